@@ -1,0 +1,431 @@
+/*
+ * snapshot — see snapshot.h.
+ */
+#include "snapshot.h"
+#include "../lib/arena.h"
+#include "../lib/text.h"
+#include "../lib/xalloc.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Private indexes kept beside the arena. */
+struct snap_mem {
+	struct arena *arena;
+	int *org_by_code, *collab_by_key, *domain_by_key, *source_by_key; /* sorted idx */
+	int cap_sources, cap_domains, cap_orgs, cap_collabs, cap_parts;
+};
+
+struct snapshot *snapshot_new(uint64_t version)
+{
+	struct snapshot *s = xcalloc(1, sizeof *s);
+	struct snap_mem *m = xcalloc(1, sizeof *m);
+	m->arena = arena_new();
+	s->mem = m;
+	s->version = version;
+	return s;
+}
+
+void snapshot_free(struct snapshot *s)
+{
+	if (!s)
+		return;
+	struct snap_mem *m = s->mem;
+	arena_free(m->arena);
+	free(m->org_by_code);
+	free(m->collab_by_key);
+	free(m->domain_by_key);
+	free(m->source_by_key);
+	free(m);
+	free(s->sources);
+	free(s->domains);
+	free(s->orgs);
+	free(s->collabs);
+	free(s->parts);
+	free(s);
+}
+
+char *snapshot_str(struct snapshot *s, const char *str)
+{
+	struct snap_mem *m = s->mem;
+	return arena_strdup(m->arena, str ? str : "");
+}
+
+#define ADD(arr, n, cap)                                                                          \
+	do {                                                                                      \
+		if ((n) == (cap)) {                                                               \
+			(cap) = (cap) ? (cap) * 2 : 64;                                           \
+			(arr) = xreallocarray((arr), (size_t)(cap), sizeof *(arr));               \
+		}                                                                                 \
+		memset(&(arr)[(n)], 0, sizeof *(arr));                                            \
+		return &(arr)[(n)++];                                                             \
+	} while (0)
+
+struct source *snapshot_add_source(struct snapshot *s)
+{
+	struct snap_mem *m = s->mem;
+	ADD(s->sources, s->n_sources, m->cap_sources);
+}
+
+struct domain *snapshot_add_domain(struct snapshot *s)
+{
+	struct snap_mem *m = s->mem;
+	ADD(s->domains, s->n_domains, m->cap_domains);
+}
+
+struct organisation *snapshot_add_org(struct snapshot *s)
+{
+	struct snap_mem *m = s->mem;
+	ADD(s->orgs, s->n_orgs, m->cap_orgs);
+}
+
+struct collaboration *snapshot_add_collab(struct snapshot *s)
+{
+	struct snap_mem *m = s->mem;
+	ADD(s->collabs, s->n_collabs, m->cap_collabs);
+}
+
+struct participation *snapshot_add_part(struct snapshot *s)
+{
+	struct snap_mem *m = s->mem;
+	ADD(s->parts, s->n_parts, m->cap_parts);
+}
+
+void snapshot_collab_set_domains(struct snapshot *s, struct collaboration *c, const int *ids, int n)
+{
+	struct snap_mem *m = s->mem;
+	c->domains = arena_calloc(m->arena, (size_t)(n > 0 ? n : 1), sizeof(int));
+	if (n > 0)
+		memcpy(c->domains, ids, (size_t)n * sizeof(int));
+	c->n_domains = n;
+}
+
+bool period_contains(const char *from, const char *to, const char *day)
+{
+	if (!str_empty(from) && strcmp(from, day) > 0)
+		return false;
+	if (!str_empty(to) && strcmp(to, day) <= 0)
+		return false;
+	return true;
+}
+
+/* qsort has no context argument in C11; the snapshot being finished is
+ * passed through this thread-local pointer during the sort only. */
+static _Thread_local const struct snapshot *sort_snap;
+
+static int cmp_org(const void *a, const void *b)
+{
+	const struct organisation *x = a, *y = b;
+	int c = str_collate_nl(x->name, y->name);
+	return c ? c : strcmp(x->code, y->code);
+}
+
+static int cmp_collab(const void *a, const void *b)
+{
+	const struct collaboration *x = a, *y = b;
+	int c = str_collate_nl(x->name, y->name);
+	return c ? c : strcmp(x->key, y->key);
+}
+
+static int cmp_domain(const void *a, const void *b)
+{
+	const struct domain *x = a, *y = b;
+	return str_collate_nl(x->name, y->name);
+}
+
+static int cmp_part_in_collab(const void *a, const void *b)
+{
+	const struct participation *x = &sort_snap->parts[*(const int *)a];
+	const struct participation *y = &sort_snap->parts[*(const int *)b];
+	if (x->active != y->active)
+		return x->active ? -1 : 1;
+	return x->organisation - y->organisation; /* orgs are sorted by name */
+}
+
+static int cmp_part_in_org(const void *a, const void *b)
+{
+	const struct participation *x = &sort_snap->parts[*(const int *)a];
+	const struct participation *y = &sort_snap->parts[*(const int *)b];
+	return x->collaboration - y->collaboration;
+}
+
+/* Map a database id to an array index by binary search over sorted ids. */
+struct idmap {
+	int64_t id;
+	int idx;
+};
+
+static int cmp_idmap(const void *a, const void *b)
+{
+	const struct idmap *x = a, *y = b;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+static int idmap_find(const struct idmap *map, int n, int64_t id)
+{
+	int lo = 0, hi = n - 1;
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2;
+		if (map[mid].id == id)
+			return map[mid].idx;
+		if (map[mid].id < id)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
+}
+
+#define BUILD_MAP(map, arr, n)                                                                    \
+	do {                                                                                      \
+		(map) = xcalloc((size_t)((n) > 0 ? (n) : 1), sizeof *(map));                      \
+		for (int i_ = 0; i_ < (n); i_++) {                                                \
+			(map)[i_].id = (arr)[i_].id;                                              \
+			(map)[i_].idx = i_;                                                       \
+		}                                                                                 \
+		qsort((map), (size_t)(n), sizeof *(map), cmp_idmap);                              \
+	} while (0)
+
+/* Resolve *ref from an id to an index; -1 stays -1. */
+static int resolve(int *ref, const struct idmap *map, int n, const char *what, char *err,
+		   size_t errlen)
+{
+	if (*ref < 0) {
+		*ref = -1;
+		return 0;
+	}
+	int idx = idmap_find(map, n, *ref);
+	if (idx < 0) {
+		snprintf(err, errlen, "%s %d bestaat niet", what, *ref);
+		return -1;
+	}
+	*ref = idx;
+	return 0;
+}
+
+static const char *key_org(const struct snapshot *s, int i)
+{
+	return s->orgs[i].code;
+}
+static const char *key_collab(const struct snapshot *s, int i)
+{
+	return s->collabs[i].key;
+}
+static const char *key_domain(const struct snapshot *s, int i)
+{
+	return s->domains[i].key;
+}
+static const char *key_source(const struct snapshot *s, int i)
+{
+	return s->sources[i].key;
+}
+
+static const char *(*sort_keyfn)(const struct snapshot *, int);
+
+static int cmp_keyidx(const void *a, const void *b)
+{
+	return strcmp(sort_keyfn(sort_snap, *(const int *)a), sort_keyfn(sort_snap, *(const int *)b));
+}
+
+static int *build_key_index(const struct snapshot *s, int n,
+			    const char *(*fn)(const struct snapshot *, int))
+{
+	int *idx = xcalloc((size_t)(n > 0 ? n : 1), sizeof(int));
+	for (int i = 0; i < n; i++)
+		idx[i] = i;
+	sort_snap = s;
+	sort_keyfn = fn;
+	qsort(idx, (size_t)n, sizeof(int), cmp_keyidx);
+	return idx;
+}
+
+static int find_key(const struct snapshot *s, const int *idx, int n,
+		    const char *(*fn)(const struct snapshot *, int), const char *key)
+{
+	if (!key)
+		return -1;
+	int lo = 0, hi = n - 1;
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2;
+		int c = strcmp(fn(s, idx[mid]), key);
+		if (c == 0)
+			return idx[mid];
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
+}
+
+int snapshot_find_org(const struct snapshot *s, const char *code)
+{
+	const struct snap_mem *m = s->mem;
+	return find_key(s, m->org_by_code, s->n_orgs, key_org, code);
+}
+
+int snapshot_find_collab(const struct snapshot *s, const char *key)
+{
+	const struct snap_mem *m = s->mem;
+	return find_key(s, m->collab_by_key, s->n_collabs, key_collab, key);
+}
+
+int snapshot_find_domain(const struct snapshot *s, const char *key)
+{
+	const struct snap_mem *m = s->mem;
+	return find_key(s, m->domain_by_key, s->n_domains, key_domain, key);
+}
+
+int snapshot_find_source(const struct snapshot *s, const char *key)
+{
+	const struct snap_mem *m = s->mem;
+	return find_key(s, m->source_by_key, s->n_sources, key_source, key);
+}
+
+static void update_range(char lo[11], char hi[11], const char *d)
+{
+	if (!is_iso_date(d))
+		return;
+	if (!lo[0] || strcmp(d, lo) < 0)
+		memcpy(lo, d, 11);
+	if (!hi[0] || strcmp(d, hi) > 0)
+		memcpy(hi, d, 11);
+}
+
+int snapshot_finish(struct snapshot *s, const char *today, char *err, size_t errlen)
+{
+	struct snap_mem *m = s->mem;
+	struct idmap *msrc = NULL, *mdom = NULL, *morg = NULL, *mcol = NULL;
+	int rc = -1;
+
+	snprintf(s->today, sizeof s->today, "%s", today);
+	snprintf(s->etag, sizeof s->etag, "\"v%llu-%s\"", (unsigned long long)s->version, today);
+
+	qsort(s->orgs, (size_t)s->n_orgs, sizeof *s->orgs, cmp_org);
+	qsort(s->collabs, (size_t)s->n_collabs, sizeof *s->collabs, cmp_collab);
+	qsort(s->domains, (size_t)s->n_domains, sizeof *s->domains, cmp_domain);
+	BUILD_MAP(msrc, s->sources, s->n_sources);
+	BUILD_MAP(mdom, s->domains, s->n_domains);
+	BUILD_MAP(morg, s->orgs, s->n_orgs);
+	BUILD_MAP(mcol, s->collabs, s->n_collabs);
+
+	for (int i = 0; i < s->n_orgs; i++) {
+		struct organisation *o = &s->orgs[i];
+		if (resolve(&o->successor, morg, s->n_orgs, "opvolger", err, errlen) ||
+		    resolve(&o->collaboration, mcol, s->n_collabs, "samenwerkingsverband", err,
+			    errlen) ||
+		    resolve(&o->source, msrc, s->n_sources, "bron", err, errlen))
+			goto out;
+	}
+	for (int i = 0; i < s->n_collabs; i++) {
+		struct collaboration *c = &s->collabs[i];
+		if (resolve(&c->source, msrc, s->n_sources, "bron", err, errlen))
+			goto out;
+		c->domain_mask = 0;
+		for (int k = 0; k < c->n_domains; k++) {
+			if (resolve(&c->domains[k], mdom, s->n_domains, "beleidsdomein", err,
+				    errlen))
+				goto out;
+			if (c->domains[k] < 64)
+				c->domain_mask |= (uint64_t)1 << c->domains[k];
+		}
+		c->active = c->phase != PHASE_BEEINDIGD &&
+			    period_contains(c->start_date, c->end_date, today);
+	}
+	for (int i = 0; i < s->n_parts; i++) {
+		struct participation *p = &s->parts[i];
+		if (resolve(&p->collaboration, mcol, s->n_collabs, "samenwerkingsverband", err,
+			    errlen) ||
+		    resolve(&p->organisation, morg, s->n_orgs, "organisatie", err, errlen) ||
+		    resolve(&p->source, msrc, s->n_sources, "bron", err, errlen))
+			goto out;
+		if (p->collaboration < 0 || p->organisation < 0) {
+			snprintf(err, errlen, "deelname %lld zonder verband of organisatie",
+				 (long long)p->id);
+			goto out;
+		}
+		p->active = str_empty(p->left) || strcmp(p->left, today) > 0;
+	}
+
+	/* per-object participation lists */
+	for (int i = 0; i < s->n_parts; i++) {
+		s->collabs[s->parts[i].collaboration].n_parts++;
+		s->orgs[s->parts[i].organisation].n_parts++;
+	}
+	for (int i = 0; i < s->n_collabs; i++) {
+		s->collabs[i].parts =
+		    arena_calloc(m->arena, (size_t)s->collabs[i].n_parts + 1, sizeof(int));
+		s->collabs[i].n_parts = 0;
+	}
+	for (int i = 0; i < s->n_orgs; i++) {
+		s->orgs[i].parts = arena_calloc(m->arena, (size_t)s->orgs[i].n_parts + 1, sizeof(int));
+		s->orgs[i].n_parts = 0;
+		if (s->orgs[i].successor >= 0)
+			s->orgs[s->orgs[i].successor].n_predecessors++;
+	}
+	for (int i = 0; i < s->n_orgs; i++) {
+		struct organisation *o = &s->orgs[i];
+		o->predecessors = arena_calloc(m->arena, (size_t)o->n_predecessors + 1, sizeof(int));
+		o->n_predecessors = 0;
+	}
+	for (int i = 0; i < s->n_orgs; i++) {
+		int succ = s->orgs[i].successor;
+		if (succ >= 0)
+			s->orgs[succ].predecessors[s->orgs[succ].n_predecessors++] = i;
+	}
+	for (int i = 0; i < s->n_parts; i++) {
+		struct participation *p = &s->parts[i];
+		struct collaboration *c = &s->collabs[p->collaboration];
+		struct organisation *o = &s->orgs[p->organisation];
+		c->parts[c->n_parts++] = i;
+		o->parts[o->n_parts++] = i;
+		if (p->active) {
+			c->n_active_parts++;
+			if (c->active)
+				o->n_active_collabs++;
+		}
+	}
+	sort_snap = s;
+	for (int i = 0; i < s->n_collabs; i++)
+		qsort(s->collabs[i].parts, (size_t)s->collabs[i].n_parts, sizeof(int),
+		      cmp_part_in_collab);
+	for (int i = 0; i < s->n_orgs; i++)
+		qsort(s->orgs[i].parts, (size_t)s->orgs[i].n_parts, sizeof(int), cmp_part_in_org);
+
+	/* stats */
+	struct snapshot_stats *st = &s->stats;
+	memset(st, 0, sizeof *st);
+	for (int i = 0; i < s->n_orgs; i++) {
+		st->n_orgs_by_kind[s->orgs[i].kind]++;
+		update_range(st->oldest_confirmed, st->newest_confirmed, s->orgs[i].last_confirmed);
+	}
+	for (int i = 0; i < s->n_collabs; i++) {
+		struct collaboration *c = &s->collabs[i];
+		update_range(st->oldest_confirmed, st->newest_confirmed, c->last_confirmed);
+		if (!c->active) {
+			st->n_ended++;
+			continue;
+		}
+		st->n_active++;
+		st->n_active_by_kind[c->kind]++;
+		st->n_active_by_form[c->legal_form]++;
+		for (int k = 0; k < c->n_domains; k++)
+			s->domains[c->domains[k]].n_active++;
+	}
+	for (int i = 0; i < s->n_parts; i++)
+		if (s->parts[i].active && s->collabs[s->parts[i].collaboration].active)
+			st->n_participations++;
+
+	m->org_by_code = build_key_index(s, s->n_orgs, key_org);
+	m->collab_by_key = build_key_index(s, s->n_collabs, key_collab);
+	m->domain_by_key = build_key_index(s, s->n_domains, key_domain);
+	m->source_by_key = build_key_index(s, s->n_sources, key_source);
+	rc = 0;
+out:
+	free(msrc);
+	free(mdom);
+	free(morg);
+	free(mcol);
+	return rc;
+}

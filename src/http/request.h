@@ -1,0 +1,93 @@
+/*
+ * request — what a handler sees and how it answers.
+ *
+ * The server (server.c) parses and validates the request line before any
+ * handler runs: the path and every query parameter are percent-decoded and
+ * checked for valid UTF-8 and NUL bytes; the router (router.c) matches the
+ * route table, captures {params} from the path, validates the declared query
+ * parameters and drops undeclared ones. A handler therefore only sees clean,
+ * declared input.
+ *
+ * A handler fills r->out (body), may set r->content_type and extra headers,
+ * and returns the HTTP status. Functions ending in _or_respond have already
+ * produced the error reply when they return false (Redis's ...OrReply).
+ */
+#ifndef ATLAS_REQUEST_H
+#define ATLAS_REQUEST_H
+
+#include "../domain/model.h"
+#include "../lib/arena.h"
+#include "../lib/buf.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum http_method { HTTP_GET = 1, HTTP_HEAD = 2, HTTP_POST = 4, HTTP_PUT = 8, HTTP_DELETE = 16,
+		   HTTP_PATCH = 32, HTTP_OPTIONS = 64 };
+
+enum route_kind { ROUTE_PAGE, ROUTE_API, ROUTE_STATIC };
+
+#define REQ_MAX_PARAMS 32
+#define REQ_MAX_PATH_ARGS 4
+#define REQ_MAX_HEADERS 16
+
+struct param {
+	const char *name;
+	const char *value; /* decoded, valid UTF-8, no NUL */
+};
+
+struct header {
+	const char *name, *value;
+};
+
+struct route;
+
+struct request {
+	struct arena *arena;           /* freed when the reply is sent */
+	enum http_method method;
+	const char *path;              /* decoded path, e.g. "/organisaties/gm0344" */
+	const char *query;             /* raw query string after '?', or "" */
+	struct param params[REQ_MAX_PARAMS]; /* declared, validated query params */
+	int n_params;
+	const char *path_args[REQ_MAX_PATH_ARGS]; /* captured {segments}, decoded */
+	int n_path_args;
+	const struct route *route;
+	const struct snapshot *snap;   /* current read model, valid for the request */
+	const char *if_none_match;     /* header value or NULL */
+	const char *accept;            /* header value or NULL */
+	bool head;                     /* HEAD: body is dropped by the server */
+	/* the reply */
+	struct buf out;
+	const char *content_type;      /* default text/html; charset=utf-8 */
+	struct header headers[REQ_MAX_HEADERS];
+	int n_headers;
+	const char *etag;              /* set to enable ETag/If-None-Match handling */
+	const char *cache_control;     /* default "no-cache" for pages and API */
+	const void *static_body;       /* instead of out: persistent bytes (static files) */
+	size_t static_len;
+	const void *static_gz;         /* optional precompressed variant of static_body */
+	size_t static_gz_len;
+	bool gzip_ok;                  /* the client accepts gzip */
+	void *conn;                    /* private: the MHD connection */
+};
+
+/* The decoded value of a declared query parameter, or NULL. */
+const char *req_param(const struct request *r, const char *name);
+/* Add a response header (name and value must live as long as the request). */
+void req_header(struct request *r, const char *name, const char *value);
+
+/*
+ * Render an error reply for the route's kind: an HTML page (pages) or
+ * application/problem+json (API), both with Dutch title and detail. param
+ * names the offending parameter (may be NULL). Returns status for
+ * `return respond_error(...)`.
+ */
+int respond_error(struct request *r, int status, const char *title, const char *detail,
+		  const char *param);
+/* 404 with the standard Dutch wording for the route's kind. */
+int respond_not_found(struct request *r);
+
+/* Handler type: returns the HTTP status. */
+typedef int (*handler_fn)(struct request *r);
+
+#endif

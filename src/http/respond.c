@@ -1,0 +1,78 @@
+/*
+ * respond — request helpers and the one error renderer: an HTML page for
+ * page routes, RFC 9457 problem+json for API routes (chosen by the route's
+ * kind, or by the /api/ prefix when no route matched).
+ */
+#include "request.h"
+#include "router.h"
+#include "../render/json.h"
+#include "../render/layout.h"
+
+#include <string.h>
+
+const char *req_param(const struct request *r, const char *name)
+{
+	for (int i = 0; i < r->n_params; i++)
+		if (strcmp(r->params[i].name, name) == 0)
+			return r->params[i].value;
+	return NULL;
+}
+
+void req_header(struct request *r, const char *name, const char *value)
+{
+	if (r->n_headers == REQ_MAX_HEADERS)
+		return;
+	r->headers[r->n_headers].name = name;
+	r->headers[r->n_headers].value = value;
+	r->n_headers++;
+}
+
+static bool is_api(const struct request *r)
+{
+	if (r->route)
+		return r->route->kind == ROUTE_API;
+	return strncmp(r->path ? r->path : "", "/api/", 5) == 0;
+}
+
+int respond_error(struct request *r, int status, const char *title, const char *detail,
+		  const char *param)
+{
+	buf_reset(&r->out);
+	r->etag = NULL;
+	r->static_body = NULL;
+	r->cache_control = "no-store";
+	if (is_api(r)) {
+		struct jw w;
+		jw_init(&w, &r->out);
+		jw_obj(&w);
+		jw_kstr(&w, "type", "about:blank");
+		jw_kstr(&w, "title", title);
+		jw_kint(&w, "status", status);
+		jw_kstr(&w, "detail", detail);
+		jw_kstr(&w, "instance", r->path);
+		if (param) {
+			jw_key(&w, "invalidParams");
+			jw_arr(&w);
+			jw_obj(&w);
+			jw_kstr(&w, "name", param);
+			jw_kstr(&w, "reason", detail);
+			jw_end(&w);
+			jw_end(&w);
+		}
+		jw_end(&w);
+		r->content_type = "application/problem+json";
+	} else {
+		layout_error_page(&r->out, status, title, detail);
+		r->content_type = "text/html; charset=utf-8";
+	}
+	return status;
+}
+
+int respond_not_found(struct request *r)
+{
+	return respond_error(r, 404, "Niet gevonden",
+			     is_api(r) ? "Deze bron bestaat niet."
+				       : "De pagina die u zocht bestaat niet (meer). Controleer "
+					 "het adres of zoek in de atlas.",
+			     NULL);
+}

@@ -1,0 +1,194 @@
+/*
+ * router — see router.h. Matching is a linear scan of a short table of
+ * literal segments; it allocates nothing.
+ */
+#include "router.h"
+#include "../domain/filter.h"
+#include "../domain/labels.h"
+#include "../lib/text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* Match path against pattern; captures go to r->path_args. Segment text is
+ * already decoded. "{*}" matches the rest (at least one character). */
+static bool match(const char *pattern, const char *path, struct request *r)
+{
+	const char *p = pattern, *s = path;
+	r->n_path_args = 0;
+	while (*p) {
+		if (p[0] == '{') {
+			const char *close = strchr(p, '}');
+			if (!close)
+				return false;
+			bool rest = p[1] == '*';
+			const char *end = rest ? s + strlen(s) : strchr(s, '/');
+			if (!end)
+				end = s + strlen(s);
+			if (end == s || r->n_path_args == REQ_MAX_PATH_ARGS)
+				return false;
+			r->path_args[r->n_path_args++] = arena_strndup(r->arena, s, (size_t)(end - s));
+			s = end;
+			p = close + 1;
+			continue;
+		}
+		if (*p != *s)
+			return false;
+		p++;
+		s++;
+	}
+	return *s == '\0';
+}
+
+static const char *method_list(unsigned m, struct arena *a)
+{
+	char buf[64] = "";
+	if (m & HTTP_GET)
+		strcat(buf, "GET, HEAD");
+	if (m & HTTP_POST)
+		strcat(buf, *buf ? ", POST" : "POST");
+	return arena_strdup(a, buf);
+}
+
+static int check_param(struct request *r, const struct param_spec *ps, const char *value)
+{
+	char msg[256];
+	long v;
+	switch (ps->type) {
+	case PT_FILTER: {
+		struct collab_filter f;
+		collab_filter_init(&f, 20);
+		if (collab_filter_set(&f, r->snap, ps->name, value, msg, sizeof msg) < 0)
+			return respond_error(r, 400, "Ongeldige parameter", msg, ps->name);
+		return 0;
+	}
+	case PT_TEXT:
+		if ((int)utf8_length(value, strlen(value)) > ps->max_len) {
+			snprintf(msg, sizeof msg,
+				 "De parameter '%s' mag hoogstens %d tekens lang zijn.", ps->name,
+				 ps->max_len);
+			return respond_error(r, 400, "Ongeldige parameter", msg, ps->name);
+		}
+		return 0;
+	case PT_ORG_KIND:
+		if (label_from_api(org_kind_labels, ORG_KIND_COUNT, value) < 0)
+			break;
+		return 0;
+	case PT_STATUS:
+		if (strcmp(value, "actief") && strcmp(value, "beeindigd") && strcmp(value, "alle"))
+			break;
+		return 0;
+	case PT_PAGE:
+		if (!parse_long(value, 1, 10000, &v)) {
+			snprintf(msg, sizeof msg,
+				 "De parameter '%s' moet een geheel getal van 1 tot en met 10000 zijn.",
+				 ps->name);
+			return respond_error(r, 400, "Ongeldige parameter", msg, ps->name);
+		}
+		return 0;
+	case PT_PAGE_SIZE:
+		if (!parse_long(value, 1, 100, &v)) {
+			snprintf(msg, sizeof msg,
+				 "De parameter '%s' moet een geheel getal van 1 tot en met 100 zijn.",
+				 ps->name);
+			return respond_error(r, 400, "Ongeldige parameter", msg, ps->name);
+		}
+		return 0;
+	}
+	snprintf(msg, sizeof msg, "De waarde '%.80s' is niet geldig voor de parameter '%s'.", value,
+		 ps->name);
+	return respond_error(r, 400, "Ongeldige parameter", msg, ps->name);
+}
+
+#define MAX_VALUE_BYTES 1024
+
+int router_parse_query(struct request *r, const struct route *rt)
+{
+	const char *q = r->query;
+	r->n_params = 0;
+	while (*q) {
+		const char *amp = strchr(q, '&');
+		size_t len = amp ? (size_t)(amp - q) : strlen(q);
+		const char *eq = memchr(q, '=', len);
+		size_t klen = eq ? (size_t)(eq - q) : len;
+		const char *v = eq ? eq + 1 : q + len;
+		size_t vlen = eq ? len - klen - 1 : 0;
+		char *key = arena_alloc(r->arena, klen + 1);
+		char *val = arena_alloc(r->arena, vlen + 1);
+		if (pct_decode(q, klen, key, true) < 0 || pct_decode(v, vlen, val, true) < 0)
+			return respond_error(r, 400, "Ongeldige aanvraag",
+					     "De zoekparameters bevatten ongeldige tekens "
+					     "(geen geldige UTF-8 of een NUL-teken).",
+					     NULL);
+		q += len + (amp ? 1 : 0);
+		if (!*key)
+			continue;
+		const struct param_spec *ps = NULL;
+		for (const struct param_spec *p = rt->params; p && p->name; p++)
+			if (strcmp(p->name, key) == 0)
+				ps = p;
+		if (!ps)
+			continue; /* undeclared input is dropped */
+		if (vlen > MAX_VALUE_BYTES) {
+			char msg[160];
+			snprintf(msg, sizeof msg, "De waarde van de parameter '%s' is te lang.",
+				 ps->name);
+			return respond_error(r, 400, "Ongeldige parameter", msg, ps->name);
+		}
+		if (!*val)
+			continue; /* an empty form field means "no filter" */
+		bool dup = false;
+		for (int i = 0; i < r->n_params; i++)
+			dup |= strcmp(r->params[i].name, ps->name) == 0;
+		if (dup) {
+			char msg[160];
+			snprintf(msg, sizeof msg, "De parameter '%s' mag maar één keer voorkomen.",
+				 ps->name);
+			return respond_error(r, 400, "Ongeldige parameter", msg, ps->name);
+		}
+		int st = check_param(r, ps, val);
+		if (st)
+			return st;
+		if (r->n_params == REQ_MAX_PARAMS)
+			return respond_error(r, 400, "Ongeldige aanvraag",
+					     "Te veel zoekparameters.", NULL);
+		r->params[r->n_params].name = ps->name;
+		r->params[r->n_params].value = val;
+		r->n_params++;
+	}
+	return 0;
+}
+
+int router_dispatch(struct request *r)
+{
+	unsigned allowed = 0;
+	for (int i = 0; i < n_routes; i++) {
+		const struct route *rt = &routes[i];
+		if (!match(rt->pattern, r->path, r))
+			continue;
+		if (!(rt->methods & r->method)) {
+			allowed |= rt->methods;
+			continue;
+		}
+		r->route = rt;
+		int st = router_parse_query(r, rt);
+		if (st)
+			return st;
+		return rt->handler(r);
+	}
+	if (allowed) {
+		/* the error kind follows the first route with this path */
+		for (int i = 0; i < n_routes; i++)
+			if (match(routes[i].pattern, r->path, r)) {
+				r->route = &routes[i];
+				break;
+			}
+		req_header(r, "Allow", method_list(allowed, r->arena));
+		char msg[160];
+		snprintf(msg, sizeof msg, "Deze methode is hier niet toegestaan. Toegestaan: %s.",
+			 method_list(allowed, r->arena));
+		return respond_error(r, 405, "Methode niet toegestaan", msg, NULL);
+	}
+	r->route = NULL;
+	return respond_not_found(r);
+}

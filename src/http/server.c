@@ -1,0 +1,654 @@
+/*
+ * server — see server.h.
+ *
+ * Request life cycle (libmicrohttpd 0.9.75):
+ *   1. uri_log_cb: MHD hands us the raw URI first; we allocate the
+ *      per-request context (arena) and keep the raw URI, so we decode and
+ *      validate the path and query ourselves instead of trusting MHD's
+ *      unescaping.
+ *   2. access_handler, first call: remember we saw it and check the
+ *      declared body size (MHD drops keep-alive if we answer here, so we only
+ *      answer on this call for a body that is too large).
+ *   3. further calls: count (and discard) the body; reject past the limit.
+ *   4. last call: dispatch through the router and queue the reply.
+ *   5. completed_cb: access log line, free the arena.
+ */
+#include "server.h"
+#include "gzip.h"
+#include "request.h"
+#include "router.h"
+#include "static.h"
+#include "../domain/snapshot.h"
+#include "../lib/log.h"
+#include "../lib/text.h"
+#include "../lib/xalloc.h"
+#include "../render/layout.h"
+#include "../store/store.h"
+
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#define API_VERSION "1.0.0"
+#define MAX_URI 8192
+#define GZIP_MIN 512
+
+static const struct server_config *config;
+static atomic_int inflight;
+
+/* ---------------------------------------------------------------- snapshot */
+
+struct held {
+	struct snapshot *snap;
+	int refs; /* guarded by snap_mu */
+};
+
+static pthread_mutex_t snap_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t reload_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct held *current;
+static time_t last_version_check;
+
+static void held_release_locked(struct held *h)
+{
+	if (--h->refs == 0) {
+		snapshot_free(h->snap);
+		free(h);
+	}
+}
+
+static int reload_snapshot(struct store *st)
+{
+	char today[11], err[256];
+	today_iso(today);
+	struct snapshot *s = NULL;
+	if (store_load_snapshot(st, today, &s, err, sizeof err) != STORE_OK) {
+		log_error("snapshot: %s", err);
+		return -1;
+	}
+	struct held *h = xcalloc(1, sizeof *h);
+	h->snap = s;
+	h->refs = 1;
+	pthread_mutex_lock(&snap_mu);
+	struct held *old = current;
+	current = h;
+	if (old)
+		held_release_locked(old);
+	pthread_mutex_unlock(&snap_mu);
+	log_info("snapshot v%llu for %s: %d organisaties, %d samenwerkingsverbanden",
+		 (unsigned long long)s->version, today, s->n_orgs, s->n_collabs);
+	return 0;
+}
+
+/* Reload when the date changed or another process wrote (checked at most
+ * once a second). Only one thread reloads; others keep the old snapshot. */
+static void maybe_reload(void)
+{
+	time_t now = time(NULL);
+	if (now == last_version_check)
+		return;
+	if (pthread_mutex_trylock(&reload_mu) != 0)
+		return;
+	last_version_check = now;
+	struct store *st = store_thread();
+	char today[11];
+	today_iso(today);
+	uint64_t v = 0;
+	pthread_mutex_lock(&snap_mu);
+	uint64_t cur_v = current->snap->version;
+	bool day_changed = strcmp(current->snap->today, today) != 0;
+	pthread_mutex_unlock(&snap_mu);
+	if (st && store_data_version(st, &v) == STORE_OK && (v != cur_v || day_changed))
+		reload_snapshot(st);
+	pthread_mutex_unlock(&reload_mu);
+}
+
+static struct held *snap_acquire(void)
+{
+	maybe_reload();
+	pthread_mutex_lock(&snap_mu);
+	struct held *h = current;
+	h->refs++;
+	pthread_mutex_unlock(&snap_mu);
+	return h;
+}
+
+static void snap_release(struct held *h)
+{
+	pthread_mutex_lock(&snap_mu);
+	held_release_locked(h);
+	pthread_mutex_unlock(&snap_mu);
+}
+
+/* ------------------------------------------------------------ reply cache */
+
+/* Complete reply bodies of cacheable routes, keyed by raw URI and encoding,
+ * valid for one snapshot version. A hit copies the body into a new MHD
+ * response (a memcpy of a few KiB, far cheaper than rendering it again). */
+#define CACHE_BUCKETS 1024
+#define CACHE_MAX 4096
+#define CACHE_KEY_MAX 512
+
+struct centry {
+	struct centry *next;
+	char *key;
+	char *body;
+	size_t len;
+	const char *type;          /* static string or snapshot-independent literal */
+	const char *cache_control; /* literal */
+	bool gz;
+	bool api;
+	char *etag;
+};
+
+static pthread_mutex_t cache_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct centry *cache[CACHE_BUCKETS];
+static int cache_n;
+static uint64_t cache_version;
+
+static unsigned hash_str(const char *s)
+{
+	unsigned h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static void cache_clear_locked(void)
+{
+	for (int i = 0; i < CACHE_BUCKETS; i++) {
+		struct centry *e = cache[i];
+		while (e) {
+			struct centry *n = e->next;
+			free(e->key);
+			free(e->body);
+			free(e->etag);
+			free(e);
+			e = n;
+		}
+		cache[i] = NULL;
+	}
+	cache_n = 0;
+}
+
+static void cache_put(uint64_t version, const char *key, const char *body, size_t len,
+		      const char *type, const char *cache_control, bool gz, bool api,
+		      const char *etag)
+{
+	pthread_mutex_lock(&cache_mu);
+	if (cache_version != version) {
+		cache_clear_locked();
+		cache_version = version;
+	}
+	if (cache_n >= CACHE_MAX)
+		cache_clear_locked();
+	unsigned b = hash_str(key) % CACHE_BUCKETS;
+	for (struct centry *e = cache[b]; e; e = e->next)
+		if (strcmp(e->key, key) == 0)
+			goto out;
+	struct centry *e = xcalloc(1, sizeof *e);
+	e->key = xstrdup(key);
+	e->body = xmalloc(len ? len : 1);
+	memcpy(e->body, body, len);
+	e->len = len;
+	e->type = type;
+	e->cache_control = cache_control;
+	e->gz = gz;
+	e->api = api;
+	e->etag = etag ? xstrdup(etag) : NULL;
+	e->next = cache[b];
+	cache[b] = e;
+	cache_n++;
+out:
+	pthread_mutex_unlock(&cache_mu);
+}
+
+/* ---------------------------------------------------------------- requests */
+
+struct ctx {
+	struct request req;
+	char *raw_uri;
+	bool seen;
+	bool too_large;
+	size_t body_len;
+	int status;
+	size_t bytes;
+	uint64_t start;
+	const char *method;
+	struct held *held;
+};
+
+static void *uri_log_cb(void *cls, const char *uri, struct MHD_Connection *con)
+{
+	(void)cls;
+	(void)con;
+	struct ctx *c = xcalloc(1, sizeof *c);
+	c->req.arena = arena_new();
+	c->raw_uri = arena_strdup(c->req.arena, uri ? uri : "");
+	c->start = now_usec();
+	atomic_fetch_add(&inflight, 1);
+	return c;
+}
+
+static void completed_cb(void *cls, struct MHD_Connection *con, void **con_cls,
+			 enum MHD_RequestTerminationCode toe)
+{
+	(void)cls;
+	(void)con;
+	(void)toe;
+	struct ctx *c = *con_cls;
+	if (!c)
+		return;
+	if (!config->quiet && c->status)
+		fprintf(stderr, "%s %.200s %d %zu %lluus\n", c->method ? c->method : "-",
+			c->raw_uri, c->status, c->bytes,
+			(unsigned long long)(now_usec() - c->start));
+	if (c->held)
+		snap_release(c->held);
+	buf_free(&c->req.out);
+	arena_free(c->req.arena);
+	free(c);
+	*con_cls = NULL;
+	atomic_fetch_sub(&inflight, 1);
+}
+
+static void add_common_headers(struct MHD_Response *resp, const struct request *r, bool api)
+{
+	MHD_add_response_header(resp, "Content-Security-Policy",
+				"default-src 'self'; script-src 'self'; style-src 'self'; "
+				"img-src 'self' data:; connect-src 'self'; font-src 'self'; "
+				"object-src 'none'; base-uri 'none'; form-action 'self'; "
+				"frame-ancestors 'none'");
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "Referrer-Policy", "strict-origin-when-cross-origin");
+	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	if (api) {
+		MHD_add_response_header(resp, "API-Version", API_VERSION);
+		MHD_add_response_header(resp, "Access-Control-Allow-Origin", "*");
+		MHD_add_response_header(resp, "Access-Control-Expose-Headers",
+					"API-Version, ETag, Link");
+	}
+	for (int i = 0; i < r->n_headers; i++)
+		MHD_add_response_header(resp, r->headers[i].name, r->headers[i].value);
+}
+
+static bool is_compressible(const char *type)
+{
+	return type && (strncmp(type, "text/", 5) == 0 || strstr(type, "json") ||
+			strstr(type, "svg") || strstr(type, "xml"));
+}
+
+/* Does the If-None-Match header list etag (ignoring a -gz suffix and W/)? */
+static bool etag_matches(const char *inm, const char *etag)
+{
+	if (!inm || !etag)
+		return false;
+	if (strcmp(inm, "*") == 0)
+		return true;
+	size_t base = strlen(etag) - 1; /* without the closing quote */
+	const char *p = inm;
+	while ((p = strchr(p, '"')) != NULL) {
+		const char *end = strchr(p + 1, '"');
+		if (!end)
+			break;
+		size_t n = (size_t)(end - p);
+		if ((n == base && strncmp(p, etag, base) == 0) ||
+		    (n == base + 3 && strncmp(p, etag, base) == 0 && strncmp(p + base, "-gz", 3) == 0))
+			return true;
+		p = end + 1;
+	}
+	return false;
+}
+
+static enum MHD_Result queue(struct ctx *c, struct MHD_Connection *con, int status,
+			     struct MHD_Response *resp)
+{
+	c->status = status;
+	enum MHD_Result ret = MHD_queue_response(con, (unsigned)status, resp);
+	MHD_destroy_response(resp);
+	return ret;
+}
+
+static enum MHD_Result send_not_modified(struct ctx *c, struct MHD_Connection *con,
+					 const char *etag, bool api)
+{
+	struct MHD_Response *resp = MHD_create_response_from_buffer(0, (void *)"",
+								    MHD_RESPMEM_PERSISTENT);
+	MHD_add_response_header(resp, "ETag", etag);
+	add_common_headers(resp, &c->req, api);
+	return queue(c, con, 304, resp);
+}
+
+/* Turn the filled request into an MHD response and queue it. */
+static enum MHD_Result finish(struct ctx *c, struct MHD_Connection *con, int status,
+			      const char *cache_key)
+{
+	struct request *r = &c->req;
+	bool api = r->route ? r->route->kind == ROUTE_API : strncmp(r->path, "/api/", 5) == 0;
+
+	if (r->out.err) {
+		log_error("reply for %s ran out of memory or exceeded its size", r->path);
+		buf_free(&r->out);
+		r->route = r->route && r->route->kind == ROUTE_API ? r->route : NULL;
+		status = respond_error(r, 500, "Interne fout",
+				       "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
+				       NULL);
+	}
+	if (status >= 500)
+		log_error("%s answered %d", r->path, status);
+
+	char *etag = NULL;
+	if (status == 200 && r->etag) {
+		etag = arena_strdup(r->arena, r->etag);
+		if (etag_matches(r->if_none_match, etag))
+			return send_not_modified(c, con, etag, api);
+	}
+
+	const char *type = r->content_type ? r->content_type : "text/html; charset=utf-8";
+	struct MHD_Response *resp;
+	const char *cached_body = NULL;
+	bool gz = false;
+	if (r->static_body) {
+		if (r->gzip_ok && r->static_gz) {
+			resp = MHD_create_response_from_buffer(
+			    r->static_gz_len, (void *)(uintptr_t)r->static_gz, MHD_RESPMEM_PERSISTENT);
+			gz = true;
+		} else {
+			resp = MHD_create_response_from_buffer(r->static_len, (void *)(uintptr_t)r->static_body,
+							       MHD_RESPMEM_PERSISTENT);
+		}
+		c->bytes = gz ? r->static_gz_len : r->static_len;
+	} else {
+		struct buf *body = &r->out;
+		struct buf zbuf = BUF_INIT;
+		if (r->gzip_ok && body->len >= GZIP_MIN && is_compressible(type) &&
+		    gzip_compress(body->data, body->len, &zbuf) == 0) {
+			gz = true;
+			body = &zbuf;
+		}
+		size_t len;
+		char *data = buf_detach(body, &len);
+		buf_free(&zbuf);
+		c->bytes = len;
+		cached_body = data;
+		resp = MHD_create_response_from_buffer(len, data, MHD_RESPMEM_MUST_FREE);
+	}
+	if (!resp)
+		return MHD_NO;
+	MHD_add_response_header(resp, "Content-Type", type);
+	if (gz)
+		MHD_add_response_header(resp, "Content-Encoding", "gzip");
+	if (r->static_body || is_compressible(type))
+		MHD_add_response_header(resp, "Vary", "Accept-Encoding");
+	MHD_add_response_header(resp, "Cache-Control",
+				r->cache_control ? r->cache_control : "no-cache");
+	if (etag) {
+		if (gz) {
+			size_t n = strlen(etag);
+			etag = arena_printf(r->arena, "%.*s-gz\"", (int)(n - 1), etag);
+		}
+		MHD_add_response_header(resp, "ETag", etag);
+	}
+	add_common_headers(resp, r, api);
+	if (cache_key && status == 200 && r->route && (r->route->flags & ROUTE_CACHE) &&
+	    !r->static_body && r->n_headers == 0)
+		cache_put(c->held->snap->version, cache_key, cached_body, c->bytes, type,
+			  r->cache_control ? r->cache_control : "no-cache", gz, api, etag);
+	return queue(c, con, status, resp);
+}
+
+/* Answer from the reply cache; true when it did (result in *ret). */
+static bool cache_reply(struct ctx *c, struct MHD_Connection *con, const char *key,
+			enum MHD_Result *ret)
+{
+	struct request *r = &c->req;
+	struct MHD_Response *resp = NULL;
+	bool api = false, hit = false, not_modified = false;
+	char etag[64] = "";
+	pthread_mutex_lock(&cache_mu);
+	if (cache_version == r->snap->version) {
+		for (struct centry *e = cache[hash_str(key) % CACHE_BUCKETS]; e; e = e->next) {
+			if (strcmp(e->key, key) != 0)
+				continue;
+			hit = true;
+			api = e->api;
+			if (e->etag)
+				snprintf(etag, sizeof etag, "%s", e->etag);
+			if (e->etag && etag_matches(r->if_none_match, e->etag)) {
+				not_modified = true;
+				break;
+			}
+			resp = MHD_create_response_from_buffer(e->len, e->body,
+							       MHD_RESPMEM_MUST_COPY);
+			if (!resp)
+				break;
+			c->bytes = e->len;
+			MHD_add_response_header(resp, "Content-Type", e->type);
+			if (e->gz)
+				MHD_add_response_header(resp, "Content-Encoding", "gzip");
+			MHD_add_response_header(resp, "Vary", "Accept-Encoding");
+			MHD_add_response_header(resp, "Cache-Control", e->cache_control);
+			if (e->etag)
+				MHD_add_response_header(resp, "ETag", e->etag);
+			break;
+		}
+	}
+	pthread_mutex_unlock(&cache_mu);
+	if (!hit)
+		return false;
+	if (not_modified) {
+		*ret = send_not_modified(c, con, etag, api);
+		return true;
+	}
+	if (!resp)
+		return false;
+	add_common_headers(resp, r, api);
+	*ret = queue(c, con, 200, resp);
+	return true;
+}
+
+static enum http_method parse_method(const char *m)
+{
+	static const struct {
+		const char *name;
+		enum http_method m;
+	} methods[] = {{"GET", HTTP_GET},       {"HEAD", HTTP_HEAD},     {"POST", HTTP_POST},
+		       {"PUT", HTTP_PUT},       {"DELETE", HTTP_DELETE}, {"PATCH", HTTP_PATCH},
+		       {"OPTIONS", HTTP_OPTIONS}};
+	for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++)
+		if (strcmp(m, methods[i].name) == 0)
+			return methods[i].m;
+	return 0;
+}
+
+static enum MHD_Result access_handler(void *cls, struct MHD_Connection *con, const char *url,
+				      const char *method, const char *version,
+				      const char *upload_data, size_t *upload_size, void **con_cls)
+{
+	(void)cls;
+	(void)url;
+	(void)version;
+	(void)upload_data;
+	struct ctx *c = *con_cls;
+	if (!c)
+		return MHD_NO;
+	struct request *r = &c->req;
+	if (!c->seen) {
+		c->seen = true;
+		c->method = arena_strdup(r->arena, method);
+		const char *cl =
+		    MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+		long long declared = cl ? atoll(cl) : 0;
+		if (declared > (long long)config->body_limit)
+			c->too_large = true;
+		else
+			return MHD_YES;
+	}
+	if (*upload_size) {
+		c->body_len += *upload_size;
+		if (c->body_len > config->body_limit)
+			c->too_large = true;
+		*upload_size = 0; /* no route takes a body yet: discard */
+		if (!c->too_large)
+			return MHD_YES;
+	}
+
+	r->path = "/";
+	r->query = "";
+	r->method = parse_method(method);
+	r->head = r->method == HTTP_HEAD;
+	c->held = snap_acquire();
+	r->snap = c->held->snap;
+
+	if (c->too_large)
+		return finish(c, con,
+			      respond_error(r, 413, "Verzoek te groot",
+					    "De inhoud van het verzoek is groter dan toegestaan (1 MiB).",
+					    NULL),
+			      NULL);
+
+	/* split and decode the raw URI */
+	size_t ulen = strlen(c->raw_uri);
+	const char *qm = strchr(c->raw_uri, '?');
+	size_t plen = qm ? (size_t)(qm - c->raw_uri) : ulen;
+	char *path = arena_alloc(r->arena, plen + 1);
+	bool path_ok = plen > 0 && c->raw_uri[0] == '/' &&
+		       pct_decode(c->raw_uri, plen, path, false) >= 0;
+	r->path = path_ok ? path : "/";
+	r->query = qm ? qm + 1 : "";
+	if (ulen > MAX_URI)
+		return finish(c, con,
+			      respond_error(r, 414, "Adres te lang",
+					    "Het adres (URL) van het verzoek is te lang.", NULL),
+			      NULL);
+	if (!path_ok)
+		return finish(c, con,
+			      respond_error(r, 400, "Ongeldige aanvraag",
+					    "Het adres bevat ongeldige tekens (geen geldige UTF-8 "
+					    "of een NUL-teken).",
+					    NULL),
+			      NULL);
+	if (!r->method) {
+		req_header(r, "Allow", "GET, HEAD");
+		return finish(c, con,
+			      respond_error(r, 405, "Methode niet toegestaan",
+					    "Deze methode wordt niet ondersteund.", NULL),
+			      NULL);
+	}
+
+	const char *ae =
+	    MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT_ENCODING);
+	r->gzip_ok = ae && strstr(ae, "gzip");
+	r->if_none_match =
+	    MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
+	r->accept = MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT);
+	r->conn = con;
+
+	/* whole cached reply? */
+	char *cache_key = NULL;
+	if ((r->method & (HTTP_GET | HTTP_HEAD)) && ulen < CACHE_KEY_MAX) {
+		cache_key = arena_printf(r->arena, "%s|%d", c->raw_uri, r->gzip_ok ? 1 : 0);
+		enum MHD_Result ret;
+		if (cache_reply(c, con, cache_key, &ret))
+			return ret;
+	}
+
+	int status = router_dispatch(r);
+	return finish(c, con, status, cache_key);
+}
+
+static void mhd_log(void *cls, const char *fmt, va_list ap)
+{
+	(void)cls;
+	char msg[512];
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	size_t n = strlen(msg);
+	while (n && (msg[n - 1] == '\n' || msg[n - 1] == '\r'))
+		msg[--n] = '\0';
+	log_error("mhd: %s", msg);
+}
+
+int server_run(const struct server_config *cfg)
+{
+	config = cfg;
+	store_thread_setup(cfg->db_path);
+	struct store *st = store_thread();
+	if (!st)
+		return 1;
+	char err[256];
+	if (store_check_schema(st, err, sizeof err) != STORE_OK) {
+		log_error("%s", err);
+		return 1;
+	}
+	if (reload_snapshot(st) != 0)
+		return 1;
+	if (static_load(cfg->web_dir) < 0)
+		return 1;
+
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	signal(SIGPIPE, SIG_IGN);
+
+	struct sockaddr_storage ss = {0};
+	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC;
+	struct sockaddr_in *sin = (struct sockaddr_in *)&ss;
+	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)&ss;
+	if (inet_pton(AF_INET, cfg->listen, &sin->sin_addr) == 1) {
+		sin->sin_family = AF_INET;
+		sin->sin_port = htons((uint16_t)cfg->port);
+	} else if (inet_pton(AF_INET6, cfg->listen, &sin6->sin6_addr) == 1) {
+		sin6->sin6_family = AF_INET6;
+		sin6->sin6_port = htons((uint16_t)cfg->port);
+		flags |= MHD_USE_IPv6;
+	} else {
+		log_error("ongeldig luisteradres: %s", cfg->listen);
+		return 1;
+	}
+
+	struct MHD_Daemon *d = MHD_start_daemon(
+	    flags, (uint16_t)cfg->port, NULL, NULL, access_handler, NULL, MHD_OPTION_SOCK_ADDR,
+	    (struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
+	    MHD_OPTION_URI_LOG_CALLBACK, uri_log_cb, NULL, MHD_OPTION_NOTIFY_COMPLETED,
+	    completed_cb, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
+	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024), MHD_OPTION_CONNECTION_LIMIT,
+	    (unsigned)1000, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL, MHD_OPTION_END);
+	if (!d) {
+		log_error("kan niet luisteren op %s:%d", cfg->listen, cfg->port);
+		return 1;
+	}
+	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	int port = info ? info->port : cfg->port;
+	printf("Samenwerkingsatlas: http://%s%s%s:%d/\n", sin6->sin6_family == AF_INET6 ? "[" : "",
+	       cfg->listen, sin6->sin6_family == AF_INET6 ? "]" : "", port);
+	fflush(stdout);
+
+	int sig = 0;
+	sigwait(&set, &sig);
+	log_info("signal %d: stopping; waiting for requests in progress", sig);
+	MHD_socket lfd = MHD_quiesce_daemon(d);
+	if (lfd != MHD_INVALID_SOCKET)
+		close(lfd);
+	for (int i = 0; i < 100 && atomic_load(&inflight) > 0; i++)
+		usleep(100000);
+	MHD_stop_daemon(d);
+	pthread_mutex_lock(&cache_mu);
+	cache_clear_locked();
+	pthread_mutex_unlock(&cache_mu);
+	pthread_mutex_lock(&snap_mu);
+	if (current)
+		held_release_locked(current);
+	current = NULL;
+	pthread_mutex_unlock(&snap_mu);
+	static_free();
+	log_info("stopped");
+	return 0;
+}

@@ -1,0 +1,29 @@
+/*
+ * server — the HTTP front: libmicrohttpd with an epoll thread pool, request
+ * limits, the security headers, ETag/304, gzip, a reply cache per snapshot
+ * version, the access log and graceful shutdown. Handlers never see a raw
+ * request; see request.h and router.h.
+ */
+#ifndef ATLAS_SERVER_H
+#define ATLAS_SERVER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct server_config {
+	const char *listen;  /* IPv4 or IPv6 literal, default 127.0.0.1 */
+	int port;            /* default 8080 */
+	const char *db_path; /* SQLite database */
+	const char *web_dir; /* static files, default "web" */
+	int threads;         /* worker threads (default 4) */
+	size_t body_limit;   /* request body limit in bytes (default 1 MiB) */
+	bool quiet;          /* no access log */
+};
+
+/*
+ * Load the snapshot and static files, serve until SIGINT/SIGTERM, let
+ * in-flight requests finish, and return 0 (or 1 when startup failed).
+ */
+int server_run(const struct server_config *cfg);
+
+#endif

@@ -1,0 +1,113 @@
+/*
+ * store — the persistence interface. Pages and API never talk SQL: they read
+ * the snapshot (domain/model.h) and call these functions. The SQLite
+ * implementation is store_sqlite.c; a PostgreSQL one (store_pg.c, a later
+ * issue) implements the same functions.
+ *
+ * One struct store is one database connection and is used by one thread at a
+ * time. Every write happens in one transaction together with its audit_event
+ * rows. All functions return 0 on success or a negative STORE_ERR_* code and,
+ * where they take err/errlen, a Dutch message suitable for the CLI or a page.
+ */
+#ifndef ATLAS_STORE_H
+#define ATLAS_STORE_H
+
+#include "../domain/model.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+enum {
+	STORE_OK = 0,
+	STORE_ERR = -1,         /* internal fault (I/O, SQL) */
+	STORE_ERR_INVALID = -2, /* input rejected; err says why */
+	STORE_ERR_NOTFOUND = -3,
+	STORE_ERR_SCHEMA = -4, /* database schema older/newer than this binary */
+};
+
+struct store;
+
+/*
+ * Open the database at path (created when missing, with its directory).
+ * Sets WAL, foreign_keys=ON, synchronous=FULL, busy_timeout. Does not
+ * migrate. *out is freed with store_close.
+ */
+int store_open(const char *path, struct store **out, char *err, size_t errlen);
+/* Close; store_close(NULL) is a no-op. */
+void store_close(struct store *s);
+
+/* Apply pending migrations in one transaction each; *applied counts them. */
+int store_migrate(struct store *s, int *applied, char *err, size_t errlen);
+/* STORE_OK when the schema is current, STORE_ERR_SCHEMA otherwise. */
+int store_check_schema(struct store *s, char *err, size_t errlen);
+
+/* Monotonic data version, bumped by every committed write transaction. */
+int store_data_version(struct store *s, uint64_t *out);
+
+/* Build a full snapshot (domain/snapshot.h) for the date `today`. */
+int store_load_snapshot(struct store *s, const char *today, struct snapshot **out, char *err,
+			size_t errlen);
+
+/* What a seed import did, per table. */
+enum seed_table { SEED_SOURCES, SEED_DOMAINS, SEED_ORGS, SEED_COLLABS, SEED_PARTS, SEED_TABLES };
+struct import_report {
+	int added[SEED_TABLES];
+	int changed[SEED_TABLES];
+	int unchanged[SEED_TABLES];
+};
+extern const char *const seed_table_names[SEED_TABLES]; /* "sources", ... file stems */
+
+/*
+ * Import the seed CSV files from dir (data/seed) in ONE transaction: insert
+ * new rows, update changed ones, leave equal ones untouched; one audit_event
+ * per insert/update with actor and source "seed". Idempotent. On any
+ * invalid row nothing is written and err names the file, line and reason
+ * (STORE_ERR_INVALID).
+ */
+int store_import_seed(struct store *s, const char *dir, const char *actor,
+		      struct import_report *rep, char *err, size_t errlen);
+
+/* One full-text search result. Strings are owned by the hit array. */
+struct search_hit {
+	char kind;      /* 'c' collaboration, 'o' organisation */
+	char *key;      /* collaboration key or organisation code */
+	char *name;
+	char *snippet;  /* plain text with the match, may be empty; NOT escaped */
+};
+
+/*
+ * Full-text search (FTS5, unicode61 remove_diacritics 2) over names, short
+ * names and purposes. The query is free text from a user: it is tokenised
+ * and every token is matched as a quoted prefix, so FTS syntax cannot be
+ * injected. Case and diacritics are ignored ("Zeïst" finds "Zeist").
+ * Returns at most limit hits from offset; *total is the full count.
+ * Free with store_search_free.
+ */
+int store_search(struct store *s, const char *query, int limit, int offset,
+		 struct search_hit **hits, int *n, int *total);
+void store_search_free(struct search_hit *hits, int n);
+
+/* A consistency finding for `atlas check`. */
+struct check_finding {
+	char *kind;    /* "onbekende-deelnemer", "zonder-deelnemers", "beeindigd-deelnemer", ... */
+	char *message; /* Dutch, one line */
+};
+/*
+ * Data consistency report: participations whose organisation or
+ * collaboration does not exist, collaborations without participants, ended
+ * organisations still participating in active collaborations. Free with
+ * store_check_free.
+ */
+int store_check(struct store *s, const char *today, struct check_finding **out, int *n);
+void store_check_free(struct check_finding *f, int n);
+
+/*
+ * Per-thread connection for request handlers: opens (once per thread) the
+ * database set with store_thread_setup; closed automatically when the
+ * thread ends. NULL on failure (logged).
+ */
+void store_thread_setup(const char *path);
+struct store *store_thread(void);
+
+#endif
