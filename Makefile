@@ -74,7 +74,7 @@ bench: all
 	bench/run
 
 sanitize:
-	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" test
+	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -Wno-format-truncation -fsanitize=address,undefined -fno-omit-frame-pointer" test
 
 format:
 	clang-format -i $(wildcard src/*/*.c src/*/*.h src/*.c tests/unit/*.c tests/unit/*.h)

@@ -116,8 +116,10 @@ bool collab_filter_match(const struct collab_filter *f, const struct snapshot *s
 		bool found = false;
 		for (int k = 0; k < c->n_parts && !found; k++) {
 			const struct participation *p = &s->parts[c->parts[k]];
-			/* an active collaboration lists current members; an ended one all */
-			found = p->organisation == f->org && (p->active || !c->active);
+			/* for the current view only current members count; otherwise
+			 * any participation, past or present */
+			found = p->organisation == f->org &&
+				(p->active || !c->active || f->status != STATUS_ACTIVE);
 		}
 		if (!found)
 			return false;

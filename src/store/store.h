@@ -90,7 +90,7 @@ void store_search_free(struct search_hit *hits, int n);
 
 /* A consistency finding for `atlas check`. */
 struct check_finding {
-	char *kind;    /* "onbekende-deelnemer", "zonder-deelnemers", "beeindigd-deelnemer", ... */
+	char *kind;    /* "onbekende-deelnemer", "zonder-deelnemers", "beeindigde-deelnemer", ... */
 	char *message; /* Dutch, one line */
 };
 /*

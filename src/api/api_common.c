@@ -1,0 +1,161 @@
+/*
+ * api_common — see api_common.h.
+ */
+#include "api_common.h"
+#include "../lib/text.h"
+#include "../render/html.h"
+
+#include <string.h>
+
+void api_begin(struct request *r, struct jw *w)
+{
+	jw_init(w, &r->out);
+	r->content_type = "application/json";
+	r->etag = r->snap->etag;
+}
+
+const char *api_value(const struct label *t, int n, int idx)
+{
+	if (idx < 0 || idx >= n || t[idx].db[0] == '\0')
+		return NULL;
+	return t[idx].api;
+}
+
+void api_link(struct jw *w, const char *name, const char *href)
+{
+	jw_key(w, name);
+	jw_obj(w);
+	jw_kstr(w, "href", href);
+	jw_end(w);
+}
+
+void api_links_self(struct jw *w, const char *href)
+{
+	jw_key(w, "_links");
+	jw_obj(w);
+	api_link(w, "self", href);
+	jw_end(w);
+}
+
+const char *api_page_href(struct request *r, const char *path, const char *const *keys, long page)
+{
+	struct buf b = BUF_INIT;
+	char sep = '?';
+	buf_puts(&b, path);
+	for (int i = 0; keys[i]; i++) {
+		if (strcmp(keys[i], "pagina") == 0)
+			continue;
+		const char *v = req_param(r, keys[i]);
+		if (!v)
+			continue;
+		buf_putc(&b, sep);
+		url_arg(&b, keys[i]);
+		buf_putc(&b, '=');
+		url_arg(&b, v);
+		sep = '&';
+	}
+	if (page >= 1)
+		buf_printf(&b, "%cpagina=%ld", sep, page);
+	const char *s = arena_strndup(r->arena, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return s;
+}
+
+void api_paging(struct request *r, struct jw *w, const char *path, const char *const *keys,
+		long page, long page_size, long total)
+{
+	long pages = (total + page_size - 1) / page_size;
+	long last = pages > 0 ? pages : 1;
+
+	jw_key(w, "_links");
+	jw_obj(w);
+	api_link(w, "self", api_page_href(r, path, keys, page));
+	api_link(w, "first", api_page_href(r, path, keys, 1));
+	if (page > 1)
+		api_link(w, "prev",
+			 api_page_href(r, path, keys, page - 1 < last ? page - 1 : last));
+	if (page < pages)
+		api_link(w, "next", api_page_href(r, path, keys, page + 1));
+	api_link(w, "last", api_page_href(r, path, keys, last));
+	jw_end(w);
+	jw_kint(w, "totaal", total);
+	jw_kint(w, "pagina", page);
+	jw_kint(w, "paginaGrootte", page_size);
+	jw_kint(w, "aantalPaginas", pages);
+}
+
+void api_source(struct jw *w, const struct snapshot *s, const char *key, int idx)
+{
+	jw_key(w, key);
+	if (idx < 0 || idx >= s->n_sources) {
+		jw_null(w);
+		return;
+	}
+	const struct source *src = &s->sources[idx];
+	jw_obj(w);
+	jw_kstr(w, "id", src->key);
+	jw_kstr(w, "titel", src->title);
+	jw_kstr(w, "uitgever", src->publisher);
+	jw_kstr(w, "url", src->url);
+	jw_kstr(w, "licentie", src->licence);
+	jw_kstr(w, "naamsvermelding", src->attribution);
+	jw_kstr(w, "peildatum", src->reference_date);
+	jw_end(w);
+}
+
+void api_khref(struct jw *w, const char *key, const char *prefix, const char *seg,
+	       const char *suffix)
+{
+	jw_key(w, key);
+	/* Write the string in place instead of building it first: prefix is a
+	 * literal from our code (so is suffix) and url_seg only emits [A-Za-z0-9._~%-], so
+	 * neither needs JSON escaping. This keeps list replies allocation-free. */
+	w->after_key = false;
+	buf_putc(w->b, '"');
+	buf_puts(w->b, prefix);
+	url_seg(w->b, seg);
+	if (suffix)
+		buf_puts(w->b, suffix);
+	buf_putc(w->b, '"');
+}
+
+void api_links_self_seg(struct jw *w, const char *prefix, const char *seg)
+{
+	jw_key(w, "_links");
+	jw_obj(w);
+	jw_key(w, "self");
+	jw_obj(w);
+	api_khref(w, "href", prefix, seg, NULL);
+	jw_end(w);
+	jw_end(w);
+}
+
+void api_org_ref(struct jw *w, const struct snapshot *s, const char *key, int idx)
+{
+	jw_key(w, key);
+	if (idx < 0 || idx >= s->n_orgs) {
+		jw_null(w);
+		return;
+	}
+	const struct organisation *o = &s->orgs[idx];
+	jw_obj(w);
+	jw_kstr(w, "code", o->code);
+	jw_kstr(w, "naam", o->name);
+	api_links_self_seg(w, API_BASE "/organisaties/", o->code);
+	jw_end(w);
+}
+
+bool api_org_ended(const struct snapshot *s, const struct organisation *o)
+{
+	if (o->ended)
+		return true;
+	return !str_empty(o->valid_to) && strcmp(o->valid_to, s->today) <= 0;
+}
+
+bool api_param_long(const struct request *r, const char *name, long min, long max, long *out)
+{
+	const char *v = req_param(r, name);
+	if (!v)
+		return true;
+	return parse_long(v, min, max, out);
+}

@@ -1,0 +1,77 @@
+/*
+ * api_common — helpers shared by the API handlers in src/api/: the HAL-style
+ * "_links" objects, pagination blocks, query-string building for links that
+ * keep the caller's filters, and the small JSON fragments that several
+ * resources repeat (source, organisation and collaboration references).
+ *
+ * Private to src/api/. Everything writes through the streaming JSON writer
+ * (render/json.h); nothing here allocates beyond the request arena.
+ */
+#ifndef ATLAS_API_COMMON_H
+#define ATLAS_API_COMMON_H
+
+#include "../domain/labels.h"
+#include "../http/request.h"
+#include "../render/json.h"
+
+#include <stdbool.h>
+
+#define API_BASE "/api/v1"
+
+/*
+ * Start a JSON reply: init w on r->out, set the content type and ETag of
+ * the current snapshot.
+ */
+void api_begin(struct request *r, struct jw *w);
+
+/* The api value of entry idx of a label table, or NULL (JSON null) when idx
+ * is the table's "unknown" entry (an empty db code) or out of range. */
+const char *api_value(const struct label *t, int n, int idx);
+
+/* Write "_links":{"self":{"href":href}} as a member of the open object. */
+void api_links_self(struct jw *w, const char *href);
+/* Write "name":{"href":href} as a member of the open (_links) object. */
+void api_link(struct jw *w, const char *name, const char *href);
+
+/*
+ * Build "path?k1=v1&k2=v2&pagina=N" into the request arena: for each key of
+ * keys (NULL-terminated) with a value in r, the key and its URL-encoded value,
+ * except "pagina", which is replaced by page (omitted when page < 1).
+ * Returns the arena string.
+ */
+const char *api_page_href(struct request *r, const char *path, const char *const *keys, long page);
+
+/*
+ * Write the pagination members of a list reply into the open object:
+ * "_links" (self, first, last, prev, next — prev/next only when they exist),
+ * "totaal", "pagina", "paginaGrootte", "aantalPaginas". Links keep the
+ * request's parameters named in keys.
+ */
+void api_paging(struct request *r, struct jw *w, const char *path, const char *const *keys,
+		long page, long page_size, long total);
+
+/* Full source object ({id,titel,uitgever,url,licentie,naamsvermelding,
+ * peildatum}) as the value of key, or null when idx < 0. */
+void api_source(struct jw *w, const struct snapshot *s, const char *key, int idx);
+
+/*
+ * Write key:"prefix<seg>suffix" where seg is percent-encoded as one URL path
+ * segment. prefix and suffix (may be NULL) must be literals from our code
+ * without characters JSON would escape (", \, <, >, &, control bytes).
+ */
+void api_khref(struct jw *w, const char *key, const char *prefix, const char *seg,
+	       const char *suffix);
+/* Write "_links":{"self":{"href":"prefix<seg>"}} (see api_khref). */
+void api_links_self_seg(struct jw *w, const char *prefix, const char *seg);
+
+/* {code,naam,_links} of organisation idx as the value of key (null if < 0). */
+void api_org_ref(struct jw *w, const struct snapshot *s, const char *key, int idx);
+
+/* True when organisation o has ended (flag set, or valid_to not after today). */
+bool api_org_ended(const struct snapshot *s, const struct organisation *o);
+
+/* Parse an optional page or page-size parameter already checked by the
+ * router; returns false (and the caller answers 400) when out of range. */
+bool api_param_long(const struct request *r, const char *name, long min, long max, long *out);
+
+#endif

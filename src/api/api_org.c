@@ -1,0 +1,268 @@
+/*
+ * api_org — GET /api/v1/organisaties (paged list, filter by kind and
+ * status), GET /api/v1/organisaties/{code} (one organisation) and
+ * GET /api/v1/organisaties/{code}/deelnames (its participations).
+ *
+ * Query parameters are validated by the router (routes.c); the handlers
+ * check them again so they are safe to call directly (unit tests). Ended
+ * organisations (mergers) keep their resource, marked "opgeheven", with a
+ * link to the successor.
+ */
+#include "api.h"
+#include "api_common.h"
+#include "../lib/text.h"
+
+#include <string.h>
+
+#define ORG_PATH API_BASE "/organisaties"
+#define ORG_PAGE_SIZE 50
+
+static const char *const org_list_keys[] = {"soort", "status", "paginaGrootte", "pagina", NULL};
+
+/* Parse status (actief | beeindigd | alle); dflt when absent, -1 when invalid. */
+static int parse_status(const struct request *r, int dflt)
+{
+	const char *v = req_param(r, "status");
+	if (!v)
+		return dflt;
+	if (strcmp(v, "actief") == 0)
+		return 0;
+	if (strcmp(v, "beeindigd") == 0)
+		return 1;
+	if (strcmp(v, "alle") == 0)
+		return 2;
+	return -1;
+}
+
+/* Self-link suffixes per status (the default, actief, needs no query). */
+static const char *const status_suffix[] = {"/deelnames", "/deelnames?status=beeindigd",
+					    "/deelnames?status=alle"};
+
+static int bad_status(struct request *r)
+{
+	return respond_error(r, 400, "Ongeldige parameter",
+			     "De parameter 'status' moet 'actief', 'beeindigd' of 'alle' zijn.",
+			     "status");
+}
+
+int api_org_list(struct request *r)
+{
+	const struct snapshot *s = r->snap;
+	long page = 1, size = ORG_PAGE_SIZE;
+	int kind = -1;
+
+	const char *soort = req_param(r, "soort");
+	if (soort && (kind = label_from_api(org_kind_labels, ORG_KIND_COUNT, soort)) < 0)
+		return respond_error(r, 400, "Ongeldige parameter",
+				     "De parameter 'soort' moet een van deze waarden zijn: "
+				     "provincie, gemeente, waterschap, samenwerkingsorgaan, rijk, "
+				     "overig.",
+				     "soort");
+	int status = parse_status(r, 2);
+	if (status < 0)
+		return bad_status(r);
+	if (!api_param_long(r, "pagina", 1, 10000, &page))
+		return respond_error(
+		    r, 400, "Ongeldige parameter",
+		    "De parameter 'pagina' moet een geheel getal van 1 tot en met 10000 zijn.",
+		    "pagina");
+	if (!api_param_long(r, "paginaGrootte", 1, 100, &size))
+		return respond_error(r, 400, "Ongeldige parameter",
+				     "De parameter 'paginaGrootte' moet een geheel getal van 1 tot "
+				     "en met 100 zijn.",
+				     "paginaGrootte");
+
+	int *idx = arena_calloc(r->arena, (size_t)(s->n_orgs > 0 ? s->n_orgs : 1), sizeof(int));
+	int n = 0;
+	for (int i = 0; i < s->n_orgs; i++) {
+		const struct organisation *o = &s->orgs[i];
+		bool ended = api_org_ended(s, o);
+		if (kind >= 0 && (int)o->kind != kind)
+			continue;
+		if ((status == 0 && ended) || (status == 1 && !ended))
+			continue;
+		idx[n++] = i;
+	}
+
+	struct jw w;
+	api_begin(r, &w);
+	jw_obj(&w);
+	api_paging(r, &w, ORG_PATH, org_list_keys, page, size, n);
+	jw_key(&w, "organisaties");
+	jw_arr(&w);
+	long from = (page - 1) * size;
+	for (long i = from; i < n && i < from + size; i++) {
+		const struct organisation *o = &s->orgs[idx[i]];
+		jw_obj(&w);
+		jw_kstr(&w, "code", o->code);
+		jw_kstr(&w, "naam", o->name);
+		jw_kstr(&w, "soort", api_value(org_kind_labels, ORG_KIND_COUNT, (int)o->kind));
+		jw_kstr(&w, "cbsCode", o->cbs_code);
+		jw_kstr(&w, "tooiCode", o->tooi);
+		jw_kbool(&w, "inProvincie", o->in_province);
+		jw_kbool(&w, "opgeheven", api_org_ended(s, o));
+		jw_kint(&w, "aantalActieveVerbanden", o->n_active_collabs);
+		api_links_self_seg(&w, ORG_PATH "/", o->code);
+		jw_end(&w);
+	}
+	jw_end(&w);
+	jw_end(&w);
+	return 200;
+}
+
+/* {code,naam,_links} of an organisation by index. */
+static void org_ref_item(struct jw *w, const struct snapshot *s, int idx)
+{
+	const struct organisation *o = &s->orgs[idx];
+	jw_obj(w);
+	jw_kstr(w, "code", o->code);
+	jw_kstr(w, "naam", o->name);
+	api_links_self_seg(w, ORG_PATH "/", o->code);
+	jw_end(w);
+}
+
+static int find_org(struct request *r)
+{
+	return r->n_path_args > 0 ? snapshot_find_org(r->snap, r->path_args[0]) : -1;
+}
+
+int api_org_get(struct request *r)
+{
+	const struct snapshot *s = r->snap;
+	int i = find_org(r);
+	if (i < 0)
+		return respond_not_found(r);
+	const struct organisation *o = &s->orgs[i];
+
+	struct jw w;
+	api_begin(r, &w);
+	jw_obj(&w);
+	jw_key(&w, "_links");
+	jw_obj(&w);
+	jw_key(&w, "self");
+	jw_obj(&w);
+	api_khref(&w, "href", ORG_PATH "/", o->code, NULL);
+	jw_end(&w);
+	jw_key(&w, "deelnames");
+	jw_obj(&w);
+	api_khref(&w, "href", ORG_PATH "/", o->code, "/deelnames");
+	jw_end(&w);
+	jw_end(&w);
+	jw_kstr(&w, "code", o->code);
+	jw_kstr(&w, "naam", o->name);
+	jw_kstr(&w, "soort", api_value(org_kind_labels, ORG_KIND_COUNT, (int)o->kind));
+	jw_kstr(&w, "cbsCode", o->cbs_code);
+	jw_kstr(&w, "tooiCode", o->tooi);
+	jw_kbool(&w, "inProvincie", o->in_province);
+	jw_kbool(&w, "opgeheven", api_org_ended(s, o));
+	jw_kstr(&w, "geldigVanaf", o->valid_from);
+	jw_kstr(&w, "geldigTot", o->valid_to);
+	api_org_ref(&w, s, "opvolger", o->successor);
+	jw_key(&w, "voorgangers");
+	jw_arr(&w);
+	for (int k = 0; k < o->n_predecessors; k++)
+		org_ref_item(&w, s, o->predecessors[k]);
+	jw_end(&w);
+	jw_key(&w, "inwoners");
+	if (o->population >= 0) {
+		jw_obj(&w);
+		jw_kint(&w, "aantal", o->population);
+		jw_kstr(&w, "peildatum", o->population_date);
+		jw_end(&w);
+	} else {
+		jw_null(&w);
+	}
+	jw_key(&w, "oppervlakteKm2");
+	if (o->area_km2 >= 0)
+		jw_num(&w, o->area_km2);
+	else
+		jw_null(&w);
+	jw_key(&w, "samenwerkingsverband");
+	if (o->collaboration >= 0) {
+		const struct collaboration *c = &s->collabs[o->collaboration];
+		jw_obj(&w);
+		jw_kstr(&w, "id", c->key);
+		jw_kstr(&w, "naam", c->name);
+		api_links_self_seg(&w, API_BASE "/samenwerkingsverbanden/", c->key);
+		jw_end(&w);
+	} else {
+		jw_null(&w);
+	}
+	jw_kint(&w, "aantalActieveVerbanden", o->n_active_collabs);
+	api_source(&w, s, "bron", o->source);
+	jw_kstr(&w, "laatstBevestigd", o->last_confirmed);
+	jw_kstr(&w, "opmerking", o->note);
+	jw_end(&w);
+	return 200;
+}
+
+int api_org_participations(struct request *r)
+{
+	const struct snapshot *s = r->snap;
+	int i = find_org(r);
+	if (i < 0)
+		return respond_not_found(r);
+	int status = parse_status(r, 0);
+	if (status < 0)
+		return bad_status(r);
+	const struct organisation *o = &s->orgs[i];
+
+	struct jw w;
+	api_begin(r, &w);
+	jw_obj(&w);
+	jw_key(&w, "_links");
+	jw_obj(&w);
+	jw_key(&w, "self");
+	jw_obj(&w);
+	api_khref(&w, "href", ORG_PATH "/", o->code, status_suffix[status]);
+	jw_end(&w);
+	jw_key(&w, "organisatie");
+	jw_obj(&w);
+	api_khref(&w, "href", ORG_PATH "/", o->code, NULL);
+	jw_end(&w);
+	jw_end(&w);
+	jw_key(&w, "organisatie");
+	jw_obj(&w);
+	jw_kstr(&w, "code", o->code);
+	jw_kstr(&w, "naam", o->name);
+	jw_end(&w);
+
+	int total = 0;
+	jw_key(&w, "deelnames");
+	jw_arr(&w);
+	for (int k = 0; k < o->n_parts; k++) {
+		const struct participation *p = &s->parts[o->parts[k]];
+		const struct collaboration *c = &s->collabs[p->collaboration];
+		bool active = p->active && c->active;
+		if ((status == 0 && !active) || (status == 1 && active))
+			continue;
+		total++;
+		jw_obj(&w);
+		jw_key(&w, "samenwerkingsverband");
+		jw_obj(&w);
+		jw_kstr(&w, "id", c->key);
+		jw_kstr(&w, "naam", c->name);
+		jw_kstr(&w, "soort",
+			api_value(collab_kind_labels, COLLAB_KIND_COUNT, (int)c->kind));
+		jw_kstr(&w, "juridischeVorm",
+			api_value(legal_form_labels, LF_COUNT, (int)c->legal_form));
+		jw_kbool(&w, "actief", c->active);
+		api_links_self_seg(&w, API_BASE "/samenwerkingsverbanden/", c->key);
+		jw_end(&w);
+		jw_kstr(&w, "orgaan", api_value(body_labels, BODY_COUNT, (int)p->body));
+		jw_kstr(&w, "rol", api_value(role_labels, ROLE_COUNT, (int)p->role));
+		jw_kstr(&w, "toegetreden", p->joined);
+		jw_kstr(&w, "uitgetreden", p->left);
+		jw_kbool(&w, "actief", active);
+		jw_key(&w, "beleidsdomeinen");
+		jw_arr(&w);
+		for (int d = 0; d < c->n_domains; d++)
+			jw_str(&w, s->domains[c->domains[d]].key);
+		jw_end(&w);
+		jw_end(&w);
+	}
+	jw_end(&w);
+	jw_kint(&w, "totaal", total);
+	jw_end(&w);
+	return 200;
+}

@@ -1,0 +1,172 @@
+/*
+ * fixtures — tiny shared helpers for the unit tests: temporary directories,
+ * copies of the fictional seed (tests/fixtures/seed-fictional) that a test
+ * may damage, text replacement in a file, and counting rows with plain
+ * SQLite. Header-only (static inline) so every test binary stays one file.
+ * Tests run from the repository root (make check).
+ */
+#ifndef ATLAS_TEST_FIXTURES_H
+#define ATLAS_TEST_FIXTURES_H
+
+#include <dirent.h>
+#include <stdbool.h>
+#include <sys/stat.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define FX_SEED_DIR "tests/fixtures/seed-fictional"
+#define FX_SEED_FILES 5
+
+static const char *const fx_seed_files[FX_SEED_FILES] = {
+    "sources.csv", "domains.csv", "organisations.csv", "collaborations.csv", "participations.csv",
+};
+
+/* Create a fresh temporary directory; path written to out (>= 64 bytes).
+ * Returns 0 or -1. */
+static inline int fx_tempdir(char *out, size_t outlen)
+{
+	snprintf(out, outlen, "/tmp/atlas-unit-XXXXXX");
+	return mkdtemp(out) ? 0 : -1;
+}
+
+/* Remove dir and everything below it (files and directories). */
+static inline void fx_rm_rf(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	char p[4096];
+	while ((e = readdir(d))) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if ((size_t)snprintf(p, sizeof p, "%s/%s", dir, e->d_name) >= sizeof p)
+			continue;
+		if (unlink(p) != 0)
+			fx_rm_rf(p);
+	}
+	closedir(d);
+	rmdir(dir);
+}
+
+/* Read a whole file into a new NUL-terminated buffer (caller frees). */
+static inline char *fx_read(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	long n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	char *s = malloc((size_t)n + 1);
+	if (s && fread(s, 1, (size_t)n, f) != (size_t)n) {
+		free(s);
+		s = NULL;
+	}
+	if (s)
+		s[n] = '\0';
+	fclose(f);
+	return s;
+}
+
+static inline int fx_write(const char *path, const char *data)
+{
+	FILE *f = fopen(path, "wb");
+	if (!f)
+		return -1;
+	size_t n = strlen(data);
+	int rc = fwrite(data, 1, n, f) == n ? 0 : -1;
+	return fclose(f) == 0 ? rc : -1;
+}
+
+/* Copy the fictional seed files into dir. Returns 0 or -1. */
+static inline int fx_copy_seed(const char *dir)
+{
+	char src[4096], dst[4096];
+	for (int i = 0; i < FX_SEED_FILES; i++) {
+		snprintf(src, sizeof src, "%s/%s", FX_SEED_DIR, fx_seed_files[i]);
+		snprintf(dst, sizeof dst, "%s/%s", dir, fx_seed_files[i]);
+		char *data = fx_read(src);
+		if (!data || fx_write(dst, data) != 0) {
+			free(data);
+			return -1;
+		}
+		free(data);
+	}
+	return 0;
+}
+
+/* Replace the first occurrence of from by to in dir/file. 0, or -1 when
+ * the file or the text is missing. */
+static inline int fx_replace(const char *dir, const char *file, const char *from, const char *to)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s", dir, file);
+	char *s = fx_read(path);
+	char *hit = s ? strstr(s, from) : NULL;
+	if (!hit) {
+		free(s);
+		return -1;
+	}
+	size_t pre = (size_t)(hit - s), fl = strlen(from), tl = strlen(to), n = strlen(s);
+	char *out = malloc(n - fl + tl + 1);
+	memcpy(out, s, pre);
+	memcpy(out + pre, to, tl);
+	memcpy(out + pre + tl, hit + fl, n - pre - fl + 1);
+	int rc = fx_write(path, out);
+	free(out);
+	free(s);
+	return rc;
+}
+
+/* 1-based line number of the first line of dir/file containing needle; 0 if none. */
+static inline int fx_line_of(const char *dir, const char *file, const char *needle)
+{
+	char path[4096];
+	snprintf(path, sizeof path, "%s/%s", dir, file);
+	char *s = fx_read(path);
+	char *hit = s ? strstr(s, needle) : NULL;
+	int line = 0;
+	if (hit) {
+		line = 1;
+		for (char *p = s; p < hit; p++)
+			line += *p == '\n';
+	}
+	free(s);
+	return line;
+}
+
+/* The integer result of one SQL query on the database at path (plain
+ * SQLite, outside the store); -1 on error. */
+static inline long long fx_query_int(const char *dbpath, const char *sql)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	long long v = -1;
+	if (sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+	    sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+/* Run SQL (no results) on the database at path with foreign keys OFF, to
+ * plant inconsistencies the store itself would refuse. 0 or -1. */
+static inline int fx_exec_raw(const char *dbpath, const char *sql)
+{
+	sqlite3 *db = NULL;
+	int rc = -1;
+	if (sqlite3_open_v2(dbpath, &db, SQLITE_OPEN_READWRITE, NULL) == SQLITE_OK &&
+	    sqlite3_exec(db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL) == SQLITE_OK &&
+	    sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK)
+		rc = 0;
+	sqlite3_close(db);
+	return rc;
+}
+
+#endif
