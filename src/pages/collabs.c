@@ -1,0 +1,483 @@
+/*
+ * collabs — the collaboration pages: the filterable list
+ * /samenwerkingsverbanden and one collaboration /samenwerkingsverbanden/{id}.
+ * Reads only the snapshot; filtering and sorting are domain/filter.c, the
+ * same code the API uses. Does not write anything.
+ */
+#include "pages.h"
+#include "../domain/filter.h"
+#include "../domain/labels.h"
+#include "../lib/text.h"
+#include "../render/components.h"
+#include "../render/html.h"
+#include "../render/layout.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define LIST_PAGE_SIZE 25
+
+/* Append "key=value&" for every filter key that is set, except those in skip
+ * (NULL-terminated); the result is a URL query fragment. */
+static void filter_query(struct buf *q, const struct request *r, const char *const *skip)
+{
+	for (int i = 0; collab_filter_keys[i]; i++) {
+		const char *k = collab_filter_keys[i];
+		bool skipped = false;
+		for (int j = 0; skip && skip[j]; j++)
+			skipped = skipped || strcmp(skip[j], k) == 0;
+		const char *v = req_param(r, k);
+		if (skipped || str_empty(v))
+			continue;
+		url_arg(q, k);
+		buf_putc(q, '=');
+		url_arg(q, v);
+		buf_putc(q, '&');
+	}
+}
+
+static void domain_links(struct buf *b, const struct snapshot *s, const struct collaboration *c)
+{
+	if (c->n_domains == 0) {
+		html_raw(b, "<span class=\"atlas-unknown\">Geen</span>");
+		return;
+	}
+	for (int k = 0; k < c->n_domains; k++) {
+		const struct domain *d = &s->domains[c->domains[k]];
+		if (k > 0)
+			html_raw(b, ", ");
+		html_raw(b, "<a class=\"utrecht-link utrecht-link--html-a\" "
+			    "href=\"/samenwerkingsverbanden?beleidsdomein=");
+		url_arg(b, d->key);
+		html_raw(b, "\">");
+		html_text(b, d->name);
+		html_raw(b, "</a>");
+	}
+}
+
+/* The options of the filter form, built from the snapshot. */
+static void filter_form(struct buf *b, struct request *r)
+{
+	const struct snapshot *s = r->snap;
+	struct arena *a = r->arena;
+	struct comp_option *o;
+	int n;
+
+	html_raw(b, "<form class=\"utrecht-form atlas-filter\" method=\"get\" "
+		    "action=\"/samenwerkingsverbanden\" aria-labelledby=\"filter-titel\">"
+		    "<h2 class=\"utrecht-heading-2 atlas-filter__title\" id=\"filter-titel\">"
+		    "Filteren en sorteren</h2><div class=\"atlas-filter__grid\">");
+
+	o = arena_calloc(a, (size_t)s->n_domains + 1, sizeof *o);
+	o[0] = (struct comp_option){"", "Alle beleidsdomeinen"};
+	for (int i = 0; i < s->n_domains; i++)
+		o[i + 1] = (struct comp_option){s->domains[i].key, s->domains[i].name};
+	comp_select(b, "beleidsdomein", "Beleidsdomein", o, s->n_domains + 1,
+		    req_param(r, "beleidsdomein"));
+
+	o = arena_calloc(a, LF_COUNT + 1, sizeof *o);
+	o[0] = (struct comp_option){"", "Alle juridische vormen"};
+	n = 1;
+	for (int i = 1; i < LF_COUNT; i++) /* "onbekend" last */
+		o[n++] = (struct comp_option){legal_form_labels[i].api, legal_form_labels[i].label};
+	o[n++] = (struct comp_option){legal_form_labels[LF_UNKNOWN].api, "Onbekend"};
+	comp_select(b, "juridischeVorm", "Juridische vorm", o, n, req_param(r, "juridischeVorm"));
+
+	o = arena_calloc(a, PHASE_COUNT + 1, sizeof *o);
+	o[0] = (struct comp_option){"", "Alle fasen"};
+	n = 1;
+	for (int i = 1; i < PHASE_COUNT; i++)
+		o[n++] = (struct comp_option){phase_labels[i].api, phase_labels[i].label};
+	o[n++] = (struct comp_option){phase_labels[PHASE_UNKNOWN].api, "Onbekend"};
+	comp_select(b, "fase", "Fase", o, n, req_param(r, "fase"));
+
+	o = arena_calloc(a, COLLAB_KIND_COUNT + 1, sizeof *o);
+	o[0] = (struct comp_option){"", "Alle soorten"};
+	for (int i = 0; i < COLLAB_KIND_COUNT; i++)
+		o[i + 1] =
+		    (struct comp_option){collab_kind_labels[i].api, collab_kind_labels[i].label};
+	comp_select(b, "soort", "Soort samenwerking", o, COLLAB_KIND_COUNT + 1,
+		    req_param(r, "soort"));
+
+	/* only organisations that take part in something */
+	const char *sel_org = req_param(r, "deelnemer");
+	o = arena_calloc(a, (size_t)s->n_orgs + 1, sizeof *o);
+	o[0] = (struct comp_option){"", "Alle organisaties"};
+	n = 1;
+	for (int i = 0; i < s->n_orgs; i++) {
+		const struct organisation *org = &s->orgs[i];
+		if (org->n_parts == 0 && !(sel_org && strcmp(sel_org, org->code) == 0))
+			continue;
+		o[n++] = (struct comp_option){
+		    org->code,
+		    org->ended ? arena_printf(a, "%s (opgeheven)", org->name) : org->name};
+	}
+	comp_select(b, "deelnemer", "Deelnemende organisatie", o, n, sel_org);
+
+	static const struct comp_option status_opts[] = {
+	    {"actief", "Actief"}, {"beeindigd", "Beëindigd"}, {"alle", "Actief en beëindigd"}};
+	const char *st = req_param(r, "status");
+	comp_select(b, "status", "Status", status_opts, 3, str_empty(st) ? "actief" : st);
+
+	static const struct comp_option sort_opts[] = {
+	    {"naam", "Naam (A-Z)"},
+	    {"-naam", "Naam (Z-A)"},
+	    {"-deelnemers", "Meeste deelnemers"},
+	    {"deelnemers", "Minste deelnemers"},
+	    {"-bevestigd", "Laatst bevestigd (nieuwste eerst)"},
+	    {"bevestigd", "Laatst bevestigd (oudste eerst)"}};
+	const char *so = req_param(r, "sorteer");
+	comp_select(b, "sorteer", "Sorteren op", sort_opts, 6, str_empty(so) ? "naam" : so);
+
+	html_raw(b,
+		 "</div><div class=\"atlas-filter__actions\">"
+		 "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">"
+		 "Filter toepassen</button>"
+		 "<a class=\"utrecht-link utrecht-link--html-a\" href=\"/samenwerkingsverbanden\">"
+		 "Alle filters wissen</a></div></form>");
+}
+
+int page_collab_list(struct request *r)
+{
+	const struct snapshot *s = r->snap;
+	struct buf *b = &r->out;
+	struct buf base = BUF_INIT, api = BUF_INIT;
+	struct collab_filter f;
+	char msg[256];
+	int status = 200;
+
+	collab_filter_init(&f, LIST_PAGE_SIZE);
+	for (int i = 0; collab_filter_keys[i]; i++) {
+		const char *v = req_param(r, collab_filter_keys[i]);
+		if (str_empty(v)) /* an empty select ("Alle ...") means: no filter */
+			continue;
+		if (collab_filter_set(&f, s, collab_filter_keys[i], v, msg, sizeof msg) < 0) {
+			status = respond_error(r, 400, "Ongeldige parameter", msg,
+					       collab_filter_keys[i]);
+			goto out;
+		}
+	}
+
+	int *idx = arena_calloc(r->arena, (size_t)s->n_collabs + 1, sizeof(int));
+	int total = collab_filter_apply(&f, s, idx);
+	long n_pages = (total + f.page_size - 1) / f.page_size;
+	long first = (f.page - 1) * f.page_size;
+	long last = first + f.page_size < total ? first + f.page_size : total;
+
+	r->etag = s->etag;
+	const struct page_head h = {.title = f.page > 1 ? arena_printf(r->arena,
+								       "Samenwerkingsverbanden, "
+								       "pagina %ld",
+								       f.page)
+							: "Samenwerkingsverbanden",
+				    .nav = NAV_COLLABS,
+				    .nav_exact = true};
+	layout_begin(b, &h);
+	html_raw(
+	    b, "<h1 class=\"utrecht-heading-1\">Samenwerkingsverbanden</h1>"
+	       "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">Gemeenschappelijke "
+	       "regelingen, privaatrechtelijke samenwerkingen en netwerken waarin de provincie, "
+	       "gemeenten en waterschappen in Utrecht samenwerken. Kies hieronder wat u wilt zien; "
+	       "de filters staan in het webadres, zodat u een selectie kunt delen.</p>");
+	filter_form(b, r);
+
+	html_raw(b, "<p class=\"utrecht-paragraph atlas-result-count\" id=\"resultaat\"><strong>");
+	html_int_nl(b, total);
+	html_raw(b, total == 1 ? " samenwerkingsverband" : " samenwerkingsverbanden");
+	html_raw(b, "</strong>");
+	if (f.status == STATUS_ACTIVE)
+		html_raw(b, " (actief)");
+	else if (f.status == STATUS_ENDED)
+		html_raw(b, " (beëindigd)");
+	if (n_pages > 1)
+		html_rawf(b, ", pagina %ld van %ld", f.page, n_pages);
+	html_raw(b, "</p>");
+
+	if (total == 0) {
+		html_raw(b,
+			 "<p class=\"utrecht-paragraph\">Geen samenwerkingsverbanden gevonden met "
+			 "deze filters. <a class=\"utrecht-link utrecht-link--html-a\" "
+			 "href=\"/samenwerkingsverbanden?status=alle\">Toon alle "
+			 "samenwerkingsverbanden</a>.</p>");
+	} else if (first >= total) {
+		html_raw(
+		    b,
+		    "<p class=\"utrecht-paragraph\">Deze pagina bestaat niet. Ga naar <a "
+		    "class=\"utrecht-link utrecht-link--html-a\" href=\"/samenwerkingsverbanden?");
+		filter_query(&base, r, (const char *const[]){"pagina", NULL});
+		html_attr(b, base.len ? base.data : "");
+		html_raw(b, "pagina=1\">pagina 1</a>.</p>");
+		buf_reset(&base);
+	} else {
+		static const struct comp_col cols[] = {{"Naam", false},
+						       {"Soort", false},
+						       {"Juridische vorm", false},
+						       {"Beleidsdomeinen", false},
+						       {"Actieve deelnemers", true},
+						       {"Laatst bevestigd", false}};
+		char caption[96];
+		if (n_pages > 1)
+			snprintf(caption, sizeof caption,
+				 "Samenwerkingsverbanden %ld tot en met %ld", first + 1, last);
+		else
+			snprintf(caption, sizeof caption, "Samenwerkingsverbanden");
+		comp_table_open(b, caption, cols, 6);
+		for (long k = first; k < last; k++) {
+			const struct collaboration *c = &s->collabs[idx[k]];
+			comp_row_open(b);
+			comp_th_open(b);
+			comp_link_seg(b, "/samenwerkingsverbanden", c->key, c->name);
+			if (!c->active) {
+				html_raw(b, " ");
+				comp_badge(b, BADGE_ENDED, "Beëindigd");
+			}
+			comp_th_close(b);
+			comp_td_text(b, collab_kind_labels[c->kind].label, "Onbekend");
+			comp_td_text(b, legal_form_labels[c->legal_form].label, "Onbekend");
+			comp_td_open(b, false);
+			domain_links(b, s, c);
+			comp_td_close(b);
+			comp_td_int(b, c->n_active_parts);
+			comp_td_date(b, c->last_confirmed, "Onbekend");
+			comp_row_close(b);
+		}
+		comp_table_close(b);
+	}
+
+	buf_puts(&base, "/samenwerkingsverbanden?");
+	filter_query(&base, r, (const char *const[]){"pagina", NULL});
+	comp_pagination(b, base.data, f.page, n_pages);
+
+	buf_puts(&api, "/api/v1/samenwerkingsverbanden?");
+	filter_query(&api, r, (const char *const[]){"pagina", "paginaGrootte", NULL});
+	api.data[--api.len] = '\0'; /* drop the trailing '?' or '&' */
+	html_raw(b, "<p class=\"utrecht-paragraph atlas-opendata\">Deze selectie als open data: <a "
+		    "class=\"utrecht-link utrecht-link--html-a\" href=\"");
+	html_attr(b, api.data);
+	html_raw(b, "\">JSON via de open API</a>.</p>");
+	layout_end(b, s->stats.newest_confirmed);
+out:
+	buf_free(&base);
+	buf_free(&api);
+	return status;
+}
+
+/* "12,5 %" for a fraction 0..1. */
+static void percent(struct buf *b, double frac)
+{
+	comp_decimal_nl(b, frac * 100.0, frac * 100.0 == (double)(long)(frac * 100.0) ? 0 : 1);
+	html_raw(b, "\u00a0%");
+}
+
+static void parts_table(struct buf *b, const struct snapshot *s, const struct collaboration *c,
+			bool former, const char *caption)
+{
+	/* columns that are unknown for every row are left out and named below the table */
+	bool has_body = false, has_joined = false, has_share = false, has_contrib = false;
+	for (int k = 0; k < c->n_parts; k++) {
+		const struct participation *p = &s->parts[c->parts[k]];
+		if (p->active == former)
+			continue;
+		has_body = has_body || p->body != BODY_UNKNOWN;
+		has_joined = has_joined || !str_empty(p->joined);
+		has_share = has_share || p->cost_share >= 0;
+		has_contrib = has_contrib || p->contribution >= 0;
+	}
+	struct comp_col cols[7];
+	int n = 0;
+	cols[n++] = (struct comp_col){"Organisatie", false};
+	if (has_body)
+		cols[n++] = (struct comp_col){"Orgaan", false};
+	cols[n++] = (struct comp_col){"Rol", false};
+	if (has_joined)
+		cols[n++] = (struct comp_col){"Toegetreden", false};
+	if (former)
+		cols[n++] = (struct comp_col){"Uitgetreden", false};
+	if (has_share)
+		cols[n++] = (struct comp_col){"Kostenverdeelsleutel", true};
+	if (has_contrib)
+		cols[n++] = (struct comp_col){"Bijdrage per jaar", true};
+	comp_table_open(b, caption, cols, n);
+	for (int k = 0; k < c->n_parts; k++) {
+		const struct participation *p = &s->parts[c->parts[k]];
+		if (p->active == former)
+			continue;
+		const struct organisation *o = &s->orgs[p->organisation];
+		comp_row_open(b);
+		comp_th_open(b);
+		comp_link_seg(b, "/organisaties", o->code, o->name);
+		if (o->ended) {
+			html_raw(b, " ");
+			comp_badge(b, BADGE_ENDED, "Opgeheven");
+		}
+		comp_th_close(b);
+		if (has_body)
+			comp_td_text(b, p->body == BODY_UNKNOWN ? NULL : body_labels[p->body].label,
+				     "Niet vastgelegd");
+		comp_td_text(b, role_labels[p->role].label, "Onbekend");
+		if (has_joined)
+			comp_td_date(b, p->joined, "Onbekend");
+		if (former)
+			comp_td_date(b, p->left, "Onbekend");
+		if (has_share) {
+			comp_td_open(b, true);
+			if (p->cost_share >= 0)
+				percent(b, p->cost_share);
+			else
+				html_raw(b, "<span class=\"atlas-unknown\">Onbekend</span>");
+			comp_td_close(b);
+		}
+		if (has_contrib) {
+			comp_td_open(b, true);
+			if (p->contribution >= 0) {
+				html_raw(b, "€\u00a0");
+				html_int_nl(b, p->contribution);
+			} else {
+				html_raw(b, "<span class=\"atlas-unknown\">Onbekend</span>");
+			}
+			comp_td_close(b);
+		}
+		comp_row_close(b);
+	}
+	comp_table_close(b);
+	if (!has_body || !has_joined || !has_share || !has_contrib) {
+		const char *missing[4];
+		int m = 0;
+		if (!has_body)
+			missing[m++] = "het deelnemende orgaan (raad, college of burgemeester)";
+		if (!has_joined)
+			missing[m++] = "de datum van toetreding";
+		if (!has_share)
+			missing[m++] = "de kostenverdeelsleutel";
+		if (!has_contrib)
+			missing[m++] = "de jaarlijkse bijdrage";
+		html_raw(b, "<p class=\"utrecht-paragraph atlas-muted\">Niet bekend uit de bron en "
+			    "daarom niet getoond: ");
+		for (int i = 0; i < m; i++) {
+			if (i > 0)
+				html_raw(b, i == m - 1 ? " en " : ", ");
+			html_text(b, missing[i]);
+		}
+		html_raw(b, ".</p>");
+	}
+}
+
+/* One source note per distinct (source, last_confirmed) of the participations. */
+static void parts_sources(struct buf *b, struct request *r, const struct collaboration *c)
+{
+	const struct snapshot *s = r->snap;
+	int *seen = arena_calloc(r->arena, (size_t)c->n_parts + 1, sizeof(int));
+	int n_seen = 0;
+	for (int k = 0; k < c->n_parts; k++) {
+		const struct participation *p = &s->parts[c->parts[k]];
+		bool dup = false;
+		for (int j = 0; j < n_seen && !dup; j++) {
+			const struct participation *q = &s->parts[seen[j]];
+			dup = q->source == p->source &&
+			      strcmp(q->last_confirmed, p->last_confirmed) == 0;
+		}
+		if (dup)
+			continue;
+		seen[n_seen++] = c->parts[k];
+		comp_source_note(b, s, p->source, p->last_confirmed);
+	}
+}
+
+int page_collab_show(struct request *r)
+{
+	const struct snapshot *s = r->snap;
+	struct buf *b = &r->out;
+	int ci = snapshot_find_collab(s, r->path_args[0]);
+	if (ci < 0)
+		return respond_not_found(r);
+	const struct collaboration *c = &s->collabs[ci];
+	r->etag = s->etag;
+
+	const struct crumb crumbs[] = {{"Samenwerkingsverbanden", "/samenwerkingsverbanden"},
+				       {c->name, NULL}};
+	const struct page_head h = {
+	    .title = c->name, .nav = NAV_COLLABS, .crumbs = crumbs, .n_crumbs = 2};
+	layout_begin(b, &h);
+
+	html_raw(b, "<h1 class=\"utrecht-heading-1\">");
+	html_text(b, c->name);
+	html_raw(b, "</h1><p class=\"atlas-badges\">");
+	comp_badge(b, BADGE_NEUTRAL, collab_kind_labels[c->kind].label);
+	html_raw(b, " ");
+	comp_badge(b, c->active ? BADGE_ACTIVE : BADGE_ENDED, c->active ? "Actief" : "Beëindigd");
+	html_raw(b, "</p>");
+	if (!str_empty(c->note))
+		comp_notice(b, "Let op:", c->note);
+
+	html_raw(b, "<h2 class=\"utrecht-heading-2\">Gegevens</h2>");
+	comp_dl_open(b);
+	comp_dl_text(b, "Doel", c->purpose);
+	comp_dl_text(b, "Naam", c->name);
+	comp_dl_text(b, "Korte naam", c->short_name);
+	comp_dl_text(b, "Soort", collab_kind_labels[c->kind].label);
+	comp_dl_text(b, "Juridische vorm",
+		     c->legal_form == LF_UNKNOWN ? NULL : legal_form_labels[c->legal_form].label);
+	comp_dl_text(b, "Bevoegdheden verkregen door",
+		     c->powers == POW_UNKNOWN ? NULL : powers_labels[c->powers].label);
+	comp_dl_item_open(b, "Beleidsdomeinen");
+	domain_links(b, s, c);
+	comp_dl_item_close(b);
+	comp_dl_text(b, "Fase", c->phase == PHASE_UNKNOWN ? NULL : phase_labels[c->phase].label);
+	comp_dl_text(b, "Vestigingsplaats", c->seat);
+	comp_dl_date(b, "Startdatum", c->start_date);
+	comp_dl_date(b, "Einddatum", c->end_date);
+	comp_dl_item_open(b, "Website");
+	if (str_empty(c->website))
+		html_raw(b, "<span class=\"atlas-unknown\">Onbekend</span>");
+	else
+		comp_ext_link(b, c->website, c->website);
+	comp_dl_item_close(b);
+	for (int i = 0; i < s->n_orgs; i++) {
+		if (s->orgs[i].collaboration != ci)
+			continue;
+		comp_dl_item_open(b, "Als organisatie");
+		comp_link_seg(b, "/organisaties", s->orgs[i].code, s->orgs[i].name);
+		comp_dl_item_close(b);
+	}
+	comp_dl_date(b, "Laatst bevestigd", c->last_confirmed);
+	comp_dl_close(b);
+	comp_source_note(b, s, c->source, c->last_confirmed);
+
+	int n_former = c->n_parts - c->n_active_parts;
+	html_raw(b, "<h2 class=\"utrecht-heading-2\">");
+	html_raw(b, c->active ? "Deelnemers" : "Deelnemers bij beëindiging");
+	html_raw(b, " <span class=\"atlas-count\">(");
+	html_int_nl(b, c->n_active_parts);
+	html_raw(b, ")</span></h2>");
+	if (c->n_active_parts == 0) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">Er zijn geen huidige deelnemers "
+			    "vastgelegd.</p>");
+	} else {
+		parts_table(
+		    b, s, c, false,
+		    arena_printf(r->arena, "%s van %s",
+				 c->active ? "Huidige deelnemers" : "Deelnemers bij beëindiging",
+				 c->name));
+	}
+	if (n_former > 0) {
+		html_raw(b, "<h2 class=\"utrecht-heading-2\">Voormalige deelnemers "
+			    "<span class=\"atlas-count\">(");
+		html_int_nl(b, n_former);
+		html_raw(b, ")</span></h2>");
+		parts_table(b, s, c, true,
+			    arena_printf(r->arena, "Voormalige deelnemers van %s", c->name));
+	}
+	if (c->n_parts > 0) {
+		html_raw(b, "<h3 class=\"utrecht-heading-3\">Bron van de deelnemers</h3>");
+		parts_sources(b, r, c);
+	}
+
+	html_raw(
+	    b,
+	    "<p class=\"utrecht-paragraph atlas-opendata\">Deze gegevens als open data: <a "
+	    "class=\"utrecht-link utrecht-link--html-a\" href=\"/api/v1/samenwerkingsverbanden/");
+	url_seg(b, c->key);
+	html_raw(b, "\">JSON via de open API</a>.</p>");
+	layout_end(b, s->stats.newest_confirmed);
+	return 200;
+}

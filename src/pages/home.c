@@ -1,0 +1,208 @@
+/*
+ * home — the start page /: what the atlas holds (counts from the
+ * snapshot's stats), how old the data is, a search form and the way into
+ * the lists. Reads only the snapshot.
+ */
+#include "pages.h"
+#include "../domain/labels.h"
+#include "../lib/text.h"
+#include "../render/components.h"
+#include "../render/html.h"
+#include "../render/layout.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* A key figure tile: a big number, a label and a link. */
+static void figure(struct buf *b, long long n, const char *label, const char *href,
+		   const char *link_text)
+{
+	html_raw(b, "<li class=\"atlas-figure\"><span class=\"atlas-figure__number\">");
+	html_int_nl(b, n);
+	html_raw(b, "</span> <span class=\"atlas-figure__label\">");
+	html_text(b, label);
+	html_raw(b, "</span> ");
+	comp_link(b, href, link_text);
+	html_raw(b, "</li>");
+}
+
+static void search_form(struct buf *b)
+{
+	html_raw(b,
+		 "<form class=\"utrecht-form atlas-search\" method=\"get\" action=\"/zoeken\" "
+		 "role=\"search\"><div class=\"utrecht-form-field\">"
+		 "<div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" "
+		 "for=\"q\">Zoek een samenwerkingsverband of organisatie</label></div>"
+		 "<div class=\"utrecht-form-field__input atlas-search__row\">"
+		 "<input class=\"utrecht-textbox utrecht-textbox--html-input atlas-search__input\" "
+		 "type=\"search\" id=\"q\" name=\"q\" maxlength=\"200\" autocomplete=\"off\">"
+		 "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">"
+		 "Zoeken</button></div></div>"
+		 "<p class=\"utrecht-paragraph atlas-muted\">Bijvoorbeeld: Zeist, afval, "
+		 "veiligheidsregio.</p></form>");
+}
+
+int page_home(struct request *r)
+{
+	const struct snapshot *s = r->snap;
+	const struct snapshot_stats *st = &s->stats;
+	struct buf *b = &r->out;
+	r->etag = s->etag;
+
+	/* the 26 gemeenten and other current partners inside the province */
+	int n_gm = 0, n_taking_part = 0, n_old = 0;
+	int existing[ORG_KIND_COUNT] = {0}, ended[ORG_KIND_COUNT] = {0};
+	for (int i = 0; i < s->n_orgs; i++) {
+		const struct organisation *o = &s->orgs[i];
+		if (o->ended) {
+			ended[o->kind]++;
+			continue;
+		}
+		existing[o->kind]++;
+		if (o->kind == ORG_MUNICIPALITY && o->in_province)
+			n_gm++;
+		if (o->n_active_collabs > 0)
+			n_taking_part++;
+	}
+	/* how many active collaborations were last confirmed more than five years ago */
+	int year = atoi(s->today) - 5;
+	for (int i = 0; i < s->n_collabs; i++)
+		if (s->collabs[i].active && atoi(s->collabs[i].last_confirmed) < year)
+			n_old++;
+
+	const struct page_head h = {.title = "Home", .nav = NAV_HOME, .nav_exact = true};
+	layout_begin(b, &h);
+	html_raw(b,
+		 "<h1 class=\"utrecht-heading-1\">Samenwerkingsatlas Provincie Utrecht</h1>"
+		 "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">Met wie werken de "
+		 "provincie Utrecht, de gemeenten en de waterschappen samen, in welke vorm en "
+		 "waarvoor? De atlas zet de samenwerkingsverbanden op een rij, met de deelnemers "
+		 "en bij elk gegeven de bron en de datum.</p>");
+	search_form(b);
+
+	html_raw(b, "<h2 class=\"utrecht-heading-2\">Wat staat in de atlas</h2>"
+		    "<ul class=\"atlas-figures\">");
+	figure(b, st->n_active,
+	       st->n_active == 1 ? "actief samenwerkingsverband" : "actieve samenwerkingsverbanden",
+	       "/samenwerkingsverbanden", "Bekijk de lijst");
+	figure(b, n_gm, "gemeenten in de provincie", "/organisaties?soort=gemeente",
+	       "Bekijk de gemeenten");
+	figure(b, n_taking_part,
+	       n_taking_part == 1 ? "organisatie neemt deel" : "organisaties nemen deel",
+	       "/organisaties", "Bekijk de organisaties");
+	figure(b, st->n_participations, "deelnames vastgelegd", "/over", "Waar komen ze vandaan?");
+	html_raw(b, "</ul>");
+
+	if (n_old > 0) {
+		html_raw(b,
+			 "<div class=\"utrecht-alert utrecht-alert--warning atlas-notice\" "
+			 "role=\"note\"><div class=\"utrecht-alert__content\">"
+			 "<p class=\"utrecht-alert__message\"><strong>Let op de datum.</strong> ");
+		html_int_nl(b, n_old);
+		html_raw(b, " van de ");
+		html_int_nl(b, st->n_active);
+		html_rawf(b, " actieve samenwerkingsverbanden zijn het laatst bevestigd vóór %d",
+			  year);
+		if (st->oldest_confirmed[0]) {
+			html_raw(b, " (het oudste gegeven is van ");
+			html_date_nl(b, st->oldest_confirmed);
+			html_raw(b, ")");
+		}
+		html_raw(b,
+			 ". Hun deelnemers kunnen inmiddels anders zijn. Bij elk "
+			 "samenwerkingsverband staan de bron en de datum. <a class=\"utrecht-link "
+			 "utrecht-link--html-a\" href=\"/over\">Lees meer over de gegevens</a>."
+			 "</p></div></div>");
+	}
+
+	/* active collaborations by kind */
+	static const struct comp_col kind_cols[] = {{"Soort", false}, {"Aantal actief", true}};
+	html_raw(b, "<div class=\"atlas-columns\"><div>");
+	comp_table_open(b, "Actieve samenwerkingsverbanden per soort", kind_cols, 2);
+	for (int k = 0; k < COLLAB_KIND_COUNT; k++) {
+		comp_row_open(b);
+		comp_th_open(b);
+		html_raw(b, "<a class=\"utrecht-link utrecht-link--html-a\" "
+			    "href=\"/samenwerkingsverbanden?soort=");
+		url_arg(b, collab_kind_labels[k].api);
+		html_raw(b, "\">");
+		html_text(b, collab_kind_labels[k].label);
+		html_raw(b, "</a>");
+		comp_th_close(b);
+		comp_td_int(b, st->n_active_by_kind[k]);
+		comp_row_close(b);
+	}
+	comp_table_close(b);
+
+	/* organisations by kind */
+	static const struct comp_col org_cols[] = {
+	    {"Soort", false}, {"Bestaand", true}, {"Opgeheven", true}};
+	comp_table_open(b, "Organisaties in de atlas per soort", org_cols, 3);
+	for (int k = 0; k < ORG_KIND_COUNT; k++) {
+		if (!existing[k] && !ended[k])
+			continue;
+		comp_row_open(b);
+		comp_th_open(b);
+		html_raw(b, "<a class=\"utrecht-link utrecht-link--html-a\" "
+			    "href=\"/organisaties?soort=");
+		url_arg(b, org_kind_labels[k].api);
+		html_raw(b, "\">");
+		html_text(b, org_kind_labels[k].label);
+		html_raw(b, "</a>");
+		comp_th_close(b);
+		comp_td_int(b, existing[k]);
+		comp_td_int(b, ended[k]);
+		comp_row_close(b);
+	}
+	comp_table_close(b);
+	html_raw(b,
+		 "<p class=\"utrecht-paragraph atlas-muted\">Ook organisaties buiten de "
+		 "provincie staan in de atlas als ze deelnemen aan een samenwerkingsverband.</p>");
+	html_raw(b, "</div><div>");
+
+	/* active collaborations by legal form (unknown last) */
+	static const struct comp_col lf_cols[] = {{"Juridische vorm", false},
+						  {"Aantal actief", true}};
+	comp_table_open(b, "Actieve samenwerkingsverbanden per juridische vorm", lf_cols, 2);
+	for (int n = 1; n <= LF_COUNT; n++) {
+		int k = n % LF_COUNT; /* 1..LF_COUNT-1, then 0 (onbekend) */
+		if (!st->n_active_by_form[k])
+			continue;
+		comp_row_open(b);
+		comp_th_open(b);
+		html_raw(b, "<a class=\"utrecht-link utrecht-link--html-a\" "
+			    "href=\"/samenwerkingsverbanden?juridischeVorm=");
+		url_arg(b, legal_form_labels[k].api);
+		html_raw(b, "\">");
+		html_text(b, k == LF_UNKNOWN ? "Onbekend (nog niet vastgelegd)"
+					     : legal_form_labels[k].label);
+		html_raw(b, "</a>");
+		comp_th_close(b);
+		comp_td_int(b, st->n_active_by_form[k]);
+		comp_row_close(b);
+	}
+	comp_table_close(b);
+	html_raw(b, "</div></div>");
+
+	html_raw(b, "<h2 class=\"utrecht-heading-2\">Hoe actueel zijn de gegevens?</h2>");
+	comp_dl_open(b);
+	comp_dl_date(b, "Oudste „laatst bevestigd”", st->oldest_confirmed);
+	comp_dl_date(b, "Nieuwste „laatst bevestigd”", st->newest_confirmed);
+	comp_dl_item_open(b, "Beëindigde samenwerkingsverbanden");
+	html_int_nl(b, st->n_ended);
+	html_raw(b, " (<a class=\"utrecht-link utrecht-link--html-a\" "
+		    "href=\"/samenwerkingsverbanden?status=beeindigd\">bekijk</a>)");
+	comp_dl_item_close(b);
+	comp_dl_item_open(b, "Bronnen");
+	html_int_nl(b, s->n_sources);
+	html_raw(b, " (<a class=\"utrecht-link utrecht-link--html-a\" href=\"/over#bronnen\">"
+		    "bekijk de bronnen</a>)");
+	comp_dl_item_close(b);
+	comp_dl_close(b);
+	html_raw(b, "<p class=\"utrecht-paragraph\">„Laatst bevestigd” is de datum waarop een "
+		    "bron het gegeven voor het laatst heeft bevestigd. <a class=\"utrecht-link "
+		    "utrecht-link--html-a\" href=\"/over\">Meer over de bronnen en hoe de gegevens "
+		    "worden bijgehouden</a>.</p>");
+	layout_end(b, st->newest_confirmed);
+	return 200;
+}

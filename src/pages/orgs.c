@@ -1,0 +1,536 @@
+/*
+ * orgs — the organisation pages: the list /organisaties (grouped by kind,
+ * filterable by kind and status) and one organisation /organisaties/{code}
+ * with its collaborations grouped by policy domain. Reads only the
+ * snapshot; writes nothing.
+ */
+#include "pages.h"
+#include "../domain/labels.h"
+#include "../lib/text.h"
+#include "../render/components.h"
+#include "../render/html.h"
+#include "../render/layout.h"
+
+#include <string.h>
+
+#define ORG_PAGE_SIZE 100
+
+/* Plural headings per organisation kind (filter options). */
+static const char *const kind_plural[ORG_KIND_COUNT] = {
+    [ORG_PROVINCE] = "Provincies",	 [ORG_MUNICIPALITY] = "Gemeenten",
+    [ORG_WATER_BOARD] = "Waterschappen", [ORG_JOINT_BODY] = "Samenwerkingsorganen",
+    [ORG_NATIONAL] = "Rijksoverheid",	 [ORG_OTHER] = "Overige organisaties",
+};
+
+/* The groups of the list, in display order: gemeenten are split so the 26
+ * of the province come first and merged or outside ones do not mix in. */
+enum org_group {
+	GRP_PROVINCE,
+	GRP_GM_IN,
+	GRP_GM_ENDED,
+	GRP_GM_OUT,
+	GRP_WATER_BOARD,
+	GRP_JOINT_BODY,
+	GRP_NATIONAL,
+	GRP_OTHER,
+	GRP_COUNT
+};
+
+static const char *const group_title[GRP_COUNT] = {
+    [GRP_PROVINCE] = "Provincies",	    [GRP_GM_IN] = "Gemeenten in de provincie Utrecht",
+    [GRP_GM_ENDED] = "Opgeheven gemeenten", [GRP_GM_OUT] = "Gemeenten buiten de provincie",
+    [GRP_WATER_BOARD] = "Waterschappen",    [GRP_JOINT_BODY] = "Samenwerkingsorganen",
+    [GRP_NATIONAL] = "Rijksoverheid",	    [GRP_OTHER] = "Overige organisaties",
+};
+
+static enum org_group org_group(const struct organisation *o)
+{
+	switch (o->kind) {
+	case ORG_PROVINCE:
+		return GRP_PROVINCE;
+	case ORG_MUNICIPALITY:
+		return o->ended ? GRP_GM_ENDED : o->in_province ? GRP_GM_IN : GRP_GM_OUT;
+	case ORG_WATER_BOARD:
+		return GRP_WATER_BOARD;
+	case ORG_JOINT_BODY:
+		return GRP_JOINT_BODY;
+	case ORG_NATIONAL:
+		return GRP_NATIONAL;
+	default:
+		return GRP_OTHER;
+	}
+}
+
+enum org_status { ORG_ALL, ORG_ACTIVE, ORG_ENDED };
+
+static bool org_matches(const struct organisation *o, int kind, enum org_status st)
+{
+	if (kind >= 0 && (int)o->kind != kind)
+		return false;
+	if (st == ORG_ACTIVE && o->ended)
+		return false;
+	if (st == ORG_ENDED && !o->ended)
+		return false;
+	return true;
+}
+
+static void org_filter_form(struct buf *b, const char *kind, const char *status)
+{
+	struct comp_option kinds[ORG_KIND_COUNT + 1];
+	kinds[0] = (struct comp_option){"", "Alle soorten"};
+	for (int i = 0; i < ORG_KIND_COUNT; i++)
+		kinds[i + 1] = (struct comp_option){org_kind_labels[i].api, kind_plural[i]};
+	static const struct comp_option statuses[] = {
+	    {"alle", "Bestaand en opgeheven"}, {"actief", "Bestaand"}, {"beeindigd", "Opgeheven"}};
+
+	html_raw(
+	    b, "<form class=\"utrecht-form atlas-filter\" method=\"get\" action=\"/organisaties\" "
+	       "aria-labelledby=\"filter-titel\"><h2 class=\"utrecht-heading-2 "
+	       "atlas-filter__title\" id=\"filter-titel\">Filteren</h2>"
+	       "<div class=\"atlas-filter__grid\">");
+	comp_select(b, "soort", "Soort organisatie", kinds, ORG_KIND_COUNT + 1, kind);
+	comp_select(b, "status", "Status", statuses, 3, str_empty(status) ? "alle" : status);
+	html_raw(b,
+		 "</div><div class=\"atlas-filter__actions\">"
+		 "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">"
+		 "Filter toepassen</button>"
+		 "<a class=\"utrecht-link utrecht-link--html-a\" href=\"/organisaties\">"
+		 "Alle filters wissen</a></div></form>");
+}
+
+static void org_table(struct buf *b, const struct snapshot *s, const char *caption, const int *idx,
+		      long from, long to)
+{
+	static const struct comp_col cols[] = {{"Naam", false},
+					       {"Code", false},
+					       {"CBS-code", false},
+					       {"Actieve samenwerkingsverbanden", true}};
+	comp_table_open_ex(b, caption, cols, 4, true);
+	for (long k = from; k < to; k++) {
+		const struct organisation *o = &s->orgs[idx[k]];
+		comp_row_open(b);
+		comp_th_open(b);
+		comp_link_seg(b, "/organisaties", o->code, o->name);
+		if (o->ended) {
+			html_raw(b, " ");
+			comp_badge(b, BADGE_ENDED, "Opgeheven");
+		}
+		comp_th_close(b);
+		comp_td_open(b, false);
+		html_raw(b, "<code class=\"atlas-code\">");
+		html_text(b, o->code);
+		html_raw(b, "</code>");
+		comp_td_close(b);
+		comp_td_text(b, o->cbs_code, "—");
+		comp_td_int(b, o->n_active_collabs);
+		comp_row_close(b);
+	}
+	comp_table_close(b);
+}
+
+int page_org_list(struct request *r)
+{
+	const struct snapshot *s = r->snap;
+	struct buf *b = &r->out;
+	struct buf base = BUF_INIT;
+	const char *kind_s = req_param(r, "soort");
+	const char *status_s = req_param(r, "status");
+	int kind = -1;
+	enum org_status st = ORG_ALL;
+	long page = 1, page_size = ORG_PAGE_SIZE;
+	int status = 200;
+
+	if (!str_empty(kind_s) &&
+	    (kind = label_from_api(org_kind_labels, ORG_KIND_COUNT, kind_s)) < 0) {
+		status = respond_error(r, 400, "Ongeldige parameter",
+				       "De parameter 'soort' heeft een onbekende waarde.", "soort");
+		goto out;
+	}
+	if (!str_empty(status_s)) {
+		if (strcmp(status_s, "actief") == 0)
+			st = ORG_ACTIVE;
+		else if (strcmp(status_s, "beeindigd") == 0)
+			st = ORG_ENDED;
+		else if (strcmp(status_s, "alle") != 0) {
+			status = respond_error(r, 400, "Ongeldige parameter",
+					       "De parameter 'status' moet actief, beeindigd of "
+					       "alle zijn.",
+					       "status");
+			goto out;
+		}
+	}
+	const char *pg = req_param(r, "pagina");
+	if (!str_empty(pg) && !parse_long(pg, 1, 10000, &page)) {
+		status =
+		    respond_error(r, 400, "Ongeldige parameter",
+				  "De parameter 'pagina' moet een geheel getal van 1 tot en met "
+				  "10000 zijn.",
+				  "pagina");
+		goto out;
+	}
+	const char *ps = req_param(r, "paginaGrootte");
+	if (!str_empty(ps) && !parse_long(ps, 1, 100, &page_size)) {
+		status =
+		    respond_error(r, 400, "Ongeldige parameter",
+				  "De parameter 'paginaGrootte' moet een geheel getal van 1 tot "
+				  "en met 100 zijn.",
+				  "paginaGrootte");
+		goto out;
+	}
+
+	/* matching organisations, grouped (stable: name order within a group) */
+	int *idx = arena_calloc(r->arena, (size_t)s->n_orgs + 1, sizeof(int));
+	int total = 0;
+	for (int g = 0; g < GRP_COUNT; g++)
+		for (int i = 0; i < s->n_orgs; i++)
+			if ((int)org_group(&s->orgs[i]) == g && org_matches(&s->orgs[i], kind, st))
+				idx[total++] = i;
+	long n_pages = (total + page_size - 1) / page_size;
+	long first = (page - 1) * page_size;
+	long last = first + page_size < total ? first + page_size : total;
+
+	r->etag = s->etag;
+	const struct page_head h = {.title = "Organisaties", .nav = NAV_ORGS, .nav_exact = true};
+	layout_begin(b, &h);
+	html_raw(b,
+		 "<h1 class=\"utrecht-heading-1\">Organisaties</h1>"
+		 "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">De provincie, de "
+		 "gemeenten, de waterschappen en de andere organisaties die in de atlas voorkomen. "
+		 "Opgeheven organisaties, zoals gemeenten die zijn samengevoegd, blijven vindbaar "
+		 "met een verwijzing naar hun opvolger.</p>");
+	org_filter_form(b, kind_s, status_s);
+
+	html_raw(b, "<p class=\"utrecht-paragraph atlas-result-count\"><strong>");
+	html_int_nl(b, total);
+	html_raw(b, total == 1 ? " organisatie" : " organisaties");
+	html_raw(b, "</strong>");
+	if (n_pages > 1)
+		html_rawf(b, ", pagina %ld van %ld", page, n_pages);
+	html_raw(b, "</p>");
+
+	if (total == 0) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">Geen organisaties gevonden met deze "
+			    "filters.</p>");
+	} else if (first >= total) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">Deze pagina bestaat niet. <a "
+			    "class=\"utrecht-link utrecht-link--html-a\" href=\"/organisaties\">"
+			    "Terug naar het overzicht</a>.</p>");
+	}
+	/* one table per group present on this page */
+	for (long k = first; k < last;) {
+		enum org_group g = org_group(&s->orgs[idx[k]]);
+		long end = k;
+		while (end < last && org_group(&s->orgs[idx[end]]) == g)
+			end++;
+		html_raw(b, "<h2 class=\"utrecht-heading-2\">");
+		html_text(b, group_title[g]);
+		html_raw(b, " <span class=\"atlas-count\">(");
+		html_int_nl(b, end - k);
+		html_raw(b, ")</span></h2>");
+		org_table(b, s, group_title[g], idx, k, end);
+		k = end;
+	}
+
+	buf_puts(&base, "/organisaties?");
+	if (!str_empty(kind_s)) {
+		buf_puts(&base, "soort=");
+		url_arg(&base, kind_s);
+		buf_putc(&base, '&');
+	}
+	if (!str_empty(status_s)) {
+		buf_puts(&base, "status=");
+		url_arg(&base, status_s);
+		buf_putc(&base, '&');
+	}
+	if (!str_empty(ps)) {
+		buf_puts(&base, "paginaGrootte=");
+		url_arg(&base, ps);
+		buf_putc(&base, '&');
+	}
+	comp_pagination(b, base.data, page, n_pages);
+	html_raw(b, "<p class=\"utrecht-paragraph atlas-opendata\">Deze lijst als open data: <a "
+		    "class=\"utrecht-link utrecht-link--html-a\" href=\"/api/v1/organisaties\">"
+		    "JSON via de open API</a>.</p>");
+	layout_end(b, s->stats.newest_confirmed);
+out:
+	buf_free(&base);
+	return status;
+}
+
+/* A participation counts as current when it and its collaboration are active. */
+static bool is_current(const struct snapshot *s, const struct participation *p)
+{
+	return p->active && s->collabs[p->collaboration].active;
+}
+
+static void collab_item(struct buf *b, const struct snapshot *s, const struct participation *p)
+{
+	const struct collaboration *c = &s->collabs[p->collaboration];
+	html_raw(b, "<li>");
+	comp_link_seg(b, "/samenwerkingsverbanden", c->key, c->name);
+	html_raw(b, " <span class=\"atlas-meta\">— ");
+	html_text(b, collab_kind_labels[c->kind].label);
+	if (p->role != ROLE_DEELNEMER) {
+		html_raw(b, ", ");
+		html_text(b, role_labels[p->role].label);
+	}
+	html_raw(b, "</span></li>");
+}
+
+static void org_collabs(struct buf *b, struct request *r, const struct organisation *o)
+{
+	const struct snapshot *s = r->snap;
+	int *per_domain = arena_calloc(r->arena, (size_t)s->n_domains + 1, sizeof(int));
+	int n_current = 0, n_without = 0;
+	for (int k = 0; k < o->n_parts; k++) {
+		const struct participation *p = &s->parts[o->parts[k]];
+		if (!is_current(s, p))
+			continue;
+		n_current++;
+		const struct collaboration *c = &s->collabs[p->collaboration];
+		for (int d = 0; d < c->n_domains; d++)
+			per_domain[c->domains[d]]++;
+		if (c->n_domains == 0)
+			n_without++;
+	}
+
+	html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"samenwerkingsverbanden\">"
+		    "Neemt deel aan <span class=\"atlas-count\">(");
+	html_int_nl(b, n_current);
+	html_raw(b, n_current == 1 ? " samenwerkingsverband)" : " samenwerkingsverbanden)");
+	html_raw(b, "</span></h2>");
+	if (n_current == 0) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">Er zijn geen actieve deelnames "
+			    "vastgelegd.</p>");
+	} else {
+		/* the summary: domains with counts, linking to the sections below */
+		static const struct comp_col cols[] = {{"Beleidsdomein", false},
+						       {"Samenwerkingsverbanden", true}};
+		comp_table_open(b, "Aantal samenwerkingsverbanden per beleidsdomein", cols, 2);
+		for (int d = 0; d < s->n_domains; d++) {
+			if (!per_domain[d])
+				continue;
+			comp_row_open(b);
+			comp_th_open(b);
+			html_raw(b,
+				 "<a class=\"utrecht-link utrecht-link--html-a\" href=\"#domein-");
+			html_attr(b, s->domains[d].key);
+			html_raw(b, "\">");
+			html_text(b, s->domains[d].name);
+			html_raw(b, "</a>");
+			comp_th_close(b);
+			comp_td_int(b, per_domain[d]);
+			comp_row_close(b);
+		}
+		if (n_without) {
+			comp_row_open(b);
+			comp_th_open(b);
+			html_raw(b, "<a class=\"utrecht-link utrecht-link--html-a\" "
+				    "href=\"#domein-geen\">Zonder beleidsdomein</a>");
+			comp_th_close(b);
+			comp_td_int(b, n_without);
+			comp_row_close(b);
+		}
+		comp_table_close(b);
+		html_raw(b,
+			 "<p class=\"utrecht-paragraph atlas-muted\">Een samenwerkingsverband kan "
+			 "onder meer dan één beleidsdomein vallen en telt dan bij elk mee.</p>");
+
+		for (int d = 0; d <= s->n_domains; d++) {
+			bool none = d == s->n_domains;
+			if (none ? !n_without : !per_domain[d])
+				continue;
+			html_raw(b, "<h3 class=\"utrecht-heading-3\" id=\"domein-");
+			html_attr(b, none ? "geen" : s->domains[d].key);
+			html_raw(b, "\">");
+			html_text(b, none ? "Zonder beleidsdomein" : s->domains[d].name);
+			html_raw(b, " <span class=\"atlas-count\">(");
+			html_int_nl(b, none ? n_without : per_domain[d]);
+			html_raw(b,
+				 ")</span></h3><ul class=\"utrecht-unordered-list atlas-list\">");
+			for (int k = 0; k < o->n_parts; k++) {
+				const struct participation *p = &s->parts[o->parts[k]];
+				if (!is_current(s, p))
+					continue;
+				const struct collaboration *c = &s->collabs[p->collaboration];
+				bool in = none && c->n_domains == 0;
+				for (int j = 0; !none && j < c->n_domains; j++)
+					in = in || c->domains[j] == d;
+				if (in)
+					collab_item(b, s, p);
+			}
+			html_raw(b, "</ul>");
+		}
+	}
+
+	/* former participations and ended collaborations */
+	int n_former = o->n_parts - n_current;
+	if (n_former > 0) {
+		html_raw(b, "<h2 class=\"utrecht-heading-2\">Eerdere deelnames <span "
+			    "class=\"atlas-count\">(");
+		html_int_nl(b, n_former);
+		html_raw(b, ")</span></h2>");
+		static const struct comp_col cols[] = {{"Samenwerkingsverband", false},
+						       {"Soort", false},
+						       {"Toegetreden", false},
+						       {"Uitgetreden", false},
+						       {"Reden", false}};
+		comp_table_open(b, "Eerdere deelnames en beëindigde samenwerkingsverbanden", cols,
+				5);
+		for (int k = 0; k < o->n_parts; k++) {
+			const struct participation *p = &s->parts[o->parts[k]];
+			if (is_current(s, p))
+				continue;
+			const struct collaboration *c = &s->collabs[p->collaboration];
+			comp_row_open(b);
+			comp_th_open(b);
+			comp_link_seg(b, "/samenwerkingsverbanden", c->key, c->name);
+			comp_th_close(b);
+			comp_td_text(b, collab_kind_labels[c->kind].label, "Onbekend");
+			comp_td_date(b, p->joined, "Onbekend");
+			comp_td_date(b, p->left, "—");
+			comp_td_text(
+			    b, !c->active ? "Samenwerkingsverband beëindigd" : "Uitgetreden", "");
+			comp_row_close(b);
+		}
+		comp_table_close(b);
+	}
+}
+
+int page_org_show(struct request *r)
+{
+	const struct snapshot *s = r->snap;
+	struct buf *b = &r->out;
+	int oi = snapshot_find_org(s, r->path_args[0]);
+	if (oi < 0)
+		return respond_not_found(r);
+	const struct organisation *o = &s->orgs[oi];
+	r->etag = s->etag;
+
+	const struct crumb crumbs[] = {{"Organisaties", "/organisaties"}, {o->name, NULL}};
+	const struct page_head h = {
+	    .title = o->name, .nav = NAV_ORGS, .crumbs = crumbs, .n_crumbs = 2};
+	layout_begin(b, &h);
+	html_raw(b, "<h1 class=\"utrecht-heading-1\">");
+	html_text(b, o->name);
+	html_raw(b, "</h1><p class=\"atlas-badges\">");
+	comp_badge(b, BADGE_NEUTRAL, org_kind_labels[o->kind].label);
+	if (o->ended) {
+		html_raw(b, " ");
+		comp_badge(b, BADGE_ENDED, "Opgeheven");
+	}
+	html_raw(b, "</p>");
+
+	if (o->ended) {
+		html_raw(
+		    b, "<div class=\"utrecht-alert utrecht-alert--warning atlas-notice\" "
+		       "role=\"note\"><div class=\"utrecht-alert__content\">"
+		       "<p class=\"utrecht-alert__message\"><strong>Deze organisatie bestaat niet "
+		       "meer.</strong> ");
+		if (!str_empty(o->valid_to)) {
+			html_raw(b, "Opgeheven per ");
+			html_date_nl(b, o->valid_to);
+			html_raw(b, ". ");
+		}
+		if (o->successor >= 0) {
+			const struct organisation *succ = &s->orgs[o->successor];
+			html_raw(b, "Opgevolgd door ");
+			comp_link_seg(b, "/organisaties", succ->code, succ->name);
+			html_raw(b, ".");
+		} else {
+			html_raw(b, "De opvolger is niet bekend uit de bronnen.");
+		}
+		html_raw(b, "</p></div></div>");
+	}
+	if (!str_empty(o->note)) {
+		html_raw(b, "<p class=\"utrecht-paragraph\"><strong>Toelichting:</strong> ");
+		html_text(b, o->note);
+		html_raw(b, "</p>");
+	}
+
+	html_raw(b, "<h2 class=\"utrecht-heading-2\">Gegevens</h2>");
+	comp_dl_open(b);
+	comp_dl_text(b, "Soort", org_kind_labels[o->kind].label);
+	comp_dl_item_open(b, "Code in deze atlas");
+	html_raw(b, "<code class=\"atlas-code\">");
+	html_text(b, o->code);
+	html_raw(b, "</code>");
+	comp_dl_item_close(b);
+	if (o->kind == ORG_MUNICIPALITY || o->kind == ORG_PROVINCE || !str_empty(o->cbs_code))
+		comp_dl_text(b, "CBS-code", o->cbs_code);
+	comp_dl_text(b, "TOOI-code", o->tooi);
+	/* the flag is reliable for current gemeenten and provinces (CBS indeling) only */
+	if (!o->ended && (o->kind == ORG_MUNICIPALITY || o->kind == ORG_PROVINCE))
+		comp_dl_text(b, "Ligt in provincie Utrecht", o->in_province ? "Ja" : "Nee");
+	comp_dl_item_open(b, "Inwoners");
+	if (o->population >= 0) {
+		html_int_nl(b, o->population);
+		html_raw(b, " <span class=\"atlas-meta\">(Bron: CBS");
+		if (!str_empty(o->population_date)) {
+			html_raw(b, ", peildatum ");
+			html_date_nl(b, o->population_date);
+		}
+		html_raw(b, ")</span>");
+	} else {
+		html_raw(b, "<span class=\"atlas-unknown\">Onbekend</span>");
+	}
+	comp_dl_item_close(b);
+	comp_dl_item_open(b, "Oppervlakte");
+	if (o->area_km2 >= 0) {
+		comp_decimal_nl(b, o->area_km2, 2);
+		html_raw(b, "\u00a0km² <span class=\"atlas-meta\">(Bron: CBS");
+		if (!str_empty(o->population_date)) {
+			html_raw(b, ", peildatum ");
+			html_date_nl(b, o->population_date);
+		}
+		html_raw(b, ")</span>");
+	} else {
+		html_raw(b, "<span class=\"atlas-unknown\">Onbekend</span>");
+	}
+	comp_dl_item_close(b);
+	if (!str_empty(o->valid_from))
+		comp_dl_date(b, "Bestaat sinds", o->valid_from);
+	if (o->ended)
+		comp_dl_date(b, "Opgeheven per", o->valid_to);
+	if (o->successor >= 0) {
+		comp_dl_item_open(b, "Opvolger");
+		comp_link_seg(b, "/organisaties", s->orgs[o->successor].code,
+			      s->orgs[o->successor].name);
+		comp_dl_item_close(b);
+	}
+	if (o->n_predecessors > 0) {
+		comp_dl_item_open(b, o->n_predecessors == 1 ? "Voorganger" : "Voorgangers");
+		for (int k = 0; k < o->n_predecessors; k++) {
+			const struct organisation *pre = &s->orgs[o->predecessors[k]];
+			if (k > 0)
+				html_raw(b, ", ");
+			comp_link_seg(b, "/organisaties", pre->code, pre->name);
+		}
+		comp_dl_item_close(b);
+	}
+	if (o->collaboration >= 0) {
+		const struct collaboration *c = &s->collabs[o->collaboration];
+		comp_dl_item_open(b, "Orgaan van samenwerkingsverband");
+		comp_link_seg(b, "/samenwerkingsverbanden", c->key, c->name);
+		comp_dl_item_close(b);
+	}
+	comp_dl_date(b, "Laatst bevestigd", o->last_confirmed);
+	comp_dl_close(b);
+	comp_source_note(b, s, o->source, o->last_confirmed);
+
+	org_collabs(b, r, o);
+
+	html_raw(b, "<p class=\"utrecht-paragraph atlas-opendata\">");
+	if (o->n_parts > 0) {
+		html_raw(b, "<a class=\"utrecht-link utrecht-link--html-a\" "
+			    "href=\"/samenwerkingsverbanden?deelnemer=");
+		url_arg(b, o->code);
+		html_raw(b, "\">Bekijk deze samenwerkingsverbanden in de lijst</a> · ");
+	}
+	html_raw(b, "Als open data: <a class=\"utrecht-link utrecht-link--html-a\" "
+		    "href=\"/api/v1/organisaties/");
+	url_seg(b, o->code);
+	html_raw(b, "/deelnames\">deelnames in JSON</a>.</p>");
+	layout_end(b, s->stats.newest_confirmed);
+	return 200;
+}
