@@ -66,12 +66,16 @@ check: $(STAMP) $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; ATLAS_SEED_DIR=data/seed $$t; done
 
 test-http: all
-	node --test --test-concurrency=1 tests/http/
+	ATLAS_BIN=$(BIN) node --test --test-concurrency=1 tests/http/
 
 test: check test-http
 
-bench: all
+bench: all $(BUILD)/bench/overlap_bench
 	bench/run
+
+$(BUILD)/bench/overlap_bench: bench/overlap_bench.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -Wno-missing-prototypes $(PKG_CFLAGS) -o $@ $< $(LIB) $(PKG_LIBS) $(LDLIBS)
 
 sanitize:
 	$(MAKE) BUILD=build-asan CFLAGS="-O1 -g -Wno-format-truncation -fsanitize=address,undefined -fno-omit-frame-pointer" test

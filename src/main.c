@@ -8,6 +8,7 @@
 #include "lib/buf.h"
 #include "lib/log.h"
 #include "lib/text.h"
+#include "pages/map.h"
 #include "store/store.h"
 
 #include <stdio.h>
@@ -20,6 +21,7 @@ struct opts {
 	const char *web;
 	const char *seed_dir;
 	const char *openapi;
+	const char *geo;
 	int port;
 	int threads;
 	int quiet;
@@ -49,6 +51,8 @@ static const char *serve_help =
     "  --port N        poort (standaard $ATLAS_PORT of 8080; 0 = vrije poort)\n"
     "  --web MAP       map met statische bestanden (standaard web)\n"
     "  --openapi BESTAND  OpenAPI-document (standaard docs/openapi.json)\n"
+    "  --geo BESTAND   GeoJSON van de gemeenten voor /kaart (standaard "
+    "data/geo/utrecht_gemeenten_2025.geojson)\n"
     "  --threads N     aantal werkthreads (standaard 4)\n"
     "  --quiet         geen toegangslog\n"
     "Stopt netjes op SIGINT/SIGTERM: lopende verzoeken worden afgemaakt.\n";
@@ -86,6 +90,8 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 			o->web = argv[++i];
 		} else if (strcmp(a, "--openapi") == 0 && next) {
 			o->openapi = argv[++i];
+		} else if (strcmp(a, "--geo") == 0 && next) {
+			o->geo = argv[++i];
 		} else if (strcmp(a, "--seed-dir") == 0 && next) {
 			o->seed_dir = argv[++i];
 		} else if (strcmp(a, "--port") == 0 && next) {
@@ -219,6 +225,8 @@ static int cmd_serve(const struct opts *o)
 	}
 	api_set_openapi(doc, len);
 	free(doc);
+	if (map_load_geometry(o->geo) < 0) /* message on stderr */
+		return 1;
 	struct server_config cfg = {
 	    .listen = o->listen,
 	    .port = o->port,
@@ -239,6 +247,7 @@ int main(int argc, char **argv)
 	o.web = "web";
 	o.seed_dir = "data/seed";
 	o.openapi = "docs/openapi.json";
+	o.geo = MAP_GEO_DEFAULT;
 	o.threads = 4;
 	o.port = 8080;
 	long port;

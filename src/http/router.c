@@ -5,6 +5,7 @@
 #include "router.h"
 #include "../domain/filter.h"
 #include "../domain/labels.h"
+#include "../domain/overlap.h"
 #include "../lib/text.h"
 
 #include <stdio.h>
@@ -94,6 +95,17 @@ static int check_param(struct request *r, const struct param_spec *ps, const cha
 			return respond_error(r, 400, "Ongeldige parameter", msg, ps->name);
 		}
 		return 0;
+	case PT_DECIMAL01: {
+		struct overlap_threshold t;
+		if (!overlap_threshold_parse(value, &t)) {
+			snprintf(msg, sizeof msg,
+				 "De parameter '%s' moet een getal van 0 tot en met 1 zijn, met een "
+				 "punt of komma en hoogstens %d decimalen (bijvoorbeeld 0,8).",
+				 ps->name, OVERLAP_MAX_DECIMALS);
+			return respond_error(r, 400, "Ongeldige parameter", msg, ps->name);
+		}
+		return 0;
+	}
 	}
 	snprintf(msg, sizeof msg, "De waarde '%.80s' is niet geldig voor de parameter '%s'.", value,
 		 ps->name);

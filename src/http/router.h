@@ -17,6 +17,7 @@ enum param_type {
 	PT_STATUS,    /* actief | beeindigd | alle */
 	PT_PAGE,      /* 1..10000 */
 	PT_PAGE_SIZE, /* 1..100 */
+	PT_DECIMAL01, /* a decimal number 0..1, '.' or ',' (overlap_threshold_parse) */
 };
 
 struct param_spec {

@@ -491,12 +491,16 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *con, con
 			return MHD_YES;
 	}
 	if (*upload_size) {
+		/* No route takes a body yet: count and discard it. A body over the
+		 * limit is read to its end (so the client can read our 413) unless
+		 * it goes on far past the limit, then the connection is closed. */
 		c->body_len += *upload_size;
+		*upload_size = 0;
 		if (c->body_len > config->body_limit)
 			c->too_large = true;
-		*upload_size = 0; /* no route takes a body yet: discard */
-		if (!c->too_large)
-			return MHD_YES;
+		if (c->body_len > 16 * config->body_limit)
+			return MHD_NO;
+		return MHD_YES;
 	}
 
 	r->path = "/";
@@ -520,7 +524,8 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *con, con
 	char *path = arena_alloc(r->arena, plen + 1);
 	bool path_ok = plen > 0 && c->raw_uri[0] == '/' &&
 		       pct_decode(c->raw_uri, plen, path, false) >= 0;
-	r->path = path_ok ? path : "/";
+	/* an undecodable path still gets the error format of its area */
+	r->path = path_ok ? path : (strncmp(c->raw_uri, "/api/", 5) == 0 ? "/api/" : "/");
 	r->query = qm ? qm + 1 : "";
 	if (ulen > MAX_URI)
 		return finish(c, con,
@@ -615,12 +620,13 @@ int server_run(const struct server_config *cfg)
 	}
 
 	struct MHD_Daemon *d = MHD_start_daemon(
-	    flags, (uint16_t)cfg->port, NULL, NULL, access_handler, NULL, MHD_OPTION_SOCK_ADDR,
+	    flags, (uint16_t)cfg->port, NULL, NULL, access_handler, NULL,
+	    MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL, MHD_OPTION_SOCK_ADDR,
 	    (struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
 	    MHD_OPTION_URI_LOG_CALLBACK, uri_log_cb, NULL, MHD_OPTION_NOTIFY_COMPLETED,
 	    completed_cb, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
 	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024), MHD_OPTION_CONNECTION_LIMIT,
-	    (unsigned)1000, MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL, MHD_OPTION_END);
+	    (unsigned)1000, MHD_OPTION_END);
 	if (!d) {
 		log_error("kan niet luisteren op %s:%d", cfg->listen, cfg->port);
 		return 1;

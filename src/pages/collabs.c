@@ -254,7 +254,16 @@ int page_collab_list(struct request *r)
 	html_raw(b, "<p class=\"utrecht-paragraph atlas-opendata\">Deze selectie als open data: <a "
 		    "class=\"utrecht-link utrecht-link--html-a\" href=\"");
 	html_attr(b, api.data);
-	html_raw(b, "\">JSON via de open API</a>.</p>");
+	html_raw(b, "\">JSON via de open API</a> · <a class=\"utrecht-link utrecht-link--html-a\" "
+		    "href=\"");
+	buf_reset(&api);
+	buf_puts(&api, "/samenwerkingsverbanden.csv?");
+	filter_query(&api, r, (const char *const[]){"pagina", "paginaGrootte", NULL});
+	api.data[--api.len] = '\0';
+	html_attr(b, api.data);
+	html_raw(b, "\">alle ");
+	html_int_nl(b, total);
+	html_raw(b, " als CSV (spreadsheet)</a>.</p>");
 	layout_end(b, s->stats.newest_confirmed);
 out:
 	buf_free(&base);

@@ -9,6 +9,8 @@
 #include "../render/components.h"
 #include "../render/html.h"
 #include "../render/layout.h"
+#include "../render/assets.h"
+#include "../render/svg.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +26,107 @@ static void figure(struct buf *b, long long n, const char *label, const char *hr
 	html_raw(b, "</span> ");
 	comp_link(b, href, link_text);
 	html_raw(b, "</li>");
+}
+
+/* "prefix<value>" with value URL-encoded as a query value (arena string). */
+static const char *query_href(struct arena *a, const char *prefix, const char *value)
+{
+	struct buf q = BUF_INIT;
+	buf_puts(&q, prefix);
+	url_arg(&q, value);
+	const char *s = arena_strdup(a, q.data ? q.data : "");
+	buf_free(&q);
+	return s;
+}
+
+/* Sort bars by value, largest first (stable; a handful of bars). */
+static void sort_bars(struct svg_bar *bars, int n)
+{
+	for (int i = 1; i < n; i++) {
+		struct svg_bar t = bars[i];
+		int j = i;
+		while (j > 0 && bars[j - 1].value < t.value) {
+			bars[j] = bars[j - 1];
+			j--;
+		}
+		bars[j] = t;
+	}
+}
+
+/* The charts: active collaborations per policy domain and per legal form,
+ * each with its data table (src/render/svg.c). */
+static void charts(struct buf *b, struct request *r)
+{
+	const struct snapshot *s = r->snap;
+	const struct snapshot_stats *st = &s->stats;
+	struct svg_bar *bars = arena_calloc(r->arena, (size_t)s->n_domains + 1, sizeof *bars);
+	int n = 0, without = 0;
+	for (int d = 0; d < s->n_domains; d++) {
+		if (!s->domains[d].n_active)
+			continue;
+		bars[n++] = (struct svg_bar){
+		    s->domains[d].name, s->domains[d].n_active,
+		    query_href(r->arena,
+			       "/samenwerkingsverbanden?beleidsdomein=", s->domains[d].key)};
+	}
+	for (int i = 0; i < s->n_collabs; i++)
+		if (s->collabs[i].active && s->collabs[i].n_domains == 0)
+			without++;
+	sort_bars(bars, n);
+	if (without)
+		bars[n++] = (struct svg_bar){"Zonder beleidsdomein", without, NULL};
+
+	html_raw(b, "<link rel=\"stylesheet\" href=\"");
+	html_attr(b, assets_url("css/charts.css"));
+	html_raw(b,
+		 "\"><h2 class=\"utrecht-heading-2\" id=\"in-beeld\">Samenwerkingsverbanden in "
+		 "beeld</h2><div class=\"atlas-columns\"><div><h3 class=\"utrecht-heading-3\">Per "
+		 "beleidsdomein</h3>");
+	const struct svg_chart dom = {
+	    .id = "grafiek-beleidsdomein",
+	    .title = "Actieve samenwerkingsverbanden per beleidsdomein",
+	    .desc =
+		arena_printf(r->arena,
+			     "Staafdiagram van het aantal actieve samenwerkingsverbanden per "
+			     "beleidsdomein, van veel naar weinig. Een samenwerkingsverband kan "
+			     "onder meer dan één beleidsdomein vallen en telt dan bij elk mee. "
+			     "Totaal %d actieve samenwerkingsverbanden.",
+			     st->n_active),
+	    .cat_label = "Beleidsdomein",
+	    .value_label = "Aantal actief",
+	    .bars = bars,
+	    .n_bars = n};
+	svg_bar_figure(b, &dom, true);
+	html_raw(b, "<p class=\"utrecht-paragraph atlas-muted\">Een samenwerkingsverband kan onder "
+		    "meer dan één beleidsdomein vallen en telt dan bij elk mee.</p>");
+
+	struct svg_bar *lf = arena_calloc(r->arena, LF_COUNT + 1, sizeof *lf);
+	int m = 0;
+	for (int k = 1; k < LF_COUNT; k++)
+		if (st->n_active_by_form[k])
+			lf[m++] = (struct svg_bar){
+			    legal_form_labels[k].label, st->n_active_by_form[k],
+			    query_href(r->arena, "/samenwerkingsverbanden?juridischeVorm=",
+				       legal_form_labels[k].api)};
+	sort_bars(lf, m);
+	if (st->n_active_by_form[LF_UNKNOWN])
+		lf[m++] = (struct svg_bar){"Onbekend", st->n_active_by_form[LF_UNKNOWN],
+					   "/samenwerkingsverbanden?juridischeVorm=onbekend"};
+	html_raw(b, "</div><div><h3 class=\"utrecht-heading-3\">Per juridische vorm</h3>");
+	const struct svg_chart form = {
+	    .id = "grafiek-juridische-vorm",
+	    .title = "Actieve samenwerkingsverbanden per juridische vorm",
+	    .desc = arena_printf(r->arena,
+				 "Staafdiagram van het aantal actieve samenwerkingsverbanden per "
+				 "juridische vorm, van veel naar weinig; onbekend staat onderaan. "
+				 "Totaal %d actieve samenwerkingsverbanden.",
+				 st->n_active),
+	    .cat_label = "Juridische vorm",
+	    .value_label = "Aantal actief",
+	    .bars = lf,
+	    .n_bars = m};
+	svg_bar_figure(b, &form, true);
+	html_raw(b, "</div></div>");
 }
 
 static void search_form(struct buf *b)
@@ -133,6 +236,7 @@ int page_home(struct request *r)
 		comp_row_close(b);
 	}
 	comp_table_close(b);
+	html_raw(b, "</div><div>");
 
 	/* organisations by kind */
 	static const struct comp_col org_cols[] = {
@@ -158,31 +262,10 @@ int page_home(struct request *r)
 	html_raw(b,
 		 "<p class=\"utrecht-paragraph atlas-muted\">Ook organisaties buiten de "
 		 "provincie staan in de atlas als ze deelnemen aan een samenwerkingsverband.</p>");
-	html_raw(b, "</div><div>");
 
-	/* active collaborations by legal form (unknown last) */
-	static const struct comp_col lf_cols[] = {{"Juridische vorm", false},
-						  {"Aantal actief", true}};
-	comp_table_open(b, "Actieve samenwerkingsverbanden per juridische vorm", lf_cols, 2);
-	for (int n = 1; n <= LF_COUNT; n++) {
-		int k = n % LF_COUNT; /* 1..LF_COUNT-1, then 0 (onbekend) */
-		if (!st->n_active_by_form[k])
-			continue;
-		comp_row_open(b);
-		comp_th_open(b);
-		html_raw(b, "<a class=\"utrecht-link utrecht-link--html-a\" "
-			    "href=\"/samenwerkingsverbanden?juridischeVorm=");
-		url_arg(b, legal_form_labels[k].api);
-		html_raw(b, "\">");
-		html_text(b, k == LF_UNKNOWN ? "Onbekend (nog niet vastgelegd)"
-					     : legal_form_labels[k].label);
-		html_raw(b, "</a>");
-		comp_th_close(b);
-		comp_td_int(b, st->n_active_by_form[k]);
-		comp_row_close(b);
-	}
-	comp_table_close(b);
 	html_raw(b, "</div></div>");
+
+	charts(b, r);
 
 	html_raw(b, "<h2 class=\"utrecht-heading-2\">Hoe actueel zijn de gegevens?</h2>");
 	comp_dl_open(b);

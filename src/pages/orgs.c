@@ -10,6 +10,8 @@
 #include "../render/components.h"
 #include "../render/html.h"
 #include "../render/layout.h"
+#include "../render/assets.h"
+#include "../render/svg.h"
 
 #include <string.h>
 
@@ -303,6 +305,69 @@ static void org_collabs(struct buf *b, struct request *r, const struct organisat
 		html_raw(b, "<p class=\"utrecht-paragraph\">Er zijn geen actieve deelnames "
 			    "vastgelegd.</p>");
 	} else {
+		/* the charts: per domain (with the summary table below as its data)
+		 * and per legal form */
+		struct svg_bar *bars =
+		    arena_calloc(r->arena, (size_t)s->n_domains + 2, sizeof *bars);
+		int nb = 0;
+		for (int d = 0; d < s->n_domains; d++)
+			if (per_domain[d])
+				bars[nb++] =
+				    (struct svg_bar){s->domains[d].name, per_domain[d], NULL};
+		if (n_without)
+			bars[nb++] = (struct svg_bar){"Zonder beleidsdomein", n_without, NULL};
+		int per_form[LF_COUNT] = {0};
+		for (int k = 0; k < o->n_parts; k++) {
+			const struct participation *p = &s->parts[o->parts[k]];
+			if (is_current(s, p))
+				per_form[s->collabs[p->collaboration].legal_form]++;
+		}
+		struct svg_bar forms[LF_COUNT];
+		int nf = 0;
+		for (int n = 1; n <= LF_COUNT; n++) {
+			int k = n % LF_COUNT; /* unknown last */
+			if (per_form[k])
+				forms[nf++] = (struct svg_bar){
+				    k == LF_UNKNOWN ? "Onbekend" : legal_form_labels[k].label,
+				    per_form[k], NULL};
+		}
+		const struct svg_chart dom_chart = {
+		    .id = "grafiek-beleidsdomein",
+		    .title = arena_printf(r->arena,
+					  "Actieve samenwerkingsverbanden van %s per beleidsdomein",
+					  o->name),
+		    .desc = arena_printf(
+			r->arena,
+			"Staafdiagram: aan hoeveel actieve samenwerkingsverbanden "
+			"%s deelneemt, per beleidsdomein. Een samenwerkingsverband "
+			"kan onder meer dan één beleidsdomein vallen. De cijfers staan "
+			"ook in de tabel eronder.",
+			o->name),
+		    .cat_label = "Beleidsdomein",
+		    .value_label = "Samenwerkingsverbanden",
+		    .bars = bars,
+		    .n_bars = nb};
+		const struct svg_chart form_chart = {
+		    .id = "grafiek-juridische-vorm",
+		    .title = arena_printf(
+			r->arena, "Actieve samenwerkingsverbanden van %s per juridische vorm",
+			o->name),
+		    .desc =
+			arena_printf(r->arena,
+				     "Staafdiagram: aan hoeveel actieve samenwerkingsverbanden "
+				     "%s deelneemt, per juridische vorm; onbekend staat onderaan. "
+				     "Totaal %d.",
+				     o->name, n_current),
+		    .cat_label = "Juridische vorm",
+		    .value_label = "Samenwerkingsverbanden",
+		    .bars = forms,
+		    .n_bars = nf};
+		html_raw(b, "<link rel=\"stylesheet\" href=\"");
+		html_attr(b, assets_url("css/charts.css"));
+		html_raw(b, "\"><div class=\"atlas-columns\"><div><h3 class=\"utrecht-heading-3\">"
+			    "Per beleidsdomein</h3>");
+		svg_bar_chart(b, &dom_chart);
+
 		/* the summary: domains with counts, linking to the sections below */
 		static const struct comp_col cols[] = {{"Beleidsdomein", false},
 						       {"Samenwerkingsverbanden", true}};
@@ -335,6 +400,9 @@ static void org_collabs(struct buf *b, struct request *r, const struct organisat
 		html_raw(b,
 			 "<p class=\"utrecht-paragraph atlas-muted\">Een samenwerkingsverband kan "
 			 "onder meer dan één beleidsdomein vallen en telt dan bij elk mee.</p>");
+		html_raw(b, "</div><div><h3 class=\"utrecht-heading-3\">Per juridische vorm</h3>");
+		svg_bar_figure(b, &form_chart, true);
+		html_raw(b, "</div></div>");
 
 		for (int d = 0; d <= s->n_domains; d++) {
 			bool none = d == s->n_domains;
@@ -530,7 +598,10 @@ int page_org_show(struct request *r)
 	html_raw(b, "Als open data: <a class=\"utrecht-link utrecht-link--html-a\" "
 		    "href=\"/api/v1/organisaties/");
 	url_seg(b, o->code);
-	html_raw(b, "/deelnames\">deelnames in JSON</a>.</p>");
+	html_raw(b, "/deelnames\">deelnames in JSON</a> · <a class=\"utrecht-link "
+		    "utrecht-link--html-a\" href=\"/organisaties/");
+	url_seg(b, o->code);
+	html_raw(b, "/deelnames.csv\">deelnames als CSV (spreadsheet)</a>.</p>");
 	layout_end(b, s->stats.newest_confirmed);
 	return 200;
 }

@@ -101,6 +101,10 @@ void layout_begin(struct buf *b, const struct page_head *h)
 	stylesheet(b, "gen/utrecht-tokens.css");
 	stylesheet(b, "gen/utrecht-components.css");
 	stylesheet(b, "css/atlas.css");
+	/* issue 3 (map helper): the print stylesheet, for every page */
+	html_raw(b, "<link rel=\"stylesheet\" media=\"print\" href=\"");
+	html_attr(b, assets_url("css/print.css"));
+	html_raw(b, "\">");
 	html_raw(b, "<link rel=\"icon\" type=\"image/svg+xml\" href=\"");
 	html_attr(b, assets_url("img/favicon.svg"));
 	html_raw(

@@ -1,0 +1,122 @@
+/*
+ * api_network — see api_network.h. Reply shape:
+ *   {_links:{self}, totaalKnopen, totaalVerbindingen, alleOrganisaties,
+ *    knopen:[{id, soort, code, naam, type, aantalVerbindingen, _links}],
+ *    verbindingen:[{bron, doel, rol}]}
+ * Node ids are "o-<organisation code>" and "s-<collaboration id>"; an edge
+ * goes from the organisation (bron) to the collaboration (doel).
+ */
+#include "api_network.h"
+#include "api_common.h"
+#include "../domain/filter.h"
+#include "../domain/network.h"
+#include "../lib/text.h"
+
+#include <string.h>
+
+#define NET_PATH API_BASE "/netwerk"
+
+static const char *const filter_keys[] = {"beleidsdomein", "juridischeVorm", "fase",
+					  "soort",	   "deelnemer",	     NULL};
+
+/* Node id: "o-<code>" or "s-<key>" (codes and keys are URL-safe slugs). */
+static const char *node_id(struct request *r, const struct snapshot *s, const struct net_node *n)
+{
+	return n->kind == NET_ORG ? arena_printf(r->arena, "o-%s", s->orgs[n->index].code)
+				  : arena_printf(r->arena, "s-%s", s->collabs[n->index].key);
+}
+
+int api_network(struct request *r)
+{
+	const struct snapshot *s = r->snap;
+	struct collab_filter f;
+	char msg[256];
+	bool all_orgs = false;
+
+	collab_filter_init(&f, 20);
+	for (int k = 0; filter_keys[k]; k++) {
+		const char *v = req_param(r, filter_keys[k]);
+		if (str_empty(v))
+			continue;
+		if (collab_filter_set(&f, s, filter_keys[k], v, msg, sizeof msg) < 0)
+			return respond_error(r, 400, "Ongeldige parameter",
+					     arena_strdup(r->arena, msg), filter_keys[k]);
+	}
+	const char *all = req_param(r, "alleOrganisaties");
+	if (!str_empty(all)) {
+		if (strcmp(all, "ja") == 0)
+			all_orgs = true;
+		else if (strcmp(all, "nee") != 0)
+			return respond_error(
+			    r, 400, "Ongeldige parameter",
+			    "De parameter 'alleOrganisaties' moet 'ja' of 'nee' zijn.",
+			    "alleOrganisaties");
+	}
+
+	struct network net;
+	if (network_build(s, &f, all_orgs, r->arena, &net) < 0)
+		return respond_error(r, 500, "Interne fout", "Het netwerk kon niet worden gemaakt.",
+				     NULL);
+	const char **ids = arena_calloc(r->arena, (size_t)net.n_nodes + 1, sizeof *ids);
+	for (int i = 0; i < net.n_nodes; i++)
+		ids[i] = node_id(r, s, &net.nodes[i]);
+
+	struct jw w;
+	api_begin(r, &w);
+	jw_obj(&w);
+	/* the canonical self link: the filters that are set, alleOrganisaties only when ja */
+	const char *self = api_page_href(r, NET_PATH, filter_keys, 0);
+	if (all_orgs)
+		self = arena_printf(r->arena, "%s%calleOrganisaties=ja", self,
+				    strchr(self, '?') ? '&' : '?');
+	api_links_self(&w, self);
+	jw_kint(&w, "totaalKnopen", net.n_nodes);
+	jw_kint(&w, "totaalVerbindingen", net.n_edges);
+	jw_kbool(&w, "alleOrganisaties", all_orgs);
+	jw_key(&w, "knopen");
+	jw_arr(&w);
+	for (int i = 0; i < net.n_nodes; i++) {
+		const struct net_node *n = &net.nodes[i];
+		jw_obj(&w);
+		jw_kstr(&w, "id", ids[i]);
+		if (n->kind == NET_ORG) {
+			const struct organisation *o = &s->orgs[n->index];
+			jw_kstr(&w, "soort", "organisatie");
+			jw_kstr(&w, "code", o->code);
+			jw_kstr(&w, "naam", o->name);
+			jw_kstr(&w, "type",
+				api_value(org_kind_labels, ORG_KIND_COUNT, (int)o->kind));
+			jw_kbool(&w, "inProvincie", o->in_province);
+			jw_kint(&w, "aantalVerbindingen", n->degree);
+			api_links_self_seg(&w, API_BASE "/organisaties/", o->code);
+		} else {
+			const struct collaboration *c = &s->collabs[n->index];
+			jw_kstr(&w, "soort", "samenwerkingsverband");
+			jw_kstr(&w, "code", c->key);
+			jw_kstr(&w, "naam", c->name);
+			jw_kstr(&w, "korteNaam", c->short_name);
+			jw_kstr(&w, "type",
+				api_value(collab_kind_labels, COLLAB_KIND_COUNT, (int)c->kind));
+			jw_kstr(&w, "juridischeVorm",
+				api_value(legal_form_labels, LF_COUNT, (int)c->legal_form));
+			jw_kint(&w, "aantalVerbindingen", n->degree);
+			api_links_self_seg(&w, API_BASE "/samenwerkingsverbanden/", c->key);
+		}
+		jw_end(&w);
+	}
+	jw_end(&w);
+	jw_key(&w, "verbindingen");
+	jw_arr(&w);
+	for (int e = 0; e < net.n_edges; e++) {
+		const struct net_edge *ed = &net.edges[e];
+		jw_obj(&w);
+		jw_kstr(&w, "bron", ids[ed->org]);
+		jw_kstr(&w, "doel", ids[ed->collab]);
+		jw_kstr(&w, "rol",
+			api_value(role_labels, ROLE_COUNT, (int)s->parts[ed->participation].role));
+		jw_end(&w);
+	}
+	jw_end(&w);
+	jw_end(&w);
+	return 200;
+}

@@ -1,0 +1,66 @@
+/*
+ * network — the bipartite network of organisations and active
+ * collaborations for a filter: which organisation takes part in which
+ * collaboration (one edge per active participation).
+ *
+ * The collaborations are those that pass the shared list filter
+ * (domain/filter.h) with the status forced to "actief". By default only
+ * current organisations inside the province (provincie Utrecht and its
+ * gemeenten) are nodes, with the collaborations they take part in; with
+ * all_orgs every participating organisation is a node. A collaboration
+ * without any edge to a node organisation is left out, so there are no
+ * isolated collaboration nodes.
+ *
+ * Pure logic over a snapshot: no I/O; memory comes from the caller's arena.
+ * Used by the page /netwerk, its CSV export and GET /api/v1/netwerk, so all
+ * three show the same nodes and edges.
+ */
+#ifndef ATLAS_NETWORK_H
+#define ATLAS_NETWORK_H
+
+#include "filter.h"
+#include "model.h"
+#include "../lib/arena.h"
+
+#include <stdbool.h>
+
+enum net_node_kind { NET_ORG, NET_COLLAB };
+
+struct net_node {
+	enum net_node_kind kind;
+	int index;  /* into s->orgs or s->collabs */
+	int degree; /* number of edges */
+	int *edges; /* indexes into network.edges, in edge order */
+};
+
+struct net_edge {
+	int org;	   /* node index of the organisation */
+	int collab;	   /* node index of the collaboration */
+	int participation; /* index into s->parts */
+};
+
+struct network {
+	struct net_node *nodes; /* organisations first (by name), then collaborations (by name) */
+	int n_nodes;
+	int n_orgs;		/* nodes[0..n_orgs) are organisations */
+	struct net_edge *edges; /* by organisation name, then collaboration name */
+	int n_edges;
+};
+
+/*
+ * Build the network for filter f (its status, sort and paging are ignored:
+ * active collaborations only). all_orgs: include organisations outside the
+ * province and ended ones too. All arrays live in arena a. Returns 0, or -1
+ * when memory ran out (arena allocation failed).
+ */
+int network_build(const struct snapshot *s, const struct collab_filter *f, bool all_orgs,
+		  struct arena *a, struct network *out);
+
+/* True when organisation o is a node by default (current, in the province). */
+bool network_default_org(const struct organisation *o);
+
+/* Node index of organisation org_index (or collaboration collab_index) in
+ * the network, or -1 when it is not a node. Linear in the node count. */
+int network_find(const struct network *n, enum net_node_kind kind, int index);
+
+#endif

@@ -1,0 +1,1214 @@
+/*
+ * map — the map page /kaart, its CSV and GeoJSON downloads, the geometry
+ * loaded at startup and the view shared with GET /api/v1/kaart. See map.h.
+ *
+ * The map is a server-rendered SVG (equirectangular projection, longitude
+ * scaled by cos 52°): every gemeente is an SVG link (focusable, Enter
+ * selects it, works without JavaScript) with a <title>, filled by legend
+ * class. web/js/map.js enhances the same markup (recolouring from the API,
+ * side panel, highlighting) without replacing it. No tiles, no external
+ * requests. Reads the snapshot only; writes nothing.
+ */
+#include "map.h"
+#include "../api/api_common.h"
+#include "../domain/labels.h"
+#include "../lib/log.h"
+#include "../lib/text.h"
+#include "../render/assets.h"
+#include "../render/components.h"
+#include "../render/csv.h"
+#include "../render/html.h"
+#include "../render/json.h"
+#include "../render/layout.h"
+
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- geometry ------------------------------------------------------------------ */
+
+#define VIEW_W 1000.0
+#define VIEW_PAD 8.0
+#define PROJ_LAT 52.0 /* latitude whose scale the projection keeps */
+
+struct feature {
+	char *statcode; /* "GM0344" */
+	char *name;	/* statnaam */
+	char *geometry; /* compact GeoJSON geometry */
+	char *path_d;	/* SVG path data in view coordinates */
+	double lx, ly;	/* label point (centroid of the largest ring) */
+};
+
+static struct feature *feats;
+static int n_feats;
+static double view_h;
+
+struct bbox {
+	double lon0, lon1, lat0, lat1;
+	bool any;
+};
+
+/* Call fn for every linear ring of a Polygon or MultiPolygon geometry. */
+static int rings_each(json_t *geom, int (*fn)(json_t *ring, void *ctx), void *ctx)
+{
+	const char *type = json_string_value(json_object_get(geom, "type"));
+	json_t *coords = json_object_get(geom, "coordinates");
+	if (!type || !json_is_array(coords))
+		return -1;
+	size_t i, j;
+	json_t *poly, *ring;
+	if (strcmp(type, "Polygon") == 0) {
+		json_array_foreach(coords, i, ring) if (fn(ring, ctx) < 0) return -1;
+		return 0;
+	}
+	if (strcmp(type, "MultiPolygon") == 0) {
+		json_array_foreach(coords, i, poly)
+		{
+			json_array_foreach(poly, j, ring) if (fn(ring, ctx) < 0) return -1;
+		}
+		return 0;
+	}
+	return -1;
+}
+
+static int point(json_t *pt, double *lon, double *lat)
+{
+	if (!json_is_array(pt) || json_array_size(pt) < 2 ||
+	    !json_is_number(json_array_get(pt, 0)) || !json_is_number(json_array_get(pt, 1)))
+		return -1;
+	*lon = json_number_value(json_array_get(pt, 0));
+	*lat = json_number_value(json_array_get(pt, 1));
+	return 0;
+}
+
+static int bbox_ring(json_t *ring, void *ctx)
+{
+	struct bbox *bb = ctx;
+	size_t i;
+	json_t *pt;
+	if (!json_is_array(ring))
+		return -1;
+	json_array_foreach(ring, i, pt)
+	{
+		double lon, lat;
+		if (point(pt, &lon, &lat) < 0)
+			return -1;
+		if (!bb->any || lon < bb->lon0)
+			bb->lon0 = lon;
+		if (!bb->any || lon > bb->lon1)
+			bb->lon1 = lon;
+		if (!bb->any || lat < bb->lat0)
+			bb->lat0 = lat;
+		if (!bb->any || lat > bb->lat1)
+			bb->lat1 = lat;
+		bb->any = true;
+	}
+	return 0;
+}
+
+struct proj_ctx {
+	const struct bbox *bb;
+	double kx, scale;
+	struct buf *d;
+	double best_area, lx, ly;
+};
+
+static void project(const struct proj_ctx *p, double lon, double lat, double *x, double *y)
+{
+	*x = VIEW_PAD + (lon - p->bb->lon0) * p->kx * p->scale;
+	*y = VIEW_PAD + (p->bb->lat1 - lat) * p->scale;
+}
+
+static int path_ring(json_t *ring, void *ctx)
+{
+	struct proj_ctx *p = ctx;
+	size_t i, n = json_array_size(ring);
+	json_t *pt;
+	double a = 0, cx = 0, cy = 0, px = 0, py = 0, x0 = 0, y0 = 0;
+	json_array_foreach(ring, i, pt)
+	{
+		double lon, lat, x, y;
+		if (point(pt, &lon, &lat) < 0)
+			return -1;
+		project(p, lon, lat, &x, &y);
+		if (i + 1 == n && n > 1 && fabs(x - x0) < 1e-9 && fabs(y - y0) < 1e-9)
+			break; /* closing point: Z closes the ring */
+		buf_printf(p->d, i == 0 ? "M%.1f %.1f" : "L%.1f %.1f", x, y);
+		if (i == 0) {
+			x0 = x;
+			y0 = y;
+		} else {
+			double cross = px * y - x * py;
+			a += cross;
+			cx += (px + x) * cross;
+			cy += (py + y) * cross;
+		}
+		px = x;
+		py = y;
+	}
+	buf_putc(p->d, 'Z');
+	double cross = px * y0 - x0 * py; /* close the ring for the centroid */
+	a += cross;
+	cx += (px + x0) * cross;
+	cy += (py + y0) * cross;
+	if (fabs(a) > p->best_area && fabs(a) > 1e-9) {
+		p->best_area = fabs(a);
+		p->lx = cx / (3.0 * a);
+		p->ly = cy / (3.0 * a);
+	}
+	return 0;
+}
+
+void map_free_geometry(void)
+{
+	for (int i = 0; i < n_feats; i++) {
+		free(feats[i].statcode);
+		free(feats[i].name);
+		free(feats[i].geometry);
+		free(feats[i].path_d);
+	}
+	free(feats);
+	feats = NULL;
+	n_feats = 0;
+}
+
+int map_load_geometry(const char *path)
+{
+	json_error_t err;
+	json_t *root = json_load_file(path, 0, &err);
+	int rc = -1;
+	if (!root) {
+		fprintf(stderr, "atlas: kan kaartgegevens %s niet lezen: %s (regel %d)\n", path,
+			err.text, err.line);
+		return -1;
+	}
+	json_t *fs = json_object_get(root, "features");
+	size_t i;
+	json_t *f;
+	struct bbox bb = {0};
+	if (!json_is_array(fs) || json_array_size(fs) == 0)
+		goto bad;
+	json_array_foreach(fs, i, f)
+	{
+		if (rings_each(json_object_get(f, "geometry"), bbox_ring, &bb) < 0)
+			goto bad;
+	}
+	if (!bb.any || bb.lon1 <= bb.lon0 || bb.lat1 <= bb.lat0)
+		goto bad;
+	map_free_geometry();
+	feats = calloc(json_array_size(fs), sizeof *feats);
+	if (!feats)
+		goto out;
+	struct proj_ctx p = {.bb = &bb, .kx = cos(PROJ_LAT * M_PI / 180.0)};
+	p.scale = (VIEW_W - 2 * VIEW_PAD) / ((bb.lon1 - bb.lon0) * p.kx);
+	view_h = ceil((bb.lat1 - bb.lat0) * p.scale + 2 * VIEW_PAD);
+	json_array_foreach(fs, i, f)
+	{
+		json_t *props = json_object_get(f, "properties");
+		const char *code = json_string_value(json_object_get(props, "statcode"));
+		const char *name = json_string_value(json_object_get(props, "statnaam"));
+		json_t *geom = json_object_get(f, "geometry");
+		if (!code || !name)
+			goto bad;
+		struct buf d = BUF_INIT;
+		p.d = &d;
+		p.best_area = 0;
+		p.lx = p.ly = 0;
+		if (rings_each(geom, path_ring, &p) < 0 || d.err) {
+			buf_free(&d);
+			goto bad;
+		}
+		struct feature *ft = &feats[n_feats++];
+		ft->statcode = strdup(code);
+		ft->name = strdup(name);
+		ft->geometry = json_dumps(geom, JSON_COMPACT | JSON_REAL_PRECISION(8));
+		ft->path_d = buf_detach(&d, NULL);
+		ft->lx = p.lx;
+		ft->ly = p.ly;
+		if (!ft->statcode || !ft->name || !ft->geometry || !ft->path_d)
+			goto out;
+	}
+	rc = n_feats;
+	goto out;
+bad:
+	fprintf(stderr,
+		"atlas: %s is geen bruikbare GeoJSON FeatureCollection van (Multi)Polygonen met "
+		"properties.statcode en statnaam\n",
+		path);
+out:
+	if (rc < 0)
+		map_free_geometry();
+	json_decref(root);
+	return rc;
+}
+
+static int find_feature(const char *cbs_code)
+{
+	if (str_empty(cbs_code))
+		return -1;
+	for (int i = 0; i < n_feats; i++)
+		if (strcasecmp(feats[i].statcode, cbs_code) == 0)
+			return i;
+	return -1;
+}
+
+/* ---- the view ------------------------------------------------------------------- */
+
+static const char *const filter_keys[] = {"beleidsdomein", "juridischeVorm", "fase", "soort", NULL};
+
+/* ColorBrewer "Blues" (sequential, colour-blind safe); shade 3 and 4 take
+ * white text (>= 5:1), shades 0-2 dark text (>= 7:1). */
+static const char *const palette[MAP_MAX_CLASSES] = {"#eff3ff", "#bdd7e7", "#6baed6", "#2171b5",
+						     "#08306b"};
+
+const char *map_shade_colour(int shade)
+{
+	if (shade < 0 || shade >= MAP_MAX_CLASSES)
+		return palette[0];
+	return palette[shade];
+}
+
+int map_view_build(struct request *r, struct map_view *v, char *msg, size_t msglen,
+		   const char **param)
+{
+	const struct snapshot *s = r->snap;
+	int rc = 0;
+	char m[256];
+	*param = NULL;
+	if (msglen)
+		msg[0] = '\0';
+	memset(v, 0, sizeof *v);
+	collab_filter_init(&v->f, 20);
+	for (int i = 0; filter_keys[i]; i++) {
+		const char *val = req_param(r, filter_keys[i]);
+		if (str_empty(val))
+			continue;
+		if (collab_filter_set(&v->f, s, filter_keys[i], val, m, sizeof m) < 0 && rc == 0) {
+			rc = -1;
+			*param = filter_keys[i];
+			snprintf(msg, msglen, "%s", m);
+		}
+	}
+	v->f.status = STATUS_ACTIVE;
+	v->f.org = -1;
+
+	v->orgs = arena_calloc(r->arena, (size_t)s->n_orgs + 1, sizeof(int));
+	v->n = mapcount_map_orgs(s, v->orgs);
+	v->counts = arena_calloc(r->arena, (size_t)v->n + 1, sizeof(int));
+	v->cls = arena_calloc(r->arena, (size_t)v->n + 1, sizeof(int));
+	v->feature = arena_calloc(r->arena, (size_t)v->n + 1, sizeof(int));
+	mapcount_counts(s, &v->f, v->orgs, v->n, v->counts);
+	mapcount_classes(v->counts, v->n, &v->k);
+	for (int j = 0; j < v->n; j++) {
+		v->cls[j] = mapcount_class_of(&v->k, v->counts[j]);
+		v->feature[j] = find_feature(s->orgs[v->orgs[j]].cbs_code);
+	}
+	v->matching = arena_calloc(r->arena, (size_t)s->n_collabs + 1, sizeof(int));
+	for (int c = 0; c < s->n_collabs; c++)
+		if (collab_filter_match(&v->f, s, c))
+			v->matching[v->n_matching++] = c;
+
+	v->verband = -1;
+	const char *vk = req_param(r, "verband");
+	if (!str_empty(vk)) {
+		v->verband = snapshot_find_collab(s, vk);
+		if (v->verband < 0 && rc == 0) {
+			rc = -1;
+			*param = "verband";
+			snprintf(msg, msglen,
+				 "Er is geen samenwerkingsverband met de id '%.80s' (parameter "
+				 "'verband'). Kies een samenwerkingsverband uit de lijst.",
+				 vk);
+		}
+	}
+	return rc;
+}
+
+/* Position of organisation o among the map gemeenten, or -1. */
+static int view_pos(const struct map_view *v, int o)
+{
+	for (int j = 0; j < v->n; j++)
+		if (v->orgs[j] == o)
+			return j;
+	return -1;
+}
+
+/* Mark (in a request-arena array of s->n_orgs bools) every organisation
+ * that is not on the map and takes part (actively) in a matching
+ * collaboration or in the chosen one. */
+static bool *off_map_orgs(struct request *r, const struct map_view *v)
+{
+	const struct snapshot *s = r->snap;
+	bool *off = arena_calloc(r->arena, (size_t)s->n_orgs + 1, sizeof(bool));
+	for (int m = 0; m <= v->n_matching; m++) {
+		int c = m < v->n_matching ? v->matching[m] : v->verband;
+		if (c < 0)
+			continue;
+		const struct collaboration *col = &s->collabs[c];
+		for (int k = 0; k < col->n_parts; k++) {
+			const struct participation *p = &s->parts[col->parts[k]];
+			if (p->active && view_pos(v, p->organisation) < 0)
+				off[p->organisation] = true;
+		}
+	}
+	return off;
+}
+
+/* Write the active participant codes of collaboration c as an array value. */
+static void participant_codes(struct jw *w, const struct snapshot *s, int c)
+{
+	const struct collaboration *col = &s->collabs[c];
+	jw_arr(w);
+	for (int k = 0; k < col->n_parts; k++) {
+		const struct participation *p = &s->parts[col->parts[k]];
+		if (!p->active)
+			continue;
+		bool dup = false; /* one organisation may take part with several bodies */
+		for (int q = 0; q < k && !dup; q++) {
+			const struct participation *pq = &s->parts[col->parts[q]];
+			dup = pq->active && pq->organisation == p->organisation;
+		}
+		if (!dup)
+			jw_str(w, s->orgs[p->organisation].code);
+	}
+	jw_end(w);
+}
+
+void map_write_geojson(struct request *r, const struct map_view *v)
+{
+	const struct snapshot *s = r->snap;
+	struct jw w;
+	jw_init(&w, &r->out);
+	r->content_type = "application/geo+json";
+	r->etag = s->etag;
+
+	jw_obj(&w);
+	jw_kstr(&w, "type", "FeatureCollection");
+	jw_key(&w, "features");
+	jw_arr(&w);
+	for (int j = 0; j < v->n; j++) {
+		const struct organisation *o = &s->orgs[v->orgs[j]];
+		jw_obj(&w);
+		jw_kstr(&w, "type", "Feature");
+		jw_kstr(&w, "id", o->code);
+		jw_key(&w, "geometry");
+		if (v->feature[j] >= 0) {
+			/* trusted compact JSON made by jansson at startup */
+			buf_puts(&r->out, feats[v->feature[j]].geometry);
+			w.after_key = false;
+		} else {
+			jw_null(&w);
+		}
+		jw_key(&w, "properties");
+		jw_obj(&w);
+		jw_kstr(&w, "code", o->code);
+		jw_kstr(&w, "naam", o->name);
+		jw_kstr(&w, "cbsCode", o->cbs_code);
+		jw_kint(&w, "aantal", v->counts[j]);
+		jw_kint(&w, "klasse", v->cls[j] + 1);
+		if (v->verband >= 0)
+			jw_kbool(&w, "inVerband", mapcount_takes_part(s, v->verband, v->orgs[j]));
+		jw_end(&w);
+		jw_end(&w);
+	}
+	jw_end(&w);
+
+	jw_key(&w, "klassen");
+	jw_arr(&w);
+	for (int i = 0; i < v->k.n; i++) {
+		jw_obj(&w);
+		jw_kint(&w, "klasse", i + 1);
+		jw_kint(&w, "van", v->k.c[i].lo);
+		jw_kint(&w, "tot", v->k.c[i].hi);
+		jw_kstr(&w, "kleur", map_shade_colour(v->k.c[i].shade));
+		jw_kint(&w, "tint", v->k.c[i].shade);
+		jw_end(&w);
+	}
+	jw_end(&w);
+
+	jw_key(&w, "filters");
+	jw_obj(&w);
+	for (int i = 0; filter_keys[i]; i++) {
+		const char *val = req_param(r, filter_keys[i]);
+		jw_kstr(&w, filter_keys[i], str_empty(val) ? NULL : val);
+	}
+	jw_kstr(&w, "status", "actief");
+	jw_end(&w);
+	jw_kint(&w, "aantalSamenwerkingsverbanden", v->n_matching);
+
+	jw_key(&w, "samenwerkingsverbanden");
+	jw_arr(&w);
+	for (int m = 0; m < v->n_matching; m++) {
+		const struct collaboration *c = &s->collabs[v->matching[m]];
+		jw_obj(&w);
+		jw_kstr(&w, "id", c->key);
+		jw_kstr(&w, "naam", c->name);
+		jw_key(&w, "deelnemers");
+		participant_codes(&w, s, v->matching[m]);
+		jw_end(&w);
+	}
+	jw_end(&w);
+
+	jw_key(&w, "verband");
+	if (v->verband >= 0) {
+		const struct collaboration *c = &s->collabs[v->verband];
+		jw_obj(&w);
+		jw_kstr(&w, "id", c->key);
+		jw_kstr(&w, "naam", c->name);
+		jw_kbool(&w, "actief", c->active);
+		jw_key(&w, "deelnemers");
+		participant_codes(&w, s, v->verband);
+		api_links_self_seg(&w, API_BASE "/samenwerkingsverbanden/", c->key);
+		jw_end(&w);
+	} else {
+		jw_null(&w);
+	}
+
+	/* participants without a shape on the map, for the side panel */
+	bool *off = off_map_orgs(r, v);
+	jw_key(&w, "zonderKaartvorm");
+	jw_arr(&w);
+	for (int o = 0; o < s->n_orgs; o++) {
+		if (!off[o])
+			continue;
+		const struct organisation *org = &s->orgs[o];
+		jw_obj(&w);
+		jw_kstr(&w, "code", org->code);
+		jw_kstr(&w, "naam", org->name);
+		jw_kstr(&w, "soort", org_kind_labels[org->kind].api);
+		jw_kstr(&w, "soortLabel", org_kind_labels[org->kind].label);
+		jw_kbool(&w, "inProvincie", org->in_province);
+		jw_end(&w);
+	}
+	jw_end(&w);
+
+	jw_kstr(&w, "naamsvermelding", MAP_ATTRIBUTION);
+	jw_end(&w);
+}
+
+/* ---- page helpers ------------------------------------------------------------------- */
+
+/* Query keys /kaart keeps in its links, in order. */
+static const char *const page_keys[] = {"beleidsdomein", "juridischeVorm", "fase",
+					"soort",	 "verband",	   "gemeente",
+					"met",		 "sorteer",	   NULL};
+
+/* Append "k=v&" for every key of page_keys with a value, except those in
+ * skip (NULL-terminated), then `extra` (already encoded, may be NULL). */
+static void query(struct buf *q, const struct request *r, const char *const *skip)
+{
+	for (int i = 0; page_keys[i]; i++) {
+		bool skipped = false;
+		for (int j = 0; skip && skip[j]; j++)
+			skipped = skipped || strcmp(skip[j], page_keys[i]) == 0;
+		const char *val = req_param(r, page_keys[i]);
+		if (skipped || str_empty(val))
+			continue;
+		url_arg(q, page_keys[i]);
+		buf_putc(q, '=');
+		url_arg(q, val);
+		buf_putc(q, '&');
+	}
+}
+
+/* "path?query" without a trailing separator, in the request arena. */
+static const char *href(struct request *r, const char *path, const char *const *skip,
+			const char *key, const char *val)
+{
+	struct buf q = BUF_INIT;
+	buf_puts(&q, path);
+	buf_putc(&q, '?');
+	query(&q, r, skip);
+	if (key && val) {
+		url_arg(&q, key);
+		buf_putc(&q, '=');
+		url_arg(&q, val);
+		buf_putc(&q, '&');
+	}
+	q.data[--q.len] = '\0'; /* the trailing '?' or '&' */
+	const char *out = arena_strdup(r->arena, q.data ? q.data : path);
+	buf_free(&q);
+	return out;
+}
+
+static void class_label(struct buf *b, const struct map_class *c)
+{
+	if (c->lo == c->hi)
+		html_int_nl(b, c->lo);
+	else {
+		html_int_nl(b, c->lo);
+		html_raw(b, " tot en met ");
+		html_int_nl(b, c->hi);
+	}
+}
+
+static void swatch(struct buf *b, int shade)
+{
+	html_rawf(
+	    b,
+	    "<svg class=\"atlas-map__swatch\" width=\"20\" height=\"20\" viewBox=\"0 0 20 20\" "
+	    "aria-hidden=\"true\" focusable=\"false\"><rect class=\"atlas-map__t%d\" x=\"1\" "
+	    "y=\"1\" width=\"18\" height=\"18\"/></svg>",
+	    shade);
+}
+
+static void legend(struct buf *b, const struct map_view *v)
+{
+	html_raw(b,
+		 "<div class=\"atlas-map__legend\" id=\"kaart-legenda\">"
+		 "<h2 class=\"utrecht-heading-3 atlas-map__legend-title\">Legenda: aantal actieve "
+		 "samenwerkingsverbanden per gemeente</h2><ul class=\"atlas-map__legend-list\">");
+	for (int i = 0; i < v->k.n; i++) {
+		html_raw(b, "<li class=\"atlas-map__legend-item\">");
+		swatch(b, v->k.c[i].shade);
+		html_raw(b, "<span>");
+		class_label(b, &v->k.c[i]);
+		html_raw(b, "</span></li>");
+	}
+	html_raw(b, "</ul>");
+	html_raw(b, "<p class=\"atlas-map__legend-note\">Hoe donkerder, hoe meer "
+		    "samenwerkingsverbanden. Het getal op de kaart is het aantal.");
+	html_raw(b, "</p></div>");
+}
+
+/* The static SVG map; every gemeente an SVG link that selects it. */
+static void svg_map(struct request *r, const struct map_view *v, int sel_gemeente)
+{
+	const struct snapshot *s = r->snap;
+	struct buf *b = &r->out;
+	const char *const skip_g[] = {"gemeente", "met", NULL};
+	html_rawf(b,
+		  "<svg class=\"atlas-map__svg\" id=\"kaart-svg\" viewBox=\"0 0 %.0f %.0f\" "
+		  "role=\"group\" aria-labelledby=\"kaart-svg-titel\">",
+		  VIEW_W, view_h);
+	html_raw(b, "<title id=\"kaart-svg-titel\">Kaart van de gemeenten in de provincie Utrecht, "
+		    "gekleurd naar het aantal actieve samenwerkingsverbanden</title>");
+	html_raw(b, "<g class=\"atlas-map__areas\">");
+	for (int j = 0; j < v->n; j++) {
+		if (v->feature[j] < 0)
+			continue;
+		const struct organisation *o = &s->orgs[v->orgs[j]];
+		const char *label = arena_printf(
+		    r->arena, "%s: %d actieve %s", o->name, v->counts[j],
+		    v->counts[j] == 1 ? "samenwerkingsverband" : "samenwerkingsverbanden");
+		html_raw(b, "<a class=\"atlas-map__link\" href=\"");
+		html_attr(b, href(r, "/kaart", skip_g, "gemeente", o->code));
+		html_raw(b, "#kaart-paneel\" data-code=\"");
+		html_attr(b, o->code);
+		html_raw(b, "\" aria-label=\"");
+		html_attr(b, label);
+		html_raw(b, "\"");
+		if (j == sel_gemeente)
+			html_raw(b, " aria-current=\"true\"");
+		html_rawf(b, "><path class=\"atlas-map__area atlas-map__t%d",
+			  v->k.c[v->cls[j] < 0 ? 0 : v->cls[j]].shade);
+		if (j == sel_gemeente)
+			html_raw(b, " is-selected");
+		if (v->verband >= 0)
+			html_raw(b, mapcount_takes_part(s, v->verband, v->orgs[j]) ? " is-in"
+										   : " is-dim");
+		html_raw(b, "\" d=\"");
+		html_raw(b, feats[v->feature[j]].path_d); /* numbers and M/L/Z only */
+		html_raw(b, "\"><title>");
+		html_text(b, label);
+		html_raw(b, "</title></path></a>");
+	}
+	html_raw(b, "</g><g class=\"atlas-map__nums\" aria-hidden=\"true\">");
+	for (int j = 0; j < v->n; j++) {
+		if (v->feature[j] < 0)
+			continue;
+		int shade = v->k.c[v->cls[j] < 0 ? 0 : v->cls[j]].shade;
+		html_rawf(b,
+			  "<text class=\"atlas-map__num%s%s\" x=\"%.1f\" y=\"%.1f\" "
+			  "data-code=\"",
+			  shade >= 3 ? " atlas-map__num--light" : "",
+			  v->verband >= 0 && !mapcount_takes_part(s, v->verband, v->orgs[j])
+			      ? " is-dim"
+			      : "",
+			  feats[v->feature[j]].lx, feats[v->feature[j]].ly);
+		html_attr(b, s->orgs[v->orgs[j]].code);
+		html_rawf(b, "\">%d</text>", v->counts[j]);
+	}
+	html_raw(b, "</g></svg>");
+}
+
+/* The filter form (GET /kaart). */
+static void filter_form(struct request *r, const struct map_view *v)
+{
+	const struct snapshot *s = r->snap;
+	struct buf *b = &r->out;
+	struct arena *a = r->arena;
+	struct comp_option *o;
+	int n;
+
+	html_raw(b,
+		 "<form class=\"utrecht-form atlas-filter atlas-map__filter\" id=\"kaart-filter\" "
+		 "method=\"get\" action=\"/kaart\" aria-labelledby=\"filter-titel\">"
+		 "<h2 class=\"utrecht-heading-2 atlas-filter__title\" id=\"filter-titel\">"
+		 "Wat wilt u zien?</h2><div class=\"atlas-filter__grid\">");
+	o = arena_calloc(a, (size_t)s->n_domains + 1, sizeof *o);
+	o[0] = (struct comp_option){"", "Alle beleidsdomeinen"};
+	for (int i = 0; i < s->n_domains; i++)
+		o[i + 1] = (struct comp_option){s->domains[i].key, s->domains[i].name};
+	comp_select(b, "beleidsdomein", "Beleidsdomein", o, s->n_domains + 1,
+		    req_param(r, "beleidsdomein"));
+
+	o = arena_calloc(a, LF_COUNT + 1, sizeof *o);
+	o[0] = (struct comp_option){"", "Alle juridische vormen"};
+	n = 1;
+	for (int i = 1; i < LF_COUNT; i++)
+		o[n++] = (struct comp_option){legal_form_labels[i].api, legal_form_labels[i].label};
+	o[n++] = (struct comp_option){legal_form_labels[LF_UNKNOWN].api, "Onbekend"};
+	comp_select(b, "juridischeVorm", "Juridische vorm", o, n, req_param(r, "juridischeVorm"));
+
+	o = arena_calloc(a, PHASE_COUNT + 1, sizeof *o);
+	o[0] = (struct comp_option){"", "Alle fasen"};
+	n = 1;
+	for (int i = 1; i < PHASE_COUNT; i++)
+		o[n++] = (struct comp_option){phase_labels[i].api, phase_labels[i].label};
+	o[n++] = (struct comp_option){phase_labels[PHASE_UNKNOWN].api, "Onbekend"};
+	comp_select(b, "fase", "Fase", o, n, req_param(r, "fase"));
+
+	o = arena_calloc(a, COLLAB_KIND_COUNT + 1, sizeof *o);
+	o[0] = (struct comp_option){"", "Alle soorten"};
+	for (int i = 0; i < COLLAB_KIND_COUNT; i++)
+		o[i + 1] =
+		    (struct comp_option){collab_kind_labels[i].api, collab_kind_labels[i].label};
+	comp_select(b, "soort", "Soort samenwerking", o, COLLAB_KIND_COUNT + 1,
+		    req_param(r, "soort"));
+
+	/* the collaborations passing the filters, plus the chosen one */
+	o = arena_calloc(a, (size_t)v->n_matching + 2, sizeof *o);
+	o[0] = (struct comp_option){"", "Geen"};
+	n = 1;
+	bool chosen_listed = false;
+	for (int m = 0; m < v->n_matching; m++) {
+		const struct collaboration *c = &s->collabs[v->matching[m]];
+		o[n++] = (struct comp_option){c->key, c->name};
+		chosen_listed = chosen_listed || v->matching[m] == v->verband;
+	}
+	if (v->verband >= 0 && !chosen_listed)
+		o[n++] =
+		    (struct comp_option){s->collabs[v->verband].key, s->collabs[v->verband].name};
+	comp_select(b, "verband", "Samenwerkingsverband uitlichten", o, n,
+		    v->verband >= 0 ? s->collabs[v->verband].key : "");
+	html_raw(b, "</div>");
+	/* keep the chosen gemeente and sort order across a form submit */
+	for (int i = 0; i < 3; i++) {
+		static const char *const keep[] = {"gemeente", "met", "sorteer"};
+		const char *val = req_param(r, keep[i]);
+		if (str_empty(val))
+			continue;
+		html_raw(b, "<input type=\"hidden\" name=\"");
+		html_attr(b, keep[i]);
+		html_raw(b, "\" value=\"");
+		html_attr(b, val);
+		html_raw(b, "\">");
+	}
+	html_raw(b,
+		 "<div class=\"atlas-filter__actions\">"
+		 "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">"
+		 "Kaart bijwerken</button>"
+		 "<a class=\"utrecht-link utrecht-link--html-a\" href=\"/kaart\">"
+		 "Alle filters wissen</a></div></form>");
+}
+
+/* List item with a link to one organisation and its kind. */
+static void org_item(struct buf *b, const struct organisation *o, int shared)
+{
+	html_raw(b, "<li>");
+	comp_link_seg(b, "/organisaties", o->code, o->name);
+	html_raw(b, " <span class=\"atlas-muted\">(");
+	html_text(b, org_kind_labels[o->kind].label);
+	if (!o->in_province && o->kind != ORG_WATER_BOARD) /* water boards cross borders anyway */
+		html_raw(b, ", buiten de provincie");
+	if (shared > 0) {
+		html_raw(b, "; ");
+		html_int_nl(b, shared);
+		html_raw(b, " gedeeld");
+	}
+	html_raw(b, ")</span></li>");
+}
+
+/* The side panel part for the chosen collaboration. */
+static void panel_verband(struct request *r, const struct map_view *v)
+{
+	const struct snapshot *s = r->snap;
+	struct buf *b = &r->out;
+	const struct collaboration *c = &s->collabs[v->verband];
+	int n_in = 0, n_off = 0;
+	for (int j = 0; j < v->n; j++)
+		n_in += mapcount_takes_part(s, v->verband, v->orgs[j]);
+	html_raw(b, "<section class=\"atlas-map__section\" aria-labelledby=\"paneel-verband\">"
+		    "<h2 class=\"utrecht-heading-3\" id=\"paneel-verband\">Uitgelicht: ");
+	html_text(b, c->name);
+	html_raw(b, "</h2><p class=\"utrecht-paragraph\">");
+	if (!c->active)
+		html_raw(b, "Dit samenwerkingsverband is beëindigd. ");
+	html_raw(b, "Op de kaart zijn de deelnemende gemeenten omlijnd; de andere zijn lichter. ");
+	comp_link_seg(b, "/samenwerkingsverbanden", c->key, "Alle gegevens van dit verband");
+	html_raw(b, ".</p><h3 class=\"utrecht-heading-4\">Deelnemende gemeenten (");
+	html_int_nl(b, n_in);
+	html_raw(b, ")</h3>");
+	if (n_in == 0)
+		html_raw(b, "<p class=\"utrecht-paragraph\">Geen gemeenten op de kaart.</p>");
+	else {
+		html_raw(b, "<ul class=\"utrecht-unordered-list atlas-map__list\">");
+		for (int j = 0; j < v->n; j++)
+			if (mapcount_takes_part(s, v->verband, v->orgs[j])) {
+				const struct organisation *o = &s->orgs[v->orgs[j]];
+				html_raw(b, "<li>");
+				comp_link_seg(b, "/organisaties", o->code, o->name);
+				html_raw(b, "</li>");
+			}
+		html_raw(b, "</ul>");
+	}
+	for (int k = 0; k < c->n_parts; k++) {
+		const struct participation *p = &s->parts[c->parts[k]];
+		n_off += p->active && view_pos(v, p->organisation) < 0;
+	}
+	html_raw(b, "<h3 class=\"utrecht-heading-4\">Deelnemers zonder vorm op de kaart (");
+	html_int_nl(b, n_off);
+	html_raw(b, ")</h3>");
+	if (n_off == 0) {
+		html_raw(b,
+			 "<p class=\"utrecht-paragraph\">Geen: alle deelnemers zijn gemeenten op "
+			 "de kaart.</p>");
+	} else {
+		html_raw(b, "<ul class=\"utrecht-unordered-list atlas-map__list\">");
+		for (int k = 0; k < c->n_parts; k++) {
+			const struct participation *p = &s->parts[c->parts[k]];
+			if (p->active && view_pos(v, p->organisation) < 0)
+				org_item(b, &s->orgs[p->organisation], 0);
+		}
+		html_raw(b, "</ul>");
+	}
+	html_raw(b, "</section>");
+}
+
+/* The side panel part for the chosen gemeente (position j), optionally
+ * narrowed to what it shares with gemeente `with` (position or -1). */
+static void panel_gemeente(struct request *r, const struct map_view *v, int j, int with)
+{
+	const struct snapshot *s = r->snap;
+	struct buf *b = &r->out;
+	const struct organisation *g = &s->orgs[v->orgs[j]];
+	const struct organisation *w = with >= 0 ? &s->orgs[v->orgs[with]] : NULL;
+	html_raw(b, "<section class=\"atlas-map__section\" aria-labelledby=\"paneel-gemeente\">"
+		    "<h2 class=\"utrecht-heading-3\" id=\"paneel-gemeente\">");
+	html_text(b, g->name);
+	html_raw(b, "</h2><p class=\"utrecht-paragraph\">Neemt deel aan <strong>");
+	html_int_nl(b, v->counts[j]);
+	html_raw(b, v->counts[j] == 1 ? " actief samenwerkingsverband"
+				      : " actieve samenwerkingsverbanden");
+	html_raw(b, "</strong> (met de gekozen filters). ");
+	comp_link_seg(b, "/organisaties", g->code, "Alle gegevens van deze gemeente");
+	html_raw(b, ".</p>");
+
+	/* compare with another gemeente */
+	html_raw(
+	    b, "<form class=\"atlas-map__compare\" method=\"get\" action=\"/kaart#kaart-paneel\">");
+	for (int i = 0; page_keys[i]; i++) {
+		const char *val = req_param(r, page_keys[i]);
+		if (strcmp(page_keys[i], "met") == 0 || str_empty(val))
+			continue;
+		html_raw(b, "<input type=\"hidden\" name=\"");
+		html_attr(b, page_keys[i]);
+		html_raw(b, "\" value=\"");
+		html_attr(b, val);
+		html_raw(b, "\">");
+	}
+	struct comp_option *o = arena_calloc(r->arena, (size_t)v->n + 1, sizeof *o);
+	int n = 0;
+	o[n++] = (struct comp_option){"", "Geen (alle samenwerkingsverbanden)"};
+	for (int q = 0; q < v->n; q++)
+		if (q != j)
+			o[n++] = (struct comp_option){s->orgs[v->orgs[q]].code,
+						      s->orgs[v->orgs[q]].name};
+	comp_select(b, "met", "Gedeeld met gemeente", o, n, w ? w->code : "");
+	html_raw(b, "<button class=\"utrecht-button utrecht-button--secondary-action "
+		    "atlas-map__compare-button\" type=\"submit\">Toon gedeelde</button></form>");
+
+	int *shared = arena_calloc(r->arena, (size_t)s->n_orgs + 1, sizeof(int));
+	int n_list = 0;
+	struct buf items = BUF_INIT;
+	for (int m = 0; m < v->n_matching; m++) {
+		int c = v->matching[m];
+		if (!mapcount_takes_part(s, c, v->orgs[j]))
+			continue;
+		if (w && !mapcount_takes_part(s, c, v->orgs[with]))
+			continue;
+		n_list++;
+		const struct collaboration *col = &s->collabs[c];
+		buf_puts(&items, "<li>");
+		comp_link_seg(&items, "/samenwerkingsverbanden", col->key, col->name);
+		buf_puts(&items, "</li>");
+		for (int k = 0; k < col->n_parts; k++) {
+			const struct participation *p = &s->parts[col->parts[k]];
+			const struct organisation *po = &s->orgs[p->organisation];
+			if (p->active && view_pos(v, p->organisation) < 0 &&
+			    (po->kind == ORG_WATER_BOARD || !po->in_province) &&
+			    !(k > 0 && s->parts[col->parts[k - 1]].organisation == p->organisation))
+				shared[p->organisation]++;
+		}
+	}
+	html_raw(b, "<h3 class=\"utrecht-heading-4\">");
+	if (w) {
+		html_raw(b, "Gedeeld met ");
+		html_text(b, w->name);
+	} else {
+		html_raw(b, "Samenwerkingsverbanden");
+	}
+	html_raw(b, " (");
+	html_int_nl(b, n_list);
+	html_raw(b, ")</h3>");
+	if (n_list == 0)
+		html_raw(b, "<p class=\"utrecht-paragraph\">Geen met deze filters.</p>");
+	else {
+		html_raw(b, "<ul class=\"utrecht-unordered-list atlas-map__list\">");
+		buf_add(b, items.data, items.len);
+		html_raw(b, "</ul>");
+	}
+	buf_free(&items);
+
+	int n_off = 0;
+	for (int q = 0; q < s->n_orgs; q++)
+		n_off += shared[q] > 0;
+	html_raw(b,
+		 "<h3 class=\"utrecht-heading-4\">Waterschappen en partners buiten de provincie (");
+	html_int_nl(b, n_off);
+	html_raw(b, ")</h3>");
+	if (n_off == 0)
+		html_raw(b, "<p class=\"utrecht-paragraph\">Geen in deze "
+			    "samenwerkingsverbanden.</p>");
+	else {
+		html_raw(
+		    b, "<p class=\"utrecht-paragraph atlas-muted\">Deze deelnemers hebben geen "
+		       "vorm op de kaart. Tussen haakjes: in hoeveel van de samenwerkingsverbanden "
+		       "hierboven.</p><ul class=\"utrecht-unordered-list atlas-map__list\">");
+		for (int q = 0; q < s->n_orgs; q++)
+			if (shared[q] > 0)
+				org_item(b, &s->orgs[q], shared[q]);
+		html_raw(b, "</ul>");
+	}
+	html_raw(b, "</section>");
+}
+
+/* Find gemeente `param` among the map gemeenten; -1 when absent or unknown
+ * (then *bad is set). */
+static int param_gemeente(const struct request *r, const struct map_view *v, const char *param,
+			  bool *bad)
+{
+	const char *code = req_param(r, param);
+	if (str_empty(code))
+		return -1;
+	int o = snapshot_find_org(r->snap, code);
+	int j = o >= 0 ? view_pos(v, o) : -1;
+	if (j < 0)
+		*bad = true;
+	return j;
+}
+
+enum map_sort { MS_NAME, MS_COUNT, MS_COUNT_DESC };
+
+static _Thread_local const struct map_view *sort_view;
+static _Thread_local const struct snapshot *sort_snap;
+static _Thread_local enum map_sort sort_by;
+
+static int cmp_rows(const void *pa, const void *pb)
+{
+	int a = *(const int *)pa, b = *(const int *)pb;
+	int d = 0;
+	if (sort_by == MS_COUNT)
+		d = sort_view->counts[a] - sort_view->counts[b];
+	else if (sort_by == MS_COUNT_DESC)
+		d = sort_view->counts[b] - sort_view->counts[a];
+	if (d == 0)
+		d = str_collate_nl(sort_snap->orgs[sort_view->orgs[a]].name,
+				   sort_snap->orgs[sort_view->orgs[b]].name);
+	return d ? d : a - b;
+}
+
+/* Row order for the table and CSV; returns -1 for an unknown sort value. */
+static int sort_rows(struct request *r, const struct map_view *v, int *rows, enum map_sort *by)
+{
+	const char *so = req_param(r, "sorteer");
+	int rc = 0;
+	*by = MS_NAME;
+	if (!str_empty(so)) {
+		if (strcmp(so, "aantal") == 0)
+			*by = MS_COUNT;
+		else if (strcmp(so, "-aantal") == 0)
+			*by = MS_COUNT_DESC;
+		else if (strcmp(so, "naam") != 0)
+			rc = -1;
+	}
+	for (int j = 0; j < v->n; j++)
+		rows[j] = j;
+	sort_view = v;
+	sort_snap = r->snap;
+	sort_by = *by;
+	qsort(rows, (size_t)v->n, sizeof *rows, cmp_rows);
+	return rc;
+}
+
+static void table(struct request *r, const struct map_view *v, const int *rows, enum map_sort by)
+{
+	const struct snapshot *s = r->snap;
+	struct buf *b = &r->out;
+	const char *const skip_sort[] = {"sorteer", NULL};
+	html_raw(b, "<div class=\"utrecht-table-container atlas-table-container\" "
+		    "id=\"kaart-tabel\"><table class=\"utrecht-table utrecht-table--html-table "
+		    "utrecht-table--alternate-row-color atlas-map__table\">"
+		    "<caption class=\"utrecht-table__caption\">Aantal actieve "
+		    "samenwerkingsverbanden per gemeente");
+	if (v->verband >= 0) {
+		html_raw(b, ", met deelname aan ");
+		html_text(b, s->collabs[v->verband].name);
+	}
+	html_raw(
+	    b,
+	    "</caption><thead class=\"utrecht-table__header\"><tr "
+	    "class=\"utrecht-table__row\"><th scope=\"col\" class=\"utrecht-table__header-cell\"");
+	if (by == MS_NAME)
+		html_raw(b, " aria-sort=\"ascending\"");
+	html_raw(b, "><a class=\"utrecht-link utrecht-link--html-a atlas-map__sort\" href=\"");
+	html_attr(b, href(r, "/kaart", skip_sort, "sorteer", "naam"));
+	html_raw(b, "#kaart-tabel\" data-sort=\"naam\">Gemeente</a></th><th scope=\"col\" "
+		    "class=\"utrecht-table__header-cell "
+		    "utrecht-table__header-cell--numeric-column\"");
+	if (by == MS_COUNT)
+		html_raw(b, " aria-sort=\"ascending\"");
+	else if (by == MS_COUNT_DESC)
+		html_raw(b, " aria-sort=\"descending\"");
+	const char *next = by == MS_COUNT_DESC ? "aantal" : "-aantal";
+	html_raw(b, "><a class=\"utrecht-link utrecht-link--html-a atlas-map__sort\" href=\"");
+	html_attr(b, href(r, "/kaart", skip_sort, "sorteer", next));
+	html_raw(b, "#kaart-tabel\" data-sort=\"");
+	html_attr(b, next);
+	html_raw(b, "\">Aantal actieve samenwerkingsverbanden</a></th>"
+		    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Klasse</th>");
+	if (v->verband >= 0)
+		html_raw(b, "<th scope=\"col\" class=\"utrecht-table__header-cell\">Neemt deel aan "
+			    "uitgelicht verband</th>");
+	html_raw(b, "</tr></thead><tbody class=\"utrecht-table__body\">");
+	for (int i = 0; i < v->n; i++) {
+		int j = rows[i];
+		const struct organisation *o = &s->orgs[v->orgs[j]];
+		html_raw(b, "<tr class=\"utrecht-table__row\" data-code=\"");
+		html_attr(b, o->code);
+		html_raw(b, "\">");
+		comp_th_open(b);
+		comp_link_seg(b, "/organisaties", o->code, o->name);
+		comp_th_close(b);
+		comp_td_int(b, v->counts[j]);
+		comp_td_open(b, false);
+		if (v->cls[j] >= 0) {
+			swatch(b, v->k.c[v->cls[j]].shade);
+			html_raw(b, " ");
+			class_label(b, &v->k.c[v->cls[j]]);
+		}
+		comp_td_close(b);
+		if (v->verband >= 0)
+			comp_td_text(
+			    b, mapcount_takes_part(s, v->verband, v->orgs[j]) ? "Ja" : "Nee", NULL);
+		comp_row_close(b);
+	}
+	html_raw(b, "</tbody></table></div>");
+}
+
+/* ---- handlers ------------------------------------------------------------------------ */
+
+int page_map(struct request *r)
+{
+	const struct snapshot *s = r->snap;
+	struct buf *b = &r->out;
+	struct map_view v;
+	char msg[320];
+	const char *param;
+	int status = 200;
+
+	if (map_view_build(r, &v, msg, sizeof msg, &param) < 0)
+		status = 400;
+	bool bad_g = false, bad_m = false;
+	int sel = param_gemeente(r, &v, "gemeente", &bad_g);
+	int with = param_gemeente(r, &v, "met", &bad_m);
+	if (with == sel)
+		with = -1;
+	if (status == 200 && (bad_g || bad_m)) {
+		status = 400;
+		param = bad_g ? "gemeente" : "met";
+		snprintf(msg, sizeof msg,
+			 "Er is geen gemeente op de kaart met de code '%.40s' (parameter '%s'). "
+			 "Kies een gemeente op de kaart of in de tabel.",
+			 req_param(r, param), param);
+	}
+	int *rows = arena_calloc(r->arena, (size_t)v.n + 1, sizeof(int));
+	enum map_sort by;
+	if (sort_rows(r, &v, rows, &by) < 0 && status == 200) {
+		status = 400;
+		param = "sorteer";
+		snprintf(msg, sizeof msg,
+			 "De waarde '%.40s' is niet geldig voor de parameter 'sorteer'. Kies naam, "
+			 "aantal of -aantal.",
+			 req_param(r, "sorteer"));
+	}
+	if (status == 200)
+		r->etag = s->etag;
+
+	const struct page_head h = {
+	    .title = v.verband >= 0
+			 ? arena_printf(r->arena, "Kaart: %s", s->collabs[v.verband].name)
+			 : "Kaart van de samenwerking",
+	    .nav = NAV_MAP,
+	    .nav_exact = true};
+	layout_begin(b, &h);
+	html_raw(b, "<link rel=\"stylesheet\" href=\"");
+	html_attr(b, assets_url("css/map.css"));
+	html_raw(b, "\">");
+	html_raw(b,
+		 "<h1 class=\"utrecht-heading-1\">Kaart van de samenwerking</h1>"
+		 "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">Hoe donkerder een "
+		 "gemeente, hoe meer actieve samenwerkingsverbanden ze heeft. Kies een gemeente op "
+		 "de kaart voor haar samenwerkingsverbanden, of licht één samenwerkingsverband uit "
+		 "om te zien wie meedoet. De tabel onder de kaart bevat dezelfde getallen.</p>");
+	if (status != 200) {
+		html_raw(
+		    b, "<div class=\"utrecht-alert utrecht-alert--error atlas-notice "
+		       "atlas-notice--error\" role=\"alert\"><div class=\"utrecht-alert__content\">"
+		       "<p class=\"utrecht-alert__message\"><strong>Ongeldige keuze:</strong> ");
+		html_text(b, msg);
+		html_raw(b, "</p></div></div>");
+	}
+	filter_form(r, &v);
+
+	int total_in = 0;
+	for (int j = 0; j < v.n; j++)
+		total_in += v.counts[j] > 0;
+	html_raw(b, "<p class=\"utrecht-paragraph atlas-result-count\" id=\"kaart-samenvatting\">"
+		    "<strong>");
+	html_int_nl(b, v.n_matching);
+	html_raw(b, v.n_matching == 1 ? " actief samenwerkingsverband"
+				      : " actieve samenwerkingsverbanden");
+	html_raw(b, "</strong> met deze filters; ");
+	html_int_nl(b, total_in);
+	html_raw(b, " van de ");
+	html_int_nl(b, v.n);
+	html_raw(b, " gemeenten doen mee aan minstens één.</p>");
+	html_raw(b, "<div class=\"atlas-visually-hidden\" id=\"kaart-melding\" role=\"status\" "
+		    "aria-live=\"polite\"></div>");
+
+	html_raw(b, "<div class=\"atlas-map\" id=\"kaart\" data-api=\"/api/v1/kaart\">"
+		    "<div class=\"atlas-map__figure\">");
+	if (n_feats > 0)
+		svg_map(r, &v, sel);
+	else
+		comp_notice(b, "Kaart niet beschikbaar:",
+			    "de vormen van de gemeenten zijn niet geladen. De tabel hieronder "
+			    "bevat alle getallen.");
+	legend(b, &v);
+	html_raw(b, "<p class=\"atlas-map__attribution\">" MAP_ATTRIBUTION ".</p></div>");
+
+	html_raw(b, "<div class=\"atlas-map__panel\" id=\"kaart-paneel\" tabindex=\"-1\">");
+	if (v.verband >= 0)
+		panel_verband(r, &v);
+	if (sel >= 0)
+		panel_gemeente(r, &v, sel, with);
+	if (v.verband < 0 && sel < 0)
+		html_raw(
+		    b,
+		    "<section class=\"atlas-map__section atlas-map__hint\" "
+		    "aria-labelledby=\"paneel-hint\"><h2 class=\"utrecht-heading-3\" "
+		    "id=\"paneel-hint\">Details</h2><p class=\"utrecht-paragraph\">Kies een "
+		    "gemeente op de kaart (met de muis, of met Tab en Enter) om te zien aan welke "
+		    "samenwerkingsverbanden ze deelneemt en met welke waterschappen en partners "
+		    "buiten de provincie.</p><p class=\"utrecht-paragraph\">Of kies bij "
+		    "‘Samenwerkingsverband uitlichten’ een verband: de deelnemende gemeenten "
+		    "worden omlijnd en de andere deelnemers staan hier.</p></section>");
+	html_raw(b, "</div></div>");
+
+	html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"tabel-titel\">De getallen in een "
+		    "tabel</h2><p class=\"utrecht-paragraph\">Klik op een kolomkop om te "
+		    "sorteren.</p>");
+	table(r, &v, rows, by);
+
+	const char *const skip_page[] = {"gemeente", "met", NULL};
+	const char *const skip_api[] = {"gemeente", "met", "sorteer", NULL};
+	html_raw(b,
+		 "<p class=\"utrecht-paragraph atlas-opendata atlas-map__exports\">Deze kaart "
+		 "als open data: <a class=\"utrecht-link utrecht-link--html-a\" id=\"export-csv\" "
+		 "href=\"");
+	html_attr(b, href(r, "/kaart.csv", skip_page, NULL, NULL));
+	html_raw(b, "\">tabel als CSV</a>, <a class=\"utrecht-link utrecht-link--html-a\" "
+		    "id=\"export-geojson\" href=\"");
+	html_attr(b, href(r, "/kaart.geojson", skip_api, NULL, NULL));
+	html_raw(b, "\">kaart als GeoJSON</a> of <a class=\"utrecht-link utrecht-link--html-a\" "
+		    "id=\"export-json\" href=\"");
+	html_attr(b, href(r, "/api/v1/kaart", skip_api, NULL, NULL));
+	html_raw(b, "\">JSON via de open API</a>.</p>");
+	html_raw(b, "<script type=\"module\" src=\"");
+	html_attr(b, assets_url("js/map.js"));
+	html_raw(b, "\"></script>");
+	layout_end(b, s->stats.newest_confirmed);
+	return status;
+}
+
+int page_map_csv(struct request *r)
+{
+	const struct snapshot *s = r->snap;
+	struct map_view v;
+	char msg[320];
+	const char *param;
+	if (map_view_build(r, &v, msg, sizeof msg, &param) < 0)
+		return respond_error(r, 400, "Ongeldige parameter", msg, param);
+	int *rows = arena_calloc(r->arena, (size_t)v.n + 1, sizeof(int));
+	enum map_sort by;
+	if (sort_rows(r, &v, rows, &by) < 0)
+		return respond_error(r, 400, "Ongeldige parameter",
+				     "De parameter 'sorteer' moet naam, aantal of -aantal zijn.",
+				     "sorteer");
+	struct csv c;
+	csv_begin(&c, &r->out);
+	csv_cell(&c, "Gemeente");
+	csv_cell(&c, "Code");
+	csv_cell(&c, "CBS-code");
+	csv_cell(&c, "Aantal actieve samenwerkingsverbanden");
+	csv_cell(&c, "Klasse van");
+	csv_cell(&c, "Klasse tot en met");
+	if (v.verband >= 0)
+		csv_cell(&c,
+			 arena_printf(r->arena, "Neemt deel aan %s", s->collabs[v.verband].name));
+	csv_end_row(&c);
+	for (int i = 0; i < v.n; i++) {
+		int j = rows[i];
+		const struct organisation *o = &s->orgs[v.orgs[j]];
+		csv_cell(&c, o->name);
+		csv_cell(&c, o->code);
+		csv_cell(&c, o->cbs_code);
+		csv_int(&c, v.counts[j]);
+		csv_int(&c, v.cls[j] >= 0 ? v.k.c[v.cls[j]].lo : 0);
+		csv_int(&c, v.cls[j] >= 0 ? v.k.c[v.cls[j]].hi : 0);
+		if (v.verband >= 0)
+			csv_cell(&c, mapcount_takes_part(s, v.verband, v.orgs[j]) ? "ja" : "nee");
+		csv_end_row(&c);
+	}
+	r->content_type = "text/csv; charset=utf-8";
+	r->etag = s->etag;
+	req_header(r, "Content-Disposition", "attachment; filename=\"kaart-gemeenten.csv\"");
+	return 200;
+}
+
+int page_map_geojson(struct request *r)
+{
+	struct map_view v;
+	char msg[320];
+	const char *param;
+	if (map_view_build(r, &v, msg, sizeof msg, &param) < 0)
+		return respond_error(r, 400, "Ongeldige parameter", msg, param);
+	map_write_geojson(r, &v);
+	req_header(r, "Content-Disposition", "attachment; filename=\"kaart-gemeenten.geojson\"");
+	return 200;
+}

@@ -1,0 +1,95 @@
+// a11y.test.mjs — axe-core (WCAG 2.0/2.1 A and AA) reports no violations on
+// every page of the atlas, each view is saved as a full-page screenshot
+// (1280 wide) under build/screenshots/, no page raises a script error, and
+// no request leaves 127.0.0.1.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startEnv, visit, axe, formatViolations, screenshot, assertNoPageErrors } from './harness.mjs';
+import { allPages } from '../http/harness.mjs';
+
+let env;
+let page;
+const ids = {};
+
+before(async () => {
+  env = await startEnv();
+  page = await env.newPage();
+  // codes and ids the views need, from the open API
+  const orgs = (await allPages(env.srv, '/api/v1/organisaties', 'organisaties')).items;
+  const vianen = orgs.find((o) => o.naam === 'Vianen');
+  assert.ok(vianen, 'organisation Vianen not in /api/v1/organisaties');
+  assert.equal(vianen.opgeheven, true, 'Vianen should be an ended organisation');
+  ids.vianen = vianen.code;
+  const collabs = (await allPages(env.srv, '/api/v1/samenwerkingsverbanden', 'samenwerkingsverbanden')).items;
+  assert.ok(collabs.length > 0, 'no collaborations');
+  ids.collab = (collabs.find((c) => c.id === 'veiligheidsregio-utrecht') || collabs[0]).id;
+  ids.u10 = (collabs.find((c) => c.id === 'u10') || collabs[0]).id;
+});
+
+after(async () => {
+  if (env) await env.stop();
+});
+
+// Wait until map.js has fetched its data and re-rendered (or until it is clear
+// that it will not run).
+async function mapSettled(p) {
+  await p.waitForFunction(() => {
+    const k = document.getElementById('kaart');
+    return !k || (k.classList.contains('atlas-map--js') && !k.hasAttribute('aria-busy'));
+  });
+  await p.waitForLoadState('networkidle');
+}
+
+// Wait until network.js has computed the layout and drawn the SVG.
+async function networkSettled(p) {
+  await p.waitForFunction(() => {
+    const s = document.getElementById('netwerk-weergave');
+    return s && !s.hidden && s.querySelectorAll('.net-node').length > 0;
+  });
+  await p.waitForLoadState('networkidle');
+}
+
+const VIEWS = [
+  { name: 'home', path: '/' },
+  { name: 'samenwerkingsverbanden', path: '/samenwerkingsverbanden' },
+  {
+    name: 'samenwerkingsverbanden-gefilterd',
+    path: '/samenwerkingsverbanden?beleidsdomein=veiligheid&soort=wgr&status=alle&sorteer=naam',
+  },
+  { name: 'samenwerkingsverbanden-leeg', path: '/samenwerkingsverbanden?beleidsdomein=water&juridischeVorm=bv' },
+  { name: 'samenwerkingsverband', path: () => `/samenwerkingsverbanden/${ids.collab}` },
+  { name: 'organisaties', path: '/organisaties' },
+  { name: 'organisatie-utrecht', path: '/organisaties/gm0344' },
+  { name: 'organisatie-opgeheven-vianen', path: () => `/organisaties/${ids.vianen}` },
+  { name: 'zoeken-utrecht', path: '/zoeken?q=utrecht' },
+  { name: 'over', path: '/over' },
+  { name: 'toegankelijkheid', path: '/toegankelijkheid' },
+  { name: '404', path: '/deze-pagina-bestaat-niet', status: 404 },
+  { name: 'kaart', path: '/kaart', settle: mapSettled },
+  { name: 'kaart-verband-u10', path: () => `/kaart?verband=${ids.u10}`, settle: mapSettled },
+  { name: 'kaart-verband-en-gemeente', path: () => `/kaart?verband=${ids.u10}&gemeente=gm0321`, settle: mapSettled },
+  { name: 'kaart-gefilterd', path: '/kaart?beleidsdomein=veiligheid&soort=wgr', settle: mapSettled },
+  { name: 'kaart-onbekend-verband', path: '/kaart?verband=bestaat-niet-xyz', status: 400, settle: mapSettled },
+  { name: 'netwerk', path: '/netwerk', settle: networkSettled },
+  { name: 'netwerk-gefilterd', path: '/netwerk?beleidsdomein=veiligheid', settle: networkSettled },
+  { name: 'analyse-overlap', path: '/analyse/overlap' },
+  { name: 'analyse-overlap-drempel', path: '/analyse/overlap?drempel=0.5' },
+  { name: 'analyse-overlap-ongeldig', path: '/analyse/overlap?drempel=7', status: 400 },
+];
+
+for (const v of VIEWS) {
+  test(`axe-core: no WCAG 2.1 A/AA violations on ${v.name}`, async () => {
+    const p = typeof v.path === 'function' ? v.path() : v.path;
+    await visit(env, page, p, { status: v.status });
+    if (v.settle) await v.settle(page);
+    await screenshot(page, v.name);
+    const violations = await axe(page);
+    assert.equal(violations.length, 0, `axe-core violations on ${p}:\n${formatViolations(p, violations)}`);
+    assertNoPageErrors(page, p);
+  });
+}
+
+test('no request left 127.0.0.1 while visiting every view', () => {
+  env.assertNoExternalRequests();
+});

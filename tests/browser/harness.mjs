@@ -1,0 +1,213 @@
+// harness — browser tests for the Samenwerkingsatlas: starts the real
+// binary with a fresh seeded database (via tests/http/harness.mjs) and
+// Debian's chromium (/usr/bin/chromium) through playwright-core, with
+//   - the flags of issue 3 (headless, no sandbox, no GPU, no QUIC, no
+//     first-run, no background networking, no component updates, no sync);
+//   - a fresh profile: chromium.launch() gives every launch its own new
+//     temporary --user-data-dir, removed when the browser closes;
+//   - every request that does not go to 127.0.0.1 aborted and recorded
+//     (env.external), so a test can assert that nothing left the machine;
+//   - axe-core (WCAG 2.0/2.1 A and AA) with a readable violation report;
+//   - full-page screenshots (1280 wide) under build/screenshots/.
+//
+// It does not build anything: `make test-browser` builds first. Each test
+// file starts one server and one browser (see startEnv) and stops them in
+// its after() hook.
+
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { mkdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import assert from 'node:assert/strict';
+import { startServer, ROOT } from '../http/harness.mjs';
+
+export { ROOT };
+export const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+export const SHOT_DIR = path.join(ROOT, 'build', 'screenshots');
+export const VIEWPORT = { width: 1280, height: 900 };
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+// Schemes that never touch the network.
+const LOCAL_SCHEMES = new Set(['data:', 'blob:', 'about:', 'chrome:', 'chrome-error:']);
+
+function isLocal(url) {
+  let u;
+  try {
+    u = new URL(url);
+  } catch {
+    return false;
+  }
+  if (LOCAL_SCHEMES.has(u.protocol)) return true;
+  return (u.protocol === 'http:' || u.protocol === 'https:' || u.protocol === 'ws:') && u.hostname === '127.0.0.1';
+}
+
+/*
+ * Start the server and the browser. Returns env:
+ *   base, srv (the HTTP harness server: get(), getJson()), browser,
+ *   external (array of {url, page} that were blocked),
+ *   newContext(opts)  a browser context with the blocking route (opts are
+ *                     passed to browser.newContext: javaScriptEnabled...),
+ *   newPage(opts)     a page in a fresh such context,
+ *   stop()            close the browser, stop the server (asserts exit 0).
+ */
+export async function startEnv() {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium (scripts/bootstrap does)`);
+  mkdirSync(SHOT_DIR, { recursive: true });
+  const srv = await startServer();
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, timeout: 30_000 });
+  } catch (e) {
+    await srv.stop();
+    throw e;
+  }
+  const external = [];
+  const contexts = [];
+  const env = {
+    base: srv.base,
+    srv,
+    browser,
+    external,
+    async newContext(opts = {}) {
+      const ctx = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL', ...opts });
+      ctx.setDefaultTimeout(10_000);
+      await ctx.route('**/*', (route) => {
+        const url = route.request().url();
+        if (isLocal(url)) return route.continue();
+        external.push({ url, from: route.request().frame()?.url?.() ?? '' });
+        return route.abort('blockedbyclient');
+      });
+      // requests the route does not see (e.g. a service worker) are recorded too
+      ctx.on('request', (req) => {
+        if (!isLocal(req.url()) && !external.some((x) => x.url === req.url())) external.push({ url: req.url(), from: 'request event' });
+      });
+      contexts.push(ctx);
+      return ctx;
+    },
+    async newPage(opts = {}) {
+      const ctx = await env.newContext(opts);
+      const page = await ctx.newPage();
+      page.on('pageerror', (err) => {
+        page.__errors = page.__errors || [];
+        page.__errors.push(String(err && err.stack ? err.stack : err));
+      });
+      return page;
+    },
+    // assert no request tried to leave 127.0.0.1 so far
+    assertNoExternalRequests() {
+      assert.deepEqual(external, [], `requests that tried to leave 127.0.0.1:\n${external.map((x) => `  ${x.url} (from ${x.from})`).join('\n')}`);
+    },
+    async stop() {
+      for (const c of contexts) await c.close().catch(() => {});
+      await browser.close().catch(() => {});
+      await srv.stop();
+    },
+  };
+  return env;
+}
+
+// Go to a path and wait for the load event; returns the main response.
+export async function visit(env, page, p, { status } = {}) {
+  const res = await page.goto(env.base + p, { waitUntil: 'load' });
+  assert.ok(res, `GET ${p}: no response`);
+  if (status !== undefined) assert.equal(res.status(), status, `GET ${p}: status`);
+  else assert.ok(res.status() < 400, `GET ${p}: status ${res.status()}`);
+  return res;
+}
+
+/*
+ * Run axe-core with the WCAG 2.0/2.1 A+AA tags on the page as it is now.
+ * Returns the violations; assertNoViolations() fails with a detailed list.
+ */
+export async function axe(page) {
+  const r = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  return r.violations;
+}
+
+// Format axe violations: rule id, impact, help, and per node the target and HTML.
+export function formatViolations(url, violations) {
+  const out = [];
+  for (const v of violations) {
+    out.push(`${url}: [${v.id}] (${v.impact}) ${v.help}\n    ${v.helpUrl}`);
+    for (const n of v.nodes.slice(0, 12)) {
+      out.push(`      ${n.target.join(' ')}\n        ${n.html.slice(0, 240)}\n        ${(n.failureSummary || '').replace(/\n/g, '\n        ')}`);
+    }
+    if (v.nodes.length > 12) out.push(`      ... and ${v.nodes.length - 12} more`);
+  }
+  return out.join('\n');
+}
+
+export async function assertNoAxeViolations(page, label) {
+  const v = await axe(page);
+  assert.equal(v.length, 0, `axe-core violations on ${label}:\n${formatViolations(label, v)}`);
+}
+
+// Full-page screenshot into build/screenshots/<name>.png; returns the path.
+export async function screenshot(page, name) {
+  const file = path.join(SHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+// Assert the page raised no uncaught script errors.
+export function assertNoPageErrors(page, label) {
+  const errors = page.__errors || [];
+  page.__errors = [];
+  assert.deepEqual(errors, [], `uncaught script errors on ${label}`);
+}
+
+// The element that has focus now: a short description for messages and checks.
+export async function focused(page) {
+  return page.evaluate(() => {
+    const e = document.activeElement;
+    if (!e || e === document.body) return { tag: 'body' };
+    return {
+      tag: e.tagName.toLowerCase(),
+      id: e.id || '',
+      cls: typeof e.className === 'string' ? e.className : (e.className && e.className.baseVal) || '',
+      code: e.getAttribute('data-code') || '',
+      dataId: e.getAttribute('data-id') || '',
+      label: e.getAttribute('aria-label') || '',
+      text: (e.textContent || '').trim().slice(0, 80),
+      href: e.getAttribute('href') || '',
+    };
+  });
+}
+
+/*
+ * Press Tab (or Shift+Tab with back=true) until pred(focusDescription) is
+ * true; at most max presses. Returns the number of presses; fails with the
+ * list of elements visited otherwise.
+ */
+export async function tabUntil(page, pred, { max = 80, back = false, what = 'target' } = {}) {
+  const seen = [];
+  for (let i = 1; i <= max; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    const f = await focused(page);
+    if (pred(f)) return i;
+    seen.push(`${f.tag}${f.id ? '#' + f.id : ''}${f.code ? `[${f.code}]` : ''} ${f.label || f.text}`.slice(0, 100));
+  }
+  assert.fail(`${what} not reached with ${max} presses of ${back ? 'Shift+Tab' : 'Tab'}; focus went:\n  ${seen.join('\n  ')}`);
+}
+
+// Press key until pred(focusDescription); at most max presses.
+export async function pressUntil(page, key, pred, { max = 200, what = 'target' } = {}) {
+  const seen = [];
+  for (let i = 1; i <= max; i++) {
+    await page.keyboard.press(key);
+    const f = await focused(page);
+    if (pred(f)) return i;
+    if (seen.length < 40) seen.push(`${f.tag}${f.id ? '#' + f.id : ''} ${f.label || f.text}`.slice(0, 100));
+  }
+  assert.fail(`${what} not reached with ${max} presses of ${key}; focus went:\n  ${seen.join('\n  ')}`);
+}

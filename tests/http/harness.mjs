@@ -1,0 +1,334 @@
+// harness — starts the real binary (build/atlas) on 127.0.0.1 with a fresh
+// temporary SQLite database loaded from the bundled seed (data/seed), and
+// gives the tests a base URL, a get() helper, a raw-socket helper for
+// requests that fetch would normalise (dot segments, oversized headers,
+// huge bodies), and a stop() that sends SIGTERM and checks a clean exit.
+//
+// It does not build anything: `make test-http` builds first. Run with
+//   node --test --test-concurrency=1 tests/http/
+// (each test file starts its own server on a free port with its own database).
+
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+// ATLAS_BIN selects another build (e.g. build-asan/atlas for `make sanitize`).
+export const ATLAS = process.env.ATLAS_BIN ? path.resolve(ROOT, process.env.ATLAS_BIN) : path.join(ROOT, 'build', 'atlas');
+export const SEED_DIR = path.join(ROOT, 'data', 'seed');
+
+const READY_TIMEOUT_MS = 10_000;
+const STOP_TIMEOUT_MS = 5_000;
+
+// Run the CLI synchronously (cwd = repository root). Returns {status, stdout, stderr}.
+export function atlas(args, opts = {}) {
+  if (!existsSync(ATLAS)) throw new Error(`${ATLAS} does not exist: run make first`);
+  const r = spawnSync(ATLAS, args, {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, ...(opts.env || {}) },
+  });
+  if (r.error) throw r.error;
+  return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+// A fresh temp dir with a migrated database. With seed=true, the seed is loaded.
+export function freshDb({ seed = true } = {}) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'atlas-http-'));
+  const db = path.join(dir, 'atlas.db');
+  let r = atlas(['migrate', '--db', db]);
+  assert.equal(r.status, 0, `atlas migrate failed: ${r.stdout}\n${r.stderr}`);
+  if (seed) {
+    r = atlas(['import', 'seed', '--db', db]);
+    assert.equal(r.status, 0, `atlas import seed failed: ${r.stdout}\n${r.stderr}`);
+  }
+  return { dir, db };
+}
+
+// A free TCP port on 127.0.0.1 (bind to port 0, read it, close).
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/*
+ * Start `atlas serve` on a database. Options:
+ *   db, dir     use an existing database (else a fresh seeded one is made)
+ *   env         extra environment
+ *   usePortEnv  pass the port as ATLAS_PORT instead of --port
+ * Returns a server object: { base, port, dir, db, proc, stdout(), stderr(),
+ * get(path, headers, init), raw(bytes), stop() }.
+ */
+export async function startServer(opts = {}) {
+  let dir = opts.dir;
+  let db = opts.db;
+  let ownDir = false;
+  if (!db) {
+    ({ dir, db } = freshDb());
+    ownDir = true;
+  }
+  const port = await freePort();
+  const args = ['serve', '--db', db, '--listen', '127.0.0.1'];
+  const env = { ...process.env, ...(opts.env || {}) };
+  if (opts.usePortEnv) env.ATLAS_PORT = String(port);
+  else args.push('--port', String(port));
+  const proc = spawn(ATLAS, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  proc.stdout.setEncoding('utf8');
+  proc.stderr.setEncoding('utf8');
+  proc.stdout.on('data', (d) => (out += d));
+  proc.stderr.on('data', (d) => (err += d));
+  let exited = null;
+  let termSent = false;
+  const exitPromise = new Promise((resolve) =>
+    proc.on('exit', (code, signal) => {
+      exited = { code, signal };
+      resolve(exited);
+    }),
+  );
+  const base = `http://127.0.0.1:${port}`;
+
+  // Ready when the startup line appears or GET / answers, whichever first.
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let ready = false;
+  while (Date.now() < deadline) {
+    if (exited) break;
+    if (out.includes(`Samenwerkingsatlas: ${base}/`)) {
+      ready = true;
+      break;
+    }
+    try {
+      const res = await fetch(base + '/', { signal: AbortSignal.timeout(1000) });
+      await res.arrayBuffer();
+      ready = true;
+      break;
+    } catch {
+      await sleep(100);
+    }
+  }
+  if (!ready) {
+    if (!exited) proc.kill('SIGKILL');
+    if (ownDir) rmSync(dir, { recursive: true, force: true });
+    throw new Error(
+      `server did not become ready within ${READY_TIMEOUT_MS} ms` +
+        (exited ? ` (exited ${JSON.stringify(exited)})` : '') +
+        `\nstdout:\n${out}\nstderr:\n${err}`,
+    );
+  }
+
+  const srv = {
+    base,
+    port,
+    dir,
+    db,
+    proc,
+    stdout: () => out,
+    stderr: () => err,
+    exited: () => exited,
+    // fetch a path; returns {status, headers, text, body (Buffer), json}
+    async get(p, headers = {}, init = {}) {
+      const res = await fetch(base + p, { redirect: 'manual', ...init, headers });
+      const body = Buffer.from(await res.arrayBuffer());
+      const text = body.toString('utf8');
+      let json;
+      const ct = res.headers.get('content-type') || '';
+      if (/json/.test(ct) && text.length) {
+        try {
+          json = JSON.parse(text);
+        } catch (e) {
+          json = undefined;
+        }
+      }
+      return { status: res.status, headers: res.headers, body, text, json, res };
+    },
+    // the JSON body of a GET that must answer 200
+    async getJson(p, headers = {}) {
+      const r = await srv.get(p, headers);
+      assert.equal(r.status, 200, `GET ${p}: status ${r.status}: ${r.text.slice(0, 500)}`);
+      assert.ok(r.json !== undefined, `GET ${p}: body is not JSON: ${r.text.slice(0, 200)}`);
+      return r.json;
+    },
+    raw: (data, o) => rawRequest(port, data, o),
+    // send SIGTERM once (stop() will not send a second one)
+    sigterm() {
+      if (!termSent && !exited) proc.kill('SIGTERM');
+      termSent = true;
+    },
+    // SIGTERM; resolves with {code, signal}; asserts exit 0 within 5 s
+    async stop() {
+      srv.sigterm();
+      const res = await Promise.race([exitPromise, sleep(STOP_TIMEOUT_MS).then(() => null)]);
+      if (!res) proc.kill('SIGKILL');
+      if (ownDir) rmSync(dir, { recursive: true, force: true });
+      assert.ok(res, `server did not exit within ${STOP_TIMEOUT_MS} ms after SIGTERM`);
+      assert.deepEqual(res, { code: 0, signal: null }, `server exit after SIGTERM\nstderr tail:\n${err.slice(-2000)}`);
+      return res;
+    },
+  };
+  return srv;
+}
+
+/*
+ * Send raw bytes (string or Buffer, or an array of chunks written in turn)
+ * over a fresh TCP connection and parse the first HTTP response. Resolves
+ * with {status, headers (lower-case keys), body (Buffer), text, rawHead}.
+ * Write errors after the response started (server closed early, e.g. 413)
+ * are ignored. Options: timeoutMs, pauseAfterHeadMs (wait after the first
+ * chunk, as a client sending Expect: 100-continue would), pauseBetweenMs.
+ */
+export function rawRequest(port, data, { timeoutMs = 5000, pauseAfterHeadMs = 0, pauseBetweenMs = 0 } = {}) {
+  return new Promise((resolve, reject) => {
+    const sock = net.connect(port, '127.0.0.1');
+    const chunks = [];
+    let done = false;
+    const finish = (err) => {
+      if (done) return;
+      const buf = Buffer.concat(chunks);
+      const parsed = parseResponse(buf);
+      if (parsed && (parsed.complete || err || sock.destroyed || sock.readableEnded)) {
+        done = true;
+        clearTimeout(timer);
+        sock.destroy();
+        resolve(parsed);
+      } else if (err) {
+        done = true;
+        clearTimeout(timer);
+        sock.destroy();
+        reject(new Error(`raw request: ${err.message || err}; received ${buf.length} bytes: ${buf.toString('latin1').slice(0, 300)}`));
+      }
+    };
+    const timer = setTimeout(() => finish(new Error('timeout')), timeoutMs);
+    sock.on('data', (d) => {
+      chunks.push(d);
+      finish();
+    });
+    sock.on('end', () => finish(new Error('connection closed')));
+    sock.on('close', () => finish(new Error('connection closed')));
+    sock.on('error', (e) => {
+      // EPIPE/ECONNRESET while we are still writing: wait for the answer
+      if (chunks.length) finish(e);
+      else setTimeout(() => finish(e), 200);
+    });
+    sock.on('connect', async () => {
+      const parts = Array.isArray(data) ? data : [data];
+      for (let i = 0; i < parts.length; i++) {
+        // stop sending once the server has answered (e.g. 413 before the body)
+        if (done || sock.destroyed || chunks.length) return;
+        const ok = sock.write(parts[i]);
+        if (!ok) await new Promise((r) => sock.once('drain', r).once('close', r));
+        // like an Expect: 100-continue client: give the server a moment to
+        // refuse the request from its head before the body is sent
+        if (i === 0 && pauseAfterHeadMs) await new Promise((r) => setTimeout(r, pauseAfterHeadMs));
+        else if (pauseBetweenMs) await new Promise((r) => setTimeout(r, pauseBetweenMs));
+      }
+    });
+  });
+}
+
+// Parse an HTTP/1.1 response from buf; null if the head is not complete.
+function parseResponse(buf) {
+  const end = buf.indexOf('\r\n\r\n');
+  if (end < 0) return null;
+  const head = buf.subarray(0, end).toString('latin1');
+  const lines = head.split('\r\n');
+  const m = /^HTTP\/1\.[01] (\d{3})/.exec(lines[0]);
+  if (!m) return null;
+  const headers = {};
+  for (const l of lines.slice(1)) {
+    const i = l.indexOf(':');
+    if (i > 0) {
+      const k = l.slice(0, i).trim().toLowerCase();
+      headers[k] = headers[k] ? headers[k] + ', ' + l.slice(i + 1).trim() : l.slice(i + 1).trim();
+    }
+  }
+  let body = buf.subarray(end + 4);
+  let complete = false;
+  if (headers['content-length'] !== undefined) {
+    const n = Number(headers['content-length']);
+    complete = body.length >= n;
+    body = body.subarray(0, n);
+  } else if (/chunked/i.test(headers['transfer-encoding'] || '')) {
+    const dec = dechunk(body);
+    if (dec) {
+      complete = true;
+      body = dec;
+    }
+  }
+  return { status: Number(m[1]), headers, body, text: body.toString('utf8'), rawHead: head, complete };
+}
+
+function dechunk(b) {
+  const out = [];
+  let i = 0;
+  for (;;) {
+    const e = b.indexOf('\r\n', i);
+    if (e < 0) return null;
+    const n = parseInt(b.subarray(i, e).toString('latin1'), 16);
+    if (Number.isNaN(n)) return null;
+    if (n === 0) return Buffer.concat(out);
+    if (b.length < e + 2 + n + 2) return null;
+    out.push(b.subarray(e + 2, e + 2 + n));
+    i = e + 2 + n + 2;
+  }
+}
+
+// A minimal GET request over a raw socket for a path sent verbatim.
+export function rawGet(port, p, extraHeaders = '') {
+  return rawRequest(port, `GET ${p} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n${extraHeaders}Connection: close\r\n\r\n`);
+}
+
+// Collect every item of a paged API list, following pagina= until aantalPaginas.
+export async function allPages(srv, p, key) {
+  const sep = p.includes('?') ? '&' : '?';
+  const first = await srv.getJson(`${p}${sep}paginaGrootte=100&pagina=1`);
+  const items = [...first[key]];
+  for (let page = 2; page <= first.aantalPaginas; page++) {
+    const j = await srv.getJson(`${p}${sep}paginaGrootte=100&pagina=${page}`);
+    items.push(...j[key]);
+  }
+  return { items, totaal: first.totaal };
+}
+
+// Decode the few HTML entities the escaping writers emit.
+export function decodeEntities(s) {
+  return s
+    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+export const SECURITY_HEADERS = ['content-security-policy', 'x-content-type-options', 'referrer-policy'];
+
+// Assert the security headers on a reply (fetch Headers or raw header object).
+export function assertSecurityHeaders(headers, what) {
+  const h = (k) => (typeof headers.get === 'function' ? headers.get(k) : headers[k]);
+  const csp = h('content-security-policy');
+  assert.ok(csp, `${what}: Content-Security-Policy missing`);
+  assert.match(csp, /frame-ancestors\s+'none'/, `${what}: CSP without frame-ancestors 'none': ${csp}`);
+  const scriptSrc = /(?:^|;)\s*script-src\s+([^;]*)/.exec(csp);
+  const defaultSrc = /(?:^|;)\s*default-src\s+([^;]*)/.exec(csp);
+  assert.ok(scriptSrc || defaultSrc, `${what}: CSP has neither script-src nor default-src: ${csp}`);
+  const effective = (scriptSrc || defaultSrc)[1];
+  assert.doesNotMatch(effective, /'unsafe-inline'|'unsafe-eval'/, `${what}: script-src allows inline/eval: ${csp}`);
+  assert.equal(h('x-content-type-options'), 'nosniff', `${what}: X-Content-Type-Options`);
+  assert.ok(h('referrer-policy'), `${what}: Referrer-Policy missing`);
+}
