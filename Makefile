@@ -1,12 +1,13 @@
 # Samenwerkingsatlas — GNU Make build.
 #   make run     install what is missing, build, migrate, load the seed, serve on :8080
-#   make test    install what is missing, build, run every test (unit + HTTP)
+#   make test    install what is missing, build, run every test (unit + HTTP + browser)
 #   make check   unit tests only          make test-http   black-box HTTP tests only
+#   make test-browser  browser tests (chromium: axe-core, keyboard, no-JS, print)
 #   make bench   performance figures      make format      clang-format the sources
 #   make seed    rebuild data/seed from ../shared/data (developers only)
 
 CC      ?= cc
-PKGS    := libmicrohttpd jansson sqlite3 libsodium zlib
+PKGS    := libmicrohttpd jansson sqlite3 libsodium zlib libcurl librhonabwy
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wcast-qual -Wno-format-nonliteral \
@@ -29,7 +30,7 @@ STAMP   := $(BUILD)/.bootstrap
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 
-.PHONY: all run test check test-http bench format bootstrap assets seed clean sanitize
+.PHONY: all run test check test-http test-browser bench format bootstrap assets seed clean sanitize
 
 all: $(STAMP) $(BIN) assets
 
@@ -68,7 +69,13 @@ check: $(STAMP) $(UNIT_BIN)
 test-http: all
 	ATLAS_BIN=$(BIN) node --test --test-concurrency=1 tests/http/
 
-test: check test-http
+# Browser tests: playwright-core driving Debian's /usr/bin/chromium (axe-core,
+# keyboard-only flows, no-JavaScript and print checks); screenshots and PDFs
+# go to build/screenshots/.
+test-browser: all
+	ATLAS_BIN=$(BIN) node --test --test-concurrency=1 tests/browser/
+
+test: check test-http test-browser
 
 bench: all $(BUILD)/bench/overlap_bench
 	bench/run

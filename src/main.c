@@ -4,16 +4,23 @@
  * Every command takes --db PATH (or ATLAS_DB; default var/atlas.db).
  */
 #include "api/api.h"
+#include "http/auth.h"
+#include "http/oidc.h"
 #include "http/server.h"
 #include "lib/buf.h"
 #include "lib/log.h"
 #include "lib/text.h"
+#include "pages/account.h"
 #include "pages/map.h"
 #include "store/store.h"
+#include "store/store_auth.h"
 
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 struct opts {
 	const char *db;
@@ -22,12 +29,20 @@ struct opts {
 	const char *seed_dir;
 	const char *openapi;
 	const char *geo;
+	const char *oidc_config;
 	int port;
 	int threads;
 	int quiet;
+	int trust_proxy;
 	int help;
 	const char *cmd;
 	const char *sub;
+	const char *arg; /* third positional (atlas user add NAAM) */
+	const char *rol; /* atlas user: --rol, --organisatie, --naam, --email */
+	const char *organisatie;
+	const char *naam;
+	const char *email;
+	int pw_stdin; /* --wachtwoord-stdin */
 };
 
 static const char *usage_text =
@@ -39,6 +54,7 @@ static const char *usage_text =
     "  import seed    laad de meegeleverde dataset (data/seed); twee keer draaien verandert "
     "niets\n"
     "  check          controleer de consistentie van de gegevens\n"
+    "  user           beheer gebruikers: add, list, disable, enable, set-role, password, token\n"
     "\n"
     "Opties voor alle opdrachten:\n"
     "  --db PAD       SQLite-database (standaard $ATLAS_DB of var/atlas.db)\n"
@@ -55,6 +71,8 @@ static const char *serve_help =
     "data/geo/utrecht_gemeenten_2025.geojson)\n"
     "  --threads N     aantal werkthreads (standaard 4)\n"
     "  --quiet         geen toegangslog\n"
+    "  --trust-proxy   geloof X-Forwarded-Proto van de eigen TLS-proxy (Secure-cookie)\n"
+    "  --oidc-config BESTAND  inloggen via de eigen organisatie (OpenID Connect, JSON)\n"
     "Stopt netjes op SIGINT/SIGTERM: lopende verzoeken worden afgemaakt.\n";
 
 static const char *migrate_help = "Gebruik: atlas migrate [--db PAD]\n"
@@ -82,6 +100,23 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 			o->help = 1;
 		} else if (strcmp(a, "--quiet") == 0) {
 			o->quiet = 1;
+		} else if (strcmp(a, "--trust-proxy") == 0) {
+			o->trust_proxy = 1;
+		} else if (strcmp(a, "--wachtwoord-stdin") == 0) {
+			o->pw_stdin = 1;
+		} else if (strcmp(a, "--wachtwoord") == 0 || strncmp(a, "--wachtwoord=", 13) == 0) {
+			fputs("atlas: geef een wachtwoord nooit als argument (het komt in de "
+			      "shellgeschiedenis en de proceslijst); gebruik --wachtwoord-stdin\n",
+			      stderr);
+			return -1;
+		} else if (strcmp(a, "--rol") == 0 && next) {
+			o->rol = argv[++i];
+		} else if (strcmp(a, "--organisatie") == 0 && next) {
+			o->organisatie = argv[++i];
+		} else if (strcmp(a, "--naam") == 0 && next) {
+			o->naam = argv[++i];
+		} else if (strcmp(a, "--email") == 0 && next) {
+			o->email = argv[++i];
 		} else if (strcmp(a, "--db") == 0 && next) {
 			o->db = argv[++i];
 		} else if (strcmp(a, "--listen") == 0 && next) {
@@ -90,6 +125,8 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 			o->web = argv[++i];
 		} else if (strcmp(a, "--openapi") == 0 && next) {
 			o->openapi = argv[++i];
+		} else if (strcmp(a, "--oidc-config") == 0 && next) {
+			o->oidc_config = argv[++i];
 		} else if (strcmp(a, "--geo") == 0 && next) {
 			o->geo = argv[++i];
 		} else if (strcmp(a, "--seed-dir") == 0 && next) {
@@ -113,6 +150,8 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 			o->cmd = a;
 		} else if (!o->sub) {
 			o->sub = a;
+		} else if (!o->arg) {
+			o->arg = a;
 		} else {
 			fprintf(stderr, "atlas: onverwacht argument '%s'\n", a);
 			return -1;
@@ -197,6 +236,258 @@ static int cmd_check(const struct opts *o)
 	return 0;
 }
 
+/* ------------------------------------------------------------ atlas user */
+
+static const char *user_help =
+    "Gebruik: atlas user <handeling> [NAAM] [opties] [--db PAD]\n"
+    "Beheert de accounts van de atlas. Wachtwoorden gaan nooit als argument mee: geef\n"
+    "ze via standaardinvoer met --wachtwoord-stdin (één regel, minstens 12 tekens).\n"
+    "\n"
+    "  add NAAM --rol ROL [--organisatie CODE] [--naam \"Weergavenaam\"] [--email ADRES]\n"
+    "          --wachtwoord-stdin      nieuwe gebruiker\n"
+    "  list                            alle gebruikers met rol, organisatie en status\n"
+    "  disable NAAM                    blokkeren: kan niet meer inloggen, sessies eindigen\n"
+    "  enable NAAM                     blokkade opheffen\n"
+    "  set-role NAAM --rol ROL [--organisatie CODE]   rol en organisatie wijzigen\n"
+    "  password NAAM --wachtwoord-stdin              nieuw wachtwoord (sessies eindigen)\n"
+    "  token NAAM --naam SLEUTELNAAM   nieuwe persoonlijke API-sleutel (eenmalig getoond)\n"
+    "\n"
+    "Rollen: redacteur (één organisatie; --organisatie verplicht), accounthouder,\n"
+    "toezichthouder, programmateam (hele register), beheerder (ook gebruikers).\n"
+    "NAAM: 3 tot 64 tekens, kleine letters, cijfers en . _ @ -\n";
+
+/* Read one line (the password) from stdin into out (AUTH_PW_MAX_BYTES + 2
+ * bytes); without echo when stdin is a terminal. Returns 0 or -1. */
+static int read_password(char *out, size_t outlen)
+{
+	bool tty = isatty(STDIN_FILENO);
+	struct termios old, quiet;
+	if (tty) {
+		fputs("Wachtwoord: ", stderr);
+		if (tcgetattr(STDIN_FILENO, &old) == 0) {
+			quiet = old;
+			quiet.c_lflag &= ~(tcflag_t)ECHO;
+			tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+		} else {
+			tty = false;
+		}
+	}
+	char *line = fgets(out, (int)outlen, stdin);
+	if (tty) {
+		tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+		fputc('\n', stderr);
+	}
+	if (!line)
+		return -1;
+	size_t n = strlen(out);
+	if (n == outlen - 1 && out[n - 1] != '\n')
+		return -1; /* longer than the limit */
+	while (n > 0 && (out[n - 1] == '\n' || out[n - 1] == '\r'))
+		out[--n] = '\0';
+	return 0;
+}
+
+/* Read, check and hash a password from stdin into hash. Returns 0 or 1. */
+static int password_from_stdin(const char *cmd, char hash[AUTH_HASH_MAX])
+{
+	char pw[AUTH_PW_MAX_BYTES + 2];
+	if (read_password(pw, sizeof pw) != 0) {
+		fprintf(stderr,
+			"atlas user %s: geen wachtwoord gelezen (of langer dan 1024 bytes)\n", cmd);
+		sodium_memzero(pw, sizeof pw);
+		return 1;
+	}
+	const char *problem = auth_password_problem(pw);
+	int rc = 0;
+	if (problem) {
+		fprintf(stderr, "atlas user %s: %s\n", cmd, problem);
+		rc = 1;
+	} else if (auth_hash_password(pw, hash) != 0) {
+		fprintf(stderr, "atlas user %s: het wachtwoord kon niet worden versleuteld\n", cmd);
+		rc = 1;
+	}
+	sodium_memzero(pw, sizeof pw);
+	return rc;
+}
+
+static const char *cli_actor(void)
+{
+	static char actor[80];
+	const char *who = getenv("USER");
+	snprintf(actor, sizeof actor, "cli:%s", who && *who ? who : "beheer");
+	return actor;
+}
+
+static int cmd_user(const struct opts *o)
+{
+	const char *act = o->sub;
+	if (!act) {
+		fputs(user_help, stderr);
+		return 2;
+	}
+	bool needs_name = strcmp(act, "list") != 0;
+	char name[65] = "";
+	if (needs_name) {
+		if (!o->arg) {
+			fprintf(
+			    stderr,
+			    "atlas user %s: geef de gebruikersnaam op (zie atlas user --help)\n",
+			    act);
+			return 2;
+		}
+		if (!auth_username_normalise(o->arg, name)) {
+			fprintf(stderr,
+				"atlas user %s: ongeldige gebruikersnaam '%s' (3 tot 64 tekens: "
+				"kleine letters, cijfers en . _ @ -)\n",
+				act, o->arg);
+			return 2;
+		}
+	} else if (o->arg) {
+		fprintf(stderr, "atlas user list: onverwacht argument '%s'\n", o->arg);
+		return 2;
+	}
+	int role = -1;
+	if (o->rol) {
+		role = user_role_parse(o->rol);
+		if (role <= USER_ROLE_NONE || role >= USER_ROLE_COUNT) {
+			fprintf(stderr,
+				"atlas user %s: onbekende rol '%s' (redacteur, accounthouder, "
+				"toezichthouder, programmateam, beheerder)\n",
+				act, o->rol);
+			return 2;
+		}
+	}
+	if ((strcmp(act, "add") == 0 || strcmp(act, "set-role") == 0) && role < 0) {
+		fprintf(stderr, "atlas user %s: --rol is verplicht\n", act);
+		return 2;
+	}
+	if (role == USER_ROLE_EDITOR && !o->organisatie) {
+		fprintf(stderr,
+			"atlas user %s: een redacteur hoort bij één organisatie: geef "
+			"--organisatie CODE\n",
+			act);
+		return 2;
+	}
+	if ((strcmp(act, "add") == 0 || strcmp(act, "password") == 0) && !o->pw_stdin) {
+		fprintf(stderr,
+			"atlas user %s: geef het wachtwoord via standaardinvoer met "
+			"--wachtwoord-stdin\n",
+			act);
+		return 2;
+	}
+	if (strcmp(act, "token") == 0 && (!o->naam || !*o->naam || strlen(o->naam) > 80)) {
+		fprintf(stderr,
+			"atlas user token: geef de naam van de sleutel met --naam (hoogstens 80 "
+			"tekens)\n");
+		return 2;
+	}
+	if (strcmp(act, "add") != 0 && strcmp(act, "list") != 0 && strcmp(act, "disable") != 0 &&
+	    strcmp(act, "enable") != 0 && strcmp(act, "set-role") != 0 &&
+	    strcmp(act, "password") != 0 && strcmp(act, "token") != 0) {
+		fprintf(stderr, "atlas user: onbekende handeling '%s'\n\n%s", act, user_help);
+		return 2;
+	}
+
+	char hash[AUTH_HASH_MAX] = "";
+	if (o->pw_stdin && (strcmp(act, "add") == 0 || strcmp(act, "password") == 0) &&
+	    password_from_stdin(act, hash) != 0)
+		return 1;
+
+	struct store *st;
+	if (open_store(o, &st))
+		return 1;
+	char err[256] = "";
+	int rc = store_check_schema(st, err, sizeof err);
+	int status = 0;
+	if (rc != STORE_OK) {
+		fprintf(stderr, "atlas user %s: %s\n", act, err);
+		status = 1;
+		goto out;
+	}
+	const char *actor = cli_actor();
+	if (strcmp(act, "list") == 0) {
+		struct user *users = NULL;
+		int n = 0;
+		if (store_user_list(st, &users, &n) != STORE_OK) {
+			fprintf(stderr,
+				"atlas user list: de gebruikers konden niet worden gelezen\n");
+			status = 1;
+			goto out;
+		}
+		printf("%-24s %-15s %-16s %-11s %s\n", "GEBRUIKER", "ROL", "ORGANISATIE", "STATUS",
+		       "NAAM");
+		for (int i = 0; i < n; i++)
+			printf("%-24s %-15s %-16s %-11s %s\n", users[i].username,
+			       user_role_code(users[i].role),
+			       *users[i].org_code ? users[i].org_code : "-",
+			       users[i].disabled ? "geblokkeerd" : "actief", users[i].display_name);
+		printf("%d gebruiker(s)\n", n);
+		free(users);
+		goto out;
+	}
+	if (strcmp(act, "add") == 0) {
+		struct user u = {0};
+		snprintf(u.username, sizeof u.username, "%s", name);
+		snprintf(u.display_name, sizeof u.display_name, "%s", o->naam ? o->naam : "");
+		snprintf(u.email, sizeof u.email, "%s", o->email ? o->email : "");
+		snprintf(u.org_code, sizeof u.org_code, "%s", o->organisatie ? o->organisatie : "");
+		u.role = (enum user_role)role;
+		rc = store_user_add(st, actor, &u, hash, err, sizeof err);
+		if (rc == STORE_OK)
+			printf("gebruiker %s toegevoegd (%s)\n", name, user_role_code(u.role));
+	} else if (strcmp(act, "disable") == 0 || strcmp(act, "enable") == 0) {
+		bool dis = strcmp(act, "disable") == 0;
+		rc = store_user_set_disabled(st, actor, name, dis, err, sizeof err);
+		if (rc == STORE_OK && dis) {
+			struct user u;
+			if (store_user_get(st, name, &u, NULL, 0) == STORE_OK)
+				store_session_delete_user(st, u.id);
+		}
+		if (rc == STORE_OK)
+			printf("gebruiker %s %s\n", name, dis ? "geblokkeerd" : "weer actief");
+	} else if (strcmp(act, "set-role") == 0) {
+		rc = store_user_set_role(st, actor, name, (enum user_role)role,
+					 o->organisatie ? o->organisatie : "", err, sizeof err);
+		if (rc == STORE_OK)
+			printf("gebruiker %s heeft nu de rol %s\n", name,
+			       user_role_code((enum user_role)role));
+	} else if (strcmp(act, "password") == 0) {
+		rc = store_user_set_password(st, actor, name, hash, err, sizeof err);
+		if (rc == STORE_OK) {
+			struct user u;
+			if (store_user_get(st, name, &u, NULL, 0) == STORE_OK)
+				store_session_delete_user(st, u.id);
+			printf("wachtwoord van %s gewijzigd; lopende sessies zijn beëindigd\n",
+			       name);
+		}
+	} else { /* token */
+		struct user u;
+		rc = store_user_get(st, name, &u, NULL, 0);
+		if (rc == STORE_OK) {
+			char secret[64];
+			rc = account_token_new(st, actor, &u, o->naam, secret);
+			if (rc == STORE_OK) {
+				puts(secret);
+				fprintf(stderr,
+					"atlas user token: bewaar deze sleutel nu; hij wordt niet "
+					"opnieuw getoond\n");
+			}
+			sodium_memzero(secret, sizeof secret);
+		}
+	}
+	if (rc == STORE_ERR_NOTFOUND) {
+		fprintf(stderr, "atlas user %s: gebruiker '%s' bestaat niet\n", act, name);
+		status = 1;
+	} else if (rc != STORE_OK) {
+		fprintf(stderr, "atlas user %s: %s\n", act, *err ? err : "dat lukte niet");
+		status = 1;
+	}
+out:
+	sodium_memzero(hash, sizeof hash);
+	store_close(st);
+	return status;
+}
+
 static char *read_file(const char *path, size_t *len)
 {
 	FILE *fp = fopen(path, "rb");
@@ -235,13 +526,27 @@ static int cmd_serve(const struct opts *o)
 	    .threads = o->threads,
 	    .body_limit = 1u << 20,
 	    .quiet = o->quiet != 0,
+	    .trust_proxy = o->trust_proxy != 0,
 	};
-	return server_run(&cfg);
+	if (o->oidc_config) {
+		char err[256];
+		if (oidc_init(o->oidc_config, err, sizeof err) != 0) {
+			fprintf(stderr, "atlas serve: %s\n", err);
+			return 1;
+		}
+	}
+	int rc = server_run(&cfg);
+	oidc_shutdown();
+	return rc;
 }
 
 int main(int argc, char **argv)
 {
 	struct opts o = {0};
+	if (sodium_init() < 0) {
+		fputs("atlas: libsodium kon niet starten\n", stderr);
+		return 1;
+	}
 	o.db = getenv("ATLAS_DB") && *getenv("ATLAS_DB") ? getenv("ATLAS_DB") : "var/atlas.db";
 	o.listen = "127.0.0.1";
 	o.web = "web";
@@ -260,6 +565,10 @@ int main(int argc, char **argv)
 		return o.help ? 0 : 2;
 	}
 	const char *cmd = o.cmd;
+	if (o.arg && strcmp(cmd, "user") != 0) {
+		fprintf(stderr, "atlas: onverwacht argument '%s'\n", o.arg);
+		return 2;
+	}
 	if (strcmp(cmd, "serve") == 0) {
 		if (o.help)
 			return fputs(serve_help, stdout), 0;
@@ -283,6 +592,11 @@ int main(int argc, char **argv)
 		if (o.help)
 			return fputs(check_help, stdout), 0;
 		return cmd_check(&o);
+	}
+	if (strcmp(cmd, "user") == 0) {
+		if (o.help)
+			return fputs(user_help, stdout), 0;
+		return cmd_user(&o);
 	}
 	if (strcmp(cmd, "help") == 0) {
 		fputs(usage_text, stdout);

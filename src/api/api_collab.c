@@ -9,7 +9,9 @@
  */
 #include "api.h"
 #include "api_common.h"
+#include "api_write.h"
 #include "../domain/filter.h"
+#include "../pages/history.h" /* issue 4: time travel */
 
 #define COLLAB_PATH API_BASE "/samenwerkingsverbanden"
 #define API_PAGE_SIZE 20
@@ -36,8 +38,17 @@ static void write_summary(struct jw *w, const struct snapshot *s, const struct c
 	jw_end(w);
 }
 
+/* The filter keys plus the time-travel date, for the paging links. */
+static const char *const list_keys[] = {"beleidsdomein", "juridischeVorm", "fase",   "soort",
+					"deelnemer",	 "status",	   "sorteer", "pagina",
+					"paginaGrootte", "peildatum",	   NULL};
+
 int api_collab_list(struct request *r)
 {
+	int tt_status = 0; /* issue 4: ?peildatum= swaps r->snap for that date */
+	void *tt = history_timetravel_begin(r, &tt_status);
+	if (tt_status)
+		return tt_status;
 	const struct snapshot *s = r->snap;
 	struct collab_filter f;
 	char msg[256];
@@ -47,9 +58,11 @@ int api_collab_list(struct request *r)
 		const char *v = req_param(r, collab_filter_keys[k]);
 		if (!v)
 			continue;
-		if (collab_filter_set(&f, s, collab_filter_keys[k], v, msg, sizeof msg) < 0)
+		if (collab_filter_set(&f, s, collab_filter_keys[k], v, msg, sizeof msg) < 0) {
+			history_timetravel_end(r, tt);
 			return respond_error(r, 400, "Ongeldige parameter",
 					     arena_strdup(r->arena, msg), collab_filter_keys[k]);
+		}
 	}
 
 	int *idx =
@@ -59,7 +72,9 @@ int api_collab_list(struct request *r)
 	struct jw w;
 	api_begin(r, &w);
 	jw_obj(&w);
-	api_paging(r, &w, COLLAB_PATH, collab_filter_keys, f.page, f.page_size, n);
+	api_paging(r, &w, COLLAB_PATH, list_keys, f.page, f.page_size, n);
+	if (tt)
+		jw_kstr(&w, "peildatum", req_param(r, "peildatum"));
 	jw_key(&w, "samenwerkingsverbanden");
 	jw_arr(&w);
 	long from = (f.page - 1) * f.page_size;
@@ -67,14 +82,18 @@ int api_collab_list(struct request *r)
 		write_summary(&w, s, &s->collabs[idx[i]]);
 	jw_end(&w);
 	jw_end(&w);
+	history_timetravel_end(r, tt);
 	return 200;
 }
 
 /* One participant of a collaboration. */
-static void write_participant(struct jw *w, const struct snapshot *s, const struct participation *p)
+void api_collab_write_participant(struct jw *w, const struct snapshot *s,
+				  const struct participation *p)
 {
 	const struct organisation *o = &s->orgs[p->organisation];
 	jw_obj(w);
+	jw_kint(w, "id", p->id); /* issue 4: the {deelname} of the write routes */
+	jw_kint(w, "versie", p->version);
 	jw_key(w, "organisatie");
 	jw_obj(w);
 	jw_kstr(w, "code", o->code);
@@ -119,62 +138,69 @@ int api_collab_get(struct request *r)
 	int i = r->n_path_args > 0 ? snapshot_find_collab(s, r->path_args[0]) : -1;
 	if (i < 0)
 		return respond_not_found(r);
-	const struct collaboration *c = &s->collabs[i];
 
 	struct jw w;
 	api_begin(r, &w);
-	jw_obj(&w);
-	jw_key(&w, "_links");
-	jw_obj(&w);
-	jw_key(&w, "self");
-	jw_obj(&w);
-	api_khref(&w, "href", COLLAB_PATH "/", c->key, NULL);
-	jw_end(&w);
-	jw_key(&w, "samenwerkingsverbanden");
-	jw_obj(&w);
-	jw_kstr(&w, "href", COLLAB_PATH);
-	jw_end(&w);
-	jw_end(&w);
-	jw_kstr(&w, "id", c->key);
-	jw_kstr(&w, "naam", c->name);
-	jw_kstr(&w, "korteNaam", c->short_name);
-	jw_kstr(&w, "soort", api_value(collab_kind_labels, COLLAB_KIND_COUNT, (int)c->kind));
-	jw_key(&w, "juridischeVorm");
+	r->etag = api_collab_etag(r, &s->collabs[i]); /* issue 4: per-record ETag */
+	api_collab_write_detail(&w, s, i);
+	return 200;
+}
+
+void api_collab_write_detail(struct jw *w, const struct snapshot *s, int i)
+{
+	const struct collaboration *c = &s->collabs[i];
+	jw_obj(w);
+	jw_key(w, "_links");
+	jw_obj(w);
+	jw_key(w, "self");
+	jw_obj(w);
+	api_khref(w, "href", COLLAB_PATH "/", c->key, NULL);
+	jw_end(w);
+	jw_key(w, "samenwerkingsverbanden");
+	jw_obj(w);
+	jw_kstr(w, "href", COLLAB_PATH);
+	jw_end(w);
+	jw_end(w);
+	jw_kstr(w, "id", c->key);
+	jw_kstr(w, "naam", c->name);
+	jw_kstr(w, "korteNaam", c->short_name);
+	jw_kstr(w, "soort", api_value(collab_kind_labels, COLLAB_KIND_COUNT, (int)c->kind));
+	jw_key(w, "juridischeVorm");
 	if (api_value(legal_form_labels, LF_COUNT, (int)c->legal_form)) {
-		jw_obj(&w);
-		jw_kstr(&w, "code", legal_form_labels[c->legal_form].api);
-		jw_kstr(&w, "omschrijving", legal_form_labels[c->legal_form].label);
-		jw_end(&w);
+		jw_obj(w);
+		jw_kstr(w, "code", legal_form_labels[c->legal_form].api);
+		jw_kstr(w, "omschrijving", legal_form_labels[c->legal_form].label);
+		jw_end(w);
 	} else {
-		jw_null(&w);
+		jw_null(w);
 	}
-	jw_kstr(&w, "bevoegdheidsverkrijging", api_value(powers_labels, POW_COUNT, (int)c->powers));
-	jw_key(&w, "beleidsdomeinen");
-	jw_arr(&w);
+	jw_kstr(w, "bevoegdheidsverkrijging", api_value(powers_labels, POW_COUNT, (int)c->powers));
+	jw_key(w, "beleidsdomeinen");
+	jw_arr(w);
 	for (int k = 0; k < c->n_domains; k++) {
 		const struct domain *d = &s->domains[c->domains[k]];
-		jw_obj(&w);
-		jw_kstr(&w, "code", d->key);
-		jw_kstr(&w, "naam", d->name);
-		jw_end(&w);
+		jw_obj(w);
+		jw_kstr(w, "code", d->key);
+		jw_kstr(w, "naam", d->name);
+		jw_end(w);
 	}
-	jw_end(&w);
-	jw_kstr(&w, "fase", api_value(phase_labels, PHASE_COUNT, (int)c->phase));
-	jw_kstr(&w, "doel", c->purpose);
-	jw_kstr(&w, "vestigingsplaats", c->seat);
-	jw_kstr(&w, "startdatum", c->start_date);
-	jw_kstr(&w, "einddatum", c->end_date);
-	jw_kstr(&w, "website", c->website);
-	jw_kbool(&w, "actief", c->active);
-	jw_kint(&w, "aantalDeelnemers", c->n_active_parts);
-	jw_kstr(&w, "opmerking", c->note);
-	api_source(&w, s, "bron", c->source);
-	jw_kstr(&w, "laatstBevestigd", c->last_confirmed);
-	jw_key(&w, "deelnemers");
-	jw_arr(&w);
+	jw_end(w);
+	jw_kstr(w, "fase", api_value(phase_labels, PHASE_COUNT, (int)c->phase));
+	jw_kstr(w, "doel", c->purpose);
+	jw_kstr(w, "vestigingsplaats", c->seat);
+	jw_kstr(w, "startdatum", c->start_date);
+	jw_kstr(w, "einddatum", c->end_date);
+	jw_kstr(w, "website", c->website);
+	jw_kbool(w, "actief", c->active);
+	jw_kint(w, "aantalDeelnemers", c->n_active_parts);
+	jw_kstr(w, "opmerking", c->note);
+	api_source(w, s, "bron", c->source);
+	jw_kstr(w, "laatstBevestigd", c->last_confirmed);
+	jw_kint(w, "versie", c->version);
+	jw_key(w, "deelnemers");
+	jw_arr(w);
 	for (int k = 0; k < c->n_parts; k++)
-		write_participant(&w, s, &s->parts[c->parts[k]]);
-	jw_end(&w);
-	jw_end(&w);
-	return 200;
+		api_collab_write_participant(w, s, &s->parts[c->parts[k]]);
+	jw_end(w);
+	jw_end(w);
 }

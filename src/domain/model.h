@@ -126,6 +126,8 @@ struct organisation {
 	int collaboration; /* index of the collaboration this body represents, -1 */
 	int source;        /* index into sources, -1 */
 	char *last_confirmed;
+	char *confirmed_by; /* actor of the last confirmation ("" = the source) */
+	int64_t version;    /* optimistic concurrency: +1 per change */
 	char *note;
 	/* derived */
 	int *parts; /* indexes of its participations, sorted by collaboration name */
@@ -150,6 +152,8 @@ struct collaboration {
 	char *purpose, *seat, *start_date, *end_date, *website;
 	int source;
 	char *last_confirmed;
+	char *confirmed_by;
+	int64_t version;
 	char *note;
 	/* derived */
 	bool active;
@@ -169,6 +173,8 @@ struct participation {
 	char *joined, *left;   /* YYYY-MM-DD or empty */
 	int source;
 	char *last_confirmed;
+	char *confirmed_by;
+	int64_t version;
 	char *note;
 	bool active; /* derived: not left (as of the snapshot's date) */
 };

@@ -18,6 +18,7 @@
 #include "../domain/model.h"
 #include "../lib/arena.h"
 #include "../lib/buf.h"
+#include "../store/store_auth.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -56,6 +57,20 @@ struct request {
 	const char *if_none_match;     /* header value or NULL */
 	const char *accept;            /* header value or NULL */
 	bool head;                     /* HEAD: body is dropped by the server */
+	const char *body;              /* request body (POST/PUT/PATCH/DELETE), NUL-terminated */
+	size_t body_len;
+	const char *body_type;         /* Content-Type of the body or NULL */
+	const char *if_match;          /* If-Match header or NULL */
+	const char *client_addr;       /* peer IP address as text */
+	const struct user *user;       /* signed-in user (session or API token) or NULL */
+	const char *csrf;              /* the session's CSRF token, or NULL */
+	const char *session_hash;      /* digest of the session cookie, or NULL */
+	bool via_token;                /* authenticated with an API token */
+	bool secure;                   /* TLS, or a trusted proxy said https */
+	struct param *form;            /* decoded form fields (lazily, see req_form) */
+	int n_form;
+	bool form_parsed;
+	bool form_bad;                 /* the body was not valid form data */
 	/* the reply */
 	struct buf out;
 	const char *content_type;      /* default text/html; charset=utf-8 */
@@ -75,6 +90,27 @@ struct request {
 const char *req_param(const struct request *r, const char *name);
 /* Add a response header (name and value must live as long as the request). */
 void req_header(struct request *r, const char *name, const char *value);
+
+/*
+ * A field of an application/x-www-form-urlencoded body (decoded, valid
+ * UTF-8, no NUL), or NULL when absent. The first call parses the body;
+ * malformed bodies set r->form_bad and yield no fields.
+ */
+const char *req_form(struct request *r, const char *name);
+/* All values of a repeated field (e.g. a multi-select); returns the count. */
+int req_form_all(struct request *r, const char *name, const char **vals, int max);
+
+/* 303 See Other to a local path (must start with a single '/'). */
+int respond_redirect(struct request *r, const char *location);
+
+/* True when the signed-in user's role is at least `role`. */
+bool req_has_role(const struct request *r, enum user_role role);
+/*
+ * Per-object check for editors: true when the user may edit records of the
+ * organisation with index org (programme staff and administrators may edit
+ * everything; a partner editor only their own organisation).
+ */
+bool req_may_edit_org(const struct request *r, int org);
 
 /*
  * Render an error reply for the route's kind: an HTML page (pages) or

@@ -7,6 +7,7 @@
 #include "router.h"
 #include "../render/json.h"
 #include "../render/layout.h"
+#include "../lib/text.h"
 
 #include <string.h>
 
@@ -75,4 +76,98 @@ int respond_not_found(struct request *r)
 				       : "De pagina die u zocht bestaat niet (meer). Controleer "
 					 "het adres of zoek in de atlas.",
 			     NULL);
+}
+
+/* Parse the form body once into r->form. */
+static void parse_form(struct request *r)
+{
+	r->form_parsed = true;
+	if (!r->body || !r->body_len)
+		return;
+	if (r->body_type && strncmp(r->body_type, "application/x-www-form-urlencoded", 33) != 0) {
+		r->form_bad = true;
+		return;
+	}
+	int max = 0;
+	for (size_t i = 0; i < r->body_len; i++)
+		max += r->body[i] == '&';
+	max += 1;
+	if (max > 512) {
+		r->form_bad = true;
+		return;
+	}
+	r->form = arena_calloc(r->arena, (size_t)max, sizeof *r->form);
+	const char *q = r->body, *end = r->body + r->body_len;
+	while (q < end) {
+		const char *amp = memchr(q, '&', (size_t)(end - q));
+		size_t len = amp ? (size_t)(amp - q) : (size_t)(end - q);
+		const char *eq = memchr(q, '=', len);
+		size_t klen = eq ? (size_t)(eq - q) : len;
+		const char *v = eq ? eq + 1 : q + len;
+		size_t vlen = eq ? len - klen - 1 : 0;
+		char *key = arena_alloc(r->arena, klen + 1);
+		char *val = arena_alloc(r->arena, vlen + 1);
+		if (pct_decode(q, klen, key, true) < 0 || pct_decode(v, vlen, val, true) < 0) {
+			r->form_bad = true;
+			r->n_form = 0;
+			return;
+		}
+		if (*key) {
+			r->form[r->n_form].name = key;
+			r->form[r->n_form].value = val;
+			r->n_form++;
+		}
+		q += len + (amp ? 1 : 0);
+	}
+}
+
+const char *req_form(struct request *r, const char *name)
+{
+	if (!r->form_parsed)
+		parse_form(r);
+	for (int i = 0; i < r->n_form; i++)
+		if (strcmp(r->form[i].name, name) == 0)
+			return r->form[i].value;
+	return NULL;
+}
+
+int req_form_all(struct request *r, const char *name, const char **vals, int max)
+{
+	if (!r->form_parsed)
+		parse_form(r);
+	int n = 0;
+	for (int i = 0; i < r->n_form && n < max; i++)
+		if (strcmp(r->form[i].name, name) == 0)
+			vals[n++] = r->form[i].value;
+	return n;
+}
+
+int respond_redirect(struct request *r, const char *location)
+{
+	if (!location || location[0] != '/' || location[1] == '/' || location[1] == '\\' ||
+	    strpbrk(location, "\r\n"))
+		location = "/";
+	buf_reset(&r->out);
+	r->etag = NULL;
+	r->cache_control = "no-store";
+	req_header(r, "Location", arena_strdup(r->arena, location));
+	return 303;
+}
+
+bool req_has_role(const struct request *r, enum user_role role)
+{
+	if (role == USER_ROLE_NONE)
+		return true;
+	return r->user && !r->user->disabled && r->user->role >= role;
+}
+
+bool req_may_edit_org(const struct request *r, int org)
+{
+	if (!r->user || r->user->disabled)
+		return false;
+	if (r->user->role >= USER_ROLE_STAFF)
+		return true;
+	if (r->user->role != USER_ROLE_EDITOR || org < 0 || !r->snap || org >= r->snap->n_orgs)
+		return false;
+	return strcmp(r->snap->orgs[org].code, r->user->org_code) == 0;
 }

@@ -7,6 +7,9 @@
 #include "../domain/labels.h"
 #include "../domain/overlap.h"
 #include "../lib/text.h"
+#include "../render/html.h"
+
+#include <sodium.h>
 
 #include <stdio.h>
 #include <string.h>
@@ -48,6 +51,12 @@ static const char *method_list(unsigned m, struct arena *a)
 		strcat(buf, "GET, HEAD");
 	if (m & HTTP_POST)
 		strcat(buf, *buf ? ", POST" : "POST");
+	if (m & HTTP_PUT)
+		strcat(buf, *buf ? ", PUT" : "PUT");
+	if (m & HTTP_PATCH)
+		strcat(buf, *buf ? ", PATCH" : "PATCH");
+	if (m & HTTP_DELETE)
+		strcat(buf, *buf ? ", DELETE" : "DELETE");
 	return arena_strdup(a, buf);
 }
 
@@ -186,6 +195,41 @@ int router_dispatch(struct request *r)
 		int st = router_parse_query(r, rt);
 		if (st)
 			return st;
+		if (rt->min_role > USER_ROLE_NONE && !r->user) {
+			if (rt->kind == ROUTE_API) {
+				req_header(r, "WWW-Authenticate", "Bearer realm=\"samenwerkingsatlas\"");
+				return respond_error(r, 401, "Niet aangemeld",
+						     "Meld u aan met een persoonlijke API-sleutel "
+						     "(Authorization: Bearer ...).",
+						     NULL);
+			}
+			if (r->method & (HTTP_GET | HTTP_HEAD)) {
+				struct buf loc = BUF_INIT;
+				buf_puts(&loc, "/inloggen?terug=");
+				url_arg(&loc, r->path);
+				const char *l = arena_strdup(r->arena, loc.data);
+				buf_free(&loc);
+				return respond_redirect(r, l);
+			}
+			return respond_error(r, 401, "Niet aangemeld",
+					     "Uw sessie is verlopen. Meld u opnieuw aan.", NULL);
+		}
+		if (!req_has_role(r, (enum user_role)rt->min_role))
+			return respond_error(r, 403, "Geen toegang",
+					     "U hebt geen rechten voor deze handeling.", NULL);
+		if ((rt->flags & ROUTE_CSRF) && (r->method & ~(HTTP_GET | HTTP_HEAD))) {
+			const char *tok = req_form(r, "csrf");
+			if (r->form_bad)
+				return respond_error(r, 400, "Ongeldig formulier",
+						     "Het formulier kon niet worden gelezen.", NULL);
+			if (!r->csrf || !tok || strlen(tok) != strlen(r->csrf) ||
+			    sodium_memcmp(tok, r->csrf, strlen(tok)) != 0)
+				return respond_error(r, 403, "Formulier verlopen",
+						     "Het formulier is verlopen of ongeldig. Er is "
+						     "niets gewijzigd. Laad de pagina opnieuw en "
+						     "probeer het nog eens.",
+						     NULL);
+		}
 		return rt->handler(r);
 	}
 	if (allowed) {

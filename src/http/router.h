@@ -33,9 +33,12 @@ struct route {
 	enum route_kind kind;
 	unsigned flags;          /* ROUTE_CACHE ... */
 	const struct param_spec *params; /* terminated by {NULL} */
+	int min_role;            /* enum user_role needed (0: public) */
 };
 
 #define ROUTE_CACHE 1u /* reply depends only on URL + snapshot: cache it */
+#define ROUTE_CSRF 2u  /* form POST: the body's "csrf" field must match the session */
+#define ROUTE_FORM 4u  /* POST with a form body (the router decodes it) */
 
 extern const struct route routes[];
 extern const int n_routes;

@@ -13,8 +13,16 @@
 #include "../api/api_network.h"
 #include "../pages/exports.h"
 #include "../pages/network.h"
+#include "../pages/edit.h"
+#include "../pages/oidc_pages.h"
+#include "../pages/auth_pages.h"
+#include "../api/api_write.h"
+#include "../pages/history.h"
 
 #include <stddef.h>
+
+/* Routes leave min_role out when they are public (0 = USER_ROLE_NONE). */
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 
 #define GET (HTTP_GET | HTTP_HEAD)
 
@@ -24,6 +32,7 @@ static const struct param_spec collab_filter_params[] = {
     {"beleidsdomein", PT_FILTER, 0}, {"juridischeVorm", PT_FILTER, 0}, {"fase", PT_FILTER, 0},
     {"soort", PT_FILTER, 0},         {"deelnemer", PT_FILTER, 0},      {"status", PT_FILTER, 0},
     {"sorteer", PT_FILTER, 0},       {"pagina", PT_FILTER, 0},         {"paginaGrootte", PT_FILTER, 0},
+    {"peildatum", PT_TEXT, 10}, /* issue 4: time travel (pages/history.h) */
     {NULL, 0, 0}};
 
 static const struct param_spec org_list_params[] = {{"soort", PT_ORG_KIND, 0},
@@ -57,6 +66,9 @@ static const struct param_spec overlap_csv_params[] = {OVERLAP_PARAMS, {"tabel",
 						       {NULL, 0, 0}};
 
 const struct route routes[] = {
+    /* literal paths before the {id} patterns they would otherwise match */
+    {GET | HTTP_POST, "/samenwerkingsverbanden/nieuw", page_collab_new, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
     {GET, "/", page_home, ROUTE_PAGE, ROUTE_CACHE, no_params},
     {GET, "/samenwerkingsverbanden", page_collab_list, ROUTE_PAGE, ROUTE_CACHE,
      collab_filter_params},
@@ -76,6 +88,71 @@ const struct route routes[] = {
      ROUTE_CACHE, org_parts_params},
     {GET, "/api/v1/beleidsdomeinen", api_domain_list, ROUTE_API, ROUTE_CACHE, no_params},
     {GET, "/api/v1/openapi.json", api_openapi, ROUTE_API, ROUTE_CACHE, no_params},
+    /* issue 4: auth routes */
+    {GET, "/inloggen", page_login, ROUTE_PAGE, 0, login_params},
+    {HTTP_POST, "/inloggen", page_login_submit, ROUTE_PAGE, ROUTE_FORM, auth_no_params},
+    {HTTP_POST, "/uitloggen", page_logout, ROUTE_PAGE, ROUTE_FORM | ROUTE_CSRF, auth_no_params,
+     USER_ROLE_EDITOR},
+    {GET, "/account", page_account, ROUTE_PAGE, 0, auth_no_params, USER_ROLE_EDITOR},
+    {HTTP_POST, "/account/sleutels", page_account_token_create, ROUTE_PAGE,
+     ROUTE_FORM | ROUTE_CSRF, auth_no_params, USER_ROLE_EDITOR},
+    {HTTP_POST, "/account/sleutels/{id}/intrekken", page_account_token_revoke, ROUTE_PAGE,
+     ROUTE_FORM | ROUTE_CSRF, auth_no_params, USER_ROLE_EDITOR},
+    {GET, "/beheer/gebruikers", page_users, ROUTE_PAGE, 0, auth_no_params, USER_ROLE_ADMIN},
+    {HTTP_POST, "/beheer/gebruikers", page_users_add, ROUTE_PAGE, ROUTE_FORM | ROUTE_CSRF,
+     auth_no_params, USER_ROLE_ADMIN},
+    {GET, "/beheer/gebruikers/{naam}", page_user_show, ROUTE_PAGE, 0, auth_no_params,
+     USER_ROLE_ADMIN},
+    {HTTP_POST, "/beheer/gebruikers/{naam}/rol", page_user_set_role, ROUTE_PAGE,
+     ROUTE_FORM | ROUTE_CSRF, auth_no_params, USER_ROLE_ADMIN},
+    {HTTP_POST, "/beheer/gebruikers/{naam}/status", page_user_set_status, ROUTE_PAGE,
+     ROUTE_FORM | ROUTE_CSRF, auth_no_params, USER_ROLE_ADMIN},
+    {GET, "/inloggen/oidc", page_oidc_start, ROUTE_PAGE, 0, oidc_start_params},
+    {GET, "/inloggen/oidc/terug", page_oidc_callback, ROUTE_PAGE, 0, oidc_callback_params},
+    /* issue 4: edit routes */
+#define EDIT_FORM ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR
+    {GET | HTTP_POST, "/samenwerkingsverbanden/{id}/bewerken", page_collab_edit, ROUTE_PAGE,
+     EDIT_FORM},
+    {HTTP_POST, "/samenwerkingsverbanden/{id}/beeindigen", page_collab_end, ROUTE_PAGE, EDIT_FORM},
+    {HTTP_POST, "/samenwerkingsverbanden/{id}/bevestigen", page_collab_confirm, ROUTE_PAGE,
+     EDIT_FORM},
+    {GET | HTTP_POST, "/samenwerkingsverbanden/{id}/deelnemers/nieuw", page_part_new, ROUTE_PAGE,
+     EDIT_FORM},
+    {GET | HTTP_POST, "/samenwerkingsverbanden/{id}/deelnemers/{deelname}/bewerken",
+     page_part_edit, ROUTE_PAGE, EDIT_FORM},
+    {HTTP_POST, "/samenwerkingsverbanden/{id}/deelnemers/{deelname}/beeindigen", page_part_end,
+     ROUTE_PAGE, EDIT_FORM},
+    {HTTP_POST, "/samenwerkingsverbanden/{id}/deelnemers/{deelname}/bevestigen",
+     page_part_confirm, ROUTE_PAGE, EDIT_FORM},
+    {GET | HTTP_POST, "/organisaties/{code}/bewerken", page_org_edit, ROUTE_PAGE, EDIT_FORM},
+    {HTTP_POST, "/organisaties/{code}/bevestigen", page_org_confirm, ROUTE_PAGE, EDIT_FORM},
+    {GET, "/mijn-organisatie", page_mine, ROUTE_PAGE, 0, no_params, USER_ROLE_EDITOR},
+#undef EDIT_FORM
+    /* issue 4: api write routes */
+    {HTTP_POST, "/api/v1/samenwerkingsverbanden", api_collab_create, ROUTE_API, 0, no_params,
+     USER_ROLE_EDITOR},
+    {HTTP_PUT, "/api/v1/samenwerkingsverbanden/{id}", api_collab_put, ROUTE_API, 0, no_params,
+     USER_ROLE_EDITOR},
+    {HTTP_PATCH, "/api/v1/samenwerkingsverbanden/{id}", api_collab_patch, ROUTE_API, 0,
+     no_params, USER_ROLE_EDITOR},
+    {HTTP_DELETE, "/api/v1/samenwerkingsverbanden/{id}", api_collab_delete, ROUTE_API, 0,
+     no_params, USER_ROLE_EDITOR},
+    {HTTP_POST, "/api/v1/samenwerkingsverbanden/{id}/deelnemers", api_part_create, ROUTE_API, 0,
+     no_params, USER_ROLE_EDITOR},
+    {GET, "/api/v1/samenwerkingsverbanden/{id}/deelnemers/{deelname}", api_part_get, ROUTE_API,
+     ROUTE_CACHE, no_params},
+    {HTTP_PATCH, "/api/v1/samenwerkingsverbanden/{id}/deelnemers/{deelname}", api_part_patch,
+     ROUTE_API, 0, no_params, USER_ROLE_EDITOR},
+    {HTTP_DELETE, "/api/v1/samenwerkingsverbanden/{id}/deelnemers/{deelname}", api_part_delete,
+     ROUTE_API, 0, api_part_delete_params, USER_ROLE_EDITOR},
+    /* issue 4: history routes */
+    {GET, "/samenwerkingsverbanden/{id}/geschiedenis", page_collab_history, ROUTE_PAGE,
+     ROUTE_CACHE, no_params},
+    {GET, "/organisaties/{code}/geschiedenis", page_org_history, ROUTE_PAGE, ROUTE_CACHE,
+     no_params},
+    {GET, "/wijzigingen", page_changes, ROUTE_PAGE, ROUTE_CACHE, history_changes_params},
+    {GET, "/wijzigingen.atom", page_changes_atom, ROUTE_PAGE, ROUTE_CACHE,
+     history_changes_params},
     /* issue 3: overlap routes */
     {GET, "/analyse/overlap", page_overlap, ROUTE_PAGE, ROUTE_CACHE, overlap_params},
     {GET, "/analyse/overlap.csv", page_overlap_csv, ROUTE_PAGE, ROUTE_CACHE, overlap_csv_params},

@@ -17,8 +17,10 @@
 #include "gzip.h"
 #include "request.h"
 #include "router.h"
+#include "session.h"
 #include "static.h"
 #include "../domain/snapshot.h"
+#include "../pages/history.h"
 #include "../lib/log.h"
 #include "../lib/text.h"
 #include "../lib/xalloc.h"
@@ -126,6 +128,16 @@ static void snap_release(struct held *h)
 	pthread_mutex_unlock(&snap_mu);
 }
 
+void server_snapshot_changed(void)
+{
+	struct store *st = store_thread();
+	if (!st)
+		return;
+	pthread_mutex_lock(&reload_mu);
+	reload_snapshot(st);
+	pthread_mutex_unlock(&reload_mu);
+}
+
 /* ------------------------------------------------------------ reply cache */
 
 /* Complete reply bodies of cacheable routes, keyed by raw URI and encoding,
@@ -217,6 +229,7 @@ struct ctx {
 	bool seen;
 	bool too_large;
 	size_t body_len;
+	struct buf body; /* kept for methods with a body, up to the limit */
 	int status;
 	size_t bytes;
 	uint64_t start;
@@ -245,13 +258,19 @@ static void completed_cb(void *cls, struct MHD_Connection *con, void **con_cls,
 	struct ctx *c = *con_cls;
 	if (!c)
 		return;
-	if (!config->quiet && c->status)
-		fprintf(stderr, "%s %.200s %d %zu %lluus\n", c->method ? c->method : "-",
-			c->raw_uri, c->status, c->bytes,
+	if (!config->quiet && c->status) {
+		/* sign-in URLs carry one-time codes and state: log the path only */
+		int n = (int)strlen(c->raw_uri);
+		if (strncmp(c->raw_uri, "/inloggen", 9) == 0 && strchr(c->raw_uri, '?'))
+			n = (int)(strchr(c->raw_uri, '?') - c->raw_uri);
+		fprintf(stderr, "%s %.*s %d %zu %lluus\n", c->method ? c->method : "-",
+			n > 200 ? 200 : n, c->raw_uri, c->status, c->bytes,
 			(unsigned long long)(now_usec() - c->start));
+	}
 	if (c->held)
 		snap_release(c->held);
 	buf_free(&c->req.out);
+	buf_free(&c->body);
 	arena_free(c->req.arena);
 	free(c);
 	*con_cls = NULL;
@@ -344,6 +363,8 @@ static enum MHD_Result finish(struct ctx *c, struct MHD_Connection *con, int sta
 		log_error("%s answered %d", r->path, status);
 
 	char *etag = NULL;
+	if (r->user && !api)
+		r->etag = NULL; /* personalised page: no shared validators */
 	if (status == 200 && r->etag) {
 		etag = arena_strdup(r->arena, r->etag);
 		if (etag_matches(r->if_none_match, etag))
@@ -474,7 +495,6 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *con, con
 	(void)cls;
 	(void)url;
 	(void)version;
-	(void)upload_data;
 	struct ctx *c = *con_cls;
 	if (!c)
 		return MHD_NO;
@@ -495,9 +515,11 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *con, con
 		 * limit is read to its end (so the client can read our 413) unless
 		 * it goes on far past the limit, then the connection is closed. */
 		c->body_len += *upload_size;
-		*upload_size = 0;
 		if (c->body_len > config->body_limit)
 			c->too_large = true;
+		else
+			buf_add(&c->body, upload_data, *upload_size);
+		*upload_size = 0;
 		if (c->body_len > 16 * config->body_limit)
 			return MHD_NO;
 		return MHD_YES;
@@ -554,10 +576,43 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *con, con
 	    MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_NONE_MATCH);
 	r->accept = MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_ACCEPT);
 	r->conn = con;
+	r->if_match = MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_IF_MATCH);
+	if (c->body.len) {
+		if (c->body.err)
+			return finish(c, con,
+				      respond_error(r, 413, "Verzoek te groot",
+						    "De inhoud van het verzoek is te groot.", NULL),
+				      NULL);
+		r->body = c->body.data;
+		r->body_len = c->body.len;
+		r->body_type = MHD_lookup_connection_value(con, MHD_HEADER_KIND,
+							   MHD_HTTP_HEADER_CONTENT_TYPE);
+	}
+	{
+		const union MHD_ConnectionInfo *ci =
+		    MHD_get_connection_info(con, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+		char addr[INET6_ADDRSTRLEN] = "";
+		if (ci && ci->client_addr) {
+			if (ci->client_addr->sa_family == AF_INET)
+				inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr,
+					  addr, sizeof addr);
+			else if (ci->client_addr->sa_family == AF_INET6)
+				inet_ntop(AF_INET6,
+					  &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr, addr,
+					  sizeof addr);
+		}
+		r->client_addr = arena_strdup(r->arena, addr);
+		const char *proto = config->trust_proxy ? MHD_lookup_connection_value(
+							      con, MHD_HEADER_KIND, "X-Forwarded-Proto")
+							: NULL;
+		r->secure = proto && strcmp(proto, "https") == 0;
+	}
+	session_load(r, MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_COOKIE),
+		     MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION));
 
 	/* whole cached reply? */
 	char *cache_key = NULL;
-	if ((r->method & (HTTP_GET | HTTP_HEAD)) && ulen < CACHE_KEY_MAX) {
+	if ((r->method & (HTTP_GET | HTTP_HEAD)) && ulen < CACHE_KEY_MAX && !r->user) {
 		cache_key = arena_printf(r->arena, "%s|%d", c->raw_uri, r->gzip_ok ? 1 : 0);
 		enum MHD_Result ret;
 		if (cache_reply(c, con, cache_key, &ret))
@@ -655,6 +710,7 @@ int server_run(const struct server_config *cfg)
 	current = NULL;
 	pthread_mutex_unlock(&snap_mu);
 	static_free();
+	history_timetravel_free_all();
 	log_info("stopped");
 	return 0;
 }

@@ -18,7 +18,12 @@ struct server_config {
 	int threads;         /* worker threads (default 4) */
 	size_t body_limit;   /* request body limit in bytes (default 1 MiB) */
 	bool quiet;          /* no access log */
+	bool trust_proxy;    /* believe X-Forwarded-Proto (behind our own TLS proxy) */
 };
+
+/* Rebuild the snapshot now (after a committed write in this process), so the
+ * next request (post/redirect/get) sees the change. */
+void server_snapshot_changed(void);
 
 /*
  * Load the snapshot and static files, serve until SIGINT/SIGTERM, let

@@ -4,13 +4,17 @@
  * Reads only the snapshot; filtering and sorting are domain/filter.c, the
  * same code the API uses. Does not write anything.
  */
+#include "auth_ui.h"
 #include "pages.h"
+#include "edit.h"
+#include "forms.h"
 #include "../domain/filter.h"
 #include "../domain/labels.h"
 #include "../lib/text.h"
 #include "../render/components.h"
 #include "../render/html.h"
 #include "../render/layout.h"
+#include "history.h" /* issue 4: time travel */
 
 #include <stdio.h>
 #include <string.h>
@@ -129,6 +133,7 @@ static void filter_form(struct buf *b, struct request *r)
 	const char *so = req_param(r, "sorteer");
 	comp_select(b, "sorteer", "Sorteren op", sort_opts, 6, str_empty(so) ? "naam" : so);
 
+	history_timetravel_hidden(b, r);
 	html_raw(b,
 		 "</div><div class=\"atlas-filter__actions\">"
 		 "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">"
@@ -139,6 +144,10 @@ static void filter_form(struct buf *b, struct request *r)
 
 int page_collab_list(struct request *r)
 {
+	int tt_status = 0; /* issue 4: ?peildatum= swaps r->snap for that date */
+	void *tt = history_timetravel_begin(r, &tt_status);
+	if (tt_status)
+		return tt_status;
 	const struct snapshot *s = r->snap;
 	struct buf *b = &r->out;
 	struct buf base = BUF_INIT, api = BUF_INIT;
@@ -172,13 +181,14 @@ int page_collab_list(struct request *r)
 							: "Samenwerkingsverbanden",
 				    .nav = NAV_COLLABS,
 				    .nav_exact = true};
-	layout_begin(b, &h);
+	layout_begin(b, page_head_for(r, &h));
 	html_raw(
 	    b, "<h1 class=\"utrecht-heading-1\">Samenwerkingsverbanden</h1>"
 	       "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">Gemeenschappelijke "
 	       "regelingen, privaatrechtelijke samenwerkingen en netwerken waarin de provincie, "
 	       "gemeenten en waterschappen in Utrecht samenwerken. Kies hieronder wat u wilt zien; "
 	       "de filters staan in het webadres, zodat u een selectie kunt delen.</p>");
+	history_timetravel_notice(b, r, tt);
 	filter_form(b, r);
 
 	html_raw(b, "<p class=\"utrecht-paragraph atlas-result-count\" id=\"resultaat\"><strong>");
@@ -246,10 +256,12 @@ int page_collab_list(struct request *r)
 
 	buf_puts(&base, "/samenwerkingsverbanden?");
 	filter_query(&base, r, (const char *const[]){"pagina", NULL});
+	history_timetravel_query(&base, r);
 	comp_pagination(b, base.data, f.page, n_pages);
 
 	buf_puts(&api, "/api/v1/samenwerkingsverbanden?");
 	filter_query(&api, r, (const char *const[]){"pagina", "paginaGrootte", NULL});
+	history_timetravel_query(&api, r);
 	api.data[--api.len] = '\0'; /* drop the trailing '?' or '&' */
 	html_raw(b, "<p class=\"utrecht-paragraph atlas-opendata\">Deze selectie als open data: <a "
 		    "class=\"utrecht-link utrecht-link--html-a\" href=\"");
@@ -266,6 +278,7 @@ int page_collab_list(struct request *r)
 	html_raw(b, " als CSV (spreadsheet)</a>.</p>");
 	layout_end(b, s->stats.newest_confirmed);
 out:
+	history_timetravel_end(r, tt);
 	buf_free(&base);
 	buf_free(&api);
 	return status;
@@ -278,9 +291,80 @@ static void percent(struct buf *b, double frac)
 	html_raw(b, "\u00a0%");
 }
 
-static void parts_table(struct buf *b, const struct snapshot *s, const struct collaboration *c,
+/* "/samenwerkingsverbanden/<key>" with the key URL-encoded (arena string). */
+static const char *collab_path(struct request *r, const char *key)
+{
+	struct buf u = BUF_INIT;
+	buf_puts(&u, "/samenwerkingsverbanden/");
+	url_seg(&u, key);
+	const char *p = arena_strdup(r->arena, u.data);
+	buf_free(&u);
+	return p;
+}
+
+/* A date as "12 januari 2006", or "Onbekend". */
+static void date_or_unknown(struct buf *b, const char *iso)
+{
+	if (str_empty(iso))
+		html_raw(b, "<span class=\"atlas-unknown\">Onbekend</span>");
+	else
+		html_date_nl(b, iso);
+}
+
+/* The controls for signed-in users who may change this collaboration. */
+static void manage_block(struct buf *b, struct request *r, int ci)
+{
+	const struct collaboration *c = &r->snap->collabs[ci];
+	bool may_collab = edit_may_edit_collab(r, ci);
+	bool may_add =
+	    may_collab || (r->user && r->user->role == USER_ROLE_EDITOR && r->user->org_code[0] &&
+			   snapshot_find_org(r->snap, r->user->org_code) >= 0);
+	if (!may_collab && !may_add)
+		return;
+	const char *base = collab_path(r, c->key);
+	html_raw(b, "<section class=\"atlas-manage\" aria-labelledby=\"beheer-kop\">"
+		    "<h2 class=\"utrecht-heading-2\" id=\"beheer-kop\">Beheer</h2>"
+		    "<ul class=\"utrecht-unordered-list\">");
+	if (may_collab) {
+		html_raw(b, "<li class=\"utrecht-unordered-list__item\">");
+		comp_link(b, arena_printf(r->arena, "%s/bewerken", base), "Bewerken");
+		html_raw(b, "</li>");
+	}
+	if (may_add) {
+		html_raw(b, "<li class=\"utrecht-unordered-list__item\">");
+		comp_link(b, arena_printf(r->arena, "%s/deelnemers/nieuw", base),
+			  "Deelnemer toevoegen");
+		html_raw(b, "</li>");
+	}
+	html_raw(b, "</ul>");
+	if (may_collab) {
+		html_raw(b, "<div class=\"utrecht-button-group\">");
+		form_confirm_button(b, r, arena_printf(r->arena, "%s/bevestigen", base), c->version,
+				    c->name, NULL);
+		if (c->active) {
+			html_raw(b, "<form class=\"atlas-inline-form\" method=\"post\" action=\"");
+			html_attr(b, arena_printf(r->arena, "%s/beeindigen", base));
+			html_raw(b, "\">");
+			form_csrf(b, r);
+			html_rawf(b, "<input type=\"hidden\" name=\"versie\" value=\"%lld\">",
+				  (long long)c->version);
+			form_submit(b, "Beëindigen (per vandaag)", false);
+			html_raw(b, "</form>");
+		}
+		html_raw(b, "</div>");
+	}
+	html_raw(b, "</section>");
+}
+
+static void parts_table(struct buf *b, struct request *r, const struct collaboration *c,
 			bool former, const char *caption)
 {
+	const struct snapshot *s = r->snap;
+	/* signed-in users who may change a row get a column with the controls */
+	bool manage = false;
+	for (int k = 0; r->user && k < c->n_parts && !manage; k++)
+		manage =
+		    s->parts[c->parts[k]].active != former && edit_may_edit_part(r, c->parts[k]);
 	/* columns that are unknown for every row are left out and named below the table */
 	bool has_body = false, has_joined = false, has_share = false, has_contrib = false;
 	for (int k = 0; k < c->n_parts; k++) {
@@ -292,7 +376,7 @@ static void parts_table(struct buf *b, const struct snapshot *s, const struct co
 		has_share = has_share || p->cost_share >= 0;
 		has_contrib = has_contrib || p->contribution >= 0;
 	}
-	struct comp_col cols[7];
+	struct comp_col cols[9];
 	int n = 0;
 	cols[n++] = (struct comp_col){"Organisatie", false};
 	if (has_body)
@@ -306,6 +390,9 @@ static void parts_table(struct buf *b, const struct snapshot *s, const struct co
 		cols[n++] = (struct comp_col){"Kostenverdeelsleutel", true};
 	if (has_contrib)
 		cols[n++] = (struct comp_col){"Bijdrage per jaar", true};
+	cols[n++] = (struct comp_col){"Laatst bevestigd", false};
+	if (manage)
+		cols[n++] = (struct comp_col){"Beheer", false};
 	comp_table_open(b, caption, cols, n);
 	for (int k = 0; k < c->n_parts; k++) {
 		const struct participation *p = &s->parts[c->parts[k]];
@@ -343,6 +430,36 @@ static void parts_table(struct buf *b, const struct snapshot *s, const struct co
 				html_int_nl(b, p->contribution);
 			} else {
 				html_raw(b, "<span class=\"atlas-unknown\">Onbekend</span>");
+			}
+			comp_td_close(b);
+		}
+		comp_td_open(b, false);
+		date_or_unknown(b, p->last_confirmed);
+		html_raw(b, "<br><span class=\"atlas-meta\">door ");
+		form_actor(b, p->confirmed_by);
+		html_raw(b, "</span>");
+		comp_td_close(b);
+		if (manage) {
+			comp_td_open(b, false);
+			if (edit_may_edit_part(r, c->parts[k])) {
+				const char *base =
+				    arena_printf(r->arena, "%s/deelnemers/%lld",
+						 collab_path(r, c->key), (long long)p->id);
+				html_raw(b,
+					 "<a class=\"utrecht-link utrecht-link--html-a\" href=\"");
+				html_attr(b, base);
+				html_raw(
+				    b,
+				    "/bewerken\">Bewerken<span class=\"atlas-visually-hidden\">: "
+				    "deelname van ");
+				html_text(b, o->name);
+				html_raw(b, "</span></a>");
+				if (!former)
+					form_confirm_button(
+					    b, r, arena_printf(r->arena, "%s/bevestigen", base),
+					    p->version,
+					    arena_printf(r->arena, "deelname van %s", o->name),
+					    NULL);
 			}
 			comp_td_close(b);
 		}
@@ -406,7 +523,7 @@ int page_collab_show(struct request *r)
 				       {c->name, NULL}};
 	const struct page_head h = {
 	    .title = c->name, .nav = NAV_COLLABS, .crumbs = crumbs, .n_crumbs = 2};
-	layout_begin(b, &h);
+	layout_begin(b, page_head_for(r, &h));
 
 	html_raw(b, "<h1 class=\"utrecht-heading-1\">");
 	html_text(b, c->name);
@@ -415,6 +532,7 @@ int page_collab_show(struct request *r)
 	html_raw(b, " ");
 	comp_badge(b, c->active ? BADGE_ACTIVE : BADGE_ENDED, c->active ? "Actief" : "Beëindigd");
 	html_raw(b, "</p>");
+	form_flash(b, r);
 	if (!str_empty(c->note))
 		comp_notice(b, "Let op:", c->note);
 
@@ -448,9 +566,17 @@ int page_collab_show(struct request *r)
 		comp_link_seg(b, "/organisaties", s->orgs[i].code, s->orgs[i].name);
 		comp_dl_item_close(b);
 	}
-	comp_dl_date(b, "Laatst bevestigd", c->last_confirmed);
+	comp_dl_item_open(b, "Laatst bevestigd");
+	form_confirmed_line(b, c->last_confirmed, c->confirmed_by);
+	comp_dl_item_close(b);
 	comp_dl_close(b);
 	comp_source_note(b, s, c->source, c->last_confirmed);
+	html_raw(b, "<p class=\"utrecht-paragraph\">");
+	comp_link(b, arena_printf(r->arena, "%s/geschiedenis", collab_path(r, c->key)),
+		  "Geschiedenis van de wijzigingen");
+	html_raw(b, "</p>");
+	if (r->user)
+		manage_block(b, r, ci);
 
 	int n_former = c->n_parts - c->n_active_parts;
 	html_raw(b, "<h2 class=\"utrecht-heading-2\">");
@@ -463,7 +589,7 @@ int page_collab_show(struct request *r)
 			    "vastgelegd.</p>");
 	} else {
 		parts_table(
-		    b, s, c, false,
+		    b, r, c, false,
 		    arena_printf(r->arena, "%s van %s",
 				 c->active ? "Huidige deelnemers" : "Deelnemers bij beëindiging",
 				 c->name));
@@ -473,7 +599,7 @@ int page_collab_show(struct request *r)
 			    "<span class=\"atlas-count\">(");
 		html_int_nl(b, n_former);
 		html_raw(b, ")</span></h2>");
-		parts_table(b, s, c, true,
+		parts_table(b, r, c, true,
 			    arena_printf(r->arena, "Voormalige deelnemers van %s", c->name));
 	}
 	if (c->n_parts > 0) {

@@ -3,7 +3,9 @@
  * snapshot's stats), how old the data is, a search form and the way into
  * the lists. Reads only the snapshot.
  */
+#include "auth_ui.h"
 #include "pages.h"
+#include "forms.h"
 #include "../domain/labels.h"
 #include "../lib/text.h"
 #include "../render/components.h"
@@ -145,6 +147,54 @@ static void search_form(struct buf *b)
 		 "veiligheidsregio.</p></form>");
 }
 
+/* How much of the registry is stale per organisation: for each current
+ * organisation in the province with active participations, how many of
+ * them were last confirmed more than 12 months ago. */
+static void freshness(struct buf *b, const struct snapshot *s)
+{
+	static const struct comp_col cols[] = {{"Organisatie", false},
+					       {"Actieve deelnames", true},
+					       {"Langer dan 12 maanden niet bevestigd", true}};
+	html_raw(b, "<h3 class=\"utrecht-heading-3\">Actualiteit per organisatie</h3>"
+		    "<p class=\"utrecht-paragraph\">Partners bevestigen hun eigen gegevens. "
+		    "Een deelname die langer dan 12 maanden niet is bevestigd, geldt als "
+		    "verouderd.</p>");
+	comp_table_open(b, "Verouderde deelnames per organisatie in de provincie", cols, 3);
+	int total = 0, total_stale = 0;
+	for (int i = 0; i < s->n_orgs; i++) {
+		const struct organisation *o = &s->orgs[i];
+		if (o->ended || !o->in_province)
+			continue;
+		int n = 0, stale = 0;
+		for (int k = 0; k < o->n_parts; k++) {
+			const struct participation *p = &s->parts[o->parts[k]];
+			if (!p->active || !s->collabs[p->collaboration].active)
+				continue;
+			n++;
+			stale += form_is_stale(p->last_confirmed, s->today);
+		}
+		if (n == 0)
+			continue;
+		total += n;
+		total_stale += stale;
+		comp_row_open(b);
+		comp_th_open(b);
+		comp_link_seg(b, "/organisaties", o->code, o->name);
+		comp_th_close(b);
+		comp_td_int(b, n);
+		comp_td_int(b, stale);
+		comp_row_close(b);
+	}
+	comp_row_open(b);
+	comp_th_open(b);
+	html_raw(b, "Totaal");
+	comp_th_close(b);
+	comp_td_int(b, total);
+	comp_td_int(b, total_stale);
+	comp_row_close(b);
+	comp_table_close(b);
+}
+
 int page_home(struct request *r)
 {
 	const struct snapshot *s = r->snap;
@@ -174,7 +224,7 @@ int page_home(struct request *r)
 			n_old++;
 
 	const struct page_head h = {.title = "Home", .nav = NAV_HOME, .nav_exact = true};
-	layout_begin(b, &h);
+	layout_begin(b, page_head_for(r, &h));
 	html_raw(b,
 		 "<h1 class=\"utrecht-heading-1\">Samenwerkingsatlas Provincie Utrecht</h1>"
 		 "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">Met wie werken de "
@@ -282,6 +332,7 @@ int page_home(struct request *r)
 		    "bekijk de bronnen</a>)");
 	comp_dl_item_close(b);
 	comp_dl_close(b);
+	freshness(b, s);
 	html_raw(b, "<p class=\"utrecht-paragraph\">„Laatst bevestigd” is de datum waarop een "
 		    "bron het gegeven voor het laatst heeft bevestigd. <a class=\"utrecht-link "
 		    "utrecht-link--html-a\" href=\"/over\">Meer over de bronnen en hoe de gegevens "

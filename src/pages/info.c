@@ -4,6 +4,7 @@
  * kept) and /toegankelijkheid (the accessibility statement). Reads only
  * the snapshot; the text is ours and describes the atlas as built.
  */
+#include "auth_ui.h"
 #include "pages.h"
 #include "../lib/text.h"
 #include "../render/components.h"
@@ -58,7 +59,7 @@ int page_about(struct request *r)
 
 	const struct page_head h = {
 	    .title = "Over de gegevens", .nav = NAV_ABOUT, .nav_exact = true};
-	layout_begin(b, &h);
+	layout_begin(b, page_head_for(r, &h));
 	html_raw(b, "<h1 class=\"utrecht-heading-1\">Over de gegevens</h1>"
 		    "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">De Samenwerkingsatlas "
 		    "verzamelt openbare gegevens over samenwerkingsverbanden van de provincie "
@@ -149,7 +150,7 @@ int page_accessibility(struct request *r)
 
 	const struct page_head h = {
 	    .title = "Toegankelijkheid", .nav = NAV_ACCESSIBILITY, .nav_exact = true};
-	layout_begin(b, &h);
+	layout_begin(b, page_head_for(r, &h));
 	html_raw(b, "<h1 class=\"utrecht-heading-1\">Toegankelijkheidsverklaring</h1>"
 		    "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">Iedereen moet de "
 		    "Samenwerkingsatlas kunnen gebruiken, ook met een schermlezer, alleen een "

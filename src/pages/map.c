@@ -9,6 +9,7 @@
  * side panel, highlighting) without replacing it. No tiles, no external
  * requests. Reads the snapshot only; writes nothing.
  */
+#include "auth_ui.h"
 #include "map.h"
 #include "../api/api_common.h"
 #include "../domain/labels.h"
@@ -1065,7 +1066,7 @@ int page_map(struct request *r)
 			 : "Kaart van de samenwerking",
 	    .nav = NAV_MAP,
 	    .nav_exact = true};
-	layout_begin(b, &h);
+	layout_begin(b, page_head_for(r, &h));
 	html_raw(b, "<link rel=\"stylesheet\" href=\"");
 	html_attr(b, assets_url("css/map.css"));
 	html_raw(b, "\">");

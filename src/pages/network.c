@@ -3,6 +3,7 @@
  * domain/network.c, the same code the API uses, so the page, the CSV and
  * the JSON always agree.
  */
+#include "auth_ui.h"
 #include "network.h"
 #include "../domain/filter.h"
 #include "../domain/labels.h"
@@ -355,7 +356,7 @@ int page_network(struct request *r)
 
 	const struct page_head h = {
 	    .title = "Netwerk van samenwerkingen", .nav = NAV_NETWORK, .nav_exact = true};
-	layout_begin(b, &h);
+	layout_begin(b, page_head_for(r, &h));
 	html_raw(b, "<link rel=\"stylesheet\" href=\"");
 	html_attr(b, assets_url("css/network.css"));
 	html_raw(b, "\">");

@@ -4,7 +4,10 @@
  * with its collaborations grouped by policy domain. Reads only the
  * snapshot; writes nothing.
  */
+#include "auth_ui.h"
 #include "pages.h"
+#include "edit.h"
+#include "forms.h"
 #include "../domain/labels.h"
 #include "../lib/text.h"
 #include "../render/components.h"
@@ -193,7 +196,7 @@ int page_org_list(struct request *r)
 
 	r->etag = s->etag;
 	const struct page_head h = {.title = "Organisaties", .nav = NAV_ORGS, .nav_exact = true};
-	layout_begin(b, &h);
+	layout_begin(b, page_head_for(r, &h));
 	html_raw(b,
 		 "<h1 class=\"utrecht-heading-1\">Organisaties</h1>"
 		 "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">De provincie, de "
@@ -478,7 +481,7 @@ int page_org_show(struct request *r)
 	const struct crumb crumbs[] = {{"Organisaties", "/organisaties"}, {o->name, NULL}};
 	const struct page_head h = {
 	    .title = o->name, .nav = NAV_ORGS, .crumbs = crumbs, .n_crumbs = 2};
-	layout_begin(b, &h);
+	layout_begin(b, page_head_for(r, &h));
 	html_raw(b, "<h1 class=\"utrecht-heading-1\">");
 	html_text(b, o->name);
 	html_raw(b, "</h1><p class=\"atlas-badges\">");
@@ -488,6 +491,7 @@ int page_org_show(struct request *r)
 		comp_badge(b, BADGE_ENDED, "Opgeheven");
 	}
 	html_raw(b, "</p>");
+	form_flash(b, r);
 
 	if (o->ended) {
 		html_raw(
@@ -582,9 +586,26 @@ int page_org_show(struct request *r)
 		comp_link_seg(b, "/samenwerkingsverbanden", c->key, c->name);
 		comp_dl_item_close(b);
 	}
-	comp_dl_date(b, "Laatst bevestigd", o->last_confirmed);
+	comp_dl_item_open(b, "Laatst bevestigd");
+	form_confirmed_line(b, o->last_confirmed, o->confirmed_by);
+	comp_dl_item_close(b);
 	comp_dl_close(b);
 	comp_source_note(b, s, o->source, o->last_confirmed);
+	if (req_may_edit_org(r, oi)) {
+		struct buf u = BUF_INIT;
+		buf_puts(&u, "/organisaties/");
+		url_seg(&u, o->code);
+		const char *base = arena_strdup(r->arena, u.data);
+		buf_free(&u);
+		html_raw(b, "<section class=\"atlas-manage\" aria-labelledby=\"beheer-kop\">"
+			    "<h2 class=\"utrecht-heading-2\" id=\"beheer-kop\">Beheer</h2>"
+			    "<p class=\"utrecht-paragraph\">");
+		comp_link(b, arena_printf(r->arena, "%s/bewerken", base), "Gegevens bewerken");
+		html_raw(b, "</p>");
+		form_confirm_button(b, r, arena_printf(r->arena, "%s/bevestigen", base), o->version,
+				    o->name, NULL);
+		html_raw(b, "</section>");
+	}
 
 	org_collabs(b, r, o);
 

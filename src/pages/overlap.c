@@ -7,6 +7,7 @@
  * CSV exports and the JSON API with the same query. Works without
  * JavaScript; writes nothing.
  */
+#include "auth_ui.h"
 #include "overlap.h"
 #include "../domain/labels.h"
 #include "../domain/overlap.h"
@@ -683,7 +684,7 @@ int page_overlap(struct request *r)
 	const struct page_head h = {.title = "Overlap tussen samenwerkingsverbanden",
 				    .nav = NAV_ANALYSIS,
 				    .nav_exact = true};
-	layout_begin(b, &h);
+	layout_begin(b, page_head_for(r, &h));
 	html_raw(b, "<link rel=\"stylesheet\" href=\"");
 	html_attr(b, assets_url("css/overlap.css"));
 	html_raw(b, "\">");

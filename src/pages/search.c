@@ -3,6 +3,7 @@
  * store (FTS5; case and diacritics ignored). Snippets come back as plain
  * text and are escaped here. Depends on the store, so it sets no ETag.
  */
+#include "auth_ui.h"
 #include "pages.h"
 #include "../lib/log.h"
 #include "../lib/text.h"
@@ -77,7 +78,7 @@ int page_search(struct request *r)
 	    .title = has_q ? arena_printf(r->arena, "Zoekresultaten voor „%s”", q) : "Zoeken",
 	    .nav = NAV_SEARCH,
 	    .nav_exact = true};
-	layout_begin(b, &h);
+	layout_begin(b, page_head_for(r, &h));
 	html_raw(b, "<h1 class=\"utrecht-heading-1\">Zoeken</h1>");
 	search_form(b, has_q ? q : "");
 

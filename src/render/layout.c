@@ -87,6 +87,31 @@ static void breadcrumbs(struct buf *b, const struct crumb *crumbs, int n)
 	html_raw(b, "</ol></nav>");
 }
 
+/* issue 4: the signed-in user's name, account link and logout button, or the
+ * login link for anonymous visitors. */
+static void account_area(struct buf *b, const struct page_head *h)
+{
+	if (!h->account_known)
+		return;
+	html_raw(b, "<div class=\"atlas-header__account\">");
+	if (str_empty(h->user_name)) {
+		html_raw(b, "<a class=\"utrecht-link utrecht-link--html-a atlas-header__login\" "
+			    "href=\"");
+		html_attr(b, str_empty(h->login_href) ? "/inloggen" : h->login_href);
+		html_raw(b, "\">Inloggen</a></div>");
+		return;
+	}
+	html_raw(b, "<p class=\"atlas-header__user\"><span class=\"atlas-visually-hidden\">"
+		    "Ingelogd als </span><a class=\"utrecht-link utrecht-link--html-a\" "
+		    "href=\"/account\">");
+	html_text(b, h->user_name);
+	html_raw(b, "</a></p><form class=\"atlas-header__logout\" method=\"post\" "
+		    "action=\"/uitloggen\"><input type=\"hidden\" name=\"csrf\" value=\"");
+	html_attr(b, h->csrf ? h->csrf : "");
+	html_raw(b, "\"><button type=\"submit\" class=\"utrecht-button "
+		    "utrecht-button--secondary-action\">Uitloggen</button></form></div>");
+}
+
 void layout_begin(struct buf *b, const struct page_head *h)
 {
 	html_raw(b, "<!DOCTYPE html>\n<html lang=\"nl\" class=\"utrecht-theme atlas-theme\">"
@@ -121,7 +146,9 @@ void layout_begin(struct buf *b, const struct page_head *h)
 		    "Samenwerkingsatlas</span><span class=\"atlas-brand__owner\">Provincie Utrecht"
 		    "</span></span></a>"
 		    "<p class=\"atlas-header__tagline\">Wie werkt met wie samen: provincie, "
-		    "gemeenten en waterschappen</p></div>");
+		    "gemeenten en waterschappen</p>");
+	account_area(b, h);
+	html_raw(b, "</div>");
 	navigation(b, h->nav, h->nav_exact);
 	html_raw(b, "</header><div class=\"utrecht-page atlas-page\">");
 	breadcrumbs(b, h->crumbs, h->n_crumbs);

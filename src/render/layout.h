@@ -41,6 +41,16 @@ struct page_head {
 	bool nav_exact;		    /* true: this page IS the nav item (aria-current="page") */
 	const struct crumb *crumbs; /* may be NULL; "Home" is prepended automatically */
 	int n_crumbs;
+	/* issue 4: who is signed in (set by page_head_for in pages/page_user.h).
+	 * account_known false: the header shows no account area at all (error
+	 * pages, pages that have not adopted it). Otherwise user_name NULL means
+	 * anonymous: an "Inloggen" link (to login_href, or "/inloggen"); else the
+	 * name linking to /account and an "Uitloggen" button (a POST form
+	 * carrying csrf). All plain text, escaped on output. */
+	bool account_known;
+	const char *user_name;
+	const char *csrf;
+	const char *login_href; /* "/inloggen?terug=..." built with url_arg, or NULL */
 };
 
 /*

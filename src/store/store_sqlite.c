@@ -16,7 +16,13 @@
  * References are kept as keys in those objects (the source key, not its
  * database id), so the audit log reads without joins.
  *
- * Not here: SQL outside this file, HTML, HTTP, deleting rows the seed no
+ * The connection, statement cache, error helpers, data_version bump and
+ * audit writer are shared with store_write_sqlite.c and store_auth_sqlite.c
+ * through store_internal.h (thin exported wrappers below). A seed update of
+ * a collaboration, organisation or participation also bumps its optimistic
+ * `version` (migration 2).
+ *
+ * Not here: SQL outside the store files, HTML, HTTP, deleting rows the seed no
  * longer has (a later issue decides how retirements are recorded).
  */
 #include "store.h"
@@ -29,6 +35,7 @@
 #include "../lib/text.h"
 #include "../lib/xalloc.h"
 #include "migrations.h"
+#include "store_internal.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -47,29 +54,16 @@ const char *const seed_table_names[SEED_TABLES] = {
     [SEED_PARTS] = "participations",
 };
 
-#define STMT_CACHE_MAX 64
 #define BUSY_TIMEOUT_MS 5000
 #define SEARCH_MAX_TOKENS 8
 #define SEARCH_MAX_TOKEN_BYTES 64
 #define SEARCH_MAX_LIMIT 1000
 
-struct cached_stmt {
-	char *sql;	  /* owned copy of the SQL text (the cache key) */
-	sqlite3_stmt *st; /* prepared with SQLITE_PREPARE_PERSISTENT */
-};
-
-struct store {
-	sqlite3 *db;
-	struct cached_stmt cache[STMT_CACHE_MAX];
-	int ncache;
-};
+/* struct store and the statement cache: store_internal.h */
 
 /* ---------------------------------------------------------------- helpers */
 
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void set_err(char *err, size_t errlen, const char *fmt, ...)
+void store_set_err(char *err, size_t errlen, const char *fmt, ...)
 {
 	if (!err || errlen == 0)
 		return;
@@ -84,7 +78,7 @@ static int db_fail(struct store *s, const char *what, char *err, size_t errlen)
 {
 	const char *msg = s && s->db ? sqlite3_errmsg(s->db) : "geen verbinding";
 	log_error("store: %s: %s", what, msg);
-	set_err(err, errlen, "databasefout bij %s: %s", what, msg);
+	store_set_err(err, errlen, "databasefout bij %s: %s", what, msg);
 	return STORE_ERR;
 }
 
@@ -159,7 +153,7 @@ static int make_parent_dirs(const char *path, char *err, size_t errlen)
 		goto fail;
 	goto out;
 fail:
-	set_err(err, errlen, "map %s kan niet worden gemaakt: %s", dir, strerror(errno));
+	store_set_err(err, errlen, "map %s kan niet worden gemaakt: %s", dir, strerror(errno));
 	rc = STORE_ERR;
 out:
 	free(dir);
@@ -172,7 +166,7 @@ int store_open(const char *path, struct store **out, char *err, size_t errlen)
 {
 	*out = NULL;
 	if (str_empty(path)) {
-		set_err(err, errlen, "geen databasepad opgegeven");
+		store_set_err(err, errlen, "geen databasepad opgegeven");
 		return STORE_ERR;
 	}
 	if (strcmp(path, ":memory:") != 0 && make_parent_dirs(path, err, errlen))
@@ -180,8 +174,8 @@ int store_open(const char *path, struct store **out, char *err, size_t errlen)
 	struct store *s = xcalloc(1, sizeof *s);
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
-		set_err(err, errlen, "database %s kan niet worden geopend: %s", path,
-			s->db ? sqlite3_errmsg(s->db) : "geen geheugen");
+		store_set_err(err, errlen, "database %s kan niet worden geopend: %s", path,
+			      s->db ? sqlite3_errmsg(s->db) : "geen geheugen");
 		store_close(s);
 		return STORE_ERR;
 	}
@@ -235,10 +229,11 @@ int store_migrate(struct store *s, int *applied, char *err, size_t errlen)
 			goto fail;
 		}
 		if (v > store_migration_count) {
-			set_err(err, errlen,
-				"database heeft schemaversie %d, dit programma kent tot en met %d; "
-				"gebruik een nieuwere versie",
-				v, store_migration_count);
+			store_set_err(
+			    err, errlen,
+			    "database heeft schemaversie %d, dit programma kent tot en met %d; "
+			    "gebruik een nieuwere versie",
+			    v, store_migration_count);
 			rollback(s);
 			return STORE_ERR_SCHEMA;
 		}
@@ -266,14 +261,14 @@ int store_check_schema(struct store *s, char *err, size_t errlen)
 	if (v == store_migration_count)
 		return STORE_OK;
 	if (v < store_migration_count)
-		set_err(
+		store_set_err(
 		    err, errlen,
 		    "database heeft schemaversie %d, verwacht %d; voer eerst 'atlas migrate' uit",
 		    v, store_migration_count);
 	else
-		set_err(err, errlen,
-			"database heeft schemaversie %d, nieuwer dan dit programma (%d)", v,
-			store_migration_count);
+		store_set_err(err, errlen,
+			      "database heeft schemaversie %d, nieuwer dan dit programma (%d)", v,
+			      store_migration_count);
 	return STORE_ERR_SCHEMA;
 }
 
@@ -303,6 +298,63 @@ static int bump_data_version(struct store *s, char *err, size_t errlen)
 	return rc == SQLITE_DONE ? STORE_OK : db_fail(s, "dataversie ophogen", err, errlen);
 }
 
+/* ------------------------------------- shared with the other store files */
+
+int store_db_fail(struct store *s, const char *what, char *err, size_t errlen)
+{
+	return db_fail(s, what, err, errlen);
+}
+
+sqlite3_stmt *store_stmt(struct store *s, const char *sql)
+{
+	return stmt(s, sql);
+}
+
+int store_exec(struct store *s, const char *sql, const char *what, char *err, size_t errlen)
+{
+	return exec(s, sql, what, err, errlen);
+}
+
+void store_rollback(struct store *s)
+{
+	rollback(s);
+}
+
+const char *store_col_text(sqlite3_stmt *st, int i)
+{
+	return col_text(st, i);
+}
+
+int store_bump_data_version(struct store *s, char *err, size_t errlen)
+{
+	return bump_data_version(s, err, errlen);
+}
+
+int store_audit_write(struct store *s, const char *actor, const char *via, const char *source,
+		      const char *action, const char *entity, const char *entity_key,
+		      const char *before, const char *after)
+{
+	sqlite3_stmt *st =
+	    stmt(s, "INSERT INTO audit_event (at, actor, via, action, entity, entity_key, "
+		    "\"before\", \"after\", source) VALUES "
+		    "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?, ?, ?, ?, ?, ?, ?, ?)");
+	if (!st)
+		return db_fail(s, "auditregel schrijven", NULL, 0);
+	sqlite3_bind_text(st, 1, actor ? actor : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, via ? via : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, entity, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, entity_key ? entity_key : "", -1, SQLITE_STATIC);
+	if (before)
+		sqlite3_bind_text(st, 6, before, -1, SQLITE_STATIC);
+	if (after)
+		sqlite3_bind_text(st, 7, after, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, source ? source : "", -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? STORE_OK : db_fail(s, "auditregel schrijven", NULL, 0);
+}
+
 /* --------------------------------------------------------------- snapshot */
 
 /* Map a stored enum code; unknown codes are a fault in the stored data. */
@@ -311,8 +363,8 @@ static int map_code(const struct label *t, int n, const char *code, const char *
 {
 	int v = label_from_db(t, n, code);
 	if (v < 0) {
-		set_err(err, errlen, "onbekende code '%.40s' in %s (id %lld)", code, where,
-			(long long)id);
+		store_set_err(err, errlen, "onbekende code '%.40s' in %s (id %lld)", code, where,
+			      (long long)id);
 		log_error("store: %s", err);
 		return STORE_ERR;
 	}
@@ -375,7 +427,8 @@ static int load_orgs(struct store *s, struct snapshot *snap, char *err, size_t e
 	sqlite3_stmt *st = stmt(s, "SELECT id, code, kind, name, cbs_code, tooi, in_province, "
 				   "valid_from, valid_to, ended, successor_id, population, "
 				   "population_date, area_km2, collaboration_id, source_id, "
-				   "last_confirmed, note FROM organisation ORDER BY id");
+				   "last_confirmed, note, confirmed_by, version "
+				   "FROM organisation ORDER BY id");
 	if (!st)
 		return STORE_ERR;
 	int rc, kind;
@@ -408,6 +461,8 @@ static int load_orgs(struct store *s, struct snapshot *snap, char *err, size_t e
 		x->source = ref_id(st, 15);
 		x->last_confirmed = snapshot_str(snap, col_text(st, 16));
 		x->note = snapshot_str(snap, col_text(st, 17));
+		x->confirmed_by = snapshot_str(snap, col_text(st, 18));
+		x->version = sqlite3_column_int64(st, 19);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? STORE_OK : STORE_ERR;
@@ -415,10 +470,10 @@ static int load_orgs(struct store *s, struct snapshot *snap, char *err, size_t e
 
 static int load_collabs(struct store *s, struct snapshot *snap, char *err, size_t errlen)
 {
-	sqlite3_stmt *st =
-	    stmt(s, "SELECT id, key, name, short_name, kind, legal_form, powers, "
-		    "phase, purpose, seat, start_date, end_date, website, "
-		    "source_id, last_confirmed, note FROM collaboration ORDER BY id");
+	sqlite3_stmt *st = stmt(s, "SELECT id, key, name, short_name, kind, legal_form, powers, "
+				   "phase, purpose, seat, start_date, end_date, website, "
+				   "source_id, last_confirmed, note, confirmed_by, version "
+				   "FROM collaboration ORDER BY id");
 	if (!st)
 		return STORE_ERR;
 	int rc, kind, lf, pw, ph;
@@ -452,6 +507,8 @@ static int load_collabs(struct store *s, struct snapshot *snap, char *err, size_
 		x->source = ref_id(st, 13);
 		x->last_confirmed = snapshot_str(snap, col_text(st, 14));
 		x->note = snapshot_str(snap, col_text(st, 15));
+		x->confirmed_by = snapshot_str(snap, col_text(st, 16));
+		x->version = sqlite3_column_int64(st, 17);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -490,7 +547,8 @@ static int load_parts(struct store *s, struct snapshot *snap, char *err, size_t 
 {
 	sqlite3_stmt *st = stmt(s, "SELECT id, collaboration_id, organisation_id, body, role, "
 				   "cost_share, contribution_eur, joined, left_on, source_id, "
-				   "last_confirmed, note FROM participation ORDER BY id");
+				   "last_confirmed, note, confirmed_by, version "
+				   "FROM participation ORDER BY id");
 	if (!st)
 		return STORE_ERR;
 	int rc, body, role;
@@ -518,6 +576,8 @@ static int load_parts(struct store *s, struct snapshot *snap, char *err, size_t 
 		x->source = ref_id(st, 9);
 		x->last_confirmed = snapshot_str(snap, col_text(st, 10));
 		x->note = snapshot_str(snap, col_text(st, 11));
+		x->confirmed_by = snapshot_str(snap, col_text(st, 12));
+		x->version = sqlite3_column_int64(st, 13);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? STORE_OK : STORE_ERR;
@@ -689,7 +749,8 @@ static const struct table_desc tables[SEED_TABLES] = {
 struct table_sql {
 	char *select; /* id + every column (refs as keys) by natural key */
 	char *insert;
-	char *update; /* ... WHERE id = ? (last parameter) */
+	char *update;	   /* ... WHERE id = ? (last parameter) */
+	char *update_bump; /* the same, also version + 1 where the table has one */
 };
 
 struct import_ctx {
@@ -768,8 +829,16 @@ static void build_sql(const struct table_desc *t, struct table_sql *q)
 		buf_printf(&b, "%s%s = ", n++ ? ", " : "", t->cols[i].column);
 		value_expr(&b, &t->cols[i]);
 	}
-	buf_puts(&b, " WHERE id = ?");
+	/* registry records carry an optimistic version (migration 2): a
+	 * changed row gets version + 1, like an edit through the web */
+	char *set = buf_detach(&b, NULL);
+	buf_printf(&b, "%s WHERE id = ?", set ? set : "");
 	q->update = buf_detach(&b, NULL);
+	buf_printf(&b, "%s%s WHERE id = ?", set ? set : "",
+		   t->seed == SEED_SOURCES || t->seed == SEED_DOMAINS ? ""
+								      : ", version = version + 1");
+	q->update_bump = buf_detach(&b, NULL);
+	free(set);
 	buf_free(&b);
 }
 
@@ -778,6 +847,7 @@ static void free_sql(struct table_sql *q)
 	free(q->select);
 	free(q->insert);
 	free(q->update);
+	free(q->update_bump);
 }
 
 /* A JSON string; invalid UTF-8 (never from a validated seed) becomes U+FFFD. */
@@ -958,9 +1028,9 @@ static int check_refs(struct import_ctx *ix, const struct table_desc *t, json_t 
 			if (key_exists(ix, c->ref_table, c->ref_key, v, &found))
 				return STORE_ERR;
 			if (!found) {
-				set_err(ix->err, ix->errlen,
-					"%s, regel %d: kolom %s: onbekende %s '%s'", f->path,
-					r->line, csvname, c->ref_what, v);
+				store_set_err(ix->err, ix->errlen,
+					      "%s, regel %d: kolom %s: onbekende %s '%s'", f->path,
+					      r->line, csvname, c->ref_what, v);
 				return STORE_ERR_INVALID;
 			}
 		} else if (c->type == CT_DOMAINS) {
@@ -970,7 +1040,7 @@ static int check_refs(struct import_ctx *ix, const struct table_desc *t, json_t 
 				if (key_exists(ix, "domain", "key", keys[k], &found))
 					return STORE_ERR;
 				if (!found) {
-					set_err(
+					store_set_err(
 					    ix->err, ix->errlen,
 					    "%s, regel %d: kolom %s: onbekend beleidsdomein '%s'",
 					    f->path, r->line, csvname, keys[k]);
@@ -982,12 +1052,13 @@ static int check_refs(struct import_ctx *ix, const struct table_desc *t, json_t 
 	return STORE_OK;
 }
 
-/* Insert (id == 0, new id to *id) or update row id with want. */
+/* Insert (id == 0, new id to *id) or update row id with want; bump: a
+ * real change (version + 1), not the completion of a placeholder. */
 static int write_row(struct import_ctx *ix, const struct table_desc *t, const struct table_sql *q,
-		     json_t *want, int64_t *id)
+		     json_t *want, int64_t *id, bool bump)
 {
 	bool insert = *id == 0;
-	sqlite3_stmt *st = stmt(ix->s, insert ? q->insert : q->update);
+	sqlite3_stmt *st = stmt(ix->s, insert ? q->insert : bump ? q->update_bump : q->update);
 	if (!st)
 		return db_fail(ix->s, "rij schrijven", ix->err, ix->errlen);
 	int p = 1;
@@ -1044,32 +1115,50 @@ static int audit(struct import_ctx *ix, const struct table_desc *t, const char *
 	char *key = entity_key(t, after);
 	char *b = before ? json_dumps(before, flags) : NULL;
 	char *a = after ? json_dumps(after, flags) : NULL;
-	int ret = STORE_OK;
-	sqlite3_stmt *st =
-	    stmt(ix->s, "INSERT INTO audit_event (at, actor, action, entity, entity_key, "
-			"\"before\", \"after\", source) VALUES "
-			"(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?, ?, ?, ?, ?, ?, 'seed')");
-	if (!st) {
-		ret = db_fail(ix->s, "auditregel schrijven", ix->err, ix->errlen);
-		goto out;
-	}
-	sqlite3_bind_text(st, 1, ix->actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, action, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, t->table, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, key, -1, SQLITE_STATIC);
-	if (b)
-		sqlite3_bind_text(st, 5, b, -1, SQLITE_STATIC);
-	if (a)
-		sqlite3_bind_text(st, 6, a, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		ret = db_fail(ix->s, "auditregel schrijven", ix->err, ix->errlen);
-out:
+	int ret =
+	    store_audit_write(ix->s, ix->actor, "import", "seed", action, t->table, key, b, a);
+	if (ret != STORE_OK)
+		store_set_err(ix->err, ix->errlen, "databasefout bij auditregel schrijven");
 	free(key);
 	free(b);
 	free(a);
 	return ret;
+}
+
+/*
+ * True when a person changed this record after the seed put it there (an
+ * audit event of the record written through the web, the API or the CLI).
+ * Such records are not overwritten by a later seed import, so `make run`
+ * (which imports the seed at every start) never undoes a partner's edit.
+ */
+static bool edited_by_person(struct import_ctx *ix, const struct table_desc *t, int64_t id)
+{
+	static const struct {
+		const char *table, *sql;
+	} q[] = {
+	    {"organisation", "SELECT EXISTS (SELECT 1 FROM audit_event a, organisation o "
+			     "WHERE o.id = ?1 AND a.entity = 'organisation' AND a.entity_key = o.code "
+			     "AND a.via IN ('web', 'api', 'cli'))"},
+	    {"collaboration", "SELECT EXISTS (SELECT 1 FROM audit_event a, collaboration c "
+			      "WHERE c.id = ?1 AND a.entity = 'collaboration' AND a.entity_key = c.key "
+			      "AND a.via IN ('web', 'api', 'cli'))"},
+	    {"participation",
+	     "SELECT EXISTS (SELECT 1 FROM audit_event a, participation p, collaboration c "
+	     "WHERE p.id = ?1 AND c.id = p.collaboration_id AND a.entity = 'participation' "
+	     "AND a.entity_key = c.key || '/' || p.id AND a.via IN ('web', 'api', 'cli'))"},
+	};
+	for (size_t i = 0; i < sizeof q / sizeof q[0]; i++) {
+		if (strcmp(t->table, q[i].table) != 0)
+			continue;
+		sqlite3_stmt *st = stmt(ix->s, q[i].sql);
+		if (!st)
+			return false;
+		sqlite3_bind_int64(st, 1, id);
+		bool yes = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 1;
+		sqlite3_reset(st);
+		return yes;
+	}
+	return false;
 }
 
 /*
@@ -1088,12 +1177,15 @@ static int sync_row(struct import_ctx *ix, const struct table_desc *t, const str
 	if ((rc = check_refs(ix, t, want, f, r)) || (rc = lookup(ix, t, q, want, &id, &have)))
 		goto out;
 	if (id == 0 || created) {
-		if ((rc = write_row(ix, t, q, want, &id)) ||
+		if ((rc = write_row(ix, t, q, want, &id, false)) ||
 		    (rc = audit(ix, t, "insert", NULL, want)))
 			goto out;
 		ix->rep->added[t->seed]++;
+	} else if (!json_equal(want, have) && edited_by_person(ix, t, id)) {
+		/* a partner maintains this record now: the seed no longer rules it */
+		ix->rep->unchanged[t->seed]++;
 	} else if (!json_equal(want, have)) {
-		if ((rc = write_row(ix, t, q, want, &id)) ||
+		if ((rc = write_row(ix, t, q, want, &id, true)) ||
 		    (rc = audit(ix, t, "update", have, want)))
 			goto out;
 		ix->rep->changed[t->seed]++;
@@ -1121,7 +1213,7 @@ static int pre_create(struct import_ctx *ix, const struct table_desc *t, const s
 			if (t->cols[i].type == CT_REF &&
 			    strcmp(t->cols[i].ref_table, t->table) == 0)
 				json_object_set_new(want, t->cols[i].name, json_string(""));
-		rc = write_row(ix, t, q, want, &id);
+		rc = write_row(ix, t, q, want, &id, false);
 		*created = rc == STORE_OK;
 	}
 	json_decref(want);
@@ -1159,8 +1251,8 @@ static int check_duplicates(const struct table_desc *t, const struct seed_file *
 	qsort(k, (size_t)f->nrows, sizeof *k, cmp_dup);
 	for (int i = 1; i < f->nrows; i++) {
 		if (strcmp(k[i].key, k[i - 1].key) == 0) {
-			set_err(err, errlen, "%s, regel %d: '%s' staat ook al op regel %d", f->path,
-				k[i].line, k[i].key, k[i - 1].line);
+			store_set_err(err, errlen, "%s, regel %d: '%s' staat ook al op regel %d",
+				      f->path, k[i].line, k[i].key, k[i - 1].line);
 			rc = STORE_ERR_INVALID;
 			break;
 		}
@@ -1181,7 +1273,8 @@ static int read_seed(const char *dir, const struct table_desc *t, struct seed_fi
 	const struct seed_file *f = *out;
 	for (int i = 0; i < f->nrows; i++) {
 		if (t->validate((const char *const *)f->rows[i].cols, reason, sizeof reason)) {
-			set_err(err, errlen, "%s, regel %d: %s", f->path, f->rows[i].line, reason);
+			store_set_err(err, errlen, "%s, regel %d: %s", f->path, f->rows[i].line,
+				      reason);
 			return STORE_ERR_INVALID;
 		}
 	}

@@ -1,16 +1,21 @@
 // a11y.test.mjs — axe-core (WCAG 2.0/2.1 A and AA) reports no violations on
 // every page of the atlas, each view is saved as a full-page screenshot
-// (1280 wide) under build/screenshots/, no page raises a script error, and
-// no request leaves 127.0.0.1.
+// (1280 wide) under build/screenshots/, no page raises a script error or a
+// CSP refusal, no page is wider than the window, and no request leaves
+// 127.0.0.1.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEnv, visit, axe, formatViolations, screenshot, assertNoPageErrors } from './harness.mjs';
 import { allPages } from '../http/harness.mjs';
 
+// time limits: a hanging browser call fails the test instead of the suite
+const T = { timeout: 60_000 };
+
 let env;
 let page;
 const ids = {};
+const widths = []; // {path, width}: the document's scroll width per view
 
 before(async () => {
   env = await startEnv();
@@ -25,7 +30,7 @@ before(async () => {
   assert.ok(collabs.length > 0, 'no collaborations');
   ids.collab = (collabs.find((c) => c.id === 'veiligheidsregio-utrecht') || collabs[0]).id;
   ids.u10 = (collabs.find((c) => c.id === 'u10') || collabs[0]).id;
-});
+}, T);
 
 after(async () => {
   if (env) await env.stop();
@@ -79,10 +84,11 @@ const VIEWS = [
 ];
 
 for (const v of VIEWS) {
-  test(`axe-core: no WCAG 2.1 A/AA violations on ${v.name}`, async () => {
+  test(`axe-core: no WCAG 2.1 A/AA violations on ${v.name}`, T, async () => {
     const p = typeof v.path === 'function' ? v.path() : v.path;
     await visit(env, page, p, { status: v.status });
     if (v.settle) await v.settle(page);
+    widths.push({ path: p, width: await page.evaluate(() => document.documentElement.scrollWidth) });
     await screenshot(page, v.name);
     const violations = await axe(page);
     assert.equal(violations.length, 0, `axe-core violations on ${p}:\n${formatViolations(p, violations)}`);
@@ -90,6 +96,14 @@ for (const v of VIEWS) {
   });
 }
 
-test('no request left 127.0.0.1 while visiting every view', () => {
+// A page wider than the window scrolls sideways as a whole: tables that do
+// not fit must scroll in their own container instead.
+test('no view is wider than the 1280 px window', T, () => {
+  assert.ok(widths.length > 0, 'no view measured');
+  const wide = widths.filter((w) => w.width > 1280);
+  assert.deepEqual(wide, [], `views wider than the window (scrollWidth > 1280):\n${wide.map((w) => `  ${w.path}: ${w.width} px`).join('\n')}`);
+});
+
+test('no request left 127.0.0.1 while visiting every view', T, () => {
   env.assertNoExternalRequests();
 });

@@ -72,24 +72,41 @@ export async function startEnv() {
     throw e;
   }
   const external = [];
+  const recorded = new WeakSet();
+  const record = (req, how) => {
+    if (recorded.has(req)) return;
+    recorded.add(req);
+    let from = '';
+    try {
+      from = req.frame().url();
+    } catch {
+      from = how;
+    }
+    external.push({ url: req.url(), from: from || how });
+  };
   const contexts = [];
   const env = {
     base: srv.base,
     srv,
     browser,
     external,
+    // opts go to browser.newContext, except blockScripts: true, which aborts
+    // every script request (the page as without JavaScript, while axe-core,
+    // which needs JavaScript in the browser, can still run on it)
     async newContext(opts = {}) {
-      const ctx = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL', ...opts });
+      const { blockScripts = false, ...ctxOpts } = opts;
+      const ctx = await browser.newContext({ viewport: VIEWPORT, locale: 'nl-NL', ...ctxOpts });
       ctx.setDefaultTimeout(10_000);
       await ctx.route('**/*', (route) => {
         const url = route.request().url();
+        if (blockScripts && route.request().resourceType() === 'script') return route.abort('blockedbyclient');
         if (isLocal(url)) return route.continue();
-        external.push({ url, from: route.request().frame()?.url?.() ?? '' });
+        record(route.request(), 'route');
         return route.abort('blockedbyclient');
       });
       // requests the route does not see (e.g. a service worker) are recorded too
       ctx.on('request', (req) => {
-        if (!isLocal(req.url()) && !external.some((x) => x.url === req.url())) external.push({ url: req.url(), from: 'request event' });
+        if (!isLocal(req.url())) record(req, 'request event');
       });
       contexts.push(ctx);
       return ctx;
@@ -100,6 +117,14 @@ export async function startEnv() {
       page.on('pageerror', (err) => {
         page.__errors = page.__errors || [];
         page.__errors.push(String(err && err.stack ? err.stack : err));
+      });
+      // what the page's Content-Security-Policy refused (an inline style, a
+      // script or a request to another host) counts as an error too
+      page.on('console', (msg) => {
+        if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) {
+          page.__errors = page.__errors || [];
+          page.__errors.push(`CSP: ${msg.text()}`);
+        }
       });
       return page;
     },
@@ -129,9 +154,19 @@ export async function visit(env, page, p, { status } = {}) {
  * Run axe-core with the WCAG 2.0/2.1 A+AA tags on the page as it is now.
  * Returns the violations; assertNoViolations() fails with a detailed list.
  */
-export async function axe(page) {
-  const r = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  return r.violations;
+export async function axe(page, { timeoutMs = 30_000 } = {}) {
+  // axe-core runs inside the page: it cannot run with javaScriptEnabled:
+  // false (it would wait for ever), hence the time limit
+  let timer;
+  const limit = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`axe-core did not finish within ${timeoutMs} ms on ${page.url()}`)), timeoutMs);
+  });
+  try {
+    const r = await Promise.race([new AxeBuilder({ page }).withTags(AXE_TAGS).analyze(), limit]);
+    return r.violations;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 // Format axe violations: rule id, impact, help, and per node the target and HTML.
@@ -159,7 +194,8 @@ export async function screenshot(page, name) {
   return file;
 }
 
-// Assert the page raised no uncaught script errors.
+// Assert the page raised no uncaught script errors and no CSP refusals
+// since the last call.
 export function assertNoPageErrors(page, label) {
   const errors = page.__errors || [];
   page.__errors = [];
@@ -210,4 +246,12 @@ export async function pressUntil(page, key, pred, { max = 200, what = 'target' }
     if (seen.length < 40) seen.push(`${f.tag}${f.id ? '#' + f.id : ''} ${f.label || f.text}`.slice(0, 100));
   }
   assert.fail(`${what} not reached with ${max} presses of ${key}; focus went:\n  ${seen.join('\n  ')}`);
+}
+
+// Screenshot of one element (e.g. the map or the network drawing), for
+// views whose full page is too tall to judge at a glance.
+export async function screenshotElement(page, selector, name) {
+  const file = path.join(SHOT_DIR, `${name}.png`);
+  await page.locator(selector).first().screenshot({ path: file });
+  return file;
 }

@@ -65,8 +65,8 @@ test('wrong method gives 405 with Allow', async () => {
     ['POST', '/samenwerkingsverbanden', 'page'],
     ['DELETE', '/organisaties/gm0344', 'page'],
     ['PUT', '/over', 'page'],
-    ['POST', '/api/v1/samenwerkingsverbanden', 'api'],
-    ['DELETE', '/api/v1/samenwerkingsverbanden/veiligheidsregio-utrecht', 'api'],
+    ['PUT', '/api/v1/samenwerkingsverbanden', 'api'],
+    ['DELETE', '/api/v1/beleidsdomeinen', 'api'],
     ['PATCH', '/api/v1/organisaties/gm0344', 'api'],
   ]) {
     const r = await srv.get(p, { 'Content-Type': 'text/plain' }, { method, body: method === 'DELETE' ? undefined : 'x' });

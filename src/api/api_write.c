@@ -1,0 +1,755 @@
+/*
+ * api_write — create, change and end collaborations and participations
+ * through the API (see api_write.h for the routes and rules).
+ *
+ * Order of checks per request: personal API token (401) → record exists
+ * (404) → per-object permission (403) → If-Match present (428) → body is a
+ * JSON object with known fields of the right JSON types (400/415) → the
+ * store validates values and versions in one transaction (400 with every
+ * invalid field / 412 when the version is stale). Nothing is written on any
+ * error. After a successful write the server's snapshot is rebuilt and the
+ * reply carries the record as GET shows it, with its new ETag.
+ */
+#include "api_write.h"
+#include "api_common.h"
+#include "../domain/snapshot.h"
+#include "../http/router.h"
+#include "../http/server.h"
+#include "../lib/log.h"
+#include "../lib/text.h"
+#include "../pages/edit.h"
+#include "../pages/forms.h"
+#include "../render/html.h"
+#include "../store/store_write.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#define COLLAB_PATH API_BASE "/samenwerkingsverbanden"
+
+/* ---- ETags and If-Match --------------------------------------------------- */
+
+const char *api_collab_etag(struct request *r, const struct collaboration *c)
+{
+	/* record version for If-Match, plus the snapshot's tag: the reply also
+	 * shows participants and date-dependent status, which change without a
+	 * new record version; a 304 must never hide such a change */
+	return arena_printf(r->arena, "\"c%lld-v%lld-%.*s\"", (long long)c->id, (long long)c->version,
+			    (int)strlen(r->snap->etag) - 2, r->snap->etag + 1);
+}
+
+const char *api_part_etag(struct request *r, const struct participation *p)
+{
+	return arena_printf(r->arena, "\"p%lld-v%lld-%.*s\"", (long long)p->id, (long long)p->version,
+			    (int)strlen(r->snap->etag) - 2, r->snap->etag + 1);
+}
+
+/*
+ * Find the version the client claims in If-Match for record kind/id:
+ * accepts a list of entity tags, W/ prefixes and the "-gz" suffix the
+ * server adds to compressed replies; "*" means the current version.
+ * Returns 1 (found, *version set), 0 (no tag for this record) or -1
+ * (header missing).
+ */
+static int if_match_version(const struct request *r, char kind, int64_t id, int64_t current,
+			    int64_t *version)
+{
+	const char *h = r->if_match;
+	if (!h)
+		return -1;
+	const char *p = h;
+	while (*p) {
+		while (*p == ' ' || *p == '\t' || *p == ',')
+			p++;
+		if (!*p)
+			break;
+		size_t len = strcspn(p, ",");
+		char tag[160];
+		if (len < sizeof tag) {
+			memcpy(tag, p, len);
+			tag[len] = '\0';
+			while (len > 0 && (tag[len - 1] == ' ' || tag[len - 1] == '\t'))
+				tag[--len] = '\0';
+			const char *t = tag;
+			if (strcmp(t, "*") == 0) {
+				*version = current;
+				return 1;
+			}
+			if (strncmp(t, "W/", 2) == 0)
+				t += 2;
+			char k;
+			long long tid, tv;
+			int used = 0;
+			if (sscanf(t, "\"%c%lld-v%lld%n", &k, &tid, &tv, &used) == 3 && used > 0 &&
+			    (strcmp(t + used, "\"") == 0 || strcmp(t + used, "-gz\"") == 0 ||
+			     strncmp(t + used, "-v", 2) == 0) &&
+			    k == kind && tid == id && tv >= 0) {
+				*version = tv;
+				return 1;
+			}
+		}
+		p += len;
+	}
+	return 0;
+}
+
+/* 412 with the current version in the detail and an ETag header. */
+static int precondition_failed(struct request *r, const char *etag, int64_t version)
+{
+	req_header(r, "ETag", etag);
+	return respond_error(
+	    r, 412, "Versie verouderd",
+	    arena_printf(r->arena,
+			 "Het record is intussen gewijzigd: de huidige versie is %lld (ETag %s). "
+			 "Haal het opnieuw op, verwerk uw wijziging en stuur die ETag mee in "
+			 "If-Match. Er is niets gewijzigd.",
+			 (long long)version, etag),
+	    NULL);
+}
+
+/* 0 and *expected, or the status of the 428/412 reply. */
+static int require_if_match(struct request *r, char kind, int64_t id, int64_t current,
+			    const char *etag, int64_t *expected)
+{
+	int rc = if_match_version(r, kind, id, current, expected);
+	if (rc < 0)
+		return respond_error(r, 428, "If-Match ontbreekt",
+				     "Wijzigen kan alleen met de ETag van de versie die u hebt "
+				     "opgehaald, in de header If-Match. Er is niets gewijzigd.",
+				     NULL);
+	if (rc == 0 || *expected != current)
+		return precondition_failed(r, etag, current);
+	return 0;
+}
+
+/* ---- authentication ------------------------------------------------------- */
+
+/* API writes need a personal API token; a session cookie is not enough. */
+static int require_token(struct request *r)
+{
+	if (r->user && r->via_token && !r->user->disabled)
+		return 0;
+	req_header(r, "WWW-Authenticate", "Bearer realm=\"samenwerkingsatlas\"");
+	return respond_error(r, 401, "Niet aangemeld",
+			     "Schrijven via de API kan alleen met een persoonlijke API-sleutel "
+			     "(Authorization: Bearer ...). Een sessie van de website telt hier "
+			     "niet.",
+			     NULL);
+}
+
+static int forbidden(struct request *r)
+{
+	return respond_error(r, 403, "Geen toegang",
+			     "U mag dit record niet wijzigen: een redacteur van een "
+			     "partnerorganisatie wijzigt alleen de gegevens van de eigen "
+			     "organisatie en de samenwerkingsverbanden waarvan die penvoerder of "
+			     "centrumgemeente is. Er is niets gewijzigd.",
+			     NULL);
+}
+
+/* ---- problem replies with every invalid field ------------------------------ */
+
+static int respond_invalid(struct request *r, const struct field_errors *e, const char *detail)
+{
+	buf_reset(&r->out);
+	r->etag = NULL;
+	r->cache_control = "no-store";
+	struct jw w;
+	jw_init(&w, &r->out);
+	jw_obj(&w);
+	jw_kstr(&w, "type", "about:blank");
+	jw_kstr(&w, "title", "Ongeldige invoer");
+	jw_kint(&w, "status", 400);
+	jw_kstr(&w, "detail", detail);
+	jw_kstr(&w, "instance", r->path);
+	jw_key(&w, "invalidParams");
+	jw_arr(&w);
+	for (int i = 0; i < e->n; i++) {
+		jw_obj(&w);
+		jw_kstr(&w, "name", e->e[i].field);
+		jw_kstr(&w, "reason", e->e[i].message);
+		jw_end(&w);
+	}
+	jw_end(&w);
+	jw_end(&w);
+	r->content_type = "application/problem+json";
+	return 400;
+}
+
+static void add_error(struct field_errors *e, const char *field, const char *msg)
+{
+	if (e->n >= FIELD_ERRORS_MAX)
+		return;
+	snprintf(e->e[e->n].field, sizeof e->e[e->n].field, "%s", field);
+	snprintf(e->e[e->n].message, sizeof e->e[e->n].message, "%s", msg);
+	e->n++;
+}
+
+/* ---- body parsing ---------------------------------------------------------- */
+
+enum jkind {
+	J_STR,	   /* string; null clears */
+	J_CODE,	   /* string, or an object with "code" (as GET shows it) */
+	J_SOURCE,  /* string, or an object with "id" */
+	J_DOMAINS, /* array of strings or {code} objects, or a ;-separated string */
+	J_NUM,	   /* number or numeric string */
+	J_INT,	   /* integer or numeric string */
+	J_FIXED,   /* may only be given on create */
+	J_IGNORE,  /* read-only member of the GET representation: ignored */
+};
+
+struct jfield {
+	const char *name;
+	enum jkind kind;
+	size_t off; /* offset of the const char * in the input struct */
+};
+
+#define CF(n, k, m)                                                                                \
+	{                                                                                          \
+		n, k, offsetof(struct collab_input, m)                                             \
+	}
+static const struct jfield collab_fields[] = {
+    CF("naam", J_STR, name),
+    CF("korteNaam", J_STR, short_name),
+    CF("soort", J_STR, kind),
+    CF("juridischeVorm", J_CODE, legal_form),
+    CF("bevoegdheidsverkrijging", J_STR, powers),
+    CF("beleidsdomeinen", J_DOMAINS, domains),
+    CF("fase", J_STR, phase),
+    CF("doel", J_STR, purpose),
+    CF("vestigingsplaats", J_STR, seat),
+    CF("startdatum", J_STR, start_date),
+    CF("einddatum", J_STR, end_date),
+    CF("website", J_STR, website),
+    CF("opmerking", J_STR, note),
+    CF("bron", J_SOURCE, source_key),
+    {"id", J_IGNORE, 0},
+    {"actief", J_IGNORE, 0},
+    {"aantalDeelnemers", J_IGNORE, 0},
+    {"laatstBevestigd", J_IGNORE, 0},
+    {"versie", J_IGNORE, 0},
+    {"deelnemers", J_IGNORE, 0},
+    {"_links", J_IGNORE, 0},
+    {NULL, J_IGNORE, 0},
+};
+
+#define PF(n, k, m)                                                                                \
+	{                                                                                          \
+		n, k, offsetof(struct part_input, m)                                               \
+	}
+static const struct jfield part_fields[] = {
+    PF("organisatie", J_FIXED, org_code),
+    PF("orgaan", J_STR, body),
+    PF("rol", J_STR, role),
+    PF("kostenverdeelsleutel", J_NUM, cost_share),
+    PF("bijdrage", J_INT, contribution),
+    PF("toegetreden", J_STR, joined),
+    PF("uitgetreden", J_STR, left),
+    PF("opmerking", J_STR, note),
+    {"id", J_IGNORE, 0},
+    {"versie", J_IGNORE, 0},
+    {"actief", J_IGNORE, 0},
+    {"bron", J_IGNORE, 0},
+    {"laatstBevestigd", J_IGNORE, 0},
+    {"_links", J_IGNORE, 0},
+    {NULL, J_IGNORE, 0},
+};
+
+/* The text of one JSON value for field f, or NULL with an error added. */
+static const char *value_text(struct request *r, const struct jfield *f, json_t *v,
+			      struct field_errors *e)
+{
+	if (json_is_null(v))
+		return "";
+	switch (f->kind) {
+	case J_CODE:
+	case J_SOURCE:
+		if (json_is_object(v))
+			v = json_object_get(v, f->kind == J_CODE ? "code" : "id");
+		if (json_is_null(v))
+			return "";
+		/* fall through */
+	case J_STR:
+	case J_FIXED:
+		if (json_is_string(v))
+			return arena_strdup(r->arena, json_string_value(v));
+		add_error(e, f->name, "Moet tekst zijn.");
+		return NULL;
+	case J_DOMAINS: {
+		if (json_is_string(v))
+			return arena_strdup(r->arena, json_string_value(v));
+		if (!json_is_array(v)) {
+			add_error(e, f->name, "Moet een lijst met codes van beleidsdomeinen zijn.");
+			return NULL;
+		}
+		struct buf b = BUF_INIT;
+		size_t i;
+		json_t *x;
+		bool ok = true;
+		json_array_foreach(v, i, x)
+		{
+			if (json_is_object(x))
+				x = json_object_get(x, "code");
+			const char *s = json_string_value(x);
+			if (!s || strpbrk(s, ";,")) {
+				ok = false;
+				break;
+			}
+			buf_printf(&b, "%s%s", i ? ";" : "", s);
+		}
+		const char *out = ok ? arena_strdup(r->arena, b.data ? b.data : "") : NULL;
+		buf_free(&b);
+		if (!ok)
+			add_error(e, f->name, "Moet een lijst met codes van beleidsdomeinen zijn.");
+		return out;
+	}
+	case J_NUM:
+		if (json_is_number(v))
+			return arena_printf(r->arena, "%.15g", json_number_value(v));
+		if (json_is_string(v))
+			return arena_strdup(r->arena, json_string_value(v));
+		add_error(e, f->name, "Moet een getal zijn.");
+		return NULL;
+	case J_INT:
+		if (json_is_integer(v))
+			return arena_printf(r->arena, "%lld", (long long)json_integer_value(v));
+		if (json_is_string(v))
+			return arena_strdup(r->arena, json_string_value(v));
+		add_error(e, f->name, "Moet een geheel getal zijn.");
+		return NULL;
+	case J_IGNORE:
+		break;
+	}
+	return NULL;
+}
+
+enum body_mode { BODY_CREATE, BODY_REPLACE, BODY_MERGE };
+
+/*
+ * Parse the request body into the input struct `in` (fields of `fields`).
+ * CREATE/REPLACE: absent writable fields become "" (cleared; the store
+ * reports required ones); MERGE: absent fields stay NULL (kept). Returns 0,
+ * or the status of the error reply (400/415).
+ */
+static int parse_body(struct request *r, const struct jfield *fields, void *in, enum body_mode mode,
+		      bool allow_empty)
+{
+	if (!r->body || r->body_len == 0) {
+		if (allow_empty)
+			return 0;
+		return respond_error(r, 400, "Geen invoer",
+				     "Stuur een JSON-object in de body van het verzoek.", NULL);
+	}
+	const char *ct = r->body_type ? r->body_type : "";
+	size_t ctl = strcspn(ct, "; ");
+	if (!((ctl == 16 && strncasecmp(ct, "application/json", 16) == 0) ||
+	      (ctl == 28 && strncasecmp(ct, "application/merge-patch+json", 28) == 0)))
+		return respond_error(r, 415, "Onbekend formaat",
+				     "Stuur JSON (Content-Type: application/json of "
+				     "application/merge-patch+json).",
+				     NULL);
+	json_error_t jerr;
+	json_t *root = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &jerr);
+	if (!root)
+		return respond_error(
+		    r, 400, "Ongeldige JSON",
+		    arena_printf(r->arena, "De body is geen geldige JSON (regel %d, kolom %d).",
+				 jerr.line, jerr.column),
+		    NULL);
+	if (!json_is_object(root)) {
+		json_decref(root);
+		return respond_error(r, 400, "Ongeldige JSON", "De body moet een JSON-object zijn.",
+				     NULL);
+	}
+
+	struct field_errors e = {.n = 0};
+	const char *key;
+	json_t *v;
+	json_object_foreach(root, key, v)
+	{
+		const struct jfield *f = NULL;
+		for (int i = 0; fields[i].name; i++)
+			if (strcmp(fields[i].name, key) == 0)
+				f = &fields[i];
+		if (!f) {
+			char name[48];
+			snprintf(name, sizeof name, "%s", key);
+			add_error(&e, name, "Onbekend veld.");
+			continue;
+		}
+		if (f->kind == J_IGNORE)
+			continue;
+		if (f->kind == J_FIXED && mode != BODY_CREATE) {
+			add_error(&e, f->name,
+				  "Kan niet worden gewijzigd; beëindig de deelname en "
+				  "voeg een nieuwe toe.");
+			continue;
+		}
+		const char *s = value_text(r, f, v, &e);
+		if (s)
+			*(const char **)(void *)((char *)in + f->off) = s;
+	}
+	json_decref(root);
+	if (mode != BODY_MERGE) {
+		for (int i = 0; fields[i].name; i++) {
+			const char **slot = (const char **)(void *)((char *)in + fields[i].off);
+			if (fields[i].kind != J_IGNORE && fields[i].kind != J_SOURCE && !*slot &&
+			    !(fields[i].kind == J_FIXED && mode != BODY_CREATE))
+				*slot = "";
+		}
+	}
+	if (e.n > 0)
+		return respond_invalid(
+		    r, &e,
+		    "De invoer bevat onbekende velden of waarden van het verkeerde "
+		    "type. Er is niets gewijzigd.");
+	return 0;
+}
+
+/* ---- store results --------------------------------------------------------- */
+
+static int store_failed(struct request *r, int rc, const struct field_errors *e)
+{
+	if (rc == STORE_ERR_INVALID && e && e->n > 0)
+		return respond_invalid(r, e,
+				       "Een of meer velden zijn ongeldig. Er is niets gewijzigd.");
+	if (rc == STORE_ERR_INVALID)
+		return respond_error(r, 400, "Ongeldige invoer",
+				     "De invoer is ongeldig. Er is niets gewijzigd.", NULL);
+	if (rc == STORE_ERR_NOTFOUND)
+		return respond_not_found(r);
+	return respond_error(r, 500, "Interne fout",
+			     "Het opslaan is mislukt. Er is niets gewijzigd; probeer het later "
+			     "nog eens.",
+			     NULL);
+}
+
+/* A snapshot with the committed write (for the reply); NULL on failure. */
+static struct snapshot *fresh_snapshot(void)
+{
+	struct store *st = store_thread();
+	char today[11], err[256];
+	struct snapshot *s = NULL;
+	today_iso(today);
+	if (!st || store_load_snapshot(st, today, &s, err, sizeof err) != STORE_OK) {
+		log_error("api write: reloading for the reply failed: %s", err);
+		return NULL;
+	}
+	return s;
+}
+
+/* Reply with the collaboration as GET shows it (from a fresh snapshot). */
+static int reply_collab(struct request *r, int status, const char *key)
+{
+	server_snapshot_changed();
+	struct snapshot *s = fresh_snapshot();
+	int ci = s ? snapshot_find_collab(s, key) : -1;
+	struct buf loc = BUF_INIT;
+	buf_puts(&loc, COLLAB_PATH "/");
+	url_seg(&loc, key);
+	if (status == 201)
+		req_header(r, "Location", arena_strdup(r->arena, loc.data));
+	buf_free(&loc);
+	struct jw w;
+	api_begin(r, &w);
+	r->etag = NULL; /* the per-record ETag goes out as a plain header */
+	r->cache_control = "no-store";
+	if (ci >= 0) {
+		req_header(r, "ETag", api_collab_etag(r, &s->collabs[ci]));
+		api_collab_write_detail(&w, s, ci);
+	} else {
+		jw_obj(&w);
+		jw_kstr(&w, "id", key);
+		jw_end(&w);
+	}
+	snapshot_free(s);
+	return status;
+}
+
+static int reply_part(struct request *r, int status, const char *collab_key, int64_t pid)
+{
+	server_snapshot_changed();
+	struct snapshot *s = fresh_snapshot();
+	int pi = -1;
+	if (s)
+		for (int i = 0; i < s->n_parts; i++)
+			if (s->parts[i].id == pid)
+				pi = i;
+	struct buf loc = BUF_INIT;
+	buf_puts(&loc, COLLAB_PATH "/");
+	url_seg(&loc, collab_key);
+	buf_printf(&loc, "/deelnemers/%lld", (long long)pid);
+	const char *href = arena_strdup(r->arena, loc.data);
+	buf_free(&loc);
+	if (status == 201)
+		req_header(r, "Location", href);
+	struct jw w;
+	api_begin(r, &w);
+	r->etag = NULL;
+	r->cache_control = "no-store";
+	if (pi >= 0) {
+		req_header(r, "ETag", api_part_etag(r, &s->parts[pi]));
+		api_collab_write_participant(&w, s, &s->parts[pi]);
+	} else {
+		jw_obj(&w);
+		jw_kint(&w, "id", pid);
+		jw_end(&w);
+	}
+	snapshot_free(s);
+	return status;
+}
+
+static void api_write_ctx(const struct request *r, struct write_ctx *w, char actor[80],
+			  char today[11])
+{
+	form_write_ctx(r, w, actor, today);
+	w->via = "api";
+}
+
+/* The collaboration index of path arg 0, or -1. */
+static int path_collab(const struct request *r)
+{
+	return r->n_path_args > 0 ? snapshot_find_collab(r->snap, r->path_args[0]) : -1;
+}
+
+/* ---- collaborations -------------------------------------------------------- */
+
+int api_collab_create(struct request *r)
+{
+	int st = require_token(r);
+	if (st)
+		return st;
+	if (!edit_may_create_collab(r))
+		return forbidden(r);
+	struct collab_input in;
+	memset(&in, 0, sizeof in);
+	if ((st = parse_body(r, collab_fields, &in, BODY_CREATE, false)))
+		return st;
+
+	struct write_ctx w;
+	char actor[80], today[11], key[128];
+	struct field_errors e = {.n = 0};
+	api_write_ctx(r, &w, actor, today);
+	int rc = store_collab_create(store_thread(), &w, &in, key, sizeof key, &e);
+	if (rc != STORE_OK)
+		return store_failed(r, rc, &e);
+
+	/* a partner editor's organisation becomes the penvoerder (as in the web) */
+	if (!req_has_role(r, USER_ROLE_STAFF)) {
+		struct part_input pin = {.org_code = r->user->org_code,
+					 .body = "",
+					 .role = "penvoerder",
+					 .cost_share = "",
+					 .contribution = "",
+					 .joined = "",
+					 .left = "",
+					 .note = ""};
+		int64_t pid;
+		struct field_errors pe = {.n = 0};
+		if (store_part_create(store_thread(), &w, key, &pin, &pid, &pe) != STORE_OK)
+			log_error("api: adding penvoerder %s to new collaboration %s failed",
+				  r->user->org_code, key);
+	}
+	return reply_collab(r, 201, key);
+}
+
+/* PUT and PATCH share everything but the body mode. */
+static int collab_update(struct request *r, enum body_mode mode)
+{
+	int st = require_token(r);
+	if (st)
+		return st;
+	int ci = path_collab(r);
+	if (ci < 0)
+		return respond_not_found(r);
+	const struct collaboration *c = &r->snap->collabs[ci];
+	if (!edit_may_edit_collab(r, ci))
+		return forbidden(r);
+	int64_t expected;
+	if ((st = require_if_match(r, 'c', c->id, c->version, api_collab_etag(r, c), &expected)))
+		return st;
+	struct collab_input in;
+	memset(&in, 0, sizeof in);
+	if ((st = parse_body(r, collab_fields, &in, mode, false)))
+		return st;
+
+	struct write_ctx w;
+	char actor[80], today[11];
+	struct field_errors e = {.n = 0};
+	int64_t cur = 0;
+	api_write_ctx(r, &w, actor, today);
+	int rc = store_collab_update(store_thread(), &w, c->key, expected, &in, &e, &cur);
+	if (rc == STORE_ERR_CONFLICT)
+		return precondition_failed(
+		    r, arena_printf(r->arena, "\"c%lld-v%lld\"", (long long)c->id, (long long)cur),
+		    cur);
+	if (rc != STORE_OK)
+		return store_failed(r, rc, &e);
+	return reply_collab(r, 200, c->key);
+}
+
+int api_collab_put(struct request *r)
+{
+	return collab_update(r, BODY_REPLACE);
+}
+
+int api_collab_patch(struct request *r)
+{
+	return collab_update(r, BODY_MERGE);
+}
+
+int api_collab_delete(struct request *r)
+{
+	int st = require_token(r);
+	if (st)
+		return st;
+	int ci = path_collab(r);
+	if (ci < 0)
+		return respond_not_found(r);
+	const struct collaboration *c = &r->snap->collabs[ci];
+	if (!edit_may_edit_collab(r, ci))
+		return forbidden(r);
+	int64_t expected;
+	if ((st = require_if_match(r, 'c', c->id, c->version, api_collab_etag(r, c), &expected)))
+		return st;
+	struct write_ctx w;
+	char actor[80], today[11];
+	int64_t cur = 0;
+	api_write_ctx(r, &w, actor, today);
+	int rc = store_collab_end(store_thread(), &w, c->key, expected, &cur);
+	if (rc == STORE_ERR_CONFLICT)
+		return precondition_failed(
+		    r, arena_printf(r->arena, "\"c%lld-v%lld\"", (long long)c->id, (long long)cur),
+		    cur);
+	if (rc != STORE_OK)
+		return store_failed(r, rc, NULL);
+	return reply_collab(r, 200, c->key);
+}
+
+/* ---- participations -------------------------------------------------------- */
+
+const struct param_spec api_part_delete_params[] = {{"uitgetreden", PT_TEXT, 10}, {NULL, 0, 0}};
+
+int api_part_create(struct request *r)
+{
+	int st = require_token(r);
+	if (st)
+		return st;
+	int ci = path_collab(r);
+	if (ci < 0)
+		return respond_not_found(r);
+	const struct collaboration *c = &r->snap->collabs[ci];
+	struct part_input in;
+	memset(&in, 0, sizeof in);
+	if ((st = parse_body(r, part_fields, &in, BODY_CREATE, false)))
+		return st;
+	/* may edit the collaboration, or adds their own organisation */
+	int oi = str_empty(in.org_code) ? -1 : snapshot_find_org(r->snap, in.org_code);
+	if (!edit_may_edit_collab(r, ci) && !(oi >= 0 && req_may_edit_org(r, oi)))
+		return forbidden(r);
+
+	struct write_ctx w;
+	char actor[80], today[11];
+	struct field_errors e = {.n = 0};
+	int64_t pid = 0;
+	api_write_ctx(r, &w, actor, today);
+	int rc = store_part_create(store_thread(), &w, c->key, &in, &pid, &e);
+	if (rc != STORE_OK)
+		return store_failed(r, rc, &e);
+	return reply_part(r, 201, c->key, pid);
+}
+
+/* The participation of the path ({id}/deelnemers/{deelname}), or -1. */
+static int path_part(const struct request *r, int ci)
+{
+	return r->n_path_args > 1 ? edit_find_part(r->snap, ci, r->path_args[1]) : -1;
+}
+
+int api_part_get(struct request *r)
+{
+	int ci = path_collab(r);
+	int pi = ci >= 0 ? path_part(r, ci) : -1;
+	if (pi < 0)
+		return respond_not_found(r);
+	struct jw w;
+	api_begin(r, &w);
+	r->etag = api_part_etag(r, &r->snap->parts[pi]);
+	api_collab_write_participant(&w, r->snap, &r->snap->parts[pi]);
+	return 200;
+}
+
+/* Shared start of PATCH/DELETE on a participation: 0 and *pi, or a status. */
+static int part_begin(struct request *r, int *pi, int64_t *expected)
+{
+	int st = require_token(r);
+	if (st)
+		return st;
+	int ci = path_collab(r);
+	*pi = ci >= 0 ? path_part(r, ci) : -1;
+	if (*pi < 0)
+		return respond_not_found(r);
+	const struct participation *p = &r->snap->parts[*pi];
+	if (!edit_may_edit_part(r, *pi))
+		return forbidden(r);
+	return require_if_match(r, 'p', p->id, p->version, api_part_etag(r, p), expected);
+}
+
+int api_part_patch(struct request *r)
+{
+	int pi;
+	int64_t expected;
+	int st = part_begin(r, &pi, &expected);
+	if (st)
+		return st;
+	const struct participation *p = &r->snap->parts[pi];
+	struct part_input in;
+	memset(&in, 0, sizeof in);
+	if ((st = parse_body(r, part_fields, &in, BODY_MERGE, false)))
+		return st;
+	struct write_ctx w;
+	char actor[80], today[11];
+	struct field_errors e = {.n = 0};
+	int64_t cur = 0;
+	api_write_ctx(r, &w, actor, today);
+	int rc = store_part_update(store_thread(), &w, p->id, expected, &in, &e, &cur);
+	if (rc == STORE_ERR_CONFLICT)
+		return precondition_failed(
+		    r, arena_printf(r->arena, "\"p%lld-v%lld\"", (long long)p->id, (long long)cur),
+		    cur);
+	if (rc != STORE_OK)
+		return store_failed(r, rc, &e);
+	return reply_part(r, 200, r->snap->collabs[p->collaboration].key, p->id);
+}
+
+int api_part_delete(struct request *r)
+{
+	int pi;
+	int64_t expected;
+	int st = part_begin(r, &pi, &expected);
+	if (st)
+		return st;
+	const struct participation *p = &r->snap->parts[pi];
+	/* the end date: ?uitgetreden=, or {"uitgetreden": ...} in a body, or today */
+	struct part_input in;
+	memset(&in, 0, sizeof in);
+	if ((st = parse_body(r, part_fields, &in, BODY_MERGE, true)))
+		return st;
+	struct write_ctx w;
+	char actor[80], today[11];
+	api_write_ctx(r, &w, actor, today);
+	const char *left = req_param(r, "uitgetreden");
+	if (str_empty(left))
+		left = !str_empty(in.left) ? in.left : today;
+	struct field_errors e = {.n = 0};
+	int64_t cur = 0;
+	int rc = store_part_end(store_thread(), &w, p->id, expected, left, &e, &cur);
+	if (rc == STORE_ERR_CONFLICT)
+		return precondition_failed(
+		    r, arena_printf(r->arena, "\"p%lld-v%lld\"", (long long)p->id, (long long)cur),
+		    cur);
+	if (rc != STORE_OK)
+		return store_failed(r, rc, &e);
+	return reply_part(r, 200, r->snap->collabs[p->collaboration].key, p->id);
+}

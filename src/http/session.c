@@ -1,0 +1,124 @@
+/*
+ * session — see session.h.
+ */
+#include "session.h"
+#include "../lib/text.h"
+#include "../store/store_auth.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+void session_digest(const char *secret, char out[65])
+{
+	unsigned char h[32];
+	crypto_generichash(h, sizeof h, (const unsigned char *)secret, strlen(secret), NULL, 0);
+	sodium_bin2hex(out, 65, h, sizeof h);
+}
+
+void session_random_token(char out[44])
+{
+	unsigned char raw[32];
+	randombytes_buf(raw, sizeof raw);
+	sodium_bin2base64(out, 44, raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+}
+
+/* The value of cookie `name` in a Cookie header, copied into the arena. */
+static const char *cookie_value(struct request *r, const char *header, const char *name)
+{
+	size_t nlen = strlen(name);
+	const char *p = header;
+	while (p && *p) {
+		while (*p == ' ' || *p == ';')
+			p++;
+		const char *end = strchr(p, ';');
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		if (len > nlen && strncmp(p, name, nlen) == 0 && p[nlen] == '=') {
+			const char *v = p + nlen + 1;
+			size_t vlen = len - nlen - 1;
+			if (vlen == 0 || vlen > 128)
+				return NULL;
+			return arena_strndup(r->arena, v, vlen);
+		}
+		p = end;
+	}
+	return NULL;
+}
+
+void session_load(struct request *r, const char *cookie_header, const char *auth_header)
+{
+	struct store *st = store_thread();
+	if (!st)
+		return;
+	int64_t now = (int64_t)time(NULL);
+	if (auth_header && strncmp(auth_header, "Bearer ", 7) == 0) {
+		const char *tok = auth_header + 7;
+		if (strlen(tok) > 128)
+			return;
+		char hash[65];
+		session_digest(tok, hash);
+		struct user *u = arena_alloc(r->arena, sizeof *u);
+		if (store_token_lookup(st, hash, u) == STORE_OK && !u->disabled) {
+			r->user = u;
+			r->via_token = true;
+		}
+		return;
+	}
+	const char *sid = cookie_header ? cookie_value(r, cookie_header, SESSION_COOKIE) : NULL;
+	if (!sid)
+		return;
+	char hash[65];
+	session_digest(sid, hash);
+	struct session_row row;
+	if (store_session_get(st, hash, now, SESSION_IDLE_S, SESSION_ABS_S, &row) != STORE_OK)
+		return;
+	struct user *u = arena_alloc(r->arena, sizeof *u);
+	if (store_user_get_by_id(st, row.user_id, u) != STORE_OK || u->disabled)
+		return;
+	r->user = u;
+	r->csrf = arena_strdup(r->arena, row.csrf);
+	r->session_hash = arena_strdup(r->arena, hash);
+}
+
+static void set_cookie(struct request *r, const char *value, bool clear)
+{
+	const char *v = arena_printf(r->arena, "%s=%s; HttpOnly; SameSite=Lax; Path=/%s%s",
+				     SESSION_COOKIE, value, r->secure ? "; Secure" : "",
+				     clear ? "; Max-Age=0" : "");
+	req_header(r, "Set-Cookie", v);
+}
+
+int session_start(struct request *r, const struct user *u)
+{
+	struct store *st = store_thread();
+	if (!st)
+		return -1;
+	if (r->session_hash) /* a new id at login: drop the old session */
+		store_session_delete(st, r->session_hash);
+	char sid[44], hash[65], csrf_raw[44], csrf[65];
+	session_random_token(sid);
+	session_digest(sid, hash);
+	session_random_token(csrf_raw);
+	session_digest(csrf_raw, csrf);
+	if (store_session_create(st, hash, u->id, csrf, (int64_t)time(NULL)) != STORE_OK)
+		return -1;
+	set_cookie(r, sid, false);
+	r->session_hash = arena_strdup(r->arena, hash);
+	r->csrf = arena_strdup(r->arena, csrf);
+	struct user *copy = arena_alloc(r->arena, sizeof *copy);
+	*copy = *u;
+	r->user = copy;
+	return 0;
+}
+
+void session_end(struct request *r)
+{
+	struct store *st = store_thread();
+	if (st && r->session_hash)
+		store_session_delete(st, r->session_hash);
+	set_cookie(r, "", true);
+	r->user = NULL;
+	r->csrf = NULL;
+	r->session_hash = NULL;
+}

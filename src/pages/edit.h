@@ -1,0 +1,77 @@
+/*
+ * edit — the web editing pages of issue 4: forms for collaborations,
+ * participations and organisations, ending and "Bevestig dat dit klopt",
+ * and /mijn-organisatie. Every POST route is declared with ROUTE_CSRF |
+ * ROUTE_FORM and min_role USER_ROLE_EDITOR in http/routes.c (the router
+ * checks sign-in, role and CSRF token before a handler runs); the handlers
+ * then check the object (edit_may_*), call the store (store_write.h) in one
+ * transaction each, and answer with post/redirect/get (303 to the record
+ * page with ?melding=...), a form with errors (400) or a conflict page
+ * (409). Nothing is written on any error.
+ */
+#ifndef ATLAS_EDIT_H
+#define ATLAS_EDIT_H
+
+#include "../http/request.h"
+#include "../store/store_write.h"
+
+#include <stdbool.h>
+
+/* Per-object permissions (the route already required a signed-in editor). */
+/* Collaboration ci: staff/admin, or a partner editor whose organisation is an
+ * active participant with role penvoerder or centrumgemeente. */
+bool edit_may_edit_collab(const struct request *r, int ci);
+/* Participation pi: the collaboration may be edited, or the participating
+ * organisation is the editor's own. */
+bool edit_may_edit_part(const struct request *r, int pi);
+/* Create a collaboration: staff/admin, or a partner editor with an
+ * organisation (which becomes its penvoerder). */
+bool edit_may_create_collab(const struct request *r);
+
+/* The 403 page for a forbidden object ("nothing changed"). */
+int edit_forbidden(struct request *r);
+/* 400 for a form without a usable "versie" field. */
+int edit_bad_version(struct request *r);
+/* The page for a store failure (500) — or the conflict/notfound status. */
+int edit_store_failure(struct request *r, int rc);
+
+/* Collaborations (edit_collab.c). */
+int page_collab_new(struct request *r); /* GET/POST /samenwerkingsverbanden/nieuw */
+int page_collab_edit(struct request *r);
+int page_collab_end(struct request *r);	    /* POST /samenwerkingsverbanden/{id}/beeindigen */
+int page_collab_confirm(struct request *r); /* POST /samenwerkingsverbanden/{id}/bevestigen */
+
+/* Participations (edit_part.c). */
+int page_part_new(struct request *r);	  /* GET/POST .../{id}/deelnemers/nieuw */
+int page_part_edit(struct request *r);	  /* GET/POST .../{id}/deelnemers/{deelname}/bewerken */
+int page_part_end(struct request *r);	  /* POST .../{id}/deelnemers/{deelname}/beeindigen */
+int page_part_confirm(struct request *r); /* POST .../{id}/deelnemers/{deelname}/bevestigen */
+
+/* Organisations (edit_org.c). */
+int page_org_edit(struct request *r);	 /* GET/POST /organisaties/{code}/bewerken */
+int page_org_confirm(struct request *r); /* POST /organisaties/{code}/bevestigen */
+
+/* GET /mijn-organisatie (mine.c). */
+int page_mine(struct request *r);
+
+struct form_field;
+/*
+ * The conflict page (status 409): the record changed since the form was
+ * loaded. Shows what the user entered next to what is stored now (field by
+ * field, differences marked), says nothing was saved and links to
+ * reload_href (the form with the current data) and back_href (the record).
+ */
+int edit_conflict_page(struct request *r, const char *record_name, const char *reload_href,
+		       const char *back_href, const struct form_field *fields, int n,
+		       const char *const *mine, const char *const *stored);
+/* A short 409 page for one-button actions (confirm, end) on a changed record. */
+int edit_conflict_simple(struct request *r, const char *record_name, const char *back_href);
+
+/* Where to go after a confirmation: /mijn-organisatie when the form came
+ * from there (hidden "terug"), else dflt (both with ?melding=bevestigd). */
+int edit_after_confirm(struct request *r, const char *dflt);
+
+/* Snapshot index of participation with id pid in collaboration ci, or -1. */
+int edit_find_part(const struct snapshot *s, int ci, const char *pid);
+
+#endif

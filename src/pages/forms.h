@@ -1,0 +1,122 @@
+/*
+ * forms — shared rendering of the editing forms (issue 4): labelled text
+ * fields, text areas, selects, checkbox groups, date fields, the error
+ * summary at the top of a form and the message next to each invalid field
+ * (aria-describedby + aria-invalid), hidden fields, the CSRF field, the
+ * one-button "Bevestig dat dit klopt" form, the "Laatst bevestigd op … door
+ * …" line, the conflict table (what you entered vs. what is stored now) and
+ * small helpers the edit handlers share (write context, version parsing,
+ * staleness).
+ *
+ * Every string is plain text and is escaped here through render/html.h;
+ * callers never pass markup. NL Design System (Utrecht) class names. Does
+ * not read the store and does not validate input (the store does).
+ */
+#ifndef ATLAS_FORMS_H
+#define ATLAS_FORMS_H
+
+#include "../http/request.h"
+#include "../render/components.h"
+#include "../store/store_write.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+enum form_kind {
+	FK_TEXT,     /* <input type="text"> */
+	FK_NUMBER,   /* text input with inputmode="decimal" (numbers are validated by the store) */
+	FK_URL,	     /* <input type="url"> */
+	FK_TEXTAREA, /* <textarea> */
+	FK_SELECT,   /* <select> with opts */
+	FK_DATE,     /* <input type="date">, falls back to text; YYYY-MM-DD */
+	FK_CHECKS,   /* checkbox group in a fieldset; value is ";"-joined option values */
+};
+
+/* One field of a form. `name` is the input name and also the field name the
+ * store uses in struct field_errors (e.g. "naam", "startdatum"). */
+struct form_field {
+	const char *name;
+	const char *label;
+	enum form_kind kind;
+	int max_len;			/* maxlength (code points); 0 = none */
+	bool required;			/* "(verplicht)" after the label */
+	const char *hint;		/* description under the label, or NULL */
+	const struct comp_option *opts; /* FK_SELECT / FK_CHECKS */
+	int n_opts;
+};
+
+/* The message for field `name` in e, or NULL. */
+const char *form_error_for(const struct field_errors *e, const char *name);
+
+/*
+ * The error summary (nothing when e has no errors): a heading "Controleer
+ * uw invoer" and one item per error; errors of a field in `fields` link to
+ * it (#f-<name>), other errors (e.g. a general one) are plain text.
+ */
+void form_error_summary(struct buf *b, const struct field_errors *e,
+			const struct form_field *fields, int n);
+
+/* One field with its label, hint, error message (when e has one for it)
+ * and current value (NULL = ""). */
+void form_field(struct buf *b, const struct form_field *f, const char *value,
+		const struct field_errors *e);
+/* All fields in order; vals[i] is the value of fields[i]. */
+void form_fields(struct buf *b, const struct form_field *fields, int n, const char *const *vals,
+		 const struct field_errors *e);
+
+/* <input type="hidden"> with an escaped value. */
+void form_hidden(struct buf *b, const char *name, const char *value);
+/* The hidden CSRF field of the signed-in session. */
+void form_csrf(struct buf *b, const struct request *r);
+/* Open a POST form to action (a local URL built with url_seg) with the CSRF
+ * field; close with form_close. */
+void form_open(struct buf *b, const struct request *r, const char *action);
+void form_close(struct buf *b);
+/* A submit button; primary selects the primary-action style. */
+void form_submit(struct buf *b, const char *text, bool primary);
+
+/*
+ * The one-button form "Bevestig dat dit klopt" posting to action with the
+ * record's version. `what` (may be NULL) is appended for screen readers
+ * only, so several buttons on one page have distinct names. terug (may be
+ * NULL) is sent as the hidden field "terug" (where to go afterwards; the
+ * handler only accepts known local pages).
+ */
+void form_confirm_button(struct buf *b, const struct request *r, const char *action,
+			 int64_t version, const char *what, const char *terug);
+
+/* "Laatst bevestigd op 12 januari 2025 door jan" (or "… volgens de bron"). */
+void form_confirmed_line(struct buf *b, const char *date, const char *by);
+/* Just the actor as shown to people ("jan", "de bron", "import"). */
+void form_actor(struct buf *b, const char *by);
+
+/*
+ * The conflict table: one row per field with what the user entered and what
+ * is stored now, differing rows marked ("Verschilt"). Select/checkbox values
+ * are shown with their option labels.
+ */
+void form_conflict_table(struct buf *b, const struct form_field *fields, int n,
+			 const char *const *mine, const char *const *stored);
+
+/* The Dutch notice for "?melding=..." after a successful post/redirect/get
+ * (only for signed-in users; nothing otherwise). */
+void form_flash(struct buf *b, const struct request *r);
+
+/* The write context for the signed-in user: actor "gebruiker:<name>", via
+ * "web", today (written into today[11]). */
+void form_write_ctx(const struct request *r, struct write_ctx *w, char actor[80], char today[11]);
+
+/* Parse the hidden "versie" field; false when missing or not a number. */
+bool form_version(struct request *r, int64_t *out);
+
+/* True when last_confirmed (ISO date, may be empty) is more than 12 months
+ * before today (ISO date). Empty counts as stale. */
+bool form_is_stale(const char *last_confirmed, const char *today);
+
+/* Field value for display in forms: NULL becomes "". */
+static inline const char *form_str(const char *s)
+{
+	return s ? s : "";
+}
+
+#endif

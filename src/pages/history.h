@@ -1,0 +1,57 @@
+/*
+ * history — the audit trail made readable (issue 4):
+ *
+ *   GET /samenwerkingsverbanden/{id}/geschiedenis   timeline of one collaboration
+ *                                                   (its participations included)
+ *   GET /organisaties/{code}/geschiedenis           timeline of one organisation
+ *   GET /wijzigingen                                recent changes, filters soort/door
+ *   GET /wijzigingen.atom                           the same as an Atom 1.0 feed
+ *
+ * and time travel for the collaboration list (page and API):
+ * ?peildatum=YYYY-MM-DD shows the registry as it was on that date, computed
+ * from validity periods (start/end dates of collaborations, joined/left of
+ * participations, valid_from/valid_to of organisations). Attributes such as
+ * names and phases are today's values. Snapshots for a few recent dates are
+ * cached in memory (thread-safe, reference counted).
+ *
+ * The audit trail of the public registry is public: it shows the actor as
+ * recorded (the user name of an editor, "Meegeleverde dataset" for the seed
+ * import), when, via which channel and what changed. Events about user
+ * accounts and API tokens are never shown.
+ */
+#ifndef ATLAS_HISTORY_H
+#define ATLAS_HISTORY_H
+
+#include "../http/request.h"
+#include "../http/router.h"
+
+int page_collab_history(struct request *r); /* GET /samenwerkingsverbanden/{id}/geschiedenis */
+int page_org_history(struct request *r);    /* GET /organisaties/{code}/geschiedenis */
+int page_changes(struct request *r);	    /* GET /wijzigingen */
+int page_changes_atom(struct request *r);   /* GET /wijzigingen.atom */
+
+/* Query parameters of /wijzigingen and /wijzigingen.atom (soort, door, pagina). */
+extern const struct param_spec history_changes_params[];
+
+/*
+ * Time travel. history_timetravel_begin looks at the "peildatum" parameter:
+ * absent/empty → returns NULL and leaves r->snap alone; invalid or in the
+ * future → writes a 400 reply naming peildatum, sets *status and returns
+ * NULL; valid → points r->snap at a snapshot for that date and returns a
+ * hold that the caller passes to history_timetravel_end (which restores
+ * r->snap and releases the snapshot) before returning. *status is 0 unless
+ * an error reply was written; a 500 is written when loading fails.
+ */
+void *history_timetravel_begin(struct request *r, int *status);
+void history_timetravel_end(struct request *r, void *hold);
+/* The notice "U bekijkt het register zoals het was op …" (nothing without
+ * a hold). */
+void history_timetravel_notice(struct buf *b, const struct request *r, const void *hold);
+/* <input type="hidden" name="peildatum"> for the filter form (or nothing). */
+void history_timetravel_hidden(struct buf *b, const struct request *r);
+/* "peildatum=…&" for links that keep the date (or nothing). */
+void history_timetravel_query(struct buf *q, const struct request *r);
+/* Free every cached snapshot that is not in use (shutdown, tests). */
+void history_timetravel_free_all(void);
+
+#endif

@@ -1,0 +1,764 @@
+/*
+ * store_auth_sqlite — the SQLite implementation of store_auth.h: user
+ * accounts, server-side sessions, login-failure counting and personal API
+ * tokens, plus the role code/label table.
+ *
+ * Users and tokens are audited (entity "user" with the username as key,
+ * "api_token" with "<username>/<token id>"); the images never hold a
+ * password hash or token digest. Sessions and login failures are
+ * operational data: not audited, and they do not bump data_version (the
+ * snapshot holds no users). Disabling a user also deletes their sessions
+ * in the same transaction; a disabled user's tokens stop working
+ * (store_token_lookup refuses them).
+ *
+ * Not here: hashing (http/auth.c), cookies, permission checks.
+ */
+#include "store_auth.h"
+#include "../lib/text.h"
+#include "../lib/xalloc.h"
+#include "store_internal.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---------------------------------------------------------------- roles */
+
+static const struct {
+	const char *code, *label;
+} roles[USER_ROLE_COUNT] = {
+    [USER_ROLE_NONE] = {"anoniem", "Anonieme bezoeker"},
+    [USER_ROLE_EDITOR] = {"redacteur", "Redacteur partnerorganisatie"},
+    [USER_ROLE_ACCOUNT_MGR] = {"accounthouder", "Accounthouder"},
+    [USER_ROLE_SUPERVISOR] = {"toezichthouder", "Toezichthouder (IBT)"},
+    [USER_ROLE_STAFF] = {"programmateam", "Programmateam"},
+    [USER_ROLE_ADMIN] = {"beheerder", "Beheerder"},
+};
+
+const char *user_role_code(enum user_role r)
+{
+	return (int)r >= 0 && r < USER_ROLE_COUNT ? roles[r].code : roles[0].code;
+}
+
+const char *user_role_label(enum user_role r)
+{
+	return (int)r >= 0 && r < USER_ROLE_COUNT ? roles[r].label : roles[0].label;
+}
+
+int user_role_parse(const char *code)
+{
+	if (!code)
+		return -1;
+	for (int i = 0; i < USER_ROLE_COUNT; i++)
+		if (strcmp(roles[i].code, code) == 0)
+			return i;
+	return -1;
+}
+
+/* ------------------------------------------------------------- helpers */
+
+static int step_done(struct store *s, sqlite3_stmt *st, const char *what)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? STORE_OK : store_db_fail(s, what, NULL, 0);
+}
+
+static const char *actor_of(const char *actor)
+{
+	return str_empty(actor) ? "onbekend" : actor;
+}
+
+static bool valid_username(const char *u)
+{
+	size_t n = u ? strlen(u) : 0;
+	if (n < 3 || n > 64)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char c = u[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+		      c == '@' || c == '-'))
+			return false;
+	}
+	return true;
+}
+
+/* Single-line text of at most max bytes, valid UTF-8, no controls. */
+static bool valid_line(const char *s, size_t max)
+{
+	size_t n = s ? strlen(s) : 0;
+	if (n > max || (n && !utf8_is_valid(s, n)))
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return false;
+	return true;
+}
+
+static const char user_cols[] = "SELECT u.id, u.username, u.display_name, u.email, u.role, "
+				"coalesce(o.code, ''), u.disabled, u.created_at, "
+				"u.password_hash FROM app_user u "
+				"LEFT JOIN organisation o ON o.id = u.org_id ";
+
+static void read_user(sqlite3_stmt *st, struct user *u)
+{
+	memset(u, 0, sizeof *u);
+	u->id = sqlite3_column_int64(st, 0);
+	snprintf(u->username, sizeof u->username, "%s", store_col_text(st, 1));
+	snprintf(u->display_name, sizeof u->display_name, "%s", store_col_text(st, 2));
+	snprintf(u->email, sizeof u->email, "%s", store_col_text(st, 3));
+	int r = user_role_parse(store_col_text(st, 4));
+	u->role = r > 0 ? (enum user_role)r : USER_ROLE_NONE;
+	snprintf(u->org_code, sizeof u->org_code, "%s", store_col_text(st, 5));
+	u->disabled = sqlite3_column_int(st, 6) != 0;
+	snprintf(u->created_at, sizeof u->created_at, "%s", store_col_text(st, 7));
+}
+
+/* The audit image of a user (never the password hash). */
+static char *user_image(const struct user *u)
+{
+	json_t *o =
+	    json_pack("{s:s, s:s, s:s, s:s, s:s, s:b}", "gebruikersnaam", u->username, "naam",
+		      u->display_name, "email", u->email, "rol", user_role_code(u->role),
+		      "organisatie", u->org_code, "geblokkeerd", (int)u->disabled);
+	char *out = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+	json_decref(o);
+	return out ? out : xstrdup("{}");
+}
+
+/* Inside a transaction: the user row by name (with the hash when wanted). */
+static int load_user(struct store *s, const char *username, struct user *u, char *hash,
+		     size_t hashlen)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT u.id, u.username, u.display_name, u.email, "
+					 "u.role, coalesce(o.code, ''), u.disabled, u.created_at, "
+					 "u.password_hash FROM app_user u LEFT JOIN organisation o "
+					 "ON o.id = u.org_id WHERE u.username = ?");
+	if (!st)
+		return STORE_ERR;
+	sqlite3_bind_text(st, 1, username ? username : "", -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		read_user(st, u);
+		if (hash && hashlen)
+			snprintf(hash, hashlen, "%s", store_col_text(st, 8));
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return STORE_OK;
+	return rc == SQLITE_DONE ? STORE_ERR_NOTFOUND
+				 : store_db_fail(s, "gebruiker lezen", NULL, 0);
+}
+
+/* The organisation id for code ("" gives 0); STORE_ERR_NOTFOUND when unknown. */
+static int org_id_of(struct store *s, const char *code, int64_t *id)
+{
+	*id = 0;
+	if (str_empty(code))
+		return STORE_OK;
+	sqlite3_stmt *st = store_stmt(s, "SELECT id FROM organisation WHERE code = ?");
+	if (!st)
+		return STORE_ERR;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return STORE_OK;
+	return rc == SQLITE_DONE ? STORE_ERR_NOTFOUND
+				 : store_db_fail(s, "organisatie opzoeken", NULL, 0);
+}
+
+/* Check role and scope: editors need an organisation; codes must exist. */
+static int check_role(struct store *s, enum user_role role, const char *org_code, int64_t *org_id,
+		      char *err, size_t errlen)
+{
+	if ((int)role <= USER_ROLE_NONE || role >= USER_ROLE_COUNT) {
+		store_set_err(err, errlen, "onbekende rol");
+		return STORE_ERR_INVALID;
+	}
+	if (role == USER_ROLE_EDITOR && str_empty(org_code)) {
+		store_set_err(err, errlen,
+			      "een redacteur hoort bij een organisatie; geef de "
+			      "organisatiecode op");
+		return STORE_ERR_INVALID;
+	}
+	int rc = org_id_of(s, org_code, org_id);
+	if (rc == STORE_ERR_NOTFOUND) {
+		store_set_err(err, errlen, "onbekende organisatie '%.80s'", org_code);
+		return STORE_ERR_INVALID;
+	}
+	if (rc)
+		store_set_err(err, errlen, "databasefout bij organisatie opzoeken");
+	return rc;
+}
+
+static int commit(struct store *s, char *err, size_t errlen)
+{
+	return store_exec(s, "COMMIT", "wijziging vastleggen", err, errlen);
+}
+
+/* ---------------------------------------------------------------- users */
+
+int store_user_add(struct store *s, const char *actor, const struct user *u,
+		   const char *password_hash, char *err, size_t errlen)
+{
+	int64_t org_id = 0;
+	char *after = NULL;
+	int rc;
+
+	if (err && errlen)
+		err[0] = '\0';
+	if (!valid_username(u->username)) {
+		store_set_err(err, errlen,
+			      "ongeldige gebruikersnaam: 3 tot 64 tekens a-z, 0-9, '.', '_', '@' "
+			      "en '-'");
+		return STORE_ERR_INVALID;
+	}
+	if (!valid_line(u->display_name, sizeof u->display_name - 1) ||
+	    !valid_line(u->email, sizeof u->email - 1) || !valid_line(password_hash, 512)) {
+		store_set_err(err, errlen, "naam, e-mailadres of wachtwoordhash is ongeldig");
+		return STORE_ERR_INVALID;
+	}
+	if (store_exec(s, "BEGIN IMMEDIATE", "gebruiker toevoegen", err, errlen))
+		return STORE_ERR;
+	if ((rc = check_role(s, u->role, u->org_code, &org_id, err, errlen)))
+		goto out;
+	sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM app_user WHERE username = ?");
+	rc = STORE_ERR;
+	if (!st)
+		goto out;
+	sqlite3_bind_text(st, 1, u->username, -1, SQLITE_STATIC);
+	int x = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (x == SQLITE_ROW) {
+		store_set_err(err, errlen, "gebruikersnaam '%s' bestaat al", u->username);
+		rc = STORE_ERR_INVALID;
+		goto out;
+	}
+	st = store_stmt(s, "INSERT INTO app_user (username, display_name, email, role, org_id, "
+			   "password_hash, disabled, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, "
+			   "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+	if (!st)
+		goto out;
+	sqlite3_bind_text(st, 1, u->username, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, u->display_name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, u->email, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, user_role_code(u->role), -1, SQLITE_STATIC);
+	if (org_id)
+		sqlite3_bind_int64(st, 5, org_id);
+	else
+		sqlite3_bind_null(st, 5);
+	sqlite3_bind_text(st, 6, password_hash ? password_hash : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 7, u->disabled ? 1 : 0);
+	if (step_done(s, st, "gebruiker toevoegen"))
+		goto out;
+	struct user stored;
+	if (load_user(s, u->username, &stored, NULL, 0))
+		goto out;
+	after = user_image(&stored);
+	if (store_audit_write(s, actor_of(actor), "", "", "insert", "user", u->username, NULL,
+			      after) ||
+	    commit(s, err, errlen))
+		goto out;
+	rc = STORE_OK;
+out:
+	if (rc != STORE_OK) {
+		if (rc == STORE_ERR && err && errlen && !err[0])
+			store_set_err(err, errlen, "databasefout bij gebruiker toevoegen");
+		store_rollback(s);
+	}
+	free(after);
+	return rc;
+}
+
+int store_user_get(struct store *s, const char *username, struct user *u, char *hash,
+		   size_t hashlen)
+{
+	return load_user(s, username, u, hash, hashlen);
+}
+
+int store_user_get_by_id(struct store *s, int64_t id, struct user *u)
+{
+	sqlite3_stmt *st = store_stmt(s, "SELECT u.id, u.username, u.display_name, u.email, "
+					 "u.role, coalesce(o.code, ''), u.disabled, u.created_at, "
+					 "u.password_hash FROM app_user u LEFT JOIN organisation o "
+					 "ON o.id = u.org_id WHERE u.id = ?");
+	if (!st)
+		return STORE_ERR;
+	sqlite3_bind_int64(st, 1, id);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_user(st, u);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return STORE_OK;
+	return rc == SQLITE_DONE ? STORE_ERR_NOTFOUND
+				 : store_db_fail(s, "gebruiker lezen", NULL, 0);
+}
+
+int store_user_list(struct store *s, struct user **out, int *n)
+{
+	char sql[512];
+	snprintf(sql, sizeof sql, "%sORDER BY u.username", user_cols);
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = store_stmt(s, sql);
+	if (!st)
+		return STORE_ERR;
+	struct user *v = NULL;
+	int count = 0, cap = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (count == cap) {
+			cap = cap ? cap * 2 : 8;
+			v = xreallocarray(v, (size_t)cap, sizeof *v);
+		}
+		read_user(st, &v[count++]);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return store_db_fail(s, "gebruikers lezen", NULL, 0);
+	}
+	*out = v;
+	*n = count;
+	return STORE_OK;
+}
+
+/*
+ * The common shape of a user change: load (NOTFOUND), apply (the SQL with
+ * ?1 = user id and up to two more text/int parameters), audit with before
+ * and after images, commit. kind selects what changes.
+ */
+enum user_change { UC_ROLE, UC_DISABLED, UC_PASSWORD };
+
+static int user_change(struct store *s, const char *actor, const char *username,
+		       enum user_change kind, enum user_role role, const char *org_code,
+		       bool disabled, const char *password_hash, char *err, size_t errlen)
+{
+	struct user before, after;
+	char *b = NULL, *a = NULL;
+	int64_t org_id = 0;
+	int rc;
+
+	if (err && errlen)
+		err[0] = '\0';
+	if (kind == UC_PASSWORD && !valid_line(password_hash, 512)) {
+		store_set_err(err, errlen, "ongeldige wachtwoordhash");
+		return STORE_ERR_INVALID;
+	}
+	if (store_exec(s, "BEGIN IMMEDIATE", "gebruiker wijzigen", err, errlen))
+		return STORE_ERR;
+	if ((rc = load_user(s, username, &before, NULL, 0))) {
+		if (rc == STORE_ERR_NOTFOUND)
+			store_set_err(err, errlen, "gebruiker '%.64s' bestaat niet",
+				      username ? username : "");
+		goto out;
+	}
+	if (kind == UC_ROLE && (rc = check_role(s, role, org_code, &org_id, err, errlen)))
+		goto out;
+	rc = STORE_ERR;
+	sqlite3_stmt *st;
+	switch (kind) {
+	case UC_ROLE:
+		st = store_stmt(s, "UPDATE app_user SET role = ?2, org_id = ?3 WHERE id = ?1");
+		if (!st)
+			goto out;
+		sqlite3_bind_text(st, 2, user_role_code(role), -1, SQLITE_STATIC);
+		if (org_id)
+			sqlite3_bind_int64(st, 3, org_id);
+		else
+			sqlite3_bind_null(st, 3);
+		break;
+	case UC_DISABLED:
+		st = store_stmt(s, "UPDATE app_user SET disabled = ?2 WHERE id = ?1");
+		if (!st)
+			goto out;
+		sqlite3_bind_int(st, 2, disabled ? 1 : 0);
+		break;
+	default:
+		st = store_stmt(s, "UPDATE app_user SET password_hash = ?2 WHERE id = ?1");
+		if (!st)
+			goto out;
+		sqlite3_bind_text(st, 2, password_hash, -1, SQLITE_STATIC);
+	}
+	sqlite3_bind_int64(st, 1, before.id);
+	if (step_done(s, st, "gebruiker wijzigen"))
+		goto out;
+	if (kind == UC_DISABLED && disabled) {
+		st = store_stmt(s, "DELETE FROM session WHERE user_id = ?");
+		if (!st)
+			goto out;
+		sqlite3_bind_int64(st, 1, before.id);
+		if (step_done(s, st, "sessies verwijderen"))
+			goto out;
+	}
+	if (load_user(s, username, &after, NULL, 0))
+		goto out;
+	if (kind == UC_PASSWORD) {
+		b = xstrdup("{\"wachtwoord\":\"\"}");
+		a = xstrdup("{\"wachtwoord\":\"gewijzigd\"}");
+	} else {
+		b = user_image(&before);
+		a = user_image(&after);
+		if (strcmp(a, b) == 0) { /* nothing changed */
+			store_rollback(s);
+			rc = STORE_OK;
+			goto out;
+		}
+	}
+	if (store_audit_write(s, actor_of(actor), "", "", "update", "user", before.username, b,
+			      a) ||
+	    commit(s, err, errlen))
+		goto out;
+	rc = STORE_OK;
+out:
+	if (rc != STORE_OK) {
+		if (rc == STORE_ERR && err && errlen && !err[0])
+			store_set_err(err, errlen, "databasefout bij gebruiker wijzigen");
+		store_rollback(s);
+	}
+	free(b);
+	free(a);
+	return rc;
+}
+
+int store_user_set_role(struct store *s, const char *actor, const char *username,
+			enum user_role role, const char *org_code, char *err, size_t errlen)
+{
+	return user_change(s, actor, username, UC_ROLE, role, org_code, false, NULL, err, errlen);
+}
+
+int store_user_set_disabled(struct store *s, const char *actor, const char *username, bool disabled,
+			    char *err, size_t errlen)
+{
+	return user_change(s, actor, username, UC_DISABLED, USER_ROLE_NONE, NULL, disabled, NULL,
+			   err, errlen);
+}
+
+int store_user_set_password(struct store *s, const char *actor, const char *username,
+			    const char *password_hash, char *err, size_t errlen)
+{
+	return user_change(s, actor, username, UC_PASSWORD, USER_ROLE_NONE, NULL, false,
+			   password_hash, err, errlen);
+}
+
+/* ------------------------------------------------------------- sessions */
+
+int store_session_create(struct store *s, const char *id_hash, int64_t user_id, const char *csrf,
+			 int64_t now)
+{
+	if (str_empty(id_hash) || str_empty(csrf))
+		return STORE_ERR_INVALID;
+	sqlite3_stmt *st = store_stmt(s, "INSERT INTO session (id_hash, user_id, csrf, created, "
+					 "last_seen) VALUES (?, ?, ?, ?, ?)");
+	if (!st)
+		return STORE_ERR;
+	sqlite3_bind_text(st, 1, id_hash, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, user_id);
+	sqlite3_bind_text(st, 3, csrf, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, now);
+	sqlite3_bind_int64(st, 5, now);
+	return step_done(s, st, "sessie opslaan");
+}
+
+int store_session_delete(struct store *s, const char *id_hash)
+{
+	sqlite3_stmt *st = store_stmt(s, "DELETE FROM session WHERE id_hash = ?");
+	if (!st)
+		return STORE_ERR;
+	sqlite3_bind_text(st, 1, id_hash ? id_hash : "", -1, SQLITE_STATIC);
+	return step_done(s, st, "sessie verwijderen");
+}
+
+int store_session_get(struct store *s, const char *id_hash, int64_t now, int64_t idle_s,
+		      int64_t abs_s, struct session_row *out)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = store_stmt(s, "SELECT user_id, csrf, created, last_seen FROM session "
+					 "WHERE id_hash = ?");
+	if (!st)
+		return STORE_ERR;
+	sqlite3_bind_text(st, 1, id_hash ? id_hash : "", -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->user_id = sqlite3_column_int64(st, 0);
+		snprintf(out->csrf, sizeof out->csrf, "%s", store_col_text(st, 1));
+		out->created = sqlite3_column_int64(st, 2);
+		out->last_seen = sqlite3_column_int64(st, 3);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return STORE_ERR_NOTFOUND;
+	if (rc != SQLITE_ROW)
+		return store_db_fail(s, "sessie lezen", NULL, 0);
+	if (now - out->last_seen > idle_s || now - out->created > abs_s) {
+		memset(out, 0, sizeof *out);
+		if (store_session_delete(s, id_hash))
+			return STORE_ERR;
+		return STORE_ERR_NOTFOUND;
+	}
+	st = store_stmt(s, "UPDATE session SET last_seen = ? WHERE id_hash = ?");
+	if (!st)
+		return STORE_ERR;
+	sqlite3_bind_int64(st, 1, now);
+	sqlite3_bind_text(st, 2, id_hash, -1, SQLITE_STATIC);
+	if (step_done(s, st, "sessie bijwerken"))
+		return STORE_ERR;
+	out->last_seen = now;
+	return STORE_OK;
+}
+
+int store_session_delete_user(struct store *s, int64_t user_id)
+{
+	sqlite3_stmt *st = store_stmt(s, "DELETE FROM session WHERE user_id = ?");
+	if (!st)
+		return STORE_ERR;
+	sqlite3_bind_int64(st, 1, user_id);
+	return step_done(s, st, "sessies verwijderen");
+}
+
+/* ------------------------------------------------------ login failures */
+
+int store_login_failures(struct store *s, const char *key, int64_t now, int64_t window_s,
+			 int *count)
+{
+	*count = 0;
+	sqlite3_stmt *st =
+	    store_stmt(s, "SELECT count(*) FROM login_failure WHERE key = ? AND at > ?");
+	if (!st)
+		return STORE_ERR;
+	sqlite3_bind_text(st, 1, key ? key : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, now - window_s);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*count = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? STORE_OK : store_db_fail(s, "inlogpogingen tellen", NULL, 0);
+}
+
+int store_login_failure(struct store *s, const char *key, int64_t now, int64_t window_s, int *count)
+{
+	*count = 0;
+	if (store_exec(s, "BEGIN IMMEDIATE", "inlogpoging vastleggen", NULL, 0))
+		return STORE_ERR;
+	/* forget this key's failures that fell out of the window */
+	sqlite3_stmt *st = store_stmt(s, "DELETE FROM login_failure WHERE key = ? AND at <= ?");
+	if (!st)
+		goto fail;
+	sqlite3_bind_text(st, 1, key ? key : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, now - window_s);
+	if (step_done(s, st, "inlogpogingen opruimen"))
+		goto fail;
+	st = store_stmt(s, "INSERT INTO login_failure (key, at) VALUES (?, ?)");
+	if (!st)
+		goto fail;
+	sqlite3_bind_text(st, 1, key ? key : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, now);
+	if (step_done(s, st, "inlogpoging vastleggen") ||
+	    store_login_failures(s, key, now, window_s, count) ||
+	    store_exec(s, "COMMIT", "inlogpoging vastleggen", NULL, 0))
+		goto fail;
+	return STORE_OK;
+fail:
+	store_rollback(s);
+	*count = 0;
+	return STORE_ERR;
+}
+
+int store_login_reset(struct store *s, const char *key)
+{
+	sqlite3_stmt *st = store_stmt(s, "DELETE FROM login_failure WHERE key = ?");
+	if (!st)
+		return STORE_ERR;
+	sqlite3_bind_text(st, 1, key ? key : "", -1, SQLITE_STATIC);
+	return step_done(s, st, "inlogpogingen vergeten");
+}
+
+/* ---------------------------------------------------------- API tokens */
+
+static char *token_image(const char *name, const char *prefix, bool revoked)
+{
+	json_t *o = json_pack("{s:s, s:s, s:b}", "naam", name, "prefix", prefix, "ingetrokken",
+			      (int)revoked);
+	char *out = o ? json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+	json_decref(o);
+	return out ? out : xstrdup("{}");
+}
+
+/* "<username>/<id>" for the audit trail. */
+static void token_key(struct store *s, int64_t user_id, int64_t token_id, char *out, size_t outlen)
+{
+	struct user u;
+	if (store_user_get_by_id(s, user_id, &u) != STORE_OK)
+		snprintf(u.username, sizeof u.username, "%lld", (long long)user_id);
+	snprintf(out, outlen, "%s/%lld", u.username, (long long)token_id);
+}
+
+int store_token_create(struct store *s, const char *actor, int64_t user_id, const char *name,
+		       const char *prefix, const char *token_hash, int64_t *id_out)
+{
+	char key[96], *after = NULL;
+	int rc = STORE_ERR;
+
+	if (id_out)
+		*id_out = 0;
+	if (str_empty(name) || !valid_line(name, 80) || !valid_line(prefix, 12) ||
+	    str_empty(token_hash) || !valid_line(token_hash, 256))
+		return STORE_ERR_INVALID;
+	if (store_exec(s, "BEGIN IMMEDIATE", "sleutel aanmaken", NULL, 0))
+		return STORE_ERR;
+	struct user u;
+	if ((rc = store_user_get_by_id(s, user_id, &u)))
+		goto out;
+	rc = STORE_ERR;
+	sqlite3_stmt *st =
+	    store_stmt(s, "INSERT INTO api_token (user_id, name, prefix, token_hash, "
+			  "created_at) VALUES (?, ?, ?, ?, "
+			  "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+	if (!st)
+		goto out;
+	sqlite3_bind_int64(st, 1, user_id);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, prefix ? prefix : "", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, token_hash, -1, SQLITE_STATIC);
+	if (step_done(s, st, "sleutel aanmaken"))
+		goto out;
+	int64_t id = sqlite3_last_insert_rowid(s->db);
+	token_key(s, user_id, id, key, sizeof key);
+	after = token_image(name, prefix ? prefix : "", false);
+	if (store_audit_write(s, actor_of(actor), "", "", "insert", "api_token", key, NULL,
+			      after) ||
+	    commit(s, NULL, 0))
+		goto out;
+	if (id_out)
+		*id_out = id;
+	rc = STORE_OK;
+out:
+	if (rc != STORE_OK)
+		store_rollback(s);
+	free(after);
+	return rc;
+}
+
+int store_token_list(struct store *s, int64_t user_id, struct api_token **out, int *n)
+{
+	*out = NULL;
+	*n = 0;
+	sqlite3_stmt *st = store_stmt(s, "SELECT id, user_id, name, prefix, created_at, "
+					 "last_used_at, revoked FROM api_token WHERE user_id = ? "
+					 "ORDER BY id");
+	if (!st)
+		return STORE_ERR;
+	sqlite3_bind_int64(st, 1, user_id);
+	struct api_token *v = NULL;
+	int count = 0, cap = 0, rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (count == cap) {
+			cap = cap ? cap * 2 : 8;
+			v = xreallocarray(v, (size_t)cap, sizeof *v);
+		}
+		struct api_token *t = &v[count++];
+		memset(t, 0, sizeof *t);
+		t->id = sqlite3_column_int64(st, 0);
+		t->user_id = sqlite3_column_int64(st, 1);
+		snprintf(t->name, sizeof t->name, "%s", store_col_text(st, 2));
+		snprintf(t->prefix, sizeof t->prefix, "%s", store_col_text(st, 3));
+		snprintf(t->created_at, sizeof t->created_at, "%s", store_col_text(st, 4));
+		snprintf(t->last_used_at, sizeof t->last_used_at, "%s", store_col_text(st, 5));
+		t->revoked = sqlite3_column_int(st, 6) != 0;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		return store_db_fail(s, "sleutels lezen", NULL, 0);
+	}
+	*out = v;
+	*n = count;
+	return STORE_OK;
+}
+
+int store_token_revoke(struct store *s, const char *actor, int64_t user_id, int64_t token_id)
+{
+	char key[96], *before = NULL, *after = NULL;
+	int rc = STORE_ERR;
+
+	if (store_exec(s, "BEGIN IMMEDIATE", "sleutel intrekken", NULL, 0))
+		return STORE_ERR;
+	sqlite3_stmt *st = store_stmt(s, "SELECT name, prefix, revoked FROM api_token "
+					 "WHERE id = ? AND user_id = ?");
+	if (!st)
+		goto out;
+	sqlite3_bind_int64(st, 1, token_id);
+	sqlite3_bind_int64(st, 2, user_id);
+	int x = sqlite3_step(st);
+	if (x == SQLITE_ROW) {
+		bool revoked = sqlite3_column_int(st, 2) != 0;
+		before = token_image(store_col_text(st, 0), store_col_text(st, 1), revoked);
+		after = token_image(store_col_text(st, 0), store_col_text(st, 1), true);
+	}
+	sqlite3_reset(st);
+	if (x == SQLITE_DONE) {
+		rc = STORE_ERR_NOTFOUND;
+		goto out;
+	}
+	if (x != SQLITE_ROW) {
+		store_db_fail(s, "sleutel lezen", NULL, 0);
+		goto out;
+	}
+	if (strcmp(before, after) == 0) { /* already revoked */
+		store_rollback(s);
+		rc = STORE_OK;
+		goto out;
+	}
+	st = store_stmt(s, "UPDATE api_token SET revoked = 1 WHERE id = ?");
+	if (!st)
+		goto out;
+	sqlite3_bind_int64(st, 1, token_id);
+	if (step_done(s, st, "sleutel intrekken"))
+		goto out;
+	token_key(s, user_id, token_id, key, sizeof key);
+	if (store_audit_write(s, actor_of(actor), "", "", "delete", "api_token", key, before,
+			      after) ||
+	    commit(s, NULL, 0))
+		goto out;
+	rc = STORE_OK;
+out:
+	if (rc != STORE_OK)
+		store_rollback(s);
+	free(before);
+	free(after);
+	return rc;
+}
+
+int store_token_lookup(struct store *s, const char *token_hash, struct user *u)
+{
+	sqlite3_stmt *st =
+	    store_stmt(s, "SELECT t.id, t.user_id FROM api_token t "
+			  "JOIN app_user u ON u.id = t.user_id "
+			  "WHERE t.token_hash = ? AND t.revoked = 0 AND u.disabled = 0");
+	if (!st)
+		return STORE_ERR;
+	sqlite3_bind_text(st, 1, token_hash ? token_hash : "", -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	int64_t tid = 0, uid = 0;
+	if (rc == SQLITE_ROW) {
+		tid = sqlite3_column_int64(st, 0);
+		uid = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return STORE_ERR_NOTFOUND;
+	if (rc != SQLITE_ROW)
+		return store_db_fail(s, "sleutel opzoeken", NULL, 0);
+	st = store_stmt(s, "UPDATE api_token SET last_used_at = "
+			   "strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?");
+	if (!st)
+		return STORE_ERR;
+	sqlite3_bind_int64(st, 1, tid);
+	if (step_done(s, st, "sleutel bijwerken"))
+		return STORE_ERR;
+	return store_user_get_by_id(s, uid, u);
+}

@@ -1,0 +1,144 @@
+/*
+ * store_write — changes to the registry by people (web forms, API) and the
+ * audit trail read back (issue 4). Part of the store interface.
+ *
+ * Every function here is ONE transaction: validate, check the expected
+ * version, write the row(s), bump the record's version, write the
+ * audit_event(s) with actor, via ("web", "api", "cli"), before/after JSON,
+ * bump meta.data_version, commit. On any failure nothing is written
+ * (rollback), including no audit event.
+ *
+ * Optimistic concurrency: collaborations, organisations and participations
+ * carry an integer `version` (1 on insert, +1 on every change). Updates take
+ * the version the client read; a different current version gives
+ * STORE_ERR_CONFLICT and *current_version.
+ *
+ * Input strings are UTF-8 from the edge (already checked for validity and
+ * NUL); this layer checks types, lengths, enumerations, dates (real
+ * calendar dates, end not before start) and references, and reports every
+ * invalid field (not just the first) in struct field_errors with Dutch
+ * messages. HTML in text is stored as text.
+ */
+#ifndef ATLAS_STORE_WRITE_H
+#define ATLAS_STORE_WRITE_H
+
+#include "store.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define STORE_ERR_CONFLICT (-5) /* the record changed since the client read it */
+
+#define FIELD_ERRORS_MAX 32
+struct field_error {
+	char field[48];    /* the input name, e.g. "naam", "startdatum" (Dutch, as in forms/API) */
+	char message[200]; /* Dutch, e.g. "Vul een naam in." */
+};
+struct field_errors {
+	struct field_error e[FIELD_ERRORS_MAX];
+	int n;
+};
+
+/* Who writes. */
+struct write_ctx {
+	const char *actor; /* "gebruiker:jan" / "cli:..." */
+	const char *via;   /* "web", "api", "cli" */
+	const char *today; /* YYYY-MM-DD (for "ended today", confirmations) */
+};
+
+/*
+ * A collaboration as entered. Field names are the Dutch form/API names in
+ * comments. NULL means "not given" (PATCH keeps the old value); "" means
+ * "clear" for optional fields.
+ */
+struct collab_input {
+	const char *name;       /* naam: required, 2..200 */
+	const char *short_name; /* korteNaam: 0..60 */
+	const char *kind;       /* soort: api value wgr|privaatrechtelijk|netwerk */
+	const char *legal_form; /* juridischeVorm: api value or "onbekend" */
+	const char *powers;     /* bevoegdheidsverkrijging: api value or "onbekend" */
+	const char *domains;    /* beleidsdomeinen: ;- or ,-separated domain keys, >= 1 */
+	const char *phase;      /* fase: api value or "onbekend" */
+	const char *purpose;    /* doel: 0..2000 */
+	const char *seat;       /* vestigingsplaats: 0..100 */
+	const char *start_date; /* startdatum: YYYY-MM-DD or "" */
+	const char *end_date;   /* einddatum: YYYY-MM-DD or "", not before start */
+	const char *website;    /* website: http(s) URL or "" */
+	const char *note;       /* opmerking: 0..1000 */
+	const char *source_key; /* bron: existing source key or NULL/"" = "invoer-gebruiker" */
+};
+
+/* Create; the key is derived from the name (kebab-case, made unique) and
+ * returned in key_out. New records are confirmed today by the actor. */
+int store_collab_create(struct store *s, const struct write_ctx *w, const struct collab_input *in,
+			char *key_out, size_t keylen, struct field_errors *errs);
+/* Update (fields NULL are kept). expected_version must equal the current. */
+int store_collab_update(struct store *s, const struct write_ctx *w, const char *key,
+			int64_t expected_version, const struct collab_input *in,
+			struct field_errors *errs, int64_t *current_version);
+/* Soft delete: phase beeindigd and end date today (unless already set). */
+int store_collab_end(struct store *s, const struct write_ctx *w, const char *key,
+		     int64_t expected_version, int64_t *current_version);
+
+struct part_input {
+	const char *org_code;     /* organisatie: existing code (create only) */
+	const char *body;         /* orgaan: api value or "onbekend" */
+	const char *role;         /* rol: api value */
+	const char *cost_share;   /* kostenverdeelsleutel: decimal 0..1 ('.' or ','), or "" */
+	const char *contribution; /* bijdrage: whole euros >= 0, or "" */
+	const char *joined;       /* toegetreden: date or "" */
+	const char *left;         /* uitgetreden: date or "", not before joined */
+	const char *note;         /* opmerking */
+};
+/* Add a participation to collaboration key; *id_out gets its id. */
+int store_part_create(struct store *s, const struct write_ctx *w, const char *collab_key,
+		      const struct part_input *in, int64_t *id_out, struct field_errors *errs);
+int store_part_update(struct store *s, const struct write_ctx *w, int64_t part_id,
+		      int64_t expected_version, const struct part_input *in,
+		      struct field_errors *errs, int64_t *current_version);
+/* End a participation on date `left` (YYYY-MM-DD; validated). */
+int store_part_end(struct store *s, const struct write_ctx *w, int64_t part_id,
+		   int64_t expected_version, const char *left, struct field_errors *errs,
+		   int64_t *current_version);
+
+struct org_input {
+	const char *name;            /* naam */
+	const char *population;      /* inwoners: whole number or "" */
+	const char *population_date; /* peildatum inwoners */
+	const char *area_km2;        /* oppervlakte */
+	const char *note;            /* opmerking */
+};
+int store_org_update(struct store *s, const struct write_ctx *w, const char *code,
+		     int64_t expected_version, const struct org_input *in,
+		     struct field_errors *errs, int64_t *current_version);
+
+/* "Bevestig dat dit klopt": last_confirmed = today, confirmed_by = actor,
+ * version + 1, audited. entity is "collaboration", "participation" or
+ * "organisation"; key is the key/code, or the participation id as text. */
+int store_confirm(struct store *s, const struct write_ctx *w, const char *entity,
+		  const char *key, int64_t expected_version, int64_t *current_version);
+
+/* One audit event, for history pages and the change feed. */
+struct audit_row {
+	int64_t id;
+	char at[25];       /* UTC ISO timestamp */
+	char *actor;
+	char *via;
+	char *action;      /* insert, update, delete, confirm */
+	char *entity;      /* collaboration, participation, organisation, ... */
+	char *entity_key;  /* key/code/id */
+	char *before;      /* JSON or "" */
+	char *after;       /* JSON or "" */
+	char *source;      /* "seed", "web", ... */
+};
+/* History of one record (newest first). For a collaboration this includes
+ * the events of its participations. Free with store_audit_free. */
+int store_history(struct store *s, const char *entity, const char *key, struct audit_row **out,
+		  int *n);
+/* Recent changes, newest first, optionally filtered by entity and by
+ * actor; limit/offset paging; *total counts all matches. */
+int store_changes(struct store *s, const char *entity, const char *actor, int limit, int offset,
+		  struct audit_row **out, int *n, int *total);
+void store_audit_free(struct audit_row *rows, int n);
+
+#endif

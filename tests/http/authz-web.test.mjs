@@ -1,0 +1,290 @@
+// authz-web — the authorisation matrix of the web editing routes: every
+// write route (and every edit form GET) × every role, in one table. For each
+// cell the expected outcome is one of: login (anonymous GET → 303 to
+// /inloggen; anonymous POST → 401), 403, ok (303 to the record page for a
+// POST, 200 for a GET). Every refused attempt must change nothing: the API
+// JSON of the records involved is compared before and after.
+//
+// Users are made with the CLI (`atlas user add ... --wachtwoord-stdin`);
+// the fixture collaboration gets the "right" organisation as penvoerder
+// through the web form as programmateam before the matrix runs.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { startServer, ATLAS, ROOT } from './harness.mjs';
+
+const PW = 'een-lang-testwachtwoord-1';
+let srv;
+const S = {}; // sessions per role
+const F = {}; // fixture keys and ids
+
+function addUser(name, rol, org) {
+  const args = ['user', 'add', name, '--rol', rol, '--wachtwoord-stdin', '--db', srv.db];
+  if (org) args.push('--organisatie', org);
+  return spawnSync(ATLAS, args, { cwd: ROOT, input: PW + '\n', encoding: 'utf8', timeout: 60_000 });
+}
+
+async function login(name) {
+  let r = await fetch(srv.base + '/inloggen', { redirect: 'manual' });
+  const html = await r.text();
+  const pre = (r.headers.getSetCookie() || []).map((c) => c.split(';')[0]).join('; ');
+  const csrf = /name="csrf" value="([^"]+)"/.exec(html)[1];
+  r = await fetch(srv.base + '/inloggen', {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: pre, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ gebruikersnaam: name, wachtwoord: PW, csrf, terug: '/' }),
+  });
+  assert.equal(r.status, 303, `login ${name}`);
+  const cookie = r.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .filter((c) => c.startsWith('atlas_sessie='))[0];
+  assert.ok(cookie, `login ${name}: no session cookie`);
+  const home = await fetch(srv.base + '/', { headers: { cookie } });
+  const t = await home.text();
+  const m = /name="csrf" value="([^"]+)"/.exec(t);
+  assert.ok(m, `no csrf token on / for ${name}`);
+  return { cookie, csrf: m[1] };
+}
+
+async function req(sess, method, path, fields) {
+  const headers = {};
+  if (sess) headers.cookie = sess.cookie;
+  const init = { method, redirect: 'manual', headers };
+  if (method === 'POST') {
+    headers['content-type'] = 'application/x-www-form-urlencoded';
+    const p = new URLSearchParams();
+    if (sess) p.append('csrf', sess.csrf);
+    for (const [k, v] of fields || []) p.append(k, v);
+    init.body = p;
+  }
+  const r = await fetch(srv.base + path, init);
+  const text = await r.text();
+  return { status: r.status, location: r.headers.get('location'), text };
+}
+
+async function api(p) {
+  const r = await fetch(srv.base + p);
+  assert.equal(r.status, 200, `GET ${p}`);
+  return r.json();
+}
+
+// The state that refused attempts must not change.
+async function state() {
+  const [c, e, o, list] = await Promise.all([
+    api(`/api/v1/samenwerkingsverbanden/${F.C}`),
+    api(`/api/v1/samenwerkingsverbanden/${F.E}`),
+    api(`/api/v1/organisaties/${F.OWN}`),
+    api('/api/v1/samenwerkingsverbanden?status=alle&paginaGrootte=1'),
+  ]);
+  return JSON.stringify({ c, e, o, totaal: list.totaal });
+}
+
+async function partOf(key, org) {
+  const c = await api(`/api/v1/samenwerkingsverbanden/${key}`);
+  return c.deelnemers.find((d) => d.organisatie.code === org && d.actief !== false);
+}
+// The organisation API has no version: read it from the edit form (as staff).
+async function orgVersion(code) {
+  const r = await req(S['programmateam'], 'GET', `/organisaties/${code}/bewerken`);
+  return /name="versie" value="(\d+)"/.exec(r.text)[1];
+}
+async function versionOf(key) {
+  return (await api(`/api/v1/samenwerkingsverbanden/${key}`)).versie;
+}
+
+const ROLES = ['anoniem', 'redacteur-eigen', 'redacteur-ander', 'accounthouder', 'toezichthouder', 'programmateam', 'beheerder'];
+
+before(async () => {
+  srv = await startServer();
+  const list = await api('/api/v1/samenwerkingsverbanden?paginaGrootte=100');
+  const orgs = await api('/api/v1/organisaties?soort=gemeente&paginaGrootte=100');
+  // C: a collaboration; E: another one; OWN: a gemeente in neither; OTHER: a gemeente not in C
+  F.C = list.samenwerkingsverbanden[0].id;
+  F.E = list.samenwerkingsverbanden[1].id;
+  const c = await api(`/api/v1/samenwerkingsverbanden/${F.C}`);
+  const e = await api(`/api/v1/samenwerkingsverbanden/${F.E}`);
+  const inC = new Set(c.deelnemers.map((d) => d.organisatie.code));
+  const inE = new Set(e.deelnemers.map((d) => d.organisatie.code));
+  const free = orgs.organisaties.map((o) => o.code).filter((k) => !inC.has(k) && !inE.has(k));
+  assert.ok(free.length >= 4, 'need four gemeenten outside the two fixtures');
+  [F.OWN, F.OTHER, F.S1, F.S2] = free;
+
+  const users = [
+    ['red-eigen', 'redacteur', F.OWN],
+    ['red-ander', 'redacteur', F.OTHER],
+    ['accounthouder1', 'accounthouder'],
+    ['toezicht1', 'toezichthouder'],
+    ['programma1', 'programmateam'],
+    ['beheer1', 'beheerder'],
+  ];
+  for (const [n, rol, org] of users) {
+    const r = addUser(n, rol, org);
+    assert.equal(r.status, 0, `atlas user add ${n}: ${r.stderr}`);
+  }
+  S['anoniem'] = null;
+  S['redacteur-eigen'] = await login('red-eigen');
+  S['redacteur-ander'] = await login('red-ander');
+  S['accounthouder'] = await login('accounthouder1');
+  S['toezichthouder'] = await login('toezicht1');
+  S['programmateam'] = await login('programma1');
+  S['beheerder'] = await login('beheer1');
+
+  // the right organisation becomes penvoerder of C (as programmateam)
+  const r = await req(S['programmateam'], 'POST', `/samenwerkingsverbanden/${F.C}/deelnemers/nieuw`, [
+    ['organisatie', F.OWN], ['orgaan', 'college'], ['rol', 'penvoerder'],
+  ]);
+  assert.equal(r.status, 303, `setup: add penvoerder: ${r.status} ${r.text.slice(0, 300)}`);
+  F.P_OWN = (await partOf(F.C, F.OWN)).id;
+});
+
+after(async () => {
+  await srv?.stop();
+});
+
+// ok-set: roles for which the route succeeds
+const EDITORS_OK = new Set(['redacteur-eigen', 'programmateam', 'beheerder']);
+const CREATE_OK = new Set(['redacteur-eigen', 'redacteur-ander', 'programmateam', 'beheerder']);
+
+let counter = 0;
+// The matrix rows, in order (ending C comes last). path/fields are functions
+// so they can read the current versions.
+const MATRIX = [
+  { name: 'GET nieuw samenwerkingsverband', method: 'GET', path: () => '/samenwerkingsverbanden/nieuw', ok: CREATE_OK },
+  {
+    name: 'POST nieuw samenwerkingsverband', method: 'POST', path: () => '/samenwerkingsverbanden/nieuw', ok: CREATE_OK,
+    fields: async () => [['naam', `Matrixverband ${++counter}`], ['soort', 'netwerk'], ['beleidsdomeinen', 'bestuur'],
+      ['juridischeVorm', 'onbekend'], ['bevoegdheidsverkrijging', 'onbekend'], ['fase', 'groei']],
+  },
+  { name: 'GET bewerken samenwerkingsverband', method: 'GET', path: () => `/samenwerkingsverbanden/${F.C}/bewerken`, ok: EDITORS_OK },
+  {
+    name: 'POST bewerken samenwerkingsverband', method: 'POST', path: () => `/samenwerkingsverbanden/${F.C}/bewerken`, ok: EDITORS_OK,
+    fields: async () => {
+      const c = await api(`/api/v1/samenwerkingsverbanden/${F.C}`);
+      return [['versie', String(c.versie)], ['naam', `${c.naam.replace(/ \(\d+\)$/, '')} (${++counter})`], ['korteNaam', c.korteNaam || ''],
+        ['soort', c.soort], ['juridischeVorm', c.juridischeVorm || 'onbekend'], ['bevoegdheidsverkrijging', c.bevoegdheidsverkrijging || 'onbekend'],
+        ...c.beleidsdomeinen.map((d) => ['beleidsdomeinen', d.code]), ['fase', c.fase || 'onbekend'], ['doel', c.doel || ''],
+        ['vestigingsplaats', c.vestigingsplaats || ''], ['startdatum', c.startdatum || ''], ['einddatum', c.einddatum || ''],
+        ['website', c.website || ''], ['opmerking', c.opmerking || '']];
+    },
+  },
+  {
+    name: 'POST bevestigen samenwerkingsverband', method: 'POST', path: () => `/samenwerkingsverbanden/${F.C}/bevestigen`, ok: EDITORS_OK,
+    fields: async () => [['versie', String(await versionOf(F.C))]],
+  },
+  { name: 'GET deelnemer toevoegen', method: 'GET', path: () => `/samenwerkingsverbanden/${F.E}/deelnemers/nieuw`, ok: CREATE_OK },
+  {
+    name: 'POST deelnemer toevoegen', method: 'POST', path: () => `/samenwerkingsverbanden/${F.E}/deelnemers/nieuw`, ok: EDITORS_OK,
+    // each role tries to add an organisation: the right editor their own,
+    // staff/admin other free ones, everyone else the right editor's
+    fields: async (role) => [['organisatie', role === 'programmateam' ? F.S1 : role === 'beheerder' ? F.S2 : F.OWN],
+      ['orgaan', 'raad'], ['rol', 'deelnemer']],
+  },
+  { name: 'GET deelname bewerken', method: 'GET', path: () => `/samenwerkingsverbanden/${F.C}/deelnemers/${F.P_OWN}/bewerken`, ok: EDITORS_OK },
+  {
+    name: 'POST deelname bewerken', method: 'POST', path: () => `/samenwerkingsverbanden/${F.C}/deelnemers/${F.P_OWN}/bewerken`, ok: EDITORS_OK,
+    fields: async () => {
+      const p = await partOf(F.C, F.OWN);
+      return [['versie', String(p.versie)], ['orgaan', 'college'], ['rol', 'penvoerder'], ['bijdrage', String(1000 + ++counter)],
+        ['kostenverdeelsleutel', ''], ['toegetreden', ''], ['uitgetreden', ''], ['opmerking', '']];
+    },
+  },
+  {
+    name: 'POST deelname bevestigen', method: 'POST', path: () => `/samenwerkingsverbanden/${F.C}/deelnemers/${F.P_OWN}/bevestigen`, ok: EDITORS_OK,
+    fields: async () => [['versie', String((await partOf(F.C, F.OWN)).versie)]],
+  },
+  { name: 'GET organisatie bewerken', method: 'GET', path: () => `/organisaties/${F.OWN}/bewerken`, ok: EDITORS_OK },
+  {
+    name: 'POST organisatie bewerken', method: 'POST', path: () => `/organisaties/${F.OWN}/bewerken`, ok: EDITORS_OK,
+    fields: async () => {
+      const o = await api(`/api/v1/organisaties/${F.OWN}`);
+      return [['versie', await orgVersion(F.OWN)], ['naam', o.naam], ['inwoners', String(10000 + ++counter)], ['peildatumInwoners', '2025-01-01'],
+        ['oppervlakte', ''], ['opmerking', `Matrix ${counter}`]];
+    },
+  },
+  {
+    name: 'POST organisatie bevestigen', method: 'POST', path: () => `/organisaties/${F.OWN}/bevestigen`, ok: EDITORS_OK,
+    fields: async () => [['versie', await orgVersion(F.OWN)]],
+  },
+  {
+    name: 'GET mijn organisatie', method: 'GET', path: () => '/mijn-organisatie',
+    ok: new Set(ROLES.filter((r) => r !== 'anoniem')),
+  },
+  {
+    name: 'POST deelname beëindigen', method: 'POST',
+    path: () => `/samenwerkingsverbanden/${F.E}/deelnemers/${F.P_E}/beeindigen`, ok: EDITORS_OK,
+    before: async () => { F.P_E = (await partOf(F.E, F.OWN))?.id ?? F.P_E; },
+    fields: async () => {
+      const e = await api(`/api/v1/samenwerkingsverbanden/${F.E}`);
+      const p = e.deelnemers.find((d) => d.id === F.P_E);
+      return [['versie', String(p.versie)], ['uittreding', '2026-01-01']];
+    },
+  },
+  {
+    name: 'POST beëindigen samenwerkingsverband', method: 'POST', path: () => `/samenwerkingsverbanden/${F.C}/beeindigen`, ok: EDITORS_OK,
+    fields: async () => [['versie', String(await versionOf(F.C))]],
+  },
+];
+
+test('authorisation matrix: every web write route × every role', async () => {
+  const failures = [];
+  for (const row of MATRIX) {
+    if (row.before) await row.before();
+    for (const role of ROLES) {
+      const sess = S[role];
+      const path = row.path(role);
+      const fields = row.fields ? await row.fields(role) : undefined;
+      const expect = role === 'anoniem' ? 'login' : row.ok.has(role) ? 'ok' : 403;
+      const stBefore = await state();
+      const r = await req(sess, row.method, path, fields);
+      const stAfter = await state();
+      let good;
+      if (expect === 'login') {
+        good = row.method === 'GET' ? r.status === 303 && /^\/inloggen\?terug=/.test(r.location || '') : r.status === 401;
+      } else if (expect === 'ok') {
+        good = row.method === 'GET' ? r.status === 200 : r.status === 303 && !/inloggen/.test(r.location || '');
+      } else {
+        good = r.status === 403;
+      }
+      if (!good) failures.push(`${row.name} as ${role}: expected ${expect}, got ${r.status} ${r.location || ''} ${(/<ul class="utrecht-unordered-list">(.*?)<\/ul>/.exec(r.text) || /<main[^>]*>(.*?)<\/main>/s.exec(r.text) || ['', ''])[1].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 300)}`);
+      if (expect !== 'ok' || row.method === 'GET') {
+        if (stBefore !== stAfter) failures.push(`${row.name} as ${role}: refused/GET request changed the registry`);
+      } else if (good && row.method === 'POST' && stBefore === stAfter && !/bevestigen|beeindigen/.test(path)) {
+        // a successful edit must be visible (confirm/end may be no-ops on the same day)
+        failures.push(`${row.name} as ${role}: success but nothing changed`);
+      }
+    }
+  }
+  assert.deepEqual(failures, []);
+});
+
+test('a missing or wrong CSRF token gives 403 and changes nothing', async () => {
+  const sess = S['programmateam'];
+  const before = await state();
+  for (const csrf of [null, 'verkeerd', sess.csrf.slice(0, -1) + (sess.csrf.endsWith('a') ? 'b' : 'a')]) {
+    const p = new URLSearchParams();
+    if (csrf !== null) p.append('csrf', csrf);
+    p.append('versie', await orgVersion(F.OWN));
+    p.append('naam', 'Gekaapt');
+    const r = await fetch(`${srv.base}/organisaties/${F.OWN}/bewerken`, {
+      method: 'POST', redirect: 'manual', body: p,
+      headers: { cookie: sess.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    assert.equal(r.status, 403, `csrf ${csrf}`);
+    await r.arrayBuffer();
+  }
+  assert.equal(await state(), before);
+});
+
+test('another editor\'s session token does not work for this session', async () => {
+  const a = S['redacteur-eigen'];
+  const b = S['programmateam'];
+  const before = await state();
+  const r = await req({ cookie: a.cookie, csrf: b.csrf }, 'POST', `/organisaties/${F.OWN}/bevestigen`, [
+    ['versie', await orgVersion(F.OWN)],
+  ]);
+  assert.equal(r.status, 403);
+  assert.equal(await state(), before);
+});
