@@ -1132,7 +1132,7 @@ int page_map(struct request *r)
 	html_raw(b, "</div></div>");
 
 	html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"tabel-titel\">De getallen in een "
-		    "tabel</h2><p class=\"utrecht-paragraph\">Klik op een kolomkop om te "
+		    "tabel</h2><p class=\"utrecht-paragraph atlas-sort-hint\">Klik op een kolomkop om te "
 		    "sorteren.</p>");
 	table(r, &v, rows, by);
 

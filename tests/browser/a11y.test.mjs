@@ -6,7 +6,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startEnv, visit, axe, formatViolations, screenshot, assertNoPageErrors } from './harness.mjs';
+import { startEnv, visit, axe, formatViolations, screenshot, screenshotElement, assertNoPageErrors } from './harness.mjs';
 import { allPages } from '../http/harness.mjs';
 
 // time limits: a hanging browser call fails the test instead of the suite
@@ -76,7 +76,7 @@ const VIEWS = [
   { name: 'kaart-verband-en-gemeente', path: () => `/kaart?verband=${ids.u10}&gemeente=gm0321`, settle: mapSettled },
   { name: 'kaart-gefilterd', path: '/kaart?beleidsdomein=veiligheid&soort=wgr', settle: mapSettled },
   { name: 'kaart-onbekend-verband', path: '/kaart?verband=bestaat-niet-xyz', status: 400, settle: mapSettled },
-  { name: 'netwerk', path: '/netwerk', settle: networkSettled },
+  { name: 'netwerk', path: '/netwerk', settle: networkSettled, detail: '#netwerk-weergave' },
   { name: 'netwerk-gefilterd', path: '/netwerk?beleidsdomein=veiligheid', settle: networkSettled },
   { name: 'analyse-overlap', path: '/analyse/overlap' },
   { name: 'analyse-overlap-drempel', path: '/analyse/overlap?drempel=0.5' },
@@ -90,6 +90,7 @@ for (const v of VIEWS) {
     if (v.settle) await v.settle(page);
     widths.push({ path: p, width: await page.evaluate(() => document.documentElement.scrollWidth) });
     await screenshot(page, v.name);
+    if (v.detail) await screenshotElement(page, v.detail, `${v.name}-detail`);
     const violations = await axe(page);
     assert.equal(violations.length, 0, `axe-core violations on ${p}:\n${formatViolations(p, violations)}`);
     assertNoPageErrors(page, p);
