@@ -532,26 +532,21 @@ int api_collab_create(struct request *r)
 	char actor[80], today[11], key[128];
 	struct field_errors e = {.n = 0};
 	api_write_ctx(r, &w, actor, today);
-	int rc = store_collab_create(store_thread(), &w, &in, key, sizeof key, &e);
+	/* a partner editor's organisation becomes the penvoerder (as in the web),
+	 * in the same transaction as the collaboration */
+	struct part_input pin = {.org_code = r->user->org_code,
+				 .body = "",
+				 .role = "penvoerder",
+				 .cost_share = "",
+				 .contribution = "",
+				 .joined = "",
+				 .left = "",
+				 .note = ""};
+	bool editor = !req_has_role(r, USER_ROLE_STAFF);
+	int rc = store_collab_create_with(store_thread(), &w, &in, editor ? &pin : NULL, key,
+					  sizeof key, &e);
 	if (rc != STORE_OK)
 		return store_failed(r, rc, &e);
-
-	/* a partner editor's organisation becomes the penvoerder (as in the web) */
-	if (!req_has_role(r, USER_ROLE_STAFF)) {
-		struct part_input pin = {.org_code = r->user->org_code,
-					 .body = "",
-					 .role = "penvoerder",
-					 .cost_share = "",
-					 .contribution = "",
-					 .joined = "",
-					 .left = "",
-					 .note = ""};
-		int64_t pid;
-		struct field_errors pe = {.n = 0};
-		if (store_part_create(store_thread(), &w, key, &pin, &pid, &pe) != STORE_OK)
-			log_error("api: adding penvoerder %s to new collaboration %s failed",
-				  r->user->org_code, key);
-	}
 	return reply_collab(r, 201, key);
 }
 

@@ -413,28 +413,23 @@ int page_collab_new(struct request *r)
 	char actor[80], today[11], key[128];
 	form_write_ctx(r, &w, actor, today);
 	struct field_errors errs = {0};
-	int rc = store_collab_create(store_thread(), &w, &in, key, sizeof key, &errs);
+	/* a partner editor's organisation becomes the penvoerder (in the same
+	 * transaction), so they can keep editing what they created */
+	struct part_input pin = {.org_code = r->user->org_code,
+				 .body = "onbekend",
+				 .role = "penvoerder",
+				 .cost_share = "",
+				 .contribution = "",
+				 .joined = "",
+				 .left = "",
+				 .note = ""};
+	bool editor = r->user->role == USER_ROLE_EDITOR;
+	int rc = store_collab_create_with(store_thread(), &w, &in, editor ? &pin : NULL, key,
+					  sizeof key, &errs);
 	if (rc == STORE_ERR_INVALID)
 		return collab_form_page(r, NULL, f, v, 0, &errs, 400);
 	if (rc != 0)
 		return edit_store_failure(r, rc);
-	if (r->user->role == USER_ROLE_EDITOR) {
-		/* the editor's organisation becomes the penvoerder, so they can keep editing */
-		struct part_input pin = {.org_code = r->user->org_code,
-					 .body = "onbekend",
-					 .role = "penvoerder",
-					 .cost_share = "",
-					 .contribution = "",
-					 .joined = "",
-					 .left = "",
-					 .note = ""};
-		int64_t pid;
-		struct field_errors perrs = {0};
-		int prc = store_part_create(store_thread(), &w, key, &pin, &pid, &perrs);
-		if (prc != 0)
-			log_error("edit: adding penvoerder %s to new collaboration %s failed (%d)",
-				  r->user->org_code, key, prc);
-	}
 	server_snapshot_changed();
 	return respond_redirect(r, collab_href(r, key, "?melding=aangemaakt"));
 }

@@ -90,6 +90,12 @@ struct part_input {
 	const char *left;         /* uitgetreden: date or "", not before joined */
 	const char *note;         /* opmerking */
 };
+/* The same, with the collaboration's first participation (e.g. the partner
+ * that creates it, as penvoerder) written in the same transaction: both or
+ * neither. first may be NULL. */
+int store_collab_create_with(struct store *s, const struct write_ctx *w,
+			     const struct collab_input *in, const struct part_input *first,
+			     char *key_out, size_t keylen, struct field_errors *errs);
 /* Add a participation to collaboration key; *id_out gets its id. */
 int store_part_create(struct store *s, const struct write_ctx *w, const char *collab_key,
 		      const struct part_input *in, int64_t *id_out, struct field_errors *errs);

@@ -348,14 +348,27 @@ static int begin(struct store *s)
 	return store_exec(s, "BEGIN IMMEDIATE", "wijziging starten", NULL, 0);
 }
 
-/* Audit event, data version, commit. */
-static int finish(struct store *s, const struct write_ctx *w, const char *action,
+/* Audit event and data version, inside the open transaction. */
+static int record(struct store *s, const struct write_ctx *w, const char *action,
 		  const char *entity, const char *key, const char *before, const char *after)
 {
 	if (store_audit_write(s, ctx_actor(w), ctx_via(w), ctx_via(w), action, entity, key, before,
 			      after) ||
-	    store_bump_data_version(s, NULL, 0) ||
-	    store_exec(s, "COMMIT", "wijziging vastleggen", NULL, 0))
+	    store_bump_data_version(s, NULL, 0))
+		return STORE_ERR;
+	return STORE_OK;
+}
+
+static int commit(struct store *s)
+{
+	return store_exec(s, "COMMIT", "wijziging vastleggen", NULL, 0) ? STORE_ERR : STORE_OK;
+}
+
+/* Audit event, data version, commit. */
+static int finish(struct store *s, const struct write_ctx *w, const char *action,
+		  const char *entity, const char *key, const char *before, const char *after)
+{
+	if (record(s, w, action, entity, key, before, after) || commit(s))
 		return STORE_ERR;
 	return STORE_OK;
 }
@@ -596,8 +609,18 @@ static int collab_write(struct store *s, struct rec *r, const char *new_key)
 	return STORE_OK;
 }
 
+static int part_create_tx(struct store *s, const struct write_ctx *w, const char *collab_key,
+			  const struct part_input *in, int64_t *id_out, struct field_errors *e);
+
 int store_collab_create(struct store *s, const struct write_ctx *w, const struct collab_input *in,
 			char *key_out, size_t keylen, struct field_errors *errs)
+{
+	return store_collab_create_with(s, w, in, NULL, key_out, keylen, errs);
+}
+
+int store_collab_create_with(struct store *s, const struct write_ctx *w,
+			     const struct collab_input *in, const struct part_input *first,
+			     char *key_out, size_t keylen, struct field_errors *errs)
 {
 	struct field_errors local;
 	struct field_errors *e = errs ? errs : &local;
@@ -629,7 +652,16 @@ int store_collab_create(struct store *s, const struct write_ctx *w, const struct
 	    collab_write(s, &r, key) || reindex(s, 'c', key, r.id))
 		goto out;
 	after = rec_image(&r);
-	if (finish(s, w, "insert", "collaboration", key, NULL, after))
+	if (record(s, w, "insert", "collaboration", key, NULL, after))
+		goto out;
+	if (first) {
+		int prc = part_create_tx(s, w, key, first, NULL, e);
+		if (prc != STORE_OK) {
+			rc = e->n ? STORE_ERR_INVALID : prc;
+			goto out;
+		}
+	}
+	if (commit(s))
 		goto out;
 	if (key_out && keylen)
 		snprintf(key_out, keylen, "%s", key);
@@ -901,11 +933,14 @@ static int part_write(struct store *s, struct rec *r, const char *unused)
 	return STORE_OK;
 }
 
-int store_part_create(struct store *s, const struct write_ctx *w, const char *collab_key,
-		      const struct part_input *in, int64_t *id_out, struct field_errors *errs)
+/*
+ * Insert a participation inside the caller's open transaction, with its
+ * audit event; no commit, no rollback (the caller does both). e must be
+ * reset by the caller.
+ */
+static int part_create_tx(struct store *s, const struct write_ctx *w, const char *collab_key,
+			  const struct part_input *in, int64_t *id_out, struct field_errors *e)
 {
-	struct field_errors local;
-	struct field_errors *e = errs ? errs : &local;
 	struct part_input m = {0};
 	struct rec r;
 	char tb[11], *after = NULL, *key = NULL;
@@ -913,12 +948,7 @@ int store_part_create(struct store *s, const struct write_ctx *w, const char *co
 	int rc = STORE_ERR;
 	int64_t collab_id = 0, org_id = 0;
 
-	errs_reset(e);
-	if (id_out)
-		*id_out = 0;
 	rec_init(&r, part_spec, PF_N);
-	if (begin(s))
-		goto out;
 	sqlite3_stmt *st = store_stmt(s, "SELECT id FROM collaboration WHERE key = ?");
 	if (!st)
 		goto out;
@@ -960,17 +990,33 @@ int store_part_create(struct store *s, const struct write_ctx *w, const char *co
 	key = buf_detach(&kb, NULL);
 	buf_free(&kb);
 	after = rec_image(&r);
-	if (finish(s, w, "insert", "participation", key ? key : "", NULL, after))
+	if (record(s, w, "insert", "participation", key ? key : "", NULL, after))
 		goto out;
 	if (id_out)
 		*id_out = r.id;
 	rc = STORE_OK;
 out:
-	if (rc != STORE_OK)
-		store_rollback(s);
 	free(after);
 	free(key);
 	rec_free(&r);
+	return rc;
+}
+
+int store_part_create(struct store *s, const struct write_ctx *w, const char *collab_key,
+		      const struct part_input *in, int64_t *id_out, struct field_errors *errs)
+{
+	struct field_errors local;
+	struct field_errors *e = errs ? errs : &local;
+	errs_reset(e);
+	if (id_out)
+		*id_out = 0;
+	if (begin(s))
+		return STORE_ERR;
+	int rc = part_create_tx(s, w, collab_key, in, id_out, e);
+	if (rc == STORE_OK)
+		rc = commit(s);
+	if (rc != STORE_OK)
+		store_rollback(s);
 	return rc;
 }
 
