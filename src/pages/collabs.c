@@ -5,6 +5,7 @@
  * same code the API uses. Does not write anything.
  */
 #include "auth_ui.h"
+#include "filter_form.h"
 #include "pages.h"
 #include "edit.h"
 #include "forms.h"
@@ -15,6 +16,8 @@
 #include "../render/html.h"
 #include "../render/layout.h"
 #include "history.h" /* issue 4: time travel */
+#include "roles.h"   /* issue 5: roles, phases, agreements */
+#include "people.h"  /* issue 5: people */
 
 #include <stdio.h>
 #include <string.h>
@@ -62,61 +65,12 @@ static void domain_links(struct buf *b, const struct snapshot *s, const struct c
 /* The options of the filter form, built from the snapshot. */
 static void filter_form(struct buf *b, struct request *r)
 {
-	const struct snapshot *s = r->snap;
-	struct arena *a = r->arena;
-	struct comp_option *o;
-	int n;
-
 	html_raw(b, "<form class=\"utrecht-form atlas-filter\" method=\"get\" "
 		    "action=\"/samenwerkingsverbanden\" aria-labelledby=\"filter-titel\">"
 		    "<h2 class=\"utrecht-heading-2 atlas-filter__title\" id=\"filter-titel\">"
 		    "Filteren en sorteren</h2><div class=\"atlas-filter__grid\">");
 
-	o = arena_calloc(a, (size_t)s->n_domains + 1, sizeof *o);
-	o[0] = (struct comp_option){"", "Alle beleidsdomeinen"};
-	for (int i = 0; i < s->n_domains; i++)
-		o[i + 1] = (struct comp_option){s->domains[i].key, s->domains[i].name};
-	comp_select(b, "beleidsdomein", "Beleidsdomein", o, s->n_domains + 1,
-		    req_param(r, "beleidsdomein"));
-
-	o = arena_calloc(a, LF_COUNT + 1, sizeof *o);
-	o[0] = (struct comp_option){"", "Alle juridische vormen"};
-	n = 1;
-	for (int i = 1; i < LF_COUNT; i++) /* "onbekend" last */
-		o[n++] = (struct comp_option){legal_form_labels[i].api, legal_form_labels[i].label};
-	o[n++] = (struct comp_option){legal_form_labels[LF_UNKNOWN].api, "Onbekend"};
-	comp_select(b, "juridischeVorm", "Juridische vorm", o, n, req_param(r, "juridischeVorm"));
-
-	o = arena_calloc(a, PHASE_COUNT + 1, sizeof *o);
-	o[0] = (struct comp_option){"", "Alle fasen"};
-	n = 1;
-	for (int i = 1; i < PHASE_COUNT; i++)
-		o[n++] = (struct comp_option){phase_labels[i].api, phase_labels[i].label};
-	o[n++] = (struct comp_option){phase_labels[PHASE_UNKNOWN].api, "Onbekend"};
-	comp_select(b, "fase", "Fase", o, n, req_param(r, "fase"));
-
-	o = arena_calloc(a, COLLAB_KIND_COUNT + 1, sizeof *o);
-	o[0] = (struct comp_option){"", "Alle soorten"};
-	for (int i = 0; i < COLLAB_KIND_COUNT; i++)
-		o[i + 1] =
-		    (struct comp_option){collab_kind_labels[i].api, collab_kind_labels[i].label};
-	comp_select(b, "soort", "Soort samenwerking", o, COLLAB_KIND_COUNT + 1,
-		    req_param(r, "soort"));
-
-	/* only organisations that take part in something */
-	const char *sel_org = req_param(r, "deelnemer");
-	o = arena_calloc(a, (size_t)s->n_orgs + 1, sizeof *o);
-	o[0] = (struct comp_option){"", "Alle organisaties"};
-	n = 1;
-	for (int i = 0; i < s->n_orgs; i++) {
-		const struct organisation *org = &s->orgs[i];
-		if (org->n_parts == 0 && !(sel_org && strcmp(sel_org, org->code) == 0))
-			continue;
-		o[n++] = (struct comp_option){
-		    org->code,
-		    org->ended ? arena_printf(a, "%s (opgeheven)", org->name) : org->name};
-	}
-	comp_select(b, "deelnemer", "Deelnemende organisatie", o, n, sel_org);
+	filter_form_selects(r, FF_DOMAIN | FF_LEGAL_FORM | FF_PHASE | FF_KIND | FF_PARTICIPANT);
 
 	static const struct comp_option status_opts[] = {
 	    {"actief", "Actief"}, {"beeindigd", "Beëindigd"}, {"alle", "Actief en beëindigd"}};
@@ -606,6 +560,10 @@ int page_collab_show(struct request *r)
 		html_raw(b, "<h3 class=\"utrecht-heading-3\">Bron van de deelnemers</h3>");
 		parts_sources(b, r, c);
 	}
+	people_render_collab_bodies(r, b, ci); /* issue 5: people */
+	roles_collab_section(b, r, ci);      /* issue 5: roles */
+	phases_collab_section(b, r, ci);     /* issue 5: phase history */
+	agreements_collab_section(b, r, ci); /* issue 5: shared agreements */
 
 	html_raw(
 	    b,

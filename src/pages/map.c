@@ -10,6 +10,7 @@
  * requests. Reads the snapshot only; writes nothing.
  */
 #include "auth_ui.h"
+#include "filter_form.h"
 #include "map.h"
 #include "../api/api_common.h"
 #include "../domain/labels.h"
@@ -650,36 +651,7 @@ static void filter_form(struct request *r, const struct map_view *v)
 		 "method=\"get\" action=\"/kaart\" aria-labelledby=\"filter-titel\">"
 		 "<h2 class=\"utrecht-heading-2 atlas-filter__title\" id=\"filter-titel\">"
 		 "Wat wilt u zien?</h2><div class=\"atlas-filter__grid\">");
-	o = arena_calloc(a, (size_t)s->n_domains + 1, sizeof *o);
-	o[0] = (struct comp_option){"", "Alle beleidsdomeinen"};
-	for (int i = 0; i < s->n_domains; i++)
-		o[i + 1] = (struct comp_option){s->domains[i].key, s->domains[i].name};
-	comp_select(b, "beleidsdomein", "Beleidsdomein", o, s->n_domains + 1,
-		    req_param(r, "beleidsdomein"));
-
-	o = arena_calloc(a, LF_COUNT + 1, sizeof *o);
-	o[0] = (struct comp_option){"", "Alle juridische vormen"};
-	n = 1;
-	for (int i = 1; i < LF_COUNT; i++)
-		o[n++] = (struct comp_option){legal_form_labels[i].api, legal_form_labels[i].label};
-	o[n++] = (struct comp_option){legal_form_labels[LF_UNKNOWN].api, "Onbekend"};
-	comp_select(b, "juridischeVorm", "Juridische vorm", o, n, req_param(r, "juridischeVorm"));
-
-	o = arena_calloc(a, PHASE_COUNT + 1, sizeof *o);
-	o[0] = (struct comp_option){"", "Alle fasen"};
-	n = 1;
-	for (int i = 1; i < PHASE_COUNT; i++)
-		o[n++] = (struct comp_option){phase_labels[i].api, phase_labels[i].label};
-	o[n++] = (struct comp_option){phase_labels[PHASE_UNKNOWN].api, "Onbekend"};
-	comp_select(b, "fase", "Fase", o, n, req_param(r, "fase"));
-
-	o = arena_calloc(a, COLLAB_KIND_COUNT + 1, sizeof *o);
-	o[0] = (struct comp_option){"", "Alle soorten"};
-	for (int i = 0; i < COLLAB_KIND_COUNT; i++)
-		o[i + 1] =
-		    (struct comp_option){collab_kind_labels[i].api, collab_kind_labels[i].label};
-	comp_select(b, "soort", "Soort samenwerking", o, COLLAB_KIND_COUNT + 1,
-		    req_param(r, "soort"));
+	filter_form_selects(r, FF_DOMAIN | FF_LEGAL_FORM | FF_PHASE | FF_KIND);
 
 	/* the collaborations passing the filters, plus the chosen one */
 	o = arena_calloc(a, (size_t)v->n_matching + 2, sizeof *o);

@@ -8,6 +8,7 @@
  * JavaScript; writes nothing.
  */
 #include "auth_ui.h"
+#include "filter_form.h"
 #include "overlap.h"
 #include "../domain/labels.h"
 #include "../domain/overlap.h"
@@ -108,10 +109,6 @@ static void paragraph(struct buf *b, const char *text)
 
 static void form(struct buf *b, struct request *r)
 {
-	const struct snapshot *s = r->snap;
-	struct arena *a = r->arena;
-	struct comp_option *o;
-	int n;
 	const char *drempel = req_param(r, "drempel");
 
 	html_raw(b, "<form class=\"utrecht-form atlas-filter\" method=\"get\" action=\"" PAGE_PATH
@@ -131,39 +128,7 @@ static void form(struct buf *b, struct request *r)
 	html_attr(b, str_empty(drempel) ? "0,8" : drempel);
 	html_raw(b, "\"></div></div>");
 
-	o = arena_calloc(a, (size_t)s->n_domains + 1, sizeof *o);
-	o[0] = (struct comp_option){"", "Alle beleidsdomeinen"};
-	for (int i = 0; i < s->n_domains; i++)
-		o[i + 1] = (struct comp_option){s->domains[i].key, s->domains[i].name};
-	comp_select(b, "beleidsdomein", "Beleidsdomein", o, s->n_domains + 1,
-		    req_param(r, "beleidsdomein"));
-
-	o = arena_calloc(a, LF_COUNT + 1, sizeof *o);
-	o[0] = (struct comp_option){"", "Alle juridische vormen"};
-	n = 1;
-	for (int i = 1; i < LF_COUNT; i++)
-		o[n++] = (struct comp_option){legal_form_labels[i].api, legal_form_labels[i].label};
-	o[n++] = (struct comp_option){legal_form_labels[LF_UNKNOWN].api, "Onbekend"};
-	comp_select(b, "juridischeVorm", "Juridische vorm", o, n, req_param(r, "juridischeVorm"));
-
-	o = arena_calloc(a, PHASE_COUNT + 1, sizeof *o);
-	o[0] = (struct comp_option){"", "Alle fasen"};
-	n = 1;
-	for (int i = 1; i < PHASE_COUNT; i++) {
-		if (i == PHASE_BEEINDIGD)
-			continue; /* only active collaborations are analysed */
-		o[n++] = (struct comp_option){phase_labels[i].api, phase_labels[i].label};
-	}
-	o[n++] = (struct comp_option){phase_labels[PHASE_UNKNOWN].api, "Onbekend"};
-	comp_select(b, "fase", "Fase", o, n, req_param(r, "fase"));
-
-	o = arena_calloc(a, COLLAB_KIND_COUNT + 1, sizeof *o);
-	o[0] = (struct comp_option){"", "Alle soorten"};
-	for (int i = 0; i < COLLAB_KIND_COUNT; i++)
-		o[i + 1] =
-		    (struct comp_option){collab_kind_labels[i].api, collab_kind_labels[i].label};
-	comp_select(b, "soort", "Soort samenwerking", o, COLLAB_KIND_COUNT + 1,
-		    req_param(r, "soort"));
+	filter_form_selects(r, FF_DOMAIN | FF_LEGAL_FORM | FF_PHASE_ACTIVE | FF_KIND);
 
 	const char *so = req_param(r, "sorteer");
 	if (!str_empty(so)) {
