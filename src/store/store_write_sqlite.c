@@ -204,8 +204,10 @@ static void rec_free(struct rec *r)
 
 static void rec_set(struct rec *r, int i, const char *v)
 {
+	/* copy first: v may point into r->v[i] itself (a merge keeps old values) */
+	char *n = xstrdup(v ? v : "");
 	free(r->v[i]);
-	r->v[i] = xstrdup(v ? v : "");
+	r->v[i] = n;
 }
 
 /* The api value of a db code; the code itself when unknown. */
