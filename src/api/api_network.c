@@ -5,12 +5,20 @@
  *    verbindingen:[{bron, doel, rol}]}
  * Node ids are "o-<organisation code>" and "s-<collaboration id>"; an edge
  * goes from the organisation (bron) to the collaboration (doel).
+ * Issue 5: with personen=ja also person nodes {id "p-<person key>", soort
+ * "persoon", code (the person key), naam, aantalVerbindingen, _links} and one edge per
+ * current seat {bron "p-...", doel "s-...", soort "zetel", orgaan}; the
+ * reply then has "personen": true and totaalKnopen/totaalVerbindingen
+ * include them. Anonymous callers get only people with a public office
+ * (pages/network.h network_add_people_for).
  */
 #include "api_network.h"
 #include "api_common.h"
 #include "../domain/filter.h"
 #include "../domain/network.h"
+#include "../domain/people.h"
 #include "../lib/text.h"
+#include "../pages/network.h"
 
 #include <string.h>
 
@@ -53,8 +61,20 @@ int api_network(struct request *r)
 			    "alleOrganisaties");
 	}
 
+	bool people = false; /* issue 5 */
+	const char *pp = req_param(r, "personen");
+	if (!str_empty(pp)) {
+		if (strcmp(pp, "ja") == 0)
+			people = true;
+		else if (strcmp(pp, "nee") != 0)
+			return respond_error(r, 400, "Ongeldige parameter",
+					     "De parameter 'personen' moet 'ja' of 'nee' zijn.",
+					     "personen");
+	}
+
 	struct network net;
-	if (network_build(s, &f, all_orgs, r->arena, &net) < 0)
+	if (network_build(s, &f, all_orgs, r->arena, &net) < 0 ||
+	    (people && network_add_people_for(r, &net) < 0))
 		return respond_error(r, 500, "Interne fout", "Het netwerk kon niet worden gemaakt.",
 				     NULL);
 	const char **ids = arena_calloc(r->arena, (size_t)net.n_nodes + 1, sizeof *ids);
@@ -69,10 +89,19 @@ int api_network(struct request *r)
 	if (all_orgs)
 		self = arena_printf(r->arena, "%s%calleOrganisaties=ja", self,
 				    strchr(self, '?') ? '&' : '?');
+	if (people) {
+		self =
+		    arena_printf(r->arena, "%s%cpersonen=ja", self, strchr(self, '?') ? '&' : '?');
+		/* the reply depends on who asks (privacy): no shared validator */
+		if (r->user)
+			r->etag = NULL;
+	}
 	api_links_self(&w, self);
-	jw_kint(&w, "totaalKnopen", net.n_nodes);
-	jw_kint(&w, "totaalVerbindingen", net.n_edges);
+	jw_kint(&w, "totaalKnopen", net.n_nodes + net.n_persons);
+	jw_kint(&w, "totaalVerbindingen", net.n_edges + net.n_person_edges);
 	jw_kbool(&w, "alleOrganisaties", all_orgs);
+	if (people)
+		jw_kbool(&w, "personen", true);
 	jw_key(&w, "knopen");
 	jw_arr(&w);
 	for (int i = 0; i < net.n_nodes; i++) {
@@ -104,6 +133,17 @@ int api_network(struct request *r)
 		}
 		jw_end(&w);
 	}
+	for (int i = 0; i < net.n_persons; i++) { /* issue 5 */
+		const struct net_person *p = &net.persons[i];
+		jw_obj(&w);
+		jw_kstr(&w, "id", arena_printf(r->arena, "p-%s", p->key));
+		jw_kstr(&w, "soort", "persoon");
+		jw_kstr(&w, "code", p->key);
+		jw_kstr(&w, "naam", p->name);
+		jw_kint(&w, "aantalVerbindingen", p->degree);
+		api_links_self_seg(&w, API_BASE "/personen/", p->key);
+		jw_end(&w);
+	}
 	jw_end(&w);
 	jw_key(&w, "verbindingen");
 	jw_arr(&w);
@@ -114,6 +154,16 @@ int api_network(struct request *r)
 		jw_kstr(&w, "doel", ids[ed->collab]);
 		jw_kstr(&w, "rol",
 			api_value(role_labels, ROLE_COUNT, (int)s->parts[ed->participation].role));
+		jw_end(&w);
+	}
+	for (int e = 0; e < net.n_person_edges; e++) { /* issue 5 */
+		const struct net_person_edge *pe = &net.person_edges[e];
+		int body = pe->body >= 0 && pe->body < SEAT_BODY_COUNT ? pe->body : 0;
+		jw_obj(&w);
+		jw_kstr(&w, "bron", arena_printf(r->arena, "p-%s", net.persons[pe->person].key));
+		jw_kstr(&w, "doel", ids[pe->collab]);
+		jw_kstr(&w, "soort", "zetel");
+		jw_kstr(&w, "orgaan", seat_body_labels[body].api);
 		jw_end(&w);
 	}
 	jw_end(&w);

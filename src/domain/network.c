@@ -4,6 +4,9 @@
  */
 #include "network.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 bool network_default_org(const struct organisation *o)
 {
 	return o->in_province && !o->ended;
@@ -114,5 +117,81 @@ int network_build(const struct snapshot *s, const struct collab_filter *f, bool 
 	out->n_orgs = n_orgs;
 	out->edges = edges;
 	out->n_edges = ne;
+	return 0;
+}
+
+/* ---- issue 5: person nodes ------------------------------------------------------ */
+
+struct seat_ref {
+	const struct net_seat *seat;
+	int node; /* collaboration node index */
+};
+
+/* qsort has no context argument: the snapshot for the comparison, per thread */
+static _Thread_local const struct snapshot *sort_snap;
+
+static int cmp_seat_ref(const void *x, const void *y)
+{
+	const struct seat_ref *a = x, *b = y;
+	int c = strcmp(a->seat->person_name, b->seat->person_name);
+	if (c)
+		return c;
+	c = strcmp(a->seat->person_key, b->seat->person_key);
+	if (c)
+		return c;
+	c = strcmp(sort_snap->collabs[a->seat->collab].name,
+		   sort_snap->collabs[b->seat->collab].name);
+	if (c)
+		return c;
+	return a->seat->body - b->seat->body;
+}
+
+int network_add_people(const struct snapshot *s, struct network *n, const struct net_seat *seats,
+		       int n_seats, struct arena *a)
+{
+	n->persons = NULL;
+	n->person_edges = NULL;
+	n->n_persons = n->n_person_edges = 0;
+	struct seat_ref *refs = arena_calloc(a, (size_t)n_seats + 1, sizeof *refs);
+	if (!refs)
+		return -1;
+	int nr = 0;
+	for (int i = 0; i < n_seats; i++) {
+		if (seats[i].collab < 0 || seats[i].collab >= s->n_collabs)
+			continue;
+		int node = network_find(n, NET_COLLAB, seats[i].collab);
+		if (node < 0)
+			continue;
+		refs[nr++] = (struct seat_ref){&seats[i], node};
+	}
+	sort_snap = s;
+	qsort(refs, (size_t)nr, sizeof *refs, cmp_seat_ref);
+	sort_snap = NULL;
+
+	int np = 0;
+	for (int i = 0; i < nr; i++)
+		if (i == 0 || strcmp(refs[i - 1].seat->person_key, refs[i].seat->person_key) != 0)
+			np++;
+	struct net_person *persons = arena_calloc(a, (size_t)np + 1, sizeof *persons);
+	struct net_person_edge *edges = arena_calloc(a, (size_t)nr + 1, sizeof *edges);
+	int *adj = arena_calloc(a, (size_t)nr + 1, sizeof(int));
+	if (!persons || !edges || !adj)
+		return -1;
+	int p = -1;
+	for (int i = 0; i < nr; i++) {
+		if (i == 0 || strcmp(refs[i - 1].seat->person_key, refs[i].seat->person_key) != 0) {
+			p++;
+			persons[p] = (struct net_person){.key = refs[i].seat->person_key,
+							 .name = refs[i].seat->person_name,
+							 .edges = adj + i};
+		}
+		edges[i] = (struct net_person_edge){
+		    .person = p, .collab = refs[i].node, .body = refs[i].seat->body};
+		persons[p].edges[persons[p].degree++] = i;
+	}
+	n->persons = persons;
+	n->n_persons = np;
+	n->person_edges = edges;
+	n->n_person_edges = nr;
 	return 0;
 }

@@ -11,6 +11,13 @@
  * without any edge to a node organisation is left out, so there are no
  * isolated collaboration nodes.
  *
+ * Issue 5: with people (network_add_people) the network also has person
+ * nodes: one per person with a current seat in a body of a collaboration
+ * that is a node, and one person — collaboration edge per such seat. The
+ * caller reads the seats from the store and decides which people may be
+ * shown (privacy); only collaborations already in the network get person
+ * edges (people do not add collaborations).
+ *
  * Pure logic over a snapshot: no I/O; memory comes from the caller's arena.
  * Used by the page /netwerk, its CSV export and GET /api/v1/netwerk, so all
  * three show the same nodes and edges.
@@ -24,7 +31,7 @@
 
 #include <stdbool.h>
 
-enum net_node_kind { NET_ORG, NET_COLLAB };
+enum net_node_kind { NET_ORG, NET_COLLAB, NET_PERSON };
 
 struct net_node {
 	enum net_node_kind kind;
@@ -39,12 +46,37 @@ struct net_edge {
 	int participation; /* index into s->parts */
 };
 
+/* Issue 5: a current seat as the network needs it (filled by the caller). */
+struct net_seat {
+	const char *person_key;	 /* URL id of the person */
+	const char *person_name; /* plain text */
+	int collab;		 /* snapshot index of the collaboration */
+	int body;		 /* enum seat_body (domain/people.h) */
+};
+
+/* Issue 5: a person node and its seat edges. */
+struct net_person {
+	const char *key, *name;
+	int degree; /* number of seat edges */
+	int *edges; /* indexes into network.person_edges */
+};
+struct net_person_edge {
+	int person; /* index into network.persons */
+	int collab; /* node index of the collaboration */
+	int body;   /* enum seat_body */
+};
+
 struct network {
 	struct net_node *nodes; /* organisations first (by name), then collaborations (by name) */
 	int n_nodes;
 	int n_orgs;		/* nodes[0..n_orgs) are organisations */
 	struct net_edge *edges; /* by organisation name, then collaboration name */
 	int n_edges;
+	/* issue 5: person nodes (empty unless network_add_people ran), by name */
+	struct net_person *persons;
+	int n_persons;
+	struct net_person_edge *person_edges; /* by person name, then collaboration name */
+	int n_person_edges;
 };
 
 /*
@@ -55,6 +87,17 @@ struct network {
  */
 int network_build(const struct snapshot *s, const struct collab_filter *f, bool all_orgs,
 		  struct arena *a, struct network *out);
+
+/*
+ * Issue 5: add person nodes and person — collaboration edges for the
+ * seats (already filtered by the caller: current seats of people who may
+ * be shown). Seats in collaborations that are not nodes are skipped.
+ * Collaboration node degrees stay participation counts; a person's degree
+ * is its number of seat edges. Persons are sorted by name, their edges by
+ * collaboration name. Returns 0, or -1 when memory ran out.
+ */
+int network_add_people(const struct snapshot *s, struct network *n, const struct net_seat *seats,
+		       int n_seats, struct arena *a);
 
 /* True when organisation o is a node by default (current, in the province). */
 bool network_default_org(const struct organisation *o);

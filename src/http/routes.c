@@ -18,6 +18,9 @@
 #include "../pages/auth_pages.h"
 #include "../api/api_write.h"
 #include "../pages/history.h"
+#include "../pages/people.h"
+#include "../pages/roles.h"
+#include "../api/api_people.h"
 
 #include <stddef.h>
 
@@ -67,6 +70,9 @@ static const struct param_spec overlap_csv_params[] = {OVERLAP_PARAMS, {"tabel",
 
 const struct route routes[] = {
     /* literal paths before the {id} patterns they would otherwise match */
+    /* issue 5: literal paths first */
+    {GET | HTTP_POST, "/personen/nieuw", page_person_new, ROUTE_PAGE, ROUTE_CSRF | ROUTE_FORM,
+     no_params, USER_ROLE_EDITOR},
     {GET | HTTP_POST, "/samenwerkingsverbanden/nieuw", page_collab_new, ROUTE_PAGE,
      ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
     {GET, "/", page_home, ROUTE_PAGE, ROUTE_CACHE, no_params},
@@ -88,6 +94,47 @@ const struct route routes[] = {
      ROUTE_CACHE, org_parts_params},
     {GET, "/api/v1/beleidsdomeinen", api_domain_list, ROUTE_API, ROUTE_CACHE, no_params},
     {GET, "/api/v1/openapi.json", api_openapi, ROUTE_API, ROUTE_CACHE, no_params},
+    /* issue 5: people routes */
+    {GET, "/personen", page_person_list, ROUTE_PAGE, 0, no_params},
+    {GET, "/personen/{id}", page_person_show, ROUTE_PAGE, 0, no_params},
+    {GET | HTTP_POST, "/personen/{id}/bewerken", page_person_edit, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
+    {GET | HTTP_POST, "/personen/{id}/functies/nieuw", page_person_office_new, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
+    {GET | HTTP_POST, "/personen/{id}/zetels/nieuw", page_person_seat_new, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, people_seat_params, USER_ROLE_EDITOR},
+    {HTTP_POST, "/personen/{id}/functies/{f}/beeindigen", page_person_office_end, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
+    {HTTP_POST, "/personen/{id}/zetels/{z}/beeindigen", page_person_seat_end, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
+    {GET, "/personen/{id}/export", page_person_export, ROUTE_PAGE, 0, no_params,
+     USER_ROLE_ADMIN},
+    {GET | HTTP_POST, "/personen/{id}/wissen", page_person_erase, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_ADMIN},
+    /* issue 5: roles routes */
+    {GET, "/analyse/rolwisselingen", page_role_changes, ROUTE_PAGE, ROUTE_CACHE, no_params},
+    {GET, "/analyse/bestuurders", page_bestuurders, ROUTE_PAGE, ROUTE_CACHE, no_params},
+    {GET | HTTP_POST, "/samenwerkingsverbanden/{id}/deelnemers/{deelname}/rol", page_role_assess,
+     ROUTE_PAGE, ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
+    {GET | HTTP_POST, "/samenwerkingsverbanden/{id}/fasen/nieuw", page_phase_new, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
+    {GET | HTTP_POST, "/samenwerkingsverbanden/{id}/afspraken/nieuw", page_agreement_new,
+     ROUTE_PAGE, ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
+    {GET | HTTP_POST, "/samenwerkingsverbanden/{id}/afspraken/{afspraak}/bewerken",
+     page_agreement_edit, ROUTE_PAGE, ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
+    /* issue 5: api routes */
+    {GET, "/api/v1/personen", api_person_list, ROUTE_API, 0, api_person_list_params},
+    {GET, "/api/v1/personen/{id}", api_person_get, ROUTE_API, 0, no_params},
+    {GET, "/api/v1/personen/{id}/export", api_person_export, ROUTE_API, 0, no_params,
+     USER_ROLE_ADMIN},
+    {GET, "/api/v1/samenwerkingsverbanden/{id}/zetels", api_collab_seats, ROUTE_API, 0,
+     no_params},
+    {GET, "/api/v1/samenwerkingsverbanden/{id}/rollen", api_collab_roles, ROUTE_API, 0,
+     no_params},
+    {GET, "/api/v1/samenwerkingsverbanden/{id}/fasen", api_collab_phases, ROUTE_API, 0,
+     no_params},
+    {GET, "/api/v1/samenwerkingsverbanden/{id}/afspraken", api_collab_agreements, ROUTE_API, 0,
+     no_params},
     /* issue 4: auth routes */
     {GET, "/inloggen", page_login, ROUTE_PAGE, 0, login_params},
     {HTTP_POST, "/inloggen", page_login_submit, ROUTE_PAGE, ROUTE_FORM, auth_no_params},

@@ -93,9 +93,14 @@ static void render_account(struct request *r, const char *name_value, const char
 	comp_dl_text(b, "Rol", user_role_label(u->role));
 	comp_dl_item_open(b, "Organisatie");
 	int oi = str_empty(u->org_code) ? -1 : snapshot_find_org(r->snap, u->org_code);
-	if (oi >= 0)
-		comp_link_seg(b, "/organisaties/", r->snap->orgs[oi].code, r->snap->orgs[oi].name);
-	else if (!str_empty(u->org_code))
+	if (oi >= 0) {
+		comp_link_seg(b, "/organisaties", r->snap->orgs[oi].code, r->snap->orgs[oi].name);
+		/* the partner editor's own records, oldest confirmation first */
+		if (u->role == USER_ROLE_EDITOR) {
+			html_raw(b, " · ");
+			comp_link(b, "/mijn-organisatie", "Mijn organisatie: gegevens bijhouden");
+		}
+	} else if (!str_empty(u->org_code))
 		html_text(b, u->org_code);
 	else
 		html_raw(b, "<span class=\"atlas-unknown\">Geen (de hele atlas)</span>");

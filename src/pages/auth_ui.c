@@ -171,7 +171,8 @@ void aui_error_summary(struct buf *b, const char *const *ids, const char *const 
 	if (!count)
 		return;
 	html_raw(b, "<div class=\"utrecht-alert utrecht-alert--error atlas-error-summary\" "
-		    "role=\"alert\" aria-labelledby=\"foutoverzicht-titel\">"
+		    "id=\"foutoverzicht\" tabindex=\"-1\" autofocus role=\"alert\" "
+		    "aria-labelledby=\"foutoverzicht-titel\">"
 		    "<div class=\"utrecht-alert__content\">"
 		    "<h2 class=\"utrecht-heading-2\" id=\"foutoverzicht-titel\">");
 	html_raw(b,

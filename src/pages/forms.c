@@ -34,7 +34,7 @@ void form_error_summary(struct buf *b, const struct field_errors *e,
 		return;
 	html_raw(
 	    b, "<div class=\"utrecht-alert utrecht-alert--error atlas-notice atlas-error-summary\" "
-	       "id=\"foutmeldingen\" tabindex=\"-1\">"
+	       "id=\"foutmeldingen\" tabindex=\"-1\" autofocus>"
 	       "<div class=\"utrecht-alert__content\">"
 	       "<h2 class=\"utrecht-heading-2\" id=\"foutmeldingen-kop\">Controleer uw "
 	       "invoer</h2><p class=\"utrecht-paragraph\">");

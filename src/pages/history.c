@@ -7,6 +7,7 @@
  * render/html.h writers, the feed through render/atom.c. Writes nothing.
  */
 #include "history.h"
+#include "auth_ui.h"
 #include "pages.h"
 #include "../domain/diff.h"
 #include "../domain/labels.h"
@@ -265,7 +266,7 @@ static int history_page(struct request *r, const char *entity, const char *key, 
 				    .nav = nav,
 				    .crumbs = crumbs,
 				    .n_crumbs = 3};
-	layout_begin(b, &h);
+	layout_begin(b, page_head_for(r, &h));
 	html_raw(b, "<h1 class=\"utrecht-heading-1\">Geschiedenis van ");
 	html_text(b, name);
 	html_raw(b, "</h1><p class=\"utrecht-paragraph utrecht-paragraph--lead\">Elke wijziging "
@@ -397,7 +398,7 @@ int page_changes(struct request *r)
 	    .title = page > 1 ? arena_printf(r->arena, "Recente wijzigingen, pagina %ld", page)
 			      : "Recente wijzigingen",
 	    .nav = NAV_NONE};
-	layout_begin(b, &h);
+	layout_begin(b, page_head_for(r, &h));
 	html_raw(b,
 		 "<h1 class=\"utrecht-heading-1\">Recente wijzigingen</h1>"
 		 "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">Alle wijzigingen in het "

@@ -9,6 +9,7 @@
 #include "../domain/filter.h"
 #include "../domain/labels.h"
 #include "../domain/network.h"
+#include "../lib/log.h"
 #include "../lib/text.h"
 #include "../render/assets.h"
 #include "../render/components.h"
@@ -16,13 +17,17 @@
 #include "../render/html.h"
 #include "../render/layout.h"
 
+#include "../store/store_people.h" /* issue 5: person nodes */
+
+#include <stdlib.h>
 #include <string.h>
 
 const struct param_spec network_params[] = {
     {"beleidsdomein", PT_FILTER, 0}, {"juridischeVorm", PT_FILTER, 0},
     {"fase", PT_FILTER, 0},	     {"soort", PT_FILTER, 0},
     {"deelnemer", PT_FILTER, 0},     {"alleOrganisaties", PT_TEXT, 3},
-    {"groeperen", PT_TEXT, 20},	     {NULL, 0, 0}};
+    {"groeperen", PT_TEXT, 20},	     {"personen", PT_TEXT, 3}, /* issue 5 */
+    {NULL, 0, 0}};
 
 const struct param_spec collab_export_params[] = {
     {"beleidsdomein", PT_FILTER, 0}, {"juridischeVorm", PT_FILTER, 0},
@@ -38,6 +43,7 @@ struct net_query {
 	struct collab_filter f;
 	bool all_orgs;
 	bool by_collab; /* group the edge table by collaboration */
+	bool people;	/* issue 5: person nodes (personen=ja) */
 };
 
 /* Parse the query; on bad input the error reply is written and the status
@@ -48,6 +54,7 @@ static int parse_query(struct request *r, struct net_query *q)
 	collab_filter_init(&q->f, 20);
 	q->all_orgs = false;
 	q->by_collab = false;
+	q->people = false;
 	for (int i = 0; net_keys[i]; i++) {
 		const char *v = req_param(r, net_keys[i]);
 		if (str_empty(v))
@@ -65,6 +72,15 @@ static int parse_query(struct request *r, struct net_query *q)
 			    r, 400, "Ongeldige parameter",
 			    "De parameter 'alleOrganisaties' moet 'ja' of 'nee' zijn.",
 			    "alleOrganisaties");
+	}
+	const char *pp = req_param(r, "personen");
+	if (!str_empty(pp)) {
+		if (strcmp(pp, "ja") == 0)
+			q->people = true;
+		else if (strcmp(pp, "nee") != 0)
+			return respond_error(r, 400, "Ongeldige parameter",
+					     "De parameter 'personen' moet 'ja' of 'nee' zijn.",
+					     "personen");
 	}
 	const char *grp = req_param(r, "groeperen");
 	if (!str_empty(grp)) {
@@ -93,6 +109,8 @@ static void query_string(struct buf *q, const struct request *r, const struct ne
 	}
 	if (nq->all_orgs)
 		buf_puts(q, "alleOrganisaties=ja&");
+	if (nq->people)
+		buf_puts(q, "personen=ja&");
 }
 
 /* "path?query" without a trailing '?' or '&'. */
@@ -136,6 +154,19 @@ static void filter_form(struct buf *b, struct request *r, const struct net_query
 		    "het netwerk de provincie en de 26 gemeenten. Vink aan om ook waterschappen, "
 		    "andere provincies, gemeenten buiten de provincie en samenwerkingsorganen te "
 		    "tonen.</p></div>");
+	/* issue 5: person nodes */
+	html_raw(b, "<div class=\"net-checkbox\"><input class=\"utrecht-checkbox "
+		    "utrecht-checkbox--html-input net-checkbox__input\" type=\"checkbox\" "
+		    "id=\"f-personen\" name=\"personen\" value=\"ja\" "
+		    "aria-describedby=\"f-personen-uitleg\"");
+	if (nq->people)
+		html_raw(b, " checked");
+	html_raw(b, "><label class=\"utrecht-form-label utrecht-form-label--checkbox "
+		    "net-checkbox__label\" for=\"f-personen\">Personen tonen</label><p "
+		    "class=\"utrecht-form-field-description atlas-muted net-checkbox__description\" "
+		    "id=\"f-personen-uitleg\">Voegt de personen toe die nu een zetel hebben in een "
+		    "bestuur van een getoond samenwerkingsverband, met een lijn per zetel. Zonder "
+		    "inloggen alleen personen met een openbaar ambt.</p></div>");
 	if (nq->by_collab)
 		html_raw(b, "<input type=\"hidden\" name=\"groeperen\" "
 			    "value=\"samenwerkingsverband\">");
@@ -290,8 +321,92 @@ static void graph_section(struct buf *b, struct request *r, const struct net_que
 	    "<li><svg width=\"16\" height=\"16\" aria-hidden=\"true\"><circle cx=\"8\" cy=\"8\" "
 	    "r=\"7\" fill=\"#545454\"/></svg> Andere organisatie</li>"
 	    "<li><svg width=\"16\" height=\"16\" aria-hidden=\"true\"><rect x=\"1\" y=\"1\" "
-	    "width=\"14\" height=\"14\" fill=\"#a04a00\"/></svg> Samenwerkingsverband</li>"
-	    "</ul></section>");
+	    "width=\"14\" height=\"14\" fill=\"#a04a00\"/></svg> Samenwerkingsverband</li>");
+	if (nq->people)
+		html_raw(b, "<li><svg width=\"16\" height=\"16\" aria-hidden=\"true\"><polygon "
+			    "points=\"8,1 15,8 8,15 1,8\" fill=\"#1a6e2e\"/></svg> Persoon (zetel in "
+			    "een bestuur)</li>");
+	html_raw(b, "</ul></section>");
+}
+
+/* ---- issue 5: person nodes ------------------------------------------------------ */
+
+int network_add_people_for(struct request *r, struct network *net)
+{
+	struct person *people = NULL;
+	struct seat *seats = NULL;
+	int n_people = 0, n_seats = 0;
+	struct store *st = store_thread();
+	if (store_person_list(st, &people, &n_people) != 0 ||
+	    store_seats_all(st, &seats, &n_seats) != 0) {
+		log_error("network: reading people or seats failed");
+		free(people);
+		free(seats);
+		return -1;
+	}
+	const char *today = r->snap->today;
+	struct net_seat *ns = arena_calloc(r->arena, (size_t)n_seats + 1, sizeof *ns);
+	int k = 0;
+	for (int i = 0; ns && i < n_seats; i++) {
+		const struct seat *se = &seats[i];
+		if ((se->from[0] && strcmp(se->from, today) > 0) ||
+		    (se->to[0] && strcmp(se->to, today) <= 0))
+			continue; /* not current */
+		const struct person *p = NULL;
+		for (int j = 0; j < n_people && !p; j++)
+			if (people[j].id == se->person_id)
+				p = &people[j];
+		if (!p || p->erased || (!r->user && !p->has_public_office))
+			continue; /* privacy: public office holders only for anonymous visitors */
+		int ci = snapshot_find_collab(r->snap, se->collab_key);
+		if (ci < 0)
+			continue;
+		ns[k++] = (struct net_seat){.person_key = arena_strdup(r->arena, p->key),
+					    .person_name = arena_strdup(r->arena, p->name),
+					    .collab = ci,
+					    .body = (int)se->body};
+	}
+	free(people);
+	free(seats);
+	if (!ns)
+		return -1;
+	return network_add_people(r->snap, net, ns, k, r->arena);
+}
+
+static void person_tables(struct buf *b, struct request *r, const struct network *net)
+{
+	const struct snapshot *s = r->snap;
+	html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"zetels\">Zetels als tabel</h2>");
+	if (net->n_persons == 0) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">Er zijn geen ");
+		html_raw(b, r->user ? "personen" : "personen met een openbaar ambt");
+		html_raw(b, " met een huidige zetel in een bestuur van deze samenwerkingsverbanden. "
+			    "De meegeleverde gegevens bevatten geen personen; redacteuren voegen ze "
+			    "toe via ");
+		comp_link(b, "/personen", "Personen");
+		html_raw(b, ".</p>");
+		return;
+	}
+	html_raw(b, "<p class=\"utrecht-paragraph\">Elke rij is één lijn tussen een persoon en "
+		    "een samenwerkingsverband: een huidige zetel in een bestuur.</p>");
+	static const struct comp_col cols[] = {
+	    {"Persoon", false}, {"Samenwerkingsverband", false}, {"Orgaan", false}};
+	comp_table_open(b, "Zetels van personen in de getoonde samenwerkingsverbanden", cols, 3);
+	for (int e = 0; e < net->n_person_edges; e++) {
+		const struct net_person_edge *pe = &net->person_edges[e];
+		const struct net_person *p = &net->persons[pe->person];
+		comp_row_open(b);
+		comp_th_open(b);
+		comp_link_seg(b, "/personen", p->key, p->name);
+		comp_th_close(b);
+		comp_td_open(b, false);
+		node_link(b, s, &net->nodes[pe->collab]);
+		comp_td_close(b);
+		int body = pe->body >= 0 && pe->body < SEAT_BODY_COUNT ? pe->body : 0;
+		comp_td_text(b, seat_body_labels[body].label, "Onbekend");
+		comp_row_close(b);
+	}
+	comp_table_close(b);
 }
 
 int page_network(struct request *r)
@@ -303,7 +418,8 @@ int page_network(struct request *r)
 	int st = parse_query(r, &nq);
 	if (st)
 		return st;
-	if (network_build(s, &nq.f, nq.all_orgs, r->arena, &net) < 0)
+	if (network_build(s, &nq.f, nq.all_orgs, r->arena, &net) < 0 ||
+	    (nq.people && network_add_people_for(r, &net) < 0))
 		return respond_error(r, 500, "Interne fout", "Het netwerk kon niet worden gemaakt.",
 				     NULL);
 	r->etag = s->etag;
@@ -337,6 +453,21 @@ int page_network(struct request *r)
 	if (!nq.all_orgs)
 		html_raw(b, "; provincie en gemeenten in Utrecht");
 	html_raw(b, ").</p>");
+	if (nq.people && net.n_edges > 0) {
+		html_raw(b, "<p class=\"utrecht-paragraph\" id=\"resultaat-personen\" "
+			    "data-personen=\"");
+		html_rawf(b, "%d\" data-zetels=\"%d\">Met <strong>", net.n_persons,
+			  net.n_person_edges);
+		html_int_nl(b, net.n_persons);
+		html_raw(b, net.n_persons == 1 ? " persoon" : " personen");
+		html_raw(b, "</strong> en <strong>");
+		html_int_nl(b, net.n_person_edges);
+		html_raw(b, net.n_person_edges == 1 ? " zetel" : " zetels");
+		html_raw(b, "</strong> in besturen van deze samenwerkingsverbanden");
+		if (!r->user)
+			html_raw(b, " (alleen personen met een openbaar ambt)");
+		html_raw(b, ".</p>");
+	}
 
 	if (net.n_edges == 0) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">Geen deelnames gevonden met deze "
@@ -346,6 +477,8 @@ int page_network(struct request *r)
 		graph_section(b, r, &nq);
 		edge_table(b, r, &net, &nq);
 		node_tables(b, s, &net);
+		if (nq.people)
+			person_tables(b, r, &net);
 	}
 
 	html_raw(b, "<p class=\"utrecht-paragraph atlas-opendata\">Dit netwerk als open data: <a "

@@ -15,6 +15,7 @@
 #include "../render/layout.h"
 #include "../render/assets.h"
 #include "../render/svg.h"
+#include "people.h" /* issue 5: people */
 
 #include <string.h>
 
@@ -608,6 +609,7 @@ int page_org_show(struct request *r)
 	}
 
 	org_collabs(b, r, o);
+	people_render_org_section(r, b, oi); /* issue 5: people */
 
 	html_raw(b, "<p class=\"utrecht-paragraph atlas-opendata\">");
 	if (o->n_parts > 0) {

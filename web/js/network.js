@@ -15,6 +15,9 @@
  *     Escape clears the choice;
  *   - choosing a node highlights it and its neighbours and lists the
  *     neighbours (links to their pages) in the side panel.
+ * Issue 5: with personen=ja the API also returns person nodes (soort
+ * "persoon", drawn as green diamonds, linked to /personen/{id}) and one
+ * edge per current seat in a collaboration's body.
  * No inline styles (CSP): looks come from web/css/network.css classes and
  * SVG presentation attributes.
  */
@@ -25,6 +28,7 @@
 	var W = 960, H = 680, PAD = 28;
 	var ORG_COLOURS = { gemeente: '#0b4f9c', provincie: '#5a2a82', waterschap: '#00606b' };
 	var COLLAB_COLOUR = '#a04a00';
+	var PERSON_COLOUR = '#1a6e2e';
 	var TYPE_LABELS = {
 		gemeente: 'gemeente', provincie: 'provincie', waterschap: 'waterschap',
 		samenwerkingsorgaan: 'samenwerkingsorgaan', rijk: 'rijksoverheid', overig: 'organisatie',
@@ -46,13 +50,19 @@
 	}
 
 	function pageHref(n) {
-		return (n.soort === 'organisatie' ? '/organisaties/' : '/samenwerkingsverbanden/') +
-			encodeURIComponent(n.code);
+		var base = n.soort === 'organisatie' ? '/organisaties/'
+			: n.soort === 'persoon' ? '/personen/' : '/samenwerkingsverbanden/';
+		return base + encodeURIComponent(n.code);
 	}
 
 	function describe(n) {
+		if (n.soort === 'persoon') {
+			var z = n.nbrs.length;
+			return n.naam + ' (persoon, zetel in ' +
+				(z === 1 ? '1 samenwerkingsverband' : z + ' samenwerkingsverbanden') + ')';
+		}
 		var what = TYPE_LABELS[n.type] || (n.soort === 'organisatie' ? 'organisatie' : 'samenwerkingsverband');
-		var count = n.nbrs.length;
+		var count = n.nbrs.filter(function (x) { return x.node.soort !== 'persoon'; }).length;
 		var rel = n.soort === 'organisatie'
 			? (count === 1 ? '1 samenwerkingsverband' : count + ' samenwerkingsverbanden')
 			: (count === 1 ? '1 deelnemer' : count + ' deelnemers');
@@ -73,7 +83,7 @@
 		data.verbindingen.forEach(function (v) {
 			var a = byId[v.bron], b = byId[v.doel];
 			if (!a || !b) return;
-			links.push({ source: v.bron, target: v.doel, rol: v.rol });
+			links.push({ source: v.bron, target: v.doel, rol: v.rol, zetel: v.soort === 'zetel' });
 			if (a.nbrs.every(function (x) { return x.node !== b; })) a.nbrs.push({ node: b, rol: v.rol });
 			if (b.nbrs.every(function (x) { return x.node !== a; })) b.nbrs.push({ node: a, rol: v.rol });
 		});
@@ -111,14 +121,17 @@
 		}, true);
 		var title = el('title', { id: 'netwerk-svg-titel' }, true);
 		var nOrg = nodes.filter(function (n) { return n.soort === 'organisatie'; }).length;
-		title.textContent = 'Netwerk van ' + nOrg + ' organisaties en ' + (nodes.length - nOrg) +
-			' samenwerkingsverbanden met ' + links.length + ' deelnames';
+		var nPers = nodes.filter(function (n) { return n.soort === 'persoon'; }).length;
+		var nSeat = links.filter(function (l) { return l.zetel; }).length;
+		title.textContent = 'Netwerk van ' + nOrg + ' organisaties en ' + (nodes.length - nOrg - nPers) +
+			' samenwerkingsverbanden met ' + (links.length - nSeat) + ' deelnames' +
+			(nPers ? ', en ' + nPers + ' personen met ' + nSeat + ' zetels' : '');
 		svg.appendChild(title);
 
 		var gEdges = el('g', { 'class': 'net-edges', 'aria-hidden': 'true' }, true);
 		links.forEach(function (l) {
 			var line = el('line', {
-				'class': 'net-edge', x1: l.source.px.toFixed(1), y1: l.source.py.toFixed(1),
+				'class': l.zetel ? 'net-edge net-edge--seat' : 'net-edge', x1: l.source.px.toFixed(1), y1: l.source.py.toFixed(1),
 				x2: l.target.px.toFixed(1), y2: l.target.py.toFixed(1)
 			}, true);
 			l.el = line;
@@ -128,13 +141,14 @@
 
 		var gNodes = el('g', { 'class': 'net-nodes' }, true);
 		/* collaborations first, so the organisations' labels are drawn on top */
-		var drawOrder = nodes.filter(function (n) { return n.soort !== 'organisatie'; })
-			.concat(nodes.filter(function (n) { return n.soort === 'organisatie'; }));
+		var drawOrder = nodes.filter(function (n) { return n.soort === 'samenwerkingsverband'; })
+			.concat(nodes.filter(function (n) { return n.soort !== 'samenwerkingsverband'; }));
 		drawOrder.forEach(function (n) {
 			var org = n.soort === 'organisatie';
+			var pers = n.soort === 'persoon';
 			var r = radius(n);
 			var g = el('g', {
-				'class': 'net-node ' + (org ? 'net-node--org' : 'net-node--collab'),
+				'class': 'net-node ' + (org ? 'net-node--org' : pers ? 'net-node--person' : 'net-node--collab'),
 				role: 'button', tabindex: '-1', 'aria-pressed': 'false',
 				'aria-label': describe(n), 'data-id': n.id,
 				transform: 'translate(' + n.px.toFixed(1) + ' ' + n.py.toFixed(1) + ')'
@@ -142,7 +156,13 @@
 			var t = el('title', null, true);
 			t.textContent = describe(n);
 			g.appendChild(t);
-			if (org) {
+			if (pers) {
+				var d = function (k) {
+					return '0,' + (-k).toFixed(1) + ' ' + k.toFixed(1) + ',0 0,' + k.toFixed(1) + ' ' + (-k).toFixed(1) + ',0';
+				};
+				g.appendChild(el('polygon', { 'class': 'net-halo', points: d(r + 6) }, true));
+				g.appendChild(el('polygon', { 'class': 'net-shape', points: d(r + 1), fill: PERSON_COLOUR }, true));
+			} else if (org) {
 				g.appendChild(el('circle', { 'class': 'net-halo', r: (r + 5).toFixed(1) }, true));
 				g.appendChild(el('circle', {
 					'class': 'net-shape', r: r.toFixed(1), fill: ORG_COLOURS[n.type] || '#545454'
@@ -158,7 +178,7 @@
 				}, true));
 			}
 			var label = el('text', {
-				'class': 'net-label ' + (org ? 'net-label--org' : 'net-label--collab'),
+				'class': 'net-label ' + (org || pers ? 'net-label--org' : 'net-label--collab'),
 				x: (r + 4).toFixed(1), y: '4', 'aria-hidden': 'true'
 			}, true);
 			label.textContent = n.naam.length > 34 ? n.naam.slice(0, 32) + '…' : n.naam;
@@ -203,7 +223,11 @@
 			var c = n.nbrs.length;
 			intro.textContent = n.soort === 'organisatie'
 				? 'Neemt deel aan ' + (c === 1 ? '1 samenwerkingsverband' : c + ' samenwerkingsverbanden') + ':'
-				: (c === 1 ? '1 deelnemer' : c + ' deelnemers') + ' in dit netwerk:';
+				: n.soort === 'persoon'
+					? 'Heeft een zetel in ' + (c === 1 ? '1 samenwerkingsverband' : c + ' samenwerkingsverbanden') + ':'
+					: nPers
+						? (c === 1 ? '1 verbonden organisatie of persoon' : c + ' verbonden organisaties en personen') + ' in dit netwerk:'
+						: (c === 1 ? '1 deelnemer' : c + ' deelnemers') + ' in dit netwerk:';
 			panel.appendChild(intro);
 			var ul = el('ul', { 'class': 'utrecht-unordered-list net-panel__list' });
 			n.nbrs.slice().sort(function (x, y) { return x.node.naam.localeCompare(y.node.naam, 'nl'); })
@@ -315,8 +339,10 @@
 
 		/* the "go to" select */
 		var pick = document.getElementById('netwerk-kies');
-		var groups = [['organisatie', 'Organisaties'], ['samenwerkingsverband', 'Samenwerkingsverbanden']];
+		var groups = [['organisatie', 'Organisaties'], ['samenwerkingsverband', 'Samenwerkingsverbanden'],
+			['persoon', 'Personen']];
 		groups.forEach(function (gdef) {
+			if (gdef[0] === 'persoon' && !nPers) return;
 			var og = el('optgroup', { label: gdef[1] });
 			byName.forEach(function (n) {
 				if (n.soort !== gdef[0]) return;

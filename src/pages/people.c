@@ -1,0 +1,1051 @@
+/*
+ * people — the people pages (issue 5): /personen, /personen/{id}, the
+ * administrator's export (JSON download) and erasure (AVG), and the
+ * sections embedded in the collaboration page ("Bestuur en
+ * vertegenwoordiging") and the organisation page ("Wie zit waar").
+ * The forms are in people_forms.c. People are read per request from the
+ * store (not the snapshot); the privacy rules are in people.h.
+ */
+#include "people.h"
+
+#include "auth_ui.h"
+#include "forms.h"
+#include "../domain/labels.h"
+#include "../http/server.h"
+#include "../lib/log.h"
+#include "../lib/text.h"
+#include "../render/components.h"
+#include "../render/html.h"
+#include "../render/layout.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- shared helpers ---------------------------------------------------------- */
+
+bool people_visible(const struct request *r, const struct person *p)
+{
+	if (!p)
+		return false;
+	if (r->user)
+		return true;
+	return p->has_public_office;
+}
+
+bool people_period_current(const char *from, const char *to, const char *today)
+{
+	(void)from;
+	return str_empty(to) || strcmp(to, today) > 0;
+}
+
+const char *people_href(struct request *r, const char *key, const char *suffix)
+{
+	struct buf u = BUF_INIT;
+	buf_puts(&u, "/personen/");
+	url_seg(&u, key);
+	buf_puts(&u, suffix ? suffix : "");
+	const char *s = arena_strdup(r->arena, u.data);
+	buf_free(&u);
+	return s;
+}
+
+int people_own_org(const struct request *r)
+{
+	if (!r->user || r->user->disabled || !r->user->org_code[0])
+		return -1;
+	return snapshot_find_org(r->snap, r->user->org_code);
+}
+
+bool people_is_staff(const struct request *r)
+{
+	return r->user && !r->user->disabled && r->user->role >= USER_ROLE_STAFF;
+}
+
+/* The value of `key` in the raw query string (plain ASCII codes only). */
+static const char *query_value(const char *query, const char *key)
+{
+	size_t kl = strlen(key);
+	const char *p = query;
+	while (p && *p) {
+		if (strncmp(p, key, kl) == 0 && p[kl] == '=')
+			return p + kl + 1;
+		p = strchr(p, '&');
+		if (p)
+			p++;
+	}
+	return NULL;
+}
+
+void people_flash(struct buf *b, const struct request *r)
+{
+	if (!r->user || !r->query)
+		return;
+	const char *v = query_value(r->query, "melding");
+	if (!v)
+		return;
+	static const struct {
+		const char *code, *text;
+	} msgs[] = {
+	    {"persoon-aangemaakt", "De persoon is toegevoegd. Leg nu een functie of zetel vast."},
+	    {"opgeslagen", "De wijzigingen zijn opgeslagen."},
+	    {"functie-toegevoegd", "De functie is toegevoegd."},
+	    {"zetel-toegevoegd", "De zetel is toegevoegd."},
+	    {"functie-beeindigd", "De functie is beëindigd: de einddatum is vastgelegd."},
+	    {"zetel-beeindigd", "De zetel is beëindigd: de einddatum is vastgelegd."},
+	    {"gewist", "De gegevens van de persoon zijn gewist. Functies en zetels blijven "
+		       "bestaan als „onbekende persoon”."},
+	};
+	for (size_t i = 0; i < sizeof msgs / sizeof msgs[0]; i++) {
+		size_t n = strlen(msgs[i].code);
+		if (strncmp(v, msgs[i].code, n) == 0 && (v[n] == '\0' || v[n] == '&')) {
+			html_raw(b, "<div class=\"utrecht-alert utrecht-alert--ok atlas-notice\" "
+				    "role=\"status\"><div class=\"utrecht-alert__content\">"
+				    "<p class=\"utrecht-alert__message\">");
+			html_text(b, msgs[i].text);
+			html_raw(b, "</p></div></div>");
+			return;
+		}
+	}
+}
+
+/* All people (free() the array); NULL/0 on failure (logged). */
+static struct person *load_people(int *n)
+{
+	struct person *all = NULL;
+	*n = 0;
+	struct store *st = store_thread();
+	if (!st || store_person_list(st, &all, n) != STORE_OK) {
+		log_error("people: store_person_list failed");
+		*n = 0;
+		return NULL;
+	}
+	return all;
+}
+
+static const struct person *find_person(const struct person *all, int n, int64_t id)
+{
+	for (int i = 0; i < n; i++)
+		if (all[i].id == id)
+			return &all[i];
+	return NULL;
+}
+
+/* The person's name as shown: "Onbekende persoon" after an erasure. */
+static const char *shown_name(const struct person *p, const char *fallback)
+{
+	if (p && p->erased)
+		return "Onbekende persoon";
+	if (p && p->name[0])
+		return p->name;
+	return str_empty(fallback) ? "Onbekende persoon" : fallback;
+}
+
+/* A link to the person (plain text for erased people: their key is not
+ * shown anywhere). */
+static void person_link(struct buf *b, const struct person *p, const char *key, const char *name)
+{
+	if ((p && p->erased) || str_empty(key)) {
+		html_raw(b, "<span class=\"atlas-unknown\">");
+		html_text(b, shown_name(p, name));
+		html_raw(b, "</span>");
+		return;
+	}
+	comp_link_seg(b, "/personen", key, shown_name(p, name));
+}
+
+static const char *office_label(enum office_kind k)
+{
+	return (int)k >= 0 && k < OFFICE_COUNT ? office_labels[k].label : "Onbekend";
+}
+
+static const char *body_label(enum seat_body k)
+{
+	return (int)k >= 0 && k < SEAT_BODY_COUNT ? seat_body_labels[k].label : "Onbekend";
+}
+
+static void privacy_note(struct buf *b, const struct request *r)
+{
+	html_raw(b, "<p class=\"utrecht-paragraph atlas-muted\">");
+	if (r->user)
+		html_raw(b, "U bent ingelogd en ziet daarom ook ambtenaren, contactgegevens en "
+			    "opmerkingen. Bezoekers die niet zijn ingelogd zien alleen openbare "
+			    "gegevens over publieke functies: naam, partij, functies, zetels en "
+			    "periodes.");
+	else
+		html_raw(b, "Van personen tonen we alleen openbare gegevens over hun publieke "
+			    "functie: naam, partij, functies, zetels en periodes. Ambtenaren en "
+			    "contactgegevens zijn alleen zichtbaar voor ingelogde gebruikers.");
+	html_raw(b, "</p>");
+}
+
+/* ---- /personen ------------------------------------------------------------- */
+
+static void empty_state(struct buf *b, const struct request *r, bool hidden_only)
+{
+	html_raw(b, "<div class=\"atlas-empty\" id=\"geen-personen\">");
+	if (hidden_only) {
+		html_raw(b, "<p class=\"utrecht-paragraph\"><strong>Er zijn nog geen personen met "
+			    "een publieke functie vastgelegd.</strong></p>");
+	} else {
+		html_raw(b, "<p class=\"utrecht-paragraph\"><strong>Er zijn nog geen personen "
+			    "vastgelegd.</strong></p>");
+	}
+	html_raw(
+	    b,
+	    "<p class=\"utrecht-paragraph\">De gegevens die met de atlas worden meegeleverd "
+	    "bevatten bewust geen personen: er is geen bronlijst van de huidige bestuurders en "
+	    "hun functies die we kunnen verantwoorden, en we verzinnen geen gegevens over "
+	    "mensen.</p>"
+	    "<p class=\"utrecht-paragraph\">Personen komen op twee manieren in de atlas:</p>"
+	    "<ul class=\"utrecht-unordered-list\">"
+	    "<li class=\"utrecht-unordered-list__item\"><strong>Invoer door redacteuren.</strong> "
+	    "Redacteuren van de partnerorganisaties en het programmateam leggen na het inloggen "
+	    "personen vast, met hun functies (bijvoorbeeld wethouder of dijkgraaf) en hun zetels "
+	    "in de organen van samenwerkingsverbanden.</li>"
+	    "<li class=\"utrecht-unordered-list__item\"><strong>Import uit het Register van "
+	    "Overheidsorganisaties (ROO).</strong> Het inlezen van functionarissen uit het ROO "
+	    "volgt in een latere uitbreiding.</li></ul>");
+	if (people_may_create(r)) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">");
+		comp_link(b, "/personen/nieuw", "Persoon toevoegen");
+		html_raw(b, "</p>");
+	} else if (!r->user) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">Bent u redacteur? ");
+		comp_link(b, "/inloggen?terug=/personen/nieuw",
+			  "Log in om een persoon toe te voegen");
+		html_raw(b, ".</p>");
+	}
+	html_raw(b, "</div>");
+}
+
+int page_person_list(struct request *r)
+{
+	struct buf *b = &r->out;
+	int n = 0, n_seats = 0;
+	struct person *all = load_people(&n);
+	struct seat *seats = NULL;
+	struct store *st = store_thread();
+	if (st && n > 0 && store_seats_all(st, &seats, &n_seats) != STORE_OK) {
+		seats = NULL;
+		n_seats = 0;
+	}
+	char today[11];
+	today_iso(today);
+
+	int shown = 0;
+	for (int i = 0; i < n; i++)
+		if (people_visible(r, &all[i]) && !all[i].erased)
+			shown++;
+
+	const struct page_head h = {.title = "Personen", .nav = NAV_NONE};
+	layout_begin(b, page_head_for(r, &h));
+	html_raw(b,
+		 "<h1 class=\"utrecht-heading-1\">Personen</h1>"
+		 "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">Wie zit namens welke "
+		 "organisatie in welk samenwerkingsverband? Bestuurders en volksvertegenwoordigers "
+		 "met hun functies en zetels.</p>");
+	people_flash(b, r);
+	privacy_note(b, r);
+	if (people_may_create(r)) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">");
+		comp_link(b, "/personen/nieuw", "Persoon toevoegen");
+		html_raw(b, "</p>");
+	}
+
+	if (shown == 0) {
+		empty_state(b, r, n > 0);
+	} else {
+		html_raw(b, "<p class=\"utrecht-paragraph atlas-result-count\"><strong>");
+		html_int_nl(b, shown);
+		html_raw(b, shown == 1 ? " persoon" : " personen");
+		html_raw(b, "</strong></p>");
+		static const struct comp_col cols[] = {
+		    {"Naam", false}, {"Partij", false}, {"Huidige zetels", true}};
+		comp_table_open(b, "Personen", cols, 3);
+		for (int i = 0; i < n; i++) {
+			const struct person *p = &all[i];
+			if (!people_visible(r, p) || p->erased)
+				continue;
+			int cur = 0;
+			for (int k = 0; k < n_seats; k++)
+				if (seats[k].person_id == p->id &&
+				    people_period_current(seats[k].from, seats[k].to, today))
+					cur++;
+			comp_row_open(b);
+			comp_th_open(b);
+			person_link(b, p, p->key, p->name);
+			if (!p->has_public_office) {
+				html_raw(b, " ");
+				comp_badge(b, BADGE_NEUTRAL, "Niet openbaar");
+			}
+			comp_th_close(b);
+			comp_td_text(b, p->party, "Onbekend");
+			comp_td_int(b, cur);
+			comp_row_close(b);
+		}
+		comp_table_close(b);
+	}
+	layout_end(b, NULL);
+	free(all);
+	free(seats);
+	return 200;
+}
+
+/* ---- /personen/{id} ------------------------------------------------------- */
+
+/* A small inline form to end an office or seat on a date (default today). */
+static void end_form(struct buf *b, struct request *r, const char *person_key, const char *what,
+		     int64_t id, const char *today, const char *label)
+{
+	html_raw(b, "<form class=\"atlas-inline-form\" method=\"post\" action=\"");
+	html_attr(b,
+		  people_href(r, person_key,
+			      arena_printf(r->arena, "/%s/%lld/beeindigen", what, (long long)id)));
+	html_raw(b, "\">");
+	form_csrf(b, r);
+	html_rawf(b,
+		  "<label class=\"utrecht-form-label\" for=\"tot-%s-%lld\">Einddatum"
+		  "<span class=\"atlas-visually-hidden\"> ",
+		  what, (long long)id);
+	html_text(b, label);
+	html_rawf(b,
+		  "</span></label> <input class=\"utrecht-textbox utrecht-textbox--html-input\" "
+		  "type=\"date\" id=\"tot-%s-%lld\" name=\"tot\" value=\"",
+		  what, (long long)id);
+	html_attr(b, today);
+	html_raw(b, "\"> <button class=\"utrecht-button utrecht-button--secondary-action\" "
+		    "type=\"submit\">Beëindigen<span class=\"atlas-visually-hidden\"> ");
+	html_text(b, label);
+	html_raw(b, "</span></button></form>");
+}
+
+bool people_may_manage_org(const struct request *r, const char *org_code)
+{
+	if (people_is_staff(r))
+		return true;
+	if (!r->user || r->user->disabled || r->user->role != USER_ROLE_EDITOR)
+		return false;
+	return r->user->org_code[0] && strcmp(r->user->org_code, org_code) == 0;
+}
+
+static void offices_table(struct buf *b, struct request *r, const struct person *p,
+			  const struct office *of, int n, bool past, const char *today)
+{
+	bool manage = false;
+	int rows = 0;
+	for (int i = 0; i < n; i++) {
+		if (!r->user && !office_is_public(of[i].kind))
+			continue;
+		if (people_period_current(of[i].from, of[i].to, today) == past)
+			continue;
+		rows++;
+		manage = manage || (!past && people_may_manage_org(r, of[i].org_code));
+	}
+	if (rows == 0) {
+		html_raw(b, past ? "<p class=\"utrecht-paragraph\">Geen eerdere functies "
+				   "vastgelegd.</p>"
+				 : "<p class=\"utrecht-paragraph\">Geen huidige functies "
+				   "vastgelegd.</p>");
+		return;
+	}
+	struct comp_col cols[6];
+	int nc = 0;
+	cols[nc++] = (struct comp_col){"Functie", false};
+	cols[nc++] = (struct comp_col){"Organisatie", false};
+	cols[nc++] = (struct comp_col){"Portefeuille", false};
+	cols[nc++] = (struct comp_col){"Van", false};
+	if (past)
+		cols[nc++] = (struct comp_col){"Tot", false};
+	if (manage)
+		cols[nc++] = (struct comp_col){"Beheer", false};
+	comp_table_open(b, past ? "Eerdere functies" : "Huidige functies", cols, nc);
+	for (int i = 0; i < n; i++) {
+		const struct office *o = &of[i];
+		if (!r->user && !office_is_public(o->kind))
+			continue;
+		if (people_period_current(o->from, o->to, today) == past)
+			continue;
+		comp_row_open(b);
+		comp_th_open(b);
+		html_text(b, office_label(o->kind));
+		comp_th_close(b);
+		comp_td_open(b, false);
+		if (snapshot_find_org(r->snap, o->org_code) >= 0)
+			comp_link_seg(b, "/organisaties", o->org_code, o->org_name);
+		else
+			html_text(b, o->org_name[0] ? o->org_name : o->org_code);
+		comp_td_close(b);
+		comp_td_text(b, o->portfolio, "—");
+		comp_td_date(b, o->from, "Onbekend");
+		if (past)
+			comp_td_date(b, o->to, "Onbekend");
+		if (manage) {
+			comp_td_open(b, false);
+			if (people_may_manage_org(r, o->org_code))
+				end_form(b, r, p->key, "functies", o->id, today,
+					 arena_printf(r->arena, "%s bij %s", office_label(o->kind),
+						      o->org_name));
+			comp_td_close(b);
+		}
+		comp_row_close(b);
+	}
+	comp_table_close(b);
+}
+
+static void seats_table(struct buf *b, struct request *r, const struct person *p,
+			const struct seat *se, int n, bool past, const char *today)
+{
+	bool manage = false;
+	int rows = 0;
+	for (int i = 0; i < n; i++) {
+		if (people_period_current(se[i].from, se[i].to, today) == past)
+			continue;
+		rows++;
+		manage = manage || (!past && people_may_manage_org(r, se[i].org_code));
+	}
+	if (rows == 0) {
+		html_raw(b, past ? "<p class=\"utrecht-paragraph\">Geen eerdere zetels "
+				   "vastgelegd.</p>"
+				 : "<p class=\"utrecht-paragraph\">Geen huidige zetels "
+				   "vastgelegd.</p>");
+		return;
+	}
+	struct comp_col cols[6];
+	int nc = 0;
+	cols[nc++] = (struct comp_col){"Samenwerkingsverband", false};
+	cols[nc++] = (struct comp_col){"Orgaan", false};
+	cols[nc++] = (struct comp_col){"Namens", false};
+	cols[nc++] = (struct comp_col){"Van", false};
+	if (past)
+		cols[nc++] = (struct comp_col){"Tot", false};
+	if (manage)
+		cols[nc++] = (struct comp_col){"Beheer", false};
+	comp_table_open(b, past ? "Eerdere zetels" : "Huidige zetels", cols, nc);
+	for (int i = 0; i < n; i++) {
+		const struct seat *s = &se[i];
+		if (people_period_current(s->from, s->to, today) == past)
+			continue;
+		comp_row_open(b);
+		comp_th_open(b);
+		if (snapshot_find_collab(r->snap, s->collab_key) >= 0)
+			comp_link_seg(b, "/samenwerkingsverbanden", s->collab_key, s->collab_name);
+		else
+			html_text(b, s->collab_name[0] ? s->collab_name : s->collab_key);
+		comp_th_close(b);
+		comp_td_text(b, body_label(s->body), "Onbekend");
+		comp_td_open(b, false);
+		if (snapshot_find_org(r->snap, s->org_code) >= 0)
+			comp_link_seg(b, "/organisaties", s->org_code, s->org_name);
+		else
+			html_text(b, s->org_name[0] ? s->org_name : s->org_code);
+		comp_td_close(b);
+		comp_td_date(b, s->from, "Onbekend");
+		if (past)
+			comp_td_date(b, s->to, "Onbekend");
+		if (manage) {
+			comp_td_open(b, false);
+			if (people_may_manage_org(r, s->org_code))
+				end_form(b, r, p->key, "zetels", s->id, today,
+					 arena_printf(r->arena, "%s van %s", body_label(s->body),
+						      s->collab_name));
+			comp_td_close(b);
+		}
+		comp_row_close(b);
+	}
+	comp_table_close(b);
+}
+
+static const char *action_label(const char *action)
+{
+	static const struct {
+		const char *code, *label;
+	} t[] = {{"insert", "Aangemaakt"},	     {"update", "Gewijzigd"},
+		 {"delete", "Verwijderd"},	     {"confirm", "Bevestigd"},
+		 {"erase", "Gegevens gewist (AVG)"}, {"end", "Beëindigd"}};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (action && strcmp(action, t[i].code) == 0)
+			return t[i].label;
+	return action ? action : "";
+}
+
+static const char *entity_label(const char *entity)
+{
+	if (!entity)
+		return "";
+	if (strcmp(entity, "person") == 0)
+		return "Persoon";
+	if (strcmp(entity, "office") == 0)
+		return "Functie";
+	if (strcmp(entity, "seat") == 0)
+		return "Zetel";
+	return entity;
+}
+
+/* The audit trail of the person, for signed-in users: when, what, by whom.
+ * No before/after data is shown (an erasure keeps no personal data). */
+static void person_history(struct buf *b, const struct person *p)
+{
+	struct audit_row *rows = NULL;
+	int n = 0;
+	struct store *st = store_thread();
+	if (!st || store_history(st, "person", p->key, &rows, &n) != STORE_OK)
+		return;
+	html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"geschiedenis\">Geschiedenis</h2>");
+	if (n == 0) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">Nog geen wijzigingen vastgelegd.</p>");
+	} else {
+		static const struct comp_col cols[] = {
+		    {"Moment (UTC)", false}, {"Wat", false}, {"Gegeven", false}, {"Door", false}};
+		comp_table_open(b, "Wijzigingen van deze persoon", cols, 4);
+		for (int i = 0; i < n; i++) {
+			comp_row_open(b);
+			comp_td_text(b, rows[i].at, "");
+			comp_td_text(b, action_label(rows[i].action), "");
+			comp_td_text(b, entity_label(rows[i].entity), "");
+			comp_td_open(b, false);
+			form_actor(b, rows[i].actor);
+			comp_td_close(b);
+			comp_row_close(b);
+		}
+		comp_table_close(b);
+	}
+	store_audit_free(rows, n);
+}
+
+int page_person_show(struct request *r)
+{
+	struct buf *b = &r->out;
+	struct store *st = store_thread();
+	struct person p;
+	struct office *of = NULL;
+	struct seat *se = NULL;
+	int n_of = 0, n_se = 0;
+	int status = 200;
+	if (!st)
+		return people_store_failure(r);
+	int rc = store_person_get(st, r->path_args[0], &p);
+	if (rc == STORE_ERR_NOTFOUND || (rc == STORE_OK && !people_visible(r, &p)))
+		return respond_not_found(r);
+	if (rc != STORE_OK)
+		return people_store_failure(r);
+	if (store_offices_of_person(st, p.key, &of, &n_of) != STORE_OK ||
+	    store_seats_of_person(st, p.key, &se, &n_se) != STORE_OK) {
+		status = people_store_failure(r);
+		goto out;
+	}
+	char today[11];
+	today_iso(today);
+	const char *name = shown_name(&p, NULL);
+
+	const struct crumb crumbs[] = {{"Personen", "/personen"}, {name, NULL}};
+	const struct page_head h = {
+	    .title = name, .nav = NAV_NONE, .crumbs = crumbs, .n_crumbs = 2};
+	layout_begin(b, page_head_for(r, &h));
+	html_raw(b, "<h1 class=\"utrecht-heading-1\">");
+	html_text(b, name);
+	html_raw(b, "</h1>");
+	if (p.erased || !p.has_public_office) {
+		html_raw(b, "<p class=\"atlas-badges\">");
+		if (p.erased)
+			comp_badge(b, BADGE_ENDED, "Gegevens gewist");
+		else
+			comp_badge(b, BADGE_NEUTRAL,
+				   "Niet openbaar: alleen voor ingelogde gebruikers");
+		html_raw(b, "</p>");
+	}
+	people_flash(b, r);
+	if (p.erased)
+		comp_notice(
+		    b, "Gegevens gewist.",
+		    "De persoonsgegevens zijn op verzoek gewist (AVG). De functies en zetels "
+		    "blijven bestaan als „onbekende persoon”, zodat de samenstelling van de "
+		    "organen klopt.");
+
+	html_raw(b, "<h2 class=\"utrecht-heading-2\">Gegevens</h2>");
+	comp_dl_open(b);
+	comp_dl_text(b, "Naam", name);
+	if (!p.erased)
+		comp_dl_text(b, "Partij", p.party);
+	if (r->user && !p.erased) {
+		comp_dl_text(b, "E-mailadres", p.email);
+		comp_dl_text(b, "Telefoon", p.phone);
+		if (p.note[0])
+			comp_dl_text(b, "Opmerking", p.note);
+	}
+	comp_dl_item_open(b, "Laatst bevestigd");
+	form_confirmed_line(b, p.last_confirmed, p.confirmed_by);
+	comp_dl_item_close(b);
+	comp_dl_close(b);
+	privacy_note(b, r);
+
+	if (r->user) {
+		bool may_person = !p.erased && people_may_edit_person(r, p.key);
+		bool may_add = !p.erased && people_may_create(r);
+		bool admin = r->user->role >= USER_ROLE_ADMIN;
+		if (may_person || may_add || admin) {
+			html_raw(b,
+				 "<section class=\"atlas-manage\" aria-labelledby=\"beheer-kop\">"
+				 "<h2 class=\"utrecht-heading-2\" id=\"beheer-kop\">Beheer</h2>"
+				 "<ul class=\"utrecht-unordered-list\">");
+			if (may_person) {
+				html_raw(b, "<li class=\"utrecht-unordered-list__item\">");
+				comp_link(b, people_href(r, p.key, "/bewerken"),
+					  "Gegevens bewerken");
+				html_raw(b, "</li>");
+			}
+			if (may_add) {
+				html_raw(b, "<li class=\"utrecht-unordered-list__item\">");
+				comp_link(b, people_href(r, p.key, "/functies/nieuw"),
+					  "Functie toevoegen");
+				html_raw(b, "</li><li class=\"utrecht-unordered-list__item\">");
+				comp_link(b, people_href(r, p.key, "/zetels/nieuw"),
+					  "Zetel toevoegen");
+				html_raw(b, "</li>");
+			}
+			if (admin) {
+				html_raw(b, "<li class=\"utrecht-unordered-list__item\">");
+				comp_link(b, people_href(r, p.key, "/export"),
+					  "Alle gegevens exporteren (JSON, AVG-inzage)");
+				html_raw(b, "</li>");
+				if (!p.erased) {
+					html_raw(b, "<li class=\"utrecht-unordered-list__item\">");
+					comp_link(b, people_href(r, p.key, "/wissen"),
+						  "Persoon wissen (AVG)");
+					html_raw(b, "</li>");
+				}
+			}
+			html_raw(b, "</ul>");
+			if (r->user->role == USER_ROLE_EDITOR)
+				html_raw(
+				    b,
+				    "<p class=\"utrecht-paragraph atlas-muted\">Als redacteur "
+				    "legt u functies vast binnen uw eigen organisatie en zetels "
+				    "namens uw eigen organisatie. De gegevens van de persoon zelf "
+				    "wijzigt u als die persoon een functie of zetel bij uw "
+				    "organisatie heeft.</p>");
+			html_raw(b, "</section>");
+		}
+	}
+
+	html_raw(b, "<h2 class=\"utrecht-heading-2\">Functies</h2>"
+		    "<h3 class=\"utrecht-heading-3\">Huidige functies</h3>");
+	offices_table(b, r, &p, of, n_of, false, today);
+	html_raw(b, "<h3 class=\"utrecht-heading-3\">Eerdere functies</h3>");
+	offices_table(b, r, &p, of, n_of, true, today);
+
+	html_raw(b, "<h2 class=\"utrecht-heading-2\">Zetels in samenwerkingsverbanden</h2>"
+		    "<h3 class=\"utrecht-heading-3\">Huidige zetels</h3>");
+	seats_table(b, r, &p, se, n_se, false, today);
+	html_raw(b, "<h3 class=\"utrecht-heading-3\">Eerdere zetels</h3>");
+	seats_table(b, r, &p, se, n_se, true, today);
+
+	if (r->user)
+		person_history(b, &p);
+	layout_end(b, NULL);
+out:
+	free(of);
+	free(se);
+	return status;
+}
+
+/* ---- export and erasure (administrators) ------------------------------------ */
+
+int people_store_failure(struct request *r)
+{
+	log_error("people: store failure");
+	return respond_error(r, 500, "Er ging iets mis",
+			     "De gegevens konden niet worden gelezen of opgeslagen. Er is niets "
+			     "gewijzigd. Probeer het later opnieuw.",
+			     NULL);
+}
+
+int page_person_export(struct request *r)
+{
+	struct store *st = store_thread();
+	struct person p;
+	if (!st)
+		return people_store_failure(r);
+	int rc = store_person_get(st, r->path_args[0], &p);
+	if (rc == STORE_ERR_NOTFOUND)
+		return respond_not_found(r);
+	if (rc != STORE_OK)
+		return people_store_failure(r);
+	char *json = NULL;
+	if (store_person_export(st, p.key, &json) != STORE_OK || !json)
+		return people_store_failure(r);
+	buf_puts(&r->out, json);
+	free(json);
+	r->content_type = "application/json; charset=utf-8";
+	r->cache_control = "no-store";
+	req_header(
+	    r, "Content-Disposition",
+	    arena_printf(r->arena, "attachment; filename=\"persoon-%lld.json\"", (long long)p.id));
+	return 200;
+}
+
+static int erase_page(struct request *r, const struct person *p, bool missing_confirm)
+{
+	struct buf *b = &r->out;
+	buf_reset(b);
+	const char *name = shown_name(p, NULL);
+	const struct crumb crumbs[] = {
+	    {"Personen", "/personen"}, {name, people_href(r, p->key, "")}, {"Wissen", NULL}};
+	const struct page_head h = {.title =
+					missing_confirm ? "Fout: Persoon wissen" : "Persoon wissen",
+				    .nav = NAV_NONE,
+				    .crumbs = crumbs,
+				    .n_crumbs = 3};
+	layout_begin(b, page_head_for(r, &h));
+	html_raw(b, "<h1 class=\"utrecht-heading-1\">");
+	html_text(b, name);
+	html_raw(b, " wissen</h1>");
+	if (missing_confirm)
+		html_raw(b, "<div class=\"utrecht-alert utrecht-alert--error atlas-notice\" "
+			    "role=\"alert\"><div class=\"utrecht-alert__content\">"
+			    "<p class=\"utrecht-alert__message\">Vink aan dat u de gegevens wilt "
+			    "wissen. Er is niets gewist.</p></div></div>");
+	html_raw(
+	    b,
+	    "<p class=\"utrecht-paragraph\">Wissen (recht op vergetelheid, AVG artikel 17) "
+	    "verwijdert de naam, partij, contactgegevens en opmerking van deze persoon. De "
+	    "functies en zetels blijven bestaan als „onbekende persoon”. In de "
+	    "wijzigingsgeschiedenis blijft alleen staan dát er gewist is, niet wat. Dit kan niet "
+	    "ongedaan worden gemaakt.</p><p class=\"utrecht-paragraph\">Exporteer de gegevens "
+	    "eerst als de persoon om inzage heeft gevraagd: ");
+	comp_link(b, people_href(r, p->key, "/export"), "alle gegevens als JSON");
+	html_raw(b, ".</p>");
+	form_open(b, r, people_href(r, p->key, "/wissen"));
+	html_raw(b,
+		 "<div class=\"utrecht-form-field utrecht-form-field--checkbox\">"
+		 "<input class=\"utrecht-checkbox utrecht-checkbox--html-input\" type=\"checkbox\" "
+		 "id=\"f-bevestigen\" name=\"bevestigen\" value=\"ja\"");
+	if (missing_confirm)
+		html_raw(b, " aria-invalid=\"true\"");
+	html_raw(b, "> <label class=\"utrecht-form-label utrecht-form-label--checkbox\" "
+		    "for=\"f-bevestigen\">Ja, wis de gegevens van deze persoon definitief</label>"
+		    "</div><p class=\"utrecht-button-group\">");
+	form_submit(b, "Gegevens wissen", true);
+	html_raw(b, " ");
+	comp_link(b, people_href(r, p->key, ""), "Annuleren");
+	html_raw(b, "</p>");
+	form_close(b);
+	layout_end(b, NULL);
+	return missing_confirm ? 400 : 200;
+}
+
+int page_person_erase(struct request *r)
+{
+	struct store *st = store_thread();
+	struct person p;
+	if (!st)
+		return people_store_failure(r);
+	int rc = store_person_get(st, r->path_args[0], &p);
+	if (rc == STORE_ERR_NOTFOUND)
+		return respond_not_found(r);
+	if (rc != STORE_OK)
+		return people_store_failure(r);
+	if (p.erased)
+		return respond_error(r, 409, "Al gewist",
+				     "De gegevens van deze persoon zijn al gewist.", NULL);
+	if (r->method & (HTTP_GET | HTTP_HEAD))
+		return erase_page(r, &p, false);
+	const char *ok = req_form(r, "bevestigen");
+	if (!ok || strcmp(ok, "ja") != 0)
+		return erase_page(r, &p, true);
+	struct write_ctx w;
+	char actor[80], today[11];
+	form_write_ctx(r, &w, actor, today);
+	rc = store_person_erase(st, &w, p.key);
+	if (rc == STORE_ERR_NOTFOUND)
+		return respond_not_found(r);
+	if (rc != STORE_OK)
+		return people_store_failure(r);
+	server_snapshot_changed();
+	/* the erased person has a new key (gewist-<id>): show its page with the audit */
+	int n = 0;
+	struct person *all = load_people(&n);
+	const struct person *e = find_person(all, n, p.id);
+	const char *to = e ? people_href(r, e->key, "?melding=gewist") : "/personen?melding=gewist";
+	free(all);
+	return respond_redirect(r, to);
+}
+
+/* ---- the collaboration page: "Bestuur en vertegenwoordiging" ------------------ */
+
+void people_render_collab_bodies(struct request *r, struct buf *b, int ci)
+{
+	const struct collaboration *c = &r->snap->collabs[ci];
+	struct store *st = store_thread();
+	struct seat *se = NULL;
+	int n_se = 0, n_pe = 0;
+	struct person *pe = NULL;
+	if (!st || store_seats_of_collab(st, c->key, &se, &n_se) != STORE_OK) {
+		se = NULL;
+		n_se = 0;
+	}
+	if (n_se > 0)
+		pe = load_people(&n_pe);
+	char today[11];
+	today_iso(today);
+
+	html_raw(b, "<section aria-labelledby=\"bestuur-kop\">"
+		    "<h2 class=\"utrecht-heading-2\" id=\"bestuur-kop\">Bestuur en "
+		    "vertegenwoordiging</h2>");
+	bool allowed[SEAT_BODY_COUNT];
+	int n_allowed = 0;
+	char msg[256] = "";
+	for (int k = 0; k < SEAT_BODY_COUNT; k++) {
+		char m[256] = "";
+		allowed[k] =
+		    seat_body_allowed(c->legal_form, c->kind, (enum seat_body)k, m, sizeof m);
+		if (allowed[k])
+			n_allowed++;
+		else if (!msg[0])
+			snprintf(msg, sizeof msg, "%s", m);
+	}
+	if (c->legal_form == LF_UNKNOWN) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">De juridische vorm is niet bekend; "
+			    "daarom staat niet vast welke bestuursorganen er zijn.</p>");
+	} else if (n_allowed == 0) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">");
+		html_text(b, msg[0]
+				 ? msg
+				 : "Deze vorm van samenwerking heeft geen eigen bestuursorganen.");
+		html_raw(b, "</p>");
+	} else {
+		html_raw(b,
+			 "<p class=\"utrecht-paragraph\">Bestuursorganen bij de juridische vorm ");
+		html_text(b, legal_form_labels[c->legal_form].label);
+		html_raw(b, ": ");
+		int k2 = 0;
+		for (int k = 0; k < SEAT_BODY_COUNT; k++) {
+			if (!allowed[k])
+				continue;
+			if (k2++)
+				html_raw(b, k2 == n_allowed ? " en " : ", ");
+			html_text(b, body_label((enum seat_body)k));
+		}
+		html_raw(b, ".</p>");
+	}
+
+	/* current members per body (visible people only) */
+	int n_former = 0, n_current = 0;
+	for (int k = 0; k < SEAT_BODY_COUNT; k++) {
+		int rows = 0;
+		for (int i = 0; i < n_se; i++) {
+			if ((int)se[i].body != k)
+				continue;
+			const struct person *p = find_person(pe, n_pe, se[i].person_id);
+			if (p && !people_visible(r, p))
+				continue;
+			if (!people_period_current(se[i].from, se[i].to, today)) {
+				continue;
+			}
+			rows++;
+		}
+		if (!allowed[k] && rows == 0)
+			continue;
+		html_raw(b, "<h3 class=\"utrecht-heading-3\">");
+		html_text(b, body_label((enum seat_body)k));
+		html_raw(b, "</h3>");
+		if (rows == 0) {
+			html_raw(b, "<p class=\"utrecht-paragraph\">Geen huidige leden "
+				    "vastgelegd.</p>");
+			continue;
+		}
+		n_current += rows;
+		static const struct comp_col cols[] = {
+		    {"Persoon", false}, {"Namens", false}, {"Sinds", false}};
+		comp_table_open(
+		    b,
+		    arena_printf(r->arena, "Huidige leden van %s", body_label((enum seat_body)k)),
+		    cols, 3);
+		for (int i = 0; i < n_se; i++) {
+			const struct seat *s = &se[i];
+			const struct person *p = find_person(pe, n_pe, s->person_id);
+			if ((int)s->body != k || (p && !people_visible(r, p)) ||
+			    !people_period_current(s->from, s->to, today))
+				continue;
+			comp_row_open(b);
+			comp_th_open(b);
+			person_link(b, p, s->person_key, s->person_name);
+			comp_th_close(b);
+			comp_td_open(b, false);
+			if (snapshot_find_org(r->snap, s->org_code) >= 0)
+				comp_link_seg(b, "/organisaties", s->org_code, s->org_name);
+			else
+				html_text(b, s->org_name);
+			comp_td_close(b);
+			comp_td_date(b, s->from, "Onbekend");
+			comp_row_close(b);
+		}
+		comp_table_close(b);
+	}
+	for (int i = 0; i < n_se; i++) {
+		const struct person *p = find_person(pe, n_pe, se[i].person_id);
+		if ((!p || people_visible(r, p)) &&
+		    !people_period_current(se[i].from, se[i].to, today))
+			n_former++;
+	}
+	if (n_former > 0) {
+		html_raw(b, "<details class=\"atlas-details\"><summary>Voormalige leden (");
+		html_int_nl(b, n_former);
+		html_raw(b, ")</summary>");
+		static const struct comp_col cols[] = {{"Persoon", false},
+						       {"Orgaan", false},
+						       {"Namens", false},
+						       {"Van", false},
+						       {"Tot", false}};
+		comp_table_open(b, "Voormalige leden", cols, 5);
+		for (int i = 0; i < n_se; i++) {
+			const struct seat *s = &se[i];
+			const struct person *p = find_person(pe, n_pe, s->person_id);
+			if ((p && !people_visible(r, p)) ||
+			    people_period_current(s->from, s->to, today))
+				continue;
+			comp_row_open(b);
+			comp_th_open(b);
+			person_link(b, p, s->person_key, s->person_name);
+			comp_th_close(b);
+			comp_td_text(b, body_label(s->body), "Onbekend");
+			comp_td_text(b, s->org_name, "Onbekend");
+			comp_td_date(b, s->from, "Onbekend");
+			comp_td_date(b, s->to, "Onbekend");
+			comp_row_close(b);
+		}
+		comp_table_close(b);
+		html_raw(b, "</details>");
+	}
+	if (n_current == 0 && n_former == 0 && n_allowed > 0)
+		html_raw(b, "<p class=\"utrecht-paragraph atlas-muted\">Er zijn nog geen leden "
+			    "vastgelegd. De meegeleverde gegevens bevatten geen personen; "
+			    "redacteuren leggen zetels vast op de pagina van een persoon.</p>");
+	if (r->user) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">");
+		comp_link(b, "/personen", "Naar de personen (zetel toevoegen via een persoon)");
+		html_raw(b, "</p>");
+	}
+	html_raw(b, "</section>");
+	free(se);
+	free(pe);
+}
+
+/* ---- the organisation page: "Wie zit waar" ----------------------------------- */
+
+void people_render_org_section(struct request *r, struct buf *b, int oi)
+{
+	const struct organisation *o = &r->snap->orgs[oi];
+	struct store *st = store_thread();
+	struct seat *se = NULL;
+	struct office *of = NULL;
+	struct person *pe = NULL;
+	int n_se = 0, n_of = 0, n_pe = 0;
+	if (!st || store_seats_of_org(st, o->code, &se, &n_se) != STORE_OK) {
+		se = NULL;
+		n_se = 0;
+	}
+	if (!st || store_offices_of_org(st, o->code, &of, &n_of) != STORE_OK) {
+		of = NULL;
+		n_of = 0;
+	}
+	if (n_se + n_of > 0)
+		pe = load_people(&n_pe);
+	char today[11];
+	today_iso(today);
+
+	html_raw(b, "<section aria-labelledby=\"wie-zit-waar\">"
+		    "<h2 class=\"utrecht-heading-2\" id=\"wie-zit-waar\">Wie zit waar</h2>");
+	int rows = 0;
+	for (int i = 0; i < n_se; i++) {
+		const struct person *p = find_person(pe, n_pe, se[i].person_id);
+		if ((!p || people_visible(r, p)) &&
+		    people_period_current(se[i].from, se[i].to, today))
+			rows++;
+	}
+	html_raw(b, "<h3 class=\"utrecht-heading-3\">Vertegenwoordiging in "
+		    "samenwerkingsverbanden</h3>");
+	if (rows == 0) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">Er zijn geen zetels namens deze "
+			    "organisatie vastgelegd.</p>");
+	} else {
+		static const struct comp_col cols[] = {{"Persoon", false},
+						       {"Samenwerkingsverband", false},
+						       {"Orgaan", false},
+						       {"Sinds", false}};
+		comp_table_open(b, arena_printf(r->arena, "Wie vertegenwoordigt %s", o->name), cols,
+				4);
+		for (int i = 0; i < n_se; i++) {
+			const struct seat *s = &se[i];
+			const struct person *p = find_person(pe, n_pe, s->person_id);
+			if ((p && !people_visible(r, p)) ||
+			    !people_period_current(s->from, s->to, today))
+				continue;
+			comp_row_open(b);
+			comp_th_open(b);
+			person_link(b, p, s->person_key, s->person_name);
+			comp_th_close(b);
+			comp_td_open(b, false);
+			if (snapshot_find_collab(r->snap, s->collab_key) >= 0)
+				comp_link_seg(b, "/samenwerkingsverbanden", s->collab_key,
+					      s->collab_name);
+			else
+				html_text(b, s->collab_name);
+			comp_td_close(b);
+			comp_td_text(b, body_label(s->body), "Onbekend");
+			comp_td_date(b, s->from, "Onbekend");
+			comp_row_close(b);
+		}
+		comp_table_close(b);
+	}
+
+	rows = 0;
+	for (int i = 0; i < n_of; i++) {
+		const struct person *p = find_person(pe, n_pe, of[i].person_id);
+		if ((r->user || office_is_public(of[i].kind)) && (!p || people_visible(r, p)) &&
+		    people_period_current(of[i].from, of[i].to, today))
+			rows++;
+	}
+	html_raw(b, "<h3 class=\"utrecht-heading-3\">Functionarissen</h3>");
+	if (rows == 0) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">Er zijn geen huidige functies bij deze "
+			    "organisatie vastgelegd.</p>");
+	} else {
+		static const struct comp_col cols[] = {{"Persoon", false},
+						       {"Functie", false},
+						       {"Portefeuille", false},
+						       {"Sinds", false}};
+		comp_table_open(b, arena_printf(r->arena, "Functionarissen van %s", o->name), cols,
+				4);
+		for (int i = 0; i < n_of; i++) {
+			const struct office *f = &of[i];
+			const struct person *p = find_person(pe, n_pe, f->person_id);
+			if (!(r->user || office_is_public(f->kind)) ||
+			    (p && !people_visible(r, p)) ||
+			    !people_period_current(f->from, f->to, today))
+				continue;
+			comp_row_open(b);
+			comp_th_open(b);
+			person_link(b, p, f->person_key, f->person_name);
+			comp_th_close(b);
+			comp_td_text(b, office_label(f->kind), "Onbekend");
+			comp_td_text(b, f->portfolio, "—");
+			comp_td_date(b, f->from, "Onbekend");
+			comp_row_close(b);
+		}
+		comp_table_close(b);
+	}
+	if (!r->user)
+		html_raw(b, "<p class=\"utrecht-paragraph atlas-muted\">Alleen publieke functies "
+			    "worden getoond; ambtenaren zijn zichtbaar voor ingelogde "
+			    "gebruikers.</p>");
+	if (req_may_edit_org(r, oi)) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">");
+		comp_link(b, "/personen", "Personen, functies en zetels bijhouden");
+		html_raw(b, "</p>");
+	}
+	html_raw(b, "</section>");
+	free(se);
+	free(of);
+	free(pe);
+}
