@@ -7,7 +7,7 @@
 #   make seed    rebuild data/seed from ../shared/data (developers only)
 
 CC      ?= cc
-PKGS    := libmicrohttpd jansson sqlite3 libsodium zlib libcurl librhonabwy
+PKGS    := libmicrohttpd jansson sqlite3 libsodium zlib libcurl librhonabwy libxml-2.0
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wcast-qual -Wno-format-nonliteral \
@@ -75,7 +75,38 @@ test-http: all
 test-browser: all
 	ATLAS_BIN=$(BIN) node --test --test-concurrency=1 tests/browser/
 
-test: check test-http test-browser
+test: lint-api check test-http test-browser
+
+# The OpenAPI document against the Dutch API Design Rules (Logius' Spectral
+# ruleset, kept beside the clone in ../shared); 0 errors required.
+ADR_RULESET ?= ../shared/tools/adr/linter.yaml
+.PHONY: lint-api fuzz fuzz-smoke
+lint-api: $(STAMP)
+	@if [ -f "$(ADR_RULESET)" ]; then \
+		echo "spectral lint (ADR) docs/openapi.json"; \
+		node_modules/.bin/spectral lint --fail-severity error -r "$(ADR_RULESET)" docs/openapi.json; \
+	else echo "ADR-ruleset niet gevonden: lint overgeslagen ($(ADR_RULESET))"; fi
+
+# libFuzzer targets tests/fuzz/fuzz_*.c (clang, ASan + UBSan), each run
+# FUZZ_SECONDS on a copy of its seed corpus tests/fuzz/corpus/<target>/;
+# crashes land in build-fuzz/crashes/. Not part of `make test`.
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD   := build-fuzz
+FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+fuzz: $(STAMP)
+	@command -v clang >/dev/null 2>&1 || { echo "make fuzz heeft clang met libFuzzer nodig: sudo apt-get install clang" >&2; exit 1; }
+	$(MAKE) BUILD=$(FUZZ_BUILD) CC=clang CFLAGS="-std=c11 -D_GNU_SOURCE -O1 -g -MMD -MP $(FUZZ_SAN) -fsanitize=fuzzer-no-link" $(FUZZ_BUILD)/libatlas.a
+	@set -e; mkdir -p $(FUZZ_BUILD)/fuzz $(FUZZ_BUILD)/crashes; for t in $(FUZZ_TARGETS); do \
+		echo "== $$t ($(FUZZ_SECONDS) s)"; \
+		clang -std=c11 -D_GNU_SOURCE -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer $(PKG_CFLAGS) -o $(FUZZ_BUILD)/fuzz/$$t tests/fuzz/$$t.c $(FUZZ_BUILD)/libatlas.a $(PKG_LIBS) $(LDLIBS) $$(pkg-config --libs libxml-2.0 2>/dev/null); \
+		mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
+		UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(FUZZ_BUILD)/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+			-artifact_prefix=$(FUZZ_BUILD)/crashes/$$t- $(FUZZ_BUILD)/corpus/$$t tests/fuzz/corpus/$$t 2>&1 | grep -E '^(#[0-9]+ +DONE|INFO: Seed|==[0-9]+==ERROR|SUMMARY|stat::number_of_executed_units|artifact_prefix|Test unit written)' || true; \
+		test -z "$$(ls $(FUZZ_BUILD)/crashes/$$t-* 2>/dev/null)" || { echo "$$t: crash, see $(FUZZ_BUILD)/crashes/" >&2; exit 1; }; \
+	done
+fuzz-smoke:
+	$(MAKE) fuzz FUZZ_SECONDS=10
 
 bench: all $(BUILD)/bench/overlap_bench
 	bench/run

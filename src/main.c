@@ -7,13 +7,20 @@
 #include "http/auth.h"
 #include "http/oidc.h"
 #include "http/server.h"
+#include "io/csv_import.h"
+#include "io/roo_export.h"
+#include "domain/snapshot.h"
 #include "lib/buf.h"
 #include "lib/log.h"
 #include "lib/text.h"
 #include "pages/account.h"
 #include "pages/map.h"
+#include "io/wgr_rules.h"
 #include "store/store.h"
+#include "store/store_roo.h"
 #include "store/store_auth.h"
+#include "store/store_write.h"
+#include "store/store_backup.h" /* issue 7 */
 
 #include <sodium.h>
 #include <stdio.h>
@@ -29,6 +36,7 @@ struct opts {
 	const char *seed_dir;
 	const char *openapi;
 	const char *geo;
+	const char *wgr_rules; /* atlas serve --wgr-rules */
 	const char *oidc_config;
 	int port;
 	int threads;
@@ -43,6 +51,9 @@ struct opts {
 	const char *naam;
 	const char *email;
 	int pw_stdin; /* --wachtwoord-stdin */
+	const char *out; /* issue 6: atlas export --out */
+	int dry_run;     /* issue 6: atlas import csv|roo --dry-run */
+	int overwrite;   /* issue 7: atlas backup|restore --overschrijven */
 };
 
 static const char *usage_text =
@@ -54,6 +65,11 @@ static const char *usage_text =
     "  import seed    laad de meegeleverde dataset (data/seed); twee keer draaien verandert "
     "niets\n"
     "  check          controleer de consistentie van de gegevens\n"
+    "  import csv BESTAND  samenwerkingsverbanden of deelnames uit CSV (docs/csv-template.md)\n"
+    "  import roo BESTAND  een export van het Register van Overheidsorganisaties inlezen\n"
+    "  export roo     het register als ROO-export (XML, oo-export 2.6.x)\n"
+    "  backup BESTAND   reservekopie van de database terwijl de server draait\n"
+    "  restore BESTAND  zet een reservekopie terug (server gestopt)\n"
     "  user           beheer gebruikers: add, list, disable, enable, set-role, password, token\n"
     "\n"
     "Opties voor alle opdrachten:\n"
@@ -67,6 +83,7 @@ static const char *serve_help =
     "  --port N        poort (standaard $ATLAS_PORT of 8080; 0 = vrije poort)\n"
     "  --web MAP       map met statische bestanden (standaard web)\n"
     "  --openapi BESTAND  OpenAPI-document (standaard docs/openapi.json)\n"
+    "  --wgr-rules BESTAND  Wgr-termijnen voor /kalender (standaard data/wgr-pc-rules.csv)\n"
     "  --geo BESTAND   GeoJSON van de gemeenten voor /kaart (standaard "
     "data/geo/utrecht_gemeenten_2025.geojson)\n"
     "  --threads N     aantal werkthreads (standaard 4)\n"
@@ -102,6 +119,12 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 			o->quiet = 1;
 		} else if (strcmp(a, "--trust-proxy") == 0) {
 			o->trust_proxy = 1;
+		} else if (strcmp(a, "--overschrijven") == 0) { /* issue 7 */
+			o->overwrite = 1;
+		} else if (strcmp(a, "--dry-run") == 0) {
+			o->dry_run = 1;
+		} else if (strcmp(a, "--out") == 0 && next) {
+			o->out = argv[++i];
 		} else if (strcmp(a, "--wachtwoord-stdin") == 0) {
 			o->pw_stdin = 1;
 		} else if (strcmp(a, "--wachtwoord") == 0 || strncmp(a, "--wachtwoord=", 13) == 0) {
@@ -127,6 +150,8 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 			o->openapi = argv[++i];
 		} else if (strcmp(a, "--oidc-config") == 0 && next) {
 			o->oidc_config = argv[++i];
+		} else if (strcmp(a, "--wgr-rules") == 0 && next) {
+			o->wgr_rules = argv[++i];
 		} else if (strcmp(a, "--geo") == 0 && next) {
 			o->geo = argv[++i];
 		} else if (strcmp(a, "--seed-dir") == 0 && next) {
@@ -206,6 +231,162 @@ static int cmd_import_seed(const struct opts *o)
 	for (int i = 0; i < SEED_TABLES; i++)
 		printf("%s: %d toegevoegd, %d gewijzigd, %d ongewijzigd\n", seed_table_names[i],
 		       rep.added[i], rep.changed[i], rep.unchanged[i]);
+	return 0;
+}
+
+/* issue 6: atlas import csv FILE [--dry-run] */
+static int cmd_import_csv(const struct opts *o)
+{
+	if (!o->arg) {
+		fputs("Gebruik: atlas import csv BESTAND [--dry-run] [--db PAD]\n", stderr);
+		return 2;
+	}
+	FILE *fp = fopen(o->arg, "rb");
+	if (!fp) {
+		fprintf(stderr, "atlas import csv: kan %s niet lezen\n", o->arg);
+		return 1;
+	}
+	struct buf data = BUF_INIT;
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0 && data.len <= CSV_IMPORT_MAX_BYTES)
+		buf_add(&data, chunk, n);
+	fclose(fp);
+	struct store *st;
+	if (data.err || open_store(o, &st)) {
+		buf_free(&data);
+		return 1;
+	}
+	char err[256], today[11];
+	today_iso(today);
+	struct write_ctx w = {.actor = "cli:import-csv", .via = "cli", .today = today};
+	struct csv_import_report rep;
+	int rc = store_check_schema(st, err, sizeof err);
+	if (rc != STORE_OK) {
+		fprintf(stderr, "atlas import csv: %s\n", err);
+		store_close(st);
+		buf_free(&data);
+		return 1;
+	}
+	rc = csv_import(st, &w, data.data ? data.data : "", data.len, o->dry_run != 0, &rep);
+	store_close(st);
+	buf_free(&data);
+	for (int i = 0; i < rep.n_errors && i < CSV_IMPORT_MAX_ERRORS; i++)
+		fprintf(stderr, "%s, regel %d: %s\n", o->arg, rep.errors[i].line,
+			rep.errors[i].message);
+	if (rep.n_errors > CSV_IMPORT_MAX_ERRORS)
+		fprintf(stderr, "... en nog %d fouten\n", rep.n_errors - CSV_IMPORT_MAX_ERRORS);
+	if (rc != 0) {
+		fprintf(stderr, "atlas import csv: niets gewijzigd (%d fout(en))\n", rep.n_errors);
+		csv_import_report_free(&rep);
+		return 1;
+	}
+	printf("%s%s: %d regels; %d toegevoegd, %d gewijzigd, %d ongewijzigd\n",
+	       o->dry_run ? "proefrun, niets opgeslagen — " : "", csv_table_name(rep.table), rep.rows,
+	       rep.added, rep.changed, rep.unchanged);
+	if (rep.added_keys.data)
+		fputs(rep.added_keys.data, stdout);
+	csv_import_report_free(&rep);
+	return 0;
+}
+
+static const char *export_help =
+    "Gebruik: atlas export roo [--out BESTAND] [--db PAD]\n"
+    "Schrijft het register als ROO-export (XML volgens oo-export 2.6.x) naar stdout of\n"
+    "BESTAND. Wat niet in het ROO-schema past, staat in docs/API.md.\n";
+
+/* issue 6: atlas export roo [--out FILE] */
+static int cmd_export(const struct opts *o)
+{
+	if (!o->sub || strcmp(o->sub, "roo") != 0) {
+		fputs(export_help, stderr);
+		return 2;
+	}
+	struct store *st;
+	struct snapshot *snap = NULL;
+	char err[256], today[11], ts[32];
+	if (open_store(o, &st))
+		return 1;
+	today_iso(today);
+	int rc = store_check_schema(st, err, sizeof err);
+	if (rc == STORE_OK)
+		rc = store_load_snapshot(st, today, &snap, err, sizeof err);
+	store_close(st);
+	if (rc != STORE_OK) {
+		fprintf(stderr, "atlas export roo: %s\n", err);
+		return 1;
+	}
+	snprintf(ts, sizeof ts, "%sT00:00:00", today);
+	struct buf b = BUF_INIT;
+	struct roo_export_stats stats;
+	roo_export_write(&b, snap, ts, &stats);
+	snapshot_free(snap);
+	FILE *fp = o->out ? fopen(o->out, "wb") : stdout;
+	bool ok = fp && !b.err && fwrite(b.data, 1, b.len, fp) == b.len;
+	if (fp && fp != stdout)
+		ok = (fclose(fp) == 0) && ok;
+	buf_free(&b);
+	if (!ok) {
+		fprintf(stderr, "atlas export roo: schrijven naar %s mislukt\n",
+			o->out ? o->out : "stdout");
+		return 1;
+	}
+	fprintf(stderr,
+		"atlas export roo: %d organisaties, %d regelingen; weggelaten: %d geen Wgr, %d "
+		"zonder samenwerkingsvorm, %d zonder bevoegdheidsverkrijging, %d zonder "
+		"datum inwerkingtreding\n",
+		stats.organisations, stats.regelingen, stats.skipped_not_wgr, stats.skipped_form,
+		stats.skipped_powers, stats.skipped_start);
+	return 0;
+}
+
+static const char *import_roo_help =
+    "Gebruik: atlas import roo BESTAND [--dry-run] [--db PAD]\n"
+    "Leest een export van het Register van Overheidsorganisaties (exportOO.xml, schema\n"
+    ".../oo/export/2.x) in één transactie in: organisaties, gemeenschappelijke regelingen,\n"
+    "deelnemers en openbare functies. Twee keer hetzelfde bestand verandert niets; wat in een\n"
+    "nieuwer bestand ontbreekt wordt beëindigd op de datum van het bestand. Elke wijziging\n"
+    "komt in het auditlog (bron \"ROO-export <tijdstempel>\").\n"
+    "  --dry-run  toon het wijzigingsrapport, schrijf niets\n"
+    "Bij een fout: bestand:regel:kolom en reden, afsluitcode 1, database ongewijzigd.\n";
+
+/* issue 6: atlas import roo FILE [--dry-run]: the change report on stdout. */
+static int cmd_import_roo(const struct opts *o)
+{
+	if (!o->arg) {
+		fputs(import_roo_help, stderr);
+		return 2;
+	}
+	struct store *st;
+	if (open_store(o, &st))
+		return 1;
+	char err[768];
+	struct roo_report rep = {0};
+	int rc = store_check_schema(st, err, sizeof err);
+	if (rc == STORE_OK)
+		rc = store_roo_import(st, o->arg, "data/roo-beleidsterreinen.csv", o->dry_run != 0,
+				      true, &rep, err, sizeof err);
+	store_close(st);
+	if (rc != STORE_OK) {
+		fprintf(stderr, "atlas import roo: %s\n", err);
+		fprintf(stderr, "atlas import roo: niets gewijzigd (de import is teruggedraaid)\n");
+		store_roo_report_free(&rep);
+		return 1;
+	}
+	printf("ROO-export %s (schema %s)%s\n", rep.timestamp[0] ? rep.timestamp : "-",
+	       rep.version, o->dry_run ? " — proefrun, niets opgeslagen" : "");
+	for (int i = 0; i < ROO_E_COUNT; i++)
+		printf("%s: %d toegevoegd, %d gewijzigd, %d beëindigd, %d ongewijzigd\n",
+		       roo_entity_names[i], rep.added[i], rep.changed[i], rep.ended[i],
+		       rep.unchanged[i]);
+	if (rep.skipped_functions)
+		printf("functies overgeslagen (geen openbaar ambt of bestuursorgaan): %d\n",
+		       rep.skipped_functions);
+	for (int i = 0; i < rep.nunknown; i++)
+		printf("onbekend beleidsterrein: %s (%d×)\n", rep.unknown_terms[i],
+		       rep.unknown_counts[i]);
+	printf("totaal: %d wijziging(en)\n", store_roo_report_changes(&rep));
+	store_roo_report_free(&rep);
 	return 0;
 }
 
@@ -506,6 +687,53 @@ static char *read_file(const char *path, size_t *len)
 	return buf_detach(&b, len);
 }
 
+/* issue 7: atlas backup FILE / atlas restore FILE */
+static const char *backup_help =
+    "Gebruik: atlas backup BESTAND [--db PAD] [--overschrijven]\n"
+    "Maakt een consistente kopie van de database (SQLite-backup-API), ook terwijl\n"
+    "atlas serve draait. Schrijft eerst BESTAND.tmp-<pid> en hernoemt dat pas als de kopie\n"
+    "gecontroleerd is. Een bestaand BESTAND wordt alleen met --overschrijven vervangen.\n"
+    "\n"
+    "Gebruik: atlas restore BESTAND [--db PAD] [--overschrijven]\n"
+    "Zet een reservekopie terug. Stop eerst de server: restore weigert zolang de database\n"
+    "in gebruik is. De kopie moet heel zijn (integrity_check) en een atlas-database met een\n"
+    "schema dat niet nieuwer is dan dit programma. De oude database blijft bewaard als\n"
+    "<db>.voor-herstel (bestaat dat al, dan alleen met --overschrijven).\n";
+
+static int cmd_backup(const struct opts *o, bool restore)
+{
+	const char *name = restore ? "restore" : "backup";
+	if (!o->sub) {
+		fprintf(stderr, "atlas %s: geef het bestand op\n\n%s", name, backup_help);
+		return 2;
+	}
+	char err[768];
+	struct store_backup_info info;
+	int rc = restore ? store_restore(o->db, o->sub, o->overwrite != 0, &info, err, sizeof err)
+			 : store_backup(o->db, o->sub, o->overwrite != 0, &info, err, sizeof err);
+	if (rc != STORE_OK) {
+		fprintf(stderr, "atlas %s: %s\n", name, err);
+		return 1;
+	}
+	if (!restore) {
+		printf("reservekopie %s geschreven: %lld bytes, schemaversie %d, dataversie %llu\n",
+		       o->sub, info.bytes, info.schema_version,
+		       (unsigned long long)info.data_version);
+		return 0;
+	}
+	printf("%s teruggezet in %s: schemaversie %d, dataversie %llu; de oude database staat "
+	       "in %s.voor-herstel\n",
+	       o->sub, o->db, info.schema_version, (unsigned long long)info.data_version, o->db);
+	struct store *st;
+	if (open_store(o, &st))
+		return 1;
+	rc = store_check_schema(st, err, sizeof err);
+	store_close(st);
+	if (rc != STORE_OK)
+		printf("let op: %s\n", err);
+	return 0;
+}
+
 static int cmd_serve(const struct opts *o)
 {
 	size_t len = 0;
@@ -516,6 +744,8 @@ static int cmd_serve(const struct opts *o)
 	}
 	api_set_openapi(doc, len);
 	free(doc);
+	if (wgr_rules_init(o->wgr_rules) < 0) /* message on stderr */
+		return 1;
 	if (map_load_geometry(o->geo) < 0) /* message on stderr */
 		return 1;
 	struct server_config cfg = {
@@ -553,6 +783,7 @@ int main(int argc, char **argv)
 	o.seed_dir = "data/seed";
 	o.openapi = "docs/openapi.json";
 	o.geo = MAP_GEO_DEFAULT;
+	o.wgr_rules = WGR_RULES_DEFAULT;
 	o.threads = 4;
 	o.port = 8080;
 	long port;
@@ -565,7 +796,7 @@ int main(int argc, char **argv)
 		return o.help ? 0 : 2;
 	}
 	const char *cmd = o.cmd;
-	if (o.arg && strcmp(cmd, "user") != 0) {
+	if (o.arg && strcmp(cmd, "user") != 0 && strcmp(cmd, "import") != 0) {
 		fprintf(stderr, "atlas: onverwacht argument '%s'\n", o.arg);
 		return 2;
 	}
@@ -580,14 +811,22 @@ int main(int argc, char **argv)
 		return cmd_migrate(&o);
 	}
 	if (strcmp(cmd, "import") == 0) {
+		if (o.sub && strcmp(o.sub, "roo") == 0) /* issue 6 */
+			return o.help ? (fputs(import_roo_help, stdout), 0) : cmd_import_roo(&o);
 		if (o.help)
 			return fputs(import_help, stdout), 0;
+		if (o.sub && strcmp(o.sub, "csv") == 0)
+			return cmd_import_csv(&o);
 		if (!o.sub || strcmp(o.sub, "seed") != 0) {
 			fprintf(stderr, "atlas import: alleen 'atlas import seed' bestaat nog\n");
 			return 2;
 		}
 		return cmd_import_seed(&o);
 	}
+	if (strcmp(cmd, "export") == 0) /* issue 6 */
+		return o.help ? (fputs(export_help, stdout), 0) : cmd_export(&o);
+	if (strcmp(cmd, "backup") == 0 || strcmp(cmd, "restore") == 0) /* issue 7 */
+		return o.help ? (fputs(backup_help, stdout), 0) : cmd_backup(&o, cmd[0] == 'r');
 	if (strcmp(cmd, "check") == 0) {
 		if (o.help)
 			return fputs(check_help, stdout), 0;

@@ -10,6 +10,7 @@
 #include "api_people.h"
 #include "api_common.h"
 #include "../lib/text.h"
+#include "../pages/forms.h"
 #include "../store/store_people.h"
 
 #include <inttypes.h>
@@ -430,7 +431,11 @@ int api_person_export(struct request *r)
 	if (!st)
 		return store_unavailable(r);
 	char *json = NULL;
-	int rc = store_person_export(st, key, &json);
+	struct write_ctx w;
+	char actor[80], today[11];
+	form_write_ctx(r, &w, actor, today);
+	w.via = "api";
+	int rc = store_person_export_by(st, &w, key, &json);
 	if (rc == STORE_ERR_NOTFOUND)
 		return respond_not_found(r);
 	if (rc != STORE_OK || !json) {

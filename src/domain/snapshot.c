@@ -221,7 +221,7 @@ static const char *key_source(const struct snapshot *s, int i)
 	return s->sources[i].key;
 }
 
-static const char *(*sort_keyfn)(const struct snapshot *, int);
+static _Thread_local const char *(*sort_keyfn)(const struct snapshot *, int);
 
 static int cmp_keyidx(const void *a, const void *b)
 {

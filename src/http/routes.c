@@ -21,6 +21,11 @@
 #include "../pages/people.h"
 #include "../pages/roles.h"
 #include "../api/api_people.h"
+#include "../api/api_export.h"
+#include "../pages/import_page.h"
+#include "../pages/opendata.h"
+#include "../pages/calendar.h"
+#include "../api/api_health.h"
 
 #include <stddef.h>
 
@@ -94,6 +99,34 @@ const struct route routes[] = {
      ROUTE_CACHE, org_parts_params},
     {GET, "/api/v1/beleidsdomeinen", api_domain_list, ROUTE_API, ROUTE_CACHE, no_params},
     {GET, "/api/v1/openapi.json", api_openapi, ROUTE_API, ROUTE_CACHE, no_params},
+    /* issue 7: health routes */
+    {GET, "/api/v1/health", api_health, ROUTE_API, 0, no_params},
+    {GET, "/gezondheid", page_health, ROUTE_PAGE, 0, no_params},
+    /* issue 6: roo routes */
+    /* issue 6: export routes */
+    {GET, "/api/v1/export/roo.xml", api_export_roo, ROUTE_API, ROUTE_CACHE, no_params},
+    {GET, "/api/v1/geo/organisaties", api_geo_orgs, ROUTE_API, ROUTE_CACHE, api_geo_params},
+    {GET, "/open-data", page_open_data, ROUTE_PAGE, ROUTE_CACHE, no_params},
+    {GET, "/open-data/samenwerkingsatlas.json", page_open_data_json, ROUTE_PAGE, ROUTE_CACHE,
+     no_params},
+    {GET, "/open-data/samenwerkingsverbanden.csv", page_open_data_collabs_csv, ROUTE_PAGE,
+     ROUTE_CACHE, no_params},
+    {GET, "/open-data/deelnames.csv", page_open_data_parts_csv, ROUTE_PAGE, ROUTE_CACHE,
+     no_params},
+    {GET, "/open-data/organisaties.csv", page_open_data_orgs_csv, ROUTE_PAGE, ROUTE_CACHE,
+     no_params},
+    {GET, "/open-data/bronnen.csv", page_open_data_sources_csv, ROUTE_PAGE, ROUTE_CACHE,
+     no_params},
+    {GET, "/beheer/import", page_import, ROUTE_PAGE, 0, no_params, USER_ROLE_STAFF},
+    {HTTP_POST, "/beheer/import", page_import_submit, ROUTE_PAGE, ROUTE_CSRF | ROUTE_FORM,
+     no_params, USER_ROLE_STAFF},
+    /* issue 6: calendar routes */
+    {GET, "/kalender", page_calendar, ROUTE_PAGE, ROUTE_CACHE, calendar_params},
+    {GET, "/organisaties/{code}/kalender", page_org_calendar, ROUTE_PAGE, ROUTE_CACHE, no_params},
+    {GET, "/organisaties/{code}/kalender.ics", page_org_calendar_ics, ROUTE_PAGE, ROUTE_CACHE,
+     no_params},
+    {GET, "/samenwerkingsverbanden/{id}/kalender.ics", page_collab_calendar_ics, ROUTE_PAGE,
+     ROUTE_CACHE, no_params},
     /* issue 5: people routes */
     {GET, "/personen", page_person_list, ROUTE_PAGE, 0, no_params},
     {GET, "/personen/{id}", page_person_show, ROUTE_PAGE, 0, no_params},

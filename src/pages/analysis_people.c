@@ -12,6 +12,7 @@
  */
 #include "auth_ui.h"
 #include "roles.h"
+#include "people.h"
 #include "../lib/log.h"
 #include "../lib/text.h"
 #include "../render/components.h"
@@ -120,7 +121,7 @@ int page_bestuurders(struct request *r)
 	int nh = 0;
 	for (int i = 0; i < n_people; i++) {
 		const struct person *p = &people[i];
-		if (p->erased || (!r->user && !p->has_public_office))
+		if (p->erased || !people_visible(r, p))
 			continue;
 		struct holder h = {.p = p};
 		for (int k = 0; k < n_seats; k++)

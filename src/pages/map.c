@@ -257,6 +257,12 @@ static int find_feature(const char *cbs_code)
 	return -1;
 }
 
+const char *map_geometry_for(const char *cbs_code)
+{
+	int i = find_feature(cbs_code);
+	return i >= 0 ? feats[i].geometry : NULL;
+}
+
 /* ---- the view ------------------------------------------------------------------- */
 
 static const char *const filter_keys[] = {"beleidsdomein", "juridischeVorm", "fase", "soort", NULL};

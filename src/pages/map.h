@@ -35,6 +35,11 @@
  */
 int map_load_geometry(const char *path);
 
+/* issue 6: the compact GeoJSON geometry of the gemeente with CBS code
+ * cbs_code ("GM0344", any case), as loaded at startup; NULL when none.
+ * Trusted JSON (made by jansson); lives until map_free_geometry. */
+const char *map_geometry_for(const char *cbs_code);
+
 /* Free the geometry (at shutdown; optional). */
 void map_free_geometry(void);
 

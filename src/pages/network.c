@@ -6,6 +6,7 @@
 #include "auth_ui.h"
 #include "filter_form.h"
 #include "network.h"
+#include "people.h"
 #include "../domain/filter.h"
 #include "../domain/labels.h"
 #include "../domain/network.h"
@@ -356,7 +357,7 @@ int network_add_people_for(struct request *r, struct network *net)
 		for (int j = 0; j < n_people && !p; j++)
 			if (people[j].id == se->person_id)
 				p = &people[j];
-		if (!p || p->erased || (!r->user && !p->has_public_office))
+		if (!p || p->erased || !people_visible(r, p))
 			continue; /* privacy: public office holders only for anonymous visitors */
 		int ci = snapshot_find_collab(r->snap, se->collab_key);
 		if (ci < 0)
@@ -508,7 +509,8 @@ int page_network_csv(struct request *r)
 	int st = parse_query(r, &nq);
 	if (st)
 		return st;
-	if (network_build(s, &nq.f, nq.all_orgs, r->arena, &net) < 0)
+	if (network_build(s, &nq.f, nq.all_orgs, r->arena, &net) < 0 ||
+	    (nq.people && network_add_people_for(r, &net) < 0))
 		return respond_error(r, 500, "Interne fout", "Het netwerk kon niet worden gemaakt.",
 				     NULL);
 	r->etag = s->etag;
@@ -524,8 +526,18 @@ int page_network_csv(struct request *r)
 					       "Samenwerkingsverband-id",
 					       "Soort samenwerking",
 					       "Rol"};
-	for (size_t i = 0; i < sizeof head_org / sizeof head_org[0]; i++)
-		csv_cell(&c, head_org[i]);
+	/* issue 5, personen=ja: the seat edges follow the participations in the
+	 * same columns (a person in the first two, "Persoon" as its kind, the
+	 * body as its role) and a last column tells the two apart */
+	for (size_t i = 0; i < sizeof head_org / sizeof head_org[0]; i++) {
+		if (nq.people && i < 2)
+			csv_cell(&c, i == 0 ? "Organisatie of persoon"
+					    : "Organisatiecode of persoon-id");
+		else
+			csv_cell(&c, head_org[i]);
+	}
+	if (nq.people)
+		csv_cell(&c, "Soort verbinding");
 	csv_end_row(&c);
 	int first = nq.by_collab ? net.n_orgs : 0;
 	int last = nq.by_collab ? net.n_nodes : net.n_orgs;
@@ -542,8 +554,26 @@ int page_network_csv(struct request *r)
 			csv_cell(&c, cb->key);
 			csv_cell(&c, collab_kind_labels[cb->kind].label);
 			csv_cell(&c, role_labels[s->parts[e->participation].role].label);
+			if (nq.people)
+				csv_cell(&c, "deelname");
 			csv_end_row(&c);
 		}
+	}
+	/* seat edges (already filtered for privacy by network_add_people_for) */
+	for (int i = 0; nq.people && i < net.n_person_edges; i++) {
+		const struct net_person_edge *pe = &net.person_edges[i];
+		const struct net_person *p = &net.persons[pe->person];
+		const struct collaboration *cb = &s->collabs[net.nodes[pe->collab].index];
+		int body = pe->body >= 0 && pe->body < SEAT_BODY_COUNT ? pe->body : 0;
+		csv_cell(&c, p->name);
+		csv_cell(&c, p->key);
+		csv_cell(&c, "Persoon");
+		csv_cell(&c, cb->name);
+		csv_cell(&c, cb->key);
+		csv_cell(&c, collab_kind_labels[cb->kind].label);
+		csv_cell(&c, seat_body_labels[body].label);
+		csv_cell(&c, "zetel");
+		csv_end_row(&c);
 	}
 	return 200;
 }

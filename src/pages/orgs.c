@@ -611,6 +611,14 @@ int page_org_show(struct request *r)
 	org_collabs(b, r, o);
 	people_render_org_section(r, b, oi); /* issue 5: people */
 
+	if (o->n_parts > 0) {
+		/* the council member's view of the Wgr deadlines (issue 6) */
+		html_raw(b, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link "
+			    "utrecht-link--html-a\" href=\"/organisaties/");
+		url_seg(b, o->code);
+		html_raw(b, "/kalender\">Wgr-kalender: wanneer moet de raad een zienswijze "
+			    "geven?</a></p>");
+	}
 	html_raw(b, "<p class=\"utrecht-paragraph atlas-opendata\">");
 	if (o->n_parts > 0) {
 		html_raw(b, "<a class=\"utrecht-link utrecht-link--html-a\" "

@@ -359,7 +359,7 @@ static void offices_table(struct buf *b, struct request *r, const struct person 
 		cols[nc++] = (struct comp_col){"Tot", false};
 	if (manage)
 		cols[nc++] = (struct comp_col){"Beheer", false};
-	comp_table_open(b, past ? "Eerdere functies" : "Huidige functies", cols, nc);
+	comp_table_open_ex(b, past ? "Eerdere functies" : "Huidige functies", cols, nc, true);
 	for (int i = 0; i < n; i++) {
 		const struct office *o = &of[i];
 		if (!r->user && !office_is_public(o->kind))
@@ -421,7 +421,7 @@ static void seats_table(struct buf *b, struct request *r, const struct person *p
 		cols[nc++] = (struct comp_col){"Tot", false};
 	if (manage)
 		cols[nc++] = (struct comp_col){"Beheer", false};
-	comp_table_open(b, past ? "Eerdere zetels" : "Huidige zetels", cols, nc);
+	comp_table_open_ex(b, past ? "Eerdere zetels" : "Huidige zetels", cols, nc, true);
 	for (int i = 0; i < n; i++) {
 		const struct seat *s = &se[i];
 		if (people_period_current(s->from, s->to, today) == past)
@@ -672,7 +672,10 @@ int page_person_export(struct request *r)
 	if (rc != STORE_OK)
 		return people_store_failure(r);
 	char *json = NULL;
-	if (store_person_export(st, p.key, &json) != STORE_OK || !json)
+	struct write_ctx w;
+	char actor[80], today[11];
+	form_write_ctx(r, &w, actor, today);
+	if (store_person_export_by(st, &w, p.key, &json) != STORE_OK || !json)
 		return people_store_failure(r);
 	buf_puts(&r->out, json);
 	free(json);

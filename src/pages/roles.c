@@ -28,6 +28,11 @@
 /* Short names in the diagram (the seed's terms, capitalised). */
 static const char *const short_names[PERSP_COUNT] = {"Rechtmatig", "Presterend", "Samenwerkend",
 						     "Responsief"};
+/* What each perspective puts first, in a few words under its name in the
+ * diagram (so the diagram reads without the explanation next to it). */
+static const char *const short_hints[PERSP_COUNT] = {
+    "regels en zorgvuldigheid", "resultaten en doelmatigheid", "samen met partners",
+    "ruimte voor de samenleving"};
 
 const char *roles_term(int perspective)
 {
@@ -192,20 +197,26 @@ void roles_collab_section(struct buf *b, struct request *r, int ci)
 			pts[g].scores[k] = latest[g]->scores[k];
 	}
 
-	html_raw(b, "<p class=\"utrecht-paragraph\">Het diagram toont de laatste beoordeling van "
-		    "elke partij. De plaats volgt uit de scores: horizontaal (presterend + "
-		    "samenwerkend) min (rechtmatig + responsief), verticaal (rechtmatig + "
-		    "presterend) min (samenwerkend + responsief), beide gedeeld door 8. Een partij "
-		    "met gelijke scores staat in het midden; hoe verder naar een hoek, hoe sterker "
-		    "dat perspectief overheerst. De tabel eronder bevat dezelfde gegevens.</p>");
+	html_raw(b, "<p class=\"utrecht-paragraph\"><strong>Zo leest u het diagram:</strong> elke "
+		    "genummerde stip is een partij, met haar laatste beoordeling. Staat de stip "
+		    "ver in een vlak, dan kiest die partij duidelijk voor die rol; dicht bij het "
+		    "midden heeft ze geen uitgesproken rol. De tabel onder het diagram bevat "
+		    "dezelfde gegevens met de nummers.</p>"
+		    "<details class=\"atlas-details\"><summary>Hoe wordt de plaats "
+		    "berekend?</summary><p class=\"utrecht-paragraph\">Horizontaal: (presterend + "
+		    "samenwerkend) min (rechtmatig + responsief); verticaal: (rechtmatig + "
+		    "presterend) min (samenwerkend + responsief); beide gedeeld door 8. Gelijke "
+		    "scores geven het midden.</p></details>");
 	struct quadrant q = {.id = "rollen-kwadrant",
 			     .title =
 				 arena_printf(r->arena, "Rollen van de partijen in %s", c->name),
 			     .points = pts,
 			     .n = ng};
-	for (int k = 0; k < PERSP_COUNT; k++)
+	for (int k = 0; k < PERSP_COUNT; k++) {
 		q.names[k] = short_names[k];
-	html_raw(b, "<figure class=\"atlas-figure atlas-quadrant-figure\">");
+		q.hints[k] = short_hints[k];
+	}
+	html_raw(b, "<figure class=\"atlas-quadrant-figure\">");
 	quadrant_svg(b, &q);
 	html_raw(b, "</figure>");
 

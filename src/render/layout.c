@@ -179,6 +179,12 @@ void layout_end(struct buf *b, const char *data_date)
 		    "bronnen</a></li>"
 		    "<li><a class=\"atlas-footer__link\" href=\"/toegankelijkheid\">"
 		    "Toegankelijkheidsverklaring</a></li>"
+		    "<li><a class=\"atlas-footer__link\" href=\"/open-data\">Open data "
+		    "downloaden</a></li>"
+		    "<li><a class=\"atlas-footer__link\" href=\"/kalender\">Wgr-kalender "
+		    "(zienswijzen en termijnen)</a></li>"
+		    "<li><a class=\"atlas-footer__link\" href=\"/personen\">Personen en "
+		    "zetels</a></li>"
 		    "<li><a class=\"atlas-footer__link\" href=\"/api/v1/openapi.json\">"
 		    "Open API (OpenAPI 3, JSON)</a></li>"
 		    "</ul></nav></div></footer></body></html>\n");

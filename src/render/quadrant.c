@@ -123,6 +123,16 @@ void quadrant_svg(struct buf *b, const struct quadrant *q)
 		int tx = qx[k] ? X0 + SIDE - 8 : X0 + 8;
 		int ty = qy[k] ? Y0 + SIDE - 10 : Y0 + 20;
 		text_at(b, tx, ty, qx[k] ? "end" : "start", "bold", q->names[k]);
+		if (q->hints[k] && q->hints[k][0]) {
+			/* the one-line explanation: below the name at the top, above it
+			 * at the bottom (corners no marker can reach) */
+			html_rawf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"", tx,
+				  qy[k] ? ty - 16 : ty + 16);
+			html_raw(b, qx[k] ? "end" : "start");
+			html_raw(b, "\" font-size=\"11\" fill=\"#3d3d3d\">");
+			html_text(b, q->hints[k]);
+			html_raw(b, "</text>");
+		}
 	}
 	/* axes and their meaning */
 	html_rawf(b,

@@ -43,6 +43,7 @@ struct quadrant {
 	/* the four quadrant names and one-line explanations (plain text), in
 	 * score order; NULL explanation = none */
 	const char *names[QUADRANT_AXES];
+	const char *hints[QUADRANT_AXES];
 	const struct quadrant_point *points;
 	int n;
 };

@@ -314,6 +314,30 @@ const char *const store_migrations[] = {
     "ALTER TABLE audit_event_v3 RENAME TO audit_event;\n"
     "CREATE INDEX audit_event_entity ON audit_event(entity, entity_key);\n"
     "CREATE INDEX audit_event_actor ON audit_event(actor);\n",
+
+    /* 4: links to the national Register van Overheidsorganisaties (ROO,
+     * issue 6): its systeemId on every record the ROO import writes (''
+     * = not from the ROO), the regeling's TOOI id, version chain and
+     * bronhouder, and the ROO beleidsterreinen that have no domain yet
+     * (kept and reported, never dropped). */
+    "ALTER TABLE organisation ADD COLUMN roo_system_id TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE collaboration ADD COLUMN roo_system_id TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE collaboration ADD COLUMN tooi TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE collaboration ADD COLUMN roo_previous TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE collaboration ADD COLUMN roo_next TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE collaboration ADD COLUMN roo_bronhouder TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE collaboration ADD COLUMN roo_terms TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE person ADD COLUMN roo_system_id TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE office ADD COLUMN roo_system_id TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE seat ADD COLUMN roo_system_id TEXT NOT NULL DEFAULT '';\n"
+    "CREATE INDEX organisation_roo ON organisation(roo_system_id) WHERE roo_system_id <> '';\n"
+    "CREATE INDEX organisation_tooi ON organisation(tooi) WHERE tooi <> '';\n"
+    "CREATE INDEX collaboration_roo ON collaboration(roo_system_id) WHERE roo_system_id <> '';\n"
+    "CREATE INDEX collaboration_tooi ON collaboration(tooi) WHERE tooi <> '';\n"
+    "CREATE INDEX person_roo ON person(roo_system_id) WHERE roo_system_id <> '';\n"
+    "CREATE INDEX office_roo ON office(roo_system_id) WHERE roo_system_id <> '';\n"
+    "CREATE INDEX seat_roo ON seat(roo_system_id) WHERE roo_system_id <> '';\n"
+    "CREATE INDEX participation_collaboration ON participation(collaboration_id);\n",
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

@@ -24,6 +24,7 @@ struct store {
 	sqlite3 *db;
 	struct cached_stmt cache[STMT_CACHE_MAX];
 	int ncache;
+	int batch; /* issue 6: inside store_batch_begin: writes are savepoints */
 };
 
 /* printf into err (when err/errlen allow). */

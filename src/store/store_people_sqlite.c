@@ -1152,6 +1152,28 @@ static json_t *audit_json(sqlite3_stmt *st, int col)
 
 int store_person_export(struct store *s, const char *key, char **json_out)
 {
+	return store_person_export_by(s, NULL, key, json_out);
+}
+
+/* The audit event of an export: who exported whose data (the person's id). */
+static int export_audit(struct store *s, const struct write_ctx *w, int64_t person_id)
+{
+	char id[24];
+	snprintf(id, sizeof id, "%lld", (long long)person_id);
+	if (begin(s))
+		return STORE_ERR;
+	if (store_audit_write(s, ctx_actor(w), ctx_via(w), ctx_via(w), "update", "person_export",
+			      id, NULL, "{\"export\":true}") ||
+	    store_exec(s, "COMMIT", "export vastleggen", NULL, 0)) {
+		store_rollback(s);
+		return STORE_ERR;
+	}
+	return STORE_OK;
+}
+
+int store_person_export_by(struct store *s, const struct write_ctx *w, const char *key,
+			   char **json_out)
+{
 	if (!s) {
 		*json_out = NULL;
 		return STORE_ERR;
@@ -1246,6 +1268,11 @@ int store_person_export(struct store *s, const char *key, char **json_out)
 	}
 	*json_out = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	rc = *json_out ? STORE_OK : STORE_ERR;
+	if (rc == STORE_OK && export_audit(s, w, p.id) != STORE_OK) {
+		free(*json_out);
+		*json_out = NULL;
+		rc = STORE_ERR;
+	}
 out:
 	json_decref(doc);
 	free(f);

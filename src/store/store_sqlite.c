@@ -122,6 +122,11 @@ static int exec(struct store *s, const char *sql, const char *what, char *err, s
 
 static void rollback(struct store *s)
 {
+	if (s->batch) { /* issue 6: only the current write of the batch */
+		if (sqlite3_exec(s->db, "ROLLBACK TO atlas_write", NULL, NULL, NULL) == SQLITE_OK)
+			sqlite3_exec(s->db, "RELEASE atlas_write", NULL, NULL, NULL);
+		return;
+	}
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }

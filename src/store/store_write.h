@@ -147,4 +147,19 @@ int store_changes(struct store *s, const char *entity, const char *actor, int li
 		  struct audit_row **out, int *n, int *total);
 void store_audit_free(struct audit_row *rows, int n);
 
+/*
+ * issue 6: batches (the CSV import). store_batch_begin opens ONE
+ * transaction; until store_batch_end, every write function above runs as a
+ * savepoint inside it (a rejected write leaves nothing, the others stay
+ * pending) and nothing is visible to other connections. store_batch_end
+ * commits when commit is true, else rolls everything back.
+ */
+int store_batch_begin(struct store *s);
+int store_batch_end(struct store *s, bool commit);
+/* The current version of a collaboration (entity "collaboration", key) or
+ * of participation id inside collaboration collab_key (entity
+ * "participation", key = id as text). STORE_ERR_NOTFOUND when absent. */
+int store_current_version(struct store *s, const char *entity, const char *key,
+			  const char *collab_key, int64_t *version);
+
 #endif

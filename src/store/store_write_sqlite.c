@@ -347,6 +347,8 @@ static int exists(struct store *s, const char *sql, const char *text, int64_t id
 
 static int begin(struct store *s)
 {
+	if (s->batch) /* issue 6: one savepoint per write inside a batch */
+		return store_exec(s, "SAVEPOINT atlas_write", "wijziging starten", NULL, 0);
 	return store_exec(s, "BEGIN IMMEDIATE", "wijziging starten", NULL, 0);
 }
 
@@ -363,6 +365,10 @@ static int record(struct store *s, const struct write_ctx *w, const char *action
 
 static int commit(struct store *s)
 {
+	if (s->batch)
+		return store_exec(s, "RELEASE atlas_write", "wijziging vastleggen", NULL, 0)
+			   ? STORE_ERR
+			   : STORE_OK;
 	return store_exec(s, "COMMIT", "wijziging vastleggen", NULL, 0) ? STORE_ERR : STORE_OK;
 }
 
@@ -1419,7 +1425,7 @@ int store_changes(struct store *s, const char *entity, const char *actor, int li
 	if (store_exec(s, "BEGIN", "wijzigingen lezen", NULL, 0))
 		return STORE_ERR;
 	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM audit_event "
-					 "WHERE (?1 IS NULL OR entity = ?1) AND entity NOT IN ('user', 'api_token') "
+					 "WHERE ((?1 IS NULL AND entity NOT IN ('user', 'api_token', 'person', 'office', 'seat', 'person_export')) OR entity = ?1) "
 					 "AND (?2 IS NULL OR actor = ?2)");
 	if (!st)
 		goto out;
@@ -1437,7 +1443,7 @@ int store_changes(struct store *s, const char *entity, const char *actor, int li
 	}
 	st = store_stmt(s, "SELECT id, at, actor, via, action, entity, entity_key, "
 			   "coalesce(\"before\", ''), coalesce(\"after\", ''), source "
-			   "FROM audit_event WHERE (?1 IS NULL OR entity = ?1) AND entity NOT IN ('user', 'api_token') "
+			   "FROM audit_event WHERE ((?1 IS NULL AND entity NOT IN ('user', 'api_token', 'person', 'office', 'seat', 'person_export')) OR entity = ?1) "
 			   "AND (?2 IS NULL OR actor = ?2) ORDER BY id DESC LIMIT ?3 OFFSET ?4");
 	if (!st)
 		goto out;
@@ -1475,4 +1481,58 @@ void store_audit_free(struct audit_row *rows, int n)
 		free(rows[i].source);
 	}
 	free(rows);
+}
+
+/* ---------------------------------------------- issue 6: batches */
+
+int store_batch_begin(struct store *s)
+{
+	if (s->batch)
+		return STORE_ERR;
+	if (store_exec(s, "BEGIN IMMEDIATE", "import starten", NULL, 0))
+		return STORE_ERR;
+	s->batch = 1;
+	return STORE_OK;
+}
+
+int store_batch_end(struct store *s, bool do_commit)
+{
+	if (!s->batch)
+		return STORE_ERR;
+	s->batch = 0;
+	if (do_commit && store_exec(s, "COMMIT", "import vastleggen", NULL, 0) == STORE_OK)
+		return STORE_OK;
+	store_rollback(s);
+	return do_commit ? STORE_ERR : STORE_OK;
+}
+
+int store_current_version(struct store *s, const char *entity, const char *key,
+			  const char *collab_key, int64_t *version)
+{
+	bool part = strcmp(entity, "participation") == 0;
+	sqlite3_stmt *st = store_stmt(
+	    s, part ? "SELECT p.version FROM participation p JOIN collaboration c ON "
+		      "c.id = p.collaboration_id WHERE p.id = ?1 AND c.key = ?2"
+		    : "SELECT version FROM collaboration WHERE key = ?1");
+	if (!st)
+		return STORE_ERR;
+	if (part) {
+		char *end = NULL;
+		long long id = strtoll(key, &end, 10);
+		if (!end || *end || id <= 0) {
+			sqlite3_reset(st);
+			return STORE_ERR_NOTFOUND;
+		}
+		sqlite3_bind_int64(st, 1, id);
+		sqlite3_bind_text(st, 2, collab_key ? collab_key : "", -1, SQLITE_STATIC);
+	} else {
+		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	}
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*version = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return STORE_OK;
+	return rc == SQLITE_DONE ? STORE_ERR_NOTFOUND : store_db_fail(s, "versie lezen", NULL, 0);
 }

@@ -172,7 +172,7 @@ static int64_t add_seat(struct fx *f, const char *person, const char *collab, co
 static void test_migration(void **state)
 {
 	struct fx *f = *state;
-	assert_int_equal(q(f, "PRAGMA user_version"), 3);
+	assert_true(q(f, "PRAGMA user_version") >= 3); /* later migrations may follow */
 	const char *tables[] = {"person",	   "office",	  "seat",
 				"role_assessment", "phase_event", "agreement"};
 	for (int i = 0; i < 6; i++) {

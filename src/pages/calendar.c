@@ -1,0 +1,554 @@
+/*
+ * calendar — see calendar.h.
+ */
+#include "calendar.h"
+#include "auth_ui.h"
+#include "../domain/labels.h"
+#include "../domain/wgr_calendar.h"
+#include "../io/wgr_rules.h"
+#include "../lib/text.h"
+#include "../render/components.h"
+#include "../render/html.h"
+#include "../render/ical.h"
+#include "../render/layout.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const struct param_spec calendar_params[] = {{"organisatie", PT_TEXT, 60}, {NULL, 0, 0}};
+
+static const char *const month_names[12] = {"januari",	 "februari", "maart",	 "april",
+					    "mei",	 "juni",     "juli",	 "augustus",
+					    "september", "oktober",  "november", "december"};
+
+/* One computed moment of one collaboration. */
+struct entry {
+	int collab;
+	struct wgr_moment m;
+};
+
+struct entries {
+	struct entry *v;
+	int n, cap;
+};
+
+static void push(struct request *r, struct entries *e, int collab, const struct wgr_moment *m)
+{
+	if (e->n == e->cap) {
+		int cap = e->cap ? e->cap * 2 : 64;
+		struct entry *nv = arena_calloc(r->arena, (size_t)cap, sizeof *nv);
+		if (!nv)
+			return;
+		if (e->n)
+			memcpy(nv, e->v, (size_t)e->n * sizeof *nv);
+		e->v = nv;
+		e->cap = cap;
+	}
+	e->v[e->n].collab = collab;
+	e->v[e->n].m = *m;
+	e->n++;
+}
+
+static int today_year(const struct snapshot *s)
+{
+	return atoi(s->today);
+}
+
+/* True when collaboration c is active and org (or any org when -1) takes part. */
+static bool collab_selected(const struct snapshot *s, int c, int org)
+{
+	const struct collaboration *cb = &s->collabs[c];
+	if (!cb->active)
+		return false;
+	if (org < 0)
+		return true;
+	for (int k = 0; k < cb->n_parts; k++) {
+		const struct participation *p = &s->parts[cb->parts[k]];
+		if (p->active && p->organisation == org)
+			return true;
+	}
+	return false;
+}
+
+/* All moments of collaboration c for budget years y0..y1. */
+static void collect_collab(struct request *r, struct entries *e, int c, int y0, int y1)
+{
+	const struct snapshot *s = r->snap;
+	const struct collaboration *cb = &s->collabs[c];
+	struct wgr_moment m[WGR_MAX_MOMENTS];
+	for (int y = y0; y <= y1; y++) {
+		struct wgr_input in = {.legal_form = cb->legal_form,
+				       .kind = cb->kind,
+				       .minister = wgr_collab_minister(s, c),
+				       .year = y,
+				       .ab_date = NULL};
+		int n = wgr_calendar_compute(wgr_rules_current(), &in, m, WGR_MAX_MOMENTS);
+		for (int i = 0; i < n; i++)
+			push(r, e, c, &m[i]);
+	}
+}
+
+/* Insertion sort (few entries; avoids a global qsort context across threads). */
+static void sort_entries(const struct snapshot *s, struct entry *v, int n)
+{
+	for (int i = 1; i < n; i++) {
+		struct entry t = v[i];
+		int j = i - 1;
+		while (j >= 0) {
+			int d = strcmp(v[j].m.date, t.m.date);
+			if (!d)
+				d = str_collate_nl(s->collabs[v[j].collab].name,
+						   s->collabs[t.collab].name);
+			if (!d)
+				d = (int)v[j].m.doc - (int)t.m.doc;
+			if (d <= 0)
+				break;
+			v[j + 1] = v[j];
+			j--;
+		}
+		v[j + 1] = t;
+	}
+}
+
+/* "Zienswijze begroting" from "zienswijze begroting" (ASCII first letter). */
+static void doc_title(struct buf *b, const struct wgr_moment *m)
+{
+	const char *l = wgr_doc_label(m->doc);
+	char first[2] = {l[0] >= 'a' && l[0] <= 'z' ? (char)(l[0] - 32) : l[0], '\0'};
+	html_text(b, first);
+	html_text(b, l + 1);
+	if (m->doc != WGR_DOC_ZIENSWIJZE_ONTWERPREGELING)
+		html_rawf(b, " %d", m->year);
+}
+
+static void confidence_cell(struct buf *b, char c)
+{
+	comp_td_open(b, false);
+	if (c == 'H')
+		html_raw(b, "<abbr title=\"primaire bron: de wettekst\">H</abbr> — wettekst");
+	else
+		html_raw(
+		    b, "<abbr title=\"secundaire bron, niet in de wettekst gecontroleerd\">M</abbr>"
+		       " — secundaire bron");
+	comp_td_close(b);
+}
+
+static const struct comp_col cols_dated[] = {
+    {"Uiterlijk", false}, {"Regeling", false},	{"Wat", false},	     {"Wie", false},
+    {"Aan wie", false},	  {"Grondslag", false}, {"Zekerheid", false}};
+
+static void row(struct buf *b, const struct snapshot *s, const struct entry *e, bool dated)
+{
+	const struct collaboration *cb = &s->collabs[e->collab];
+	comp_row_open(b);
+	if (dated) {
+		comp_td_date(b, e->m.date, "Onbekend");
+	} else {
+		comp_td_text(b, e->m.when, NULL);
+	}
+	comp_td_open(b, false);
+	comp_link_seg(b, "/samenwerkingsverbanden", cb->key, cb->name);
+	comp_td_close(b);
+	comp_th_open(b);
+	doc_title(b, &e->m);
+	comp_th_close(b);
+	comp_td_text(b, e->m.acts, NULL);
+	comp_td_text(b, e->m.receives, NULL);
+	comp_td_open(b, false);
+	comp_ext_link(b, e->m.rule->source, e->m.rule->article);
+	comp_td_close(b);
+	confidence_cell(b, e->m.rule->confidence);
+	comp_row_close(b);
+}
+
+/* The dated moments in [from, to], one table per month. */
+static int dated_by_month(struct buf *b, const struct snapshot *s, struct entries *e,
+			  const char *from, const char *to)
+{
+	sort_entries(s, e->v, e->n);
+	int shown = 0, cur_y = 0, cur_m = 0;
+	bool open = false;
+	for (int i = 0; i < e->n; i++) {
+		const struct entry *x = &e->v[i];
+		if (!x->m.date[0] || strcmp(x->m.date, from) < 0 || strcmp(x->m.date, to) > 0)
+			continue;
+		int y = atoi(x->m.date), m = atoi(x->m.date + 5);
+		if (y != cur_y || m != cur_m) {
+			if (open)
+				comp_table_close(b);
+			cur_y = y;
+			cur_m = m;
+			char cap[40];
+			snprintf(cap, sizeof cap, "%s %d", month_names[(m - 1) % 12], y);
+			html_raw(b, "<h3 class=\"utrecht-heading-3\">");
+			html_text(b, cap);
+			html_raw(b, "</h3>");
+			comp_table_open_ex(b, cap, cols_dated, 7, true);
+			open = true;
+		}
+		row(b, s, x, true);
+		shown++;
+	}
+	if (open)
+		comp_table_close(b);
+	return shown;
+}
+
+static const struct comp_col cols_undated[] = {
+    {"Wanneer", false}, {"Regeling", false},  {"Wat", false},	   {"Wie", false},
+    {"Aan wie", false}, {"Grondslag", false}, {"Zekerheid", false}};
+
+/* Moments of budget year `year` that have no date (the AB date is unknown). */
+static int undated_table(struct buf *b, const struct snapshot *s, const struct entries *e, int year)
+{
+	int n = 0;
+	for (int i = 0; i < e->n; i++) {
+		const struct entry *x = &e->v[i];
+		if (x->m.date[0] || x->m.year != year ||
+		    x->m.doc == WGR_DOC_ZIENSWIJZE_ONTWERPREGELING)
+			continue;
+		if (n == 0) {
+			char cap[80];
+			snprintf(cap, sizeof cap,
+				 "Begroting %d (vergadering van het algemeen bestuur in %d)", year,
+				 year - 1);
+			comp_table_open(b, cap, cols_undated, 7);
+		}
+		row(b, s, x, false);
+		n++;
+	}
+	if (n)
+		comp_table_close(b);
+	return n;
+}
+
+/* Regelingen for which nothing can be computed, with the reason. */
+static void not_computed(struct buf *b, const struct snapshot *s, int org)
+{
+	int n = 0;
+	for (int c = 0; c < s->n_collabs; c++) {
+		if (!collab_selected(s, c, org))
+			continue;
+		const struct collaboration *cb = &s->collabs[c];
+		enum wgr_budget w = wgr_budget_of(cb->kind, cb->legal_form);
+		if (w != WGR_UNKNOWN_FORM && w != WGR_NO_BUDGET)
+			continue;
+		if (n++ == 0)
+			html_raw(b, "<ul class=\"utrecht-unordered-list atlas-list\">");
+		html_raw(b, "<li>");
+		comp_link_seg(b, "/samenwerkingsverbanden", cb->key, cb->name);
+		html_raw(b, ": ");
+		html_text(
+		    b, w == WGR_UNKNOWN_FORM
+			   ? "juridische vorm onbekend — onbekend of deze regeling een eigen "
+			     "begroting heeft; momenten niet berekend."
+			   : "geen eigen begroting (centrumconstructie of regeling zonder meer).");
+		html_raw(b, "</li>");
+	}
+	if (n)
+		html_raw(b, "</ul>");
+	else
+		html_raw(b, "<p class=\"utrecht-paragraph\">Geen.</p>");
+}
+
+static void h2(struct buf *b, const char *id, const char *text)
+{
+	html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"");
+	html_attr(b, id);
+	html_raw(b, "\">");
+	html_text(b, text);
+	html_raw(b, "</h2>");
+}
+
+static void para(struct buf *b, const char *text)
+{
+	html_raw(b, "<p class=\"utrecht-paragraph\">");
+	html_text(b, text);
+	html_raw(b, "</p>");
+}
+
+/* The standing art. 1 rule (zienswijze on a draft regeling). */
+static void standing_rules(struct buf *b)
+{
+	const struct wgr_rules *t = wgr_rules_current();
+	for (int i = 0; i < t->n; i++) {
+		const struct wgr_rule *x = &t->rules[i];
+		if (x->doc != WGR_DOC_ZIENSWIJZE_ONTWERPREGELING || x->valid_to[0])
+			continue;
+		html_raw(b, "<p class=\"utrecht-paragraph\">");
+		html_text(b,
+			  "Zienswijze op een ontwerp van (een wijziging van) een regeling, ook bij "
+			  "toetreden of uittreden: ");
+		html_text(b, x->note);
+		html_text(b, ". Grondslag: ");
+		comp_ext_link(b, x->source, x->article);
+		html_text(b, x->confidence == 'H' ? " (wettekst)." : " (secundaire bron).");
+		html_raw(b, "</p>");
+	}
+}
+
+static void explain(struct buf *b)
+{
+	h2(b, "over-de-kalender", "Over deze kalender");
+	para(
+	    b,
+	    "De data volgen uit de Wet gemeenschappelijke regelingen (Wgr) zoals die sinds 1 juli "
+	    "2022 geldt; voor eerdere begrotingsjaren gelden de oude termijnen (15 april, 8 weken, "
+	    "1 augustus). Ze gelden alleen voor regelingen met een eigen begroting: openbaar "
+	    "lichaam, gemeenschappelijk orgaan en bedrijfsvoeringsorganisatie.");
+	para(
+	    b,
+	    "Zekerheid H betekent: gecontroleerd in (een kopie van) de wettekst. M betekent: uit "
+	    "een "
+	    "secundaire bron, nog niet in de wettekst gecontroleerd. Controleer een termijn altijd "
+	    "in de eigen regeling: die kan eerdere data afspreken.");
+	para(b,
+	     "De datum van de vergadering van het algemeen bestuur staat nog niet in de atlas. "
+	     "Daarom tonen we de ontwerpbegroting en de zienswijze zonder datum, als termijn vóór "
+	     "die vergadering. We verzinnen geen datum.");
+}
+
+static void range_end(const char *today, char out[11])
+{
+	int y = atoi(today), m = atoi(today + 5);
+	int mm = m - 1 + 18;
+	char tmp[32];
+	snprintf(tmp, sizeof tmp, "%04d-%02d-%.2s", (y + mm / 12) % 10000, mm % 12 + 1, today + 8);
+	memcpy(out, tmp, 10);
+	out[10] = '\0';
+}
+
+/* Shared body of /kalender and /organisaties/{code}/kalender. */
+static void calendar_body(struct request *r, int org)
+{
+	const struct snapshot *s = r->snap;
+	struct buf *b = &r->out;
+	int y = today_year(s);
+	struct entries e = {0};
+	int n_budget = 0;
+	for (int c = 0; c < s->n_collabs; c++) {
+		if (!collab_selected(s, c, org))
+			continue;
+		const struct collaboration *cb = &s->collabs[c];
+		if (wgr_budget_of(cb->kind, cb->legal_form) != WGR_OWN_BUDGET)
+			continue;
+		n_budget++;
+		collect_collab(r, &e, c, y - 1, y + 2);
+	}
+	char to[11];
+	range_end(s->today, to);
+
+	h2(b, "komend", "Komende momenten (18 maanden)");
+	html_raw(b, "<p class=\"utrecht-paragraph\">Van ");
+	html_date_nl(b, s->today);
+	html_raw(b, " tot ");
+	html_date_nl(b, to);
+	html_rawf(b, ". Regelingen met een eigen begroting: %d.</p>", n_budget);
+	if (dated_by_month(b, s, &e, s->today, to) == 0)
+		para(b, "Geen momenten met een datum in deze periode.");
+
+	h2(b, "zonder-datum", "Momenten die afhangen van de vergadering van het algemeen bestuur");
+	int shown = 0;
+	/* the next two budget years: their AB meetings fall this year and next year */
+	for (int yy = y + 1; yy <= y + 2; yy++)
+		shown += undated_table(b, s, &e, yy);
+	if (!shown)
+		para(b, "Geen.");
+
+	h2(b, "niet-berekend", "Regelingen waarvoor we niets berekenen");
+	not_computed(b, s, org);
+
+	h2(b, "altijd", "Op elk moment: zienswijze op een ontwerpregeling");
+	standing_rules(b);
+}
+
+int page_calendar(struct request *r)
+{
+	const struct snapshot *s = r->snap;
+	struct buf *b = &r->out;
+	const char *code = req_param(r, "organisatie");
+	int org = -1;
+	if (!str_empty(code)) {
+		org = snapshot_find_org(s, code);
+		if (org < 0)
+			return respond_error(r, 400, "Onbekende organisatie",
+					     "Deze organisatie staat niet in de atlas. Kies een "
+					     "organisatie uit de lijst.",
+					     "organisatie");
+	}
+	r->etag = s->etag;
+	const struct page_head h = {.title = "Wgr-kalender", .nav = NAV_NONE};
+	layout_begin(b, page_head_for(r, &h));
+	html_raw(b,
+		 "<h1 class=\"utrecht-heading-1\">Wgr-kalender</h1>"
+		 "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">Wanneer moeten "
+		 "gemeenschappelijke regelingen hun kadernota, begroting en jaarrekening sturen, "
+		 "en tot wanneer kan een raad een zienswijze geven? De wettelijke termijnen per "
+		 "regeling.</p>");
+
+	html_raw(b, "<form class=\"utrecht-form\" method=\"get\" action=\"/kalender\">");
+	int n_opts = 1;
+	struct comp_option *opts = arena_calloc(r->arena, (size_t)s->n_orgs + 1, sizeof *opts);
+	if (opts) {
+		opts[0].value = "";
+		opts[0].label = "Alle organisaties";
+		for (int i = 0; i < s->n_orgs; i++) {
+			if (s->orgs[i].n_active_collabs <= 0)
+				continue;
+			opts[n_opts].value = s->orgs[i].code;
+			opts[n_opts].label = s->orgs[i].name;
+			n_opts++;
+		}
+		comp_select(b, "organisatie", "Organisatie", opts, n_opts, code);
+	}
+	html_raw(
+	    b, "<button type=\"submit\" class=\"utrecht-button utrecht-button--secondary-action\">"
+	       "Toon</button></form>");
+	if (org >= 0) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">");
+		html_text(b, "De kalender voor de raad van deze organisatie, met iCal-feed: ");
+		struct buf href = BUF_INIT;
+		buf_puts(&href, "/organisaties/");
+		url_seg(&href, s->orgs[org].code);
+		buf_puts(&href, "/kalender");
+		comp_link(b, href.data ? href.data : "/kalender", s->orgs[org].name);
+		buf_free(&href);
+		html_raw(b, ".</p>");
+	}
+	calendar_body(r, org);
+	explain(b);
+	layout_end(b, s->stats.newest_confirmed);
+	return 200;
+}
+
+/* The body that gives the zienswijze, by organisation kind. */
+static const char *council_of(const struct organisation *o)
+{
+	switch (o->kind) {
+	case ORG_MUNICIPALITY:
+		return "de gemeenteraad";
+	case ORG_PROVINCE:
+		return "Provinciale Staten";
+	case ORG_WATER_BOARD:
+		return "het algemeen bestuur van het waterschap";
+	default:
+		return "het bestuur";
+	}
+}
+
+int page_org_calendar(struct request *r)
+{
+	const struct snapshot *s = r->snap;
+	struct buf *b = &r->out;
+	int oi = snapshot_find_org(s, r->path_args[0]);
+	if (oi < 0)
+		return respond_not_found(r);
+	const struct organisation *o = &s->orgs[oi];
+	r->etag = s->etag;
+
+	struct buf href = BUF_INIT;
+	buf_puts(&href, "/organisaties/");
+	url_seg(&href, o->code);
+	const char *org_href = arena_strdup(r->arena, href.data ? href.data : "/organisaties");
+	buf_puts(&href, "/kalender.ics");
+	const char *ics_href = arena_strdup(r->arena, href.data ? href.data : "/kalender");
+	buf_free(&href);
+
+	const struct crumb crumbs[] = {
+	    {"Organisaties", "/organisaties"}, {o->name, org_href}, {"Wgr-kalender", NULL}};
+	const char *title = arena_printf(r->arena, "Wgr-kalender van %s", o->name);
+	const struct page_head h = {
+	    .title = title, .nav = NAV_ORGS, .crumbs = crumbs, .n_crumbs = 3};
+	layout_begin(b, page_head_for(r, &h));
+	html_raw(b, "<h1 class=\"utrecht-heading-1\">");
+	html_text(b, title);
+	html_raw(b, "</h1><p class=\"utrecht-paragraph utrecht-paragraph--lead\">");
+	html_text(b, "Waarover moet ");
+	html_text(b, council_of(o));
+	html_text(b,
+		  " een zienswijze geven, en wanneer? Hieronder staan de wettelijke momenten van "
+		  "de gemeenschappelijke regelingen waaraan ");
+	html_text(b, o->name);
+	html_text(b, " deelneemt.");
+	html_raw(b, "</p><p class=\"utrecht-paragraph\">");
+	html_text(b, "Zet deze data in uw eigen agenda: ");
+	comp_link(b, ics_href, "iCal-feed (.ics) voor Outlook, Google of Apple Agenda");
+	html_raw(b, "</p>");
+	calendar_body(r, oi);
+	explain(b);
+	layout_end(b, s->stats.newest_confirmed);
+	return 200;
+}
+
+/* Write the feed for the collaborations selected by (org, collab). */
+static int ics_reply(struct request *r, int org, int collab, const char *calname)
+{
+	const struct snapshot *s = r->snap;
+	struct buf *b = &r->out;
+	int y = today_year(s);
+	struct entries e = {0};
+	for (int c = 0; c < s->n_collabs; c++) {
+		if (collab >= 0 && c != collab)
+			continue;
+		if (collab < 0 && !collab_selected(s, c, org))
+			continue;
+		collect_collab(r, &e, c, y - 1, y + 2);
+	}
+	sort_entries(s, e.v, e.n);
+	r->etag = s->etag;
+	r->content_type = "text/calendar; charset=utf-8";
+	char dtstamp[20];
+	snprintf(dtstamp, sizeof dtstamp, "%.4s%.2s%.2sT000000Z", s->today, s->today + 5,
+		 s->today + 8);
+	ical_begin(b, calname);
+	for (int i = 0; i < e.n; i++) {
+		const struct entry *x = &e.v[i];
+		if (!x->m.date[0])
+			continue;
+		const struct collaboration *cb = &s->collabs[x->collab];
+		const char *label = wgr_doc_label(x->m.doc);
+		char first = label[0] >= 'a' && label[0] <= 'z' ? (char)(label[0] - 32) : label[0];
+		const char *who = str_empty(cb->short_name) ? cb->name : cb->short_name;
+		struct ical_event ev = {
+		    .uid = arena_printf(r->arena, "%s-%s-%d@samenwerkingsatlas",
+					wgr_doc_slug(x->m.doc), cb->key, x->m.year),
+		    .dtstamp = dtstamp,
+		    .date = x->m.date,
+		    .summary =
+			arena_printf(r->arena, "%c%s %d — %s", first, label + 1, x->m.year, who),
+		    .description = arena_printf(
+			r->arena,
+			"%s: %s.\nWie: %s. Aan: %s.\nGrondslag: %s (%s).\n%s\nBron: %s\n"
+			"Regeling: %s",
+			cb->name, x->m.when, x->m.acts, x->m.receives, x->m.rule->article,
+			x->m.rule->confidence == 'H' ? "wettekst"
+						     : "secundaire bron, niet in de wettekst "
+						       "gecontroleerd",
+			x->m.rule->note, x->m.rule->source, cb->key),
+		    .url = NULL,
+		    .categories = "Wgr",
+		};
+		ical_event(b, &ev);
+	}
+	ical_end(b);
+	return 200;
+}
+
+int page_org_calendar_ics(struct request *r)
+{
+	const struct snapshot *s = r->snap;
+	int oi = snapshot_find_org(s, r->path_args[0]);
+	if (oi < 0)
+		return respond_not_found(r);
+	return ics_reply(r, oi, -1, arena_printf(r->arena, "Wgr-kalender %s", s->orgs[oi].name));
+}
+
+int page_collab_calendar_ics(struct request *r)
+{
+	const struct snapshot *s = r->snap;
+	int ci = snapshot_find_collab(s, r->path_args[0]);
+	if (ci < 0)
+		return respond_not_found(r);
+	return ics_reply(r, -1, ci, arena_printf(r->arena, "Wgr-kalender %s", s->collabs[ci].name));
+}

@@ -1,0 +1,450 @@
+// contract — the OpenAPI document (docs/openapi.json) against the real
+// server. Every operation in the document is called with the example values
+// the document itself gives for its parameters (so a new path without
+// usable examples fails here), and every answer is checked: the status code
+// is one the operation documents, the Content-Type is one of that
+// response's media types, the documented headers are present, and the body
+// validates against the response schema (additionalProperties: false
+// rejects undocumented properties). Reads run anonymously and with a
+// staff token (which shows more, e.g. officials and contact details); the
+// writes run on a fictional collaboration ("Testregio Contractland") with a
+// token made by the CLI. Documented errors are provoked too: an unknown id
+// (404) and an invalid query value (400) must answer a valid problem+json.
+// Finally every operation in the document must have been exercised, and
+// every /api/v1 route in src/http/routes.c must be in the document.
+//
+// The schema validator below is deliberately small: it implements the
+// OpenAPI 3.0 subset the document uses and throws on any keyword it does
+// not know, so a constraint is never silently skipped.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { startServer, atlas, ATLAS, ROOT } from './harness.mjs';
+
+const DOC = JSON.parse(readFileSync(path.join(ROOT, 'docs', 'openapi.json'), 'utf8'));
+const BASE = DOC.servers[0].url; // "/api/v1"
+const PW = 'een-lang-testwachtwoord-contract';
+const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options'];
+
+/* ---------- a compact OpenAPI 3.0 schema validator ---------- */
+
+const IGNORED = new Set(['description', 'example', 'examples', 'default', 'title', 'readOnly', 'writeOnly', 'deprecated', 'externalDocs', 'xml', 'discriminator']);
+const KNOWN = new Set(['$ref', 'type', 'nullable', 'enum', 'properties', 'required', 'additionalProperties', 'items', 'minItems', 'maxItems',
+  'minLength', 'maxLength', 'minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'pattern', 'format', 'allOf', 'oneOf', 'anyOf', 'uniqueItems']);
+
+function deref(ref) {
+  assert.ok(ref.startsWith('#/'), `only local $ref supported: ${ref}`);
+  let node = DOC;
+  for (const seg of ref.slice(2).split('/')) {
+    node = node?.[seg.replace(/~1/g, '/').replace(/~0/g, '~')];
+  }
+  assert.ok(node !== undefined, `unresolved $ref ${ref}`);
+  return node;
+}
+
+const typeOf = (v) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+
+function checkFormat(fmt, v) {
+  switch (fmt) {
+    case 'date': {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+      if (!m) return false;
+      const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+      return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+    }
+    case 'date-time':
+      return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v));
+    case 'uri':
+      try {
+        return Boolean(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    case 'uri-reference':
+      return !/[\s<>"]/.test(v);
+    case 'email':
+      return /^[^\s@]+@[^\s@]+$/.test(v);
+    default:
+      return true; // int32, double, ...: annotations only
+  }
+}
+
+// Validate value against schema; push "path: message" strings on errs.
+// closed: treat every object schema with properties and no
+// additionalProperties as closed (used for responses: the document must
+// name every property the server sends, without publishing
+// additionalProperties: false, which would break clients on additions).
+function validate(schema, value, where = '$', errs = [], closed = false) {
+  if (schema.$ref) return validate(deref(schema.$ref), value, where, errs, closed);
+  for (const k of Object.keys(schema)) {
+    if (!KNOWN.has(k) && !IGNORED.has(k) && !k.startsWith('x-')) throw new Error(`validator does not know keyword '${k}' at ${where}`);
+  }
+  if (value === null && schema.nullable) return errs;
+  const t = typeOf(value);
+  if (schema.type) {
+    const ok =
+      schema.type === 'integer' ? t === 'number' && Number.isInteger(value) : schema.type === 'number' ? t === 'number' && Number.isFinite(value) : t === schema.type;
+    if (!ok) {
+      errs.push(`${where}: expected ${schema.type}${schema.nullable ? ' or null' : ''}, got ${t} ${JSON.stringify(value)?.slice(0, 80)}`);
+      return errs;
+    }
+  }
+  if (schema.enum && !schema.enum.some((e) => e === value)) errs.push(`${where}: ${JSON.stringify(value)} not in enum ${JSON.stringify(schema.enum)}`);
+  if (schema.allOf) for (const s of schema.allOf) validate(s, value, where, errs, closed);
+  if (schema.anyOf && !schema.anyOf.some((s) => validate(s, value, where, [], closed).length === 0)) errs.push(`${where}: matches none of anyOf`);
+  if (schema.oneOf) {
+    const n = schema.oneOf.filter((s) => validate(s, value, where, [], closed).length === 0).length;
+    if (n !== 1) errs.push(`${where}: matches ${n} of oneOf (must be exactly 1)`);
+  }
+  if (t === 'string') {
+    const len = [...value].length;
+    if (schema.minLength !== undefined && len < schema.minLength) errs.push(`${where}: shorter than ${schema.minLength}`);
+    if (schema.maxLength !== undefined && len > schema.maxLength) errs.push(`${where}: longer than ${schema.maxLength}`);
+    if (schema.pattern && !new RegExp(schema.pattern, 'u').test(value)) errs.push(`${where}: ${JSON.stringify(value)} does not match ${schema.pattern}`);
+    if (schema.format && !checkFormat(schema.format, value)) errs.push(`${where}: ${JSON.stringify(value)} is not a valid ${schema.format}`);
+  }
+  if (t === 'number') {
+    if (schema.minimum !== undefined && (schema.exclusiveMinimum ? value <= schema.minimum : value < schema.minimum)) errs.push(`${where}: ${value} below minimum ${schema.minimum}`);
+    if (schema.maximum !== undefined && (schema.exclusiveMaximum ? value >= schema.maximum : value > schema.maximum)) errs.push(`${where}: ${value} above maximum ${schema.maximum}`);
+  }
+  if (t === 'array') {
+    if (schema.minItems !== undefined && value.length < schema.minItems) errs.push(`${where}: fewer than ${schema.minItems} items`);
+    if (schema.maxItems !== undefined && value.length > schema.maxItems) errs.push(`${where}: more than ${schema.maxItems} items`);
+    if (schema.uniqueItems && new Set(value.map((v) => JSON.stringify(v))).size !== value.length) errs.push(`${where}: items not unique`);
+    if (schema.items) value.forEach((v, i) => validate(schema.items, v, `${where}[${i}]`, errs, closed));
+  }
+  if (t === 'object') {
+    const props = schema.properties || {};
+    for (const r of schema.required || []) if (!(r in value)) errs.push(`${where}: missing required property '${r}'`);
+    for (const [k, v] of Object.entries(value)) {
+      const w = `${where}.${k}`;
+      if (k in props) validate(props[k], v, w, errs, closed);
+      else if (schema.additionalProperties === false || (closed && schema.properties && schema.additionalProperties === undefined)) errs.push(`${w}: undocumented property`);
+      else if (schema.additionalProperties && typeof schema.additionalProperties === 'object') validate(schema.additionalProperties, v, w, errs, closed);
+    }
+  }
+  return errs;
+}
+
+/* ---------- the document's operations and example parameter values ---------- */
+
+const param = (p) => (p.$ref ? deref(p.$ref) : p);
+const exampleOf = (p) => (p.example !== undefined ? p.example : p.schema?.$ref ? deref(p.schema.$ref).example : p.schema?.example);
+
+const OPS = [];
+for (const [p, item] of Object.entries(DOC.paths)) {
+  for (const m of METHODS) {
+    if (!item[m]) continue;
+    const params = [...(item.parameters || []), ...(item[m].parameters || [])].map(param);
+    OPS.push({ id: `${m.toUpperCase()} ${p}`, path: p, method: m, op: item[m], params });
+  }
+}
+
+// Path with {name} replaced by the given values (default: the document's examples).
+function fillPath(op, values = {}) {
+  return op.path.replace(/\{([^}]+)\}/g, (_, name) => {
+    const p = op.params.find((x) => x.in === 'path' && x.name === name);
+    assert.ok(p, `${op.id}: path parameter {${name}} is not declared`);
+    const v = name in values ? values[name] : exampleOf(p);
+    assert.ok(v !== undefined, `${op.id}: path parameter {${name}} has no example in the document`);
+    return encodeURIComponent(String(v));
+  });
+}
+
+// Query string with every query parameter that has an example (or the first
+// enum value), or only the required ones when all=false.
+function queryOf(op, all) {
+  const q = new URLSearchParams();
+  for (const p of op.params.filter((x) => x.in === 'query')) {
+    if (!all && !p.required) continue;
+    let v = exampleOf(p);
+    const s = p.schema?.$ref ? deref(p.schema.$ref) : p.schema || {};
+    if (v === undefined && s.enum) v = s.enum.find((e) => e !== null);
+    if (v === undefined && s.default !== undefined) v = s.default;
+    assert.ok(v !== undefined || !p.required, `${op.id}: required query parameter ${p.name} has no example`);
+    if (v !== undefined) q.set(p.name, String(v));
+  }
+  const s = q.toString();
+  return s ? '?' + s : '';
+}
+
+/* ---------- the server, users and fixtures ---------- */
+
+let srv;
+const TOK = {};
+const exercised = new Map(); // op id -> number of validated answers
+const statusesSeen = new Map(); // op id -> Set of statuses
+// CONTRACT_EXAMPLES_OUT=file: write the first validated body per operation
+// and status there (used to refresh the examples in the document).
+const samples = {};
+
+function addUser(name, rol, org) {
+  const args = ['user', 'add', name, '--rol', rol, '--wachtwoord-stdin', '--db', srv.db];
+  if (org) args.push('--organisatie', org);
+  const r = spawnSync(ATLAS, args, { cwd: ROOT, input: PW + '\n', encoding: 'utf8', timeout: 60_000 });
+  assert.equal(r.status, 0, `atlas user add ${name}: ${r.stderr}`);
+  const t = atlas(['user', 'token', name, '--naam', 'contract', '--db', srv.db]);
+  assert.equal(t.status, 0, `atlas user token ${name}: ${t.stderr}`);
+  return t.stdout.trim().split(/\s+/).pop();
+}
+
+async function login(name) {
+  let r = await fetch(srv.base + '/inloggen', { redirect: 'manual' });
+  const html = await r.text();
+  const pre = (r.headers.getSetCookie() || []).map((c) => c.split(';')[0]).join('; ');
+  const csrf = /name="csrf" value="([^"]+)"/.exec(html)[1];
+  r = await fetch(srv.base + '/inloggen', {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { cookie: pre, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ gebruikersnaam: name, wachtwoord: PW, csrf, terug: '/' }),
+  });
+  assert.equal(r.status, 303, `login ${name}`);
+  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('atlas_sessie='));
+  const t = await (await fetch(srv.base + '/', { headers: { cookie } })).text();
+  return { cookie, csrf: /name="csrf" value="([^"]+)"/.exec(t)[1] };
+}
+
+// A form POST as a signed-in user (fixtures the API cannot write); returns Location.
+async function formPost(sess, p, fields) {
+  const body = new URLSearchParams([['csrf', sess.csrf], ...fields]);
+  const r = await fetch(srv.base + p, {
+    method: 'POST',
+    redirect: 'manual',
+    body,
+    headers: { cookie: sess.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+  });
+  const text = await r.text();
+  assert.equal(r.status, 303, `POST ${p}: ${r.status} ${text.slice(0, 400)}`);
+  return r.headers.get('location');
+}
+
+/*
+ * Call op at url and check the answer against the document. Options: token,
+ * body (JSON), ifMatch, headers, expect (status that must come back).
+ * Returns the response ({status, headers, json, text}).
+ */
+async function check(op, url, { token, body, ifMatch, headers = {}, expect, method } = {}) {
+  const h = { ...headers };
+  if (token) h.authorization = `Bearer ${token}`;
+  if (ifMatch) h['if-match'] = ifMatch;
+  if (body !== undefined && !h['content-type']) h['content-type'] = 'application/json';
+  const r = await srv.get(url, h, { method: method || op.method.toUpperCase(), body: body === undefined ? undefined : JSON.stringify(body) });
+  const what = `${op.id} → ${op.method.toUpperCase()} ${url}${token ? ' (token)' : ''}: ${r.status}`;
+  if (expect !== undefined) assert.equal(r.status, expect, `${what} ${r.text.slice(0, 600)}`);
+  let resp = op.op.responses[String(r.status)] || op.op.responses.default;
+  assert.ok(resp, `${what}: status ${r.status} is not documented (${Object.keys(op.op.responses).join(', ')})\n${r.text.slice(0, 300)}`);
+  if (resp.$ref) resp = deref(resp.$ref);
+  // documented headers (ETag only where the server may cache: not for signed-in readers)
+  for (const name of Object.keys(resp.headers || {})) {
+    if (name.toLowerCase() === 'etag' && token && op.method === 'get') continue;
+    assert.ok(r.headers.get(name) !== null, `${what}: documented header ${name} missing`);
+  }
+  const content = resp.content || {};
+  const types = Object.keys(content);
+  if (types.length === 0) {
+    assert.equal(r.body.length, 0, `${what}: documented without content, but has a body`);
+  } else {
+    const ct = (r.headers.get('content-type') || '').split(';')[0].trim().toLowerCase();
+    assert.ok(types.includes(ct), `${what}: Content-Type ${ct} is not one of ${types.join(', ')}`);
+    const schema = content[ct].schema;
+    if (/json$/.test(ct) && schema) {
+      let v;
+      assert.doesNotThrow(() => (v = JSON.parse(r.text)), `${what}: body is not JSON`);
+      const errs = validate(schema, v, '$', [], true);
+      assert.deepEqual(errs.slice(0, 20), [], `${what}: body does not match the schema\n${r.text.slice(0, 300)}`);
+    }
+  }
+  if (process.env.CONTRACT_EXAMPLES_OUT && types.length && /json$/.test(r.headers.get('content-type') || '')) {
+    const key = `${op.id} ${r.status}`;
+    (samples[key] ||= []).push({ url, body: JSON.parse(r.text) });
+  }
+  if (r.status < 400 || expect === r.status) exercised.set(op.id, (exercised.get(op.id) || 0) + 1);
+  if (!statusesSeen.has(op.id)) statusesSeen.set(op.id, new Set());
+  statusesSeen.get(op.id).add(r.status);
+  return r;
+}
+
+// Run fn for each item; collect assertion failures so one run lists every
+// mismatch, then fail with all of them.
+async function each(items, fn) {
+  const fails = [];
+  for (const it of items) {
+    try {
+      await fn(it);
+    } catch (e) {
+      fails.push(e.message.split('\n').slice(0, 8).join('\n'));
+    }
+  }
+  assert.equal(fails.length, 0, `${fails.length} mismatches:\n\n${fails.join('\n\n')}`);
+}
+
+const OP = (id) => {
+  const o = OPS.find((x) => x.id === id);
+  assert.ok(o, `operation ${id} is not in the document`);
+  return o;
+};
+
+before(async () => {
+  srv = await startServer();
+  TOK.staf = addUser('ct-staf', 'programmateam');
+  TOK.beheerder = addUser('ct-beheer', 'beheerder');
+  const staff = await login('ct-staf');
+  // Fictional people with a public office and a seat, so /personen and the
+  // sub-resources answer with content (the person example is
+  // "jan-de-testpersoon" in the document).
+  const C = exampleOf(deref('#/components/parameters/VerbandId'));
+  const ORG = exampleOf(deref('#/components/parameters/OrganisatieCode'));
+  const loc = await formPost(staff, '/personen/nieuw', [['naam', 'Jan de Testpersoon'], ['partij', 'Testpartij'], ['email', 'jan@testdorp.example.org'], ['telefoon', '030-0000009'], ['opmerking', '']]);
+  const key = decodeURIComponent(/^\/personen\/([^/?]+)/.exec(loc)[1]);
+  assert.equal(key, exampleOf(deref('#/components/parameters/PersoonId')), 'the person example in the document');
+  await formPost(staff, `/personen/${key}/functies/nieuw`, [['organisatie', ORG], ['functie', 'wethouder'], ['portefeuille', 'Testzaken'], ['van', '2022-01-01'], ['tot', '']]);
+  await formPost(staff, `/personen/${key}/zetels/nieuw`, [['samenwerkingsverband', C], ['namens', ORG], ['orgaan', 'algemeen-bestuur'], ['van', '2022-06-01'], ['tot', '']]);
+  const amb = await formPost(staff, '/personen/nieuw', [['naam', 'Testpersoon Ambtenaar Contract'], ['partij', ''], ['email', 'amb@testdorp.example.org'], ['telefoon', ''], ['opmerking', 'interne notitie']]);
+  const ambKey = decodeURIComponent(/^\/personen\/([^/?]+)/.exec(amb)[1]);
+  await formPost(staff, `/personen/${ambKey}/functies/nieuw`, [['organisatie', ORG], ['functie', 'ambtenaar'], ['portefeuille', ''], ['van', '2020-01-01'], ['tot', '']]);
+  // a role assessment, a phase and an agreement on the example collaboration
+  const c = await srv.getJson(`${BASE}/samenwerkingsverbanden/${C}`);
+  const deelname = c.deelnemers.find((d) => d.organisatie.code === ORG && d.actief).id;
+  await formPost(staff, `/samenwerkingsverbanden/${C}/deelnemers/${deelname}/rol`, [['datum', '2025-01-15'], ['rechtmatig', '2'], ['presterend', '3'], ['samenwerkend', '5'], ['responsief', '1'], ['toelichting', 'Fictieve beoordeling']]);
+  await formPost(staff, `/samenwerkingsverbanden/${C}/fasen/nieuw`, [['fase', 'groei'], ['procesfase', 'verkennen'], ['datum', '2010-01-01'], ['toelichting', 'Fictief']]);
+  await formPost(staff, `/samenwerkingsverbanden/${C}/afspraken/nieuw`, [['titel', 'Testafspraak contract'], ['omschrijving', 'Fictieve afspraak.'], ['partijen', ORG], ['sinds', '2024-02-01'], ['status', 'geldend'], ['document', 'https://example.org/testafspraak.pdf']]);
+});
+
+after(async () => {
+  await srv?.stop();
+  if (process.env.CONTRACT_EXAMPLES_OUT) (await import('node:fs')).writeFileSync(process.env.CONTRACT_EXAMPLES_OUT, JSON.stringify(samples, null, 1));
+});
+
+/* ---------- the tests ---------- */
+
+test('every /api/v1 route in routes.c is described in the document', () => {
+  const src = readFileSync(path.join(ROOT, 'src', 'http', 'routes.c'), 'utf8');
+  const routes = new Set([...src.matchAll(/"\/api\/v1(\/[^"]*)"/g)].map((m) => m[1]));
+  const missing = [...routes].filter((p) => !DOC.paths[p]);
+  assert.deepEqual(missing, [], 'routes without a path in docs/openapi.json');
+});
+
+test('every read (GET) answers as documented: examples, all query examples, anonymous and with a token', async () => {
+  await each(OPS.filter((o) => o.method === 'get'), async (op) => {
+    const needsRole = (op.op.security || DOC.security || []).length > 0 || op.op.responses['403'] !== undefined && op.op.responses['401'] !== undefined;
+    const base = BASE + fillPath(op);
+    if (!needsRole) {
+      await check(op, base, { expect: 200 });
+      await check(op, base + queryOf(op, true), { expect: 200 });
+      await check(op, base + queryOf(op, true), { token: TOK.staf, expect: 200 });
+      if (op.params.some((x) => x.in === 'query' && x.name === 'paginaGrootte')) await check(op, base + '?paginaGrootte=2', { expect: 200 });
+    } else {
+      await check(op, base, { expect: 401 });
+      await check(op, base, { token: TOK.staf, expect: 403 });
+      await check(op, base, { token: TOK.beheerder, expect: 200 });
+    }
+  });
+});
+
+test('conditional GET: a documented 304 comes back without a body', async () => {
+  await each(OPS.filter((o) => o.method === 'get' && o.op.responses['304']), async (op) => {
+    const url = BASE + fillPath(op);
+    const first = await srv.get(url);
+    const etag = first.headers.get('etag');
+    assert.ok(etag, `${op.id}: no ETag, yet 304 is documented`);
+    await check(op, url, { headers: { 'if-none-match': etag }, expect: 304 });
+  });
+});
+
+test('documented errors: unknown ids answer 404 and invalid query values 400, as problem+json', async () => {
+  await each(OPS.filter((o) => o.method === 'get'), async (op) => {
+    if (op.op.responses['404'] && /\{/.test(op.path)) {
+      const values = {};
+      for (const p of op.params.filter((x) => x.in === 'path')) {
+        const s = p.schema?.$ref ? deref(p.schema.$ref) : p.schema || {};
+        values[p.name] = s.type === 'integer' ? 999999 : 'bestaat-niet-contract';
+      }
+      // the sub-resource's own id is the unknown one when the parent must exist
+      const last = [...op.path.matchAll(/\{([^}]+)\}/g)].pop()[1];
+      for (const k of Object.keys(values)) if (k !== last) delete values[k];
+      const r = await check(op, BASE + fillPath(op, values), op.op.security ? { token: TOK.beheerder } : {});
+      assert.equal(r.status, 404, `${op.id}: unknown {${last}}`);
+      assert.match(r.headers.get('content-type'), /^application\/problem\+json/);
+    }
+    if (op.op.responses['405'] && !DOC.paths[op.path].post) {
+      const r = await srv.get(BASE + fillPath(op), {}, { method: 'POST' });
+      assert.equal(r.status, 405, `${op.id}: POST`);
+      assert.ok(r.headers.get('allow'), `${op.id}: 405 without Allow`);
+      await check(op, BASE + fillPath(op), { headers: {}, expect: undefined, method: 'POST' });
+    }
+    const q = op.params.find((x) => x.in === 'query' && x.name === 'pagina') || op.params.find((x) => x.in === 'query');
+    if (q && op.op.responses['400'] && !op.op.security) {
+      const bad = q.name === 'pagina' ? 'abc' : 'x'.repeat(300);
+      const r = await check(op, `${BASE}${fillPath(op)}?${encodeURIComponent(q.name)}=${bad}`);
+      assert.equal(r.status, 400, `${op.id}: ${q.name}=${bad.slice(0, 10)}…`);
+    }
+  });
+});
+
+test('writes with a token: create, change, replace and end a fictional collaboration and a participation', async () => {
+  const T = TOK.staf;
+  const invoer = {
+    naam: 'Testregio Contractland',
+    korteNaam: 'TR Contract',
+    soort: 'wgr',
+    juridischeVorm: 'GO',
+    bevoegdheidsverkrijging: 'mandaat',
+    beleidsdomeinen: ['veiligheid'],
+    fase: 'groei',
+    doel: 'Fictief verband voor de contracttest.',
+    vestigingsplaats: 'Testdorp',
+    startdatum: '2024-01-01',
+    website: 'https://testregio.example.org',
+    opmerking: 'Fictief',
+  };
+  // the request bodies the test sends must themselves match the document
+  const reqSchema = (op) => op.op.requestBody.content['application/json'].schema;
+  const post = OP('POST /samenwerkingsverbanden');
+  assert.deepEqual(validate(reqSchema(post), invoer), []);
+  let r = await check(post, `${BASE}/samenwerkingsverbanden`, { token: T, body: invoer, expect: 201 });
+  const id = r.json.id;
+  assert.ok(r.headers.get('location')?.endsWith(`/samenwerkingsverbanden/${id}`));
+  const one = `${BASE}/samenwerkingsverbanden/${encodeURIComponent(id)}`;
+  // errors on the write side: 401 without a token, 428 without If-Match, 412 stale, 400 invalid
+  const patch = OP('PATCH /samenwerkingsverbanden/{id}');
+  await check(patch, one, { body: { opmerking: 'x' }, ifMatch: r.headers.get('etag'), expect: 401 });
+  await check(patch, one, { token: T, body: { opmerking: 'x' }, expect: 428 });
+  await check(patch, one, { token: T, body: { opmerking: 'x' }, ifMatch: '"c1-v999"', expect: 412 });
+  await check(post, `${BASE}/samenwerkingsverbanden`, { token: T, body: { naam: '' }, expect: 400 });
+  await check(post, `${BASE}/samenwerkingsverbanden`, { token: T, body: invoer, headers: { 'content-type': 'text/plain' }, expect: 415 });
+
+  r = await check(patch, one, { token: T, body: { opmerking: 'Gewijzigd (fictief)' }, ifMatch: r.headers.get('etag'), expect: 200 });
+  assert.deepEqual(validate(reqSchema(patch), { opmerking: 'Gewijzigd (fictief)' }), []);
+  const put = OP('PUT /samenwerkingsverbanden/{id}');
+  const full = { ...invoer, doel: 'Vervangen (fictief).' };
+  assert.deepEqual(validate(reqSchema(put), full), []);
+  r = await check(put, one, { token: T, body: full, ifMatch: r.headers.get('etag'), expect: 200 });
+
+  // a participation
+  const pcreate = OP('POST /samenwerkingsverbanden/{id}/deelnemers');
+  const ORG = exampleOf(deref('#/components/parameters/OrganisatieCode'));
+  const dinvoer = { organisatie: ORG, rol: 'deelnemer', orgaan: 'raad', kostenverdeelsleutel: 0.25, bijdrage: 1000, toegetreden: '2024-01-01', uitgetreden: '2030-12-31' };
+  assert.deepEqual(validate(reqSchema(pcreate), dinvoer), []);
+  r = await check(pcreate, `${one}/deelnemers`, { token: T, body: dinvoer, expect: 201 });
+  const pid = r.json.id;
+  const pone = `${one}/deelnemers/${pid}`;
+  r = await check(OP('GET /samenwerkingsverbanden/{id}/deelnemers/{deelname}'), pone, { expect: 200 });
+  await check(OP('GET /samenwerkingsverbanden/{id}'), one, { expect: 200 });
+  await check(OP('GET /organisaties/{code}/deelnames'), `${BASE}/organisaties/${ORG}/deelnames?status=alle`, { expect: 200 });
+  r = await check(OP('PATCH /samenwerkingsverbanden/{id}/deelnemers/{deelname}'), pone, { token: T, body: { rol: 'penvoerder' }, ifMatch: r.headers.get('etag'), expect: 200 });
+  const pdel = OP('DELETE /samenwerkingsverbanden/{id}/deelnemers/{deelname}');
+  await check(pdel, `${pone}?uitgetreden=2025-06-30`, { token: T, ifMatch: r.headers.get('etag'), expect: 200 });
+
+  // end the collaboration
+  const etag = (await srv.get(one)).headers.get('etag');
+  await check(OP('DELETE /samenwerkingsverbanden/{id}'), one, { token: T, ifMatch: etag, expect: 200 });
+});
+
+test('every operation in the document was exercised and validated', () => {
+  const missed = OPS.map((o) => o.id).filter((id) => !exercised.get(id));
+  assert.deepEqual(missed, [], 'operations in docs/openapi.json that this test did not call successfully (add a fixture or examples)');
+});

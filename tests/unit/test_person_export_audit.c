@@ -1,0 +1,147 @@
+/*
+ * test_person_export_audit — the person export (issue 5, AVG/GDPR) leaves an
+ * audit event: who exported whose data, and nothing personal. The event is
+ * action 'update' (the audit CHECK of migration 3 has no 'export'), entity
+ * 'person_export', entity_key the person's numeric id; it survives an
+ * erasure unchanged and still contains no name; a failed export (unknown
+ * person) writes nothing. Fictional people only ("Jan Testpersoon").
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "../../src/store/store.h"
+#include "../../src/store/store_people.h"
+#include "../../src/store/store_write.h"
+#include "fixtures.h"
+
+#include <jansson.h>
+#include <string.h>
+
+struct fx {
+	char dir[128];
+	char db[256];
+	struct store *s;
+	char err[1024];
+};
+
+static int setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof *f);
+	if (!f || fx_tempdir(f->dir, sizeof f->dir))
+		return -1;
+	snprintf(f->db, sizeof f->db, "%s/atlas.db", f->dir);
+	int applied;
+	struct import_report rep;
+	if (store_open(f->db, &f->s, f->err, sizeof f->err) ||
+	    store_migrate(f->s, &applied, f->err, sizeof f->err) ||
+	    store_import_seed(f->s, FX_SEED_DIR, "test", &rep, f->err, sizeof f->err)) {
+		fprintf(stderr, "setup: %s\n", f->err);
+		return -1;
+	}
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fx *f = *state;
+	store_close(f->s);
+	fx_rm_rf(f->dir);
+	free(f);
+	return 0;
+}
+
+/* The person_export events, newest first. */
+static int export_events(struct fx *f, struct audit_row **rows, int *n)
+{
+	int total = 0;
+	return store_changes(f->s, "person_export", NULL, 100, 0, rows, n, &total);
+}
+
+static void test_export_is_audited(void **state)
+{
+	struct fx *f = *state;
+	const struct write_ctx editor = {"gebruiker:red-test", "web", "2025-03-01"};
+	const struct write_ctx admin = {"gebruiker:beheer-test", "api", "2025-03-01"};
+	struct field_errors e;
+	memset(&e, 0, sizeof e);
+	char key[96];
+	struct person_input in = {.name = "Jan Testpersoon",
+				  .party = "Testpartij",
+				  .email = "jan@example.org",
+				  .phone = "030 000 0000",
+				  .note = ""};
+	assert_int_equal(store_person_create(f->s, &editor, &in, key, sizeof key, &e), STORE_OK);
+	struct person p;
+	assert_int_equal(store_person_get(f->s, key, &p), STORE_OK);
+	char idtext[24];
+	snprintf(idtext, sizeof idtext, "%lld", (long long)p.id);
+
+	struct audit_row *rows = NULL;
+	int n = -1;
+	assert_int_equal(export_events(f, &rows, &n), STORE_OK);
+	assert_int_equal(n, 0);
+	store_audit_free(rows, n);
+
+	/* an unknown person: not found, no event */
+	char *doc = NULL;
+	assert_int_equal(store_person_export_by(f->s, &admin, "niemand", &doc), STORE_ERR_NOTFOUND);
+	assert_null(doc);
+	assert_int_equal(export_events(f, &rows, &n), STORE_OK);
+	assert_int_equal(n, 0);
+	store_audit_free(rows, n);
+
+	/* the export: the document, and one event naming the administrator */
+	assert_int_equal(store_person_export_by(f->s, &admin, key, &doc), STORE_OK);
+	assert_non_null(doc);
+	assert_non_null(strstr(doc, "jan@example.org")); /* the export itself is complete */
+	free(doc);
+	assert_int_equal(export_events(f, &rows, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(rows[0].actor, "gebruiker:beheer-test");
+	assert_string_equal(rows[0].via, "api");
+	assert_string_equal(rows[0].action, "update");
+	assert_string_equal(rows[0].entity, "person_export");
+	assert_string_equal(rows[0].entity_key, idtext);
+	assert_string_equal(rows[0].before, "");
+	assert_string_equal(rows[0].after, "{\"export\":true}");
+	/* nothing personal in the event */
+	const char *fields[] = {rows[0].entity_key, rows[0].before, rows[0].after, rows[0].source};
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		assert_null(strstr(fields[i], "Jan"));
+		assert_null(strstr(fields[i], "Testpersoon"));
+		assert_null(strstr(fields[i], "example.org"));
+		assert_null(strstr(fields[i], key));
+	}
+	store_audit_free(rows, n);
+
+	/* the old entry point records too (actor "onbekend") */
+	assert_int_equal(store_person_export(f->s, key, &doc), STORE_OK);
+	free(doc);
+	assert_int_equal(export_events(f, &rows, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(rows[0].actor, "onbekend");
+	store_audit_free(rows, n);
+
+	/* after an erasure the events stay, still without personal data */
+	assert_int_equal(store_person_erase(f->s, &admin, key), STORE_OK);
+	assert_int_equal(export_events(f, &rows, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	for (int i = 0; i < n; i++) {
+		assert_string_equal(rows[i].entity_key, idtext);
+		assert_null(strstr(rows[i].after, "Jan"));
+	}
+	store_audit_free(rows, n);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_export_is_audited, setup, teardown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
