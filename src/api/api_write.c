@@ -426,26 +426,14 @@ static int store_failed(struct request *r, int rc, const struct field_errors *e)
 			     NULL);
 }
 
-/* A snapshot with the committed write (for the reply); NULL on failure. */
-static struct snapshot *fresh_snapshot(void)
-{
-	struct store *st = store_thread();
-	char today[11], err[256];
-	struct snapshot *s = NULL;
-	today_iso(today);
-	if (!st || store_load_snapshot(st, today, &s, err, sizeof err) != STORE_OK) {
-		log_error("api write: reloading for the reply failed: %s", err);
-		return NULL;
-	}
-	return s;
-}
-
 /* Reply with the collaboration as GET shows it (from a fresh snapshot). */
 static int reply_collab(struct request *r, int status, const char *key)
 {
 	server_snapshot_changed();
-	struct snapshot *s = fresh_snapshot();
-	int ci = s ? snapshot_find_collab(s, key) : -1;
+	void *held;
+	const struct snapshot *orig = r->snap, *s = server_snapshot_acquire(&held);
+	r->snap = s; /* the reply and its ETag show the state after the write */
+	int ci = snapshot_find_collab(s, key);
 	struct buf loc = BUF_INIT;
 	buf_puts(&loc, COLLAB_PATH "/");
 	url_seg(&loc, key);
@@ -464,19 +452,21 @@ static int reply_collab(struct request *r, int status, const char *key)
 		jw_kstr(&w, "id", key);
 		jw_end(&w);
 	}
-	snapshot_free(s);
+	r->snap = orig;
+	server_snapshot_release(held);
 	return status;
 }
 
 static int reply_part(struct request *r, int status, const char *collab_key, int64_t pid)
 {
 	server_snapshot_changed();
-	struct snapshot *s = fresh_snapshot();
+	void *held;
+	const struct snapshot *orig = r->snap, *s = server_snapshot_acquire(&held);
+	r->snap = s; /* the reply and its ETag show the state after the write */
 	int pi = -1;
-	if (s)
-		for (int i = 0; i < s->n_parts; i++)
-			if (s->parts[i].id == pid)
-				pi = i;
+	for (int i = 0; i < s->n_parts; i++)
+		if (s->parts[i].id == pid)
+			pi = i;
 	struct buf loc = BUF_INIT;
 	buf_puts(&loc, COLLAB_PATH "/");
 	url_seg(&loc, collab_key);
@@ -497,7 +487,8 @@ static int reply_part(struct request *r, int status, const char *collab_key, int
 		jw_kint(&w, "id", pid);
 		jw_end(&w);
 	}
-	snapshot_free(s);
+	r->snap = orig;
+	server_snapshot_release(held);
 	return status;
 }
 

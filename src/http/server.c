@@ -138,6 +138,22 @@ void server_snapshot_changed(void)
 	pthread_mutex_unlock(&reload_mu);
 }
 
+const struct snapshot *server_snapshot_acquire(void **handle)
+{
+	pthread_mutex_lock(&snap_mu);
+	struct held *h = current;
+	h->refs++;
+	pthread_mutex_unlock(&snap_mu);
+	*handle = h;
+	return h->snap;
+}
+
+void server_snapshot_release(void *handle)
+{
+	if (handle)
+		snap_release(handle);
+}
+
 /* ------------------------------------------------------------ reply cache */
 
 /* Complete reply bodies of cacheable routes, keyed by raw URI and encoding,

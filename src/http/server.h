@@ -25,6 +25,12 @@ struct server_config {
  * next request (post/redirect/get) sees the change. */
 void server_snapshot_changed(void);
 
+struct snapshot;
+/* The current snapshot, held for the caller until server_snapshot_release
+ * (e.g. to answer a write with the state it produced). */
+const struct snapshot *server_snapshot_acquire(void **handle);
+void server_snapshot_release(void *handle);
+
 /*
  * Load the snapshot and static files, serve until SIGINT/SIGTERM, let
  * in-flight requests finish, and return 0 (or 1 when startup failed).

@@ -131,6 +131,28 @@ static const struct person *find_person(const struct person *all, int n, int64_t
 	return NULL;
 }
 
+/* Only the people these seats and offices refer to, each fetched once: a
+ * collaboration or organisation page must not load every person in the
+ * registry (20,000 at national scale). free() the array. */
+static struct person *load_people_of(const struct seat *se, int n_se, const struct office *of,
+				     int n_of, int *n)
+{
+	struct store *st = store_thread();
+	struct person *out = calloc((size_t)(n_se + n_of) + 1, sizeof *out);
+	*n = 0;
+	if (!st || !out)
+		return out;
+	for (int i = 0; i < n_se + n_of; i++) {
+		int64_t id = i < n_se ? se[i].person_id : of[i - n_se].person_id;
+		const char *key = i < n_se ? se[i].person_key : of[i - n_se].person_key;
+		if (find_person(out, *n, id) || !key[0])
+			continue;
+		if (store_person_get(st, key, &out[*n]) == STORE_OK && out[*n].id == id)
+			(*n)++;
+	}
+	return out;
+}
+
 /* The person's name as shown: "Onbekende persoon" after an erasure. */
 static const char *shown_name(const struct person *p, const char *fallback)
 {
@@ -788,7 +810,7 @@ void people_render_collab_bodies(struct request *r, struct buf *b, int ci)
 		n_se = 0;
 	}
 	if (n_se > 0)
-		pe = load_people(&n_pe);
+		pe = load_people_of(se, n_se, NULL, 0, &n_pe);
 	char today[11];
 	today_iso(today);
 
@@ -953,7 +975,7 @@ void people_render_org_section(struct request *r, struct buf *b, int oi)
 		n_of = 0;
 	}
 	if (n_se + n_of > 0)
-		pe = load_people(&n_pe);
+		pe = load_people_of(se, n_se, of, n_of, &n_pe);
 	char today[11];
 	today_iso(today);
 
