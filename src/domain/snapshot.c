@@ -184,7 +184,8 @@ static int idmap_find(const struct idmap *map, int n, int64_t id)
 			(map)[i_].id = (arr)[i_].id;                                              \
 			(map)[i_].idx = i_;                                                       \
 		}                                                                                 \
-		qsort((map), (size_t)(n), sizeof *(map), cmp_idmap);                              \
+		if ((n) > 0)                                                                      \
+			qsort((map), (size_t)(n), sizeof *(map), cmp_idmap);                      \
 	} while (0)
 
 /* Resolve *ref from an id to an index; -1 stays -1. */
@@ -302,9 +303,13 @@ int snapshot_finish(struct snapshot *s, const char *today, char *err, size_t err
 	snprintf(s->today, sizeof s->today, "%s", today);
 	snprintf(s->etag, sizeof s->etag, "\"v%llu-%s\"", (unsigned long long)s->version, today);
 
-	qsort(s->orgs, (size_t)s->n_orgs, sizeof *s->orgs, cmp_org);
-	qsort(s->collabs, (size_t)s->n_collabs, sizeof *s->collabs, cmp_collab);
-	qsort(s->domains, (size_t)s->n_domains, sizeof *s->domains, cmp_domain);
+	/* qsort(NULL, 0, ...) is undefined: an empty table has a NULL array */
+	if (s->n_orgs > 0)
+		qsort(s->orgs, (size_t)s->n_orgs, sizeof *s->orgs, cmp_org);
+	if (s->n_collabs > 0)
+		qsort(s->collabs, (size_t)s->n_collabs, sizeof *s->collabs, cmp_collab);
+	if (s->n_domains > 0)
+		qsort(s->domains, (size_t)s->n_domains, sizeof *s->domains, cmp_domain);
 	BUILD_MAP(msrc, s->sources, s->n_sources);
 	BUILD_MAP(mdom, s->domains, s->n_domains);
 	BUILD_MAP(morg, s->orgs, s->n_orgs);
@@ -388,10 +393,13 @@ int snapshot_finish(struct snapshot *s, const char *today, char *err, size_t err
 	}
 	sort_snap = s;
 	for (int i = 0; i < s->n_collabs; i++)
-		qsort(s->collabs[i].parts, (size_t)s->collabs[i].n_parts, sizeof(int),
-		      cmp_part_in_collab);
+		if (s->collabs[i].n_parts > 0)
+			qsort(s->collabs[i].parts, (size_t)s->collabs[i].n_parts, sizeof(int),
+			      cmp_part_in_collab);
 	for (int i = 0; i < s->n_orgs; i++)
-		qsort(s->orgs[i].parts, (size_t)s->orgs[i].n_parts, sizeof(int), cmp_part_in_org);
+		if (s->orgs[i].n_parts > 0)
+			qsort(s->orgs[i].parts, (size_t)s->orgs[i].n_parts, sizeof(int),
+			      cmp_part_in_org);
 
 	/* stats */
 	struct snapshot_stats *st = &s->stats;

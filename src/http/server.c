@@ -303,6 +303,10 @@ static void add_common_headers(struct MHD_Response *resp, const struct request *
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "Referrer-Policy", "strict-origin-when-cross-origin");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+	/* HSTS only when the request came over TLS (our proxy, --trust-proxy) */
+	if (r->secure)
+		MHD_add_response_header(resp, "Strict-Transport-Security",
+					"max-age=31536000; includeSubDomains");
 	if (api) {
 		MHD_add_response_header(resp, "API-Version", API_VERSION);
 		MHD_add_response_header(resp, "Access-Control-Allow-Origin", "*");
@@ -727,6 +731,7 @@ int server_run(const struct server_config *cfg)
 	pthread_mutex_unlock(&snap_mu);
 	static_free();
 	history_timetravel_free_all();
+	store_thread_release();
 	log_info("stopped");
 	return 0;
 }

@@ -110,4 +110,12 @@ void store_check_free(struct check_finding *f, int n);
 void store_thread_setup(const char *path);
 struct store *store_thread(void);
 
+/*
+ * Close the calling thread's connection now (if it has one); the next
+ * store_thread() on this thread opens a new one. For the main thread, whose
+ * key destructor never runs (exit() does not run it): the server calls this
+ * at shutdown so SQLite's memory is freed before exit (valgrind, LSan).
+ */
+void store_thread_release(void);
+
 #endif

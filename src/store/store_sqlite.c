@@ -1666,6 +1666,17 @@ void store_thread_setup(const char *path)
 	thread_path = xstrdup(path);
 }
 
+void store_thread_release(void)
+{
+	if (!thread_path)
+		return;
+	struct store *s = pthread_getspecific(thread_key);
+	if (!s)
+		return;
+	pthread_setspecific(thread_key, NULL);
+	store_close(s);
+}
+
 struct store *store_thread(void)
 {
 	if (!thread_path) {
