@@ -4,6 +4,7 @@
  * kind, or by the /api/ prefix when no route matched).
  */
 #include "request.h"
+#include "form.h"
 #include "router.h"
 #include "../render/json.h"
 #include "../render/layout.h"
@@ -88,37 +89,8 @@ static void parse_form(struct request *r)
 		r->form_bad = true;
 		return;
 	}
-	int max = 0;
-	for (size_t i = 0; i < r->body_len; i++)
-		max += r->body[i] == '&';
-	max += 1;
-	if (max > 512) {
+	if (form_decode(r->arena, r->body, r->body_len, &r->form, &r->n_form) != 0)
 		r->form_bad = true;
-		return;
-	}
-	r->form = arena_calloc(r->arena, (size_t)max, sizeof *r->form);
-	const char *q = r->body, *end = r->body + r->body_len;
-	while (q < end) {
-		const char *amp = memchr(q, '&', (size_t)(end - q));
-		size_t len = amp ? (size_t)(amp - q) : (size_t)(end - q);
-		const char *eq = memchr(q, '=', len);
-		size_t klen = eq ? (size_t)(eq - q) : len;
-		const char *v = eq ? eq + 1 : q + len;
-		size_t vlen = eq ? len - klen - 1 : 0;
-		char *key = arena_alloc(r->arena, klen + 1);
-		char *val = arena_alloc(r->arena, vlen + 1);
-		if (pct_decode(q, klen, key, true) < 0 || pct_decode(v, vlen, val, true) < 0) {
-			r->form_bad = true;
-			r->n_form = 0;
-			return;
-		}
-		if (*key) {
-			r->form[r->n_form].name = key;
-			r->form[r->n_form].value = val;
-			r->n_form++;
-		}
-		q += len + (amp ? 1 : 0);
-	}
 }
 
 const char *req_form(struct request *r, const char *name)

@@ -121,6 +121,8 @@ const struct route routes[] = {
     {HTTP_POST, "/beheer/import", page_import_submit, ROUTE_PAGE, ROUTE_CSRF | ROUTE_FORM,
      no_params, USER_ROLE_STAFF},
     /* issue 6: calendar routes */
+    {GET | HTTP_POST, "/samenwerkingsverbanden/{id}/ab-vergaderingen", page_collab_ab_meetings,
+     ROUTE_PAGE, ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
     {GET, "/kalender", page_calendar, ROUTE_PAGE, ROUTE_CACHE, calendar_params},
     {GET, "/organisaties/{code}/kalender", page_org_calendar, ROUTE_PAGE, ROUTE_CACHE, no_params},
     {GET, "/organisaties/{code}/kalender.ics", page_org_calendar_ics, ROUTE_PAGE, ROUTE_CACHE,

@@ -2,6 +2,7 @@
  * session — see session.h.
  */
 #include "session.h"
+#include "form.h"
 #include "../lib/text.h"
 #include "../store/store_auth.h"
 
@@ -24,28 +25,6 @@ void session_random_token(char out[44])
 	sodium_bin2base64(out, 44, raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 }
 
-/* The value of cookie `name` in a Cookie header, copied into the arena. */
-static const char *cookie_value(struct request *r, const char *header, const char *name)
-{
-	size_t nlen = strlen(name);
-	const char *p = header;
-	while (p && *p) {
-		while (*p == ' ' || *p == ';')
-			p++;
-		const char *end = strchr(p, ';');
-		size_t len = end ? (size_t)(end - p) : strlen(p);
-		if (len > nlen && strncmp(p, name, nlen) == 0 && p[nlen] == '=') {
-			const char *v = p + nlen + 1;
-			size_t vlen = len - nlen - 1;
-			if (vlen == 0 || vlen > 128)
-				return NULL;
-			return arena_strndup(r->arena, v, vlen);
-		}
-		p = end;
-	}
-	return NULL;
-}
-
 void session_load(struct request *r, const char *cookie_header, const char *auth_header)
 {
 	struct store *st = store_thread();
@@ -65,7 +44,8 @@ void session_load(struct request *r, const char *cookie_header, const char *auth
 		}
 		return;
 	}
-	const char *sid = cookie_header ? cookie_value(r, cookie_header, SESSION_COOKIE) : NULL;
+	const char *sid =
+	    cookie_header ? cookie_find(r->arena, cookie_header, SESSION_COOKIE) : NULL;
 	if (!sid)
 		return;
 	char hash[65];

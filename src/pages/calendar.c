@@ -11,6 +11,7 @@
 #include "../render/html.h"
 #include "../render/ical.h"
 #include "../render/layout.h"
+#include "../store/store_calendar.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,7 +32,28 @@ struct entry {
 struct entries {
 	struct entry *v;
 	int n, cap;
+	struct ab_meeting *ab; /* recorded AB dates (store_calendar.h), malloc'd */
+	int n_ab;
 };
+
+/* Load the recorded AB meeting dates once per request (none on failure:
+ * the moments then stay undated, as before). */
+static void load_ab(struct entries *e)
+{
+	struct store *st = store_thread();
+	if (!st || store_ab_meeting_list(st, NULL, &e->ab, &e->n_ab) != STORE_OK) {
+		e->ab = NULL;
+		e->n_ab = 0;
+	}
+}
+
+static const char *ab_date_of(const struct entries *e, const char *key, int year)
+{
+	for (int i = 0; i < e->n_ab; i++)
+		if (e->ab[i].budget_year == year && strcmp(e->ab[i].collab_key, key) == 0)
+			return e->ab[i].date;
+	return NULL;
+}
 
 static void push(struct request *r, struct entries *e, int collab, const struct wgr_moment *m)
 {
@@ -82,7 +104,7 @@ static void collect_collab(struct request *r, struct entries *e, int c, int y0, 
 				       .kind = cb->kind,
 				       .minister = wgr_collab_minister(s, c),
 				       .year = y,
-				       .ab_date = NULL};
+				       .ab_date = ab_date_of(e, cb->key, y)};
 		int n = wgr_calendar_compute(wgr_rules_current(), &in, m, WGR_MAX_MOMENTS);
 		for (int i = 0; i < n; i++)
 			push(r, e, c, &m[i]);
@@ -326,6 +348,7 @@ static void calendar_body(struct request *r, int org)
 	struct buf *b = &r->out;
 	int y = today_year(s);
 	struct entries e = {0};
+	load_ab(&e);
 	int n_budget = 0;
 	for (int c = 0; c < s->n_collabs; c++) {
 		if (!collab_selected(s, c, org))
@@ -361,6 +384,7 @@ static void calendar_body(struct request *r, int org)
 
 	h2(b, "altijd", "Op elk moment: zienswijze op een ontwerpregeling");
 	standing_rules(b);
+	free(e.ab);
 }
 
 int page_calendar(struct request *r)
@@ -488,6 +512,7 @@ static int ics_reply(struct request *r, int org, int collab, const char *calname
 	struct buf *b = &r->out;
 	int y = today_year(s);
 	struct entries e = {0};
+	load_ab(&e);
 	for (int c = 0; c < s->n_collabs; c++) {
 		if (collab >= 0 && c != collab)
 			continue;
@@ -495,6 +520,9 @@ static int ics_reply(struct request *r, int org, int collab, const char *calname
 			continue;
 		collect_collab(r, &e, c, y - 1, y + 2);
 	}
+	free(e.ab);
+	e.ab = NULL;
+	e.n_ab = 0;
 	sort_entries(s, e.v, e.n);
 	r->etag = s->etag;
 	r->content_type = "text/calendar; charset=utf-8";

@@ -25,5 +25,9 @@ int page_calendar(struct request *r);		 /* GET /kalender */
 int page_org_calendar(struct request *r);	 /* GET /organisaties/{code}/kalender */
 int page_org_calendar_ics(struct request *r);	 /* GET /organisaties/{code}/kalender.ics */
 int page_collab_calendar_ics(struct request *r); /* GET /samenwerkingsverbanden/{id}/kalender.ics */
+/* GET/POST /samenwerkingsverbanden/{id}/ab-vergaderingen (ab_meeting.c): the
+ * recorded AB meeting dates that adopt the begroting (editors of the
+ * collaboration only). */
+int page_collab_ab_meetings(struct request *r);
 
 #endif

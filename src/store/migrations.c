@@ -338,6 +338,17 @@ const char *const store_migrations[] = {
     "CREATE INDEX office_roo ON office(roo_system_id) WHERE roo_system_id <> '';\n"
     "CREATE INDEX seat_roo ON seat(roo_system_id) WHERE roo_system_id <> '';\n"
     "CREATE INDEX participation_collaboration ON participation(collaboration_id);\n",
+
+    /* 5: the date of the algemeen-bestuur meeting that adopts a
+     * collaboration's begroting for a budget year (issue 6, Wgr calendar:
+     * the ontwerpbegroting and zienswijze deadlines are derived from it).
+     * Writes go through store_calendar.h with an audit event. */
+    "CREATE TABLE ab_meeting (\n"
+	  "  collaboration_id INTEGER NOT NULL REFERENCES collaboration(id),\n"
+	  "  budget_year      INTEGER NOT NULL CHECK (budget_year BETWEEN 2000 AND 2100),\n"
+	  "  date             TEXT NOT NULL,\n"
+	  "  PRIMARY KEY (collaboration_id, budget_year)\n"
+	  ");\n",
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);
