@@ -67,9 +67,15 @@ int edit_conflict_page(struct request *r, const char *record_name, const char *r
 /* A short 409 page for one-button actions (confirm, end) on a changed record. */
 int edit_conflict_simple(struct request *r, const char *record_name, const char *back_href);
 
-/* Where to go after a confirmation: /mijn-organisatie when the form came
- * from there (hidden "terug"), else dflt (both with ?melding=bevestigd). */
-int edit_after_confirm(struct request *r, const char *dflt);
+/*
+ * "Bevestig dat dit klopt" for one record (entity and key as store_confirm
+ * takes them): checks the form's version, confirms, and answers with the
+ * 409 page (name, back to record_href) or a redirect: to /mijn-organisatie
+ * when the form came from there (hidden "terug"), else to record_href with
+ * ?melding=bevestigd. The caller has checked the permission.
+ */
+int edit_confirm(struct request *r, const char *entity, const char *key, const char *name,
+		 const char *record_href);
 
 /* Snapshot index of participation with id pid in collaboration ci, or -1. */
 int edit_find_part(const struct snapshot *s, int ci, const char *pid);

@@ -105,12 +105,25 @@ int edit_store_failure(struct request *r, int rc)
 			     NULL);
 }
 
-int edit_after_confirm(struct request *r, const char *dflt)
+int edit_confirm(struct request *r, const char *entity, const char *key, const char *name,
+		 const char *record_href)
 {
+	int64_t version, current = 0;
+	if (!form_version(r, &version))
+		return edit_bad_version(r);
+	struct write_ctx w;
+	char actor[80], today[11];
+	form_write_ctx(r, &w, actor, today);
+	int rc = store_confirm(store_thread(), &w, entity, key, version, &current);
+	if (rc == STORE_ERR_CONFLICT)
+		return edit_conflict_simple(r, name, record_href);
+	if (rc != 0)
+		return edit_store_failure(r, rc);
+	server_snapshot_changed();
 	const char *terug = req_form(r, "terug");
 	if (terug && strcmp(terug, "/mijn-organisatie") == 0)
 		return respond_redirect(r, "/mijn-organisatie?melding=bevestigd");
-	return respond_redirect(r, dflt);
+	return respond_redirect(r, arena_printf(r->arena, "%s?melding=bevestigd", record_href));
 }
 
 static void conflict_head(struct request *r, const char *record_name)
@@ -504,17 +517,5 @@ int page_collab_confirm(struct request *r)
 	if (!edit_may_edit_collab(r, ci))
 		return edit_forbidden(r);
 	const struct collaboration *c = &r->snap->collabs[ci];
-	int64_t version, current = 0;
-	if (!form_version(r, &version))
-		return edit_bad_version(r);
-	struct write_ctx w;
-	char actor[80], today[11];
-	form_write_ctx(r, &w, actor, today);
-	int rc = store_confirm(store_thread(), &w, "collaboration", c->key, version, &current);
-	if (rc == STORE_ERR_CONFLICT)
-		return edit_conflict_simple(r, c->name, collab_href(r, c->key, ""));
-	if (rc != 0)
-		return edit_store_failure(r, rc);
-	server_snapshot_changed();
-	return edit_after_confirm(r, collab_href(r, c->key, "?melding=bevestigd"));
+	return edit_confirm(r, "collaboration", c->key, c->name, collab_href(r, c->key, ""));
 }

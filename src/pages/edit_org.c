@@ -140,17 +140,5 @@ int page_org_confirm(struct request *r)
 	if (!req_may_edit_org(r, oi))
 		return edit_forbidden(r);
 	const struct organisation *o = &r->snap->orgs[oi];
-	int64_t version, current = 0;
-	if (!form_version(r, &version))
-		return edit_bad_version(r);
-	struct write_ctx w;
-	char actor[80], today[11];
-	form_write_ctx(r, &w, actor, today);
-	int rc = store_confirm(store_thread(), &w, "organisation", o->code, version, &current);
-	if (rc == STORE_ERR_CONFLICT)
-		return edit_conflict_simple(r, o->name, org_href(r, o->code, ""));
-	if (rc != 0)
-		return edit_store_failure(r, rc);
-	server_snapshot_changed();
-	return edit_after_confirm(r, org_href(r, o->code, "?melding=bevestigd"));
+	return edit_confirm(r, "organisation", o->code, o->name, org_href(r, o->code, ""));
 }

@@ -362,21 +362,8 @@ int page_part_confirm(struct request *r)
 		return st;
 	const struct participation *p = &r->snap->parts[pi];
 	const struct collaboration *c = &r->snap->collabs[ci];
-	int64_t version, current = 0;
-	if (!form_version(r, &version))
-		return edit_bad_version(r);
-	struct write_ctx w;
-	char actor[80], today[11], id[24];
-	form_write_ctx(r, &w, actor, today);
-	snprintf(id, sizeof id, "%lld", (long long)p->id);
-	int rc = store_confirm(store_thread(), &w, "participation", id, version, &current);
-	if (rc == STORE_ERR_CONFLICT)
-		return edit_conflict_simple(r,
-					    arena_printf(r->arena, "De deelname van %s",
-							 r->snap->orgs[p->organisation].name),
-					    href(r, c->key, 0, ""));
-	if (rc != 0)
-		return edit_store_failure(r, rc);
-	server_snapshot_changed();
-	return edit_after_confirm(r, href(r, c->key, 0, "?melding=bevestigd"));
+	return edit_confirm(r, "participation", arena_printf(r->arena, "%lld", (long long)p->id),
+			    arena_printf(r->arena, "De deelname van %s",
+					 r->snap->orgs[p->organisation].name),
+			    href(r, c->key, 0, ""));
 }

@@ -1058,7 +1058,8 @@ static int check_refs(struct import_ctx *ix, const struct table_desc *t, json_t 
 }
 
 /* Insert (id == 0, new id to *id) or update row id with want; bump: a
- * real change (version + 1), not the completion of a placeholder. */
+ * real change (version + 1), not the second pass that completes a row
+ * pre_create inserted in the same import. */
 static int write_row(struct import_ctx *ix, const struct table_desc *t, const struct table_sql *q,
 		     json_t *want, int64_t *id, bool bump)
 {
@@ -1203,9 +1204,9 @@ out:
 	return rc;
 }
 
-/* Insert a placeholder for a new organisation (without successor) so that
- * successor references within the file resolve; *created tells whether it
- * was new. */
+/* First pass for organisations: insert a new organisation without its
+ * successor, so successor references within the file resolve in the second
+ * pass (sync_row completes the row); *created tells whether it was new. */
 static int pre_create(struct import_ctx *ix, const struct table_desc *t, const struct table_sql *q,
 		      const struct seed_row *r, bool *created)
 {
