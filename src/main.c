@@ -1,7 +1,9 @@
 /*
  * atlas — the Samenwerkingsatlas command line:
  *   atlas serve | migrate | import seed | check   (see usage() below)
- * Every command takes --db PATH (or ATLAS_DB; default var/atlas.db).
+ * Every command takes --db PATH-OR-URL: a SQLite file, or a PostgreSQL
+ * URL (postgres://…); also --database-url URL, ATLAS_DATABASE_URL, ATLAS_DB;
+ * default var/atlas.db. Messages show the URL without its password.
  */
 #include "api/api.h"
 #include "http/auth.h"
@@ -17,6 +19,7 @@
 #include "pages/map.h"
 #include "io/wgr_rules.h"
 #include "store/store.h"
+#include "store/store_copy.h"
 #include "store/store_roo.h"
 #include "store/store_auth.h"
 #include "store/store_write.h"
@@ -50,10 +53,12 @@ struct opts {
 	const char *organisatie;
 	const char *naam;
 	const char *email;
-	int pw_stdin; /* --wachtwoord-stdin */
-	const char *out; /* issue 6: atlas export --out */
-	int dry_run;     /* issue 6: atlas import csv|roo --dry-run */
-	int overwrite;   /* issue 7: atlas backup|restore --overschrijven */
+	int pw_stdin;	       /* --wachtwoord-stdin */
+	const char *out;       /* issue 6: atlas export --out */
+	int dry_run;	       /* issue 6: atlas import csv|roo --dry-run */
+	int overwrite;	       /* issue 7: atlas backup|restore --overschrijven */
+	const char *from, *to; /* issue 7: atlas copy --from --to */
+	char db_shown[512];    /* o->db for messages: no password */
 };
 
 static const char *usage_text =
@@ -71,9 +76,12 @@ static const char *usage_text =
     "  backup BESTAND   reservekopie van de database terwijl de server draait\n"
     "  restore BESTAND  zet een reservekopie terug (server gestopt)\n"
     "  user           beheer gebruikers: add, list, disable, enable, set-role, password, token\n"
+    "  copy           kopieer alle gegevens naar een andere (lege) database, bv. PostgreSQL\n"
     "\n"
     "Opties voor alle opdrachten:\n"
-    "  --db PAD       SQLite-database (standaard $ATLAS_DB of var/atlas.db)\n"
+    "  --db PAD|URL   SQLite-bestand of PostgreSQL-URL (postgres://…); standaard\n"
+    "                 $ATLAS_DATABASE_URL, anders $ATLAS_DB, anders var/atlas.db\n"
+    "  --database-url URL  hetzelfde, alleen voor een PostgreSQL-URL\n"
     "  --help         deze hulp; 'atlas <opdracht> --help' voor een opdracht\n";
 
 static const char *serve_help =
@@ -142,6 +150,19 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 			o->email = argv[++i];
 		} else if (strcmp(a, "--db") == 0 && next) {
 			o->db = argv[++i];
+		} else if (strcmp(a, "--database-url") == 0 && next) { /* issue 7 */
+			o->db = argv[++i];
+			if (!store_path_is_pg(o->db)) {
+				fputs("atlas: --database-url verwacht een PostgreSQL-URL "
+				      "(postgres://… of postgresql://…); gebruik --db voor een "
+				      "SQLite-bestand\n",
+				      stderr);
+				return -1;
+			}
+		} else if (strcmp(a, "--from") == 0 && next) {
+			o->from = argv[++i];
+		} else if (strcmp(a, "--to") == 0 && next) {
+			o->to = argv[++i];
 		} else if (strcmp(a, "--listen") == 0 && next) {
 			o->listen = argv[++i];
 		} else if (strcmp(a, "--web") == 0 && next) {
@@ -195,6 +216,63 @@ static int open_store(const struct opts *o, struct store **st)
 	return 0;
 }
 
+static const char *copy_help =
+    "Gebruik: atlas copy --from BRON --to DOEL\n"
+    "Kopieert alle gegevens (register, personen, gebruikers, sessies, auditlog) naar een\n"
+    "lege database, bijvoorbeeld van SQLite naar PostgreSQL:\n"
+    "  atlas copy --from sqlite:var/atlas.db --to postgres://atlas@db.example/atlas\n"
+    "BRON en DOEL zijn een PostgreSQL-URL, sqlite:PAD of een pad. De doeldatabase wordt\n"
+    "eerst bijgewerkt (migraties) en moet leeg zijn. De kopie is één transactie: lukt\n"
+    "iets niet, dan blijft het doel leeg. De bron mag in gebruik zijn.\n";
+
+/* "sqlite:PATH" → PATH; URLs and plain paths as they are. */
+static const char *copy_target(const char *a)
+{
+	return strncmp(a, "sqlite:", 7) == 0 ? a + 7 : a;
+}
+
+static int cmd_copy(const struct opts *o)
+{
+	if (!o->from || !o->to || !*o->from || !*o->to) {
+		fputs(copy_help, stderr);
+		return 2;
+	}
+	const char *from = copy_target(o->from), *to = copy_target(o->to);
+	char from_shown[512], to_shown[512], err[512];
+	store_path_display(from, from_shown, sizeof from_shown);
+	store_path_display(to, to_shown, sizeof to_shown);
+	if (strcmp(from, to) == 0) {
+		fputs("atlas copy: bron en doel zijn dezelfde database\n", stderr);
+		return 2;
+	}
+	if (!store_path_is_pg(from) && access(from, R_OK) != 0) {
+		fprintf(stderr, "atlas copy: bron %s bestaat niet of is niet leesbaar\n",
+			from_shown);
+		return 1;
+	}
+	struct store *src = NULL, *dst = NULL;
+	if (store_open(from, &src, err, sizeof err) != STORE_OK) {
+		fprintf(stderr, "atlas copy: bron: %s\n", err);
+		return 1;
+	}
+	if (store_open(to, &dst, err, sizeof err) != STORE_OK) {
+		fprintf(stderr, "atlas copy: doel: %s\n", err);
+		store_close(src);
+		return 1;
+	}
+	struct store_copy_report rep;
+	int rc = store_copy(src, dst, "cli:copy", &rep, err, sizeof err);
+	store_close(dst);
+	store_close(src);
+	if (rc != STORE_OK) {
+		fprintf(stderr, "atlas copy: %s\n", err);
+		return 1;
+	}
+	printf("%lld rijen in %d tabellen gekopieerd van %s naar %s\n", rep.rows, rep.tables,
+	       from_shown, to_shown);
+	return 0;
+}
+
 static int cmd_migrate(const struct opts *o)
 {
 	struct store *st;
@@ -208,7 +286,7 @@ static int cmd_migrate(const struct opts *o)
 		fprintf(stderr, "atlas migrate: %s\n", err);
 		return 1;
 	}
-	printf("%d migratie(s) uitgevoerd op %s\n", applied, o->db);
+	printf("%d migratie(s) uitgevoerd op %s\n", applied, o->db_shown);
 	return 0;
 }
 
@@ -225,7 +303,8 @@ static int cmd_import_seed(const struct opts *o)
 	store_close(st);
 	if (rc != STORE_OK) {
 		fprintf(stderr, "atlas import seed: %s\n", err);
-		fprintf(stderr, "atlas import seed: niets gewijzigd (de import is teruggedraaid)\n");
+		fprintf(stderr,
+			"atlas import seed: niets gewijzigd (de import is teruggedraaid)\n");
 		return 1;
 	}
 	for (int i = 0; i < SEED_TABLES; i++)
@@ -282,8 +361,8 @@ static int cmd_import_csv(const struct opts *o)
 		return 1;
 	}
 	printf("%s%s: %d regels; %d toegevoegd, %d gewijzigd, %d ongewijzigd\n",
-	       o->dry_run ? "proefrun, niets opgeslagen — " : "", csv_table_name(rep.table), rep.rows,
-	       rep.added, rep.changed, rep.unchanged);
+	       o->dry_run ? "proefrun, niets opgeslagen — " : "", csv_table_name(rep.table),
+	       rep.rows, rep.added, rep.changed, rep.unchanged);
 	if (rep.added_keys.data)
 		fputs(rep.added_keys.data, stdout);
 	csv_import_report_free(&rep);
@@ -373,8 +452,8 @@ static int cmd_import_roo(const struct opts *o)
 		store_roo_report_free(&rep);
 		return 1;
 	}
-	printf("ROO-export %s (schema %s)%s\n", rep.timestamp[0] ? rep.timestamp : "-",
-	       rep.version, o->dry_run ? " — proefrun, niets opgeslagen" : "");
+	printf("ROO-export %s (schema %s)%s\n", rep.timestamp[0] ? rep.timestamp : "-", rep.version,
+	       o->dry_run ? " — proefrun, niets opgeslagen" : "");
 	for (int i = 0; i < ROO_E_COUNT; i++)
 		printf("%s: %d toegevoegd, %d gewijzigd, %d beëindigd, %d ongewijzigd\n",
 		       roo_entity_names[i], rep.added[i], rep.changed[i], rep.ended[i],
@@ -723,7 +802,8 @@ static int cmd_backup(const struct opts *o, bool restore)
 	}
 	printf("%s teruggezet in %s: schemaversie %d, dataversie %llu; de oude database staat "
 	       "in %s.voor-herstel\n",
-	       o->sub, o->db, info.schema_version, (unsigned long long)info.data_version, o->db);
+	       o->sub, o->db_shown, info.schema_version, (unsigned long long)info.data_version,
+	       o->db_shown);
 	struct store *st;
 	if (open_store(o, &st))
 		return 1;
@@ -778,6 +858,8 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	o.db = getenv("ATLAS_DB") && *getenv("ATLAS_DB") ? getenv("ATLAS_DB") : "var/atlas.db";
+	if (getenv("ATLAS_DATABASE_URL") && *getenv("ATLAS_DATABASE_URL")) /* issue 7 */
+		o.db = getenv("ATLAS_DATABASE_URL");
 	o.listen = "127.0.0.1";
 	o.web = "web";
 	o.seed_dir = "data/seed";
@@ -791,6 +873,7 @@ int main(int argc, char **argv)
 		o.port = (int)port;
 	if (parse_opts(argc, argv, &o) != 0)
 		return 2;
+	store_path_display(o.db, o.db_shown, sizeof o.db_shown);
 	if (!o.cmd) {
 		fputs(usage_text, o.help ? stdout : stderr);
 		return o.help ? 0 : 2;
@@ -827,6 +910,8 @@ int main(int argc, char **argv)
 		return o.help ? (fputs(export_help, stdout), 0) : cmd_export(&o);
 	if (strcmp(cmd, "backup") == 0 || strcmp(cmd, "restore") == 0) /* issue 7 */
 		return o.help ? (fputs(backup_help, stdout), 0) : cmd_backup(&o, cmd[0] == 'r');
+	if (strcmp(cmd, "copy") == 0) /* issue 7 */
+		return o.help ? (fputs(copy_help, stdout), 0) : cmd_copy(&o);
 	if (strcmp(cmd, "check") == 0) {
 		if (o.help)
 			return fputs(check_help, stdout), 0;

@@ -111,6 +111,60 @@ static void maybe_reload(void)
 	pthread_mutex_unlock(&reload_mu);
 }
 
+/*
+ * PostgreSQL: a thread waits on LISTEN atlas_data and reloads the snapshot
+ * as soon as any instance commits a write, so every instance serves it (and
+ * its ETags) within milliseconds; maybe_reload's once-a-second version check
+ * stays as the fallback for a lost listener connection.
+ */
+static pthread_t listener_thread;
+static atomic_int listener_stop;
+static bool listener_running;
+
+static void reload_if_changed(void)
+{
+	struct store *st = store_thread();
+	uint64_t v = 0;
+	if (!st || store_data_version(st, &v) != STORE_OK)
+		return;
+	pthread_mutex_lock(&reload_mu);
+	pthread_mutex_lock(&snap_mu);
+	uint64_t cur_v = current ? current->snap->version : 0;
+	pthread_mutex_unlock(&snap_mu);
+	if (v != cur_v)
+		reload_snapshot(st);
+	pthread_mutex_unlock(&reload_mu);
+}
+
+static void *listener_main(void *arg)
+{
+	struct store_listener *l = arg;
+	while (!atomic_load(&listener_stop)) {
+		if (store_listen_wait(l, 500) == STORE_LISTEN_NOTIFIED)
+			reload_if_changed();
+	}
+	store_listen_close(l);
+	store_thread_release();
+	return NULL;
+}
+
+static int listener_start(const char *url)
+{
+	struct store_listener *l;
+	char err[256];
+	if (store_listen_open(url, &l, err, sizeof err) != STORE_OK) {
+		log_error("%s", err);
+		return -1;
+	}
+	if (pthread_create(&listener_thread, NULL, listener_main, l) != 0) {
+		store_listen_close(l);
+		log_error("kan de wijzigingsluisteraar niet starten");
+		return -1;
+	}
+	listener_running = true;
+	return 0;
+}
+
 static struct held *snap_acquire(void)
 {
 	maybe_reload();
@@ -168,7 +222,7 @@ struct centry {
 	char *key;
 	char *body;
 	size_t len;
-	const char *type;          /* static string or snapshot-independent literal */
+	const char *type;	   /* static string or snapshot-independent literal */
 	const char *cache_control; /* literal */
 	bool gz;
 	bool api;
@@ -338,7 +392,8 @@ static bool etag_matches(const char *inm, const char *etag)
 			break;
 		size_t n = (size_t)(end - p);
 		if ((n == base && strncmp(p, etag, base) == 0) ||
-		    (n == base + 3 && strncmp(p, etag, base) == 0 && strncmp(p + base, "-gz", 3) == 0))
+		    (n == base + 3 && strncmp(p, etag, base) == 0 &&
+		     strncmp(p + base, "-gz", 3) == 0))
 			return true;
 		p = end + 1;
 	}
@@ -357,8 +412,8 @@ static enum MHD_Result queue(struct ctx *c, struct MHD_Connection *con, int stat
 static enum MHD_Result send_not_modified(struct ctx *c, struct MHD_Connection *con,
 					 const char *etag, bool api)
 {
-	struct MHD_Response *resp = MHD_create_response_from_buffer(0, (void *)"",
-								    MHD_RESPMEM_PERSISTENT);
+	struct MHD_Response *resp =
+	    MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
 	MHD_add_response_header(resp, "ETag", etag);
 	add_common_headers(resp, &c->req, api);
 	return queue(c, con, 304, resp);
@@ -379,6 +434,15 @@ static enum MHD_Result finish(struct ctx *c, struct MHD_Connection *con, int sta
 				       "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
 				       NULL);
 	}
+	if (status == 500 && store_unreachable(store_thread())) {
+		/* the database is down (PostgreSQL restarting): say so, and when
+		 * to try again, instead of an internal error */
+		status = respond_error(r, 503, "Tijdelijk niet beschikbaar",
+				       "De database is even niet bereikbaar. Probeer het over "
+				       "enkele seconden opnieuw.",
+				       NULL);
+		req_header(r, "Retry-After", "5");
+	}
 	if (status >= 500)
 		log_error("%s answered %d", r->path, status);
 
@@ -397,11 +461,13 @@ static enum MHD_Result finish(struct ctx *c, struct MHD_Connection *con, int sta
 	bool gz = false;
 	if (r->static_body) {
 		if (r->gzip_ok && r->static_gz) {
-			resp = MHD_create_response_from_buffer(
-			    r->static_gz_len, (void *)(uintptr_t)r->static_gz, MHD_RESPMEM_PERSISTENT);
+			resp = MHD_create_response_from_buffer(r->static_gz_len,
+							       (void *)(uintptr_t)r->static_gz,
+							       MHD_RESPMEM_PERSISTENT);
 			gz = true;
 		} else {
-			resp = MHD_create_response_from_buffer(r->static_len, (void *)(uintptr_t)r->static_body,
+			resp = MHD_create_response_from_buffer(r->static_len,
+							       (void *)(uintptr_t)r->static_body,
 							       MHD_RESPMEM_PERSISTENT);
 		}
 		c->bytes = gz ? r->static_gz_len : r->static_len;
@@ -465,8 +531,8 @@ static bool cache_reply(struct ctx *c, struct MHD_Connection *con, const char *k
 				not_modified = true;
 				break;
 			}
-			resp = MHD_create_response_from_buffer(e->len, e->body,
-							       MHD_RESPMEM_MUST_COPY);
+			resp =
+			    MHD_create_response_from_buffer(e->len, e->body, MHD_RESPMEM_MUST_COPY);
 			if (!resp)
 				break;
 			c->bytes = e->len;
@@ -499,8 +565,8 @@ static enum http_method parse_method(const char *m)
 	static const struct {
 		const char *name;
 		enum http_method m;
-	} methods[] = {{"GET", HTTP_GET},       {"HEAD", HTTP_HEAD},     {"POST", HTTP_POST},
-		       {"PUT", HTTP_PUT},       {"DELETE", HTTP_DELETE}, {"PATCH", HTTP_PATCH},
+	} methods[] = {{"GET", HTTP_GET},	 {"HEAD", HTTP_HEAD},	  {"POST", HTTP_POST},
+		       {"PUT", HTTP_PUT},	 {"DELETE", HTTP_DELETE}, {"PATCH", HTTP_PATCH},
 		       {"OPTIONS", HTTP_OPTIONS}};
 	for (size_t i = 0; i < sizeof methods / sizeof methods[0]; i++)
 		if (strcmp(m, methods[i].name) == 0)
@@ -522,8 +588,8 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *con, con
 	if (!c->seen) {
 		c->seen = true;
 		c->method = arena_strdup(r->arena, method);
-		const char *cl =
-		    MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+		const char *cl = MHD_lookup_connection_value(con, MHD_HEADER_KIND,
+							     MHD_HTTP_HEADER_CONTENT_LENGTH);
 		long long declared = cl ? atoll(cl) : 0;
 		if (declared > (long long)config->body_limit)
 			c->too_large = true;
@@ -553,19 +619,20 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *con, con
 	r->snap = c->held->snap;
 
 	if (c->too_large)
-		return finish(c, con,
-			      respond_error(r, 413, "Verzoek te groot",
-					    "De inhoud van het verzoek is groter dan toegestaan (1 MiB).",
-					    NULL),
-			      NULL);
+		return finish(
+		    c, con,
+		    respond_error(r, 413, "Verzoek te groot",
+				  "De inhoud van het verzoek is groter dan toegestaan (1 MiB).",
+				  NULL),
+		    NULL);
 
 	/* split and decode the raw URI */
 	size_t ulen = strlen(c->raw_uri);
 	const char *qm = strchr(c->raw_uri, '?');
 	size_t plen = qm ? (size_t)(qm - c->raw_uri) : ulen;
 	char *path = arena_alloc(r->arena, plen + 1);
-	bool path_ok = plen > 0 && c->raw_uri[0] == '/' &&
-		       pct_decode(c->raw_uri, plen, path, false) >= 0;
+	bool path_ok =
+	    plen > 0 && c->raw_uri[0] == '/' && pct_decode(c->raw_uri, plen, path, false) >= 0;
 	/* an undecodable path still gets the error format of its area */
 	r->path = path_ok ? path : (strncmp(c->raw_uri, "/api/", 5) == 0 ? "/api/" : "/");
 	r->query = qm ? qm + 1 : "";
@@ -605,8 +672,8 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *con, con
 				      NULL);
 		r->body = c->body.data;
 		r->body_len = c->body.len;
-		r->body_type = MHD_lookup_connection_value(con, MHD_HEADER_KIND,
-							   MHD_HTTP_HEADER_CONTENT_TYPE);
+		r->body_type =
+		    MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_TYPE);
 	}
 	{
 		const union MHD_ConnectionInfo *ci =
@@ -614,21 +681,25 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *con, con
 		char addr[INET6_ADDRSTRLEN] = "";
 		if (ci && ci->client_addr) {
 			if (ci->client_addr->sa_family == AF_INET)
-				inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr,
+				inet_ntop(AF_INET,
+					  &((const struct sockaddr_in *)ci->client_addr)->sin_addr,
 					  addr, sizeof addr);
 			else if (ci->client_addr->sa_family == AF_INET6)
-				inet_ntop(AF_INET6,
-					  &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr, addr,
-					  sizeof addr);
+				inet_ntop(
+				    AF_INET6,
+				    &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr,
+				    addr, sizeof addr);
 		}
 		r->client_addr = arena_strdup(r->arena, addr);
-		const char *proto = config->trust_proxy ? MHD_lookup_connection_value(
-							      con, MHD_HEADER_KIND, "X-Forwarded-Proto")
-							: NULL;
+		const char *proto =
+		    config->trust_proxy
+			? MHD_lookup_connection_value(con, MHD_HEADER_KIND, "X-Forwarded-Proto")
+			: NULL;
 		r->secure = proto && strcmp(proto, "https") == 0;
 	}
-	session_load(r, MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_COOKIE),
-		     MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION));
+	session_load(
+	    r, MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_COOKIE),
+	    MHD_lookup_connection_value(con, MHD_HEADER_KIND, MHD_HTTP_HEADER_AUTHORIZATION));
 
 	/* whole cached reply? */
 	char *cache_key = NULL;
@@ -670,6 +741,8 @@ int server_run(const struct server_config *cfg)
 		return 1;
 	if (static_load(cfg->web_dir) < 0)
 		return 1;
+	if (store_path_is_pg(cfg->db_path) && listener_start(cfg->db_path) != 0)
+		return 1;
 
 	sigset_t set;
 	sigemptyset(&set);
@@ -696,12 +769,11 @@ int server_run(const struct server_config *cfg)
 
 	struct MHD_Daemon *d = MHD_start_daemon(
 	    flags, (uint16_t)cfg->port, NULL, NULL, access_handler, NULL,
-	    MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL, MHD_OPTION_SOCK_ADDR,
-	    (struct sockaddr *)&ss, MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads,
-	    MHD_OPTION_URI_LOG_CALLBACK, uri_log_cb, NULL, MHD_OPTION_NOTIFY_COMPLETED,
-	    completed_cb, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
-	    MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(32 * 1024), MHD_OPTION_CONNECTION_LIMIT,
-	    (unsigned)1000, MHD_OPTION_END);
+	    MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+	    MHD_OPTION_THREAD_POOL_SIZE, (unsigned)cfg->threads, MHD_OPTION_URI_LOG_CALLBACK,
+	    uri_log_cb, NULL, MHD_OPTION_NOTIFY_COMPLETED, completed_cb, NULL,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+	    (size_t)(32 * 1024), MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000, MHD_OPTION_END);
 	if (!d) {
 		log_error("kan niet luisteren op %s:%d", cfg->listen, cfg->port);
 		return 1;
@@ -721,6 +793,10 @@ int server_run(const struct server_config *cfg)
 	for (int i = 0; i < 100 && atomic_load(&inflight) > 0; i++)
 		usleep(100000);
 	MHD_stop_daemon(d);
+	if (listener_running) {
+		atomic_store(&listener_stop, 1);
+		pthread_join(listener_thread, NULL);
+	}
 	pthread_mutex_lock(&cache_mu);
 	cache_clear_locked();
 	pthread_mutex_unlock(&cache_mu);

@@ -7,6 +7,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <time.h>
 
 static int quiet;
@@ -42,5 +43,16 @@ void log_error(const char *fmt, ...)
 	va_list ap;
 	va_start(ap, fmt);
 	vlog("error", fmt, ap);
+	va_end(ap);
+}
+
+/* Only with ATLAS_LOG_DEBUG set in the environment. */
+void log_debug(const char *fmt, ...)
+{
+	if (quiet || !getenv("ATLAS_LOG_DEBUG"))
+		return;
+	va_list ap;
+	va_start(ap, fmt);
+	vlog("debug", fmt, ap);
 	va_end(ap);
 }

@@ -1,8 +1,9 @@
 /*
  * store — the persistence interface. Pages and API never talk SQL: they read
- * the snapshot (domain/model.h) and call these functions. The SQLite
- * implementation is store_sqlite.c; a PostgreSQL one (store_pg.c, a later
- * issue) implements the same functions.
+ * the snapshot (domain/model.h) and call these functions. They are written
+ * once (store.c, store_write.c, store_auth.c, store_people.c, store_roo.c,
+ * store_calendar.c) against the statement driver db.h, which runs them on
+ * SQLite (db.c) or on PostgreSQL (store_pg.c, libpq).
  *
  * One struct store is one database connection and is used by one thread at a
  * time. Every write happens in one transaction together with its audit_event
@@ -20,7 +21,7 @@
 
 enum {
 	STORE_OK = 0,
-	STORE_ERR = -1,         /* internal fault (I/O, SQL) */
+	STORE_ERR = -1,		/* internal fault (I/O, SQL) */
 	STORE_ERR_INVALID = -2, /* input rejected; err says why */
 	STORE_ERR_NOTFOUND = -3,
 	STORE_ERR_SCHEMA = -4, /* database schema older/newer than this binary */
@@ -29,13 +30,37 @@ enum {
 struct store;
 
 /*
- * Open the database at path (created when missing, with its directory).
- * Sets WAL, foreign_keys=ON, synchronous=FULL, busy_timeout. Does not
- * migrate. *out is freed with store_close.
+ * Open the database at path: a SQLite file (created when missing, with its
+ * directory; WAL, foreign_keys=ON, synchronous=FULL, busy_timeout), or a
+ * PostgreSQL database when path is a "postgres://" or "postgresql://" URL
+ * (store_pg.c). Does not migrate. *out is freed with store_close. Error
+ * messages never contain the URL (it may hold a password).
  */
 int store_open(const char *path, struct store **out, char *err, size_t errlen);
 /* Close; store_close(NULL) is a no-op. */
 void store_close(struct store *s);
+
+/* Is path a PostgreSQL URL? */
+int store_path_is_pg(const char *path);
+/* path for messages and logs: a URL's password (user:PASSWORD@ or
+ * password=…) replaced by "***"; a file path as it is. */
+void store_path_display(const char *path, char *out, size_t n);
+/* 1 when the database cannot be reached right now (a lost PostgreSQL
+ * connection that could not be re-established): answer 503, not 500. */
+int store_unreachable(struct store *s);
+
+/*
+ * PostgreSQL change notification: every committed write sends NOTIFY on
+ * STORE_NOTIFY_CHANNEL. A listener holds its own connection; wait returns
+ * NOTIFIED (something changed, or the listener reconnected and may have
+ * missed changes), TIMEOUT, or LOST (connection gone; the next wait retries).
+ */
+#define STORE_NOTIFY_CHANNEL "atlas_data"
+struct store_listener;
+enum { STORE_LISTEN_TIMEOUT = 0, STORE_LISTEN_NOTIFIED = 1, STORE_LISTEN_LOST = -1 };
+int store_listen_open(const char *url, struct store_listener **out, char *err, size_t errlen);
+int store_listen_wait(struct store_listener *l, int timeout_ms);
+void store_listen_close(struct store_listener *l);
 
 /* Apply pending migrations in one transaction each; *applied counts them. */
 int store_migrate(struct store *s, int *applied, char *err, size_t errlen);
@@ -70,10 +95,10 @@ int store_import_seed(struct store *s, const char *dir, const char *actor,
 
 /* One full-text search result. Strings are owned by the hit array. */
 struct search_hit {
-	char kind;      /* 'c' collaboration, 'o' organisation */
-	char *key;      /* collaboration key or organisation code */
+	char kind; /* 'c' collaboration, 'o' organisation */
+	char *key; /* collaboration key or organisation code */
 	char *name;
-	char *snippet;  /* plain text with the match, may be empty; NOT escaped */
+	char *snippet; /* plain text with the match, may be empty; NOT escaped */
 };
 
 /*

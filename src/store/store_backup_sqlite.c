@@ -38,45 +38,6 @@
 
 /* ------------------------------------------------------------ health probe */
 
-int store_health(struct store *s, int timeout_ms, struct store_health *out, char *err,
-		 size_t errlen)
-{
-	memset(out, 0, sizeof *out);
-	out->schema_expected = store_migration_count;
-	if (!s) {
-		store_set_err(err, errlen, "geen databaseverbinding");
-		return STORE_ERR;
-	}
-	int rc = STORE_ERR;
-	sqlite3_busy_timeout(s->db, timeout_ms);
-	sqlite3_stmt *st = store_stmt(s, "PRAGMA user_version");
-	if (!st || sqlite3_step(st) != SQLITE_ROW) {
-		store_db_fail(s, "schemaversie lezen", err, errlen);
-		goto out;
-	}
-	out->schema_version = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	st = store_stmt(s, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'data_version'");
-	if (!st) {
-		store_db_fail(s, "dataversie lezen", err, errlen);
-		goto out;
-	}
-	int step = sqlite3_step(st);
-	if (step == SQLITE_ROW)
-		out->data_version = (uint64_t)sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (step != SQLITE_ROW && step != SQLITE_DONE) {
-		store_db_fail(s, "dataversie lezen", err, errlen);
-		goto out;
-	}
-	rc = STORE_OK;
-out:
-	if (st)
-		sqlite3_reset(st);
-	sqlite3_busy_timeout(s->db, STORE_BUSY_MS);
-	return rc;
-}
-
 /* ------------------------------------------------------------ shared bits */
 
 /* Open path without creating it. read_only: SQLITE_OPEN_READONLY. */
@@ -280,10 +241,21 @@ static char *name_with(const char *base, const char *suffix, bool with_pid)
 
 /* ------------------------------------------------------------------ backup */
 
+/* PostgreSQL has its own online backup tools; we do not reinvent them. */
+static int pg_refuse(char *err, size_t errlen)
+{
+	store_set_err(err, errlen,
+		      "dit is een PostgreSQL-database: maak en herstel reservekopieën met "
+		      "pg_dump en pg_restore (zie docs/DEPLOYMENT.md)");
+	return STORE_ERR_INVALID;
+}
+
 int store_backup(const char *db_path, const char *dest, bool overwrite,
 		 struct store_backup_info *info, char *err, size_t errlen)
 {
 	memset(info, 0, sizeof *info);
+	if (db_is_pg_url(db_path))
+		return pg_refuse(err, errlen);
 	if (!dest || !*dest) {
 		store_set_err(err, errlen, "geef het bestand voor de reservekopie op");
 		return STORE_ERR_INVALID;
@@ -324,6 +296,8 @@ int store_restore(const char *db_path, const char *src, bool overwrite_prev,
 		  struct store_backup_info *info, char *err, size_t errlen)
 {
 	memset(info, 0, sizeof *info);
+	if (db_is_pg_url(db_path))
+		return pg_refuse(err, errlen);
 	sqlite3 *bak = NULL, *live = NULL;
 	char *tmp = NULL, *prev = NULL, *wal = NULL;
 	int rc = STORE_ERR_INVALID;

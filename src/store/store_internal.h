@@ -1,8 +1,9 @@
 /*
- * store_internal — what the SQLite store files (store_sqlite.c,
- * store_write_sqlite.c, store_auth_sqlite.c) share and nobody else may
- * use: the struct store definition, the prepared-statement cache, error
- * helpers, transactions, the data_version bump and the audit-event writer.
+ * store_internal — what the store files (store.c, store_write.c,
+ * store_auth.c, store_people.c, store_roo.c, store_calendar.c, the driver
+ * db.c and store_pg.c) share and nobody else may use: the struct store
+ * definition, the prepared-statement cache, error helpers, transactions,
+ * the data_version bump and the audit-event writer.
  * Private to src/store/; pages and API include store.h and friends only.
  */
 #ifndef ATLAS_STORE_INTERNAL_H
@@ -10,18 +11,41 @@
 
 #include "store.h"
 
+#include "db.h"
+
+#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <stddef.h>
 
 #define STMT_CACHE_MAX 128
 
 struct cached_stmt {
-	char *sql;	  /* owned copy of the SQL text (the cache key) */
-	sqlite3_stmt *st; /* prepared with SQLITE_PREPARE_PERSISTENT */
+	char *sql;   /* owned copy of the SQL text (the cache key) */
+	db_stmt *st; /* prepared once per connection */
+};
+
+/* A statement: SQLite's own, or the PostgreSQL state (store_pg.c). */
+struct db_stmt {
+	struct store *s;
+	sqlite3_stmt *lite; /* SQLite: the statement; NULL on PostgreSQL */
+	char *sql;	    /* PostgreSQL: the text with $N placeholders */
+	int nparams;	    /* highest placeholder number */
+	char **vals;	    /* bound values as text (NULL = SQL NULL), owned */
+	unsigned gen;	    /* connection generation it was prepared on; 0 = never */
+	unsigned id;	    /* makes the prepared-statement name */
+	PGresult *res;	    /* result of the current execution */
+	int row, nrows;
 };
 
 struct store {
-	sqlite3 *db;
+	enum db_engine engine;
+	sqlite3 *db;	  /* SQLite connection */
+	PGconn *pg;	  /* PostgreSQL connection */
+	char *url;	  /* PostgreSQL: the connection URL (for reconnecting) */
+	unsigned gen;	  /* PostgreSQL: bumped on every (re)connect */
+	unsigned next_id; /* PostgreSQL: statement names */
+	int broken;	  /* PostgreSQL: the connection was lost */
+	char errmsg[256]; /* PostgreSQL: the last error */
 	struct cached_stmt cache[STMT_CACHE_MAX];
 	int ncache;
 	int batch; /* issue 6: inside store_batch_begin: writes are savepoints */
@@ -34,14 +58,16 @@ void store_set_err(char *err, size_t errlen, const char *fmt, ...)
  * (may be NULL) and return STORE_ERR. */
 int store_db_fail(struct store *s, const char *what, char *err, size_t errlen);
 /* The cached prepared statement for sql, reset and with cleared bindings;
- * sqlite3_reset it when done. NULL on failure (logged). */
-sqlite3_stmt *store_stmt(struct store *s, const char *sql);
+ * db_reset it when done. NULL on failure (logged). */
+db_stmt *store_stmt(struct store *s, const char *sql);
 /* Run SQL without results; STORE_ERR (with err) on failure. */
 int store_exec(struct store *s, const char *sql, const char *what, char *err, size_t errlen);
 /* Roll back the open transaction, if any. */
 void store_rollback(struct store *s);
 /* Column text, "" for NULL. Valid until the next step/reset. */
-const char *store_col_text(sqlite3_stmt *st, int i);
+const char *store_col_text(db_stmt *st, int i);
+/* Inside a write transaction: rebuild search_fts from the tables. */
+int store_rebuild_search(struct store *s, char *err, size_t errlen);
 /* Inside a write transaction: meta.data_version + 1. */
 int store_bump_data_version(struct store *s, char *err, size_t errlen);
 
@@ -53,5 +79,17 @@ int store_bump_data_version(struct store *s, char *err, size_t errlen);
 int store_audit_write(struct store *s, const char *actor, const char *via, const char *source,
 		      const char *action, const char *entity, const char *entity_key,
 		      const char *before, const char *after);
+
+/* The PostgreSQL side of the driver (store_pg.c); db.c dispatches to it. */
+int pg_connect(struct store *s, const char *url, char *err, size_t errlen);
+void pg_disconnect(struct store *s);
+/* Reconnect a lost connection; STORE_OK when usable. */
+int pg_ensure(struct store *s);
+int pg_prepare(struct store *s, const char *sql, db_stmt *st);
+void pg_stmt_clear(db_stmt *st);
+int pg_step(db_stmt *st);
+int pg_exec(struct store *s, const char *sql);
+int64_t pg_last_insert_id(struct store *s);
+int pg_in_transaction(struct store *s);
 
 #endif

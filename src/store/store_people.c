@@ -75,11 +75,11 @@ static void errs_reset(struct field_errors *e)
 		e->n = 0;
 }
 
-static int step_done(struct store *s, sqlite3_stmt *st, const char *what)
+static int step_done(struct store *s, db_stmt *st, const char *what)
 {
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? STORE_OK : store_db_fail(s, what, NULL, 0);
+	int rc = db_step(st);
+	db_reset(st);
+	return rc == DB_DONE ? STORE_OK : store_db_fail(s, what, NULL, 0);
 }
 
 static int begin(struct store *s)
@@ -130,14 +130,14 @@ static const char *api_of(const struct label *t, int n, const char *db)
  * read(st, element). *out (malloc'd) and *n are set; STORE_ERR on a
  * database fault (nothing returned). st is reset.
  */
-static int collect(struct store *s, sqlite3_stmt *st, size_t elem,
-		   void (*read)(sqlite3_stmt *, void *), void **out, int *n)
+static int collect(struct store *s, db_stmt *st, size_t elem,
+		   void (*read)(db_stmt *, void *), void **out, int *n)
 {
 	char *arr = NULL;
 	int cnt = 0, cap = 0, rc;
 	*out = NULL;
 	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		if (cnt == cap) {
 			cap = cap ? cap * 2 : 8;
 			arr = xreallocarray(arr, (size_t)cap, elem);
@@ -146,8 +146,8 @@ static int collect(struct store *s, sqlite3_stmt *st, size_t elem,
 		read(st, arr + (size_t)cnt * elem);
 		cnt++;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_reset(st);
+	if (rc != DB_DONE) {
 		free(arr);
 		return store_db_fail(s, "lijst lezen", NULL, 0);
 	}
@@ -199,17 +199,17 @@ static void slugify(const char *name, char *out, size_t outlen)
 /* 1 when some person has this key, 0 when not, -1 on error. */
 static int person_key_taken(struct store *s, const char *key)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM person WHERE key = ?");
+	db_stmt *st = store_stmt(s, "SELECT 1 FROM person WHERE key = ?");
 	if (!st)
 		return -1;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+	db_bind_text(st, 1, key, -1, DB_STATIC);
+	int rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_ROW && rc != DB_DONE) {
 		store_db_fail(s, "sleutel opzoeken", NULL, 0);
 		return -1;
 	}
-	return rc == SQLITE_ROW;
+	return rc == DB_ROW;
 }
 
 /* base, base-2, base-3, ...: the first key no person has. */
@@ -234,19 +234,19 @@ static const char person_select[] =
     "EXISTS (SELECT 1 FROM office f WHERE f.person_id = p.id AND f.kind <> 'ambtenaar'), "
     "p.version, p.last_confirmed, p.confirmed_by FROM person p";
 
-static void read_person(sqlite3_stmt *st, void *dst)
+static void read_person(db_stmt *st, void *dst)
 {
 	struct person *p = dst;
-	p->id = sqlite3_column_int64(st, 0);
+	p->id = db_column_int64(st, 0);
 	CPY(p->key, store_col_text(st, 1));
 	CPY(p->name, store_col_text(st, 2));
 	CPY(p->party, store_col_text(st, 3));
 	CPY(p->email, store_col_text(st, 4));
 	CPY(p->phone, store_col_text(st, 5));
 	CPY(p->note, store_col_text(st, 6));
-	p->erased = sqlite3_column_int(st, 7) != 0;
-	p->has_public_office = sqlite3_column_int(st, 8) != 0;
-	p->version = sqlite3_column_int64(st, 9);
+	p->erased = db_column_int(st, 7) != 0;
+	p->has_public_office = db_column_int(st, 8) != 0;
+	p->version = db_column_int64(st, 9);
 	CPY(p->last_confirmed, store_col_text(st, 10));
 	CPY(p->confirmed_by, store_col_text(st, 11));
 }
@@ -258,7 +258,7 @@ int store_person_get(struct store *s, const char *key, struct person *out)
 		return STORE_ERR;
 	}
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st =
+	db_stmt *st =
 	    store_stmt(s, "SELECT p.id, p.key, p.name, p.party, p.email, p.phone, "
 			  "p.note, p.erased, EXISTS (SELECT 1 FROM office f WHERE "
 			  "f.person_id = p.id AND f.kind <> 'ambtenaar'), "
@@ -266,14 +266,14 @@ int store_person_get(struct store *s, const char *key, struct person *out)
 			  "WHERE p.key = ?");
 	if (!st)
 		return STORE_ERR;
-	sqlite3_bind_text(st, 1, nz(key), -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	db_bind_text(st, 1, nz(key), -1, DB_TRANSIENT);
+	int rc = db_step(st);
+	if (rc == DB_ROW)
 		read_person(st, out);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	db_reset(st);
+	if (rc == DB_ROW)
 		return STORE_OK;
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return STORE_ERR_NOTFOUND;
 	return store_db_fail(s, "persoon lezen", NULL, 0);
 }
@@ -292,7 +292,7 @@ int store_person_list(struct store *s, struct person **out, int *n)
 		*n = 0;
 		return STORE_ERR;
 	}
-	sqlite3_stmt *st = store_stmt(s, person_select);
+	db_stmt *st = store_stmt(s, person_select);
 	if (!st)
 		return STORE_ERR;
 	int rc = collect(s, st, sizeof **out, read_person, (void **)out, n);
@@ -335,19 +335,19 @@ int store_person_create(struct store *s, const struct write_ctx *w, const struct
 	slugify(m.name, base, sizeof base);
 	if (unique_person_key(s, base, key, sizeof key))
 		goto out;
-	sqlite3_stmt *st =
+	db_stmt *st =
 	    store_stmt(s, "INSERT INTO person (key, name, party, email, phone, note, version, "
 			  "last_confirmed, confirmed_by) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)");
 	if (!st)
 		goto out;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, m.name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, m.party, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, m.email, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, m.phone, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, m.note, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, ctx_today(w, tb), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, ctx_actor(w), -1, SQLITE_STATIC);
+	db_bind_text(st, 1, key, -1, DB_STATIC);
+	db_bind_text(st, 2, m.name, -1, DB_STATIC);
+	db_bind_text(st, 3, m.party, -1, DB_STATIC);
+	db_bind_text(st, 4, m.email, -1, DB_STATIC);
+	db_bind_text(st, 5, m.phone, -1, DB_STATIC);
+	db_bind_text(st, 6, m.note, -1, DB_STATIC);
+	db_bind_text(st, 7, ctx_today(w, tb), -1, DB_STATIC);
+	db_bind_text(st, 8, ctx_actor(w), -1, DB_STATIC);
 	if (step_done(s, st, "persoon toevoegen"))
 		goto out;
 	after = person_image(&m);
@@ -409,16 +409,16 @@ int store_person_update(struct store *s, const struct write_ctx *w, const char *
 		rc = STORE_OK;
 		goto done;
 	}
-	sqlite3_stmt *st = store_stmt(s, "UPDATE person SET name = ?, party = ?, email = ?, "
+	db_stmt *st = store_stmt(s, "UPDATE person SET name = ?, party = ?, email = ?, "
 					 "phone = ?, note = ?, version = version + 1 WHERE id = ?");
 	if (!st)
 		goto out;
-	sqlite3_bind_text(st, 1, m.name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, m.party, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, m.email, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, m.phone, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, m.note, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 6, p.id);
+	db_bind_text(st, 1, m.name, -1, DB_STATIC);
+	db_bind_text(st, 2, m.party, -1, DB_STATIC);
+	db_bind_text(st, 3, m.email, -1, DB_STATIC);
+	db_bind_text(st, 4, m.phone, -1, DB_STATIC);
+	db_bind_text(st, 5, m.note, -1, DB_STATIC);
+	db_bind_int64(st, 6, p.id);
 	if (step_done(s, st, "persoon bijwerken") ||
 	    finish(s, w, "update", "person", p.key, before, after))
 		goto out;
@@ -442,11 +442,11 @@ static const char office_select[] =
     "f.from_date, f.to_date, f.version FROM office f JOIN person p ON p.id = f.person_id "
     "JOIN organisation o ON o.id = f.organisation_id ";
 
-static void read_office(sqlite3_stmt *st, void *dst)
+static void read_office(db_stmt *st, void *dst)
 {
 	struct office *f = dst;
-	f->id = sqlite3_column_int64(st, 0);
-	f->person_id = sqlite3_column_int64(st, 1);
+	f->id = db_column_int64(st, 0);
+	f->person_id = db_column_int64(st, 1);
 	CPY(f->person_key, store_col_text(st, 2));
 	CPY(f->person_name, store_col_text(st, 3));
 	CPY(f->org_code, store_col_text(st, 4));
@@ -456,7 +456,7 @@ static void read_office(sqlite3_stmt *st, void *dst)
 	CPY(f->portfolio, store_col_text(st, 7));
 	CPY(f->from, store_col_text(st, 8));
 	CPY(f->to, store_col_text(st, 9));
-	f->version = sqlite3_column_int64(st, 10);
+	f->version = db_column_int64(st, 10);
 }
 
 /* Run office_select + tail bound to one text parameter. */
@@ -465,13 +465,13 @@ static int office_list(struct store *s, const char *tail, const char *param, str
 {
 	struct buf sql = BUF_INIT;
 	buf_printf(&sql, "%s%s", office_select, tail);
-	sqlite3_stmt *st = sql.data ? store_stmt(s, sql.data) : NULL;
+	db_stmt *st = sql.data ? store_stmt(s, sql.data) : NULL;
 	buf_free(&sql);
 	*out = NULL;
 	*n = 0;
 	if (!st)
 		return STORE_ERR;
-	sqlite3_bind_text(st, 1, nz(param), -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 1, nz(param), -1, DB_TRANSIENT);
 	return collect(s, st, sizeof **out, read_office, (void **)out, n);
 }
 
@@ -512,23 +512,23 @@ struct org_info {
 static int org_lookup(struct store *s, const char *code, struct org_info *o)
 {
 	memset(o, 0, sizeof *o);
-	sqlite3_stmt *st = store_stmt(
+	db_stmt *st = store_stmt(
 	    s, "SELECT id, code, name, valid_to, ended FROM organisation WHERE code = ?");
 	if (!st)
 		return STORE_ERR;
-	sqlite3_bind_text(st, 1, nz(code), -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		o->id = sqlite3_column_int64(st, 0);
+	db_bind_text(st, 1, nz(code), -1, DB_TRANSIENT);
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		o->id = db_column_int64(st, 0);
 		CPY(o->code, store_col_text(st, 1));
 		CPY(o->name, store_col_text(st, 2));
 		CPY(o->valid_to, store_col_text(st, 3));
-		o->ended = sqlite3_column_int(st, 4) != 0;
+		o->ended = db_column_int(st, 4) != 0;
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	db_reset(st);
+	if (rc == DB_ROW)
 		return STORE_OK;
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return STORE_ERR_NOTFOUND;
 	return store_db_fail(s, "organisatie opzoeken", NULL, 0);
 }
@@ -639,16 +639,16 @@ int store_office_add(struct store *s, const struct write_ctx *w, const char *per
 		check_org_end(e, "organisatie", &o, m.from, m.to);
 	int kind = label_from_api(office_labels, OFFICE_COUNT, m.kind);
 	if (have_org && dates_ok && kind >= 0 && !field_errors_get(e, "van")) {
-		sqlite3_stmt *st =
+		db_stmt *st =
 		    store_stmt(s, "SELECT from_date, to_date FROM office WHERE "
 				  "person_id = ? AND organisation_id = ? AND kind = ?");
 		if (!st)
 			goto out;
-		sqlite3_bind_int64(st, 1, p.id);
-		sqlite3_bind_int64(st, 2, o.id);
-		sqlite3_bind_text(st, 3, office_labels[kind].db, -1, SQLITE_STATIC);
+		db_bind_int64(st, 1, p.id);
+		db_bind_int64(st, 2, o.id);
+		db_bind_text(st, 3, office_labels[kind].db, -1, DB_STATIC);
 		int r;
-		while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		while ((r = db_step(st)) == DB_ROW) {
 			const char *f = store_col_text(st, 0), *t = store_col_text(st, 1);
 			if (periods_overlap(m.from, m.to, f, t)) {
 				char what[64];
@@ -660,8 +660,8 @@ int store_office_add(struct store *s, const struct write_ctx *w, const char *per
 				break;
 			}
 		}
-		sqlite3_reset(st);
-		if (r != SQLITE_ROW && r != SQLITE_DONE) {
+		db_reset(st);
+		if (r != DB_ROW && r != DB_DONE) {
 			store_db_fail(s, "functies controleren", NULL, 0);
 			goto out;
 		}
@@ -670,20 +670,20 @@ int store_office_add(struct store *s, const struct write_ctx *w, const char *per
 		rc = STORE_ERR_INVALID;
 		goto out;
 	}
-	sqlite3_stmt *st = store_stmt(
+	db_stmt *st = store_stmt(
 	    s, "INSERT INTO office (person_id, organisation_id, kind, portfolio, from_date, "
 	       "to_date, version) VALUES (?, ?, ?, ?, ?, ?, 1)");
 	if (!st)
 		goto out;
-	sqlite3_bind_int64(st, 1, p.id);
-	sqlite3_bind_int64(st, 2, o.id);
-	sqlite3_bind_text(st, 3, office_labels[kind].db, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, m.portfolio, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, m.from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, m.to, -1, SQLITE_STATIC);
+	db_bind_int64(st, 1, p.id);
+	db_bind_int64(st, 2, o.id);
+	db_bind_text(st, 3, office_labels[kind].db, -1, DB_STATIC);
+	db_bind_text(st, 4, m.portfolio, -1, DB_STATIC);
+	db_bind_text(st, 5, m.from, -1, DB_STATIC);
+	db_bind_text(st, 6, m.to, -1, DB_STATIC);
 	if (step_done(s, st, "functie toevoegen"))
 		goto out;
-	int64_t id = sqlite3_last_insert_rowid(s->db);
+	int64_t id = db_last_insert_id(s);
 	snprintf(key, sizeof key, "%s/%lld", o.code, (long long)id);
 	after = office_image(p.key, o.code, office_labels[kind].api, m.portfolio, m.from, m.to);
 	if (finish(s, w, "insert", "office", key, NULL, after))
@@ -712,14 +712,14 @@ int store_office_end(struct store *s, const struct write_ctx *w, int64_t id, con
 	errs_reset(e);
 	if (begin(s))
 		return STORE_ERR;
-	sqlite3_stmt *st = store_stmt(s, "SELECT f.id, f.person_id, p.key, p.name, o.code, o.name, "
+	db_stmt *st = store_stmt(s, "SELECT f.id, f.person_id, p.key, p.name, o.code, o.name, "
 					 "f.kind, f.portfolio, f.from_date, f.to_date, f.version "
 					 "FROM office f JOIN person p ON p.id = f.person_id "
 					 "JOIN organisation o ON o.id = f.organisation_id "
 					 "WHERE f.id = ?");
 	if (!st)
 		goto out;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	if (collect(s, st, sizeof *f, read_office, (void **)&f, &n))
 		goto out;
 	if (n == 0) {
@@ -748,8 +748,8 @@ int store_office_end(struct store *s, const struct write_ctx *w, int64_t id, con
 	st = store_stmt(s, "UPDATE office SET to_date = ?, version = version + 1 WHERE id = ?");
 	if (!st)
 		goto out;
-	sqlite3_bind_text(st, 1, to, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, id);
+	db_bind_text(st, 1, to, -1, DB_STATIC);
+	db_bind_int64(st, 2, id);
 	snprintf(key, sizeof key, "%s/%lld", f->org_code, (long long)id);
 	if (step_done(s, st, "functie beëindigen") ||
 	    finish(s, w, "update", "office", key, before, after))
@@ -779,11 +779,11 @@ static const char seat_select[] =
 	"WHEN 'dagelijks-bestuur' THEN 2 WHEN 'bestuur' THEN 3 "                                   \
 	"WHEN 'portefeuillehoudersoverleg' THEN 4 ELSE 5 END"
 
-static void read_seat(sqlite3_stmt *st, void *dst)
+static void read_seat(db_stmt *st, void *dst)
 {
 	struct seat *t = dst;
-	t->id = sqlite3_column_int64(st, 0);
-	t->person_id = sqlite3_column_int64(st, 1);
+	t->id = db_column_int64(st, 0);
+	t->person_id = db_column_int64(st, 1);
 	CPY(t->person_key, store_col_text(st, 2));
 	CPY(t->person_name, store_col_text(st, 3));
 	CPY(t->collab_key, store_col_text(st, 4));
@@ -794,7 +794,7 @@ static void read_seat(sqlite3_stmt *st, void *dst)
 	t->body = b >= 0 ? (enum seat_body)b : SEAT_BESTUUR;
 	CPY(t->from, store_col_text(st, 9));
 	CPY(t->to, store_col_text(st, 10));
-	t->version = sqlite3_column_int64(st, 11);
+	t->version = db_column_int64(st, 11);
 }
 
 /* Run seat_select + tail, bound to param when not NULL. */
@@ -803,14 +803,14 @@ static int seat_list(struct store *s, const char *tail, const char *param, struc
 {
 	struct buf sql = BUF_INIT;
 	buf_printf(&sql, "%s%s", seat_select, tail);
-	sqlite3_stmt *st = sql.data ? store_stmt(s, sql.data) : NULL;
+	db_stmt *st = sql.data ? store_stmt(s, sql.data) : NULL;
 	buf_free(&sql);
 	*out = NULL;
 	*n = 0;
 	if (!st)
 		return STORE_ERR;
 	if (param)
-		sqlite3_bind_text(st, 1, param, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 1, param, -1, DB_TRANSIENT);
 	return collect(s, st, sizeof **out, read_seat, (void **)out, n);
 }
 
@@ -875,14 +875,14 @@ struct collab_info {
 static int collab_lookup(struct store *s, const char *key, struct collab_info *c)
 {
 	memset(c, 0, sizeof *c);
-	sqlite3_stmt *st = store_stmt(s, "SELECT id, key, name, end_date, legal_form, kind "
+	db_stmt *st = store_stmt(s, "SELECT id, key, name, end_date, legal_form, kind "
 					 "FROM collaboration WHERE key = ?");
 	if (!st)
 		return STORE_ERR;
-	sqlite3_bind_text(st, 1, nz(key), -1, SQLITE_TRANSIENT);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		c->id = sqlite3_column_int64(st, 0);
+	db_bind_text(st, 1, nz(key), -1, DB_TRANSIENT);
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		c->id = db_column_int64(st, 0);
 		CPY(c->key, store_col_text(st, 1));
 		CPY(c->name, store_col_text(st, 2));
 		CPY(c->end_date, store_col_text(st, 3));
@@ -891,10 +891,10 @@ static int collab_lookup(struct store *s, const char *key, struct collab_info *c
 		int k = label_from_db(collab_kind_labels, COLLAB_KIND_COUNT, store_col_text(st, 5));
 		c->kind = k >= 0 ? (enum collab_kind)k : COLLAB_NETWORK;
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	db_reset(st);
+	if (rc == DB_ROW)
 		return STORE_OK;
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return STORE_ERR_NOTFOUND;
 	return store_db_fail(s, "samenwerkingsverband opzoeken", NULL, 0);
 }
@@ -904,23 +904,23 @@ static int collab_lookup(struct store *s, const char *key, struct collab_info *c
 static int participates(struct store *s, int64_t collab_id, int64_t org_id, const char *from,
 			const char *to)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT joined, left_on FROM participation WHERE "
+	db_stmt *st = store_stmt(s, "SELECT joined, left_on FROM participation WHERE "
 					 "collaboration_id = ? AND organisation_id = ?");
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, collab_id);
-	sqlite3_bind_int64(st, 2, org_id);
+	db_bind_int64(st, 1, collab_id);
+	db_bind_int64(st, 2, org_id);
 	int rc, found = 0;
-	while (!found && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (!found && (rc = db_step(st)) == DB_ROW) {
 		const char *j = store_col_text(st, 0), *l = store_col_text(st, 1);
 		/* a participation joined and left on the same day still counts */
 		if (periods_overlap(from, to, j, *l && strcmp(l, j) == 0 ? "" : l))
 			found = 1;
 	}
 	if (found)
-		rc = SQLITE_DONE;
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+		rc = DB_DONE;
+	db_reset(st);
+	if (rc != DB_DONE) {
 		store_db_fail(s, "deelname controleren", NULL, 0);
 		return -1;
 	}
@@ -1005,16 +1005,16 @@ int store_seat_add(struct store *s, const struct write_ctx *w, const char *perso
 				 "%s is beëindigd per %s; de zetel kan niet later beginnen.",
 				 c.name, c.end_date);
 	if (have_collab && dates_ok && body >= 0 && !field_errors_get(e, "van")) {
-		sqlite3_stmt *st =
+		db_stmt *st =
 		    store_stmt(s, "SELECT from_date, to_date FROM seat WHERE "
 				  "person_id = ? AND collaboration_id = ? AND body = ?");
 		if (!st)
 			goto out;
-		sqlite3_bind_int64(st, 1, p.id);
-		sqlite3_bind_int64(st, 2, c.id);
-		sqlite3_bind_text(st, 3, seat_body_labels[body].db, -1, SQLITE_STATIC);
+		db_bind_int64(st, 1, p.id);
+		db_bind_int64(st, 2, c.id);
+		db_bind_text(st, 3, seat_body_labels[body].db, -1, DB_STATIC);
 		int r;
-		while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+		while ((r = db_step(st)) == DB_ROW) {
 			const char *f = store_col_text(st, 0), *t = store_col_text(st, 1);
 			if (periods_overlap(m.from, m.to, f, t)) {
 				field_errors_add(
@@ -1026,8 +1026,8 @@ int store_seat_add(struct store *s, const struct write_ctx *w, const char *perso
 				break;
 			}
 		}
-		sqlite3_reset(st);
-		if (r != SQLITE_ROW && r != SQLITE_DONE) {
+		db_reset(st);
+		if (r != DB_ROW && r != DB_DONE) {
 			store_db_fail(s, "zetels controleren", NULL, 0);
 			goto out;
 		}
@@ -1036,20 +1036,20 @@ int store_seat_add(struct store *s, const struct write_ctx *w, const char *perso
 		rc = STORE_ERR_INVALID;
 		goto out;
 	}
-	sqlite3_stmt *st = store_stmt(
+	db_stmt *st = store_stmt(
 	    s, "INSERT INTO seat (person_id, collaboration_id, organisation_id, body, from_date, "
 	       "to_date, version) VALUES (?, ?, ?, ?, ?, ?, 1)");
 	if (!st)
 		goto out;
-	sqlite3_bind_int64(st, 1, p.id);
-	sqlite3_bind_int64(st, 2, c.id);
-	sqlite3_bind_int64(st, 3, o.id);
-	sqlite3_bind_text(st, 4, seat_body_labels[body].db, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, m.from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, m.to, -1, SQLITE_STATIC);
+	db_bind_int64(st, 1, p.id);
+	db_bind_int64(st, 2, c.id);
+	db_bind_int64(st, 3, o.id);
+	db_bind_text(st, 4, seat_body_labels[body].db, -1, DB_STATIC);
+	db_bind_text(st, 5, m.from, -1, DB_STATIC);
+	db_bind_text(st, 6, m.to, -1, DB_STATIC);
 	if (step_done(s, st, "zetel toevoegen"))
 		goto out;
-	int64_t id = sqlite3_last_insert_rowid(s->db);
+	int64_t id = db_last_insert_id(s);
 	snprintf(key, sizeof key, "%s/%lld", c.key, (long long)id);
 	after = seat_image(p.key, c.key, o.code, seat_body_labels[body].api, m.from, m.to);
 	if (finish(s, w, "insert", "seat", key, NULL, after))
@@ -1080,11 +1080,11 @@ int store_seat_end(struct store *s, const struct write_ctx *w, int64_t id, const
 		return STORE_ERR;
 	struct buf sql = BUF_INIT;
 	buf_printf(&sql, "%sWHERE t.id = ?", seat_select);
-	sqlite3_stmt *st = sql.data ? store_stmt(s, sql.data) : NULL;
+	db_stmt *st = sql.data ? store_stmt(s, sql.data) : NULL;
 	buf_free(&sql);
 	if (!st)
 		goto out;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	if (collect(s, st, sizeof *t, read_seat, (void **)&t, &n))
 		goto out;
 	if (n == 0) {
@@ -1112,8 +1112,8 @@ int store_seat_end(struct store *s, const struct write_ctx *w, int64_t id, const
 	st = store_stmt(s, "UPDATE seat SET to_date = ?, version = version + 1 WHERE id = ?");
 	if (!st)
 		goto out;
-	sqlite3_bind_text(st, 1, to, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, id);
+	db_bind_text(st, 1, to, -1, DB_STATIC);
+	db_bind_int64(st, 2, id);
 	snprintf(key, sizeof key, "%s/%lld", t->collab_key, (long long)id);
 	if (step_done(s, st, "zetel beëindigen") ||
 	    finish(s, w, "update", "seat", key, before, after))
@@ -1141,9 +1141,9 @@ done:
 	"ON c.id = t.collaboration_id WHERE t.person_id = ?2))"
 
 /* A JSON value for stored audit text: parsed when it is JSON, else a string. */
-static json_t *audit_json(sqlite3_stmt *st, int col)
+static json_t *audit_json(db_stmt *st, int col)
 {
-	if (sqlite3_column_type(st, col) == SQLITE_NULL)
+	if (db_column_type(st, col) == DB_NULL)
 		return json_null();
 	const char *t = store_col_text(st, col);
 	json_t *j = json_loads(t, JSON_DECODE_ANY, NULL);
@@ -1238,18 +1238,18 @@ int store_person_export_by(struct store *s, const struct write_ctx *w, const cha
 	}
 	json_object_set_new(doc, "zetels", ja);
 
-	sqlite3_stmt *st = store_stmt(
+	db_stmt *st = store_stmt(
 	    s, "SELECT id, at, actor, via, action, entity, entity_key, "
 	       "\"before\", \"after\" FROM audit_event WHERE " PERSON_AUDIT_WHERE " ORDER BY id");
 	if (!st)
 		goto out;
-	sqlite3_bind_text(st, 1, p.key, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, p.id);
+	db_bind_text(st, 1, p.key, -1, DB_STATIC);
+	db_bind_int64(st, 2, p.id);
 	ja = json_array();
 	int r;
-	while ((r = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((r = db_step(st)) == DB_ROW) {
 		json_t *o = json_object();
-		json_object_set_new(o, "id", json_integer(sqlite3_column_int64(st, 0)));
+		json_object_set_new(o, "id", json_integer(db_column_int64(st, 0)));
 		jset(o, "tijdstip", store_col_text(st, 1));
 		jset(o, "door", store_col_text(st, 2));
 		jset(o, "via", store_col_text(st, 3));
@@ -1260,9 +1260,9 @@ int store_person_export_by(struct store *s, const struct write_ctx *w, const cha
 		json_object_set_new(o, "na", audit_json(st, 8));
 		json_array_append_new(ja, o);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	json_object_set_new(doc, "geschiedenis", ja);
-	if (r != SQLITE_DONE) {
+	if (r != DB_DONE) {
 		store_db_fail(s, "geschiedenis lezen", NULL, 0);
 		goto out;
 	}
@@ -1299,7 +1299,7 @@ int store_person_erase(struct store *s, const struct write_ctx *w, const char *k
 	if (unique_person_key(s, base, nkey, sizeof nkey))
 		goto out;
 	/* scrub the trail first: it finds the rows by the old key */
-	sqlite3_stmt *st = store_stmt(
+	db_stmt *st = store_stmt(
 	    s, "UPDATE audit_event SET "
 	       "\"before\" = CASE WHEN \"before\" IS NULL THEN NULL ELSE '" ERASED_IMAGE "' END, "
 	       "\"after\" = CASE WHEN \"after\" IS NULL THEN NULL ELSE '" ERASED_IMAGE "' END, "
@@ -1307,9 +1307,9 @@ int store_person_erase(struct store *s, const struct write_ctx *w, const char *k
 	       "WHERE " PERSON_AUDIT_WHERE);
 	if (!st)
 		goto out;
-	sqlite3_bind_text(st, 1, p.key, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, p.id);
-	sqlite3_bind_text(st, 3, nkey, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, p.key, -1, DB_STATIC);
+	db_bind_int64(st, 2, p.id);
+	db_bind_text(st, 3, nkey, -1, DB_STATIC);
 	if (step_done(s, st, "geschiedenis wissen"))
 		goto out;
 	st = store_stmt(s, "UPDATE person SET key = ?, name = '" ERASED_NAME "', party = '', "
@@ -1317,8 +1317,8 @@ int store_person_erase(struct store *s, const struct write_ctx *w, const char *k
 			   "version = version + 1 WHERE id = ?");
 	if (!st)
 		goto out;
-	sqlite3_bind_text(st, 1, nkey, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, p.id);
+	db_bind_text(st, 1, nkey, -1, DB_STATIC);
+	db_bind_int64(st, 2, p.id);
 	if (step_done(s, st, "persoon wissen") ||
 	    finish(s, w, "erase", "person", nkey, NULL, ERASED_IMAGE))
 		goto out;
@@ -1338,17 +1338,17 @@ static const char assessment_select[] =
     "JOIN collaboration c ON c.id = pa.collaboration_id "
     "JOIN organisation o ON o.id = pa.organisation_id ";
 
-static void read_assessment(sqlite3_stmt *st, void *dst)
+static void read_assessment(db_stmt *st, void *dst)
 {
 	struct role_assessment *a = dst;
-	a->id = sqlite3_column_int64(st, 0);
-	a->participation_id = sqlite3_column_int64(st, 1);
+	a->id = db_column_int64(st, 0);
+	a->participation_id = db_column_int64(st, 1);
 	CPY(a->collab_key, store_col_text(st, 2));
 	CPY(a->org_code, store_col_text(st, 3));
 	CPY(a->org_name, store_col_text(st, 4));
 	CPY(a->date, store_col_text(st, 5));
 	for (int i = 0; i < PERSP_COUNT; i++)
-		a->scores[i] = sqlite3_column_int(st, 6 + i);
+		a->scores[i] = db_column_int(st, 6 + i);
 	CPY(a->note, store_col_text(st, 10));
 	CPY(a->actor, store_col_text(st, 11));
 }
@@ -1363,13 +1363,13 @@ int store_assessments_of_collab(struct store *s, const char *collab_key,
 	}
 	struct buf sql = BUF_INIT;
 	buf_printf(&sql, "%sWHERE c.key = ? ORDER BY a.assessed_on, a.id", assessment_select);
-	sqlite3_stmt *st = sql.data ? store_stmt(s, sql.data) : NULL;
+	db_stmt *st = sql.data ? store_stmt(s, sql.data) : NULL;
 	buf_free(&sql);
 	*out = NULL;
 	*n = 0;
 	if (!st)
 		return STORE_ERR;
-	sqlite3_bind_text(st, 1, nz(collab_key), -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 1, nz(collab_key), -1, DB_TRANSIENT);
 	return collect(s, st, sizeof **out, read_assessment, (void **)out, n);
 }
 
@@ -1382,7 +1382,7 @@ int store_assessments_all(struct store *s, struct role_assessment **out, int *n)
 	}
 	struct buf sql = BUF_INIT;
 	buf_printf(&sql, "%sORDER BY a.participation_id, a.assessed_on, a.id", assessment_select);
-	sqlite3_stmt *st = sql.data ? store_stmt(s, sql.data) : NULL;
+	db_stmt *st = sql.data ? store_stmt(s, sql.data) : NULL;
 	buf_free(&sql);
 	*out = NULL;
 	*n = 0;
@@ -1408,24 +1408,24 @@ int store_assessment_add(struct store *s, const struct write_ctx *w, int64_t par
 	validate_assessment_input(in, ctx_today(w, tb), scores, e);
 	if (begin(s))
 		return STORE_ERR;
-	sqlite3_stmt *st = store_stmt(s, "SELECT c.key, o.code FROM participation pa "
+	db_stmt *st = store_stmt(s, "SELECT c.key, o.code FROM participation pa "
 					 "JOIN collaboration c ON c.id = pa.collaboration_id "
 					 "JOIN organisation o ON o.id = pa.organisation_id "
 					 "WHERE pa.id = ?");
 	if (!st)
 		goto out;
-	sqlite3_bind_int64(st, 1, participation_id);
-	int r = sqlite3_step(st);
-	if (r == SQLITE_ROW) {
+	db_bind_int64(st, 1, participation_id);
+	int r = db_step(st);
+	if (r == DB_ROW) {
 		CPY(ckey, store_col_text(st, 0));
 		CPY(ocode, store_col_text(st, 1));
 	}
-	sqlite3_reset(st);
-	if (r == SQLITE_DONE) {
+	db_reset(st);
+	if (r == DB_DONE) {
 		rc = STORE_ERR_NOTFOUND;
 		goto out;
 	}
-	if (r != SQLITE_ROW) {
+	if (r != DB_ROW) {
 		store_db_fail(s, "deelname opzoeken", NULL, 0);
 		goto out;
 	}
@@ -1439,17 +1439,17 @@ int store_assessment_add(struct store *s, const struct write_ctx *w, int64_t par
 			   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)");
 	if (!st)
 		goto out;
-	sqlite3_bind_int64(st, 1, participation_id);
-	sqlite3_bind_text(st, 2, in->date, -1, SQLITE_STATIC);
+	db_bind_int64(st, 1, participation_id);
+	db_bind_text(st, 2, in->date, -1, DB_STATIC);
 	for (int i = 0; i < PERSP_COUNT; i++)
-		sqlite3_bind_int(st, 3 + i, scores[i]);
-	sqlite3_bind_text(st, 7, nz(in->note), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, ctx_actor(w), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, ctx_today(w, tb), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 10, ctx_actor(w), -1, SQLITE_STATIC);
+		db_bind_int(st, 3 + i, scores[i]);
+	db_bind_text(st, 7, nz(in->note), -1, DB_STATIC);
+	db_bind_text(st, 8, ctx_actor(w), -1, DB_STATIC);
+	db_bind_text(st, 9, ctx_today(w, tb), -1, DB_STATIC);
+	db_bind_text(st, 10, ctx_actor(w), -1, DB_STATIC);
 	if (step_done(s, st, "rolbeoordeling toevoegen"))
 		goto out;
-	int64_t id = sqlite3_last_insert_rowid(s->db);
+	int64_t id = db_last_insert_id(s);
 	snprintf(key, sizeof key, "%s/%lld", ckey, (long long)id);
 	json_t *o = json_object();
 	jset(o, "samenwerkingsverband", ckey);
@@ -1474,10 +1474,10 @@ out:
 
 /* ------------------------------------------------------ phase history */
 
-static void read_phase(sqlite3_stmt *st, void *dst)
+static void read_phase(db_stmt *st, void *dst)
 {
 	struct phase_event *p = dst;
-	p->id = sqlite3_column_int64(st, 0);
+	p->id = db_column_int64(st, 0);
 	CPY(p->collab_key, store_col_text(st, 1));
 	int ph = label_from_db(phase_labels, PHASE_COUNT, store_col_text(st, 2));
 	p->phase = ph >= 0 ? ph : PHASE_UNKNOWN;
@@ -1496,13 +1496,13 @@ int store_phases_of_collab(struct store *s, const char *collab_key, struct phase
 	}
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *st =
+	db_stmt *st =
 	    store_stmt(s, "SELECT e.id, c.key, e.phase, e.process_phase, e.occurred_on, e.note "
 			  "FROM phase_event e JOIN collaboration c ON c.id = e.collaboration_id "
 			  "WHERE c.key = ? ORDER BY e.occurred_on, e.id");
 	if (!st)
 		return STORE_ERR;
-	sqlite3_bind_text(st, 1, nz(collab_key), -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 1, nz(collab_key), -1, DB_TRANSIENT);
 	return collect(s, st, sizeof **out, read_phase, (void **)out, n);
 }
 
@@ -1530,22 +1530,22 @@ int store_phase_add(struct store *s, const struct write_ctx *w, const char *coll
 		goto out;
 	}
 	const char *phase_db = db_of(phase_labels, PHASE_COUNT, in->phase);
-	sqlite3_stmt *st = store_stmt(
+	db_stmt *st = store_stmt(
 	    s,
 	    "INSERT INTO phase_event (collaboration_id, phase, process_phase, occurred_on, note, "
 	    "version, last_confirmed, confirmed_by) VALUES (?, ?, ?, ?, ?, 1, ?, ?)");
 	if (!st)
 		goto out;
-	sqlite3_bind_int64(st, 1, c.id);
-	sqlite3_bind_text(st, 2, phase_db, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, nz(in->process_phase), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, in->date, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, nz(in->note), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, ctx_today(w, tb), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, ctx_actor(w), -1, SQLITE_STATIC);
+	db_bind_int64(st, 1, c.id);
+	db_bind_text(st, 2, phase_db, -1, DB_STATIC);
+	db_bind_text(st, 3, nz(in->process_phase), -1, DB_STATIC);
+	db_bind_text(st, 4, in->date, -1, DB_STATIC);
+	db_bind_text(st, 5, nz(in->note), -1, DB_STATIC);
+	db_bind_text(st, 6, ctx_today(w, tb), -1, DB_STATIC);
+	db_bind_text(st, 7, ctx_actor(w), -1, DB_STATIC);
 	if (step_done(s, st, "fase toevoegen"))
 		goto out;
-	int64_t id = sqlite3_last_insert_rowid(s->db);
+	int64_t id = db_last_insert_id(s);
 	snprintf(key, sizeof key, "%s/%lld", c.key, (long long)id);
 	json_t *o = json_object();
 	jset(o, "samenwerkingsverband", c.key);
@@ -1572,10 +1572,10 @@ static const char agreement_select[] =
     "SELECT g.id, c.key, g.title, g.description, g.parties, g.since, g.status, g.document_url, "
     "g.version FROM agreement g JOIN collaboration c ON c.id = g.collaboration_id ";
 
-static void read_agreement(sqlite3_stmt *st, void *dst)
+static void read_agreement(db_stmt *st, void *dst)
 {
 	struct agreement *g = dst;
-	g->id = sqlite3_column_int64(st, 0);
+	g->id = db_column_int64(st, 0);
 	CPY(g->collab_key, store_col_text(st, 1));
 	CPY(g->title, store_col_text(st, 2));
 	CPY(g->description, store_col_text(st, 3));
@@ -1584,7 +1584,7 @@ static void read_agreement(sqlite3_stmt *st, void *dst)
 	int k = label_from_db(agreement_status_labels, AGR_COUNT, store_col_text(st, 6));
 	g->status = k >= 0 ? (enum agreement_status)k : AGR_VOORGESTELD;
 	CPY(g->document_url, store_col_text(st, 7));
-	g->version = sqlite3_column_int64(st, 8);
+	g->version = db_column_int64(st, 8);
 }
 
 int store_agreements_of_collab(struct store *s, const char *collab_key, struct agreement **out,
@@ -1597,13 +1597,13 @@ int store_agreements_of_collab(struct store *s, const char *collab_key, struct a
 	}
 	struct buf sql = BUF_INIT;
 	buf_printf(&sql, "%sWHERE c.key = ? ORDER BY g.since DESC, g.id", agreement_select);
-	sqlite3_stmt *st = sql.data ? store_stmt(s, sql.data) : NULL;
+	db_stmt *st = sql.data ? store_stmt(s, sql.data) : NULL;
 	buf_free(&sql);
 	*out = NULL;
 	*n = 0;
 	if (!st)
 		return STORE_ERR;
-	sqlite3_bind_text(st, 1, nz(collab_key), -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 1, nz(collab_key), -1, DB_TRANSIENT);
 	return collect(s, st, sizeof **out, read_agreement, (void **)out, n);
 }
 
@@ -1681,25 +1681,25 @@ int store_agreement_add(struct store *s, const struct write_ctx *w, const char *
 		goto out;
 	}
 	m.parties = parties.data ? parties.data : "";
-	sqlite3_stmt *st = store_stmt(
+	db_stmt *st = store_stmt(
 	    s, "INSERT INTO agreement (collaboration_id, title, description, parties, since, "
 	       "status, document_url, version, last_confirmed, confirmed_by) "
 	       "VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?)");
 	if (!st)
 		goto out;
-	sqlite3_bind_int64(st, 1, c.id);
-	sqlite3_bind_text(st, 2, m.title, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, m.description, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, m.parties, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, m.since, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, db_of(agreement_status_labels, AGR_COUNT, m.status), -1,
-			  SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, m.document_url, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, ctx_today(w, tb), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, ctx_actor(w), -1, SQLITE_STATIC);
+	db_bind_int64(st, 1, c.id);
+	db_bind_text(st, 2, m.title, -1, DB_STATIC);
+	db_bind_text(st, 3, m.description, -1, DB_STATIC);
+	db_bind_text(st, 4, m.parties, -1, DB_STATIC);
+	db_bind_text(st, 5, m.since, -1, DB_STATIC);
+	db_bind_text(st, 6, db_of(agreement_status_labels, AGR_COUNT, m.status), -1,
+			  DB_STATIC);
+	db_bind_text(st, 7, m.document_url, -1, DB_STATIC);
+	db_bind_text(st, 8, ctx_today(w, tb), -1, DB_STATIC);
+	db_bind_text(st, 9, ctx_actor(w), -1, DB_STATIC);
 	if (step_done(s, st, "afspraak toevoegen"))
 		goto out;
-	int64_t id = sqlite3_last_insert_rowid(s->db);
+	int64_t id = db_last_insert_id(s);
 	snprintf(key, sizeof key, "%s/%lld", c.key, (long long)id);
 	after = agreement_image(c.key, &m);
 	if (finish(s, w, "insert", "agreement", key, NULL, after))
@@ -1732,10 +1732,10 @@ int store_agreement_update(struct store *s, const struct write_ctx *w, int64_t i
 	if (begin(s))
 		return STORE_ERR;
 	buf_printf(&sql, "%sWHERE g.id = ?", agreement_select);
-	sqlite3_stmt *st = sql.data ? store_stmt(s, sql.data) : NULL;
+	db_stmt *st = sql.data ? store_stmt(s, sql.data) : NULL;
 	if (!st)
 		goto out;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	if (collect(s, st, sizeof *g, read_agreement, (void **)&g, &n))
 		goto out;
 	if (n == 0) {
@@ -1778,14 +1778,14 @@ int store_agreement_update(struct store *s, const struct write_ctx *w, int64_t i
 			   "WHERE id = ?");
 	if (!st)
 		goto out;
-	sqlite3_bind_text(st, 1, m.title, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, m.description, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, m.parties, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, m.since, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, db_of(agreement_status_labels, AGR_COUNT, m.status), -1,
-			  SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, m.document_url, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 7, id);
+	db_bind_text(st, 1, m.title, -1, DB_STATIC);
+	db_bind_text(st, 2, m.description, -1, DB_STATIC);
+	db_bind_text(st, 3, m.parties, -1, DB_STATIC);
+	db_bind_text(st, 4, m.since, -1, DB_STATIC);
+	db_bind_text(st, 5, db_of(agreement_status_labels, AGR_COUNT, m.status), -1,
+			  DB_STATIC);
+	db_bind_text(st, 6, m.document_url, -1, DB_STATIC);
+	db_bind_int64(st, 7, id);
 	snprintf(key, sizeof key, "%s/%lld", g->collab_key, (long long)id);
 	if (step_done(s, st, "afspraak bijwerken") ||
 	    finish(s, w, "update", "agreement", key, before, after))

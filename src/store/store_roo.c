@@ -91,11 +91,11 @@ static void rec_free(struct rec *r)
 	r->n = 0;
 }
 
-static int step_done(struct store *s, sqlite3_stmt *st, const char *what, char *err, size_t el)
+static int step_done(struct store *s, db_stmt *st, const char *what, char *err, size_t el)
 {
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+	int rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE && rc != DB_ROW)
 		return store_db_fail(s, what, err, el);
 	return STORE_OK;
 }
@@ -152,13 +152,13 @@ static void tooi_code(const char *tooi, char *out, size_t n)
 
 /* --- the generic upsert --- */
 
-static char *rec_json(const struct rec *r, sqlite3_stmt *row)
+static char *rec_json(const struct rec *r, db_stmt *row)
 {
 	json_t *o = json_object();
 	for (int i = 0; i < r->n; i++) {
 		const char *v = r->val[i];
 		if (row) {
-			v = (const char *)sqlite3_column_text(row, i);
+			v = (const char *)db_column_text(row, i);
 		}
 		json_object_set_new(o, r->col[i], v ? json_string(v) : json_null());
 	}
@@ -168,15 +168,15 @@ static char *rec_json(const struct rec *r, sqlite3_stmt *row)
 }
 
 /* Column i of row as the same text the importer produces. */
-static void col_text(sqlite3_stmt *row, int i, bool real, char *out, size_t n, bool *null)
+static void col_text(db_stmt *row, int i, bool real, char *out, size_t n, bool *null)
 {
-	*null = sqlite3_column_type(row, i) == SQLITE_NULL;
+	*null = db_column_type(row, i) == DB_NULL;
 	if (*null) {
 		out[0] = '\0';
 	} else if (real) {
-		snprintf(out, n, "%.6g", sqlite3_column_double(row, i));
+		snprintf(out, n, "%.6g", db_column_double(row, i));
 	} else {
-		snprintf(out, n, "%s", (const char *)sqlite3_column_text(row, i));
+		snprintf(out, n, "%s", (const char *)db_column_text(row, i));
 	}
 }
 
@@ -200,20 +200,20 @@ static int upsert(struct imp *im, struct rec *r, int64_t id, int kind, bool ende
 		for (int i = 0; i < r->n; i++)
 			o += (size_t)snprintf(sql + o, sizeof sql - o, "%s?", i ? ", " : "");
 		snprintf(sql + o, sizeof sql - o, ")");
-		sqlite3_stmt *st = store_stmt(s, sql);
+		db_stmt *st = store_stmt(s, sql);
 		if (!st)
 			return store_db_fail(s, "ROO-import: invoegen", err, el);
 		for (int i = 0; i < r->n; i++) {
 			if (!r->val[i])
-				sqlite3_bind_null(st, i + 1);
+				db_bind_null(st, i + 1);
 			else if (r->real[i])
-				sqlite3_bind_double(st, i + 1, strtod(r->val[i], NULL));
+				db_bind_double(st, i + 1, strtod(r->val[i], NULL));
 			else
-				sqlite3_bind_text(st, i + 1, r->val[i], -1, SQLITE_STATIC);
+				db_bind_text(st, i + 1, r->val[i], -1, DB_STATIC);
 		}
 		if (step_done(s, st, "ROO-import: invoegen", err, el))
 			return STORE_ERR;
-		*out_id = sqlite3_last_insert_rowid(s->db);
+		*out_id = db_last_insert_id(s);
 		char *after = rec_json(r, NULL);
 		int rc = store_audit_write(s, ACTOR, VIA, im->source, "insert", r->entity, r->key,
 					   NULL, after);
@@ -228,12 +228,12 @@ static int upsert(struct imp *im, struct rec *r, int64_t id, int kind, bool ende
 	for (int i = 0; i < r->n; i++)
 		o += (size_t)snprintf(sql + o, sizeof sql - o, "%s%s", i ? ", " : "", r->col[i]);
 	snprintf(sql + o, sizeof sql - o, " FROM %s WHERE id = ?", r->table);
-	sqlite3_stmt *st = store_stmt(s, sql);
+	db_stmt *st = store_stmt(s, sql);
 	if (!st)
 		return store_db_fail(s, "ROO-import: lezen", err, el);
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		sqlite3_reset(st);
+	db_bind_int64(st, 1, id);
+	if (db_step(st) != DB_ROW) {
+		db_reset(st);
 		return store_db_fail(s, "ROO-import: lezen", err, el);
 	}
 	bool differs = false;
@@ -252,12 +252,12 @@ static int upsert(struct imp *im, struct rec *r, int64_t id, int kind, bool ende
 			differs = true;
 	}
 	if (!differs) {
-		sqlite3_reset(st);
+		db_reset(st);
 		im->rep->unchanged[kind]++;
 		return STORE_OK;
 	}
 	char *before = rec_json(r, st);
-	sqlite3_reset(st);
+	db_reset(st);
 	o = (size_t)snprintf(sql, sizeof sql, "UPDATE %s SET ", r->table);
 	for (int i = 0; i < r->n; i++)
 		o += (size_t)snprintf(sql + o, sizeof sql - o, "%s = ?, ", r->col[i]);
@@ -269,13 +269,13 @@ static int upsert(struct imp *im, struct rec *r, int64_t id, int kind, bool ende
 	}
 	for (int i = 0; i < r->n; i++) {
 		if (!r->val[i])
-			sqlite3_bind_null(st, i + 1);
+			db_bind_null(st, i + 1);
 		else if (r->real[i])
-			sqlite3_bind_double(st, i + 1, strtod(r->val[i], NULL));
+			db_bind_double(st, i + 1, strtod(r->val[i], NULL));
 		else
-			sqlite3_bind_text(st, i + 1, r->val[i], -1, SQLITE_STATIC);
+			db_bind_text(st, i + 1, r->val[i], -1, DB_STATIC);
 	}
-	sqlite3_bind_int64(st, r->n + 1, id);
+	db_bind_int64(st, r->n + 1, id);
 	if (step_done(s, st, "ROO-import: bijwerken", err, el)) {
 		free(before);
 		return STORE_ERR;
@@ -297,57 +297,56 @@ static int upsert(struct imp *im, struct rec *r, int64_t id, int kind, bool ende
 /* First id of a one-column query with up to two text parameters; 0 if none. */
 static int64_t find_id(struct store *s, const char *sql, const char *a, const char *b)
 {
-	sqlite3_stmt *st = store_stmt(s, sql);
+	db_stmt *st = store_stmt(s, sql);
 	if (!st)
 		return -1;
-	sqlite3_bind_text(st, 1, a, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 1, a, -1, DB_TRANSIENT);
 	if (b)
-		sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 2, b, -1, DB_TRANSIENT);
 	int64_t id = 0;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	if (db_step(st) == DB_ROW)
+		id = db_column_int64(st, 0);
+	db_reset(st);
 	return id;
 }
 
 static int64_t find_id_int(struct store *s, const char *sql, int64_t a)
 {
-	sqlite3_stmt *st = store_stmt(s, sql);
+	db_stmt *st = store_stmt(s, sql);
 	if (!st)
 		return -1;
-	sqlite3_bind_int64(st, 1, a);
+	db_bind_int64(st, 1, a);
 	int64_t id = 0;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	if (db_step(st) == DB_ROW)
+		id = db_column_int64(st, 0);
+	db_reset(st);
 	return id;
 }
 
 static int mark_seen(struct imp *im, char kind, int64_t id)
 {
-	sqlite3_stmt *st = store_stmt(im->s, "INSERT OR IGNORE INTO temp.roo_seen (kind, id) "
-					     "VALUES (?, ?)");
+	db_stmt *st = store_stmt(im->s, "INSERT INTO roo_seen (kind, id) "
+					"VALUES (?, ?) ON CONFLICT DO NOTHING");
 	if (!st)
 		return STORE_ERR;
 	char k[2] = {kind, 0};
-	sqlite3_bind_text(st, 1, k, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, id);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? STORE_OK : STORE_ERR;
+	db_bind_text(st, 1, k, -1, DB_TRANSIENT);
+	db_bind_int64(st, 2, id);
+	int rc = db_step(st);
+	db_reset(st);
+	return rc == DB_DONE ? STORE_OK : STORE_ERR;
 }
 
 static bool seen(struct imp *im, char kind, int64_t id)
 {
 	char k[2] = {kind, 0};
-	sqlite3_stmt *st =
-	    store_stmt(im->s, "SELECT 1 FROM temp.roo_seen WHERE kind = ? AND id = ?");
+	db_stmt *st = store_stmt(im->s, "SELECT 1 FROM roo_seen WHERE kind = ? AND id = ?");
 	if (!st)
 		return false;
-	sqlite3_bind_text(st, 1, k, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, id);
-	bool r = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
+	db_bind_text(st, 1, k, -1, DB_TRANSIENT);
+	db_bind_int64(st, 2, id);
+	bool r = db_step(st) == DB_ROW;
+	db_reset(st);
 	return r;
 }
 
@@ -508,14 +507,14 @@ static int64_t find_org(struct imp *im, const char *sid, const char *tooi)
 
 static void org_code_of(struct imp *im, int64_t id, char *out, size_t n)
 {
-	sqlite3_stmt *st = store_stmt(im->s, "SELECT code FROM organisation WHERE id = ?");
+	db_stmt *st = store_stmt(im->s, "SELECT code FROM organisation WHERE id = ?");
 	out[0] = '\0';
 	if (!st)
 		return;
-	sqlite3_bind_int64(st, 1, id);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	db_bind_int64(st, 1, id);
+	if (db_step(st) == DB_ROW)
 		snprintf(out, n, "%s", store_col_text(st, 0));
-	sqlite3_reset(st);
+	db_reset(st);
 }
 
 /* Upsert an organisation. New rows get a code from the TOOI id or
@@ -530,13 +529,12 @@ static int put_org(struct imp *im, const char *sid, const char *tooi, const char
 		return store_db_fail(im->s, "organisatie zoeken", err, el);
 	/* rows the ROO import created (its source) follow the ROO; others
 	 * (the seed, edits) are linked but keep their name and kind */
-	sqlite3_stmt *os = store_stmt(im->s, "SELECT source_id FROM organisation WHERE id = ?");
+	db_stmt *os = store_stmt(im->s, "SELECT source_id FROM organisation WHERE id = ?");
 	bool linked = false;
 	if (id && os) {
-		sqlite3_bind_int64(os, 1, id);
-		linked =
-		    sqlite3_step(os) == SQLITE_ROW && sqlite3_column_int64(os, 0) == im->source_id;
-		sqlite3_reset(os);
+		db_bind_int64(os, 1, id);
+		linked = db_step(os) == DB_ROW && db_column_int64(os, 0) == im->source_id;
+		db_reset(os);
 	}
 	struct rec r = {.table = "organisation", .entity = "organisation"};
 	char code[81];
@@ -645,12 +643,12 @@ static int put_person(struct imp *im, const struct roo_person *m, int64_t *out, 
 		rec_add(&r, "key", key);
 		rec_add(&r, "roo_system_id", m->sid);
 	} else {
-		sqlite3_stmt *st = store_stmt(im->s, "SELECT key FROM person WHERE id = ?");
+		db_stmt *st = store_stmt(im->s, "SELECT key FROM person WHERE id = ?");
 		if (st) {
-			sqlite3_bind_int64(st, 1, id);
-			if (sqlite3_step(st) == SQLITE_ROW)
+			db_bind_int64(st, 1, id);
+			if (db_step(st) == DB_ROW)
 				snprintf(r.key, sizeof r.key, "%s", store_col_text(st, 0));
-			sqlite3_reset(st);
+			db_reset(st);
 		}
 	}
 	rec_add(&r, "name", m->name);
@@ -738,7 +736,7 @@ static int on_header(void *ctx, const struct roo_header *h, char *err, size_t el
 		gmtime_r(&now, &tm);
 		strftime(im->date, sizeof im->date, "%Y-%m-%d", &tm);
 	}
-	sqlite3_stmt *st = store_stmt(
+	db_stmt *st = store_stmt(
 	    im->s,
 	    "INSERT INTO source (key, title, publisher, url, reference_date, retrieved, note) "
 	    "VALUES (?1, 'Register van Overheidsorganisaties (export)', "
@@ -746,11 +744,11 @@ static int on_header(void *ctx, const struct roo_header *h, char *err, size_t el
 	    "'https://organisaties.overheid.nl/archive/exportOO.xml', ?2, ?2, "
 	    "'Ingelezen met atlas import roo') "
 	    "ON CONFLICT(key) DO UPDATE SET reference_date = excluded.reference_date "
-	    "WHERE reference_date < excluded.reference_date");
+	    "WHERE source.reference_date < excluded.reference_date");
 	if (!st)
 		return store_db_fail(im->s, "bron vastleggen", err, el);
-	sqlite3_bind_text(st, 1, SOURCE_KEY, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, im->date, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 1, SOURCE_KEY, -1, DB_STATIC);
+	db_bind_text(st, 2, im->date, -1, DB_TRANSIENT);
 	if (step_done(im->s, st, "bron vastleggen", err, el))
 		return STORE_ERR;
 	im->source_id = find_id(im->s, "SELECT id FROM source WHERE key = ?", SOURCE_KEY, NULL);
@@ -791,7 +789,7 @@ static void unknown_terms(struct imp *im, const struct roo_regeling *g, char *ou
 static int set_domains(struct imp *im, int64_t cid, const struct roo_regeling *g, bool *changed,
 		       char *have, char *want, size_t n, char *err, size_t el)
 {
-	sqlite3_stmt *st = store_stmt(im->s, "DELETE FROM temp.roo_dom");
+	db_stmt *st = store_stmt(im->s, "DELETE FROM roo_dom");
 	if (!st || step_done(im->s, st, "domeinen", err, el))
 		return STORE_ERR;
 	for (int i = 0; i < g->nterms; i++) {
@@ -800,42 +798,42 @@ static int set_domains(struct imp *im, int64_t cid, const struct roo_regeling *g
 		    key ? find_id(im->s, "SELECT id FROM domain WHERE key = ?", key, NULL) : 0;
 		if (did <= 0)
 			continue;
-		st = store_stmt(im->s, "INSERT OR IGNORE INTO temp.roo_dom (id) VALUES (?)");
+		st =
+		    store_stmt(im->s, "INSERT INTO roo_dom (id) VALUES (?) ON CONFLICT DO NOTHING");
 		if (!st)
 			return store_db_fail(im->s, "domeinen", err, el);
-		sqlite3_bind_int64(st, 1, did);
+		db_bind_int64(st, 1, did);
 		if (step_done(im->s, st, "domeinen", err, el))
 			return STORE_ERR;
 	}
-	st =
-	    store_stmt(im->s, "SELECT (SELECT group_concat(d.key, ';') FROM (SELECT id FROM "
-			      "temp.roo_dom) x JOIN domain d ON d.id = x.id ORDER BY d.key), "
-			      "(SELECT group_concat(d.key, ';') FROM collaboration_domain cd JOIN "
-			      "domain d ON d.id = cd.domain_id WHERE cd.collaboration_id = ? ORDER "
-			      "BY d.key)");
+	st = store_stmt(im->s, "SELECT (SELECT group_concat(k, ';') FROM (SELECT d.key AS k FROM "
+			       "roo_dom x JOIN domain d ON d.id = x.id ORDER BY d.key) AS ks), "
+			       "(SELECT group_concat(k, ';') FROM (SELECT d.key AS k FROM "
+			       "collaboration_domain cd JOIN domain d ON d.id = cd.domain_id WHERE "
+			       "cd.collaboration_id = ? ORDER BY d.key) AS ks)");
 	if (!st)
 		return store_db_fail(im->s, "domeinen", err, el);
-	sqlite3_bind_int64(st, 1, cid);
+	db_bind_int64(st, 1, cid);
 	want[0] = have[0] = '\0';
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if (db_step(st) == DB_ROW) {
 		snprintf(want, n, "%s", store_col_text(st, 0));
 		snprintf(have, n, "%s", store_col_text(st, 1));
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	*changed = strcmp(want, have) != 0;
 	if (!*changed)
 		return STORE_OK;
 	st = store_stmt(im->s, "DELETE FROM collaboration_domain WHERE collaboration_id = ?");
 	if (!st)
 		return store_db_fail(im->s, "domeinen", err, el);
-	sqlite3_bind_int64(st, 1, cid);
+	db_bind_int64(st, 1, cid);
 	if (step_done(im->s, st, "domeinen", err, el))
 		return STORE_ERR;
 	st = store_stmt(im->s, "INSERT INTO collaboration_domain (collaboration_id, domain_id) "
-			       "SELECT ?, id FROM temp.roo_dom");
+			       "SELECT ?, id FROM roo_dom");
 	if (!st)
 		return store_db_fail(im->s, "domeinen", err, el);
-	sqlite3_bind_int64(st, 1, cid);
+	db_bind_int64(st, 1, cid);
 	return step_done(im->s, st, "domeinen", err, el);
 }
 
@@ -874,12 +872,12 @@ static int on_regeling(void *ctx, const struct roo_regeling *g, char *err, size_
 		rec_add(&r, "kind", "joint_arrangement");
 		rec_addi(&r, "source_id", im->source_id);
 	} else {
-		sqlite3_stmt *st = store_stmt(im->s, "SELECT key FROM collaboration WHERE id = ?");
+		db_stmt *st = store_stmt(im->s, "SELECT key FROM collaboration WHERE id = ?");
 		if (st) {
-			sqlite3_bind_int64(st, 1, id);
-			if (sqlite3_step(st) == SQLITE_ROW)
+			db_bind_int64(st, 1, id);
+			if (db_step(st) == DB_ROW)
 				snprintf(r.key, sizeof r.key, "%s", store_col_text(st, 0));
-			sqlite3_reset(st);
+			db_reset(st);
 		}
 	}
 	char unknown[2048], have[1024], want[1024];
@@ -935,16 +933,15 @@ static int on_regeling(void *ctx, const struct roo_regeling *g, char *err, size_
 	if (g->body.sid[0] || g->body.tooi[0]) {
 		body = find_org(im, g->body.sid, g->body.tooi);
 		if (body > 0) {
-			sqlite3_stmt *st =
-			    store_stmt(im->s, "UPDATE organisation SET collaboration_id "
-					      "= ? WHERE id = ? AND collaboration_id "
-					      "IS NULL");
+			db_stmt *st = store_stmt(im->s, "UPDATE organisation SET collaboration_id "
+							"= ? WHERE id = ? AND collaboration_id "
+							"IS NULL");
 			if (!st) {
 				rc = store_db_fail(im->s, "samenwerkingsorgaan", err, el);
 				goto out;
 			}
-			sqlite3_bind_int64(st, 1, cid);
-			sqlite3_bind_int64(st, 2, body);
+			db_bind_int64(st, 1, cid);
+			db_bind_int64(st, 2, body);
 			if ((rc = step_done(im->s, st, "samenwerkingsorgaan", err, el)))
 				goto out;
 		}
@@ -953,21 +950,21 @@ static int on_regeling(void *ctx, const struct roo_regeling *g, char *err, size_
 	 * a regeling further on) */
 	for (int i = 0; i < g->nparts; i++) {
 		const struct roo_participant *p = &g->parts[i];
-		sqlite3_stmt *st = store_stmt(
-		    im->s, "INSERT INTO temp.roo_part (collaboration_id, sid, tooi, name, joined, "
+		db_stmt *st = store_stmt(
+		    im->s, "INSERT INTO roo_part (collaboration_id, sid, tooi, name, joined, "
 			   "share, body) VALUES (?, ?, ?, ?, ?, ?, ?)");
 		if (!st) {
 			rc = store_db_fail(im->s, "deelnemers", err, el);
 			goto out;
 		}
-		sqlite3_bind_int64(st, 1, cid);
-		sqlite3_bind_text(st, 2, p->sid, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, p->tooi, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, p->name, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 5, p->joined, -1, SQLITE_STATIC);
+		db_bind_int64(st, 1, cid);
+		db_bind_text(st, 2, p->sid, -1, DB_STATIC);
+		db_bind_text(st, 3, p->tooi, -1, DB_STATIC);
+		db_bind_text(st, 4, p->name, -1, DB_STATIC);
+		db_bind_text(st, 5, p->joined, -1, DB_STATIC);
 		if (p->has_share)
-			sqlite3_bind_double(st, 6, p->share);
-		sqlite3_bind_text(st, 7, p->body, -1, SQLITE_STATIC);
+			db_bind_double(st, 6, p->share);
+		db_bind_text(st, 7, p->body, -1, DB_STATIC);
 		if ((rc = step_done(im->s, st, "deelnemers", err, el)))
 			goto out;
 	}
@@ -1003,16 +1000,16 @@ static int regeling_org(struct imp *im, int64_t cid, int64_t *out, char *err, si
 	if (*out)
 		return *out > 0 ? STORE_OK : STORE_ERR;
 	char sid[24] = "", name[256] = "";
-	sqlite3_stmt *st =
+	db_stmt *st =
 	    store_stmt(im->s, "SELECT roo_system_id, name FROM collaboration WHERE id = ?");
 	if (!st)
 		return store_db_fail(im->s, "regeling als deelnemer", err, el);
-	sqlite3_bind_int64(st, 1, cid);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	db_bind_int64(st, 1, cid);
+	if (db_step(st) == DB_ROW) {
 		snprintf(sid, sizeof sid, "%s", store_col_text(st, 0));
 		snprintf(name, sizeof name, "%s", store_col_text(st, 1));
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	char rsid[32];
 	snprintf(rsid, sizeof rsid, "gr%s", sid);
 	return put_org(im, rsid, "", name, "joint_arrangement_body", "", "", cid, out, err, el);
@@ -1020,24 +1017,23 @@ static int regeling_org(struct imp *im, int64_t cid, int64_t *out, char *err, si
 
 static int resolve_parts(struct imp *im, char *err, size_t el)
 {
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(
-		im->s->db,
-		"SELECT p.collaboration_id, p.sid, p.tooi, p.name, p.joined, p.share, "
-		"p.body, c.key FROM temp.roo_part p JOIN collaboration c ON c.id = "
-		"p.collaboration_id ORDER BY p.rowid",
-		-1, &q, NULL) != SQLITE_OK)
+	db_stmt *q;
+	if (db_prepare(im->s,
+		       "SELECT p.collaboration_id, p.sid, p.tooi, p.name, p.joined, p.share, "
+		       "p.body, c.key FROM roo_part p JOIN collaboration c ON c.id = "
+		       "p.collaboration_id ORDER BY p.seq",
+		       &q) != DB_OK)
 		return store_db_fail(im->s, "deelnemers", err, el);
 	int rc = STORE_OK;
-	while (rc == STORE_OK && sqlite3_step(q) == SQLITE_ROW) {
-		int64_t cid = sqlite3_column_int64(q, 0);
+	while (rc == STORE_OK && db_step(q) == DB_ROW) {
+		int64_t cid = db_column_int64(q, 0);
 		char sid[24], tooi[256], name[256], joined[11], body[256], ckey[81];
 		snprintf(sid, sizeof sid, "%s", store_col_text(q, 1));
 		snprintf(tooi, sizeof tooi, "%s", store_col_text(q, 2));
 		snprintf(name, sizeof name, "%s", store_col_text(q, 3));
 		snprintf(joined, sizeof joined, "%s", store_col_text(q, 4));
-		bool has_share = sqlite3_column_type(q, 5) != SQLITE_NULL;
-		double share = sqlite3_column_double(q, 5);
+		bool has_share = db_column_type(q, 5) != DB_NULL;
+		double share = db_column_double(q, 5);
 		snprintf(body, sizeof body, "%s", store_col_text(q, 6));
 		snprintf(ckey, sizeof ckey, "%s", store_col_text(q, 7));
 		int64_t oid = find_org(im, sid, tooi);
@@ -1055,24 +1051,24 @@ static int resolve_parts(struct imp *im, char *err, size_t el)
 			rc = store_db_fail(im->s, "deelnemer zoeken", err, el);
 			break;
 		}
-		sqlite3_stmt *st = store_stmt(im->s, "SELECT id FROM participation WHERE "
-						     "collaboration_id = ? AND organisation_id = ? "
-						     "ORDER BY left_on <> '', id");
+		db_stmt *st = store_stmt(im->s, "SELECT id FROM participation WHERE "
+						"collaboration_id = ? AND organisation_id = ? "
+						"ORDER BY left_on <> '', id");
 		if (!st) {
 			rc = store_db_fail(im->s, "deelname zoeken", err, el);
 			break;
 		}
-		sqlite3_bind_int64(st, 1, cid);
-		sqlite3_bind_int64(st, 2, oid);
+		db_bind_int64(st, 1, cid);
+		db_bind_int64(st, 2, oid);
 		int64_t id = 0;
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			int64_t cand = sqlite3_column_int64(st, 0);
+		while (db_step(st) == DB_ROW) {
+			int64_t cand = db_column_int64(st, 0);
 			if (!seen(im, 'd', cand)) {
 				id = cand;
 				break;
 			}
 		}
-		sqlite3_reset(st);
+		db_reset(st);
 		char code[81];
 		org_code_of(im, oid, code, sizeof code);
 		struct rec r = {.table = "participation", .entity = "participation"};
@@ -1097,7 +1093,7 @@ static int resolve_parts(struct imp *im, char *err, size_t el)
 		if (rc == STORE_OK && mark_seen(im, 'd', out))
 			rc = store_db_fail(im->s, "ROO-import", err, el);
 	}
-	sqlite3_finalize(q);
+	db_finalize(q);
 	return rc;
 }
 
@@ -1110,17 +1106,17 @@ static int end_missing(struct imp *im, const char *table, char kind, const char 
 	char sql[800];
 	snprintf(sql, sizeof sql,
 		 "SELECT t.id, %s FROM %s t WHERE %s AND t.%s = '' AND NOT EXISTS (SELECT 1 FROM "
-		 "temp.roo_seen s WHERE s.kind = '%c' AND s.id = t.id)",
+		 "roo_seen s WHERE s.kind = '%c' AND s.id = t.id)",
 		 keysql, table, where, col, kind);
-	sqlite3_stmt *q;
-	if (sqlite3_prepare_v2(im->s->db, sql, -1, &q, NULL) != SQLITE_OK)
+	db_stmt *q;
+	if (db_prepare(im->s, sql, &q) != DB_OK)
 		return store_db_fail(im->s, "beëindigen", err, el);
 	int rc = STORE_OK;
 	/* collect first: updating while stepping the same table is unsafe */
 	int64_t *ids = NULL;
 	char **keys = NULL;
 	int n = 0, cap = 0;
-	while (sqlite3_step(q) == SQLITE_ROW) {
+	while (db_step(q) == DB_ROW) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
 			ids = realloc(ids, (size_t)cap * sizeof *ids);
@@ -1128,11 +1124,11 @@ static int end_missing(struct imp *im, const char *table, char kind, const char 
 			if (!ids || !keys)
 				abort();
 		}
-		ids[n] = sqlite3_column_int64(q, 0);
+		ids[n] = db_column_int64(q, 0);
 		keys[n] = strdup(store_col_text(q, 1));
 		n++;
 	}
-	sqlite3_finalize(q);
+	db_finalize(q);
 	for (int i = 0; i < n && rc == STORE_OK; i++) {
 		struct rec r = {.table = table, .entity = table};
 		snprintf(r.key, sizeof r.key, "%s", keys[i]);
@@ -1205,14 +1201,25 @@ int store_roo_import(struct store *s, const char *path, const char *map_csv, boo
 		store_set_err(err, errlen, "%s: tabel beleidsterreinen niet te lezen", map_csv);
 		return STORE_ERR_INVALID;
 	}
-	if (store_exec(s,
-		       "CREATE TEMP TABLE IF NOT EXISTS roo_seen (kind TEXT NOT NULL, id INTEGER "
-		       "NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;"
-		       "CREATE TEMP TABLE IF NOT EXISTS roo_part (collaboration_id INTEGER, sid "
-		       "TEXT, tooi TEXT, name TEXT, joined TEXT, share REAL, body TEXT);"
-		       "CREATE TEMP TABLE IF NOT EXISTS roo_dom (id INTEGER PRIMARY KEY);"
-		       "DELETE FROM roo_seen; DELETE FROM roo_part; DELETE FROM roo_dom;",
-		       "ROO-import voorbereiden", err, errlen))
+	/* roo_part keeps file order in seq (an identity column on PostgreSQL) */
+	if (store_exec(
+		s,
+		db_engine(s) == DB_PG
+		    ? "CREATE TEMP TABLE IF NOT EXISTS roo_seen (kind TEXT NOT NULL, id "
+		      "BIGINT NOT NULL, PRIMARY KEY (kind, id));"
+		      "CREATE TEMP TABLE IF NOT EXISTS roo_part (seq BIGINT GENERATED BY "
+		      "DEFAULT AS IDENTITY PRIMARY KEY, collaboration_id BIGINT, sid TEXT, "
+		      "tooi TEXT, name TEXT, joined TEXT, share DOUBLE PRECISION, body TEXT);"
+		      "CREATE TEMP TABLE IF NOT EXISTS roo_dom (id BIGINT PRIMARY KEY);"
+		      "DELETE FROM roo_seen; DELETE FROM roo_part; DELETE FROM roo_dom;"
+		    : "CREATE TEMP TABLE IF NOT EXISTS roo_seen (kind TEXT NOT NULL, id "
+		      "INTEGER NOT NULL, PRIMARY KEY (kind, id)) WITHOUT ROWID;"
+		      "CREATE TEMP TABLE IF NOT EXISTS roo_part (seq INTEGER PRIMARY KEY, "
+		      "collaboration_id INTEGER, sid TEXT, tooi TEXT, name TEXT, joined TEXT, "
+		      "share REAL, body TEXT);"
+		      "CREATE TEMP TABLE IF NOT EXISTS roo_dom (id INTEGER PRIMARY KEY);"
+		      "DELETE FROM roo_seen; DELETE FROM roo_part; DELETE FROM roo_dom;",
+		"ROO-import voorbereiden", err, errlen))
 		goto out;
 	if (store_exec(s, "BEGIN IMMEDIATE", "transactie starten", err, errlen))
 		goto out;

@@ -110,7 +110,7 @@ static const char collab_select[] =
     "SELECT c.id, c.version, c.key, c.name, c.short_name, c.kind, c.legal_form, c.powers, "
     "coalesce((SELECT group_concat(k, ';') FROM (SELECT d.key AS k "
     "FROM collaboration_domain cd JOIN domain d ON d.id = cd.domain_id "
-    "WHERE cd.collaboration_id = c.id ORDER BY d.key)), ''), "
+    "WHERE cd.collaboration_id = c.id ORDER BY d.key) AS ks), ''), "
     "c.phase, c.purpose, c.seat, c.start_date, c.end_date, c.website, coalesce(s.key, ''), "
     "c.last_confirmed, c.confirmed_by, c.note "
     "FROM collaboration c LEFT JOIN source s ON s.id = c.source_id WHERE c.key = ?";
@@ -151,7 +151,7 @@ static const struct fspec part_spec[PF_N] = {
 /* part_spec order, then collaboration id and organisation id. */
 static const char part_select[] =
     "SELECT p.id, p.version, c.key || '/' || p.id, c.key, o.code, o.name, p.body, p.role, "
-    "coalesce(CAST(p.cost_share AS TEXT), ''), coalesce(CAST(p.contribution_eur AS TEXT), ''), "
+    "p.cost_share, p.contribution_eur, "
     "p.joined, p.left_on, coalesce(s.key, ''), p.last_confirmed, p.confirmed_by, p.note, "
     "p.collaboration_id, p.organisation_id "
     "FROM participation p JOIN collaboration c ON c.id = p.collaboration_id "
@@ -179,10 +179,9 @@ static const struct fspec org_spec[OF_N] = {
     [OF_NOTE] = {"opmerking", FT_STR, NULL, 0},
 };
 
-static const char org_select[] =
-    "SELECT o.id, o.version, o.code, o.name, coalesce(CAST(o.population AS TEXT), ''), "
-    "o.population_date, coalesce(CAST(o.area_km2 AS TEXT), ''), o.last_confirmed, "
-    "o.confirmed_by, o.note FROM organisation o WHERE o.code = ?";
+static const char org_select[] = "SELECT o.id, o.version, o.code, o.name, o.population, "
+				 "o.population_date, o.area_km2, o.last_confirmed, "
+				 "o.confirmed_by, o.note FROM organisation o WHERE o.code = ?";
 
 static void rec_init(struct rec *r, const struct fspec *spec, int n)
 {
@@ -229,34 +228,65 @@ static const char *db_of(const struct label *t, int n, const char *api)
  * in order and nref reference ids; bound to key (text) or, when key is
  * NULL, to id. STORE_ERR_NOTFOUND when absent.
  */
+/*
+ * Column i as text, the same on both engines: NULL is "", integers in
+ * decimal, reals as SQLite's CAST(x AS TEXT) writes them (15 significant
+ * digits, always with a decimal point: "12.0", "1.0e+20"). tmp holds it.
+ */
+static const char *field_text(db_stmt *st, int i, char tmp[48])
+{
+	switch (db_column_type(st, i)) {
+	case DB_NULL:
+		return "";
+	case DB_INTEGER:
+		snprintf(tmp, 48, "%lld", (long long)db_column_int64(st, i));
+		return tmp;
+	case DB_FLOAT: {
+		char num[40];
+		snprintf(num, sizeof num, "%.15g", db_column_double(st, i));
+		const char *e = strchr(num, 'e');
+		if (strchr(num, '.') || strchr(num, 'n') || strchr(num, 'N'))
+			snprintf(tmp, 48, "%s", num);
+		else if (e)
+			snprintf(tmp, 48, "%.*s.0%s", (int)(e - num), num, e);
+		else
+			snprintf(tmp, 48, "%s.0", num);
+		return tmp;
+	}
+	default:
+		return store_col_text(st, i);
+	}
+}
+
 static int rec_load(struct store *s, const char *sql, const char *key, int64_t id,
 		    const struct fspec *spec, int n, int nref, struct rec *r)
 {
 	rec_init(r, spec, n);
-	sqlite3_stmt *st = store_stmt(s, sql);
+	db_stmt *st = store_stmt(s, sql);
 	if (!st)
 		return STORE_ERR;
 	if (key)
-		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		db_bind_text(st, 1, key, -1, DB_STATIC);
 	else
-		sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		r->id = sqlite3_column_int64(st, 0);
-		r->version = sqlite3_column_int64(st, 1);
+		db_bind_int64(st, 1, id);
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		r->id = db_column_int64(st, 0);
+		r->version = db_column_int64(st, 1);
 		free(r->key);
 		r->key = xstrdup(store_col_text(st, 2));
 		for (int i = 0; i < n; i++) {
-			const char *v = store_col_text(st, 3 + i);
+			char tmp[48];
+			const char *v = field_text(st, 3 + i, tmp);
 			rec_set(r, i, spec[i].t ? api_of(spec[i].t, spec[i].tn, v) : v);
 		}
 		for (int i = 0; i < nref; i++)
-			r->ref[i] = sqlite3_column_int64(st, 3 + n + i);
+			r->ref[i] = db_column_int64(st, 3 + n + i);
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	db_reset(st);
+	if (rc == DB_ROW)
 		return STORE_OK;
-	if (rc == SQLITE_DONE)
+	if (rc == DB_DONE)
 		return STORE_ERR_NOTFOUND;
 	return store_db_fail(s, "record lezen", NULL, 0);
 }
@@ -318,31 +348,31 @@ static void errs_reset(struct field_errors *e)
 		e->n = 0;
 }
 
-static int step_done(struct store *s, sqlite3_stmt *st, const char *what)
+static int step_done(struct store *s, db_stmt *st, const char *what)
 {
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? STORE_OK : store_db_fail(s, what, NULL, 0);
+	int rc = db_step(st);
+	db_reset(st);
+	return rc == DB_DONE ? STORE_OK : store_db_fail(s, what, NULL, 0);
 }
 
 /* True when the query (one text parameter, or an int when text is NULL)
  * returns a row; -1 on error. */
 static int exists(struct store *s, const char *sql, const char *text, int64_t id)
 {
-	sqlite3_stmt *st = store_stmt(s, sql);
+	db_stmt *st = store_stmt(s, sql);
 	if (!st)
 		return -1;
 	if (text)
-		sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+		db_bind_text(st, 1, text, -1, DB_STATIC);
 	else
-		sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		db_bind_int64(st, 1, id);
+	int rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_ROW && rc != DB_DONE) {
 		store_db_fail(s, "opzoeken", NULL, 0);
 		return -1;
 	}
-	return rc == SQLITE_ROW;
+	return rc == DB_ROW;
 }
 
 static int begin(struct store *s)
@@ -384,13 +414,14 @@ static int finish(struct store *s, const struct write_ctx *w, const char *action
 /* The id of the source for user input, created on first use. */
 static int user_source(struct store *s, const char *today)
 {
-	sqlite3_stmt *st = store_stmt(s, "INSERT OR IGNORE INTO source (key, title, publisher, "
-					 "reference_date) VALUES (?, ?, 'Samenwerkingsatlas', ?)");
+	db_stmt *st = store_stmt(s, "INSERT INTO source (key, title, publisher, "
+				    "reference_date) VALUES (?, ?, 'Samenwerkingsatlas', ?) "
+				    "ON CONFLICT DO NOTHING");
 	if (!st)
 		return STORE_ERR;
-	sqlite3_bind_text(st, 1, USER_SOURCE_KEY, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, USER_SOURCE_TITLE, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, today, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, USER_SOURCE_KEY, -1, DB_STATIC);
+	db_bind_text(st, 2, USER_SOURCE_TITLE, -1, DB_STATIC);
+	db_bind_text(st, 3, today, -1, DB_STATIC);
 	return step_done(s, st, "bron voor invoer aanmaken");
 }
 
@@ -398,11 +429,11 @@ static int user_source(struct store *s, const char *today)
 static int reindex(struct store *s, char kind, const char *old_key, int64_t id)
 {
 	char k[2] = {kind, '\0'};
-	sqlite3_stmt *st = store_stmt(s, "DELETE FROM search_fts WHERE kind = ? AND key = ?");
+	db_stmt *st = store_stmt(s, "DELETE FROM search_fts WHERE kind = ? AND key = ?");
 	if (!st)
 		return STORE_ERR;
-	sqlite3_bind_text(st, 1, k, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, old_key, -1, SQLITE_STATIC);
+	db_bind_text(st, 1, k, -1, DB_TRANSIENT);
+	db_bind_text(st, 2, old_key, -1, DB_STATIC);
 	if (step_done(s, st, "zoekindex bijwerken"))
 		return STORE_ERR;
 	st = store_stmt(s, kind == 'c'
@@ -414,7 +445,7 @@ static int reindex(struct store *s, char kind, const char *old_key, int64_t id)
 				 "FROM organisation WHERE id = ?");
 	if (!st)
 		return STORE_ERR;
-	sqlite3_bind_int64(st, 1, id);
+	db_bind_int64(st, 1, id);
 	return step_done(s, st, "zoekindex bijwerken");
 }
 
@@ -566,40 +597,40 @@ static int collab_write(struct store *s, struct rec *r, const char *new_key)
 	    "last_confirmed = ?13, confirmed_by = ?14, note = ?15, version = version + 1 "
 	    "WHERE id = ?16";
 	bool insert = r->id == 0;
-	sqlite3_stmt *st = store_stmt(s, insert ? ins : upd);
+	db_stmt *st = store_stmt(s, insert ? ins : upd);
 	if (!st)
 		return STORE_ERR;
 	const char *const *v = (const char *const *)r->v;
-	sqlite3_bind_text(st, 1, v[CF_NAME], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, v[CF_SHORT], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, db_of(collab_kind_labels, COLLAB_KIND_COUNT, v[CF_KIND]), -1,
-			  SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, db_of(legal_form_labels, LF_COUNT, v[CF_LF]), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, db_of(powers_labels, POW_COUNT, v[CF_POW]), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, db_of(phase_labels, PHASE_COUNT, v[CF_PHASE]), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, v[CF_PURPOSE], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, v[CF_SEAT], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, v[CF_START], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 10, v[CF_END], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 11, v[CF_WEB], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 12, v[CF_SOURCE], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 13, v[CF_CONFIRMED], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 14, v[CF_CONFIRMED_BY], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 15, v[CF_NOTE], -1, SQLITE_STATIC);
+	db_bind_text(st, 1, v[CF_NAME], -1, DB_STATIC);
+	db_bind_text(st, 2, v[CF_SHORT], -1, DB_STATIC);
+	db_bind_text(st, 3, db_of(collab_kind_labels, COLLAB_KIND_COUNT, v[CF_KIND]), -1,
+		     DB_STATIC);
+	db_bind_text(st, 4, db_of(legal_form_labels, LF_COUNT, v[CF_LF]), -1, DB_STATIC);
+	db_bind_text(st, 5, db_of(powers_labels, POW_COUNT, v[CF_POW]), -1, DB_STATIC);
+	db_bind_text(st, 6, db_of(phase_labels, PHASE_COUNT, v[CF_PHASE]), -1, DB_STATIC);
+	db_bind_text(st, 7, v[CF_PURPOSE], -1, DB_STATIC);
+	db_bind_text(st, 8, v[CF_SEAT], -1, DB_STATIC);
+	db_bind_text(st, 9, v[CF_START], -1, DB_STATIC);
+	db_bind_text(st, 10, v[CF_END], -1, DB_STATIC);
+	db_bind_text(st, 11, v[CF_WEB], -1, DB_STATIC);
+	db_bind_text(st, 12, v[CF_SOURCE], -1, DB_STATIC);
+	db_bind_text(st, 13, v[CF_CONFIRMED], -1, DB_STATIC);
+	db_bind_text(st, 14, v[CF_CONFIRMED_BY], -1, DB_STATIC);
+	db_bind_text(st, 15, v[CF_NOTE], -1, DB_STATIC);
 	if (insert)
-		sqlite3_bind_text(st, 16, new_key, -1, SQLITE_STATIC);
+		db_bind_text(st, 16, new_key, -1, DB_STATIC);
 	else
-		sqlite3_bind_int64(st, 16, r->id);
+		db_bind_int64(st, 16, r->id);
 	if (step_done(s, st,
 		      insert ? "samenwerkingsverband toevoegen" : "samenwerkingsverband bijwerken"))
 		return STORE_ERR;
 	if (insert)
-		r->id = sqlite3_last_insert_rowid(s->db);
+		r->id = db_last_insert_id(s);
 
 	st = store_stmt(s, "DELETE FROM collaboration_domain WHERE collaboration_id = ?");
 	if (!st)
 		return STORE_ERR;
-	sqlite3_bind_int64(st, 1, r->id);
+	db_bind_int64(st, 1, r->id);
 	if (step_done(s, st, "beleidsdomeinen schrijven"))
 		return STORE_ERR;
 	char keys[VALIDATE_MAX_DOMAINS][81];
@@ -609,8 +640,8 @@ static int collab_write(struct store *s, struct rec *r, const char *new_key)
 				   "SELECT ?, id FROM domain WHERE key = ?");
 		if (!st)
 			return STORE_ERR;
-		sqlite3_bind_int64(st, 1, r->id);
-		sqlite3_bind_text(st, 2, keys[i], -1, SQLITE_STATIC);
+		db_bind_int64(st, 1, r->id);
+		db_bind_text(st, 2, keys[i], -1, DB_STATIC);
 		if (step_done(s, st, "beleidsdomeinen schrijven"))
 			return STORE_ERR;
 	}
@@ -833,36 +864,37 @@ static int part_check_refs(struct store *s, int64_t collab_id, const struct part
 	*org_id = 0;
 	if (str_empty(m->org_code) || field_errors_get(e, "organisatie"))
 		return STORE_OK;
-	sqlite3_stmt *st = store_stmt(s, "SELECT id FROM organisation WHERE code = ?");
+	db_stmt *st = store_stmt(s, "SELECT id FROM organisation WHERE code = ?");
 	if (!st)
 		return STORE_ERR;
-	sqlite3_bind_text(st, 1, m->org_code, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*org_id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	db_bind_text(st, 1, m->org_code, -1, DB_STATIC);
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		*org_id = db_column_int64(st, 0);
+	db_reset(st);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return store_db_fail(s, "organisatie opzoeken", NULL, 0);
 	if (!*org_id) {
 		field_errors_add(e, "organisatie", "Deze organisatie is onbekend.");
 		return STORE_OK;
 	}
 	bool active = check_active && (str_empty(m->left) || strcmp(m->left, today) > 0);
-	st = store_stmt(s, "SELECT coalesce(sum(left_on = '' OR left_on > ?4), 0), "
-			   "coalesce(sum(joined = ?5), 0) FROM participation "
-			   "WHERE collaboration_id = ?1 AND organisation_id = ?2 AND id <> ?3");
+	st = store_stmt(
+	    s, "SELECT coalesce(sum(CASE WHEN left_on = '' OR left_on > ?4 THEN 1 ELSE 0 END), 0), "
+	       "coalesce(sum(CASE WHEN joined = ?5 THEN 1 ELSE 0 END), 0) FROM participation "
+	       "WHERE collaboration_id = ?1 AND organisation_id = ?2 AND id <> ?3");
 	if (!st)
 		return STORE_ERR;
-	sqlite3_bind_int64(st, 1, collab_id);
-	sqlite3_bind_int64(st, 2, *org_id);
-	sqlite3_bind_int64(st, 3, self_id);
-	sqlite3_bind_text(st, 4, today, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, m->joined ? m->joined : "", -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	int n_active = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	int n_same = rc == SQLITE_ROW ? sqlite3_column_int(st, 1) : 0;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
+	db_bind_int64(st, 1, collab_id);
+	db_bind_int64(st, 2, *org_id);
+	db_bind_int64(st, 3, self_id);
+	db_bind_text(st, 4, today, -1, DB_STATIC);
+	db_bind_text(st, 5, m->joined ? m->joined : "", -1, DB_STATIC);
+	rc = db_step(st);
+	int n_active = rc == DB_ROW ? db_column_int(st, 0) : 0;
+	int n_same = rc == DB_ROW ? db_column_int(st, 1) : 0;
+	db_reset(st);
+	if (rc != DB_ROW)
 		return store_db_fail(s, "deelnames controleren", NULL, 0);
 	if (active && n_active)
 		field_errors_add(e, "organisatie",
@@ -908,36 +940,36 @@ static int part_write(struct store *s, struct rec *r, const char *unused)
 	    "last_confirmed = ?8, confirmed_by = ?9, note = ?10, version = version + 1 "
 	    "WHERE id = ?11";
 	bool insert = r->id == 0;
-	sqlite3_stmt *st = store_stmt(s, insert ? ins : upd);
+	db_stmt *st = store_stmt(s, insert ? ins : upd);
 	if (!st)
 		return STORE_ERR;
 	const char *const *v = (const char *const *)r->v;
-	sqlite3_bind_text(st, 1, db_of(body_labels, BODY_COUNT, v[PF_BODY]), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, db_of(role_labels, ROLE_COUNT, v[PF_ROLE]), -1, SQLITE_STATIC);
+	db_bind_text(st, 1, db_of(body_labels, BODY_COUNT, v[PF_BODY]), -1, DB_STATIC);
+	db_bind_text(st, 2, db_of(role_labels, ROLE_COUNT, v[PF_ROLE]), -1, DB_STATIC);
 	if (str_empty(v[PF_COST]))
-		sqlite3_bind_null(st, 3);
+		db_bind_null(st, 3);
 	else
-		sqlite3_bind_double(st, 3, strtod(v[PF_COST], NULL));
+		db_bind_double(st, 3, strtod(v[PF_COST], NULL));
 	if (str_empty(v[PF_CONTRIB]))
-		sqlite3_bind_null(st, 4);
+		db_bind_null(st, 4);
 	else
-		sqlite3_bind_int64(st, 4, strtoll(v[PF_CONTRIB], NULL, 10));
-	sqlite3_bind_text(st, 5, v[PF_JOINED], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, v[PF_LEFT], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, v[PF_SOURCE], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, v[PF_CONFIRMED], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, v[PF_CONFIRMED_BY], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 10, v[PF_NOTE], -1, SQLITE_STATIC);
+		db_bind_int64(st, 4, strtoll(v[PF_CONTRIB], NULL, 10));
+	db_bind_text(st, 5, v[PF_JOINED], -1, DB_STATIC);
+	db_bind_text(st, 6, v[PF_LEFT], -1, DB_STATIC);
+	db_bind_text(st, 7, v[PF_SOURCE], -1, DB_STATIC);
+	db_bind_text(st, 8, v[PF_CONFIRMED], -1, DB_STATIC);
+	db_bind_text(st, 9, v[PF_CONFIRMED_BY], -1, DB_STATIC);
+	db_bind_text(st, 10, v[PF_NOTE], -1, DB_STATIC);
 	if (insert) {
-		sqlite3_bind_int64(st, 11, r->ref[0]);
-		sqlite3_bind_int64(st, 12, r->ref[1]);
+		db_bind_int64(st, 11, r->ref[0]);
+		db_bind_int64(st, 12, r->ref[1]);
 	} else {
-		sqlite3_bind_int64(st, 11, r->id);
+		db_bind_int64(st, 11, r->id);
 	}
 	if (step_done(s, st, insert ? "deelname toevoegen" : "deelname bijwerken"))
 		return STORE_ERR;
 	if (insert)
-		r->id = sqlite3_last_insert_rowid(s->db);
+		r->id = db_last_insert_id(s);
 	return STORE_OK;
 }
 
@@ -957,13 +989,13 @@ static int part_create_tx(struct store *s, const struct write_ctx *w, const char
 	int64_t collab_id = 0, org_id = 0;
 
 	rec_init(&r, part_spec, PF_N);
-	sqlite3_stmt *st = store_stmt(s, "SELECT id FROM collaboration WHERE key = ?");
+	db_stmt *st = store_stmt(s, "SELECT id FROM collaboration WHERE key = ?");
 	if (!st)
 		goto out;
-	sqlite3_bind_text(st, 1, collab_key ? collab_key : "", -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		collab_id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
+	db_bind_text(st, 1, collab_key ? collab_key : "", -1, DB_STATIC);
+	if (db_step(st) == DB_ROW)
+		collab_id = db_column_int64(st, 0);
+	db_reset(st);
 	if (!collab_id) {
 		rc = STORE_ERR_NOTFOUND;
 		goto out;
@@ -987,10 +1019,10 @@ static int part_create_tx(struct store *s, const struct write_ctx *w, const char
 	st = store_stmt(s, "SELECT name FROM organisation WHERE id = ?");
 	if (!st)
 		goto out;
-	sqlite3_bind_int64(st, 1, org_id);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	db_bind_int64(st, 1, org_id);
+	if (db_step(st) == DB_ROW)
 		rec_set(&r, PF_ORG_NAME, store_col_text(st, 0));
-	sqlite3_reset(st);
+	db_reset(st);
 	if (user_source(s, today) || part_write(s, &r, NULL))
 		goto out;
 	struct buf kb = BUF_INIT;
@@ -1129,27 +1161,27 @@ int store_part_end(struct store *s, const struct write_ctx *w, int64_t part_id,
 static int org_write(struct store *s, struct rec *r, const char *unused)
 {
 	(void)unused;
-	sqlite3_stmt *st =
+	db_stmt *st =
 	    store_stmt(s, "UPDATE organisation SET name = ?1, population = ?2, "
 			  "population_date = ?3, area_km2 = ?4, last_confirmed = ?5, "
 			  "confirmed_by = ?6, note = ?7, version = version + 1 WHERE id = ?8");
 	if (!st)
 		return STORE_ERR;
 	const char *const *v = (const char *const *)r->v;
-	sqlite3_bind_text(st, 1, v[OF_NAME], -1, SQLITE_STATIC);
+	db_bind_text(st, 1, v[OF_NAME], -1, DB_STATIC);
 	if (str_empty(v[OF_POP]))
-		sqlite3_bind_null(st, 2);
+		db_bind_null(st, 2);
 	else
-		sqlite3_bind_int64(st, 2, strtoll(v[OF_POP], NULL, 10));
-	sqlite3_bind_text(st, 3, v[OF_POP_DATE], -1, SQLITE_STATIC);
+		db_bind_int64(st, 2, strtoll(v[OF_POP], NULL, 10));
+	db_bind_text(st, 3, v[OF_POP_DATE], -1, DB_STATIC);
 	if (str_empty(v[OF_AREA]))
-		sqlite3_bind_null(st, 4);
+		db_bind_null(st, 4);
 	else
-		sqlite3_bind_double(st, 4, strtod(v[OF_AREA], NULL));
-	sqlite3_bind_text(st, 5, v[OF_CONFIRMED], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, v[OF_CONFIRMED_BY], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, v[OF_NOTE], -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 8, r->id);
+		db_bind_double(st, 4, strtod(v[OF_AREA], NULL));
+	db_bind_text(st, 5, v[OF_CONFIRMED], -1, DB_STATIC);
+	db_bind_text(st, 6, v[OF_CONFIRMED_BY], -1, DB_STATIC);
+	db_bind_text(st, 7, v[OF_NOTE], -1, DB_STATIC);
+	db_bind_int64(st, 8, r->id);
 	return step_done(s, st, "organisatie bijwerken");
 }
 
@@ -1289,16 +1321,16 @@ struct rows {
 };
 
 /* Append every row of the prepared audit query st; resets st. */
-static int collect(struct store *s, sqlite3_stmt *st, struct rows *out)
+static int collect(struct store *s, db_stmt *st, struct rows *out)
 {
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		if (out->n == out->cap) {
 			out->cap = out->cap ? out->cap * 2 : 16;
 			out->r = xreallocarray(out->r, (size_t)out->cap, sizeof *out->r);
 		}
 		struct audit_row *a = &out->r[out->n++];
-		a->id = sqlite3_column_int64(st, 0);
+		a->id = db_column_int64(st, 0);
 		snprintf(a->at, sizeof a->at, "%s", store_col_text(st, 1));
 		a->actor = xstrdup(store_col_text(st, 2));
 		a->via = xstrdup(store_col_text(st, 3));
@@ -1309,8 +1341,8 @@ static int collect(struct store *s, sqlite3_stmt *st, struct rows *out)
 		a->after = xstrdup(store_col_text(st, 8));
 		a->source = xstrdup(store_col_text(st, 9));
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? STORE_OK : store_db_fail(s, "geschiedenis lezen", NULL, 0);
+	db_reset(st);
+	return rc == DB_DONE ? STORE_OK : store_db_fail(s, "geschiedenis lezen", NULL, 0);
 }
 
 int store_history(struct store *s, const char *entity, const char *key, struct audit_row **out,
@@ -1318,7 +1350,7 @@ int store_history(struct store *s, const char *entity, const char *key, struct a
 {
 	struct rows rows = {0};
 	struct buf b = BUF_INIT;
-	sqlite3_stmt *st;
+	db_stmt *st;
 	int rc = STORE_ERR;
 
 	*out = NULL;
@@ -1340,9 +1372,9 @@ int store_history(struct store *s, const char *entity, const char *key, struct a
 				   "entity_key = ?1) OR (entity = 'participation' AND "
 				   "entity_key >= ?2 AND entity_key < ?3) ORDER BY id DESC");
 		if (st) {
-			sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 2, lo ? lo : "", -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(st, 3, hi ? hi : "", -1, SQLITE_TRANSIENT);
+			db_bind_text(st, 1, key, -1, DB_STATIC);
+			db_bind_text(st, 2, lo ? lo : "", -1, DB_TRANSIENT);
+			db_bind_text(st, 3, hi ? hi : "", -1, DB_TRANSIENT);
 			rc = collect(s, st, &rows);
 		}
 		free(lo);
@@ -1375,8 +1407,8 @@ int store_history(struct store *s, const char *entity, const char *key, struct a
 				   "entity_key IN (?1, ?2) ORDER BY id DESC");
 		rc = STORE_ERR;
 		if (st) {
-			sqlite3_bind_text(st, 1, k[0] ? k[0] : "", -1, SQLITE_TRANSIENT);
-			sqlite3_bind_text(st, 2, seed_key ? seed_key : "", -1, SQLITE_TRANSIENT);
+			db_bind_text(st, 1, k[0] ? k[0] : "", -1, DB_TRANSIENT);
+			db_bind_text(st, 2, seed_key ? seed_key : "", -1, DB_TRANSIENT);
 			rc = collect(s, st, &rows);
 		}
 		for (int i = 0; i < 3; i++)
@@ -1388,8 +1420,8 @@ int store_history(struct store *s, const char *entity, const char *key, struct a
 				   "FROM audit_event WHERE entity = ?1 AND entity_key = ?2 "
 				   "ORDER BY id DESC");
 		if (st) {
-			sqlite3_bind_text(st, 1, entity, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
+			db_bind_text(st, 1, entity, -1, DB_STATIC);
+			db_bind_text(st, 2, key, -1, DB_STATIC);
 			rc = collect(s, st, &rows);
 		}
 	}
@@ -1424,35 +1456,39 @@ int store_changes(struct store *s, const char *entity, const char *actor, int li
 	const char *act = str_empty(actor) ? NULL : actor;
 	if (store_exec(s, "BEGIN", "wijzigingen lezen", NULL, 0))
 		return STORE_ERR;
-	sqlite3_stmt *st = store_stmt(s, "SELECT count(*) FROM audit_event "
-					 "WHERE ((?1 IS NULL AND entity NOT IN ('user', 'api_token', 'person', 'office', 'seat', 'person_export')) OR entity = ?1) "
-					 "AND (?2 IS NULL OR actor = ?2)");
+	db_stmt *st = store_stmt(
+	    s, "SELECT count(*) FROM audit_event "
+	       "WHERE ((CAST(?1 AS TEXT) IS NULL AND entity NOT IN ('user', 'api_token', 'person', "
+	       "'office', 'seat', 'person_export')) OR entity = ?1) "
+	       "AND (CAST(?2 AS TEXT) IS NULL OR actor = ?2)");
 	if (!st)
 		goto out;
 	if (ent)
-		sqlite3_bind_text(st, 1, ent, -1, SQLITE_STATIC);
+		db_bind_text(st, 1, ent, -1, DB_STATIC);
 	if (act)
-		sqlite3_bind_text(st, 2, act, -1, SQLITE_STATIC);
-	int src = sqlite3_step(st);
-	if (src == SQLITE_ROW)
-		*total = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	if (src != SQLITE_ROW) {
+		db_bind_text(st, 2, act, -1, DB_STATIC);
+	int src = db_step(st);
+	if (src == DB_ROW)
+		*total = db_column_int(st, 0);
+	db_reset(st);
+	if (src != DB_ROW) {
 		store_db_fail(s, "wijzigingen tellen", NULL, 0);
 		goto out;
 	}
-	st = store_stmt(s, "SELECT id, at, actor, via, action, entity, entity_key, "
-			   "coalesce(\"before\", ''), coalesce(\"after\", ''), source "
-			   "FROM audit_event WHERE ((?1 IS NULL AND entity NOT IN ('user', 'api_token', 'person', 'office', 'seat', 'person_export')) OR entity = ?1) "
-			   "AND (?2 IS NULL OR actor = ?2) ORDER BY id DESC LIMIT ?3 OFFSET ?4");
+	st = store_stmt(
+	    s, "SELECT id, at, actor, via, action, entity, entity_key, "
+	       "coalesce(\"before\", ''), coalesce(\"after\", ''), source "
+	       "FROM audit_event WHERE ((CAST(?1 AS TEXT) IS NULL AND entity NOT IN ('user', "
+	       "'api_token', 'person', 'office', 'seat', 'person_export')) OR entity = ?1) "
+	       "AND (CAST(?2 AS TEXT) IS NULL OR actor = ?2) ORDER BY id DESC LIMIT ?3 OFFSET ?4");
 	if (!st)
 		goto out;
 	if (ent)
-		sqlite3_bind_text(st, 1, ent, -1, SQLITE_STATIC);
+		db_bind_text(st, 1, ent, -1, DB_STATIC);
 	if (act)
-		sqlite3_bind_text(st, 2, act, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, limit);
-	sqlite3_bind_int(st, 4, offset);
+		db_bind_text(st, 2, act, -1, DB_STATIC);
+	db_bind_int(st, 3, limit);
+	db_bind_int(st, 4, offset);
 	rc = collect(s, st, &rows);
 out:
 	store_rollback(s);
@@ -1510,29 +1546,29 @@ int store_current_version(struct store *s, const char *entity, const char *key,
 			  const char *collab_key, int64_t *version)
 {
 	bool part = strcmp(entity, "participation") == 0;
-	sqlite3_stmt *st = store_stmt(
-	    s, part ? "SELECT p.version FROM participation p JOIN collaboration c ON "
-		      "c.id = p.collaboration_id WHERE p.id = ?1 AND c.key = ?2"
-		    : "SELECT version FROM collaboration WHERE key = ?1");
+	db_stmt *st =
+	    store_stmt(s, part ? "SELECT p.version FROM participation p JOIN collaboration c ON "
+				 "c.id = p.collaboration_id WHERE p.id = ?1 AND c.key = ?2"
+			       : "SELECT version FROM collaboration WHERE key = ?1");
 	if (!st)
 		return STORE_ERR;
 	if (part) {
 		char *end = NULL;
 		long long id = strtoll(key, &end, 10);
 		if (!end || *end || id <= 0) {
-			sqlite3_reset(st);
+			db_reset(st);
 			return STORE_ERR_NOTFOUND;
 		}
-		sqlite3_bind_int64(st, 1, id);
-		sqlite3_bind_text(st, 2, collab_key ? collab_key : "", -1, SQLITE_STATIC);
+		db_bind_int64(st, 1, id);
+		db_bind_text(st, 2, collab_key ? collab_key : "", -1, DB_STATIC);
 	} else {
-		sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+		db_bind_text(st, 1, key, -1, DB_STATIC);
 	}
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*version = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		*version = db_column_int64(st, 0);
+	db_reset(st);
+	if (rc == DB_ROW)
 		return STORE_OK;
-	return rc == SQLITE_DONE ? STORE_ERR_NOTFOUND : store_db_fail(s, "versie lezen", NULL, 0);
+	return rc == DB_DONE ? STORE_ERR_NOTFOUND : store_db_fail(s, "versie lezen", NULL, 0);
 }

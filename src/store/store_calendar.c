@@ -83,17 +83,17 @@ int store_ab_meeting_validate(const char *year_text, const char *date, int *year
 
 static int64_t collab_id(struct store *s, const char *key)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT id FROM collaboration WHERE key = ?");
+	db_stmt *st = store_stmt(s, "SELECT id FROM collaboration WHERE key = ?");
 	if (!st)
 		return -1;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	db_bind_text(st, 1, key, -1, DB_TRANSIENT);
 	int64_t id = 0;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		id = sqlite3_column_int64(st, 0);
-	else if (rc != SQLITE_DONE)
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		id = db_column_int64(st, 0);
+	else if (rc != DB_DONE)
 		id = -1;
-	sqlite3_reset(st);
+	db_reset(st);
 	return id;
 }
 
@@ -130,17 +130,17 @@ int store_ab_meeting_set(struct store *s, const struct write_ctx *w, const char 
 	if (store_ab_meeting_get(s, collab_key, year, old) == STORE_OK)
 		before = image(collab_key, year, old);
 	after = image(collab_key, year, date);
-	sqlite3_stmt *st = store_stmt(s, "INSERT INTO ab_meeting (collaboration_id, budget_year, "
-					 "date) VALUES (?, ?, ?) ON CONFLICT (collaboration_id, "
-					 "budget_year) DO UPDATE SET date = excluded.date");
+	db_stmt *st = store_stmt(s, "INSERT INTO ab_meeting (collaboration_id, budget_year, "
+				    "date) VALUES (?, ?, ?) ON CONFLICT (collaboration_id, "
+				    "budget_year) DO UPDATE SET date = excluded.date");
 	if (!st)
 		goto out;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int(st, 2, year);
-	sqlite3_bind_text(st, 3, date, -1, SQLITE_TRANSIENT);
-	int sr = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (sr != SQLITE_DONE) {
+	db_bind_int64(st, 1, id);
+	db_bind_int(st, 2, year);
+	db_bind_text(st, 3, date, -1, DB_TRANSIENT);
+	int sr = db_step(st);
+	db_reset(st);
+	if (sr != DB_DONE) {
 		store_db_fail(s, "AB-vergadering opslaan", NULL, 0);
 		goto out;
 	}
@@ -166,21 +166,21 @@ out:
 
 int store_ab_meeting_get(struct store *s, const char *collab_key, int budget_year, char date[11])
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT a.date FROM ab_meeting a JOIN collaboration c ON "
-					 "c.id = a.collaboration_id WHERE c.key = ? AND "
-					 "a.budget_year = ?");
+	db_stmt *st = store_stmt(s, "SELECT a.date FROM ab_meeting a JOIN collaboration c ON "
+				    "c.id = a.collaboration_id WHERE c.key = ? AND "
+				    "a.budget_year = ?");
 	if (!st)
 		return STORE_ERR;
-	sqlite3_bind_text(st, 1, collab_key, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(st, 2, budget_year);
-	int rc = sqlite3_step(st), out = STORE_ERR_NOTFOUND;
-	if (rc == SQLITE_ROW) {
+	db_bind_text(st, 1, collab_key, -1, DB_TRANSIENT);
+	db_bind_int(st, 2, budget_year);
+	int rc = db_step(st), out = STORE_ERR_NOTFOUND;
+	if (rc == DB_ROW) {
 		snprintf(date, 11, "%s", store_col_text(st, 0));
 		out = STORE_OK;
-	} else if (rc != SQLITE_DONE) {
+	} else if (rc != DB_DONE) {
 		out = store_db_fail(s, "AB-vergadering lezen", NULL, 0);
 	}
-	sqlite3_reset(st);
+	db_reset(st);
 	return out;
 }
 
@@ -188,15 +188,16 @@ int store_ab_meeting_list(struct store *s, const char *collab_key, struct ab_mee
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *st = store_stmt(s, "SELECT c.key, a.budget_year, a.date FROM ab_meeting a "
-					 "JOIN collaboration c ON c.id = a.collaboration_id WHERE "
-					 "?1 IS NULL OR c.key = ?1 ORDER BY c.key, a.budget_year");
+	db_stmt *st =
+	    store_stmt(s, "SELECT c.key, a.budget_year, a.date FROM ab_meeting a "
+			  "JOIN collaboration c ON c.id = a.collaboration_id WHERE "
+			  "CAST(?1 AS TEXT) IS NULL OR c.key = ?1 ORDER BY c.key, a.budget_year");
 	if (!st)
 		return STORE_ERR;
 	if (collab_key)
-		sqlite3_bind_text(st, 1, collab_key, -1, SQLITE_TRANSIENT);
+		db_bind_text(st, 1, collab_key, -1, DB_TRANSIENT);
 	int cap = 0, rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 16;
 			struct ab_meeting *nv = realloc(*out, (size_t)cap * sizeof *nv);
@@ -208,11 +209,11 @@ int store_ab_meeting_list(struct store *s, const char *collab_key, struct ab_mee
 		}
 		struct ab_meeting *a = &(*out)[(*n)++];
 		snprintf(a->collab_key, sizeof a->collab_key, "%s", store_col_text(st, 0));
-		a->budget_year = sqlite3_column_int(st, 1);
+		a->budget_year = db_column_int(st, 1);
 		snprintf(a->date, sizeof a->date, "%s", store_col_text(st, 2));
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_reset(st);
+	if (rc != DB_DONE) {
 		free(*out);
 		*out = NULL;
 		*n = 0;

@@ -58,11 +58,11 @@ int user_role_parse(const char *code)
 
 /* ------------------------------------------------------------- helpers */
 
-static int step_done(struct store *s, sqlite3_stmt *st, const char *what)
+static int step_done(struct store *s, db_stmt *st, const char *what)
 {
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? STORE_OK : store_db_fail(s, what, NULL, 0);
+	int rc = db_step(st);
+	db_reset(st);
+	return rc == DB_DONE ? STORE_OK : store_db_fail(s, what, NULL, 0);
 }
 
 static const char *actor_of(const char *actor)
@@ -101,17 +101,17 @@ static const char user_cols[] = "SELECT u.id, u.username, u.display_name, u.emai
 				"u.password_hash FROM app_user u "
 				"LEFT JOIN organisation o ON o.id = u.org_id ";
 
-static void read_user(sqlite3_stmt *st, struct user *u)
+static void read_user(db_stmt *st, struct user *u)
 {
 	memset(u, 0, sizeof *u);
-	u->id = sqlite3_column_int64(st, 0);
+	u->id = db_column_int64(st, 0);
 	snprintf(u->username, sizeof u->username, "%s", store_col_text(st, 1));
 	snprintf(u->display_name, sizeof u->display_name, "%s", store_col_text(st, 2));
 	snprintf(u->email, sizeof u->email, "%s", store_col_text(st, 3));
 	int r = user_role_parse(store_col_text(st, 4));
 	u->role = r > 0 ? (enum user_role)r : USER_ROLE_NONE;
 	snprintf(u->org_code, sizeof u->org_code, "%s", store_col_text(st, 5));
-	u->disabled = sqlite3_column_int(st, 6) != 0;
+	u->disabled = db_column_int(st, 6) != 0;
 	snprintf(u->created_at, sizeof u->created_at, "%s", store_col_text(st, 7));
 }
 
@@ -131,23 +131,23 @@ static char *user_image(const struct user *u)
 static int load_user(struct store *s, const char *username, struct user *u, char *hash,
 		     size_t hashlen)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT u.id, u.username, u.display_name, u.email, "
+	db_stmt *st = store_stmt(s, "SELECT u.id, u.username, u.display_name, u.email, "
 					 "u.role, coalesce(o.code, ''), u.disabled, u.created_at, "
 					 "u.password_hash FROM app_user u LEFT JOIN organisation o "
 					 "ON o.id = u.org_id WHERE u.username = ?");
 	if (!st)
 		return STORE_ERR;
-	sqlite3_bind_text(st, 1, username ? username : "", -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	db_bind_text(st, 1, username ? username : "", -1, DB_STATIC);
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
 		read_user(st, u);
 		if (hash && hashlen)
 			snprintf(hash, hashlen, "%s", store_col_text(st, 8));
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	db_reset(st);
+	if (rc == DB_ROW)
 		return STORE_OK;
-	return rc == SQLITE_DONE ? STORE_ERR_NOTFOUND
+	return rc == DB_DONE ? STORE_ERR_NOTFOUND
 				 : store_db_fail(s, "gebruiker lezen", NULL, 0);
 }
 
@@ -157,17 +157,17 @@ static int org_id_of(struct store *s, const char *code, int64_t *id)
 	*id = 0;
 	if (str_empty(code))
 		return STORE_OK;
-	sqlite3_stmt *st = store_stmt(s, "SELECT id FROM organisation WHERE code = ?");
+	db_stmt *st = store_stmt(s, "SELECT id FROM organisation WHERE code = ?");
 	if (!st)
 		return STORE_ERR;
-	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	db_bind_text(st, 1, code, -1, DB_STATIC);
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		*id = db_column_int64(st, 0);
+	db_reset(st);
+	if (rc == DB_ROW)
 		return STORE_OK;
-	return rc == SQLITE_DONE ? STORE_ERR_NOTFOUND
+	return rc == DB_DONE ? STORE_ERR_NOTFOUND
 				 : store_db_fail(s, "organisatie opzoeken", NULL, 0);
 }
 
@@ -226,14 +226,14 @@ int store_user_add(struct store *s, const char *actor, const struct user *u,
 		return STORE_ERR;
 	if ((rc = check_role(s, u->role, u->org_code, &org_id, err, errlen)))
 		goto out;
-	sqlite3_stmt *st = store_stmt(s, "SELECT 1 FROM app_user WHERE username = ?");
+	db_stmt *st = store_stmt(s, "SELECT 1 FROM app_user WHERE username = ?");
 	rc = STORE_ERR;
 	if (!st)
 		goto out;
-	sqlite3_bind_text(st, 1, u->username, -1, SQLITE_STATIC);
-	int x = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (x == SQLITE_ROW) {
+	db_bind_text(st, 1, u->username, -1, DB_STATIC);
+	int x = db_step(st);
+	db_reset(st);
+	if (x == DB_ROW) {
 		store_set_err(err, errlen, "gebruikersnaam '%s' bestaat al", u->username);
 		rc = STORE_ERR_INVALID;
 		goto out;
@@ -243,16 +243,16 @@ int store_user_add(struct store *s, const char *actor, const struct user *u,
 			   "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
 	if (!st)
 		goto out;
-	sqlite3_bind_text(st, 1, u->username, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, u->display_name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, u->email, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, user_role_code(u->role), -1, SQLITE_STATIC);
+	db_bind_text(st, 1, u->username, -1, DB_STATIC);
+	db_bind_text(st, 2, u->display_name, -1, DB_STATIC);
+	db_bind_text(st, 3, u->email, -1, DB_STATIC);
+	db_bind_text(st, 4, user_role_code(u->role), -1, DB_STATIC);
 	if (org_id)
-		sqlite3_bind_int64(st, 5, org_id);
+		db_bind_int64(st, 5, org_id);
 	else
-		sqlite3_bind_null(st, 5);
-	sqlite3_bind_text(st, 6, password_hash ? password_hash : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 7, u->disabled ? 1 : 0);
+		db_bind_null(st, 5);
+	db_bind_text(st, 6, password_hash ? password_hash : "", -1, DB_STATIC);
+	db_bind_int(st, 7, u->disabled ? 1 : 0);
 	if (step_done(s, st, "gebruiker toevoegen"))
 		goto out;
 	struct user stored;
@@ -282,20 +282,20 @@ int store_user_get(struct store *s, const char *username, struct user *u, char *
 
 int store_user_get_by_id(struct store *s, int64_t id, struct user *u)
 {
-	sqlite3_stmt *st = store_stmt(s, "SELECT u.id, u.username, u.display_name, u.email, "
+	db_stmt *st = store_stmt(s, "SELECT u.id, u.username, u.display_name, u.email, "
 					 "u.role, coalesce(o.code, ''), u.disabled, u.created_at, "
 					 "u.password_hash FROM app_user u LEFT JOIN organisation o "
 					 "ON o.id = u.org_id WHERE u.id = ?");
 	if (!st)
 		return STORE_ERR;
-	sqlite3_bind_int64(st, 1, id);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	db_bind_int64(st, 1, id);
+	int rc = db_step(st);
+	if (rc == DB_ROW)
 		read_user(st, u);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
+	db_reset(st);
+	if (rc == DB_ROW)
 		return STORE_OK;
-	return rc == SQLITE_DONE ? STORE_ERR_NOTFOUND
+	return rc == DB_DONE ? STORE_ERR_NOTFOUND
 				 : store_db_fail(s, "gebruiker lezen", NULL, 0);
 }
 
@@ -305,20 +305,20 @@ int store_user_list(struct store *s, struct user **out, int *n)
 	snprintf(sql, sizeof sql, "%sORDER BY u.username", user_cols);
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *st = store_stmt(s, sql);
+	db_stmt *st = store_stmt(s, sql);
 	if (!st)
 		return STORE_ERR;
 	struct user *v = NULL;
 	int count = 0, cap = 0, rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		if (count == cap) {
 			cap = cap ? cap * 2 : 8;
 			v = xreallocarray(v, (size_t)cap, sizeof *v);
 		}
 		read_user(st, &v[count++]);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_reset(st);
+	if (rc != DB_DONE) {
 		free(v);
 		return store_db_fail(s, "gebruikers lezen", NULL, 0);
 	}
@@ -360,38 +360,38 @@ static int user_change(struct store *s, const char *actor, const char *username,
 	if (kind == UC_ROLE && (rc = check_role(s, role, org_code, &org_id, err, errlen)))
 		goto out;
 	rc = STORE_ERR;
-	sqlite3_stmt *st;
+	db_stmt *st;
 	switch (kind) {
 	case UC_ROLE:
 		st = store_stmt(s, "UPDATE app_user SET role = ?2, org_id = ?3 WHERE id = ?1");
 		if (!st)
 			goto out;
-		sqlite3_bind_text(st, 2, user_role_code(role), -1, SQLITE_STATIC);
+		db_bind_text(st, 2, user_role_code(role), -1, DB_STATIC);
 		if (org_id)
-			sqlite3_bind_int64(st, 3, org_id);
+			db_bind_int64(st, 3, org_id);
 		else
-			sqlite3_bind_null(st, 3);
+			db_bind_null(st, 3);
 		break;
 	case UC_DISABLED:
 		st = store_stmt(s, "UPDATE app_user SET disabled = ?2 WHERE id = ?1");
 		if (!st)
 			goto out;
-		sqlite3_bind_int(st, 2, disabled ? 1 : 0);
+		db_bind_int(st, 2, disabled ? 1 : 0);
 		break;
 	default:
 		st = store_stmt(s, "UPDATE app_user SET password_hash = ?2 WHERE id = ?1");
 		if (!st)
 			goto out;
-		sqlite3_bind_text(st, 2, password_hash, -1, SQLITE_STATIC);
+		db_bind_text(st, 2, password_hash, -1, DB_STATIC);
 	}
-	sqlite3_bind_int64(st, 1, before.id);
+	db_bind_int64(st, 1, before.id);
 	if (step_done(s, st, "gebruiker wijzigen"))
 		goto out;
 	if (kind == UC_DISABLED && disabled) {
 		st = store_stmt(s, "DELETE FROM session WHERE user_id = ?");
 		if (!st)
 			goto out;
-		sqlite3_bind_int64(st, 1, before.id);
+		db_bind_int64(st, 1, before.id);
 		if (step_done(s, st, "sessies verwijderen"))
 			goto out;
 	}
@@ -452,24 +452,24 @@ int store_session_create(struct store *s, const char *id_hash, int64_t user_id, 
 {
 	if (str_empty(id_hash) || str_empty(csrf))
 		return STORE_ERR_INVALID;
-	sqlite3_stmt *st = store_stmt(s, "INSERT INTO session (id_hash, user_id, csrf, created, "
+	db_stmt *st = store_stmt(s, "INSERT INTO session (id_hash, user_id, csrf, created, "
 					 "last_seen) VALUES (?, ?, ?, ?, ?)");
 	if (!st)
 		return STORE_ERR;
-	sqlite3_bind_text(st, 1, id_hash, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, user_id);
-	sqlite3_bind_text(st, 3, csrf, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, now);
-	sqlite3_bind_int64(st, 5, now);
+	db_bind_text(st, 1, id_hash, -1, DB_STATIC);
+	db_bind_int64(st, 2, user_id);
+	db_bind_text(st, 3, csrf, -1, DB_STATIC);
+	db_bind_int64(st, 4, now);
+	db_bind_int64(st, 5, now);
 	return step_done(s, st, "sessie opslaan");
 }
 
 int store_session_delete(struct store *s, const char *id_hash)
 {
-	sqlite3_stmt *st = store_stmt(s, "DELETE FROM session WHERE id_hash = ?");
+	db_stmt *st = store_stmt(s, "DELETE FROM session WHERE id_hash = ?");
 	if (!st)
 		return STORE_ERR;
-	sqlite3_bind_text(st, 1, id_hash ? id_hash : "", -1, SQLITE_STATIC);
+	db_bind_text(st, 1, id_hash ? id_hash : "", -1, DB_STATIC);
 	return step_done(s, st, "sessie verwijderen");
 }
 
@@ -477,22 +477,22 @@ int store_session_get(struct store *s, const char *id_hash, int64_t now, int64_t
 		      int64_t abs_s, struct session_row *out)
 {
 	memset(out, 0, sizeof *out);
-	sqlite3_stmt *st = store_stmt(s, "SELECT user_id, csrf, created, last_seen FROM session "
+	db_stmt *st = store_stmt(s, "SELECT user_id, csrf, created, last_seen FROM session "
 					 "WHERE id_hash = ?");
 	if (!st)
 		return STORE_ERR;
-	sqlite3_bind_text(st, 1, id_hash ? id_hash : "", -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		out->user_id = sqlite3_column_int64(st, 0);
+	db_bind_text(st, 1, id_hash ? id_hash : "", -1, DB_STATIC);
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		out->user_id = db_column_int64(st, 0);
 		snprintf(out->csrf, sizeof out->csrf, "%s", store_col_text(st, 1));
-		out->created = sqlite3_column_int64(st, 2);
-		out->last_seen = sqlite3_column_int64(st, 3);
+		out->created = db_column_int64(st, 2);
+		out->last_seen = db_column_int64(st, 3);
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	db_reset(st);
+	if (rc == DB_DONE)
 		return STORE_ERR_NOTFOUND;
-	if (rc != SQLITE_ROW)
+	if (rc != DB_ROW)
 		return store_db_fail(s, "sessie lezen", NULL, 0);
 	if (now - out->last_seen > idle_s || now - out->created > abs_s) {
 		memset(out, 0, sizeof *out);
@@ -503,8 +503,8 @@ int store_session_get(struct store *s, const char *id_hash, int64_t now, int64_t
 	st = store_stmt(s, "UPDATE session SET last_seen = ? WHERE id_hash = ?");
 	if (!st)
 		return STORE_ERR;
-	sqlite3_bind_int64(st, 1, now);
-	sqlite3_bind_text(st, 2, id_hash, -1, SQLITE_STATIC);
+	db_bind_int64(st, 1, now);
+	db_bind_text(st, 2, id_hash, -1, DB_STATIC);
 	if (step_done(s, st, "sessie bijwerken"))
 		return STORE_ERR;
 	out->last_seen = now;
@@ -513,10 +513,10 @@ int store_session_get(struct store *s, const char *id_hash, int64_t now, int64_t
 
 int store_session_delete_user(struct store *s, int64_t user_id)
 {
-	sqlite3_stmt *st = store_stmt(s, "DELETE FROM session WHERE user_id = ?");
+	db_stmt *st = store_stmt(s, "DELETE FROM session WHERE user_id = ?");
 	if (!st)
 		return STORE_ERR;
-	sqlite3_bind_int64(st, 1, user_id);
+	db_bind_int64(st, 1, user_id);
 	return step_done(s, st, "sessies verwijderen");
 }
 
@@ -526,17 +526,17 @@ int store_login_failures(struct store *s, const char *key, int64_t now, int64_t 
 			 int *count)
 {
 	*count = 0;
-	sqlite3_stmt *st =
+	db_stmt *st =
 	    store_stmt(s, "SELECT count(*) FROM login_failure WHERE key = ? AND at > ?");
 	if (!st)
 		return STORE_ERR;
-	sqlite3_bind_text(st, 1, key ? key : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, now - window_s);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*count = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? STORE_OK : store_db_fail(s, "inlogpogingen tellen", NULL, 0);
+	db_bind_text(st, 1, key ? key : "", -1, DB_STATIC);
+	db_bind_int64(st, 2, now - window_s);
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		*count = db_column_int(st, 0);
+	db_reset(st);
+	return rc == DB_ROW ? STORE_OK : store_db_fail(s, "inlogpogingen tellen", NULL, 0);
 }
 
 int store_login_failure(struct store *s, const char *key, int64_t now, int64_t window_s, int *count)
@@ -545,18 +545,18 @@ int store_login_failure(struct store *s, const char *key, int64_t now, int64_t w
 	if (store_exec(s, "BEGIN IMMEDIATE", "inlogpoging vastleggen", NULL, 0))
 		return STORE_ERR;
 	/* forget this key's failures that fell out of the window */
-	sqlite3_stmt *st = store_stmt(s, "DELETE FROM login_failure WHERE key = ? AND at <= ?");
+	db_stmt *st = store_stmt(s, "DELETE FROM login_failure WHERE key = ? AND at <= ?");
 	if (!st)
 		goto fail;
-	sqlite3_bind_text(st, 1, key ? key : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, now - window_s);
+	db_bind_text(st, 1, key ? key : "", -1, DB_STATIC);
+	db_bind_int64(st, 2, now - window_s);
 	if (step_done(s, st, "inlogpogingen opruimen"))
 		goto fail;
 	st = store_stmt(s, "INSERT INTO login_failure (key, at) VALUES (?, ?)");
 	if (!st)
 		goto fail;
-	sqlite3_bind_text(st, 1, key ? key : "", -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, now);
+	db_bind_text(st, 1, key ? key : "", -1, DB_STATIC);
+	db_bind_int64(st, 2, now);
 	if (step_done(s, st, "inlogpoging vastleggen") ||
 	    store_login_failures(s, key, now, window_s, count) ||
 	    store_exec(s, "COMMIT", "inlogpoging vastleggen", NULL, 0))
@@ -570,10 +570,10 @@ fail:
 
 int store_login_reset(struct store *s, const char *key)
 {
-	sqlite3_stmt *st = store_stmt(s, "DELETE FROM login_failure WHERE key = ?");
+	db_stmt *st = store_stmt(s, "DELETE FROM login_failure WHERE key = ?");
 	if (!st)
 		return STORE_ERR;
-	sqlite3_bind_text(st, 1, key ? key : "", -1, SQLITE_STATIC);
+	db_bind_text(st, 1, key ? key : "", -1, DB_STATIC);
 	return step_done(s, st, "inlogpogingen vergeten");
 }
 
@@ -614,19 +614,19 @@ int store_token_create(struct store *s, const char *actor, int64_t user_id, cons
 	if ((rc = store_user_get_by_id(s, user_id, &u)))
 		goto out;
 	rc = STORE_ERR;
-	sqlite3_stmt *st =
+	db_stmt *st =
 	    store_stmt(s, "INSERT INTO api_token (user_id, name, prefix, token_hash, "
 			  "created_at) VALUES (?, ?, ?, ?, "
 			  "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
 	if (!st)
 		goto out;
-	sqlite3_bind_int64(st, 1, user_id);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, prefix ? prefix : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, token_hash, -1, SQLITE_STATIC);
+	db_bind_int64(st, 1, user_id);
+	db_bind_text(st, 2, name, -1, DB_STATIC);
+	db_bind_text(st, 3, prefix ? prefix : "", -1, DB_STATIC);
+	db_bind_text(st, 4, token_hash, -1, DB_STATIC);
 	if (step_done(s, st, "sleutel aanmaken"))
 		goto out;
-	int64_t id = sqlite3_last_insert_rowid(s->db);
+	int64_t id = db_last_insert_id(s);
 	token_key(s, user_id, id, key, sizeof key);
 	after = token_image(name, prefix ? prefix : "", false);
 	if (store_audit_write(s, actor_of(actor), "", "", "insert", "api_token", key, NULL,
@@ -647,31 +647,31 @@ int store_token_list(struct store *s, int64_t user_id, struct api_token **out, i
 {
 	*out = NULL;
 	*n = 0;
-	sqlite3_stmt *st = store_stmt(s, "SELECT id, user_id, name, prefix, created_at, "
+	db_stmt *st = store_stmt(s, "SELECT id, user_id, name, prefix, created_at, "
 					 "last_used_at, revoked FROM api_token WHERE user_id = ? "
 					 "ORDER BY id");
 	if (!st)
 		return STORE_ERR;
-	sqlite3_bind_int64(st, 1, user_id);
+	db_bind_int64(st, 1, user_id);
 	struct api_token *v = NULL;
 	int count = 0, cap = 0, rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		if (count == cap) {
 			cap = cap ? cap * 2 : 8;
 			v = xreallocarray(v, (size_t)cap, sizeof *v);
 		}
 		struct api_token *t = &v[count++];
 		memset(t, 0, sizeof *t);
-		t->id = sqlite3_column_int64(st, 0);
-		t->user_id = sqlite3_column_int64(st, 1);
+		t->id = db_column_int64(st, 0);
+		t->user_id = db_column_int64(st, 1);
 		snprintf(t->name, sizeof t->name, "%s", store_col_text(st, 2));
 		snprintf(t->prefix, sizeof t->prefix, "%s", store_col_text(st, 3));
 		snprintf(t->created_at, sizeof t->created_at, "%s", store_col_text(st, 4));
 		snprintf(t->last_used_at, sizeof t->last_used_at, "%s", store_col_text(st, 5));
-		t->revoked = sqlite3_column_int(st, 6) != 0;
+		t->revoked = db_column_int(st, 6) != 0;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
+	db_reset(st);
+	if (rc != DB_DONE) {
 		free(v);
 		return store_db_fail(s, "sleutels lezen", NULL, 0);
 	}
@@ -687,24 +687,24 @@ int store_token_revoke(struct store *s, const char *actor, int64_t user_id, int6
 
 	if (store_exec(s, "BEGIN IMMEDIATE", "sleutel intrekken", NULL, 0))
 		return STORE_ERR;
-	sqlite3_stmt *st = store_stmt(s, "SELECT name, prefix, revoked FROM api_token "
+	db_stmt *st = store_stmt(s, "SELECT name, prefix, revoked FROM api_token "
 					 "WHERE id = ? AND user_id = ?");
 	if (!st)
 		goto out;
-	sqlite3_bind_int64(st, 1, token_id);
-	sqlite3_bind_int64(st, 2, user_id);
-	int x = sqlite3_step(st);
-	if (x == SQLITE_ROW) {
-		bool revoked = sqlite3_column_int(st, 2) != 0;
+	db_bind_int64(st, 1, token_id);
+	db_bind_int64(st, 2, user_id);
+	int x = db_step(st);
+	if (x == DB_ROW) {
+		bool revoked = db_column_int(st, 2) != 0;
 		before = token_image(store_col_text(st, 0), store_col_text(st, 1), revoked);
 		after = token_image(store_col_text(st, 0), store_col_text(st, 1), true);
 	}
-	sqlite3_reset(st);
-	if (x == SQLITE_DONE) {
+	db_reset(st);
+	if (x == DB_DONE) {
 		rc = STORE_ERR_NOTFOUND;
 		goto out;
 	}
-	if (x != SQLITE_ROW) {
+	if (x != DB_ROW) {
 		store_db_fail(s, "sleutel lezen", NULL, 0);
 		goto out;
 	}
@@ -716,7 +716,7 @@ int store_token_revoke(struct store *s, const char *actor, int64_t user_id, int6
 	st = store_stmt(s, "UPDATE api_token SET revoked = 1 WHERE id = ?");
 	if (!st)
 		goto out;
-	sqlite3_bind_int64(st, 1, token_id);
+	db_bind_int64(st, 1, token_id);
 	if (step_done(s, st, "sleutel intrekken"))
 		goto out;
 	token_key(s, user_id, token_id, key, sizeof key);
@@ -735,29 +735,29 @@ out:
 
 int store_token_lookup(struct store *s, const char *token_hash, struct user *u)
 {
-	sqlite3_stmt *st =
+	db_stmt *st =
 	    store_stmt(s, "SELECT t.id, t.user_id FROM api_token t "
 			  "JOIN app_user u ON u.id = t.user_id "
 			  "WHERE t.token_hash = ? AND t.revoked = 0 AND u.disabled = 0");
 	if (!st)
 		return STORE_ERR;
-	sqlite3_bind_text(st, 1, token_hash ? token_hash : "", -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
+	db_bind_text(st, 1, token_hash ? token_hash : "", -1, DB_STATIC);
+	int rc = db_step(st);
 	int64_t tid = 0, uid = 0;
-	if (rc == SQLITE_ROW) {
-		tid = sqlite3_column_int64(st, 0);
-		uid = sqlite3_column_int64(st, 1);
+	if (rc == DB_ROW) {
+		tid = db_column_int64(st, 0);
+		uid = db_column_int64(st, 1);
 	}
-	sqlite3_reset(st);
-	if (rc == SQLITE_DONE)
+	db_reset(st);
+	if (rc == DB_DONE)
 		return STORE_ERR_NOTFOUND;
-	if (rc != SQLITE_ROW)
+	if (rc != DB_ROW)
 		return store_db_fail(s, "sleutel opzoeken", NULL, 0);
 	st = store_stmt(s, "UPDATE api_token SET last_used_at = "
 			   "strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?");
 	if (!st)
 		return STORE_ERR;
-	sqlite3_bind_int64(st, 1, tid);
+	db_bind_int64(st, 1, tid);
 	if (step_done(s, st, "sleutel bijwerken"))
 		return STORE_ERR;
 	return store_user_get_by_id(s, uid, u);

@@ -35,6 +35,7 @@
 #include "../lib/text.h"
 #include "../lib/xalloc.h"
 #include "migrations.h"
+#include "store_backup.h"
 #include "store_internal.h"
 
 #include <errno.h>
@@ -73,10 +74,10 @@ void store_set_err(char *err, size_t errlen, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Record an SQLite failure: log it, write a Dutch message, return STORE_ERR. */
+/* Record a database failure: log it, write a Dutch message, return STORE_ERR. */
 static int db_fail(struct store *s, const char *what, char *err, size_t errlen)
 {
-	const char *msg = s && s->db ? sqlite3_errmsg(s->db) : "geen verbinding";
+	const char *msg = s ? db_errmsg(s) : "geen verbinding";
 	log_error("store: %s: %s", what, msg);
 	store_set_err(err, errlen, "databasefout bij %s: %s", what, msg);
 	return STORE_ERR;
@@ -84,16 +85,16 @@ static int db_fail(struct store *s, const char *what, char *err, size_t errlen)
 
 /*
  * The cached statement for sql, prepared on first use. Returned reset and
- * with cleared bindings; callers sqlite3_reset it when done so no read
+ * with cleared bindings; callers db_reset it when done so no read
  * transaction stays open. NULL on failure (logged).
  */
-static sqlite3_stmt *stmt(struct store *s, const char *sql)
+static db_stmt *stmt(struct store *s, const char *sql)
 {
 	for (int i = 0; i < s->ncache; i++) {
 		if (strcmp(s->cache[i].sql, sql) == 0) {
-			sqlite3_stmt *st = s->cache[i].st;
-			sqlite3_reset(st);
-			sqlite3_clear_bindings(st);
+			db_stmt *st = s->cache[i].st;
+			db_reset(st);
+			db_clear_bindings(st);
 			return st;
 		}
 	}
@@ -101,11 +102,13 @@ static sqlite3_stmt *stmt(struct store *s, const char *sql)
 		log_error("store: statement cache full");
 		return NULL;
 	}
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
-		log_error("store: prepare failed: %s: %s", sqlite3_errmsg(s->db), sql);
+	db_stmt *st = NULL;
+	if (db_prepare(s, sql, &st) != DB_OK) {
+		log_error("store: prepare failed: %s: %s", db_errmsg(s), sql);
 		return NULL;
 	}
+	if (s->engine == DB_PG)
+		st->id = ++s->next_id; /* a named statement, prepared once */
 	s->cache[s->ncache].sql = xstrdup(sql);
 	s->cache[s->ncache].st = st;
 	s->ncache++;
@@ -115,7 +118,7 @@ static sqlite3_stmt *stmt(struct store *s, const char *sql)
 /* Run SQL without results (one or more statements). */
 static int exec(struct store *s, const char *sql, const char *what, char *err, size_t errlen)
 {
-	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+	if (db_exec(s, sql) != DB_OK)
 		return db_fail(s, what, err, errlen);
 	return STORE_OK;
 }
@@ -123,17 +126,17 @@ static int exec(struct store *s, const char *sql, const char *what, char *err, s
 static void rollback(struct store *s)
 {
 	if (s->batch) { /* issue 6: only the current write of the batch */
-		if (sqlite3_exec(s->db, "ROLLBACK TO atlas_write", NULL, NULL, NULL) == SQLITE_OK)
-			sqlite3_exec(s->db, "RELEASE atlas_write", NULL, NULL, NULL);
+		if (db_exec(s, "ROLLBACK TO atlas_write") == DB_OK)
+			db_exec(s, "RELEASE atlas_write");
 		return;
 	}
-	if (!sqlite3_get_autocommit(s->db))
-		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	if (db_in_transaction(s))
+		db_exec(s, "ROLLBACK");
 }
 
-static const char *col_text(sqlite3_stmt *st, int i)
+static const char *col_text(db_stmt *st, int i)
 {
-	const unsigned char *t = sqlite3_column_text(st, i);
+	const unsigned char *t = db_column_text(st, i);
 	return t ? (const char *)t : "";
 }
 
@@ -174,13 +177,23 @@ int store_open(const char *path, struct store **out, char *err, size_t errlen)
 		store_set_err(err, errlen, "geen databasepad opgegeven");
 		return STORE_ERR;
 	}
+	if (db_is_pg_url(path)) {
+		struct store *s = xcalloc(1, sizeof *s);
+		if (pg_connect(s, path, err, errlen) != STORE_OK) {
+			store_close(s);
+			return STORE_ERR;
+		}
+		*out = s;
+		return STORE_OK;
+	}
 	if (strcmp(path, ":memory:") != 0 && make_parent_dirs(path, err, errlen))
 		return STORE_ERR;
 	struct store *s = xcalloc(1, sizeof *s);
+	s->engine = DB_SQLITE;
 	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
-	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(path, &s->db, flags, NULL) != DB_OK) {
 		store_set_err(err, errlen, "database %s kan niet worden geopend: %s", path,
-			      s->db ? sqlite3_errmsg(s->db) : "geen geheugen");
+			      s->db ? db_errmsg(s) : "geen geheugen");
 		store_close(s);
 		return STORE_ERR;
 	}
@@ -202,22 +215,104 @@ void store_close(struct store *s)
 	if (!s)
 		return;
 	for (int i = 0; i < s->ncache; i++) {
-		sqlite3_finalize(s->cache[i].st);
+		db_finalize(s->cache[i].st);
 		free(s->cache[i].sql);
 	}
-	sqlite3_close_v2(s->db);
+	if (s->engine == DB_PG)
+		pg_disconnect(s);
+	else
+		sqlite3_close_v2(s->db);
 	free(s);
 }
 
-static int user_version(struct store *s, int *out)
+int store_path_is_pg(const char *path)
 {
-	sqlite3_stmt *st = stmt(s, "PRAGMA user_version");
+	return db_is_pg_url(path);
+}
+
+void store_path_display(const char *path, char *out, size_t n)
+{
+	if (!n)
+		return;
+	out[0] = '\0';
+	if (!path)
+		return;
+	if (!db_is_pg_url(path)) {
+		snprintf(out, n, "%s", path);
+		return;
+	}
+	struct buf b = BUF_INIT;
+	const char *p = strstr(path, "://") + 3;
+	buf_add(&b, path, (size_t)(p - path));
+	/* userinfo: up to the last '@' before the first '/', '?' or '#' */
+	size_t auth_len = strcspn(p, "/?#");
+	const char *at = NULL;
+	for (const char *q = p; q < p + auth_len; q++)
+		if (*q == '@')
+			at = q;
+	if (at) {
+		const char *colon = memchr(p, ':', (size_t)(at - p));
+		if (colon) {
+			buf_add(&b, p, (size_t)(colon - p));
+			buf_puts(&b, ":***");
+		} else {
+			buf_add(&b, p, (size_t)(at - p));
+		}
+		p = at;
+	}
+	/* the rest; the value of a password= parameter hidden */
+	while (*p) {
+		if ((p[-1] == '?' || p[-1] == '&') && strncmp(p, "password=", 9) == 0) {
+			buf_puts(&b, "password=***");
+			p += 9;
+			p += strcspn(p, "&#");
+			continue;
+		}
+		buf_putc(&b, *p++);
+	}
+	snprintf(out, n, "%s", b.err ? "postgresql://…" : b.data);
+	buf_free(&b);
+}
+
+int store_unreachable(struct store *s)
+{
+	if (!s)
+		return 1;
+	if (s->engine != DB_PG)
+		return 0;
+	return pg_ensure(s) != STORE_OK;
+}
+
+/* One int from a one-row query; *out = 0 when there is no row. */
+static int query_int(struct store *s, const char *sql, int *out)
+{
+	db_stmt *st = stmt(s, sql);
 	if (!st)
 		return STORE_ERR;
-	int rc = sqlite3_step(st);
-	*out = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? STORE_OK : STORE_ERR;
+	int rc = db_step(st);
+	*out = rc == DB_ROW ? db_column_int(st, 0) : 0;
+	db_reset(st);
+	return rc == DB_ROW || rc == DB_DONE ? STORE_OK : STORE_ERR;
+}
+
+/* The schema version: SQLite's user_version; on PostgreSQL the one row of
+ * schema_version (absent before the first migration: version 0). */
+static int user_version(struct store *s, int *out)
+{
+	if (s->engine != DB_PG)
+		return query_int(s, "PRAGMA user_version", out);
+	int exists;
+	if (query_int(s, "SELECT CAST(to_regclass('schema_version') IS NOT NULL AS INTEGER)",
+		      &exists))
+		return STORE_ERR;
+	*out = 0;
+	return exists ? query_int(s, "SELECT version FROM schema_version", out) : STORE_OK;
+}
+
+/* The migration scripts of this store's engine. */
+static const char *const *migrations(const struct store *s)
+{
+	return s->engine == DB_PG ? store_pg_migrations : store_migrations;
 }
 
 int store_migrate(struct store *s, int *applied, char *err, size_t errlen)
@@ -244,10 +339,17 @@ int store_migrate(struct store *s, int *applied, char *err, size_t errlen)
 		}
 		if (v == store_migration_count)
 			break;
-		char what[64], setv[64];
+		char what[64], setv[192];
 		snprintf(what, sizeof what, "migratie %d", v + 1);
-		snprintf(setv, sizeof setv, "PRAGMA user_version = %d", v + 1);
-		if (exec(s, store_migrations[v], what, err, errlen) ||
+		if (s->engine == DB_PG)
+			snprintf(setv, sizeof setv,
+				 "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT "
+				 "NULL); DELETE FROM schema_version; "
+				 "INSERT INTO schema_version VALUES (%d)",
+				 v + 1);
+		else
+			snprintf(setv, sizeof setv, "PRAGMA user_version = %d", v + 1);
+		if (exec(s, migrations(s)[v], what, err, errlen) ||
 		    exec(s, setv, what, err, errlen) || exec(s, "COMMIT", what, err, errlen))
 			goto fail;
 		(*applied)++;
@@ -256,6 +358,38 @@ int store_migrate(struct store *s, int *applied, char *err, size_t errlen)
 fail:
 	rollback(s);
 	return STORE_ERR;
+}
+
+int store_health(struct store *s, int timeout_ms, struct store_health *out, char *err,
+		 size_t errlen)
+{
+	memset(out, 0, sizeof *out);
+	out->schema_expected = store_migration_count;
+	if (!s) {
+		store_set_err(err, errlen, "geen databaseverbinding");
+		return STORE_ERR;
+	}
+	if (s->engine == DB_PG && pg_ensure(s) != STORE_OK) {
+		store_set_err(err, errlen, "%s", db_errmsg(s));
+		return STORE_ERR;
+	}
+	if (s->engine == DB_SQLITE)
+		sqlite3_busy_timeout(s->db, timeout_ms);
+	int rc = STORE_ERR, v = 0;
+	if (user_version(s, &v)) {
+		db_fail(s, "schemaversie lezen", err, errlen);
+		goto out;
+	}
+	out->schema_version = v;
+	if (store_data_version(s, &out->data_version)) {
+		db_fail(s, "dataversie lezen", err, errlen);
+		goto out;
+	}
+	rc = STORE_OK;
+out:
+	if (s->engine == DB_SQLITE)
+		sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
+	return rc;
 }
 
 int store_check_schema(struct store *s, char *err, size_t errlen)
@@ -280,27 +414,31 @@ int store_check_schema(struct store *s, char *err, size_t errlen)
 int store_data_version(struct store *s, uint64_t *out)
 {
 	*out = 0;
-	sqlite3_stmt *st =
-	    stmt(s, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'data_version'");
+	db_stmt *st = stmt(s, "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'data_version'");
 	if (!st)
 		return STORE_ERR;
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*out = (uint64_t)sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? STORE_OK : STORE_ERR;
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		*out = (uint64_t)db_column_int64(st, 0);
+	db_reset(st);
+	return rc == DB_ROW || rc == DB_DONE ? STORE_OK : STORE_ERR;
 }
 
 /* Inside a write transaction: record that something changed. */
 static int bump_data_version(struct store *s, char *err, size_t errlen)
 {
-	sqlite3_stmt *st = stmt(s, "UPDATE meta SET value = CAST(value AS INTEGER) + 1 "
-				   "WHERE key = 'data_version'");
+	db_stmt *st = stmt(s, "UPDATE meta SET value = CAST(value AS INTEGER) + 1 "
+			      "WHERE key = 'data_version'");
 	if (!st)
 		return db_fail(s, "dataversie ophogen", err, errlen);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? STORE_OK : db_fail(s, "dataversie ophogen", err, errlen);
+	int rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE)
+		return db_fail(s, "dataversie ophogen", err, errlen);
+	/* PostgreSQL: wake the other instances when this transaction commits */
+	if (s->engine == DB_PG && db_exec(s, "NOTIFY " STORE_NOTIFY_CHANNEL) != DB_OK)
+		return db_fail(s, "wijziging melden", err, errlen);
+	return STORE_OK;
 }
 
 /* ------------------------------------- shared with the other store files */
@@ -310,7 +448,7 @@ int store_db_fail(struct store *s, const char *what, char *err, size_t errlen)
 	return db_fail(s, what, err, errlen);
 }
 
-sqlite3_stmt *store_stmt(struct store *s, const char *sql)
+db_stmt *store_stmt(struct store *s, const char *sql)
 {
 	return stmt(s, sql);
 }
@@ -325,7 +463,7 @@ void store_rollback(struct store *s)
 	rollback(s);
 }
 
-const char *store_col_text(sqlite3_stmt *st, int i)
+const char *store_col_text(db_stmt *st, int i)
 {
 	return col_text(st, i);
 }
@@ -339,25 +477,25 @@ int store_audit_write(struct store *s, const char *actor, const char *via, const
 		      const char *action, const char *entity, const char *entity_key,
 		      const char *before, const char *after)
 {
-	sqlite3_stmt *st =
+	db_stmt *st =
 	    stmt(s, "INSERT INTO audit_event (at, actor, via, action, entity, entity_key, "
 		    "\"before\", \"after\", source) VALUES "
 		    "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?, ?, ?, ?, ?, ?, ?, ?)");
 	if (!st)
 		return db_fail(s, "auditregel schrijven", NULL, 0);
-	sqlite3_bind_text(st, 1, actor ? actor : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, via ? via : "", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, action, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, entity, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, entity_key ? entity_key : "", -1, SQLITE_STATIC);
+	db_bind_text(st, 1, actor ? actor : "", -1, DB_STATIC);
+	db_bind_text(st, 2, via ? via : "", -1, DB_STATIC);
+	db_bind_text(st, 3, action, -1, DB_STATIC);
+	db_bind_text(st, 4, entity, -1, DB_STATIC);
+	db_bind_text(st, 5, entity_key ? entity_key : "", -1, DB_STATIC);
 	if (before)
-		sqlite3_bind_text(st, 6, before, -1, SQLITE_STATIC);
+		db_bind_text(st, 6, before, -1, DB_STATIC);
 	if (after)
-		sqlite3_bind_text(st, 7, after, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, source ? source : "", -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? STORE_OK : db_fail(s, "auditregel schrijven", NULL, 0);
+		db_bind_text(st, 7, after, -1, DB_STATIC);
+	db_bind_text(st, 8, source ? source : "", -1, DB_STATIC);
+	int rc = db_step(st);
+	db_reset(st);
+	return rc == DB_DONE ? STORE_OK : db_fail(s, "auditregel schrijven", NULL, 0);
 }
 
 /* --------------------------------------------------------------- snapshot */
@@ -378,24 +516,24 @@ static int map_code(const struct label *t, int n, const char *code, const char *
 }
 
 /* A reference id column: NULL becomes -1. Ids must fit in an int. */
-static int ref_id(sqlite3_stmt *st, int i)
+static int ref_id(db_stmt *st, int i)
 {
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+	if (db_column_type(st, i) == DB_NULL)
 		return -1;
-	int64_t v = sqlite3_column_int64(st, i);
+	int64_t v = db_column_int64(st, i);
 	return v > 0 && v <= INT_MAX ? (int)v : INT_MAX;
 }
 
 static int load_sources(struct store *s, struct snapshot *snap)
 {
-	sqlite3_stmt *st = stmt(s, "SELECT id, key, title, publisher, url, licence, attribution, "
-				   "reference_date, retrieved, note FROM source ORDER BY id");
+	db_stmt *st = stmt(s, "SELECT id, key, title, publisher, url, licence, attribution, "
+			      "reference_date, retrieved, note FROM source ORDER BY id");
 	if (!st)
 		return STORE_ERR;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		struct source *x = snapshot_add_source(snap);
-		x->id = sqlite3_column_int64(st, 0);
+		x->id = db_column_int64(st, 0);
 		x->key = snapshot_str(snap, col_text(st, 1));
 		x->title = snapshot_str(snap, col_text(st, 2));
 		x->publisher = snapshot_str(snap, col_text(st, 3));
@@ -406,42 +544,42 @@ static int load_sources(struct store *s, struct snapshot *snap)
 		x->retrieved = snapshot_str(snap, col_text(st, 8));
 		x->note = snapshot_str(snap, col_text(st, 9));
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? STORE_OK : STORE_ERR;
+	db_reset(st);
+	return rc == DB_DONE ? STORE_OK : STORE_ERR;
 }
 
 static int load_domains(struct store *s, struct snapshot *snap)
 {
-	sqlite3_stmt *st = stmt(s, "SELECT id, key, name, description FROM domain ORDER BY id");
+	db_stmt *st = stmt(s, "SELECT id, key, name, description FROM domain ORDER BY id");
 	if (!st)
 		return STORE_ERR;
 	int rc;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = db_step(st)) == DB_ROW) {
 		struct domain *x = snapshot_add_domain(snap);
-		x->id = sqlite3_column_int64(st, 0);
+		x->id = db_column_int64(st, 0);
 		x->key = snapshot_str(snap, col_text(st, 1));
 		x->name = snapshot_str(snap, col_text(st, 2));
 		x->description = snapshot_str(snap, col_text(st, 3));
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? STORE_OK : STORE_ERR;
+	db_reset(st);
+	return rc == DB_DONE ? STORE_OK : STORE_ERR;
 }
 
 static int load_orgs(struct store *s, struct snapshot *snap, char *err, size_t errlen)
 {
-	sqlite3_stmt *st = stmt(s, "SELECT id, code, kind, name, cbs_code, tooi, in_province, "
-				   "valid_from, valid_to, ended, successor_id, population, "
-				   "population_date, area_km2, collaboration_id, source_id, "
-				   "last_confirmed, note, confirmed_by, version "
-				   "FROM organisation ORDER BY id");
+	db_stmt *st = stmt(s, "SELECT id, code, kind, name, cbs_code, tooi, in_province, "
+			      "valid_from, valid_to, ended, successor_id, population, "
+			      "population_date, area_km2, collaboration_id, source_id, "
+			      "last_confirmed, note, confirmed_by, version "
+			      "FROM organisation ORDER BY id");
 	if (!st)
 		return STORE_ERR;
 	int rc, kind;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
+	while ((rc = db_step(st)) == DB_ROW) {
+		int64_t id = db_column_int64(st, 0);
 		if (map_code(org_kind_labels, ORG_KIND_COUNT, col_text(st, 2), "organisation.kind",
 			     id, &kind, err, errlen)) {
-			sqlite3_reset(st);
+			db_reset(st);
 			return STORE_ERR_INVALID;
 		}
 		struct organisation *x = snapshot_add_org(snap);
@@ -451,39 +589,36 @@ static int load_orgs(struct store *s, struct snapshot *snap, char *err, size_t e
 		x->name = snapshot_str(snap, col_text(st, 3));
 		x->cbs_code = snapshot_str(snap, col_text(st, 4));
 		x->tooi = snapshot_str(snap, col_text(st, 5));
-		x->in_province = sqlite3_column_int(st, 6) != 0;
+		x->in_province = db_column_int(st, 6) != 0;
 		x->valid_from = snapshot_str(snap, col_text(st, 7));
 		x->valid_to = snapshot_str(snap, col_text(st, 8));
-		x->ended = sqlite3_column_int(st, 9) != 0;
+		x->ended = db_column_int(st, 9) != 0;
 		x->successor = ref_id(st, 10);
-		x->population =
-		    sqlite3_column_type(st, 11) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 11);
+		x->population = db_column_type(st, 11) == DB_NULL ? -1 : db_column_int64(st, 11);
 		x->population_date = snapshot_str(snap, col_text(st, 12));
-		x->area_km2 = sqlite3_column_type(st, 13) == SQLITE_NULL
-				  ? -1.0
-				  : sqlite3_column_double(st, 13);
+		x->area_km2 = db_column_type(st, 13) == DB_NULL ? -1.0 : db_column_double(st, 13);
 		x->collaboration = ref_id(st, 14);
 		x->source = ref_id(st, 15);
 		x->last_confirmed = snapshot_str(snap, col_text(st, 16));
 		x->note = snapshot_str(snap, col_text(st, 17));
 		x->confirmed_by = snapshot_str(snap, col_text(st, 18));
-		x->version = sqlite3_column_int64(st, 19);
+		x->version = db_column_int64(st, 19);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? STORE_OK : STORE_ERR;
+	db_reset(st);
+	return rc == DB_DONE ? STORE_OK : STORE_ERR;
 }
 
 static int load_collabs(struct store *s, struct snapshot *snap, char *err, size_t errlen)
 {
-	sqlite3_stmt *st = stmt(s, "SELECT id, key, name, short_name, kind, legal_form, powers, "
-				   "phase, purpose, seat, start_date, end_date, website, "
-				   "source_id, last_confirmed, note, confirmed_by, version "
-				   "FROM collaboration ORDER BY id");
+	db_stmt *st = stmt(s, "SELECT id, key, name, short_name, kind, legal_form, powers, "
+			      "phase, purpose, seat, start_date, end_date, website, "
+			      "source_id, last_confirmed, note, confirmed_by, version "
+			      "FROM collaboration ORDER BY id");
 	if (!st)
 		return STORE_ERR;
 	int rc, kind, lf, pw, ph;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
+	while ((rc = db_step(st)) == DB_ROW) {
+		int64_t id = db_column_int64(st, 0);
 		if (map_code(collab_kind_labels, COLLAB_KIND_COUNT, col_text(st, 4),
 			     "collaboration.kind", id, &kind, err, errlen) ||
 		    map_code(legal_form_labels, LF_COUNT, col_text(st, 5),
@@ -492,7 +627,7 @@ static int load_collabs(struct store *s, struct snapshot *snap, char *err, size_
 			     &pw, err, errlen) ||
 		    map_code(phase_labels, PHASE_COUNT, col_text(st, 7), "collaboration.phase", id,
 			     &ph, err, errlen)) {
-			sqlite3_reset(st);
+			db_reset(st);
 			return STORE_ERR_INVALID;
 		}
 		struct collaboration *x = snapshot_add_collab(snap);
@@ -513,10 +648,10 @@ static int load_collabs(struct store *s, struct snapshot *snap, char *err, size_
 		x->last_confirmed = snapshot_str(snap, col_text(st, 14));
 		x->note = snapshot_str(snap, col_text(st, 15));
 		x->confirmed_by = snapshot_str(snap, col_text(st, 16));
-		x->version = sqlite3_column_int64(st, 17);
+		x->version = db_column_int64(st, 17);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_DONE)
 		return STORE_ERR;
 
 	/* domains per collaboration; collabs are in id order, so the rows of
@@ -529,8 +664,8 @@ static int load_collabs(struct store *s, struct snapshot *snap, char *err, size_
 	int n = 0, ci = 0;
 	int64_t cur = -1;
 	for (;;) {
-		rc = sqlite3_step(st);
-		int64_t cid = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+		rc = db_step(st);
+		int64_t cid = rc == DB_ROW ? db_column_int64(st, 0) : -1;
 		if (cur >= 0 && cid != cur) {
 			while (ci < snap->n_collabs && snap->collabs[ci].id < cur)
 				ci++;
@@ -538,32 +673,32 @@ static int load_collabs(struct store *s, struct snapshot *snap, char *err, size_
 				snapshot_collab_set_domains(snap, &snap->collabs[ci], ids, n);
 			n = 0;
 		}
-		if (rc != SQLITE_ROW)
+		if (rc != DB_ROW)
 			break;
 		cur = cid;
 		if (n < (int)(sizeof ids / sizeof ids[0]))
 			ids[n++] = ref_id(st, 1);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? STORE_OK : STORE_ERR;
+	db_reset(st);
+	return rc == DB_DONE ? STORE_OK : STORE_ERR;
 }
 
 static int load_parts(struct store *s, struct snapshot *snap, char *err, size_t errlen)
 {
-	sqlite3_stmt *st = stmt(s, "SELECT id, collaboration_id, organisation_id, body, role, "
-				   "cost_share, contribution_eur, joined, left_on, source_id, "
-				   "last_confirmed, note, confirmed_by, version "
-				   "FROM participation ORDER BY id");
+	db_stmt *st = stmt(s, "SELECT id, collaboration_id, organisation_id, body, role, "
+			      "cost_share, contribution_eur, joined, left_on, source_id, "
+			      "last_confirmed, note, confirmed_by, version "
+			      "FROM participation ORDER BY id");
 	if (!st)
 		return STORE_ERR;
 	int rc, body, role;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int64_t id = sqlite3_column_int64(st, 0);
+	while ((rc = db_step(st)) == DB_ROW) {
+		int64_t id = db_column_int64(st, 0);
 		if (map_code(body_labels, BODY_COUNT, col_text(st, 3), "participation.body", id,
 			     &body, err, errlen) ||
 		    map_code(role_labels, ROLE_COUNT, col_text(st, 4), "participation.role", id,
 			     &role, err, errlen)) {
-			sqlite3_reset(st);
+			db_reset(st);
 			return STORE_ERR_INVALID;
 		}
 		struct participation *x = snapshot_add_part(snap);
@@ -572,20 +707,18 @@ static int load_parts(struct store *s, struct snapshot *snap, char *err, size_t 
 		x->organisation = ref_id(st, 2);
 		x->body = (enum body)body;
 		x->role = (enum role)role;
-		x->cost_share =
-		    sqlite3_column_type(st, 5) == SQLITE_NULL ? -1.0 : sqlite3_column_double(st, 5);
-		x->contribution =
-		    sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 6);
+		x->cost_share = db_column_type(st, 5) == DB_NULL ? -1.0 : db_column_double(st, 5);
+		x->contribution = db_column_type(st, 6) == DB_NULL ? -1 : db_column_int64(st, 6);
 		x->joined = snapshot_str(snap, col_text(st, 7));
 		x->left = snapshot_str(snap, col_text(st, 8));
 		x->source = ref_id(st, 9);
 		x->last_confirmed = snapshot_str(snap, col_text(st, 10));
 		x->note = snapshot_str(snap, col_text(st, 11));
 		x->confirmed_by = snapshot_str(snap, col_text(st, 12));
-		x->version = sqlite3_column_int64(st, 13);
+		x->version = db_column_int64(st, 13);
 	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? STORE_OK : STORE_ERR;
+	db_reset(st);
+	return rc == DB_DONE ? STORE_OK : STORE_ERR;
 }
 
 int store_load_snapshot(struct store *s, const char *today, struct snapshot **out, char *err,
@@ -777,7 +910,7 @@ static void select_expr(struct buf *b, const struct col_desc *c)
 	case CT_DOMAINS:
 		buf_puts(b, "coalesce((SELECT group_concat(k, ';') FROM (SELECT d.key AS k "
 			    "FROM collaboration_domain cd JOIN domain d ON d.id = cd.domain_id "
-			    "WHERE cd.collaboration_id = t.id ORDER BY d.key)), '')");
+			    "WHERE cd.collaboration_id = t.id ORDER BY d.key) AS ks), '')");
 		break;
 	default:
 		buf_printf(b, "t.%s", c->column);
@@ -920,46 +1053,45 @@ static json_t *row_want(const struct table_desc *t, const struct seed_row *r)
 }
 
 /* The stored row image from the SELECT built by build_sql. */
-static json_t *row_have(const struct table_desc *t, sqlite3_stmt *st)
+static json_t *row_have(const struct table_desc *t, db_stmt *st)
 {
 	json_t *o = json_object();
 	for (int i = 0; i < t->ncols; i++) {
 		int k = i + 1;
 		json_t *j;
-		switch (sqlite3_column_type(st, k)) {
-		case SQLITE_NULL:
+		switch (db_column_type(st, k)) {
+		case DB_NULL:
 			j = json_null();
 			break;
-		case SQLITE_INTEGER:
-			j = json_integer(sqlite3_column_int64(st, k));
+		case DB_INTEGER:
+			j = json_integer(db_column_int64(st, k));
 			break;
-		case SQLITE_FLOAT:
-			j = json_real(sqlite3_column_double(st, k));
+		case DB_FLOAT:
+			j = json_real(db_column_double(st, k));
 			break;
 		default:
-			j = jstr((const char *)sqlite3_column_text(st, k),
-				 (size_t)sqlite3_column_bytes(st, k));
+			j = jstr((const char *)db_column_text(st, k),
+				 (size_t)db_column_bytes(st, k));
 		}
 		json_object_set_new(o, t->cols[i].name, j);
 	}
 	return o;
 }
 
-static void bind_json(sqlite3_stmt *st, int idx, json_t *v)
+static void bind_json(db_stmt *st, int idx, json_t *v)
 {
 	switch (json_typeof(v)) {
 	case JSON_STRING:
-		sqlite3_bind_text(st, idx, json_string_value(v), (int)json_string_length(v),
-				  SQLITE_STATIC);
+		db_bind_text(st, idx, json_string_value(v), (int)json_string_length(v), DB_STATIC);
 		break;
 	case JSON_INTEGER:
-		sqlite3_bind_int64(st, idx, json_integer_value(v));
+		db_bind_int64(st, idx, json_integer_value(v));
 		break;
 	case JSON_REAL:
-		sqlite3_bind_double(st, idx, json_real_value(v));
+		db_bind_double(st, idx, json_real_value(v));
 		break;
 	default:
-		sqlite3_bind_null(st, idx);
+		db_bind_null(st, idx);
 	}
 }
 
@@ -984,18 +1116,18 @@ static int lookup(struct import_ctx *ix, const struct table_desc *t, const struc
 {
 	*id = 0;
 	*have = NULL;
-	sqlite3_stmt *st = stmt(ix->s, q->select);
+	db_stmt *st = stmt(ix->s, q->select);
 	if (!st)
 		return db_fail(ix->s, "rij opzoeken", ix->err, ix->errlen);
 	for (int i = 0; i < t->nkeys; i++)
 		bind_json(st, i + 1, json_object_get(want, t->cols[i].name));
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*id = sqlite3_column_int64(st, 0);
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		*id = db_column_int64(st, 0);
 		*have = row_have(t, st);
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	db_reset(st);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return db_fail(ix->s, "rij opzoeken", ix->err, ix->errlen);
 	return STORE_OK;
 }
@@ -1006,15 +1138,15 @@ static int key_exists(struct import_ctx *ix, const char *table, const char *colu
 {
 	char sql[128];
 	snprintf(sql, sizeof sql, "SELECT 1 FROM %s WHERE %s = ?", table, column);
-	sqlite3_stmt *st = stmt(ix->s, sql);
+	db_stmt *st = stmt(ix->s, sql);
 	if (!st)
 		return db_fail(ix->s, "verwijzing controleren", ix->err, ix->errlen);
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+	db_bind_text(st, 1, key, -1, DB_STATIC);
+	int rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_ROW && rc != DB_DONE)
 		return db_fail(ix->s, "verwijzing controleren", ix->err, ix->errlen);
-	*found = rc == SQLITE_ROW;
+	*found = rc == DB_ROW;
 	return STORE_OK;
 }
 
@@ -1064,7 +1196,7 @@ static int write_row(struct import_ctx *ix, const struct table_desc *t, const st
 		     json_t *want, int64_t *id, bool bump)
 {
 	bool insert = *id == 0;
-	sqlite3_stmt *st = stmt(ix->s, insert ? q->insert : bump ? q->update_bump : q->update);
+	db_stmt *st = stmt(ix->s, insert ? q->insert : bump ? q->update_bump : q->update);
 	if (!st)
 		return db_fail(ix->s, "rij schrijven", ix->err, ix->errlen);
 	int p = 1;
@@ -1072,14 +1204,14 @@ static int write_row(struct import_ctx *ix, const struct table_desc *t, const st
 		if (t->cols[i].type != CT_DOMAINS)
 			bind_json(st, p++, json_object_get(want, t->cols[i].name));
 	if (!insert)
-		sqlite3_bind_int64(st, p, *id);
-	int rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
+		db_bind_int64(st, p, *id);
+	int rc = db_step(st);
+	db_reset(st);
+	if (rc != DB_DONE)
 		return db_fail(ix->s, insert ? "rij toevoegen" : "rij bijwerken", ix->err,
 			       ix->errlen);
 	if (insert)
-		*id = sqlite3_last_insert_rowid(ix->s->db);
+		*id = db_last_insert_id(ix->s);
 
 	for (int i = 0; i < t->ncols; i++) {
 		if (t->cols[i].type != CT_DOMAINS)
@@ -1087,10 +1219,10 @@ static int write_row(struct import_ctx *ix, const struct table_desc *t, const st
 		st = stmt(ix->s, "DELETE FROM collaboration_domain WHERE collaboration_id = ?");
 		if (!st)
 			return db_fail(ix->s, "beleidsdomeinen schrijven", ix->err, ix->errlen);
-		sqlite3_bind_int64(st, 1, *id);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE)
+		db_bind_int64(st, 1, *id);
+		rc = db_step(st);
+		db_reset(st);
+		if (rc != DB_DONE)
 			return db_fail(ix->s, "beleidsdomeinen schrijven", ix->err, ix->errlen);
 		const char *list = json_string_value(json_object_get(want, t->cols[i].name));
 		char keys[VALIDATE_MAX_DOMAINS][81];
@@ -1101,11 +1233,11 @@ static int write_row(struct import_ctx *ix, const struct table_desc *t, const st
 			if (!st)
 				return db_fail(ix->s, "beleidsdomeinen schrijven", ix->err,
 					       ix->errlen);
-			sqlite3_bind_int64(st, 1, *id);
-			sqlite3_bind_text(st, 2, keys[k], -1, SQLITE_STATIC);
-			rc = sqlite3_step(st);
-			sqlite3_reset(st);
-			if (rc != SQLITE_DONE)
+			db_bind_int64(st, 1, *id);
+			db_bind_text(st, 2, keys[k], -1, DB_STATIC);
+			rc = db_step(st);
+			db_reset(st);
+			if (rc != DB_DONE)
 				return db_fail(ix->s, "beleidsdomeinen schrijven", ix->err,
 					       ix->errlen);
 		}
@@ -1142,12 +1274,14 @@ static bool edited_by_person(struct import_ctx *ix, const struct table_desc *t, 
 	static const struct {
 		const char *table, *sql;
 	} q[] = {
-	    {"organisation", "SELECT EXISTS (SELECT 1 FROM audit_event a, organisation o "
-			     "WHERE o.id = ?1 AND a.entity = 'organisation' AND a.entity_key = o.code "
-			     "AND a.via IN ('web', 'api', 'cli'))"},
-	    {"collaboration", "SELECT EXISTS (SELECT 1 FROM audit_event a, collaboration c "
-			      "WHERE c.id = ?1 AND a.entity = 'collaboration' AND a.entity_key = c.key "
-			      "AND a.via IN ('web', 'api', 'cli'))"},
+	    {"organisation",
+	     "SELECT EXISTS (SELECT 1 FROM audit_event a, organisation o "
+	     "WHERE o.id = ?1 AND a.entity = 'organisation' AND a.entity_key = o.code "
+	     "AND a.via IN ('web', 'api', 'cli'))"},
+	    {"collaboration",
+	     "SELECT EXISTS (SELECT 1 FROM audit_event a, collaboration c "
+	     "WHERE c.id = ?1 AND a.entity = 'collaboration' AND a.entity_key = c.key "
+	     "AND a.via IN ('web', 'api', 'cli'))"},
 	    {"participation",
 	     "SELECT EXISTS (SELECT 1 FROM audit_event a, participation p, collaboration c "
 	     "WHERE p.id = ?1 AND c.id = p.collaboration_id AND a.entity = 'participation' "
@@ -1156,12 +1290,12 @@ static bool edited_by_person(struct import_ctx *ix, const struct table_desc *t, 
 	for (size_t i = 0; i < sizeof q / sizeof q[0]; i++) {
 		if (strcmp(t->table, q[i].table) != 0)
 			continue;
-		sqlite3_stmt *st = stmt(ix->s, q[i].sql);
+		db_stmt *st = stmt(ix->s, q[i].sql);
 		if (!st)
 			return false;
-		sqlite3_bind_int64(st, 1, id);
-		bool yes = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 1;
-		sqlite3_reset(st);
+		db_bind_int64(st, 1, id);
+		bool yes = db_step(st) == DB_ROW && db_column_int(st, 0) == 1;
+		db_reset(st);
 		return yes;
 	}
 	return false;
@@ -1289,7 +1423,7 @@ static int read_seed(const char *dir, const struct table_desc *t, struct seed_fi
 
 /* Rebuild the full-text index from the tables (small: a full rebuild is
  * simpler and as fast as tracking single rows). */
-static int rebuild_search(struct store *s, char *err, size_t errlen)
+int store_rebuild_search(struct store *s, char *err, size_t errlen)
 {
 	return exec(s,
 		    "DELETE FROM search_fts;"
@@ -1304,15 +1438,15 @@ static int rebuild_search(struct store *s, char *err, size_t errlen)
  * organisation (e.g. data written by an older version). */
 static int search_stale(struct store *s, bool *stale)
 {
-	sqlite3_stmt *st = stmt(s, "SELECT (SELECT count(*) FROM search_fts) <> "
-				   "(SELECT count(*) FROM collaboration) + "
-				   "(SELECT count(*) FROM organisation)");
+	db_stmt *st = stmt(s, "SELECT (SELECT count(*) FROM search_fts) <> "
+			      "(SELECT count(*) FROM collaboration) + "
+			      "(SELECT count(*) FROM organisation)");
 	if (!st)
 		return STORE_ERR;
-	int rc = sqlite3_step(st);
-	*stale = rc == SQLITE_ROW && sqlite3_column_int(st, 0) != 0;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? STORE_OK : STORE_ERR;
+	int rc = db_step(st);
+	*stale = rc == DB_ROW && db_column_int(st, 0) != 0;
+	db_reset(st);
+	return rc == DB_ROW ? STORE_OK : STORE_ERR;
 }
 
 int store_import_seed(struct store *s, const char *dir, const char *actor,
@@ -1358,7 +1492,7 @@ int store_import_seed(struct store *s, const char *dir, const char *actor,
 		db_fail(s, "zoekindex controleren", err, errlen);
 		goto out;
 	}
-	if ((changed || stale) && (rc = rebuild_search(s, err, errlen)))
+	if ((changed || stale) && (rc = store_rebuild_search(s, err, errlen)))
 		goto out;
 	if (changed && (rc = bump_data_version(s, err, errlen)))
 		goto out;
@@ -1386,7 +1520,7 @@ out:
  * by spaces (implicit AND). Returns the number of tokens; out is empty when
  * there are none.
  */
-static int fts_query(const char *q, struct buf *out)
+static int fts_query(const char *q, int pg, struct buf *out)
 {
 	int n = 0;
 	const unsigned char *p = (const unsigned char *)q;
@@ -1406,17 +1540,29 @@ static int fts_query(const char *q, struct buf *out)
 			while (len > 0 && (start[len] & 0xC0) == 0x80)
 				len--;
 		}
-		buf_puts(out, n ? " \"" : "\"");
-		for (size_t i = 0; i < len; i++) {
-			if (start[i] == '"')
-				buf_putc(out, '"');
-			buf_putc(out, (char)start[i]);
-		}
-		buf_puts(out, "\"*");
+		/* tokens hold no quotes or operators (see the loops above) */
+		if (pg)
+			buf_puts(out, n ? " & '" : "'");
+		else
+			buf_puts(out, n ? " \"" : "\"");
+		buf_add(out, start, len);
+		buf_puts(out, pg ? "':*" : "\"*");
 		n++;
 	}
 	return n;
 }
+
+/*
+ * PostgreSQL search: a row matches when the Dutch, unaccented, stemmed
+ * document (doc, configuration atlas_nl) matches, or — as SQLite's FTS5
+ * does — every word is a prefix of a word in it, unstemmed and unaccented
+ * (search_words, configuration atlas_simple), so "parkeer" finds
+ * ParkeerService and stop words still count. Both are GIN-indexed
+ * (migrations_pg.c). Ranked by the Dutch match first.
+ */
+#define PG_SEARCH_MATCH                                                                            \
+	"(doc @@ to_tsquery('atlas_nl', ?1) OR search_words(search_fts.name, short_name, "         \
+	"purpose) @@ to_tsquery('atlas_simple', ?1))"
 
 int store_search(struct store *s, const char *query, int limit, int offset,
 		 struct search_hit **hits, int *n, int *total)
@@ -1428,7 +1574,9 @@ int store_search(struct store *s, const char *query, int limit, int offset,
 	*hits = NULL;
 	*n = 0;
 	*total = 0;
-	if (!query || !utf8_is_valid(query, strlen(query)) || fts_query(query, &q) == 0 || q.err)
+	int pg = s->engine == DB_PG;
+	if (!query || !utf8_is_valid(query, strlen(query)) || fts_query(query, pg, &q) == 0 ||
+	    q.err)
 		goto out;
 	if (limit < 0)
 		limit = 0;
@@ -1437,18 +1585,21 @@ int store_search(struct store *s, const char *query, int limit, int offset,
 	if (offset < 0)
 		offset = 0;
 
-	sqlite3_stmt *st = stmt(s, "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?");
+	/* PostgreSQL: the Dutch text search configuration with unaccent
+	 * (atlas_nl, migration 1), weights A/B/C for name, short name, purpose */
+	db_stmt *st = stmt(s, pg ? "SELECT count(*) FROM search_fts WHERE " PG_SEARCH_MATCH
+				 : "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?");
 	if (!st) {
 		rc = STORE_ERR;
 		goto out;
 	}
-	sqlite3_bind_text(st, 1, q.data, (int)q.len, SQLITE_STATIC);
-	int src = sqlite3_step(st);
-	if (src == SQLITE_ROW)
-		*total = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
-	if (src != SQLITE_ROW) {
-		log_error("store: search count: %s", sqlite3_errmsg(s->db));
+	db_bind_text(st, 1, q.data, (int)q.len, DB_STATIC);
+	int src = db_step(st);
+	if (src == DB_ROW)
+		*total = db_column_int(st, 0);
+	db_reset(st);
+	if (src != DB_ROW) {
+		log_error("store: search count: %s", db_errmsg(s));
 		rc = STORE_ERR;
 		goto out;
 	}
@@ -1457,19 +1608,28 @@ int store_search(struct store *s, const char *query, int limit, int offset,
 
 	/* names weigh most, then short names, then purposes; the snippet is
 	 * the best fragment of the purpose, or the name when there is none */
-	st =
-	    stmt(s, "SELECT kind, key, name, CASE WHEN purpose <> '' "
-		    "THEN snippet(search_fts, 4, '', '', '…', 16) ELSE name END "
-		    "FROM search_fts WHERE search_fts MATCH ?1 "
-		    "ORDER BY bm25(search_fts, 0.0, 0.0, 10.0, 5.0, 1.0), name LIMIT ?2 OFFSET ?3");
+	st = stmt(
+	    s,
+	    pg ? "SELECT kind, key, name, CASE WHEN purpose <> '' "
+		 "THEN ts_headline('atlas_nl', purpose, q, 'StartSel=\"\", StopSel=\"\", "
+		 "MaxWords=16, MinWords=6, ShortWord=2, FragmentDelimiter=…') ELSE name END "
+		 "FROM search_fts, to_tsquery('atlas_nl', ?1) AS q WHERE " PG_SEARCH_MATCH " "
+		 "ORDER BY ts_rank('{0.1, 0.2, 0.5, 1.0}', doc, q) DESC, "
+		 "ts_rank('{0.1, 0.2, 0.5, 1.0}', search_words(search_fts.name, short_name, "
+		 "purpose), to_tsquery('atlas_simple', ?1)) DESC, search_fts.name, search_fts.key "
+		 "LIMIT ?2 OFFSET ?3"
+	       : "SELECT kind, key, name, CASE WHEN purpose <> '' "
+		 "THEN snippet(search_fts, 4, '', '', '…', 16) ELSE name END "
+		 "FROM search_fts WHERE search_fts MATCH ?1 "
+		 "ORDER BY bm25(search_fts, 0.0, 0.0, 10.0, 5.0, 1.0), name LIMIT ?2 OFFSET ?3");
 	if (!st) {
 		rc = STORE_ERR;
 		goto out;
 	}
-	sqlite3_bind_text(st, 1, q.data, (int)q.len, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, limit);
-	sqlite3_bind_int(st, 3, offset);
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+	db_bind_text(st, 1, q.data, (int)q.len, DB_STATIC);
+	db_bind_int(st, 2, limit);
+	db_bind_int(st, 3, offset);
+	while ((src = db_step(st)) == DB_ROW) {
 		if (count == cap) {
 			cap = cap ? cap * 2 : 16;
 			h = xreallocarray(h, (size_t)cap, sizeof *h);
@@ -1480,9 +1640,9 @@ int store_search(struct store *s, const char *query, int limit, int offset,
 		x->name = xstrdup(col_text(st, 2));
 		x->snippet = xstrdup(col_text(st, 3));
 	}
-	sqlite3_reset(st);
-	if (src != SQLITE_DONE) {
-		log_error("store: search: %s", sqlite3_errmsg(s->db));
+	db_reset(st);
+	if (src != DB_DONE) {
+		log_error("store: search: %s", db_errmsg(s));
 		store_search_free(h, count);
 		h = NULL;
 		count = 0;
@@ -1573,16 +1733,16 @@ int store_check(struct store *s, const char *today, struct check_finding **out, 
 	if (exec(s, "BEGIN", "controle", NULL, 0))
 		return STORE_ERR;
 	for (int k = 0; k < CHK_COUNT && rc == STORE_OK; k++) {
-		sqlite3_stmt *st = stmt(s, check_sql[k]);
+		db_stmt *st = stmt(s, check_sql[k]);
 		if (!st) {
 			rc = STORE_ERR;
 			break;
 		}
 		if (k == CHK_EMPTY || k == CHK_ENDED)
-			sqlite3_bind_text(st, 1, today, -1, SQLITE_STATIC);
+			db_bind_text(st, 1, today, -1, DB_STATIC);
 		int src;
-		while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-			long long id = sqlite3_column_int64(st, 0);
+		while ((src = db_step(st)) == DB_ROW) {
+			long long id = db_column_int64(st, 0);
 			const char *a = col_text(st, 0), *b = col_text(st, 1);
 			switch (k) {
 			case CHK_NO_ORG:
@@ -1590,14 +1750,14 @@ int store_check(struct store *s, const char *today, struct check_finding **out, 
 					    "Deelname %lld aan '%s' (%s) verwijst naar organisatie "
 					    "%lld, die niet bestaat.",
 					    id, col_text(st, 2), col_text(st, 3),
-					    (long long)sqlite3_column_int64(st, 1));
+					    (long long)db_column_int64(st, 1));
 				break;
 			case CHK_NO_COLLAB:
 				add_finding(&fs, "onbekend-verband",
 					    "Deelname %lld van '%s' (%s) verwijst naar "
 					    "samenwerkingsverband %lld, dat niet bestaat.",
 					    id, col_text(st, 2), col_text(st, 3),
-					    (long long)sqlite3_column_int64(st, 1));
+					    (long long)db_column_int64(st, 1));
 				break;
 			case CHK_EMPTY:
 				add_finding(
@@ -1614,9 +1774,9 @@ int store_check(struct store *s, const char *today, struct check_finding **out, 
 				    a, b, col_text(st, 2), col_text(st, 3));
 			}
 		}
-		sqlite3_reset(st);
-		if (src != SQLITE_DONE) {
-			log_error("store: check: %s", sqlite3_errmsg(s->db));
+		db_reset(st);
+		if (src != DB_DONE) {
+			log_error("store: check: %s", db_errmsg(s));
 			rc = STORE_ERR;
 		}
 	}
