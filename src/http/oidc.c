@@ -1,7 +1,10 @@
 /*
  * oidc — see oidc.h. Network I/O goes through libcurl with short timeouts,
  * no redirects and a size cap; JOSE (JWKS parsing, signature verification)
- * is librhonabwy; hashing and randomness are libsodium.
+ * is librhonabwy; hashing and randomness are libsodium. The pending
+ * sign-ins live in the database (store_oidc_pending_put/take, on the
+ * request thread's connection), so with several instances on one database
+ * the provider's callback may reach any of them (issue 7).
  */
 #include "oidc.h"
 #include "request.h"
@@ -9,6 +12,8 @@
 #include "../lib/buf.h"
 #include "../lib/log.h"
 #include "../lib/text.h"
+#include "../store/store.h"
+#include "../store/store_auth.h"
 
 #include <ctype.h>
 #include <curl/curl.h>
@@ -23,7 +28,7 @@
 #include <time.h>
 
 #define OIDC_MAX_DOMAINS 64
-#define OIDC_MAX_PENDING 256
+#define OIDC_MAX_PENDING 10000 /* pending sign-ins kept at most (a flood evicts the oldest) */
 #define OIDC_MAX_BODY (1u << 20)
 #define OIDC_URL_MAX 1024
 #define OIDC_JWKS_MIN_REFRESH_S 30
@@ -54,17 +59,6 @@ static struct {
 	char *jwks_json;   /* malloc'd, or NULL */
 	int64_t jwks_time; /* when jwks_json was fetched */
 } disc;
-
-/* Pending sign-ins, guarded by pend_lock. */
-struct pending {
-	bool used;
-	char key[65]; /* digest of the cookie value */
-	char state[44], nonce[44], verifier[44];
-	char terug[520];
-	int64_t expires;
-};
-static pthread_mutex_t pend_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct pending pend[OIDC_MAX_PENDING];
 
 static bool curl_ready;
 
@@ -439,30 +433,26 @@ enum oidc_status oidc_begin(const char *terug, char cookie_out[44], char **url_o
 		    "opnieuw.");
 		return OIDC_PROVIDER;
 	}
-	struct pending p = {.used = true};
+	struct oidc_pending p = {0};
+	char key[65];
 	session_random_token(cookie_out);
-	session_digest(cookie_out, p.key);
+	session_digest(cookie_out, key);
 	session_random_token(p.state);
 	session_random_token(p.nonce);
 	session_random_token(p.verifier);
-	if (!copy_str(p.terug, sizeof p.terug, terug ? terug : "/"))
-		copy_str(p.terug, sizeof p.terug, "/");
+	if (!terug || !*terug || !utf8_is_valid(terug, strlen(terug)) ||
+	    !copy_str(p.return_to, sizeof p.return_to, terug))
+		copy_str(p.return_to, sizeof p.return_to, "/");
 	int64_t now = now_s();
 	p.expires = now + OIDC_PENDING_TTL_S;
 
-	/* Keep it: a free or expired slot, else evict the oldest one. */
-	pthread_mutex_lock(&pend_lock);
-	int slot = -1, oldest = 0;
-	for (int i = 0; i < OIDC_MAX_PENDING; i++) {
-		if (!pend[i].used || pend[i].expires <= now) {
-			slot = i;
-			break;
-		}
-		if (pend[i].expires < pend[oldest].expires)
-			oldest = i;
+	/* Keep it in the database: the callback may reach another instance. */
+	struct store *st = store_thread();
+	if (!st || store_oidc_pending_put(st, key, &p, now, OIDC_MAX_PENDING) != STORE_OK) {
+		sodium_memzero(&p, sizeof p);
+		set_err(err, errlen, "Er ging iets mis bij het starten van het inloggen.");
+		return OIDC_INTERNAL;
 	}
-	pend[slot < 0 ? oldest : slot] = p;
-	pthread_mutex_unlock(&pend_lock);
 
 	char challenge[44];
 	pkce_challenge(p.verifier, challenge);
@@ -490,27 +480,32 @@ enum oidc_status oidc_begin(const char *terug, char cookie_out[44], char **url_o
 	return OIDC_OK;
 }
 
-/* Remove and return the pending entry for cookie if it exists, has not
- * expired and its state equals state. */
-static bool take_pending(const char *cookie, const char *state, struct pending *out)
+/*
+ * Remove the pending entry of cookie from the database and return it when
+ * it existed, had not expired and its state equals state (compared in
+ * constant time). One try only: the entry is consumed whatever the outcome,
+ * also when state is missing. OIDC_OK, OIDC_BAD_REQUEST (unknown, expired,
+ * wrong state) or OIDC_INTERNAL (the database failed).
+ */
+static enum oidc_status take_pending(const char *cookie, const char *state,
+				     struct oidc_pending *out)
 {
+	memset(out, 0, sizeof *out);
+	if (!cookie)
+		return OIDC_BAD_REQUEST;
 	char key[65];
 	session_digest(cookie, key);
-	int64_t now = now_s();
-	bool ok = false;
-	pthread_mutex_lock(&pend_lock);
-	for (int i = 0; i < OIDC_MAX_PENDING; i++) {
-		if (pend[i].used && sodium_memcmp(pend[i].key, key, 64) == 0) {
-			/* One try only: consumed whatever the outcome. */
-			*out = pend[i];
-			sodium_memzero(&pend[i], sizeof pend[i]);
-			ok = out->expires > now && strlen(state) == strlen(out->state) &&
-			     sodium_memcmp(out->state, state, strlen(state)) == 0;
-			break;
-		}
-	}
-	pthread_mutex_unlock(&pend_lock);
-	return ok;
+	struct store *st = store_thread();
+	int rc = st ? store_oidc_pending_take(st, key, now_s(), out) : STORE_ERR;
+	if (rc == STORE_ERR_NOTFOUND)
+		return OIDC_BAD_REQUEST;
+	if (rc != STORE_OK)
+		return OIDC_INTERNAL;
+	if (state && strlen(state) == strlen(out->state) &&
+	    sodium_memcmp(out->state, state, strlen(state)) == 0)
+		return OIDC_OK;
+	sodium_memzero(out, sizeof *out);
+	return OIDC_BAD_REQUEST;
 }
 
 /* Exchange the code; on success *id_token_out is malloc'd. */
@@ -754,7 +749,7 @@ enum oidc_status oidc_finish(const char *cookie, const char *state, const char *
 			     const char *iss_param, struct oidc_identity *id, char *err,
 			     size_t errlen)
 {
-	struct pending p;
+	struct oidc_pending p;
 	char *id_token = NULL, *jwks = NULL;
 	enum oidc_status st;
 	memset(id, 0, sizeof *id);
@@ -762,7 +757,16 @@ enum oidc_status oidc_finish(const char *cookie, const char *state, const char *
 		set_err(err, errlen, "Inloggen via uw organisatie is niet ingesteld.");
 		return OIDC_BAD_REQUEST;
 	}
-	if (!cookie || !state || !code || !*code || !take_pending(cookie, state, &p)) {
+	/* Taken (consumed) before anything else is checked: one try only. */
+	st = take_pending(cookie, state, &p);
+	if (st == OIDC_INTERNAL) {
+		set_err(err, errlen,
+			"Er ging iets mis bij het afronden van het inloggen. Probeer het later "
+			"opnieuw.");
+		return st;
+	}
+	if (st != OIDC_OK || !code || !*code) {
+		sodium_memzero(&p, sizeof p);
 		set_err(err, errlen,
 			"Deze inlogpoging is onbekend of verlopen. Begin opnieuw met inloggen.");
 		return OIDC_BAD_REQUEST;
@@ -821,7 +825,7 @@ enum oidc_status oidc_finish(const char *cookie, const char *state, const char *
 		goto out;
 	}
 	copy_str(id->org_code, sizeof id->org_code, org);
-	copy_str(id->terug, sizeof id->terug, p.terug);
+	copy_str(id->terug, sizeof id->terug, p.return_to);
 	st = OIDC_OK;
 out:
 	sodium_memzero(&p, sizeof p);

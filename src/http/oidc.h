@@ -6,16 +6,16 @@
  * PATH`, JSON: issuer, clientId, clientSecret, redirectUri and "domeinen",
  * an object mapping e-mail domains to organisation codes), fetches the
  * provider's discovery document and JWKS with libcurl (lazily, cached),
- * keeps the pending sign-ins (state, nonce, PKCE verifier, return path) in a
- * small mutex-protected in-memory table with a 10-minute expiry keyed by the
- * digest of a random value held in an HttpOnly cookie, exchanges the code
+ * keeps the pending sign-ins (state, nonce, PKCE verifier, return path) in
+ * the database (store_oidc_pending_put/take, table oidc_pending, so a sign-in
+ * started on one instance can finish on another) with a 10-minute expiry,
+ * keyed by the digest of a random value held in an HttpOnly cookie, exchanges the code
  * at the token endpoint (client_secret_basic), and verifies the id_token
  * with librhonabwy: signature against the JWKS (asymmetric algorithms only;
  * "none" and HMAC are refused), iss, aud, exp (60 s leeway) and nonce.
  *
  * What it does not: render pages or start sessions (pages/oidc_pages.c),
- * store anything (the pending table is per process: one server instance;
- * issue 7 moves it into the database), or implement any cryptography itself.
+ * write SQL (the store does), or implement any cryptography itself.
  */
 #ifndef ATLAS_OIDC_H
 #define ATLAS_OIDC_H

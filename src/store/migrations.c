@@ -349,6 +349,21 @@ const char *const store_migrations[] = {
 	  "  date             TEXT NOT NULL,\n"
 	  "  PRIMARY KEY (collaboration_id, budget_year)\n"
 	  ");\n",
+
+    /* 6: pending OpenID Connect sign-ins (issue 7: several instances behind
+     * a load balancer, so the callback may reach another process than the
+     * one that started the sign-in). key is the hex digest of the browser's
+     * pending-sign-in cookie; expires in unix seconds. Operational data like
+     * session: no audit events, no data_version bump (store_auth.h). */
+    "CREATE TABLE oidc_pending (\n"
+    "  key       TEXT PRIMARY KEY,\n"
+    "  state     TEXT NOT NULL,\n"
+    "  nonce     TEXT NOT NULL,\n"
+    "  verifier  TEXT NOT NULL,\n"
+    "  return_to TEXT NOT NULL,\n"
+    "  expires   INTEGER NOT NULL\n"
+    ");\n"
+    "CREATE INDEX oidc_pending_expires ON oidc_pending(expires);\n",
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

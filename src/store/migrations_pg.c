@@ -410,6 +410,17 @@ const char *const store_pg_migrations[] = {
     "  date             text NOT NULL,\n"
     "  PRIMARY KEY (collaboration_id, budget_year)\n"
     ");\n",
+
+    /* 6: pending OpenID Connect sign-ins (issue 7). */
+    "CREATE TABLE oidc_pending (\n"
+    "  key       text PRIMARY KEY,\n"
+    "  state     text NOT NULL,\n"
+    "  nonce     text NOT NULL,\n"
+    "  verifier  text NOT NULL,\n"
+    "  return_to text NOT NULL,\n"
+    "  expires   bigint NOT NULL\n"
+    ");\n"
+    "CREATE INDEX oidc_pending_expires ON oidc_pending(expires);\n",
 };
 
 const int store_pg_migration_count =

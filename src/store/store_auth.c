@@ -1,15 +1,16 @@
 /*
  * store_auth_sqlite — the SQLite implementation of store_auth.h: user
- * accounts, server-side sessions, login-failure counting and personal API
- * tokens, plus the role code/label table.
+ * accounts, server-side sessions, login-failure counting, personal API
+ * tokens and pending OpenID Connect sign-ins, plus the role code/label
+ * table.
  *
  * Users and tokens are audited (entity "user" with the username as key,
  * "api_token" with "<username>/<token id>"); the images never hold a
- * password hash or token digest. Sessions and login failures are
- * operational data: not audited, and they do not bump data_version (the
- * snapshot holds no users). Disabling a user also deletes their sessions
- * in the same transaction; a disabled user's tokens stop working
- * (store_token_lookup refuses them).
+ * password hash or token digest. Sessions, login failures and pending
+ * sign-ins are operational data: not audited, and they do not bump
+ * data_version (the snapshot holds no users). Disabling a user also
+ * deletes their sessions in the same transaction; a disabled user's tokens
+ * stop working (store_token_lookup refuses them).
  *
  * Not here: hashing (http/auth.c), cookies, permission checks.
  */
@@ -132,9 +133,9 @@ static int load_user(struct store *s, const char *username, struct user *u, char
 		     size_t hashlen)
 {
 	db_stmt *st = store_stmt(s, "SELECT u.id, u.username, u.display_name, u.email, "
-					 "u.role, coalesce(o.code, ''), u.disabled, u.created_at, "
-					 "u.password_hash FROM app_user u LEFT JOIN organisation o "
-					 "ON o.id = u.org_id WHERE u.username = ?");
+				    "u.role, coalesce(o.code, ''), u.disabled, u.created_at, "
+				    "u.password_hash FROM app_user u LEFT JOIN organisation o "
+				    "ON o.id = u.org_id WHERE u.username = ?");
 	if (!st)
 		return STORE_ERR;
 	db_bind_text(st, 1, username ? username : "", -1, DB_STATIC);
@@ -147,8 +148,7 @@ static int load_user(struct store *s, const char *username, struct user *u, char
 	db_reset(st);
 	if (rc == DB_ROW)
 		return STORE_OK;
-	return rc == DB_DONE ? STORE_ERR_NOTFOUND
-				 : store_db_fail(s, "gebruiker lezen", NULL, 0);
+	return rc == DB_DONE ? STORE_ERR_NOTFOUND : store_db_fail(s, "gebruiker lezen", NULL, 0);
 }
 
 /* The organisation id for code ("" gives 0); STORE_ERR_NOTFOUND when unknown. */
@@ -168,7 +168,7 @@ static int org_id_of(struct store *s, const char *code, int64_t *id)
 	if (rc == DB_ROW)
 		return STORE_OK;
 	return rc == DB_DONE ? STORE_ERR_NOTFOUND
-				 : store_db_fail(s, "organisatie opzoeken", NULL, 0);
+			     : store_db_fail(s, "organisatie opzoeken", NULL, 0);
 }
 
 /* Check role and scope: editors need an organisation; codes must exist. */
@@ -283,9 +283,9 @@ int store_user_get(struct store *s, const char *username, struct user *u, char *
 int store_user_get_by_id(struct store *s, int64_t id, struct user *u)
 {
 	db_stmt *st = store_stmt(s, "SELECT u.id, u.username, u.display_name, u.email, "
-					 "u.role, coalesce(o.code, ''), u.disabled, u.created_at, "
-					 "u.password_hash FROM app_user u LEFT JOIN organisation o "
-					 "ON o.id = u.org_id WHERE u.id = ?");
+				    "u.role, coalesce(o.code, ''), u.disabled, u.created_at, "
+				    "u.password_hash FROM app_user u LEFT JOIN organisation o "
+				    "ON o.id = u.org_id WHERE u.id = ?");
 	if (!st)
 		return STORE_ERR;
 	db_bind_int64(st, 1, id);
@@ -295,8 +295,7 @@ int store_user_get_by_id(struct store *s, int64_t id, struct user *u)
 	db_reset(st);
 	if (rc == DB_ROW)
 		return STORE_OK;
-	return rc == DB_DONE ? STORE_ERR_NOTFOUND
-				 : store_db_fail(s, "gebruiker lezen", NULL, 0);
+	return rc == DB_DONE ? STORE_ERR_NOTFOUND : store_db_fail(s, "gebruiker lezen", NULL, 0);
 }
 
 int store_user_list(struct store *s, struct user **out, int *n)
@@ -453,7 +452,7 @@ int store_session_create(struct store *s, const char *id_hash, int64_t user_id, 
 	if (str_empty(id_hash) || str_empty(csrf))
 		return STORE_ERR_INVALID;
 	db_stmt *st = store_stmt(s, "INSERT INTO session (id_hash, user_id, csrf, created, "
-					 "last_seen) VALUES (?, ?, ?, ?, ?)");
+				    "last_seen) VALUES (?, ?, ?, ?, ?)");
 	if (!st)
 		return STORE_ERR;
 	db_bind_text(st, 1, id_hash, -1, DB_STATIC);
@@ -478,7 +477,7 @@ int store_session_get(struct store *s, const char *id_hash, int64_t now, int64_t
 {
 	memset(out, 0, sizeof *out);
 	db_stmt *st = store_stmt(s, "SELECT user_id, csrf, created, last_seen FROM session "
-					 "WHERE id_hash = ?");
+				    "WHERE id_hash = ?");
 	if (!st)
 		return STORE_ERR;
 	db_bind_text(st, 1, id_hash ? id_hash : "", -1, DB_STATIC);
@@ -526,8 +525,7 @@ int store_login_failures(struct store *s, const char *key, int64_t now, int64_t 
 			 int *count)
 {
 	*count = 0;
-	db_stmt *st =
-	    store_stmt(s, "SELECT count(*) FROM login_failure WHERE key = ? AND at > ?");
+	db_stmt *st = store_stmt(s, "SELECT count(*) FROM login_failure WHERE key = ? AND at > ?");
 	if (!st)
 		return STORE_ERR;
 	db_bind_text(st, 1, key ? key : "", -1, DB_STATIC);
@@ -577,6 +575,104 @@ int store_login_reset(struct store *s, const char *key)
 	return step_done(s, st, "inlogpogingen vergeten");
 }
 
+/* ------------------------------------------- pending OIDC sign-ins */
+
+/* A value that fits a char[cap] of struct oidc_pending. */
+static bool valid_pending_value(const char *v, size_t cap)
+{
+	return !str_empty(v) && strlen(v) < cap && valid_line(v, cap - 1);
+}
+
+int store_oidc_pending_put(struct store *s, const char *key, const struct oidc_pending *p,
+			   int64_t now, int max_rows)
+{
+	if (!valid_pending_value(key, 129) || !valid_pending_value(p->state, sizeof p->state) ||
+	    !valid_pending_value(p->nonce, sizeof p->nonce) ||
+	    !valid_pending_value(p->verifier, sizeof p->verifier) ||
+	    !valid_pending_value(p->return_to, sizeof p->return_to) || max_rows <= 0)
+		return STORE_ERR_INVALID;
+	if (store_exec(s, "BEGIN IMMEDIATE", "inlogpoging vastleggen", NULL, 0))
+		return STORE_ERR;
+	db_stmt *st = store_stmt(s, "DELETE FROM oidc_pending WHERE expires <= ?");
+	if (!st)
+		goto fail;
+	db_bind_int64(st, 1, now);
+	if (step_done(s, st, "verlopen inlogpogingen opruimen"))
+		goto fail;
+	/* The cap: make room for the new entry by dropping those that expire
+	 * first (a flood of starts cannot grow the table without bound). */
+	st = store_stmt(s, "SELECT count(*) FROM oidc_pending");
+	if (!st)
+		goto fail;
+	int rc = db_step(st);
+	int64_t n = rc == DB_ROW ? db_column_int64(st, 0) : 0;
+	db_reset(st);
+	if (rc != DB_ROW) {
+		store_db_fail(s, "inlogpogingen tellen", NULL, 0);
+		goto fail;
+	}
+	if (n >= max_rows) {
+		st = store_stmt(s, "DELETE FROM oidc_pending WHERE key IN (SELECT key FROM "
+				   "oidc_pending ORDER BY expires, key LIMIT ?)");
+		if (!st)
+			goto fail;
+		db_bind_int64(st, 1, n - max_rows + 1);
+		if (step_done(s, st, "oudste inlogpogingen opruimen"))
+			goto fail;
+	}
+	st = store_stmt(s, "INSERT INTO oidc_pending (key, state, nonce, verifier, return_to, "
+			   "expires) VALUES (?, ?, ?, ?, ?, ?)");
+	if (!st)
+		goto fail;
+	db_bind_text(st, 1, key, -1, DB_STATIC);
+	db_bind_text(st, 2, p->state, -1, DB_STATIC);
+	db_bind_text(st, 3, p->nonce, -1, DB_STATIC);
+	db_bind_text(st, 4, p->verifier, -1, DB_STATIC);
+	db_bind_text(st, 5, p->return_to, -1, DB_STATIC);
+	db_bind_int64(st, 6, p->expires);
+	if (step_done(s, st, "inlogpoging vastleggen") ||
+	    store_exec(s, "COMMIT", "inlogpoging vastleggen", NULL, 0))
+		goto fail;
+	return STORE_OK;
+fail:
+	store_rollback(s);
+	return STORE_ERR;
+}
+
+int store_oidc_pending_take(struct store *s, const char *key, int64_t now, struct oidc_pending *out)
+{
+	memset(out, 0, sizeof *out);
+	if (str_empty(key))
+		return STORE_ERR_NOTFOUND;
+	/* One statement: two takes of one key (two instances) cannot both
+	 * get the entry. */
+	db_stmt *st = store_stmt(s, "DELETE FROM oidc_pending WHERE key = ? "
+				    "RETURNING state, nonce, verifier, return_to, expires");
+	if (!st)
+		return STORE_ERR;
+	db_bind_text(st, 1, key, -1, DB_STATIC);
+	int rc = db_step(st);
+	bool found = rc == DB_ROW;
+	if (found) {
+		snprintf(out->state, sizeof out->state, "%s", store_col_text(st, 0));
+		snprintf(out->nonce, sizeof out->nonce, "%s", store_col_text(st, 1));
+		snprintf(out->verifier, sizeof out->verifier, "%s", store_col_text(st, 2));
+		snprintf(out->return_to, sizeof out->return_to, "%s", store_col_text(st, 3));
+		out->expires = db_column_int64(st, 4);
+		rc = db_step(st); /* the key is unique: DB_DONE */
+	}
+	db_reset(st);
+	if (rc != DB_DONE) {
+		memset(out, 0, sizeof *out);
+		return store_db_fail(s, "inlogpoging ophalen", NULL, 0);
+	}
+	if (!found || out->expires <= now) {
+		memset(out, 0, sizeof *out);
+		return STORE_ERR_NOTFOUND;
+	}
+	return STORE_OK;
+}
+
 /* ---------------------------------------------------------- API tokens */
 
 static char *token_image(const char *name, const char *prefix, bool revoked)
@@ -614,10 +710,9 @@ int store_token_create(struct store *s, const char *actor, int64_t user_id, cons
 	if ((rc = store_user_get_by_id(s, user_id, &u)))
 		goto out;
 	rc = STORE_ERR;
-	db_stmt *st =
-	    store_stmt(s, "INSERT INTO api_token (user_id, name, prefix, token_hash, "
-			  "created_at) VALUES (?, ?, ?, ?, "
-			  "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
+	db_stmt *st = store_stmt(s, "INSERT INTO api_token (user_id, name, prefix, token_hash, "
+				    "created_at) VALUES (?, ?, ?, ?, "
+				    "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))");
 	if (!st)
 		goto out;
 	db_bind_int64(st, 1, user_id);
@@ -648,8 +743,8 @@ int store_token_list(struct store *s, int64_t user_id, struct api_token **out, i
 	*out = NULL;
 	*n = 0;
 	db_stmt *st = store_stmt(s, "SELECT id, user_id, name, prefix, created_at, "
-					 "last_used_at, revoked FROM api_token WHERE user_id = ? "
-					 "ORDER BY id");
+				    "last_used_at, revoked FROM api_token WHERE user_id = ? "
+				    "ORDER BY id");
 	if (!st)
 		return STORE_ERR;
 	db_bind_int64(st, 1, user_id);
@@ -688,7 +783,7 @@ int store_token_revoke(struct store *s, const char *actor, int64_t user_id, int6
 	if (store_exec(s, "BEGIN IMMEDIATE", "sleutel intrekken", NULL, 0))
 		return STORE_ERR;
 	db_stmt *st = store_stmt(s, "SELECT name, prefix, revoked FROM api_token "
-					 "WHERE id = ? AND user_id = ?");
+				    "WHERE id = ? AND user_id = ?");
 	if (!st)
 		goto out;
 	db_bind_int64(st, 1, token_id);
@@ -735,10 +830,9 @@ out:
 
 int store_token_lookup(struct store *s, const char *token_hash, struct user *u)
 {
-	db_stmt *st =
-	    store_stmt(s, "SELECT t.id, t.user_id FROM api_token t "
-			  "JOIN app_user u ON u.id = t.user_id "
-			  "WHERE t.token_hash = ? AND t.revoked = 0 AND u.disabled = 0");
+	db_stmt *st = store_stmt(s, "SELECT t.id, t.user_id FROM api_token t "
+				    "JOIN app_user u ON u.id = t.user_id "
+				    "WHERE t.token_hash = ? AND t.revoked = 0 AND u.disabled = 0");
 	if (!st)
 		return STORE_ERR;
 	db_bind_text(st, 1, token_hash ? token_hash : "", -1, DB_STATIC);

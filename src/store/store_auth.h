@@ -1,13 +1,16 @@
 /*
- * store_auth — users, sessions, login rate limiting and personal API tokens
- * (issue 4). Part of the store interface (see store.h for conventions:
- * 0/negative STORE_ERR_* returns, Dutch messages in err). Secrets never
- * reach the database in the clear: password hashes come in already hashed
- * (Argon2id strings from libsodium, hashed in http/auth.c); session ids and
- * API tokens are stored as hex SHA-256/BLAKE2b digests computed by the
- * caller. Every change to a user or token is an audit_event in the same
- * transaction (sessions and login attempts are not audited: they are
- * operational data, not registry data).
+ * store_auth — users, sessions, login rate limiting, personal API tokens
+ * (issue 4) and pending OpenID Connect sign-ins (issue 7). Part of the
+ * store interface (see store.h for conventions: 0/negative STORE_ERR_*
+ * returns, Dutch messages in err). Secrets never reach the database in the
+ * clear: password hashes come in already hashed (Argon2id strings from
+ * libsodium, hashed in http/auth.c); session ids, API tokens and the
+ * pending-sign-in cookie are stored as hex SHA-256/BLAKE2b digests computed
+ * by the caller. (A pending sign-in's state, nonce and PKCE verifier are
+ * kept as they are: they must be sent on, live at most 10 minutes and are
+ * used once.) Every change to a user or token is an audit_event in the
+ * same transaction (sessions, login attempts and pending sign-ins are not
+ * audited: they are operational data, not registry data).
  */
 #ifndef ATLAS_STORE_AUTH_H
 #define ATLAS_STORE_AUTH_H
@@ -37,13 +40,13 @@ int user_role_parse(const char *code);
 
 struct user {
 	int64_t id;
-	char username[65];      /* login name: [a-z0-9._@-]{3,64} */
+	char username[65]; /* login name: [a-z0-9._@-]{3,64} */
 	char display_name[129];
 	char email[129];
 	enum user_role role;
-	char org_code[81];      /* organisation scope for editors ("" otherwise) */
+	char org_code[81]; /* organisation scope for editors ("" otherwise) */
 	bool disabled;
-	char created_at[25];    /* UTC ISO timestamp */
+	char created_at[25]; /* UTC ISO timestamp */
 };
 
 /* Create a user. password_hash may be "" (OIDC-only account). Errors:
@@ -61,15 +64,15 @@ int store_user_list(struct store *s, struct user **out, int *n);
 /* Change role and organisation scope / disable or enable / set password. */
 int store_user_set_role(struct store *s, const char *actor, const char *username,
 			enum user_role role, const char *org_code, char *err, size_t errlen);
-int store_user_set_disabled(struct store *s, const char *actor, const char *username,
-			    bool disabled, char *err, size_t errlen);
+int store_user_set_disabled(struct store *s, const char *actor, const char *username, bool disabled,
+			    char *err, size_t errlen);
 int store_user_set_password(struct store *s, const char *actor, const char *username,
 			    const char *password_hash, char *err, size_t errlen);
 
 /* A server-side session. */
 struct session_row {
 	int64_t user_id;
-	char csrf[65];     /* per-session CSRF token (hex) */
+	char csrf[65];	   /* per-session CSRF token (hex) */
 	int64_t created;   /* unix seconds */
 	int64_t last_seen; /* unix seconds */
 };
@@ -96,12 +99,35 @@ int store_login_failures(struct store *s, const char *key, int64_t now, int64_t 
 /* Forget the failures of key (after a successful login). */
 int store_login_reset(struct store *s, const char *key);
 
+/*
+ * Pending OpenID Connect sign-ins (issue 7): between the redirect to the
+ * provider and its callback, which may reach another server instance. Kept
+ * under the hex digest of the browser's random pending-sign-in cookie.
+ * Operational data like sessions: not audited, no data_version bump.
+ */
+struct oidc_pending {
+	char state[44], nonce[44], verifier[44]; /* base64url random values */
+	char return_to[520];			 /* the local path to return to */
+	int64_t expires;			 /* unix seconds */
+};
+/* Store p under key. First forgets every expired entry (expires <= now),
+ * then, when max_rows (> 0) entries remain, those that expire first, so
+ * the table never holds more than max_rows. STORE_ERR_INVALID for an empty
+ * or oversized key or value; STORE_ERR when the key exists already. */
+int store_oidc_pending_put(struct store *s, const char *key, const struct oidc_pending *p,
+			   int64_t now, int max_rows);
+/* Remove the entry of key and return it in *out, in one statement: one try
+ * only, it is gone whatever the caller decides next. STORE_ERR_NOTFOUND
+ * when there is none or it has expired (expires <= now). */
+int store_oidc_pending_take(struct store *s, const char *key, int64_t now,
+			    struct oidc_pending *out);
+
 /* Personal API tokens: the secret is shown once; only its digest is kept. */
 struct api_token {
 	int64_t id;
 	int64_t user_id;
 	char name[81];
-	char prefix[13];     /* first characters of the token, to recognise it */
+	char prefix[13]; /* first characters of the token, to recognise it */
 	char created_at[25];
 	char last_used_at[25];
 	bool revoked;

@@ -50,6 +50,7 @@ static const struct copy_table {
     {"phase_event", NULL, 1},
     {"agreement", NULL, 1},
     {"ab_meeting", NULL, 0},
+    {"oidc_pending", NULL, 0},
     {"audit_event", NULL, 1},
     {"meta", NULL, 0},
 };

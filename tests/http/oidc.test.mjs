@@ -7,6 +7,9 @@
 // and the refusals: unknown/wrong state (400), replay of a used callback
 // (400), a domain not in the configuration (403), an unverified e-mail
 // (403), a provider that refuses (403), a provider that is down (502).
+// The pending sign-ins live in the database (issue 7): a sign-in started on
+// one `atlas serve` process is finished by a second process on the same
+// database, as behind a load balancer without sticky sessions.
 // The id_token checks themselves (signature, iss, aud, exp, nonce, alg) are
 // unit-tested with self-signed tokens in tests/unit/test_oidc.c.
 
@@ -16,11 +19,11 @@ import { spawn } from 'node:child_process';
 import { writeFileSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { ATLAS, ROOT, freshDb, freePort, atlas } from './harness.mjs';
+import { ATLAS, ROOT, freshDb, freePort, atlas, sql, HAVE_SQL_CLI } from './harness.mjs';
 import { startProvider } from '../oidc/provider.mjs';
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-let prov, srv, base, dir, db, providerPort;
+let prov, srv, base, dir, db, cfgPath, providerPort;
 let out = '';
 let err = '';
 
@@ -53,7 +56,7 @@ before(async () => {
   const redirectUri = `http://127.0.0.1:${atlasPort}/inloggen/oidc/terug`;
   const clientSecret = randomBytes(24).toString('hex');
   prov = await startProvider({ port: providerPort, redirectUri, clientId: 'atlas-test', clientSecret });
-  const cfgPath = path.join(dir, 'oidc.json');
+  cfgPath = path.join(dir, 'oidc.json');
   writeFileSync(cfgPath, JSON.stringify({
     issuer: prov.issuer, clientId: 'atlas-test', clientSecret, redirectUri,
     domeinen: { 'testdorp.example': 'gm0344' },
@@ -246,13 +249,18 @@ test('an unverified e-mail address gets 403', async () => {
   assert.match(r.text, /niet bevestigd/);
 });
 
+const pendingRows = () => Number(sql(db, 'SELECT count(*) FROM oidc_pending'));
+
 test('the provider refusing (error=access_denied) gets 403, a missing code 400', async () => {
   const b = browser();
+  const n0 = HAVE_SQL_CLI ? pendingRows() : 0;
   const start = await b.request(`${base}/inloggen/oidc`);
   const state = new URL(start.headers.get('location')).searchParams.get('state');
+  if (HAVE_SQL_CLI) assert.equal(pendingRows(), n0 + 1, 'the attempt is kept in the database');
   const r = await b.request(`${base}/inloggen/oidc/terug?error=access_denied&state=${state}`);
   assert.equal(r.status, 403);
   assert.match(r.text, /afgebroken of geweigerd/);
+  if (HAVE_SQL_CLI) assert.equal(pendingRows(), n0, 'the refused attempt is consumed');
   const r2 = await b.request(`${base}/inloggen/oidc/terug?state=${state}`);
   assert.equal(r2.status, 400);
 });
@@ -277,6 +285,44 @@ test('a disabled account is refused with 403', async () => {
     assert.ok(!r.setCookies.some((c) => c.startsWith('atlas_sessie=')));
   } finally {
     atlas(['user', 'enable', 'jan@testdorp.example', '--db', db]);
+  }
+});
+
+test('a sign-in started on one instance finishes on another (shared database)', async () => {
+  // Behind a load balancer both processes have one origin and one redirect
+  // URI; here the second one has its own port, so the callback the provider
+  // sent to the first is delivered to the second with the browser's cookies.
+  const other = await startAtlas(await freePort(), cfgPath);
+  try {
+    const { b, callback } = await toCallback('jan', '/over');
+    const cb = new URL(callback);
+    const onOther = `${other.base}${cb.pathname}${cb.search}`;
+    const jarA = b.jar(base);
+    const jarB = b.jar(other.base);
+    assert.ok(jarA.get('atlas_oidc'), 'pending cookie from the first instance');
+    for (const [k, v] of jarA) jarB.set(k, v);
+    const r = await b.request(onOther);
+    assert.equal(r.status, 303, r.text.slice(0, 500));
+    assert.equal(r.headers.get('location'), '/over');
+    assert.ok(r.setCookies.some((c) => c.startsWith('atlas_sessie=') && !/Max-Age=0/.test(c)),
+      'session cookie set by the second instance');
+    // the session is valid on both instances (sessions live in the database)
+    const acc = await b.request(`${other.base}/account`);
+    assert.equal(acc.status, 200);
+    assert.match(acc.text, /jan@testdorp\.example|Jan Testpersoon/);
+    jarA.set('atlas_sessie', jarB.get('atlas_sessie'));
+    const accA = await b.request(`${base}/account`);
+    assert.equal(accA.status, 200);
+    // one try only, across instances: the first instance (which started the
+    // attempt, and still gets the pending cookie) refuses the same callback
+    const again = await b.request(callback);
+    assert.equal(again.status, 400);
+    assert.match(again.text, /onbekend of verlopen/);
+  } finally {
+    other.proc.kill('SIGTERM');
+    const code = await new Promise((r) =>
+      other.proc.exitCode !== null ? r(other.proc.exitCode) : other.proc.on('exit', (c) => r(c)));
+    assert.equal(code, 0, `second atlas exit after SIGTERM\nstderr tail:\n${err.slice(-3000)}`);
   }
 });
 

@@ -625,6 +625,28 @@ static void test_thread_store_release(void **state)
 
 /* The bundled dataset imports cleanly and idempotently (skipped when the
  * repository has no data/seed yet). */
+/* issue 7: a database URL in messages never shows its password */
+static void test_path_display(void **state)
+{
+	(void)state;
+	char out[256];
+	store_path_display("postgresql://atlas:geheim@db.example:5432/atlas?sslmode=require", out,
+			   sizeof out);
+	assert_string_equal(out, "postgresql://atlas:***@db.example:5432/atlas?sslmode=require");
+	store_path_display("postgres://db.example/atlas?user=a&password=geheim&x=1", out, sizeof out);
+	assert_string_equal(out, "postgres://db.example/atlas?user=a&password=***&x=1");
+	store_path_display("postgres://a@b@db/x", out, sizeof out);
+	assert_string_equal(out, "postgres://a@b@db/x");
+	store_path_display("postgres://a:p@ss@db/x", out, sizeof out);
+	assert_string_equal(out, "postgres://a:***@db/x");
+	store_path_display("var/atlas.db", out, sizeof out);
+	assert_string_equal(out, "var/atlas.db");
+	assert_true(store_path_is_pg("postgresql://x/y"));
+	assert_true(store_path_is_pg("postgres://x/y"));
+	assert_false(store_path_is_pg("var/postgres://x"));
+	assert_false(store_path_is_pg("sqlite:var/atlas.db"));
+}
+
 static void test_real_seed(void **state)
 {
 	struct fx *f = *state;
@@ -656,6 +678,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_thread_store, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_thread_store_release, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_real_seed, setup, teardown),
+	    cmocka_unit_test(test_path_display),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -3,7 +3,8 @@
  * (store_auth.h) against the fictional seed: role codes, user add/get/list
  * and changes with their audit events (never holding secrets), session
  * idle and absolute expiry, the failure window and reset, token lookup and
- * revocation.
+ * revocation, and the pending OpenID Connect sign-ins (put, take once,
+ * expiry, the cap; never audited).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -352,6 +353,102 @@ static void test_tokens(void **state)
 			 0);
 }
 
+static struct oidc_pending mkpending(const char *tag, int64_t expires)
+{
+	struct oidc_pending p;
+	memset(&p, 0, sizeof p);
+	snprintf(p.state, sizeof p.state, "state-%s", tag);
+	snprintf(p.nonce, sizeof p.nonce, "nonce-%s", tag);
+	snprintf(p.verifier, sizeof p.verifier, "verifier-%s", tag);
+	snprintf(p.return_to, sizeof p.return_to, "/samenwerkingsverbanden?q=%s", tag);
+	p.expires = expires;
+	return p;
+}
+
+static void test_oidc_pending(void **state)
+{
+	struct fx *f = *state;
+	const int64_t TTL = 600;
+	long long version = q(f, "SELECT value FROM meta WHERE key = 'data_version'");
+	long long audits = q(f, "SELECT count(*) FROM audit_event");
+	struct oidc_pending in = mkpending("a", T0 + TTL), out;
+
+	/* put, take: the values come back; a second take finds nothing */
+	assert_int_equal(store_oidc_pending_put(f->s, "k-a", &in, T0, 100), STORE_OK);
+	assert_int_equal(q(f, "SELECT count(*) FROM oidc_pending WHERE key = 'k-a'"), 1);
+	assert_int_equal(store_oidc_pending_take(f->s, "k-b", T0 + 1, &out), STORE_ERR_NOTFOUND);
+	assert_int_equal(store_oidc_pending_take(f->s, "k-a", T0 + 1, &out), STORE_OK);
+	assert_string_equal(out.state, "state-a");
+	assert_string_equal(out.nonce, "nonce-a");
+	assert_string_equal(out.verifier, "verifier-a");
+	assert_string_equal(out.return_to, "/samenwerkingsverbanden?q=a");
+	assert_int_equal(out.expires, T0 + TTL);
+	assert_int_equal(store_oidc_pending_take(f->s, "k-a", T0 + 2, &out), STORE_ERR_NOTFOUND);
+	assert_string_equal(out.state, "");
+	assert_int_equal(q(f, "SELECT count(*) FROM oidc_pending"), 0);
+
+	/* expired: not found, and consumed all the same (one try only); the
+	 * last second of the lifetime still counts, the expiry second not */
+	in = mkpending("b", T0 + TTL);
+	assert_int_equal(store_oidc_pending_put(f->s, "k-b", &in, T0, 100), STORE_OK);
+	assert_int_equal(store_oidc_pending_take(f->s, "k-b", T0 + TTL, &out), STORE_ERR_NOTFOUND);
+	assert_string_equal(out.verifier, "");
+	assert_int_equal(q(f, "SELECT count(*) FROM oidc_pending"), 0);
+	in = mkpending("c", T0 + TTL);
+	assert_int_equal(store_oidc_pending_put(f->s, "k-c", &in, T0, 100), STORE_OK);
+	assert_int_equal(store_oidc_pending_take(f->s, "k-c", T0 + TTL - 1, &out), STORE_OK);
+
+	/* a put forgets the entries that have expired by then */
+	in = mkpending("d", T0 + 10);
+	assert_int_equal(store_oidc_pending_put(f->s, "k-d", &in, T0, 100), STORE_OK);
+	in = mkpending("e", T0 + 20);
+	assert_int_equal(store_oidc_pending_put(f->s, "k-e", &in, T0, 100), STORE_OK);
+	in = mkpending("f", T0 + 15 + TTL);
+	assert_int_equal(store_oidc_pending_put(f->s, "k-f", &in, T0 + 15, 100), STORE_OK);
+	assert_int_equal(q(f, "SELECT count(*) FROM oidc_pending WHERE key = 'k-d'"), 0);
+	assert_int_equal(q(f, "SELECT count(*) FROM oidc_pending WHERE key IN ('k-e', 'k-f')"), 2);
+
+	/* the cap: never more than max_rows; the ones expiring first go, the
+	 * new one always stays */
+	for (int i = 0; i < 6; i++) {
+		char key[16], tag[8];
+		snprintf(key, sizeof key, "cap-%d", i);
+		snprintf(tag, sizeof tag, "%d", i);
+		in = mkpending(tag, T0 + 100 + TTL + i);
+		assert_int_equal(store_oidc_pending_put(f->s, key, &in, T0 + 100 + i, 3), STORE_OK);
+		assert_true(q(f, "SELECT count(*) FROM oidc_pending") <= 3);
+	}
+	/* k-e expired at T0 + 20; k-f and cap-0..2 were evicted */
+	assert_int_equal(q(f, "SELECT count(*) FROM oidc_pending"), 3);
+	assert_int_equal(q(f, "SELECT count(*) FROM oidc_pending WHERE key IN ('cap-3', 'cap-4', "
+			      "'cap-5')"),
+			 3);
+	assert_int_equal(store_oidc_pending_take(f->s, "cap-5", T0 + 106, &out), STORE_OK);
+	assert_string_equal(out.state, "state-5");
+	assert_int_equal(store_oidc_pending_take(f->s, "cap-0", T0 + 106, &out),
+			 STORE_ERR_NOTFOUND);
+
+	/* refused: empty or oversized values, a key that exists */
+	in = mkpending("g", T0 + TTL);
+	in.state[0] = '\0';
+	assert_int_equal(store_oidc_pending_put(f->s, "k-g", &in, T0, 100), STORE_ERR_INVALID);
+	in = mkpending("g", T0 + TTL);
+	assert_int_equal(store_oidc_pending_put(f->s, "", &in, T0, 100), STORE_ERR_INVALID);
+	assert_int_equal(store_oidc_pending_put(f->s, "k-g", &in, T0, 0), STORE_ERR_INVALID);
+	char longkey[200];
+	memset(longkey, 'x', sizeof longkey - 1);
+	longkey[sizeof longkey - 1] = '\0';
+	assert_int_equal(store_oidc_pending_put(f->s, longkey, &in, T0, 100), STORE_ERR_INVALID);
+	assert_int_equal(store_oidc_pending_put(f->s, "cap-4", &in, T0 + 106, 100), STORE_ERR);
+	/* the failed put left nothing behind and the store still works */
+	assert_int_equal(store_oidc_pending_take(f->s, "cap-4", T0 + 106, &out), STORE_OK);
+	assert_string_equal(out.state, "state-4");
+
+	/* operational data: no audit events, no data_version bump */
+	assert_int_equal(q(f, "SELECT count(*) FROM audit_event"), audits);
+	assert_int_equal(q(f, "SELECT value FROM meta WHERE key = 'data_version'"), version);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -360,6 +457,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_sessions, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_login_failures, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_tokens, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_oidc_pending, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
