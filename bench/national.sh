@@ -1,27 +1,37 @@
 #!/usr/bin/env bash
-# bench/national.sh — the national-scale benchmark of issue 7 (SQLite store).
+# bench/national.sh — the national-scale benchmark of issue 7, on SQLite and
+# on PostgreSQL.
 #
 # Builds a synthetic national registry in a temporary directory
 # (bench/gen_national.py: 12 provinces, 342 gemeenten, 21 water boards, 3,000
 # collaborations with 2–30 participants, 20,000 people with seats; loaded
-# with `atlas import roo` and `atlas import seed`), starts `atlas serve` on
-# 127.0.0.1 on a free port, creates a programmateam user and API token with
-# the CLI and runs wrk (-t1 -c50 --latency, 2 s warm-up, BENCH_DURATION per
-# scenario) on: the JSON list (paginaGrootte=50), one collaboration page,
-# an organisation page, the map data, the overlap analysis, search, a mixed
-# 95/5 read/write scenario (bench/mixed.lua) and a static file of similar
-# size as the ceiling. Per scenario: req/s, p50/p99/max, non-2xx, server RSS
-# and server CPU µs per request (utime+stime from /proc/PID/stat around the
-# measured run). Also times one snapshot rebuild (a PATCH on the idle
-# server) and the overlap analysis uncached. Prints one table, checks the
-# targets and replaces the section between the markers in
-# docs/benchmarks.md ("## National scale (issue 7)"; created once).
+# with `atlas import roo` and `atlas import seed` into SQLite), creates a
+# programmateam user and API token with the CLI, and — for PostgreSQL —
+# starts a throw-away cluster (scripts/pg-cluster, as `nobody`, on a free
+# local port, in its own temporary directory), creates a database and fills
+# it with `atlas copy --from sqlite:… --to postgresql://…` (same data, same
+# user and token). Then, per engine: starts `atlas serve` on 127.0.0.1 on a
+# free port, times a few single requests on the idle server (a PATCH with its
+# synchronous snapshot rebuild, the overlap analysis, a collaboration page and
+# the search page uncached, i.e. first after a write) and runs wrk (-t1 -c50
+# --latency, 2 s warm-up, BENCH_DURATION per scenario) on: the JSON list
+# (paginaGrootte=50), one collaboration page, an organisation page, the map
+# data, the overlap analysis (first page), search, a mixed 95/5 read/write
+# scenario (bench/mixed.lua) and a static file of similar size as the
+# ceiling. Per scenario: req/s, p50/p99/max, non-2xx, server RSS, server CPU
+# µs per request (utime+stime from /proc/PID/stat around the measured run)
+# and, for PostgreSQL, the CPU of the PostgreSQL processes per request.
+# Prints one table with both engines, checks the targets per engine and
+# replaces the section between the markers in docs/benchmarks.md ("## National
+# scale (issue 7)"; created once).
 #
-# Only SQLite: there is no PostgreSQL store yet. A benchmark, not a test:
-# exits 0 whatever the figures (non-zero only on set-up failure). Builds
-# nothing (`make bench` builds first). Environment: BENCH_DURATION (10s),
-# BENCH_CONNECTIONS (50), BENCH_THREADS (1), BENCH_WARMUP (2s), ATLAS_BIN,
-# BENCH_SERVER_ARGS, BENCH_NO_DOC=1 (do not touch docs/benchmarks.md).
+# A benchmark, not a test: exits 0 whatever the figures; non-zero on set-up
+# failure (also when PostgreSQL cannot be started: the SQLite figures are
+# still printed and written, with the reason). Builds nothing (`make bench`
+# builds first). Environment: BENCH_DURATION (10s), BENCH_CONNECTIONS (50),
+# BENCH_THREADS (1), BENCH_WARMUP (2s), ATLAS_BIN, BENCH_SERVER_ARGS,
+# BENCH_ENGINES ("sqlite postgresql"; e.g. "sqlite" for SQLite only),
+# BENCH_NO_DOC=1 (do not touch docs/benchmarks.md).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -30,24 +40,33 @@ DURATION=${BENCH_DURATION:-10s}
 CONNS=${BENCH_CONNECTIONS:-50}
 THREADS=${BENCH_THREADS:-1}
 WARMUP=${BENCH_WARMUP:-2s}
+ENGINES=${BENCH_ENGINES:-sqlite postgresql}
 read -r -a SERVER_ARGS <<<"${BENCH_SERVER_ARGS:-}"
 for tool in wrk curl python3; do
 	command -v "$tool" >/dev/null || { echo "national: $tool is not installed" >&2; exit 1; }
 done
 [ -x "$BIN" ] || { echo "national: $BIN missing; run 'make bench'" >&2; exit 1; }
+BIN=$(realpath "$BIN")
 
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/atlas-national.XXXXXX")
+PGDIR=
 PID=
 cleanup() {
 	if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
 		kill -TERM "$PID" 2>/dev/null || true
 		wait "$PID" 2>/dev/null || true
 	fi
+	if [ -n "$PGDIR" ]; then
+		scripts/pg-cluster stop "$PGDIR" >/dev/null 2>&1 || true
+		rm -rf "$PGDIR"
+	fi
 	rm -rf "$TMP"
 }
 trap cleanup EXIT INT TERM
 
-echo "Landelijke schaal (issue 7, alleen SQLite):"
+load_avg() { cut -d' ' -f1-3 /proc/loadavg; }
+LOAD_START=$(load_avg)
+echo "Landelijke schaal (issue 7; engines: $ENGINES; load average at the start $LOAD_START):"
 DB=$TMP/national.db
 GEN_LINE=$(python3 bench/gen_national.py "$TMP/gen")
 echo "  $GEN_LINE"
@@ -58,12 +77,41 @@ echo "benchmark-wachtwoord-$$-$RANDOM" | "$BIN" user add bench --rol programmate
 	--wachtwoord-stdin --db "$DB" >/dev/null
 TOKEN=$("$BIN" user token bench --naam benchmark --db "$DB" 2>/dev/null | head -n1)
 [ -n "$TOKEN" ] || { echo "national: no API token" >&2; exit 1; }
+echo "  personen/zetels: $(grep -E '^(personen|zetels):' "$TMP/roo.txt" | tr '\n' ' ')"
+
+# --- PostgreSQL: throw-away cluster, loaded with `atlas copy` before any
+# benchmark write, so both engines start from the same data (and token) ---
+PG_URL=
+PG_SKIP=
+PG_VERSION=
+if [[ " $ENGINES " == *" postgresql "* ]]; then
+	if ! command -v psql >/dev/null; then
+		PG_SKIP="psql (postgresql-client) is not installed"
+	elif ! PGDIR=$(mktemp -d /tmp/atlas-national-pg.XXXXXX); then
+		PG_SKIP="no temporary directory for the cluster"
+	elif ! base=$(scripts/pg-cluster start "$PGDIR" 2>"$TMP/pg.err"); then
+		PG_SKIP="scripts/pg-cluster start failed: $(tail -n 3 "$TMP/pg.err" | tr '\n' ' ')"
+	elif ! psql "$base" -qXc 'CREATE DATABASE atlas_bench' >/dev/null 2>"$TMP/pg.err"; then
+		PG_SKIP="CREATE DATABASE failed: $(tail -n 3 "$TMP/pg.err" | tr '\n' ' ')"
+	else
+		PG_URL=${base%/*}/atlas_bench
+		PG_VERSION=$(psql "$PG_URL" -qXAtc 'SHOW server_version' 2>/dev/null || echo '?')
+		if ! "$BIN" copy --from "sqlite:$DB" --to "$PG_URL" >"$TMP/copy.txt" 2>&1; then
+			PG_SKIP="atlas copy failed: $(tail -n 3 "$TMP/copy.txt" | tr '\n' ' ')"
+			PG_URL=
+		else
+			echo "  PostgreSQL $PG_VERSION: $(head -n1 "$TMP/copy.txt" | sed 's/ gekopieerd van.*//') gekopieerd (atlas copy)"
+		fi
+	fi
+	[ -n "$PG_SKIP" ] && echo "national: PostgreSQL not measured: $PG_SKIP" >&2
+fi
 
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 BASE=http://127.0.0.1:$PORT
+SERVER_DB=
 # access log on (as in production) but to /dev/null; stderr (snapshot log) kept
 start_server() {
-	"$BIN" serve --db "$DB" --listen 127.0.0.1 --port "$PORT" ${SERVER_ARGS[@]+"${SERVER_ARGS[@]}"} \
+	"$BIN" serve --db "$SERVER_DB" --listen 127.0.0.1 --port "$PORT" ${SERVER_ARGS[@]+"${SERVER_ARGS[@]}"} \
 		>/dev/null 2>>"$TMP/server.log" &
 	PID=$!
 	for _ in $(seq 200); do
@@ -74,9 +122,11 @@ start_server() {
 	echo "national: server not ready after 20 s" >&2
 	exit 1
 }
-start_server
-grep -m1 'snapshot v' "$TMP/server.log" | sed 's/^.*snapshot/  snapshot/'
-echo "  personen/zetels: $(grep -E '^(personen|zetels):' "$TMP/roo.txt" | tr '\n' ' ')"
+stop_server() {
+	kill -TERM "$PID" 2>/dev/null || true
+	wait "$PID" 2>/dev/null || true
+	PID=
+}
 
 etag_of() { curl -fs -o /dev/null -D - "$BASE$1" | awk -F': ' 'tolower($1) == "etag" { gsub("\r", "", $2); print $2 }'; }
 ms() { awk -v s="$1" 'BEGIN { printf "%.1f", s * 1000 }'; }
@@ -86,67 +136,43 @@ patch_once() { # key etag → "status seconds"
 		-H "If-Match: $2" -H 'Content-Type: application/merge-patch+json' \
 		-d '{"opmerking":"Synthetische benchmarkwijziging"}' "$BASE/api/v1/samenwerkingsverbanden/$1"
 }
-
-# --- cost of one write: PATCH on the idle server (write + audit + the
-# synchronous snapshot rebuild of server_snapshot_changed()) vs. a GET ---
-WRITE_TIMES=()
-for i in 1 2 3 4 5; do
-	k=testregeling-$(printf '%04d' $((100 + i)))
-	e=$(etag_of "/api/v1/samenwerkingsverbanden/$k")
-	read -r code secs <<<"$(patch_once "$k" "$e")"
-	[ "$code" = 200 ] || echo "national: PATCH $k gave $code" >&2
-	WRITE_TIMES+=("$secs")
-done
-PATCH_MS=$(ms "$(printf '%s\n' "${WRITE_TIMES[@]}" | median)")
-GET_MS=$(ms "$(curl -s -o /dev/null -w '%{time_total}' "$BASE/api/v1/samenwerkingsverbanden/testregeling-0101")")
-
-# --- overlap analysis, uncached: first request after a write (new snapshot) ---
-OVL_TIMES=()
-for i in 1 2 3; do
-	k=testregeling-$(printf '%04d' $((200 + i)))
-	patch_once "$k" "$(etag_of "/api/v1/samenwerkingsverbanden/$k")" >/dev/null
-	OVL_TIMES+=("$(curl -s -o /dev/null -w '%{time_total}' "$BASE/api/v1/analyse/overlap")")
-done
-OVL_MS=$(ms "$(printf '%s\n' "${OVL_TIMES[@]}" | median)")
-OVL_CACHED_MS=$(ms "$(curl -s -o /dev/null -w '%{time_total}' "$BASE/api/v1/analyse/overlap")")
-OVL_BENCH=
-if [ -x build/bench/overlap_bench ]; then
-	OVL_BENCH=$(build/bench/overlap_bench 2>/dev/null | grep -iE 'median|mediaan' | head -n1 || true)
-fi
-
-# --- a collaboration page, uncached: first request after a write ---
-PAGE_COLD=()
-for i in 1 2 3; do
-	k=testregeling-$(printf '%04d' $((300 + i)))
-	patch_once "$k" "$(etag_of "/api/v1/samenwerkingsverbanden/$k")" >/dev/null
-	PAGE_COLD+=("$(curl -s -o /dev/null -w '%{time_total}' "$BASE/samenwerkingsverbanden/testregeling-0001")")
-done
-PAGE_COLD_MS=$(ms "$(printf '%s\n' "${PAGE_COLD[@]}" | median)")
-
+# median time of GET $2 right after a write to testregeling-<$1 + i> (i = 1..3):
+# the write clears the reply cache, so the GET is rendered anew
+cold_get_ms() {
+	local t=() i k
+	for i in 1 2 3; do
+		k=testregeling-$(printf '%04d' $(($1 + i)))
+		patch_once "$k" "$(etag_of "/api/v1/samenwerkingsverbanden/$k")" >/dev/null
+		t+=("$(curl -s -o /dev/null -w '%{time_total}' "$BASE$2")")
+	done
+	ms "$(printf '%s\n' "${t[@]}" | median)"
+}
 size_of() { curl -fs -o /dev/null -w '%{size_download}' "$BASE$1"; }
-JSON_URL="/api/v1/samenwerkingsverbanden?paginaGrootte=50"
-JSON_SIZE=$(size_of "$JSON_URL")
-STATIC_URL=
-best=
-for u in $(curl -fs "$BASE/" | grep -oE '(href|src)="/static/[^"]+"' | sed -E 's/^(href|src)="//; s/"$//' | sort -u); do
-	s=$(size_of "$u") || continue
-	d=$(awk -v a="$s" -v b="$JSON_SIZE" 'BEGIN { x = log((a + 1) / (b + 1)); if (x < 0) x = -x; printf "%d", x * 1000 }')
-	if [ -z "$best" ] || [ "$d" -lt "$best" ]; then best=$d; STATIC_URL=$u; fi
-done
-[ -n "$STATIC_URL" ] || { echo "national: no /static/ file linked from /" >&2; exit 1; }
-
-# write keys for the mixed scenario: key=id from the ETag "c<id>-v..."
-WRITE_KEYS=
-for i in $(seq 1 10); do
-	k=testregeling-$(printf '%04d' $((1000 + 7 * i)))
-	id=$(etag_of "/api/v1/samenwerkingsverbanden/$k" | sed -E 's/^W?\/?"c([0-9]+)-.*/\1/')
-	WRITE_KEYS+="$k=$id "
-done
-READ_KEYS=
-for i in $(seq 1 30); do READ_KEYS+="testregeling-$(printf '%04d' $((13 * i))) "; done
-
 CLK=$(getconf CLK_TCK)
-cpu_ticks() { awk '{ sub(/^.*\) /, ""); split($0, f, " "); print f[12] + f[13] }' "/proc/$PID/stat"; }
+cpu_ticks() { awk '{ sub(/^.*\) /, ""); split($0, f, " "); print f[12] + f[13] }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+# utime+stime (clock ticks) of the PostgreSQL postmaster and its children
+# (the backends); processes may come and go while /proc is read
+pg_ticks() {
+	python3 - "$PGDIR/data/postmaster.pid" <<'PY'
+import os, sys
+try:
+    pm = open(sys.argv[1]).readline().strip()
+except OSError:
+    print(0); sys.exit()
+n = 0
+for d in os.listdir("/proc"):
+    if not d.isdigit():
+        continue
+    try:
+        st = open(f"/proc/{d}/stat").read()
+    except OSError:
+        continue
+    f = st[st.rindex(")") + 2:].split()
+    if d == pm or f[1] == pm:
+        n += int(f[11]) + int(f[12])
+print(n)
+PY
+}
 rss_mb() { awk '/^VmRSS:/ { printf "%.1f", $2 / 1024 }' "/proc/$PID/status"; }
 to_ms() {
 	awk -v v="$1" 'BEGIN { n = v + 0; u = v; sub(/^[0-9.]+/, "", u);
@@ -154,116 +180,210 @@ to_ms() {
 		printf "%.2f", n }'
 }
 
-# name|path|lua script (optional)
-SCENARIOS=(
-	"JSON-lijst (50)|$JSON_URL|"
-	"Samenwerkingspagina|/samenwerkingsverbanden/testregeling-0001|"
-	"Organisatiepagina|/organisaties/gm8005|"
-	"Kaartdata|/api/v1/kaart|"
-	"Overlapanalyse|/api/v1/analyse/overlap|"
-	"Zoeken|/zoeken?q=test|"
-	"Gemengd 95/5|/|bench/mixed.lua"
-	"Statisch bestand|$STATIC_URL|"
-)
-export MIXED_TOKEN=$TOKEN MIXED_WRITE_KEYS=$WRITE_KEYS MIXED_READ_KEYS=$READ_KEYS
-ROWS=()
-CRASHES=()
-HWM_MAX=0
-declare -A RPS P99 ERR
-MIXED_LINE=
-for s in "${SCENARIOS[@]}"; do
-	IFS='|' read -r name path script <<<"$s"
-	args=(-t"$THREADS" -c"$CONNS")
-	[ -n "$script" ] && args+=(-s "$script")
-	bytes=$([ -n "$script" ] && echo "–" || size_of "$path")
-	wrk "${args[@]}" -d"$WARMUP" "$BASE$path" >/dev/null
-	c0=$(cpu_ticks)
-	out=$(wrk "${args[@]}" -d"$DURATION" --latency "$BASE$path")
-	c1=$(cpu_ticks 2>/dev/null || echo "$c0")
-	if ! kill -0 "$PID" 2>/dev/null; then
-		wait "$PID" 2>/dev/null && st=0 || st=$?
-		CRASHES+=("$name: server died during the run (exit status $st$([ "$st" -gt 128 ] && echo ", signal $((st - 128))" || true)); restarted for the next scenario")
-		echo "national: server died during '$name' (status $st); restarting" >&2
-		rss="–"
-		start_server
-	else
-		rss=$(rss_mb)
-		HWM_MAX=$(awk -v m="$HWM_MAX" '/^VmHWM:/ { h = $2 / 1024; printf "%.1f", (h > m ? h : m) }' "/proc/$PID/status")
-	fi
-	reqs=$(awk '/requests in/ { print $1 }' <<<"$out")
-	rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")
-	p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
-	p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
-	max=$(to_ms "$(awk '$1 == "Latency" { print $4 }' <<<"$out")")
-	non2xx=$(awk '/Non-2xx or 3xx responses:/ { n += $NF } END { print n + 0 }' <<<"$out")
-	sock=$(awk '/Socket errors:/ { gsub(",", ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' <<<"$out")
-	cpu=$(awk -v d=$((c1 - c0)) -v hz="$CLK" -v n="$reqs" 'BEGIN { printf "%.0f", n ? d * 1e6 / hz / n : 0 }')
-	errs="$non2xx"
-	[ "$sock" != 0 ] && errs+=" (+$sock socket)"
-	if [ -n "$script" ]; then
-		MIXED_LINE=$(grep '^MIXED' <<<"$out" || true)
-		conflicts=$(sed -nE 's/.*conflicts_412=([0-9]+).*/\1/p' <<<"$MIXED_LINE")
-		other=$(sed -nE 's/.*other_non2xx=([0-9]+).*/\1/p' <<<"$MIXED_LINE")
-		errs="${other:-?} (+${conflicts:-?} × 412)"
-		ERR[$name]=$((${other:-1} + sock))
-	else
-		ERR[$name]=$((non2xx + sock))
-	fi
-	RPS[$name]=$rps
-	P99[$name]=$p99
-	ROWS+=("| $name | \`${script:-$path}\` | $bytes | $rps | $p50 | $p99 | $max | $errs | $rss | $cpu |")
-done
-HWM_NOTE=""
-[ "${#CRASHES[@]}" -gt 0 ] && HWM_NOTE=" (highest VmHWM read after each scenario the server survived; the crashed run is not included)"
-HWM=$(awk -v m="$HWM_MAX" '/^VmHWM:/ { h = $2 / 1024; printf "%.1f", (h > m ? h : m) }' "/proc/$PID/status")
-RSS_END=$(rss_mb)
+JSON_URL="/api/v1/samenwerkingsverbanden?paginaGrootte=50"
+SCENARIO_NAMES=("JSON-lijst (50)" "Samenwerkingspagina" "Organisatiepagina" "Kaartdata" "Overlapanalyse"
+	"Zoeken" "Gemengd 95/5" "Statisch bestand")
+declare -A RPS P99 ERR ROW SCEN_URL MEAS CRASHED HWM RSS_END LOADS
+STATIC_URL=
 
-kill -TERM "$PID" 2>/dev/null || true
-wait "$PID" 2>/dev/null || true
-PID=
+# run_engine LABEL DB-ARGUMENT: everything measured on one engine
+run_engine() {
+	local eng=$1
+	SERVER_DB=$2
+	local load0
+	load0=$(load_avg)
+	start_server
+	echo "  $eng: $(grep 'snapshot v' "$TMP/server.log" | tail -n1 | sed 's/^.*snapshot/snapshot/')"
+
+	# --- single requests on the idle server ---
+	local wt=() i k code secs
+	for i in 1 2 3 4 5; do # PATCH: write + audit + synchronous snapshot rebuild
+		k=testregeling-$(printf '%04d' $((100 + i)))
+		read -r code secs <<<"$(patch_once "$k" "$(etag_of "/api/v1/samenwerkingsverbanden/$k")")"
+		[ "$code" = 200 ] || echo "national: $eng: PATCH $k gave $code" >&2
+		wt+=("$secs")
+	done
+	MEAS[$eng|patch]=$(ms "$(printf '%s\n' "${wt[@]}" | median)")
+	MEAS[$eng|get]=$(ms "$(curl -s -o /dev/null -w '%{time_total}' "$BASE/api/v1/samenwerkingsverbanden/testregeling-0101")")
+	MEAS[$eng|ovl]=$(cold_get_ms 200 /api/v1/analyse/overlap)
+	MEAS[$eng|ovl_cached]=$(ms "$(curl -s -o /dev/null -w '%{time_total}' "$BASE/api/v1/analyse/overlap")")
+	MEAS[$eng|page]=$(cold_get_ms 300 /samenwerkingsverbanden/testregeling-0001)
+	MEAS[$eng|search]=$(cold_get_ms 400 "/zoeken?q=test")
+	MEAS[$eng|ovl_page]=$(cold_get_ms 500 /analyse/overlap)
+	MEAS[$eng|ovl_page_bytes]=$(size_of /analyse/overlap)
+	MEAS[$eng|hwm_single]=$(awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/$PID/status")
+	echo "    (single requests done: RSS $(rss_mb) MB, VmHWM ${MEAS[$eng|hwm_single]} MB)"
+
+	if [ -z "$STATIC_URL" ]; then # the static file closest in size to the JSON list
+		local json_size best= u s d
+		json_size=$(size_of "$JSON_URL")
+		for u in $(curl -fs "$BASE/" | grep -oE '(href|src)="/static/[^"]+"' | sed -E 's/^(href|src)="//; s/"$//' | sort -u); do
+			s=$(size_of "$u") || continue
+			d=$(awk -v a="$s" -v b="$json_size" 'BEGIN { x = log((a + 1) / (b + 1)); if (x < 0) x = -x; printf "%d", x * 1000 }')
+			if [ -z "$best" ] || [ "$d" -lt "$best" ]; then best=$d; STATIC_URL=$u; fi
+		done
+		[ -n "$STATIC_URL" ] || { echo "national: no /static/ file linked from /" >&2; exit 1; }
+	fi
+
+	# write keys for the mixed scenario: key=id from the ETag "c<id>-v..."
+	local wk= rk= id
+	for i in $(seq 1 10); do
+		k=testregeling-$(printf '%04d' $((1000 + 7 * i)))
+		id=$(etag_of "/api/v1/samenwerkingsverbanden/$k" | sed -E 's/^W?\/?"c([0-9]+)-.*/\1/')
+		wk+="$k=$id "
+	done
+	for i in $(seq 1 30); do rk+="testregeling-$(printf '%04d' $((13 * i))) "; done
+	export MIXED_TOKEN=$TOKEN MIXED_WRITE_KEYS=$wk MIXED_READ_KEYS=$rk
+
+	# name|path|lua script (optional)
+	local scenarios=(
+		"JSON-lijst (50)|$JSON_URL|"
+		"Samenwerkingspagina|/samenwerkingsverbanden/testregeling-0001|"
+		"Organisatiepagina|/organisaties/gm8005|"
+		"Kaartdata|/api/v1/kaart|"
+		"Overlapanalyse|/api/v1/analyse/overlap|"
+		"Zoeken|/zoeken?q=test|"
+		"Gemengd 95/5|/|bench/mixed.lua"
+		"Statisch bestand|$STATIC_URL|"
+	)
+	local hwm=0 sc name path script args bytes c0 c1 p0 p1 out rss st reqs rps p50 p99 max non2xx sock cpu dbcpu errs
+	for sc in "${scenarios[@]}"; do
+		IFS='|' read -r name path script <<<"$sc"
+		SCEN_URL[$name]=${script:-$path}
+		args=(-t"$THREADS" -c"$CONNS")
+		[ -n "$script" ] && args+=(-s "$script")
+		bytes=$([ -n "$script" ] && echo "–" || size_of "$path")
+		wrk "${args[@]}" -d"$WARMUP" "$BASE$path" >/dev/null
+		c0=$(cpu_ticks "$PID")
+		p0=$([ "$eng" = PostgreSQL ] && pg_ticks || echo 0)
+		out=$(wrk "${args[@]}" -d"$DURATION" --latency "$BASE$path")
+		c1=$(cpu_ticks "$PID")
+		p1=$([ "$eng" = PostgreSQL ] && pg_ticks || echo 0)
+		if ! kill -0 "$PID" 2>/dev/null; then
+			wait "$PID" 2>/dev/null && st=0 || st=$?
+			CRASHED[$eng]+="$name: server died during the run (exit status $st$([ "$st" -gt 128 ] && echo ", signal $((st - 128))" || true)); restarted for the next scenario. "
+			echo "national: $eng: server died during '$name' (status $st); restarting" >&2
+			rss="–"
+			start_server
+		else
+			rss=$(rss_mb)
+			hwm=$(awk -v m="$hwm" '/^VmHWM:/ { h = $2 / 1024; printf "%.1f", (h > m ? h : m) }' "/proc/$PID/status")
+		fi
+		reqs=$(awk '/requests in/ { print $1 }' <<<"$out")
+		rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")
+		p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
+		p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
+		max=$(to_ms "$(awk '$1 == "Latency" { print $4 }' <<<"$out")")
+		non2xx=$(awk '/Non-2xx or 3xx responses:/ { n += $NF } END { print n + 0 }' <<<"$out")
+		sock=$(awk '/Socket errors:/ { gsub(",", ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' <<<"$out")
+		cpu=$(awk -v d=$((c1 - c0)) -v hz="$CLK" -v n="$reqs" 'BEGIN { printf "%.0f", n ? d * 1e6 / hz / n : 0 }')
+		dbcpu="–"
+		[ "$eng" = PostgreSQL ] && dbcpu=$(awk -v d=$((p1 - p0)) -v hz="$CLK" -v n="$reqs" 'BEGIN { printf "%.0f", n ? d * 1e6 / hz / n : 0 }')
+		errs="$non2xx"
+		[ "$sock" != 0 ] && errs+=" (+$sock socket)"
+		if [ -n "$script" ]; then
+			local ml conflicts other
+			ml=$(grep '^MIXED' <<<"$out" || true)
+			MEAS[$eng|mixed]=$ml
+			conflicts=$(sed -nE 's/.*conflicts_412=([0-9]+).*/\1/p' <<<"$ml")
+			other=$(sed -nE 's/.*other_non2xx=([0-9]+).*/\1/p' <<<"$ml")
+			errs="${other:-?} (+${conflicts:-?} × 412)"
+			ERR[$eng|$name]=$((${other:-1} + sock))
+		else
+			ERR[$eng|$name]=$((non2xx + sock))
+		fi
+		RPS[$eng|$name]=$rps
+		P99[$eng|$name]=$p99
+		ROW[$eng|$name]="$bytes | $rps | $p50 | $p99 | $max | $errs | $rss | $cpu | $dbcpu"
+		printf '    %-20s %8s req/s  p99 %8s ms  RSS %6s MB  VmHWM %6s MB\n' "$name" "$rps" "$p99" "$rss" "$hwm"
+	done
+	HWM[$eng]=$(awk -v m="$hwm" '/^VmHWM:/ { h = $2 / 1024; printf "%.1f", (h > m ? h : m) }' "/proc/$PID/status")
+	RSS_END[$eng]=$(rss_mb)
+	stop_server
+	LOADS[$eng]="$load0 → $(load_avg)"
+}
+
+RUN_ENGINES=()
+if [[ " $ENGINES " == *" sqlite "* ]]; then
+	RUN_ENGINES+=(SQLite)
+	run_engine SQLite "$DB"
+fi
+if [ -n "$PG_URL" ]; then
+	RUN_ENGINES+=(PostgreSQL)
+	run_engine PostgreSQL "$PG_URL"
+fi
+[ "${#RUN_ENGINES[@]}" -gt 0 ] || { echo "national: no engine measured (BENCH_ENGINES=$ENGINES; $PG_SKIP)" >&2; exit 1; }
 
 verdict() { [ "$1" = 1 ] && echo "gehaald" || echo "**NIET gehaald**"; }
-ratio=$(awk -v j="${RPS[JSON-lijst (50)]}" -v s="${RPS[Statisch bestand]}" 'BEGIN { printf "%.0f", 100 * j / s }')
-t_json=$(awk -v r="$ratio" 'BEGIN { print (r >= 50) }')
-t_pages=1
-PAGES_P99=
-for n in "Samenwerkingspagina" "Organisatiepagina" "Zoeken"; do
-	ok=$(awk -v p="${P99[$n]}" 'BEGIN { print (p <= 10) }')
-	[ "$ok" = 1 ] || t_pages=0
-	PAGES_P99+="${PAGES_P99:+, }$n ${P99[$n]} ms"
+TABLE="| scenario | engine | bytes | req/s | p50 ms | p99 ms | max ms | non-2xx | RSS MB | server CPU µs/req | PostgreSQL CPU µs/req |
+|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|"
+for name in "${SCENARIO_NAMES[@]}"; do
+	first=1
+	for eng in "${RUN_ENGINES[@]}"; do
+		label=$([ "$first" = 1 ] && echo "$name (\`${SCEN_URL[$name]}\`)" || echo "")
+		TABLE+=$'\n'"| $label | $eng | ${ROW[$eng|$name]} |"
+		first=0
+	done
+	[ -n "$PG_SKIP" ] && [[ " $ENGINES " == *" postgresql "* ]] && TABLE+=$'\n'"| | PostgreSQL | niet gemeten | | | | | | | | |"
 done
-t_ovl=$(awk -v p="$OVL_MS" 'BEGIN { print (p <= 50) }')
-t_mixed=$(awk -v p="${P99[Gemengd 95/5]}" -v e="${ERR[Gemengd 95/5]}" -v c="$(printf '%s\n' "${CRASHES[@]}" | grep -c '^Gemengd' || true)" 'BEGIN { print (p <= 20 && e == 0 && c == 0) }')
-t_rss=$(awk -v h="$HWM" 'BEGIN { print (h <= 64) }')
 
-MACHINE="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), $(nproc) cores (nproc), $(free -m | awk '/^Mem:/ { printf "%d MB RAM (%d MB free)", $2, $4 }'), $(uname -sr); load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+SINGLES=""
+TARGETS=""
+t_json_all=""
+for eng in "${RUN_ENGINES[@]}"; do
+	SINGLES+="- **$eng**: one PATCH on the idle server (write + audit + synchronous snapshot rebuild):
+  median ${MEAS[$eng|patch]} ms (a cached GET of the same record: ${MEAS[$eng|get]} ms). Uncached (first
+  request after a write, median of 3): overlap API ${MEAS[$eng|ovl]} ms (cached ${MEAS[$eng|ovl_cached]} ms),
+  overlap page ${MEAS[$eng|ovl_page]} ms (${MEAS[$eng|ovl_page_bytes]} bytes), collaboration page
+  ${MEAS[$eng|page]} ms, \`/zoeken?q=test\` ${MEAS[$eng|search]} ms. Mixed: ${MEAS[$eng|mixed]:-(no counters)}.
+  RSS after the runs ${RSS_END[$eng]} MB, peak (VmHWM) ${HWM[$eng]} MB (${MEAS[$eng|hwm_single]} MB after the single requests). Load average before → after: ${LOADS[$eng]}.
+"
+	[ -n "${CRASHED[$eng]:-}" ] && SINGLES+="  **Server crash:** ${CRASHED[$eng]}
+"
+	ratio=$(awk -v j="${RPS[$eng|JSON-lijst (50)]}" -v s="${RPS[$eng|Statisch bestand]}" 'BEGIN { printf "%.0f", s ? 100 * j / s : 0 }')
+	t_json=$(awk -v r="$ratio" 'BEGIN { print (r >= 50) }')
+	t_pages=1
+	pages_p99=
+	for n in "Samenwerkingspagina" "Organisatiepagina" "Zoeken"; do
+		ok=$(awk -v p="${P99[$eng|$n]}" 'BEGIN { print (p <= 10) }')
+		[ "$ok" = 1 ] || t_pages=0
+		pages_p99+="${pages_p99:+, }$n ${P99[$eng|$n]} ms"
+	done
+	t_ovl=$(awk -v p="${MEAS[$eng|ovl]}" 'BEGIN { print (p <= 50) }')
+	t_mixed=$(awk -v p="${P99[$eng|Gemengd 95/5]}" -v e="${ERR[$eng|Gemengd 95/5]}" \
+		-v c="$(grep -c 'Gemengd' <<<"${CRASHED[$eng]:-}" || true)" 'BEGIN { print (p <= 20 && e == 0 && c == 0) }')
+	t_rss=$(awk -v h="${HWM[$eng]}" 'BEGIN { print (h <= 64) }')
+	TARGETS+="- $eng — JSON list ≥ 50 % of the static file: $ratio % — $(verdict "$t_json")
+- $eng — page p99 ≤ 10 ms ($pages_p99): $(verdict "$t_pages")
+- $eng — overlap analysis ≤ 50 ms (uncached API call, first page): ${MEAS[$eng|ovl]} ms — $(verdict "$t_ovl")
+- $eng — mixed scenario 0 errors, p99 ≤ 20 ms: ${ERR[$eng|Gemengd 95/5]} errors (non-2xx other than 412 + socket errors), p99 ${P99[$eng|Gemengd 95/5]} ms — $(verdict "$t_mixed")
+- $eng — server RSS ≤ 64 MB (peak VmHWM of the atlas process): ${HWM[$eng]} MB — $(verdict "$t_rss")
+"
+done
+[ -n "$PG_SKIP" ] && TARGETS+="- PostgreSQL — **niet gemeten**: $PG_SKIP
+"
+
+MACHINE="$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo), $(nproc) cores (nproc), $(free -m | awk '/^Mem:/ { printf "%d MB RAM (%d MB free)", $2, $4 }'), $(uname -sr)"
 REV=$(git rev-parse --short HEAD 2>/dev/null || echo onbekend)
 [ -n "$(git status --porcelain 2>/dev/null | head -n1)" ] && REV+=" (+ uncommitted changes)"
 REPORT=$(
 	cat <<EOF
-Run $(date -u +%Y-%m-%dT%H:%MZ), git $REV, store **SQLite** (there is no PostgreSQL store yet: the
-PostgreSQL column of the issue is not measured). Machine: $MACHINE. The machine is shared with
-other jobs; figures can vary between runs. wrk -t$THREADS -c$CONNS -d$DURATION --latency after a $WARMUP warm-up per
-scenario; server \`$BIN serve ${BENCH_SERVER_ARGS:-}\` (default options, access log to /dev/null).
+Run $(date -u +%Y-%m-%dT%H:%MZ), git $REV. Machine: $MACHINE; load average at the start
+$LOAD_START, at the end $(load_avg) (the machine is shared with other jobs and wrk runs on the same
+2 cores: figures vary between runs). Engines: SQLite $(python3 -c 'import sqlite3; print(sqlite3.sqlite_version)' 2>/dev/null || echo '?') (WAL, the
+default) and $([ -n "$PG_URL" ] && echo "PostgreSQL $PG_VERSION (a throw-away cluster from scripts/pg-cluster on loopback, default
+settings plus shared_buffers 128MB; loaded with \`atlas copy\` from the SQLite database)" || echo "PostgreSQL: not measured ($PG_SKIP)").
+wrk -t$THREADS -c$CONNS -d$DURATION --latency after a $WARMUP warm-up per scenario; server \`atlas serve${BENCH_SERVER_ARGS:+ $BENCH_SERVER_ARGS}\`
+(default options: 4 worker threads; access log to /dev/null). "Server CPU" is the atlas process;
+"PostgreSQL CPU" is the postmaster and its backends (with SQLite the database work is in the server CPU).
 Data (bench/gen_national.py): $(sed 's/ → .*//; s/^gen_national: //' <<<"$GEN_LINE"); $(grep -E '^personen:' "$TMP/roo.txt" | awk '{ print $2 }') people with $(grep -E '^zetels:' "$TMP/roo.txt" | awk '{ print $2 }') seats.
 
-| scenario | URL / script | bytes | req/s | p50 ms | p99 ms | max ms | non-2xx | RSS MB | CPU µs/req |
-|---|---|---:|---:|---:|---:|---:|---|---:|---:|
-$(printf '%s\n' "${ROWS[@]}")
+$TABLE
 
-Mixed scenario: ${MIXED_LINE:-(no counters)}. RSS after the runs $RSS_END MB, peak (VmHWM) $HWM MB$HWM_NOTE.
-$([ "${#CRASHES[@]}" -gt 0 ] && printf '**Server crash:** %s.\n' "${CRASHES[@]}")
-One PATCH on the idle server (write + audit + synchronous snapshot rebuild): median $PATCH_MS ms
-(a cached GET of the same record: $GET_MS ms). Overlap analysis uncached (first request after a
-write): median $OVL_MS ms; cached $OVL_CACHED_MS ms$([ -n "$OVL_BENCH" ] && echo "; bench/overlap_bench: $OVL_BENCH").
-Collaboration page testregeling-0001 uncached (first request after a write): median $PAGE_COLD_MS ms.
-
+Single requests on the idle server:
+$SINGLES
 Targets (issue 7, meant for a 2-core machine at 50 connections):
-- JSON list ≥ 50 % of the static file: $ratio % — $(verdict "$t_json")
-- page p99 ≤ 10 ms ($PAGES_P99): $(verdict "$t_pages")
-- overlap analysis ≤ 50 ms (uncached API call): $OVL_MS ms — $(verdict "$t_ovl")
-- mixed scenario 0 errors, p99 ≤ 20 ms: ${ERR[Gemengd 95/5]} errors (non-2xx other than 412 + socket errors), p99 ${P99[Gemengd 95/5]} ms — $(verdict "$t_mixed")
-- server RSS ≤ 64 MB (peak): $HWM MB — $(verdict "$t_rss")
+$TARGETS
 EOF
 )
 echo
@@ -289,3 +409,4 @@ open(doc, "w", encoding="utf-8").write(text[:a] + "\n" + body + "\n" + text[b:])
 PY
 	echo "(section \"National scale (issue 7)\" in $DOC updated)"
 fi
+[ -z "$PG_SKIP" ] || exit 1

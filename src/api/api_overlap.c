@@ -1,17 +1,62 @@
 /*
  * api_overlap — GET /api/v1/analyse/overlap. Validates the query (the
- * router has checked drempel and the filter values; status must be
- * "actief" and sorteer one of the congruence orders), runs the analysis in
- * the request arena and streams all four parts as JSON: paren,
- * identiekeGroepen, gemeenten (bestuurlijke drukte) and congruentie (pairs
- * of gemeenten and gemeenten with different partners per domain).
- * Nothing is cached here (the server caches by URL + snapshot).
+ * router has checked drempel, the filter values, pagina and paginaGrootte;
+ * status must be "actief" and sorteer one of the congruence orders), runs
+ * the analysis in the request arena and writes one page of all four parts
+ * as JSON: paren, identiekeGroepen, gemeenten (bestuurlijke drukte) and
+ * congruentie (pairs of gemeenten and gemeenten with different partners per
+ * domain), plus zonderActieveDeelnemers.
+ *
+ * Paging: one pagina/paginaGrootte applies to each of the six lists (items
+ * (pagina-1)*paginaGrootte .. pagina*paginaGrootte-1 of every list); the
+ * full length of each list is in "aantallen", and "totaal"/"aantalPaginas"/
+ * the links follow the longest list, so walking "next" returns every item
+ * of every list exactly once. At national scale the unpaged reply was
+ * 39 MB (58,311 congruence pairs); a page is at most a few hundred KB.
+ * The server caches whole replies by URL + snapshot. Here the analysis
+ * itself is shared (overlap_shared): the result of the last query is kept
+ * for its snapshot, so the other pages of that query (and the HTML page and
+ * CSV exports with the same query) reuse it instead of analysing again, and
+ * only one thread analyses at a time (50 clients asking at once after a
+ * write used to run four analyses of ~10 MB each side by side).
  */
 #include "api_overlap.h"
 #include "api_common.h"
-#include "../domain/overlap.h"
+#include "../lib/text.h"
+#include "../lib/xalloc.h"
+#include "../render/html.h" /* url_arg */
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h> /* malloc_trim */
+#endif
 
 #define OVERLAP_PATH API_BASE "/analyse/overlap"
+#define OVERLAP_PAGE_SIZE 100 /* default and maximum (router: PT_PAGE_SIZE, 1..100) */
+
+/* The query keys plus paging, for the links (overlap_query_keys + 2). */
+static const char *const page_keys[] = {
+    "drempel", "beleidsdomein", "juridischeVorm", "fase",   "soort",
+    "status",  "sorteer",	"paginaGrootte",  "pagina", NULL};
+
+/* The slice [from, to) of a list of n items on this page. */
+struct slice {
+	long from, to;
+};
+
+static struct slice slice_of(long page, long size, long n)
+{
+	struct slice sl = {(page - 1) * size, page * size};
+	if (sl.from > n)
+		sl.from = n;
+	if (sl.to > n)
+		sl.to = n;
+	return sl;
+}
 
 /* {id,naam,aantalDeelnemers,_links} of collaboration i. */
 static void collab_ref(struct jw *w, const struct snapshot *s, const struct overlap_result *res,
@@ -35,11 +80,12 @@ static void domain_keys(struct jw *w, const struct snapshot *s, uint64_t mask)
 	jw_end(w);
 }
 
-static void write_pairs(struct jw *w, const struct snapshot *s, const struct overlap_result *res)
+static void write_pairs(struct jw *w, const struct snapshot *s, const struct overlap_result *res,
+			struct slice sl)
 {
 	jw_key(w, "paren");
 	jw_arr(w);
-	for (int i = 0; i < res->n_pairs; i++) {
+	for (long i = sl.from; i < sl.to; i++) {
 		const struct overlap_pair *p = &res->pairs[i];
 		jw_obj(w);
 		jw_key(w, "a");
@@ -58,11 +104,12 @@ static void write_pairs(struct jw *w, const struct snapshot *s, const struct ove
 	jw_end(w);
 }
 
-static void write_groups(struct jw *w, const struct snapshot *s, const struct overlap_result *res)
+static void write_groups(struct jw *w, const struct snapshot *s, const struct overlap_result *res,
+			 struct slice sl)
 {
 	jw_key(w, "identiekeGroepen");
 	jw_arr(w);
-	for (int i = 0; i < res->n_groups; i++) {
+	for (long i = sl.from; i < sl.to; i++) {
 		const struct overlap_group *g = &res->groups[i];
 		jw_obj(w);
 		jw_kint(w, "aantalDeelnemers", g->set_size);
@@ -89,11 +136,12 @@ static void write_groups(struct jw *w, const struct snapshot *s, const struct ov
 	jw_end(w);
 }
 
-static void write_munis(struct jw *w, const struct snapshot *s, const struct overlap_result *res)
+static void write_munis(struct jw *w, const struct snapshot *s, const struct overlap_result *res,
+			struct slice sl)
 {
 	jw_key(w, "gemeenten");
 	jw_arr(w);
-	for (int i = 0; i < res->n_munis; i++) {
+	for (long i = sl.from; i < sl.to; i++) {
 		const struct overlap_muni *m = &res->munis[i];
 		const struct organisation *o = &s->orgs[m->org];
 		jw_obj(w);
@@ -125,7 +173,7 @@ static void org_codes(struct jw *w, const struct snapshot *s, const uint64_t *x,
 }
 
 static void write_congruence(struct jw *w, const struct snapshot *s,
-			     const struct overlap_result *res)
+			     const struct overlap_result *res, struct slice cp, struct slice dv)
 {
 	jw_key(w, "congruentie");
 	jw_obj(w);
@@ -135,7 +183,7 @@ static void write_congruence(struct jw *w, const struct snapshot *s,
 		"gemeente x actief deelneemt; twee lege verzamelingen geven 0.");
 	jw_key(w, "paren");
 	jw_arr(w);
-	for (int i = 0; i < res->n_cpairs; i++) {
+	for (long i = cp.from; i < cp.to; i++) {
 		const struct overlap_cpair *p = &res->cpairs[i];
 		jw_obj(w);
 		api_org_ref(w, s, "a", res->cong_orgs[p->a]);
@@ -149,7 +197,7 @@ static void write_congruence(struct jw *w, const struct snapshot *s,
 	jw_end(w);
 	jw_key(w, "verschillendePartners");
 	jw_arr(w);
-	for (int i = 0; i < res->n_divs; i++) {
+	for (long i = dv.from; i < dv.to; i++) {
 		const struct overlap_divergence *d = &res->divs[i];
 		const uint64_t *pa = overlap_partners(res, d->cong, d->domain_a);
 		const uint64_t *pb = overlap_partners(res, d->cong, d->domain_b);
@@ -173,11 +221,136 @@ static void write_congruence(struct jw *w, const struct snapshot *s,
 	jw_end(w);
 }
 
+/* ---- the shared analysis ------------------------------------------------- */
+
+struct ovl_entry {
+	int refs;	     /* one for ovl_cur while it is current, one per request using it */
+	struct arena *arena; /* the result (and the analysis' scratch space) */
+	struct overlap_result res;
+	uint64_t version; /* the snapshot it was computed for */
+	char today[11];
+	char *key; /* the query: "k=v&" (v URL-encoded) for each set key of overlap_query_keys */
+};
+
+static pthread_mutex_t ovl_mu = PTHREAD_MUTEX_INITIALIZER;	   /* ovl_cur and refs */
+static pthread_mutex_t ovl_compute_mu = PTHREAD_MUTEX_INITIALIZER; /* one analysis at a time */
+static struct ovl_entry *ovl_cur;
+
+/* Drop a reference; true when that freed the entry. */
+static bool ovl_unref_locked(struct ovl_entry *e)
+{
+	if (--e->refs > 0)
+		return false;
+	arena_free(e->arena);
+	free(e->key);
+	free(e);
+	return true;
+}
+
+/* An analysis at national scale takes ~10 MB, built on whichever worker
+ * thread asked first; glibc keeps what a thread's arena freed, so without
+ * handing it back every worker thread ends up holding one (see server.c's
+ * reload_snapshot for the same with snapshots). */
+static void trim(void)
+{
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
+}
+
+static void ovl_release(void *p)
+{
+	pthread_mutex_lock(&ovl_mu);
+	bool freed = ovl_unref_locked(p);
+	pthread_mutex_unlock(&ovl_mu);
+	if (freed)
+		trim();
+}
+
+/* ovl_cur with a new reference for the caller when it matches, else NULL. */
+static struct ovl_entry *ovl_lookup(const struct snapshot *s, const char *key)
+{
+	struct ovl_entry *e = NULL;
+	pthread_mutex_lock(&ovl_mu);
+	if (ovl_cur && ovl_cur->version == s->version && strcmp(ovl_cur->today, s->today) == 0 &&
+	    strcmp(ovl_cur->key, key) == 0) {
+		e = ovl_cur;
+		e->refs++;
+	}
+	pthread_mutex_unlock(&ovl_mu);
+	return e;
+}
+
+const struct overlap_result *overlap_shared(struct request *r, const struct overlap_query *q)
+{
+	const struct snapshot *s = r->snap;
+	struct buf k = BUF_INIT;
+	for (int i = 0; overlap_query_keys[i]; i++) {
+		const char *v = req_param(r, overlap_query_keys[i]);
+		if (str_empty(v))
+			continue;
+		buf_puts(&k, overlap_query_keys[i]);
+		buf_putc(&k, '=');
+		url_arg(&k, v);
+		buf_putc(&k, '&');
+	}
+	char *key = xstrdup(k.data ? k.data : "");
+	buf_free(&k);
+
+	struct ovl_entry *e = ovl_lookup(s, key);
+	if (!e) {
+		pthread_mutex_lock(&ovl_compute_mu);
+		e = ovl_lookup(s, key); /* another thread may have just computed it */
+		if (!e) {
+			e = xcalloc(1, sizeof *e);
+			e->arena = arena_new();
+			overlap_analyse(s, &q->filter, q->threshold, e->arena, &e->res);
+			overlap_sort_congruence(&e->res, q->order);
+			e->version = s->version;
+			snprintf(e->today, sizeof e->today, "%s", s->today);
+			e->key = key;
+			key = NULL;
+			e->refs = 2; /* ovl_cur and the caller */
+			pthread_mutex_lock(&ovl_mu);
+			struct ovl_entry *old = ovl_cur;
+			ovl_cur = e;
+			bool freed = old && ovl_unref_locked(old);
+			pthread_mutex_unlock(&ovl_mu);
+			if (freed)
+				trim();
+		}
+		pthread_mutex_unlock(&ovl_compute_mu);
+	}
+	free(key);
+	arena_on_free(r->arena, ovl_release, e);
+	return &e->res;
+}
+
+/* The paging links (as api_paging writes them) plus "pagina", the HTML page. */
+static void write_links(struct request *r, struct jw *w, long page, long pages)
+{
+	long last = pages > 0 ? pages : 1;
+	jw_key(w, "_links");
+	jw_obj(w);
+	api_link(w, "self", api_page_href(r, OVERLAP_PATH, page_keys, page));
+	api_link(w, "first", api_page_href(r, OVERLAP_PATH, page_keys, 1));
+	if (page > 1)
+		api_link(
+		    w, "prev",
+		    api_page_href(r, OVERLAP_PATH, page_keys, page - 1 < last ? page - 1 : last));
+	if (page < pages)
+		api_link(w, "next", api_page_href(r, OVERLAP_PATH, page_keys, page + 1));
+	api_link(w, "last", api_page_href(r, OVERLAP_PATH, page_keys, last));
+	api_link(w, "pagina", api_page_href(r, "/analyse/overlap", overlap_query_keys, 0));
+	jw_end(w);
+}
+
 int api_overlap(struct request *r)
 {
 	const struct snapshot *s = r->snap;
 	struct overlap_query q;
 	char msg[256];
+	long page = 1, size = OVERLAP_PAGE_SIZE;
 
 	overlap_query_init(&q);
 	for (int k = 0; overlap_query_keys[k]; k++) {
@@ -188,30 +361,70 @@ int api_overlap(struct request *r)
 			return respond_error(r, 400, "Ongeldige parameter",
 					     arena_strdup(r->arena, msg), overlap_query_keys[k]);
 	}
-	struct overlap_result res;
-	overlap_analyse(s, &q.filter, q.threshold, r->arena, &res);
-	overlap_sort_congruence(&res, q.order);
+	/* the router has checked both (PT_PAGE, PT_PAGE_SIZE); kept for direct calls */
+	if (!api_param_long(r, "pagina", 1, 10000, &page))
+		return respond_error(
+		    r, 400, "Ongeldige parameter",
+		    "De parameter 'pagina' moet een geheel getal van 1 tot en met 10000 zijn.",
+		    "pagina");
+	if (!api_param_long(r, "paginaGrootte", 1, OVERLAP_PAGE_SIZE, &size))
+		return respond_error(r, 400, "Ongeldige parameter",
+				     "De parameter 'paginaGrootte' moet een geheel getal van 1 tot "
+				     "en met 100 zijn.",
+				     "paginaGrootte");
+	const struct overlap_result *rp = overlap_shared(r, &q);
+	const struct overlap_result res = *rp; /* the arrays stay shared (read only) */
+
+	const long counts[] = {res.n_empty, res.n_pairs,  res.n_groups,
+			       res.n_munis, res.n_cpairs, res.n_divs};
+	long longest = 0;
+	for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++)
+		if (counts[i] > longest)
+			longest = counts[i];
+	long pages = (longest + size - 1) / size;
+	if (pages > 10000) { /* the last pages could not be asked for (pagina <= 10000) */
+		long min = (longest + 9999) / 10000;
+		return respond_error(
+		    r, 400, "Ongeldige parameter",
+		    arena_printf(
+			r->arena,
+			"De parameter 'paginaGrootte' is te klein voor deze analyse: met %ld "
+			"resultaten zijn er meer dan 10000 pagina's. Kies ten minste %ld.",
+			longest, min),
+		    "paginaGrootte");
+	}
 
 	struct jw w;
 	api_begin(r, &w);
 	jw_obj(&w);
-	jw_key(&w, "_links");
+	write_links(r, &w, page, pages);
+	jw_kint(&w, "totaal", longest);
+	jw_kint(&w, "pagina", page);
+	jw_kint(&w, "paginaGrootte", size);
+	jw_kint(&w, "aantalPaginas", pages);
+	jw_key(&w, "aantallen");
 	jw_obj(&w);
-	api_link(&w, "self", api_page_href(r, OVERLAP_PATH, overlap_query_keys, 0));
-	api_link(&w, "pagina", api_page_href(r, "/analyse/overlap", overlap_query_keys, 0));
+	jw_kint(&w, "zonderActieveDeelnemers", res.n_empty);
+	jw_kint(&w, "paren", res.n_pairs);
+	jw_kint(&w, "identiekeGroepen", res.n_groups);
+	jw_kint(&w, "gemeenten", res.n_munis);
+	jw_kint(&w, "congruentieParen", res.n_cpairs);
+	jw_kint(&w, "verschillendePartners", res.n_divs);
 	jw_end(&w);
 	jw_key(&w, "drempel");
 	jw_num(&w, overlap_threshold_value(q.threshold));
 	jw_kint(&w, "aantalGeanalyseerd", res.n_considered);
 	jw_key(&w, "zonderActieveDeelnemers");
 	jw_arr(&w);
-	for (int i = 0; i < res.n_empty; i++)
+	struct slice sl = slice_of(page, size, res.n_empty);
+	for (long i = sl.from; i < sl.to; i++)
 		collab_ref(&w, s, &res, res.empty[i]);
 	jw_end(&w);
-	write_pairs(&w, s, &res);
-	write_groups(&w, s, &res);
-	write_munis(&w, s, &res);
-	write_congruence(&w, s, &res);
+	write_pairs(&w, s, &res, slice_of(page, size, res.n_pairs));
+	write_groups(&w, s, &res, slice_of(page, size, res.n_groups));
+	write_munis(&w, s, &res, slice_of(page, size, res.n_munis));
+	write_congruence(&w, s, &res, slice_of(page, size, res.n_cpairs),
+			 slice_of(page, size, res.n_divs));
 	jw_end(&w);
 	return 200;
 }

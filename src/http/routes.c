@@ -72,6 +72,9 @@ static const struct param_spec map_api_params[] = {
 static const struct param_spec overlap_params[] = {OVERLAP_PARAMS, {NULL, 0, 0}};
 static const struct param_spec overlap_csv_params[] = {OVERLAP_PARAMS, {"tabel", PT_TEXT, 20},
 						       {NULL, 0, 0}};
+/* issue 7: the API pages its lists (api_overlap.c) */
+static const struct param_spec overlap_api_params[] = {
+    OVERLAP_PARAMS, {"pagina", PT_PAGE, 0}, {"paginaGrootte", PT_PAGE_SIZE, 0}, {NULL, 0, 0}};
 
 const struct route routes[] = {
     /* literal paths before the {id} patterns they would otherwise match */
@@ -86,7 +89,9 @@ const struct route routes[] = {
     {GET, "/samenwerkingsverbanden/{id}", page_collab_show, ROUTE_PAGE, ROUTE_CACHE, no_params},
     {GET, "/organisaties", page_org_list, ROUTE_PAGE, ROUTE_CACHE, org_list_params},
     {GET, "/organisaties/{code}", page_org_show, ROUTE_PAGE, ROUTE_CACHE, no_params},
-    {GET, "/zoeken", page_search, ROUTE_PAGE, 0, search_params},
+    /* issue 7: cached per snapshot version like the pages (search_fts
+     * changes in the same transactions that bump the data version) */
+    {GET, "/zoeken", page_search, ROUTE_PAGE, ROUTE_CACHE, search_params},
     {GET, "/over", page_about, ROUTE_PAGE, ROUTE_CACHE, no_params},
     {GET, "/toegankelijkheid", page_accessibility, ROUTE_PAGE, ROUTE_CACHE, no_params},
     {GET, "/api/v1/samenwerkingsverbanden", api_collab_list, ROUTE_API, ROUTE_CACHE,
@@ -238,7 +243,7 @@ const struct route routes[] = {
     /* issue 3: overlap routes */
     {GET, "/analyse/overlap", page_overlap, ROUTE_PAGE, ROUTE_CACHE, overlap_params},
     {GET, "/analyse/overlap.csv", page_overlap_csv, ROUTE_PAGE, ROUTE_CACHE, overlap_csv_params},
-    {GET, "/api/v1/analyse/overlap", api_overlap, ROUTE_API, ROUTE_CACHE, overlap_params},
+    {GET, "/api/v1/analyse/overlap", api_overlap, ROUTE_API, ROUTE_CACHE, overlap_api_params},
     /* issue 3: map routes */
     {GET, "/kaart", page_map, ROUTE_PAGE, ROUTE_CACHE, map_page_params},
     {GET, "/kaart.csv", page_map_csv, ROUTE_PAGE, 0, map_page_params},

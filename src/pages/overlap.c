@@ -10,6 +10,7 @@
 #include "auth_ui.h"
 #include "filter_form.h"
 #include "overlap.h"
+#include "../api/api_overlap.h" /* overlap_shared */
 #include "../domain/labels.h"
 #include "../domain/overlap.h"
 #include "../lib/text.h"
@@ -27,6 +28,11 @@
 #define PAGE_PATH "/analyse/overlap"
 #define MAX_PAIR_ROWS 100 /* pairs shown on the page; all are in the CSV */
 #define MAX_CPAIR_ROWS 25 /* congruence pairs shown on the page */
+/* issue 7: at national scale (342 gemeenten) the heat map alone was 15 MB of
+ * SVG plus a 9 MB table, and the page 25 MB; a province has at most 56 */
+#define MAX_HEATMAP 60	   /* gemeenten in the heat map and its table */
+#define MAX_DIV_ROWS 50	   /* gemeenten in the "different partners" table */
+#define MAX_EMPTY_LINKS 50 /* collaborations without participants named */
 #define LINK_CLASS "utrecht-link utrecht-link--html-a"
 
 /* Parse the query into q; on a bad value the error reply is written and
@@ -453,8 +459,21 @@ static void divergence_table(struct buf *b, struct request *r, const struct over
 					       {"Gedeeld", true},
 					       {"Overeenkomst", true},
 					       {"Meer paren", true}};
+	int n_gm = 0; /* gemeenten in the list (divs are grouped by gemeente) */
+	for (int i = 0; i < res->n_divs; i++)
+		n_gm += i == 0 || res->divs[i].cong != res->divs[i - 1].cong;
+	if (n_gm > MAX_DIV_ROWS) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">");
+		html_int_nl(b, n_gm);
+		html_rawf(b, " gemeenten; hieronder de eerste %d op naam. Alle staan in de ",
+			  MAX_DIV_ROWS);
+		html_raw(b, "<a class=\"" LINK_CLASS "\" href=\"");
+		html_attr(b, href(r, "/api/v1/analyse/overlap", NULL, NULL));
+		html_raw(b, "\">JSON-export</a> (<code>congruentie.verschillendePartners</code>, "
+			    "per pagina).</p>");
+	}
 	comp_table_open(b, "Gemeenten met verschillende partners per beleidsdomein", cols, 6);
-	for (int i = 0; i < res->n_divs;) {
+	for (int i = 0, rows = 0; i < res->n_divs && rows < MAX_DIV_ROWS; rows++) {
 		int j = i + 1;
 		while (j < res->n_divs && res->divs[j].cong == res->divs[i].cong)
 			j++;
@@ -488,7 +507,7 @@ static void divergence_table(struct buf *b, struct request *r, const struct over
 	comp_table_close(b);
 }
 
-static void section_congruence(struct buf *b, struct request *r, struct overlap_result *res,
+static void section_congruence(struct buf *b, struct request *r, const struct overlap_result *res,
 			       enum overlap_order order)
 {
 	const struct snapshot *s = r->snap;
@@ -508,7 +527,18 @@ static void section_congruence(struct buf *b, struct request *r, struct overlap_
 		 "waarin ten minste één van beide zit. Hebben beide gemeenten geen enkel "
 		 "verband, dan is de uitkomst 0.</p>");
 
-	if (res->n_cong >= 2) {
+	if (res->n_cong > MAX_HEATMAP) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">Met ");
+		html_int_nl(b, res->n_cong);
+		html_rawf(b,
+			  " gemeenten is een hittekaart te groot om te lezen (die tonen we tot "
+			  "%d gemeenten). Hieronder staan de paren; alle paren staan in de ",
+			  MAX_HEATMAP);
+		html_raw(b, "<a class=\"" LINK_CLASS "\" href=\"");
+		html_attr(b, href(r, PAGE_PATH ".csv", NULL, "tabel=congruentie"));
+		html_raw(b, "\">CSV-export</a>. Kies een beleidsdomein of soort om de analyse te "
+			    "verkleinen.</p>");
+	} else if (res->n_cong >= 2) {
 		const char **labels = arena_calloc(r->arena, (size_t)res->n_cong, sizeof *labels);
 		double *vals = arena_calloc(r->arena, (size_t)res->n_cong * (size_t)res->n_cong,
 					    sizeof(double));
@@ -540,7 +570,7 @@ static void section_congruence(struct buf *b, struct request *r, struct overlap_
 
 	html_raw(b, "<h3 class=\"utrecht-heading-3\" id=\"congruentie-paren\">Paren van "
 		    "gemeenten</h3>");
-	overlap_sort_congruence(res, order);
+	/* res->cpairs are in this order already (overlap_shared) */
 	sort_links(b, r, order);
 	static const struct comp_col cols[] = {{"Gemeente A", false},
 					       {"Gemeente B", false},
@@ -598,10 +628,17 @@ static void summary(struct buf *b, struct request *r, const struct overlap_resul
 	if (res->n_empty > 0) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">Niet meegenomen, omdat er volgens de "
 			    "gegevens geen actieve deelnemers zijn: ");
-		for (int i = 0; i < res->n_empty; i++) {
+		int shown = res->n_empty > MAX_EMPTY_LINKS ? MAX_EMPTY_LINKS : res->n_empty;
+		for (int i = 0; i < shown; i++) {
 			if (i)
 				html_raw(b, i == res->n_empty - 1 ? " en " : ", ");
 			collab_link(b, s, res->empty[i]);
+		}
+		if (shown < res->n_empty) {
+			html_raw(b, " en ");
+			html_int_nl(b, res->n_empty - shown);
+			html_raw(b, " andere (alle in de JSON-export, "
+				    "<code>zonderActieveDeelnemers</code>)");
 		}
 		html_raw(b, ".</p>");
 	}
@@ -631,7 +668,8 @@ static void exports(struct buf *b, struct request *r)
 	}
 	html_raw(b, "<li><a class=\"" LINK_CLASS "\" href=\"");
 	html_attr(b, href(r, "/api/v1/analyse/overlap", NULL, NULL));
-	html_raw(b, "\">alle vier de onderdelen als JSON via de open API</a></li></ul></section>");
+	html_raw(b, "\">alle vier de onderdelen als JSON via de open API</a> (per pagina van "
+		    "100 per onderdeel)</li></ul></section>");
 }
 
 int page_overlap(struct request *r)
@@ -642,8 +680,7 @@ int page_overlap(struct request *r)
 	int st = query_or_respond(r, &q);
 	if (st)
 		return st;
-	struct overlap_result res;
-	overlap_analyse(s, &q.filter, q.threshold, r->arena, &res);
+	const struct overlap_result res = *overlap_shared(r, &q); /* arrays shared, read only */
 
 	r->etag = s->etag;
 	const struct page_head h = {.title = "Overlap tussen samenwerkingsverbanden",
@@ -815,9 +852,7 @@ int page_overlap_csv(struct request *r)
 		return respond_error(r, 400, "Ongeldige parameter", arena_strdup(r->arena, msg),
 				     "tabel");
 	}
-	struct overlap_result res;
-	overlap_analyse(s, &q.filter, q.threshold, r->arena, &res);
-	overlap_sort_congruence(&res, q.order);
+	const struct overlap_result res = *overlap_shared(r, &q); /* arrays shared, read only */
 
 	struct csv c;
 	csv_begin(&c, &r->out);

@@ -1,14 +1,17 @@
 // overlap — /analyse/overlap, /analyse/overlap.csv and GET /api/v1/analyse/overlap
 // against the real binary with the bundled seed: page structure and validity
-// (Nu HTML Checker), the API's shape, CSV exports (BOM, Dutch headers) and
-// bad input (drempel outside 0..1 or not a number, unknown filter values,
-// status other than actief) answered with 400 naming the parameter.
+// (Nu HTML Checker), the API's shape and its paging (one pagina/paginaGrootte
+// over all six lists, issue 7), CSV exports (BOM, Dutch headers) and bad input
+// (drempel outside 0..1 or not a number, unknown filter values, status other
+// than actief, paging values out of range) answered with 400 naming the
+// parameter.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer } from './harness.mjs';
+import { startServer, atlas, ATLAS, ROOT } from './harness.mjs';
 import { vnuValidate } from './vnu.mjs';
 
 let srv;
@@ -70,8 +73,39 @@ test('page keeps the filters in the export links', async () => {
   assert.match(r.text, /href="\/api\/v1\/analyse\/overlap\?drempel=0%2C5&amp;beleidsdomein=veiligheid"/);
 });
 
-test('API: shape of all four parts', async () => {
-  const d = await srv.getJson('/api/v1/analyse/overlap');
+// The six paged lists of a reply, by the names used in "aantallen".
+const LISTS = {
+  zonderActieveDeelnemers: (d) => d.zonderActieveDeelnemers,
+  paren: (d) => d.paren,
+  identiekeGroepen: (d) => d.identiekeGroepen,
+  gemeenten: (d) => d.gemeenten,
+  congruentieParen: (d) => d.congruentie.paren,
+  verschillendePartners: (d) => d.congruentie.verschillendePartners,
+};
+
+// Follow the "next" links from the first page; every list concatenated over
+// all pages (in the same reply shape) plus the pages themselves.
+async function allPages(p) {
+  const pages = [await srv.getJson(p)];
+  while (pages.at(-1)._links.next) {
+    assert.ok(pages.length <= 1000, 'paging does not end');
+    pages.push(await srv.getJson(pages.at(-1)._links.next.href));
+  }
+  const d = structuredClone(pages[0]);
+  for (const q of pages.slice(1)) {
+    d.zonderActieveDeelnemers.push(...q.zonderActieveDeelnemers);
+    d.paren.push(...q.paren);
+    d.identiekeGroepen.push(...q.identiekeGroepen);
+    d.gemeenten.push(...q.gemeenten);
+    d.congruentie.paren.push(...q.congruentie.paren);
+    d.congruentie.verschillendePartners.push(...q.congruentie.verschillendePartners);
+  }
+  return { d, pages };
+}
+
+test('API: shape of all four parts (all pages)', async () => {
+  const { d } = await allPages('/api/v1/analyse/overlap');
+  for (const [name, list] of Object.entries(LISTS)) assert.equal(list(d).length, d.aantallen[name], name);
   assert.equal(d.drempel, 0.8);
   assert.ok(d.aantalGeanalyseerd > 0);
   assert.ok(Array.isArray(d.zonderActieveDeelnemers));
@@ -100,6 +134,7 @@ test('API: shape of all four parts', async () => {
   const c = d.congruentie;
   assert.match(c.formule, /C\(a\)/);
   assert.equal(c.paren.length, (26 * 25) / 2);
+  assert.equal(new Set(c.paren.map((p) => `${p.a.code}|${p.b.code}`)).size, c.paren.length, 'no pair twice');
   for (const p of c.paren) {
     assert.ok(p.samen <= p.inEenVanBeide);
     assert.ok(Math.abs(p.aandeel - (p.inEenVanBeide ? p.samen / p.inEenVanBeide : 0)) < 1e-12);
@@ -111,6 +146,48 @@ test('API: shape of all four parts', async () => {
     assert.equal(v.gemeenschappelijkePartners.length + v.alleenInA.length, v.aantalPartnersA);
     assert.equal(v.gemeenschappelijkePartners.length + v.alleenInB.length, v.aantalPartnersB);
   }
+});
+
+test('API paging: default 100 per list, links, totaal and aantallen follow the longest list', async () => {
+  const p1 = await srv.getJson('/api/v1/analyse/overlap?drempel=0,5');
+  assert.equal(p1.pagina, 1);
+  assert.equal(p1.paginaGrootte, 100);
+  const counts = Object.values(p1.aantallen);
+  assert.equal(counts.length, 6);
+  assert.equal(p1.totaal, Math.max(...counts));
+  assert.ok(p1.totaal > 100, `the seed has a list longer than one page (${p1.totaal})`);
+  assert.equal(p1.aantalPaginas, Math.ceil(p1.totaal / 100));
+  for (const [name, list] of Object.entries(LISTS)) assert.equal(list(p1).length, Math.min(100, p1.aantallen[name]), name);
+  // links keep the query; prev only after the first page, next before the last
+  assert.equal(p1._links.self.href, '/api/v1/analyse/overlap?drempel=0%2C5&pagina=1');
+  assert.equal(p1._links.first.href, '/api/v1/analyse/overlap?drempel=0%2C5&pagina=1');
+  assert.equal(p1._links.next.href, '/api/v1/analyse/overlap?drempel=0%2C5&pagina=2');
+  assert.equal(p1._links.last.href, `/api/v1/analyse/overlap?drempel=0%2C5&pagina=${p1.aantalPaginas}`);
+  assert.equal(p1._links.prev, undefined);
+  assert.equal(p1._links.pagina.href, '/analyse/overlap?drempel=0%2C5');
+  const last = await srv.getJson(p1._links.last.href);
+  assert.equal(last._links.next, undefined);
+  assert.ok(last._links.prev);
+  // past the end: every list empty, the counts unchanged
+  const past = await srv.getJson(`/api/v1/analyse/overlap?drempel=0,5&pagina=${p1.aantalPaginas + 1}`);
+  for (const [name, list] of Object.entries(LISTS)) assert.equal(list(past).length, 0, name);
+  assert.deepEqual(past.aantallen, p1.aantallen);
+  assert.equal(past._links.next, undefined);
+});
+
+test('API paging: a small page size returns the same items, in order, as the default pages', async () => {
+  const { d: big } = await allPages('/api/v1/analyse/overlap?drempel=0,5&sorteer=aandeel');
+  const { d: small, pages } = await allPages('/api/v1/analyse/overlap?drempel=0,5&sorteer=aandeel&paginaGrootte=7');
+  assert.equal(pages.length, Math.ceil(big.totaal / 7));
+  for (const q of pages) {
+    assert.equal(q.paginaGrootte, 7);
+    for (const [name, list] of Object.entries(LISTS)) assert.ok(list(q).length <= 7, `${name} on page ${q.pagina}`);
+    assert.match(q._links.self.href, /[?&]paginaGrootte=7&pagina=\d+$/);
+  }
+  for (const [name, list] of Object.entries(LISTS)) assert.deepEqual(list(small), list(big), name);
+  // page 3 of 7 = items 15..21 of each list
+  const p3 = await srv.getJson('/api/v1/analyse/overlap?drempel=0,5&sorteer=aandeel&paginaGrootte=7&pagina=3');
+  for (const [name, list] of Object.entries(LISTS)) assert.deepEqual(list(p3), list(big).slice(14, 21), name);
 });
 
 test('API: drempel with comma, boundaries 0 and 1, filter and sort', async () => {
@@ -140,6 +217,11 @@ test('bad input: 400 problem+json naming the parameter', async () => {
     ['status=alle', 'status'],
     ['status=beeindigd', 'status'],
     ['sorteer=naam', 'sorteer'],
+    ['paginaGrootte=0', 'paginaGrootte'],
+    ['paginaGrootte=101', 'paginaGrootte'],
+    ['paginaGrootte=abc', 'paginaGrootte'],
+    ['pagina=0', 'pagina'],
+    ['pagina=10001', 'pagina'],
   ];
   for (const [q, param] of cases) {
     const r = await srv.get(`/api/v1/analyse/overlap?${q}`);
@@ -148,6 +230,11 @@ test('bad input: 400 problem+json naming the parameter', async () => {
     assert.equal(r.json.status, 400);
     assert.ok(r.json.detail.includes(`'${param}'`), `${q}: ${r.json.detail}`);
     assert.deepEqual(r.json.invalidParams.map((p) => p.name), [param], q);
+    if (param.startsWith('pagina')) {
+      // paging belongs to the API: the HTML page does not take it
+      assert.equal((await srv.get(`/analyse/overlap?${q}`)).status, 200, `page ${q}`);
+      continue;
+    }
     const page = await srv.get(`/analyse/overlap?${q}`);
     assert.equal(page.status, 400, `page ${q}`);
     assert.match(page.headers.get('content-type'), /^text\/html/);
@@ -164,7 +251,7 @@ test('CSV exports: BOM, Dutch headers, attachment', async () => {
     gemeenten: 'Gemeente,Code,In provincie Utrecht,Actieve samenwerkingsverbanden,Verschillende partnersamenstellingen,Bekende bijdragen per jaar (euro),Aantal bekende bijdragen',
     congruentie: 'Gemeente A,Code A,Gemeente B,Code B,Samen in,In ten minste één van beide,Congruentie,Congruentie (%)',
   };
-  const api = await srv.getJson('/api/v1/analyse/overlap?drempel=0,5');
+  const api = (await allPages('/api/v1/analyse/overlap?drempel=0,5')).d;
   for (const [t, head] of Object.entries(heads)) {
     const r = await srv.get(`/analyse/overlap.csv?tabel=${t}&drempel=0,5`);
     assert.equal(r.status, 200, t);
@@ -195,4 +282,39 @@ test('Nu HTML Checker: no errors on the overlap pages', async () => {
   }
   const errors = vnuValidate(files).map((m) => `${path.basename(m.file)}:${m.line}:${m.column}: ${m.message}`);
   assert.deepEqual(errors, []);
+});
+
+// The analysis is shared between requests with the same query (api_overlap.c,
+// overlap_shared) per snapshot: after a write every view must show the new
+// state, not the analysis of the snapshot before. Runs last: it ends a
+// collaboration.
+test('after a write, API pages, the page and the CSV analyse the new snapshot', async () => {
+  const add = spawnSync(ATLAS, ['user', 'add', 'overlap-staf', '--rol', 'programmateam', '--wachtwoord-stdin', '--db', srv.db], {
+    cwd: ROOT, input: 'een-lang-testwachtwoord\n', encoding: 'utf8', timeout: 60_000,
+  });
+  assert.equal(add.status, 0, add.stderr);
+  const tok = atlas(['user', 'token', 'overlap-staf', '--naam', 'test', '--db', srv.db]);
+  assert.equal(tok.status, 0, tok.stderr);
+  const token = tok.stdout.trim().split(/\s+/).pop();
+
+  const q = '/api/v1/analyse/overlap?drempel=0,5&paginaGrootte=50';
+  const before = await srv.getJson(q);
+  await srv.getJson(`${q}&pagina=2`); // the shared analysis exists for this snapshot
+  assert.ok(before.paren.length > 0);
+  const key = before.paren[0].a.id;
+  const loc = `/api/v1/samenwerkingsverbanden/${key}`;
+  const etag = (await srv.get(loc)).headers.get('etag');
+  const del = await srv.get(loc, { authorization: `Bearer ${token}`, 'if-match': etag }, { method: 'DELETE' });
+  assert.ok(del.status === 200 || del.status === 204, del.text);
+
+  const after = await srv.getJson(q);
+  assert.equal(after.aantalGeanalyseerd, before.aantalGeanalyseerd - 1);
+  const { d: all } = await allPages(q);
+  assert.ok(!all.paren.some((p) => p.a.id === key || p.b.id === key), `${key} ended but still in a pair`);
+  assert.equal(all.paren.length, after.aantallen.paren);
+  const page = await srv.get('/analyse/overlap?drempel=0,5');
+  assert.match(page.text, new RegExp(`Geanalyseerd: <strong>${after.aantalGeanalyseerd} actieve`));
+  const csv = await srv.get('/analyse/overlap.csv?tabel=paren&drempel=0,5');
+  assert.equal(csv.text.slice(1).split('\r\n').filter(Boolean).length - 1, after.aantallen.paren);
+  assert.ok(!csv.text.includes(`,${key},`), 'the CSV no longer lists it');
 });
