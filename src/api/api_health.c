@@ -14,6 +14,7 @@
  */
 #include "api_health.h"
 #include "../domain/model.h"
+#include "../lib/log.h"
 #include "../render/json.h"
 #include "../store/store.h"
 #include "../store/store_backup.h"
@@ -40,7 +41,10 @@ static void probe(struct health *out)
 		return;
 	}
 	if (store_health(s, HEALTH_TIMEOUT_MS, &out->h, err, sizeof err) != STORE_OK) {
-		snprintf(out->why, sizeof out->why, "De database is niet bereikbaar: %s", err);
+		/* the details (host, port, database name) go to the log only:
+		 * this endpoint is public */
+		log_error("health: %s", err);
+		snprintf(out->why, sizeof out->why, "De database is niet bereikbaar.");
 		return;
 	}
 	out->db_ok = true;

@@ -66,6 +66,8 @@ struct request {
 	const char *csrf;              /* the session's CSRF token, or NULL */
 	const char *session_hash;      /* digest of the session cookie, or NULL */
 	bool via_token;                /* authenticated with an API token */
+	bool auth_unavailable;         /* credentials sent, but the database could
+					* not check them (issue 7: answer 503) */
 	bool secure;                   /* TLS, or a trusted proxy said https */
 	struct param *form;            /* decoded form fields (lazily, see req_form) */
 	int n_form;

@@ -195,6 +195,15 @@ int router_dispatch(struct request *r)
 		int st = router_parse_query(r, rt);
 		if (st)
 			return st;
+		if (rt->min_role > USER_ROLE_NONE && !r->user && r->auth_unavailable) {
+			/* credentials came, the database could not check them */
+			req_header(r, "Retry-After", "5");
+			return respond_error(r, 503, "Tijdelijk niet beschikbaar",
+					     "Uw aanmelding kan nu niet worden gecontroleerd: de "
+					     "database is even niet bereikbaar. Probeer het over "
+					     "enkele seconden opnieuw.",
+					     NULL);
+		}
 		if (rt->min_role > USER_ROLE_NONE && !r->user) {
 			if (rt->kind == ROUTE_API) {
 				req_header(r, "WWW-Authenticate", "Bearer realm=\"samenwerkingsatlas\"");

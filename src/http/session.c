@@ -28,8 +28,12 @@ void session_random_token(char out[44])
 void session_load(struct request *r, const char *cookie_header, const char *auth_header)
 {
 	struct store *st = store_thread();
-	if (!st)
+	bool sent = (auth_header && strncmp(auth_header, "Bearer ", 7) == 0) ||
+		    (cookie_header && strstr(cookie_header, SESSION_COOKIE "="));
+	if (!st) {
+		r->auth_unavailable = sent;
 		return;
+	}
 	int64_t now = (int64_t)time(NULL);
 	if (auth_header && strncmp(auth_header, "Bearer ", 7) == 0) {
 		const char *tok = auth_header + 7;
@@ -38,10 +42,12 @@ void session_load(struct request *r, const char *cookie_header, const char *auth
 		char hash[65];
 		session_digest(tok, hash);
 		struct user *u = arena_alloc(r->arena, sizeof *u);
-		if (store_token_lookup(st, hash, u) == STORE_OK && !u->disabled) {
+		int rc = store_token_lookup(st, hash, u);
+		if (rc == STORE_OK && !u->disabled) {
 			r->user = u;
 			r->via_token = true;
 		}
+		r->auth_unavailable = rc != STORE_OK && rc != STORE_ERR_NOTFOUND;
 		return;
 	}
 	const char *sid =
@@ -51,11 +57,17 @@ void session_load(struct request *r, const char *cookie_header, const char *auth
 	char hash[65];
 	session_digest(sid, hash);
 	struct session_row row;
-	if (store_session_get(st, hash, now, SESSION_IDLE_S, SESSION_ABS_S, &row) != STORE_OK)
+	int rc = store_session_get(st, hash, now, SESSION_IDLE_S, SESSION_ABS_S, &row);
+	if (rc != STORE_OK) {
+		r->auth_unavailable = rc != STORE_ERR_NOTFOUND;
 		return;
+	}
 	struct user *u = arena_alloc(r->arena, sizeof *u);
-	if (store_user_get_by_id(st, row.user_id, u) != STORE_OK || u->disabled)
+	rc = store_user_get_by_id(st, row.user_id, u);
+	if (rc != STORE_OK || u->disabled) {
+		r->auth_unavailable = rc != STORE_OK && rc != STORE_ERR_NOTFOUND;
 		return;
+	}
 	r->user = u;
 	r->csrf = arena_strdup(r->arena, row.csrf);
 	r->session_hash = arena_strdup(r->arena, hash);

@@ -6,13 +6,21 @@
 // exactly. Restore must refuse while the server runs, a file that is not a
 // database, a database of a newer schema; backup must refuse to overwrite.
 // Test data is fictional ("Testregio Back-upland").
+//
+// On PostgreSQL (ATLAS_TEST_PG_URL) `atlas backup`/`restore` refuse and
+// point to pg_dump/pg_restore; the state test then runs exactly the
+// commands of docs/DEPLOYMENT.md: `pg_dump -Fc` while the server runs,
+// more writes, server stopped, `pg_restore --clean --if-exists
+// --single-transaction`, and the same comparison.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, freshDb, atlas, allPages, ATLAS, ROOT } from './harness.mjs';
+import { startServer, freshDb, atlas, allPages, sql, HAVE_SQL_CLI, PG, ATLAS, ROOT } from './harness.mjs';
+
+const SQLITE_ONLY = PG && 'SQLite file backup (atlas backup/restore); PostgreSQL: the pg_dump/pg_restore test';
 
 const PW = 'een-lang-testwachtwoord-backup';
 const C = 'veiligheidsregio-utrecht'; // an existing collaboration we edit
@@ -80,7 +88,7 @@ async function state(keys) {
   return { records, list, changes: await changeCount(), dataVersie: health.database.dataVersie };
 }
 
-const sqliteCli = spawnSync('sqlite3', ['-version'], { encoding: 'utf8' }).status === 0;
+const sqliteCli = HAVE_SQL_CLI; // sqlite3, or psql on PostgreSQL
 
 before(async () => {
   ({ dir, db } = freshDb());
@@ -117,12 +125,10 @@ test('GET /api/v1/health: 200 JSON with versions, never cached, no ETag', async 
   assert.equal(p.headers.get('etag'), null);
 });
 
-test('health answers 503 problem+json while the schema is not current', { skip: !sqliteCli && 'sqlite3 CLI not installed' }, async () => {
+test('health answers 503 problem+json while the schema is not current', { skip: !sqliteCli && 'sqlite3/psql CLI not installed' }, async () => {
   const before = (await srv.getJson('/api/v1/health')).database.schemaVersie;
-  const setv = (v) => {
-    const r = spawnSync('sqlite3', [db, `PRAGMA busy_timeout=5000; PRAGMA user_version = ${v}`], { encoding: 'utf8' });
-    assert.equal(r.status, 0, r.stderr);
-  };
+  // SQLite keeps the schema version in user_version, PostgreSQL in the table schema_version
+  const setv = (v) => sql(db, PG ? `UPDATE schema_version SET version = ${v}` : `PRAGMA user_version = ${v}`);
   setv(before + 1);
   try {
     const r = await srv.get('/api/v1/health');
@@ -139,7 +145,7 @@ test('health answers 503 problem+json while the schema is not current', { skip: 
   assert.equal((await srv.get('/api/v1/health')).status, 200);
 });
 
-test('backup while serving, write more, restore with the server stopped: state equals the backup', async () => {
+test('backup while serving, write more, restore with the server stopped: state equals the backup', { skip: SQLITE_ONLY }, async () => {
   // 1. writes before the backup
   await patch(C, { opmerking: 'Fictieve opmerking vóór de reservekopie' });
   const k1 = await create('Testregio Back-upland');
@@ -197,7 +203,7 @@ test('backup while serving, write more, restore with the server stopped: state e
   srv = await startServer({ dir, db });
 });
 
-test('restore refuses a file that is not a database and a newer schema; backup needs a database', async () => {
+test('restore refuses a file that is not a database and a newer schema; backup needs a database', { skip: SQLITE_ONLY }, async () => {
   const junk = path.join(dir, 'geen-database.db');
   writeFileSync(junk, 'Dit is geen database.\n'.repeat(100));
   await srv.stop();
@@ -230,4 +236,66 @@ test('restore refuses a file that is not a database and a newer schema; backup n
   assert.ok(statSync(db).size > 0);
   srv = await startServer({ dir, db });
   assert.equal((await srv.get('/api/v1/health')).status, 200);
+});
+
+// --- PostgreSQL: pg_dump / pg_restore (docs/DEPLOYMENT.md) -----------------
+
+// Run a PostgreSQL client tool; asserts exit 0.
+function pgTool(cmd, args) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 120_000 });
+  if (r.error) throw r.error;
+  assert.equal(r.status, 0, `${cmd} ${args.join(' ')}: ${r.stderr}`);
+  return r;
+}
+
+test('PostgreSQL: atlas backup and restore refuse and point to pg_dump/pg_restore', { skip: !PG && 'PostgreSQL only' }, () => {
+  const file = path.join(dir, 'geen-kopie.db');
+  for (const args of [['backup', file], ['restore', file]]) {
+    const r = atlas([...args, '--db', db]);
+    assert.notEqual(r.status, 0, `atlas ${args[0]} on PostgreSQL: exit ${r.status}`);
+    assert.match(r.stderr, /pg_dump/, `atlas ${args[0]}: ${r.stderr}`);
+  }
+  assert.ok(!existsSync(file), 'no file written');
+});
+
+test('PostgreSQL: pg_dump while serving, write more, pg_restore with the server stopped: state equals the dump', { skip: !PG && 'PostgreSQL only' }, async () => {
+  // 1. writes before the dump
+  await patch(C, { opmerking: 'Fictieve opmerking vóór pg_dump' });
+  const k1 = await create('Testregio Dumpland');
+  const keys = [C, k1];
+  const atBackup = await state(keys);
+  const usersAtBackup = sql(db, 'SELECT username FROM app_user ORDER BY username');
+
+  // 2. the dump while the server runs (one consistent snapshot)
+  const dump = path.join(dir, 'atlas.dump');
+  pgTool('pg_dump', ['-Fc', '-f', dump, db]);
+  assert.equal(readFileSync(dump).subarray(0, 5).toString('latin1'), 'PGDMP', 'custom-format dump');
+
+  // 3. more writes after the dump (a record, a new one, a user)
+  await patch(C, { opmerking: 'Fictieve opmerking ná pg_dump' });
+  const k2 = await create('Testregio Na-de-dump');
+  keys.push(k2);
+  addUser('na-de-dump', 'programmateam');
+  const later = await state(keys);
+  assert.notDeepEqual(later.records[C], atBackup.records[C]);
+  assert.ok(later.changes > atBackup.changes);
+  assert.ok(later.dataVersie > atBackup.dataVersie);
+
+  // 4. stop the server, restore, start again
+  await srv.stop();
+  pgTool('pg_restore', ['--clean', '--if-exists', '--single-transaction', '--exit-on-error', '-d', db, dump]);
+  srv = await startServer({ dir, db });
+  const restored = await state([C, k1]);
+  assert.deepEqual(restored, atBackup);
+  assert.equal((await srv.get(col(k2))).status, 404, 'the collaboration written after the dump is gone');
+  assert.equal(sql(db, 'SELECT username FROM app_user ORDER BY username'), usersAtBackup, 'users as at the dump');
+  // the token made before the dump still works; writing goes on from the restored state
+  await patch(C, { opmerking: 'Fictieve opmerking na het herstel' });
+  const after = await srv.getJson(col(C));
+  assert.equal(after.versie, atBackup.records[C].versie + 1, 'the next write follows the restored version');
+  assert.equal((await srv.getJson('/api/v1/health')).database.dataVersie, atBackup.dataVersie + 1);
+  // search works on the restored database (the generated search column came back)
+  const s = await srv.get('/zoeken?q=Dumpland');
+  assert.equal(s.status, 200);
+  assert.ok(s.text.includes(`/samenwerkingsverbanden/${k1}`), 'search finds the restored collaboration');
 });

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, openSync, writeSync, closeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { atlas, freshDb, startServer, allPages, SEED_DIR } from './harness.mjs';
+import { atlas, freshDb, startServer, allPages, SEED_DIR, PG, createPgDb, dropPgDb, psql } from './harness.mjs';
 
 const counts = (out, word) => [...out.matchAll(new RegExp(`(\\d+) ${word}\\b`, 'g'))].map((m) => Number(m[1]));
 
@@ -70,6 +70,39 @@ test('ATLAS_DB is used when --db is absent', () => {
     assert.ok(existsSync(db), 'ATLAS_DB database not created');
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('PostgreSQL: ATLAS_DATABASE_URL and --database-url select the database; no password in the output', { skip: !PG && 'PostgreSQL only (ATLAS_TEST_PG_URL)' }, () => {
+  const SECRET = 'geheim-Wachtwoord-7';
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'atlas-env-'));
+  const u1 = createPgDb();
+  const u2 = createPgDb();
+  try {
+    // ATLAS_DATABASE_URL wins over ATLAS_DB (trust authentication ignores the password)
+    const withPw = new URL(u1);
+    withPw.password = SECRET;
+    const file = path.join(dir, 'env.db');
+    let r = atlas(['migrate'], { env: { ATLAS_DATABASE_URL: withPw.toString(), ATLAS_DB: file } });
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(!(r.stdout + r.stderr).includes(SECRET), `the password was printed: ${r.stdout}${r.stderr}`);
+    assert.ok(!existsSync(file), 'ATLAS_DB was used although ATLAS_DATABASE_URL is set');
+    assert.match(psql(u1, 'SELECT version FROM schema_version'), /^[1-9]\d*$/, 'migrated');
+    // --database-url, for every command
+    r = atlas(['migrate', '--database-url', u2]);
+    assert.equal(r.status, 0, r.stderr);
+    r = atlas(['import', 'seed', '--database-url', u2]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.ok(Number(psql(u2, 'SELECT count(*) FROM collaboration')) > 30, 'seed loaded through --database-url');
+    assert.equal(Number(psql(u1, 'SELECT count(*) FROM collaboration')), 0, 'the other database untouched');
+    // --database-url takes only a PostgreSQL URL
+    r = atlas(['migrate', '--database-url', file]);
+    assert.notEqual(r.status, 0);
+    assert.ok(!existsSync(file));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    dropPgDb(u1);
+    dropPgDb(u2);
   }
 });
 
@@ -241,7 +274,7 @@ test('SIGTERM while requests are in flight: they finish, exit 0', async () => {
   assert.deepEqual(bad, [], `in-flight requests got ${JSON.stringify(results)}`);
 });
 
-test('an internal fault (database damaged under a running server) gives a plain Dutch 500 page, logged', async () => {
+test('an internal fault (database damaged under a running server) gives a plain Dutch 500 page, logged', { skip: PG && 'damages the SQLite file; PostgreSQL: the variant below' }, async () => {
   const srv = await startServer();
   try {
     assert.equal((await srv.get('/zoeken?q=zeist')).status, 200);
@@ -264,6 +297,32 @@ test('an internal fault (database damaged under a running server) gives a plain 
     // pages served from the in-memory snapshot keep working
     assert.equal((await srv.get('/')).status, 200);
     assert.equal((await srv.get('/api/v1/samenwerkingsverbanden')).status, 200);
+  } finally {
+    await srv.stop();
+  }
+});
+
+// PostgreSQL has no file to damage; the same fault from the server's point of
+// view is a query that fails for a reason other than a lost connection (here
+// the search table has gone under a running server).
+test('PostgreSQL: an internal fault (search table gone under a running server) gives a plain Dutch 500 page, logged', { skip: !PG && 'PostgreSQL only' }, async () => {
+  const srv = await startServer();
+  try {
+    assert.equal((await srv.get('/zoeken?q=zeist')).status, 200);
+    psql(srv.db, 'ALTER TABLE search_fts RENAME TO search_fts_weg');
+    const r = await srv.get('/zoeken?q=utrecht');
+    assert.equal(r.status, 500, `search without its table: ${r.status}`);
+    assert.match(r.headers.get('content-type'), /^text\/html/);
+    assert.match(r.text, /<html[^>]*lang="nl"/);
+    assert.doesNotMatch(r.text, /postgres|libpq|SQL|relation|search_fts|atlas_t_|\.c:\d+|errno/i, 'internals in the 500 page');
+    await new Promise((res) => setTimeout(res, 100));
+    assert.match(srv.stderr(), /error/i, 'the fault is not logged');
+    // pages served from the in-memory snapshot keep working
+    assert.equal((await srv.get('/')).status, 200);
+    assert.equal((await srv.get('/api/v1/samenwerkingsverbanden')).status, 200);
+    // repaired, search works again on the same connections
+    psql(srv.db, 'ALTER TABLE search_fts_weg RENAME TO search_fts');
+    assert.equal((await srv.get('/zoeken?q=utrecht')).status, 200);
   } finally {
     await srv.stop();
   }

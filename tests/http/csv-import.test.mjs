@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, atlas, ATLAS, ROOT } from './harness.mjs';
+import { startServer, atlas, ATLAS, ROOT, sql, HAVE_SQL_CLI } from './harness.mjs';
 import { vnuValidate } from './vnu.mjs';
 
 const PW = 'een-lang-testwachtwoord-6';
@@ -58,10 +58,8 @@ async function post(sess, p, fields, csrf = sess.csrf) {
 
 const total = async () =>
   (await (await fetch(srv.base + '/api/v1/samenwerkingsverbanden?status=alle&paginaGrootte=1')).json()).totaal;
-const auditCount = () => {
-  const r = spawnSync('sqlite3', [srv.db, 'SELECT count(*) FROM audit_event'], { encoding: 'utf8' });
-  return r.status === 0 ? Number(r.stdout.trim()) : null;
-};
+// the number of audit events (sqlite3 or psql; null without that CLI)
+const auditCount = () => (HAVE_SQL_CLI ? Number(sql(srv.db, 'SELECT count(*) FROM audit_event')) : null);
 
 before(async () => {
   srv = await startServer();

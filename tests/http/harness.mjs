@@ -7,8 +7,19 @@
 // It does not build anything: `make test-http` builds first. Run with
 //   node --test --test-concurrency=1 tests/http/
 // (each test file starts its own server on a free port with its own database).
+//
+// PostgreSQL (issue 7): with ATLAS_TEST_PG_URL set to a cluster's URL
+// (postgresql://atlas@127.0.0.1:PORT/postgres, from scripts/pg-cluster;
+// `make test-pg` does this), freshDb() creates a new database
+// atlas_t_<random> in that cluster for every call and returns its URL as
+// `db`; everything else passes `db` to `--db` unchanged. The databases are
+// dropped when the server that made them stops and, for the rest, when the
+// test process exits. ATLAS_TEST_PG_DIR is the cluster's directory, for
+// tests that stop and start PostgreSQL (pgCluster()).
 
+import { after } from 'node:test';
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -23,6 +34,24 @@ export const SEED_DIR = path.join(ROOT, 'data', 'seed');
 
 const READY_TIMEOUT_MS = 10_000;
 const STOP_TIMEOUT_MS = 5_000;
+const LEFTOVER_GRACE_MS = 30_000;
+
+// Servers started by startServer() that have not exited. A test that fails
+// before its stop() would leave its server running, and the server's pipes
+// would keep this test process alive for ever: a hang instead of a failure.
+// So after the file's last test (and its own after hooks, given 30 s), what
+// is left is killed; the timer itself keeps nobody waiting.
+const running = new Set();
+if (process.env.NODE_TEST_CONTEXT) {
+  after(() => {
+    setTimeout(() => {
+      for (const p of running) p.kill('SIGKILL');
+    }, LEFTOVER_GRACE_MS).unref();
+  });
+}
+process.on('exit', () => {
+  for (const p of running) p.kill('SIGKILL');
+});
 
 // Run the CLI synchronously (cwd = repository root). Returns {status, stdout, stderr}.
 export function atlas(args, opts = {}) {
@@ -37,10 +66,100 @@ export function atlas(args, opts = {}) {
   return { status: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
 }
 
+// --- PostgreSQL ------------------------------------------------------------
+
+export const PG_URL = process.env.ATLAS_TEST_PG_URL || '';
+export const PG = !!PG_URL;
+export const PG_DIR = process.env.ATLAS_TEST_PG_DIR || '';
+const PG_CLUSTER = path.join(ROOT, 'scripts', 'pg-cluster');
+
+export const isPgUrl = (db) => /^postgres(ql)?:\/\//.test(db);
+
+// The URL of database `name` in the cluster of ATLAS_TEST_PG_URL.
+export function pgDbUrl(name) {
+  const u = new URL(PG_URL);
+  u.pathname = '/' + name;
+  return u.toString();
+}
+
+// The database name in a PostgreSQL URL.
+export const pgDbName = (url) => decodeURIComponent(new URL(url).pathname.slice(1));
+
+// Run one SQL text with psql; returns the rows unaligned, '|' between the
+// fields, no header (like `sqlite3 -batch -noheader -separator '|'`).
+export function psql(url, query, { timeout = 60_000 } = {}) {
+  const r = spawnSync('psql', ['-X', '-q', '-A', '-t', '-F', '|', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', query], {
+    encoding: 'utf8',
+    timeout,
+    env: { ...process.env, PGCONNECT_TIMEOUT: '10' },
+  });
+  if (r.error) throw r.error;
+  assert.equal(r.status, 0, `psql ${query.slice(0, 200)}: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+// A query against either engine: psql for a PostgreSQL URL, the sqlite3 CLI
+// for a file. Same output format. Write SQL both engines understand.
+export function sql(db, query) {
+  if (isPgUrl(db)) return psql(db, query);
+  const r = spawnSync('sqlite3', ['-batch', '-noheader', '-separator', '|', '-cmd', '.timeout 5000', db, query], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  if (r.error) throw r.error;
+  assert.equal(r.status, 0, `sqlite3 ${query.slice(0, 200)}: ${r.stderr}`);
+  return r.stdout.trim();
+}
+
+// The tests can inspect the database: psql for PostgreSQL, sqlite3 otherwise.
+export const HAVE_SQL_CLI = spawnSync(PG ? 'psql' : 'sqlite3', ['--version'], { encoding: 'utf8' }).status === 0;
+
+const pgCreated = new Set(); // database names made by this process and not dropped yet
+
+// A new empty database in the test cluster; returns its URL.
+export function createPgDb() {
+  assert.ok(PG, 'createPgDb needs ATLAS_TEST_PG_URL');
+  const name = 'atlas_t_' + randomBytes(6).toString('hex');
+  psql(PG_URL, `CREATE DATABASE ${name}`);
+  pgCreated.add(name);
+  return pgDbUrl(name);
+}
+
+// Drop a test database (closing the connections still open to it).
+// Quiet when it is gone already or the cluster is down (returns false).
+export function dropPgDb(url) {
+  const name = pgDbName(url);
+  if (!/^atlas_t_[0-9a-f]+$/.test(name)) throw new Error(`not a test database: ${name}`);
+  const r = spawnSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', PG_URL, '-c', `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`], {
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, PGCONNECT_TIMEOUT: '5' },
+  });
+  if (r.status === 0) pgCreated.delete(name);
+  return r.status === 0;
+}
+
+// Stop/start the test cluster (scripts/pg-cluster stop-keep|start|restart|status).
+export function pgCluster(cmd) {
+  assert.ok(PG_DIR, 'ATLAS_TEST_PG_DIR is not set');
+  const r = spawnSync(PG_CLUSTER, [cmd, PG_DIR], { encoding: 'utf8', timeout: 120_000 });
+  if (r.error) throw r.error;
+  if (cmd !== 'status') assert.equal(r.status, 0, `scripts/pg-cluster ${cmd}: ${r.stderr}`);
+  return r;
+}
+
+// Whatever a test left behind goes when the test process ends (the cluster
+// itself is removed by `make test-pg`).
+process.on('exit', () => {
+  for (const name of [...pgCreated]) dropPgDb(pgDbUrl(name));
+});
+
 // A fresh temp dir with a migrated database. With seed=true, the seed is loaded.
+// With ATLAS_TEST_PG_URL set, `db` is the URL of a new PostgreSQL database
+// and `dir` an empty temp dir for the test's own files.
 export function freshDb({ seed = true } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'atlas-http-'));
-  const db = path.join(dir, 'atlas.db');
+  const db = PG ? createPgDb() : path.join(dir, 'atlas.db');
   let r = atlas(['migrate', '--db', db]);
   assert.equal(r.status, 0, `atlas migrate failed: ${r.stdout}\n${r.stderr}`);
   if (seed) {
@@ -87,6 +206,8 @@ export async function startServer(opts = {}) {
   if (opts.usePortEnv) env.ATLAS_PORT = String(port);
   else args.push('--port', String(port));
   const proc = spawn(ATLAS, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(proc);
+  proc.on('exit', () => running.delete(proc));
   let out = '';
   let err = '';
   proc.stdout.setEncoding('utf8');
@@ -123,7 +244,10 @@ export async function startServer(opts = {}) {
   }
   if (!ready) {
     if (!exited) proc.kill('SIGKILL');
-    if (ownDir) rmSync(dir, { recursive: true, force: true });
+    if (ownDir) {
+      rmSync(dir, { recursive: true, force: true });
+      if (isPgUrl(db)) dropPgDb(db);
+    }
     throw new Error(
       `server did not become ready within ${READY_TIMEOUT_MS} ms` +
         (exited ? ` (exited ${JSON.stringify(exited)})` : '') +
@@ -174,7 +298,10 @@ export async function startServer(opts = {}) {
       srv.sigterm();
       const res = await Promise.race([exitPromise, sleep(STOP_TIMEOUT_MS).then(() => null)]);
       if (!res) proc.kill('SIGKILL');
-      if (ownDir) rmSync(dir, { recursive: true, force: true });
+      if (ownDir) {
+        rmSync(dir, { recursive: true, force: true });
+        if (isPgUrl(db)) dropPgDb(db);
+      }
       assert.ok(res, `server did not exit within ${STOP_TIMEOUT_MS} ms after SIGTERM`);
       assert.deepEqual(res, { code: 0, signal: null }, `server exit after SIGTERM\nstderr tail:\n${err.slice(-2000)}`);
       return res;
