@@ -2,6 +2,7 @@
 #   make run     install what is missing, build, migrate, load the seed, serve on :8080
 #   make test    install what is missing, build, run every test (unit + HTTP + browser)
 #   make check   unit tests only          make test-http   black-box HTTP tests only
+#   make test-pg the HTTP tests on a throw-away PostgreSQL cluster (+ haproxy)
 #   make test-browser  browser tests (chromium: axe-core, keyboard, no-JS, print)
 #   make bench   performance figures      make format      clang-format the sources
 #   make seed    rebuild data/seed from ../shared/data (developers only)
@@ -69,13 +70,27 @@ check: $(STAMP) $(UNIT_BIN)
 test-http: all
 	ATLAS_BIN=$(BIN) node --test --test-concurrency=1 tests/http/
 
+# The whole HTTP suite once more on PostgreSQL (issue 7): a throw-away
+# PostgreSQL 15 cluster in a temporary directory (scripts/pg-cluster: a free
+# loopback port, run as `nobody` when we are root), every test database made
+# in it (tests/http/harness.mjs), plus the multi-instance test with haproxy
+# and the fault test. The cluster is always stopped and removed.
+.PHONY: test-pg
+test-pg: all
+	@d=$$(mktemp -d "$${TMPDIR:-/tmp}/atlas-pg.XXXXXX") || exit 1; \
+	trap 'scripts/pg-cluster stop "$$d"' EXIT; trap 'exit 130' INT TERM; \
+	url=$$(scripts/pg-cluster start "$$d") || exit 1; \
+	echo "test-pg: PostgreSQL $$url ($$d)"; \
+	ATLAS_BIN=$(BIN) ATLAS_TEST_PG_URL="$$url" ATLAS_TEST_PG_DIR="$$d" \
+		node --test --test-concurrency=1 tests/http/
+
 # Browser tests: playwright-core driving Debian's /usr/bin/chromium (axe-core,
 # keyboard-only flows, no-JavaScript and print checks); screenshots and PDFs
 # go to build/screenshots/.
 test-browser: all
 	ATLAS_BIN=$(BIN) node --test --test-concurrency=1 tests/browser/
 
-test: lint-api check test-http test-browser
+test: lint-api check test-http test-pg test-browser
 
 # The OpenAPI document against the Dutch API Design Rules (Logius' Spectral
 # ruleset, kept beside the clone in ../shared); 0 errors required.
@@ -87,26 +102,36 @@ lint-api: $(STAMP)
 		node_modules/.bin/spectral lint --fail-severity error -r "$(ADR_RULESET)" docs/openapi.json; \
 	else echo "ADR-ruleset niet gevonden: lint overgeslagen ($(ADR_RULESET))"; fi
 
-# libFuzzer targets tests/fuzz/fuzz_*.c (clang, ASan + UBSan), each run
-# FUZZ_SECONDS on a copy of its seed corpus tests/fuzz/corpus/<target>/;
-# crashes land in build-fuzz/crashes/. Not part of `make test`.
-FUZZ_SECONDS ?= 60
+# libFuzzer targets tests/fuzz/fuzz_*.c (clang, ASan + UBSan; objects and
+# binaries in build-fuzz/). tests/fuzz/run.sh runs each FUZZ_SECONDS on its
+# working corpus build-fuzz/corpus/<target>/ plus the seeds in
+# tests/fuzz/corpus/<target>/, FUZZ_JOBS targets at a time; any crash, hang
+# (> 25 s for one input), leak or sanitizer report fails. Crash inputs land
+# in build-fuzz/crashes/, logs in build-fuzz/logs/. FUZZ_TARGETS picks a
+# subset. Not part of `make test`.
+#   make fuzz        the long run: 300 s per target, one at a time
+#   make fuzz-smoke  CI (.ci/run): 60 s per target, two at a time
 FUZZ_BUILD   := build-fuzz
-FUZZ_TARGETS := $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_TARGETS ?= $(patsubst tests/fuzz/%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
-fuzz: $(STAMP)
-	@command -v clang >/dev/null 2>&1 || { echo "make fuzz heeft clang met libFuzzer nodig: sudo apt-get install clang" >&2; exit 1; }
-	$(MAKE) BUILD=$(FUZZ_BUILD) CC=clang CFLAGS="-std=c11 -D_GNU_SOURCE -O1 -g -MMD -MP $(FUZZ_SAN) -fsanitize=fuzzer-no-link" $(FUZZ_BUILD)/libatlas.a
-	@set -e; mkdir -p $(FUZZ_BUILD)/fuzz $(FUZZ_BUILD)/crashes; for t in $(FUZZ_TARGETS); do \
-		echo "== $$t ($(FUZZ_SECONDS) s)"; \
-		clang -std=c11 -D_GNU_SOURCE -O1 -g $(FUZZ_SAN) -fsanitize=fuzzer $(PKG_CFLAGS) -o $(FUZZ_BUILD)/fuzz/$$t tests/fuzz/$$t.c $(FUZZ_BUILD)/libatlas.a $(PKG_LIBS) $(LDLIBS) $$(pkg-config --libs libxml-2.0 2>/dev/null); \
-		mkdir -p $(FUZZ_BUILD)/corpus/$$t; \
-		UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(FUZZ_BUILD)/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
-			-artifact_prefix=$(FUZZ_BUILD)/crashes/$$t- $(FUZZ_BUILD)/corpus/$$t tests/fuzz/corpus/$$t 2>&1 | grep -E '^(#[0-9]+ +DONE|INFO: Seed|==[0-9]+==ERROR|SUMMARY|stat::number_of_executed_units|artifact_prefix|Test unit written)' || true; \
-		test -z "$$(ls $(FUZZ_BUILD)/crashes/$$t-* 2>/dev/null)" || { echo "$$t: crash, see $(FUZZ_BUILD)/crashes/" >&2; exit 1; }; \
-	done
-fuzz-smoke:
-	$(MAKE) fuzz FUZZ_SECONDS=10
+FUZZ_CFLAGS  := -std=c11 -D_GNU_SOURCE -O1 -g $(FUZZ_SAN)
+fuzz: FUZZ_SECONDS ?= 300
+fuzz: FUZZ_JOBS ?= 1
+fuzz-smoke: FUZZ_SECONDS ?= 60
+fuzz-smoke: FUZZ_JOBS ?= 2
+.PHONY: fuzz-build
+fuzz-build: $(STAMP)
+	@command -v clang >/dev/null 2>&1 || { echo "make fuzz heeft clang met libFuzzer nodig: sudo apt-get install clang libclang-rt-14-dev" >&2; exit 1; }
+	@printf 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n);\nint LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return d && n; }\n' | \
+		clang -x c - -fsanitize=fuzzer,address,undefined -o /dev/null 2>/dev/null || \
+		{ echo "clang vindt libFuzzer of de sanitizers niet: sudo apt-get install libclang-rt-14-dev" >&2; exit 1; }
+	$(MAKE) BUILD=$(FUZZ_BUILD) CC=clang CFLAGS="$(FUZZ_CFLAGS) -MMD -MP -fsanitize=fuzzer-no-link" \
+		$(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz/%)
+$(FUZZ_BUILD)/fuzz/%: tests/fuzz/%.c $(FUZZ_BUILD)/libatlas.a
+	@mkdir -p $(dir $@)
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer $(PKG_CFLAGS) -o $@ $< $(FUZZ_BUILD)/libatlas.a $(PKG_LIBS) $(LDLIBS)
+fuzz fuzz-smoke: fuzz-build
+	tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_JOBS) $(FUZZ_TARGETS)
 
 bench: all $(BUILD)/bench/overlap_bench
 	bench/run
@@ -133,8 +158,14 @@ SAN_ENV        := ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:detect_leaks=1:d
                   UBSAN_OPTIONS=halt_on_error=1:abort_on_error=1:print_stacktrace=1 \
                   LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
 SANITIZE_GOALS ?= check test-http
+# SAN_CFLAGS go in through the environment, so the Makefile's `CFLAGS +=`
+# still adds the normal flags (-std=c11 -D_GNU_SOURCE, warnings, -MMD -MP):
+# given on the command line they replaced them, the build had no header
+# dependencies, and an object compiled against an older struct layout was
+# linked in. Objects from then (no .d file beside them) are rebuilt.
 sanitize:
-	$(SAN_ENV) $(MAKE) BUILD=build-asan CFLAGS="$(SAN_CFLAGS)" $(SANITIZE_GOALS)
+	@for o in $$(find build-asan -name '*.o' 2>/dev/null); do [ -f "$${o%.o}.d" ] || rm -f "$$o"; done
+	$(SAN_ENV) CFLAGS="$(SAN_CFLAGS)" $(MAKE) BUILD=build-asan $(SANITIZE_GOALS)
 
 # valgrind memcheck over every unit test and a short server session (pages,
 # API, search, sign-in, a token write, SIGTERM): 0 errors, 0 definite leaks.

@@ -11,6 +11,7 @@
  * reply carries the record as GET shows it, with its new ETag.
  */
 #include "api_write.h"
+#include "api_body.h"
 #include "api_common.h"
 #include "../domain/snapshot.h"
 #include "../http/router.h"
@@ -22,10 +23,8 @@
 #include "../render/html.h"
 #include "../store/store_write.h"
 
-#include <jansson.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #define COLLAB_PATH API_BASE "/samenwerkingsverbanden"
 
@@ -36,14 +35,16 @@ const char *api_collab_etag(struct request *r, const struct collaboration *c)
 	/* record version for If-Match, plus the snapshot's tag: the reply also
 	 * shows participants and date-dependent status, which change without a
 	 * new record version; a 304 must never hide such a change */
-	return arena_printf(r->arena, "\"c%lld-v%lld-%.*s\"", (long long)c->id, (long long)c->version,
-			    (int)strlen(r->snap->etag) - 2, r->snap->etag + 1);
+	return arena_printf(r->arena, "\"c%lld-v%lld-%.*s\"", (long long)c->id,
+			    (long long)c->version, (int)strlen(r->snap->etag) - 2,
+			    r->snap->etag + 1);
 }
 
 const char *api_part_etag(struct request *r, const struct participation *p)
 {
-	return arena_printf(r->arena, "\"p%lld-v%lld-%.*s\"", (long long)p->id, (long long)p->version,
-			    (int)strlen(r->snap->etag) - 2, r->snap->etag + 1);
+	return arena_printf(r->arena, "\"p%lld-v%lld-%.*s\"", (long long)p->id,
+			    (long long)p->version, (int)strlen(r->snap->etag) - 2,
+			    r->snap->etag + 1);
 }
 
 /*
@@ -178,234 +179,38 @@ static int respond_invalid(struct request *r, const struct field_errors *e, cons
 	return 400;
 }
 
-static void add_error(struct field_errors *e, const char *field, const char *msg)
-{
-	if (e->n >= FIELD_ERRORS_MAX)
-		return;
-	snprintf(e->e[e->n].field, sizeof e->e[e->n].field, "%s", field);
-	snprintf(e->e[e->n].message, sizeof e->e[e->n].message, "%s", msg);
-	e->n++;
-}
-
 /* ---- body parsing ---------------------------------------------------------- */
 
-enum jkind {
-	J_STR,	   /* string; null clears */
-	J_CODE,	   /* string, or an object with "code" (as GET shows it) */
-	J_SOURCE,  /* string, or an object with "id" */
-	J_DOMAINS, /* array of strings or {code} objects, or a ;-separated string */
-	J_NUM,	   /* number or numeric string */
-	J_INT,	   /* integer or numeric string */
-	J_FIXED,   /* may only be given on create */
-	J_IGNORE,  /* read-only member of the GET representation: ignored */
-};
-
-struct jfield {
-	const char *name;
-	enum jkind kind;
-	size_t off; /* offset of the const char * in the input struct */
-};
-
-#define CF(n, k, m)                                                                                \
-	{                                                                                          \
-		n, k, offsetof(struct collab_input, m)                                             \
-	}
-static const struct jfield collab_fields[] = {
-    CF("naam", J_STR, name),
-    CF("korteNaam", J_STR, short_name),
-    CF("soort", J_STR, kind),
-    CF("juridischeVorm", J_CODE, legal_form),
-    CF("bevoegdheidsverkrijging", J_STR, powers),
-    CF("beleidsdomeinen", J_DOMAINS, domains),
-    CF("fase", J_STR, phase),
-    CF("doel", J_STR, purpose),
-    CF("vestigingsplaats", J_STR, seat),
-    CF("startdatum", J_STR, start_date),
-    CF("einddatum", J_STR, end_date),
-    CF("website", J_STR, website),
-    CF("opmerking", J_STR, note),
-    CF("bron", J_SOURCE, source_key),
-    {"id", J_IGNORE, 0},
-    {"actief", J_IGNORE, 0},
-    {"aantalDeelnemers", J_IGNORE, 0},
-    {"laatstBevestigd", J_IGNORE, 0},
-    {"versie", J_IGNORE, 0},
-    {"deelnemers", J_IGNORE, 0},
-    {"_links", J_IGNORE, 0},
-    {NULL, J_IGNORE, 0},
-};
-
-#define PF(n, k, m)                                                                                \
-	{                                                                                          \
-		n, k, offsetof(struct part_input, m)                                               \
-	}
-static const struct jfield part_fields[] = {
-    PF("organisatie", J_FIXED, org_code),
-    PF("orgaan", J_STR, body),
-    PF("rol", J_STR, role),
-    PF("kostenverdeelsleutel", J_NUM, cost_share),
-    PF("bijdrage", J_INT, contribution),
-    PF("toegetreden", J_STR, joined),
-    PF("uitgetreden", J_STR, left),
-    PF("opmerking", J_STR, note),
-    {"id", J_IGNORE, 0},
-    {"versie", J_IGNORE, 0},
-    {"actief", J_IGNORE, 0},
-    {"bron", J_IGNORE, 0},
-    {"laatstBevestigd", J_IGNORE, 0},
-    {"_links", J_IGNORE, 0},
-    {NULL, J_IGNORE, 0},
-};
-
-/* The text of one JSON value for field f, or NULL with an error added. */
-static const char *value_text(struct request *r, const struct jfield *f, json_t *v,
-			      struct field_errors *e)
+/*
+ * Bodies are parsed by api_body.h (a pure function, also run by the fuzz
+ * target tests/fuzz/fuzz_json_body.c and tests/unit/test_api_body.c); here
+ * only the refusal becomes a reply. Returns 0 when status is 0, else the
+ * status of the problem reply sent (400/415; a 400 with field problems
+ * lists each in invalidParams).
+ */
+static int body_refused(struct request *r, int status, const struct api_body_error *err)
 {
-	if (json_is_null(v))
-		return "";
-	switch (f->kind) {
-	case J_CODE:
-	case J_SOURCE:
-		if (json_is_object(v))
-			v = json_object_get(v, f->kind == J_CODE ? "code" : "id");
-		if (json_is_null(v))
-			return "";
-		/* fall through */
-	case J_STR:
-	case J_FIXED:
-		if (json_is_string(v))
-			return arena_strdup(r->arena, json_string_value(v));
-		add_error(e, f->name, "Moet tekst zijn.");
-		return NULL;
-	case J_DOMAINS: {
-		if (json_is_string(v))
-			return arena_strdup(r->arena, json_string_value(v));
-		if (!json_is_array(v)) {
-			add_error(e, f->name, "Moet een lijst met codes van beleidsdomeinen zijn.");
-			return NULL;
-		}
-		struct buf b = BUF_INIT;
-		size_t i;
-		json_t *x;
-		bool ok = true;
-		json_array_foreach(v, i, x)
-		{
-			if (json_is_object(x))
-				x = json_object_get(x, "code");
-			const char *s = json_string_value(x);
-			if (!s || strpbrk(s, ";,")) {
-				ok = false;
-				break;
-			}
-			buf_printf(&b, "%s%s", i ? ";" : "", s);
-		}
-		const char *out = ok ? arena_strdup(r->arena, b.data ? b.data : "") : NULL;
-		buf_free(&b);
-		if (!ok)
-			add_error(e, f->name, "Moet een lijst met codes van beleidsdomeinen zijn.");
-		return out;
-	}
-	case J_NUM:
-		if (json_is_number(v))
-			return arena_printf(r->arena, "%.15g", json_number_value(v));
-		if (json_is_string(v))
-			return arena_strdup(r->arena, json_string_value(v));
-		add_error(e, f->name, "Moet een getal zijn.");
-		return NULL;
-	case J_INT:
-		if (json_is_integer(v))
-			return arena_printf(r->arena, "%lld", (long long)json_integer_value(v));
-		if (json_is_string(v))
-			return arena_strdup(r->arena, json_string_value(v));
-		add_error(e, f->name, "Moet een geheel getal zijn.");
-		return NULL;
-	case J_IGNORE:
-		break;
-	}
-	return NULL;
+	if (!status)
+		return 0;
+	if (err->fields.n > 0)
+		return respond_invalid(r, &err->fields, err->detail);
+	return respond_error(r, status, err->title, err->detail, NULL);
 }
 
-enum body_mode { BODY_CREATE, BODY_REPLACE, BODY_MERGE };
-
-/*
- * Parse the request body into the input struct `in` (fields of `fields`).
- * CREATE/REPLACE: absent writable fields become "" (cleared; the store
- * reports required ones); MERGE: absent fields stay NULL (kept). Returns 0,
- * or the status of the error reply (400/415).
- */
-static int parse_body(struct request *r, const struct jfield *fields, void *in, enum body_mode mode,
-		      bool allow_empty)
+static int parse_collab_body(struct request *r, struct collab_input *in, enum api_body_mode mode)
 {
-	if (!r->body || r->body_len == 0) {
-		if (allow_empty)
-			return 0;
-		return respond_error(r, 400, "Geen invoer",
-				     "Stuur een JSON-object in de body van het verzoek.", NULL);
-	}
-	const char *ct = r->body_type ? r->body_type : "";
-	size_t ctl = strcspn(ct, "; ");
-	if (!((ctl == 16 && strncasecmp(ct, "application/json", 16) == 0) ||
-	      (ctl == 28 && strncasecmp(ct, "application/merge-patch+json", 28) == 0)))
-		return respond_error(r, 415, "Onbekend formaat",
-				     "Stuur JSON (Content-Type: application/json of "
-				     "application/merge-patch+json).",
-				     NULL);
-	json_error_t jerr;
-	json_t *root = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &jerr);
-	if (!root)
-		return respond_error(
-		    r, 400, "Ongeldige JSON",
-		    arena_printf(r->arena, "De body is geen geldige JSON (regel %d, kolom %d).",
-				 jerr.line, jerr.column),
-		    NULL);
-	if (!json_is_object(root)) {
-		json_decref(root);
-		return respond_error(r, 400, "Ongeldige JSON", "De body moet een JSON-object zijn.",
-				     NULL);
-	}
+	struct api_body_error err;
+	int st = api_body_collab(r->arena, r->body, r->body_len, r->body_type, mode, in, &err);
+	return body_refused(r, st, &err);
+}
 
-	struct field_errors e = {.n = 0};
-	const char *key;
-	json_t *v;
-	json_object_foreach(root, key, v)
-	{
-		const struct jfield *f = NULL;
-		for (int i = 0; fields[i].name; i++)
-			if (strcmp(fields[i].name, key) == 0)
-				f = &fields[i];
-		if (!f) {
-			char name[48];
-			snprintf(name, sizeof name, "%s", key);
-			add_error(&e, name, "Onbekend veld.");
-			continue;
-		}
-		if (f->kind == J_IGNORE)
-			continue;
-		if (f->kind == J_FIXED && mode != BODY_CREATE) {
-			add_error(&e, f->name,
-				  "Kan niet worden gewijzigd; beëindig de deelname en "
-				  "voeg een nieuwe toe.");
-			continue;
-		}
-		const char *s = value_text(r, f, v, &e);
-		if (s)
-			*(const char **)(void *)((char *)in + f->off) = s;
-	}
-	json_decref(root);
-	if (mode != BODY_MERGE) {
-		for (int i = 0; fields[i].name; i++) {
-			const char **slot = (const char **)(void *)((char *)in + fields[i].off);
-			if (fields[i].kind != J_IGNORE && fields[i].kind != J_SOURCE && !*slot &&
-			    !(fields[i].kind == J_FIXED && mode != BODY_CREATE))
-				*slot = "";
-		}
-	}
-	if (e.n > 0)
-		return respond_invalid(
-		    r, &e,
-		    "De invoer bevat onbekende velden of waarden van het verkeerde "
-		    "type. Er is niets gewijzigd.");
-	return 0;
+static int parse_part_body(struct request *r, struct part_input *in, enum api_body_mode mode,
+			   bool allow_empty)
+{
+	struct api_body_error err;
+	int st = api_body_part(r->arena, r->body, r->body_len, r->body_type, mode, allow_empty, in,
+			       &err);
+	return body_refused(r, st, &err);
 }
 
 /* ---- store results --------------------------------------------------------- */
@@ -516,7 +321,7 @@ int api_collab_create(struct request *r)
 		return forbidden(r);
 	struct collab_input in;
 	memset(&in, 0, sizeof in);
-	if ((st = parse_body(r, collab_fields, &in, BODY_CREATE, false)))
+	if ((st = parse_collab_body(r, &in, API_BODY_CREATE)))
 		return st;
 
 	struct write_ctx w;
@@ -542,7 +347,7 @@ int api_collab_create(struct request *r)
 }
 
 /* PUT and PATCH share everything but the body mode. */
-static int collab_update(struct request *r, enum body_mode mode)
+static int collab_update(struct request *r, enum api_body_mode mode)
 {
 	int st = require_token(r);
 	if (st)
@@ -558,7 +363,7 @@ static int collab_update(struct request *r, enum body_mode mode)
 		return st;
 	struct collab_input in;
 	memset(&in, 0, sizeof in);
-	if ((st = parse_body(r, collab_fields, &in, mode, false)))
+	if ((st = parse_collab_body(r, &in, mode)))
 		return st;
 
 	struct write_ctx w;
@@ -578,12 +383,12 @@ static int collab_update(struct request *r, enum body_mode mode)
 
 int api_collab_put(struct request *r)
 {
-	return collab_update(r, BODY_REPLACE);
+	return collab_update(r, API_BODY_REPLACE);
 }
 
 int api_collab_patch(struct request *r)
 {
-	return collab_update(r, BODY_MERGE);
+	return collab_update(r, API_BODY_MERGE);
 }
 
 int api_collab_delete(struct request *r)
@@ -629,7 +434,7 @@ int api_part_create(struct request *r)
 	const struct collaboration *c = &r->snap->collabs[ci];
 	struct part_input in;
 	memset(&in, 0, sizeof in);
-	if ((st = parse_body(r, part_fields, &in, BODY_CREATE, false)))
+	if ((st = parse_part_body(r, &in, API_BODY_CREATE, false)))
 		return st;
 	/* may edit the collaboration, or adds their own organisation */
 	int oi = str_empty(in.org_code) ? -1 : snapshot_find_org(r->snap, in.org_code);
@@ -692,7 +497,7 @@ int api_part_patch(struct request *r)
 	const struct participation *p = &r->snap->parts[pi];
 	struct part_input in;
 	memset(&in, 0, sizeof in);
-	if ((st = parse_body(r, part_fields, &in, BODY_MERGE, false)))
+	if ((st = parse_part_body(r, &in, API_BODY_MERGE, false)))
 		return st;
 	struct write_ctx w;
 	char actor[80], today[11];
@@ -720,7 +525,7 @@ int api_part_delete(struct request *r)
 	/* the end date: ?uitgetreden=, or {"uitgetreden": ...} in a body, or today */
 	struct part_input in;
 	memset(&in, 0, sizeof in);
-	if ((st = parse_body(r, part_fields, &in, BODY_MERGE, true)))
+	if ((st = parse_part_body(r, &in, API_BODY_MERGE, true)))
 		return st;
 	struct write_ctx w;
 	char actor[80], today[11];

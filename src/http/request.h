@@ -23,8 +23,15 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum http_method { HTTP_GET = 1, HTTP_HEAD = 2, HTTP_POST = 4, HTTP_PUT = 8, HTTP_DELETE = 16,
-		   HTTP_PATCH = 32, HTTP_OPTIONS = 64 };
+enum http_method {
+	HTTP_GET = 1,
+	HTTP_HEAD = 2,
+	HTTP_POST = 4,
+	HTTP_PUT = 8,
+	HTTP_DELETE = 16,
+	HTTP_PATCH = 32,
+	HTTP_OPTIONS = 64
+};
 
 enum route_kind { ROUTE_PAGE, ROUTE_API, ROUTE_STATIC };
 
@@ -44,48 +51,48 @@ struct header {
 struct route;
 
 struct request {
-	struct arena *arena;           /* freed when the reply is sent */
+	struct arena *arena; /* freed when the reply is sent */
 	enum http_method method;
-	const char *path;              /* decoded path, e.g. "/organisaties/gm0344" */
-	const char *query;             /* raw query string after '?', or "" */
+	const char *path;		     /* decoded path, e.g. "/organisaties/gm0344" */
+	const char *query;		     /* raw query string after '?', or "" */
 	struct param params[REQ_MAX_PARAMS]; /* declared, validated query params */
 	int n_params;
 	const char *path_args[REQ_MAX_PATH_ARGS]; /* captured {segments}, decoded */
 	int n_path_args;
 	const struct route *route;
-	const struct snapshot *snap;   /* current read model, valid for the request */
-	const char *if_none_match;     /* header value or NULL */
-	const char *accept;            /* header value or NULL */
-	bool head;                     /* HEAD: body is dropped by the server */
-	const char *body;              /* request body (POST/PUT/PATCH/DELETE), NUL-terminated */
+	const struct snapshot *snap; /* current read model, valid for the request */
+	const char *if_none_match;   /* header value or NULL */
+	const char *accept;	     /* header value or NULL */
+	bool head;		     /* HEAD: body is dropped by the server */
+	const char *body;	     /* request body (POST/PUT/PATCH/DELETE), NUL-terminated */
 	size_t body_len;
-	const char *body_type;         /* Content-Type of the body or NULL */
-	const char *if_match;          /* If-Match header or NULL */
-	const char *client_addr;       /* peer IP address as text */
-	const struct user *user;       /* signed-in user (session or API token) or NULL */
-	const char *csrf;              /* the session's CSRF token, or NULL */
-	const char *session_hash;      /* digest of the session cookie, or NULL */
-	bool via_token;                /* authenticated with an API token */
-	bool auth_unavailable;         /* credentials sent, but the database could
-					* not check them (issue 7: answer 503) */
-	bool secure;                   /* TLS, or a trusted proxy said https */
-	struct param *form;            /* decoded form fields (lazily, see req_form) */
+	const char *body_type;	  /* Content-Type of the body or NULL */
+	const char *if_match;	  /* If-Match header or NULL */
+	const char *client_addr;  /* peer IP address as text */
+	const struct user *user;  /* signed-in user (session or API token) or NULL */
+	const char *csrf;	  /* the session's CSRF token, or NULL */
+	const char *session_hash; /* digest of the session cookie, or NULL */
+	bool via_token;		  /* authenticated with an API token */
+	bool auth_unavailable;	  /* credentials sent, but the database could
+				   * not check them (issue 7: answer 503) */
+	bool secure;		  /* TLS, or a trusted proxy said https */
+	struct param *form;	  /* decoded form fields (lazily, see req_form) */
 	int n_form;
 	bool form_parsed;
-	bool form_bad;                 /* the body was not valid form data */
+	bool form_bad; /* the body was not valid form data */
 	/* the reply */
 	struct buf out;
-	const char *content_type;      /* default text/html; charset=utf-8 */
+	const char *content_type; /* default text/html; charset=utf-8 */
 	struct header headers[REQ_MAX_HEADERS];
 	int n_headers;
-	const char *etag;              /* set to enable ETag/If-None-Match handling */
-	const char *cache_control;     /* default "no-cache" for pages and API */
-	const void *static_body;       /* instead of out: persistent bytes (static files) */
+	const char *etag;	   /* set to enable ETag/If-None-Match handling */
+	const char *cache_control; /* default "no-cache" for pages and API */
+	const void *static_body;   /* instead of out: persistent bytes (static files) */
 	size_t static_len;
-	const void *static_gz;         /* optional precompressed variant of static_body */
+	const void *static_gz; /* optional precompressed variant of static_body */
 	size_t static_gz_len;
-	bool gzip_ok;                  /* the client accepts gzip */
-	void *conn;                    /* private: the MHD connection */
+	bool gzip_ok; /* the client accepts gzip */
+	void *conn;   /* private: the MHD connection */
 };
 
 /* The decoded value of a declared query parameter, or NULL. */

@@ -31,7 +31,8 @@ static bool match(const char *pattern, const char *path, struct request *r)
 				end = s + strlen(s);
 			if (end == s || r->n_path_args == REQ_MAX_PATH_ARGS)
 				return false;
-			r->path_args[r->n_path_args++] = arena_strndup(r->arena, s, (size_t)(end - s));
+			r->path_args[r->n_path_args++] =
+			    arena_strndup(r->arena, s, (size_t)(end - s));
 			s = end;
 			p = close + 1;
 			continue;
@@ -90,27 +91,30 @@ static int check_param(struct request *r, const struct param_spec *ps, const cha
 		return 0;
 	case PT_PAGE:
 		if (!parse_long(value, 1, 10000, &v)) {
-			snprintf(msg, sizeof msg,
-				 "De parameter '%s' moet een geheel getal van 1 tot en met 10000 zijn.",
-				 ps->name);
+			snprintf(
+			    msg, sizeof msg,
+			    "De parameter '%s' moet een geheel getal van 1 tot en met 10000 zijn.",
+			    ps->name);
 			return respond_error(r, 400, "Ongeldige parameter", msg, ps->name);
 		}
 		return 0;
 	case PT_PAGE_SIZE:
 		if (!parse_long(value, 1, 100, &v)) {
-			snprintf(msg, sizeof msg,
-				 "De parameter '%s' moet een geheel getal van 1 tot en met 100 zijn.",
-				 ps->name);
+			snprintf(
+			    msg, sizeof msg,
+			    "De parameter '%s' moet een geheel getal van 1 tot en met 100 zijn.",
+			    ps->name);
 			return respond_error(r, 400, "Ongeldige parameter", msg, ps->name);
 		}
 		return 0;
 	case PT_DECIMAL01: {
 		struct overlap_threshold t;
 		if (!overlap_threshold_parse(value, &t)) {
-			snprintf(msg, sizeof msg,
-				 "De parameter '%s' moet een getal van 0 tot en met 1 zijn, met een "
-				 "punt of komma en hoogstens %d decimalen (bijvoorbeeld 0,8).",
-				 ps->name, OVERLAP_MAX_DECIMALS);
+			snprintf(
+			    msg, sizeof msg,
+			    "De parameter '%s' moet een getal van 0 tot en met 1 zijn, met een "
+			    "punt of komma en hoogstens %d decimalen (bijvoorbeeld 0,8).",
+			    ps->name, OVERLAP_MAX_DECIMALS);
 			return respond_error(r, 400, "Ongeldige parameter", msg, ps->name);
 		}
 		return 0;
@@ -206,7 +210,8 @@ int router_dispatch(struct request *r)
 		}
 		if (rt->min_role > USER_ROLE_NONE && !r->user) {
 			if (rt->kind == ROUTE_API) {
-				req_header(r, "WWW-Authenticate", "Bearer realm=\"samenwerkingsatlas\"");
+				req_header(r, "WWW-Authenticate",
+					   "Bearer realm=\"samenwerkingsatlas\"");
 				return respond_error(r, 401, "Niet aangemeld",
 						     "Meld u aan met een persoonlijke API-sleutel "
 						     "(Authorization: Bearer ...).",
@@ -230,7 +235,8 @@ int router_dispatch(struct request *r)
 			const char *tok = req_form(r, "csrf");
 			if (r->form_bad)
 				return respond_error(r, 400, "Ongeldig formulier",
-						     "Het formulier kon niet worden gelezen.", NULL);
+						     "Het formulier kon niet worden gelezen.",
+						     NULL);
 			if (!r->csrf || !tok || strlen(tok) != strlen(r->csrf) ||
 			    sodium_memcmp(tok, r->csrf, strlen(tok)) != 0)
 				return respond_error(r, 403, "Formulier verlopen",

@@ -75,9 +75,9 @@ void session_load(struct request *r, const char *cookie_header, const char *auth
 
 static void set_cookie(struct request *r, const char *value, bool clear)
 {
-	const char *v = arena_printf(r->arena, "%s=%s; HttpOnly; SameSite=Lax; Path=/%s%s",
-				     SESSION_COOKIE, value, r->secure ? "; Secure" : "",
-				     clear ? "; Max-Age=0" : "");
+	const char *v =
+	    arena_printf(r->arena, "%s=%s; HttpOnly; SameSite=Lax; Path=/%s%s", SESSION_COOKIE,
+			 value, r->secure ? "; Secure" : "", clear ? "; Max-Age=0" : "");
 	req_header(r, "Set-Cookie", v);
 }
 

@@ -100,11 +100,12 @@ function exportRoo(db, file) {
 
 test('atlas copy moves a SQLite database to PostgreSQL without loss, and back', { skip }, async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'atlas-copy-'));
+  let srv;
   try {
     // 1. a province on SQLite, with edits of its own
     const lite = sqliteDb(dir, 'provincie.db');
     const token = addUserWithToken(lite, 'kopieerder');
-    let srv = await startServer({ db: lite, dir });
+    srv = await startServer({ db: lite, dir });
     let r = await call(srv, 'POST', '/api/v1/samenwerkingsverbanden', token, {
       naam: 'Testregio Kopieerland',
       korteNaam: 'TKL',
@@ -169,6 +170,8 @@ test('atlas copy moves a SQLite database to PostgreSQL without loss, and back', 
     assert.equal(exportRoo(back, path.join(dir, 'back.xml')), exportRoo(pg, path.join(dir, 'pg2.xml')));
     assert.equal(sql(back, 'SELECT count(*) FROM collaboration'), sql(pg, 'SELECT count(*) FROM collaboration'));
   } finally {
+    // a failed assertion must not leave a server running (the runner would wait for it)
+    if (srv && !srv.exited()) srv.proc.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
   }
 });
