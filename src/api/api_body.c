@@ -1,6 +1,6 @@
 /*
  * api_body — JSON bodies of the write API into store input structs; see
- * api_body.h. Moved out of api_write.c (issue 8) so that the fuzz target and
+ * api_body.h. Kept apart from api_write.c so that the fuzz target and
  * the unit test run the code the server runs, without a request.
  */
 #include "api_body.h"

@@ -1,5 +1,5 @@
 /*
- * api_health — the health check for load balancers and monitoring (issue 7):
+ * api_health — the health check for load balancers and monitoring:
  * GET /api/v1/health (JSON) and GET /gezondheid (the same checks as plain
  * Dutch text). Healthy = the process answers, the database answers a
  * trivial query within a short timeout and its schema is the one this

@@ -120,7 +120,7 @@ int network_build(const struct snapshot *s, const struct collab_filter *f, bool 
 	return 0;
 }
 
-/* ---- issue 5: person nodes ------------------------------------------------------ */
+/* ---- person nodes ------------------------------------------------------------ */
 
 struct seat_ref {
 	const struct net_seat *seat;

@@ -72,7 +72,7 @@ struct network {
 	int n_orgs;		/* nodes[0..n_orgs) are organisations */
 	struct net_edge *edges; /* by organisation name, then collaboration name */
 	int n_edges;
-	/* issue 5: person nodes (empty unless network_add_people ran), by name */
+	/* person nodes (empty unless network_add_people ran), by name */
 	struct net_person *persons;
 	int n_persons;
 	struct net_person_edge *person_edges; /* by person name, then collaboration name */

@@ -1,5 +1,5 @@
 /*
- * people — pure rules for issue 5 (who sits where, which role each party
+ * people — pure rules for people (who sits where, which role each party
  * plays). No I/O:
  *   - offices a person holds and the bodies of a collaboration a seat can be
  *     in, which follow the collaboration's legal form (Wgr art. 8);

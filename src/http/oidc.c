@@ -4,7 +4,7 @@
  * is librhonabwy; hashing and randomness are libsodium. The pending
  * sign-ins live in the database (store_oidc_pending_put/take, on the
  * request thread's connection), so with several instances on one database
- * the provider's callback may reach any of them (issue 7).
+ * the provider's callback may reach any of them.
  */
 #include "oidc.h"
 #include "request.h"

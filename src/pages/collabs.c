@@ -15,9 +15,9 @@
 #include "../render/components.h"
 #include "../render/html.h"
 #include "../render/layout.h"
-#include "history.h" /* issue 4: time travel */
-#include "roles.h"   /* issue 5: roles, phases, agreements */
-#include "people.h"  /* issue 5: people */
+#include "history.h" /* time travel */
+#include "roles.h"   /* roles, phases, agreements */
+#include "people.h"  /* people */
 
 #include <stdio.h>
 #include <string.h>
@@ -98,7 +98,7 @@ static void filter_form(struct buf *b, struct request *r)
 
 int page_collab_list(struct request *r)
 {
-	int tt_status = 0; /* issue 4: ?peildatum= swaps r->snap for that date */
+	int tt_status = 0; /* ?peildatum= swaps r->snap for that date */
 	void *tt = history_timetravel_begin(r, &tt_status);
 	if (tt_status)
 		return tt_status;
@@ -560,10 +560,10 @@ int page_collab_show(struct request *r)
 		html_raw(b, "<h3 class=\"utrecht-heading-3\">Bron van de deelnemers</h3>");
 		parts_sources(b, r, c);
 	}
-	people_render_collab_bodies(r, b, ci); /* issue 5: people */
-	roles_collab_section(b, r, ci);      /* issue 5: roles */
-	phases_collab_section(b, r, ci);     /* issue 5: phase history */
-	agreements_collab_section(b, r, ci); /* issue 5: shared agreements */
+	people_render_collab_bodies(r, b, ci); /* people */
+	roles_collab_section(b, r, ci);      /* roles */
+	phases_collab_section(b, r, ci);     /* phase history */
+	agreements_collab_section(b, r, ci); /* shared agreements */
 
 	html_raw(
 	    b,

@@ -337,7 +337,7 @@ int page_home(struct request *r)
 		    "bron het gegeven voor het laatst heeft bevestigd. <a class=\"utrecht-link "
 		    "utrecht-link--html-a\" href=\"/over\">Meer over de bronnen en hoe de gegevens "
 		    "worden bijgehouden</a>.</p>");
-	/* issue 6: the Wgr calendar (not in the main navigation) */
+	/* the Wgr calendar (not in the main navigation) */
 	html_raw(b, "<p class=\"utrecht-paragraph\">Raadslid? In de <a class=\"utrecht-link "
 		    "utrecht-link--html-a\" href=\"/kalender\">Wgr-kalender</a> staat wanneer uw "
 		    "raad een zienswijze kan geven op de begroting van een gemeenschappelijke "

@@ -1,5 +1,5 @@
 /*
- * import_page — the CSV import for programme staff (issue 6):
+ * import_page — the CSV import for programme staff:
  *   GET  /beheer/import   the form: a textarea to paste a CSV file into
  *                         (the body parser takes no multipart uploads), a
  *                         "proefrun" checkbox, a link to the template

@@ -15,7 +15,7 @@
 #include "../render/layout.h"
 #include "../render/assets.h"
 #include "../render/svg.h"
-#include "people.h" /* issue 5: people */
+#include "people.h" /* people */
 
 #include <string.h>
 
@@ -609,10 +609,10 @@ int page_org_show(struct request *r)
 	}
 
 	org_collabs(b, r, o);
-	people_render_org_section(r, b, oi); /* issue 5: people */
+	people_render_org_section(r, b, oi); /* people */
 
 	if (o->n_parts > 0) {
-		/* the council member's view of the Wgr deadlines (issue 6) */
+		/* the council member's view of the Wgr deadlines */
 		html_raw(b, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link "
 			    "utrecht-link--html-a\" href=\"/organisaties/");
 		url_seg(b, o->code);

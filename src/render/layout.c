@@ -87,7 +87,7 @@ static void breadcrumbs(struct buf *b, const struct crumb *crumbs, int n)
 	html_raw(b, "</ol></nav>");
 }
 
-/* issue 4: the signed-in user's name, account link and logout button, or the
+/* The signed-in user's name, account link and logout button, or the
  * login link for anonymous visitors. */
 static void account_area(struct buf *b, const struct page_head *h)
 {
@@ -126,7 +126,7 @@ void layout_begin(struct buf *b, const struct page_head *h)
 	stylesheet(b, "gen/utrecht-tokens.css");
 	stylesheet(b, "gen/utrecht-components.css");
 	stylesheet(b, "css/atlas.css");
-	/* issue 3 (map helper): the print stylesheet, for every page */
+	/* the print stylesheet, for every page */
 	html_raw(b, "<link rel=\"stylesheet\" media=\"print\" href=\"");
 	html_attr(b, assets_url("css/print.css"));
 	html_raw(b, "\">");

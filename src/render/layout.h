@@ -41,7 +41,7 @@ struct page_head {
 	bool nav_exact;		    /* true: this page IS the nav item (aria-current="page") */
 	const struct crumb *crumbs; /* may be NULL; "Home" is prepended automatically */
 	int n_crumbs;
-	/* issue 4: who is signed in (set by page_head_for in pages/page_user.h).
+	/* who is signed in (set by page_head_for in pages/auth_ui.h).
 	 * account_known false: the header shows no account area at all (error
 	 * pages, pages that have not adopted it). Otherwise user_name NULL means
 	 * anonymous: an "Inloggen" link (to login_href, or "/inloggen"); else the
