@@ -16,6 +16,7 @@
 #include "../../src/api/api.h"
 #include "../../src/domain/snapshot.h"
 #include "../../src/lib/arena.h"
+#include "fixtures.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -158,14 +159,8 @@ static int setup(void **state)
 	add_part(s, 4, 2, 3, ROLE_TREKKER, "", -1, -1);
 	add_part(s, 5, 3, 1, ROLE_DEELNEMER, "", -1, -1);
 
-	char err[256];
-	if (snapshot_finish(s, "2024-06-01", err, sizeof err) != 0) {
-		fprintf(stderr, "snapshot_finish: %s\n", err);
-		snapshot_free(s);
-		return -1;
-	}
-	snap = s;
-	return 0;
+	snap = fixture_snapshot_finish(s, "2024-06-01");
+	return snap ? 0 : -1;
 }
 
 static int teardown(void **state)

@@ -29,6 +29,7 @@
 
 #include "../../src/domain/overlap.h"
 #include "../../src/domain/snapshot.h"
+#include "fixtures.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -149,14 +150,8 @@ static int setup(void **state)
 	part(s, THETA, D, "2001-06-30", -1);
 	for (int o = A; o <= E; o++)
 		part(s, IOTA, o, "", 7);
-	char err[200];
-	if (snapshot_finish(s, "2026-01-01", err, sizeof err) != 0) {
-		fprintf(stderr, "fixture: %s\n", err);
-		snapshot_free(s);
-		return -1;
-	}
-	snap = s;
-	return 0;
+	snap = fixture_snapshot_finish(s, "2026-01-01");
+	return snap ? 0 : -1;
 }
 
 static int teardown(void **state)

@@ -22,6 +22,7 @@
 #include "../../src/lib/arena.h"
 #include "../../src/lib/buf.h"
 #include "../../src/render/quadrant.h"
+#include "fixtures.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -233,14 +234,8 @@ static int setup(void **state)
 	add_collab(s, 3, "los-verband", "Los Verband"); /* no participants: not a node */
 	add_part(s, 1, 1, 1);
 	add_part(s, 2, 2, 1);
-	char err[256];
-	if (snapshot_finish(s, "2024-06-01", err, sizeof err) != 0) {
-		fprintf(stderr, "snapshot_finish: %s\n", err);
-		snapshot_free(s);
-		return -1;
-	}
-	snap = s;
-	return 0;
+	snap = fixture_snapshot_finish(s, "2024-06-01");
+	return snap ? 0 : -1;
 }
 
 static int teardown(void **state)

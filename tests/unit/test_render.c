@@ -20,6 +20,7 @@
 #include "../../src/render/components.h"
 #include "../../src/render/html.h"
 #include "../../src/render/layout.h"
+#include "fixtures.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -367,14 +368,8 @@ static int setup(void **state)
 	add_part(s, 2, 1, 2, "2019-01-01", -1, -1);
 	add_part(s, 3, 2, 3, "", -1, -1);
 
-	char err[256];
-	if (snapshot_finish(s, "2024-06-01", err, sizeof err) != 0) {
-		fprintf(stderr, "snapshot_finish: %s\n", err);
-		snapshot_free(s);
-		return -1;
-	}
-	snap = s;
-	return 0;
+	snap = fixture_snapshot_finish(s, "2024-06-01");
+	return snap ? 0 : -1;
 }
 
 static int teardown(void **state)

@@ -20,6 +20,7 @@
 #include "../../src/domain/snapshot.h"
 #include "../../src/lib/arena.h"
 #include "../../src/render/svg.h"
+#include "fixtures.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -219,14 +220,8 @@ static int setup(void **state)
 	add_part(s, 6, 3, 4, ROLE_DEELNEMER, "");	    /* only an outside member */
 	add_part(s, 7, 4, 1, ROLE_DEELNEMER, "");	    /* ended collaboration */
 
-	char err[256];
-	if (snapshot_finish(s, "2024-06-01", err, sizeof err) != 0) {
-		fprintf(stderr, "snapshot_finish: %s\n", err);
-		snapshot_free(s);
-		return -1;
-	}
-	snap = s;
-	return 0;
+	snap = fixture_snapshot_finish(s, "2024-06-01");
+	return snap ? 0 : -1;
 }
 
 static int teardown(void **state)
