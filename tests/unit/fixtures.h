@@ -260,4 +260,79 @@ static inline struct snapshot *fixture_snapshot_finish(struct snapshot *s, const
 	return s;
 }
 
+/* ---- hand-built snapshots ---------------------------------------------- */
+
+/*
+ * Add an organisation to a snapshot under construction (snapshot_new),
+ * with neutral values: every text "", successor, collaboration, source,
+ * population and area -1 (none/unknown), not in the province, not ended.
+ * The test sets what it needs on the result (owned by s).
+ */
+static inline struct organisation *fixture_org(struct snapshot *s, int64_t id, const char *code,
+					       enum org_kind kind, const char *name)
+{
+	struct organisation *o = snapshot_add_org(s);
+	o->id = id;
+	o->code = snapshot_str(s, code);
+	o->kind = kind;
+	o->name = snapshot_str(s, name);
+	o->cbs_code = o->tooi = o->valid_from = o->valid_to = snapshot_str(s, "");
+	o->population_date = o->last_confirmed = o->note = snapshot_str(s, "");
+	o->successor = o->collaboration = o->source = -1;
+	o->population = -1;
+	o->area_km2 = -1;
+	return o;
+}
+
+/*
+ * Add a collaboration in one domain (domain_id): a joint arrangement with
+ * unknown legal form, powers and phase, every text "", source -1. The test
+ * sets what it needs on the result (owned by s).
+ */
+static inline struct collaboration *fixture_collab(struct snapshot *s, int64_t id, const char *key,
+						   const char *name, int domain_id)
+{
+	struct collaboration *c = snapshot_add_collab(s);
+	c->id = id;
+	c->key = snapshot_str(s, key);
+	c->name = snapshot_str(s, name);
+	c->short_name = c->purpose = c->seat = c->start_date = c->end_date = c->website =
+	    snapshot_str(s, "");
+	c->last_confirmed = c->note = snapshot_str(s, "");
+	c->source = -1;
+	snapshot_collab_set_domains(s, c, &domain_id, 1);
+	return c;
+}
+
+/*
+ * Add a participation of organisation org_id in collaboration collab_id:
+ * a deelnemer in an unknown body, cost share and contribution -1 (unknown),
+ * joined and left "", source -1. The test sets what it needs on the result.
+ */
+static inline struct participation *fixture_part(struct snapshot *s, int64_t id, int collab_id,
+						 int org_id)
+{
+	struct participation *p = snapshot_add_part(s);
+	p->id = id;
+	p->collaboration = collab_id;
+	p->organisation = org_id;
+	p->cost_share = -1;
+	p->contribution = -1;
+	p->joined = p->left = p->last_confirmed = p->note = snapshot_str(s, "");
+	p->source = -1;
+	return p;
+}
+
+/* Add a policy domain with the given description. */
+static inline struct domain *fixture_domain(struct snapshot *s, int64_t id, const char *key,
+					    const char *name, const char *description)
+{
+	struct domain *d = snapshot_add_domain(s);
+	d->id = id;
+	d->key = snapshot_str(s, key);
+	d->name = snapshot_str(s, name);
+	d->description = snapshot_str(s, description);
+	return d;
+}
+
 #endif
