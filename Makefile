@@ -5,6 +5,7 @@
 #   make test-pg the HTTP tests on a throw-away PostgreSQL cluster (+ haproxy)
 #   make test-browser  browser tests (chromium: axe-core, keyboard, no-JS, print)
 #   make bench   performance figures      make format      clang-format the sources
+#   make format-check  fail when a C source is not clang-formatted
 #   make seed    rebuild data/seed from ../shared/data (developers only)
 
 CC      ?= cc
@@ -176,6 +177,15 @@ valgrind: all $(UNIT_BIN)
 
 format:
 	clang-format -i $(wildcard src/*/*.c src/*/*.h src/*.c tests/unit/*.c tests/unit/*.h)
+
+# Fails (and names every spot) when a C source is not formatted as
+# .clang-format says: src/ at any depth, the unit tests, the fuzz targets
+# and the benchmarks. `make format` fixes it.
+FORMAT_CHECK_SRC = $(shell find src -name '*.[ch]' | sort) \
+                   $(wildcard tests/unit/*.c tests/unit/*.h tests/fuzz/*.c bench/*.c)
+.PHONY: format-check
+format-check:
+	clang-format --dry-run --Werror $(FORMAT_CHECK_SRC)
 
 seed:
 	python3 scripts/build_seed.py

@@ -9,15 +9,14 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import ICAL from 'ical.js';
-import { startServer, ATLAS, ROOT } from './harness.mjs';
+import { startServer, addUser, login, anonymous } from './harness.mjs';
 
-const PW = 'een-lang-testwachtwoord-2';
 const C = 'veiligheidsregio-utrecht';
 const ORG = 'gm0307'; // Amersfoort, a participant
 const PAGE = `/samenwerkingsverbanden/${C}/ab-vergaderingen`;
 let srv;
+let anon; // the anonymous visitor
 let sess;
 
 const iso = (d) => d.toISOString().slice(0, 10);
@@ -25,38 +24,6 @@ function addDays(isoDate, n) {
   const d = new Date(isoDate + 'T00:00:00Z');
   d.setUTCDate(d.getUTCDate() + n);
   return iso(d);
-}
-
-async function login(name) {
-  let r = await fetch(srv.base + '/inloggen', { redirect: 'manual' });
-  const html = await r.text();
-  const pre = (r.headers.getSetCookie() || []).map((c) => c.split(';')[0]).join('; ');
-  const csrf = /name="csrf" value="([^"]+)"/.exec(html)[1];
-  r = await fetch(srv.base + '/inloggen', {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: pre, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ gebruikersnaam: name, wachtwoord: PW, csrf, terug: '/' }),
-  });
-  assert.equal(r.status, 303, `login ${name}`);
-  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('atlas_sessie='));
-  const t = await (await fetch(srv.base + '/', { headers: { cookie } })).text();
-  return { cookie, csrf: /name="csrf" value="([^"]+)"/.exec(t)[1] };
-}
-
-async function get(s, p) {
-  const r = await fetch(srv.base + p, { redirect: 'manual', headers: s ? { cookie: s.cookie } : {} });
-  return { status: r.status, location: r.headers.get('location'), text: await r.text() };
-}
-
-async function post(s, p, fields, { csrf = true } = {}) {
-  const body = new URLSearchParams();
-  if (csrf) body.append('csrf', s.csrf);
-  for (const [k, v] of Object.entries(fields)) body.append(k, v);
-  const headers = { 'content-type': 'application/x-www-form-urlencoded' };
-  if (s) headers.cookie = s.cookie;
-  const r = await fetch(srv.base + p, { method: 'POST', redirect: 'manual', body, headers });
-  return { status: r.status, location: r.headers.get('location'), text: await r.text() };
 }
 
 function events(text) {
@@ -69,11 +36,9 @@ function events(text) {
 
 before(async () => {
   srv = await startServer();
-  const r = spawnSync(ATLAS, ['user', 'add', 'programma', '--rol', 'programmateam', '--wachtwoord-stdin', '--db', srv.db], {
-    cwd: ROOT, input: PW + '\n', encoding: 'utf8', timeout: 60_000,
-  });
-  assert.equal(r.status, 0, `atlas user add: ${r.stderr}`);
-  sess = await login('programma');
+  anon = anonymous(srv.base);
+  addUser(srv.db, 'programma', 'programmateam');
+  sess = await login(srv.base, 'programma');
 });
 
 after(async () => {
@@ -81,18 +46,18 @@ after(async () => {
 });
 
 test('anonymous: the form redirects to the login page; a POST changes nothing', async () => {
-  const r = await get(null, PAGE);
+  const r = await anon.get(PAGE);
   assert.ok([302, 303].includes(r.status), `status ${r.status}`);
   assert.match(r.location, /^\/inloggen\?terug=/);
-  const p = await post(null, PAGE, { begrotingsjaar: '2030', datum: '2030-01-01' }, { csrf: false });
+  const p = await anon.post(PAGE, { begrotingsjaar: '2030', datum: '2030-01-01' }, { csrf: false });
   assert.ok([302, 303, 401, 403].includes(p.status), `anonymous POST ${p.status}`);
-  assert.doesNotMatch((await get(null, `/samenwerkingsverbanden/${C}/kalender.ics`)).text, /ontwerpbegroting-/);
+  assert.doesNotMatch((await anon.get(`/samenwerkingsverbanden/${C}/kalender.ics`)).text, /ontwerpbegroting-/);
 });
 
 test('POST without CSRF token: 403, nothing recorded', async () => {
-  const r = await post(sess, PAGE, { begrotingsjaar: '2030', datum: '2030-01-01' }, { csrf: false });
+  const r = await sess.post(PAGE, { begrotingsjaar: '2030', datum: '2030-01-01' }, { csrf: false });
   assert.equal(r.status, 403);
-  assert.doesNotMatch((await get(sess, PAGE)).text, /<time datetime="2030-01-01"/);
+  assert.doesNotMatch((await sess.get(PAGE)).text, /<time datetime="2030-01-01"/);
 });
 
 test('invalid input: 400 with field errors, nothing recorded', async () => {
@@ -103,12 +68,12 @@ test('invalid input: 400 with field errors, nothing recorded', async () => {
     [{ begrotingsjaar: '1999', datum: '1999-06-01' }, 'begrotingsjaar'],
     [{ begrotingsjaar: 'abc', datum: '' }, 'begrotingsjaar'],
   ]) {
-    const r = await post(sess, PAGE, fields);
+    const r = await sess.post(PAGE, fields);
     assert.equal(r.status, 400, JSON.stringify(fields));
     assert.match(r.text, /id="foutmeldingen"/);
     assert.match(r.text, new RegExp(`href="#f-${field}"`), JSON.stringify(fields));
   }
-  assert.match((await get(sess, PAGE)).text, /Nog geen vergaderingen vastgelegd/);
+  assert.match((await sess.get(PAGE)).text, /Nog geen vergaderingen vastgelegd/);
 });
 
 test('a recorded AB date gives the ontwerpbegroting a real date on the calendar and in the feeds', async () => {
@@ -118,28 +83,28 @@ test('a recorded AB date gives the ontwerpbegroting a real date on the calendar 
   const ontwerp = addDays(ab, -84); // 12 weeks before (art. 35 Wgr)
   const uid = `ontwerpbegroting-${C}-${year}@samenwerkingsatlas`;
 
-  assert.ok(!events((await get(null, `/samenwerkingsverbanden/${C}/kalender.ics`)).text).some((e) => e.uid === uid));
+  assert.ok(!events((await anon.get(`/samenwerkingsverbanden/${C}/kalender.ics`)).text).some((e) => e.uid === uid));
 
-  const r = await post(sess, PAGE, { begrotingsjaar: String(year), datum: ab });
+  const r = await sess.post(PAGE, { begrotingsjaar: String(year), datum: ab });
   assert.equal(r.status, 303, r.text.slice(0, 500));
   assert.equal(r.location, `${PAGE}?melding=opgeslagen`);
-  const form = await get(sess, r.location);
+  const form = await sess.get(r.location);
   assert.equal(form.status, 200);
   assert.match(form.text, new RegExp(`<time datetime="${ab}"`));
 
-  const page = await get(null, `/organisaties/${ORG}/kalender`);
+  const page = await anon.get(`/organisaties/${ORG}/kalender`);
   assert.equal(page.status, 200);
   assert.match(page.text, new RegExp(`<time datetime="${ontwerp}"`), 'derived date on the calendar page');
 
   for (const feed of [`/samenwerkingsverbanden/${C}/kalender.ics`, `/organisaties/${ORG}/kalender.ics`]) {
-    const ev = events((await get(null, feed)).text).find((e) => e.uid === uid);
+    const ev = events((await anon.get(feed)).text).find((e) => e.uid === uid);
     assert.ok(ev, `event ${uid} in ${feed}`);
     assert.equal(ev.start, ontwerp, feed);
   }
 
   // a second POST for the same year replaces the date
   const ab2 = addDays(ab, 7);
-  assert.equal((await post(sess, PAGE, { begrotingsjaar: String(year), datum: ab2 })).status, 303);
-  const ev = events((await get(null, `/samenwerkingsverbanden/${C}/kalender.ics`)).text).find((e) => e.uid === uid);
+  assert.equal((await sess.post(PAGE, { begrotingsjaar: String(year), datum: ab2 })).status, 303);
+  const ev = events((await anon.get(`/samenwerkingsverbanden/${C}/kalender.ics`)).text).find((e) => e.uid === uid);
   assert.equal(ev.start, addDays(ab2, -84));
 });

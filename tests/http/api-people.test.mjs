@@ -10,10 +10,8 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { startServer, atlas, ATLAS, ROOT, assertSecurityHeaders } from './harness.mjs';
+import { startServer, assertSecurityHeaders, addUser, login } from './harness.mjs';
 
-const PW = 'een-lang-testwachtwoord-5';
 const C = 'veiligheidsregio-utrecht'; // openbaar lichaam (OL): AB, DB, voorzitter
 const ORG = 'gm0344';
 const HOSTILE = '<script>alert("x")</script> & "quote" \\ </b>';
@@ -21,49 +19,6 @@ let srv;
 const TOK = {}; // role -> bearer token
 const P = {}; // fixture name -> person key
 let staff; // { cookie, csrf } of a signed-in programme-staff user
-
-function addUser(name, rol, org) {
-  const args = ['user', 'add', name, '--rol', rol, '--wachtwoord-stdin', '--db', srv.db];
-  if (org) args.push('--organisatie', org);
-  const r = spawnSync(ATLAS, args, { cwd: ROOT, input: PW + '\n', encoding: 'utf8', timeout: 60_000 });
-  assert.equal(r.status, 0, `atlas user add ${name}: ${r.stderr}`);
-  const t = atlas(['user', 'token', name, '--naam', 'test', '--db', srv.db]);
-  assert.equal(t.status, 0, `atlas user token ${name}: ${t.stderr}`);
-  return t.stdout.trim().split(/\s+/).pop();
-}
-
-async function login(name) {
-  let r = await fetch(srv.base + '/inloggen', { redirect: 'manual' });
-  const html = await r.text();
-  const pre = (r.headers.getSetCookie() || []).map((c) => c.split(';')[0]).join('; ');
-  const csrf = /name="csrf" value="([^"]+)"/.exec(html)[1];
-  r = await fetch(srv.base + '/inloggen', {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: pre, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ gebruikersnaam: name, wachtwoord: PW, csrf, terug: '/' }),
-  });
-  assert.equal(r.status, 303, `login ${name}`);
-  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('atlas_sessie='));
-  const t = await (await fetch(srv.base + '/', { headers: { cookie } })).text();
-  return { cookie, csrf: /name="csrf" value="([^"]+)"/.exec(t)[1] };
-}
-
-// A form POST as the signed-in staff user; returns status and Location.
-async function post(p, fields) {
-  const body = new URLSearchParams();
-  body.append('csrf', staff.csrf);
-  for (const [k, v] of fields) body.append(k, v);
-  const r = await fetch(srv.base + p, {
-    method: 'POST',
-    redirect: 'manual',
-    body,
-    headers: { cookie: staff.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-  });
-  const text = await r.text();
-  assert.equal(r.status, 303, `POST ${p}: ${r.status} ${text.slice(0, 600)}`);
-  return r.headers.get('location');
-}
 
 // GET an API path anonymously, with a bearer token or with a session.
 async function call(p, { token, cookie, headers = {}, method = 'GET' } = {}) {
@@ -80,15 +35,15 @@ async function json(p, opts) {
 }
 
 async function newPerson(naam, { partij = '', email = '', telefoon = '', opmerking = '' } = {}) {
-  const loc = await post('/personen/nieuw', [['naam', naam], ['partij', partij], ['email', email], ['telefoon', telefoon], ['opmerking', opmerking]]);
+  const loc = await staff.submit('/personen/nieuw', [['naam', naam], ['partij', partij], ['email', email], ['telefoon', telefoon], ['opmerking', opmerking]]);
   const m = /^\/personen\/([^/?]+)/.exec(loc || '');
   assert.ok(m, `new person redirect: ${loc}`);
   return decodeURIComponent(m[1]);
 }
 const addOffice = (key, f) =>
-  post(`/personen/${key}/functies/nieuw`, [['organisatie', f.org], ['functie', f.functie], ['portefeuille', f.portefeuille || ''], ['van', f.van || ''], ['tot', f.tot || '']]);
+  staff.submit(`/personen/${key}/functies/nieuw`, [['organisatie', f.org], ['functie', f.functie], ['portefeuille', f.portefeuille || ''], ['van', f.van || ''], ['tot', f.tot || '']]);
 const addSeat = (key, z) =>
-  post(`/personen/${key}/zetels/nieuw`, [['samenwerkingsverband', z.verband], ['namens', z.namens], ['orgaan', z.orgaan], ['van', z.van || ''], ['tot', z.tot || '']]);
+  staff.submit(`/personen/${key}/zetels/nieuw`, [['samenwerkingsverband', z.verband], ['namens', z.namens], ['orgaan', z.orgaan], ['van', z.van || ''], ['tot', z.tot || '']]);
 
 // Wait until the people forms answer (they are built in parallel with this API).
 async function waitForForms() {
@@ -105,10 +60,10 @@ let deelname; // participation id of ORG in C
 
 before(async () => {
   srv = await startServer();
-  TOK.beheerder = addUser('ap-beheer', 'beheerder');
-  TOK.programmateam = addUser('ap-staf', 'programmateam');
-  TOK.redacteur = addUser('ap-red', 'redacteur', ORG);
-  staff = await login('ap-staf');
+  TOK.beheerder = addUser(srv.db, 'ap-beheer', 'beheerder', { token: 'test' });
+  TOK.programmateam = addUser(srv.db, 'ap-staf', 'programmateam', { token: 'test' });
+  TOK.redacteur = addUser(srv.db, 'ap-red', 'redacteur', { org: ORG, token: 'test' });
+  staff = await login(srv.base, 'ap-staf');
   await waitForForms();
 
   // a public office holder with contact details, a hidden official office and a past seat
@@ -137,15 +92,15 @@ before(async () => {
   const c = await json(`/api/v1/samenwerkingsverbanden/${C}`);
   deelname = c.deelnemers.find((d) => d.organisatie.code === ORG && d.actief).id;
   const assess = (datum, s, toelichting = '') =>
-    post(`/samenwerkingsverbanden/${C}/deelnemers/${deelname}/rol`, [
+    staff.submit(`/samenwerkingsverbanden/${C}/deelnemers/${deelname}/rol`, [
       ['datum', datum], ['rechtmatig', String(s[0])], ['presterend', String(s[1])],
       ['samenwerkend', String(s[2])], ['responsief', String(s[3])], ['toelichting', toelichting],
     ]);
   await assess('2024-01-15', [5, 3, 2, 1], HOSTILE);
   await assess('2025-01-15', [2, 3, 5, 1]); // samenwerkend leads: a role change
   await assess('2026-01-15', [4, 4, 1, 1]); // a tie: no dominant perspective, no change
-  await post(`/samenwerkingsverbanden/${C}/fasen/nieuw`, [['fase', 'groei'], ['procesfase', 'verkennen'], ['datum', '2010-01-01'], ['toelichting', HOSTILE]]);
-  await post(`/samenwerkingsverbanden/${C}/afspraken/nieuw`, [
+  await staff.submit(`/samenwerkingsverbanden/${C}/fasen/nieuw`, [['fase', 'groei'], ['procesfase', 'verkennen'], ['datum', '2010-01-01'], ['toelichting', HOSTILE]]);
+  await staff.submit(`/samenwerkingsverbanden/${C}/afspraken/nieuw`, [
     ['titel', `Testafspraak ${HOSTILE}`], ['omschrijving', 'Fictieve afspraak voor de test.'], ['partijen', ORG],
     ['sinds', '2024-02-01'], ['status', 'geldend'], ['document', 'https://example.org/testafspraak.pdf'],
   ]);
@@ -451,7 +406,7 @@ test('an erased person disappears from the API; the seat stays as "onbekende per
   await addOffice(key, { org: ORG, functie: 'raadslid', van: '2022-03-30' });
   await addSeat(key, { verband: C, namens: ORG, orgaan: 'voorzitter', van: '2023-01-01' });
   assert.equal((await call(`/api/v1/personen/${key}`)).status, 200);
-  const admin = await login('ap-beheer');
+  const admin = await login(srv.base, 'ap-beheer');
   const body = new URLSearchParams({ csrf: admin.csrf, bevestigen: 'ja' });
   const r = await fetch(`${srv.base}/personen/${key}/wissen`, {
     method: 'POST', redirect: 'manual', body,

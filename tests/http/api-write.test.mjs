@@ -7,10 +7,8 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { startServer, atlas, ATLAS, ROOT } from './harness.mjs';
+import { startServer, atlas, addUser, apiClient, login } from './harness.mjs';
 
-const PW = 'een-lang-testwachtwoord';
 const C = 'veiligheidsregio-utrecht'; // the collaboration the matrix edits
 const PENV = 'gm0331'; // Lopik: made penvoerder of C below
 const OTHER = 'gm0344'; // Utrecht: an ordinary participant of C
@@ -18,27 +16,14 @@ const OTHER = 'gm0344'; // Utrecht: an ordinary participant of C
 let srv;
 const TOK = {}; // role name -> bearer token
 
-function addUser(name, rol, org) {
-  const args = ['user', 'add', name, '--rol', rol, '--wachtwoord-stdin', '--db', srv.db];
-  if (org) args.push('--organisatie', org);
-  const r = spawnSync(ATLAS, args, { cwd: ROOT, input: PW + '\n', encoding: 'utf8', timeout: 60_000 });
-  assert.equal(r.status, 0, `atlas user add ${name}: ${r.stderr}`);
-  const t = atlas(['user', 'token', name, '--naam', 'test', '--db', srv.db]);
-  assert.equal(t.status, 0, `atlas user token ${name}: ${t.stderr}`);
-  const token = t.stdout.trim().split(/\s+/).pop();
+// An API call with the Bearer token opts.token (see apiClient).
+const call = (method, p, { token, ...opts } = {}) => apiClient(srv, token).call(method, p, opts);
+
+// A user with an API token (returned).
+function addUserWithToken(name, rol, org) {
+  const token = addUser(srv.db, name, rol, { org, token: 'test' });
   assert.match(token, /^\S{20,}$/);
   return token;
-}
-
-async function call(method, path, { token, body, ifMatch, type = 'application/json', headers = {} } = {}) {
-  const h = { ...headers };
-  if (token) h.authorization = `Bearer ${token}`;
-  if (ifMatch) h['if-match'] = ifMatch;
-  if (body !== undefined) h['content-type'] = type;
-  return srv.get(path, h, {
-    method,
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
 }
 
 const etagOf = async (path) => {
@@ -57,12 +42,12 @@ async function partOf(key, org) {
 
 before(async () => {
   srv = await startServer();
-  TOK.programmateam = addUser('staf1', 'programmateam');
-  TOK.beheerder = addUser('beheer1', 'beheerder');
-  TOK['redacteur-penvoerder'] = addUser('red-penv', 'redacteur', PENV);
-  TOK['redacteur-ander'] = addUser('red-ander', 'redacteur', OTHER);
-  TOK.accounthouder = addUser('account1', 'accounthouder');
-  TOK.toezichthouder = addUser('toezicht1', 'toezichthouder');
+  TOK.programmateam = addUserWithToken('staf1', 'programmateam');
+  TOK.beheerder = addUserWithToken('beheer1', 'beheerder');
+  TOK['redacteur-penvoerder'] = addUserWithToken('red-penv', 'redacteur', PENV);
+  TOK['redacteur-ander'] = addUserWithToken('red-ander', 'redacteur', OTHER);
+  TOK.accounthouder = addUserWithToken('account1', 'accounthouder');
+  TOK.toezichthouder = addUserWithToken('toezicht1', 'toezichthouder');
   // make Lopik penvoerder of C (as programme staff, through the API)
   const p = await partOf(C, PENV);
   const path = `${collabPath(C)}/deelnemers/${p.id}`;
@@ -85,19 +70,7 @@ test('writes without a token, with a wrong token or with only a session cookie g
   assert.equal(r.status, 401);
 
   // sign in through the web form: the session cookie must not authorise API writes
-  let res = await fetch(srv.base + '/inloggen', { redirect: 'manual' });
-  const html = await res.text();
-  const pre = (res.headers.getSetCookie() || []).map((c) => c.split(';')[0]).join('; ');
-  const csrf = /name="csrf" value="([^"]+)"/.exec(html)[1];
-  res = await fetch(srv.base + '/inloggen', {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: pre, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ gebruikersnaam: 'staf1', wachtwoord: PW, csrf, terug: '/' }),
-  });
-  assert.equal(res.status, 303);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('atlas_sessie='));
-  assert.ok(cookie);
+  const { cookie } = await login(srv.base, 'staf1', { csrf: false });
   r = await call('PATCH', collabPath(C), { ifMatch: etag, body: { opmerking: 'via cookie' }, headers: { cookie } });
   assert.equal(r.status, 401);
   r = await call('POST', '/api/v1/samenwerkingsverbanden', { body: { naam: 'Testregio Cookie' }, headers: { cookie } });

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, ATLAS, ROOT } from './harness.mjs';
+import { startServer, ATLAS, ROOT, addUser } from './harness.mjs';
 import { vnuValidate } from './vnu.mjs';
 
 const PW = 'correct-paard-batterij-nietje';
@@ -26,12 +26,6 @@ function cli(db, args, input) {
   });
   if (r.error) throw r.error;
   return r;
-}
-
-function addUser(db, name, role, extra = []) {
-  const org = role === 'redacteur' ? ['--organisatie', 'gm0344'] : [];
-  const r = cli(db, ['add', name, '--rol', role, ...org, ...extra, '--wachtwoord-stdin'], PW + '\n');
-  assert.equal(r.status, 0, `atlas user add ${name}: ${r.stderr}`);
 }
 
 // The cookies a response sets, as {name: {value, attrs (lower-case string)}}.
@@ -91,9 +85,9 @@ async function sessionCsrf(s, cookie) {
 
 before(async () => {
   srv = await startServer();
-  addUser(srv.db, 'testbeheerder', 'beheerder', ['--naam', 'Bea Testbeheer']);
-  addUser(srv.db, 'testredacteur', 'redacteur', ['--naam', 'Rik Testdorp']);
-  addUser(srv.db, 'teststaf', 'programmateam');
+  addUser(srv.db, 'testbeheerder', 'beheerder', { password: PW, display: 'Bea Testbeheer' });
+  addUser(srv.db, 'testredacteur', 'redacteur', { org: 'gm0344', password: PW, display: 'Rik Testdorp' });
+  addUser(srv.db, 'teststaf', 'programmateam', { password: PW });
 });
 after(async () => {
   await srv?.stop();
@@ -177,7 +171,7 @@ test('failed login: generic message, same answer for unknown account and wrong p
 });
 
 test('CSRF on the login form: missing or wrong token → 403 and no attempt counted', async () => {
-  addUser(srv.db, 'csrf-testdorp', 'redacteur');
+  addUser(srv.db, 'csrf-testdorp', 'redacteur', { org: 'gm0344', password: PW });
   const f = await loginForm(srv);
   const cases = [
     { cookie: f.cookie, form: { gebruikersnaam: 'csrf-testdorp', wachtwoord: 'fout-fout-fout-1' } },
@@ -238,7 +232,7 @@ test('logout: CSRF required, session destroyed server-side, old cookie cannot be
 });
 
 test('rate limit per account: 5 failures in 15 minutes → 429 with Retry-After, even with the right password', async () => {
-  addUser(srv.db, 'ratelimit-testdorp', 'redacteur');
+  addUser(srv.db, 'ratelimit-testdorp', 'redacteur', { org: 'gm0344', password: PW });
   for (let i = 0; i < 5; i++) {
     const r = await login(srv, 'ratelimit-testdorp', `fout-wachtwoord-${i}-xx`);
     assert.equal(r.status, 400, `failure ${i + 1}`);
@@ -257,7 +251,7 @@ test('rate limit per account: 5 failures in 15 minutes → 429 with Retry-After,
 test('rate limit per client address: 20 failures → 429 for any account', async () => {
   const s2 = await startServer();
   try {
-    addUser(s2.db, 'adres-testdorp', 'redacteur');
+    addUser(s2.db, 'adres-testdorp', 'redacteur', { org: 'gm0344', password: PW });
     for (let i = 0; i < 20; i++) {
       const r = await login(s2, `onbekend-${i}-testdorp`, 'verkeerd-wachtwoord');
       assert.equal(r.status, 400, `failure ${i + 1}`);
@@ -272,7 +266,7 @@ test('rate limit per client address: 20 failures → 429 for any account', async
 });
 
 test('a disabled user cannot sign in and their sessions end', async () => {
-  addUser(srv.db, 'blokkeer-testdorp', 'redacteur');
+  addUser(srv.db, 'blokkeer-testdorp', 'redacteur', { org: 'gm0344', password: PW });
   const s = await login(srv, 'blokkeer-testdorp');
   assert.equal(s.status, 303);
   assert.equal((await req(srv, '/account', { cookie: s.session })).status, 200);

@@ -11,79 +11,29 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { startServer, ATLAS, ROOT } from './harness.mjs';
+import { startServer, addUser, login, anonymous, session } from './harness.mjs';
 
-const PW = 'een-lang-testwachtwoord-1';
 let srv;
+let anon; // the anonymous visitor
 const S = {}; // sessions per role
 const F = {}; // fixture keys and ids
 
-function addUser(name, rol, org) {
-  const args = ['user', 'add', name, '--rol', rol, '--wachtwoord-stdin', '--db', srv.db];
-  if (org) args.push('--organisatie', org);
-  return spawnSync(ATLAS, args, { cwd: ROOT, input: PW + '\n', encoding: 'utf8', timeout: 60_000 });
-}
-
-async function login(name) {
-  let r = await fetch(srv.base + '/inloggen', { redirect: 'manual' });
-  const html = await r.text();
-  const pre = (r.headers.getSetCookie() || []).map((c) => c.split(';')[0]).join('; ');
-  const csrf = /name="csrf" value="([^"]+)"/.exec(html)[1];
-  r = await fetch(srv.base + '/inloggen', {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: pre, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ gebruikersnaam: name, wachtwoord: PW, csrf, terug: '/' }),
-  });
-  assert.equal(r.status, 303, `login ${name}`);
-  const cookie = r.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .filter((c) => c.startsWith('atlas_sessie='))[0];
-  assert.ok(cookie, `login ${name}: no session cookie`);
-  const home = await fetch(srv.base + '/', { headers: { cookie } });
-  const t = await home.text();
-  const m = /name="csrf" value="([^"]+)"/.exec(t);
-  assert.ok(m, `no csrf token on / for ${name}`);
-  return { cookie, csrf: m[1] };
-}
-
-async function req(sess, method, path, fields) {
-  const headers = {};
-  if (sess) headers.cookie = sess.cookie;
-  const init = { method, redirect: 'manual', headers };
-  if (method === 'POST') {
-    headers['content-type'] = 'application/x-www-form-urlencoded';
-    const p = new URLSearchParams();
-    if (sess) p.append('csrf', sess.csrf);
-    for (const [k, v] of fields || []) p.append(k, v);
-    init.body = p;
-  }
-  const r = await fetch(srv.base + path, init);
-  const text = await r.text();
-  return { status: r.status, location: r.headers.get('location'), text };
-}
-
-async function api(p) {
-  const r = await fetch(srv.base + p);
-  assert.equal(r.status, 200, `GET ${p}`);
-  return r.json();
-}
+// A GET, or a form POST with the session's csrf token, as sess (null: anonymous).
+const req = (sess, method, p, fields) => (method === 'POST' ? (sess ?? anon).post(p, fields || []) : (sess ?? anon).get(p));
 
 // The state that refused attempts must not change.
 async function state() {
   const [c, e, o, list] = await Promise.all([
-    api(`/api/v1/samenwerkingsverbanden/${F.C}`),
-    api(`/api/v1/samenwerkingsverbanden/${F.E}`),
-    api(`/api/v1/organisaties/${F.OWN}`),
-    api('/api/v1/samenwerkingsverbanden?status=alle&paginaGrootte=1'),
+    anon.getJson(`/api/v1/samenwerkingsverbanden/${F.C}`),
+    anon.getJson(`/api/v1/samenwerkingsverbanden/${F.E}`),
+    anon.getJson(`/api/v1/organisaties/${F.OWN}`),
+    anon.getJson('/api/v1/samenwerkingsverbanden?status=alle&paginaGrootte=1'),
   ]);
   return JSON.stringify({ c, e, o, totaal: list.totaal });
 }
 
 async function partOf(key, org) {
-  const c = await api(`/api/v1/samenwerkingsverbanden/${key}`);
+  const c = await anon.getJson(`/api/v1/samenwerkingsverbanden/${key}`);
   return c.deelnemers.find((d) => d.organisatie.code === org && d.actief !== false);
 }
 // The organisation API has no version: read it from the edit form (as staff).
@@ -92,20 +42,21 @@ async function orgVersion(code) {
   return /name="versie" value="(\d+)"/.exec(r.text)[1];
 }
 async function versionOf(key) {
-  return (await api(`/api/v1/samenwerkingsverbanden/${key}`)).versie;
+  return (await anon.getJson(`/api/v1/samenwerkingsverbanden/${key}`)).versie;
 }
 
 const ROLES = ['anoniem', 'redacteur-eigen', 'redacteur-ander', 'accounthouder', 'toezichthouder', 'programmateam', 'beheerder'];
 
 before(async () => {
   srv = await startServer();
-  const list = await api('/api/v1/samenwerkingsverbanden?paginaGrootte=100');
-  const orgs = await api('/api/v1/organisaties?soort=gemeente&paginaGrootte=100');
+  anon = anonymous(srv.base);
+  const list = await anon.getJson('/api/v1/samenwerkingsverbanden?paginaGrootte=100');
+  const orgs = await anon.getJson('/api/v1/organisaties?soort=gemeente&paginaGrootte=100');
   // C: a collaboration; E: another one; OWN: a gemeente in neither; OTHER: a gemeente not in C
   F.C = list.samenwerkingsverbanden[0].id;
   F.E = list.samenwerkingsverbanden[1].id;
-  const c = await api(`/api/v1/samenwerkingsverbanden/${F.C}`);
-  const e = await api(`/api/v1/samenwerkingsverbanden/${F.E}`);
+  const c = await anon.getJson(`/api/v1/samenwerkingsverbanden/${F.C}`);
+  const e = await anon.getJson(`/api/v1/samenwerkingsverbanden/${F.E}`);
   const inC = new Set(c.deelnemers.map((d) => d.organisatie.code));
   const inE = new Set(e.deelnemers.map((d) => d.organisatie.code));
   const free = orgs.organisaties.map((o) => o.code).filter((k) => !inC.has(k) && !inE.has(k));
@@ -120,17 +71,14 @@ before(async () => {
     ['programma1', 'programmateam'],
     ['beheer1', 'beheerder'],
   ];
-  for (const [n, rol, org] of users) {
-    const r = addUser(n, rol, org);
-    assert.equal(r.status, 0, `atlas user add ${n}: ${r.stderr}`);
-  }
+  for (const [n, rol, org] of users) addUser(srv.db, n, rol, { org });
   S['anoniem'] = null;
-  S['redacteur-eigen'] = await login('red-eigen');
-  S['redacteur-ander'] = await login('red-ander');
-  S['accounthouder'] = await login('accounthouder1');
-  S['toezichthouder'] = await login('toezicht1');
-  S['programmateam'] = await login('programma1');
-  S['beheerder'] = await login('beheer1');
+  S['redacteur-eigen'] = await login(srv.base, 'red-eigen');
+  S['redacteur-ander'] = await login(srv.base, 'red-ander');
+  S['accounthouder'] = await login(srv.base, 'accounthouder1');
+  S['toezichthouder'] = await login(srv.base, 'toezicht1');
+  S['programmateam'] = await login(srv.base, 'programma1');
+  S['beheerder'] = await login(srv.base, 'beheer1');
 
   // the right organisation becomes penvoerder of C (as programmateam)
   const r = await req(S['programmateam'], 'POST', `/samenwerkingsverbanden/${F.C}/deelnemers/nieuw`, [
@@ -162,7 +110,7 @@ const MATRIX = [
   {
     name: 'POST bewerken samenwerkingsverband', method: 'POST', path: () => `/samenwerkingsverbanden/${F.C}/bewerken`, ok: EDITORS_OK,
     fields: async () => {
-      const c = await api(`/api/v1/samenwerkingsverbanden/${F.C}`);
+      const c = await anon.getJson(`/api/v1/samenwerkingsverbanden/${F.C}`);
       return [['versie', String(c.versie)], ['naam', `${c.naam.replace(/ \(\d+\)$/, '')} (${++counter})`], ['korteNaam', c.korteNaam || ''],
         ['soort', c.soort], ['juridischeVorm', c.juridischeVorm || 'onbekend'], ['bevoegdheidsverkrijging', c.bevoegdheidsverkrijging || 'onbekend'],
         ...c.beleidsdomeinen.map((d) => ['beleidsdomeinen', d.code]), ['fase', c.fase || 'onbekend'], ['doel', c.doel || ''],
@@ -199,7 +147,7 @@ const MATRIX = [
   {
     name: 'POST organisatie bewerken', method: 'POST', path: () => `/organisaties/${F.OWN}/bewerken`, ok: EDITORS_OK,
     fields: async () => {
-      const o = await api(`/api/v1/organisaties/${F.OWN}`);
+      const o = await anon.getJson(`/api/v1/organisaties/${F.OWN}`);
       return [['versie', await orgVersion(F.OWN)], ['naam', o.naam], ['inwoners', String(10000 + ++counter)], ['peildatumInwoners', '2025-01-01'],
         ['oppervlakte', ''], ['opmerking', `Matrix ${counter}`]];
     },
@@ -217,7 +165,7 @@ const MATRIX = [
     path: () => `/samenwerkingsverbanden/${F.E}/deelnemers/${F.P_E}/beeindigen`, ok: EDITORS_OK,
     before: async () => { F.P_E = (await partOf(F.E, F.OWN))?.id ?? F.P_E; },
     fields: async () => {
-      const e = await api(`/api/v1/samenwerkingsverbanden/${F.E}`);
+      const e = await anon.getJson(`/api/v1/samenwerkingsverbanden/${F.E}`);
       const p = e.deelnemers.find((d) => d.id === F.P_E);
       return [['versie', String(p.versie)], ['uittreding', '2026-01-01']];
     },
@@ -282,7 +230,7 @@ test('another editor\'s session token does not work for this session', async () 
   const a = S['redacteur-eigen'];
   const b = S['programmateam'];
   const before = await state();
-  const r = await req({ cookie: a.cookie, csrf: b.csrf }, 'POST', `/organisaties/${F.OWN}/bevestigen`, [
+  const r = await req(session(srv.base, a.cookie, b.csrf), 'POST', `/organisaties/${F.OWN}/bevestigen`, [
     ['versie', await orgVersion(F.OWN)],
   ]);
   assert.equal(r.status, 403);

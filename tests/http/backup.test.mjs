@@ -18,34 +18,14 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, freshDb, atlas, allPages, sql, HAVE_SQL_CLI, PG, ATLAS, ROOT } from './harness.mjs';
+import { startServer, freshDb, atlas, allPages, sql, HAVE_SQL_CLI, PG, addUser, apiClient } from './harness.mjs';
 
 const SQLITE_ONLY = PG && 'SQLite file backup (atlas backup/restore); PostgreSQL: the pg_dump/pg_restore test';
 
-const PW = 'een-lang-testwachtwoord-backup';
 const C = 'veiligheidsregio-utrecht'; // an existing collaboration we edit
 const col = (k) => `/api/v1/samenwerkingsverbanden/${k}`;
 
 let dir, db, srv, token;
-
-function addUser(name, rol) {
-  const r = spawnSync(ATLAS, ['user', 'add', name, '--rol', rol, '--wachtwoord-stdin', '--db', db], {
-    cwd: ROOT,
-    input: PW + '\n',
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  assert.equal(r.status, 0, `atlas user add ${name}: ${r.stderr}`);
-  const t = atlas(['user', 'token', name, '--naam', 'backup', '--db', db]);
-  assert.equal(t.status, 0, `atlas user token ${name}: ${t.stderr}`);
-  return t.stdout.trim().split(/\s+/).pop();
-}
-
-async function call(method, p, body, ifMatch) {
-  const h = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  if (ifMatch) h['if-match'] = ifMatch;
-  return srv.get(p, h, { method, body: body === undefined ? undefined : JSON.stringify(body) });
-}
 
 async function patch(key, fields) {
   const etag = (await srv.get(col(key))).headers.get('etag');
@@ -90,10 +70,14 @@ async function state(keys) {
 
 const sqliteCli = HAVE_SQL_CLI; // sqlite3, or psql on PostgreSQL
 
+// A JSON API call with the staff token (Content-Type always JSON).
+const call = (method, p, body, ifMatch) =>
+  apiClient(srv, token).call(method, p, { body, ifMatch, headers: { 'content-type': 'application/json' } });
+
 before(async () => {
   ({ dir, db } = freshDb());
   srv = await startServer({ dir, db });
-  token = addUser('backup-staf', 'programmateam');
+  token = addUser(db, 'backup-staf', 'programmateam', { token: 'backup' });
 });
 
 after(async () => {
@@ -275,7 +259,7 @@ test('PostgreSQL: pg_dump while serving, write more, pg_restore with the server 
   await patch(C, { opmerking: 'Fictieve opmerking ná pg_dump' });
   const k2 = await create('Testregio Na-de-dump');
   keys.push(k2);
-  addUser('na-de-dump', 'programmateam');
+  addUser(db, 'na-de-dump', 'programmateam', { token: 'backup' });
   const later = await state(keys);
   assert.notDeepEqual(later.records[C], atBackup.records[C]);
   assert.ok(later.changes > atBackup.changes);

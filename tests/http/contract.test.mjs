@@ -21,12 +21,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
-import { startServer, atlas, ATLAS, ROOT } from './harness.mjs';
+import { startServer, ROOT, addUser, login } from './harness.mjs';
 
 const DOC = JSON.parse(readFileSync(path.join(ROOT, 'docs', 'openapi.json'), 'utf8'));
 const BASE = DOC.servers[0].url; // "/api/v1"
-const PW = 'een-lang-testwachtwoord-contract';
 const METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options'];
 
 /* ---------- a compact OpenAPI 3.0 schema validator ---------- */
@@ -181,47 +179,7 @@ const statusesSeen = new Map(); // op id -> Set of statuses
 // and status there (used to refresh the examples in the document).
 const samples = {};
 
-function addUser(name, rol, org) {
-  const args = ['user', 'add', name, '--rol', rol, '--wachtwoord-stdin', '--db', srv.db];
-  if (org) args.push('--organisatie', org);
-  const r = spawnSync(ATLAS, args, { cwd: ROOT, input: PW + '\n', encoding: 'utf8', timeout: 60_000 });
-  assert.equal(r.status, 0, `atlas user add ${name}: ${r.stderr}`);
-  const t = atlas(['user', 'token', name, '--naam', 'contract', '--db', srv.db]);
-  assert.equal(t.status, 0, `atlas user token ${name}: ${t.stderr}`);
-  return t.stdout.trim().split(/\s+/).pop();
-}
-
-async function login(name) {
-  let r = await fetch(srv.base + '/inloggen', { redirect: 'manual' });
-  const html = await r.text();
-  const pre = (r.headers.getSetCookie() || []).map((c) => c.split(';')[0]).join('; ');
-  const csrf = /name="csrf" value="([^"]+)"/.exec(html)[1];
-  r = await fetch(srv.base + '/inloggen', {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: pre, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ gebruikersnaam: name, wachtwoord: PW, csrf, terug: '/' }),
-  });
-  assert.equal(r.status, 303, `login ${name}`);
-  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('atlas_sessie='));
-  const t = await (await fetch(srv.base + '/', { headers: { cookie } })).text();
-  return { cookie, csrf: /name="csrf" value="([^"]+)"/.exec(t)[1] };
-}
-
 // A form POST as a signed-in user (fixtures the API cannot write); returns Location.
-async function formPost(sess, p, fields) {
-  const body = new URLSearchParams([['csrf', sess.csrf], ...fields]);
-  const r = await fetch(srv.base + p, {
-    method: 'POST',
-    redirect: 'manual',
-    body,
-    headers: { cookie: sess.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-  });
-  const text = await r.text();
-  assert.equal(r.status, 303, `POST ${p}: ${r.status} ${text.slice(0, 400)}`);
-  return r.headers.get('location');
-}
-
 /*
  * Call op at url and check the answer against the document. Options: token,
  * body (JSON), ifMatch, headers, expect (status that must come back).
@@ -290,28 +248,28 @@ const OP = (id) => {
 
 before(async () => {
   srv = await startServer();
-  TOK.staf = addUser('ct-staf', 'programmateam');
-  TOK.beheerder = addUser('ct-beheer', 'beheerder');
-  const staff = await login('ct-staf');
+  TOK.staf = addUser(srv.db, 'ct-staf', 'programmateam', { token: 'contract' });
+  TOK.beheerder = addUser(srv.db, 'ct-beheer', 'beheerder', { token: 'contract' });
+  const staff = await login(srv.base, 'ct-staf');
   // Fictional people with a public office and a seat, so /personen and the
   // sub-resources answer with content (the person example is
   // "jan-de-testpersoon" in the document).
   const C = exampleOf(deref('#/components/parameters/VerbandId'));
   const ORG = exampleOf(deref('#/components/parameters/OrganisatieCode'));
-  const loc = await formPost(staff, '/personen/nieuw', [['naam', 'Jan de Testpersoon'], ['partij', 'Testpartij'], ['email', 'jan@testdorp.example.org'], ['telefoon', '030-0000009'], ['opmerking', '']]);
+  const loc = await staff.submit('/personen/nieuw', [['naam', 'Jan de Testpersoon'], ['partij', 'Testpartij'], ['email', 'jan@testdorp.example.org'], ['telefoon', '030-0000009'], ['opmerking', '']]);
   const key = decodeURIComponent(/^\/personen\/([^/?]+)/.exec(loc)[1]);
   assert.equal(key, exampleOf(deref('#/components/parameters/PersoonId')), 'the person example in the document');
-  await formPost(staff, `/personen/${key}/functies/nieuw`, [['organisatie', ORG], ['functie', 'wethouder'], ['portefeuille', 'Testzaken'], ['van', '2022-01-01'], ['tot', '']]);
-  await formPost(staff, `/personen/${key}/zetels/nieuw`, [['samenwerkingsverband', C], ['namens', ORG], ['orgaan', 'algemeen-bestuur'], ['van', '2022-06-01'], ['tot', '']]);
-  const amb = await formPost(staff, '/personen/nieuw', [['naam', 'Testpersoon Ambtenaar Contract'], ['partij', ''], ['email', 'amb@testdorp.example.org'], ['telefoon', ''], ['opmerking', 'interne notitie']]);
+  await staff.submit(`/personen/${key}/functies/nieuw`, [['organisatie', ORG], ['functie', 'wethouder'], ['portefeuille', 'Testzaken'], ['van', '2022-01-01'], ['tot', '']]);
+  await staff.submit(`/personen/${key}/zetels/nieuw`, [['samenwerkingsverband', C], ['namens', ORG], ['orgaan', 'algemeen-bestuur'], ['van', '2022-06-01'], ['tot', '']]);
+  const amb = await staff.submit('/personen/nieuw', [['naam', 'Testpersoon Ambtenaar Contract'], ['partij', ''], ['email', 'amb@testdorp.example.org'], ['telefoon', ''], ['opmerking', 'interne notitie']]);
   const ambKey = decodeURIComponent(/^\/personen\/([^/?]+)/.exec(amb)[1]);
-  await formPost(staff, `/personen/${ambKey}/functies/nieuw`, [['organisatie', ORG], ['functie', 'ambtenaar'], ['portefeuille', ''], ['van', '2020-01-01'], ['tot', '']]);
+  await staff.submit(`/personen/${ambKey}/functies/nieuw`, [['organisatie', ORG], ['functie', 'ambtenaar'], ['portefeuille', ''], ['van', '2020-01-01'], ['tot', '']]);
   // a role assessment, a phase and an agreement on the example collaboration
   const c = await srv.getJson(`${BASE}/samenwerkingsverbanden/${C}`);
   const deelname = c.deelnemers.find((d) => d.organisatie.code === ORG && d.actief).id;
-  await formPost(staff, `/samenwerkingsverbanden/${C}/deelnemers/${deelname}/rol`, [['datum', '2025-01-15'], ['rechtmatig', '2'], ['presterend', '3'], ['samenwerkend', '5'], ['responsief', '1'], ['toelichting', 'Fictieve beoordeling']]);
-  await formPost(staff, `/samenwerkingsverbanden/${C}/fasen/nieuw`, [['fase', 'groei'], ['procesfase', 'verkennen'], ['datum', '2010-01-01'], ['toelichting', 'Fictief']]);
-  await formPost(staff, `/samenwerkingsverbanden/${C}/afspraken/nieuw`, [['titel', 'Testafspraak contract'], ['omschrijving', 'Fictieve afspraak.'], ['partijen', ORG], ['sinds', '2024-02-01'], ['status', 'geldend'], ['document', 'https://example.org/testafspraak.pdf']]);
+  await staff.submit(`/samenwerkingsverbanden/${C}/deelnemers/${deelname}/rol`, [['datum', '2025-01-15'], ['rechtmatig', '2'], ['presterend', '3'], ['samenwerkend', '5'], ['responsief', '1'], ['toelichting', 'Fictieve beoordeling']]);
+  await staff.submit(`/samenwerkingsverbanden/${C}/fasen/nieuw`, [['fase', 'groei'], ['procesfase', 'verkennen'], ['datum', '2010-01-01'], ['toelichting', 'Fictief']]);
+  await staff.submit(`/samenwerkingsverbanden/${C}/afspraken/nieuw`, [['titel', 'Testafspraak contract'], ['omschrijving', 'Fictieve afspraak.'], ['partijen', ORG], ['sinds', '2024-02-01'], ['status', 'geldend'], ['document', 'https://example.org/testafspraak.pdf']]);
 });
 
 after(async () => {

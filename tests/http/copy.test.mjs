@@ -14,14 +14,12 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, atlas, ATLAS, ROOT, PG, createPgDb, sql } from './harness.mjs';
+import { startServer, atlas, PG, createPgDb, sql, addUser, apiClient } from './harness.mjs';
 
 const skip = !PG && 'needs a PostgreSQL test cluster (ATLAS_TEST_PG_URL; make test-pg)';
-const PW = 'een-lang-testwachtwoord-7';
 
 // Everything a client can read that depends on stored data.
 const COMPARE = [
@@ -54,26 +52,6 @@ function sqliteDb(dir, name) {
   return db;
 }
 
-function addUserWithToken(db, name) {
-  const r = spawnSync(ATLAS, ['user', 'add', name, '--rol', 'programmateam', '--wachtwoord-stdin', '--db', db], {
-    cwd: ROOT,
-    input: PW + '\n',
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  assert.equal(r.status, 0, r.stderr);
-  const t = atlas(['user', 'token', name, '--naam', 'kopie', '--db', db]);
-  assert.equal(t.status, 0, t.stderr);
-  return t.stdout.trim().split(/\s+/).pop();
-}
-
-async function call(srv, method, p, token, body, ifMatch) {
-  const h = { authorization: `Bearer ${token}` };
-  if (body !== undefined) h['content-type'] = 'application/json';
-  if (ifMatch) h['if-match'] = ifMatch;
-  return srv.get(p, h, { method, body: body === undefined ? undefined : JSON.stringify(body) });
-}
-
 // The bodies of COMPARE on a server, with the ETags' snapshot part left out
 // (the copy is itself a write: data_version moves on by one).
 async function snapshotOf(srv) {
@@ -98,13 +76,16 @@ function exportRoo(db, file) {
   return readFileSync(file, 'utf8');
 }
 
+// A JSON API call as the holder of token.
+const call = (srv, method, p, token, body, ifMatch) => apiClient(srv, token).call(method, p, { body, ifMatch });
+
 test('atlas copy moves a SQLite database to PostgreSQL without loss, and back', { skip }, async () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'atlas-copy-'));
   let srv;
   try {
     // 1. a province on SQLite, with edits of its own
     const lite = sqliteDb(dir, 'provincie.db');
-    const token = addUserWithToken(lite, 'kopieerder');
+    const token = addUser(lite, 'kopieerder', 'programmateam', { token: 'kopie' });
     srv = await startServer({ db: lite, dir });
     let r = await call(srv, 'POST', '/api/v1/samenwerkingsverbanden', token, {
       naam: 'Testregio Kopieerland',

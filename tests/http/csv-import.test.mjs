@@ -6,55 +6,14 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, atlas, ATLAS, ROOT, sql, HAVE_SQL_CLI } from './harness.mjs';
-import { vnuValidate } from './vnu.mjs';
+import { startServer, atlas, sql, HAVE_SQL_CLI, addUser, login, anonymous } from './harness.mjs';
+import { assertValidPages } from './vnu.mjs';
 
-const PW = 'een-lang-testwachtwoord-6';
 let srv;
+let anon; // the anonymous visitor
 const pages = [];
-
-function addUser(name, rol, org) {
-  const args = ['user', 'add', name, '--rol', rol, '--wachtwoord-stdin', '--db', srv.db];
-  if (org) args.push('--organisatie', org);
-  const r = spawnSync(ATLAS, args, { cwd: ROOT, input: PW + '\n', encoding: 'utf8', timeout: 60_000 });
-  assert.equal(r.status, 0, `atlas user add ${name}: ${r.stderr}`);
-}
-
-async function login(name) {
-  let r = await fetch(srv.base + '/inloggen', { redirect: 'manual' });
-  const html = await r.text();
-  const pre = (r.headers.getSetCookie() || []).map((c) => c.split(';')[0]).join('; ');
-  const csrf = /name="csrf" value="([^"]+)"/.exec(html)[1];
-  r = await fetch(srv.base + '/inloggen', {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: pre, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ gebruikersnaam: name, wachtwoord: PW, csrf, terug: '/' }),
-  });
-  assert.equal(r.status, 303, `login ${name}`);
-  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('atlas_sessie='));
-  const t = await (await fetch(srv.base + '/', { headers: { cookie } })).text();
-  return { cookie, csrf: /name="csrf" value="([^"]+)"/.exec(t)[1] };
-}
-
-async function get(sess, p) {
-  const r = await fetch(srv.base + p, { redirect: 'manual', headers: sess ? { cookie: sess.cookie } : {} });
-  return { status: r.status, location: r.headers.get('location'), text: await r.text() };
-}
-
-async function post(sess, p, fields, csrf = sess.csrf) {
-  const body = new URLSearchParams();
-  if (csrf) body.append('csrf', csrf);
-  for (const [k, v] of fields) body.append(k, v);
-  const r = await fetch(srv.base + p, {
-    method: 'POST', redirect: 'manual', body,
-    headers: { cookie: sess.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-  });
-  return { status: r.status, location: r.headers.get('location'), text: await r.text() };
-}
 
 const total = async () =>
   (await (await fetch(srv.base + '/api/v1/samenwerkingsverbanden?status=alle&paginaGrootte=1')).json()).totaal;
@@ -63,35 +22,36 @@ const auditCount = () => (HAVE_SQL_CLI ? Number(sql(srv.db, 'SELECT count(*) FRO
 
 before(async () => {
   srv = await startServer();
-  addUser('csvstaf', 'programmateam');
-  addUser('csvredacteur', 'redacteur', 'gm0344');
+  anon = anonymous(srv.base);
+  addUser(srv.db, 'csvstaf', 'programmateam');
+  addUser(srv.db, 'csvredacteur', 'redacteur', { org: 'gm0344' });
 });
 after(async () => {
   await srv?.stop();
 });
 
 test('/beheer/import: sign-in required, editors 403, CSRF checked', async () => {
-  const anon = await get(null, '/beheer/import');
-  assert.equal(anon.status, 303);
-  assert.match(anon.location, /^\/inloggen/);
-  const ed = await login('csvredacteur');
-  assert.equal((await get(ed, '/beheer/import')).status, 403);
-  assert.equal((await post(ed, '/beheer/import', [['csv', 'sleutel,naam\n,x']])).status, 403);
-  const staff = await login('csvstaf');
-  const form = await get(staff, '/beheer/import');
+  const anonPage = await anon.get('/beheer/import');
+  assert.equal(anonPage.status, 303);
+  assert.match(anonPage.location, /^\/inloggen/);
+  const ed = await login(srv.base, 'csvredacteur');
+  assert.equal((await ed.get('/beheer/import')).status, 403);
+  assert.equal((await ed.post('/beheer/import', [['csv', 'sleutel,naam\n,x']])).status, 403);
+  const staff = await login(srv.base, 'csvstaf');
+  const form = await staff.get('/beheer/import');
   assert.equal(form.status, 200);
   assert.match(form.text, /<textarea[^>]*name="csv"/);
   pages.push(['import', form.text]);
   const before = await total();
-  const nocsrf = await post(staff, '/beheer/import', [['csv', 'sleutel,naam,soort,beleidsdomeinen\n,CSRF-loos verband,netwerk,afval\n']], null);
+  const nocsrf = await staff.post('/beheer/import', [['csv', 'sleutel,naam,soort,beleidsdomeinen\n,CSRF-loos verband,netwerk,afval\n']], { csrf: null });
   assert.equal(nocsrf.status, 403);
   assert.equal(await total(), before);
 });
 
 test('/beheer/import: valid paste is written, bad paste lists lines and writes nothing', async () => {
-  const staff = await login('csvstaf');
+  const staff = await login(srv.base, 'csvstaf');
   const before = await total();
-  const good = await post(staff, '/beheer/import', [
+  const good = await staff.post('/beheer/import', [
     ['csv', '\uFEFFsleutel;naam;soort;beleidsdomeinen\r\n;Testnetwerk Importdorp;netwerk;afval\r\n'],
   ]);
   assert.equal(good.status, 200, good.text.slice(0, 400));
@@ -101,7 +61,7 @@ test('/beheer/import: valid paste is written, bad paste lists lines and writes n
   assert.equal(await total(), before + 1);
 
   const audit = auditCount();
-  const bad = await post(staff, '/beheer/import', [
+  const bad = await staff.post('/beheer/import', [
     ['csv', 'sleutel,naam,soort,beleidsdomeinen\n,Nog een netwerk,netwerk,afval\n,Fout verband,onzin,afval\n,Ander fout,wgr,geen-domein\n'],
   ]);
   assert.equal(bad.status, 400);
@@ -113,7 +73,7 @@ test('/beheer/import: valid paste is written, bad paste lists lines and writes n
   assert.equal(await total(), before + 1);
   if (audit !== null) assert.equal(auditCount(), audit);
 
-  const dry = await post(staff, '/beheer/import', [
+  const dry = await staff.post('/beheer/import', [
     ['csv', 'sleutel,naam,soort,beleidsdomeinen\n,Proefnetwerk,netwerk,afval\n'], ['proefrun', 'ja'],
   ]);
   assert.equal(dry.status, 200);
@@ -150,13 +110,5 @@ test('atlas import csv: bad file → line numbers on stderr, exit 1', () => {
 });
 
 test('vnu: the import pages are valid HTML', () => {
-  const dir = path.join(srv.dir, 'vnu');
-  mkdirSync(dir, { recursive: true });
-  const files = pages.map(([n, html]) => {
-    const f = path.join(dir, `${n}.html`);
-    writeFileSync(f, html);
-    return f;
-  });
-  const msgs = vnuValidate(files);
-  assert.deepEqual(msgs, []);
+  assertValidPages(path.join(srv.dir, 'vnu'), pages);
 });

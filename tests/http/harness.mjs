@@ -3,12 +3,17 @@
 // gives the tests a base URL, a get() helper, a raw-socket helper for
 // requests that fetch would normalise (dot segments, oversized headers,
 // huge bodies), and a stop() that sends SIGTERM and checks a clean exit.
+// It also holds the helpers every test that signs in shares: addUser()
+// (a user and, optionally, an API token made with the CLI), login() and
+// session() (a signed-in or anonymous client with get/post/getJson),
+// apiClient() (Bearer-token JSON calls) and formValues()/setField() (the
+// values of an edit form, to post them back changed).
 //
 // It does not build anything: `make test-http` builds first. Run with
 //   node --test --test-concurrency=1 tests/http/
 // (each test file starts its own server on a free port with its own database).
 //
-// PostgreSQL (issue 7): with ATLAS_TEST_PG_URL set to a cluster's URL
+// PostgreSQL: with ATLAS_TEST_PG_URL set to a cluster's URL
 // (postgresql://atlas@127.0.0.1:PORT/postgres, from scripts/pg-cluster;
 // `make test-pg` does this), freshDb() creates a new database
 // atlas_t_<random> in that cluster for every call and returns its URL as
@@ -459,3 +464,194 @@ export function assertSecurityHeaders(headers, what) {
   assert.equal(h('x-content-type-options'), 'nosniff', `${what}: X-Content-Type-Options`);
   assert.ok(h('referrer-policy'), `${what}: Referrer-Policy missing`);
 }
+
+
+// --- users, tokens and sessions --------------------------------------------
+
+// The password addUser() gives and login() uses unless told otherwise.
+export const TEST_PASSWORD = 'een-lang-testwachtwoord-2';
+
+/*
+ * Make a user with the CLI (`atlas user add NAME --rol ROLE
+ * --wachtwoord-stdin --db DB`) and assert that it worked. Options:
+ *   password  the password (default TEST_PASSWORD)
+ *   org       --organisatie (an organisation code, for redacteur)
+ *   display   --naam (the display name)
+ *   extra     more arguments for `atlas user add`
+ *   token     a token name: also make an API token (addToken) and return it
+ * Returns the token, or undefined without the token option.
+ */
+export function addUser(db, name, role, { password = TEST_PASSWORD, org, display, extra = [], token } = {}) {
+  const args = ['user', 'add', name, '--rol', role, '--wachtwoord-stdin', '--db', db];
+  if (org) args.push('--organisatie', org);
+  if (display) args.push('--naam', display);
+  args.push(...extra);
+  const r = spawnSync(ATLAS, args, { cwd: ROOT, input: password + '\n', encoding: 'utf8', timeout: 60_000 });
+  if (r.error) throw r.error;
+  assert.equal(r.status, 0, `atlas user add ${name}: ${r.stderr}`);
+  return token === undefined ? undefined : addToken(db, name, token);
+}
+
+// A new API token named tokenName for user name (`atlas user token`); returns it.
+export function addToken(db, name, tokenName) {
+  const t = atlas(['user', 'token', name, '--naam', tokenName, '--db', db]);
+  assert.equal(t.status, 0, `atlas user token ${name}: ${t.stderr}`);
+  return t.stdout.trim().split(/\s+/).pop();
+}
+
+// The value of the first hidden csrf field in a page, or undefined.
+export const csrfOf = (html) => /name="csrf" value="([^"]+)"/.exec(html)?.[1];
+
+// The name=value parts of Set-Cookie headers (attributes dropped).
+const cookiePairs = (setCookies) => setCookies.map((c) => c.split(';')[0]);
+
+/*
+ * A web client for the server at base with a session cookie (the
+ * `atlas_sessie=...` pair, or '' for an anonymous visitor) and the csrf token
+ * of that session's forms (null: none). Redirects are never followed.
+ *   get(p, headers)          GET; the cookie is added to headers
+ *   post(p, fields, {csrf})  a form POST (x-www-form-urlencoded): first
+ *                            csrf=<the session's token>, or opts.csrf when
+ *                            given (null or false: no csrf field, '' an
+ *                            empty one), then fields ([name, value] pairs or
+ *                            an object, in order)
+ *   submit(p, fields, opts)  post() that must answer 303; resolves with
+ *                            the Location
+ *   getJson(p)               the JSON of a GET that must answer 200
+ *   at(base2)                the same session against another server
+ *                            (instances that share a database)
+ * get and post resolve with {status, location, headers, text}.
+ */
+export function session(base, cookie = '', csrf = null) {
+  const withCookie = (headers = {}) => (cookie ? { ...headers, cookie } : { ...headers });
+  const reply = async (r) => ({ status: r.status, location: r.headers.get('location'), headers: r.headers, text: await r.text() });
+  const s = {
+    base,
+    cookie,
+    csrf,
+    async get(p, headers = {}) {
+      return reply(await fetch(base + p, { redirect: 'manual', headers: withCookie(headers) }));
+    },
+    async post(p, fields = [], opts = {}) {
+      const token = opts.csrf === undefined ? csrf : opts.csrf;
+      const body = new URLSearchParams();
+      if (token !== null && token !== false) body.append('csrf', token);
+      for (const [k, v] of Array.isArray(fields) ? fields : Object.entries(fields)) body.append(k, v);
+      const headers = withCookie({ 'content-type': 'application/x-www-form-urlencoded' });
+      return reply(await fetch(base + p, { method: 'POST', redirect: 'manual', body, headers }));
+    },
+    async submit(p, fields, opts) {
+      const r = await s.post(p, fields, opts);
+      assert.equal(r.status, 303, `POST ${p}: ${r.status} ${r.text.slice(0, 600)}`);
+      return r.location;
+    },
+    async getJson(p) {
+      const r = await fetch(base + p, { headers: withCookie() });
+      assert.equal(r.status, 200, `GET ${p}`);
+      return r.json();
+    },
+    at: (other) => session(other, cookie, csrf),
+  };
+  return s;
+}
+
+// A client without a session (no cookie, no csrf field in posts).
+export const anonymous = (base) => session(base);
+
+/*
+ * Sign in through the login form like a browser: GET /inloggen (its
+ * pre-session cookie and csrf token), POST /inloggen with the user's name
+ * and password and terug=/ (must answer 303 with an atlas_sessie cookie),
+ * then GET / for the csrf token of the new session. Options:
+ *   password  default TEST_PASSWORD
+ *   headers   extra headers on these requests (e.g. x-forwarded-proto)
+ *   csrf      false: skip the GET / (session.csrf stays null), for a
+ *             test that only needs the cookie
+ * Returns a session() with, besides, preCookies and setCookies: the
+ * Set-Cookie headers of the GET and of the POST of /inloggen.
+ */
+export async function login(base, name, { password = TEST_PASSWORD, headers = {}, csrf = true } = {}) {
+  let r = await fetch(base + '/inloggen', { redirect: 'manual', headers });
+  const html = await r.text();
+  const preCookies = r.headers.getSetCookie() || [];
+  const formCsrf = csrfOf(html);
+  assert.ok(formCsrf, `login ${name}: no csrf token on /inloggen`);
+  r = await fetch(base + '/inloggen', {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { ...headers, cookie: cookiePairs(preCookies).join('; '), 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ gebruikersnaam: name, wachtwoord: password, csrf: formCsrf, terug: '/' }),
+  });
+  await r.arrayBuffer();
+  assert.equal(r.status, 303, `login ${name}`);
+  const setCookies = r.headers.getSetCookie();
+  const cookie = cookiePairs(setCookies).find((c) => c.startsWith('atlas_sessie='));
+  assert.ok(cookie, `login ${name}: no session cookie`);
+  let token = null;
+  if (csrf) {
+    const home = await (await fetch(base + '/', { headers: { ...headers, cookie } })).text();
+    token = csrfOf(home);
+    assert.ok(token, `login ${name}: no csrf token on /`);
+  }
+  return { ...session(base, cookie, token), preCookies, setCookies };
+}
+
+/*
+ * A JSON API client for the server at base that sends
+ * `Authorization: Bearer <token>` (no header when token is empty).
+ *   call(method, p, {body, ifMatch, type, headers})
+ * body is sent as JSON (a string as it is) with Content-Type type (default
+ * application/json); ifMatch becomes If-Match. Resolves like srv.get():
+ * {status, headers, body, text, json, res}.
+ */
+export function apiClient(srv, token) {
+  return {
+    token,
+    call(method, p, { body, ifMatch, type = 'application/json', headers = {} } = {}) {
+      const h = { ...headers };
+      if (token) h.authorization = `Bearer ${token}`;
+      if (ifMatch) h['if-match'] = ifMatch;
+      if (body !== undefined) h['content-type'] = type;
+      return srv.get(p, h, { method, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+    },
+  };
+}
+
+/*
+ * The values of the edit form in a page (<form class="atlas-edit-form">) as
+ * [name, value] pairs, as a browser would submit them: inputs (csrf left
+ * out, unchecked checkboxes left out), the selected option of each select,
+ * each textarea; entities decoded.
+ */
+export function formValues(html) {
+  const form = /<form class="atlas-edit-form"(.*?)<\/form>/s.exec(html)[1];
+  const out = [];
+  for (const m of form.matchAll(/<input([^>]*)>/g)) {
+    const a = m[1];
+    const name = /name="([^"]+)"/.exec(a)?.[1];
+    if (!name || name === 'csrf') continue;
+    if (/type="checkbox"/.test(a) && !/ checked/.test(a)) continue;
+    out.push([name, decodeEntities(/value="([^"]*)"/.exec(a)?.[1] ?? '')]);
+  }
+  for (const m of form.matchAll(/<select[^>]*name="([^"]+)"[^>]*>(.*?)<\/select>/gs)) {
+    const sel = /<option value="([^"]*)" selected>/.exec(m[2]);
+    out.push([m[1], sel ? decodeEntities(sel[1]) : '']);
+  }
+  for (const m of form.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>(.*?)<\/textarea>/gs)) out.push([m[1], decodeEntities(m[2])]);
+  return out;
+}
+
+// Assert that every visible input, select and textarea of a page (the
+// header's search box q aside: it has its own check) has a <label for> or an
+// aria-label; name says which page failed.
+export function assertControlsLabelled(name, html) {
+  for (const m of html.matchAll(/<(input|select|textarea)([^>]*)>/g)) {
+    if (/type="(hidden|submit)"/.test(m[2])) continue;
+    const id = /id="([^"]+)"/.exec(m[2])?.[1];
+    if (!id || id === 'q') continue;
+    assert.ok(html.includes(`for="${id}"`) || /aria-label=/.test(m[2]), `${name}: control #${id} without label`);
+  }
+}
+
+// Form values with field name set to value (moved to the end).
+export const setField = (vals, name, value) => vals.filter(([k]) => k !== name).concat([[name, value]]);

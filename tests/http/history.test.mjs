@@ -11,31 +11,20 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, atlas, ATLAS, ROOT } from './harness.mjs';
+import { startServer, addUser, apiClient } from './harness.mjs';
 import { vnuValidate } from './vnu.mjs';
 
-const PW = 'een-lang-testwachtwoord';
 const C = 'veiligheidsregio-utrecht';
 const HOSTILE = '<script>alert("x")</script> & co';
 let srv, token;
 
-async function call(method, p, body, ifMatch) {
-  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
-  if (ifMatch) headers['if-match'] = ifMatch;
-  return srv.get(p, headers, { method, body: JSON.stringify(body) });
-}
+// A JSON API call with the staff token (Content-Type always JSON).
+const call = (method, p, body, ifMatch) =>
+  apiClient(srv, token).call(method, p, { body, ifMatch, headers: { 'content-type': 'application/json' } });
 
 before(async () => {
   srv = await startServer();
-  const r = spawnSync(ATLAS, ['user', 'add', 'histo', '--rol', 'programmateam', '--wachtwoord-stdin', '--db', srv.db], {
-    cwd: ROOT,
-    input: PW + '\n',
-    encoding: 'utf8',
-  });
-  assert.equal(r.status, 0, r.stderr);
-  const t = atlas(['user', 'token', 'histo', '--naam', 'test', '--db', srv.db]);
-  assert.equal(t.status, 0, t.stderr);
-  token = t.stdout.trim().split(/\s+/).pop();
+  token = addUser(srv.db, 'histo', 'programmateam', { token: 'test' });
 
   // one API edit to look for: the phase, and a note with markup
   const g = await srv.get(`/api/v1/samenwerkingsverbanden/${C}`);

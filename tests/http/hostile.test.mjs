@@ -16,9 +16,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { startServer, ATLAS, ROOT, atlas } from './harness.mjs';
+import { startServer, ROOT, atlas, addUser, login } from './harness.mjs';
 
-const PW = 'een-lang-testwachtwoord-h';
 const M = '7331'; // marker in every injection payload
 let srv;
 let token;
@@ -162,35 +161,10 @@ async function fetchChecked(p, init = {}, what = p) {
   return { status: res.status, body, headers: res.headers };
 }
 
-function addUser(name, rol) {
-  const r = spawnSync(ATLAS, ['user', 'add', name, '--rol', rol, '--wachtwoord-stdin', '--db', srv.db],
-    { cwd: ROOT, input: PW + '\n', encoding: 'utf8', timeout: 60_000 });
-  assert.equal(r.status, 0, r.stderr);
-  const t = atlas(['user', 'token', name, '--naam', 'test', '--db', srv.db]);
-  assert.equal(t.status, 0, t.stderr);
-  return t.stdout.trim().split(/\s+/).pop();
-}
-
-async function login(name) {
-  let r = await fetch(srv.base + '/inloggen', { redirect: 'manual' });
-  const html = await r.text();
-  const pre = (r.headers.getSetCookie() || []).map((c) => c.split(';')[0]).join('; ');
-  const csrf = /name="csrf" value="([^"]+)"/.exec(html)[1];
-  r = await fetch(srv.base + '/inloggen', {
-    method: 'POST', redirect: 'manual',
-    headers: { cookie: pre, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ gebruikersnaam: name, wachtwoord: PW, csrf, terug: '/' }),
-  });
-  assert.equal(r.status, 303);
-  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('atlas_sessie='));
-  const t = await (await fetch(srv.base + '/', { headers: { cookie } })).text();
-  return { cookie, csrf: /name="csrf" value="([^"]+)"/.exec(t)[1] };
-}
-
 before(async () => {
   srv = await startServer();
-  token = addUser('vijand-staf', 'programmateam');
-  sess = await login('vijand-staf');
+  token = addUser(srv.db, 'vijand-staf', 'programmateam', { token: 'test' });
+  sess = await login(srv.base, 'vijand-staf');
 });
 
 after(async () => {

@@ -19,10 +19,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { startServer, freshDb, freePort, atlas, decodeEntities, dropPgDb, PG, ATLAS, ROOT } from './harness.mjs';
+import { startServer, freshDb, freePort, atlas, dropPgDb, PG, formValues, setField, addUser, login } from './harness.mjs';
 
 const HAPROXY = '/usr/sbin/haproxy';
-const PW = 'een-lang-testwachtwoord-multi';
 const KEY = 'veiligheidsregio-utrecht';
 const API = `/api/v1/samenwerkingsverbanden/${KEY}`;
 const EDIT = `/samenwerkingsverbanden/${KEY}/bewerken`;
@@ -97,69 +96,7 @@ async function waitFor(what, fn, ms) {
   assert.fail(`${what}: not within ${ms} ms (last: ${JSON.stringify(last)})`);
 }
 
-function addUser(db, name, rol) {
-  const r = spawnSync(ATLAS, ['user', 'add', name, '--rol', rol, '--wachtwoord-stdin', '--db', db], {
-    cwd: ROOT,
-    input: PW + '\n',
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  assert.equal(r.status, 0, `atlas user add ${name}: ${r.stderr}`);
-  const t = atlas(['user', 'token', name, '--naam', 'multi', '--db', db]);
-  assert.equal(t.status, 0, `atlas user token ${name}: ${t.stderr}`);
-  return t.stdout.trim().split(/\s+/).pop();
-}
-
-async function login(base, name) {
-  let r = await fetch(base + '/inloggen', { redirect: 'manual' });
-  const html = await r.text();
-  const pre = (r.headers.getSetCookie() || []).map((c) => c.split(';')[0]).join('; ');
-  const csrf = /name="csrf" value="([^"]+)"/.exec(html)[1];
-  r = await fetch(base + '/inloggen', {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: pre, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ gebruikersnaam: name, wachtwoord: PW, csrf, terug: '/' }),
-  });
-  assert.equal(r.status, 303, `login ${name}`);
-  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('atlas_sessie='));
-  assert.ok(cookie, 'session cookie');
-  const t = await (await fetch(base + '/', { headers: { cookie } })).text();
-  return { cookie, csrf: /name="csrf" value="([^"]+)"/.exec(t)[1] };
-}
-
 // All values of a collaboration edit form as [name, value] pairs.
-function formValues(html) {
-  const form = /<form class="atlas-edit-form"(.*?)<\/form>/s.exec(html)[1];
-  const out = [];
-  for (const m of form.matchAll(/<input([^>]*)>/g)) {
-    const a = m[1];
-    const name = /name="([^"]+)"/.exec(a)?.[1];
-    if (!name || name === 'csrf') continue;
-    if (/type="checkbox"/.test(a) && !/ checked/.test(a)) continue;
-    out.push([name, decodeEntities(/value="([^"]*)"/.exec(a)?.[1] ?? '')]);
-  }
-  for (const m of form.matchAll(/<select[^>]*name="([^"]+)"[^>]*>(.*?)<\/select>/gs)) {
-    const sel = /<option value="([^"]*)" selected>/.exec(m[2]);
-    out.push([m[1], sel ? decodeEntities(sel[1]) : '']);
-  }
-  for (const m of form.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>(.*?)<\/textarea>/gs)) out.push([m[1], decodeEntities(m[2])]);
-  return out;
-}
-const setField = (vals, name, value) => vals.filter(([k]) => k !== name).concat([[name, value]]);
-
-async function postForm(base, sess, p, fields) {
-  const body = new URLSearchParams();
-  body.append('csrf', sess.csrf);
-  for (const [k, v] of fields) body.append(k, v);
-  const r = await fetch(base + p, {
-    method: 'POST',
-    redirect: 'manual',
-    body,
-    headers: { cookie: sess.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-  });
-  return { status: r.status, location: r.headers.get('location'), text: await r.text() };
-}
 
 async function getRaw(base, p, headers = {}) {
   const r = await fetch(base + p, { redirect: 'manual', headers });
@@ -172,7 +109,7 @@ describe('two instances on one PostgreSQL database behind haproxy', { skip }, ()
 
   before(async () => {
     ({ dir, db } = freshDb());
-    token = addUser(db, 'multi-staf', 'programmateam');
+    token = addUser(db, 'multi-staf', 'programmateam', { token: 'multi' });
     A = await startServer({ dir, db });
     B = await startServer({ dir, db });
     const port = await freePort();
@@ -239,7 +176,7 @@ describe('two instances on one PostgreSQL database behind haproxy', { skip }, ()
       assert.equal(h.status, 200, `A's session through haproxy, request ${i}`);
     }
     // sign out through B (with the CSRF token A gave): the session is gone on A too
-    const out = await postForm(B.base, s, '/uitloggen', []);
+    const out = await s.at(B.base).post('/uitloggen', []);
     assert.equal(out.status, 303, `sign out through B: ${out.status}`);
     const onA = await getRaw(A.base, EDIT, { cookie: s.cookie });
     assert.equal(onA.status, 303, 'the session ended through B is not valid on A');
@@ -260,7 +197,7 @@ describe('two instances on one PostgreSQL database behind haproxy', { skip }, ()
     const note = `Fictieve opmerking via instantie B ${Date.now()}`;
     const form = await getRaw(B.base, EDIT, { cookie: s.cookie });
     assert.equal(form.status, 200);
-    const w = await postForm(B.base, s, EDIT, setField(formValues(form.text), 'opmerking', note));
+    const w = await s.at(B.base).post(EDIT, setField(formValues(form.text), 'opmerking', note));
     assert.equal(w.status, 303, `edit through B: ${w.status} ${w.text.slice(0, 300)}`);
     const t0 = Date.now();
     assert.equal((await getRaw(B.base, API)).json.opmerking, note, 'B answers from its own write');
@@ -296,7 +233,7 @@ describe('two instances on one PostgreSQL database behind haproxy', { skip }, ()
     const bare = (e) => e.replace(/-gz"$/, '"'); // the gzip variant of the same version
     assert.equal(bare(stale.headers.get('etag')), bare(newEtag), '412 names the current ETag');
     // a stale form version through A: the conflict page, nothing written
-    const staleForm = await postForm(A.base, s, EDIT, setField(formValues(formOnA.text), 'opmerking', 'Fictief: ook niet'));
+    const staleForm = await s.post(EDIT, setField(formValues(formOnA.text), 'opmerking', 'Fictief: ook niet'));
     assert.equal(staleForm.status, 409, `stale form through A: ${staleForm.status}`);
     assert.match(staleForm.text, /niet<\/strong> opgeslagen/);
     for (const srv of [A, B]) assert.equal((await getRaw(srv.base, API)).json.opmerking, note, 'nothing overwrote the edit');

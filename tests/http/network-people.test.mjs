@@ -9,47 +9,14 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { startServer, ATLAS, ROOT } from './harness.mjs';
+import { startServer, addUser, login, anonymous } from './harness.mjs';
 import { parseCsv, formulaCells } from './csv.mjs';
 
-const PW = 'een-lang-testwachtwoord-7';
 const HOSTILE = 'Kees "de" Test, <b>&'; // quotes, comma, markup
 let srv;
+let anon; // the anonymous visitor
 let S;
 const F = {};
-
-function addUser(name, rol) {
-  const r = spawnSync(ATLAS, ['user', 'add', name, '--rol', rol, '--wachtwoord-stdin', '--db', srv.db], {
-    cwd: ROOT, input: PW + '\n', encoding: 'utf8', timeout: 60_000,
-  });
-  assert.equal(r.status, 0, `atlas user add ${name}: ${r.stderr}`);
-}
-
-async function login(name) {
-  let r = await fetch(srv.base + '/inloggen', { redirect: 'manual' });
-  const html = await r.text();
-  const pre = (r.headers.getSetCookie() || []).map((c) => c.split(';')[0]).join('; ');
-  const csrf = /name="csrf" value="([^"]+)"/.exec(html)[1];
-  r = await fetch(srv.base + '/inloggen', {
-    method: 'POST', redirect: 'manual',
-    headers: { cookie: pre, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ gebruikersnaam: name, wachtwoord: PW, csrf, terug: '/' }),
-  });
-  assert.equal(r.status, 303, `login ${name}`);
-  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('atlas_sessie='));
-  const t = await (await fetch(srv.base + '/', { headers: { cookie } })).text();
-  return { cookie, csrf: /name="csrf" value="([^"]+)"/.exec(t)[1] };
-}
-
-async function post(p, fields) {
-  const body = new URLSearchParams([['csrf', S.csrf], ...fields]);
-  const r = await fetch(srv.base + p, {
-    method: 'POST', redirect: 'manual', body,
-    headers: { cookie: S.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-  });
-  return { status: r.status, location: r.headers.get('location'), text: await r.text() };
-}
 
 async function csv(p, sess) {
   const r = await fetch(srv.base + p, { headers: sess ? { cookie: sess.cookie } : {} });
@@ -58,30 +25,25 @@ async function csv(p, sess) {
   return parseCsv(await r.text());
 }
 
-async function api(p, sess) {
-  const r = await fetch(srv.base + p, { headers: sess ? { cookie: sess.cookie } : {} });
-  assert.equal(r.status, 200, `GET ${p}`);
-  return r.json();
-}
-
 // a person with one office in org and one current seat in collab
 async function person(name, office, org, collab, body) {
-  let r = await post('/personen/nieuw', [['naam', name], ['partij', ''], ['email', ''], ['telefoon', ''], ['opmerking', '']]);
+  let r = await S.post('/personen/nieuw', [['naam', name], ['partij', ''], ['email', ''], ['telefoon', ''], ['opmerking', '']]);
   assert.equal(r.status, 303, r.text.slice(0, 300));
   const key = /^\/personen\/([^?]+)/.exec(r.location)[1];
-  r = await post(`/personen/${key}/functies/nieuw`, [['organisatie', org], ['functie', office], ['portefeuille', ''], ['van', '2020-01-01'], ['tot', '']]);
+  r = await S.post(`/personen/${key}/functies/nieuw`, [['organisatie', org], ['functie', office], ['portefeuille', ''], ['van', '2020-01-01'], ['tot', '']]);
   assert.equal(r.status, 303, r.text.slice(0, 300));
-  r = await post(`/personen/${key}/zetels/nieuw`, [['samenwerkingsverband', collab], ['namens', org], ['orgaan', body], ['van', '2021-01-01'], ['tot', '']]);
+  r = await S.post(`/personen/${key}/zetels/nieuw`, [['samenwerkingsverband', collab], ['namens', org], ['orgaan', body], ['van', '2021-01-01'], ['tot', '']]);
   assert.equal(r.status, 303, r.text.slice(0, 300));
   return key;
 }
 
 before(async () => {
   srv = await startServer();
-  const list = await api('/api/v1/samenwerkingsverbanden?paginaGrootte=100');
+  anon = anonymous(srv.base);
+  const list = await anon.getJson('/api/v1/samenwerkingsverbanden?paginaGrootte=100');
   for (const c of list.samenwerkingsverbanden) {
     if (c.juridischeVorm !== 'OL' || !c.actief) continue;
-    const full = await api(`/api/v1/samenwerkingsverbanden/${c.id}`);
+    const full = await anon.getJson(`/api/v1/samenwerkingsverbanden/${c.id}`);
     const d = full.deelnemers.find((x) => x.actief && x.organisatie.soort === 'gemeente');
     if (!d) continue;
     F.C = c.id;
@@ -90,8 +52,8 @@ before(async () => {
     break;
   }
   assert.ok(F.C, 'an openbaar lichaam with an active municipal participant in the seed');
-  addUser('np-staf', 'programmateam');
-  S = await login('np-staf');
+  addUser(srv.db, 'np-staf', 'programmateam');
+  S = await login(srv.base, 'np-staf');
   F.WETHOUDER = await person(HOSTILE, 'wethouder', F.ORG, F.C, 'algemeen-bestuur');
   F.AMBTENAAR = await person('Els Voorbeeld', 'ambtenaar', F.ORG, F.C, 'portefeuillehoudersoverleg');
 });
@@ -106,7 +68,7 @@ test('without personen the CSV is unchanged: 7 columns, participations only', as
   const { rows } = await csv('/netwerk.csv');
   assert.deepEqual(rows[0], HEAD);
   assert.ok(rows.slice(1).every((r) => r.length === 7 && r[2] !== 'Persoon'));
-  const j = await api('/api/v1/netwerk');
+  const j = await anon.getJson('/api/v1/netwerk');
   assert.equal(rows.length - 1, j.totaalVerbindingen);
 });
 
@@ -123,7 +85,7 @@ test('anonymous, personen=ja: participations then the seats of public office hol
   assert.deepEqual(seats, [[HOSTILE, F.WETHOUDER, 'Persoon', F.CNAME, F.C, seats[0][5], 'Algemeen bestuur', 'zetel']]);
   assert.ok(!body.some((r) => r[0] === 'Els Voorbeeld' || r[1] === F.AMBTENAAR), 'the official is hidden from anonymous visitors');
   // the same numbers as the API
-  const j = await api('/api/v1/netwerk?personen=ja');
+  const j = await anon.getJson('/api/v1/netwerk?personen=ja');
   assert.equal(body.length, j.totaalVerbindingen);
   assert.equal(seats.length, j.verbindingen.filter((v) => v.soort === 'zetel').length);
   assert.deepEqual(parts.map((r) => r.slice(0, 7)), (await csv('/netwerk.csv')).rows.slice(1), 'the participation rows are those without personen');
@@ -138,7 +100,7 @@ test('signed in, personen=ja: the official\'s seat too; never cached', async () 
   const seats = rows.slice(1).filter((x) => x[7] === 'zetel');
   assert.equal(seats.length, 2);
   assert.ok(seats.some((x) => x[0] === 'Els Voorbeeld' && x[1] === F.AMBTENAAR && x[6] === 'Portefeuillehoudersoverleg'));
-  const j = await api('/api/v1/netwerk?personen=ja', S);
+  const j = await S.getJson('/api/v1/netwerk?personen=ja');
   assert.equal(rows.length - 1, j.totaalVerbindingen);
 });
 

@@ -8,10 +8,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, atlas, ATLAS, ROOT } from './harness.mjs';
+import { startServer, atlas, addUser } from './harness.mjs';
 import { vnuValidate } from './vnu.mjs';
 
 let srv;
@@ -289,13 +288,7 @@ test('Nu HTML Checker: no errors on the overlap pages', async () => {
 // state, not the analysis of the snapshot before. Runs last: it ends a
 // collaboration.
 test('after a write, API pages, the page and the CSV analyse the new snapshot', async () => {
-  const add = spawnSync(ATLAS, ['user', 'add', 'overlap-staf', '--rol', 'programmateam', '--wachtwoord-stdin', '--db', srv.db], {
-    cwd: ROOT, input: 'een-lang-testwachtwoord\n', encoding: 'utf8', timeout: 60_000,
-  });
-  assert.equal(add.status, 0, add.stderr);
-  const tok = atlas(['user', 'token', 'overlap-staf', '--naam', 'test', '--db', srv.db]);
-  assert.equal(tok.status, 0, tok.stderr);
-  const token = tok.stdout.trim().split(/\s+/).pop();
+  const token = addUser(srv.db, 'overlap-staf', 'programmateam', { token: 'test' });
 
   const q = '/api/v1/analyse/overlap?drempel=0,5&paginaGrootte=50';
   const before = await srv.getJson(q);

@@ -10,60 +10,18 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, ATLAS, ROOT, decodeEntities } from './harness.mjs';
-import { vnuValidate } from './vnu.mjs';
+import { startServer, decodeEntities, addUser, login, anonymous, assertControlsLabelled } from './harness.mjs';
+import { assertValidPages } from './vnu.mjs';
 
-const PW = 'een-lang-testwachtwoord-2';
 const TODAY = new Date().toISOString().slice(0, 10);
 const OL = 'veiligheidsregio-utrecht'; // openbaar lichaam; Houten and Nieuwegein take part
 const NET = 'u10'; // network (convenant): bestuur and portefeuillehoudersoverleg only
 let srv;
+let anon; // the anonymous visitor
 const S = {};
 const K = {};
 const pages = []; // [name, html] for the validator
-
-function addUser(name, rol, org) {
-  const args = ['user', 'add', name, '--rol', rol, '--wachtwoord-stdin', '--db', srv.db];
-  if (org) args.push('--organisatie', org);
-  const r = spawnSync(ATLAS, args, { cwd: ROOT, input: PW + '\n', encoding: 'utf8', timeout: 60_000 });
-  assert.equal(r.status, 0, `atlas user add ${name}: ${r.stderr}`);
-}
-
-async function login(name) {
-  let r = await fetch(srv.base + '/inloggen', { redirect: 'manual' });
-  const html = await r.text();
-  const pre = (r.headers.getSetCookie() || []).map((c) => c.split(';')[0]).join('; ');
-  const csrf = /name="csrf" value="([^"]+)"/.exec(html)[1];
-  r = await fetch(srv.base + '/inloggen', {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: pre, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ gebruikersnaam: name, wachtwoord: PW, csrf, terug: '/' }),
-  });
-  assert.equal(r.status, 303, `login ${name}`);
-  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('atlas_sessie='));
-  const t = await (await fetch(srv.base + '/', { headers: { cookie } })).text();
-  return { cookie, csrf: /name="csrf" value="([^"]+)"/.exec(t)[1] };
-}
-
-async function get(sess, p) {
-  const r = await fetch(srv.base + p, { redirect: 'manual', headers: sess ? { cookie: sess.cookie } : {} });
-  return { status: r.status, location: r.headers.get('location'), text: await r.text(), headers: r.headers };
-}
-
-async function post(sess, p, fields, { csrf } = {}) {
-  const body = new URLSearchParams();
-  body.append('csrf', csrf ?? sess.csrf);
-  for (const [k, v] of Object.entries(fields)) body.append(k, v);
-  const r = await fetch(srv.base + p, {
-    method: 'POST', redirect: 'manual', body,
-    headers: { cookie: sess.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-  });
-  return { status: r.status, location: r.headers.get('location'), text: await r.text() };
-}
 
 const summary = (html) => (/id="foutmeldingen"(.*?)<\/ul>/s.exec(html) || ['', ''])[1];
 const text = (html) => decodeEntities(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
@@ -80,12 +38,13 @@ const section = (html, id) => {
 
 before(async () => {
   srv = await startServer();
-  addUser('pe-staf', 'programmateam');
-  addUser('pe-houten', 'redacteur', 'gm0321');
-  addUser('pe-nwg', 'redacteur', 'gm0356');
-  S.staf = await login('pe-staf');
-  S.houten = await login('pe-houten');
-  S.nwg = await login('pe-nwg');
+  anon = anonymous(srv.base);
+  addUser(srv.db, 'pe-staf', 'programmateam');
+  addUser(srv.db, 'pe-houten', 'redacteur', { org: 'gm0321' });
+  addUser(srv.db, 'pe-nwg', 'redacteur', { org: 'gm0356' });
+  S.staf = await login(srv.base, 'pe-staf');
+  S.houten = await login(srv.base, 'pe-houten');
+  S.nwg = await login(srv.base, 'pe-nwg');
 });
 
 after(async () => {
@@ -93,7 +52,7 @@ after(async () => {
 });
 
 test('empty state: the bundled data contains no people, and says how people are added', async () => {
-  const r = await get(null, '/personen');
+  const r = await anon.get('/personen');
   assert.equal(r.status, 200);
   const t = text(r.text);
   assert.match(t, /Er zijn nog geen personen vastgelegd/);
@@ -103,16 +62,16 @@ test('empty state: the bundled data contains no people, and says how people are 
   assert.match(t, /redacteuren/i);
   pages.push(['list-empty', r.text]);
   // the collaboration and organisation pages have their sections, empty
-  const c = await get(null, `/samenwerkingsverbanden/${OL}`);
+  const c = await anon.get(`/samenwerkingsverbanden/${OL}`);
   assert.match(c.text, /Bestuur en vertegenwoordiging/);
   assert.match(text(c.text), /Er zijn nog geen leden vastgelegd/);
-  const o = await get(null, '/organisaties/gm0321');
+  const o = await anon.get('/organisaties/gm0321');
   assert.match(o.text, /Wie zit waar/);
 });
 
 test('anonymous visitors get the login page for the forms', async () => {
   for (const p of ['/personen/nieuw']) {
-    const r = await get(null, p);
+    const r = await anon.get(p);
     assert.equal(r.status, 303, p);
     assert.match(r.location, /^\/inloggen\?terug=/);
   }
@@ -121,38 +80,38 @@ test('anonymous visitors get the login page for the forms', async () => {
 });
 
 test('create a person: validation errors, then Jan Testpersoon', async () => {
-  let r = await get(S.staf, '/personen/nieuw');
+  let r = await S.staf.get('/personen/nieuw');
   assert.equal(r.status, 200);
   assert.match(r.text, /name="naam"/);
   pages.push(['person-new', r.text]);
-  r = await post(S.staf, '/personen/nieuw', { naam: '', partij: '', email: '', telefoon: '', opmerking: '' });
+  r = await S.staf.post('/personen/nieuw', { naam: '', partij: '', email: '', telefoon: '', opmerking: '' });
   assert.equal(r.status, 400);
   assert.match(summary(r.text), /href="#f-naam"/);
   assert.match(r.text, /aria-invalid="true"/);
   pages.push(['person-new-400', r.text]);
-  r = await post(S.staf, '/personen/nieuw', { naam: 'Jan Testpersoon', partij: 'Testpartij', email: 'jan@example.org', telefoon: '030-0000000', opmerking: '' });
+  r = await S.staf.post('/personen/nieuw', { naam: 'Jan Testpersoon', partij: 'Testpartij', email: 'jan@example.org', telefoon: '030-0000000', opmerking: '' });
   assert.equal(r.status, 303, r.text.slice(0, 300));
   const m = /^\/personen\/([^?]+)\?melding=persoon-aangemaakt$/.exec(r.location);
   assert.ok(m, r.location);
   K.jan = m[1];
-  r = await get(S.staf, r.location);
+  r = await S.staf.get(r.location);
   assert.equal(r.status, 200);
   assert.match(r.text, /De persoon is toegevoegd/);
   assert.match(r.text, /<h1[^>]*>Jan Testpersoon<\/h1>/);
 });
 
 test('add an office (wethouder of Houten) and show it as current', async () => {
-  let r = await get(S.staf, `/personen/${K.jan}/functies/nieuw`);
+  let r = await S.staf.get(`/personen/${K.jan}/functies/nieuw`);
   assert.equal(r.status, 200);
   assert.ok(options(r.text, 'functie').includes('wethouder'));
   pages.push(['office-new', r.text]);
-  r = await post(S.staf, `/personen/${K.jan}/functies/nieuw`, { organisatie: 'gm0321', functie: 'wethouder', portefeuille: 'Financiën <b>', van: '2022-06-01', tot: '' });
+  r = await S.staf.post(`/personen/${K.jan}/functies/nieuw`, { organisatie: 'gm0321', functie: 'wethouder', portefeuille: 'Financiën <b>', van: '2022-06-01', tot: '' });
   assert.equal(r.status, 303, r.text.slice(0, 500));
   // end before start is refused
-  r = await post(S.staf, `/personen/${K.jan}/functies/nieuw`, { organisatie: 'gm0321', functie: 'raadslid', portefeuille: '', van: '2020-01-01', tot: '2019-01-01' });
+  r = await S.staf.post(`/personen/${K.jan}/functies/nieuw`, { organisatie: 'gm0321', functie: 'raadslid', portefeuille: '', van: '2020-01-01', tot: '2019-01-01' });
   assert.equal(r.status, 400);
   assert.match(summary(r.text), /#f-tot/);
-  r = await get(null, `/personen/${K.jan}`);
+  r = await anon.get(`/personen/${K.jan}`);
   assert.equal(r.status, 200);
   assert.match(r.text, /Huidige functies/);
   assert.match(r.text, /Wethouder/);
@@ -161,74 +120,74 @@ test('add an office (wethouder of Houten) and show it as current', async () => {
 });
 
 test('seat form: step 1 chooses the collaboration, step 2 offers only the bodies of its legal form', async () => {
-  let r = await get(S.staf, `/personen/${K.jan}/zetels/nieuw`);
+  let r = await S.staf.get(`/personen/${K.jan}/zetels/nieuw`);
   assert.equal(r.status, 200);
   assert.ok(options(r.text, 'samenwerkingsverband').includes(OL));
   pages.push(['seat-step1', r.text]);
-  r = await get(S.staf, `/personen/${K.jan}/zetels/nieuw?samenwerkingsverband=${OL}`);
+  r = await S.staf.get(`/personen/${K.jan}/zetels/nieuw?samenwerkingsverband=${OL}`);
   assert.equal(r.status, 200);
   const ol = options(r.text, 'orgaan');
   assert.ok(ol.includes('algemeen-bestuur') && ol.includes('dagelijks-bestuur') && ol.includes('voorzitter'), ol.join());
   assert.ok(!ol.includes('bestuur'), 'an openbaar lichaam has no single "bestuur"');
   assert.ok(options(r.text, 'namens').includes('gm0321'));
   pages.push(['seat-step2', r.text]);
-  r = await get(S.staf, `/personen/${K.jan}/zetels/nieuw?samenwerkingsverband=${NET}`);
+  r = await S.staf.get(`/personen/${K.jan}/zetels/nieuw?samenwerkingsverband=${NET}`);
   const net = options(r.text, 'orgaan');
   assert.ok(net.includes('bestuur') && !net.includes('algemeen-bestuur'), net.join());
 });
 
 test('seat in a body the legal form does not have → 400 with the field error, nothing written', async () => {
-  const r = await post(S.staf, `/personen/${K.jan}/zetels/nieuw`, { samenwerkingsverband: NET, namens: 'gm0321', orgaan: 'algemeen-bestuur', van: '2023-01-01', tot: '' });
+  const r = await S.staf.post(`/personen/${K.jan}/zetels/nieuw`, { samenwerkingsverband: NET, namens: 'gm0321', orgaan: 'algemeen-bestuur', van: '2023-01-01', tot: '' });
   assert.equal(r.status, 400);
   assert.match(summary(r.text), /href="#f-orgaan"/);
   assert.match(text(r.text), /Algemeen bestuur past niet bij/);
   pages.push(['seat-400', r.text]);
-  const p = await get(S.staf, `/personen/${K.jan}`);
+  const p = await S.staf.get(`/personen/${K.jan}`);
   assert.match(p.text, /Geen huidige zetels vastgelegd/);
 });
 
 test('add seats; an overlapping period in the same body → 400', async () => {
-  let r = await post(S.staf, `/personen/${K.jan}/zetels/nieuw`, { samenwerkingsverband: OL, namens: 'gm0321', orgaan: 'algemeen-bestuur', van: '2022-07-01', tot: '' });
+  let r = await S.staf.post(`/personen/${K.jan}/zetels/nieuw`, { samenwerkingsverband: OL, namens: 'gm0321', orgaan: 'algemeen-bestuur', van: '2022-07-01', tot: '' });
   assert.equal(r.status, 303, r.text.slice(0, 500));
-  r = await post(S.staf, `/personen/${K.jan}/zetels/nieuw`, { samenwerkingsverband: OL, namens: 'gm0321', orgaan: 'algemeen-bestuur', van: '2023-01-01', tot: '' });
+  r = await S.staf.post(`/personen/${K.jan}/zetels/nieuw`, { samenwerkingsverband: OL, namens: 'gm0321', orgaan: 'algemeen-bestuur', van: '2023-01-01', tot: '' });
   assert.equal(r.status, 400);
   assert.ok(summary(r.text).length > 0);
   // a former seat (past period) and a network seat
-  r = await post(S.staf, `/personen/${K.jan}/zetels/nieuw`, { samenwerkingsverband: OL, namens: 'gm0321', orgaan: 'dagelijks-bestuur', van: '2019-01-01', tot: '2021-12-31' });
+  r = await S.staf.post(`/personen/${K.jan}/zetels/nieuw`, { samenwerkingsverband: OL, namens: 'gm0321', orgaan: 'dagelijks-bestuur', van: '2019-01-01', tot: '2021-12-31' });
   assert.equal(r.status, 303, r.text.slice(0, 500));
-  r = await post(S.staf, `/personen/${K.jan}/zetels/nieuw`, { samenwerkingsverband: NET, namens: 'gm0321', orgaan: 'portefeuillehoudersoverleg', van: '2023-01-01', tot: '' });
+  r = await S.staf.post(`/personen/${K.jan}/zetels/nieuw`, { samenwerkingsverband: NET, namens: 'gm0321', orgaan: 'portefeuillehoudersoverleg', van: '2023-01-01', tot: '' });
   assert.equal(r.status, 303, r.text.slice(0, 500));
-  const p = await get(null, `/personen/${K.jan}`);
+  const p = await anon.get(`/personen/${K.jan}`);
   const cur = p.text.slice(p.text.indexOf('Huidige zetels'), p.text.indexOf('Eerdere zetels'));
   assert.match(cur, /Algemeen bestuur/);
   assert.match(cur, /Portefeuillehoudersoverleg/);
   assert.doesNotMatch(cur, /Dagelijks bestuur/);
   assert.match(p.text.slice(p.text.indexOf('Eerdere zetels')), /Dagelijks bestuur/);
   pages.push(['person-anon', p.text]);
-  const ps = await get(S.staf, `/personen/${K.jan}`);
+  const ps = await S.staf.get(`/personen/${K.jan}`);
   pages.push(['person-staff', ps.text]);
 });
 
 test('a centrumgemeenteconstructie has no bodies of its own: no seat form, the server refuses one', async () => {
   const domains = await (await fetch(srv.base + '/api/v1/beleidsdomeinen')).json();
   const dom = domains.beleidsdomeinen[0].code;
-  let r = await post(S.staf, '/samenwerkingsverbanden/nieuw', { naam: 'Testregeling Centrumgemeente', soort: 'wgr', juridischeVorm: 'CC', bevoegdheidsverkrijging: 'onbekend', beleidsdomeinen: dom, fase: 'onbekend' });
+  let r = await S.staf.post('/samenwerkingsverbanden/nieuw', { naam: 'Testregeling Centrumgemeente', soort: 'wgr', juridischeVorm: 'CC', bevoegdheidsverkrijging: 'onbekend', beleidsdomeinen: dom, fase: 'onbekend' });
   assert.equal(r.status, 303, r.text.slice(0, 400));
   const key = /^\/samenwerkingsverbanden\/([^?]+)/.exec(r.location)[1];
-  r = await get(S.staf, `/personen/${K.jan}/zetels/nieuw?samenwerkingsverband=${key}`);
+  r = await S.staf.get(`/personen/${K.jan}/zetels/nieuw?samenwerkingsverband=${key}`);
   assert.equal(r.status, 200);
   assert.doesNotMatch(r.text, /name="orgaan"/);
   assert.match(text(r.text), /Er kan daarom geen zetel worden vastgelegd/);
   pages.push(['seat-cc', r.text]);
-  r = await post(S.staf, `/personen/${K.jan}/zetels/nieuw`, { samenwerkingsverband: key, namens: 'gm0321', orgaan: 'bestuur', van: '2024-01-01', tot: '' });
+  r = await S.staf.post(`/personen/${K.jan}/zetels/nieuw`, { samenwerkingsverband: key, namens: 'gm0321', orgaan: 'bestuur', van: '2024-01-01', tot: '' });
   assert.equal(r.status, 400);
-  const c = await get(null, `/samenwerkingsverbanden/${key}`);
+  const c = await anon.get(`/samenwerkingsverbanden/${key}`);
   assert.match(c.text, /Bestuur en vertegenwoordiging/);
   assert.doesNotMatch(section(c.text, 'bestuur-kop'), /<table/);
 });
 
 test('collaboration page: bodies of the legal form, current members, former members collapsed', async () => {
-  const r = await get(null, `/samenwerkingsverbanden/${OL}`);
+  const r = await anon.get(`/samenwerkingsverbanden/${OL}`);
   assert.equal(r.status, 200);
   const s = section(r.text, 'bestuur-kop');
   assert.match(s, /Bestuursorganen bij de juridische vorm Openbaar lichaam/);
@@ -241,7 +200,7 @@ test('collaboration page: bodies of the legal form, current members, former memb
 });
 
 test('organisation page: "Wie zit waar" with seats and public office holders', async () => {
-  const r = await get(null, '/organisaties/gm0321');
+  const r = await anon.get('/organisaties/gm0321');
   assert.equal(r.status, 200);
   const s = section(r.text, 'wie-zit-waar');
   assert.match(s, /Jan Testpersoon/);
@@ -251,80 +210,80 @@ test('organisation page: "Wie zit waar" with seats and public office holders', a
 });
 
 test('end a seat with a date: it moves to the former seats; an end before the start → 400', async () => {
-  const p = await get(S.staf, `/personen/${K.jan}`);
+  const p = await S.staf.get(`/personen/${K.jan}`);
   const ids = [...p.text.matchAll(/action="\/personen\/[^/]+\/zetels\/(\d+)\/beeindigen"/g)].map((m) => m[1]);
   assert.equal(ids.length, 2, 'two current seats with an end form');
   // the network seat: which one is it? try the last
-  let r = await post(S.staf, `/personen/${K.jan}/zetels/${ids[1]}/beeindigen`, { tot: '2000-01-01' });
+  let r = await S.staf.post(`/personen/${K.jan}/zetels/${ids[1]}/beeindigen`, { tot: '2000-01-01' });
   assert.equal(r.status, 400);
   assert.match(text(r.text), /Er is niets gewijzigd/);
-  r = await post(S.staf, `/personen/${K.jan}/zetels/${ids[1]}/beeindigen`, { tot: TODAY });
+  r = await S.staf.post(`/personen/${K.jan}/zetels/${ids[1]}/beeindigen`, { tot: TODAY });
   assert.equal(r.status, 303);
   assert.match(r.location, /melding=zetel-beeindigd/);
-  const q = await get(null, `/personen/${K.jan}`);
+  const q = await anon.get(`/personen/${K.jan}`);
   const cur = q.text.slice(q.text.indexOf('Huidige zetels'), q.text.indexOf('Eerdere zetels'));
   assert.equal((cur.match(/<tr/g) || []).length - 1, 1, 'one current seat left');
 });
 
 test('partner editors: own organisation only; another organisation → 403 and nothing changed', async () => {
   // Nieuwegein's editor adds Els Voorbeeld, an official of Nieuwegein
-  let r = await post(S.nwg, '/personen/nieuw', { naam: 'Els Voorbeeld', partij: '', email: 'els@example.org', telefoon: '', opmerking: '' });
+  let r = await S.nwg.post('/personen/nieuw', { naam: 'Els Voorbeeld', partij: '', email: 'els@example.org', telefoon: '', opmerking: '' });
   assert.equal(r.status, 303);
   K.els = /^\/personen\/([^?]+)/.exec(r.location)[1];
-  r = await get(S.nwg, `/personen/${K.els}/functies/nieuw`);
+  r = await S.nwg.get(`/personen/${K.els}/functies/nieuw`);
   assert.deepEqual(options(r.text, 'organisatie'), ['gm0356'], 'an editor only sees their own organisation');
-  r = await post(S.nwg, `/personen/${K.els}/functies/nieuw`, { organisatie: 'gm0356', functie: 'ambtenaar', portefeuille: 'Regionale samenwerking', van: '2021-01-01', tot: '' });
+  r = await S.nwg.post(`/personen/${K.els}/functies/nieuw`, { organisatie: 'gm0356', functie: 'ambtenaar', portefeuille: 'Regionale samenwerking', van: '2021-01-01', tot: '' });
   assert.equal(r.status, 303, r.text.slice(0, 400));
   // the creator may edit the person
-  r = await get(S.nwg, `/personen/${K.els}/bewerken`);
+  r = await S.nwg.get(`/personen/${K.els}/bewerken`);
   assert.equal(r.status, 200);
   pages.push(['person-edit', r.text]);
 
-  const before = await get(S.staf, `/personen/${K.els}`);
+  const before = await S.staf.get(`/personen/${K.els}`);
   // Houten's editor may not touch Nieuwegein's official
-  r = await get(S.houten, `/personen/${K.els}/bewerken`);
+  r = await S.houten.get(`/personen/${K.els}/bewerken`);
   assert.equal(r.status, 403);
-  const v = /name="versie" value="(\d+)"/.exec((await get(S.nwg, `/personen/${K.els}/bewerken`)).text)[1];
-  r = await post(S.houten, `/personen/${K.els}/bewerken`, { versie: v, naam: 'Gewijzigd', partij: '', email: '', telefoon: '', opmerking: '' });
+  const v = /name="versie" value="(\d+)"/.exec((await S.nwg.get(`/personen/${K.els}/bewerken`)).text)[1];
+  r = await S.houten.post(`/personen/${K.els}/bewerken`, { versie: v, naam: 'Gewijzigd', partij: '', email: '', telefoon: '', opmerking: '' });
   assert.equal(r.status, 403);
-  r = await post(S.houten, `/personen/${K.els}/functies/nieuw`, { organisatie: 'gm0356', functie: 'wethouder', portefeuille: '', van: '2024-01-01', tot: '' });
+  r = await S.houten.post(`/personen/${K.els}/functies/nieuw`, { organisatie: 'gm0356', functie: 'wethouder', portefeuille: '', van: '2024-01-01', tot: '' });
   assert.equal(r.status, 403);
-  r = await post(S.houten, `/personen/${K.els}/zetels/nieuw`, { samenwerkingsverband: OL, namens: 'gm0356', orgaan: 'algemeen-bestuur', van: '2024-01-01', tot: '' });
+  r = await S.houten.post(`/personen/${K.els}/zetels/nieuw`, { samenwerkingsverband: OL, namens: 'gm0356', orgaan: 'algemeen-bestuur', van: '2024-01-01', tot: '' });
   assert.equal(r.status, 403);
   const fid = /action="\/personen\/[^/]+\/functies\/(\d+)\/beeindigen"/.exec(before.text)[1];
-  r = await post(S.houten, `/personen/${K.els}/functies/${fid}/beeindigen`, { tot: TODAY });
+  r = await S.houten.post(`/personen/${K.els}/functies/${fid}/beeindigen`, { tot: TODAY });
   assert.equal(r.status, 403);
-  const afterP = await get(S.staf, `/personen/${K.els}`);
+  const afterP = await S.staf.get(`/personen/${K.els}`);
   const strip = (h) => h.replace(/name="csrf" value="[^"]*"/g, '');
   assert.equal(strip(afterP.text), strip(before.text), 'nothing changed');
   // ...but may edit Jan, who holds an office in Houten, and add a seat on behalf of Houten
-  r = await get(S.houten, `/personen/${K.jan}/bewerken`);
+  r = await S.houten.get(`/personen/${K.jan}/bewerken`);
   assert.equal(r.status, 200);
-  r = await get(S.houten, `/personen/${K.jan}/zetels/nieuw?samenwerkingsverband=${OL}`);
+  r = await S.houten.get(`/personen/${K.jan}/zetels/nieuw?samenwerkingsverband=${OL}`);
   assert.deepEqual(options(r.text, 'namens'), ['gm0321']);
   // the rule is stated on the person page
-  r = await get(S.houten, `/personen/${K.jan}`);
+  r = await S.houten.get(`/personen/${K.jan}`);
   assert.match(text(r.text), /Als redacteur legt u functies vast binnen uw eigen organisatie/);
   // administrator pages are not for editors or staff
   for (const s of [S.houten, S.staf]) {
-    assert.equal((await get(s, `/personen/${K.jan}/export`)).status, 403);
-    assert.equal((await get(s, `/personen/${K.jan}/wissen`)).status, 403);
+    assert.equal((await s.get(`/personen/${K.jan}/export`)).status, 403);
+    assert.equal((await s.get(`/personen/${K.jan}/wissen`)).status, 403);
   }
 });
 
 test('CSRF: a POST without the right token changes nothing', async () => {
-  const count = async () => (text((await get(S.staf, '/personen')).text).match(/(\d+) personen/) || [0, 0])[1];
+  const count = async () => (text((await S.staf.get('/personen')).text).match(/(\d+) personen/) || [0, 0])[1];
   const n = await count();
-  let r = await post(S.staf, '/personen/nieuw', { naam: 'Zonder Token' }, { csrf: 'fout' });
+  let r = await S.staf.post('/personen/nieuw', { naam: 'Zonder Token' }, { csrf: 'fout' });
   assert.equal(r.status, 403);
-  r = await post(S.staf, `/personen/${K.jan}/zetels/nieuw`, { samenwerkingsverband: OL, namens: 'gm0321', orgaan: 'voorzitter', van: '2024-01-01' }, { csrf: '' });
+  r = await S.staf.post(`/personen/${K.jan}/zetels/nieuw`, { samenwerkingsverband: OL, namens: 'gm0321', orgaan: 'voorzitter', van: '2024-01-01' }, { csrf: '' });
   assert.equal(r.status, 403);
   assert.equal(await count(), n);
-  assert.doesNotMatch((await get(S.staf, `/personen/${K.jan}`)).text, /Voorzitter/);
+  assert.doesNotMatch((await S.staf.get(`/personen/${K.jan}`)).text, /Voorzitter/);
 });
 
 test('the list shows people with their current seats', async () => {
-  const r = await get(S.staf, '/personen');
+  const r = await S.staf.get('/personen');
   assert.equal(r.status, 200);
   assert.match(r.text, /Jan Testpersoon/);
   assert.match(r.text, /Els Voorbeeld/);
@@ -332,22 +291,9 @@ test('the list shows people with their current seats', async () => {
 });
 
 test('every new page passes the Nu HTML Checker and labels every control', async () => {
-  const dir = path.join(srv.dir, 'vnu-people');
-  mkdirSync(dir, { recursive: true });
-  const files = pages.map(([name, html]) => {
-    const f = path.join(dir, `${name}.html`);
-    writeFileSync(f, html);
-    return f;
-  });
-  const msgs = vnuValidate(files);
-  assert.deepEqual(msgs.map((m) => `${path.basename(m.file)}:${m.line}: ${m.message}`), []);
+  assertValidPages(path.join(srv.dir, 'vnu-people'), pages);
   for (const [name, html] of pages) {
-    for (const m of html.matchAll(/<(input|select|textarea)([^>]*)>/g)) {
-      if (/type="(hidden|submit)"/.test(m[2])) continue;
-      const id = /id="([^"]+)"/.exec(m[2])?.[1];
-      if (!id || id === 'q') continue;
-      assert.ok(html.includes(`for="${id}"`) || /aria-label=/.test(m[2]), `${name}: control #${id} without label`);
-    }
+    assertControlsLabelled(name, html);
     const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
     assert.equal(new Set(ids).size, ids.length, `${name}: duplicate ids`);
   }

@@ -18,45 +18,14 @@ import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { startServer, freshDb, freePort, atlas, dropPgDb, pgCluster, pgDbUrl, PG, PG_DIR, PG_URL, ATLAS, ROOT } from './harness.mjs';
+import { startServer, freshDb, freePort, atlas, dropPgDb, pgCluster, pgDbUrl, PG, PG_DIR, PG_URL, ATLAS, ROOT, addUser, login } from './harness.mjs';
 
-const PW = 'een-lang-testwachtwoord-fout';
 const KEY = 'veiligheidsregio-utrecht';
 const API = `/api/v1/samenwerkingsverbanden/${KEY}`;
 const RECOVER_MS = 10_000; // "within a few seconds"
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const skip = !PG ? 'PostgreSQL only (ATLAS_TEST_PG_URL; make test-pg)' : !PG_DIR ? 'ATLAS_TEST_PG_DIR not set (the cluster to stop and start)' : false;
-
-function addUser(db, name, rol) {
-  const r = spawnSync(ATLAS, ['user', 'add', name, '--rol', rol, '--wachtwoord-stdin', '--db', db], {
-    cwd: ROOT,
-    input: PW + '\n',
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  assert.equal(r.status, 0, `atlas user add ${name}: ${r.stderr}`);
-  const t = atlas(['user', 'token', name, '--naam', 'fout', '--db', db]);
-  assert.equal(t.status, 0, `atlas user token ${name}: ${t.stderr}`);
-  return t.stdout.trim().split(/\s+/).pop();
-}
-
-async function login(base, name) {
-  let r = await fetch(base + '/inloggen', { redirect: 'manual' });
-  const html = await r.text();
-  const pre = (r.headers.getSetCookie() || []).map((c) => c.split(';')[0]).join('; ');
-  const csrf = /name="csrf" value="([^"]+)"/.exec(html)[1];
-  r = await fetch(base + '/inloggen', {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: pre, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ gebruikersnaam: name, wachtwoord: PW, csrf, terug: '/' }),
-  });
-  assert.equal(r.status, 303, `login ${name}`);
-  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('atlas_sessie='));
-  assert.ok(cookie, 'session cookie');
-  return cookie;
-}
 
 async function req(base, p, init = {}) {
   const r = await fetch(base + p, { redirect: 'manual', ...init, signal: AbortSignal.timeout(15_000) });
@@ -127,10 +96,10 @@ describe('PostgreSQL stops and starts again under load', { skip }, () => {
 
   before(async () => {
     ({ dir, db } = freshDb());
-    token = addUser(db, 'fout-staf', 'programmateam');
+    token = addUser(db, 'fout-staf', 'programmateam', { token: 'fout' });
     A = await startServer({ dir, db });
     B = await startServer({ dir, db });
-    cookie = await login(A.base, 'fout-staf');
+    cookie = (await login(A.base, 'fout-staf', { csrf: false })).cookie;
   });
 
   after(async () => {

@@ -25,12 +25,10 @@
 
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { startServer, freshDb, atlas, ATLAS, ROOT, decodeEntities, sql as dbSql, HAVE_SQL_CLI, PG } from './harness.mjs';
+import { startServer, freshDb, atlas, sql as dbSql, HAVE_SQL_CLI, PG, formValues, setField, addUser, login } from './harness.mjs';
 import { rmSync } from 'node:fs';
 
 const LONG = process.env.RELIABILITY_LONG === '1';
-const PW = 'een-lang-testwachtwoord';
 const KILLS = 20;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const HAVE_SQLITE3 = HAVE_SQL_CLI; // sqlite3, or psql on PostgreSQL
@@ -50,62 +48,7 @@ async function start(opts) {
 
 const sql = dbSql;
 
-function addUser(db, name, rol) {
-  const r = spawnSync(ATLAS, ['user', 'add', name, '--rol', rol, '--wachtwoord-stdin', '--db', db], {
-    cwd: ROOT, input: PW + '\n', encoding: 'utf8', timeout: 60_000,
-  });
-  assert.equal(r.status, 0, `atlas user add ${name}: ${r.stderr}`);
-  const t = atlas(['user', 'token', name, '--naam', 'test', '--db', db]);
-  assert.equal(t.status, 0, `atlas user token ${name}: ${t.stderr}`);
-  return t.stdout.trim().split(/\s+/).pop();
-}
-
-async function login(base, name) {
-  let r = await fetch(base + '/inloggen', { redirect: 'manual' });
-  const html = await r.text();
-  const pre = (r.headers.getSetCookie() || []).map((c) => c.split(';')[0]).join('; ');
-  const csrf = /name="csrf" value="([^"]+)"/.exec(html)[1];
-  r = await fetch(base + '/inloggen', {
-    method: 'POST', redirect: 'manual',
-    headers: { cookie: pre, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ gebruikersnaam: name, wachtwoord: PW, csrf, terug: '/' }),
-  });
-  assert.equal(r.status, 303, `login ${name}`);
-  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('atlas_sessie='));
-  const t = await (await fetch(base + '/', { headers: { cookie } })).text();
-  return { cookie, csrf: /name="csrf" value="([^"]+)"/.exec(t)[1] };
-}
-
 // All values of a collaboration edit form as [name, value] pairs.
-function formValues(html) {
-  const form = /<form class="atlas-edit-form"(.*?)<\/form>/s.exec(html)[1];
-  const out = [];
-  for (const m of form.matchAll(/<input([^>]*)>/g)) {
-    const a = m[1];
-    const name = /name="([^"]+)"/.exec(a)?.[1];
-    if (!name || name === 'csrf') continue;
-    if (/type="checkbox"/.test(a) && !/ checked/.test(a)) continue;
-    out.push([name, decodeEntities(/value="([^"]*)"/.exec(a)?.[1] ?? '')]);
-  }
-  for (const m of form.matchAll(/<select[^>]*name="([^"]+)"[^>]*>(.*?)<\/select>/gs)) {
-    const sel = /<option value="([^"]*)" selected>/.exec(m[2]);
-    out.push([m[1], sel ? decodeEntities(sel[1]) : '']);
-  }
-  for (const m of form.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>(.*?)<\/textarea>/gs)) out.push([m[1], decodeEntities(m[2])]);
-  return out;
-}
-const setField = (vals, name, value) => vals.filter(([k]) => k !== name).concat([[name, value]]);
-
-async function postForm(base, sess, p, fields) {
-  const body = new URLSearchParams();
-  body.append('csrf', sess.csrf);
-  for (const [k, v] of fields) body.append(k, v);
-  const r = await fetch(base + p, {
-    method: 'POST', redirect: 'manual', body,
-    headers: { cookie: sess.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-  });
-  return { status: r.status, text: await r.text() };
-}
 
 const collabPath = (k) => `/api/v1/samenwerkingsverbanden/${k}`;
 
@@ -128,8 +71,8 @@ function dbChecks(db) {
 test('crash safety: 20 SIGKILLs during continuous API and web-form writes lose no acknowledged write', async (t) => {
   const { dir, db } = freshDb();
   dirs.push(dir);
-  const token = addUser(db, 'crash-api', 'programmateam');
-  addUser(db, 'crash-web', 'programmateam');
+  const token = addUser(db, 'crash-api', 'programmateam', { token: 'test' });
+  addUser(db, 'crash-web', 'programmateam', { token: 'test' });
 
   let srv = await start({ db, dir });
   // the record the web-form client edits (its own, so its versions are countable)
@@ -190,7 +133,7 @@ test('crash safety: 20 SIGKILLs during continuous API and web-form writes lose n
         const text = `web-${n++}`;
         webSent.push(text);
         stats.webAttempts++;
-        const res = await postForm(base, sess, `/samenwerkingsverbanden/${webKey}/bewerken`, setField(formValues(html), 'opmerking', text));
+        const res = await sess.at(base).post(`/samenwerkingsverbanden/${webKey}/bewerken`, setField(formValues(html), 'opmerking', text));
         if (res.status === 303) {
           stats.webAcked++;
           webLastAcked = text;
@@ -286,7 +229,7 @@ test('no lost updates: concurrent read–modify–write with If-Match via the AP
   dirs.push(srv.dir);
   const clients = LONG ? 8 : 4;
   const total = LONG ? 1000 : 300;
-  const token = addUser(srv.db, 'lu-api', 'programmateam');
+  const token = addUser(srv.db, 'lu-api', 'programmateam', { token: 'test' });
   const list = await srv.getJson('/api/v1/samenwerkingsverbanden?paginaGrootte=5');
   const key = list.samenwerkingsverbanden[0].id;
   const path = collabPath(key);
@@ -336,7 +279,7 @@ test('no lost updates: concurrent read–modify–write with If-Match via the AP
 test('no lost updates: two signed-in web sessions, conflicts get the 409 page', async (t) => {
   const srv = await start();
   dirs.push(srv.dir);
-  for (const n of ['lu-web1', 'lu-web2']) addUser(srv.db, n, 'programmateam');
+  for (const n of ['lu-web1', 'lu-web2']) addUser(srv.db, n, 'programmateam', { token: 'test' });
   const S = [await login(srv.base, 'lu-web1'), await login(srv.base, 'lu-web2')];
   const list = await srv.getJson('/api/v1/samenwerkingsverbanden?paginaGrootte=5');
   const key = list.samenwerkingsverbanden[1].id;
@@ -350,7 +293,7 @@ test('no lost updates: two signed-in web sessions, conflicts get the 409 page', 
     const forms = await Promise.all(S.map((s) => fetch(srv.base + edit, { headers: { cookie: s.cookie } }).then((x) => x.text())));
     const order = Math.random() < 0.5 ? [0, 1] : [1, 0];
     const results = await Promise.all(order.map((w) =>
-      postForm(srv.base, S[w], edit, setField(formValues(forms[w]), 'opmerking', `ronde ${i} sessie ${w}`)).then((x) => ({ w, ...x }))));
+      S[w].post(edit, setField(formValues(forms[w]), 'opmerking', `ronde ${i} sessie ${w}`)).then((x) => ({ w, ...x }))));
     const won = results.filter((x) => x.status === 303);
     const lost = results.filter((x) => x.status !== 303);
     assert.equal(won.length, 1, `round ${i}: exactly one submit wins (${results.map((x) => x.status)})`);

@@ -11,63 +11,15 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, ATLAS, ROOT, decodeEntities } from './harness.mjs';
-import { vnuValidate } from './vnu.mjs';
+import { startServer, decodeEntities, addUser, login, anonymous, assertControlsLabelled } from './harness.mjs';
+import { assertValidPages } from './vnu.mjs';
 
-const PW = 'een-lang-testwachtwoord-2';
 let srv;
+let anon; // the anonymous visitor
 const S = {};
 const F = {};
 const pages = []; // [name, html] for the validator
-
-function addUser(name, rol, org) {
-  const args = ['user', 'add', name, '--rol', rol, '--wachtwoord-stdin', '--db', srv.db];
-  if (org) args.push('--organisatie', org);
-  const r = spawnSync(ATLAS, args, { cwd: ROOT, input: PW + '\n', encoding: 'utf8', timeout: 60_000 });
-  assert.equal(r.status, 0, `atlas user add ${name}: ${r.stderr}`);
-}
-
-async function login(name) {
-  let r = await fetch(srv.base + '/inloggen', { redirect: 'manual' });
-  const html = await r.text();
-  const pre = (r.headers.getSetCookie() || []).map((c) => c.split(';')[0]).join('; ');
-  const csrf = /name="csrf" value="([^"]+)"/.exec(html)[1];
-  r = await fetch(srv.base + '/inloggen', {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { cookie: pre, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ gebruikersnaam: name, wachtwoord: PW, csrf, terug: '/' }),
-  });
-  assert.equal(r.status, 303, `login ${name}`);
-  const cookie = r.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('atlas_sessie='));
-  const t = await (await fetch(srv.base + '/', { headers: { cookie } })).text();
-  return { cookie, csrf: /name="csrf" value="([^"]+)"/.exec(t)[1] };
-}
-
-async function get(sess, p) {
-  const r = await fetch(srv.base + p, { redirect: 'manual', headers: sess ? { cookie: sess.cookie } : {} });
-  return { status: r.status, location: r.headers.get('location'), text: await r.text() };
-}
-
-async function post(sess, p, fields) {
-  const body = new URLSearchParams();
-  body.append('csrf', sess.csrf);
-  for (const [k, v] of fields) body.append(k, v);
-  const r = await fetch(srv.base + p, {
-    method: 'POST', redirect: 'manual', body,
-    headers: { cookie: sess.cookie, 'content-type': 'application/x-www-form-urlencoded' },
-  });
-  return { status: r.status, location: r.headers.get('location'), text: await r.text() };
-}
-
-async function api(p, sess) {
-  const r = await fetch(srv.base + p, { headers: sess ? { cookie: sess.cookie } : {} });
-  assert.equal(r.status, 200, `GET ${p}`);
-  return r.json();
-}
 
 const summary = (html) => (/id="foutmeldingen"(.*?)<\/ul>/s.exec(html) || ['', ''])[1];
 const section = (html, id) => (new RegExp(`<section aria-labelledby="${id}">(.*?)</section>`, 's').exec(html) || ['', ''])[1];
@@ -77,15 +29,16 @@ const scores = (d, r, p, s, q, note = '') => [['datum', d], ['rechtmatig', r], [
 
 before(async () => {
   srv = await startServer();
+  anon = anonymous(srv.base);
   // a fixture collaboration with at least two active participants, and a
   // second one that shares a participant (for the interlock)
-  const list = await api('/api/v1/samenwerkingsverbanden?paginaGrootte=100');
+  const list = await anon.getJson('/api/v1/samenwerkingsverbanden?paginaGrootte=100');
   for (const c of list.samenwerkingsverbanden) {
     if (c.aantalDeelnemers < 2 || ![null, 'OL'].includes(c.juridischeVorm)) continue;
-    const full = await api(`/api/v1/samenwerkingsverbanden/${c.id}`);
+    const full = await anon.getJson(`/api/v1/samenwerkingsverbanden/${c.id}`);
     const act = full.deelnemers.filter((d) => d.actief && d.organisatie.soort === 'gemeente');
     if (act.length < 2) continue;
-    const parts = await api(`/api/v1/organisaties/${act[0].organisatie.code}/deelnames`);
+    const parts = await anon.getJson(`/api/v1/organisaties/${act[0].organisatie.code}/deelnames`);
     // (a legal form that has an algemeen bestuur, or an unknown one)
     const other = (parts.deelnames || []).find((d) => d.actief && d.samenwerkingsverband.id !== c.id &&
       d.samenwerkingsverband.actief && [null, 'OL'].includes(d.samenwerkingsverband.juridischeVorm));
@@ -100,15 +53,15 @@ before(async () => {
     break;
   }
   assert.ok(F.C && F.C2, 'fixture collaborations found');
-  const orgs = await api('/api/v1/organisaties?soort=gemeente&paginaGrootte=100');
-  const inC = new Set((await api(`/api/v1/samenwerkingsverbanden/${F.C}`)).deelnemers.map((d) => d.organisatie.code));
+  const orgs = await anon.getJson('/api/v1/organisaties?soort=gemeente&paginaGrootte=100');
+  const inC = new Set((await anon.getJson(`/api/v1/samenwerkingsverbanden/${F.C}`)).deelnemers.map((d) => d.organisatie.code));
   F.OUT = orgs.organisaties.map((o) => o.code).find((k) => !inC.has(k));
-  addUser('rol-staf', 'programmateam');
-  addUser('rol-staf2', 'programmateam');
-  addUser('rol-red', 'redacteur', F.OUT);
-  S.staf = await login('rol-staf');
-  S.staf2 = await login('rol-staf2');
-  S.red = await login('rol-red');
+  addUser(srv.db, 'rol-staf', 'programmateam');
+  addUser(srv.db, 'rol-staf2', 'programmateam');
+  addUser(srv.db, 'rol-red', 'redacteur', { org: F.OUT });
+  S.staf = await login(srv.base, 'rol-staf');
+  S.staf2 = await login(srv.base, 'rol-staf2');
+  S.red = await login(srv.base, 'rol-red');
 });
 
 after(async () => {
@@ -116,7 +69,7 @@ after(async () => {
 });
 
 test('anonymous: empty sections on the collaboration page; the forms need a login', async () => {
-  const r = await get(null, `/samenwerkingsverbanden/${F.C}`);
+  const r = await anon.get(`/samenwerkingsverbanden/${F.C}`);
   assert.equal(r.status, 200);
   assert.match(r.text, /<h2 class="utrecht-heading-2" id="rollen">Rollen van de partijen<\/h2>/);
   assert.match(section(r.text, 'rollen'), /nog geen rolbeoordelingen/);
@@ -125,26 +78,26 @@ test('anonymous: empty sections on the collaboration page; the forms need a logi
   assert.match(section(r.text, 'afspraken'), /nog geen gemeenschappelijke/);
   assert.doesNotMatch(r.text, /\/rol"|fasen\/nieuw|afspraken\/nieuw/);
   for (const p of [roleUrl(F.P1), `/samenwerkingsverbanden/${F.C}/fasen/nieuw`, `/samenwerkingsverbanden/${F.C}/afspraken/nieuw`]) {
-    const g = await get(null, p);
+    const g = await anon.get(p);
     assert.equal(g.status, 303, p);
     assert.match(g.location, /^\/inloggen\?terug=/);
   }
   pages.push(['verband-leeg', r.text]);
   // a partner editor of an organisation that does not take part: 403
-  const f = await get(S.red, roleUrl(F.P1));
+  const f = await S.red.get(roleUrl(F.P1));
   assert.equal(f.status, 403);
-  const f2 = await post(S.red, `/samenwerkingsverbanden/${F.C}/fasen/nieuw`, [['fase', 'groei'], ['datum', '2024-01-01']]);
+  const f2 = await S.red.post(`/samenwerkingsverbanden/${F.C}/fasen/nieuw`, [['fase', 'groei'], ['datum', '2024-01-01']]);
   assert.equal(f2.status, 403);
 });
 
 test('role form: scores 0, 6 and abc → 400 with field errors, nothing written', async () => {
-  const form = await get(S.staf, roleUrl(F.P1));
+  const form = await S.staf.get(roleUrl(F.P1));
   assert.equal(form.status, 200);
   assert.match(form.text, /<legend[^>]*>Scores per perspectief<\/legend>/);
   assert.match(form.text, /Rechtmatig \(Rechtmatige overheid\)/);
   assert.match(form.text, /NSOB/);
   pages.push(['rol-formulier', form.text]);
-  const r = await post(S.staf, roleUrl(F.P1), scores('2026-01-15', '0', '6', 'abc', ''));
+  const r = await S.staf.post(roleUrl(F.P1), scores('2026-01-15', '0', '6', 'abc', ''));
   assert.equal(r.status, 400);
   pages.push(['rol-fouten', r.text]);
   const sum = summary(r.text);
@@ -153,20 +106,20 @@ test('role form: scores 0, 6 and abc → 400 with field errors, nothing written'
     assert.match(r.text, new RegExp(`id="f-${f}-fout"`), `message next to ${f}`);
   }
   assert.match(r.text, /<option value="abc" selected>abc<\/option>/, 'input kept');
-  const bad = await post(S.staf, roleUrl(F.P1), scores('2026-02-30', '3', '3', '3', '3'));
+  const bad = await S.staf.post(roleUrl(F.P1), scores('2026-02-30', '3', '3', '3', '3'));
   assert.equal(bad.status, 400);
   assert.match(summary(bad.text), /href="#f-datum"/);
-  const page = await get(null, `/samenwerkingsverbanden/${F.C}`);
+  const page = await anon.get(`/samenwerkingsverbanden/${F.C}`);
   assert.match(section(page.text, 'rollen'), /nog geen rolbeoordelingen/, 'nothing written');
 });
 
 test('assessments of two parties: quadrant SVG and table show them', async () => {
-  let r = await post(S.staf, roleUrl(F.P1), scores('2026-01-15', '5', '2', '2', '1', 'Toetst vooral <regels>'));
+  let r = await S.staf.post(roleUrl(F.P1), scores('2026-01-15', '5', '2', '2', '1', 'Toetst vooral <regels>'));
   assert.equal(r.status, 303, r.text.slice(0, 300));
   assert.equal(r.location, `/samenwerkingsverbanden/${F.C}?melding=opgeslagen#rollen`);
-  r = await post(S.staf, roleUrl(F.P2), scores('2026-01-20', '1', '2', '5', '3'));
+  r = await S.staf.post(roleUrl(F.P2), scores('2026-01-20', '1', '2', '5', '3'));
   assert.equal(r.status, 303);
-  const page = await get(null, `/samenwerkingsverbanden/${F.C}`);
+  const page = await anon.get(`/samenwerkingsverbanden/${F.C}`);
   const sec = section(page.text, 'rollen');
   const svg = /<svg class="atlas-quadrant"[^>]*>(.*?)<\/svg>/s.exec(sec);
   assert.ok(svg, 'quadrant svg');
@@ -187,55 +140,55 @@ test('assessments of two parties: quadrant SVG and table show them', async () =>
 });
 
 test('a later assessment with another dominant perspective is a role change; a tie is not', async () => {
-  let r = await post(S.staf, roleUrl(F.P1), scores('2026-03-01', '2', '5', '3', '1'));
+  let r = await S.staf.post(roleUrl(F.P1), scores('2026-03-01', '2', '5', '3', '1'));
   assert.equal(r.status, 303);
-  r = await post(S.staf, roleUrl(F.P2), scores('2026-03-02', '2', '2', '4', '4')); // tie: no change
+  r = await S.staf.post(roleUrl(F.P2), scores('2026-03-02', '2', '2', '4', '4')); // tie: no change
   assert.equal(r.status, 303);
-  const page = await get(null, `/samenwerkingsverbanden/${F.C}`);
+  const page = await anon.get(`/samenwerkingsverbanden/${F.C}`);
   const sec = section(page.text, 'rollen');
   assert.match(sec, /Rolwisseling: van rechtmatig naar presterend per 1 maart 2026/);
   assert.equal((sec.match(/Rolwisseling:/g) || []).length, 1);
   assert.match(sec, /Geen \(gelijke hoogste scores\)/);
   // the diagram shows the latest assessment: ORG1 at x=(5+3-2-1)/8, y=(2+5-3-1)/8
   assert.ok(sec.includes(`${F.ORG1.naam}: Rechtmatig 2, Presterend 5, Samenwerkend 3, Responsief 1</title>`));
-  const a = await get(null, '/analyse/rolwisselingen');
+  const a = await anon.get('/analyse/rolwisselingen');
   assert.equal(a.status, 200);
   pages.push(['rolwisselingen', a.text]);
   const t = rows(a.text);
   assert.ok(t.includes(`1 maart 2026 ${F.CNAME} ${F.ORG1.naam} rechtmatig presterend`), t.join('\n'));
   assert.equal(t.length, 2, 'header + one change');
   // a third change for ORG2, dated later: listed first (newest first)
-  r = await post(S.staf, roleUrl(F.P2), scores('2026-04-10', '1', '5', '2', '2'));
+  r = await S.staf.post(roleUrl(F.P2), scores('2026-04-10', '1', '5', '2', '2'));
   assert.equal(r.status, 303);
-  const t2 = rows((await get(null, '/analyse/rolwisselingen')).text);
+  const t2 = rows((await anon.get('/analyse/rolwisselingen')).text);
   assert.equal(t2.length, 2, 'a tie in between is not a change, so samenwerkend → (tie) → presterend is not counted');
-  r = await post(S.staf, roleUrl(F.P2), scores('2026-05-01', '1', '1', '5', '2'));
-  const t3 = rows((await get(null, '/analyse/rolwisselingen')).text);
+  r = await S.staf.post(roleUrl(F.P2), scores('2026-05-01', '1', '1', '5', '2'));
+  const t3 = rows((await anon.get('/analyse/rolwisselingen')).text);
   assert.equal(t3[1], `1 mei 2026 ${F.CNAME} ${F.ORG2.naam} presterend samenwerkend`);
   assert.equal(t3[2], `1 maart 2026 ${F.CNAME} ${F.ORG1.naam} rechtmatig presterend`);
 });
 
 test('phase history: a timeline in date order; the newest event sets the current phase', async () => {
   const url = `/samenwerkingsverbanden/${F.C}/fasen/nieuw`;
-  const form = await get(S.staf, url);
+  const form = await S.staf.get(url);
   assert.equal(form.status, 200);
   pages.push(['fase-formulier', form.text]);
-  let r = await post(S.staf, url, [['fase', ''], ['procesfase', 'raden'], ['datum', 'gisteren']]);
+  let r = await S.staf.post(url, [['fase', ''], ['procesfase', 'raden'], ['datum', 'gisteren']]);
   assert.equal(r.status, 400);
   for (const f of ['fase', 'datum']) assert.match(summary(r.text), new RegExp(`href="#f-${f}"`));
   pages.push(['fase-fouten', r.text]);
-  r = await post(S.staf, url, [['fase', 'groei'], ['procesfase', 'overeenkomen'], ['datum', '2024-01-01'], ['toelichting', 'Meer <taken>']]);
+  r = await S.staf.post(url, [['fase', 'groei'], ['procesfase', 'overeenkomen'], ['datum', '2024-01-01'], ['toelichting', 'Meer <taken>']]);
   assert.equal(r.status, 303, r.text.slice(0, 300));
-  assert.equal((await api(`/api/v1/samenwerkingsverbanden/${F.C}`)).fase, 'groei');
-  r = await post(S.staf, url, [['fase', 'initiatief'], ['procesfase', 'verkennen'], ['datum', '2019-05-01']]);
+  assert.equal((await anon.getJson(`/api/v1/samenwerkingsverbanden/${F.C}`)).fase, 'groei');
+  r = await S.staf.post(url, [['fase', 'initiatief'], ['procesfase', 'verkennen'], ['datum', '2019-05-01']]);
   assert.equal(r.status, 303);
-  assert.equal((await api(`/api/v1/samenwerkingsverbanden/${F.C}`)).fase, 'groei', 'an older event leaves the current phase');
-  r = await post(S.staf, url, [['fase', 'stabilisatie'], ['procesfase', 'uitvoeren-en-vernieuwen'], ['datum', '2025-06-01']]);
+  assert.equal((await anon.getJson(`/api/v1/samenwerkingsverbanden/${F.C}`)).fase, 'groei', 'an older event leaves the current phase');
+  r = await S.staf.post(url, [['fase', 'stabilisatie'], ['procesfase', 'uitvoeren-en-vernieuwen'], ['datum', '2025-06-01']]);
   assert.equal(r.status, 303);
-  assert.equal((await api(`/api/v1/samenwerkingsverbanden/${F.C}`)).fase, 'stabilisatie');
-  const list = await api('/api/v1/samenwerkingsverbanden?fase=stabilisatie&paginaGrootte=100');
+  assert.equal((await anon.getJson(`/api/v1/samenwerkingsverbanden/${F.C}`)).fase, 'stabilisatie');
+  const list = await anon.getJson('/api/v1/samenwerkingsverbanden?fase=stabilisatie&paginaGrootte=100');
   assert.ok(list.samenwerkingsverbanden.some((c) => c.id === F.C), 'list filter follows');
-  const page = await get(null, `/samenwerkingsverbanden/${F.C}`);
+  const page = await anon.get(`/samenwerkingsverbanden/${F.C}`);
   const items = [...section(page.text, 'fasen').matchAll(/<li[^>]*>(.*?)<\/li>/gs)].map((m) => m[1].replace(/<[^>]+>/g, '').trim());
   assert.equal(items.length, 3);
   assert.match(items[0], /^1 mei 2019: Initiatief \(procesfase: Verkennen\)/);
@@ -246,13 +199,13 @@ test('phase history: a timeline in date order; the newest event sets the current
 });
 
 test('/analyse/bestuurders: honest empty state while there are no people', async () => {
-  const r = await get(null, '/analyse/bestuurders');
+  const r = await anon.get('/analyse/bestuurders');
   assert.equal(r.status, 200);
   assert.match(r.text, /Nog geen bestuurders met zetels/);
   assert.match(r.text, /bevatten bewust geen personen/);
   assert.doesNotMatch(r.text, /<table/);
   pages.push(['bestuurders-leeg', r.text]);
-  const n = await get(null, '/netwerk?personen=ja');
+  const n = await anon.get('/netwerk?personen=ja');
   assert.equal(n.status, 200);
   assert.match(n.text, /<h2 class="utrecht-heading-2" id="zetels">Zetels als tabel<\/h2>/);
   assert.match(n.text, /Er zijn geen personen met een openbaar ambt met een huidige zetel/);
@@ -260,13 +213,13 @@ test('/analyse/bestuurders: honest empty state while there are no people', async
 
 // Add a fictional person with one office and seats through the /personen forms.
 async function addPerson(name, office, seats) {
-  let r = await post(S.staf, '/personen/nieuw', [['naam', name], ['partij', 'Testpartij'], ['email', ''], ['telefoon', ''], ['opmerking', '']]);
+  let r = await S.staf.post('/personen/nieuw', [['naam', name], ['partij', 'Testpartij'], ['email', ''], ['telefoon', ''], ['opmerking', '']]);
   assert.equal(r.status, 303, `person ${name}: ${r.text.slice(0, 300)}`);
   const key = /^\/personen\/([^?]+)/.exec(r.location)[1];
-  r = await post(S.staf, `/personen/${key}/functies/nieuw`, [['organisatie', F.ORG1.code], ['functie', office], ['portefeuille', ''], ['van', '2022-01-01'], ['tot', '']]);
+  r = await S.staf.post(`/personen/${key}/functies/nieuw`, [['organisatie', F.ORG1.code], ['functie', office], ['portefeuille', ''], ['van', '2022-01-01'], ['tot', '']]);
   assert.equal(r.status, 303, `office ${name}: ${r.text.slice(0, 600)}`);
   for (const c of seats) {
-    r = await post(S.staf, `/personen/${key}/zetels/nieuw`, [['samenwerkingsverband', c], ['namens', F.ORG1.code], ['orgaan', 'algemeen-bestuur'], ['van', '2022-06-01'], ['tot', '']]);
+    r = await S.staf.post(`/personen/${key}/zetels/nieuw`, [['samenwerkingsverband', c], ['namens', F.ORG1.code], ['orgaan', 'algemeen-bestuur'], ['van', '2022-06-01'], ['tot', '']]);
     assert.equal(r.status, 303, `seat ${name} in ${c}: ${r.text.slice(0, 600)}`);
   }
   return key;
@@ -276,32 +229,32 @@ test('/analyse/bestuurders: ranking and interlocks; officials only for signed-in
   F.K1 = await addPerson('Testpersoon Een', 'wethouder', [F.C, F.C2]);
   F.K2 = await addPerson('Testpersoon Twee <b>', 'ambtenaar', [F.C]);
   F.K3 = await addPerson('Testpersoon Drie', 'burgemeester', [F.C2]);
-  const anon = await get(null, '/analyse/bestuurders');
-  assert.equal(anon.status, 200);
-  pages.push(['bestuurders', anon.text]);
-  assert.match(anon.text, /alleen personen met een openbaar ambt/);
-  assert.doesNotMatch(anon.text, /Testpersoon Twee/);
-  const t = rows(anon.text);
+  const anonPage = await anon.get('/analyse/bestuurders');
+  assert.equal(anonPage.status, 200);
+  pages.push(['bestuurders', anonPage.text]);
+  assert.match(anonPage.text, /alleen personen met een openbaar ambt/);
+  assert.doesNotMatch(anonPage.text, /Testpersoon Twee/);
+  const t = rows(anonPage.text);
   const i1 = t.findIndex((x) => x.startsWith('Testpersoon Een Testpartij 2 2'));
   const i3 = t.findIndex((x) => x.startsWith('Testpersoon Drie Testpartij 1 1'));
   assert.ok(i1 >= 0 && i3 > i1, t.join('\n'));
-  const inter = /id="verwevenheid"(.*)$/s.exec(anon.text)[1];
+  const inter = /id="verwevenheid"(.*)$/s.exec(anonPage.text)[1];
   const it = rows(inter);
   assert.equal(it.length, 2, 'header + one interlock');
   assert.match(it[1], /^Testpersoon Een 2 /);
   assert.ok(inter.includes(`href="/samenwerkingsverbanden/${F.C}"`) && inter.includes(`href="/samenwerkingsverbanden/${F.C2}"`));
-  assert.ok(anon.text.includes(`href="/personen/${F.K1}"`));
-  const signed = await get(S.staf, '/analyse/bestuurders');
+  assert.ok(anonPage.text.includes(`href="/personen/${F.K1}"`));
+  const signed = await S.staf.get('/analyse/bestuurders');
   assert.match(signed.text, /Testpersoon Twee &lt;b&gt;/);
   assert.doesNotMatch(signed.text, /Testpersoon Twee <b>/);
   pages.push(['bestuurders-ingelogd', signed.text]);
 });
 
 test('network: the personen toggle adds person nodes (public office holders only when anonymous)', async () => {
-  const plain = await api('/api/v1/netwerk');
+  const plain = await anon.getJson('/api/v1/netwerk');
   assert.ok(plain.knopen.every((k) => k.soort !== 'persoon'));
   assert.equal(plain.personen, undefined);
-  const withP = await api('/api/v1/netwerk?personen=ja');
+  const withP = await anon.getJson('/api/v1/netwerk?personen=ja');
   assert.equal(withP.personen, true);
   const pn = withP.knopen.filter((k) => k.soort === 'persoon');
   assert.deepEqual(pn.map((k) => k.naam).sort(), ['Testpersoon Drie', 'Testpersoon Een']);
@@ -310,12 +263,12 @@ test('network: the personen toggle adds person nodes (public office holders only
   assert.equal(seats.length, 3);
   assert.ok(seats.some((v) => v.bron === `p-${F.K1}` && v.doel === `s-${F.C2}` && v.orgaan === 'algemeen-bestuur'));
   assert.equal(withP.totaalVerbindingen, plain.totaalVerbindingen + 3);
-  const signed = await api('/api/v1/netwerk?personen=ja', S.staf);
+  const signed = await S.staf.getJson('/api/v1/netwerk?personen=ja');
   assert.equal(signed.knopen.filter((k) => k.soort === 'persoon').length, 3);
   const bad = await fetch(srv.base + '/api/v1/netwerk?personen=misschien');
   assert.equal(bad.status, 400);
 
-  const page = await get(null, '/netwerk?personen=ja');
+  const page = await anon.get('/netwerk?personen=ja');
   assert.equal(page.status, 200);
   assert.match(page.text, /id="f-personen" name="personen" value="ja"[^>]*checked/);
   assert.match(page.text, /data-api="\/api\/v1\/netwerk\?personen=ja"/);
@@ -326,28 +279,15 @@ test('network: the personen toggle adds person nodes (public office holders only
   assert.ok(zr.includes(`Testpersoon Een ${F.CNAME} Algemeen bestuur`));
   assert.doesNotMatch(page.text, /Testpersoon Twee/);
   pages.push(['netwerk-personen', page.text]);
-  const off = await get(null, '/netwerk');
+  const off = await anon.get('/netwerk');
   assert.doesNotMatch(off.text, /id="zetels"|Testpersoon/);
   assert.doesNotMatch(off.text, /id="f-personen"[^>]*checked/);
 });
 
 test('every new page passes the Nu HTML Checker and labels every control', async () => {
-  const dir = path.join(srv.dir, 'vnu-roles');
-  mkdirSync(dir, { recursive: true });
-  const files = pages.map(([name, html]) => {
-    const f = path.join(dir, `${name}.html`);
-    writeFileSync(f, html);
-    return f;
-  });
-  const msgs = vnuValidate(files);
-  assert.deepEqual(msgs.map((m) => `${path.basename(m.file)}:${m.line}: ${m.message}`), []);
+  assertValidPages(path.join(srv.dir, 'vnu-roles'), pages);
   for (const [name, html] of pages) {
-    for (const m of html.matchAll(/<(input|select|textarea)([^>]*)>/g)) {
-      if (/type="(hidden|submit)"/.test(m[2])) continue;
-      const id = /id="([^"]+)"/.exec(m[2])?.[1];
-      if (!id || id === 'q') continue;
-      assert.ok(html.includes(`for="${id}"`) || /aria-label=/.test(m[2]), `${name}: control #${id} without label`);
-    }
+    assertControlsLabelled(name, html);
     for (const m of html.matchAll(/aria-describedby="([^"]+)"/g)) {
       for (const id of m[1].split(' ')) assert.ok(html.includes(`id="${id}"`), `${name}: describedby #${id} missing`);
     }

@@ -5,8 +5,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { startServer, atlas, ATLAS, ROOT } from './harness.mjs';
+import { startServer, atlas, addUser } from './harness.mjs';
 
 let srv;
 let token;
@@ -14,13 +13,7 @@ const KEY = 'welstand-en-monumenten-midden-nederland';
 
 before(async () => {
   srv = await startServer();
-  const add = spawnSync(ATLAS, ['user', 'add', 'staf-seed', '--rol', 'programmateam', '--wachtwoord-stdin', '--db', srv.db], {
-    cwd: ROOT, input: 'een-lang-testwachtwoord\n', encoding: 'utf8', timeout: 60_000,
-  });
-  assert.equal(add.status, 0, add.stderr);
-  const t = atlas(['user', 'token', 'staf-seed', '--naam', 'seed', '--db', srv.db]);
-  assert.equal(t.status, 0, t.stderr);
-  token = t.stdout.trim().split(/\s+/).pop();
+  token = addUser(srv.db, 'staf-seed', 'programmateam', { token: 'seed' });
 });
 
 after(async () => {

@@ -1,9 +1,12 @@
 // vnu — run the Nu HTML Checker (npm vnu-jar, on the machine's Java) over a
 // set of saved HTML files in one java invocation (JVM start-up is slow) and
 // return its messages. Only errors are reported (--errors-only).
+// assertValidPages() saves pages a test collected and asserts that vnu
+// finds nothing.
 
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './harness.mjs';
 
@@ -38,4 +41,20 @@ export function vnuValidate(files) {
     message: m.message,
     extract: m.extract,
   }));
+}
+
+/*
+ * Save pages ([name, html] pairs) as dir/<name>.html (dir is created) and
+ * assert that the Nu HTML Checker reports no error; a failure lists
+ * "<file>:<line>: <message>" per error.
+ */
+export function assertValidPages(dir, pages) {
+  mkdirSync(dir, { recursive: true });
+  const files = pages.map(([name, html]) => {
+    const f = path.join(dir, `${name}.html`);
+    writeFileSync(f, html);
+    return f;
+  });
+  const msgs = vnuValidate(files);
+  assert.deepEqual(msgs.map((m) => `${path.basename(m.file)}:${m.line}: ${m.message}`), []);
 }

@@ -9,12 +9,11 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, ATLAS, ROOT, freshDb, freePort, assertSecurityHeaders, sql, PG } from './harness.mjs';
+import { startServer, ATLAS, ROOT, freshDb, freePort, assertSecurityHeaders, sql, PG, addUser, login, TEST_PASSWORD } from './harness.mjs';
 
-const PW = 'een-lang-testwachtwoord-w';
 let srv;
 let admin;
 
@@ -33,30 +32,6 @@ function parseRoutes() {
 const ROUTES = parseRoutes();
 const FILL = { id: 'veiligheidsregio-utrecht', code: 'gm0344', '*': 'css/atlas.css', naam: 'web-beheer', deelname: '1', f: '1', z: '1', afspraak: '1' };
 const fill = (p) => p.replace(/\{([^}]+)\}/g, (_, k) => FILL[k] ?? '1');
-
-function addUser(db, name, rol) {
-  const r = spawnSync(ATLAS, ['user', 'add', name, '--rol', rol, '--wachtwoord-stdin', '--db', db],
-    { cwd: ROOT, input: PW + '\n', encoding: 'utf8', timeout: 60_000 });
-  assert.equal(r.status, 0, r.stderr);
-}
-
-async function login(base, name, extra = {}) {
-  let r = await fetch(base + '/inloggen', { redirect: 'manual', headers: extra });
-  const html = await r.text();
-  const preCookies = r.headers.getSetCookie() || [];
-  const pre = preCookies.map((c) => c.split(';')[0]).join('; ');
-  const csrf = /name="csrf" value="([^"]+)"/.exec(html)[1];
-  r = await fetch(base + '/inloggen', {
-    method: 'POST', redirect: 'manual',
-    headers: { ...extra, cookie: pre, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ gebruikersnaam: name, wachtwoord: PW, csrf, terug: '/' }),
-  });
-  assert.equal(r.status, 303, `login ${name}`);
-  const setCookies = r.headers.getSetCookie();
-  const cookie = setCookies.map((c) => c.split(';')[0]).find((c) => c.startsWith('atlas_sessie='));
-  const t = await (await fetch(base + '/', { headers: { ...extra, cookie } })).text();
-  return { cookie, csrf: /name="csrf" value="([^"]+)"/.exec(t)[1], preCookies, setCookies };
-}
 
 // A fingerprint of everything stored except sessions (row counts per table).
 function dbState(db) {
@@ -139,7 +114,7 @@ test('cookies get Secure behind a trusted TLS proxy (--trust-proxy, X-Forwarded-
     for (let i = 0; i < 100; i++) {
       try { await (await fetch(base + '/api/v1/health')).arrayBuffer(); break; } catch { await new Promise((r) => setTimeout(r, 100)); }
     }
-    const s = await login(base, 'web-proxy', { 'x-forwarded-proto': 'https' });
+    const s = await login(base, 'web-proxy', { headers: { 'x-forwarded-proto': 'https' } });
     for (const c of [...s.preCookies, ...s.setCookies]) assert.match(c, /;\s*Secure/i, c);
     // without the header the same server does not claim Secure
     const r = await fetch(base + '/inloggen');
@@ -186,7 +161,7 @@ test('session fixation: a cookie set before login is not the session after login
   r = await fetch(srv.base + '/inloggen', {
     method: 'POST', redirect: 'manual',
     headers: { cookie: [forged, ...pre].join('; '), 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ gebruikersnaam: 'web-staf', wachtwoord: PW, csrf, terug: '/' }),
+    body: new URLSearchParams({ gebruikersnaam: 'web-staf', wachtwoord: TEST_PASSWORD, csrf, terug: '/' }),
   });
   assert.equal(r.status, 303);
   const after = r.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('atlas_sessie='));

@@ -1,9 +1,11 @@
 /*
  * fixtures — tiny shared helpers for the unit tests: temporary directories,
  * copies of the fictional seed (tests/fixtures/seed-fictional) that a test
- * may damage, text replacement in a file, and counting rows with plain
- * SQLite. Header-only (static inline) so every test binary stays one file.
- * Tests run from the repository root (make check).
+ * may damage, text replacement in a file, counting rows with plain SQLite,
+ * and the two shared fixtures: a store on a temporary file (empty or with
+ * the fictional seed loaded) and a snapshot (loaded from such a store, or
+ * built by hand and finished). Header-only (static inline) so every test
+ * binary stays one file. Tests run from the repository root (make check).
  */
 #ifndef ATLAS_TEST_FIXTURES_H
 #define ATLAS_TEST_FIXTURES_H
@@ -16,6 +18,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "../../src/domain/snapshot.h"
+#include "../../src/store/store.h"
 
 #define FX_SEED_DIR "tests/fixtures/seed-fictional"
 #define FX_SEED_FILES 5
@@ -167,6 +172,167 @@ static inline int fx_exec_raw(const char *dbpath, const char *sql)
 		rc = 0;
 	sqlite3_close(db);
 	return rc;
+}
+
+/* ---- the store fixture ------------------------------------------------ */
+
+/*
+ * Open a store for one test: a new temporary directory (path written to
+ * dir), the database file dir/atlas.db (path written to db), opened and
+ * migrated into *s; with seed, the fictional seed (FX_SEED_DIR) imported
+ * as source "test". On failure err holds the store's message, which is also
+ * printed to stderr, and the directory may remain. Returns 0 or -1.
+ * Use it through fixture_store_seeded() / fixture_store_empty().
+ */
+static inline int fixture_store_open(char *dir, size_t dirlen, char *db, size_t dblen,
+				     struct store **s, char *err, size_t errlen, bool seed)
+{
+	*s = NULL;
+	if (dirlen < 64 || fx_tempdir(dir, dirlen))
+		return -1;
+	if ((size_t)snprintf(db, dblen, "%s/atlas.db", dir) >= dblen)
+		return -1;
+	int applied;
+	struct import_report rep;
+	if (store_open(db, s, err, errlen) != STORE_OK ||
+	    store_migrate(*s, &applied, err, errlen) != STORE_OK ||
+	    (seed && store_import_seed(*s, FX_SEED_DIR, "test", &rep, err, errlen) != STORE_OK)) {
+		fprintf(stderr, "fixture store: %s\n", err);
+		return -1;
+	}
+	return 0;
+}
+
+/* Close a fixture store (NULL is fine) and remove its directory. */
+static inline void fixture_store_close(struct store *s, const char *dir)
+{
+	store_close(s);
+	fx_rm_rf(dir);
+}
+
+/*
+ * The store fixture for a test's own fixture struct f: any struct with the
+ * members char dir[] (>= 64 bytes), char db[], struct store *s and
+ * char err[]. fixture_store_seeded(f) opens a migrated store with the
+ * fictional seed, fixture_store_empty(f) one without data (0 or -1, see
+ * fixture_store_open); fixture_store_free(f) closes it and removes the
+ * directory (f itself stays the caller's).
+ */
+#define fixture_store_seeded(f)                                                                    \
+	fixture_store_open((f)->dir, sizeof(f)->dir, (f)->db, sizeof(f)->db, &(f)->s, (f)->err,    \
+			   sizeof(f)->err, true)
+#define fixture_store_empty(f)                                                                     \
+	fixture_store_open((f)->dir, sizeof(f)->dir, (f)->db, sizeof(f)->db, &(f)->s, (f)->err,    \
+			   sizeof(f)->err, false)
+#define fixture_store_free(f) fixture_store_close((f)->s, (f)->dir)
+
+/* ---- the snapshot fixture --------------------------------------------- */
+
+/*
+ * The snapshot of store s as of today (YYYY-MM-DD), as the server loads it;
+ * NULL on failure (the message printed to stderr). Free it with
+ * snapshot_free().
+ */
+static inline struct snapshot *fixture_snapshot(struct store *s, const char *today)
+{
+	char err[1024];
+	struct snapshot *snap = NULL;
+	if (store_load_snapshot(s, today, &snap, err, sizeof err) != STORE_OK) {
+		fprintf(stderr, "fixture snapshot: %s\n", err);
+		return NULL;
+	}
+	return snap;
+}
+
+/*
+ * Finish a snapshot a test built by hand (snapshot_new + snapshot_add_*) as
+ * of today. Returns it, or NULL after printing the reason to stderr and
+ * freeing it.
+ */
+static inline struct snapshot *fixture_snapshot_finish(struct snapshot *s, const char *today)
+{
+	char err[256];
+	if (snapshot_finish(s, today, err, sizeof err) != 0) {
+		fprintf(stderr, "fixture snapshot: %s\n", err);
+		snapshot_free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* ---- hand-built snapshots ---------------------------------------------- */
+
+/*
+ * Add an organisation to a snapshot under construction (snapshot_new),
+ * with neutral values: every text "", successor, collaboration, source,
+ * population and area -1 (none/unknown), not in the province, not ended.
+ * The test sets what it needs on the result (owned by s).
+ */
+static inline struct organisation *fixture_org(struct snapshot *s, int64_t id, const char *code,
+					       enum org_kind kind, const char *name)
+{
+	struct organisation *o = snapshot_add_org(s);
+	o->id = id;
+	o->code = snapshot_str(s, code);
+	o->kind = kind;
+	o->name = snapshot_str(s, name);
+	o->cbs_code = o->tooi = o->valid_from = o->valid_to = snapshot_str(s, "");
+	o->population_date = o->last_confirmed = o->note = snapshot_str(s, "");
+	o->successor = o->collaboration = o->source = -1;
+	o->population = -1;
+	o->area_km2 = -1;
+	return o;
+}
+
+/*
+ * Add a collaboration in one domain (domain_id): a joint arrangement with
+ * unknown legal form, powers and phase, every text "", source -1. The test
+ * sets what it needs on the result (owned by s).
+ */
+static inline struct collaboration *fixture_collab(struct snapshot *s, int64_t id, const char *key,
+						   const char *name, int domain_id)
+{
+	struct collaboration *c = snapshot_add_collab(s);
+	c->id = id;
+	c->key = snapshot_str(s, key);
+	c->name = snapshot_str(s, name);
+	c->short_name = c->purpose = c->seat = c->start_date = c->end_date = c->website =
+	    snapshot_str(s, "");
+	c->last_confirmed = c->note = snapshot_str(s, "");
+	c->source = -1;
+	snapshot_collab_set_domains(s, c, &domain_id, 1);
+	return c;
+}
+
+/*
+ * Add a participation of organisation org_id in collaboration collab_id:
+ * a deelnemer in an unknown body, cost share and contribution -1 (unknown),
+ * joined and left "", source -1. The test sets what it needs on the result.
+ */
+static inline struct participation *fixture_part(struct snapshot *s, int64_t id, int collab_id,
+						 int org_id)
+{
+	struct participation *p = snapshot_add_part(s);
+	p->id = id;
+	p->collaboration = collab_id;
+	p->organisation = org_id;
+	p->cost_share = -1;
+	p->contribution = -1;
+	p->joined = p->left = p->last_confirmed = p->note = snapshot_str(s, "");
+	p->source = -1;
+	return p;
+}
+
+/* Add a policy domain with the given description. */
+static inline struct domain *fixture_domain(struct snapshot *s, int64_t id, const char *key,
+					    const char *name, const char *description)
+{
+	struct domain *d = snapshot_add_domain(s);
+	d->id = id;
+	d->key = snapshot_str(s, key);
+	d->name = snapshot_str(s, name);
+	d->description = snapshot_str(s, description);
+	return d;
 }
 
 #endif

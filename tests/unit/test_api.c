@@ -16,6 +16,7 @@
 #include "../../src/api/api.h"
 #include "../../src/domain/snapshot.h"
 #include "../../src/lib/arena.h"
+#include "fixtures.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -46,75 +47,40 @@ static void add_source(struct snapshot *s)
 
 static void add_domain(struct snapshot *s, int64_t id, const char *key, const char *name)
 {
-	struct domain *d = snapshot_add_domain(s);
-	d->id = id;
-	d->key = snapshot_str(s, key);
-	d->name = snapshot_str(s, name);
-	d->description = snapshot_str(s, "Omschrijving van een testdomein.");
+	fixture_domain(s, id, key, name, "Omschrijving van een testdomein.");
 }
 
 static struct organisation *add_org(struct snapshot *s, int64_t id, const char *code,
 				    enum org_kind kind, const char *name)
 {
-	struct organisation *o = snapshot_add_org(s);
-	o->id = id;
-	o->code = snapshot_str(s, code);
-	o->kind = kind;
-	o->name = snapshot_str(s, name);
-	o->cbs_code = snapshot_str(s, "");
-	o->tooi = snapshot_str(s, "");
-	o->valid_from = snapshot_str(s, "");
-	o->valid_to = snapshot_str(s, "");
-	o->successor = -1;
-	o->population = -1;
-	o->population_date = snapshot_str(s, "");
-	o->area_km2 = -1;
-	o->collaboration = -1;
+	struct organisation *o = fixture_org(s, id, code, kind, name);
 	o->source = 1;
 	o->last_confirmed = snapshot_str(s, "2020-01-01");
-	o->note = snapshot_str(s, "");
 	return o;
 }
 
 static void add_collab(struct snapshot *s, int64_t id, const char *key, const char *name,
 		       enum collab_kind kind, enum legal_form lf, enum phase ph, int domain_id)
 {
-	struct collaboration *c = snapshot_add_collab(s);
-	c->id = id;
-	c->key = snapshot_str(s, key);
-	c->name = snapshot_str(s, name);
-	c->short_name = snapshot_str(s, "");
+	struct collaboration *c = fixture_collab(s, id, key, name, domain_id);
 	c->kind = kind;
 	c->legal_form = lf;
-	c->powers = POW_UNKNOWN;
 	c->phase = ph;
-	c->purpose = snapshot_str(s, "");
 	c->seat = snapshot_str(s, "Testdorp");
-	c->start_date = snapshot_str(s, "");
-	c->end_date = snapshot_str(s, "");
-	c->website = snapshot_str(s, "");
 	c->source = 1;
 	c->last_confirmed = snapshot_str(s, "2020-01-01");
-	c->note = snapshot_str(s, "");
-	snapshot_collab_set_domains(s, c, &domain_id, 1);
 }
 
 static void add_part(struct snapshot *s, int64_t id, int collab_id, int org_id, enum role role,
 		     const char *left, double cost_share, int64_t contribution)
 {
-	struct participation *p = snapshot_add_part(s);
-	p->id = id;
-	p->collaboration = collab_id;
-	p->organisation = org_id;
-	p->body = BODY_UNKNOWN;
+	struct participation *p = fixture_part(s, id, collab_id, org_id);
 	p->role = role;
 	p->cost_share = cost_share;
 	p->contribution = contribution;
-	p->joined = snapshot_str(s, "");
 	p->left = snapshot_str(s, left);
 	p->source = 1;
 	p->last_confirmed = snapshot_str(s, "2020-01-01");
-	p->note = snapshot_str(s, "");
 }
 
 static int setup(void **state)
@@ -158,14 +124,8 @@ static int setup(void **state)
 	add_part(s, 4, 2, 3, ROLE_TREKKER, "", -1, -1);
 	add_part(s, 5, 3, 1, ROLE_DEELNEMER, "", -1, -1);
 
-	char err[256];
-	if (snapshot_finish(s, "2024-06-01", err, sizeof err) != 0) {
-		fprintf(stderr, "snapshot_finish: %s\n", err);
-		snapshot_free(s);
-		return -1;
-	}
-	snap = s;
-	return 0;
+	snap = fixture_snapshot_finish(s, "2024-06-01");
+	return snap ? 0 : -1;
 }
 
 static int teardown(void **state)

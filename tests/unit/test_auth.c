@@ -139,12 +139,7 @@ struct fx {
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
-	if (!f || fx_tempdir(f->dir, sizeof f->dir))
-		return -1;
-	snprintf(f->db, sizeof f->db, "%s/atlas.db", f->dir);
-	int applied;
-	if (store_open(f->db, &f->s, f->err, sizeof f->err) != STORE_OK ||
-	    store_migrate(f->s, &applied, f->err, sizeof f->err) != STORE_OK)
+	if (!f || fixture_store_empty(f))
 		return -1;
 	*state = f;
 	return 0;
@@ -153,8 +148,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	store_close(f->s);
-	fx_rm_rf(f->dir);
+	fixture_store_free(f);
 	free(f);
 	return 0;
 }

@@ -29,6 +29,7 @@
 
 #include "../../src/domain/overlap.h"
 #include "../../src/domain/snapshot.h"
+#include "fixtures.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -39,59 +40,28 @@ static struct snapshot *snap;
 static void org(struct snapshot *s, int64_t id, const char *code, const char *name,
 		enum org_kind kind, bool in_province, bool ended)
 {
-	struct organisation *o = snapshot_add_org(s);
-	o->id = id;
-	o->code = snapshot_str(s, code);
-	o->name = snapshot_str(s, name);
-	o->kind = kind;
-	o->cbs_code = o->tooi = o->valid_from = o->valid_to = snapshot_str(s, "");
-	o->population_date = o->last_confirmed = o->note = snapshot_str(s, "");
+	struct organisation *o = fixture_org(s, id, code, kind, name);
 	o->in_province = in_province;
 	o->ended = ended;
-	o->successor = o->collaboration = o->source = -1;
-	o->population = -1;
-	o->area_km2 = -1;
 }
 
 static void collab(struct snapshot *s, int64_t id, const char *key, const char *name,
 		   int64_t domain_id, enum phase phase)
 {
-	struct collaboration *c = snapshot_add_collab(s);
-	c->id = id;
-	c->key = snapshot_str(s, key);
-	c->name = snapshot_str(s, name);
-	c->short_name = c->purpose = c->seat = c->start_date = c->end_date = c->website =
-	    snapshot_str(s, "");
-	c->last_confirmed = c->note = snapshot_str(s, "");
-	c->kind = COLLAB_JOINT_ARRANGEMENT;
-	c->phase = phase;
-	c->source = -1;
-	int d = (int)domain_id;
-	snapshot_collab_set_domains(s, c, &d, 1);
+	fixture_collab(s, id, key, name, (int)domain_id)->phase = phase;
 }
 
 static void part(struct snapshot *s, int64_t collab_id, int64_t org_id, const char *left,
 		 int64_t contribution)
 {
-	struct participation *p = snapshot_add_part(s);
-	p->id = s->n_parts;
-	p->collaboration = (int)collab_id;
-	p->organisation = (int)org_id;
-	p->cost_share = -1;
-	p->contribution = contribution;
-	p->joined = snapshot_str(s, "");
+	struct participation *p = fixture_part(s, s->n_parts + 1, (int)collab_id, (int)org_id);
 	p->left = snapshot_str(s, left);
-	p->last_confirmed = p->note = snapshot_str(s, "");
-	p->source = -1;
+	p->contribution = contribution;
 }
 
 static void domain(struct snapshot *s, int64_t id, const char *key, const char *name)
 {
-	struct domain *d = snapshot_add_domain(s);
-	d->id = id;
-	d->key = snapshot_str(s, key);
-	d->name = snapshot_str(s, name);
-	d->description = snapshot_str(s, "");
+	fixture_domain(s, id, key, name, "");
 }
 
 enum { A = 1, B, C, D, E, F, G, BUITEN, OUD, WS };
@@ -149,14 +119,8 @@ static int setup(void **state)
 	part(s, THETA, D, "2001-06-30", -1);
 	for (int o = A; o <= E; o++)
 		part(s, IOTA, o, "", 7);
-	char err[200];
-	if (snapshot_finish(s, "2026-01-01", err, sizeof err) != 0) {
-		fprintf(stderr, "fixture: %s\n", err);
-		snapshot_free(s);
-		return -1;
-	}
-	snap = s;
-	return 0;
+	snap = fixture_snapshot_finish(s, "2026-01-01");
+	return snap ? 0 : -1;
 }
 
 static int teardown(void **state)

@@ -22,6 +22,7 @@
 #include "../../src/lib/arena.h"
 #include "../../src/lib/buf.h"
 #include "../../src/render/quadrant.h"
+#include "fixtures.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -158,64 +159,19 @@ static struct snapshot *snap;
 
 static void add_org(struct snapshot *s, int64_t id, const char *code, const char *name)
 {
-	struct organisation *o = snapshot_add_org(s);
-	o->id = id;
-	o->code = snapshot_str(s, code);
-	o->kind = ORG_MUNICIPALITY;
-	o->name = snapshot_str(s, name);
-	o->cbs_code = snapshot_str(s, "");
-	o->tooi = snapshot_str(s, "");
+	struct organisation *o = fixture_org(s, id, code, ORG_MUNICIPALITY, name);
 	o->in_province = true;
-	o->valid_from = snapshot_str(s, "");
-	o->valid_to = snapshot_str(s, "");
-	o->successor = -1;
-	o->population = -1;
-	o->population_date = snapshot_str(s, "");
-	o->area_km2 = -1;
-	o->collaboration = -1;
-	o->source = -1;
 	o->last_confirmed = snapshot_str(s, "2024-01-01");
-	o->note = snapshot_str(s, "");
 }
 
 static void add_collab(struct snapshot *s, int64_t id, const char *key, const char *name)
 {
-	struct collaboration *c = snapshot_add_collab(s);
-	c->id = id;
-	c->key = snapshot_str(s, key);
-	c->name = snapshot_str(s, name);
-	c->short_name = snapshot_str(s, "");
-	c->kind = COLLAB_JOINT_ARRANGEMENT;
-	c->legal_form = LF_UNKNOWN;
-	c->powers = POW_UNKNOWN;
-	c->phase = PHASE_UNKNOWN;
-	c->purpose = snapshot_str(s, "");
-	c->seat = snapshot_str(s, "");
-	c->start_date = snapshot_str(s, "");
-	c->end_date = snapshot_str(s, "");
-	c->website = snapshot_str(s, "");
-	c->source = -1;
-	c->last_confirmed = snapshot_str(s, "2024-01-01");
-	c->note = snapshot_str(s, "");
-	int d = 1;
-	snapshot_collab_set_domains(s, c, &d, 1);
+	fixture_collab(s, id, key, name, 1)->last_confirmed = snapshot_str(s, "2024-01-01");
 }
 
 static void add_part(struct snapshot *s, int64_t id, int collab_id, int org_id)
 {
-	struct participation *p = snapshot_add_part(s);
-	p->id = id;
-	p->collaboration = collab_id;
-	p->organisation = org_id;
-	p->body = BODY_UNKNOWN;
-	p->role = ROLE_DEELNEMER;
-	p->cost_share = -1;
-	p->contribution = -1;
-	p->joined = snapshot_str(s, "");
-	p->left = snapshot_str(s, "");
-	p->source = -1;
-	p->last_confirmed = snapshot_str(s, "2024-01-01");
-	p->note = snapshot_str(s, "");
+	fixture_part(s, id, collab_id, org_id)->last_confirmed = snapshot_str(s, "2024-01-01");
 }
 
 static int setup(void **state)
@@ -233,14 +189,8 @@ static int setup(void **state)
 	add_collab(s, 3, "los-verband", "Los Verband"); /* no participants: not a node */
 	add_part(s, 1, 1, 1);
 	add_part(s, 2, 2, 1);
-	char err[256];
-	if (snapshot_finish(s, "2024-06-01", err, sizeof err) != 0) {
-		fprintf(stderr, "snapshot_finish: %s\n", err);
-		snapshot_free(s);
-		return -1;
-	}
-	snap = s;
-	return 0;
+	snap = fixture_snapshot_finish(s, "2024-06-01");
+	return snap ? 0 : -1;
 }
 
 static int teardown(void **state)

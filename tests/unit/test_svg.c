@@ -20,6 +20,7 @@
 #include "../../src/domain/snapshot.h"
 #include "../../src/lib/arena.h"
 #include "../../src/render/svg.h"
+#include "fixtures.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -123,66 +124,28 @@ static struct snapshot *snap;
 static struct organisation *add_org(struct snapshot *s, int64_t id, const char *code,
 				    enum org_kind kind, const char *name, bool in_province)
 {
-	struct organisation *o = snapshot_add_org(s);
-	o->id = id;
-	o->code = snapshot_str(s, code);
-	o->kind = kind;
-	o->name = snapshot_str(s, name);
-	o->cbs_code = snapshot_str(s, "");
-	o->tooi = snapshot_str(s, "");
+	struct organisation *o = fixture_org(s, id, code, kind, name);
 	o->in_province = in_province;
-	o->valid_from = snapshot_str(s, "");
-	o->valid_to = snapshot_str(s, "");
-	o->successor = -1;
-	o->population = -1;
-	o->population_date = snapshot_str(s, "");
-	o->area_km2 = -1;
-	o->collaboration = -1;
-	o->source = -1;
 	o->last_confirmed = snapshot_str(s, "2024-01-01");
-	o->note = snapshot_str(s, "");
 	return o;
 }
 
 static void add_collab(struct snapshot *s, int64_t id, const char *key, const char *name,
 		       enum collab_kind kind, int domain_id, const char *end_date)
 {
-	struct collaboration *c = snapshot_add_collab(s);
-	c->id = id;
-	c->key = snapshot_str(s, key);
-	c->name = snapshot_str(s, name);
-	c->short_name = snapshot_str(s, "");
+	struct collaboration *c = fixture_collab(s, id, key, name, domain_id);
 	c->kind = kind;
-	c->legal_form = LF_UNKNOWN;
-	c->powers = POW_UNKNOWN;
-	c->phase = PHASE_UNKNOWN;
-	c->purpose = snapshot_str(s, "");
-	c->seat = snapshot_str(s, "");
-	c->start_date = snapshot_str(s, "");
 	c->end_date = snapshot_str(s, end_date);
-	c->website = snapshot_str(s, "");
-	c->source = -1;
 	c->last_confirmed = snapshot_str(s, "2024-01-01");
-	c->note = snapshot_str(s, "");
-	snapshot_collab_set_domains(s, c, &domain_id, 1);
 }
 
 static void add_part(struct snapshot *s, int64_t id, int collab_id, int org_id, enum role role,
 		     const char *left)
 {
-	struct participation *p = snapshot_add_part(s);
-	p->id = id;
-	p->collaboration = collab_id;
-	p->organisation = org_id;
-	p->body = BODY_UNKNOWN;
+	struct participation *p = fixture_part(s, id, collab_id, org_id);
 	p->role = role;
-	p->cost_share = -1;
-	p->contribution = -1;
-	p->joined = snapshot_str(s, "");
 	p->left = snapshot_str(s, left);
-	p->source = -1;
 	p->last_confirmed = snapshot_str(s, "2024-01-01");
-	p->note = snapshot_str(s, "");
 }
 
 static int setup(void **state)
@@ -219,14 +182,8 @@ static int setup(void **state)
 	add_part(s, 6, 3, 4, ROLE_DEELNEMER, "");	    /* only an outside member */
 	add_part(s, 7, 4, 1, ROLE_DEELNEMER, "");	    /* ended collaboration */
 
-	char err[256];
-	if (snapshot_finish(s, "2024-06-01", err, sizeof err) != 0) {
-		fprintf(stderr, "snapshot_finish: %s\n", err);
-		snapshot_free(s);
-		return -1;
-	}
-	snap = s;
-	return 0;
+	snap = fixture_snapshot_finish(s, "2024-06-01");
+	return snap ? 0 : -1;
 }
 
 static int teardown(void **state)
