@@ -10,7 +10,7 @@
 #include "auth_ui.h"
 #include "filter_form.h"
 #include "overlap.h"
-#include "../api/api_overlap.h" /* overlap_shared */
+#include "../app/overlap.h"
 #include "../domain/labels.h"
 #include "../domain/overlap.h"
 #include "../lib/text.h"
@@ -570,7 +570,7 @@ static void section_congruence(struct buf *b, struct request *r, const struct ov
 
 	html_raw(b, "<h3 class=\"utrecht-heading-3\" id=\"congruentie-paren\">Paren van "
 		    "gemeenten</h3>");
-	/* res->cpairs are in this order already (overlap_shared) */
+	/* res->cpairs are in this order already (app_overlap) */
 	sort_links(b, r, order);
 	static const struct comp_col cols[] = {{"Gemeente A", false},
 					       {"Gemeente B", false},
@@ -680,7 +680,9 @@ int page_overlap(struct request *r)
 	int st = query_or_respond(r, &q);
 	if (st)
 		return st;
-	const struct overlap_result res = *overlap_shared(r, &q); /* arrays shared, read only */
+	struct rm_shared *hold;
+	const struct overlap_result res = *app_overlap(r->snap, &q, &hold); /* arrays shared */
+	arena_on_free(r->arena, rm_shared_release_cb, hold);
 
 	r->etag = s->etag;
 	const struct page_head h = {.title = "Overlap tussen samenwerkingsverbanden",
@@ -852,7 +854,9 @@ int page_overlap_csv(struct request *r)
 		return respond_error(r, 400, "Ongeldige parameter", arena_strdup(r->arena, msg),
 				     "tabel");
 	}
-	const struct overlap_result res = *overlap_shared(r, &q); /* arrays shared, read only */
+	struct rm_shared *hold;
+	const struct overlap_result res = *app_overlap(r->snap, &q, &hold); /* arrays shared */
+	arena_on_free(r->arena, rm_shared_release_cb, hold);
 
 	struct csv c;
 	csv_begin(&c, &r->out);
