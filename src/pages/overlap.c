@@ -28,7 +28,7 @@
 #define PAGE_PATH "/analyse/overlap"
 #define MAX_PAIR_ROWS 100 /* pairs shown on the page; all are in the CSV */
 #define MAX_CPAIR_ROWS 25 /* congruence pairs shown on the page */
-/* issue 7: at national scale (342 gemeenten) the heat map alone was 15 MB of
+/* at national scale (342 gemeenten) the heat map alone was 15 MB of
  * SVG plus a 9 MB table, and the page 25 MB; a province has at most 56 */
 #define MAX_HEATMAP 60	   /* gemeenten in the heat map and its table */
 #define MAX_DIV_ROWS 50	   /* gemeenten in the "different partners" table */
