@@ -11,7 +11,8 @@
 #include "api_common.h"
 #include "api_write.h"
 #include "../domain/filter.h"
-#include "../pages/history.h" /* issue 4: time travel */
+#include "../app/readmodel.h"
+#include "../lib/text.h"
 
 #define COLLAB_PATH API_BASE "/samenwerkingsverbanden"
 #define API_PAGE_SIZE 20
@@ -39,16 +40,28 @@ static void write_summary(struct jw *w, const struct snapshot *s, const struct c
 }
 
 /* The filter keys plus the time-travel date, for the paging links. */
-static const char *const list_keys[] = {"beleidsdomein", "juridischeVorm", "fase",   "soort",
+static const char *const list_keys[] = {"beleidsdomein", "juridischeVorm", "fase",    "soort",
 					"deelnemer",	 "status",	   "sorteer", "pagina",
 					"paginaGrootte", "peildatum",	   NULL};
 
 int api_collab_list(struct request *r)
 {
-	int tt_status = 0; /* issue 4: ?peildatum= swaps r->snap for that date */
-	void *tt = history_timetravel_begin(r, &tt_status);
-	if (tt_status)
-		return tt_status;
+	/* ?peildatum=: the request reads the registry as it was on that date
+	 * (its snapshot, with that snapshot's ETag) */
+	const char *date = req_param(r, "peildatum");
+	bool tt = !str_empty(date);
+	if (tt) {
+		const struct snapshot *dated;
+		struct rm_shared *held;
+		const char *problem;
+		int rc = readmodel_at(r->snap, date, &dated, &held, &problem);
+		if (rc == READMODEL_ERR_LOAD)
+			return respond_error(r, 500, "Interne fout", problem, NULL);
+		if (rc != 0)
+			return respond_error(r, 400, "Ongeldige parameter", problem, "peildatum");
+		arena_on_free(r->arena, rm_shared_release_cb, held);
+		r->snap = dated;
+	}
 	const struct snapshot *s = r->snap;
 	struct collab_filter f;
 	char msg[256];
@@ -58,11 +71,9 @@ int api_collab_list(struct request *r)
 		const char *v = req_param(r, collab_filter_keys[k]);
 		if (!v)
 			continue;
-		if (collab_filter_set(&f, s, collab_filter_keys[k], v, msg, sizeof msg) < 0) {
-			history_timetravel_end(r, tt);
+		if (collab_filter_set(&f, s, collab_filter_keys[k], v, msg, sizeof msg) < 0)
 			return respond_error(r, 400, "Ongeldige parameter",
 					     arena_strdup(r->arena, msg), collab_filter_keys[k]);
-		}
 	}
 
 	int *idx =
@@ -74,7 +85,7 @@ int api_collab_list(struct request *r)
 	jw_obj(&w);
 	api_paging(r, &w, COLLAB_PATH, list_keys, f.page, f.page_size, n);
 	if (tt)
-		jw_kstr(&w, "peildatum", req_param(r, "peildatum"));
+		jw_kstr(&w, "peildatum", date);
 	jw_key(&w, "samenwerkingsverbanden");
 	jw_arr(&w);
 	long from = (f.page - 1) * f.page_size;
@@ -82,7 +93,6 @@ int api_collab_list(struct request *r)
 		write_summary(&w, s, &s->collabs[idx[i]]);
 	jw_end(&w);
 	jw_end(&w);
-	history_timetravel_end(r, tt);
 	return 200;
 }
 
@@ -92,7 +102,7 @@ void api_collab_write_participant(struct jw *w, const struct snapshot *s,
 {
 	const struct organisation *o = &s->orgs[p->organisation];
 	jw_obj(w);
-	jw_kint(w, "id", p->id); /* issue 4: the {deelname} of the write routes */
+	jw_kint(w, "id", p->id); /* the {deelname} of the write routes */
 	jw_kint(w, "versie", p->version);
 	jw_key(w, "organisatie");
 	jw_obj(w);
@@ -141,7 +151,7 @@ int api_collab_get(struct request *r)
 
 	struct jw w;
 	api_begin(r, &w);
-	r->etag = api_collab_etag(r, &s->collabs[i]); /* issue 4: per-record ETag */
+	r->etag = api_collab_etag(r, &s->collabs[i]); /* per-record ETag */
 	api_collab_write_detail(&w, s, i);
 	return 200;
 }

@@ -13,27 +13,16 @@
  * the links follow the longest list, so walking "next" returns every item
  * of every list exactly once. At national scale the unpaged reply was
  * 39 MB (58,311 congruence pairs); a page is at most a few hundred KB.
- * The server caches whole replies by URL + snapshot. Here the analysis
- * itself is shared (overlap_shared): the result of the last query is kept
- * for its snapshot, so the other pages of that query (and the HTML page and
- * CSV exports with the same query) reuse it instead of analysing again, and
- * only one thread analyses at a time (50 clients asking at once after a
- * write used to run four analyses of ~10 MB each side by side).
+ * The server caches whole replies by URL + snapshot; the analysis itself
+ * is shared per snapshot version by app/overlap.h, so the other pages of a
+ * query reuse it instead of analysing again.
  */
 #include "api_overlap.h"
 #include "api_common.h"
-#include "../lib/text.h"
-#include "../lib/xalloc.h"
-#include "../render/html.h" /* url_arg */
+#include "../app/overlap.h"
 
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#ifdef __GLIBC__
-#include <malloc.h> /* malloc_trim */
-#endif
 
 #define OVERLAP_PATH API_BASE "/analyse/overlap"
 #define OVERLAP_PAGE_SIZE 100 /* default and maximum (router: PT_PAGE_SIZE, 1..100) */
@@ -221,111 +210,6 @@ static void write_congruence(struct jw *w, const struct snapshot *s,
 	jw_end(w);
 }
 
-/* ---- the shared analysis ------------------------------------------------- */
-
-struct ovl_entry {
-	int refs;	     /* one for ovl_cur while it is current, one per request using it */
-	struct arena *arena; /* the result (and the analysis' scratch space) */
-	struct overlap_result res;
-	uint64_t version; /* the snapshot it was computed for */
-	char today[11];
-	char *key; /* the query: "k=v&" (v URL-encoded) for each set key of overlap_query_keys */
-};
-
-static pthread_mutex_t ovl_mu = PTHREAD_MUTEX_INITIALIZER;	   /* ovl_cur and refs */
-static pthread_mutex_t ovl_compute_mu = PTHREAD_MUTEX_INITIALIZER; /* one analysis at a time */
-static struct ovl_entry *ovl_cur;
-
-/* Drop a reference; true when that freed the entry. */
-static bool ovl_unref_locked(struct ovl_entry *e)
-{
-	if (--e->refs > 0)
-		return false;
-	arena_free(e->arena);
-	free(e->key);
-	free(e);
-	return true;
-}
-
-/* An analysis at national scale takes ~10 MB, built on whichever worker
- * thread asked first; glibc keeps what a thread's arena freed, so without
- * handing it back every worker thread ends up holding one (see server.c's
- * reload_snapshot for the same with snapshots). */
-static void trim(void)
-{
-#ifdef __GLIBC__
-	malloc_trim(0);
-#endif
-}
-
-static void ovl_release(void *p)
-{
-	pthread_mutex_lock(&ovl_mu);
-	bool freed = ovl_unref_locked(p);
-	pthread_mutex_unlock(&ovl_mu);
-	if (freed)
-		trim();
-}
-
-/* ovl_cur with a new reference for the caller when it matches, else NULL. */
-static struct ovl_entry *ovl_lookup(const struct snapshot *s, const char *key)
-{
-	struct ovl_entry *e = NULL;
-	pthread_mutex_lock(&ovl_mu);
-	if (ovl_cur && ovl_cur->version == s->version && strcmp(ovl_cur->today, s->today) == 0 &&
-	    strcmp(ovl_cur->key, key) == 0) {
-		e = ovl_cur;
-		e->refs++;
-	}
-	pthread_mutex_unlock(&ovl_mu);
-	return e;
-}
-
-const struct overlap_result *overlap_shared(struct request *r, const struct overlap_query *q)
-{
-	const struct snapshot *s = r->snap;
-	struct buf k = BUF_INIT;
-	for (int i = 0; overlap_query_keys[i]; i++) {
-		const char *v = req_param(r, overlap_query_keys[i]);
-		if (str_empty(v))
-			continue;
-		buf_puts(&k, overlap_query_keys[i]);
-		buf_putc(&k, '=');
-		url_arg(&k, v);
-		buf_putc(&k, '&');
-	}
-	char *key = xstrdup(k.data ? k.data : "");
-	buf_free(&k);
-
-	struct ovl_entry *e = ovl_lookup(s, key);
-	if (!e) {
-		pthread_mutex_lock(&ovl_compute_mu);
-		e = ovl_lookup(s, key); /* another thread may have just computed it */
-		if (!e) {
-			e = xcalloc(1, sizeof *e);
-			e->arena = arena_new();
-			overlap_analyse(s, &q->filter, q->threshold, e->arena, &e->res);
-			overlap_sort_congruence(&e->res, q->order);
-			e->version = s->version;
-			snprintf(e->today, sizeof e->today, "%s", s->today);
-			e->key = key;
-			key = NULL;
-			e->refs = 2; /* ovl_cur and the caller */
-			pthread_mutex_lock(&ovl_mu);
-			struct ovl_entry *old = ovl_cur;
-			ovl_cur = e;
-			bool freed = old && ovl_unref_locked(old);
-			pthread_mutex_unlock(&ovl_mu);
-			if (freed)
-				trim();
-		}
-		pthread_mutex_unlock(&ovl_compute_mu);
-	}
-	free(key);
-	arena_on_free(r->arena, ovl_release, e);
-	return &e->res;
-}
-
 /* The paging links (as api_paging writes them) plus "pagina", the HTML page. */
 static void write_links(struct request *r, struct jw *w, long page, long pages)
 {
@@ -372,8 +256,9 @@ int api_overlap(struct request *r)
 				     "De parameter 'paginaGrootte' moet een geheel getal van 1 tot "
 				     "en met 100 zijn.",
 				     "paginaGrootte");
-	const struct overlap_result *rp = overlap_shared(r, &q);
-	const struct overlap_result res = *rp; /* the arrays stay shared (read only) */
+	struct rm_shared *hold;
+	const struct overlap_result res = *app_overlap(s, &q, &hold); /* arrays shared, read only */
+	arena_on_free(r->arena, rm_shared_release_cb, hold);
 
 	const long counts[] = {res.n_empty, res.n_pairs,  res.n_groups,
 			       res.n_munis, res.n_cpairs, res.n_divs};

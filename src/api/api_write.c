@@ -15,7 +15,7 @@
 #include "api_common.h"
 #include "../domain/snapshot.h"
 #include "../http/router.h"
-#include "../http/server.h"
+#include "../app/readmodel.h"
 #include "../lib/log.h"
 #include "../lib/text.h"
 #include "../pages/edit.h"
@@ -234,9 +234,9 @@ static int store_failed(struct request *r, int rc, const struct field_errors *e)
 /* Reply with the collaboration as GET shows it (from a fresh snapshot). */
 static int reply_collab(struct request *r, int status, const char *key)
 {
-	server_snapshot_changed();
-	void *held;
-	const struct snapshot *orig = r->snap, *s = server_snapshot_acquire(&held);
+	app_after_write();
+	struct rm_shared *held;
+	const struct snapshot *orig = r->snap, *s = readmodel_acquire(&held);
 	r->snap = s; /* the reply and its ETag show the state after the write */
 	int ci = snapshot_find_collab(s, key);
 	struct buf loc = BUF_INIT;
@@ -258,15 +258,15 @@ static int reply_collab(struct request *r, int status, const char *key)
 		jw_end(&w);
 	}
 	r->snap = orig;
-	server_snapshot_release(held);
+	rm_shared_release(held);
 	return status;
 }
 
 static int reply_part(struct request *r, int status, const char *collab_key, int64_t pid)
 {
-	server_snapshot_changed();
-	void *held;
-	const struct snapshot *orig = r->snap, *s = server_snapshot_acquire(&held);
+	app_after_write();
+	struct rm_shared *held;
+	const struct snapshot *orig = r->snap, *s = readmodel_acquire(&held);
 	r->snap = s; /* the reply and its ETag show the state after the write */
 	int pi = -1;
 	for (int i = 0; i < s->n_parts; i++)
@@ -293,7 +293,7 @@ static int reply_part(struct request *r, int status, const char *collab_key, int
 		jw_end(&w);
 	}
 	r->snap = orig;
-	server_snapshot_release(held);
+	rm_shared_release(held);
 	return status;
 }
 

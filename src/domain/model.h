@@ -118,7 +118,8 @@ struct organisation {
 	char *tooi;     /* "gm0344" or empty */
 	bool in_province;
 	char *valid_from, *valid_to; /* YYYY-MM-DD or empty */
-	bool ended;                  /* ended (possibly without a known date) */
+	bool ended;                  /* derived: ended on the snapshot's date (snapshot_at) */
+	bool recorded_ended;         /* as stored: ended, possibly without a known date */
 	int successor;               /* index of the successor organisation, -1 */
 	int64_t population;          /* -1 when unknown */
 	char *population_date;
@@ -176,7 +177,7 @@ struct participation {
 	char *confirmed_by;
 	int64_t version;
 	char *note;
-	bool active; /* derived: not left (as of the snapshot's date) */
+	bool active; /* derived: active on the snapshot's date (snapshot_at) */
 };
 
 /* Counts shown on the home page, derived when the snapshot is built. */
@@ -192,12 +193,12 @@ struct snapshot_stats {
 
 /*
  * An immutable view of the whole registry. Built by the store, shared by
- * request threads via snapshot_acquire/release (http/). Strings and arrays
+ * request threads through the read model (app/readmodel.h). Strings and arrays
  * live in the snapshot's own allocations and die with it.
  */
 struct snapshot {
 	uint64_t version; /* increases with every committed write */
-	char today[11];   /* the date "active" was computed for */
+	char today[11];   /* the date "active" was computed for (snapshot_at) */
 	char etag[40];    /* quoted strong ETag for replies derived from it */
 	struct source *sources;
 	int n_sources;

@@ -52,14 +52,14 @@ char *snapshot_str(struct snapshot *s, const char *str)
 	return arena_strdup(m->arena, str ? str : "");
 }
 
-#define ADD(arr, n, cap)                                                                          \
-	do {                                                                                      \
-		if ((n) == (cap)) {                                                               \
-			(cap) = (cap) ? (cap) * 2 : 64;                                           \
-			(arr) = xreallocarray((arr), (size_t)(cap), sizeof *(arr));               \
-		}                                                                                 \
-		memset(&(arr)[(n)], 0, sizeof *(arr));                                            \
-		return &(arr)[(n)++];                                                             \
+#define ADD(arr, n, cap)                                                                           \
+	do {                                                                                       \
+		if ((n) == (cap)) {                                                                \
+			(cap) = (cap) ? (cap)*2 : 64;                                              \
+			(arr) = xreallocarray((arr), (size_t)(cap), sizeof *(arr));                \
+		}                                                                                  \
+		memset(&(arr)[(n)], 0, sizeof *(arr));                                             \
+		return &(arr)[(n)++];                                                              \
 	} while (0)
 
 struct source *snapshot_add_source(struct snapshot *s)
@@ -108,6 +108,26 @@ bool period_contains(const char *from, const char *to, const char *day)
 	if (!str_empty(to) && strcmp(to, day) <= 0)
 		return false;
 	return true;
+}
+
+bool snapshot_org_existed(const struct organisation *o, const char *date)
+{
+	return period_contains(o->valid_from, o->valid_to, date);
+}
+
+bool snapshot_collab_active_on(const struct collaboration *c, const char *date)
+{
+	if (!period_contains(c->start_date, c->end_date, date))
+		return false;
+	/* "beëindigd" with a known end date after D: it still ran on D */
+	return c->phase != PHASE_BEEINDIGD ||
+	       (!str_empty(c->end_date) && strcmp(c->end_date, date) > 0);
+}
+
+bool snapshot_part_active_on(const struct participation *p, const struct organisation *o,
+			     const char *date)
+{
+	return period_contains(p->joined, p->left, date) && snapshot_org_existed(o, date);
 }
 
 /* qsort has no context argument in C11; the snapshot being finished is
@@ -177,15 +197,15 @@ static int idmap_find(const struct idmap *map, int n, int64_t id)
 	return -1;
 }
 
-#define BUILD_MAP(map, arr, n)                                                                    \
-	do {                                                                                      \
-		(map) = xcalloc((size_t)((n) > 0 ? (n) : 1), sizeof *(map));                      \
-		for (int i_ = 0; i_ < (n); i_++) {                                                \
-			(map)[i_].id = (arr)[i_].id;                                              \
-			(map)[i_].idx = i_;                                                       \
-		}                                                                                 \
-		if ((n) > 0)                                                                      \
-			qsort((map), (size_t)(n), sizeof *(map), cmp_idmap);                      \
+#define BUILD_MAP(map, arr, n)                                                                     \
+	do {                                                                                       \
+		(map) = xcalloc((size_t)((n) > 0 ? (n) : 1), sizeof *(map));                       \
+		for (int i_ = 0; i_ < (n); i_++) {                                                 \
+			(map)[i_].id = (arr)[i_].id;                                               \
+			(map)[i_].idx = i_;                                                        \
+		}                                                                                  \
+		if ((n) > 0)                                                                       \
+			qsort((map), (size_t)(n), sizeof *(map), cmp_idmap);                       \
 	} while (0)
 
 /* Resolve *ref from an id to an index; -1 stays -1. */
@@ -226,7 +246,8 @@ static _Thread_local const char *(*sort_keyfn)(const struct snapshot *, int);
 
 static int cmp_keyidx(const void *a, const void *b)
 {
-	return strcmp(sort_keyfn(sort_snap, *(const int *)a), sort_keyfn(sort_snap, *(const int *)b));
+	return strcmp(sort_keyfn(sort_snap, *(const int *)a),
+		      sort_keyfn(sort_snap, *(const int *)b));
 }
 
 static int *build_key_index(const struct snapshot *s, int n,
@@ -294,14 +315,71 @@ static void update_range(char lo[11], char hi[11], const char *d)
 		memcpy(hi, d, 11);
 }
 
+void snapshot_at(struct snapshot *s, const char *date)
+{
+	snprintf(s->today, sizeof s->today, "%s", date);
+	snprintf(s->etag, sizeof s->etag, "\"v%llu-%s\"", (unsigned long long)s->version, date);
+	for (int i = 0; i < s->n_orgs; i++) {
+		struct organisation *o = &s->orgs[i];
+		/* a known end date decides; without one the recorded flag does */
+		o->ended =
+		    str_empty(o->valid_to) ? o->recorded_ended : strcmp(o->valid_to, date) <= 0;
+		o->n_active_collabs = 0;
+	}
+	for (int i = 0; i < s->n_domains; i++)
+		s->domains[i].n_active = 0;
+	for (int i = 0; i < s->n_collabs; i++) {
+		struct collaboration *c = &s->collabs[i];
+		c->active = snapshot_collab_active_on(c, date);
+		c->n_active_parts = 0;
+	}
+	for (int i = 0; i < s->n_parts; i++) {
+		struct participation *p = &s->parts[i];
+		struct collaboration *c = &s->collabs[p->collaboration];
+		struct organisation *o = &s->orgs[p->organisation];
+		p->active = snapshot_part_active_on(p, o, date);
+		if (p->active) {
+			c->n_active_parts++;
+			if (c->active)
+				o->n_active_collabs++;
+		}
+	}
+	/* active participants first: the order depends on the date */
+	sort_snap = s;
+	for (int i = 0; i < s->n_collabs; i++)
+		if (s->collabs[i].n_parts > 0)
+			qsort(s->collabs[i].parts, (size_t)s->collabs[i].n_parts, sizeof(int),
+			      cmp_part_in_collab);
+
+	struct snapshot_stats *st = &s->stats;
+	memset(st, 0, sizeof *st);
+	for (int i = 0; i < s->n_orgs; i++) {
+		st->n_orgs_by_kind[s->orgs[i].kind]++;
+		update_range(st->oldest_confirmed, st->newest_confirmed, s->orgs[i].last_confirmed);
+	}
+	for (int i = 0; i < s->n_collabs; i++) {
+		const struct collaboration *c = &s->collabs[i];
+		update_range(st->oldest_confirmed, st->newest_confirmed, c->last_confirmed);
+		if (!c->active) {
+			st->n_ended++;
+			continue;
+		}
+		st->n_active++;
+		st->n_active_by_kind[c->kind]++;
+		st->n_active_by_form[c->legal_form]++;
+		for (int k = 0; k < c->n_domains; k++)
+			s->domains[c->domains[k]].n_active++;
+	}
+	for (int i = 0; i < s->n_parts; i++)
+		if (s->parts[i].active && s->collabs[s->parts[i].collaboration].active)
+			st->n_participations++;
+}
+
 int snapshot_finish(struct snapshot *s, const char *today, char *err, size_t errlen)
 {
 	struct snap_mem *m = s->mem;
 	struct idmap *msrc = NULL, *mdom = NULL, *morg = NULL, *mcol = NULL;
 	int rc = -1;
-
-	snprintf(s->today, sizeof s->today, "%s", today);
-	snprintf(s->etag, sizeof s->etag, "\"v%llu-%s\"", (unsigned long long)s->version, today);
 
 	/* qsort(NULL, 0, ...) is undefined: an empty table has a NULL array */
 	if (s->n_orgs > 0)
@@ -335,8 +413,6 @@ int snapshot_finish(struct snapshot *s, const char *today, char *err, size_t err
 			if (c->domains[k] < 64)
 				c->domain_mask |= (uint64_t)1 << c->domains[k];
 		}
-		c->active = c->phase != PHASE_BEEINDIGD &&
-			    period_contains(c->start_date, c->end_date, today);
 	}
 	for (int i = 0; i < s->n_parts; i++) {
 		struct participation *p = &s->parts[i];
@@ -350,7 +426,6 @@ int snapshot_finish(struct snapshot *s, const char *today, char *err, size_t err
 				 (long long)p->id);
 			goto out;
 		}
-		p->active = str_empty(p->left) || strcmp(p->left, today) > 0;
 	}
 
 	/* per-object participation lists */
@@ -364,14 +439,16 @@ int snapshot_finish(struct snapshot *s, const char *today, char *err, size_t err
 		s->collabs[i].n_parts = 0;
 	}
 	for (int i = 0; i < s->n_orgs; i++) {
-		s->orgs[i].parts = arena_calloc(m->arena, (size_t)s->orgs[i].n_parts + 1, sizeof(int));
+		s->orgs[i].parts =
+		    arena_calloc(m->arena, (size_t)s->orgs[i].n_parts + 1, sizeof(int));
 		s->orgs[i].n_parts = 0;
 		if (s->orgs[i].successor >= 0)
 			s->orgs[s->orgs[i].successor].n_predecessors++;
 	}
 	for (int i = 0; i < s->n_orgs; i++) {
 		struct organisation *o = &s->orgs[i];
-		o->predecessors = arena_calloc(m->arena, (size_t)o->n_predecessors + 1, sizeof(int));
+		o->predecessors =
+		    arena_calloc(m->arena, (size_t)o->n_predecessors + 1, sizeof(int));
 		o->n_predecessors = 0;
 	}
 	for (int i = 0; i < s->n_orgs; i++) {
@@ -385,45 +462,15 @@ int snapshot_finish(struct snapshot *s, const char *today, char *err, size_t err
 		struct organisation *o = &s->orgs[p->organisation];
 		c->parts[c->n_parts++] = i;
 		o->parts[o->n_parts++] = i;
-		if (p->active) {
-			c->n_active_parts++;
-			if (c->active)
-				o->n_active_collabs++;
-		}
 	}
 	sort_snap = s;
-	for (int i = 0; i < s->n_collabs; i++)
-		if (s->collabs[i].n_parts > 0)
-			qsort(s->collabs[i].parts, (size_t)s->collabs[i].n_parts, sizeof(int),
-			      cmp_part_in_collab);
-	for (int i = 0; i < s->n_orgs; i++)
+	for (int i = 0; i < s->n_orgs; i++) {
+		s->orgs[i].recorded_ended = s->orgs[i].ended;
 		if (s->orgs[i].n_parts > 0)
 			qsort(s->orgs[i].parts, (size_t)s->orgs[i].n_parts, sizeof(int),
 			      cmp_part_in_org);
-
-	/* stats */
-	struct snapshot_stats *st = &s->stats;
-	memset(st, 0, sizeof *st);
-	for (int i = 0; i < s->n_orgs; i++) {
-		st->n_orgs_by_kind[s->orgs[i].kind]++;
-		update_range(st->oldest_confirmed, st->newest_confirmed, s->orgs[i].last_confirmed);
 	}
-	for (int i = 0; i < s->n_collabs; i++) {
-		struct collaboration *c = &s->collabs[i];
-		update_range(st->oldest_confirmed, st->newest_confirmed, c->last_confirmed);
-		if (!c->active) {
-			st->n_ended++;
-			continue;
-		}
-		st->n_active++;
-		st->n_active_by_kind[c->kind]++;
-		st->n_active_by_form[c->legal_form]++;
-		for (int k = 0; k < c->n_domains; k++)
-			s->domains[c->domains[k]].n_active++;
-	}
-	for (int i = 0; i < s->n_parts; i++)
-		if (s->parts[i].active && s->collabs[s->parts[i].collaboration].active)
-			st->n_participations++;
+	snapshot_at(s, today);
 
 	m->org_by_code = build_key_index(s, s->n_orgs, key_org);
 	m->collab_by_key = build_key_index(s, s->n_collabs, key_collab);

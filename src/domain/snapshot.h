@@ -7,7 +7,8 @@
  * .source and .domains; participation .collaboration, .organisation,
  * .source) holds the referenced row's database id, or -1. snapshot_finish
  * sorts the arrays by name, turns those ids into array indexes and computes
- * the derived fields (active flags, per-object lists, counts) for `today`.
+ * the derived fields (per-object lists; with snapshot_at the active flags and
+ * counts) for `today`.
  * No I/O here.
  */
 #ifndef ATLAS_SNAPSHOT_H
@@ -31,10 +32,33 @@ struct participation *snapshot_add_part(struct snapshot *s);
 void snapshot_collab_set_domains(struct snapshot *s, struct collaboration *c, const int *ids,
 				 int n);
 /*
- * Resolve references, sort, derive. Returns 0, or -1 when a reference points
- * to no row (message in err).
+ * Resolve references, sort, and derive for `today` with snapshot_at. Returns
+ * 0, or -1 when a reference points to no row (message in err).
  */
 int snapshot_finish(struct snapshot *s, const char *today, char *err, size_t errlen);
+
+/*
+ * The one rule for "active on date D" (ISO YYYY-MM-DD), for today's view and
+ * for time travel alike. Recomputes everything that depends on the date:
+ * organisation.ended, collaboration.active, participation.active, the
+ * active counts, the participant order (active first), the stats, and
+ * s->today / s->etag. Attributes (names, phases, ...) are left alone.
+ *   - a collaboration is active when D lies in [start_date, end_date) and its
+ *     phase is not "beëindigd" — or it is, but the known end date lies after D;
+ *   - a participation is active when D lies in [joined, left) and its
+ *     organisation existed on D ([valid_from, valid_to));
+ *   - an organisation has ended when its known valid_to is on or before D;
+ *     without a valid_to the recorded flag (recorded_ended) counts.
+ * Empty dates are open bounds. Call only on a finished snapshot that no
+ * other thread reads (it writes the derived fields in place).
+ */
+void snapshot_at(struct snapshot *s, const char *date);
+
+/* The predicates snapshot_at applies, for code that derives one record. */
+bool snapshot_collab_active_on(const struct collaboration *c, const char *date);
+bool snapshot_part_active_on(const struct participation *p, const struct organisation *o,
+			     const char *date);
+bool snapshot_org_existed(const struct organisation *o, const char *date);
 
 /* True when [from, to) contains day; empty bounds are open. ISO strings. */
 bool period_contains(const char *from, const char *to, const char *day);

@@ -19,8 +19,8 @@
 #include "router.h"
 #include "session.h"
 #include "static.h"
-#include "../domain/snapshot.h"
-#include "../pages/history.h"
+#include "reply_cache.h"
+#include "../app/readmodel.h"
 #include "../lib/log.h"
 #include "../lib/text.h"
 #include "../lib/xalloc.h"
@@ -29,7 +29,6 @@
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
-#include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -37,9 +36,6 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
-#ifdef __GLIBC__
-#include <malloc.h> /* malloc_trim */
-#endif
 
 #define API_VERSION "1.0.0"
 #define MAX_URI 8192
@@ -47,261 +43,6 @@
 
 static const struct server_config *config;
 static atomic_int inflight;
-
-/* ---------------------------------------------------------------- snapshot */
-
-struct held {
-	struct snapshot *snap;
-	int refs; /* guarded by snap_mu */
-};
-
-static pthread_mutex_t snap_mu = PTHREAD_MUTEX_INITIALIZER;
-static pthread_mutex_t reload_mu = PTHREAD_MUTEX_INITIALIZER;
-static struct held *current;
-static time_t last_version_check;
-
-static void held_release_locked(struct held *h)
-{
-	if (--h->refs == 0) {
-		snapshot_free(h->snap);
-		free(h);
-	}
-}
-
-static int reload_snapshot(struct store *st)
-{
-	char today[11], err[256];
-	today_iso(today);
-	struct snapshot *s = NULL;
-	if (store_load_snapshot(st, today, &s, err, sizeof err) != STORE_OK) {
-		log_error("snapshot: %s", err);
-		return -1;
-	}
-	struct held *h = xcalloc(1, sizeof *h);
-	h->snap = s;
-	h->refs = 1;
-	pthread_mutex_lock(&snap_mu);
-	struct held *old = current;
-	current = h;
-	if (old)
-		held_release_locked(old);
-	pthread_mutex_unlock(&snap_mu);
-#ifdef __GLIBC__
-	/* issue 7: hand freed memory back to the system. A snapshot is rebuilt on
-	 * whichever worker thread wrote, and glibc keeps what a thread's arena
-	 * freed. In the national benchmark (bench/national.sh) the mixed
-	 * read/write scenario peaked at ~110 MB without this and 60-85 MB with
-	 * it, and the read scenarios ran at 54-58 MB instead of 74; a reload
-	 * takes ~25 ms, the trim at most 1-2 ms of that. */
-	malloc_trim(0);
-#endif
-	log_info("snapshot v%llu for %s: %d organisaties, %d samenwerkingsverbanden",
-		 (unsigned long long)s->version, today, s->n_orgs, s->n_collabs);
-	return 0;
-}
-
-/* Reload when the date changed or another process wrote (checked at most
- * once a second). Only one thread reloads; others keep the old snapshot. */
-static void maybe_reload(void)
-{
-	time_t now = time(NULL);
-	if (now == last_version_check)
-		return;
-	if (pthread_mutex_trylock(&reload_mu) != 0)
-		return;
-	last_version_check = now;
-	struct store *st = store_thread();
-	char today[11];
-	today_iso(today);
-	uint64_t v = 0;
-	pthread_mutex_lock(&snap_mu);
-	uint64_t cur_v = current->snap->version;
-	bool day_changed = strcmp(current->snap->today, today) != 0;
-	pthread_mutex_unlock(&snap_mu);
-	if (st && store_data_version(st, &v) == STORE_OK && (v != cur_v || day_changed))
-		reload_snapshot(st);
-	pthread_mutex_unlock(&reload_mu);
-}
-
-/*
- * PostgreSQL: a thread waits on LISTEN atlas_data and reloads the snapshot
- * as soon as any instance commits a write, so every instance serves it (and
- * its ETags) within milliseconds; maybe_reload's once-a-second version check
- * stays as the fallback for a lost listener connection.
- */
-static pthread_t listener_thread;
-static atomic_int listener_stop;
-static bool listener_running;
-
-static void reload_if_changed(void)
-{
-	struct store *st = store_thread();
-	uint64_t v = 0;
-	if (!st || store_data_version(st, &v) != STORE_OK)
-		return;
-	pthread_mutex_lock(&reload_mu);
-	pthread_mutex_lock(&snap_mu);
-	uint64_t cur_v = current ? current->snap->version : 0;
-	pthread_mutex_unlock(&snap_mu);
-	if (v != cur_v)
-		reload_snapshot(st);
-	pthread_mutex_unlock(&reload_mu);
-}
-
-static void *listener_main(void *arg)
-{
-	struct store_listener *l = arg;
-	while (!atomic_load(&listener_stop)) {
-		if (store_listen_wait(l, 500) == STORE_LISTEN_NOTIFIED)
-			reload_if_changed();
-	}
-	store_listen_close(l);
-	store_thread_release();
-	return NULL;
-}
-
-static int listener_start(const char *url)
-{
-	struct store_listener *l;
-	char err[256];
-	if (store_listen_open(url, &l, err, sizeof err) != STORE_OK) {
-		log_error("%s", err);
-		return -1;
-	}
-	if (pthread_create(&listener_thread, NULL, listener_main, l) != 0) {
-		store_listen_close(l);
-		log_error("kan de wijzigingsluisteraar niet starten");
-		return -1;
-	}
-	listener_running = true;
-	return 0;
-}
-
-static struct held *snap_acquire(void)
-{
-	maybe_reload();
-	pthread_mutex_lock(&snap_mu);
-	struct held *h = current;
-	h->refs++;
-	pthread_mutex_unlock(&snap_mu);
-	return h;
-}
-
-static void snap_release(struct held *h)
-{
-	pthread_mutex_lock(&snap_mu);
-	held_release_locked(h);
-	pthread_mutex_unlock(&snap_mu);
-}
-
-void server_snapshot_changed(void)
-{
-	struct store *st = store_thread();
-	if (!st)
-		return;
-	pthread_mutex_lock(&reload_mu);
-	reload_snapshot(st);
-	pthread_mutex_unlock(&reload_mu);
-}
-
-const struct snapshot *server_snapshot_acquire(void **handle)
-{
-	pthread_mutex_lock(&snap_mu);
-	struct held *h = current;
-	h->refs++;
-	pthread_mutex_unlock(&snap_mu);
-	*handle = h;
-	return h->snap;
-}
-
-void server_snapshot_release(void *handle)
-{
-	if (handle)
-		snap_release(handle);
-}
-
-/* ------------------------------------------------------------ reply cache */
-
-/* Complete reply bodies of cacheable routes, keyed by raw URI and encoding,
- * valid for one snapshot version. A hit copies the body into a new MHD
- * response (a memcpy of a few KiB, far cheaper than rendering it again). */
-#define CACHE_BUCKETS 1024
-#define CACHE_MAX 4096
-#define CACHE_KEY_MAX 512
-
-struct centry {
-	struct centry *next;
-	char *key;
-	char *body;
-	size_t len;
-	const char *type;	   /* static string or snapshot-independent literal */
-	const char *cache_control; /* literal */
-	bool gz;
-	bool api;
-	char *etag;
-};
-
-static pthread_mutex_t cache_mu = PTHREAD_MUTEX_INITIALIZER;
-static struct centry *cache[CACHE_BUCKETS];
-static int cache_n;
-static uint64_t cache_version;
-
-static unsigned hash_str(const char *s)
-{
-	unsigned h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
-static void cache_clear_locked(void)
-{
-	for (int i = 0; i < CACHE_BUCKETS; i++) {
-		struct centry *e = cache[i];
-		while (e) {
-			struct centry *n = e->next;
-			free(e->key);
-			free(e->body);
-			free(e->etag);
-			free(e);
-			e = n;
-		}
-		cache[i] = NULL;
-	}
-	cache_n = 0;
-}
-
-static void cache_put(uint64_t version, const char *key, const char *body, size_t len,
-		      const char *type, const char *cache_control, bool gz, bool api,
-		      const char *etag)
-{
-	pthread_mutex_lock(&cache_mu);
-	if (cache_version != version) {
-		cache_clear_locked();
-		cache_version = version;
-	}
-	if (cache_n >= CACHE_MAX)
-		cache_clear_locked();
-	unsigned b = hash_str(key) % CACHE_BUCKETS;
-	for (struct centry *e = cache[b]; e; e = e->next)
-		if (strcmp(e->key, key) == 0)
-			goto out;
-	struct centry *e = xcalloc(1, sizeof *e);
-	e->key = xstrdup(key);
-	e->body = xmalloc(len ? len : 1);
-	memcpy(e->body, body, len);
-	e->len = len;
-	e->type = type;
-	e->cache_control = cache_control;
-	e->gz = gz;
-	e->api = api;
-	e->etag = etag ? xstrdup(etag) : NULL;
-	e->next = cache[b];
-	cache[b] = e;
-	cache_n++;
-out:
-	pthread_mutex_unlock(&cache_mu);
-}
 
 /* ---------------------------------------------------------------- requests */
 
@@ -316,7 +57,8 @@ struct ctx {
 	size_t bytes;
 	uint64_t start;
 	const char *method;
-	struct held *held;
+	struct rm_shared *held; /* the current snapshot, held for this request */
+	uint64_t version;	/* its version (the reply cache's key) */
 };
 
 static void *uri_log_cb(void *cls, const char *uri, struct MHD_Connection *con)
@@ -349,8 +91,7 @@ static void completed_cb(void *cls, struct MHD_Connection *con, void **con_cls,
 			n > 200 ? 200 : n, c->raw_uri, c->status, c->bytes,
 			(unsigned long long)(now_usec() - c->start));
 	}
-	if (c->held)
-		snap_release(c->held);
+	rm_shared_release(c->held);
 	buf_free(&c->req.out);
 	buf_free(&c->body);
 	arena_free(c->req.arena);
@@ -517,58 +258,59 @@ static enum MHD_Result finish(struct ctx *c, struct MHD_Connection *con, int sta
 	add_common_headers(resp, r, api);
 	if (cache_key && status == 200 && r->route && (r->route->flags & ROUTE_CACHE) &&
 	    !r->static_body && r->n_headers == 0)
-		cache_put(c->held->snap->version, cache_key, cached_body, c->bytes, type,
-			  r->cache_control ? r->cache_control : "no-cache", gz, api, etag);
+		reply_cache_put(c->version, cache_key, cached_body, c->bytes, type,
+				r->cache_control ? r->cache_control : "no-cache", gz, api, etag);
 	return queue(c, con, status, resp);
+}
+
+/* What a reply-cache hit hands to the request (filled under the cache lock). */
+struct cache_hit {
+	struct ctx *c;
+	struct MHD_Response *resp; /* the copied reply, or NULL (304 or no memory) */
+	bool api, not_modified;
+	char etag[64];
+};
+
+static void use_cached(void *arg, const struct reply_cached *e)
+{
+	struct cache_hit *h = arg;
+	h->api = e->api;
+	if (e->etag)
+		snprintf(h->etag, sizeof h->etag, "%s", e->etag);
+	if (e->etag && etag_matches(h->c->req.if_none_match, e->etag)) {
+		h->not_modified = true;
+		return;
+	}
+	struct MHD_Response *resp = MHD_create_response_from_buffer(
+	    e->len, (void *)(uintptr_t)e->body, MHD_RESPMEM_MUST_COPY);
+	if (!resp)
+		return;
+	h->c->bytes = e->len;
+	MHD_add_response_header(resp, "Content-Type", e->type);
+	if (e->gz)
+		MHD_add_response_header(resp, "Content-Encoding", "gzip");
+	MHD_add_response_header(resp, "Vary", "Accept-Encoding");
+	MHD_add_response_header(resp, "Cache-Control", e->cache_control);
+	if (e->etag)
+		MHD_add_response_header(resp, "ETag", e->etag);
+	h->resp = resp;
 }
 
 /* Answer from the reply cache; true when it did (result in *ret). */
 static bool cache_reply(struct ctx *c, struct MHD_Connection *con, const char *key,
 			enum MHD_Result *ret)
 {
-	struct request *r = &c->req;
-	struct MHD_Response *resp = NULL;
-	bool api = false, hit = false, not_modified = false;
-	char etag[64] = "";
-	pthread_mutex_lock(&cache_mu);
-	if (cache_version == r->snap->version) {
-		for (struct centry *e = cache[hash_str(key) % CACHE_BUCKETS]; e; e = e->next) {
-			if (strcmp(e->key, key) != 0)
-				continue;
-			hit = true;
-			api = e->api;
-			if (e->etag)
-				snprintf(etag, sizeof etag, "%s", e->etag);
-			if (e->etag && etag_matches(r->if_none_match, e->etag)) {
-				not_modified = true;
-				break;
-			}
-			resp =
-			    MHD_create_response_from_buffer(e->len, e->body, MHD_RESPMEM_MUST_COPY);
-			if (!resp)
-				break;
-			c->bytes = e->len;
-			MHD_add_response_header(resp, "Content-Type", e->type);
-			if (e->gz)
-				MHD_add_response_header(resp, "Content-Encoding", "gzip");
-			MHD_add_response_header(resp, "Vary", "Accept-Encoding");
-			MHD_add_response_header(resp, "Cache-Control", e->cache_control);
-			if (e->etag)
-				MHD_add_response_header(resp, "ETag", e->etag);
-			break;
-		}
-	}
-	pthread_mutex_unlock(&cache_mu);
-	if (!hit)
+	struct cache_hit h = {.c = c};
+	if (!reply_cache_find(c->req.snap->version, key, use_cached, &h))
 		return false;
-	if (not_modified) {
-		*ret = send_not_modified(c, con, etag, api);
+	if (h.not_modified) {
+		*ret = send_not_modified(c, con, h.etag, h.api);
 		return true;
 	}
-	if (!resp)
+	if (!h.resp)
 		return false;
-	add_common_headers(resp, r, api);
-	*ret = queue(c, con, 200, resp);
+	add_common_headers(h.resp, &c->req, h.api);
+	*ret = queue(c, con, 200, h.resp);
 	return true;
 }
 
@@ -627,8 +369,8 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *con, con
 	r->query = "";
 	r->method = parse_method(method);
 	r->head = r->method == HTTP_HEAD;
-	c->held = snap_acquire();
-	r->snap = c->held->snap;
+	r->snap = readmodel_acquire(&c->held);
+	c->version = r->snap->version;
 
 	if (c->too_large)
 		return finish(
@@ -715,7 +457,7 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *con, con
 
 	/* whole cached reply? */
 	char *cache_key = NULL;
-	if ((r->method & (HTTP_GET | HTTP_HEAD)) && ulen < CACHE_KEY_MAX && !r->user) {
+	if ((r->method & (HTTP_GET | HTTP_HEAD)) && ulen < REPLY_CACHE_KEY_MAX && !r->user) {
 		cache_key = arena_printf(r->arena, "%s|%d", c->raw_uri, r->gzip_ok ? 1 : 0);
 		enum MHD_Result ret;
 		if (cache_reply(c, con, cache_key, &ret))
@@ -749,12 +491,12 @@ int server_run(const struct server_config *cfg)
 		log_error("%s", err);
 		return 1;
 	}
-	if (reload_snapshot(st) != 0)
+	if (readmodel_start(NULL, cfg->db_path) != 0)
 		return 1;
-	if (static_load(cfg->web_dir) < 0)
+	if (static_load(cfg->web_dir) < 0) {
+		readmodel_stop();
 		return 1;
-	if (store_path_is_pg(cfg->db_path) && listener_start(cfg->db_path) != 0)
-		return 1;
+	}
 
 	sigset_t set;
 	sigemptyset(&set);
@@ -805,20 +547,9 @@ int server_run(const struct server_config *cfg)
 	for (int i = 0; i < 100 && atomic_load(&inflight) > 0; i++)
 		usleep(100000);
 	MHD_stop_daemon(d);
-	if (listener_running) {
-		atomic_store(&listener_stop, 1);
-		pthread_join(listener_thread, NULL);
-	}
-	pthread_mutex_lock(&cache_mu);
-	cache_clear_locked();
-	pthread_mutex_unlock(&cache_mu);
-	pthread_mutex_lock(&snap_mu);
-	if (current)
-		held_release_locked(current);
-	current = NULL;
-	pthread_mutex_unlock(&snap_mu);
+	readmodel_stop();
+	reply_cache_clear();
 	static_free();
-	history_timetravel_free_all();
 	store_thread_release();
 	log_info("stopped");
 	return 0;

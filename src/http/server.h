@@ -1,8 +1,10 @@
 /*
  * server — the HTTP front: libmicrohttpd with an epoll thread pool, request
- * limits, the security headers, ETag/304, gzip, a reply cache per snapshot
- * version, the access log and graceful shutdown. Handlers never see a raw
- * request; see request.h and router.h.
+ * limits, the security headers, ETag/304, gzip, the reply cache
+ * (reply_cache.h), the access log and graceful shutdown. Each request reads
+ * the current snapshot of the read model (app/readmodel.h), held until the
+ * request completes. Handlers never see a raw request; see request.h and
+ * router.h.
  */
 #ifndef ATLAS_SERVER_H
 #define ATLAS_SERVER_H
@@ -12,24 +14,14 @@
 
 struct server_config {
 	const char *listen;  /* IPv4 or IPv6 literal, default 127.0.0.1 */
-	int port;            /* default 8080 */
+	int port;	     /* default 8080 */
 	const char *db_path; /* SQLite database */
 	const char *web_dir; /* static files, default "web" */
-	int threads;         /* worker threads (default 4) */
+	int threads;	     /* worker threads (default 4) */
 	size_t body_limit;   /* request body limit in bytes (default 1 MiB) */
-	bool quiet;          /* no access log */
+	bool quiet;	     /* no access log */
 	bool trust_proxy;    /* believe X-Forwarded-Proto (behind our own TLS proxy) */
 };
-
-/* Rebuild the snapshot now (after a committed write in this process), so the
- * next request (post/redirect/get) sees the change. */
-void server_snapshot_changed(void);
-
-struct snapshot;
-/* The current snapshot, held for the caller until server_snapshot_release
- * (e.g. to answer a write with the state it produced). */
-const struct snapshot *server_snapshot_acquire(void **handle);
-void server_snapshot_release(void *handle);
 
 /*
  * Load the snapshot and static files, serve until SIGINT/SIGTERM, let

@@ -12,7 +12,7 @@
 #include "edit.h"
 #include "forms.h"
 #include "../domain/wgr_calendar.h"
-#include "../http/server.h"
+#include "../app/readmodel.h"
 #include "../lib/text.h"
 #include "../render/components.h"
 #include "../render/html.h"
@@ -127,6 +127,6 @@ int page_collab_ab_meetings(struct request *r)
 		return ab_page(r, c, v, &errs, 400);
 	if (rc != 0)
 		return edit_store_failure(r, rc);
-	server_snapshot_changed();
+	app_after_write();
 	return respond_redirect(r, ab_href(r, c->key, "/ab-vergaderingen?melding=opgeslagen"));
 }

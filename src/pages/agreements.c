@@ -13,7 +13,7 @@
 #include "forms.h"
 #include "roles.h"
 #include "../domain/labels.h"
-#include "../http/server.h"
+#include "../app/readmodel.h"
 #include "../lib/log.h"
 #include "../lib/text.h"
 #include "../render/components.h"
@@ -309,7 +309,7 @@ int page_agreement_new(struct request *r)
 		return agreement_form_page(r, c, NULL, f, v, 0, &errs, 400);
 	if (rc != 0)
 		return edit_store_failure(r, rc);
-	server_snapshot_changed();
+	app_after_write();
 	return respond_redirect(r, collab_href(r, c->key, "?melding=opgeslagen#afspraken"));
 }
 
@@ -369,6 +369,6 @@ int page_agreement_edit(struct request *r)
 		    collab_href(r, c->key, "#afspraken"), f, AF_COUNT, v, stored);
 	if (rc != 0)
 		return edit_store_failure(r, rc);
-	server_snapshot_changed();
+	app_after_write();
 	return respond_redirect(r, collab_href(r, c->key, "?melding=opgeslagen#afspraken"));
 }

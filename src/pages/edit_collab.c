@@ -9,7 +9,7 @@
 #include "edit.h"
 #include "forms.h"
 #include "../domain/labels.h"
-#include "../http/server.h"
+#include "../app/readmodel.h"
 #include "../lib/log.h"
 #include "../lib/text.h"
 #include "../render/html.h"
@@ -119,7 +119,7 @@ int edit_confirm(struct request *r, const char *entity, const char *key, const c
 		return edit_conflict_simple(r, name, record_href);
 	if (rc != 0)
 		return edit_store_failure(r, rc);
-	server_snapshot_changed();
+	app_after_write();
 	const char *terug = req_form(r, "terug");
 	if (terug && strcmp(terug, "/mijn-organisatie") == 0)
 		return respond_redirect(r, "/mijn-organisatie?melding=bevestigd");
@@ -443,7 +443,7 @@ int page_collab_new(struct request *r)
 		return collab_form_page(r, NULL, f, v, 0, &errs, 400);
 	if (rc != 0)
 		return edit_store_failure(r, rc);
-	server_snapshot_changed();
+	app_after_write();
 	return respond_redirect(r, collab_href(r, key, "?melding=aangemaakt"));
 }
 
@@ -482,7 +482,7 @@ int page_collab_edit(struct request *r)
 					  collab_href(r, c->key, ""), f, CF_COUNT, v, stored);
 	if (rc != 0)
 		return edit_store_failure(r, rc);
-	server_snapshot_changed();
+	app_after_write();
 	return respond_redirect(r, collab_href(r, c->key, "?melding=opgeslagen"));
 }
 
@@ -505,7 +505,7 @@ int page_collab_end(struct request *r)
 		return edit_conflict_simple(r, c->name, collab_href(r, c->key, ""));
 	if (rc != 0)
 		return edit_store_failure(r, rc);
-	server_snapshot_changed();
+	app_after_write();
 	return respond_redirect(r, collab_href(r, c->key, "?melding=beeindigd"));
 }
 

@@ -8,7 +8,7 @@
 #include "auth_ui.h"
 #include "edit.h"
 #include "forms.h"
-#include "../http/server.h"
+#include "../app/readmodel.h"
 #include "../lib/text.h"
 #include "../render/html.h"
 #include "../render/layout.h"
@@ -128,7 +128,7 @@ int page_org_edit(struct request *r)
 					  stored);
 	if (rc != 0)
 		return edit_store_failure(r, rc);
-	server_snapshot_changed();
+	app_after_write();
 	return respond_redirect(r, org_href(r, o->code, "?melding=opgeslagen"));
 }
 

@@ -9,7 +9,7 @@
 #include "edit.h"
 #include "forms.h"
 #include "../domain/labels.h"
-#include "../http/server.h"
+#include "../app/readmodel.h"
 #include "../lib/text.h"
 #include "../render/html.h"
 #include "../render/layout.h"
@@ -248,7 +248,7 @@ int page_part_new(struct request *r)
 		return part_form_page(r, ci, -1, f, v, 0, &errs, NULL, NULL, 400);
 	if (rc != 0)
 		return edit_store_failure(r, rc);
-	server_snapshot_changed();
+	app_after_write();
 	return respond_redirect(r, href(r, c->key, 0, "?melding=toegevoegd"));
 }
 
@@ -304,7 +304,7 @@ int page_part_edit(struct request *r)
 	}
 	if (rc != 0)
 		return edit_store_failure(r, rc);
-	server_snapshot_changed();
+	app_after_write();
 	return respond_redirect(r, href(r, c->key, 0, "?melding=opgeslagen"));
 }
 
@@ -351,7 +351,7 @@ int page_part_end(struct request *r)
 					    href(r, c->key, 0, ""));
 	if (rc != 0)
 		return edit_store_failure(r, rc);
-	server_snapshot_changed();
+	app_after_write();
 	return respond_redirect(r, href(r, c->key, 0, "?melding=beeindigd"));
 }
 

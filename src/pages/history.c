@@ -1,6 +1,7 @@
 /*
  * history — the history pages, the change list and its Atom feed, and the
- * time-travel snapshots for ?peildatum= (see history.h).
+ * request side of time travel for ?peildatum= (see history.h); the dated
+ * snapshots themselves come from app/readmodel.h.
  *
  * Reads audit events through the store (store_history, store_changes) and
  * turns them into text with domain/diff.c; all markup goes through the
@@ -9,10 +10,10 @@
 #include "history.h"
 #include "auth_ui.h"
 #include "pages.h"
+#include "../app/readmodel.h"
 #include "../domain/diff.h"
 #include "../domain/labels.h"
 #include "../domain/snapshot.h"
-#include "../lib/log.h"
 #include "../lib/text.h"
 #include "../render/atom.h"
 #include "../render/components.h"
@@ -20,7 +21,6 @@
 #include "../render/layout.h"
 #include "../store/store_write.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -545,163 +545,8 @@ int page_changes_atom(struct request *r)
 
 /* ---- time travel ------------------------------------------------------------------ */
 
-#define TT_SLOTS 4
-
-struct tt_entry {
-	char date[11];
-	uint64_t version; /* snapshot (data) version it was built for */
-	struct snapshot *snap;
-	int refs;
-	bool cached; /* in the slots (else freed at the last release) */
-	uint64_t used;
-};
-
-static pthread_mutex_t tt_mu = PTHREAD_MUTEX_INITIALIZER;
-static struct tt_entry *tt_slots[TT_SLOTS];
-static uint64_t tt_tick;
-
-/* Recompute what depends on the date from validity periods. Attributes are
- * today's values; a collaboration with phase "beëindigd" counts as active
- * before its end date when that date is known. */
-static void tt_adjust(struct snapshot *s, const char *date)
-{
-	for (int i = 0; i < s->n_orgs; i++) {
-		struct organisation *o = &s->orgs[i];
-		if (!str_empty(o->valid_to))
-			o->ended = strcmp(o->valid_to, date) <= 0;
-		o->n_active_collabs = 0;
-	}
-	for (int i = 0; i < s->n_domains; i++)
-		s->domains[i].n_active = 0;
-	for (int i = 0; i < s->n_collabs; i++) {
-		struct collaboration *c = &s->collabs[i];
-		bool in_period = period_contains(c->start_date, c->end_date, date);
-		c->active =
-		    in_period && (c->phase != PHASE_BEEINDIGD ||
-				  (!str_empty(c->end_date) && strcmp(c->end_date, date) > 0));
-		c->n_active_parts = 0;
-	}
-	struct snapshot_stats *st = &s->stats;
-	memset(st->n_active_by_kind, 0, sizeof st->n_active_by_kind);
-	memset(st->n_active_by_form, 0, sizeof st->n_active_by_form);
-	st->n_active = st->n_ended = st->n_participations = 0;
-	for (int i = 0; i < s->n_parts; i++) {
-		struct participation *p = &s->parts[i];
-		const struct organisation *o = &s->orgs[p->organisation];
-		struct collaboration *c = &s->collabs[p->collaboration];
-		p->active = period_contains(p->joined, p->left, date) &&
-			    period_contains(o->valid_from, o->valid_to, date);
-		if (p->active) {
-			c->n_active_parts++;
-			if (c->active) {
-				s->orgs[p->organisation].n_active_collabs++;
-				st->n_participations++;
-			}
-		}
-	}
-	for (int i = 0; i < s->n_collabs; i++) {
-		const struct collaboration *c = &s->collabs[i];
-		if (!c->active) {
-			st->n_ended++;
-			continue;
-		}
-		st->n_active++;
-		st->n_active_by_kind[c->kind]++;
-		st->n_active_by_form[c->legal_form]++;
-		for (int k = 0; k < c->n_domains; k++)
-			s->domains[c->domains[k]].n_active++;
-	}
-}
-
-static void tt_release_locked(struct tt_entry *e)
-{
-	if (--e->refs == 0 && !e->cached) {
-		snapshot_free(e->snap);
-		free(e);
-	}
-}
-
-/* A held snapshot for date at data version `version`, or NULL. */
-static struct tt_entry *tt_get(const char *date, uint64_t version)
-{
-	pthread_mutex_lock(&tt_mu);
-	for (int i = 0; i < TT_SLOTS; i++) {
-		struct tt_entry *e = tt_slots[i];
-		if (e && e->version >= version && strcmp(e->date, date) == 0) {
-			e->refs++;
-			e->used = ++tt_tick;
-			pthread_mutex_unlock(&tt_mu);
-			return e;
-		}
-	}
-	pthread_mutex_unlock(&tt_mu);
-
-	struct store *st = store_thread();
-	struct snapshot *snap = NULL;
-	char err[256] = "";
-	if (!st || store_load_snapshot(st, date, &snap, err, sizeof err) != STORE_OK) {
-		log_error("peildatum %s: %s", date, err);
-		return NULL;
-	}
-	tt_adjust(snap, date);
-	struct tt_entry *ne = calloc(1, sizeof *ne);
-	if (!ne) {
-		snapshot_free(snap);
-		return NULL;
-	}
-	snprintf(ne->date, sizeof ne->date, "%s", date);
-	ne->version = snap->version;
-	ne->snap = snap;
-	ne->refs = 1;
-
-	pthread_mutex_lock(&tt_mu);
-	/* a free slot, else the least recently used one that nobody holds;
-	 * entries of an older data version go first */
-	int pick = -1;
-	for (int i = 0; i < TT_SLOTS && pick < 0; i++)
-		if (!tt_slots[i])
-			pick = i;
-	for (int i = 0; i < TT_SLOTS && pick < 0; i++)
-		if (tt_slots[i]->version < version)
-			pick = i;
-	if (pick < 0) {
-		pick = 0;
-		for (int i = 1; i < TT_SLOTS; i++)
-			if (tt_slots[i]->used < tt_slots[pick]->used)
-				pick = i;
-	}
-	if (pick >= 0) {
-		struct tt_entry *old = tt_slots[pick];
-		if (old) {
-			old->cached = false;
-			old->refs++; /* released right away: frees it when unused */
-			tt_release_locked(old);
-		}
-		ne->cached = true;
-		ne->used = ++tt_tick;
-		tt_slots[pick] = ne;
-	}
-	pthread_mutex_unlock(&tt_mu);
-	return ne;
-}
-
-void history_timetravel_free_all(void)
-{
-	pthread_mutex_lock(&tt_mu);
-	for (int i = 0; i < TT_SLOTS; i++) {
-		struct tt_entry *e = tt_slots[i];
-		if (!e)
-			continue;
-		tt_slots[i] = NULL;
-		e->cached = false;
-		e->refs++;
-		tt_release_locked(e);
-	}
-	pthread_mutex_unlock(&tt_mu);
-}
-
 struct tt_hold {
-	struct tt_entry *e;
+	struct rm_shared *snap; /* the dated snapshot (app/readmodel.h) */
 	const struct snapshot *prev;
 	char date[11];
 };
@@ -712,34 +557,23 @@ void *history_timetravel_begin(struct request *r, int *status)
 	const char *v = req_param(r, "peildatum");
 	if (str_empty(v))
 		return NULL;
-	if (!is_iso_date(v)) {
-		*status = respond_error(r, 400, "Ongeldige parameter",
-					"De peildatum moet een bestaande datum zijn in de vorm "
-					"JJJJ-MM-DD, bijvoorbeeld 2022-01-01.",
-					"peildatum");
+	const struct snapshot *s;
+	struct rm_shared *held;
+	const char *msg;
+	int rc = readmodel_at(r->snap, v, &s, &held, &msg);
+	if (rc == READMODEL_ERR_LOAD) {
+		*status = respond_error(r, 500, "Interne fout", msg, NULL);
 		return NULL;
 	}
-	char today[11];
-	today_iso(today);
-	if (strcmp(v, today) > 0) {
-		*status = respond_error(r, 400, "Ongeldige parameter",
-					"De peildatum ligt in de toekomst. Kies vandaag of een "
-					"datum in het verleden.",
-					"peildatum");
-		return NULL;
-	}
-	struct tt_entry *e = tt_get(v, r->snap->version);
-	if (!e) {
-		*status =
-		    respond_error(r, 500, "Interne fout",
-				  "Het register op deze peildatum kon niet worden geladen.", NULL);
+	if (rc != 0) {
+		*status = respond_error(r, 400, "Ongeldige parameter", msg, "peildatum");
 		return NULL;
 	}
 	struct tt_hold *h = arena_calloc(r->arena, 1, sizeof *h);
-	h->e = e;
+	h->snap = held;
 	h->prev = r->snap;
 	snprintf(h->date, sizeof h->date, "%s", v);
-	r->snap = e->snap;
+	r->snap = s;
 	return h;
 }
 
@@ -749,9 +583,7 @@ void history_timetravel_end(struct request *r, void *hold)
 	if (!h)
 		return;
 	r->snap = h->prev;
-	pthread_mutex_lock(&tt_mu);
-	tt_release_locked(h->e);
-	pthread_mutex_unlock(&tt_mu);
+	rm_shared_release(h->snap);
 }
 
 void history_timetravel_notice(struct buf *b, const struct request *r, const void *hold)

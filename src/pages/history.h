@@ -1,5 +1,5 @@
 /*
- * history — the audit trail made readable (issue 4):
+ * history — the audit trail made readable:
  *
  *   GET /samenwerkingsverbanden/{id}/geschiedenis   timeline of one collaboration
  *                                                   (its participations included)
@@ -10,9 +10,10 @@
  * and time travel for the collaboration list (page and API):
  * ?peildatum=YYYY-MM-DD shows the registry as it was on that date, computed
  * from validity periods (start/end dates of collaborations, joined/left of
- * participations, valid_from/valid_to of organisations). Attributes such as
- * names and phases are today's values. Snapshots for a few recent dates are
- * cached in memory (thread-safe, reference counted).
+ * participations, valid_from/valid_to of organisations; the rule is
+ * snapshot_at in domain/snapshot.h). Attributes such as names and phases are
+ * today's values. The dated snapshots come from the read model
+ * (readmodel_at, app/readmodel.h), which caches a few recent dates.
  *
  * The audit trail of the public registry is public: it shows the actor as
  * recorded (the user name of an editor, "Meegeleverde dataset" for the seed
@@ -51,7 +52,5 @@ void history_timetravel_notice(struct buf *b, const struct request *r, const voi
 void history_timetravel_hidden(struct buf *b, const struct request *r);
 /* "peildatum=…&" for links that keep the date (or nothing). */
 void history_timetravel_query(struct buf *q, const struct request *r);
-/* Free every cached snapshot that is not in use (shutdown, tests). */
-void history_timetravel_free_all(void);
 
 #endif

@@ -2,7 +2,7 @@
  * import_page — see import_page.h.
  */
 #include "import_page.h"
-#include "../http/server.h"
+#include "../app/readmodel.h"
 #include "../io/csv_import.h"
 #include "../lib/text.h"
 #include "../render/html.h"
@@ -126,7 +126,7 @@ int page_import_submit(struct request *r)
 		return 400;
 	}
 	if (!dry)
-		server_snapshot_changed();
+		app_after_write();
 	render(r, dry ? csv : "", dry, NULL, &rep, true);
 	csv_import_report_free(&rep);
 	return 200;

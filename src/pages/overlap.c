@@ -10,7 +10,7 @@
 #include "auth_ui.h"
 #include "filter_form.h"
 #include "overlap.h"
-#include "../api/api_overlap.h" /* overlap_shared */
+#include "../app/overlap.h"
 #include "../domain/labels.h"
 #include "../domain/overlap.h"
 #include "../lib/text.h"
@@ -28,7 +28,7 @@
 #define PAGE_PATH "/analyse/overlap"
 #define MAX_PAIR_ROWS 100 /* pairs shown on the page; all are in the CSV */
 #define MAX_CPAIR_ROWS 25 /* congruence pairs shown on the page */
-/* issue 7: at national scale (342 gemeenten) the heat map alone was 15 MB of
+/* at national scale (342 gemeenten) the heat map alone was 15 MB of
  * SVG plus a 9 MB table, and the page 25 MB; a province has at most 56 */
 #define MAX_HEATMAP 60	   /* gemeenten in the heat map and its table */
 #define MAX_DIV_ROWS 50	   /* gemeenten in the "different partners" table */
@@ -570,7 +570,7 @@ static void section_congruence(struct buf *b, struct request *r, const struct ov
 
 	html_raw(b, "<h3 class=\"utrecht-heading-3\" id=\"congruentie-paren\">Paren van "
 		    "gemeenten</h3>");
-	/* res->cpairs are in this order already (overlap_shared) */
+	/* res->cpairs are in this order already (app_overlap) */
 	sort_links(b, r, order);
 	static const struct comp_col cols[] = {{"Gemeente A", false},
 					       {"Gemeente B", false},
@@ -680,7 +680,9 @@ int page_overlap(struct request *r)
 	int st = query_or_respond(r, &q);
 	if (st)
 		return st;
-	const struct overlap_result res = *overlap_shared(r, &q); /* arrays shared, read only */
+	struct rm_shared *hold;
+	const struct overlap_result res = *app_overlap(r->snap, &q, &hold); /* arrays shared */
+	arena_on_free(r->arena, rm_shared_release_cb, hold);
 
 	r->etag = s->etag;
 	const struct page_head h = {.title = "Overlap tussen samenwerkingsverbanden",
@@ -852,7 +854,9 @@ int page_overlap_csv(struct request *r)
 		return respond_error(r, 400, "Ongeldige parameter", arena_strdup(r->arena, msg),
 				     "tabel");
 	}
-	const struct overlap_result res = *overlap_shared(r, &q); /* arrays shared, read only */
+	struct rm_shared *hold;
+	const struct overlap_result res = *app_overlap(r->snap, &q, &hold); /* arrays shared */
+	arena_on_free(r->arena, rm_shared_release_cb, hold);
 
 	struct csv c;
 	csv_begin(&c, &r->out);

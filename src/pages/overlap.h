@@ -2,7 +2,8 @@
  * pages/overlap — /analyse/overlap, the overlap analysis as a page (with
  * explanation, filter form, tables and the congruence heat map), and
  * /analyse/overlap.csv?tabel=paren|gemeenten|congruentie, its CSV exports.
- * Both read only the snapshot; the analysis itself is domain/overlap.c.
+ * Both read only the snapshot; the analysis is domain/overlap.c, shared per
+ * snapshot version through app/overlap.h.
  */
 #ifndef ATLAS_PAGES_OVERLAP_H
 #define ATLAS_PAGES_OVERLAP_H

@@ -11,7 +11,7 @@
 #include "auth_ui.h"
 #include "forms.h"
 #include "../domain/labels.h"
-#include "../http/server.h"
+#include "../app/readmodel.h"
 #include "../lib/log.h"
 #include "../lib/text.h"
 #include "../render/components.h"
@@ -786,7 +786,7 @@ int page_person_erase(struct request *r)
 		return respond_not_found(r);
 	if (rc != STORE_OK)
 		return people_store_failure(r);
-	server_snapshot_changed();
+	app_after_write();
 	/* the erased person has a new key (gewist-<id>): show its page with the audit */
 	int n = 0;
 	struct person *all = load_people(&n);

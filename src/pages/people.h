@@ -9,7 +9,7 @@
  * People are not in the snapshot: every page reads them per request from
  * the store (store_thread(); low traffic). Writes go through
  * store_people.h (one transaction each, audited) followed by
- * server_snapshot_changed(), so cached pages of anonymous visitors are
+ * app_after_write(), so cached pages of anonymous visitors are
  * renewed.
  *
  * Privacy (AVG): anonymous visitors see only people who hold or held a

@@ -16,7 +16,7 @@
 #include "edit.h"
 #include "forms.h"
 #include "../domain/labels.h"
-#include "../http/server.h"
+#include "../app/readmodel.h"
 #include "../lib/log.h"
 #include "../lib/text.h"
 #include "../render/components.h"
@@ -271,7 +271,7 @@ int page_person_new(struct request *r)
 		return person_form_page(r, NULL, f, v, 0, &errs, 400);
 	if (rc != STORE_OK)
 		return people_store_failure(r);
-	server_snapshot_changed();
+	app_after_write();
 	return respond_redirect(r, people_href(r, key, "?melding=persoon-aangemaakt"));
 }
 
@@ -307,7 +307,7 @@ int page_person_edit(struct request *r)
 					  people_href(r, p.key, ""), f, PF_COUNT, v, stored);
 	if (rc != STORE_OK)
 		return people_store_failure(r);
-	server_snapshot_changed();
+	app_after_write();
 	return respond_redirect(r, people_href(r, p.key, "?melding=opgeslagen"));
 }
 
@@ -408,7 +408,7 @@ int page_person_office_new(struct request *r)
 		return office_form_page(r, &p, f, v, &errs, 400);
 	if (rc != STORE_OK)
 		return people_store_failure(r);
-	server_snapshot_changed();
+	app_after_write();
 	return respond_redirect(r, people_href(r, p.key, "?melding=functie-toegevoegd"));
 }
 
@@ -614,7 +614,7 @@ int page_person_seat_new(struct request *r)
 		return seat_step2(r, &p, ci, f, v, n_bodies, &errs, 400);
 	if (rc != STORE_OK)
 		return people_store_failure(r);
-	server_snapshot_changed();
+	app_after_write();
 	return respond_redirect(r, people_href(r, p.key, "?melding=zetel-toegevoegd"));
 }
 
@@ -687,7 +687,7 @@ static int end_common(struct request *r, bool seat)
 		return respond_not_found(r);
 	if (rc != STORE_OK)
 		return people_store_failure(r);
-	server_snapshot_changed();
+	app_after_write();
 	return respond_redirect(
 	    r, people_href(r, p.key,
 			   seat ? "?melding=zetel-beeindigd" : "?melding=functie-beeindigd"));

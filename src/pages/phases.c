@@ -17,7 +17,7 @@
 #include "forms.h"
 #include "roles.h"
 #include "../domain/labels.h"
-#include "../http/server.h"
+#include "../app/readmodel.h"
 #include "../lib/log.h"
 #include "../lib/text.h"
 #include "../render/components.h"
@@ -250,6 +250,6 @@ int page_phase_new(struct request *r)
 	if (rc != 0)
 		return edit_store_failure(r, rc);
 	follow_newest(&w, c, v[PF_PHASE], v[PF_DATE]);
-	server_snapshot_changed();
+	app_after_write();
 	return respond_redirect(r, collab_href(r, c->key, "?melding=opgeslagen#fasen"));
 }

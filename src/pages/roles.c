@@ -12,7 +12,7 @@
 #include "roles.h"
 #include "../domain/labels.h"
 #include "../domain/people.h"
-#include "../http/server.h"
+#include "../app/readmodel.h"
 #include "../lib/log.h"
 #include "../lib/text.h"
 #include "../render/assets.h"
@@ -411,7 +411,7 @@ int page_role_assess(struct request *r)
 		return role_form_page(r, c, p, f, v, &errs, 400);
 	if (rc != 0)
 		return edit_store_failure(r, rc);
-	server_snapshot_changed();
+	app_after_write();
 	return respond_redirect(r, collab_href(r, c->key, "?melding=opgeslagen#rollen"));
 }
 

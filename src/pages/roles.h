@@ -17,7 +17,7 @@
  * conventions (edit.h): routes with ROUTE_CSRF | ROUTE_FORM and min_role
  * editor; per-object checks (assessments like participation edits,
  * phases and agreements like collaboration edits); one store transaction;
- * server_snapshot_changed(); post/redirect/get, 400 with field errors, 409
+ * app_after_write(); post/redirect/get, 400 with field errors, 409
  * on a version conflict.
  */
 #ifndef ATLAS_ROLES_H

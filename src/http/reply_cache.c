@@ -1,0 +1,113 @@
+/*
+ * reply_cache — see reply_cache.h.
+ */
+#include "reply_cache.h"
+#include "../lib/xalloc.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CACHE_BUCKETS 1024
+#define CACHE_MAX 4096
+
+struct centry {
+	struct centry *next;
+	char *key;
+	char *body;
+	size_t len;
+	const char *type;	   /* static string or snapshot-independent literal */
+	const char *cache_control; /* literal */
+	bool gz;
+	bool api;
+	char *etag;
+};
+
+static pthread_mutex_t cache_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct centry *cache[CACHE_BUCKETS];
+static int cache_n;
+static uint64_t cache_version;
+
+static unsigned hash_str(const char *s)
+{
+	unsigned h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static void cache_clear_locked(void)
+{
+	for (int i = 0; i < CACHE_BUCKETS; i++) {
+		struct centry *e = cache[i];
+		while (e) {
+			struct centry *n = e->next;
+			free(e->key);
+			free(e->body);
+			free(e->etag);
+			free(e);
+			e = n;
+		}
+		cache[i] = NULL;
+	}
+	cache_n = 0;
+}
+
+void reply_cache_put(uint64_t version, const char *key, const char *body, size_t len,
+		     const char *type, const char *cache_control, bool gz, bool api,
+		     const char *etag)
+{
+	pthread_mutex_lock(&cache_mu);
+	if (cache_version != version) {
+		cache_clear_locked();
+		cache_version = version;
+	}
+	if (cache_n >= CACHE_MAX)
+		cache_clear_locked();
+	unsigned b = hash_str(key) % CACHE_BUCKETS;
+	for (struct centry *e = cache[b]; e; e = e->next)
+		if (strcmp(e->key, key) == 0)
+			goto out;
+	struct centry *e = xcalloc(1, sizeof *e);
+	e->key = xstrdup(key);
+	e->body = xmalloc(len ? len : 1);
+	memcpy(e->body, body, len);
+	e->len = len;
+	e->type = type;
+	e->cache_control = cache_control;
+	e->gz = gz;
+	e->api = api;
+	e->etag = etag ? xstrdup(etag) : NULL;
+	e->next = cache[b];
+	cache[b] = e;
+	cache_n++;
+out:
+	pthread_mutex_unlock(&cache_mu);
+}
+
+bool reply_cache_find(uint64_t version, const char *key,
+		      void (*use)(void *arg, const struct reply_cached *e), void *arg)
+{
+	bool hit = false;
+	pthread_mutex_lock(&cache_mu);
+	if (cache_version == version) {
+		for (struct centry *e = cache[hash_str(key) % CACHE_BUCKETS]; e; e = e->next) {
+			if (strcmp(e->key, key) != 0)
+				continue;
+			const struct reply_cached rc = {e->body, e->len, e->type, e->cache_control,
+							e->gz,	 e->api, e->etag};
+			use(arg, &rc);
+			hit = true;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&cache_mu);
+	return hit;
+}
+
+void reply_cache_clear(void)
+{
+	pthread_mutex_lock(&cache_mu);
+	cache_clear_locked();
+	pthread_mutex_unlock(&cache_mu);
+}

@@ -1,0 +1,50 @@
+/*
+ * reply_cache — complete reply bodies of cacheable routes, keyed by raw URI
+ * and encoding, valid for one snapshot version: the first put for a newer
+ * version empties the cache. A hit is copied into a new response (a memcpy
+ * of a few KiB, far cheaper than rendering again). Thread-safe (one mutex).
+ *
+ * It knows nothing of HTTP: server.c decides what may be cached (status 200,
+ * ROUTE_CACHE, anonymous, no extra headers) and builds the response.
+ */
+#ifndef ATLAS_REPLY_CACHE_H
+#define ATLAS_REPLY_CACHE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Keys at least this long are not cached. */
+#define REPLY_CACHE_KEY_MAX 512
+
+/* One cached reply, valid only inside a reply_cache_find callback. */
+struct reply_cached {
+	const char *body;
+	size_t len;
+	const char *type;	   /* Content-Type */
+	const char *cache_control; /* Cache-Control */
+	bool gz;		   /* body is gzip-compressed */
+	bool api;		   /* an API reply (its extra headers) */
+	const char *etag;	   /* or NULL */
+};
+
+/*
+ * Store a copy of a reply for snapshot version `version`. type and
+ * cache_control must be literals (they are kept, not copied); everything else
+ * is copied. A key already present is kept as it is.
+ */
+void reply_cache_put(uint64_t version, const char *key, const char *body, size_t len,
+		     const char *type, const char *cache_control, bool gz, bool api,
+		     const char *etag);
+
+/*
+ * Look key up for version; on a hit call use(arg, entry) while the entry is
+ * locked (copy what you need) and return true. False on a miss.
+ */
+bool reply_cache_find(uint64_t version, const char *key,
+		      void (*use)(void *arg, const struct reply_cached *e), void *arg);
+
+/* Empty the cache (shutdown). */
+void reply_cache_clear(void);
+
+#endif
