@@ -123,17 +123,6 @@ static int exec(struct store *s, const char *sql, const char *what, char *err, s
 	return STORE_OK;
 }
 
-static void rollback(struct store *s)
-{
-	if (s->batch) { /* issue 6: only the current write of the batch */
-		if (db_exec(s, "ROLLBACK TO atlas_write") == DB_OK)
-			db_exec(s, "RELEASE atlas_write");
-		return;
-	}
-	if (db_in_transaction(s))
-		db_exec(s, "ROLLBACK");
-}
-
 static const char *col_text(db_stmt *st, int i)
 {
 	const unsigned char *t = db_column_text(st, i);
@@ -320,7 +309,7 @@ int store_migrate(struct store *s, int *applied, char *err, size_t errlen)
 	*applied = 0;
 	for (;;) {
 		int v;
-		if (exec(s, "BEGIN IMMEDIATE", "migratie starten", err, errlen))
+		if (store_tx_begin(s, "migratie starten", err, errlen))
 			return STORE_ERR;
 		/* read the version inside the write lock: another process may
 		 * have migrated meanwhile */
@@ -334,7 +323,7 @@ int store_migrate(struct store *s, int *applied, char *err, size_t errlen)
 			    "database heeft schemaversie %d, dit programma kent tot en met %d; "
 			    "gebruik een nieuwere versie",
 			    v, store_migration_count);
-			rollback(s);
+			store_tx_rollback(s);
 			return STORE_ERR_SCHEMA;
 		}
 		if (v == store_migration_count)
@@ -350,13 +339,13 @@ int store_migrate(struct store *s, int *applied, char *err, size_t errlen)
 		else
 			snprintf(setv, sizeof setv, "PRAGMA user_version = %d", v + 1);
 		if (exec(s, migrations(s)[v], what, err, errlen) ||
-		    exec(s, setv, what, err, errlen) || exec(s, "COMMIT", what, err, errlen))
+		    exec(s, setv, what, err, errlen) || store_tx_commit(s, what, err, errlen))
 			goto fail;
 		(*applied)++;
 	}
-	return exec(s, "COMMIT", "migratie afronden", err, errlen);
+	return store_tx_commit(s, "migratie afronden", err, errlen);
 fail:
-	rollback(s);
+	store_tx_rollback(s);
 	return STORE_ERR;
 }
 
@@ -456,11 +445,6 @@ db_stmt *store_stmt(struct store *s, const char *sql)
 int store_exec(struct store *s, const char *sql, const char *what, char *err, size_t errlen)
 {
 	return exec(s, sql, what, err, errlen);
-}
-
-void store_rollback(struct store *s)
-{
-	rollback(s);
 }
 
 const char *store_col_text(db_stmt *st, int i)
@@ -730,7 +714,7 @@ int store_load_snapshot(struct store *s, const char *today, struct snapshot **ou
 
 	*out = NULL;
 	/* one read transaction: every table from the same database state */
-	if (exec(s, "BEGIN", "snapshot lezen", err, errlen))
+	if (store_tx_begin_read(s, "snapshot lezen", err, errlen))
 		return STORE_ERR;
 	if (store_data_version(s, &version)) {
 		rc = db_fail(s, "dataversie lezen", err, errlen);
@@ -746,7 +730,7 @@ int store_load_snapshot(struct store *s, const char *today, struct snapshot **ou
 			db_fail(s, "snapshot lezen", err, errlen);
 		goto out;
 	}
-	exec(s, "COMMIT", "snapshot lezen", NULL, 0);
+	store_tx_commit(s, "snapshot lezen", NULL, 0);
 	if (snapshot_finish(snap, today, err, errlen) != 0) {
 		log_error("store: snapshot: %s", err);
 		rc = STORE_ERR;
@@ -756,7 +740,7 @@ int store_load_snapshot(struct store *s, const char *today, struct snapshot **ou
 	snap = NULL;
 	rc = STORE_OK;
 out:
-	rollback(s);
+	store_tx_rollback(s);
 	snapshot_free(snap);
 	return rc;
 }
@@ -1468,7 +1452,7 @@ int store_import_seed(struct store *s, const char *dir, const char *actor,
 	for (int i = 0; i < SEED_TABLES; i++)
 		build_sql(&tables[i], &sql[i]);
 
-	if ((rc = exec(s, "BEGIN IMMEDIATE", "import starten", err, errlen)))
+	if ((rc = store_tx_begin(s, "import starten", err, errlen)))
 		goto out;
 	for (int i = 0; i < SEED_TABLES; i++) {
 		const struct table_desc *t = &tables[i];
@@ -1496,12 +1480,12 @@ int store_import_seed(struct store *s, const char *dir, const char *actor,
 		goto out;
 	if (changed && (rc = bump_data_version(s, err, errlen)))
 		goto out;
-	if ((rc = exec(s, "COMMIT", "import vastleggen", err, errlen)))
+	if ((rc = store_tx_commit(s, "import vastleggen", err, errlen)))
 		goto out;
 	rc = STORE_OK;
 out:
 	if (rc != STORE_OK) {
-		rollback(s);
+		store_tx_rollback(s);
 		memset(rep, 0, sizeof *rep);
 	}
 	free(created);
@@ -1739,7 +1723,7 @@ int store_check(struct store *s, const char *today, struct check_finding **out, 
 
 	*out = NULL;
 	*n = 0;
-	if (exec(s, "BEGIN", "controle", NULL, 0))
+	if (store_tx_begin_read(s, "controle", NULL, 0))
 		return STORE_ERR;
 	for (int k = 0; k < CHK_COUNT && rc == STORE_OK; k++) {
 		db_stmt *st = stmt(s, check_sql[k]);
@@ -1789,7 +1773,7 @@ int store_check(struct store *s, const char *today, struct check_finding **out, 
 			rc = STORE_ERR;
 		}
 	}
-	rollback(s);
+	store_tx_rollback(s);
 	if (rc != STORE_OK) {
 		store_check_free(fs.f, fs.n);
 		return rc;

@@ -114,8 +114,7 @@ int store_ab_meeting_set(struct store *s, const struct write_ctx *w, const char 
 		return STORE_ERR_NOTFOUND;
 	if (store_ab_meeting_validate(year_text, date, &year, errs))
 		return STORE_ERR_INVALID;
-	const char *begin = s->batch ? "SAVEPOINT atlas_write" : "BEGIN IMMEDIATE";
-	if (store_exec(s, begin, "wijziging starten", NULL, 0))
+	if (store_write_begin(s))
 		return STORE_ERR;
 	int rc = STORE_ERR;
 	char *before = NULL, *after = NULL;
@@ -146,19 +145,13 @@ int store_ab_meeting_set(struct store *s, const struct write_ctx *w, const char 
 	}
 	char key[160];
 	snprintf(key, sizeof key, "%s/%d", collab_key, year);
-	const char *actor = w && w->actor ? w->actor : "onbekend";
-	const char *via = w && w->via ? w->via : "";
-	if (store_audit_write(s, actor, via, via, before ? "update" : "insert", "ab_meeting", key,
-			      before, after) ||
-	    store_bump_data_version(s, NULL, 0))
-		goto out;
-	if (s->batch ? store_exec(s, "RELEASE atlas_write", "wijziging vastleggen", NULL, 0)
-		     : store_exec(s, "COMMIT", "wijziging vastleggen", NULL, 0))
+	if (store_write_finish(s, w, before ? "update" : "insert", "ab_meeting", key, before,
+			       after))
 		goto out;
 	rc = STORE_OK;
 out:
 	if (rc != STORE_OK)
-		store_rollback(s);
+		store_tx_rollback(s);
 	free(before);
 	free(after);
 	return rc;

@@ -51,16 +51,6 @@ static const char *nz(const char *s)
 
 #define CPY(dst, src) snprintf((dst), sizeof(dst), "%s", nz(src))
 
-static const char *ctx_actor(const struct write_ctx *w)
-{
-	return w && !str_empty(w->actor) ? w->actor : "onbekend";
-}
-
-static const char *ctx_via(const struct write_ctx *w)
-{
-	return w && w->via ? w->via : "";
-}
-
 static const char *ctx_today(const struct write_ctx *w, char buf[11])
 {
 	if (w && w->today && is_iso_date(w->today))
@@ -73,30 +63,6 @@ static void errs_reset(struct field_errors *e)
 {
 	if (e)
 		e->n = 0;
-}
-
-static int step_done(struct store *s, db_stmt *st, const char *what)
-{
-	int rc = db_step(st);
-	db_reset(st);
-	return rc == DB_DONE ? STORE_OK : store_db_fail(s, what, NULL, 0);
-}
-
-static int begin(struct store *s)
-{
-	return store_exec(s, "BEGIN IMMEDIATE", "wijziging starten", NULL, 0);
-}
-
-/* Audit event, data version, commit. */
-static int finish(struct store *s, const struct write_ctx *w, const char *action,
-		  const char *entity, const char *key, const char *before, const char *after)
-{
-	if (store_audit_write(s, ctx_actor(w), ctx_via(w), ctx_via(w), action, entity, key, before,
-			      after) ||
-	    store_bump_data_version(s, NULL, 0) ||
-	    store_exec(s, "COMMIT", "wijziging vastleggen", NULL, 0))
-		return STORE_ERR;
-	return STORE_OK;
 }
 
 /* Compact JSON text of o (caller frees); o is released. */
@@ -330,7 +296,7 @@ int store_person_create(struct store *s, const struct write_ctx *w, const struct
 	validate_person_input(&m, e);
 	if (e->n)
 		return STORE_ERR_INVALID;
-	if (begin(s))
+	if (store_write_begin(s))
 		return STORE_ERR;
 	slugify(m.name, base, sizeof base);
 	if (unique_person_key(s, base, key, sizeof key))
@@ -347,18 +313,18 @@ int store_person_create(struct store *s, const struct write_ctx *w, const struct
 	db_bind_text(st, 5, m.phone, -1, DB_STATIC);
 	db_bind_text(st, 6, m.note, -1, DB_STATIC);
 	db_bind_text(st, 7, ctx_today(w, tb), -1, DB_STATIC);
-	db_bind_text(st, 8, ctx_actor(w), -1, DB_STATIC);
-	if (step_done(s, st, "persoon toevoegen"))
+	db_bind_text(st, 8, store_ctx_actor(w), -1, DB_STATIC);
+	if (store_step_done(s, st, "persoon toevoegen", NULL, 0))
 		goto out;
 	after = person_image(&m);
-	if (finish(s, w, "insert", "person", key, NULL, after))
+	if (store_write_finish(s, w, "insert", "person", key, NULL, after))
 		goto out;
 	if (key_out && keylen)
 		snprintf(key_out, keylen, "%s", key);
 	rc = STORE_OK;
 out:
 	if (rc != STORE_OK)
-		store_rollback(s);
+		store_tx_rollback(s);
 	free(after);
 	return rc;
 }
@@ -374,7 +340,7 @@ int store_person_update(struct store *s, const struct write_ctx *w, const char *
 	int rc = STORE_ERR;
 
 	errs_reset(e);
-	if (begin(s))
+	if (store_write_begin(s))
 		return STORE_ERR;
 	if ((rc = store_person_get(s, key, &p)))
 		goto out;
@@ -405,7 +371,7 @@ int store_person_update(struct store *s, const struct write_ctx *w, const char *
 	before = person_image(&old);
 	after = person_image(&m);
 	if (strcmp(before, after) == 0) { /* nothing changed: nothing written */
-		store_rollback(s);
+		store_tx_rollback(s);
 		rc = STORE_OK;
 		goto done;
 	}
@@ -419,8 +385,8 @@ int store_person_update(struct store *s, const struct write_ctx *w, const char *
 	db_bind_text(st, 4, m.phone, -1, DB_STATIC);
 	db_bind_text(st, 5, m.note, -1, DB_STATIC);
 	db_bind_int64(st, 6, p.id);
-	if (step_done(s, st, "persoon bijwerken") ||
-	    finish(s, w, "update", "person", p.key, before, after))
+	if (store_step_done(s, st, "persoon bijwerken", NULL, 0) ||
+	    store_write_finish(s, w, "update", "person", p.key, before, after))
 		goto out;
 	if (current_version)
 		*current_version = p.version + 1;
@@ -428,7 +394,7 @@ int store_person_update(struct store *s, const struct write_ctx *w, const char *
 	goto done;
 out:
 	if (rc != STORE_OK)
-		store_rollback(s);
+		store_tx_rollback(s);
 done:
 	free(before);
 	free(after);
@@ -619,7 +585,7 @@ int store_office_add(struct store *s, const struct write_ctx *w, const char *per
 	if (id_out)
 		*id_out = 0;
 	validate_office_input(&m, e);
-	if (begin(s))
+	if (store_write_begin(s))
 		return STORE_ERR;
 	if ((rc = person_for_write(s, person_key, &p, e)))
 		goto out;
@@ -681,19 +647,19 @@ int store_office_add(struct store *s, const struct write_ctx *w, const char *per
 	db_bind_text(st, 4, m.portfolio, -1, DB_STATIC);
 	db_bind_text(st, 5, m.from, -1, DB_STATIC);
 	db_bind_text(st, 6, m.to, -1, DB_STATIC);
-	if (step_done(s, st, "functie toevoegen"))
+	if (store_step_done(s, st, "functie toevoegen", NULL, 0))
 		goto out;
 	int64_t id = db_last_insert_id(s);
 	snprintf(key, sizeof key, "%s/%lld", o.code, (long long)id);
 	after = office_image(p.key, o.code, office_labels[kind].api, m.portfolio, m.from, m.to);
-	if (finish(s, w, "insert", "office", key, NULL, after))
+	if (store_write_finish(s, w, "insert", "office", key, NULL, after))
 		goto out;
 	if (id_out)
 		*id_out = id;
 	rc = STORE_OK;
 out:
 	if (rc != STORE_OK)
-		store_rollback(s);
+		store_tx_rollback(s);
 	free(after);
 	return rc;
 }
@@ -710,7 +676,7 @@ int store_office_end(struct store *s, const struct write_ctx *w, int64_t id, con
 	int rc = STORE_ERR;
 
 	errs_reset(e);
-	if (begin(s))
+	if (store_write_begin(s))
 		return STORE_ERR;
 	db_stmt *st = store_stmt(s, "SELECT f.id, f.person_id, p.key, p.name, o.code, o.name, "
 					 "f.kind, f.portfolio, f.from_date, f.to_date, f.version "
@@ -738,7 +704,7 @@ int store_office_end(struct store *s, const struct write_ctx *w, int64_t id, con
 		goto out;
 	}
 	if (strcmp(f->to, to) == 0) { /* nothing changed */
-		store_rollback(s);
+		store_tx_rollback(s);
 		rc = STORE_OK;
 		goto done;
 	}
@@ -751,14 +717,14 @@ int store_office_end(struct store *s, const struct write_ctx *w, int64_t id, con
 	db_bind_text(st, 1, to, -1, DB_STATIC);
 	db_bind_int64(st, 2, id);
 	snprintf(key, sizeof key, "%s/%lld", f->org_code, (long long)id);
-	if (step_done(s, st, "functie beëindigen") ||
-	    finish(s, w, "update", "office", key, before, after))
+	if (store_step_done(s, st, "functie beëindigen", NULL, 0) ||
+	    store_write_finish(s, w, "update", "office", key, before, after))
 		goto out;
 	rc = STORE_OK;
 	goto done;
 out:
 	if (rc != STORE_OK)
-		store_rollback(s);
+		store_tx_rollback(s);
 done:
 	free(f);
 	free(before);
@@ -957,7 +923,7 @@ int store_seat_add(struct store *s, const struct write_ctx *w, const char *perso
 	if (id_out)
 		*id_out = 0;
 	validate_seat_input(&m, e);
-	if (begin(s))
+	if (store_write_begin(s))
 		return STORE_ERR;
 	if ((rc = person_for_write(s, person_key, &p, e)))
 		goto out;
@@ -1047,19 +1013,19 @@ int store_seat_add(struct store *s, const struct write_ctx *w, const char *perso
 	db_bind_text(st, 4, seat_body_labels[body].db, -1, DB_STATIC);
 	db_bind_text(st, 5, m.from, -1, DB_STATIC);
 	db_bind_text(st, 6, m.to, -1, DB_STATIC);
-	if (step_done(s, st, "zetel toevoegen"))
+	if (store_step_done(s, st, "zetel toevoegen", NULL, 0))
 		goto out;
 	int64_t id = db_last_insert_id(s);
 	snprintf(key, sizeof key, "%s/%lld", c.key, (long long)id);
 	after = seat_image(p.key, c.key, o.code, seat_body_labels[body].api, m.from, m.to);
-	if (finish(s, w, "insert", "seat", key, NULL, after))
+	if (store_write_finish(s, w, "insert", "seat", key, NULL, after))
 		goto out;
 	if (id_out)
 		*id_out = id;
 	rc = STORE_OK;
 out:
 	if (rc != STORE_OK)
-		store_rollback(s);
+		store_tx_rollback(s);
 	free(after);
 	return rc;
 }
@@ -1076,7 +1042,7 @@ int store_seat_end(struct store *s, const struct write_ctx *w, int64_t id, const
 	int rc = STORE_ERR;
 
 	errs_reset(e);
-	if (begin(s))
+	if (store_write_begin(s))
 		return STORE_ERR;
 	struct buf sql = BUF_INIT;
 	buf_printf(&sql, "%sWHERE t.id = ?", seat_select);
@@ -1102,7 +1068,7 @@ int store_seat_end(struct store *s, const struct write_ctx *w, int64_t id, const
 		goto out;
 	}
 	if (strcmp(t->to, to) == 0) {
-		store_rollback(s);
+		store_tx_rollback(s);
 		rc = STORE_OK;
 		goto done;
 	}
@@ -1115,14 +1081,14 @@ int store_seat_end(struct store *s, const struct write_ctx *w, int64_t id, const
 	db_bind_text(st, 1, to, -1, DB_STATIC);
 	db_bind_int64(st, 2, id);
 	snprintf(key, sizeof key, "%s/%lld", t->collab_key, (long long)id);
-	if (step_done(s, st, "zetel beëindigen") ||
-	    finish(s, w, "update", "seat", key, before, after))
+	if (store_step_done(s, st, "zetel beëindigen", NULL, 0) ||
+	    store_write_finish(s, w, "update", "seat", key, before, after))
 		goto out;
 	rc = STORE_OK;
 	goto done;
 out:
 	if (rc != STORE_OK)
-		store_rollback(s);
+		store_tx_rollback(s);
 done:
 	free(t);
 	free(before);
@@ -1160,12 +1126,12 @@ static int export_audit(struct store *s, const struct write_ctx *w, int64_t pers
 {
 	char id[24];
 	snprintf(id, sizeof id, "%lld", (long long)person_id);
-	if (begin(s))
+	if (store_write_begin(s))
 		return STORE_ERR;
-	if (store_audit_write(s, ctx_actor(w), ctx_via(w), ctx_via(w), "update", "person_export",
+	if (store_audit_write(s, store_ctx_actor(w), store_ctx_via(w), store_ctx_via(w), "update", "person_export",
 			      id, NULL, "{\"export\":true}") ||
-	    store_exec(s, "COMMIT", "export vastleggen", NULL, 0)) {
-		store_rollback(s);
+	    store_tx_commit(s, "export vastleggen", NULL, 0)) {
+		store_tx_rollback(s);
 		return STORE_ERR;
 	}
 	return STORE_OK;
@@ -1286,12 +1252,12 @@ int store_person_erase(struct store *s, const struct write_ctx *w, const char *k
 	char base[40], nkey[96];
 	int rc;
 
-	if (begin(s))
+	if (store_write_begin(s))
 		return STORE_ERR;
 	if ((rc = store_person_get(s, key, &p)))
 		goto out;
 	if (p.erased) { /* already erased: nothing to do */
-		store_rollback(s);
+		store_tx_rollback(s);
 		return STORE_OK;
 	}
 	rc = STORE_ERR;
@@ -1310,7 +1276,7 @@ int store_person_erase(struct store *s, const struct write_ctx *w, const char *k
 	db_bind_text(st, 1, p.key, -1, DB_STATIC);
 	db_bind_int64(st, 2, p.id);
 	db_bind_text(st, 3, nkey, -1, DB_STATIC);
-	if (step_done(s, st, "geschiedenis wissen"))
+	if (store_step_done(s, st, "geschiedenis wissen", NULL, 0))
 		goto out;
 	st = store_stmt(s, "UPDATE person SET key = ?, name = '" ERASED_NAME "', party = '', "
 			   "email = '', phone = '', note = '', erased = 1, confirmed_by = '', "
@@ -1319,13 +1285,13 @@ int store_person_erase(struct store *s, const struct write_ctx *w, const char *k
 		goto out;
 	db_bind_text(st, 1, nkey, -1, DB_STATIC);
 	db_bind_int64(st, 2, p.id);
-	if (step_done(s, st, "persoon wissen") ||
-	    finish(s, w, "erase", "person", nkey, NULL, ERASED_IMAGE))
+	if (store_step_done(s, st, "persoon wissen", NULL, 0) ||
+	    store_write_finish(s, w, "erase", "person", nkey, NULL, ERASED_IMAGE))
 		goto out;
 	rc = STORE_OK;
 out:
 	if (rc != STORE_OK)
-		store_rollback(s);
+		store_tx_rollback(s);
 	return rc;
 }
 
@@ -1406,7 +1372,7 @@ int store_assessment_add(struct store *s, const struct write_ctx *w, int64_t par
 	if (id_out)
 		*id_out = 0;
 	validate_assessment_input(in, ctx_today(w, tb), scores, e);
-	if (begin(s))
+	if (store_write_begin(s))
 		return STORE_ERR;
 	db_stmt *st = store_stmt(s, "SELECT c.key, o.code FROM participation pa "
 					 "JOIN collaboration c ON c.id = pa.collaboration_id "
@@ -1444,10 +1410,10 @@ int store_assessment_add(struct store *s, const struct write_ctx *w, int64_t par
 	for (int i = 0; i < PERSP_COUNT; i++)
 		db_bind_int(st, 3 + i, scores[i]);
 	db_bind_text(st, 7, nz(in->note), -1, DB_STATIC);
-	db_bind_text(st, 8, ctx_actor(w), -1, DB_STATIC);
+	db_bind_text(st, 8, store_ctx_actor(w), -1, DB_STATIC);
 	db_bind_text(st, 9, ctx_today(w, tb), -1, DB_STATIC);
-	db_bind_text(st, 10, ctx_actor(w), -1, DB_STATIC);
-	if (step_done(s, st, "rolbeoordeling toevoegen"))
+	db_bind_text(st, 10, store_ctx_actor(w), -1, DB_STATIC);
+	if (store_step_done(s, st, "rolbeoordeling toevoegen", NULL, 0))
 		goto out;
 	int64_t id = db_last_insert_id(s);
 	snprintf(key, sizeof key, "%s/%lld", ckey, (long long)id);
@@ -1460,14 +1426,14 @@ int store_assessment_add(struct store *s, const struct write_ctx *w, int64_t par
 		json_object_set_new(o, perspective_labels[i].api, json_integer(scores[i]));
 	jset(o, "toelichting", in->note);
 	after = dump(o);
-	if (finish(s, w, "insert", "role_assessment", key, NULL, after))
+	if (store_write_finish(s, w, "insert", "role_assessment", key, NULL, after))
 		goto out;
 	if (id_out)
 		*id_out = id;
 	rc = STORE_OK;
 out:
 	if (rc != STORE_OK)
-		store_rollback(s);
+		store_tx_rollback(s);
 	free(after);
 	return rc;
 }
@@ -1520,7 +1486,7 @@ int store_phase_add(struct store *s, const struct write_ctx *w, const char *coll
 	if (id_out)
 		*id_out = 0;
 	validate_phase_input(in, e);
-	if (begin(s))
+	if (store_write_begin(s))
 		return STORE_ERR;
 	if ((rc = collab_lookup(s, collab_key, &c)))
 		goto out;
@@ -1542,8 +1508,8 @@ int store_phase_add(struct store *s, const struct write_ctx *w, const char *coll
 	db_bind_text(st, 4, in->date, -1, DB_STATIC);
 	db_bind_text(st, 5, nz(in->note), -1, DB_STATIC);
 	db_bind_text(st, 6, ctx_today(w, tb), -1, DB_STATIC);
-	db_bind_text(st, 7, ctx_actor(w), -1, DB_STATIC);
-	if (step_done(s, st, "fase toevoegen"))
+	db_bind_text(st, 7, store_ctx_actor(w), -1, DB_STATIC);
+	if (store_step_done(s, st, "fase toevoegen", NULL, 0))
 		goto out;
 	int64_t id = db_last_insert_id(s);
 	snprintf(key, sizeof key, "%s/%lld", c.key, (long long)id);
@@ -1554,14 +1520,14 @@ int store_phase_add(struct store *s, const struct write_ctx *w, const char *coll
 	jset(o, "datum", in->date);
 	jset(o, "toelichting", in->note);
 	after = dump(o);
-	if (finish(s, w, "insert", "phase_event", key, NULL, after))
+	if (store_write_finish(s, w, "insert", "phase_event", key, NULL, after))
 		goto out;
 	if (id_out)
 		*id_out = id;
 	rc = STORE_OK;
 out:
 	if (rc != STORE_OK)
-		store_rollback(s);
+		store_tx_rollback(s);
 	free(after);
 	return rc;
 }
@@ -1669,7 +1635,7 @@ int store_agreement_add(struct store *s, const struct write_ctx *w, const char *
 	    str_empty(in->status) ? agreement_status_labels[AGR_VOORGESTELD].api : in->status,
 	    nz(in->document_url),
 	};
-	if (begin(s))
+	if (store_write_begin(s))
 		return STORE_ERR;
 	if ((rc = collab_lookup(s, collab_key, &c)))
 		goto out;
@@ -1696,20 +1662,20 @@ int store_agreement_add(struct store *s, const struct write_ctx *w, const char *
 			  DB_STATIC);
 	db_bind_text(st, 7, m.document_url, -1, DB_STATIC);
 	db_bind_text(st, 8, ctx_today(w, tb), -1, DB_STATIC);
-	db_bind_text(st, 9, ctx_actor(w), -1, DB_STATIC);
-	if (step_done(s, st, "afspraak toevoegen"))
+	db_bind_text(st, 9, store_ctx_actor(w), -1, DB_STATIC);
+	if (store_step_done(s, st, "afspraak toevoegen", NULL, 0))
 		goto out;
 	int64_t id = db_last_insert_id(s);
 	snprintf(key, sizeof key, "%s/%lld", c.key, (long long)id);
 	after = agreement_image(c.key, &m);
-	if (finish(s, w, "insert", "agreement", key, NULL, after))
+	if (store_write_finish(s, w, "insert", "agreement", key, NULL, after))
 		goto out;
 	if (id_out)
 		*id_out = id;
 	rc = STORE_OK;
 out:
 	if (rc != STORE_OK)
-		store_rollback(s);
+		store_tx_rollback(s);
 	buf_free(&parties);
 	free(after);
 	return rc;
@@ -1729,7 +1695,7 @@ int store_agreement_update(struct store *s, const struct write_ctx *w, int64_t i
 	int rc = STORE_ERR;
 
 	errs_reset(e);
-	if (begin(s))
+	if (store_write_begin(s))
 		return STORE_ERR;
 	buf_printf(&sql, "%sWHERE g.id = ?", agreement_select);
 	db_stmt *st = sql.data ? store_stmt(s, sql.data) : NULL;
@@ -1769,7 +1735,7 @@ int store_agreement_update(struct store *s, const struct write_ctx *w, int64_t i
 	before = agreement_image(g->collab_key, &old);
 	after = agreement_image(g->collab_key, &m);
 	if (strcmp(before, after) == 0) {
-		store_rollback(s);
+		store_tx_rollback(s);
 		rc = STORE_OK;
 		goto done;
 	}
@@ -1787,8 +1753,8 @@ int store_agreement_update(struct store *s, const struct write_ctx *w, int64_t i
 	db_bind_text(st, 6, m.document_url, -1, DB_STATIC);
 	db_bind_int64(st, 7, id);
 	snprintf(key, sizeof key, "%s/%lld", g->collab_key, (long long)id);
-	if (step_done(s, st, "afspraak bijwerken") ||
-	    finish(s, w, "update", "agreement", key, before, after))
+	if (store_step_done(s, st, "afspraak bijwerken", NULL, 0) ||
+	    store_write_finish(s, w, "update", "agreement", key, before, after))
 		goto out;
 	if (current_version)
 		*current_version = g->version + 1;
@@ -1796,7 +1762,7 @@ int store_agreement_update(struct store *s, const struct write_ctx *w, int64_t i
 	goto done;
 out:
 	if (rc != STORE_OK)
-		store_rollback(s);
+		store_tx_rollback(s);
 done:
 	buf_free(&sql);
 	buf_free(&parties);

@@ -91,15 +91,6 @@ static void rec_free(struct rec *r)
 	r->n = 0;
 }
 
-static int step_done(struct store *s, db_stmt *st, const char *what, char *err, size_t el)
-{
-	int rc = db_step(st);
-	db_reset(st);
-	if (rc != DB_DONE && rc != DB_ROW)
-		return store_db_fail(s, what, err, el);
-	return STORE_OK;
-}
-
 /* kebab-case ASCII slug of name (at most 60 bytes). */
 static void slugify(const char *name, char *out, size_t outlen)
 {
@@ -211,7 +202,7 @@ static int upsert(struct imp *im, struct rec *r, int64_t id, int kind, bool ende
 			else
 				db_bind_text(st, i + 1, r->val[i], -1, DB_STATIC);
 		}
-		if (step_done(s, st, "ROO-import: invoegen", err, el))
+		if (store_step_done(s, st, "ROO-import: invoegen", err, el))
 			return STORE_ERR;
 		*out_id = db_last_insert_id(s);
 		char *after = rec_json(r, NULL);
@@ -276,7 +267,7 @@ static int upsert(struct imp *im, struct rec *r, int64_t id, int kind, bool ende
 			db_bind_text(st, i + 1, r->val[i], -1, DB_STATIC);
 	}
 	db_bind_int64(st, r->n + 1, id);
-	if (step_done(s, st, "ROO-import: bijwerken", err, el)) {
+	if (store_step_done(s, st, "ROO-import: bijwerken", err, el)) {
 		free(before);
 		return STORE_ERR;
 	}
@@ -749,7 +740,7 @@ static int on_header(void *ctx, const struct roo_header *h, char *err, size_t el
 		return store_db_fail(im->s, "bron vastleggen", err, el);
 	db_bind_text(st, 1, SOURCE_KEY, -1, DB_STATIC);
 	db_bind_text(st, 2, im->date, -1, DB_TRANSIENT);
-	if (step_done(im->s, st, "bron vastleggen", err, el))
+	if (store_step_done(im->s, st, "bron vastleggen", err, el))
 		return STORE_ERR;
 	im->source_id = find_id(im->s, "SELECT id FROM source WHERE key = ?", SOURCE_KEY, NULL);
 	return im->source_id > 0 ? STORE_OK : store_db_fail(im->s, "bron vastleggen", err, el);
@@ -790,7 +781,7 @@ static int set_domains(struct imp *im, int64_t cid, const struct roo_regeling *g
 		       char *have, char *want, size_t n, char *err, size_t el)
 {
 	db_stmt *st = store_stmt(im->s, "DELETE FROM roo_dom");
-	if (!st || step_done(im->s, st, "domeinen", err, el))
+	if (!st || store_step_done(im->s, st, "domeinen", err, el))
 		return STORE_ERR;
 	for (int i = 0; i < g->nterms; i++) {
 		const char *key = map_find(&im->map, g->terms[i]);
@@ -803,7 +794,7 @@ static int set_domains(struct imp *im, int64_t cid, const struct roo_regeling *g
 		if (!st)
 			return store_db_fail(im->s, "domeinen", err, el);
 		db_bind_int64(st, 1, did);
-		if (step_done(im->s, st, "domeinen", err, el))
+		if (store_step_done(im->s, st, "domeinen", err, el))
 			return STORE_ERR;
 	}
 	st = store_stmt(im->s, "SELECT (SELECT group_concat(k, ';') FROM (SELECT d.key AS k FROM "
@@ -827,14 +818,14 @@ static int set_domains(struct imp *im, int64_t cid, const struct roo_regeling *g
 	if (!st)
 		return store_db_fail(im->s, "domeinen", err, el);
 	db_bind_int64(st, 1, cid);
-	if (step_done(im->s, st, "domeinen", err, el))
+	if (store_step_done(im->s, st, "domeinen", err, el))
 		return STORE_ERR;
 	st = store_stmt(im->s, "INSERT INTO collaboration_domain (collaboration_id, domain_id) "
 			       "SELECT ?, id FROM roo_dom");
 	if (!st)
 		return store_db_fail(im->s, "domeinen", err, el);
 	db_bind_int64(st, 1, cid);
-	return step_done(im->s, st, "domeinen", err, el);
+	return store_step_done(im->s, st, "domeinen", err, el);
 }
 
 static int64_t find_collab(struct imp *im, const char *sid, const char *tooi)
@@ -942,7 +933,7 @@ static int on_regeling(void *ctx, const struct roo_regeling *g, char *err, size_
 			}
 			db_bind_int64(st, 1, cid);
 			db_bind_int64(st, 2, body);
-			if ((rc = step_done(im->s, st, "samenwerkingsorgaan", err, el)))
+			if ((rc = store_step_done(im->s, st, "samenwerkingsorgaan", err, el)))
 				goto out;
 		}
 	}
@@ -965,7 +956,7 @@ static int on_regeling(void *ctx, const struct roo_regeling *g, char *err, size_
 		if (p->has_share)
 			db_bind_double(st, 6, p->share);
 		db_bind_text(st, 7, p->body, -1, DB_STATIC);
-		if ((rc = step_done(im->s, st, "deelnemers", err, el)))
+		if ((rc = store_step_done(im->s, st, "deelnemers", err, el)))
 			goto out;
 	}
 	rc = put_functions(im, g->functions, g->nfunctions, body, "", cid, r.key, err, el);
@@ -1221,7 +1212,7 @@ int store_roo_import(struct store *s, const char *path, const char *map_csv, boo
 		      "DELETE FROM roo_seen; DELETE FROM roo_part; DELETE FROM roo_dom;",
 		"ROO-import voorbereiden", err, errlen))
 		goto out;
-	if (store_exec(s, "BEGIN IMMEDIATE", "transactie starten", err, errlen))
+	if (store_tx_begin(s, "transactie starten", err, errlen))
 		goto out;
 	in_tx = true;
 	struct roo_handler h = {
@@ -1251,17 +1242,17 @@ int store_roo_import(struct store *s, const char *path, const char *map_csv, boo
 			goto out;
 	}
 	if (dry_run) {
-		store_rollback(s);
+		store_tx_rollback(s);
 		in_tx = false;
 		rc = STORE_OK;
 		goto out;
 	}
-	rc = store_exec(s, "COMMIT", "transactie afronden", err, errlen);
+	rc = store_tx_commit(s, "transactie afronden", err, errlen);
 	if (rc == STORE_OK)
 		in_tx = false;
 out:
 	if (in_tx)
-		store_rollback(s);
+		store_tx_rollback(s);
 	map_free(&im.map);
 	return rc;
 }

@@ -323,16 +323,6 @@ static char *rec_image(const struct rec *r)
 
 /* ------------------------------------------------------------ helpers */
 
-static const char *ctx_actor(const struct write_ctx *w)
-{
-	return str_empty(w->actor) ? "onbekend" : w->actor;
-}
-
-static const char *ctx_via(const struct write_ctx *w)
-{
-	return w->via ? w->via : "";
-}
-
 /* Today from the context, or the current UTC date. */
 static const char *ctx_today(const struct write_ctx *w, char buf[11])
 {
@@ -346,13 +336,6 @@ static void errs_reset(struct field_errors *e)
 {
 	if (e)
 		e->n = 0;
-}
-
-static int step_done(struct store *s, db_stmt *st, const char *what)
-{
-	int rc = db_step(st);
-	db_reset(st);
-	return rc == DB_DONE ? STORE_OK : store_db_fail(s, what, NULL, 0);
 }
 
 /* True when the query (one text parameter, or an int when text is NULL)
@@ -375,42 +358,6 @@ static int exists(struct store *s, const char *sql, const char *text, int64_t id
 	return rc == DB_ROW;
 }
 
-static int begin(struct store *s)
-{
-	if (s->batch) /* issue 6: one savepoint per write inside a batch */
-		return store_exec(s, "SAVEPOINT atlas_write", "wijziging starten", NULL, 0);
-	return store_exec(s, "BEGIN IMMEDIATE", "wijziging starten", NULL, 0);
-}
-
-/* Audit event and data version, inside the open transaction. */
-static int record(struct store *s, const struct write_ctx *w, const char *action,
-		  const char *entity, const char *key, const char *before, const char *after)
-{
-	if (store_audit_write(s, ctx_actor(w), ctx_via(w), ctx_via(w), action, entity, key, before,
-			      after) ||
-	    store_bump_data_version(s, NULL, 0))
-		return STORE_ERR;
-	return STORE_OK;
-}
-
-static int commit(struct store *s)
-{
-	if (s->batch)
-		return store_exec(s, "RELEASE atlas_write", "wijziging vastleggen", NULL, 0)
-			   ? STORE_ERR
-			   : STORE_OK;
-	return store_exec(s, "COMMIT", "wijziging vastleggen", NULL, 0) ? STORE_ERR : STORE_OK;
-}
-
-/* Audit event, data version, commit. */
-static int finish(struct store *s, const struct write_ctx *w, const char *action,
-		  const char *entity, const char *key, const char *before, const char *after)
-{
-	if (record(s, w, action, entity, key, before, after) || commit(s))
-		return STORE_ERR;
-	return STORE_OK;
-}
-
 /* The id of the source for user input, created on first use. */
 static int user_source(struct store *s, const char *today)
 {
@@ -422,7 +369,7 @@ static int user_source(struct store *s, const char *today)
 	db_bind_text(st, 1, USER_SOURCE_KEY, -1, DB_STATIC);
 	db_bind_text(st, 2, USER_SOURCE_TITLE, -1, DB_STATIC);
 	db_bind_text(st, 3, today, -1, DB_STATIC);
-	return step_done(s, st, "bron voor invoer aanmaken");
+	return store_step_done(s, st, "bron voor invoer aanmaken", NULL, 0);
 }
 
 /* Keep the full-text index in step with one collaboration / organisation. */
@@ -434,7 +381,7 @@ static int reindex(struct store *s, char kind, const char *old_key, int64_t id)
 		return STORE_ERR;
 	db_bind_text(st, 1, k, -1, DB_TRANSIENT);
 	db_bind_text(st, 2, old_key, -1, DB_STATIC);
-	if (step_done(s, st, "zoekindex bijwerken"))
+	if (store_step_done(s, st, "zoekindex bijwerken", NULL, 0))
 		return STORE_ERR;
 	st = store_stmt(s, kind == 'c'
 			       ? "INSERT INTO search_fts (kind, key, name, short_name, purpose) "
@@ -446,7 +393,7 @@ static int reindex(struct store *s, char kind, const char *old_key, int64_t id)
 	if (!st)
 		return STORE_ERR;
 	db_bind_int64(st, 1, id);
-	return step_done(s, st, "zoekindex bijwerken");
+	return store_step_done(s, st, "zoekindex bijwerken", NULL, 0);
 }
 
 /* ----------------------------------------------------- collaborations */
@@ -621,8 +568,8 @@ static int collab_write(struct store *s, struct rec *r, const char *new_key)
 		db_bind_text(st, 16, new_key, -1, DB_STATIC);
 	else
 		db_bind_int64(st, 16, r->id);
-	if (step_done(s, st,
-		      insert ? "samenwerkingsverband toevoegen" : "samenwerkingsverband bijwerken"))
+	if (store_step_done(s, st,
+		      insert ? "samenwerkingsverband toevoegen" : "samenwerkingsverband bijwerken", NULL, 0))
 		return STORE_ERR;
 	if (insert)
 		r->id = db_last_insert_id(s);
@@ -631,7 +578,7 @@ static int collab_write(struct store *s, struct rec *r, const char *new_key)
 	if (!st)
 		return STORE_ERR;
 	db_bind_int64(st, 1, r->id);
-	if (step_done(s, st, "beleidsdomeinen schrijven"))
+	if (store_step_done(s, st, "beleidsdomeinen schrijven", NULL, 0))
 		return STORE_ERR;
 	char keys[VALIDATE_MAX_DOMAINS][81];
 	int nd = validate_domain_list(v[CF_DOMAINS], keys, VALIDATE_MAX_DOMAINS);
@@ -642,7 +589,7 @@ static int collab_write(struct store *s, struct rec *r, const char *new_key)
 			return STORE_ERR;
 		db_bind_int64(st, 1, r->id);
 		db_bind_text(st, 2, keys[i], -1, DB_STATIC);
-		if (step_done(s, st, "beleidsdomeinen schrijven"))
+		if (store_step_done(s, st, "beleidsdomeinen schrijven", NULL, 0))
 			return STORE_ERR;
 	}
 	return STORE_OK;
@@ -675,7 +622,7 @@ int store_collab_create_with(struct store *s, const struct write_ctx *w,
 	if (key_out && keylen)
 		key_out[0] = '\0';
 	rec_init(&r, collab_spec, CF_N);
-	if (begin(s))
+	if (store_write_begin(s))
 		goto out;
 	collab_merge(&r, in, &m);
 	if (collab_check(s, &m, e, &domains))
@@ -686,12 +633,12 @@ int store_collab_create_with(struct store *s, const struct write_ctx *w,
 	}
 	collab_apply(&r, &m, domains.data ? domains.data : "");
 	rec_set(&r, CF_CONFIRMED, today);
-	rec_set(&r, CF_CONFIRMED_BY, ctx_actor(w));
+	rec_set(&r, CF_CONFIRMED_BY, store_ctx_actor(w));
 	if (unique_key(s, m.name, key, sizeof key) || user_source(s, today) ||
 	    collab_write(s, &r, key) || reindex(s, 'c', key, r.id))
 		goto out;
 	after = rec_image(&r);
-	if (record(s, w, "insert", "collaboration", key, NULL, after))
+	if (store_write_record(s, w, "insert", "collaboration", key, NULL, after))
 		goto out;
 	if (first) {
 		int prc = part_create_tx(s, w, key, first, NULL, e);
@@ -700,14 +647,14 @@ int store_collab_create_with(struct store *s, const struct write_ctx *w,
 			goto out;
 		}
 	}
-	if (commit(s))
+	if (store_tx_commit(s, "wijziging vastleggen", NULL, 0))
 		goto out;
 	if (key_out && keylen)
 		snprintf(key_out, keylen, "%s", key);
 	rc = STORE_OK;
 out:
 	if (rc != STORE_OK)
-		store_rollback(s);
+		store_tx_rollback(s);
 	free(after);
 	buf_free(&domains);
 	rec_free(&r);
@@ -739,12 +686,12 @@ static int commit_change(struct store *s, const struct write_ctx *w, const char 
 	char *after = rec_image(r);
 	int rc = STORE_ERR;
 	if (strcmp(before, after) == 0) { /* nothing changed: nothing written */
-		store_rollback(s);
+		store_tx_rollback(s);
 		rc = STORE_OK;
 		goto out;
 	}
 	if (write_fn(s, r, NULL) || (reindex_kind && reindex(s, reindex_kind, r->key, r->id)) ||
-	    finish(s, w, action, entity, r->key, before, after))
+	    store_write_finish(s, w, action, entity, r->key, before, after))
 		goto out;
 	r->version++;
 	if (current_version)
@@ -769,7 +716,7 @@ int store_collab_update(struct store *s, const struct write_ctx *w, const char *
 
 	errs_reset(e);
 	memset(&r, 0, sizeof r);
-	if (begin(s))
+	if (store_write_begin(s))
 		goto out;
 	if ((rc = collab_open(s, key, expected_version, &r, current_version)))
 		goto out;
@@ -803,7 +750,7 @@ int store_collab_update(struct store *s, const struct write_ctx *w, const char *
 			   current_version);
 out:
 	if (rc != STORE_OK)
-		store_rollback(s);
+		store_tx_rollback(s);
 	free(before);
 	buf_free(&domains);
 	rec_free(&r);
@@ -818,7 +765,7 @@ int store_collab_end(struct store *s, const struct write_ctx *w, const char *key
 	int rc = STORE_ERR;
 
 	memset(&r, 0, sizeof r);
-	if (begin(s))
+	if (store_write_begin(s))
 		goto out;
 	if ((rc = collab_open(s, key, expected_version, &r, current_version)))
 		goto out;
@@ -830,7 +777,7 @@ int store_collab_end(struct store *s, const struct write_ctx *w, const char *key
 			   current_version);
 out:
 	if (rc != STORE_OK)
-		store_rollback(s);
+		store_tx_rollback(s);
 	free(before);
 	rec_free(&r);
 	return rc;
@@ -966,7 +913,7 @@ static int part_write(struct store *s, struct rec *r, const char *unused)
 	} else {
 		db_bind_int64(st, 11, r->id);
 	}
-	if (step_done(s, st, insert ? "deelname toevoegen" : "deelname bijwerken"))
+	if (store_step_done(s, st, insert ? "deelname toevoegen" : "deelname bijwerken", NULL, 0))
 		return STORE_ERR;
 	if (insert)
 		r->id = db_last_insert_id(s);
@@ -1013,7 +960,7 @@ static int part_create_tx(struct store *s, const struct write_ctx *w, const char
 	rec_set(&r, PF_ORG, m.org_code);
 	rec_set(&r, PF_SOURCE, USER_SOURCE_KEY);
 	rec_set(&r, PF_CONFIRMED, today);
-	rec_set(&r, PF_CONFIRMED_BY, ctx_actor(w));
+	rec_set(&r, PF_CONFIRMED_BY, store_ctx_actor(w));
 	r.ref[0] = collab_id;
 	r.ref[1] = org_id;
 	st = store_stmt(s, "SELECT name FROM organisation WHERE id = ?");
@@ -1030,7 +977,7 @@ static int part_create_tx(struct store *s, const struct write_ctx *w, const char
 	key = buf_detach(&kb, NULL);
 	buf_free(&kb);
 	after = rec_image(&r);
-	if (record(s, w, "insert", "participation", key ? key : "", NULL, after))
+	if (store_write_record(s, w, "insert", "participation", key ? key : "", NULL, after))
 		goto out;
 	if (id_out)
 		*id_out = r.id;
@@ -1050,13 +997,13 @@ int store_part_create(struct store *s, const struct write_ctx *w, const char *co
 	errs_reset(e);
 	if (id_out)
 		*id_out = 0;
-	if (begin(s))
+	if (store_write_begin(s))
 		return STORE_ERR;
 	int rc = part_create_tx(s, w, collab_key, in, id_out, e);
 	if (rc == STORE_OK)
-		rc = commit(s);
+		rc = store_tx_commit(s, "wijziging vastleggen", NULL, 0);
 	if (rc != STORE_OK)
-		store_rollback(s);
+		store_tx_rollback(s);
 	return rc;
 }
 
@@ -1087,7 +1034,7 @@ static int part_change(struct store *s, const struct write_ctx *w, int64_t part_
 
 	errs_reset(e);
 	memset(&r, 0, sizeof r);
-	if (begin(s))
+	if (store_write_begin(s))
 		goto out;
 	if ((rc = part_open(s, part_id, expected_version, &r, current_version)))
 		goto out;
@@ -1135,7 +1082,7 @@ static int part_change(struct store *s, const struct write_ctx *w, int64_t part_
 			   part_write, 0, current_version);
 out:
 	if (rc != STORE_OK)
-		store_rollback(s);
+		store_tx_rollback(s);
 	free(before);
 	rec_free(&r);
 	return rc;
@@ -1182,7 +1129,7 @@ static int org_write(struct store *s, struct rec *r, const char *unused)
 	db_bind_text(st, 6, v[OF_CONFIRMED_BY], -1, DB_STATIC);
 	db_bind_text(st, 7, v[OF_NOTE], -1, DB_STATIC);
 	db_bind_int64(st, 8, r->id);
-	return step_done(s, st, "organisatie bijwerken");
+	return store_step_done(s, st, "organisatie bijwerken", NULL, 0);
 }
 
 int store_org_update(struct store *s, const struct write_ctx *w, const char *code,
@@ -1197,7 +1144,7 @@ int store_org_update(struct store *s, const struct write_ctx *w, const char *cod
 
 	errs_reset(e);
 	memset(&r, 0, sizeof r);
-	if (begin(s))
+	if (store_write_begin(s))
 		goto out;
 	if ((rc = rec_load(s, org_select, code ? code : "", 0, org_spec, OF_N, 0, &r)))
 		goto out;
@@ -1240,7 +1187,7 @@ int store_org_update(struct store *s, const struct write_ctx *w, const char *cod
 			   current_version);
 out:
 	if (rc != STORE_OK)
-		store_rollback(s);
+		store_tx_rollback(s);
 	free(before);
 	rec_free(&r);
 	return rc;
@@ -1259,7 +1206,7 @@ int store_confirm(struct store *s, const struct write_ctx *w, const char *entity
 	memset(&r, 0, sizeof r);
 	if (!entity || !key)
 		return STORE_ERR_INVALID;
-	if (begin(s))
+	if (store_write_begin(s))
 		return STORE_ERR;
 	if (strcmp(entity, "collaboration") == 0) {
 		rc = collab_open(s, key, expected_version, &r, current_version);
@@ -1294,10 +1241,10 @@ int store_confirm(struct store *s, const struct write_ctx *w, const char *entity
 	rc = STORE_ERR;
 	before = rec_image(&r);
 	rec_set(&r, ci, ctx_today(w, tb));
-	rec_set(&r, bi, ctx_actor(w));
+	rec_set(&r, bi, store_ctx_actor(w));
 	char *after = rec_image(&r);
 	/* a confirmation is always recorded, even on the same day */
-	if (write_fn(s, &r, NULL) || finish(s, w, "confirm", entity, r.key, before, after)) {
+	if (write_fn(s, &r, NULL) || store_write_finish(s, w, "confirm", entity, r.key, before, after)) {
 		free(after);
 		goto out;
 	}
@@ -1307,7 +1254,7 @@ int store_confirm(struct store *s, const struct write_ctx *w, const char *entity
 	rc = STORE_OK;
 out:
 	if (rc != STORE_OK)
-		store_rollback(s);
+		store_tx_rollback(s);
 	free(before);
 	rec_free(&r);
 	return rc;
@@ -1357,7 +1304,7 @@ int store_history(struct store *s, const char *entity, const char *key, struct a
 	*n = 0;
 	if (!entity || !key)
 		return STORE_ERR_INVALID;
-	if (store_exec(s, "BEGIN", "geschiedenis lezen", NULL, 0))
+	if (store_tx_begin_read(s, "geschiedenis lezen", NULL, 0))
 		return STORE_ERR;
 	if (strcmp(entity, "collaboration") == 0) {
 		/* its own events and those of its participations: entity keys
@@ -1426,7 +1373,7 @@ int store_history(struct store *s, const char *entity, const char *key, struct a
 		}
 	}
 out:
-	store_rollback(s);
+	store_tx_rollback(s);
 	buf_free(&b);
 	if (rc != STORE_OK) {
 		store_audit_free(rows.r, rows.n);
@@ -1454,7 +1401,7 @@ int store_changes(struct store *s, const char *entity, const char *actor, int li
 		offset = 0;
 	const char *ent = str_empty(entity) ? NULL : entity;
 	const char *act = str_empty(actor) ? NULL : actor;
-	if (store_exec(s, "BEGIN", "wijzigingen lezen", NULL, 0))
+	if (store_tx_begin_read(s, "wijzigingen lezen", NULL, 0))
 		return STORE_ERR;
 	db_stmt *st = store_stmt(
 	    s, "SELECT count(*) FROM audit_event "
@@ -1491,7 +1438,7 @@ int store_changes(struct store *s, const char *entity, const char *actor, int li
 	db_bind_int(st, 4, offset);
 	rc = collect(s, st, &rows);
 out:
-	store_rollback(s);
+	store_tx_rollback(s);
 	if (rc != STORE_OK) {
 		store_audit_free(rows.r, rows.n);
 		*total = 0;
@@ -1517,29 +1464,6 @@ void store_audit_free(struct audit_row *rows, int n)
 		free(rows[i].source);
 	}
 	free(rows);
-}
-
-/* ---------------------------------------------- issue 6: batches */
-
-int store_batch_begin(struct store *s)
-{
-	if (s->batch)
-		return STORE_ERR;
-	if (store_exec(s, "BEGIN IMMEDIATE", "import starten", NULL, 0))
-		return STORE_ERR;
-	s->batch = 1;
-	return STORE_OK;
-}
-
-int store_batch_end(struct store *s, bool do_commit)
-{
-	if (!s->batch)
-		return STORE_ERR;
-	s->batch = 0;
-	if (do_commit && store_exec(s, "COMMIT", "import vastleggen", NULL, 0) == STORE_OK)
-		return STORE_OK;
-	store_rollback(s);
-	return do_commit ? STORE_ERR : STORE_OK;
 }
 
 int store_current_version(struct store *s, const char *entity, const char *key,
