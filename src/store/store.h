@@ -19,12 +19,14 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum {
+/* The result of every store function: STORE_OK or a negative error. */
+enum store_result {
 	STORE_OK = 0,
 	STORE_ERR = -1,		/* internal fault (I/O, SQL) */
 	STORE_ERR_INVALID = -2, /* input rejected; err says why */
 	STORE_ERR_NOTFOUND = -3,
-	STORE_ERR_SCHEMA = -4, /* database schema older/newer than this binary */
+	STORE_ERR_SCHEMA = -4,	 /* database schema older/newer than this binary */
+	STORE_ERR_CONFLICT = -5, /* the record changed since the client read it */
 };
 
 struct store;

@@ -27,8 +27,6 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define STORE_ERR_CONFLICT (-5) /* the record changed since the client read it */
-
 #define FIELD_ERRORS_MAX 32
 struct field_error {
 	char field[48];    /* the input name, e.g. "naam", "startdatum" (Dutch, as in forms/API) */
