@@ -13,7 +13,7 @@
 #ifndef ATLAS_VALIDATE_PEOPLE_H
 #define ATLAS_VALIDATE_PEOPLE_H
 
-#include "../store/store_people.h"
+#include "records.h"
 
 #include <stdbool.h>
 

@@ -31,6 +31,8 @@
 #include "../lib/text.h"
 #include "../lib/xalloc.h"
 #include "store_internal.h"
+#include "../domain/fields.h"
+#include "../domain/slug.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -44,12 +46,7 @@
 
 /* ------------------------------------------------------------ helpers */
 
-static const char *nz(const char *s)
-{
-	return s ? s : "";
-}
-
-#define CPY(dst, src) snprintf((dst), sizeof(dst), "%s", nz(src))
+#define CPY(dst, src) snprintf((dst), sizeof(dst), "%s", field_nz(src))
 
 static const char *ctx_today(const struct write_ctx *w, char buf[11])
 {
@@ -75,7 +72,7 @@ static char *dump(json_t *o)
 
 static void jset(json_t *o, const char *k, const char *v)
 {
-	json_object_set_new(o, k, json_string(nz(v)));
+	json_object_set_new(o, k, json_string(field_nz(v)));
 }
 
 /* The db code of an api value ("" when unknown). */
@@ -88,7 +85,7 @@ static const char *db_of(const struct label *t, int n, const char *api)
 static const char *api_of(const struct label *t, int n, const char *db)
 {
 	int i = label_from_db(t, n, db);
-	return i >= 0 ? t[i].api : nz(db);
+	return i >= 0 ? t[i].api : field_nz(db);
 }
 
 /*
@@ -120,46 +117,6 @@ static int collect(struct store *s, db_stmt *st, size_t elem,
 	*out = arr;
 	*n = cnt;
 	return STORE_OK;
-}
-
-/* Fold a name into a kebab-case key base (ASCII, Latin-1 letters folded). */
-static void slugify(const char *name, char *out, size_t outlen)
-{
-	static const char fold[] = "aaaaaaaceeeeiiiidnooooo ouuuuyts"
-				   "aaaaaaaceeeeiiiidnooooo ouuuuyty";
-	size_t n = 0;
-	bool dash = false;
-	const unsigned char *p = (const unsigned char *)nz(name);
-	while (*p && n + 2 < outlen && n < KEY_BASE_MAX) {
-		char c = 0;
-		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')) {
-			c = (char)*p++;
-		} else if (*p >= 'A' && *p <= 'Z') {
-			c = (char)(*p++ | 0x20);
-		} else if (*p == 0xC3 && p[1] >= 0x80 && p[1] <= 0xBF) {
-			c = fold[p[1] - 0x80];
-			if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
-				c = 0;
-			p += 2;
-		} else if (*p >= 0x80) {
-			p++;
-			while ((*p & 0xC0) == 0x80)
-				p++;
-		} else {
-			p++;
-		}
-		if (!c) {
-			dash = n > 0;
-			continue;
-		}
-		if (dash)
-			out[n++] = '-';
-		dash = false;
-		out[n++] = c;
-	}
-	out[n] = '\0';
-	if (n < 2)
-		snprintf(out, outlen, "persoon");
 }
 
 /* 1 when some person has this key, 0 when not, -1 on error. */
@@ -232,7 +189,7 @@ int store_person_get(struct store *s, const char *key, struct person *out)
 			  "WHERE p.key = ?");
 	if (!st)
 		return STORE_ERR;
-	db_bind_text(st, 1, nz(key), -1, DB_TRANSIENT);
+	db_bind_text(st, 1, field_nz(key), -1, DB_TRANSIENT);
 	int rc = db_step(st);
 	if (rc == DB_ROW)
 		read_person(st, out);
@@ -284,8 +241,8 @@ int store_person_create(struct store *s, const struct write_ctx *w, const struct
 {
 	struct field_errors local;
 	struct field_errors *e = errs ? errs : &local;
-	struct person_input m = {nz(in->name), nz(in->party), nz(in->email), nz(in->phone),
-				 nz(in->note)};
+	struct person_input m = {field_nz(in->name), field_nz(in->party), field_nz(in->email), field_nz(in->phone),
+				 field_nz(in->note)};
 	char base[KEY_BASE_MAX + 1], key[96], tb[11];
 	char *after = NULL;
 	int rc = STORE_ERR;
@@ -298,7 +255,7 @@ int store_person_create(struct store *s, const struct write_ctx *w, const struct
 		return STORE_ERR_INVALID;
 	if (store_write_begin(s))
 		return STORE_ERR;
-	slugify(m.name, base, sizeof base);
+	slug_make(m.name, KEY_BASE_MAX, "persoon", base, sizeof base);
 	if (unique_person_key(s, base, key, sizeof key))
 		goto out;
 	db_stmt *st =
@@ -437,7 +394,7 @@ static int office_list(struct store *s, const char *tail, const char *param, str
 	*n = 0;
 	if (!st)
 		return STORE_ERR;
-	db_bind_text(st, 1, nz(param), -1, DB_TRANSIENT);
+	db_bind_text(st, 1, field_nz(param), -1, DB_TRANSIENT);
 	return collect(s, st, sizeof **out, read_office, (void **)out, n);
 }
 
@@ -482,7 +439,7 @@ static int org_lookup(struct store *s, const char *code, struct org_info *o)
 	    s, "SELECT id, code, name, valid_to, ended FROM organisation WHERE code = ?");
 	if (!st)
 		return STORE_ERR;
-	db_bind_text(st, 1, nz(code), -1, DB_TRANSIENT);
+	db_bind_text(st, 1, field_nz(code), -1, DB_TRANSIENT);
 	int rc = db_step(st);
 	if (rc == DB_ROW) {
 		o->id = db_column_int64(st, 0);
@@ -508,8 +465,8 @@ static int org_lookup(struct store *s, const char *code, struct org_info *o)
 static void check_org_end(struct field_errors *e, const char *org_field, const struct org_info *o,
 			  const char *from, const char *to)
 {
-	from = nz(from);
-	to = nz(to);
+	from = field_nz(from);
+	to = field_nz(to);
 	if (*o->valid_to) {
 		if (*from && is_iso_date(from) && strcmp(from, o->valid_to) >= 0)
 			field_errors_add(
@@ -574,8 +531,8 @@ int store_office_add(struct store *s, const struct write_ctx *w, const char *per
 {
 	struct field_errors local;
 	struct field_errors *e = errs ? errs : &local;
-	struct office_input m = {nz(in->org_code), nz(in->kind), nz(in->portfolio), nz(in->from),
-				 nz(in->to)};
+	struct office_input m = {field_nz(in->org_code), field_nz(in->kind), field_nz(in->portfolio), field_nz(in->from),
+				 field_nz(in->to)};
 	struct person p;
 	struct org_info o;
 	char *after = NULL, key[128];
@@ -790,7 +747,7 @@ int store_seats_of_person(struct store *s, const char *person_key, struct seat *
 	return seat_list(s,
 			 "WHERE p.key = ?1 ORDER BY (t.to_date = '') DESC, t.to_date DESC, "
 			 "t.from_date DESC, t.id",
-			 nz(person_key), out, n);
+			 field_nz(person_key), out, n);
 }
 
 int store_seats_of_collab(struct store *s, const char *collab_key, struct seat **out, int *n)
@@ -803,7 +760,7 @@ int store_seats_of_collab(struct store *s, const char *collab_key, struct seat *
 	return seat_list(s,
 			 "WHERE c.key = ?1 ORDER BY (t.to_date = '') DESC, " SEAT_BODY_ORDER
 			 ", p.name, t.from_date DESC, t.id",
-			 nz(collab_key), out, n);
+			 field_nz(collab_key), out, n);
 }
 
 int store_seats_of_org(struct store *s, const char *org_code, struct seat **out, int *n)
@@ -817,7 +774,7 @@ int store_seats_of_org(struct store *s, const char *org_code, struct seat **out,
 	    s,
 	    "WHERE o.code = ?1 ORDER BY (t.to_date = '') DESC, c.name, " SEAT_BODY_ORDER
 	    ", p.name, t.id",
-	    nz(org_code), out, n);
+	    field_nz(org_code), out, n);
 }
 
 int store_seats_all(struct store *s, struct seat **out, int *n)
@@ -845,7 +802,7 @@ static int collab_lookup(struct store *s, const char *key, struct collab_info *c
 					 "FROM collaboration WHERE key = ?");
 	if (!st)
 		return STORE_ERR;
-	db_bind_text(st, 1, nz(key), -1, DB_TRANSIENT);
+	db_bind_text(st, 1, field_nz(key), -1, DB_TRANSIENT);
 	int rc = db_step(st);
 	if (rc == DB_ROW) {
 		c->id = db_column_int64(st, 0);
@@ -911,8 +868,8 @@ int store_seat_add(struct store *s, const struct write_ctx *w, const char *perso
 {
 	struct field_errors local;
 	struct field_errors *e = errs ? errs : &local;
-	struct seat_input m = {nz(in->collab_key), nz(in->org_code), nz(in->body), nz(in->from),
-			       nz(in->to)};
+	struct seat_input m = {field_nz(in->collab_key), field_nz(in->org_code), field_nz(in->body), field_nz(in->from),
+			       field_nz(in->to)};
 	struct person p;
 	struct collab_info c;
 	struct org_info o;
@@ -1335,7 +1292,7 @@ int store_assessments_of_collab(struct store *s, const char *collab_key,
 	*n = 0;
 	if (!st)
 		return STORE_ERR;
-	db_bind_text(st, 1, nz(collab_key), -1, DB_TRANSIENT);
+	db_bind_text(st, 1, field_nz(collab_key), -1, DB_TRANSIENT);
 	return collect(s, st, sizeof **out, read_assessment, (void **)out, n);
 }
 
@@ -1409,7 +1366,7 @@ int store_assessment_add(struct store *s, const struct write_ctx *w, int64_t par
 	db_bind_text(st, 2, in->date, -1, DB_STATIC);
 	for (int i = 0; i < PERSP_COUNT; i++)
 		db_bind_int(st, 3 + i, scores[i]);
-	db_bind_text(st, 7, nz(in->note), -1, DB_STATIC);
+	db_bind_text(st, 7, field_nz(in->note), -1, DB_STATIC);
 	db_bind_text(st, 8, store_ctx_actor(w), -1, DB_STATIC);
 	db_bind_text(st, 9, ctx_today(w, tb), -1, DB_STATIC);
 	db_bind_text(st, 10, store_ctx_actor(w), -1, DB_STATIC);
@@ -1468,7 +1425,7 @@ int store_phases_of_collab(struct store *s, const char *collab_key, struct phase
 			  "WHERE c.key = ? ORDER BY e.occurred_on, e.id");
 	if (!st)
 		return STORE_ERR;
-	db_bind_text(st, 1, nz(collab_key), -1, DB_TRANSIENT);
+	db_bind_text(st, 1, field_nz(collab_key), -1, DB_TRANSIENT);
 	return collect(s, st, sizeof **out, read_phase, (void **)out, n);
 }
 
@@ -1504,9 +1461,9 @@ int store_phase_add(struct store *s, const struct write_ctx *w, const char *coll
 		goto out;
 	db_bind_int64(st, 1, c.id);
 	db_bind_text(st, 2, phase_db, -1, DB_STATIC);
-	db_bind_text(st, 3, nz(in->process_phase), -1, DB_STATIC);
+	db_bind_text(st, 3, field_nz(in->process_phase), -1, DB_STATIC);
 	db_bind_text(st, 4, in->date, -1, DB_STATIC);
-	db_bind_text(st, 5, nz(in->note), -1, DB_STATIC);
+	db_bind_text(st, 5, field_nz(in->note), -1, DB_STATIC);
 	db_bind_text(st, 6, ctx_today(w, tb), -1, DB_STATIC);
 	db_bind_text(st, 7, store_ctx_actor(w), -1, DB_STATIC);
 	if (store_step_done(s, st, "fase toevoegen", NULL, 0))
@@ -1569,7 +1526,7 @@ int store_agreements_of_collab(struct store *s, const char *collab_key, struct a
 	*n = 0;
 	if (!st)
 		return STORE_ERR;
-	db_bind_text(st, 1, nz(collab_key), -1, DB_TRANSIENT);
+	db_bind_text(st, 1, field_nz(collab_key), -1, DB_TRANSIENT);
 	return collect(s, st, sizeof **out, read_agreement, (void **)out, n);
 }
 
@@ -1628,12 +1585,12 @@ int store_agreement_add(struct store *s, const struct write_ctx *w, const char *
 	if (id_out)
 		*id_out = 0;
 	struct agreement_input m = {
-	    nz(in->title),
-	    nz(in->description),
-	    nz(in->parties),
-	    nz(in->since),
+	    field_nz(in->title),
+	    field_nz(in->description),
+	    field_nz(in->parties),
+	    field_nz(in->since),
 	    str_empty(in->status) ? agreement_status_labels[AGR_VOORGESTELD].api : in->status,
-	    nz(in->document_url),
+	    field_nz(in->document_url),
 	};
 	if (store_write_begin(s))
 		return STORE_ERR;

@@ -78,8 +78,6 @@ struct phase_event {
 	char note[501];
 };
 
-enum agreement_status { AGR_VOORGESTELD, AGR_GELDEND, AGR_HERZIEN, AGR_VERVALLEN, AGR_COUNT };
-extern const struct label agreement_status_labels[AGR_COUNT];
 
 struct agreement {
 	int64_t id;
@@ -93,47 +91,6 @@ struct agreement {
 	int64_t version;
 };
 
-/* Inputs from forms/API: strings as typed; NULL = not given (keep). Field
- * names for struct field_errors are the Dutch names in comments. */
-struct person_input {
-	const char *name;  /* naam: 2..200 */
-	const char *party; /* partij */
-	const char *email; /* email */
-	const char *phone; /* telefoon */
-	const char *note;  /* opmerking */
-};
-struct office_input {
-	const char *org_code;  /* organisatie */
-	const char *kind;      /* functie: office api value */
-	const char *portfolio; /* portefeuille */
-	const char *from, *to; /* van, tot: dates; to not before from; not after the
-				* organisation's end; no overlap with the same office */
-};
-struct seat_input {
-	const char *collab_key; /* samenwerkingsverband */
-	const char *org_code;   /* namens: organisation (should participate) */
-	const char *body;       /* orgaan: seat body api value, allowed by the legal form */
-	const char *from, *to;  /* van, tot: no overlap with the same person in the same body */
-};
-struct assessment_input {
-	const char *date;                  /* datum */
-	const char *scores[PERSP_COUNT];   /* rechtmatig, presterend, samenwerkend, responsief: 1..5 */
-	const char *note;                  /* toelichting */
-};
-struct phase_input {
-	const char *phase;         /* fase: phase api value */
-	const char *process_phase; /* procesfase */
-	const char *date;          /* datum */
-	const char *note;          /* toelichting */
-};
-struct agreement_input {
-	const char *title;        /* titel: 2..200 */
-	const char *description;  /* omschrijving */
-	const char *parties;      /* partijen: ;-separated organisation codes */
-	const char *since;        /* sinds */
-	const char *status;       /* status: voorgesteld|geldend|herzien|vervallen */
-	const char *document_url; /* document */
-};
 
 /* People */
 int store_person_create(struct store *s, const struct write_ctx *w, const struct person_input *in,

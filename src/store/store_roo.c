@@ -14,6 +14,7 @@
 
 #include "../io/roo.h"
 #include "store_internal.h"
+#include "../domain/slug.h"
 
 #include <ctype.h>
 #include <jansson.h>
@@ -89,27 +90,6 @@ static void rec_free(struct rec *r)
 	for (int i = 0; i < r->n; i++)
 		free(r->val[i]);
 	r->n = 0;
-}
-
-/* kebab-case ASCII slug of name (at most 60 bytes). */
-static void slugify(const char *name, char *out, size_t outlen)
-{
-	size_t o = 0;
-	bool dash = false;
-	for (const unsigned char *c = (const unsigned char *)name; *c && o + 2 < outlen && o < 60;
-	     c++) {
-		if (isalnum(*c)) {
-			if (dash && o)
-				out[o++] = '-';
-			out[o++] = (char)tolower(*c);
-			dash = false;
-		} else if (*c < 0x80) {
-			dash = true;
-		}
-	}
-	out[o] = '\0';
-	if (!o)
-		snprintf(out, outlen, "roo");
 }
 
 static void lower(char *d, size_t n, const char *s)
@@ -628,7 +608,7 @@ static int put_person(struct imp *im, const struct roo_person *m, int64_t *out, 
 	struct rec r = {.table = "person", .entity = "person"};
 	if (!id) {
 		char base[81], key[81];
-		slugify(m->name, base, sizeof base);
+		slug_make(m->name, 60, "roo", base, sizeof base);
 		unique_key(im->s, "person", "key", base, m->sid, key, sizeof key);
 		snprintf(r.key, sizeof r.key, "%s", key);
 		rec_add(&r, "key", key);
@@ -856,7 +836,7 @@ static int on_regeling(void *ctx, const struct roo_regeling *g, char *err, size_
 	struct rec r = {.table = "collaboration", .entity = "collaboration"};
 	if (!id) {
 		char base[81], key[81];
-		slugify(g->title, base, sizeof base);
+		slug_make(g->title, 60, "roo", base, sizeof base);
 		unique_key(im->s, "collaboration", "key", base, g->sid, key, sizeof key);
 		snprintf(r.key, sizeof r.key, "%s", key);
 		rec_add(&r, "key", key);

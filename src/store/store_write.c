@@ -34,6 +34,7 @@
 #include "../lib/text.h"
 #include "../lib/xalloc.h"
 #include "store_internal.h"
+#include "../domain/slug.h"
 
 #include <jansson.h>
 #include <limits.h>
@@ -398,54 +399,11 @@ static int reindex(struct store *s, char kind, const char *old_key, int64_t id)
 
 /* ----------------------------------------------------- collaborations */
 
-/* Copy ASCII-folded, lower-cased name into a kebab-case key base. */
-static void slugify(const char *name, char *out, size_t outlen)
-{
-	/* Latin-1 supplement letters U+00C0..U+00FF folded to ASCII */
-	static const char fold[] = "aaaaaaaceeeeiiiidnooooo ouuuuyts"
-				   "aaaaaaaceeeeiiiidnooooo ouuuuyty";
-	size_t n = 0;
-	bool dash = false;
-	const unsigned char *p = (const unsigned char *)name;
-	while (*p && n + 2 < outlen && n < KEY_BASE_MAX) {
-		char c = 0;
-		if ((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9')) {
-			c = (char)*p;
-			p++;
-		} else if (*p >= 'A' && *p <= 'Z') {
-			c = (char)(*p | 0x20);
-			p++;
-		} else if (*p == 0xC3 && p[1] >= 0x80 && p[1] <= 0xBF) {
-			c = fold[p[1] - 0x80];
-			if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
-				c = 0;
-			p += 2;
-		} else if (*p >= 0x80) {
-			p++;
-			while ((*p & 0xC0) == 0x80)
-				p++;
-		} else {
-			p++;
-		}
-		if (!c) {
-			dash = n > 0;
-			continue;
-		}
-		if (dash)
-			out[n++] = '-';
-		dash = false;
-		out[n++] = c;
-	}
-	out[n] = '\0';
-	if (n < 2)
-		snprintf(out, outlen, "samenwerkingsverband");
-}
-
 /* A key derived from name that no collaboration has yet. */
 static int unique_key(struct store *s, const char *name, char *out, size_t outlen)
 {
 	char base[KEY_BASE_MAX + 1];
-	slugify(name, base, sizeof base);
+	slug_make(name, KEY_BASE_MAX, "samenwerkingsverband", base, sizeof base);
 	snprintf(out, outlen, "%s", base);
 	for (int i = 2; i < 10000; i++) {
 		int e = exists(s, "SELECT 1 FROM collaboration WHERE key = ?", out, 0);

@@ -23,19 +23,11 @@
 #define ATLAS_STORE_WRITE_H
 
 #include "store.h"
+#include "../domain/records.h"
 
 #include <stdbool.h>
 #include <stdint.h>
 
-#define FIELD_ERRORS_MAX 32
-struct field_error {
-	char field[48];    /* the input name, e.g. "naam", "startdatum" (Dutch, as in forms/API) */
-	char message[200]; /* Dutch, e.g. "Vul een naam in." */
-};
-struct field_errors {
-	struct field_error e[FIELD_ERRORS_MAX];
-	int n;
-};
 
 /* Who writes. */
 struct write_ctx {
@@ -44,27 +36,6 @@ struct write_ctx {
 	const char *today; /* YYYY-MM-DD (for "ended today", confirmations) */
 };
 
-/*
- * A collaboration as entered. Field names are the Dutch form/API names in
- * comments. NULL means "not given" (PATCH keeps the old value); "" means
- * "clear" for optional fields.
- */
-struct collab_input {
-	const char *name;       /* naam: required, 2..200 */
-	const char *short_name; /* korteNaam: 0..60 */
-	const char *kind;       /* soort: api value wgr|privaatrechtelijk|netwerk */
-	const char *legal_form; /* juridischeVorm: api value or "onbekend" */
-	const char *powers;     /* bevoegdheidsverkrijging: api value or "onbekend" */
-	const char *domains;    /* beleidsdomeinen: ;- or ,-separated domain keys, >= 1 */
-	const char *phase;      /* fase: api value or "onbekend" */
-	const char *purpose;    /* doel: 0..2000 */
-	const char *seat;       /* vestigingsplaats: 0..100 */
-	const char *start_date; /* startdatum: YYYY-MM-DD or "" */
-	const char *end_date;   /* einddatum: YYYY-MM-DD or "", not before start */
-	const char *website;    /* website: http(s) URL or "" */
-	const char *note;       /* opmerking: 0..1000 */
-	const char *source_key; /* bron: existing source key or NULL/"" = "invoer-gebruiker" */
-};
 
 /* Create; the key is derived from the name (kebab-case, made unique) and
  * returned in key_out. New records are confirmed today by the actor. */
@@ -78,16 +49,6 @@ int store_collab_update(struct store *s, const struct write_ctx *w, const char *
 int store_collab_end(struct store *s, const struct write_ctx *w, const char *key,
 		     int64_t expected_version, int64_t *current_version);
 
-struct part_input {
-	const char *org_code;     /* organisatie: existing code (create only) */
-	const char *body;         /* orgaan: api value or "onbekend" */
-	const char *role;         /* rol: api value */
-	const char *cost_share;   /* kostenverdeelsleutel: decimal 0..1 ('.' or ','), or "" */
-	const char *contribution; /* bijdrage: whole euros >= 0, or "" */
-	const char *joined;       /* toegetreden: date or "" */
-	const char *left;         /* uitgetreden: date or "", not before joined */
-	const char *note;         /* opmerking */
-};
 /* The same, with the collaboration's first participation (e.g. the partner
  * that creates it, as penvoerder) written in the same transaction: both or
  * neither. first may be NULL. */
@@ -105,13 +66,6 @@ int store_part_end(struct store *s, const struct write_ctx *w, int64_t part_id,
 		   int64_t expected_version, const char *left, struct field_errors *errs,
 		   int64_t *current_version);
 
-struct org_input {
-	const char *name;            /* naam */
-	const char *population;      /* inwoners: whole number or "" */
-	const char *population_date; /* peildatum inwoners */
-	const char *area_km2;        /* oppervlakte */
-	const char *note;            /* opmerking */
-};
 int store_org_update(struct store *s, const struct write_ctx *w, const char *code,
 		     int64_t expected_version, const struct org_input *in,
 		     struct field_errors *errs, int64_t *current_version);
