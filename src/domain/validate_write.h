@@ -1,6 +1,6 @@
 /*
  * validate_write — pure checks of what people enter in the edit forms and
- * the write API (collaborations, participations, organisations; issue 4).
+ * the write API (collaborations, participations, organisations).
  * Every invalid field is reported (not just the first) in struct
  * field_errors under its Dutch input name ("naam", "startdatum", ...) with
  * a Dutch message for the form or the API's invalidParams. Checks lengths

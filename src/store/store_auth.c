@@ -1,5 +1,5 @@
 /*
- * store_auth_sqlite — the SQLite implementation of store_auth.h: user
+ * store_auth — store_auth.h on either engine (through the db.h driver): user
  * accounts, server-side sessions, login-failure counting, personal API
  * tokens and pending OpenID Connect sign-ins, plus the role code/label
  * table.

@@ -1,6 +1,6 @@
 /*
  * store_auth — users, sessions, login rate limiting, personal API tokens
- * (issue 4) and pending OpenID Connect sign-ins (issue 7). Part of the
+ * and pending OpenID Connect sign-ins. Part of the
  * store interface (see store.h for conventions: 0/negative STORE_ERR_*
  * returns, Dutch messages in err). Secrets never reach the database in the
  * clear: password hashes come in already hashed (Argon2id strings from
@@ -100,7 +100,7 @@ int store_login_failures(struct store *s, const char *key, int64_t now, int64_t 
 int store_login_reset(struct store *s, const char *key);
 
 /*
- * Pending OpenID Connect sign-ins (issue 7): between the redirect to the
+ * Pending OpenID Connect sign-ins: between the redirect to the
  * provider and its callback, which may reach another server instance. Kept
  * under the hex digest of the browser's random pending-sign-in cookie.
  * Operational data like sessions: not audited, no data_version bump.

@@ -1,5 +1,8 @@
 /*
- * store_calendar_sqlite — see store_calendar.h.
+ * store_calendar — the dates of the AB meetings (budget calendar) of a
+ * collaboration: read and record one per budget year, audited, on either
+ * engine through the db.h driver; see store_calendar.h. Not here: the
+ * calendar rules (io/wgr_rules.c), the pages.
  */
 #include "store_calendar.h"
 #include "store_internal.h"

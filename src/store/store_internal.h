@@ -11,6 +11,10 @@
 #include "store.h"
 
 #include "db.h"
+#include "../domain/labels.h"
+#include "../domain/records.h"
+
+#include <jansson.h>
 
 #include <libpq-fe.h>
 #include <sqlite3.h>
@@ -114,6 +118,28 @@ int store_bump_data_version(struct store *s, char *err, size_t errlen);
 int store_audit_write(struct store *s, const char *actor, const char *via, const char *source,
 		      const char *action, const char *entity, const char *entity_key,
 		      const char *before, const char *after);
+
+/* Helpers the write and list functions share (store_util.c). */
+/* w->today when it is a date, else today's UTC date written into buf. */
+const char *store_ctx_today(const struct write_ctx *w, char buf[11]);
+/* e->n = 0 (e may be NULL). */
+void store_errs_reset(struct field_errors *e);
+/* Compact JSON text of o in insertion order (malloc'd, caller frees); o is
+ * released. */
+char *store_json_text(json_t *o);
+/* o[k] = v as a JSON string (NULL as ""). */
+void store_json_set(json_t *o, const char *k, const char *v);
+/* The db code of an api value ("" when unknown) and the api value of a db
+ * code (the code itself when unknown). */
+const char *store_label_db(const struct label *t, int n, const char *api);
+const char *store_label_api(const struct label *t, int n, const char *db);
+/*
+ * Step st to the end, appending one zeroed element of size elem per row
+ * filled by read(st, element). *out (malloc'd, caller frees) and *n are set;
+ * STORE_ERR on a database fault (nothing returned). st is reset.
+ */
+int store_collect(struct store *s, db_stmt *st, size_t elem, void (*read)(db_stmt *, void *),
+		  void **out, int *n);
 
 /* The PostgreSQL side of the driver (store_pg.c); db.c dispatches to it. */
 int pg_connect(struct store *s, const char *url, char *err, size_t errlen);

@@ -1,6 +1,6 @@
 /*
  * store_people — people, their offices, seats in collaboration bodies, role
- * perspective assessments, phase history and shared agreements (issue 5).
+ * perspective assessments, phase history and shared agreements.
  * Part of the store interface (conventions in store.h and store_write.h:
  * one transaction per write with its audit event, versions, field errors).
  *

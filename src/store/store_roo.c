@@ -1,5 +1,7 @@
 /*
- * store_roo_sqlite — the ROO import into SQLite; see store_roo.h.
+ * store_roo — the ROO import into the store, on either engine through the
+ * db.h driver, in one transaction of store_tx.c; see store_roo.h. Parsing
+ * the file is io/roo.c.
  *
  * Every record goes through one generic upsert (struct rec): look the row
  * up, compare the imported columns as text, INSERT or UPDATE (version + 1)

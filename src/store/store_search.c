@@ -66,8 +66,8 @@ static int fts_query(const char *q, int pg, struct buf *out)
  * (search_words, configuration atlas_simple), so "parkeer" finds
  * ParkeerService and stop words still count. Both are GIN-indexed
  * (migrations_pg.c). Ranked by the Dutch match first; the unstemmed rank
- * orders only the rows the Dutch document does not match (issue 7:
- * search_words is not stored, and computing it for every match to break
+ * orders only the rows the Dutch document does not match
+ * (search_words is not stored, and computing it for every match to break
  * ties made q=test on the national registry, 5,178 matches, cost 27 ms
  * instead of 3 ms). ts_headline runs after the LIMIT (PostgreSQL projects
  * costly output columns after Limit/Sort: checked with EXPLAIN VERBOSE).

@@ -1,6 +1,6 @@
 /*
  * store_write — changes to the registry by people (web forms, API) and the
- * audit trail read back (issue 4). Part of the store interface.
+ * audit trail read back. Part of the store interface.
  *
  * Every function here is ONE transaction: validate, check the expected
  * version, write the row(s), bump the record's version, write the
@@ -100,7 +100,7 @@ int store_changes(struct store *s, const char *entity, const char *actor, int li
 void store_audit_free(struct audit_row *rows, int n);
 
 /*
- * issue 6: batches (the CSV import). store_batch_begin opens ONE
+ * Batches (the CSV import). store_batch_begin opens ONE
  * transaction; until store_batch_end, every write function above runs as a
  * savepoint inside it (a rejected write leaves nothing, the others stay
  * pending) and nothing is visible to other connections. store_batch_end

@@ -1,0 +1,717 @@
+/*
+ * store_membership — dated memberships of a person: offices (a function at
+ * an organisation) and seats (a place in a body of a collaboration on
+ * behalf of an organisation): lists, add with overlap checks, end.
+ * Audit entity "office" with entity_key "<org code>/<id>", "seat" with
+ * "<collaboration key>/<id>".
+
+ * Every write is one transaction of the store's transaction helper
+ * (store_tx.c; a savepoint inside an import batch): validate the fields
+ * (domain/validate_people.c), check what only the database knows, write,
+ * add the audit event, bump meta.data_version, commit. Any failure rolls
+ * back: a rejected write leaves no row and no audit event. Runs on both
+ * engines through the db.h driver. Privacy is the callers' business (see
+ * store_people.h): this file returns everything. Not here: HTML,
+ * permissions.
+ */
+#include "store_people.h"
+#include "../domain/fields.h"
+#include "../domain/labels.h"
+#include "../domain/people.h"
+#include "../domain/validate.h"
+#include "../domain/validate_people.h"
+#include "../domain/validate_write.h"
+#include "../lib/buf.h"
+#include "../lib/text.h"
+#include "../lib/xalloc.h"
+#include "store_internal.h"
+#include "store_people_internal.h"
+
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ offices */
+
+static const char office_select[] =
+    "SELECT f.id, f.person_id, p.key, p.name, o.code, o.name, f.kind, f.portfolio, "
+    "f.from_date, f.to_date, f.version FROM office f JOIN person p ON p.id = f.person_id "
+    "JOIN organisation o ON o.id = f.organisation_id ";
+
+static void read_office(db_stmt *st, void *dst)
+{
+	struct office *f = dst;
+	f->id = db_column_int64(st, 0);
+	f->person_id = db_column_int64(st, 1);
+	CPY(f->person_key, store_col_text(st, 2));
+	CPY(f->person_name, store_col_text(st, 3));
+	CPY(f->org_code, store_col_text(st, 4));
+	CPY(f->org_name, store_col_text(st, 5));
+	int k = label_from_db(office_labels, OFFICE_COUNT, store_col_text(st, 6));
+	f->kind = k >= 0 ? (enum office_kind)k : OFFICE_AMBTENAAR; /* unknown: never public */
+	CPY(f->portfolio, store_col_text(st, 7));
+	CPY(f->from, store_col_text(st, 8));
+	CPY(f->to, store_col_text(st, 9));
+	f->version = db_column_int64(st, 10);
+}
+
+/* Run office_select + tail bound to one text parameter. */
+static int office_list(struct store *s, const char *tail, const char *param, struct office **out,
+		       int *n)
+{
+	struct buf sql = BUF_INIT;
+	buf_printf(&sql, "%s%s", office_select, tail);
+	db_stmt *st = sql.data ? store_stmt(s, sql.data) : NULL;
+	buf_free(&sql);
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return STORE_ERR;
+	db_bind_text(st, 1, field_nz(param), -1, DB_TRANSIENT);
+	return store_collect(s, st, sizeof **out, read_office, (void **)out, n);
+}
+
+int store_offices_of_person(struct store *s, const char *person_key, struct office **out, int *n)
+{
+	if (!s) { /* no connection (e.g. store_thread() failed) */
+		*out = NULL;
+		*n = 0;
+		return STORE_ERR;
+	}
+	return office_list(s,
+			   "WHERE p.key = ?1 ORDER BY (f.to_date = '') DESC, f.to_date DESC, "
+			   "f.from_date DESC, f.id",
+			   person_key, out, n);
+}
+
+int store_offices_of_org(struct store *s, const char *org_code, struct office **out, int *n)
+{
+	if (!s) { /* no connection (e.g. store_thread() failed) */
+		*out = NULL;
+		*n = 0;
+		return STORE_ERR;
+	}
+	return office_list(s,
+			   "WHERE o.code = ?1 ORDER BY (f.to_date = '') DESC, f.kind, p.name, "
+			   "f.from_date DESC, f.id",
+			   org_code, out, n);
+}
+
+/* What the checks need to know about an organisation. */
+
+/* Look up an organisation by code: STORE_OK, STORE_ERR_NOTFOUND or STORE_ERR. */
+int store_org_lookup(struct store *s, const char *code, struct org_info *o)
+{
+	memset(o, 0, sizeof *o);
+	db_stmt *st = store_stmt(
+	    s, "SELECT id, code, name, valid_to, ended FROM organisation WHERE code = ?");
+	if (!st)
+		return STORE_ERR;
+	db_bind_text(st, 1, field_nz(code), -1, DB_TRANSIENT);
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		o->id = db_column_int64(st, 0);
+		CPY(o->code, store_col_text(st, 1));
+		CPY(o->name, store_col_text(st, 2));
+		CPY(o->valid_to, store_col_text(st, 3));
+		o->ended = db_column_int(st, 4) != 0;
+	}
+	db_reset(st);
+	if (rc == DB_ROW)
+		return STORE_OK;
+	if (rc == DB_DONE)
+		return STORE_ERR_NOTFOUND;
+	return store_db_fail(s, "organisatie opzoeken", NULL, 0);
+}
+
+/*
+ * An office or seat on behalf of an organisation that ended (valid_to, the
+ * first day it no longer exists) may not start on or after that day, not
+ * run past it and not stay open; an organisation ended without a known date
+ * needs an end date. Errors on "van", "tot" or org_field.
+ */
+void store_check_org_end(struct field_errors *e, const char *org_field, const struct org_info *o,
+			  const char *from, const char *to)
+{
+	from = field_nz(from);
+	to = field_nz(to);
+	if (*o->valid_to) {
+		if (*from && is_iso_date(from) && strcmp(from, o->valid_to) >= 0)
+			field_errors_add(
+			    e, "van",
+			    "%s bestaat sinds %s niet meer; de periode kan niet na die "
+			    "datum beginnen.",
+			    o->name, o->valid_to);
+		else if (*to && is_iso_date(to) && strcmp(to, o->valid_to) > 0)
+			field_errors_add(e, "tot",
+					 "%s bestaat sinds %s niet meer; de periode kan niet later "
+					 "eindigen.",
+					 o->name, o->valid_to);
+		else if (!*to && !*from)
+			field_errors_add(
+			    e, org_field,
+			    "%s bestaat sinds %s niet meer; vul de periode in (uiterlijk "
+			    "tot die datum).",
+			    o->name, o->valid_to);
+		else if (!*to)
+			field_errors_add(e, "tot",
+					 "%s bestaat sinds %s niet meer; vul een einddatum in "
+					 "(uiterlijk die datum).",
+					 o->name, o->valid_to);
+	} else if (o->ended && !*to) {
+		field_errors_add(e, org_field, "%s is opgeheven; vul een einddatum in.", o->name);
+	}
+}
+
+/* A person by key for a write: id and erased flag; STORE_ERR_NOTFOUND. */
+int store_person_for_write(struct store *s, const char *key, struct person *p,
+			    struct field_errors *e)
+{
+	int rc = store_person_get(s, key, p);
+	if (rc == STORE_OK && p->erased)
+		field_errors_add(e, "persoon", "Deze persoon is gewist; voeg geen gegevens toe.");
+	return rc;
+}
+
+static char *office_image(const char *person_key, const char *org_code, const char *kind,
+			  const char *portfolio, const char *from, const char *to)
+{
+	json_t *o = json_object();
+	store_json_set(o, "persoon", person_key);
+	store_json_set(o, "organisatie", org_code);
+	store_json_set(o, "functie", kind);
+	store_json_set(o, "portefeuille", portfolio);
+	store_json_set(o, "van", from);
+	store_json_set(o, "tot", to);
+	return store_json_text(o);
+}
+
+/* The Dutch label of an office kind api value, lower case for sentences. */
+static void lower_label(const char *label, char *out, size_t outlen)
+{
+	snprintf(out, outlen, "%s", label);
+	if (out[0] >= 'A' && out[0] <= 'Z' && strncmp(label, "Commissaris", 11) != 0)
+		out[0] = (char)(out[0] | 0x20);
+}
+
+int store_office_add(struct store *s, const struct write_ctx *w, const char *person_key,
+		     const struct office_input *in, int64_t *id_out, struct field_errors *errs)
+{
+	struct field_errors local;
+	struct field_errors *e = errs ? errs : &local;
+	struct office_input m = {field_nz(in->org_code), field_nz(in->kind), field_nz(in->portfolio), field_nz(in->from),
+				 field_nz(in->to)};
+	struct person p;
+	struct org_info o;
+	char *after = NULL, key[128];
+	int rc = STORE_ERR;
+
+	store_errs_reset(e);
+	if (id_out)
+		*id_out = 0;
+	validate_office_input(&m, e);
+	if (store_write_begin(s))
+		return STORE_ERR;
+	if ((rc = store_person_for_write(s, person_key, &p, e)))
+		goto out;
+	rc = STORE_ERR;
+	bool have_org = false;
+	if (!field_errors_get(e, "organisatie")) {
+		int r = store_org_lookup(s, m.org_code, &o);
+		if (r == STORE_ERR)
+			goto out;
+		if (r == STORE_ERR_NOTFOUND)
+			field_errors_add(e, "organisatie", "Deze organisatie is onbekend.");
+		else
+			have_org = true;
+	}
+	bool dates_ok = !field_errors_get(e, "van") && !field_errors_get(e, "tot");
+	if (have_org && dates_ok)
+		store_check_org_end(e, "organisatie", &o, m.from, m.to);
+	int kind = label_from_api(office_labels, OFFICE_COUNT, m.kind);
+	if (have_org && dates_ok && kind >= 0 && !field_errors_get(e, "van")) {
+		db_stmt *st =
+		    store_stmt(s, "SELECT from_date, to_date FROM office WHERE "
+				  "person_id = ? AND organisation_id = ? AND kind = ?");
+		if (!st)
+			goto out;
+		db_bind_int64(st, 1, p.id);
+		db_bind_int64(st, 2, o.id);
+		db_bind_text(st, 3, office_labels[kind].db, -1, DB_STATIC);
+		int r;
+		while ((r = db_step(st)) == DB_ROW) {
+			const char *f = store_col_text(st, 0), *t = store_col_text(st, 1);
+			if (periods_overlap(m.from, m.to, f, t)) {
+				char what[64];
+				lower_label(office_labels[kind].label, what, sizeof what);
+				field_errors_add(
+				    e, "van",
+				    "Deze persoon is in deze periode al %s bij %s (%s tot %s).",
+				    what, o.name, *f ? f : "onbekend", *t ? t : "heden");
+				break;
+			}
+		}
+		db_reset(st);
+		if (r != DB_ROW && r != DB_DONE) {
+			store_db_fail(s, "functies controleren", NULL, 0);
+			goto out;
+		}
+	}
+	if (e->n) {
+		rc = STORE_ERR_INVALID;
+		goto out;
+	}
+	db_stmt *st = store_stmt(
+	    s, "INSERT INTO office (person_id, organisation_id, kind, portfolio, from_date, "
+	       "to_date, version) VALUES (?, ?, ?, ?, ?, ?, 1)");
+	if (!st)
+		goto out;
+	db_bind_int64(st, 1, p.id);
+	db_bind_int64(st, 2, o.id);
+	db_bind_text(st, 3, office_labels[kind].db, -1, DB_STATIC);
+	db_bind_text(st, 4, m.portfolio, -1, DB_STATIC);
+	db_bind_text(st, 5, m.from, -1, DB_STATIC);
+	db_bind_text(st, 6, m.to, -1, DB_STATIC);
+	if (store_step_done(s, st, "functie toevoegen", NULL, 0))
+		goto out;
+	int64_t id = db_last_insert_id(s);
+	snprintf(key, sizeof key, "%s/%lld", o.code, (long long)id);
+	after = office_image(p.key, o.code, office_labels[kind].api, m.portfolio, m.from, m.to);
+	if (store_write_finish(s, w, "insert", "office", key, NULL, after))
+		goto out;
+	if (id_out)
+		*id_out = id;
+	rc = STORE_OK;
+out:
+	if (rc != STORE_OK)
+		store_tx_rollback(s);
+	free(after);
+	return rc;
+}
+
+int store_office_end(struct store *s, const struct write_ctx *w, int64_t id, const char *to,
+		     struct field_errors *errs)
+{
+	struct field_errors local;
+	struct field_errors *e = errs ? errs : &local;
+	struct office *f = NULL;
+	int n = 0;
+	struct org_info o;
+	char *before = NULL, *after = NULL, key[128];
+	int rc = STORE_ERR;
+
+	store_errs_reset(e);
+	if (store_write_begin(s))
+		return STORE_ERR;
+	db_stmt *st = store_stmt(s, "SELECT f.id, f.person_id, p.key, p.name, o.code, o.name, "
+					 "f.kind, f.portfolio, f.from_date, f.to_date, f.version "
+					 "FROM office f JOIN person p ON p.id = f.person_id "
+					 "JOIN organisation o ON o.id = f.organisation_id "
+					 "WHERE f.id = ?");
+	if (!st)
+		goto out;
+	db_bind_int64(st, 1, id);
+	if (store_collect(s, st, sizeof *f, read_office, (void **)&f, &n))
+		goto out;
+	if (n == 0) {
+		rc = STORE_ERR_NOTFOUND;
+		goto out;
+	}
+	validate_end_date(f->from, to, e);
+	if (!e->n) {
+		int r = store_org_lookup(s, f->org_code, &o);
+		if (r)
+			goto out;
+		store_check_org_end(e, "organisatie", &o, f->from, to);
+	}
+	if (e->n) {
+		rc = STORE_ERR_INVALID;
+		goto out;
+	}
+	if (strcmp(f->to, to) == 0) { /* nothing changed */
+		store_tx_rollback(s);
+		rc = STORE_OK;
+		goto done;
+	}
+	const char *kind = office_labels[f->kind].api;
+	before = office_image(f->person_key, f->org_code, kind, f->portfolio, f->from, f->to);
+	after = office_image(f->person_key, f->org_code, kind, f->portfolio, f->from, to);
+	st = store_stmt(s, "UPDATE office SET to_date = ?, version = version + 1 WHERE id = ?");
+	if (!st)
+		goto out;
+	db_bind_text(st, 1, to, -1, DB_STATIC);
+	db_bind_int64(st, 2, id);
+	snprintf(key, sizeof key, "%s/%lld", f->org_code, (long long)id);
+	if (store_step_done(s, st, "functie beëindigen", NULL, 0) ||
+	    store_write_finish(s, w, "update", "office", key, before, after))
+		goto out;
+	rc = STORE_OK;
+	goto done;
+out:
+	if (rc != STORE_OK)
+		store_tx_rollback(s);
+done:
+	free(f);
+	free(before);
+	free(after);
+	return rc;
+}
+
+/* -------------------------------------------------------------- seats */
+
+static const char seat_select[] =
+    "SELECT t.id, t.person_id, p.key, p.name, c.key, c.name, o.code, o.name, t.body, "
+    "t.from_date, t.to_date, t.version FROM seat t JOIN person p ON p.id = t.person_id "
+    "JOIN collaboration c ON c.id = t.collaboration_id "
+    "JOIN organisation o ON o.id = t.organisation_id ";
+
+#define SEAT_BODY_ORDER                                                                            \
+	"CASE t.body WHEN 'voorzitter' THEN 0 WHEN 'algemeen-bestuur' THEN 1 "                     \
+	"WHEN 'dagelijks-bestuur' THEN 2 WHEN 'bestuur' THEN 3 "                                   \
+	"WHEN 'portefeuillehoudersoverleg' THEN 4 ELSE 5 END"
+
+static void read_seat(db_stmt *st, void *dst)
+{
+	struct seat *t = dst;
+	t->id = db_column_int64(st, 0);
+	t->person_id = db_column_int64(st, 1);
+	CPY(t->person_key, store_col_text(st, 2));
+	CPY(t->person_name, store_col_text(st, 3));
+	CPY(t->collab_key, store_col_text(st, 4));
+	CPY(t->collab_name, store_col_text(st, 5));
+	CPY(t->org_code, store_col_text(st, 6));
+	CPY(t->org_name, store_col_text(st, 7));
+	int b = label_from_db(seat_body_labels, SEAT_BODY_COUNT, store_col_text(st, 8));
+	t->body = b >= 0 ? (enum seat_body)b : SEAT_BESTUUR;
+	CPY(t->from, store_col_text(st, 9));
+	CPY(t->to, store_col_text(st, 10));
+	t->version = db_column_int64(st, 11);
+}
+
+/* Run seat_select + tail, bound to param when not NULL. */
+static int seat_list(struct store *s, const char *tail, const char *param, struct seat **out,
+		     int *n)
+{
+	struct buf sql = BUF_INIT;
+	buf_printf(&sql, "%s%s", seat_select, tail);
+	db_stmt *st = sql.data ? store_stmt(s, sql.data) : NULL;
+	buf_free(&sql);
+	*out = NULL;
+	*n = 0;
+	if (!st)
+		return STORE_ERR;
+	if (param)
+		db_bind_text(st, 1, param, -1, DB_TRANSIENT);
+	return store_collect(s, st, sizeof **out, read_seat, (void **)out, n);
+}
+
+int store_seats_of_person(struct store *s, const char *person_key, struct seat **out, int *n)
+{
+	if (!s) { /* no connection (e.g. store_thread() failed) */
+		*out = NULL;
+		*n = 0;
+		return STORE_ERR;
+	}
+	return seat_list(s,
+			 "WHERE p.key = ?1 ORDER BY (t.to_date = '') DESC, t.to_date DESC, "
+			 "t.from_date DESC, t.id",
+			 field_nz(person_key), out, n);
+}
+
+int store_seats_of_collab(struct store *s, const char *collab_key, struct seat **out, int *n)
+{
+	if (!s) { /* no connection (e.g. store_thread() failed) */
+		*out = NULL;
+		*n = 0;
+		return STORE_ERR;
+	}
+	return seat_list(s,
+			 "WHERE c.key = ?1 ORDER BY (t.to_date = '') DESC, " SEAT_BODY_ORDER
+			 ", p.name, t.from_date DESC, t.id",
+			 field_nz(collab_key), out, n);
+}
+
+int store_seats_of_org(struct store *s, const char *org_code, struct seat **out, int *n)
+{
+	if (!s) { /* no connection (e.g. store_thread() failed) */
+		*out = NULL;
+		*n = 0;
+		return STORE_ERR;
+	}
+	return seat_list(
+	    s,
+	    "WHERE o.code = ?1 ORDER BY (t.to_date = '') DESC, c.name, " SEAT_BODY_ORDER
+	    ", p.name, t.id",
+	    field_nz(org_code), out, n);
+}
+
+int store_seats_all(struct store *s, struct seat **out, int *n)
+{
+	if (!s) { /* no connection (e.g. store_thread() failed) */
+		*out = NULL;
+		*n = 0;
+		return STORE_ERR;
+	}
+	return seat_list(s, "ORDER BY p.name, p.id, c.name, t.from_date, t.id", NULL, out, n);
+}
+
+/* What the seat checks need to know about a collaboration. */
+
+int store_collab_lookup(struct store *s, const char *key, struct collab_info *c)
+{
+	memset(c, 0, sizeof *c);
+	db_stmt *st = store_stmt(s, "SELECT id, key, name, end_date, legal_form, kind "
+					 "FROM collaboration WHERE key = ?");
+	if (!st)
+		return STORE_ERR;
+	db_bind_text(st, 1, field_nz(key), -1, DB_TRANSIENT);
+	int rc = db_step(st);
+	if (rc == DB_ROW) {
+		c->id = db_column_int64(st, 0);
+		CPY(c->key, store_col_text(st, 1));
+		CPY(c->name, store_col_text(st, 2));
+		CPY(c->end_date, store_col_text(st, 3));
+		int lf = label_from_db(legal_form_labels, LF_COUNT, store_col_text(st, 4));
+		c->lf = lf >= 0 ? (enum legal_form)lf : LF_UNKNOWN;
+		int k = label_from_db(collab_kind_labels, COLLAB_KIND_COUNT, store_col_text(st, 5));
+		c->kind = k >= 0 ? (enum collab_kind)k : COLLAB_NETWORK;
+	}
+	db_reset(st);
+	if (rc == DB_ROW)
+		return STORE_OK;
+	if (rc == DB_DONE)
+		return STORE_ERR_NOTFOUND;
+	return store_db_fail(s, "samenwerkingsverband opzoeken", NULL, 0);
+}
+
+/* 1 when org participates in collab during [from, to) (open ends), 0 when
+ * not, -1 on error. */
+static int participates(struct store *s, int64_t collab_id, int64_t org_id, const char *from,
+			const char *to)
+{
+	db_stmt *st = store_stmt(s, "SELECT joined, left_on FROM participation WHERE "
+					 "collaboration_id = ? AND organisation_id = ?");
+	if (!st)
+		return -1;
+	db_bind_int64(st, 1, collab_id);
+	db_bind_int64(st, 2, org_id);
+	int rc, found = 0;
+	while (!found && (rc = db_step(st)) == DB_ROW) {
+		const char *j = store_col_text(st, 0), *l = store_col_text(st, 1);
+		/* a participation joined and left on the same day still counts */
+		if (periods_overlap(from, to, j, *l && strcmp(l, j) == 0 ? "" : l))
+			found = 1;
+	}
+	if (found)
+		rc = DB_DONE;
+	db_reset(st);
+	if (rc != DB_DONE) {
+		store_db_fail(s, "deelname controleren", NULL, 0);
+		return -1;
+	}
+	return found;
+}
+
+static char *seat_image(const char *person_key, const char *collab_key, const char *org_code,
+			const char *body, const char *from, const char *to)
+{
+	json_t *o = json_object();
+	store_json_set(o, "persoon", person_key);
+	store_json_set(o, "samenwerkingsverband", collab_key);
+	store_json_set(o, "namens", org_code);
+	store_json_set(o, "orgaan", body);
+	store_json_set(o, "van", from);
+	store_json_set(o, "tot", to);
+	return store_json_text(o);
+}
+
+int store_seat_add(struct store *s, const struct write_ctx *w, const char *person_key,
+		   const struct seat_input *in, int64_t *id_out, struct field_errors *errs)
+{
+	struct field_errors local;
+	struct field_errors *e = errs ? errs : &local;
+	struct seat_input m = {field_nz(in->collab_key), field_nz(in->org_code), field_nz(in->body), field_nz(in->from),
+			       field_nz(in->to)};
+	struct person p;
+	struct collab_info c;
+	struct org_info o;
+	char *after = NULL, key[128];
+	int rc = STORE_ERR;
+
+	store_errs_reset(e);
+	if (id_out)
+		*id_out = 0;
+	validate_seat_input(&m, e);
+	if (store_write_begin(s))
+		return STORE_ERR;
+	if ((rc = store_person_for_write(s, person_key, &p, e)))
+		goto out;
+	rc = STORE_ERR;
+	bool dates_ok = !field_errors_get(e, "van") && !field_errors_get(e, "tot");
+	bool have_collab = false, have_org = false;
+	if (!field_errors_get(e, "samenwerkingsverband")) {
+		int r = store_collab_lookup(s, m.collab_key, &c);
+		if (r == STORE_ERR)
+			goto out;
+		if (r == STORE_ERR_NOTFOUND)
+			field_errors_add(e, "samenwerkingsverband",
+					 "Dit samenwerkingsverband is onbekend.");
+		else
+			have_collab = true;
+	}
+	if (!field_errors_get(e, "namens")) {
+		int r = store_org_lookup(s, m.org_code, &o);
+		if (r == STORE_ERR)
+			goto out;
+		if (r == STORE_ERR_NOTFOUND)
+			field_errors_add(e, "namens", "Deze organisatie is onbekend.");
+		else
+			have_org = true;
+	}
+	int body = label_from_api(seat_body_labels, SEAT_BODY_COUNT, m.body);
+	if (have_collab && body >= 0) {
+		char msg[200];
+		if (!seat_body_allowed(c.lf, c.kind, (enum seat_body)body, msg, sizeof msg))
+			field_errors_add(e, "orgaan", "%s", msg);
+	}
+	if (have_collab && have_org && dates_ok) {
+		int r = participates(s, c.id, o.id, m.from, m.to);
+		if (r < 0)
+			goto out;
+		if (!r)
+			field_errors_add(e, "namens",
+					 "%s neemt (in deze periode) niet deel aan %s.", o.name,
+					 c.name);
+	}
+	if (have_org && dates_ok)
+		store_check_org_end(e, "namens", &o, m.from, m.to);
+	if (have_collab && dates_ok && *c.end_date && *m.from && strcmp(m.from, c.end_date) > 0)
+		field_errors_add(e, "van",
+				 "%s is beëindigd per %s; de zetel kan niet later beginnen.",
+				 c.name, c.end_date);
+	if (have_collab && dates_ok && body >= 0 && !field_errors_get(e, "van")) {
+		db_stmt *st =
+		    store_stmt(s, "SELECT from_date, to_date FROM seat WHERE "
+				  "person_id = ? AND collaboration_id = ? AND body = ?");
+		if (!st)
+			goto out;
+		db_bind_int64(st, 1, p.id);
+		db_bind_int64(st, 2, c.id);
+		db_bind_text(st, 3, seat_body_labels[body].db, -1, DB_STATIC);
+		int r;
+		while ((r = db_step(st)) == DB_ROW) {
+			const char *f = store_col_text(st, 0), *t = store_col_text(st, 1);
+			if (periods_overlap(m.from, m.to, f, t)) {
+				field_errors_add(
+				    e, "van",
+				    "Deze persoon zit in deze periode al in dit orgaan "
+				    "(%s) van %s (%s tot %s).",
+				    seat_body_labels[body].label, c.name, *f ? f : "onbekend",
+				    *t ? t : "heden");
+				break;
+			}
+		}
+		db_reset(st);
+		if (r != DB_ROW && r != DB_DONE) {
+			store_db_fail(s, "zetels controleren", NULL, 0);
+			goto out;
+		}
+	}
+	if (e->n) {
+		rc = STORE_ERR_INVALID;
+		goto out;
+	}
+	db_stmt *st = store_stmt(
+	    s, "INSERT INTO seat (person_id, collaboration_id, organisation_id, body, from_date, "
+	       "to_date, version) VALUES (?, ?, ?, ?, ?, ?, 1)");
+	if (!st)
+		goto out;
+	db_bind_int64(st, 1, p.id);
+	db_bind_int64(st, 2, c.id);
+	db_bind_int64(st, 3, o.id);
+	db_bind_text(st, 4, seat_body_labels[body].db, -1, DB_STATIC);
+	db_bind_text(st, 5, m.from, -1, DB_STATIC);
+	db_bind_text(st, 6, m.to, -1, DB_STATIC);
+	if (store_step_done(s, st, "zetel toevoegen", NULL, 0))
+		goto out;
+	int64_t id = db_last_insert_id(s);
+	snprintf(key, sizeof key, "%s/%lld", c.key, (long long)id);
+	after = seat_image(p.key, c.key, o.code, seat_body_labels[body].api, m.from, m.to);
+	if (store_write_finish(s, w, "insert", "seat", key, NULL, after))
+		goto out;
+	if (id_out)
+		*id_out = id;
+	rc = STORE_OK;
+out:
+	if (rc != STORE_OK)
+		store_tx_rollback(s);
+	free(after);
+	return rc;
+}
+
+int store_seat_end(struct store *s, const struct write_ctx *w, int64_t id, const char *to,
+		   struct field_errors *errs)
+{
+	struct field_errors local;
+	struct field_errors *e = errs ? errs : &local;
+	struct seat *t = NULL;
+	int n = 0;
+	struct org_info o;
+	char *before = NULL, *after = NULL, key[128];
+	int rc = STORE_ERR;
+
+	store_errs_reset(e);
+	if (store_write_begin(s))
+		return STORE_ERR;
+	struct buf sql = BUF_INIT;
+	buf_printf(&sql, "%sWHERE t.id = ?", seat_select);
+	db_stmt *st = sql.data ? store_stmt(s, sql.data) : NULL;
+	buf_free(&sql);
+	if (!st)
+		goto out;
+	db_bind_int64(st, 1, id);
+	if (store_collect(s, st, sizeof *t, read_seat, (void **)&t, &n))
+		goto out;
+	if (n == 0) {
+		rc = STORE_ERR_NOTFOUND;
+		goto out;
+	}
+	validate_end_date(t->from, to, e);
+	if (!e->n) {
+		if (store_org_lookup(s, t->org_code, &o))
+			goto out;
+		store_check_org_end(e, "namens", &o, t->from, to);
+	}
+	if (e->n) {
+		rc = STORE_ERR_INVALID;
+		goto out;
+	}
+	if (strcmp(t->to, to) == 0) {
+		store_tx_rollback(s);
+		rc = STORE_OK;
+		goto done;
+	}
+	const char *body = seat_body_labels[t->body].api;
+	before = seat_image(t->person_key, t->collab_key, t->org_code, body, t->from, t->to);
+	after = seat_image(t->person_key, t->collab_key, t->org_code, body, t->from, to);
+	st = store_stmt(s, "UPDATE seat SET to_date = ?, version = version + 1 WHERE id = ?");
+	if (!st)
+		goto out;
+	db_bind_text(st, 1, to, -1, DB_STATIC);
+	db_bind_int64(st, 2, id);
+	snprintf(key, sizeof key, "%s/%lld", t->collab_key, (long long)id);
+	if (store_step_done(s, st, "zetel beëindigen", NULL, 0) ||
+	    store_write_finish(s, w, "update", "seat", key, before, after))
+		goto out;
+	rc = STORE_OK;
+	goto done;
+out:
+	if (rc != STORE_OK)
+		store_tx_rollback(s);
+done:
+	free(t);
+	free(before);
+	free(after);
+	return rc;
+}

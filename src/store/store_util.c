@@ -1,0 +1,80 @@
+/*
+ * store_util — small helpers the store's write and list functions share:
+ * today of a write context, resetting field errors, compact JSON audit
+ * images, label code/value mapping and collecting result rows.
+ *
+ * Not here: transactions (store_tx.c), SQL of any entity.
+ */
+#include "store_internal.h"
+
+#include "../domain/fields.h"
+#include "../lib/text.h"
+#include "../lib/xalloc.h"
+#include "store_write.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+const char *store_ctx_today(const struct write_ctx *w, char buf[11])
+{
+	if (w && w->today && is_iso_date(w->today))
+		return w->today;
+	today_iso(buf);
+	return buf;
+}
+
+void store_errs_reset(struct field_errors *e)
+{
+	if (e)
+		e->n = 0;
+}
+
+char *store_json_text(json_t *o)
+{
+	char *out = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
+	json_decref(o);
+	return out ? out : xstrdup("{}");
+}
+
+void store_json_set(json_t *o, const char *k, const char *v)
+{
+	json_object_set_new(o, k, json_string(field_nz(v)));
+}
+
+const char *store_label_db(const struct label *t, int n, const char *api)
+{
+	int i = label_from_api(t, n, api);
+	return i >= 0 ? t[i].db : "";
+}
+
+const char *store_label_api(const struct label *t, int n, const char *db)
+{
+	int i = label_from_db(t, n, db);
+	return i >= 0 ? t[i].api : field_nz(db);
+}
+
+int store_collect(struct store *s, db_stmt *st, size_t elem, void (*read)(db_stmt *, void *),
+		  void **out, int *n)
+{
+	char *arr = NULL;
+	int cnt = 0, cap = 0, rc;
+	*out = NULL;
+	*n = 0;
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (cnt == cap) {
+			cap = cap ? cap * 2 : 8;
+			arr = xreallocarray(arr, (size_t)cap, elem);
+		}
+		memset(arr + (size_t)cnt * elem, 0, elem);
+		read(st, arr + (size_t)cnt * elem);
+		cnt++;
+	}
+	db_reset(st);
+	if (rc != DB_DONE) {
+		free(arr);
+		return store_db_fail(s, "lijst lezen", NULL, 0);
+	}
+	*out = arr;
+	*n = cnt;
+	return STORE_OK;
+}
