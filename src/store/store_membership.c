@@ -195,16 +195,219 @@ static void lower_label(const char *label, char *out, size_t outlen)
 		out[0] = (char)(out[0] | 0x20);
 }
 
+
+
+/* -------------------------------------------- the dated-membership writer */
+
+/*
+ * Offices and seats are both dated memberships of a person: a row with a
+ * person, a place (organisation / collaboration), a code (office kind /
+ * seat body), an on-behalf organisation and a period. One writer adds them
+ * (overlap check, insert, audit) and ends them (validate the end date
+ * against the period and the organisation's end, update, audit); the table
+ * below holds what differs.
+ */
+struct dated_kind {
+	const char *entity;	 /* table and audit entity: "office", "seat" */
+	const char *org_field;	 /* input field of the organisation: "organisatie", "namens" */
+	const char *overlap_sql; /* from_date, to_date of ?1 person, ?2 place, ?3 code */
+	const char *insert_sql;	 /* ?1 person, ?2 place, ?3 code, ?4 extra, ?5 from, ?6 to */
+	bool extra_is_id;	 /* ?4 is an id (seat: on-behalf organisation), else text */
+	const char *load_sql;	 /* one row by ?1 id, read by read() */
+	size_t row_size;
+	void (*read)(db_stmt *, void *);
+	/* the period, organisation and audit key prefix of a loaded row */
+	void (*view)(const void *row, const char **from, const char **to, const char **org_code,
+		     const char **place_key);
+	/* the audit image of a loaded row with end date `to` (malloc'd) */
+	char *(*image)(const void *row, const char *to);
+	const char *add_what, *check_what, *end_what; /* log wording */
+};
+
+/* A new membership as the writer inserts it. */
+struct dated_row {
+	int64_t person_id, place_id;
+	const char *code;	/* db code of the kind / body */
+	const char *extra_text; /* office: portfolio */
+	int64_t extra_id;	/* seat: on-behalf organisation */
+	const char *from, *to;
+};
+
+/* Inside the write transaction: does r overlap a period of the same person,
+ * place and code? 1 with that period in f/t, 0, or STORE_ERR. */
+static int dated_overlap(struct store *s, const struct dated_kind *k, const struct dated_row *r,
+			 char f[11], char t[11])
+{
+	db_stmt *st = store_stmt(s, k->overlap_sql);
+	if (!st)
+		return STORE_ERR;
+	db_bind_int64(st, 1, r->person_id);
+	db_bind_int64(st, 2, r->place_id);
+	db_bind_text(st, 3, r->code, -1, DB_STATIC);
+	int rc, found = 0;
+	while (!found && (rc = db_step(st)) == DB_ROW) {
+		const char *a = store_col_text(st, 0), *b = store_col_text(st, 1);
+		if (periods_overlap(r->from, r->to, a, b)) {
+			snprintf(f, 11, "%s", *a ? a : "onbekend");
+			snprintf(t, 11, "%s", *b ? b : "heden");
+			found = 1;
+		}
+	}
+	if (found)
+		rc = DB_DONE;
+	db_reset(st);
+	if (rc != DB_DONE)
+		return store_db_fail(s, k->check_what, NULL, 0);
+	return found;
+}
+
+/* Inside the write transaction: insert r, audit it (key
+ * "<place_key>/<id>", image after) and commit. */
+static int dated_insert(struct store *s, const struct write_ctx *w, const struct dated_kind *k,
+			const struct dated_row *r, const char *place_key, const char *after,
+			int64_t *id_out)
+{
+	db_stmt *st = store_stmt(s, k->insert_sql);
+	if (!st)
+		return STORE_ERR;
+	db_bind_int64(st, 1, r->person_id);
+	db_bind_int64(st, 2, r->place_id);
+	db_bind_text(st, 3, r->code, -1, DB_STATIC);
+	if (k->extra_is_id)
+		db_bind_int64(st, 4, r->extra_id);
+	else
+		db_bind_text(st, 4, r->extra_text, -1, DB_STATIC);
+	db_bind_text(st, 5, r->from, -1, DB_STATIC);
+	db_bind_text(st, 6, r->to, -1, DB_STATIC);
+	if (store_step_done(s, st, k->add_what, NULL, 0))
+		return STORE_ERR;
+	int64_t id = db_last_insert_id(s);
+	char key[128];
+	snprintf(key, sizeof key, "%s/%lld", place_key, (long long)id);
+	if (store_write_finish(s, w, "insert", k->entity, key, NULL, after))
+		return STORE_ERR;
+	if (id_out)
+		*id_out = id;
+	return STORE_OK;
+}
+
+/* End membership id of kind k on `to`: one write transaction. */
+static int dated_end(struct store *s, const struct write_ctx *w, const struct dated_kind *k,
+		     int64_t id, const char *to, struct field_errors *errs)
+{
+	struct field_errors local;
+	struct field_errors *e = errs ? errs : &local;
+	void *row = NULL;
+	int n = 0;
+	struct org_info o;
+	char *before = NULL, *after = NULL, key[128];
+	int rc = STORE_ERR;
+
+	store_errs_reset(e);
+	if (store_write_begin(s))
+		return STORE_ERR;
+	db_stmt *st = store_stmt(s, k->load_sql);
+	if (!st)
+		goto out;
+	db_bind_int64(st, 1, id);
+	if (store_collect(s, st, k->row_size, k->read, &row, &n))
+		goto out;
+	if (n == 0) {
+		rc = STORE_ERR_NOTFOUND;
+		goto out;
+	}
+	const char *from, *old_to, *org_code, *place_key;
+	k->view(row, &from, &old_to, &org_code, &place_key);
+	validate_end_date(from, to, e);
+	if (!e->n) {
+		if (store_org_lookup(s, org_code, &o))
+			goto out;
+		store_check_org_end(e, k->org_field, &o, from, to);
+	}
+	if (e->n) {
+		rc = STORE_ERR_INVALID;
+		goto out;
+	}
+	if (strcmp(old_to, to) == 0) { /* nothing changed */
+		store_tx_rollback(s);
+		rc = STORE_OK;
+		goto done;
+	}
+	before = k->image(row, old_to);
+	after = k->image(row, to);
+	char sql[96];
+	snprintf(sql, sizeof sql, "UPDATE %s SET to_date = ?, version = version + 1 WHERE id = ?",
+		 k->entity);
+	st = store_stmt(s, sql);
+	if (!st)
+		goto out;
+	db_bind_text(st, 1, to, -1, DB_STATIC);
+	db_bind_int64(st, 2, id);
+	snprintf(key, sizeof key, "%s/%lld", place_key, (long long)id);
+	if (store_step_done(s, st, k->end_what, NULL, 0) ||
+	    store_write_finish(s, w, "update", k->entity, key, before, after))
+		goto out;
+	rc = STORE_OK;
+	goto done;
+out:
+	if (rc != STORE_OK)
+		store_tx_rollback(s);
+done:
+	free(row);
+	free(before);
+	free(after);
+	return rc;
+}
+
+/* --------------------------------------------------------- office writes */
+
+static void office_view(const void *row, const char **from, const char **to,
+			const char **org_code, const char **place_key)
+{
+	const struct office *f = row;
+	*from = f->from;
+	*to = f->to;
+	*org_code = f->org_code;
+	*place_key = f->org_code;
+}
+
+static char *office_row_image(const void *row, const char *to)
+{
+	const struct office *f = row;
+	return office_image(f->person_key, f->org_code, office_labels[f->kind].api, f->portfolio,
+			    f->from, to);
+}
+
+static const struct dated_kind office_kind = {
+    .entity = "office",
+    .org_field = "organisatie",
+    .overlap_sql = "SELECT from_date, to_date FROM office WHERE person_id = ?1 AND "
+		   "organisation_id = ?2 AND kind = ?3",
+    .insert_sql = "INSERT INTO office (person_id, organisation_id, kind, portfolio, from_date, "
+		  "to_date, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1)",
+    .extra_is_id = false,
+    .load_sql = "SELECT f.id, f.person_id, p.key, p.name, o.code, o.name, f.kind, f.portfolio, "
+		"f.from_date, f.to_date, f.version FROM office f JOIN person p ON p.id = "
+		"f.person_id JOIN organisation o ON o.id = f.organisation_id WHERE f.id = ?",
+    .row_size = sizeof(struct office),
+    .read = read_office,
+    .view = office_view,
+    .image = office_row_image,
+    .add_what = "functie toevoegen",
+    .check_what = "functies controleren",
+    .end_what = "functie beëindigen",
+};
+
 int store_office_add(struct store *s, const struct write_ctx *w, const char *person_key,
 		     const struct office_input *in, int64_t *id_out, struct field_errors *errs)
 {
 	struct field_errors local;
 	struct field_errors *e = errs ? errs : &local;
-	struct office_input m = {field_nz(in->org_code), field_nz(in->kind), field_nz(in->portfolio), field_nz(in->from),
-				 field_nz(in->to)};
+	struct office_input m = {field_nz(in->org_code), field_nz(in->kind),
+				 field_nz(in->portfolio), field_nz(in->from), field_nz(in->to)};
 	struct person p;
 	struct org_info o;
-	char *after = NULL, key[128];
+	char *after = NULL;
 	int rc = STORE_ERR;
 
 	store_errs_reset(e);
@@ -230,59 +433,31 @@ int store_office_add(struct store *s, const struct write_ctx *w, const char *per
 	if (have_org && dates_ok)
 		store_check_org_end(e, "organisatie", &o, m.from, m.to);
 	int kind = label_from_api(office_labels, OFFICE_COUNT, m.kind);
+	struct dated_row r = {.person_id = p.id,
+			      .place_id = have_org ? o.id : 0,
+			      .code = kind >= 0 ? office_labels[kind].db : "",
+			      .extra_text = m.portfolio,
+			      .from = m.from,
+			      .to = m.to};
 	if (have_org && dates_ok && kind >= 0 && !field_errors_get(e, "van")) {
-		db_stmt *st =
-		    store_stmt(s, "SELECT from_date, to_date FROM office WHERE "
-				  "person_id = ? AND organisation_id = ? AND kind = ?");
-		if (!st)
+		char f[11], t[11];
+		int ov = dated_overlap(s, &office_kind, &r, f, t);
+		if (ov < 0)
 			goto out;
-		db_bind_int64(st, 1, p.id);
-		db_bind_int64(st, 2, o.id);
-		db_bind_text(st, 3, office_labels[kind].db, -1, DB_STATIC);
-		int r;
-		while ((r = db_step(st)) == DB_ROW) {
-			const char *f = store_col_text(st, 0), *t = store_col_text(st, 1);
-			if (periods_overlap(m.from, m.to, f, t)) {
-				char what[64];
-				lower_label(office_labels[kind].label, what, sizeof what);
-				field_errors_add(
-				    e, "van",
-				    "Deze persoon is in deze periode al %s bij %s (%s tot %s).",
-				    what, o.name, *f ? f : "onbekend", *t ? t : "heden");
-				break;
-			}
-		}
-		db_reset(st);
-		if (r != DB_ROW && r != DB_DONE) {
-			store_db_fail(s, "functies controleren", NULL, 0);
-			goto out;
+		if (ov) {
+			char what[64];
+			lower_label(office_labels[kind].label, what, sizeof what);
+			field_errors_add(e, "van",
+					 "Deze persoon is in deze periode al %s bij %s (%s tot %s).",
+					 what, o.name, f, t);
 		}
 	}
 	if (e->n) {
 		rc = STORE_ERR_INVALID;
 		goto out;
 	}
-	db_stmt *st = store_stmt(
-	    s, "INSERT INTO office (person_id, organisation_id, kind, portfolio, from_date, "
-	       "to_date, version) VALUES (?, ?, ?, ?, ?, ?, 1)");
-	if (!st)
-		goto out;
-	db_bind_int64(st, 1, p.id);
-	db_bind_int64(st, 2, o.id);
-	db_bind_text(st, 3, office_labels[kind].db, -1, DB_STATIC);
-	db_bind_text(st, 4, m.portfolio, -1, DB_STATIC);
-	db_bind_text(st, 5, m.from, -1, DB_STATIC);
-	db_bind_text(st, 6, m.to, -1, DB_STATIC);
-	if (store_step_done(s, st, "functie toevoegen", NULL, 0))
-		goto out;
-	int64_t id = db_last_insert_id(s);
-	snprintf(key, sizeof key, "%s/%lld", o.code, (long long)id);
 	after = office_image(p.key, o.code, office_labels[kind].api, m.portfolio, m.from, m.to);
-	if (store_write_finish(s, w, "insert", "office", key, NULL, after))
-		goto out;
-	if (id_out)
-		*id_out = id;
-	rc = STORE_OK;
+	rc = dated_insert(s, w, &office_kind, &r, o.code, after, id_out);
 out:
 	if (rc != STORE_OK)
 		store_tx_rollback(s);
@@ -293,69 +468,7 @@ out:
 int store_office_end(struct store *s, const struct write_ctx *w, int64_t id, const char *to,
 		     struct field_errors *errs)
 {
-	struct field_errors local;
-	struct field_errors *e = errs ? errs : &local;
-	struct office *f = NULL;
-	int n = 0;
-	struct org_info o;
-	char *before = NULL, *after = NULL, key[128];
-	int rc = STORE_ERR;
-
-	store_errs_reset(e);
-	if (store_write_begin(s))
-		return STORE_ERR;
-	db_stmt *st = store_stmt(s, "SELECT f.id, f.person_id, p.key, p.name, o.code, o.name, "
-					 "f.kind, f.portfolio, f.from_date, f.to_date, f.version "
-					 "FROM office f JOIN person p ON p.id = f.person_id "
-					 "JOIN organisation o ON o.id = f.organisation_id "
-					 "WHERE f.id = ?");
-	if (!st)
-		goto out;
-	db_bind_int64(st, 1, id);
-	if (store_collect(s, st, sizeof *f, read_office, (void **)&f, &n))
-		goto out;
-	if (n == 0) {
-		rc = STORE_ERR_NOTFOUND;
-		goto out;
-	}
-	validate_end_date(f->from, to, e);
-	if (!e->n) {
-		int r = store_org_lookup(s, f->org_code, &o);
-		if (r)
-			goto out;
-		store_check_org_end(e, "organisatie", &o, f->from, to);
-	}
-	if (e->n) {
-		rc = STORE_ERR_INVALID;
-		goto out;
-	}
-	if (strcmp(f->to, to) == 0) { /* nothing changed */
-		store_tx_rollback(s);
-		rc = STORE_OK;
-		goto done;
-	}
-	const char *kind = office_labels[f->kind].api;
-	before = office_image(f->person_key, f->org_code, kind, f->portfolio, f->from, f->to);
-	after = office_image(f->person_key, f->org_code, kind, f->portfolio, f->from, to);
-	st = store_stmt(s, "UPDATE office SET to_date = ?, version = version + 1 WHERE id = ?");
-	if (!st)
-		goto out;
-	db_bind_text(st, 1, to, -1, DB_STATIC);
-	db_bind_int64(st, 2, id);
-	snprintf(key, sizeof key, "%s/%lld", f->org_code, (long long)id);
-	if (store_step_done(s, st, "functie beëindigen", NULL, 0) ||
-	    store_write_finish(s, w, "update", "office", key, before, after))
-		goto out;
-	rc = STORE_OK;
-	goto done;
-out:
-	if (rc != STORE_OK)
-		store_tx_rollback(s);
-done:
-	free(f);
-	free(before);
-	free(after);
-	return rc;
+	return dated_end(s, w, &office_kind, id, to, errs);
 }
 
 /* -------------------------------------------------------------- seats */
@@ -526,6 +639,43 @@ static char *seat_image(const char *person_key, const char *collab_key, const ch
 	return store_json_text(o);
 }
 
+/* ----------------------------------------------------------- seat writes */
+
+static void seat_view(const void *row, const char **from, const char **to, const char **org_code,
+		      const char **place_key)
+{
+	const struct seat *t = row;
+	*from = t->from;
+	*to = t->to;
+	*org_code = t->org_code;
+	*place_key = t->collab_key;
+}
+
+static char *seat_row_image(const void *row, const char *to)
+{
+	const struct seat *t = row;
+	return seat_image(t->person_key, t->collab_key, t->org_code,
+			  seat_body_labels[t->body].api, t->from, to);
+}
+
+static const struct dated_kind seat_kind = {
+    .entity = "seat",
+    .org_field = "namens",
+    .overlap_sql = "SELECT from_date, to_date FROM seat WHERE person_id = ?1 AND "
+		   "collaboration_id = ?2 AND body = ?3",
+    .insert_sql = "INSERT INTO seat (person_id, collaboration_id, body, organisation_id, "
+		  "from_date, to_date, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1)",
+    .extra_is_id = true,
+    .load_sql = NULL, /* seat_select + WHERE, set in seat_kind_of() */
+    .row_size = sizeof(struct seat),
+    .read = read_seat,
+    .view = seat_view,
+    .image = seat_row_image,
+    .add_what = "zetel toevoegen",
+    .check_what = "zetels controleren",
+    .end_what = "zetel beëindigen",
+};
+
 int store_seat_add(struct store *s, const struct write_ctx *w, const char *person_key,
 		   const struct seat_input *in, int64_t *id_out, struct field_errors *errs)
 {
@@ -536,7 +686,7 @@ int store_seat_add(struct store *s, const struct write_ctx *w, const char *perso
 	struct person p;
 	struct collab_info c;
 	struct org_info o;
-	char *after = NULL, key[128];
+	char *after = NULL;
 	int rc = STORE_ERR;
 
 	store_errs_reset(e);
@@ -590,59 +740,29 @@ int store_seat_add(struct store *s, const struct write_ctx *w, const char *perso
 		field_errors_add(e, "van",
 				 "%s is beëindigd per %s; de zetel kan niet later beginnen.",
 				 c.name, c.end_date);
+	struct dated_row r = {.person_id = p.id,
+			      .place_id = have_collab ? c.id : 0,
+			      .code = body >= 0 ? seat_body_labels[body].db : "",
+			      .extra_id = have_org ? o.id : 0,
+			      .from = m.from,
+			      .to = m.to};
 	if (have_collab && dates_ok && body >= 0 && !field_errors_get(e, "van")) {
-		db_stmt *st =
-		    store_stmt(s, "SELECT from_date, to_date FROM seat WHERE "
-				  "person_id = ? AND collaboration_id = ? AND body = ?");
-		if (!st)
+		char f[11], t[11];
+		int ov = dated_overlap(s, &seat_kind, &r, f, t);
+		if (ov < 0)
 			goto out;
-		db_bind_int64(st, 1, p.id);
-		db_bind_int64(st, 2, c.id);
-		db_bind_text(st, 3, seat_body_labels[body].db, -1, DB_STATIC);
-		int r;
-		while ((r = db_step(st)) == DB_ROW) {
-			const char *f = store_col_text(st, 0), *t = store_col_text(st, 1);
-			if (periods_overlap(m.from, m.to, f, t)) {
-				field_errors_add(
-				    e, "van",
-				    "Deze persoon zit in deze periode al in dit orgaan "
-				    "(%s) van %s (%s tot %s).",
-				    seat_body_labels[body].label, c.name, *f ? f : "onbekend",
-				    *t ? t : "heden");
-				break;
-			}
-		}
-		db_reset(st);
-		if (r != DB_ROW && r != DB_DONE) {
-			store_db_fail(s, "zetels controleren", NULL, 0);
-			goto out;
-		}
+		if (ov)
+			field_errors_add(e, "van",
+					 "Deze persoon zit in deze periode al in dit orgaan "
+					 "(%s) van %s (%s tot %s).",
+					 seat_body_labels[body].label, c.name, f, t);
 	}
 	if (e->n) {
 		rc = STORE_ERR_INVALID;
 		goto out;
 	}
-	db_stmt *st = store_stmt(
-	    s, "INSERT INTO seat (person_id, collaboration_id, organisation_id, body, from_date, "
-	       "to_date, version) VALUES (?, ?, ?, ?, ?, ?, 1)");
-	if (!st)
-		goto out;
-	db_bind_int64(st, 1, p.id);
-	db_bind_int64(st, 2, c.id);
-	db_bind_int64(st, 3, o.id);
-	db_bind_text(st, 4, seat_body_labels[body].db, -1, DB_STATIC);
-	db_bind_text(st, 5, m.from, -1, DB_STATIC);
-	db_bind_text(st, 6, m.to, -1, DB_STATIC);
-	if (store_step_done(s, st, "zetel toevoegen", NULL, 0))
-		goto out;
-	int64_t id = db_last_insert_id(s);
-	snprintf(key, sizeof key, "%s/%lld", c.key, (long long)id);
 	after = seat_image(p.key, c.key, o.code, seat_body_labels[body].api, m.from, m.to);
-	if (store_write_finish(s, w, "insert", "seat", key, NULL, after))
-		goto out;
-	if (id_out)
-		*id_out = id;
-	rc = STORE_OK;
+	rc = dated_insert(s, w, &seat_kind, &r, c.key, after, id_out);
 out:
 	if (rc != STORE_OK)
 		store_tx_rollback(s);
@@ -653,65 +773,11 @@ out:
 int store_seat_end(struct store *s, const struct write_ctx *w, int64_t id, const char *to,
 		   struct field_errors *errs)
 {
-	struct field_errors local;
-	struct field_errors *e = errs ? errs : &local;
-	struct seat *t = NULL;
-	int n = 0;
-	struct org_info o;
-	char *before = NULL, *after = NULL, key[128];
-	int rc = STORE_ERR;
-
-	store_errs_reset(e);
-	if (store_write_begin(s))
-		return STORE_ERR;
+	struct dated_kind k = seat_kind;
 	struct buf sql = BUF_INIT;
 	buf_printf(&sql, "%sWHERE t.id = ?", seat_select);
-	db_stmt *st = sql.data ? store_stmt(s, sql.data) : NULL;
+	k.load_sql = sql.data ? sql.data : "";
+	int rc = dated_end(s, w, &k, id, to, errs);
 	buf_free(&sql);
-	if (!st)
-		goto out;
-	db_bind_int64(st, 1, id);
-	if (store_collect(s, st, sizeof *t, read_seat, (void **)&t, &n))
-		goto out;
-	if (n == 0) {
-		rc = STORE_ERR_NOTFOUND;
-		goto out;
-	}
-	validate_end_date(t->from, to, e);
-	if (!e->n) {
-		if (store_org_lookup(s, t->org_code, &o))
-			goto out;
-		store_check_org_end(e, "namens", &o, t->from, to);
-	}
-	if (e->n) {
-		rc = STORE_ERR_INVALID;
-		goto out;
-	}
-	if (strcmp(t->to, to) == 0) {
-		store_tx_rollback(s);
-		rc = STORE_OK;
-		goto done;
-	}
-	const char *body = seat_body_labels[t->body].api;
-	before = seat_image(t->person_key, t->collab_key, t->org_code, body, t->from, t->to);
-	after = seat_image(t->person_key, t->collab_key, t->org_code, body, t->from, to);
-	st = store_stmt(s, "UPDATE seat SET to_date = ?, version = version + 1 WHERE id = ?");
-	if (!st)
-		goto out;
-	db_bind_text(st, 1, to, -1, DB_STATIC);
-	db_bind_int64(st, 2, id);
-	snprintf(key, sizeof key, "%s/%lld", t->collab_key, (long long)id);
-	if (store_step_done(s, st, "zetel beëindigen", NULL, 0) ||
-	    store_write_finish(s, w, "update", "seat", key, before, after))
-		goto out;
-	rc = STORE_OK;
-	goto done;
-out:
-	if (rc != STORE_OK)
-		store_tx_rollback(s);
-done:
-	free(t);
-	free(before);
-	free(after);
 	return rc;
 }
