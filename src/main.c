@@ -9,7 +9,7 @@
 #include "http/auth.h"
 #include "http/oidc.h"
 #include "http/server.h"
-#include "io/csv_import.h"
+#include "store/store_csv.h"
 #include "io/roo_export.h"
 #include "domain/snapshot.h"
 #include "lib/buf.h"
@@ -347,7 +347,7 @@ static int cmd_import_csv(const struct opts *o)
 		buf_free(&data);
 		return 1;
 	}
-	rc = csv_import(st, &w, data.data ? data.data : "", data.len, o->dry_run != 0, &rep);
+	rc = store_csv_import(st, &w, data.data ? data.data : "", data.len, o->dry_run != 0, &rep);
 	store_close(st);
 	buf_free(&data);
 	for (int i = 0; i < rep.n_errors && i < CSV_IMPORT_MAX_ERRORS; i++)
