@@ -19,6 +19,7 @@
 #include "../domain/validate.h"
 #include "../domain/validate_people.h"
 #include "../domain/validate_write.h"
+#include "../lib/arena.h"
 #include "../lib/buf.h"
 #include "../lib/text.h"
 #include "../lib/xalloc.h"
@@ -38,22 +39,22 @@ static const char agreement_select[] =
     "SELECT g.id, c.key, g.title, g.description, g.parties, g.since, g.status, g.document_url, "
     "g.version FROM agreement g JOIN collaboration c ON c.id = g.collaboration_id ";
 
-static void read_agreement(db_stmt *st, void *dst)
+static void read_agreement(db_stmt *st, struct arena *a, void *dst)
 {
 	struct agreement *g = dst;
 	g->id = db_column_int64(st, 0);
-	CPY(g->collab_key, store_col_text(st, 1));
-	CPY(g->title, store_col_text(st, 2));
-	CPY(g->description, store_col_text(st, 3));
-	CPY(g->parties, store_col_text(st, 4));
-	CPY(g->since, store_col_text(st, 5));
+	g->collab_key = arena_strdup(a, store_col_text(st, 1));
+	g->title = arena_strdup(a, store_col_text(st, 2));
+	g->description = arena_strdup(a, store_col_text(st, 3));
+	g->parties = arena_strdup(a, store_col_text(st, 4));
+	g->since = arena_strdup(a, store_col_text(st, 5));
 	int k = label_from_db(agreement_status_labels, AGR_COUNT, store_col_text(st, 6));
 	g->status = k >= 0 ? (enum agreement_status)k : AGR_VOORGESTELD;
-	CPY(g->document_url, store_col_text(st, 7));
+	g->document_url = arena_strdup(a, store_col_text(st, 7));
 	g->version = db_column_int64(st, 8);
 }
 
-int store_agreements_of_collab(struct store *s, const char *collab_key, struct agreement **out,
+int store_agreements_of_collab(struct store *s, struct arena *a, const char *collab_key, struct agreement **out,
 			       int *n)
 {
 	if (!s) { /* no connection (e.g. store_thread() failed) */
@@ -70,7 +71,7 @@ int store_agreements_of_collab(struct store *s, const char *collab_key, struct a
 	if (!st)
 		return STORE_ERR;
 	db_bind_text(st, 1, field_nz(collab_key), -1, DB_TRANSIENT);
-	return store_collect(s, st, sizeof **out, read_agreement, (void **)out, n);
+	return store_collect(s, a, st, sizeof **out, read_agreement, (void **)out, n);
 }
 
 static char *agreement_image(const char *collab_key, const struct agreement_input *m)
@@ -197,12 +198,13 @@ int store_agreement_update(struct store *s, const struct write_ctx *w, int64_t i
 	store_errs_reset(e);
 	if (store_write_begin(s))
 		return STORE_ERR;
+	struct arena *a = arena_new();
 	buf_printf(&sql, "%sWHERE g.id = ?", agreement_select);
 	db_stmt *st = sql.data ? store_stmt(s, sql.data) : NULL;
 	if (!st)
 		goto out;
 	db_bind_int64(st, 1, id);
-	if (store_collect(s, st, sizeof *g, read_agreement, (void **)&g, &n))
+	if (store_collect(s, a, st, sizeof *g, read_agreement, (void **)&g, &n))
 		goto out;
 	if (n == 0) {
 		rc = STORE_ERR_NOTFOUND;
@@ -266,7 +268,7 @@ out:
 done:
 	buf_free(&sql);
 	buf_free(&parties);
-	free(g);
+	arena_free(a);
 	free(before);
 	free(after);
 	return rc;

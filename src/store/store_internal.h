@@ -16,6 +16,8 @@
 
 #include <jansson.h>
 
+struct arena;
+
 #include <libpq-fe.h>
 #include <sqlite3.h>
 #include <stddef.h>
@@ -135,11 +137,12 @@ const char *store_label_db(const struct label *t, int n, const char *api);
 const char *store_label_api(const struct label *t, int n, const char *db);
 /*
  * Step st to the end, appending one zeroed element of size elem per row
- * filled by read(st, element). *out (malloc'd, caller frees) and *n are set;
- * STORE_ERR on a database fault (nothing returned). st is reset.
+ * filled by read(st, a, element). *out (in arena a, with everything read()
+ * allocates there) and *n are set; STORE_ERR on a database fault. st is
+ * reset.
  */
-int store_collect(struct store *s, db_stmt *st, size_t elem, void (*read)(db_stmt *, void *),
-		  void **out, int *n);
+int store_collect(struct store *s, struct arena *a, db_stmt *st, size_t elem,
+		  void (*read)(db_stmt *, struct arena *, void *), void **out, int *n);
 
 /* The PostgreSQL side of the driver (store_pg.c); db.c dispatches to it. */
 int pg_connect(struct store *s, const char *url, char *err, size_t errlen);

@@ -21,6 +21,7 @@
 #include "../domain/validate.h"
 #include "../domain/validate_people.h"
 #include "../domain/validate_write.h"
+#include "../lib/arena.h"
 #include "../lib/buf.h"
 #include "../lib/text.h"
 #include "../lib/xalloc.h"
@@ -39,25 +40,25 @@ static const char office_select[] =
     "f.from_date, f.to_date, f.version FROM office f JOIN person p ON p.id = f.person_id "
     "JOIN organisation o ON o.id = f.organisation_id ";
 
-static void read_office(db_stmt *st, void *dst)
+static void read_office(db_stmt *st, struct arena *a, void *dst)
 {
 	struct office *f = dst;
 	f->id = db_column_int64(st, 0);
 	f->person_id = db_column_int64(st, 1);
-	CPY(f->person_key, store_col_text(st, 2));
-	CPY(f->person_name, store_col_text(st, 3));
-	CPY(f->org_code, store_col_text(st, 4));
-	CPY(f->org_name, store_col_text(st, 5));
+	f->person_key = arena_strdup(a, store_col_text(st, 2));
+	f->person_name = arena_strdup(a, store_col_text(st, 3));
+	f->org_code = arena_strdup(a, store_col_text(st, 4));
+	f->org_name = arena_strdup(a, store_col_text(st, 5));
 	int k = label_from_db(office_labels, OFFICE_COUNT, store_col_text(st, 6));
 	f->kind = k >= 0 ? (enum office_kind)k : OFFICE_AMBTENAAR; /* unknown: never public */
-	CPY(f->portfolio, store_col_text(st, 7));
-	CPY(f->from, store_col_text(st, 8));
-	CPY(f->to, store_col_text(st, 9));
+	f->portfolio = arena_strdup(a, store_col_text(st, 7));
+	f->from = arena_strdup(a, store_col_text(st, 8));
+	f->to = arena_strdup(a, store_col_text(st, 9));
 	f->version = db_column_int64(st, 10);
 }
 
 /* Run office_select + tail bound to one text parameter. */
-static int office_list(struct store *s, const char *tail, const char *param, struct office **out,
+static int office_list(struct store *s, struct arena *a, const char *tail, const char *param, struct office **out,
 		       int *n)
 {
 	struct buf sql = BUF_INIT;
@@ -69,30 +70,30 @@ static int office_list(struct store *s, const char *tail, const char *param, str
 	if (!st)
 		return STORE_ERR;
 	db_bind_text(st, 1, field_nz(param), -1, DB_TRANSIENT);
-	return store_collect(s, st, sizeof **out, read_office, (void **)out, n);
+	return store_collect(s, a, st, sizeof **out, read_office, (void **)out, n);
 }
 
-int store_offices_of_person(struct store *s, const char *person_key, struct office **out, int *n)
+int store_offices_of_person(struct store *s, struct arena *a, const char *person_key, struct office **out, int *n)
 {
 	if (!s) { /* no connection (e.g. store_thread() failed) */
 		*out = NULL;
 		*n = 0;
 		return STORE_ERR;
 	}
-	return office_list(s,
+	return office_list(s, a,
 			   "WHERE p.key = ?1 ORDER BY (f.to_date = '') DESC, f.to_date DESC, "
 			   "f.from_date DESC, f.id",
 			   person_key, out, n);
 }
 
-int store_offices_of_org(struct store *s, const char *org_code, struct office **out, int *n)
+int store_offices_of_org(struct store *s, struct arena *a, const char *org_code, struct office **out, int *n)
 {
 	if (!s) { /* no connection (e.g. store_thread() failed) */
 		*out = NULL;
 		*n = 0;
 		return STORE_ERR;
 	}
-	return office_list(s,
+	return office_list(s, a,
 			   "WHERE o.code = ?1 ORDER BY (f.to_date = '') DESC, f.kind, p.name, "
 			   "f.from_date DESC, f.id",
 			   org_code, out, n);
@@ -165,10 +166,10 @@ void store_check_org_end(struct field_errors *e, const char *org_field, const st
 }
 
 /* A person by key for a write: id and erased flag; STORE_ERR_NOTFOUND. */
-int store_person_for_write(struct store *s, const char *key, struct person *p,
+int store_person_for_write(struct store *s, struct arena *a, const char *key, struct person *p,
 			    struct field_errors *e)
 {
-	int rc = store_person_get(s, key, p);
+	int rc = store_person_get(s, a, key, p);
 	if (rc == STORE_OK && p->erased)
 		field_errors_add(e, "persoon", "Deze persoon is gewist; voeg geen gegevens toe.");
 	return rc;
@@ -215,7 +216,7 @@ struct dated_kind {
 	bool extra_is_id;	 /* ?4 is an id (seat: on-behalf organisation), else text */
 	const char *load_sql;	 /* one row by ?1 id, read by read() */
 	size_t row_size;
-	void (*read)(db_stmt *, void *);
+	void (*read)(db_stmt *, struct arena *, void *);
 	/* the period, organisation and audit key prefix of a loaded row */
 	void (*view)(const void *row, const char **from, const char **to, const char **org_code,
 		     const char **place_key);
@@ -306,11 +307,12 @@ static int dated_end(struct store *s, const struct write_ctx *w, const struct da
 	store_errs_reset(e);
 	if (store_write_begin(s))
 		return STORE_ERR;
+	struct arena *a = arena_new();
 	db_stmt *st = store_stmt(s, k->load_sql);
 	if (!st)
 		goto out;
 	db_bind_int64(st, 1, id);
-	if (store_collect(s, st, k->row_size, k->read, &row, &n))
+	if (store_collect(s, a, st, k->row_size, k->read, &row, &n))
 		goto out;
 	if (n == 0) {
 		rc = STORE_ERR_NOTFOUND;
@@ -353,7 +355,7 @@ out:
 	if (rc != STORE_OK)
 		store_tx_rollback(s);
 done:
-	free(row);
+	arena_free(a);
 	free(before);
 	free(after);
 	return rc;
@@ -409,6 +411,7 @@ int store_office_add(struct store *s, const struct write_ctx *w, const char *per
 	struct org_info o;
 	char *after = NULL;
 	int rc = STORE_ERR;
+	struct arena *a = NULL;
 
 	store_errs_reset(e);
 	if (id_out)
@@ -416,7 +419,8 @@ int store_office_add(struct store *s, const struct write_ctx *w, const char *per
 	validate_office_input(&m, e);
 	if (store_write_begin(s))
 		return STORE_ERR;
-	if ((rc = store_person_for_write(s, person_key, &p, e)))
+	a = arena_new();
+	if ((rc = store_person_for_write(s, a, person_key, &p, e)))
 		goto out;
 	rc = STORE_ERR;
 	bool have_org = false;
@@ -462,6 +466,7 @@ out:
 	if (rc != STORE_OK)
 		store_tx_rollback(s);
 	free(after);
+	arena_free(a);
 	return rc;
 }
 
@@ -484,26 +489,26 @@ static const char seat_select[] =
 	"WHEN 'dagelijks-bestuur' THEN 2 WHEN 'bestuur' THEN 3 "                                   \
 	"WHEN 'portefeuillehoudersoverleg' THEN 4 ELSE 5 END"
 
-static void read_seat(db_stmt *st, void *dst)
+static void read_seat(db_stmt *st, struct arena *a, void *dst)
 {
 	struct seat *t = dst;
 	t->id = db_column_int64(st, 0);
 	t->person_id = db_column_int64(st, 1);
-	CPY(t->person_key, store_col_text(st, 2));
-	CPY(t->person_name, store_col_text(st, 3));
-	CPY(t->collab_key, store_col_text(st, 4));
-	CPY(t->collab_name, store_col_text(st, 5));
-	CPY(t->org_code, store_col_text(st, 6));
-	CPY(t->org_name, store_col_text(st, 7));
+	t->person_key = arena_strdup(a, store_col_text(st, 2));
+	t->person_name = arena_strdup(a, store_col_text(st, 3));
+	t->collab_key = arena_strdup(a, store_col_text(st, 4));
+	t->collab_name = arena_strdup(a, store_col_text(st, 5));
+	t->org_code = arena_strdup(a, store_col_text(st, 6));
+	t->org_name = arena_strdup(a, store_col_text(st, 7));
 	int b = label_from_db(seat_body_labels, SEAT_BODY_COUNT, store_col_text(st, 8));
 	t->body = b >= 0 ? (enum seat_body)b : SEAT_BESTUUR;
-	CPY(t->from, store_col_text(st, 9));
-	CPY(t->to, store_col_text(st, 10));
+	t->from = arena_strdup(a, store_col_text(st, 9));
+	t->to = arena_strdup(a, store_col_text(st, 10));
 	t->version = db_column_int64(st, 11);
 }
 
 /* Run seat_select + tail, bound to param when not NULL. */
-static int seat_list(struct store *s, const char *tail, const char *param, struct seat **out,
+static int seat_list(struct store *s, struct arena *a, const char *tail, const char *param, struct seat **out,
 		     int *n)
 {
 	struct buf sql = BUF_INIT;
@@ -516,36 +521,36 @@ static int seat_list(struct store *s, const char *tail, const char *param, struc
 		return STORE_ERR;
 	if (param)
 		db_bind_text(st, 1, param, -1, DB_TRANSIENT);
-	return store_collect(s, st, sizeof **out, read_seat, (void **)out, n);
+	return store_collect(s, a, st, sizeof **out, read_seat, (void **)out, n);
 }
 
-int store_seats_of_person(struct store *s, const char *person_key, struct seat **out, int *n)
+int store_seats_of_person(struct store *s, struct arena *a, const char *person_key, struct seat **out, int *n)
 {
 	if (!s) { /* no connection (e.g. store_thread() failed) */
 		*out = NULL;
 		*n = 0;
 		return STORE_ERR;
 	}
-	return seat_list(s,
+	return seat_list(s, a,
 			 "WHERE p.key = ?1 ORDER BY (t.to_date = '') DESC, t.to_date DESC, "
 			 "t.from_date DESC, t.id",
 			 field_nz(person_key), out, n);
 }
 
-int store_seats_of_collab(struct store *s, const char *collab_key, struct seat **out, int *n)
+int store_seats_of_collab(struct store *s, struct arena *a, const char *collab_key, struct seat **out, int *n)
 {
 	if (!s) { /* no connection (e.g. store_thread() failed) */
 		*out = NULL;
 		*n = 0;
 		return STORE_ERR;
 	}
-	return seat_list(s,
+	return seat_list(s, a,
 			 "WHERE c.key = ?1 ORDER BY (t.to_date = '') DESC, " SEAT_BODY_ORDER
 			 ", p.name, t.from_date DESC, t.id",
 			 field_nz(collab_key), out, n);
 }
 
-int store_seats_of_org(struct store *s, const char *org_code, struct seat **out, int *n)
+int store_seats_of_org(struct store *s, struct arena *a, const char *org_code, struct seat **out, int *n)
 {
 	if (!s) { /* no connection (e.g. store_thread() failed) */
 		*out = NULL;
@@ -553,20 +558,20 @@ int store_seats_of_org(struct store *s, const char *org_code, struct seat **out,
 		return STORE_ERR;
 	}
 	return seat_list(
-	    s,
+	    s, a,
 	    "WHERE o.code = ?1 ORDER BY (t.to_date = '') DESC, c.name, " SEAT_BODY_ORDER
 	    ", p.name, t.id",
 	    field_nz(org_code), out, n);
 }
 
-int store_seats_all(struct store *s, struct seat **out, int *n)
+int store_seats_all(struct store *s, struct arena *a, struct seat **out, int *n)
 {
 	if (!s) { /* no connection (e.g. store_thread() failed) */
 		*out = NULL;
 		*n = 0;
 		return STORE_ERR;
 	}
-	return seat_list(s, "ORDER BY p.name, p.id, c.name, t.from_date, t.id", NULL, out, n);
+	return seat_list(s, a, "ORDER BY p.name, p.id, c.name, t.from_date, t.id", NULL, out, n);
 }
 
 /* What the seat checks need to know about a collaboration. */
@@ -688,6 +693,7 @@ int store_seat_add(struct store *s, const struct write_ctx *w, const char *perso
 	struct org_info o;
 	char *after = NULL;
 	int rc = STORE_ERR;
+	struct arena *a = NULL;
 
 	store_errs_reset(e);
 	if (id_out)
@@ -695,7 +701,8 @@ int store_seat_add(struct store *s, const struct write_ctx *w, const char *perso
 	validate_seat_input(&m, e);
 	if (store_write_begin(s))
 		return STORE_ERR;
-	if ((rc = store_person_for_write(s, person_key, &p, e)))
+	a = arena_new();
+	if ((rc = store_person_for_write(s, a, person_key, &p, e)))
 		goto out;
 	rc = STORE_ERR;
 	bool dates_ok = !field_errors_get(e, "van") && !field_errors_get(e, "tot");
@@ -767,6 +774,7 @@ out:
 	if (rc != STORE_OK)
 		store_tx_rollback(s);
 	free(after);
+	arena_free(a);
 	return rc;
 }
 

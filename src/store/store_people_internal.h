@@ -45,8 +45,8 @@ void store_check_org_end(struct field_errors *e, const char *org_field, const st
 			 const char *from, const char *to);
 
 /* A person by key for a write (an erased person gets an error on
- * "persoon"); STORE_ERR_NOTFOUND when absent. */
-int store_person_for_write(struct store *s, const char *key, struct person *p,
+ * "persoon"); its strings in arena a. STORE_ERR_NOTFOUND when absent. */
+int store_person_for_write(struct store *s, struct arena *a, const char *key, struct person *p,
 			   struct field_errors *e);
 
 #endif

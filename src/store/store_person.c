@@ -22,6 +22,7 @@
 #include "../domain/validate.h"
 #include "../domain/validate_people.h"
 #include "../domain/validate_write.h"
+#include "../lib/arena.h"
 #include "../lib/buf.h"
 #include "../lib/text.h"
 #include "../lib/xalloc.h"
@@ -75,24 +76,24 @@ static const char person_select[] =
     "EXISTS (SELECT 1 FROM office f WHERE f.person_id = p.id AND f.kind <> 'ambtenaar'), "
     "p.version, p.last_confirmed, p.confirmed_by FROM person p";
 
-static void read_person(db_stmt *st, void *dst)
+static void read_person(db_stmt *st, struct arena *a, void *dst)
 {
 	struct person *p = dst;
 	p->id = db_column_int64(st, 0);
-	CPY(p->key, store_col_text(st, 1));
-	CPY(p->name, store_col_text(st, 2));
-	CPY(p->party, store_col_text(st, 3));
-	CPY(p->email, store_col_text(st, 4));
-	CPY(p->phone, store_col_text(st, 5));
-	CPY(p->note, store_col_text(st, 6));
+	p->key = arena_strdup(a, store_col_text(st, 1));
+	p->name = arena_strdup(a, store_col_text(st, 2));
+	p->party = arena_strdup(a, store_col_text(st, 3));
+	p->email = arena_strdup(a, store_col_text(st, 4));
+	p->phone = arena_strdup(a, store_col_text(st, 5));
+	p->note = arena_strdup(a, store_col_text(st, 6));
 	p->erased = db_column_int(st, 7) != 0;
 	p->has_public_office = db_column_int(st, 8) != 0;
 	p->version = db_column_int64(st, 9);
-	CPY(p->last_confirmed, store_col_text(st, 10));
-	CPY(p->confirmed_by, store_col_text(st, 11));
+	p->last_confirmed = arena_strdup(a, store_col_text(st, 10));
+	p->confirmed_by = arena_strdup(a, store_col_text(st, 11));
 }
 
-int store_person_get(struct store *s, const char *key, struct person *out)
+int store_person_get(struct store *s, struct arena *a, const char *key, struct person *out)
 {
 	if (!s) {
 		memset(out, 0, sizeof *out);
@@ -110,7 +111,7 @@ int store_person_get(struct store *s, const char *key, struct person *out)
 	db_bind_text(st, 1, field_nz(key), -1, DB_TRANSIENT);
 	int rc = db_step(st);
 	if (rc == DB_ROW)
-		read_person(st, out);
+		read_person(st, a, out);
 	db_reset(st);
 	if (rc == DB_ROW)
 		return STORE_OK;
@@ -126,7 +127,7 @@ static int cmp_person(const void *a, const void *b)
 	return c ? c : strcmp(x->key, y->key);
 }
 
-int store_person_list(struct store *s, struct person **out, int *n)
+int store_person_list(struct store *s, struct arena *a, struct person **out, int *n)
 {
 	if (!s) { /* no connection (e.g. store_thread() failed) */
 		*out = NULL;
@@ -136,7 +137,7 @@ int store_person_list(struct store *s, struct person **out, int *n)
 	db_stmt *st = store_stmt(s, person_select);
 	if (!st)
 		return STORE_ERR;
-	int rc = store_collect(s, st, sizeof **out, read_person, (void **)out, n);
+	int rc = store_collect(s, a, st, sizeof **out, read_person, (void **)out, n);
 	if (rc == STORE_OK && *n > 1)
 		qsort(*out, (size_t)*n, sizeof **out, cmp_person);
 	return rc;
@@ -204,7 +205,7 @@ out:
 	return rc;
 }
 
-int store_person_update(struct store *s, const struct write_ctx *w, const char *key,
+static int person_update_in(struct store *s, struct arena *a, const struct write_ctx *w, const char *key,
 			int64_t expected_version, const struct person_input *in,
 			struct field_errors *errs, int64_t *current_version)
 {
@@ -217,7 +218,7 @@ int store_person_update(struct store *s, const struct write_ctx *w, const char *
 	store_errs_reset(e);
 	if (store_write_begin(s))
 		return STORE_ERR;
-	if ((rc = store_person_get(s, key, &p)))
+	if ((rc = store_person_get(s, a, key, &p)))
 		goto out;
 	rc = STORE_ERR;
 	if (current_version)
@@ -273,6 +274,16 @@ out:
 done:
 	free(before);
 	free(after);
+	return rc;
+}
+
+int store_person_update(struct store *s, const struct write_ctx *w, const char *key,
+			int64_t expected_version, const struct person_input *in,
+			struct field_errors *errs, int64_t *current_version)
+{
+	struct arena *a = arena_new();
+	int rc = person_update_in(s, a, w, key, expected_version, in, errs, current_version);
+	arena_free(a);
 	return rc;
 }
 
@@ -332,10 +343,12 @@ int store_person_export_by(struct store *s, const struct write_ctx *w, const cha
 	char today[11];
 
 	*json_out = NULL;
-	if ((rc = store_person_get(s, key, &p)))
-		return rc;
+	struct arena *a = arena_new();
+	if ((rc = store_person_get(s, a, key, &p)))
+		goto out;
 	rc = STORE_ERR;
-	if (store_offices_of_person(s, p.key, &f, &nf) || store_seats_of_person(s, p.key, &t, &nt))
+	if (store_offices_of_person(s, a, p.key, &f, &nf) ||
+	    store_seats_of_person(s, a, p.key, &t, &nt))
 		goto out;
 	doc = json_object();
 	today_iso(today);
@@ -421,12 +434,11 @@ int store_person_export_by(struct store *s, const struct write_ctx *w, const cha
 	}
 out:
 	json_decref(doc);
-	free(f);
-	free(t);
+	arena_free(a);
 	return rc;
 }
 
-int store_person_erase(struct store *s, const struct write_ctx *w, const char *key)
+static int person_erase_in(struct store *s, struct arena *a, const struct write_ctx *w, const char *key)
 {
 	struct person p;
 	char base[40], nkey[96];
@@ -434,7 +446,7 @@ int store_person_erase(struct store *s, const struct write_ctx *w, const char *k
 
 	if (store_write_begin(s))
 		return STORE_ERR;
-	if ((rc = store_person_get(s, key, &p)))
+	if ((rc = store_person_get(s, a, key, &p)))
 		goto out;
 	if (p.erased) { /* already erased: nothing to do */
 		store_tx_rollback(s);
@@ -472,5 +484,13 @@ int store_person_erase(struct store *s, const struct write_ctx *w, const char *k
 out:
 	if (rc != STORE_OK)
 		store_tx_rollback(s);
+	return rc;
+}
+
+int store_person_erase(struct store *s, const struct write_ctx *w, const char *key)
+{
+	struct arena *a = arena_new();
+	int rc = person_erase_in(s, a, w, key);
+	arena_free(a);
 	return rc;
 }

@@ -18,6 +18,7 @@
 #include "../domain/validate.h"
 #include "../domain/validate_people.h"
 #include "../domain/validate_write.h"
+#include "../lib/arena.h"
 #include "../lib/buf.h"
 #include "../lib/text.h"
 #include "../lib/xalloc.h"
@@ -31,19 +32,19 @@
 
 /* ------------------------------------------------------ phase history */
 
-static void read_phase(db_stmt *st, void *dst)
+static void read_phase(db_stmt *st, struct arena *a, void *dst)
 {
 	struct phase_event *p = dst;
 	p->id = db_column_int64(st, 0);
-	CPY(p->collab_key, store_col_text(st, 1));
+	p->collab_key = arena_strdup(a, store_col_text(st, 1));
 	int ph = label_from_db(phase_labels, PHASE_COUNT, store_col_text(st, 2));
 	p->phase = ph >= 0 ? ph : PHASE_UNKNOWN;
-	CPY(p->process_phase, store_col_text(st, 3));
-	CPY(p->date, store_col_text(st, 4));
-	CPY(p->note, store_col_text(st, 5));
+	p->process_phase = arena_strdup(a, store_col_text(st, 3));
+	p->date = arena_strdup(a, store_col_text(st, 4));
+	p->note = arena_strdup(a, store_col_text(st, 5));
 }
 
-int store_phases_of_collab(struct store *s, const char *collab_key, struct phase_event **out,
+int store_phases_of_collab(struct store *s, struct arena *a, const char *collab_key, struct phase_event **out,
 			   int *n)
 {
 	if (!s) { /* no connection (e.g. store_thread() failed) */
@@ -60,7 +61,7 @@ int store_phases_of_collab(struct store *s, const char *collab_key, struct phase
 	if (!st)
 		return STORE_ERR;
 	db_bind_text(st, 1, field_nz(collab_key), -1, DB_TRANSIENT);
-	return store_collect(s, st, sizeof **out, read_phase, (void **)out, n);
+	return store_collect(s, a, st, sizeof **out, read_phase, (void **)out, n);
 }
 
 int store_phase_add(struct store *s, const struct write_ctx *w, const char *collab_key,

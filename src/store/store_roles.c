@@ -19,6 +19,7 @@
 #include "../domain/validate.h"
 #include "../domain/validate_people.h"
 #include "../domain/validate_write.h"
+#include "../lib/arena.h"
 #include "../lib/buf.h"
 #include "../lib/text.h"
 #include "../lib/xalloc.h"
@@ -39,22 +40,22 @@ static const char assessment_select[] =
     "JOIN collaboration c ON c.id = pa.collaboration_id "
     "JOIN organisation o ON o.id = pa.organisation_id ";
 
-static void read_assessment(db_stmt *st, void *dst)
+static void read_assessment(db_stmt *st, struct arena *ar, void *dst)
 {
 	struct role_assessment *a = dst;
 	a->id = db_column_int64(st, 0);
 	a->participation_id = db_column_int64(st, 1);
-	CPY(a->collab_key, store_col_text(st, 2));
-	CPY(a->org_code, store_col_text(st, 3));
-	CPY(a->org_name, store_col_text(st, 4));
-	CPY(a->date, store_col_text(st, 5));
+	a->collab_key = arena_strdup(ar, store_col_text(st, 2));
+	a->org_code = arena_strdup(ar, store_col_text(st, 3));
+	a->org_name = arena_strdup(ar, store_col_text(st, 4));
+	a->date = arena_strdup(ar, store_col_text(st, 5));
 	for (int i = 0; i < PERSP_COUNT; i++)
 		a->scores[i] = db_column_int(st, 6 + i);
-	CPY(a->note, store_col_text(st, 10));
-	CPY(a->actor, store_col_text(st, 11));
+	a->note = arena_strdup(ar, store_col_text(st, 10));
+	a->actor = arena_strdup(ar, store_col_text(st, 11));
 }
 
-int store_assessments_of_collab(struct store *s, const char *collab_key,
+int store_assessments_of_collab(struct store *s, struct arena *a, const char *collab_key,
 				struct role_assessment **out, int *n)
 {
 	if (!s) { /* no connection (e.g. store_thread() failed) */
@@ -71,10 +72,10 @@ int store_assessments_of_collab(struct store *s, const char *collab_key,
 	if (!st)
 		return STORE_ERR;
 	db_bind_text(st, 1, field_nz(collab_key), -1, DB_TRANSIENT);
-	return store_collect(s, st, sizeof **out, read_assessment, (void **)out, n);
+	return store_collect(s, a, st, sizeof **out, read_assessment, (void **)out, n);
 }
 
-int store_assessments_all(struct store *s, struct role_assessment **out, int *n)
+int store_assessments_all(struct store *s, struct arena *a, struct role_assessment **out, int *n)
 {
 	if (!s) { /* no connection (e.g. store_thread() failed) */
 		*out = NULL;
@@ -89,7 +90,7 @@ int store_assessments_all(struct store *s, struct role_assessment **out, int *n)
 	*n = 0;
 	if (!st)
 		return STORE_ERR;
-	return store_collect(s, st, sizeof **out, read_assessment, (void **)out, n);
+	return store_collect(s, a, st, sizeof **out, read_assessment, (void **)out, n);
 }
 
 int store_assessment_add(struct store *s, const struct write_ctx *w, int64_t participation_id,

@@ -8,6 +8,7 @@
 #include "store_internal.h"
 
 #include "../domain/fields.h"
+#include "../lib/arena.h"
 #include "../lib/text.h"
 #include "../lib/xalloc.h"
 #include "store_write.h"
@@ -53,8 +54,8 @@ const char *store_label_api(const struct label *t, int n, const char *db)
 	return i >= 0 ? t[i].api : field_nz(db);
 }
 
-int store_collect(struct store *s, db_stmt *st, size_t elem, void (*read)(db_stmt *, void *),
-		  void **out, int *n)
+int store_collect(struct store *s, struct arena *a, db_stmt *st, size_t elem,
+		  void (*read)(db_stmt *, struct arena *, void *), void **out, int *n)
 {
 	char *arr = NULL;
 	int cnt = 0, cap = 0, rc;
@@ -62,18 +63,19 @@ int store_collect(struct store *s, db_stmt *st, size_t elem, void (*read)(db_stm
 	*n = 0;
 	while ((rc = db_step(st)) == DB_ROW) {
 		if (cnt == cap) {
-			cap = cap ? cap * 2 : 8;
-			arr = xreallocarray(arr, (size_t)cap, elem);
+			int ncap = cap ? cap * 2 : 8;
+			char *bigger = arena_calloc(a, (size_t)ncap, elem);
+			if (cnt)
+				memcpy(bigger, arr, (size_t)cnt * elem);
+			arr = bigger;
+			cap = ncap;
 		}
-		memset(arr + (size_t)cnt * elem, 0, elem);
-		read(st, arr + (size_t)cnt * elem);
+		read(st, a, arr + (size_t)cnt * elem);
 		cnt++;
 	}
 	db_reset(st);
-	if (rc != DB_DONE) {
-		free(arr);
+	if (rc != DB_DONE)
 		return store_db_fail(s, "lijst lezen", NULL, 0);
-	}
 	*out = arr;
 	*n = cnt;
 	return STORE_OK;

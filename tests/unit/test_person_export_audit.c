@@ -16,12 +16,14 @@
 #include "../../src/store/store.h"
 #include "../../src/store/store_people.h"
 #include "../../src/store/store_write.h"
+#include "../../src/lib/arena.h"
 #include "fixtures.h"
 
 #include <jansson.h>
 #include <string.h>
 
 struct fx {
+	struct arena *a; /* owns what the store's read functions return */
 	char dir[128];
 	char db[256];
 	struct store *s;
@@ -33,6 +35,7 @@ static int setup(void **state)
 	struct fx *f = calloc(1, sizeof *f);
 	if (!f || fx_tempdir(f->dir, sizeof f->dir))
 		return -1;
+	f->a = arena_new();
 	snprintf(f->db, sizeof f->db, "%s/atlas.db", f->dir);
 	int applied;
 	struct import_report rep;
@@ -51,6 +54,7 @@ static int teardown(void **state)
 	struct fx *f = *state;
 	store_close(f->s);
 	fx_rm_rf(f->dir);
+	arena_free(f->a);
 	free(f);
 	return 0;
 }
@@ -77,7 +81,7 @@ static void test_export_is_audited(void **state)
 				  .note = ""};
 	assert_int_equal(store_person_create(f->s, &editor, &in, key, sizeof key, &e), STORE_OK);
 	struct person p;
-	assert_int_equal(store_person_get(f->s, key, &p), STORE_OK);
+	assert_int_equal(store_person_get(f->s, f->a, key, &p), STORE_OK);
 	char idtext[24];
 	snprintf(idtext, sizeof idtext, "%lld", (long long)p.id);
 

@@ -16,11 +16,13 @@
 #include "../../src/store/store_calendar.h"
 #include "../../src/store/store_people.h"
 #include "../../src/store/store_write.h"
+#include "../../src/lib/arena.h"
 #include "fixtures.h"
 
 #define TODAY "2025-03-01"
 
 struct fx {
+	struct arena *a; /* owns what the store's read functions return */
 	char dir[128];
 	char db[256];
 	struct store *s;
@@ -33,6 +35,7 @@ static int setup(void **state)
 	struct fx *f = calloc(1, sizeof *f);
 	if (!f || fx_tempdir(f->dir, sizeof f->dir))
 		return -1;
+	f->a = arena_new();
 	snprintf(f->db, sizeof f->db, "%s/atlas.db", f->dir);
 	int applied;
 	struct import_report rep;
@@ -52,6 +55,7 @@ static int teardown(void **state)
 	struct fx *f = *state;
 	store_close(f->s);
 	fx_rm_rf(f->dir);
+	arena_free(f->a);
 	free(f);
 	return 0;
 }
@@ -90,9 +94,9 @@ static void test_person_writes_in_batch(void **state)
 
 	assert_int_equal(people(f), before + 2);
 	struct person p;
-	assert_int_equal(store_person_get(f->s, k1, &p), STORE_OK);
+	assert_int_equal(store_person_get(f->s, f->a, k1, &p), STORE_OK);
 	assert_string_equal(p.name, "Anna Batchpersoon");
-	assert_int_equal(store_person_get(f->s, k3, &p), STORE_OK);
+	assert_int_equal(store_person_get(f->s, f->a, k3, &p), STORE_OK);
 	assert_string_equal(p.name, "Bert Batchpersoon");
 	assert_int_equal(fx_query_int(f->db, "SELECT count(*) FROM ab_meeting"), 1);
 	/* after the batch, plain transactions again */
