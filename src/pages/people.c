@@ -509,8 +509,11 @@ static void person_history(struct buf *b, const struct person *p)
 	struct audit_row *rows = NULL;
 	int n = 0;
 	struct store *st = store_thread();
-	if (!st || store_history(st, "person", p->key, &rows, &n) != STORE_OK)
+	struct arena *a = arena_new();
+	if (!st || store_history(st, a, "person", p->key, &rows, &n) != STORE_OK) {
+		arena_free(a);
 		return;
+	}
 	html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"geschiedenis\">Geschiedenis</h2>");
 	if (n == 0) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">Nog geen wijzigingen vastgelegd.</p>");
@@ -530,7 +533,7 @@ static void person_history(struct buf *b, const struct person *p)
 		}
 		comp_table_close(b);
 	}
-	store_audit_free(rows, n);
+	arena_free(a);
 }
 
 int page_person_show(struct request *r)

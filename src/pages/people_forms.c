@@ -65,12 +65,11 @@ bool people_may_edit_person(struct request *r, const char *key)
 		int n = 0;
 		char actor[80];
 		snprintf(actor, sizeof actor, "gebruiker:%s", r->user->username);
-		if (store_history(st, "person", key, &rows, &n) == STORE_OK) {
+		if (store_history(st, r->arena, "person", key, &rows, &n) == STORE_OK) {
 			for (int i = 0; i < n && !ok; i++)
 				ok = rows[i].action && rows[i].actor &&
 				     strcmp(rows[i].action, "insert") == 0 &&
 				     strcmp(rows[i].actor, actor) == 0;
-			store_audit_free(rows, n);
 		}
 	}
 out:

@@ -7,6 +7,7 @@
  * Not here: writing audit events (store.c, with every write).
  */
 #include "store_write.h"
+#include "../lib/arena.h"
 #include "../lib/buf.h"
 #include "../lib/text.h"
 #include "../lib/xalloc.h"
@@ -19,6 +20,7 @@
 #include <string.h>
 
 struct rows {
+	struct arena *a; /* owns the rows and their text */
 	struct audit_row *r;
 	int n, cap;
 };
@@ -29,29 +31,33 @@ static int collect(struct store *s, db_stmt *st, struct rows *out)
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
 		if (out->n == out->cap) {
-			out->cap = out->cap ? out->cap * 2 : 16;
-			out->r = xreallocarray(out->r, (size_t)out->cap, sizeof *out->r);
+			int cap = out->cap ? out->cap * 2 : 16;
+			struct audit_row *bigger = arena_calloc(out->a, (size_t)cap, sizeof *bigger);
+			if (out->n)
+				memcpy(bigger, out->r, (size_t)out->n * sizeof *bigger);
+			out->r = bigger;
+			out->cap = cap;
 		}
 		struct audit_row *a = &out->r[out->n++];
 		a->id = db_column_int64(st, 0);
 		snprintf(a->at, sizeof a->at, "%s", store_col_text(st, 1));
-		a->actor = xstrdup(store_col_text(st, 2));
-		a->via = xstrdup(store_col_text(st, 3));
-		a->action = xstrdup(store_col_text(st, 4));
-		a->entity = xstrdup(store_col_text(st, 5));
-		a->entity_key = xstrdup(store_col_text(st, 6));
-		a->before = xstrdup(store_col_text(st, 7));
-		a->after = xstrdup(store_col_text(st, 8));
-		a->source = xstrdup(store_col_text(st, 9));
+		a->actor = arena_strdup(out->a, store_col_text(st, 2));
+		a->via = arena_strdup(out->a, store_col_text(st, 3));
+		a->action = arena_strdup(out->a, store_col_text(st, 4));
+		a->entity = arena_strdup(out->a, store_col_text(st, 5));
+		a->entity_key = arena_strdup(out->a, store_col_text(st, 6));
+		a->before = arena_strdup(out->a, store_col_text(st, 7));
+		a->after = arena_strdup(out->a, store_col_text(st, 8));
+		a->source = arena_strdup(out->a, store_col_text(st, 9));
 	}
 	db_reset(st);
 	return rc == DB_DONE ? STORE_OK : store_db_fail(s, "geschiedenis lezen", NULL, 0);
 }
 
-int store_history(struct store *s, const char *entity, const char *key, struct audit_row **out,
+int store_history(struct store *s, struct arena *a, const char *entity, const char *key, struct audit_row **out,
 		  int *n)
 {
-	struct rows rows = {0};
+	struct rows rows = {.a = a};
 	struct buf b = BUF_INIT;
 	db_stmt *st;
 	int rc = STORE_ERR;
@@ -132,7 +138,6 @@ out:
 	store_tx_rollback(s);
 	buf_free(&b);
 	if (rc != STORE_OK) {
-		store_audit_free(rows.r, rows.n);
 		return rc;
 	}
 	*out = rows.r;
@@ -140,10 +145,10 @@ out:
 	return STORE_OK;
 }
 
-int store_changes(struct store *s, const char *entity, const char *actor, int limit, int offset,
+int store_changes(struct store *s, struct arena *a, const char *entity, const char *actor, int limit, int offset,
 		  struct audit_row **out, int *n, int *total)
 {
-	struct rows rows = {0};
+	struct rows rows = {.a = a};
 	int rc = STORE_ERR;
 
 	*out = NULL;
@@ -196,30 +201,12 @@ int store_changes(struct store *s, const char *entity, const char *actor, int li
 out:
 	store_tx_rollback(s);
 	if (rc != STORE_OK) {
-		store_audit_free(rows.r, rows.n);
 		*total = 0;
 		return rc;
 	}
 	*out = rows.r;
 	*n = rows.n;
 	return STORE_OK;
-}
-
-void store_audit_free(struct audit_row *rows, int n)
-{
-	if (!rows)
-		return;
-	for (int i = 0; i < n; i++) {
-		free(rows[i].actor);
-		free(rows[i].via);
-		free(rows[i].action);
-		free(rows[i].entity);
-		free(rows[i].entity_key);
-		free(rows[i].before);
-		free(rows[i].after);
-		free(rows[i].source);
-	}
-	free(rows);
 }
 
 int store_current_version(struct store *s, const char *entity, const char *key,

@@ -25,6 +25,8 @@
 #include "store.h"
 #include "../domain/records.h"
 
+struct arena;
+
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -80,24 +82,24 @@ int store_confirm(struct store *s, const struct write_ctx *w, const char *entity
 struct audit_row {
 	int64_t id;
 	char at[25];       /* UTC ISO timestamp */
-	char *actor;
-	char *via;
-	char *action;      /* insert, update, delete, confirm */
-	char *entity;      /* collaboration, participation, organisation, ... */
-	char *entity_key;  /* key/code/id */
-	char *before;      /* JSON or "" */
-	char *after;       /* JSON or "" */
-	char *source;      /* "seed", "web", ... */
+	const char *actor;
+	const char *via;
+	const char *action;      /* insert, update, delete, confirm */
+	const char *entity;      /* collaboration, participation, organisation, ... */
+	const char *entity_key;  /* key/code/id */
+	const char *before;      /* JSON or "" */
+	const char *after;       /* JSON or "" */
+	const char *source;      /* "seed", "web", ... */
 };
 /* History of one record (newest first). For a collaboration this includes
- * the events of its participations. Free with store_audit_free. */
-int store_history(struct store *s, const char *entity, const char *key, struct audit_row **out,
+ * the events of its participations. Rows and their text live in arena a
+ * (never NULL strings; "" when absent). */
+int store_history(struct store *s, struct arena *a, const char *entity, const char *key, struct audit_row **out,
 		  int *n);
 /* Recent changes, newest first, optionally filtered by entity and by
- * actor; limit/offset paging; *total counts all matches. */
-int store_changes(struct store *s, const char *entity, const char *actor, int limit, int offset,
+ * actor; limit/offset paging; *total counts all matches. Rows in arena a. */
+int store_changes(struct store *s, struct arena *a, const char *entity, const char *actor, int limit, int offset,
 		  struct audit_row **out, int *n, int *total);
-void store_audit_free(struct audit_row *rows, int n);
 
 /*
  * Batches (the CSV import). store_batch_begin opens ONE
