@@ -7,6 +7,7 @@
  * store_seed.c and the writers), the search page.
  */
 #include "store.h"
+#include "../lib/arena.h"
 #include "../lib/buf.h"
 #include "../lib/log.h"
 #include "../lib/text.h"
@@ -76,7 +77,7 @@ static int fts_query(const char *q, int pg, struct buf *out)
 	"(doc @@ to_tsquery('atlas_nl', ?1) OR search_words(search_fts.name, short_name, "         \
 	"purpose) @@ to_tsquery('atlas_simple', ?1))"
 
-int store_search(struct store *s, const char *query, int limit, int offset,
+int store_search(struct store *s, struct arena *a, const char *query, int limit, int offset,
 		 struct search_hit **hits, int *n, int *total)
 {
 	struct buf q = BUF_INIT;
@@ -147,19 +148,22 @@ int store_search(struct store *s, const char *query, int limit, int offset,
 	db_bind_int(st, 3, offset);
 	while ((src = db_step(st)) == DB_ROW) {
 		if (count == cap) {
-			cap = cap ? cap * 2 : 16;
-			h = xreallocarray(h, (size_t)cap, sizeof *h);
+			int ncap = cap ? cap * 2 : 16;
+			struct search_hit *bigger = arena_calloc(a, (size_t)ncap, sizeof *bigger);
+			if (count)
+				memcpy(bigger, h, (size_t)count * sizeof *bigger);
+			h = bigger;
+			cap = ncap;
 		}
 		struct search_hit *x = &h[count++];
 		x->kind = store_col_text(st, 0)[0] == 'o' ? 'o' : 'c';
-		x->key = xstrdup(store_col_text(st, 1));
-		x->name = xstrdup(store_col_text(st, 2));
-		x->snippet = xstrdup(store_col_text(st, 3));
+		x->key = arena_strdup(a, store_col_text(st, 1));
+		x->name = arena_strdup(a, store_col_text(st, 2));
+		x->snippet = arena_strdup(a, store_col_text(st, 3));
 	}
 	db_reset(st);
 	if (src != DB_DONE) {
 		log_error("store: search: %s", db_errmsg(s));
-		store_search_free(h, count);
 		h = NULL;
 		count = 0;
 		*total = 0;
@@ -172,16 +176,4 @@ int store_search(struct store *s, const char *query, int limit, int offset,
 out:
 	buf_free(&q);
 	return rc;
-}
-
-void store_search_free(struct search_hit *hits, int n)
-{
-	if (!hits)
-		return;
-	for (int i = 0; i < n; i++) {
-		free(hits[i].key);
-		free(hits[i].name);
-		free(hits[i].snippet);
-	}
-	free(hits);
 }
