@@ -668,7 +668,9 @@ static int cmd_user(const struct opts *o)
 	if (strcmp(act, "list") == 0) {
 		struct user *users = NULL;
 		int n = 0;
-		if (store_user_list(st, &users, &n) != STORE_OK) {
+		struct arena *ua = arena_new();
+		if (store_user_list(st, ua, &users, &n) != STORE_OK) {
+			arena_free(ua);
 			fprintf(stderr,
 				"atlas user list: de gebruikers konden niet worden gelezen\n");
 			status = 1;
@@ -682,7 +684,7 @@ static int cmd_user(const struct opts *o)
 			       *users[i].org_code ? users[i].org_code : "-",
 			       users[i].disabled ? "geblokkeerd" : "actief", users[i].display_name);
 		printf("%d gebruiker(s)\n", n);
-		free(users);
+		arena_free(ua);
 		goto out;
 	}
 	if (strcmp(act, "add") == 0) {

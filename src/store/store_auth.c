@@ -18,6 +18,7 @@
 #include "../lib/text.h"
 #include "../lib/xalloc.h"
 #include "store_internal.h"
+#include "../lib/arena.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -286,7 +287,7 @@ int store_user_get_by_id(struct store *s, int64_t id, struct user *u)
 	return rc == DB_DONE ? STORE_ERR_NOTFOUND : store_db_fail(s, "gebruiker lezen", NULL, 0);
 }
 
-int store_user_list(struct store *s, struct user **out, int *n)
+int store_user_list(struct store *s, struct arena *a, struct user **out, int *n)
 {
 	char sql[512];
 	snprintf(sql, sizeof sql, "%sORDER BY u.username", user_cols);
@@ -298,17 +299,12 @@ int store_user_list(struct store *s, struct user **out, int *n)
 	struct user *v = NULL;
 	int count = 0, cap = 0, rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 8;
-			v = xreallocarray(v, (size_t)cap, sizeof *v);
-		}
+		v = store_grow(a, v, count, &cap, sizeof *v);
 		read_user(st, &v[count++]);
 	}
 	db_reset(st);
-	if (rc != DB_DONE) {
-		free(v);
+	if (rc != DB_DONE)
 		return store_db_fail(s, "gebruikers lezen", NULL, 0);
-	}
 	*out = v;
 	*n = count;
 	return STORE_OK;
@@ -726,7 +722,8 @@ out:
 	return rc;
 }
 
-int store_token_list(struct store *s, int64_t user_id, struct api_token **out, int *n)
+int store_token_list(struct store *s, struct arena *a, int64_t user_id, struct api_token **out,
+		     int *n)
 {
 	*out = NULL;
 	*n = 0;
@@ -739,10 +736,7 @@ int store_token_list(struct store *s, int64_t user_id, struct api_token **out, i
 	struct api_token *v = NULL;
 	int count = 0, cap = 0, rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 8;
-			v = xreallocarray(v, (size_t)cap, sizeof *v);
-		}
+		v = store_grow(a, v, count, &cap, sizeof *v);
 		struct api_token *t = &v[count++];
 		memset(t, 0, sizeof *t);
 		t->id = db_column_int64(st, 0);
@@ -754,10 +748,8 @@ int store_token_list(struct store *s, int64_t user_id, struct api_token **out, i
 		t->revoked = db_column_int(st, 6) != 0;
 	}
 	db_reset(st);
-	if (rc != DB_DONE) {
-		free(v);
+	if (rc != DB_DONE)
 		return store_db_fail(s, "sleutels lezen", NULL, 0);
-	}
 	*out = v;
 	*n = count;
 	return STORE_OK;

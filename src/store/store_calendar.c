@@ -180,7 +180,8 @@ int store_ab_meeting_get(struct store *s, const char *collab_key, int budget_yea
 	return out;
 }
 
-int store_ab_meeting_list(struct store *s, const char *collab_key, struct ab_meeting **out, int *n)
+int store_ab_meeting_list(struct store *s, struct arena *ar, const char *collab_key,
+			  struct ab_meeting **out, int *n)
 {
 	*out = NULL;
 	*n = 0;
@@ -194,15 +195,7 @@ int store_ab_meeting_list(struct store *s, const char *collab_key, struct ab_mee
 		db_bind_text(st, 1, collab_key, -1, DB_TRANSIENT);
 	int cap = 0, rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct ab_meeting *nv = realloc(*out, (size_t)cap * sizeof *nv);
-			if (!nv) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			*out = nv;
-		}
+		*out = store_grow(ar, *out, *n, &cap, sizeof **out);
 		struct ab_meeting *a = &(*out)[(*n)++];
 		snprintf(a->collab_key, sizeof a->collab_key, "%s", store_col_text(st, 0));
 		a->budget_year = db_column_int(st, 1);
@@ -210,7 +203,6 @@ int store_ab_meeting_list(struct store *s, const char *collab_key, struct ab_mee
 	}
 	db_reset(st);
 	if (rc != DB_DONE) {
-		free(*out);
 		*out = NULL;
 		*n = 0;
 		return store_db_fail(s, "AB-vergaderingen lezen", NULL, 0);

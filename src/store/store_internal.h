@@ -135,6 +135,9 @@ void store_json_set(json_t *o, const char *k, const char *v);
  * code (the code itself when unknown). */
 const char *store_label_db(const struct label *t, int n, const char *api);
 const char *store_label_api(const struct label *t, int n, const char *db);
+/* arr (count elements of size elem, room for *cap) with room for one more:
+ * arr itself, or a copy twice as large in arena a (*cap updated). */
+void *store_grow(struct arena *a, void *arr, int count, int *cap, size_t elem);
 /*
  * Step st to the end, appending one zeroed element of size elem per row
  * filled by read(st, a, element). *out (in arena a, with everything read()

@@ -54,6 +54,18 @@ const char *store_label_api(const struct label *t, int n, const char *db)
 	return i >= 0 ? t[i].api : field_nz(db);
 }
 
+void *store_grow(struct arena *a, void *arr, int count, int *cap, size_t elem)
+{
+	if (count < *cap)
+		return arr;
+	int ncap = *cap ? *cap * 2 : 8;
+	char *bigger = arena_calloc(a, (size_t)ncap, elem);
+	if (count)
+		memcpy(bigger, arr, (size_t)count * elem);
+	*cap = ncap;
+	return bigger;
+}
+
 int store_collect(struct store *s, struct arena *a, db_stmt *st, size_t elem,
 		  void (*read)(db_stmt *, struct arena *, void *), void **out, int *n)
 {
