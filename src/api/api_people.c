@@ -424,20 +424,17 @@ int api_person_export(struct request *r)
 	struct store *st = store_thread();
 	if (!st)
 		return store_unavailable(r);
-	char *json = NULL;
+	const char *json = NULL;
 	struct write_ctx w;
 	char actor[80], today[11];
 	form_write_ctx(r, &w, actor, today);
 	w.via = "api";
-	int rc = store_person_export_by(st, &w, key, &json);
+	int rc = store_person_export_by(st, r->arena, &w, key, &json);
 	if (rc == STORE_ERR_NOTFOUND)
 		return respond_not_found(r);
-	if (rc != STORE_OK || !json) {
-		free(json);
+	if (rc != STORE_OK || !json)
 		return store_unavailable(r);
-	}
 	buf_puts(&r->out, json);
-	free(json);
 	r->content_type = "application/json";
 	r->etag = NULL;
 	r->cache_control = "no-store"; /* personal data: never kept by caches */

@@ -9,6 +9,21 @@
 #include <stdio.h>
 #include <string.h>
 
+/* s was cut at a byte limit: drop a UTF-8 sequence left incomplete at its
+ * end, so a long name in a message never ends inside a character. */
+static void utf8_cut(char *s)
+{
+	size_t n = strlen(s), i = n;
+	while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+		i--;
+	if (i == 0)
+		return;
+	unsigned char lead = (unsigned char)s[i - 1];
+	size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+	if (n - (i - 1) < need)
+		s[i - 1] = '\0';
+}
+
 void field_errors_add(struct field_errors *e, const char *field, const char *fmt, ...)
 {
 	if (!e || e->n >= FIELD_ERRORS_MAX || field_errors_get(e, field))
@@ -17,8 +32,10 @@ void field_errors_add(struct field_errors *e, const char *field, const char *fmt
 	snprintf(x->field, sizeof x->field, "%s", field);
 	va_list ap;
 	va_start(ap, fmt);
-	vsnprintf(x->message, sizeof x->message, fmt, ap);
+	int len = vsnprintf(x->message, sizeof x->message, fmt, ap);
 	va_end(ap);
+	if (len >= (int)sizeof x->message)
+		utf8_cut(x->message);
 }
 
 const char *field_errors_get(const struct field_errors *e, const char *field)

@@ -692,14 +692,13 @@ int page_person_export(struct request *r)
 		return respond_not_found(r);
 	if (rc != STORE_OK)
 		return people_store_failure(r);
-	char *json = NULL;
+	const char *json = NULL;
 	struct write_ctx w;
 	char actor[80], today[11];
 	form_write_ctx(r, &w, actor, today);
-	if (store_person_export_by(st, &w, p.key, &json) != STORE_OK || !json)
+	if (store_person_export_by(st, r->arena, &w, p.key, &json) != STORE_OK || !json)
 		return people_store_failure(r);
 	buf_puts(&r->out, json);
-	free(json);
 	r->content_type = "application/json; charset=utf-8";
 	r->cache_control = "no-store";
 	req_header(

@@ -108,17 +108,18 @@ int store_person_update(struct store *s, const struct write_ctx *w, const char *
 int store_person_get(struct store *s, struct arena *a, const char *key, struct person *out);
 /* All people (erased included, flagged), by name; rows in arena a. */
 int store_person_list(struct store *s, struct arena *a, struct person **out, int *n);
-/* Export everything stored about a person as a JSON document (malloc'd).
+/* Export everything stored about a person as a JSON document (text in arena out).
  * Same as store_person_export_by with no write context (actor "onbekend"). */
-int store_person_export(struct store *s, const char *key, char **json_out);
+int store_person_export(struct store *s, struct arena *out, const char *key,
+			const char **json_out);
 /* As store_person_export, and records who exported whose data in the audit
  * trail: action 'update' (the audit CHECK has no 'export'), entity
  * 'person_export', entity_key the person's numeric id (not the key, which
  * may be made from the name), after {"export":true}, actor/via from w; no
  * personal data. The history pages do not show this entity. When the event
  * cannot be written, nothing is returned (STORE_ERR): no unlogged export. */
-int store_person_export_by(struct store *s, const struct write_ctx *w, const char *key,
-			   char **json_out);
+int store_person_export_by(struct store *s, struct arena *out, const struct write_ctx *w,
+			   const char *key, const char **json_out);
 /* Erase: name, party, contact and note are removed; offices and seats stay
  * as "onbekende persoon"; the audit trail records that an erasure happened
  * and keeps no personal data (earlier audit rows of this person have their

@@ -19,7 +19,7 @@
 
 struct org_info {
 	int64_t id;
-	char code[81], name[201], valid_to[11];
+	char code[81], name[801], valid_to[11]; /* name: 200 code points of up to 4 bytes */
 	bool ended;
 };
 
@@ -28,7 +28,7 @@ int store_org_lookup(struct store *s, const char *code, struct org_info *o);
 
 struct collab_info {
 	int64_t id;
-	char key[81], name[201], end_date[11];
+	char key[81], name[801], end_date[11]; /* name: 200 code points of up to 4 bytes */
 	enum legal_form lf;
 	enum collab_kind kind;
 };

@@ -307,9 +307,10 @@ static json_t *audit_json(db_stmt *st, int col)
 	return j ? j : json_string(t);
 }
 
-int store_person_export(struct store *s, const char *key, char **json_out)
+int store_person_export(struct store *s, struct arena *out, const char *key,
+			const char **json_out)
 {
-	return store_person_export_by(s, NULL, key, json_out);
+	return store_person_export_by(s, out, NULL, key, json_out);
 }
 
 /* The audit event of an export: who exported whose data (the person's id). */
@@ -328,8 +329,8 @@ static int export_audit(struct store *s, const struct write_ctx *w, int64_t pers
 	return STORE_OK;
 }
 
-int store_person_export_by(struct store *s, const struct write_ctx *w, const char *key,
-			   char **json_out)
+int store_person_export_by(struct store *s, struct arena *out, const struct write_ctx *w,
+			   const char *key, const char **json_out)
 {
 	if (!s) {
 		*json_out = NULL;
@@ -425,13 +426,13 @@ int store_person_export_by(struct store *s, const struct write_ctx *w, const cha
 		store_db_fail(s, "geschiedenis lezen", NULL, 0);
 		goto out;
 	}
-	*json_out = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	rc = *json_out ? STORE_OK : STORE_ERR;
-	if (rc == STORE_OK && export_audit(s, w, p.id) != STORE_OK) {
-		free(*json_out);
-		*json_out = NULL;
+	char *text = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	rc = text ? STORE_OK : STORE_ERR;
+	if (rc == STORE_OK && export_audit(s, w, p.id) != STORE_OK)
 		rc = STORE_ERR;
-	}
+	if (rc == STORE_OK)
+		*json_out = arena_strdup(out, text);
+	free(text);
 out:
 	json_decref(doc);
 	arena_free(a);

@@ -12,7 +12,9 @@
 
 #include <cmocka.h>
 
+#include "../../src/domain/records.h"
 #include "../../src/lib/arena.h"
+#include "../../src/lib/text.h"
 #include "../../src/store/store.h"
 #include "../../src/store/store_people.h"
 #include "../../src/store/store_write.h"
@@ -139,6 +141,18 @@ static void test_long_names_round_trip(void **state)
 	assert_int_equal(n, 1);
 	assert_string_equal(t[0].person_name, pname);
 	assert_string_equal(t[0].collab_name, cname);
+
+	/* a message naming the long person is cut on a character boundary */
+	struct office_input again = {.org_code = "gm9999", .kind = "wethouder", .from = "2021-01-01"};
+	struct field_errors e2 = {0};
+	assert_int_equal(store_office_add(f->s, &f->w, pkey, &again, &id, &e2), STORE_ERR_INVALID);
+	assert_true(e2.n > 0);
+	for (int i = 0; i < e2.n; i++)
+		assert_true(utf8_is_valid(e2.e[i].message, strlen(e2.e[i].message)));
+	struct field_errors e3 = {0};
+	field_errors_add(&e3, "naam", "%s", pname);
+	assert_true(utf8_is_valid(e3.e[0].message, strlen(e3.e[0].message)));
+	assert_true(strlen(e3.e[0].message) > 190);
 	free(pname);
 	free(cname);
 }
