@@ -23,7 +23,7 @@
 
 #define FIELD_ERRORS_MAX 32
 struct field_error {
-	char field[48];    /* the input name, e.g. "naam", "startdatum" (Dutch, as in forms/API) */
+	char field[48];	   /* the input name, e.g. "naam", "startdatum" (Dutch, as in forms/API) */
 	char message[200]; /* Dutch, e.g. "Vul een naam in." */
 };
 struct field_errors {
@@ -44,39 +44,39 @@ const char *field_errors_get(const struct field_errors *e, const char *field);
  * "clear" for optional fields.
  */
 struct collab_input {
-	const char *name;       /* naam: required, 2..200 */
+	const char *name;	/* naam: required, 2..200 */
 	const char *short_name; /* korteNaam: 0..60 */
-	const char *kind;       /* soort: api value wgr|privaatrechtelijk|netwerk */
+	const char *kind;	/* soort: api value wgr|privaatrechtelijk|netwerk */
 	const char *legal_form; /* juridischeVorm: api value or "onbekend" */
-	const char *powers;     /* bevoegdheidsverkrijging: api value or "onbekend" */
-	const char *domains;    /* beleidsdomeinen: ;- or ,-separated domain keys, >= 1 */
-	const char *phase;      /* fase: api value or "onbekend" */
-	const char *purpose;    /* doel: 0..2000 */
-	const char *seat;       /* vestigingsplaats: 0..100 */
+	const char *powers;	/* bevoegdheidsverkrijging: api value or "onbekend" */
+	const char *domains;	/* beleidsdomeinen: ;- or ,-separated domain keys, >= 1 */
+	const char *phase;	/* fase: api value or "onbekend" */
+	const char *purpose;	/* doel: 0..2000 */
+	const char *seat;	/* vestigingsplaats: 0..100 */
 	const char *start_date; /* startdatum: YYYY-MM-DD or "" */
-	const char *end_date;   /* einddatum: YYYY-MM-DD or "", not before start */
-	const char *website;    /* website: http(s) URL or "" */
-	const char *note;       /* opmerking: 0..1000 */
+	const char *end_date;	/* einddatum: YYYY-MM-DD or "", not before start */
+	const char *website;	/* website: http(s) URL or "" */
+	const char *note;	/* opmerking: 0..1000 */
 	const char *source_key; /* bron: existing source key or NULL/"" = "invoer-gebruiker" */
 };
 
 struct part_input {
-	const char *org_code;     /* organisatie: existing code (create only) */
-	const char *body;         /* orgaan: api value or "onbekend" */
-	const char *role;         /* rol: api value */
-	const char *cost_share;   /* kostenverdeelsleutel: decimal 0..1 ('.' or ','), or "" */
+	const char *org_code;	  /* organisatie: existing code (create only) */
+	const char *body;	  /* orgaan: api value or "onbekend" */
+	const char *role;	  /* rol: api value */
+	const char *cost_share;	  /* kostenverdeelsleutel: decimal 0..1 ('.' or ','), or "" */
 	const char *contribution; /* bijdrage: whole euros >= 0, or "" */
-	const char *joined;       /* toegetreden: date or "" */
-	const char *left;         /* uitgetreden: date or "", not before joined */
-	const char *note;         /* opmerking */
+	const char *joined;	  /* toegetreden: date or "" */
+	const char *left;	  /* uitgetreden: date or "", not before joined */
+	const char *note;	  /* opmerking */
 };
 
 struct org_input {
-	const char *name;            /* naam */
-	const char *population;      /* inwoners: whole number or "" */
+	const char *name;	     /* naam */
+	const char *population;	     /* inwoners: whole number or "" */
 	const char *population_date; /* peildatum inwoners */
-	const char *area_km2;        /* oppervlakte */
-	const char *note;            /* opmerking */
+	const char *area_km2;	     /* oppervlakte */
+	const char *note;	     /* opmerking */
 };
 
 /* Inputs from forms/API: strings as typed; NULL = not given (keep). Field
@@ -97,27 +97,28 @@ struct office_input {
 };
 struct seat_input {
 	const char *collab_key; /* samenwerkingsverband */
-	const char *org_code;   /* namens: organisation (should participate) */
-	const char *body;       /* orgaan: seat body api value, allowed by the legal form */
-	const char *from, *to;  /* van, tot: no overlap with the same person in the same body */
+	const char *org_code;	/* namens: organisation (should participate) */
+	const char *body;	/* orgaan: seat body api value, allowed by the legal form */
+	const char *from, *to;	/* van, tot: no overlap with the same person in the same body */
 };
 struct assessment_input {
-	const char *date;                  /* datum */
-	const char *scores[PERSP_COUNT];   /* rechtmatig, presterend, samenwerkend, responsief: 1..5 */
-	const char *note;                  /* toelichting */
+	const char *date; /* datum */
+	const char
+	    *scores[PERSP_COUNT]; /* rechtmatig, presterend, samenwerkend, responsief: 1..5 */
+	const char *note;	  /* toelichting */
 };
 struct phase_input {
-	const char *phase;         /* fase: phase api value */
+	const char *phase;	   /* fase: phase api value */
 	const char *process_phase; /* procesfase */
-	const char *date;          /* datum */
-	const char *note;          /* toelichting */
+	const char *date;	   /* datum */
+	const char *note;	   /* toelichting */
 };
 struct agreement_input {
-	const char *title;        /* titel: 2..200 */
+	const char *title;	  /* titel: 2..200 */
 	const char *description;  /* omschrijving */
-	const char *parties;      /* partijen: ;-separated organisation codes */
-	const char *since;        /* sinds */
-	const char *status;       /* status: voorgesteld|geldend|herzien|vervallen */
+	const char *parties;	  /* partijen: ;-separated organisation codes */
+	const char *since;	  /* sinds */
+	const char *status;	  /* status: voorgesteld|geldend|herzien|vervallen */
 	const char *document_url; /* document */
 };
 

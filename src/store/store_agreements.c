@@ -54,8 +54,8 @@ static void read_agreement(db_stmt *st, struct arena *a, void *dst)
 	g->version = db_column_int64(st, 8);
 }
 
-int store_agreements_of_collab(struct store *s, struct arena *a, const char *collab_key, struct agreement **out,
-			       int *n)
+int store_agreements_of_collab(struct store *s, struct arena *a, const char *collab_key,
+			       struct agreement **out, int *n)
 {
 	if (!s) { /* no connection (e.g. store_thread() failed) */
 		*out = NULL;
@@ -160,7 +160,7 @@ int store_agreement_add(struct store *s, const struct write_ctx *w, const char *
 	db_bind_text(st, 4, m.parties, -1, DB_STATIC);
 	db_bind_text(st, 5, m.since, -1, DB_STATIC);
 	db_bind_text(st, 6, store_label_db(agreement_status_labels, AGR_COUNT, m.status), -1,
-			  DB_STATIC);
+		     DB_STATIC);
 	db_bind_text(st, 7, m.document_url, -1, DB_STATIC);
 	db_bind_text(st, 8, store_ctx_today(w, tb), -1, DB_STATIC);
 	db_bind_text(st, 9, store_ctx_actor(w), -1, DB_STATIC);
@@ -251,7 +251,7 @@ int store_agreement_update(struct store *s, const struct write_ctx *w, int64_t i
 	db_bind_text(st, 3, m.parties, -1, DB_STATIC);
 	db_bind_text(st, 4, m.since, -1, DB_STATIC);
 	db_bind_text(st, 5, store_label_db(agreement_status_labels, AGR_COUNT, m.status), -1,
-			  DB_STATIC);
+		     DB_STATIC);
 	db_bind_text(st, 6, m.document_url, -1, DB_STATIC);
 	db_bind_int64(st, 7, id);
 	snprintf(key, sizeof key, "%s/%lld", g->collab_key, (long long)id);

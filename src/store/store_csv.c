@@ -50,8 +50,8 @@ static int collab_create(void *ctx, const struct collab_input *in, char *key_out
 	return result(store_collab_create(c->s, c->w, in, key_out, keylen, fe));
 }
 
-static int collab_update(void *ctx, const char *key, int64_t version,
-			 const struct collab_input *in, struct field_errors *fe, int64_t *now)
+static int collab_update(void *ctx, const char *key, int64_t version, const struct collab_input *in,
+			 struct field_errors *fe, int64_t *now)
 {
 	struct sink_ctx *c = ctx;
 	return result(store_collab_update(c->s, c->w, key, version, in, fe, now));

@@ -32,7 +32,8 @@ static int collect(struct store *s, db_stmt *st, struct rows *out)
 	while ((rc = db_step(st)) == DB_ROW) {
 		if (out->n == out->cap) {
 			int cap = out->cap ? out->cap * 2 : 16;
-			struct audit_row *bigger = arena_calloc(out->a, (size_t)cap, sizeof *bigger);
+			struct audit_row *bigger =
+			    arena_calloc(out->a, (size_t)cap, sizeof *bigger);
 			if (out->n)
 				memcpy(bigger, out->r, (size_t)out->n * sizeof *bigger);
 			out->r = bigger;
@@ -54,8 +55,8 @@ static int collect(struct store *s, db_stmt *st, struct rows *out)
 	return rc == DB_DONE ? STORE_OK : store_db_fail(s, "geschiedenis lezen", NULL, 0);
 }
 
-int store_history(struct store *s, struct arena *a, const char *entity, const char *key, struct audit_row **out,
-		  int *n)
+int store_history(struct store *s, struct arena *a, const char *entity, const char *key,
+		  struct audit_row **out, int *n)
 {
 	struct rows rows = {.a = a};
 	struct buf b = BUF_INIT;
@@ -98,7 +99,8 @@ int store_history(struct store *s, struct arena *a, const char *entity, const ch
 			rc = STORE_ERR_NOTFOUND;
 			goto out;
 		}
-		if ((rc = store_rec_load(s, store_part_select, NULL, id, store_part_spec, PF_N, 2, &r))) {
+		if ((rc = store_rec_load(s, store_part_select, NULL, id, store_part_spec, PF_N, 2,
+					 &r))) {
 			store_rec_free(&r);
 			goto out;
 		}
@@ -145,8 +147,8 @@ out:
 	return STORE_OK;
 }
 
-int store_changes(struct store *s, struct arena *a, const char *entity, const char *actor, int limit, int offset,
-		  struct audit_row **out, int *n, int *total)
+int store_changes(struct store *s, struct arena *a, const char *entity, const char *actor,
+		  int limit, int offset, struct audit_row **out, int *n, int *total)
 {
 	struct rows rows = {.a = a};
 	int rc = STORE_ERR;

@@ -58,8 +58,8 @@ static void read_office(db_stmt *st, struct arena *a, void *dst)
 }
 
 /* Run office_select + tail bound to one text parameter. */
-static int office_list(struct store *s, struct arena *a, const char *tail, const char *param, struct office **out,
-		       int *n)
+static int office_list(struct store *s, struct arena *a, const char *tail, const char *param,
+		       struct office **out, int *n)
 {
 	struct buf sql = BUF_INIT;
 	buf_printf(&sql, "%s%s", office_select, tail);
@@ -73,7 +73,8 @@ static int office_list(struct store *s, struct arena *a, const char *tail, const
 	return store_collect(s, a, st, sizeof **out, read_office, (void **)out, n);
 }
 
-int store_offices_of_person(struct store *s, struct arena *a, const char *person_key, struct office **out, int *n)
+int store_offices_of_person(struct store *s, struct arena *a, const char *person_key,
+			    struct office **out, int *n)
 {
 	if (!s) { /* no connection (e.g. store_thread() failed) */
 		*out = NULL;
@@ -86,7 +87,8 @@ int store_offices_of_person(struct store *s, struct arena *a, const char *person
 			   person_key, out, n);
 }
 
-int store_offices_of_org(struct store *s, struct arena *a, const char *org_code, struct office **out, int *n)
+int store_offices_of_org(struct store *s, struct arena *a, const char *org_code,
+			 struct office **out, int *n)
 {
 	if (!s) { /* no connection (e.g. store_thread() failed) */
 		*out = NULL;
@@ -133,7 +135,7 @@ int store_org_lookup(struct store *s, const char *code, struct org_info *o)
  * needs an end date. Errors on "van", "tot" or org_field.
  */
 void store_check_org_end(struct field_errors *e, const char *org_field, const struct org_info *o,
-			  const char *from, const char *to)
+			 const char *from, const char *to)
 {
 	from = field_nz(from);
 	to = field_nz(to);
@@ -167,7 +169,7 @@ void store_check_org_end(struct field_errors *e, const char *org_field, const st
 
 /* A person by key for a write: id and erased flag; STORE_ERR_NOTFOUND. */
 int store_person_for_write(struct store *s, struct arena *a, const char *key, struct person *p,
-			    struct field_errors *e)
+			   struct field_errors *e)
 {
 	int rc = store_person_get(s, a, key, p);
 	if (rc == STORE_OK && p->erased)
@@ -195,8 +197,6 @@ static void lower_label(const char *label, char *out, size_t outlen)
 	if (out[0] >= 'A' && out[0] <= 'Z' && strncmp(label, "Commissaris", 11) != 0)
 		out[0] = (char)(out[0] | 0x20);
 }
-
-
 
 /* -------------------------------------------- the dated-membership writer */
 
@@ -363,8 +363,8 @@ done:
 
 /* --------------------------------------------------------- office writes */
 
-static void office_view(const void *row, const char **from, const char **to,
-			const char **org_code, const char **place_key)
+static void office_view(const void *row, const char **from, const char **to, const char **org_code,
+			const char **place_key)
 {
 	const struct office *f = row;
 	*from = f->from;
@@ -451,9 +451,9 @@ int store_office_add(struct store *s, const struct write_ctx *w, const char *per
 		if (ov) {
 			char what[64];
 			lower_label(office_labels[kind].label, what, sizeof what);
-			field_errors_add(e, "van",
-					 "Deze persoon is in deze periode al %s bij %s (%s tot %s).",
-					 what, o.name, f, t);
+			field_errors_add(
+			    e, "van", "Deze persoon is in deze periode al %s bij %s (%s tot %s).",
+			    what, o.name, f, t);
 		}
 	}
 	if (e->n) {
@@ -508,8 +508,8 @@ static void read_seat(db_stmt *st, struct arena *a, void *dst)
 }
 
 /* Run seat_select + tail, bound to param when not NULL. */
-static int seat_list(struct store *s, struct arena *a, const char *tail, const char *param, struct seat **out,
-		     int *n)
+static int seat_list(struct store *s, struct arena *a, const char *tail, const char *param,
+		     struct seat **out, int *n)
 {
 	struct buf sql = BUF_INIT;
 	buf_printf(&sql, "%s%s", seat_select, tail);
@@ -524,7 +524,8 @@ static int seat_list(struct store *s, struct arena *a, const char *tail, const c
 	return store_collect(s, a, st, sizeof **out, read_seat, (void **)out, n);
 }
 
-int store_seats_of_person(struct store *s, struct arena *a, const char *person_key, struct seat **out, int *n)
+int store_seats_of_person(struct store *s, struct arena *a, const char *person_key,
+			  struct seat **out, int *n)
 {
 	if (!s) { /* no connection (e.g. store_thread() failed) */
 		*out = NULL;
@@ -537,7 +538,8 @@ int store_seats_of_person(struct store *s, struct arena *a, const char *person_k
 			 field_nz(person_key), out, n);
 }
 
-int store_seats_of_collab(struct store *s, struct arena *a, const char *collab_key, struct seat **out, int *n)
+int store_seats_of_collab(struct store *s, struct arena *a, const char *collab_key,
+			  struct seat **out, int *n)
 {
 	if (!s) { /* no connection (e.g. store_thread() failed) */
 		*out = NULL;
@@ -550,7 +552,8 @@ int store_seats_of_collab(struct store *s, struct arena *a, const char *collab_k
 			 field_nz(collab_key), out, n);
 }
 
-int store_seats_of_org(struct store *s, struct arena *a, const char *org_code, struct seat **out, int *n)
+int store_seats_of_org(struct store *s, struct arena *a, const char *org_code, struct seat **out,
+		       int *n)
 {
 	if (!s) { /* no connection (e.g. store_thread() failed) */
 		*out = NULL;
@@ -580,7 +583,7 @@ int store_collab_lookup(struct store *s, const char *key, struct collab_info *c)
 {
 	memset(c, 0, sizeof *c);
 	db_stmt *st = store_stmt(s, "SELECT id, key, name, end_date, legal_form, kind "
-					 "FROM collaboration WHERE key = ?");
+				    "FROM collaboration WHERE key = ?");
 	if (!st)
 		return STORE_ERR;
 	db_bind_text(st, 1, field_nz(key), -1, DB_TRANSIENT);
@@ -609,7 +612,7 @@ static int participates(struct store *s, int64_t collab_id, int64_t org_id, cons
 			const char *to)
 {
 	db_stmt *st = store_stmt(s, "SELECT joined, left_on FROM participation WHERE "
-					 "collaboration_id = ? AND organisation_id = ?");
+				    "collaboration_id = ? AND organisation_id = ?");
 	if (!st)
 		return -1;
 	db_bind_int64(st, 1, collab_id);
@@ -659,8 +662,8 @@ static void seat_view(const void *row, const char **from, const char **to, const
 static char *seat_row_image(const void *row, const char *to)
 {
 	const struct seat *t = row;
-	return seat_image(t->person_key, t->collab_key, t->org_code,
-			  seat_body_labels[t->body].api, t->from, to);
+	return seat_image(t->person_key, t->collab_key, t->org_code, seat_body_labels[t->body].api,
+			  t->from, to);
 }
 
 static const struct dated_kind seat_kind = {
@@ -686,8 +689,8 @@ int store_seat_add(struct store *s, const struct write_ctx *w, const char *perso
 {
 	struct field_errors local;
 	struct field_errors *e = errs ? errs : &local;
-	struct seat_input m = {field_nz(in->collab_key), field_nz(in->org_code), field_nz(in->body), field_nz(in->from),
-			       field_nz(in->to)};
+	struct seat_input m = {field_nz(in->collab_key), field_nz(in->org_code), field_nz(in->body),
+			       field_nz(in->from), field_nz(in->to)};
 	struct person p;
 	struct collab_info c;
 	struct org_info o;

@@ -24,13 +24,13 @@ struct arena;
 
 struct person {
 	int64_t id;
-	const char *key;       /* URL id: kebab-case slug of the name, unique */
+	const char *key; /* URL id: kebab-case slug of the name, unique */
 	const char *name;
-	const char *party;    /* political party where public, "" */
-	const char *email;    /* contact: signed-in users only */
-	const char *phone;     /* contact: signed-in users only */
+	const char *party; /* political party where public, "" */
+	const char *email; /* contact: signed-in users only */
+	const char *phone; /* contact: signed-in users only */
 	const char *note;
-	bool erased;        /* "onbekende persoon" after an erasure */
+	bool erased;		/* "onbekende persoon" after an erasure */
 	bool has_public_office; /* derived: holds/held at least one public office */
 	int64_t version;
 	const char *last_confirmed;
@@ -79,25 +79,24 @@ struct role_assessment {
 struct phase_event {
 	int64_t id;
 	const char *collab_key;
-	int phase;              /* enum phase */
-	const char *process_phase; /* verkennen, delen, overeenkomen, vormgeven, uitvoeren-en-vernieuwen or "" */
+	int phase;		   /* enum phase */
+	const char *process_phase; /* verkennen, delen, overeenkomen, vormgeven,
+				      uitvoeren-en-vernieuwen or "" */
 	const char *date;
 	const char *note;
 };
-
 
 struct agreement {
 	int64_t id;
 	const char *collab_key;
 	const char *title;
 	const char *description;
-	const char *parties;  /* ;-separated organisation codes ("" = all participants) */
+	const char *parties; /* ;-separated organisation codes ("" = all participants) */
 	const char *since;
 	enum agreement_status status;
 	const char *document_url;
 	int64_t version;
 };
-
 
 /* People */
 int store_person_create(struct store *s, const struct write_ctx *w, const struct person_input *in,
@@ -110,8 +109,7 @@ int store_person_get(struct store *s, struct arena *a, const char *key, struct p
 int store_person_list(struct store *s, struct arena *a, struct person **out, int *n);
 /* Export everything stored about a person as a JSON document (text in arena out).
  * Same as store_person_export_by with no write context (actor "onbekend"). */
-int store_person_export(struct store *s, struct arena *out, const char *key,
-			const char **json_out);
+int store_person_export(struct store *s, struct arena *out, const char *key, const char **json_out);
 /* As store_person_export, and records who exported whose data in the audit
  * trail: action 'update' (the audit CHECK has no 'export'), entity
  * 'person_export', entity_key the person's numeric id (not the key, which
@@ -131,15 +129,20 @@ int store_office_add(struct store *s, const struct write_ctx *w, const char *per
 		     const struct office_input *in, int64_t *id_out, struct field_errors *errs);
 int store_office_end(struct store *s, const struct write_ctx *w, int64_t id, const char *to,
 		     struct field_errors *errs);
-int store_offices_of_person(struct store *s, struct arena *a, const char *person_key, struct office **out, int *n);
-int store_offices_of_org(struct store *s, struct arena *a, const char *org_code, struct office **out, int *n);
+int store_offices_of_person(struct store *s, struct arena *a, const char *person_key,
+			    struct office **out, int *n);
+int store_offices_of_org(struct store *s, struct arena *a, const char *org_code,
+			 struct office **out, int *n);
 int store_seat_add(struct store *s, const struct write_ctx *w, const char *person_key,
 		   const struct seat_input *in, int64_t *id_out, struct field_errors *errs);
 int store_seat_end(struct store *s, const struct write_ctx *w, int64_t id, const char *to,
 		   struct field_errors *errs);
-int store_seats_of_person(struct store *s, struct arena *a, const char *person_key, struct seat **out, int *n);
-int store_seats_of_collab(struct store *s, struct arena *a, const char *collab_key, struct seat **out, int *n);
-int store_seats_of_org(struct store *s, struct arena *a, const char *org_code, struct seat **out, int *n);
+int store_seats_of_person(struct store *s, struct arena *a, const char *person_key,
+			  struct seat **out, int *n);
+int store_seats_of_collab(struct store *s, struct arena *a, const char *collab_key,
+			  struct seat **out, int *n);
+int store_seats_of_org(struct store *s, struct arena *a, const char *org_code, struct seat **out,
+		       int *n);
 /* Every seat (for the network's person nodes and the bestuurders analysis). */
 int store_seats_all(struct store *s, struct arena *a, struct seat **out, int *n);
 
@@ -155,8 +158,8 @@ int store_assessments_all(struct store *s, struct arena *a, struct role_assessme
 /* Phase history (oldest first) */
 int store_phase_add(struct store *s, const struct write_ctx *w, const char *collab_key,
 		    const struct phase_input *in, int64_t *id_out, struct field_errors *errs);
-int store_phases_of_collab(struct store *s, struct arena *a, const char *collab_key, struct phase_event **out,
-			   int *n);
+int store_phases_of_collab(struct store *s, struct arena *a, const char *collab_key,
+			   struct phase_event **out, int *n);
 
 /* Shared agreements */
 int store_agreement_add(struct store *s, const struct write_ctx *w, const char *collab_key,
@@ -165,7 +168,7 @@ int store_agreement_add(struct store *s, const struct write_ctx *w, const char *
 int store_agreement_update(struct store *s, const struct write_ctx *w, int64_t id,
 			   int64_t expected_version, const struct agreement_input *in,
 			   struct field_errors *errs, int64_t *current_version);
-int store_agreements_of_collab(struct store *s, struct arena *a, const char *collab_key, struct agreement **out,
-			       int *n);
+int store_agreements_of_collab(struct store *s, struct arena *a, const char *collab_key,
+			       struct agreement **out, int *n);
 
 #endif

@@ -100,12 +100,11 @@ int store_person_get(struct store *s, struct arena *a, const char *key, struct p
 		return STORE_ERR;
 	}
 	memset(out, 0, sizeof *out);
-	db_stmt *st =
-	    store_stmt(s, "SELECT p.id, p.key, p.name, p.party, p.email, p.phone, "
-			  "p.note, p.erased, EXISTS (SELECT 1 FROM office f WHERE "
-			  "f.person_id = p.id AND f.kind <> 'ambtenaar'), "
-			  "p.version, p.last_confirmed, p.confirmed_by FROM person p "
-			  "WHERE p.key = ?");
+	db_stmt *st = store_stmt(s, "SELECT p.id, p.key, p.name, p.party, p.email, p.phone, "
+				    "p.note, p.erased, EXISTS (SELECT 1 FROM office f WHERE "
+				    "f.person_id = p.id AND f.kind <> 'ambtenaar'), "
+				    "p.version, p.last_confirmed, p.confirmed_by FROM person p "
+				    "WHERE p.key = ?");
 	if (!st)
 		return STORE_ERR;
 	db_bind_text(st, 1, field_nz(key), -1, DB_TRANSIENT);
@@ -160,8 +159,8 @@ int store_person_create(struct store *s, const struct write_ctx *w, const struct
 {
 	struct field_errors local;
 	struct field_errors *e = errs ? errs : &local;
-	struct person_input m = {field_nz(in->name), field_nz(in->party), field_nz(in->email), field_nz(in->phone),
-				 field_nz(in->note)};
+	struct person_input m = {field_nz(in->name), field_nz(in->party), field_nz(in->email),
+				 field_nz(in->phone), field_nz(in->note)};
 	char base[KEY_BASE_MAX + 1], key[96], tb[11];
 	char *after = NULL;
 	int rc = STORE_ERR;
@@ -205,9 +204,10 @@ out:
 	return rc;
 }
 
-static int person_update_in(struct store *s, struct arena *a, const struct write_ctx *w, const char *key,
-			int64_t expected_version, const struct person_input *in,
-			struct field_errors *errs, int64_t *current_version)
+static int person_update_in(struct store *s, struct arena *a, const struct write_ctx *w,
+			    const char *key, int64_t expected_version,
+			    const struct person_input *in, struct field_errors *errs,
+			    int64_t *current_version)
 {
 	struct field_errors local;
 	struct field_errors *e = errs ? errs : &local;
@@ -252,7 +252,7 @@ static int person_update_in(struct store *s, struct arena *a, const struct write
 		goto done;
 	}
 	db_stmt *st = store_stmt(s, "UPDATE person SET name = ?, party = ?, email = ?, "
-					 "phone = ?, note = ?, version = version + 1 WHERE id = ?");
+				    "phone = ?, note = ?, version = version + 1 WHERE id = ?");
 	if (!st)
 		goto out;
 	db_bind_text(st, 1, m.name, -1, DB_STATIC);
@@ -307,8 +307,7 @@ static json_t *audit_json(db_stmt *st, int col)
 	return j ? j : json_string(t);
 }
 
-int store_person_export(struct store *s, struct arena *out, const char *key,
-			const char **json_out)
+int store_person_export(struct store *s, struct arena *out, const char *key, const char **json_out)
 {
 	return store_person_export_by(s, out, NULL, key, json_out);
 }
@@ -320,8 +319,8 @@ static int export_audit(struct store *s, const struct write_ctx *w, int64_t pers
 	snprintf(id, sizeof id, "%lld", (long long)person_id);
 	if (store_write_begin(s))
 		return STORE_ERR;
-	if (store_audit_write(s, store_ctx_actor(w), store_ctx_via(w), store_ctx_via(w), "update", "person_export",
-			      id, NULL, "{\"export\":true}") ||
+	if (store_audit_write(s, store_ctx_actor(w), store_ctx_via(w), store_ctx_via(w), "update",
+			      "person_export", id, NULL, "{\"export\":true}") ||
 	    store_tx_commit(s, "export vastleggen", NULL, 0)) {
 		store_tx_rollback(s);
 		return STORE_ERR;
@@ -439,7 +438,8 @@ out:
 	return rc;
 }
 
-static int person_erase_in(struct store *s, struct arena *a, const struct write_ctx *w, const char *key)
+static int person_erase_in(struct store *s, struct arena *a, const struct write_ctx *w,
+			   const char *key)
 {
 	struct person p;
 	char base[40], nkey[96];

@@ -44,8 +44,8 @@ static void read_phase(db_stmt *st, struct arena *a, void *dst)
 	p->note = arena_strdup(a, store_col_text(st, 5));
 }
 
-int store_phases_of_collab(struct store *s, struct arena *a, const char *collab_key, struct phase_event **out,
-			   int *n)
+int store_phases_of_collab(struct store *s, struct arena *a, const char *collab_key,
+			   struct phase_event **out, int *n)
 {
 	if (!s) { /* no connection (e.g. store_thread() failed) */
 		*out = NULL;

@@ -48,7 +48,6 @@ const char store_collab_select[] =
     "c.last_confirmed, c.confirmed_by, c.note "
     "FROM collaboration c LEFT JOIN source s ON s.id = c.source_id WHERE c.key = ?";
 
-
 const struct fspec store_part_spec[PF_N] = {
     [PF_COLLAB] = {"samenwerkingsverband", FT_STR, NULL, 0},
     [PF_ORG] = {"organisatie", FT_STR, NULL, 0},
@@ -75,7 +74,6 @@ const char store_part_select[] =
     "JOIN organisation o ON o.id = p.organisation_id "
     "LEFT JOIN source s ON s.id = p.source_id WHERE p.id = ?";
 
-
 const struct fspec store_org_spec[OF_N] = {
     [OF_NAME] = {"naam", FT_STR, NULL, 0},
     [OF_POP] = {"inwoners", FT_INT, NULL, 0},
@@ -87,8 +85,8 @@ const struct fspec store_org_spec[OF_N] = {
 };
 
 const char store_org_select[] = "SELECT o.id, o.version, o.code, o.name, o.population, "
-				 "o.population_date, o.area_km2, o.last_confirmed, "
-				 "o.confirmed_by, o.note FROM organisation o WHERE o.code = ?";
+				"o.population_date, o.area_km2, o.last_confirmed, "
+				"o.confirmed_by, o.note FROM organisation o WHERE o.code = ?";
 
 void store_rec_init(struct rec *r, const struct fspec *spec, int n)
 {
@@ -147,7 +145,7 @@ const char *store_rec_field_text(db_stmt *st, int i, char tmp[48])
 }
 
 int store_rec_load(struct store *s, const char *sql, const char *key, int64_t id,
-		    const struct fspec *spec, int n, int nref, struct rec *r)
+		   const struct fspec *spec, int n, int nref, struct rec *r)
 {
 	store_rec_init(r, spec, n);
 	db_stmt *st = store_stmt(s, sql);
@@ -166,7 +164,8 @@ int store_rec_load(struct store *s, const char *sql, const char *key, int64_t id
 		for (int i = 0; i < n; i++) {
 			char tmp[48];
 			const char *v = store_rec_field_text(st, 3 + i, tmp);
-			store_rec_set(r, i, spec[i].t ? store_label_api(spec[i].t, spec[i].tn, v) : v);
+			store_rec_set(r, i,
+				      spec[i].t ? store_label_api(spec[i].t, spec[i].tn, v) : v);
 		}
 		for (int i = 0; i < nref; i++)
 			r->ref[i] = db_column_int64(st, 3 + n + i);

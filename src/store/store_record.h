@@ -109,7 +109,7 @@ const char *store_rec_field_text(db_stmt *st, int i, char tmp[48]);
  * NULL, to id. STORE_ERR_NOTFOUND when absent.
  */
 int store_rec_load(struct store *s, const char *sql, const char *key, int64_t id,
-		    const struct fspec *spec, int n, int nref, struct rec *r);
+		   const struct fspec *spec, int n, int nref, struct rec *r);
 
 /* The audit image of r as compact JSON (caller frees). */
 char *store_rec_image(const struct rec *r);

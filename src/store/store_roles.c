@@ -111,9 +111,9 @@ int store_assessment_add(struct store *s, const struct write_ctx *w, int64_t par
 	if (store_write_begin(s))
 		return STORE_ERR;
 	db_stmt *st = store_stmt(s, "SELECT c.key, o.code FROM participation pa "
-					 "JOIN collaboration c ON c.id = pa.collaboration_id "
-					 "JOIN organisation o ON o.id = pa.organisation_id "
-					 "WHERE pa.id = ?");
+				    "JOIN collaboration c ON c.id = pa.collaboration_id "
+				    "JOIN organisation o ON o.id = pa.organisation_id "
+				    "WHERE pa.id = ?");
 	if (!st)
 		goto out;
 	db_bind_int64(st, 1, participation_id);

@@ -3,11 +3,10 @@
  * db.h driver, in one transaction of store_tx.c; see store_roo.h. Parsing
  * the file is io/roo.c.
  *
- * Every record goes through one generic upsert (store_roo_upsert.c). Participations are collected in a
- * temporary table while streaming and resolved after the whole file is
- * read, because a participant may be a regeling that comes later. Then
- * everything an earlier ROO import wrote and this file no longer holds is
- * ended with the file's date.
+ * Every record goes through one generic upsert (store_roo_upsert.c). Participations are collected
+ * in a temporary table while streaming and resolved after the whole file is read, because a
+ * participant may be a regeling that comes later. Then everything an earlier ROO import wrote and
+ * this file no longer holds is ended with the file's date.
  */
 #include "store_roo.h"
 
@@ -59,14 +58,14 @@ static int64_t find_org(struct imp *im, const char *sid, const char *tooi)
 		    "SELECT id FROM organisation WHERE roo_system_id = ? AND roo_system_id <> ''",
 		    sid, NULL);
 	if (id == 0 && tooi[0])
-		id = store_roo_find_id(im->s, "SELECT id FROM organisation WHERE tooi = ? AND tooi <> ''",
-			     tooi, NULL);
+		id = store_roo_find_id(
+		    im->s, "SELECT id FROM organisation WHERE tooi = ? AND tooi <> ''", tooi, NULL);
 	if (id == 0 && tooi[0]) {
 		char code[64];
 		store_roo_tooi_code(tooi, code, sizeof code);
 		if (code[0])
-			id = store_roo_find_id(im->s, "SELECT id FROM organisation WHERE code = ?", code,
-				     NULL);
+			id = store_roo_find_id(im->s, "SELECT id FROM organisation WHERE code = ?",
+					       code, NULL);
 	}
 	return id;
 }
@@ -191,9 +190,9 @@ static const char *seat_body(const char *fname)
 static int put_person(struct imp *im, const struct roo_person *m, int64_t *out, char *err,
 		      size_t el)
 {
-	int64_t id =
-	    store_roo_find_id(im->s, "SELECT id FROM person WHERE roo_system_id = ? AND roo_system_id <> ''",
-		    m->sid, NULL);
+	int64_t id = store_roo_find_id(
+	    im->s, "SELECT id FROM person WHERE roo_system_id = ? AND roo_system_id <> ''", m->sid,
+	    NULL);
 	if (id < 0)
 		return store_db_fail(im->s, "persoon zoeken", err, el);
 	if (id && store_roo_seen(im, 'p', id)) {
@@ -271,8 +270,8 @@ static int put_functions(struct imp *im, const struct roo_function *fs, int nf, 
 			store_roo_rec_add(&r, "from_date", m->from);
 			store_roo_rec_add(&r, "to_date", m->to);
 			int64_t out;
-			int rc = store_roo_upsert(im, &r, id, collab_id ? ROO_E_SEAT : ROO_E_OFFICE, false,
-					&out, err, el);
+			int rc = store_roo_upsert(im, &r, id, collab_id ? ROO_E_SEAT : ROO_E_OFFICE,
+						  false, &out, err, el);
 			/* the audit key: the id, as the people store does */
 			(void)ckey;
 			store_roo_rec_free(&r);
@@ -317,7 +316,8 @@ static int on_header(void *ctx, const struct roo_header *h, char *err, size_t el
 	db_bind_text(st, 2, im->date, -1, DB_TRANSIENT);
 	if (store_step_done(im->s, st, "bron vastleggen", err, el))
 		return STORE_ERR;
-	im->source_id = store_roo_find_id(im->s, "SELECT id FROM source WHERE key = ?", SOURCE_KEY, NULL);
+	im->source_id =
+	    store_roo_find_id(im->s, "SELECT id FROM source WHERE key = ?", SOURCE_KEY, NULL);
 	return im->source_id > 0 ? STORE_OK : store_db_fail(im->s, "bron vastleggen", err, el);
 }
 
@@ -342,7 +342,8 @@ static void unknown_terms(struct imp *im, const struct roo_regeling *g, char *ou
 	out[0] = '\0';
 	for (int i = 0; i < g->nterms; i++) {
 		const char *key = store_roo_map_find(&im->map, g->terms[i]);
-		if (key && store_roo_find_id(im->s, "SELECT id FROM domain WHERE key = ?", key, NULL) > 0)
+		if (key &&
+		    store_roo_find_id(im->s, "SELECT id FROM domain WHERE key = ?", key, NULL) > 0)
 			continue;
 		store_roo_report_unknown(im->rep, g->terms[i]);
 		size_t u = strlen(out);
@@ -361,7 +362,8 @@ static int set_domains(struct imp *im, int64_t cid, const struct roo_regeling *g
 	for (int i = 0; i < g->nterms; i++) {
 		const char *key = store_roo_map_find(&im->map, g->terms[i]);
 		int64_t did =
-		    key ? store_roo_find_id(im->s, "SELECT id FROM domain WHERE key = ?", key, NULL) : 0;
+		    key ? store_roo_find_id(im->s, "SELECT id FROM domain WHERE key = ?", key, NULL)
+			: 0;
 		if (did <= 0)
 			continue;
 		st =
@@ -412,8 +414,9 @@ static int64_t find_collab(struct imp *im, const char *sid, const char *tooi)
 		    "SELECT id FROM collaboration WHERE roo_system_id = ? AND roo_system_id <> ''",
 		    sid, NULL);
 	if (id == 0 && tooi[0])
-		id = store_roo_find_id(im->s, "SELECT id FROM collaboration WHERE tooi = ? AND tooi <> ''",
-			     tooi, NULL);
+		id = store_roo_find_id(im->s,
+				       "SELECT id FROM collaboration WHERE tooi = ? AND tooi <> ''",
+				       tooi, NULL);
 	return id;
 }
 

@@ -62,8 +62,8 @@ void store_roo_tooi_code(const char *tooi, char *out, size_t n);
  * count in rep under kind. *out_id: the row id. ended: count an update as
  * "ended" rather than "changed".
  */
-int store_roo_upsert(struct imp *im, struct rec *r, int64_t id, int kind, bool ended, int64_t *out_id,
-		  char *err, size_t el);
+int store_roo_upsert(struct imp *im, struct rec *r, int64_t id, int kind, bool ended,
+		     int64_t *out_id, char *err, size_t el);
 
 /* First id of a one-column query with up to two text parameters; 0 if none. */
 int64_t store_roo_find_id(struct store *s, const char *sql, const char *a, const char *b);
@@ -76,7 +76,7 @@ bool store_roo_seen(struct imp *im, char kind, int64_t id);
 
 /* A unique value for column col of table starting from base. */
 void store_roo_unique_key(struct store *s, const char *table, const char *col, const char *base,
-		       const char *sid, char *out, size_t n);
+			  const char *sid, char *out, size_t n);
 
 void store_roo_map_free(struct term_map *m);
 

@@ -114,8 +114,8 @@ static void col_text(db_stmt *row, int i, bool real, char *out, size_t n, bool *
  * count in rep under kind. *out_id: the row id. ended: count an update as
  * "ended" rather than "changed".
  */
-int store_roo_upsert(struct imp *im, struct rec *r, int64_t id, int kind, bool ended, int64_t *out_id,
-		  char *err, size_t el)
+int store_roo_upsert(struct imp *im, struct rec *r, int64_t id, int kind, bool ended,
+		     int64_t *out_id, char *err, size_t el)
 {
 	struct store *s = im->s;
 	char sql[2048];
@@ -281,7 +281,7 @@ bool store_roo_seen(struct imp *im, char kind, int64_t id)
 
 /* A unique value for column col of table starting from base. */
 void store_roo_unique_key(struct store *s, const char *table, const char *col, const char *base,
-		       const char *sid, char *out, size_t n)
+			  const char *sid, char *out, size_t n)
 {
 	char sql[160];
 	snprintf(sql, sizeof sql, "SELECT id FROM %s WHERE %s = ?", table, col);

@@ -100,8 +100,9 @@ int store_search(struct store *s, struct arena *a, const char *query, int limit,
 
 	/* PostgreSQL: the Dutch text search configuration with unaccent
 	 * (atlas_nl, migration 1), weights A/B/C for name, short name, purpose */
-	db_stmt *st = store_stmt(s, pg ? "SELECT count(*) FROM search_fts WHERE " PG_SEARCH_MATCH
-				 : "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?");
+	db_stmt *st =
+	    store_stmt(s, pg ? "SELECT count(*) FROM search_fts WHERE " PG_SEARCH_MATCH
+			     : "SELECT count(*) FROM search_fts WHERE search_fts MATCH ?");
 	if (!st) {
 		rc = STORE_ERR;
 		goto out;
@@ -125,20 +126,19 @@ int store_search(struct store *s, struct arena *a, const char *query, int limit,
 	 * of ORDER BY ... LIMIT (after its "not better than the current last"
 	 * test; checked with EXPLAIN), not for every match. */
 	st = store_stmt(
-	    s,
-	    pg ? "SELECT kind, key, name, CASE WHEN purpose <> '' "
-		 "THEN ts_headline('atlas_nl', purpose, q, 'StartSel=\"\", StopSel=\"\", "
-		 "MaxWords=16, MinWords=15, ShortWord=2, FragmentDelimiter=…') ELSE name END "
-		 "FROM search_fts, to_tsquery('atlas_nl', ?1) AS q WHERE " PG_SEARCH_MATCH " "
-		 "ORDER BY ts_rank('{0.1, 0.2, 0.5, 1.0}', doc, q) DESC, "
-		 "CASE WHEN doc @@ q THEN 0 ELSE ts_rank('{0.1, 0.2, 0.5, 1.0}', "
-		 "search_words(search_fts.name, short_name, purpose), "
-		 "to_tsquery('atlas_simple', ?1)) END DESC, search_fts.name, search_fts.key "
-		 "LIMIT ?2 OFFSET ?3"
-	       : "SELECT kind, key, name, CASE WHEN purpose <> '' "
-		 "THEN snippet(search_fts, 4, '', '', '…', 16) ELSE name END "
-		 "FROM search_fts WHERE search_fts MATCH ?1 "
-		 "ORDER BY bm25(search_fts, 0.0, 0.0, 10.0, 5.0, 1.0), name LIMIT ?2 OFFSET ?3");
+	    s, pg ? "SELECT kind, key, name, CASE WHEN purpose <> '' "
+		    "THEN ts_headline('atlas_nl', purpose, q, 'StartSel=\"\", StopSel=\"\", "
+		    "MaxWords=16, MinWords=15, ShortWord=2, FragmentDelimiter=…') ELSE name END "
+		    "FROM search_fts, to_tsquery('atlas_nl', ?1) AS q WHERE " PG_SEARCH_MATCH " "
+		    "ORDER BY ts_rank('{0.1, 0.2, 0.5, 1.0}', doc, q) DESC, "
+		    "CASE WHEN doc @@ q THEN 0 ELSE ts_rank('{0.1, 0.2, 0.5, 1.0}', "
+		    "search_words(search_fts.name, short_name, purpose), "
+		    "to_tsquery('atlas_simple', ?1)) END DESC, search_fts.name, search_fts.key "
+		    "LIMIT ?2 OFFSET ?3"
+		  : "SELECT kind, key, name, CASE WHEN purpose <> '' "
+		    "THEN snippet(search_fts, 4, '', '', '…', 16) ELSE name END "
+		    "FROM search_fts WHERE search_fts MATCH ?1 "
+		    "ORDER BY bm25(search_fts, 0.0, 0.0, 10.0, 5.0, 1.0), name LIMIT ?2 OFFSET ?3");
 	if (!st) {
 		rc = STORE_ERR;
 		goto out;

@@ -487,37 +487,41 @@ static int write_row(struct import_ctx *ix, const struct table_desc *t, const st
 	db_reset(st);
 	if (rc != DB_DONE)
 		return store_db_fail(ix->s, insert ? "rij toevoegen" : "rij bijwerken", ix->err,
-			       ix->errlen);
+				     ix->errlen);
 	if (insert)
 		*id = db_last_insert_id(ix->s);
 
 	for (int i = 0; i < t->ncols; i++) {
 		if (t->cols[i].type != CT_DOMAINS)
 			continue;
-		st = store_stmt(ix->s, "DELETE FROM collaboration_domain WHERE collaboration_id = ?");
+		st = store_stmt(ix->s,
+				"DELETE FROM collaboration_domain WHERE collaboration_id = ?");
 		if (!st)
-			return store_db_fail(ix->s, "beleidsdomeinen schrijven", ix->err, ix->errlen);
+			return store_db_fail(ix->s, "beleidsdomeinen schrijven", ix->err,
+					     ix->errlen);
 		db_bind_int64(st, 1, *id);
 		rc = db_step(st);
 		db_reset(st);
 		if (rc != DB_DONE)
-			return store_db_fail(ix->s, "beleidsdomeinen schrijven", ix->err, ix->errlen);
+			return store_db_fail(ix->s, "beleidsdomeinen schrijven", ix->err,
+					     ix->errlen);
 		const char *list = json_string_value(json_object_get(want, t->cols[i].name));
 		char keys[VALIDATE_MAX_DOMAINS][81];
 		int n = validate_split_domains(list, keys, VALIDATE_MAX_DOMAINS);
 		for (int k = 0; k < n; k++) {
-			st = store_stmt(ix->s, "INSERT INTO collaboration_domain (collaboration_id, "
-					 "domain_id) SELECT ?, id FROM domain WHERE key = ?");
+			st =
+			    store_stmt(ix->s, "INSERT INTO collaboration_domain (collaboration_id, "
+					      "domain_id) SELECT ?, id FROM domain WHERE key = ?");
 			if (!st)
 				return store_db_fail(ix->s, "beleidsdomeinen schrijven", ix->err,
-					       ix->errlen);
+						     ix->errlen);
 			db_bind_int64(st, 1, *id);
 			db_bind_text(st, 2, keys[k], -1, DB_STATIC);
 			rc = db_step(st);
 			db_reset(st);
 			if (rc != DB_DONE)
 				return store_db_fail(ix->s, "beleidsdomeinen schrijven", ix->err,
-					       ix->errlen);
+						     ix->errlen);
 		}
 	}
 	return STORE_OK;
@@ -703,13 +707,14 @@ static int read_seed(const char *dir, const struct table_desc *t, struct seed_fi
  * simpler and as fast as tracking single rows). */
 int store_rebuild_search(struct store *s, char *err, size_t errlen)
 {
-	return store_exec(s,
-		    "DELETE FROM search_fts;"
-		    "INSERT INTO search_fts (kind, key, name, short_name, purpose) "
-		    "SELECT 'c', key, name, short_name, purpose FROM collaboration;"
-		    "INSERT INTO search_fts (kind, key, name, short_name, purpose) "
-		    "SELECT 'o', code, name, trim(code || ' ' || cbs_code), '' FROM organisation;",
-		    "zoekindex bijwerken", err, errlen);
+	return store_exec(
+	    s,
+	    "DELETE FROM search_fts;"
+	    "INSERT INTO search_fts (kind, key, name, short_name, purpose) "
+	    "SELECT 'c', key, name, short_name, purpose FROM collaboration;"
+	    "INSERT INTO search_fts (kind, key, name, short_name, purpose) "
+	    "SELECT 'o', code, name, trim(code || ' ' || cbs_code), '' FROM organisation;",
+	    "zoekindex bijwerken", err, errlen);
 }
 
 /* True when the search index does not hold one row per collaboration and
@@ -717,8 +722,8 @@ int store_rebuild_search(struct store *s, char *err, size_t errlen)
 static int search_stale(struct store *s, bool *stale)
 {
 	db_stmt *st = store_stmt(s, "SELECT (SELECT count(*) FROM search_fts) <> "
-			      "(SELECT count(*) FROM collaboration) + "
-			      "(SELECT count(*) FROM organisation)");
+				    "(SELECT count(*) FROM collaboration) + "
+				    "(SELECT count(*) FROM organisation)");
 	if (!st)
 		return STORE_ERR;
 	int rc = db_step(st);

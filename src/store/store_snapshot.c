@@ -47,7 +47,7 @@ static int ref_id(db_stmt *st, int i)
 static int load_sources(struct store *s, struct snapshot *snap)
 {
 	db_stmt *st = store_stmt(s, "SELECT id, key, title, publisher, url, licence, attribution, "
-			      "reference_date, retrieved, note FROM source ORDER BY id");
+				    "reference_date, retrieved, note FROM source ORDER BY id");
 	if (!st)
 		return STORE_ERR;
 	int rc;
@@ -88,17 +88,17 @@ static int load_domains(struct store *s, struct snapshot *snap)
 static int load_orgs(struct store *s, struct snapshot *snap, char *err, size_t errlen)
 {
 	db_stmt *st = store_stmt(s, "SELECT id, code, kind, name, cbs_code, tooi, in_province, "
-			      "valid_from, valid_to, ended, successor_id, population, "
-			      "population_date, area_km2, collaboration_id, source_id, "
-			      "last_confirmed, note, confirmed_by, version "
-			      "FROM organisation ORDER BY id");
+				    "valid_from, valid_to, ended, successor_id, population, "
+				    "population_date, area_km2, collaboration_id, source_id, "
+				    "last_confirmed, note, confirmed_by, version "
+				    "FROM organisation ORDER BY id");
 	if (!st)
 		return STORE_ERR;
 	int rc, kind;
 	while ((rc = db_step(st)) == DB_ROW) {
 		int64_t id = db_column_int64(st, 0);
-		if (map_code(org_kind_labels, ORG_KIND_COUNT, store_col_text(st, 2), "organisation.kind",
-			     id, &kind, err, errlen)) {
+		if (map_code(org_kind_labels, ORG_KIND_COUNT, store_col_text(st, 2),
+			     "organisation.kind", id, &kind, err, errlen)) {
 			db_reset(st);
 			return STORE_ERR_INVALID;
 		}
@@ -131,9 +131,9 @@ static int load_orgs(struct store *s, struct snapshot *snap, char *err, size_t e
 static int load_collabs(struct store *s, struct snapshot *snap, char *err, size_t errlen)
 {
 	db_stmt *st = store_stmt(s, "SELECT id, key, name, short_name, kind, legal_form, powers, "
-			      "phase, purpose, seat, start_date, end_date, website, "
-			      "source_id, last_confirmed, note, confirmed_by, version "
-			      "FROM collaboration ORDER BY id");
+				    "phase, purpose, seat, start_date, end_date, website, "
+				    "source_id, last_confirmed, note, confirmed_by, version "
+				    "FROM collaboration ORDER BY id");
 	if (!st)
 		return STORE_ERR;
 	int rc, kind, lf, pw, ph;
@@ -143,10 +143,10 @@ static int load_collabs(struct store *s, struct snapshot *snap, char *err, size_
 			     "collaboration.kind", id, &kind, err, errlen) ||
 		    map_code(legal_form_labels, LF_COUNT, store_col_text(st, 5),
 			     "collaboration.legal_form", id, &lf, err, errlen) ||
-		    map_code(powers_labels, POW_COUNT, store_col_text(st, 6), "collaboration.powers", id,
-			     &pw, err, errlen) ||
-		    map_code(phase_labels, PHASE_COUNT, store_col_text(st, 7), "collaboration.phase", id,
-			     &ph, err, errlen)) {
+		    map_code(powers_labels, POW_COUNT, store_col_text(st, 6),
+			     "collaboration.powers", id, &pw, err, errlen) ||
+		    map_code(phase_labels, PHASE_COUNT, store_col_text(st, 7),
+			     "collaboration.phase", id, &ph, err, errlen)) {
 			db_reset(st);
 			return STORE_ERR_INVALID;
 		}
@@ -177,7 +177,7 @@ static int load_collabs(struct store *s, struct snapshot *snap, char *err, size_
 	/* domains per collaboration; collabs are in id order, so the rows of
 	 * one collaboration come together and are matched by a merge walk */
 	st = store_stmt(s, "SELECT collaboration_id, domain_id FROM collaboration_domain "
-		     "ORDER BY collaboration_id, domain_id");
+			   "ORDER BY collaboration_id, domain_id");
 	if (!st)
 		return STORE_ERR;
 	int ids[VALIDATE_MAX_DOMAINS * 2];
@@ -206,18 +206,18 @@ static int load_collabs(struct store *s, struct snapshot *snap, char *err, size_
 static int load_parts(struct store *s, struct snapshot *snap, char *err, size_t errlen)
 {
 	db_stmt *st = store_stmt(s, "SELECT id, collaboration_id, organisation_id, body, role, "
-			      "cost_share, contribution_eur, joined, left_on, source_id, "
-			      "last_confirmed, note, confirmed_by, version "
-			      "FROM participation ORDER BY id");
+				    "cost_share, contribution_eur, joined, left_on, source_id, "
+				    "last_confirmed, note, confirmed_by, version "
+				    "FROM participation ORDER BY id");
 	if (!st)
 		return STORE_ERR;
 	int rc, body, role;
 	while ((rc = db_step(st)) == DB_ROW) {
 		int64_t id = db_column_int64(st, 0);
-		if (map_code(body_labels, BODY_COUNT, store_col_text(st, 3), "participation.body", id,
-			     &body, err, errlen) ||
-		    map_code(role_labels, ROLE_COUNT, store_col_text(st, 4), "participation.role", id,
-			     &role, err, errlen)) {
+		if (map_code(body_labels, BODY_COUNT, store_col_text(st, 3), "participation.body",
+			     id, &body, err, errlen) ||
+		    map_code(role_labels, ROLE_COUNT, store_col_text(st, 4), "participation.role",
+			     id, &role, err, errlen)) {
 			db_reset(st);
 			return STORE_ERR_INVALID;
 		}

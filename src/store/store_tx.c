@@ -21,8 +21,7 @@
 #define SAVEPOINT_NAME "atlas_write"
 
 /* Open a transaction with verb, or the batch's savepoint. */
-static int open_tx(struct store *s, const char *verb, const char *what, char *err,
-		   size_t errlen)
+static int open_tx(struct store *s, const char *verb, const char *what, char *err, size_t errlen)
 {
 	if (s->tx) {
 		store_set_err(err, errlen, "databasefout bij %s", what);

@@ -114,14 +114,16 @@ static void collab_apply(struct rec *r, const struct collab_input *m, const char
 	store_rec_set(r, CF_NAME, m->name);
 	store_rec_set(r, CF_SHORT, m->short_name);
 	store_rec_set(r, CF_KIND, m->kind);
-	store_rec_set(
-	    r, CF_LF,
-	    store_label_api(legal_form_labels, LF_COUNT, store_label_db(legal_form_labels, LF_COUNT, m->legal_form)));
+	store_rec_set(r, CF_LF,
+		      store_label_api(legal_form_labels, LF_COUNT,
+				      store_label_db(legal_form_labels, LF_COUNT, m->legal_form)));
 	store_rec_set(r, CF_POW,
-		store_label_api(powers_labels, POW_COUNT, store_label_db(powers_labels, POW_COUNT, m->powers)));
+		      store_label_api(powers_labels, POW_COUNT,
+				      store_label_db(powers_labels, POW_COUNT, m->powers)));
 	store_rec_set(r, CF_DOMAINS, domains);
 	store_rec_set(r, CF_PHASE,
-		store_label_api(phase_labels, PHASE_COUNT, store_label_db(phase_labels, PHASE_COUNT, m->phase)));
+		      store_label_api(phase_labels, PHASE_COUNT,
+				      store_label_db(phase_labels, PHASE_COUNT, m->phase)));
 	store_rec_set(r, CF_PURPOSE, m->purpose);
 	store_rec_set(r, CF_SEAT, m->seat);
 	store_rec_set(r, CF_START, m->start_date);
@@ -170,8 +172,9 @@ static int collab_write(struct store *s, struct rec *r, const char *new_key)
 		db_bind_text(st, 16, new_key, -1, DB_STATIC);
 	else
 		db_bind_int64(st, 16, r->id);
-	if (store_step_done(s, st,
-		      insert ? "samenwerkingsverband toevoegen" : "samenwerkingsverband bijwerken", NULL, 0))
+	if (store_step_done(
+		s, st, insert ? "samenwerkingsverband toevoegen" : "samenwerkingsverband bijwerken",
+		NULL, 0))
 		return STORE_ERR;
 	if (insert)
 		r->id = db_last_insert_id(s);
@@ -267,7 +270,8 @@ out:
 static int collab_open(struct store *s, const char *key, int64_t expected, struct rec *r,
 		       int64_t *current_version)
 {
-	int rc = store_rec_load(s, store_collab_select, key ? key : "", 0, store_collab_spec, CF_N, 0, r);
+	int rc = store_rec_load(s, store_collab_select, key ? key : "", 0, store_collab_spec, CF_N,
+				0, r);
 	if (rc)
 		return rc;
 	if (current_version)
@@ -292,7 +296,8 @@ static int commit_change(struct store *s, const struct write_ctx *w, const char 
 		rc = STORE_OK;
 		goto out;
 	}
-	if (write_fn(s, r, NULL) || (reindex_kind && store_reindex(s, reindex_kind, r->key, r->id)) ||
+	if (write_fn(s, r, NULL) ||
+	    (reindex_kind && store_reindex(s, reindex_kind, r->key, r->id)) ||
 	    store_write_finish(s, w, action, entity, r->key, before, after))
 		goto out;
 	r->version++;
@@ -459,7 +464,8 @@ static int part_check_refs(struct store *s, int64_t collab_id, const struct part
 static void part_apply(struct rec *r, const struct part_input *m)
 {
 	store_rec_set(r, PF_BODY,
-		store_label_api(body_labels, BODY_COUNT, store_label_db(body_labels, BODY_COUNT, m->body)));
+		      store_label_api(body_labels, BODY_COUNT,
+				      store_label_db(body_labels, BODY_COUNT, m->body)));
 	store_rec_set(r, PF_ROLE, str_empty(m->role) ? role_labels[ROLE_DEELNEMER].api : m->role);
 	char b[48];
 	snprintf(b, sizeof b, "%s", m->cost_share ? m->cost_share : "");
@@ -748,7 +754,8 @@ int store_org_update(struct store *s, const struct write_ctx *w, const char *cod
 	memset(&r, 0, sizeof r);
 	if (store_write_begin(s))
 		goto out;
-	if ((rc = store_rec_load(s, store_org_select, code ? code : "", 0, store_org_spec, OF_N, 0, &r)))
+	if ((rc = store_rec_load(s, store_org_select, code ? code : "", 0, store_org_spec, OF_N, 0,
+				 &r)))
 		goto out;
 	if (current_version)
 		*current_version = r.version;
@@ -846,7 +853,8 @@ int store_confirm(struct store *s, const struct write_ctx *w, const char *entity
 	store_rec_set(&r, bi, store_ctx_actor(w));
 	char *after = store_rec_image(&r);
 	/* a confirmation is always recorded, even on the same day */
-	if (write_fn(s, &r, NULL) || store_write_finish(s, w, "confirm", entity, r.key, before, after)) {
+	if (write_fn(s, &r, NULL) ||
+	    store_write_finish(s, w, "confirm", entity, r.key, before, after)) {
 		free(after);
 		goto out;
 	}

@@ -30,14 +30,12 @@ struct arena;
 #include <stdbool.h>
 #include <stdint.h>
 
-
 /* Who writes. */
 struct write_ctx {
 	const char *actor; /* "gebruiker:jan" / "cli:..." */
 	const char *via;   /* "web", "api", "cli" */
 	const char *today; /* YYYY-MM-DD (for "ended today", confirmations) */
 };
-
 
 /* Create; the key is derived from the name (kebab-case, made unique) and
  * returned in key_out. New records are confirmed today by the actor. */
@@ -75,31 +73,31 @@ int store_org_update(struct store *s, const struct write_ctx *w, const char *cod
 /* "Bevestig dat dit klopt": last_confirmed = today, confirmed_by = actor,
  * version + 1, audited. entity is "collaboration", "participation" or
  * "organisation"; key is the key/code, or the participation id as text. */
-int store_confirm(struct store *s, const struct write_ctx *w, const char *entity,
-		  const char *key, int64_t expected_version, int64_t *current_version);
+int store_confirm(struct store *s, const struct write_ctx *w, const char *entity, const char *key,
+		  int64_t expected_version, int64_t *current_version);
 
 /* One audit event, for history pages and the change feed. */
 struct audit_row {
 	int64_t id;
-	char at[25];       /* UTC ISO timestamp */
+	char at[25]; /* UTC ISO timestamp */
 	const char *actor;
 	const char *via;
-	const char *action;      /* insert, update, delete, confirm */
-	const char *entity;      /* collaboration, participation, organisation, ... */
-	const char *entity_key;  /* key/code/id */
-	const char *before;      /* JSON or "" */
-	const char *after;       /* JSON or "" */
-	const char *source;      /* "seed", "web", ... */
+	const char *action;	/* insert, update, delete, confirm */
+	const char *entity;	/* collaboration, participation, organisation, ... */
+	const char *entity_key; /* key/code/id */
+	const char *before;	/* JSON or "" */
+	const char *after;	/* JSON or "" */
+	const char *source;	/* "seed", "web", ... */
 };
 /* History of one record (newest first). For a collaboration this includes
  * the events of its participations. Rows and their text live in arena a
  * (never NULL strings; "" when absent). */
-int store_history(struct store *s, struct arena *a, const char *entity, const char *key, struct audit_row **out,
-		  int *n);
+int store_history(struct store *s, struct arena *a, const char *entity, const char *key,
+		  struct audit_row **out, int *n);
 /* Recent changes, newest first, optionally filtered by entity and by
  * actor; limit/offset paging; *total counts all matches. Rows in arena a. */
-int store_changes(struct store *s, struct arena *a, const char *entity, const char *actor, int limit, int offset,
-		  struct audit_row **out, int *n, int *total);
+int store_changes(struct store *s, struct arena *a, const char *entity, const char *actor,
+		  int limit, int offset, struct audit_row **out, int *n, int *total);
 
 /*
  * Batches (the CSV import). store_batch_begin opens ONE

@@ -82,7 +82,8 @@ static void test_long_names_round_trip(void **state)
 	struct field_errors e = {0};
 
 	char pkey[128];
-	struct person_input pin = {.name = pname, .party = "", .email = "", .phone = "", .note = ""};
+	struct person_input pin = {
+	    .name = pname, .party = "", .email = "", .phone = "", .note = ""};
 	assert_int_equal(store_person_create(f->s, &f->w, &pin, pkey, sizeof pkey, &e), STORE_OK);
 
 	char ckey[128];
@@ -143,7 +144,8 @@ static void test_long_names_round_trip(void **state)
 	assert_string_equal(t[0].collab_name, cname);
 
 	/* a message naming the long person is cut on a character boundary */
-	struct office_input again = {.org_code = "gm9999", .kind = "wethouder", .from = "2021-01-01"};
+	struct office_input again = {
+	    .org_code = "gm9999", .kind = "wethouder", .from = "2021-01-01"};
 	struct field_errors e2 = {0};
 	assert_int_equal(store_office_add(f->s, &f->w, pkey, &again, &id, &e2), STORE_ERR_INVALID);
 	assert_true(e2.n > 0);

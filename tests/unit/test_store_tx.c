@@ -85,9 +85,9 @@ static void test_person_writes_in_batch(void **state)
 	assert_int_equal(create(f, "Anna Batchpersoon", k1, sizeof k1), STORE_OK);
 	assert_int_equal(create(f, "x", k2, sizeof k2), STORE_ERR_INVALID);
 	assert_int_equal(create(f, "Bert Batchpersoon", k3, sizeof k3), STORE_OK);
-	assert_int_equal(store_ab_meeting_set(f->s, &f->w, "gr-testregio-afval", "2025",
-					      "2025-06-12", &e),
-			 STORE_OK);
+	assert_int_equal(
+	    store_ab_meeting_set(f->s, &f->w, "gr-testregio-afval", "2025", "2025-06-12", &e),
+	    STORE_OK);
 	/* nothing visible to another connection before the batch commits */
 	assert_int_equal(people(f), before);
 	assert_int_equal(store_batch_end(f->s, true), STORE_OK);
