@@ -57,21 +57,8 @@ static void read_agreement(db_stmt *st, struct arena *a, void *dst)
 int store_agreements_of_collab(struct store *s, struct arena *a, const char *collab_key,
 			       struct agreement **out, int *n)
 {
-	if (!s) { /* no connection (e.g. store_thread() failed) */
-		*out = NULL;
-		*n = 0;
-		return STORE_ERR;
-	}
-	struct buf sql = BUF_INIT;
-	buf_printf(&sql, "%sWHERE c.key = ? ORDER BY g.since DESC, g.id", agreement_select);
-	db_stmt *st = sql.data ? store_stmt(s, sql.data) : NULL;
-	buf_free(&sql);
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return STORE_ERR;
-	db_bind_text(st, 1, field_nz(collab_key), -1, DB_TRANSIENT);
-	return store_collect(s, a, st, sizeof **out, read_agreement, (void **)out, n);
+	return store_list(s, a, agreement_select, "WHERE c.key = ? ORDER BY g.since DESC, g.id",
+			  field_nz(collab_key), sizeof **out, read_agreement, (void **)out, n);
 }
 
 static char *agreement_image(const char *collab_key, const struct agreement_input *m)

@@ -135,6 +135,14 @@ void store_json_set(json_t *o, const char *k, const char *v);
  * code (the code itself when unknown). */
 const char *store_label_db(const struct label *t, int n, const char *api);
 const char *store_label_api(const struct label *t, int n, const char *db);
+/*
+ * The rows of select + tail (tail: WHERE/ORDER BY; ?1 bound to param when
+ * param is not NULL) read by read() into an array in arena a, as
+ * store_collect. STORE_ERR when s is NULL (no connection) or on a fault.
+ */
+int store_list(struct store *s, struct arena *a, const char *select, const char *tail,
+	       const char *param, size_t elem, void (*read)(db_stmt *, struct arena *, void *),
+	       void **out, int *n);
 /* arr (count elements of size elem, room for *cap) with room for one more:
  * arr itself, or a copy twice as large in arena a (*cap updated). */
 void *store_grow(struct arena *a, void *arr, int count, int *cap, size_t elem);

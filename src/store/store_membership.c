@@ -57,48 +57,22 @@ static void read_office(db_stmt *st, struct arena *a, void *dst)
 	f->version = db_column_int64(st, 10);
 }
 
-/* Run office_select + tail bound to one text parameter. */
-static int office_list(struct store *s, struct arena *a, const char *tail, const char *param,
-		       struct office **out, int *n)
-{
-	struct buf sql = BUF_INIT;
-	buf_printf(&sql, "%s%s", office_select, tail);
-	db_stmt *st = sql.data ? store_stmt(s, sql.data) : NULL;
-	buf_free(&sql);
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return STORE_ERR;
-	db_bind_text(st, 1, field_nz(param), -1, DB_TRANSIENT);
-	return store_collect(s, a, st, sizeof **out, read_office, (void **)out, n);
-}
-
 int store_offices_of_person(struct store *s, struct arena *a, const char *person_key,
 			    struct office **out, int *n)
 {
-	if (!s) { /* no connection (e.g. store_thread() failed) */
-		*out = NULL;
-		*n = 0;
-		return STORE_ERR;
-	}
-	return office_list(s, a,
-			   "WHERE p.key = ?1 ORDER BY (f.to_date = '') DESC, f.to_date DESC, "
-			   "f.from_date DESC, f.id",
-			   person_key, out, n);
+	return store_list(s, a, office_select,
+			  "WHERE p.key = ?1 ORDER BY (f.to_date = '') DESC, f.to_date DESC, "
+			  "f.from_date DESC, f.id",
+			  field_nz(person_key), sizeof **out, read_office, (void **)out, n);
 }
 
 int store_offices_of_org(struct store *s, struct arena *a, const char *org_code,
 			 struct office **out, int *n)
 {
-	if (!s) { /* no connection (e.g. store_thread() failed) */
-		*out = NULL;
-		*n = 0;
-		return STORE_ERR;
-	}
-	return office_list(s, a,
-			   "WHERE o.code = ?1 ORDER BY (f.to_date = '') DESC, f.kind, p.name, "
-			   "f.from_date DESC, f.id",
-			   org_code, out, n);
+	return store_list(s, a, office_select,
+			  "WHERE o.code = ?1 ORDER BY (f.to_date = '') DESC, f.kind, p.name, "
+			  "f.from_date DESC, f.id",
+			  field_nz(org_code), sizeof **out, read_office, (void **)out, n);
 }
 
 /* What the checks need to know about an organisation. */
@@ -507,74 +481,38 @@ static void read_seat(db_stmt *st, struct arena *a, void *dst)
 	t->version = db_column_int64(st, 11);
 }
 
-/* Run seat_select + tail, bound to param when not NULL. */
-static int seat_list(struct store *s, struct arena *a, const char *tail, const char *param,
-		     struct seat **out, int *n)
-{
-	struct buf sql = BUF_INIT;
-	buf_printf(&sql, "%s%s", seat_select, tail);
-	db_stmt *st = sql.data ? store_stmt(s, sql.data) : NULL;
-	buf_free(&sql);
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return STORE_ERR;
-	if (param)
-		db_bind_text(st, 1, param, -1, DB_TRANSIENT);
-	return store_collect(s, a, st, sizeof **out, read_seat, (void **)out, n);
-}
-
 int store_seats_of_person(struct store *s, struct arena *a, const char *person_key,
 			  struct seat **out, int *n)
 {
-	if (!s) { /* no connection (e.g. store_thread() failed) */
-		*out = NULL;
-		*n = 0;
-		return STORE_ERR;
-	}
-	return seat_list(s, a,
-			 "WHERE p.key = ?1 ORDER BY (t.to_date = '') DESC, t.to_date DESC, "
-			 "t.from_date DESC, t.id",
-			 field_nz(person_key), out, n);
+	return store_list(s, a, seat_select,
+			  "WHERE p.key = ?1 ORDER BY (t.to_date = '') DESC, t.to_date DESC, "
+			  "t.from_date DESC, t.id",
+			  field_nz(person_key), sizeof **out, read_seat, (void **)out, n);
 }
 
 int store_seats_of_collab(struct store *s, struct arena *a, const char *collab_key,
 			  struct seat **out, int *n)
 {
-	if (!s) { /* no connection (e.g. store_thread() failed) */
-		*out = NULL;
-		*n = 0;
-		return STORE_ERR;
-	}
-	return seat_list(s, a,
-			 "WHERE c.key = ?1 ORDER BY (t.to_date = '') DESC, " SEAT_BODY_ORDER
-			 ", p.name, t.from_date DESC, t.id",
-			 field_nz(collab_key), out, n);
+	return store_list(s, a, seat_select,
+			  "WHERE c.key = ?1 ORDER BY (t.to_date = '') DESC, " SEAT_BODY_ORDER
+			  ", p.name, t.from_date DESC, t.id",
+			  field_nz(collab_key), sizeof **out, read_seat, (void **)out, n);
 }
 
 int store_seats_of_org(struct store *s, struct arena *a, const char *org_code, struct seat **out,
 		       int *n)
 {
-	if (!s) { /* no connection (e.g. store_thread() failed) */
-		*out = NULL;
-		*n = 0;
-		return STORE_ERR;
-	}
-	return seat_list(
-	    s, a,
+	return store_list(
+	    s, a, seat_select,
 	    "WHERE o.code = ?1 ORDER BY (t.to_date = '') DESC, c.name, " SEAT_BODY_ORDER
 	    ", p.name, t.id",
-	    field_nz(org_code), out, n);
+	    field_nz(org_code), sizeof **out, read_seat, (void **)out, n);
 }
 
 int store_seats_all(struct store *s, struct arena *a, struct seat **out, int *n)
 {
-	if (!s) { /* no connection (e.g. store_thread() failed) */
-		*out = NULL;
-		*n = 0;
-		return STORE_ERR;
-	}
-	return seat_list(s, a, "ORDER BY p.name, p.id, c.name, t.from_date, t.id", NULL, out, n);
+	return store_list(s, a, seat_select, "ORDER BY p.name, p.id, c.name, t.from_date, t.id",
+			  NULL, sizeof **out, read_seat, (void **)out, n);
 }
 
 /* What the seat checks need to know about a collaboration. */

@@ -47,21 +47,11 @@ static void read_phase(db_stmt *st, struct arena *a, void *dst)
 int store_phases_of_collab(struct store *s, struct arena *a, const char *collab_key,
 			   struct phase_event **out, int *n)
 {
-	if (!s) { /* no connection (e.g. store_thread() failed) */
-		*out = NULL;
-		*n = 0;
-		return STORE_ERR;
-	}
-	*out = NULL;
-	*n = 0;
-	db_stmt *st =
-	    store_stmt(s, "SELECT e.id, c.key, e.phase, e.process_phase, e.occurred_on, e.note "
-			  "FROM phase_event e JOIN collaboration c ON c.id = e.collaboration_id "
-			  "WHERE c.key = ? ORDER BY e.occurred_on, e.id");
-	if (!st)
-		return STORE_ERR;
-	db_bind_text(st, 1, field_nz(collab_key), -1, DB_TRANSIENT);
-	return store_collect(s, a, st, sizeof **out, read_phase, (void **)out, n);
+	return store_list(s, a,
+			  "SELECT e.id, c.key, e.phase, e.process_phase, e.occurred_on, e.note "
+			  "FROM phase_event e JOIN collaboration c ON c.id = e.collaboration_id ",
+			  "WHERE c.key = ? ORDER BY e.occurred_on, e.id", field_nz(collab_key),
+			  sizeof **out, read_phase, (void **)out, n);
 }
 
 int store_phase_add(struct store *s, const struct write_ctx *w, const char *collab_key,

@@ -58,39 +58,15 @@ static void read_assessment(db_stmt *st, struct arena *ar, void *dst)
 int store_assessments_of_collab(struct store *s, struct arena *a, const char *collab_key,
 				struct role_assessment **out, int *n)
 {
-	if (!s) { /* no connection (e.g. store_thread() failed) */
-		*out = NULL;
-		*n = 0;
-		return STORE_ERR;
-	}
-	struct buf sql = BUF_INIT;
-	buf_printf(&sql, "%sWHERE c.key = ? ORDER BY a.assessed_on, a.id", assessment_select);
-	db_stmt *st = sql.data ? store_stmt(s, sql.data) : NULL;
-	buf_free(&sql);
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return STORE_ERR;
-	db_bind_text(st, 1, field_nz(collab_key), -1, DB_TRANSIENT);
-	return store_collect(s, a, st, sizeof **out, read_assessment, (void **)out, n);
+	return store_list(s, a, assessment_select, "WHERE c.key = ? ORDER BY a.assessed_on, a.id",
+			  field_nz(collab_key), sizeof **out, read_assessment, (void **)out, n);
 }
 
 int store_assessments_all(struct store *s, struct arena *a, struct role_assessment **out, int *n)
 {
-	if (!s) { /* no connection (e.g. store_thread() failed) */
-		*out = NULL;
-		*n = 0;
-		return STORE_ERR;
-	}
-	struct buf sql = BUF_INIT;
-	buf_printf(&sql, "%sORDER BY a.participation_id, a.assessed_on, a.id", assessment_select);
-	db_stmt *st = sql.data ? store_stmt(s, sql.data) : NULL;
-	buf_free(&sql);
-	*out = NULL;
-	*n = 0;
-	if (!st)
-		return STORE_ERR;
-	return store_collect(s, a, st, sizeof **out, read_assessment, (void **)out, n);
+	return store_list(s, a, assessment_select,
+			  "ORDER BY a.participation_id, a.assessed_on, a.id", NULL, sizeof **out,
+			  read_assessment, (void **)out, n);
 }
 
 int store_assessment_add(struct store *s, const struct write_ctx *w, int64_t participation_id,

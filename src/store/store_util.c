@@ -9,6 +9,7 @@
 
 #include "../domain/fields.h"
 #include "../lib/arena.h"
+#include "../lib/buf.h"
 #include "../lib/text.h"
 #include "../lib/xalloc.h"
 #include "store_write.h"
@@ -52,6 +53,25 @@ const char *store_label_api(const struct label *t, int n, const char *db)
 {
 	int i = label_from_db(t, n, db);
 	return i >= 0 ? t[i].api : field_nz(db);
+}
+
+int store_list(struct store *s, struct arena *a, const char *select, const char *tail,
+	       const char *param, size_t elem, void (*read)(db_stmt *, struct arena *, void *),
+	       void **out, int *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (!s) /* no connection (e.g. store_thread() failed) */
+		return STORE_ERR;
+	struct buf sql = BUF_INIT;
+	buf_printf(&sql, "%s%s", select, tail);
+	db_stmt *st = sql.data ? store_stmt(s, sql.data) : NULL;
+	buf_free(&sql);
+	if (!st)
+		return STORE_ERR;
+	if (param)
+		db_bind_text(st, 1, param, -1, DB_TRANSIENT);
+	return store_collect(s, a, st, elem, read, out, n);
 }
 
 void *store_grow(struct arena *a, void *arr, int count, int *cap, size_t elem)
