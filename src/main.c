@@ -9,7 +9,7 @@
 #include "http/auth.h"
 #include "http/oidc.h"
 #include "http/server.h"
-#include "io/csv_import.h"
+#include "store/store_csv.h"
 #include "io/roo_export.h"
 #include "domain/snapshot.h"
 #include "lib/buf.h"
@@ -347,7 +347,7 @@ static int cmd_import_csv(const struct opts *o)
 		buf_free(&data);
 		return 1;
 	}
-	rc = csv_import(st, &w, data.data ? data.data : "", data.len, o->dry_run != 0, &rep);
+	rc = store_csv_import(st, &w, data.data ? data.data : "", data.len, o->dry_run != 0, &rep);
 	store_close(st);
 	buf_free(&data);
 	for (int i = 0; i < rep.n_errors && i < CSV_IMPORT_MAX_ERRORS; i++)
@@ -668,7 +668,9 @@ static int cmd_user(const struct opts *o)
 	if (strcmp(act, "list") == 0) {
 		struct user *users = NULL;
 		int n = 0;
-		if (store_user_list(st, &users, &n) != STORE_OK) {
+		struct arena *ua = arena_new();
+		if (store_user_list(st, ua, &users, &n) != STORE_OK) {
+			arena_free(ua);
 			fprintf(stderr,
 				"atlas user list: de gebruikers konden niet worden gelezen\n");
 			status = 1;
@@ -682,7 +684,7 @@ static int cmd_user(const struct opts *o)
 			       *users[i].org_code ? users[i].org_code : "-",
 			       users[i].disabled ? "geblokkeerd" : "actief", users[i].display_name);
 		printf("%d gebruiker(s)\n", n);
-		free(users);
+		arena_free(ua);
 		goto out;
 	}
 	if (strcmp(act, "add") == 0) {

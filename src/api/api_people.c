@@ -136,11 +136,11 @@ static int cmp_person_id(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static int person_index_load(struct store *st, struct person_index *ix)
+static int person_index_load(struct arena *a, struct store *st, struct person_index *ix)
 {
 	ix->v = NULL;
 	ix->n = 0;
-	if (store_person_list(st, &ix->v, &ix->n) != STORE_OK)
+	if (store_person_list(st, a, &ix->v, &ix->n) != STORE_OK)
 		return -1;
 	if (ix->n > 1)
 		qsort(ix->v, (size_t)ix->n, sizeof *ix->v, cmp_person_id);
@@ -197,8 +197,8 @@ static int mark_org_people(struct request *r, struct store *st, const char *code
 	struct office *offs = NULL;
 	struct seat *seats = NULL;
 	int n_offs = 0, n_seats = 0, rc = -1;
-	if (store_offices_of_org(st, code, &offs, &n_offs) != STORE_OK ||
-	    store_seats_of_org(st, code, &seats, &n_seats) != STORE_OK)
+	if (store_offices_of_org(st, r->arena, code, &offs, &n_offs) != STORE_OK ||
+	    store_seats_of_org(st, r->arena, code, &seats, &n_seats) != STORE_OK)
 		goto out;
 	for (int i = 0; i < n; i++) {
 		for (int k = 0; k < n_offs && !keep[i]; k++)
@@ -208,8 +208,6 @@ static int mark_org_people(struct request *r, struct store *st, const char *code
 	}
 	rc = 0;
 out:
-	free(offs);
-	free(seats);
 	return rc;
 }
 
@@ -240,8 +238,8 @@ int api_person_list(struct request *r)
 	struct person *people = NULL;
 	struct seat *seats = NULL;
 	int n = 0, n_seats = 0, status;
-	if (store_person_list(st, &people, &n) != STORE_OK ||
-	    store_seats_all(st, &seats, &n_seats) != STORE_OK) {
+	if (store_person_list(st, r->arena, &people, &n) != STORE_OK ||
+	    store_seats_all(st, r->arena, &seats, &n_seats) != STORE_OK) {
 		status = store_unavailable(r);
 		goto out;
 	}
@@ -287,8 +285,6 @@ int api_person_list(struct request *r)
 	jw_end(&w);
 	status = 200;
 out:
-	free(people);
-	free(seats);
 	return status;
 }
 
@@ -332,13 +328,13 @@ int api_person_get(struct request *r)
 	struct office *offs = NULL;
 	struct seat *seats = NULL;
 	int n_offs = 0, n_seats = 0, status;
-	int rc = store_person_get(st, key, &p);
+	int rc = store_person_get(st, r->arena, key, &p);
 	if (rc == STORE_ERR_NOTFOUND) {
 		status = respond_not_found(r);
 		goto out;
 	}
-	if (rc != STORE_OK || store_offices_of_person(st, key, &offs, &n_offs) != STORE_OK ||
-	    store_seats_of_person(st, key, &seats, &n_seats) != STORE_OK) {
+	if (rc != STORE_OK || store_offices_of_person(st, r->arena, key, &offs, &n_offs) != STORE_OK ||
+	    store_seats_of_person(st, r->arena, key, &seats, &n_seats) != STORE_OK) {
 		status = store_unavailable(r);
 		goto out;
 	}
@@ -395,8 +391,6 @@ int api_person_get(struct request *r)
 	jw_end(&w);
 	status = 200;
 out:
-	free(offs);
-	free(seats);
 	return status;
 }
 
@@ -430,20 +424,17 @@ int api_person_export(struct request *r)
 	struct store *st = store_thread();
 	if (!st)
 		return store_unavailable(r);
-	char *json = NULL;
+	const char *json = NULL;
 	struct write_ctx w;
 	char actor[80], today[11];
 	form_write_ctx(r, &w, actor, today);
 	w.via = "api";
-	int rc = store_person_export_by(st, &w, key, &json);
+	int rc = store_person_export_by(st, r->arena, &w, key, &json);
 	if (rc == STORE_ERR_NOTFOUND)
 		return respond_not_found(r);
-	if (rc != STORE_OK || !json) {
-		free(json);
+	if (rc != STORE_OK || !json)
 		return store_unavailable(r);
-	}
 	buf_puts(&r->out, json);
-	free(json);
 	r->content_type = "application/json";
 	r->etag = NULL;
 	r->cache_control = "no-store"; /* personal data: never kept by caches */
@@ -473,8 +464,8 @@ int api_collab_seats(struct request *r)
 	struct seat *seats = NULL;
 	struct person_index ix = {NULL, 0};
 	int n = 0, status;
-	if (store_seats_of_collab(st, c->key, &seats, &n) != STORE_OK ||
-	    person_index_load(st, &ix) < 0) {
+	if (store_seats_of_collab(st, r->arena, c->key, &seats, &n) != STORE_OK ||
+	    person_index_load(r->arena, st, &ix) < 0) {
 		status = store_unavailable(r);
 		goto out;
 	}
@@ -522,8 +513,6 @@ int api_collab_seats(struct request *r)
 	jw_end(&w);
 	status = 200;
 out:
-	free(seats);
-	free(ix.v);
 	return status;
 }
 
@@ -557,7 +546,7 @@ int api_collab_roles(struct request *r)
 
 	struct role_assessment *as = NULL;
 	int n = 0, status;
-	if (store_assessments_of_collab(st, c->key, &as, &n) != STORE_OK) {
+	if (store_assessments_of_collab(st, r->arena, c->key, &as, &n) != STORE_OK) {
 		status = store_unavailable(r);
 		goto out;
 	}
@@ -623,7 +612,6 @@ int api_collab_roles(struct request *r)
 	jw_end(&w);
 	status = 200;
 out:
-	free(as);
 	return status;
 }
 
@@ -642,8 +630,7 @@ int api_collab_phases(struct request *r)
 
 	struct phase_event *ev = NULL;
 	int n = 0;
-	if (store_phases_of_collab(st, c->key, &ev, &n) != STORE_OK) {
-		free(ev);
+	if (store_phases_of_collab(st, r->arena, c->key, &ev, &n) != STORE_OK) {
 		return store_unavailable(r);
 	}
 	jw_obj(&w);
@@ -663,7 +650,6 @@ int api_collab_phases(struct request *r)
 	jw_end(&w);
 	jw_kint(&w, "totaal", n);
 	jw_end(&w);
-	free(ev);
 	return 200;
 }
 
@@ -719,8 +705,7 @@ int api_collab_agreements(struct request *r)
 
 	struct agreement *ag = NULL;
 	int n = 0;
-	if (store_agreements_of_collab(st, c->key, &ag, &n) != STORE_OK) {
-		free(ag);
+	if (store_agreements_of_collab(st, r->arena, c->key, &ag, &n) != STORE_OK) {
 		return store_unavailable(r);
 	}
 	jw_obj(&w);
@@ -745,6 +730,5 @@ int api_collab_agreements(struct request *r)
 	jw_end(&w);
 	jw_kint(&w, "totaal", n);
 	jw_end(&w);
-	free(ag);
 	return 200;
 }

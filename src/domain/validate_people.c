@@ -5,6 +5,7 @@
  */
 #include "validate_people.h"
 #include "../lib/text.h"
+#include "fields.h"
 #include "labels.h"
 #include "validate.h"
 #include "validate_write.h"
@@ -27,42 +28,10 @@ const struct label process_phase_labels[PROCESS_PHASE_COUNT] = {
     {"uitvoeren-en-vernieuwen", "uitvoeren-en-vernieuwen", "Uitvoeren en vernieuwen"},
 };
 
-static const char *nz(const char *s)
-{
-	return s ? s : "";
-}
-
-/* A text field: valid UTF-8, no control characters (multi_line allows
- * newlines and tabs), min..max characters. what: "Een naam". */
-static void check_text(struct field_errors *e, const char *field, const char *v, size_t min,
-		       size_t max, bool multi_line, const char *what)
-{
-	v = nz(v);
-	size_t n = strlen(v);
-	if (!utf8_is_valid(v, n)) {
-		field_errors_add(e, field, "%s bevat ongeldige tekens.", what);
-		return;
-	}
-	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
-		if (*p < 0x20 || *p == 0x7f) {
-			if (multi_line && (*p == '\n' || *p == '\r' || *p == '\t'))
-				continue;
-			field_errors_add(e, field, "%s bevat een stuurteken; haal het weg.", what);
-			return;
-		}
-	}
-	size_t chars = utf8_length(v, n);
-	if (chars < min)
-		field_errors_add(e, field, "%s heeft minstens %zu tekens.", what, min);
-	else if (chars > max)
-		field_errors_add(e, field, "%s heeft hoogstens %zu tekens (nu %zu).", what, max,
-				 chars);
-}
-
 static void check_date(struct field_errors *e, const char *field, const char *v, bool required,
 		       const char *what)
 {
-	v = nz(v);
+	v = field_nz(v);
 	if (!*v) {
 		if (required)
 			field_errors_add(e, field, "Vul %s in.", what);
@@ -79,8 +48,8 @@ static void check_period(struct field_errors *e, const char *from, const char *t
 {
 	check_date(e, "van", from, false, "een begindatum");
 	check_date(e, "tot", to, false, "een einddatum");
-	from = nz(from);
-	to = nz(to);
+	from = field_nz(from);
+	to = field_nz(to);
 	if (*from && *to && is_iso_date(from) && is_iso_date(to) && strcmp(to, from) < 0)
 		field_errors_add(e, "tot", "De einddatum ligt vóór de begindatum.");
 }
@@ -89,7 +58,7 @@ static void check_period(struct field_errors *e, const char *from, const char *t
 static void check_enum(struct field_errors *e, const char *field, const struct label *t, int n,
 		       const char *v, const char *what)
 {
-	v = nz(v);
+	v = field_nz(v);
 	if (!*v) {
 		field_errors_add(e, field, "Kies %s.", what);
 		return;
@@ -145,16 +114,16 @@ void validate_person_input(const struct person_input *in, struct field_errors *e
 	if (str_empty(in->name))
 		field_errors_add(e, "naam", "Vul een naam in.");
 	else
-		check_text(e, "naam", in->name, VP_NAME_MIN, VP_NAME_MAX, false, "Een naam");
-	check_text(e, "partij", in->party, 0, VP_PARTY_MAX, false, "Een partij");
-	const char *email = nz(in->email);
+		field_check_text(e, "naam", in->name, VP_NAME_MIN, VP_NAME_MAX, false, "Een naam");
+	field_check_text(e, "partij", in->party, 0, VP_PARTY_MAX, false, "Een partij");
+	const char *email = field_nz(in->email);
 	if (strlen(email) > VP_EMAIL_MAX)
 		field_errors_add(e, "email", "Een e-mailadres heeft hoogstens %d tekens.",
 				 VP_EMAIL_MAX);
 	else if (*email && !plausible_email(email))
 		field_errors_add(e, "email",
 				 "Vul een geldig e-mailadres in, bijvoorbeeld naam@example.org.");
-	const char *phone = nz(in->phone);
+	const char *phone = field_nz(in->phone);
 	if (strlen(phone) > VP_PHONE_MAX)
 		field_errors_add(e, "telefoon", "Een telefoonnummer heeft hoogstens %d tekens.",
 				 VP_PHONE_MAX);
@@ -162,7 +131,7 @@ void validate_person_input(const struct person_input *in, struct field_errors *e
 		field_errors_add(e, "telefoon",
 				 "Vul een telefoonnummer in met cijfers (spaties, +, - en haakjes "
 				 "mogen), bijvoorbeeld 030 123 4567.");
-	check_text(e, "opmerking", in->note, 0, VP_NOTE_MAX, true, "Een opmerking");
+	field_check_text(e, "opmerking", in->note, 0, VP_NOTE_MAX, true, "Een opmerking");
 }
 
 void validate_office_input(const struct office_input *in, struct field_errors *e)
@@ -170,7 +139,7 @@ void validate_office_input(const struct office_input *in, struct field_errors *e
 	check_ref(e, "organisatie", in->org_code, "Kies een organisatie.",
 		  "Deze organisatie is onbekend.");
 	check_enum(e, "functie", office_labels, OFFICE_COUNT, in->kind, "een functie");
-	check_text(e, "portefeuille", in->portfolio, 0, VP_PORTFOLIO_MAX, false,
+	field_check_text(e, "portefeuille", in->portfolio, 0, VP_PORTFOLIO_MAX, false,
 		   "Een portefeuille");
 	check_period(e, in->from, in->to);
 }
@@ -189,8 +158,8 @@ void validate_seat_input(const struct seat_input *in, struct field_errors *e)
 void validate_end_date(const char *from, const char *to, struct field_errors *e)
 {
 	check_date(e, "tot", to, true, "een einddatum");
-	from = nz(from);
-	to = nz(to);
+	from = field_nz(from);
+	to = field_nz(to);
 	if (*from && *to && is_iso_date(from) && is_iso_date(to) && strcmp(to, from) < 0)
 		field_errors_add(e, "tot", "De einddatum ligt vóór de begindatum.");
 }
@@ -199,7 +168,7 @@ void validate_assessment_input(const struct assessment_input *in, const char *to
 			       int scores_out[PERSP_COUNT], struct field_errors *e)
 {
 	check_date(e, "datum", in->date, true, "de datum van de beoordeling");
-	const char *d = nz(in->date);
+	const char *d = field_nz(in->date);
 	if (is_iso_date(d) && today && is_iso_date(today) && strcmp(d, today) > 0)
 		field_errors_add(e, "datum", "De datum van de beoordeling ligt in de toekomst.");
 	for (int i = 0; i < PERSP_COUNT; i++) {
@@ -215,12 +184,12 @@ void validate_assessment_input(const struct assessment_input *in, const char *to
 		else
 			scores_out[i] = (int)v;
 	}
-	check_text(e, "toelichting", in->note, 0, VP_NOTE_MAX, true, "Een toelichting");
+	field_check_text(e, "toelichting", in->note, 0, VP_NOTE_MAX, true, "Een toelichting");
 }
 
 void validate_phase_input(const struct phase_input *in, struct field_errors *e)
 {
-	const char *ph = nz(in->phase);
+	const char *ph = field_nz(in->phase);
 	int p = label_from_api(phase_labels, PHASE_COUNT, ph);
 	if (p <= PHASE_UNKNOWN) /* not given, "onbekend" or not a phase */
 		check_enum(e, "fase", phase_labels + 1, PHASE_COUNT - 1,
@@ -229,13 +198,13 @@ void validate_phase_input(const struct phase_input *in, struct field_errors *e)
 		check_enum(e, "procesfase", process_phase_labels, PROCESS_PHASE_COUNT,
 			   in->process_phase, "een procesfase");
 	check_date(e, "datum", in->date, true, "de datum");
-	check_text(e, "toelichting", in->note, 0, VP_PHASE_NOTE_MAX, true, "Een toelichting");
+	field_check_text(e, "toelichting", in->note, 0, VP_PHASE_NOTE_MAX, true, "Een toelichting");
 }
 
 int validate_code_list(const char *s, char codes[][81], int max)
 {
 	int n = 0;
-	s = nz(s);
+	s = field_nz(s);
 	while (*s) {
 		const char *end = s + strcspn(s, ";,");
 		const char *a = s, *b = end;
@@ -272,11 +241,11 @@ void validate_agreement_input(const struct agreement_input *in, struct field_err
 	if (str_empty(in->title))
 		field_errors_add(e, "titel", "Vul een titel in.");
 	else
-		check_text(e, "titel", in->title, VP_TITLE_MIN, VP_TITLE_MAX, false, "Een titel");
-	check_text(e, "omschrijving", in->description, 0, VP_DESCRIPTION_MAX, true,
+		field_check_text(e, "titel", in->title, VP_TITLE_MIN, VP_TITLE_MAX, false, "Een titel");
+	field_check_text(e, "omschrijving", in->description, 0, VP_DESCRIPTION_MAX, true,
 		   "Een omschrijving");
 	char codes[VP_PARTIES_COUNT][81];
-	if (strlen(nz(in->parties)) > VP_PARTIES_MAX ||
+	if (strlen(field_nz(in->parties)) > VP_PARTIES_MAX ||
 	    validate_code_list(in->parties, codes, VP_PARTIES_COUNT) < 0)
 		field_errors_add(e, "partijen",
 				 "Vul de partijen in als organisatiecodes gescheiden door ';', "
@@ -284,7 +253,7 @@ void validate_agreement_input(const struct agreement_input *in, struct field_err
 				 VP_PARTIES_COUNT);
 	check_date(e, "sinds", in->since, false, "een datum");
 	check_enum(e, "status", agreement_status_labels, AGR_COUNT, in->status, "een status");
-	const char *url = nz(in->document_url);
+	const char *url = field_nz(in->document_url);
 	if (strlen(url) > VP_URL_MAX)
 		field_errors_add(e, "document", "Een webadres heeft hoogstens %d tekens.",
 				 VP_URL_MAX);

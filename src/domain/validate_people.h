@@ -1,5 +1,5 @@
 /*
- * validate_people — pure checks of what people enter for issue 5: people,
+ * validate_people — pure checks of what people enter for People,
  * offices, seats, role assessments, phase events and shared agreements.
  * Like validate_write.h: every invalid field is reported under its Dutch
  * input name (the names in the comments of store/store_people.h) with a
@@ -13,7 +13,7 @@
 #ifndef ATLAS_VALIDATE_PEOPLE_H
 #define ATLAS_VALIDATE_PEOPLE_H
 
-#include "../store/store_people.h"
+#include "records.h"
 
 #include <stdbool.h>
 

@@ -4,6 +4,7 @@
  */
 #include "validate_write.h"
 #include "../lib/text.h"
+#include "fields.h"
 #include "labels.h"
 #include "validate.h"
 
@@ -12,64 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-void field_errors_add(struct field_errors *e, const char *field, const char *fmt, ...)
-{
-	if (!e || e->n >= FIELD_ERRORS_MAX || field_errors_get(e, field))
-		return;
-	struct field_error *x = &e->e[e->n++];
-	snprintf(x->field, sizeof x->field, "%s", field);
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(x->message, sizeof x->message, fmt, ap);
-	va_end(ap);
-}
-
-const char *field_errors_get(const struct field_errors *e, const char *field)
-{
-	for (int i = 0; e && i < e->n; i++)
-		if (strcmp(e->e[i].field, field) == 0)
-			return e->e[i].message;
-	return NULL;
-}
-
-static const char *nz(const char *s)
-{
-	return s ? s : "";
-}
-
-/*
- * A text field: valid UTF-8, no control characters (multi_line allows
- * newlines and tabs), between min and max characters. what is the Dutch
- * noun with article for messages ("Een naam", "Het doel").
- */
-static void check_text(struct field_errors *e, const char *field, const char *v, size_t min,
-		       size_t max, bool multi_line, const char *what)
-{
-	v = nz(v);
-	size_t n = strlen(v);
-	if (!utf8_is_valid(v, n)) {
-		field_errors_add(e, field, "%s bevat ongeldige tekens.", what);
-		return;
-	}
-	for (const unsigned char *p = (const unsigned char *)v; *p; p++) {
-		if (*p < 0x20 || *p == 0x7f) {
-			if (multi_line && (*p == '\n' || *p == '\r' || *p == '\t'))
-				continue;
-			field_errors_add(e, field, "%s bevat een stuurteken; haal het weg.", what);
-			return;
-		}
-	}
-	size_t chars = utf8_length(v, n);
-	if (chars < min)
-		field_errors_add(e, field, "%s heeft minstens %zu tekens.", what, min);
-	else if (chars > max)
-		field_errors_add(e, field, "%s heeft hoogstens %zu tekens (nu %zu).", what, max,
-				 chars);
-}
-
 static void check_date(struct field_errors *e, const char *field, const char *v)
 {
-	if (!validate_is_date_opt(nz(v)))
+	if (!validate_is_date_opt(field_nz(v)))
 		field_errors_add(
 		    e, field,
 		    "Vul een bestaande datum in als JJJJ-MM-DD, bijvoorbeeld 2024-01-31.");
@@ -80,7 +26,7 @@ static void check_date(struct field_errors *e, const char *field, const char *v)
 static void check_enum(struct field_errors *e, const char *field, const struct label *t, int n,
 		       const char *v, bool required, const char *what)
 {
-	v = nz(v);
+	v = field_nz(v);
 	if (!*v) {
 		if (required)
 			field_errors_add(e, field, "Kies %s.", what);
@@ -127,7 +73,7 @@ static int cmp_key(const void *a, const void *b)
 
 int validate_domain_list(const char *s, char keys[][81], int max)
 {
-	size_t n = strlen(nz(s));
+	size_t n = strlen(field_nz(s));
 	char *copy = malloc(n + 1);
 	if (!copy)
 		return -1;
@@ -147,12 +93,12 @@ int validate_domain_list(const char *s, char keys[][81], int max)
 
 void validate_collab_input(const struct collab_input *in, struct field_errors *e)
 {
-	const char *name = nz(in->name);
+	const char *name = field_nz(in->name);
 	if (!*name)
 		field_errors_add(e, "naam", "Vul een naam in.");
 	else
-		check_text(e, "naam", name, VW_NAME_MIN, VW_NAME_MAX, false, "Een naam");
-	check_text(e, "korteNaam", in->short_name, 0, VW_SHORT_NAME_MAX, false, "Een korte naam");
+		field_check_text(e, "naam", name, VW_NAME_MIN, VW_NAME_MAX, false, "Een naam");
+	field_check_text(e, "korteNaam", in->short_name, 0, VW_SHORT_NAME_MAX, false, "Een korte naam");
 	check_enum(e, "soort", collab_kind_labels, COLLAB_KIND_COUNT, in->kind, true,
 		   "een soort samenwerkingsverband");
 	check_enum(e, "juridischeVorm", legal_form_labels, LF_COUNT, in->legal_form, false,
@@ -170,15 +116,15 @@ void validate_collab_input(const struct collab_input *in, struct field_errors *e
 				 "Kies beleidsdomeinen uit de lijst (hoogstens %d).",
 				 VALIDATE_MAX_DOMAINS);
 
-	check_text(e, "doel", in->purpose, 0, VW_PURPOSE_MAX, true, "Het doel");
-	check_text(e, "vestigingsplaats", in->seat, 0, VW_SEAT_MAX, false, "Een vestigingsplaats");
+	field_check_text(e, "doel", in->purpose, 0, VW_PURPOSE_MAX, true, "Het doel");
+	field_check_text(e, "vestigingsplaats", in->seat, 0, VW_SEAT_MAX, false, "Een vestigingsplaats");
 	check_date(e, "startdatum", in->start_date);
 	check_date(e, "einddatum", in->end_date);
-	const char *from = nz(in->start_date), *to = nz(in->end_date);
+	const char *from = field_nz(in->start_date), *to = field_nz(in->end_date);
 	if (*from && *to && is_iso_date(from) && is_iso_date(to) && strcmp(to, from) < 0)
 		field_errors_add(e, "einddatum", "De einddatum ligt vóór de startdatum.");
 
-	const char *web = nz(in->website);
+	const char *web = field_nz(in->website);
 	if (strlen(web) > VW_URL_MAX)
 		field_errors_add(e, "website", "Een webadres heeft hoogstens %d tekens.",
 				 VW_URL_MAX);
@@ -186,7 +132,7 @@ void validate_collab_input(const struct collab_input *in, struct field_errors *e
 		field_errors_add(
 		    e, "website",
 		    "Vul een volledig webadres in dat begint met https:// of http://.");
-	check_text(e, "opmerking", in->note, 0, VW_NOTE_MAX, true, "Een opmerking");
+	field_check_text(e, "opmerking", in->note, 0, VW_NOTE_MAX, true, "Een opmerking");
 	if (!str_empty(in->source_key) && !validate_is_key(in->source_key))
 		field_errors_add(e, "bron", "Deze bron is onbekend.");
 }
@@ -205,26 +151,26 @@ void validate_part_input(const struct part_input *in, bool create, struct field_
 	if (!str_empty(in->cost_share) && !validate_decimal_nl(in->cost_share, 0, 1, NULL))
 		field_errors_add(e, "kostenverdeelsleutel",
 				 "Vul een getal van 0 tot en met 1 in, bijvoorbeeld 0,25.");
-	if (!validate_count_opt(nz(in->contribution), NULL))
+	if (!validate_count_opt(field_nz(in->contribution), NULL))
 		field_errors_add(e, "bijdrage",
 				 "Vul een bedrag in hele euro's in (0 of meer, zonder punten).");
 	check_date(e, "toegetreden", in->joined);
 	check_date(e, "uitgetreden", in->left);
-	const char *from = nz(in->joined), *to = nz(in->left);
+	const char *from = field_nz(in->joined), *to = field_nz(in->left);
 	if (*from && *to && is_iso_date(from) && is_iso_date(to) && strcmp(to, from) < 0)
 		field_errors_add(e, "uitgetreden",
 				 "De datum van uittreden ligt vóór de datum van toetreden.");
-	check_text(e, "opmerking", in->note, 0, VW_NOTE_MAX, true, "Een opmerking");
+	field_check_text(e, "opmerking", in->note, 0, VW_NOTE_MAX, true, "Een opmerking");
 }
 
 void validate_org_input(const struct org_input *in, struct field_errors *e)
 {
-	const char *name = nz(in->name);
+	const char *name = field_nz(in->name);
 	if (!*name)
 		field_errors_add(e, "naam", "Vul een naam in.");
 	else
-		check_text(e, "naam", name, VW_NAME_MIN, VW_NAME_MAX, false, "Een naam");
-	if (!validate_count_opt(nz(in->population), NULL))
+		field_check_text(e, "naam", name, VW_NAME_MIN, VW_NAME_MAX, false, "Een naam");
+	if (!validate_count_opt(field_nz(in->population), NULL))
 		field_errors_add(e, "inwoners",
 				 "Vul het aantal inwoners in als geheel getal (0 of meer, zonder "
 				 "punten).");
@@ -233,5 +179,5 @@ void validate_org_input(const struct org_input *in, struct field_errors *e)
 		field_errors_add(e, "oppervlakte",
 				 "Vul de oppervlakte in km² in als getal van 0 of meer, "
 				 "bijvoorbeeld 45,6.");
-	check_text(e, "opmerking", in->note, 0, VW_NOTE_MAX, true, "Een opmerking");
+	field_check_text(e, "opmerking", in->note, 0, VW_NOTE_MAX, true, "Een opmerking");
 }

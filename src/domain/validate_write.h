@@ -1,6 +1,6 @@
 /*
  * validate_write — pure checks of what people enter in the edit forms and
- * the write API (collaborations, participations, organisations; issue 4).
+ * the write API (collaborations, participations, organisations).
  * Every invalid field is reported (not just the first) in struct
  * field_errors under its Dutch input name ("naam", "startdatum", ...) with
  * a Dutch message for the form or the API's invalidParams. Checks lengths
@@ -10,13 +10,12 @@
  * source exist? duplicate participation?) are checked by the store, which
  * adds to the same field_errors. No I/O here.
  *
- * The input structs and struct field_errors are the ones of
- * store/store_write.h (types only; this module calls no store function).
+ * The input structs and struct field_errors are domain/records.h.
  */
 #ifndef ATLAS_VALIDATE_WRITE_H
 #define ATLAS_VALIDATE_WRITE_H
 
-#include "../store/store_write.h"
+#include "records.h"
 
 #include <stdbool.h>
 
@@ -28,13 +27,6 @@
 #define VW_SEAT_MAX 100
 #define VW_NOTE_MAX 1000
 #define VW_URL_MAX 500
-
-/* Add an error for field (ignored when full; a second error for the same
- * field is dropped so forms show one message per field). */
-void field_errors_add(struct field_errors *e, const char *field, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-/* The message for field, or NULL. */
-const char *field_errors_get(const struct field_errors *e, const char *field);
 
 /*
  * Check a complete collaboration (after an update's NULL fields were

@@ -217,7 +217,7 @@ enum {
 };
 enum { P_ID, P_COLLAB, P_ORG, P_BODY, P_ROLE, P_COST, P_CONTRIB, P_JOINED, P_LEFT, P_NOTE };
 
-static void apply_collab(struct store *s, const struct write_ctx *w, const struct row *r,
+static void apply_collab(const struct csv_import_sink *k, const struct row *r,
 			 const struct colmap *m, struct csv_import_report *rep)
 {
 	struct field_errors fe = {0};
@@ -241,8 +241,8 @@ static void apply_collab(struct store *s, const struct write_ctx *w, const struc
 	};
 	if (str_empty(key)) {
 		char newkey[128];
-		int rc = store_collab_create(s, w, &in, newkey, sizeof newkey, &fe);
-		if (rc == STORE_OK) {
+		int rc = k->collab_create(k->ctx, &in, newkey, sizeof newkey, &fe);
+		if (rc == CSV_SINK_OK) {
 			rep->added++;
 			buf_printf(&rep->added_keys, "regel %d: %s\n", r->line, newkey);
 		} else if (fe.n) {
@@ -253,17 +253,17 @@ static void apply_collab(struct store *s, const struct write_ctx *w, const struc
 		return;
 	}
 	int64_t version = 0, now = 0;
-	int rc = store_current_version(s, "collaboration", key, NULL, &version);
-	if (rc == STORE_ERR_NOTFOUND) {
+	int rc = k->collab_version(k->ctx, key, &version);
+	if (rc == CSV_SINK_NOTFOUND) {
 		add_error(rep, r->line, "sleutel",
 			  "sleutel: er is geen samenwerkingsverband '%.80s'; laat de sleutel leeg "
 			  "voor een nieuw samenwerkingsverband.",
 			  key);
 		return;
 	}
-	if (rc == STORE_OK)
-		rc = store_collab_update(s, w, key, version, &in, &fe, &now);
-	if (rc == STORE_OK)
+	if (rc == CSV_SINK_OK)
+		rc = k->collab_update(k->ctx, key, version, &in, &fe, &now);
+	if (rc == CSV_SINK_OK)
 		now > version ? rep->changed++ : rep->unchanged++;
 	else if (fe.n)
 		field_errors_to(rep, r->line, &fe);
@@ -271,7 +271,7 @@ static void apply_collab(struct store *s, const struct write_ctx *w, const struc
 		add_error(rep, r->line, NULL, "Opslaan mislukt (interne fout).");
 }
 
-static void apply_part(struct store *s, const struct write_ctx *w, const struct row *r,
+static void apply_part(const struct csv_import_sink *k, const struct row *r,
 		       const struct colmap *m, struct csv_import_report *rep)
 {
 	struct field_errors fe = {0};
@@ -293,15 +293,15 @@ static void apply_part(struct store *s, const struct write_ctx *w, const struct 
 			  "samenwerkingsverband: vul de sleutel van het samenwerkingsverband in.");
 		return;
 	}
-	if (store_current_version(s, "collaboration", ck, NULL, &version) != STORE_OK) {
+	if (k->collab_version(k->ctx, ck, &version) != CSV_SINK_OK) {
 		add_error(rep, r->line, "samenwerkingsverband",
 			  "samenwerkingsverband: er is geen samenwerkingsverband '%.80s'.", ck);
 		return;
 	}
 	if (str_empty(id)) {
 		int64_t newid = 0;
-		int rc = store_part_create(s, w, ck, &in, &newid, &fe);
-		if (rc == STORE_OK) {
+		int rc = k->part_create(k->ctx, ck, &in, &newid, &fe);
+		if (rc == CSV_SINK_OK) {
 			rep->added++;
 			buf_printf(&rep->added_keys, "regel %d: %s/%lld\n", r->line, ck,
 				   (long long)newid);
@@ -312,17 +312,17 @@ static void apply_part(struct store *s, const struct write_ctx *w, const struct 
 		}
 		return;
 	}
-	int rc = store_current_version(s, "participation", id, ck, &version);
-	if (rc == STORE_ERR_NOTFOUND) {
+	int rc = k->part_version(k->ctx, ck, id, &version);
+	if (rc == CSV_SINK_NOTFOUND) {
 		add_error(rep, r->line, "id",
 			  "id: samenwerkingsverband '%.80s' heeft geen deelname %.20s; laat id "
 			  "leeg voor een nieuwe deelname.",
 			  ck, id);
 		return;
 	}
-	if (rc == STORE_OK)
-		rc = store_part_update(s, w, strtoll(id, NULL, 10), version, &in, &fe, &now);
-	if (rc == STORE_OK)
+	if (rc == CSV_SINK_OK)
+		rc = k->part_update(k->ctx, strtoll(id, NULL, 10), version, &in, &fe, &now);
+	if (rc == CSV_SINK_OK)
 		now > version ? rep->changed++ : rep->unchanged++;
 	else if (fe.n)
 		field_errors_to(rep, r->line, &fe);
@@ -378,8 +378,8 @@ static int read_header(const struct row *h, struct colmap *m, struct csv_import_
 	return bad;
 }
 
-int csv_import(struct store *s, const struct write_ctx *w, const char *data, size_t len,
-	       bool dry_run, struct csv_import_report *rep)
+int csv_import(const struct csv_import_sink *k, const char *data, size_t len, bool dry_run,
+	       struct csv_import_report *rep)
 {
 	struct pctx c = {0};
 	struct colmap m;
@@ -428,7 +428,7 @@ int csv_import(struct store *s, const struct write_ctx *w, const char *data, siz
 	if (read_header(&c.rows[0], &m, rep) < 0)
 		goto out;
 	int ncols = c.rows[0].n;
-	if (store_batch_begin(s) != STORE_OK) {
+	if (k->begin(k->ctx) != CSV_SINK_OK) {
 		add_error(rep, 0, NULL, "De database kon de import niet starten.");
 		goto out;
 	}
@@ -445,22 +445,22 @@ int csv_import(struct store *s, const struct write_ctx *w, const char *data, siz
 			continue;
 		}
 		if (rep->table == CSV_TABLE_COLLABS)
-			apply_collab(s, w, r, &m, rep);
+			apply_collab(k, r, &m, rep);
 		else
-			apply_part(s, w, r, &m, rep);
+			apply_part(k, r, &m, rep);
 	}
 	if (rep->n_errors == 0 && rep->rows == 0)
 		add_error(rep, 2, NULL, "Het bestand bevat alleen een kopregel.");
 	bool ok = rep->n_errors == 0;
 	batch = false;
-	if (store_batch_end(s, ok && !dry_run) != STORE_OK) {
+	if (k->end(k->ctx, ok && !dry_run) != CSV_SINK_OK) {
 		add_error(rep, 0, NULL, "De database kon de import niet vastleggen.");
 		goto out;
 	}
 	rc = ok ? 0 : -1;
 out:
 	if (batch)
-		store_batch_end(s, false);
+		k->end(k->ctx, false);
 	rows_free(&c);
 	return rc;
 }

@@ -5,6 +5,7 @@
 #include "roo_export.h"
 #include "../domain/labels.h"
 #include "../lib/text.h"
+#include "../render/xml.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -43,48 +44,13 @@ static const char *powers_text(enum powers p)
 	}
 }
 
-/* XML text/attribute escaping; characters XML 1.0 forbids (C0 controls
- * other than tab, LF, CR) are dropped. At most max UTF-8 characters
- * (0 = no limit), so the schema's length limits hold. */
-static void xml_text_n(struct buf *b, const char *s, size_t max)
-{
-	size_t chars = 0;
-	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-		if ((*p & 0xC0) != 0x80 && max && ++chars > max)
-			break;
-		switch (*p) {
-		case '&':
-			buf_puts(b, "&amp;");
-			break;
-		case '<':
-			buf_puts(b, "&lt;");
-			break;
-		case '>':
-			buf_puts(b, "&gt;");
-			break;
-		case '"':
-			buf_puts(b, "&quot;");
-			break;
-		default:
-			if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
-				break;
-			buf_putc(b, (char)*p);
-		}
-	}
-}
-
-static void xml_text(struct buf *b, const char *s)
-{
-	xml_text_n(b, s, 0);
-}
-
 /* <name>text</name> when text is not empty. */
 static void elem(struct buf *b, const char *ind, const char *name, const char *text, size_t max)
 {
 	if (str_empty(text))
 		return;
 	buf_printf(b, "%s<%s>", ind, name);
-	xml_text_n(b, text, max);
+	xml_text_max(b, text, max);
 	buf_printf(b, "</%s>\n", name);
 }
 
@@ -112,7 +78,7 @@ static void tooi_attr(struct buf *b, const char *code)
 	tooi_uri(code, uri, sizeof uri);
 	if (uri[0]) {
 		buf_puts(b, " p:resourceIdentifierTOOI=\"");
-		xml_text(b, uri);
+		xml_attr(b, uri);
 		buf_putc(b, '"');
 	}
 }

@@ -75,7 +75,7 @@ static int ab_page(struct request *r, const struct collaboration *c, const char 
 	form_flash(b, r);
 	struct ab_meeting *list = NULL;
 	int n = 0;
-	if (store_ab_meeting_list(store_thread(), c->key, &list, &n) == STORE_OK && n > 0) {
+	if (store_ab_meeting_list(store_thread(), r->arena, c->key, &list, &n) == STORE_OK && n > 0) {
 		comp_table_open(b, "Vastgelegde vergaderingen", ab_cols, 2);
 		for (int i = 0; i < n; i++) {
 			comp_row_open(b);
@@ -88,7 +88,6 @@ static int ab_page(struct request *r, const struct collaboration *c, const char 
 		html_raw(b,
 			 "<p class=\"utrecht-paragraph\">Nog geen vergaderingen vastgelegd.</p>");
 	}
-	free(list);
 	html_raw(b, "<h2 class=\"utrecht-heading-2\">Vergadering vastleggen</h2>");
 	form_error_summary(b, errs, f, 2);
 	form_open(b, r, ab_href(r, c->key, "/ab-vergaderingen"));

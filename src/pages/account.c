@@ -116,7 +116,7 @@ static void render_account(struct request *r, const char *name_value, const char
 	struct store *st = store_thread();
 	struct api_token *toks = NULL;
 	int n = 0;
-	if (st && store_token_list(st, u->id, &toks, &n) == STORE_OK && n > 0) {
+	if (st && store_token_list(st, r->arena, u->id, &toks, &n) == STORE_OK && n > 0) {
 		static const struct comp_col cols[] = {{"Naam", false},
 						       {"Begint met", false},
 						       {"Aangemaakt", false},
@@ -157,7 +157,6 @@ static void render_account(struct request *r, const char *name_value, const char
 	} else {
 		html_raw(b, "<p class=\"utrecht-paragraph\">U hebt nog geen API-sleutels.</p>");
 	}
-	free(toks);
 
 	html_raw(b, "<h3 class=\"utrecht-heading-3\">Nieuwe API-sleutel maken</h3>"
 		    "<form class=\"atlas-form\" method=\"post\" action=\"/account/sleutels\" "

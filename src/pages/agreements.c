@@ -82,7 +82,7 @@ void agreements_collab_section(struct buf *b, struct request *r, int ci)
 		    "id=\"afspraken\">Gemeenschappelijke afspraken</h2>");
 	struct agreement *ag = NULL;
 	int n = 0;
-	if (store_agreements_of_collab(store_thread(), c->key, &ag, &n) != 0) {
+	if (store_agreements_of_collab(store_thread(), r->arena, c->key, &ag, &n) != 0) {
 		log_error("agreements: reading the agreements of %s failed", c->key);
 		html_raw(b, "<p class=\"utrecht-paragraph\">De afspraken konden nu niet worden "
 			    "gelezen.</p>");
@@ -147,7 +147,6 @@ void agreements_collab_section(struct buf *b, struct request *r, int ci)
 		html_raw(b, "</p>");
 	}
 	html_raw(b, "</section>");
-	free(ag);
 }
 
 /* ---- forms -------------------------------------------------------------------- */
@@ -324,19 +323,16 @@ int page_agreement_edit(struct request *r)
 	const struct collaboration *c = &r->snap->collabs[ci];
 	struct agreement *ag = NULL, *a = NULL;
 	int n = 0;
-	if (store_agreements_of_collab(store_thread(), c->key, &ag, &n) != 0)
+	if (store_agreements_of_collab(store_thread(), r->arena, c->key, &ag, &n) != 0)
 		return edit_store_failure(r, -1);
 	for (int i = 0; i < n && !a; i++)
 		if (ag[i].id == aid)
 			a = &ag[i];
 	if (!a) {
-		free(ag);
 		return respond_not_found(r);
 	}
-	/* keep the agreement in the arena; the store's array is freed below */
 	struct agreement *cur = arena_calloc(r->arena, 1, sizeof *cur);
 	*cur = *a;
-	free(ag);
 
 	struct form_field f[AF_COUNT];
 	agreement_fields(r, c, f);

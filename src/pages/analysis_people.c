@@ -102,10 +102,8 @@ int page_bestuurders(struct request *r)
 	struct seat *seats = NULL;
 	int n_people = 0, n_seats = 0;
 	struct store *st = store_thread();
-	if (store_person_list(st, &people, &n_people) != 0 ||
-	    store_seats_all(st, &seats, &n_seats) != 0) {
-		free(people);
-		free(seats);
+	if (store_person_list(st, r->arena, &people, &n_people) != 0 ||
+	    store_seats_all(st, r->arena, &seats, &n_seats) != 0) {
 		log_error("bestuurders: reading people or seats failed");
 		return respond_error(
 		    r, 500, "Er ging iets mis",
@@ -233,8 +231,6 @@ int page_bestuurders(struct request *r)
 			comp_table_close(b);
 		}
 	}
-	free(people);
-	free(seats);
 	layout_end(b, s->stats.newest_confirmed);
 	return 200;
 }

@@ -32,16 +32,16 @@ struct entry {
 struct entries {
 	struct entry *v;
 	int n, cap;
-	struct ab_meeting *ab; /* recorded AB dates (store_calendar.h), malloc'd */
+	struct ab_meeting *ab; /* recorded AB dates (store_calendar.h), in the arena */
 	int n_ab;
 };
 
 /* Load the recorded AB meeting dates once per request (none on failure:
  * the moments then stay undated, as before). */
-static void load_ab(struct entries *e)
+static void load_ab(struct arena *a, struct entries *e)
 {
 	struct store *st = store_thread();
-	if (!st || store_ab_meeting_list(st, NULL, &e->ab, &e->n_ab) != STORE_OK) {
+	if (!st || store_ab_meeting_list(st, a, NULL, &e->ab, &e->n_ab) != STORE_OK) {
 		e->ab = NULL;
 		e->n_ab = 0;
 	}
@@ -348,7 +348,7 @@ static void calendar_body(struct request *r, int org)
 	struct buf *b = &r->out;
 	int y = today_year(s);
 	struct entries e = {0};
-	load_ab(&e);
+	load_ab(r->arena, &e);
 	int n_budget = 0;
 	for (int c = 0; c < s->n_collabs; c++) {
 		if (!collab_selected(s, c, org))
@@ -384,7 +384,6 @@ static void calendar_body(struct request *r, int org)
 
 	h2(b, "altijd", "Op elk moment: zienswijze op een ontwerpregeling");
 	standing_rules(b);
-	free(e.ab);
 }
 
 int page_calendar(struct request *r)
@@ -512,7 +511,7 @@ static int ics_reply(struct request *r, int org, int collab, const char *calname
 	struct buf *b = &r->out;
 	int y = today_year(s);
 	struct entries e = {0};
-	load_ab(&e);
+	load_ab(r->arena, &e);
 	for (int c = 0; c < s->n_collabs; c++) {
 		if (collab >= 0 && c != collab)
 			continue;
@@ -520,7 +519,6 @@ static int ics_reply(struct request *r, int org, int collab, const char *calname
 			continue;
 		collect_collab(r, &e, c, y - 1, y + 2);
 	}
-	free(e.ab);
 	e.ab = NULL;
 	e.n_ab = 0;
 	sort_entries(s, e.v, e.n);

@@ -256,7 +256,7 @@ static int history_page(struct request *r, const char *entity, const char *key, 
 	struct store *st = store_thread();
 	struct audit_row *rows = NULL;
 	int n = 0;
-	if (!st || store_history(st, entity, key, &rows, &n) != STORE_OK)
+	if (!st || store_history(st, r->arena, entity, key, &rows, &n) != STORE_OK)
 		return respond_error(r, 500, "Interne fout",
 				     "De geschiedenis kon niet worden geladen.", NULL);
 	struct buf *b = &r->out;
@@ -293,7 +293,6 @@ static int history_page(struct request *r, const char *entity, const char *key, 
 		    "<a class=\"utrecht-link utrecht-link--html-a\" href=\"/wijzigingen\">"
 		    "Recente wijzigingen</a>.</p>");
 	layout_end(b, r->snap->stats.newest_confirmed);
-	store_audit_free(rows, n);
 	return 200;
 }
 
@@ -357,7 +356,7 @@ static int load_changes(struct request *r, int limit, long page, struct audit_ro
 				     "soort");
 	const char *door = req_param(r, "door");
 	struct store *st = store_thread();
-	if (!st || store_changes(st, entity, str_empty(door) ? NULL : door, limit,
+	if (!st || store_changes(st, r->arena, entity, str_empty(door) ? NULL : door, limit,
 				 (int)((page - 1) * limit), rows, n, total) != STORE_OK)
 		return respond_error(r, 500, "Interne fout",
 				     "De wijzigingen konden niet worden geladen.", NULL);
@@ -463,7 +462,6 @@ int page_changes(struct request *r)
 	comp_pagination(b, q.data, page, n_pages);
 	layout_end(b, r->snap->stats.newest_confirmed);
 	buf_free(&q);
-	store_audit_free(rows, n);
 	return 200;
 }
 
@@ -539,7 +537,6 @@ int page_changes_atom(struct request *r)
 	buf_free(&q);
 	buf_free(&self);
 	buf_free(&alt);
-	store_audit_free(rows, n);
 	return 200;
 }
 

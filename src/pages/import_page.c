@@ -3,7 +3,7 @@
  */
 #include "import_page.h"
 #include "../app/readmodel.h"
-#include "../io/csv_import.h"
+#include "../store/store_csv.h"
 #include "../lib/text.h"
 #include "../render/html.h"
 #include "../render/layout.h"
@@ -107,7 +107,7 @@ int page_import_submit(struct request *r)
 	char actor[80], today[11];
 	form_write_ctx(r, &w, actor, today);
 	struct csv_import_report rep;
-	int rc = csv_import(store_thread(), &w, csv, strlen(csv), dry, &rep);
+	int rc = store_csv_import(store_thread(), &w, csv, strlen(csv), dry, &rep);
 	if (rc != 0) {
 		for (int i = 0;
 		     i < rep.n_errors && i < CSV_IMPORT_MAX_ERRORS && fe.n < FIELD_ERRORS_MAX;

@@ -338,11 +338,9 @@ int network_add_people_for(struct request *r, struct network *net)
 	struct seat *seats = NULL;
 	int n_people = 0, n_seats = 0;
 	struct store *st = store_thread();
-	if (store_person_list(st, &people, &n_people) != 0 ||
-	    store_seats_all(st, &seats, &n_seats) != 0) {
+	if (store_person_list(st, r->arena, &people, &n_people) != 0 ||
+	    store_seats_all(st, r->arena, &seats, &n_seats) != 0) {
 		log_error("network: reading people or seats failed");
-		free(people);
-		free(seats);
 		return -1;
 	}
 	const char *today = r->snap->today;
@@ -367,8 +365,6 @@ int network_add_people_for(struct request *r, struct network *net)
 					    .collab = ci,
 					    .body = (int)se->body};
 	}
-	free(people);
-	free(seats);
 	if (!ns)
 		return -1;
 	return network_add_people(r->snap, net, ns, k, r->arena);

@@ -109,13 +109,13 @@ void people_flash(struct buf *b, const struct request *r)
 	}
 }
 
-/* All people (free() the array); NULL/0 on failure (logged). */
-static struct person *load_people(int *n)
+/* All people (in arena a); NULL/0 on failure (logged). */
+static struct person *load_people(struct arena *a, int *n)
 {
 	struct person *all = NULL;
 	*n = 0;
 	struct store *st = store_thread();
-	if (!st || store_person_list(st, &all, n) != STORE_OK) {
+	if (!st || store_person_list(st, a, &all, n) != STORE_OK) {
 		log_error("people: store_person_list failed");
 		*n = 0;
 		return NULL;
@@ -134,7 +134,7 @@ static const struct person *find_person(const struct person *all, int n, int64_t
 /* Only the people these seats and offices refer to, each fetched once: a
  * collaboration or organisation page must not load every person in the
  * registry (20,000 at national scale). free() the array. */
-static struct person *load_people_of(const struct seat *se, int n_se, const struct office *of,
+static struct person *load_people_of(struct arena *a, const struct seat *se, int n_se, const struct office *of,
 				     int n_of, int *n)
 {
 	struct store *st = store_thread();
@@ -147,7 +147,7 @@ static struct person *load_people_of(const struct seat *se, int n_se, const stru
 		const char *key = i < n_se ? se[i].person_key : of[i - n_se].person_key;
 		if (find_person(out, *n, id) || !key[0])
 			continue;
-		if (store_person_get(st, key, &out[*n]) == STORE_OK && out[*n].id == id)
+		if (store_person_get(st, a, key, &out[*n]) == STORE_OK && out[*n].id == id)
 			(*n)++;
 	}
 	return out;
@@ -245,10 +245,10 @@ int page_person_list(struct request *r)
 {
 	struct buf *b = &r->out;
 	int n = 0, n_seats = 0;
-	struct person *all = load_people(&n);
+	struct person *all = load_people(r->arena, &n);
 	struct seat *seats = NULL;
 	struct store *st = store_thread();
-	if (st && n > 0 && store_seats_all(st, &seats, &n_seats) != STORE_OK) {
+	if (st && n > 0 && store_seats_all(st, r->arena, &seats, &n_seats) != STORE_OK) {
 		seats = NULL;
 		n_seats = 0;
 	}
@@ -309,8 +309,6 @@ int page_person_list(struct request *r)
 		comp_table_close(b);
 	}
 	layout_end(b, NULL);
-	free(all);
-	free(seats);
 	return 200;
 }
 
@@ -511,8 +509,11 @@ static void person_history(struct buf *b, const struct person *p)
 	struct audit_row *rows = NULL;
 	int n = 0;
 	struct store *st = store_thread();
-	if (!st || store_history(st, "person", p->key, &rows, &n) != STORE_OK)
+	struct arena *a = arena_new();
+	if (!st || store_history(st, a, "person", p->key, &rows, &n) != STORE_OK) {
+		arena_free(a);
 		return;
+	}
 	html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"geschiedenis\">Geschiedenis</h2>");
 	if (n == 0) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">Nog geen wijzigingen vastgelegd.</p>");
@@ -532,7 +533,7 @@ static void person_history(struct buf *b, const struct person *p)
 		}
 		comp_table_close(b);
 	}
-	store_audit_free(rows, n);
+	arena_free(a);
 }
 
 int page_person_show(struct request *r)
@@ -546,13 +547,13 @@ int page_person_show(struct request *r)
 	int status = 200;
 	if (!st)
 		return people_store_failure(r);
-	int rc = store_person_get(st, r->path_args[0], &p);
+	int rc = store_person_get(st, r->arena, r->path_args[0], &p);
 	if (rc == STORE_ERR_NOTFOUND || (rc == STORE_OK && !people_visible(r, &p)))
 		return respond_not_found(r);
 	if (rc != STORE_OK)
 		return people_store_failure(r);
-	if (store_offices_of_person(st, p.key, &of, &n_of) != STORE_OK ||
-	    store_seats_of_person(st, p.key, &se, &n_se) != STORE_OK) {
+	if (store_offices_of_person(st, r->arena, p.key, &of, &n_of) != STORE_OK ||
+	    store_seats_of_person(st, r->arena, p.key, &se, &n_se) != STORE_OK) {
 		status = people_store_failure(r);
 		goto out;
 	}
@@ -666,8 +667,6 @@ int page_person_show(struct request *r)
 		person_history(b, &p);
 	layout_end(b, NULL);
 out:
-	free(of);
-	free(se);
 	return status;
 }
 
@@ -688,19 +687,18 @@ int page_person_export(struct request *r)
 	struct person p;
 	if (!st)
 		return people_store_failure(r);
-	int rc = store_person_get(st, r->path_args[0], &p);
+	int rc = store_person_get(st, r->arena, r->path_args[0], &p);
 	if (rc == STORE_ERR_NOTFOUND)
 		return respond_not_found(r);
 	if (rc != STORE_OK)
 		return people_store_failure(r);
-	char *json = NULL;
+	const char *json = NULL;
 	struct write_ctx w;
 	char actor[80], today[11];
 	form_write_ctx(r, &w, actor, today);
-	if (store_person_export_by(st, &w, p.key, &json) != STORE_OK || !json)
+	if (store_person_export_by(st, r->arena, &w, p.key, &json) != STORE_OK || !json)
 		return people_store_failure(r);
 	buf_puts(&r->out, json);
-	free(json);
 	r->content_type = "application/json; charset=utf-8";
 	r->cache_control = "no-store";
 	req_header(
@@ -765,7 +763,7 @@ int page_person_erase(struct request *r)
 	struct person p;
 	if (!st)
 		return people_store_failure(r);
-	int rc = store_person_get(st, r->path_args[0], &p);
+	int rc = store_person_get(st, r->arena, r->path_args[0], &p);
 	if (rc == STORE_ERR_NOTFOUND)
 		return respond_not_found(r);
 	if (rc != STORE_OK)
@@ -789,10 +787,9 @@ int page_person_erase(struct request *r)
 	app_after_write();
 	/* the erased person has a new key (gewist-<id>): show its page with the audit */
 	int n = 0;
-	struct person *all = load_people(&n);
+	struct person *all = load_people(r->arena, &n);
 	const struct person *e = find_person(all, n, p.id);
 	const char *to = e ? people_href(r, e->key, "?melding=gewist") : "/personen?melding=gewist";
-	free(all);
 	return respond_redirect(r, to);
 }
 
@@ -805,12 +802,12 @@ void people_render_collab_bodies(struct request *r, struct buf *b, int ci)
 	struct seat *se = NULL;
 	int n_se = 0, n_pe = 0;
 	struct person *pe = NULL;
-	if (!st || store_seats_of_collab(st, c->key, &se, &n_se) != STORE_OK) {
+	if (!st || store_seats_of_collab(st, r->arena, c->key, &se, &n_se) != STORE_OK) {
 		se = NULL;
 		n_se = 0;
 	}
 	if (n_se > 0)
-		pe = load_people_of(se, n_se, NULL, 0, &n_pe);
+		pe = load_people_of(r->arena, se, n_se, NULL, 0, &n_pe);
 	char today[11];
 	today_iso(today);
 
@@ -952,7 +949,6 @@ void people_render_collab_bodies(struct request *r, struct buf *b, int ci)
 		html_raw(b, "</p>");
 	}
 	html_raw(b, "</section>");
-	free(se);
 	free(pe);
 }
 
@@ -966,16 +962,16 @@ void people_render_org_section(struct request *r, struct buf *b, int oi)
 	struct office *of = NULL;
 	struct person *pe = NULL;
 	int n_se = 0, n_of = 0, n_pe = 0;
-	if (!st || store_seats_of_org(st, o->code, &se, &n_se) != STORE_OK) {
+	if (!st || store_seats_of_org(st, r->arena, o->code, &se, &n_se) != STORE_OK) {
 		se = NULL;
 		n_se = 0;
 	}
-	if (!st || store_offices_of_org(st, o->code, &of, &n_of) != STORE_OK) {
+	if (!st || store_offices_of_org(st, r->arena, o->code, &of, &n_of) != STORE_OK) {
 		of = NULL;
 		n_of = 0;
 	}
 	if (n_se + n_of > 0)
-		pe = load_people_of(se, n_se, of, n_of, &n_pe);
+		pe = load_people_of(r->arena, se, n_se, of, n_of, &n_pe);
 	char today[11];
 	today_iso(today);
 
@@ -1070,7 +1066,5 @@ void people_render_org_section(struct request *r, struct buf *b, int oi)
 		html_raw(b, "</p>");
 	}
 	html_raw(b, "</section>");
-	free(se);
-	free(of);
 	free(pe);
 }

@@ -52,8 +52,8 @@ bool people_may_edit_person(struct request *r, const char *key)
 	struct seat *se = NULL;
 	int n_of = 0, n_se = 0;
 	bool ok = false;
-	if (store_offices_of_person(st, key, &of, &n_of) != STORE_OK ||
-	    store_seats_of_person(st, key, &se, &n_se) != STORE_OK)
+	if (store_offices_of_person(st, r->arena, key, &of, &n_of) != STORE_OK ||
+	    store_seats_of_person(st, r->arena, key, &se, &n_se) != STORE_OK)
 		goto out;
 	for (int i = 0; i < n_of && !ok; i++)
 		ok = strcmp(of[i].org_code, own) == 0;
@@ -65,17 +65,14 @@ bool people_may_edit_person(struct request *r, const char *key)
 		int n = 0;
 		char actor[80];
 		snprintf(actor, sizeof actor, "gebruiker:%s", r->user->username);
-		if (store_history(st, "person", key, &rows, &n) == STORE_OK) {
+		if (store_history(st, r->arena, "person", key, &rows, &n) == STORE_OK) {
 			for (int i = 0; i < n && !ok; i++)
 				ok = rows[i].action && rows[i].actor &&
 				     strcmp(rows[i].action, "insert") == 0 &&
 				     strcmp(rows[i].actor, actor) == 0;
-			store_audit_free(rows, n);
 		}
 	}
 out:
-	free(of);
-	free(se);
 	return ok;
 }
 
@@ -153,7 +150,7 @@ static void form_buttons(struct buf *b, const char *submit, const char *back)
 static bool load_person_or_respond(struct request *r, struct person *p, int *status)
 {
 	struct store *st = store_thread();
-	int rc = st ? store_person_get(st, r->path_args[0], p) : -1;
+	int rc = st ? store_person_get(st, r->arena, r->path_args[0], p) : -1;
 	if (rc == STORE_ERR_NOTFOUND) {
 		*status = respond_not_found(r);
 		return false;
@@ -656,18 +653,16 @@ static int end_common(struct request *r, bool seat)
 	struct seat *se = NULL;
 	int n = 0;
 	if (seat) {
-		if (store_seats_of_person(st, p.key, &se, &n) == STORE_OK)
+		if (store_seats_of_person(st, r->arena, p.key, &se, &n) == STORE_OK)
 			for (int i = 0; i < n && !org; i++)
 				if (se[i].id == id)
 					org = arena_strdup(r->arena, se[i].org_code);
 	} else {
-		if (store_offices_of_person(st, p.key, &of, &n) == STORE_OK)
+		if (store_offices_of_person(st, r->arena, p.key, &of, &n) == STORE_OK)
 			for (int i = 0; i < n && !org; i++)
 				if (of[i].id == id)
 					org = arena_strdup(r->arena, of[i].org_code);
 	}
-	free(of);
-	free(se);
 	if (!org)
 		return respond_not_found(r);
 	if (!people_may_manage_org(r, org))

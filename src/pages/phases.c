@@ -69,7 +69,7 @@ void phases_collab_section(struct buf *b, struct request *r, int ci)
 		    "vernieuwen).</p>");
 	struct phase_event *ev = NULL;
 	int n = 0;
-	if (store_phases_of_collab(store_thread(), c->key, &ev, &n) != 0) {
+	if (store_phases_of_collab(store_thread(), r->arena, c->key, &ev, &n) != 0) {
 		log_error("phases: reading the phase history of %s failed", c->key);
 		html_raw(b, "<p class=\"utrecht-paragraph\">De levensloop kon nu niet worden "
 			    "gelezen.</p>");
@@ -119,7 +119,6 @@ void phases_collab_section(struct buf *b, struct request *r, int ci)
 		html_raw(b, "</p>");
 	}
 	html_raw(b, "</section>");
-	free(ev);
 }
 
 /* ---- the form ----------------------------------------------------------------- */
@@ -195,13 +194,16 @@ static void follow_newest(const struct write_ctx *w, const struct collaboration 
 {
 	struct phase_event *ev = NULL;
 	int n = 0;
-	if (store_phases_of_collab(store_thread(), c->key, &ev, &n) != 0)
+	struct arena *a = arena_new();
+	if (store_phases_of_collab(store_thread(), a, c->key, &ev, &n) != 0) {
+		arena_free(a);
 		return;
+	}
 	bool newest = true;
 	for (int i = 0; i < n; i++)
 		if (strcmp(ev[i].date, date) > 0)
 			newest = false;
-	free(ev);
+	arena_free(a);
 	int want = label_from_api(phase_labels, PHASE_COUNT, phase);
 	if (!newest || want < 0 || (int)c->phase == want)
 		return;

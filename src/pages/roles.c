@@ -144,7 +144,7 @@ void roles_collab_section(struct buf *b, struct request *r, int ci)
 
 	struct role_assessment *as = NULL;
 	int n = 0;
-	if (store_assessments_of_collab(store_thread(), c->key, &as, &n) != 0) {
+	if (store_assessments_of_collab(store_thread(), r->arena, c->key, &as, &n) != 0) {
 		log_error("roles: reading assessments of %s failed", c->key);
 		html_raw(b, "<p class=\"utrecht-paragraph\">De rolbeoordelingen konden nu niet "
 			    "worden gelezen.</p></section>");
@@ -179,7 +179,6 @@ void roles_collab_section(struct buf *b, struct request *r, int ci)
 			html_raw(b, " Redacteuren van de deelnemers en het programmateam kunnen ze "
 				    "na inloggen toevoegen.");
 		html_raw(b, "</p></section>");
-		free(as);
 		return;
 	}
 
@@ -288,7 +287,6 @@ void roles_collab_section(struct buf *b, struct request *r, int ci)
 	html_raw(b, "<p class=\"utrecht-paragraph\">");
 	comp_link(b, "/analyse/rolwisselingen", "Alle recente rolwisselingen in de atlas");
 	html_raw(b, "</p></section>");
-	free(as);
 }
 
 /* ---- the assessment form ------------------------------------------------------ */
@@ -436,7 +434,7 @@ int page_role_changes(struct request *r)
 	struct buf *b = &r->out;
 	struct role_assessment *as = NULL;
 	int n = 0;
-	if (store_assessments_all(store_thread(), &as, &n) != 0)
+	if (store_assessments_all(store_thread(), r->arena, &as, &n) != 0)
 		return edit_store_failure(r, -1);
 	r->etag = s->etag;
 
@@ -506,7 +504,6 @@ int page_role_changes(struct request *r)
 		}
 		comp_table_close(b);
 	}
-	free(as);
 	layout_end(b, s->stats.newest_confirmed);
 	return 200;
 }

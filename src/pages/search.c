@@ -61,7 +61,7 @@ int page_search(struct request *r)
 	if (has_q) {
 		struct store *st = store_thread();
 		if (!st ||
-		    store_search(st, q, SEARCH_PAGE_SIZE, (int)((page - 1) * SEARCH_PAGE_SIZE),
+		    store_search(st, r->arena, q, SEARCH_PAGE_SIZE, (int)((page - 1) * SEARCH_PAGE_SIZE),
 				 &hits, &n, &total) != 0) {
 			log_error("search: store unavailable or query failed");
 			hits = NULL;
@@ -144,8 +144,6 @@ int page_search(struct request *r)
 	}
 	layout_end(b, r->snap ? r->snap->stats.newest_confirmed : NULL);
 out:
-	if (hits)
-		store_search_free(hits, n);
 	buf_free(&base);
 	return status;
 }

@@ -114,7 +114,7 @@ static void render_list(struct request *r, const struct add_form *f)
 	struct store *st = store_thread();
 	struct user *users = NULL;
 	int n = 0;
-	if (st && store_user_list(st, &users, &n) == STORE_OK && n > 0) {
+	if (st && store_user_list(st, r->arena, &users, &n) == STORE_OK && n > 0) {
 		static const struct comp_col cols[] = {{"Gebruikersnaam", false},
 						       {"Naam", false},
 						       {"Rol", false},
@@ -137,7 +137,6 @@ static void render_list(struct request *r, const struct add_form *f)
 	} else {
 		html_raw(b, "<p class=\"utrecht-paragraph\">Er zijn nog geen gebruikers.</p>");
 	}
-	free(users);
 
 	html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"toevoegen\">Gebruiker toevoegen</h2>"
 		    "<form class=\"atlas-form\" method=\"post\" action=\"/beheer/gebruikers\" "

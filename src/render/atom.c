@@ -1,61 +1,7 @@
 /*
- * atom — Atom 1.0 writer and XML escaping (see atom.h).
+ * atom — Atom 1.0 writer (see atom.h); escaping through render/xml.h.
  */
 #include "atom.h"
-
-#include <stdbool.h>
-
-/* Allowed in XML 1.0: tab, LF, CR and everything from 0x20 (UTF-8 bytes are
- * passed through; the input is valid UTF-8 from the edge or the store). */
-static bool xml_allowed(unsigned char c)
-{
-	return c >= 0x20 ? c != 0x7f : (c == '\t' || c == '\n' || c == '\r');
-}
-
-static void xml_escape(struct buf *b, const char *s, bool attr)
-{
-	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-		switch (*p) {
-		case '&':
-			buf_puts(b, "&amp;");
-			break;
-		case '<':
-			buf_puts(b, "&lt;");
-			break;
-		case '>':
-			buf_puts(b, "&gt;");
-			break;
-		case '"':
-			buf_puts(b, attr ? "&quot;" : "\"");
-			break;
-		case '\'':
-			buf_puts(b, attr ? "&apos;" : "'");
-			break;
-		case '\t':
-			buf_puts(b, attr ? "&#x9;" : "\t");
-			break;
-		case '\n':
-			buf_puts(b, attr ? "&#xA;" : "\n");
-			break;
-		case '\r':
-			buf_puts(b, "&#xD;");
-			break;
-		default:
-			if (xml_allowed(*p))
-				buf_putc(b, (char)*p);
-		}
-	}
-}
-
-void xml_text(struct buf *b, const char *s)
-{
-	xml_escape(b, s, false);
-}
-
-void xml_attr(struct buf *b, const char *s)
-{
-	xml_escape(b, s, true);
-}
 
 static void elem(struct buf *b, const char *name, const char *text)
 {

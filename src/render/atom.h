@@ -1,20 +1,15 @@
 /*
  * atom — a small Atom 1.0 (RFC 4287) writer for the change feed
  * /wijzigingen.atom. Every text and attribute value goes through the XML
- * escapers here; characters XML 1.0 does not allow (control bytes other
- * than tab/newline/carriage return) are dropped. Writes into a buf; no I/O,
- * no knowledge of the registry.
+ * escapers of render/xml.h. Writes into a buf; no I/O, no knowledge of the
+ * registry.
  */
 #ifndef ATLAS_ATOM_H
 #define ATLAS_ATOM_H
 
 #include "../lib/buf.h"
+#include "xml.h"
 
-/* XML character data: & < > escaped, forbidden control characters dropped. */
-void xml_text(struct buf *b, const char *s);
-/* XML attribute value (always written inside "..."): & < > " ' and the
- * whitespace characters tab/newline/CR escaped as character references. */
-void xml_attr(struct buf *b, const char *s);
 
 struct atom_feed {
 	const char *id;	       /* absolute IRI, e.g. a tag: URI */

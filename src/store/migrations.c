@@ -193,7 +193,7 @@ const char *const store_migrations[] = {
     "CREATE INDEX audit_event_actor ON audit_event(actor);\n",
 
     /* 3: people, offices, seats in collaboration bodies, role perspective
-     * assessments, phase history and shared agreements (issue 5); the
+     * assessments, phase history and shared agreements; the
      * audit_event action 'erase' (an erased person: the trail keeps that
      * it happened, not the data), again by rebuilding the table with its
      * ids. Enum columns hold the db codes of domain/people.c; periods are
@@ -315,8 +315,8 @@ const char *const store_migrations[] = {
     "CREATE INDEX audit_event_entity ON audit_event(entity, entity_key);\n"
     "CREATE INDEX audit_event_actor ON audit_event(actor);\n",
 
-    /* 4: links to the national Register van Overheidsorganisaties (ROO,
-     * issue 6): its systeemId on every record the ROO import writes (''
+    /* 4: links to the national Register van Overheidsorganisaties (ROO):
+     * its systeemId on every record the ROO import writes (''
      * = not from the ROO), the regeling's TOOI id, version chain and
      * bronhouder, and the ROO beleidsterreinen that have no domain yet
      * (kept and reported, never dropped). */
@@ -340,7 +340,7 @@ const char *const store_migrations[] = {
     "CREATE INDEX participation_collaboration ON participation(collaboration_id);\n",
 
     /* 5: the date of the algemeen-bestuur meeting that adopts a
-     * collaboration's begroting for a budget year (issue 6, Wgr calendar:
+     * collaboration's begroting for a budget year (Wgr calendar:
      * the ontwerpbegroting and zienswijze deadlines are derived from it).
      * Writes go through store_calendar.h with an audit event. */
     "CREATE TABLE ab_meeting (\n"
@@ -350,7 +350,7 @@ const char *const store_migrations[] = {
 	  "  PRIMARY KEY (collaboration_id, budget_year)\n"
 	  ");\n",
 
-    /* 6: pending OpenID Connect sign-ins (issue 7: several instances behind
+    /* 6: pending OpenID Connect sign-ins (several instances behind
      * a load balancer, so the callback may reach another process than the
      * one that started the sign-in). key is the hex digest of the browser's
      * pending-sign-in cookie; expires in unix seconds. Operational data like

@@ -19,15 +19,18 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum {
+/* The result of every store function: STORE_OK or a negative error. */
+enum store_result {
 	STORE_OK = 0,
 	STORE_ERR = -1,		/* internal fault (I/O, SQL) */
 	STORE_ERR_INVALID = -2, /* input rejected; err says why */
 	STORE_ERR_NOTFOUND = -3,
-	STORE_ERR_SCHEMA = -4, /* database schema older/newer than this binary */
+	STORE_ERR_SCHEMA = -4,	 /* database schema older/newer than this binary */
+	STORE_ERR_CONFLICT = -5, /* the record changed since the client read it */
 };
 
 struct store;
+struct arena;
 
 /*
  * Open the database at path: a SQLite file (created when missing, with its
@@ -96,9 +99,9 @@ int store_import_seed(struct store *s, const char *dir, const char *actor,
 /* One full-text search result. Strings are owned by the hit array. */
 struct search_hit {
 	char kind; /* 'c' collaboration, 'o' organisation */
-	char *key; /* collaboration key or organisation code */
-	char *name;
-	char *snippet; /* plain text with the match, may be empty; NOT escaped */
+	const char *key;     /* collaboration key or organisation code */
+	const char *name;
+	const char *snippet; /* plain text with the match, may be empty; NOT escaped */
 };
 
 /*
@@ -106,12 +109,11 @@ struct search_hit {
  * names and purposes. The query is free text from a user: it is tokenised
  * and every token is matched as a quoted prefix, so FTS syntax cannot be
  * injected. Case and diacritics are ignored ("Zeïst" finds "Zeist").
- * Returns at most limit hits from offset; *total is the full count.
- * Free with store_search_free.
+ * Returns at most limit hits from offset; *total is the full count. The
+ * hits and their text live in arena a.
  */
-int store_search(struct store *s, const char *query, int limit, int offset,
+int store_search(struct store *s, struct arena *a, const char *query, int limit, int offset,
 		 struct search_hit **hits, int *n, int *total);
-void store_search_free(struct search_hit *hits, int n);
 
 /* A consistency finding for `atlas check`. */
 struct check_finding {

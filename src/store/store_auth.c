@@ -1,5 +1,5 @@
 /*
- * store_auth_sqlite — the SQLite implementation of store_auth.h: user
+ * store_auth — store_auth.h on either engine (through the db.h driver): user
  * accounts, server-side sessions, login-failure counting, personal API
  * tokens and pending OpenID Connect sign-ins, plus the role code/label
  * table.
@@ -18,6 +18,7 @@
 #include "../lib/text.h"
 #include "../lib/xalloc.h"
 #include "store_internal.h"
+#include "../lib/arena.h"
 
 #include <jansson.h>
 #include <stdio.h>
@@ -58,13 +59,6 @@ int user_role_parse(const char *code)
 }
 
 /* ------------------------------------------------------------- helpers */
-
-static int step_done(struct store *s, db_stmt *st, const char *what)
-{
-	int rc = db_step(st);
-	db_reset(st);
-	return rc == DB_DONE ? STORE_OK : store_db_fail(s, what, NULL, 0);
-}
 
 static const char *actor_of(const char *actor)
 {
@@ -195,11 +189,6 @@ static int check_role(struct store *s, enum user_role role, const char *org_code
 	return rc;
 }
 
-static int commit(struct store *s, char *err, size_t errlen)
-{
-	return store_exec(s, "COMMIT", "wijziging vastleggen", err, errlen);
-}
-
 /* ---------------------------------------------------------------- users */
 
 int store_user_add(struct store *s, const char *actor, const struct user *u,
@@ -222,7 +211,7 @@ int store_user_add(struct store *s, const char *actor, const struct user *u,
 		store_set_err(err, errlen, "naam, e-mailadres of wachtwoordhash is ongeldig");
 		return STORE_ERR_INVALID;
 	}
-	if (store_exec(s, "BEGIN IMMEDIATE", "gebruiker toevoegen", err, errlen))
+	if (store_tx_begin(s, "gebruiker toevoegen", err, errlen))
 		return STORE_ERR;
 	if ((rc = check_role(s, u->role, u->org_code, &org_id, err, errlen)))
 		goto out;
@@ -253,7 +242,7 @@ int store_user_add(struct store *s, const char *actor, const struct user *u,
 		db_bind_null(st, 5);
 	db_bind_text(st, 6, password_hash ? password_hash : "", -1, DB_STATIC);
 	db_bind_int(st, 7, u->disabled ? 1 : 0);
-	if (step_done(s, st, "gebruiker toevoegen"))
+	if (store_step_done(s, st, "gebruiker toevoegen", NULL, 0))
 		goto out;
 	struct user stored;
 	if (load_user(s, u->username, &stored, NULL, 0))
@@ -261,14 +250,14 @@ int store_user_add(struct store *s, const char *actor, const struct user *u,
 	after = user_image(&stored);
 	if (store_audit_write(s, actor_of(actor), "", "", "insert", "user", u->username, NULL,
 			      after) ||
-	    commit(s, err, errlen))
+	    store_tx_commit(s, "wijziging vastleggen", err, errlen))
 		goto out;
 	rc = STORE_OK;
 out:
 	if (rc != STORE_OK) {
 		if (rc == STORE_ERR && err && errlen && !err[0])
 			store_set_err(err, errlen, "databasefout bij gebruiker toevoegen");
-		store_rollback(s);
+		store_tx_rollback(s);
 	}
 	free(after);
 	return rc;
@@ -298,7 +287,7 @@ int store_user_get_by_id(struct store *s, int64_t id, struct user *u)
 	return rc == DB_DONE ? STORE_ERR_NOTFOUND : store_db_fail(s, "gebruiker lezen", NULL, 0);
 }
 
-int store_user_list(struct store *s, struct user **out, int *n)
+int store_user_list(struct store *s, struct arena *a, struct user **out, int *n)
 {
 	char sql[512];
 	snprintf(sql, sizeof sql, "%sORDER BY u.username", user_cols);
@@ -310,17 +299,12 @@ int store_user_list(struct store *s, struct user **out, int *n)
 	struct user *v = NULL;
 	int count = 0, cap = 0, rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 8;
-			v = xreallocarray(v, (size_t)cap, sizeof *v);
-		}
+		v = store_grow(a, v, count, &cap, sizeof *v);
 		read_user(st, &v[count++]);
 	}
 	db_reset(st);
-	if (rc != DB_DONE) {
-		free(v);
+	if (rc != DB_DONE)
 		return store_db_fail(s, "gebruikers lezen", NULL, 0);
-	}
 	*out = v;
 	*n = count;
 	return STORE_OK;
@@ -348,7 +332,7 @@ static int user_change(struct store *s, const char *actor, const char *username,
 		store_set_err(err, errlen, "ongeldige wachtwoordhash");
 		return STORE_ERR_INVALID;
 	}
-	if (store_exec(s, "BEGIN IMMEDIATE", "gebruiker wijzigen", err, errlen))
+	if (store_tx_begin(s, "gebruiker wijzigen", err, errlen))
 		return STORE_ERR;
 	if ((rc = load_user(s, username, &before, NULL, 0))) {
 		if (rc == STORE_ERR_NOTFOUND)
@@ -384,14 +368,14 @@ static int user_change(struct store *s, const char *actor, const char *username,
 		db_bind_text(st, 2, password_hash, -1, DB_STATIC);
 	}
 	db_bind_int64(st, 1, before.id);
-	if (step_done(s, st, "gebruiker wijzigen"))
+	if (store_step_done(s, st, "gebruiker wijzigen", NULL, 0))
 		goto out;
 	if (kind == UC_DISABLED && disabled) {
 		st = store_stmt(s, "DELETE FROM session WHERE user_id = ?");
 		if (!st)
 			goto out;
 		db_bind_int64(st, 1, before.id);
-		if (step_done(s, st, "sessies verwijderen"))
+		if (store_step_done(s, st, "sessies verwijderen", NULL, 0))
 			goto out;
 	}
 	if (load_user(s, username, &after, NULL, 0))
@@ -403,21 +387,21 @@ static int user_change(struct store *s, const char *actor, const char *username,
 		b = user_image(&before);
 		a = user_image(&after);
 		if (strcmp(a, b) == 0) { /* nothing changed */
-			store_rollback(s);
+			store_tx_rollback(s);
 			rc = STORE_OK;
 			goto out;
 		}
 	}
 	if (store_audit_write(s, actor_of(actor), "", "", "update", "user", before.username, b,
 			      a) ||
-	    commit(s, err, errlen))
+	    store_tx_commit(s, "wijziging vastleggen", err, errlen))
 		goto out;
 	rc = STORE_OK;
 out:
 	if (rc != STORE_OK) {
 		if (rc == STORE_ERR && err && errlen && !err[0])
 			store_set_err(err, errlen, "databasefout bij gebruiker wijzigen");
-		store_rollback(s);
+		store_tx_rollback(s);
 	}
 	free(b);
 	free(a);
@@ -460,7 +444,7 @@ int store_session_create(struct store *s, const char *id_hash, int64_t user_id, 
 	db_bind_text(st, 3, csrf, -1, DB_STATIC);
 	db_bind_int64(st, 4, now);
 	db_bind_int64(st, 5, now);
-	return step_done(s, st, "sessie opslaan");
+	return store_step_done(s, st, "sessie opslaan", NULL, 0);
 }
 
 int store_session_delete(struct store *s, const char *id_hash)
@@ -469,7 +453,7 @@ int store_session_delete(struct store *s, const char *id_hash)
 	if (!st)
 		return STORE_ERR;
 	db_bind_text(st, 1, id_hash ? id_hash : "", -1, DB_STATIC);
-	return step_done(s, st, "sessie verwijderen");
+	return store_step_done(s, st, "sessie verwijderen", NULL, 0);
 }
 
 int store_session_get(struct store *s, const char *id_hash, int64_t now, int64_t idle_s,
@@ -504,7 +488,7 @@ int store_session_get(struct store *s, const char *id_hash, int64_t now, int64_t
 		return STORE_ERR;
 	db_bind_int64(st, 1, now);
 	db_bind_text(st, 2, id_hash, -1, DB_STATIC);
-	if (step_done(s, st, "sessie bijwerken"))
+	if (store_step_done(s, st, "sessie bijwerken", NULL, 0))
 		return STORE_ERR;
 	out->last_seen = now;
 	return STORE_OK;
@@ -516,7 +500,7 @@ int store_session_delete_user(struct store *s, int64_t user_id)
 	if (!st)
 		return STORE_ERR;
 	db_bind_int64(st, 1, user_id);
-	return step_done(s, st, "sessies verwijderen");
+	return store_step_done(s, st, "sessies verwijderen", NULL, 0);
 }
 
 /* ------------------------------------------------------ login failures */
@@ -540,7 +524,7 @@ int store_login_failures(struct store *s, const char *key, int64_t now, int64_t 
 int store_login_failure(struct store *s, const char *key, int64_t now, int64_t window_s, int *count)
 {
 	*count = 0;
-	if (store_exec(s, "BEGIN IMMEDIATE", "inlogpoging vastleggen", NULL, 0))
+	if (store_tx_begin(s, "inlogpoging vastleggen", NULL, 0))
 		return STORE_ERR;
 	/* forget this key's failures that fell out of the window */
 	db_stmt *st = store_stmt(s, "DELETE FROM login_failure WHERE key = ? AND at <= ?");
@@ -548,20 +532,20 @@ int store_login_failure(struct store *s, const char *key, int64_t now, int64_t w
 		goto fail;
 	db_bind_text(st, 1, key ? key : "", -1, DB_STATIC);
 	db_bind_int64(st, 2, now - window_s);
-	if (step_done(s, st, "inlogpogingen opruimen"))
+	if (store_step_done(s, st, "inlogpogingen opruimen", NULL, 0))
 		goto fail;
 	st = store_stmt(s, "INSERT INTO login_failure (key, at) VALUES (?, ?)");
 	if (!st)
 		goto fail;
 	db_bind_text(st, 1, key ? key : "", -1, DB_STATIC);
 	db_bind_int64(st, 2, now);
-	if (step_done(s, st, "inlogpoging vastleggen") ||
+	if (store_step_done(s, st, "inlogpoging vastleggen", NULL, 0) ||
 	    store_login_failures(s, key, now, window_s, count) ||
-	    store_exec(s, "COMMIT", "inlogpoging vastleggen", NULL, 0))
+	    store_tx_commit(s, "inlogpoging vastleggen", NULL, 0))
 		goto fail;
 	return STORE_OK;
 fail:
-	store_rollback(s);
+	store_tx_rollback(s);
 	*count = 0;
 	return STORE_ERR;
 }
@@ -572,7 +556,7 @@ int store_login_reset(struct store *s, const char *key)
 	if (!st)
 		return STORE_ERR;
 	db_bind_text(st, 1, key ? key : "", -1, DB_STATIC);
-	return step_done(s, st, "inlogpogingen vergeten");
+	return store_step_done(s, st, "inlogpogingen vergeten", NULL, 0);
 }
 
 /* ------------------------------------------- pending OIDC sign-ins */
@@ -591,13 +575,13 @@ int store_oidc_pending_put(struct store *s, const char *key, const struct oidc_p
 	    !valid_pending_value(p->verifier, sizeof p->verifier) ||
 	    !valid_pending_value(p->return_to, sizeof p->return_to) || max_rows <= 0)
 		return STORE_ERR_INVALID;
-	if (store_exec(s, "BEGIN IMMEDIATE", "inlogpoging vastleggen", NULL, 0))
+	if (store_tx_begin(s, "inlogpoging vastleggen", NULL, 0))
 		return STORE_ERR;
 	db_stmt *st = store_stmt(s, "DELETE FROM oidc_pending WHERE expires <= ?");
 	if (!st)
 		goto fail;
 	db_bind_int64(st, 1, now);
-	if (step_done(s, st, "verlopen inlogpogingen opruimen"))
+	if (store_step_done(s, st, "verlopen inlogpogingen opruimen", NULL, 0))
 		goto fail;
 	/* The cap: make room for the new entry by dropping those that expire
 	 * first (a flood of starts cannot grow the table without bound). */
@@ -617,7 +601,7 @@ int store_oidc_pending_put(struct store *s, const char *key, const struct oidc_p
 		if (!st)
 			goto fail;
 		db_bind_int64(st, 1, n - max_rows + 1);
-		if (step_done(s, st, "oudste inlogpogingen opruimen"))
+		if (store_step_done(s, st, "oudste inlogpogingen opruimen", NULL, 0))
 			goto fail;
 	}
 	st = store_stmt(s, "INSERT INTO oidc_pending (key, state, nonce, verifier, return_to, "
@@ -630,12 +614,12 @@ int store_oidc_pending_put(struct store *s, const char *key, const struct oidc_p
 	db_bind_text(st, 4, p->verifier, -1, DB_STATIC);
 	db_bind_text(st, 5, p->return_to, -1, DB_STATIC);
 	db_bind_int64(st, 6, p->expires);
-	if (step_done(s, st, "inlogpoging vastleggen") ||
-	    store_exec(s, "COMMIT", "inlogpoging vastleggen", NULL, 0))
+	if (store_step_done(s, st, "inlogpoging vastleggen", NULL, 0) ||
+	    store_tx_commit(s, "inlogpoging vastleggen", NULL, 0))
 		goto fail;
 	return STORE_OK;
 fail:
-	store_rollback(s);
+	store_tx_rollback(s);
 	return STORE_ERR;
 }
 
@@ -704,7 +688,7 @@ int store_token_create(struct store *s, const char *actor, int64_t user_id, cons
 	if (str_empty(name) || !valid_line(name, 80) || !valid_line(prefix, 12) ||
 	    str_empty(token_hash) || !valid_line(token_hash, 256))
 		return STORE_ERR_INVALID;
-	if (store_exec(s, "BEGIN IMMEDIATE", "sleutel aanmaken", NULL, 0))
+	if (store_tx_begin(s, "sleutel aanmaken", NULL, 0))
 		return STORE_ERR;
 	struct user u;
 	if ((rc = store_user_get_by_id(s, user_id, &u)))
@@ -719,26 +703,27 @@ int store_token_create(struct store *s, const char *actor, int64_t user_id, cons
 	db_bind_text(st, 2, name, -1, DB_STATIC);
 	db_bind_text(st, 3, prefix ? prefix : "", -1, DB_STATIC);
 	db_bind_text(st, 4, token_hash, -1, DB_STATIC);
-	if (step_done(s, st, "sleutel aanmaken"))
+	if (store_step_done(s, st, "sleutel aanmaken", NULL, 0))
 		goto out;
 	int64_t id = db_last_insert_id(s);
 	token_key(s, user_id, id, key, sizeof key);
 	after = token_image(name, prefix ? prefix : "", false);
 	if (store_audit_write(s, actor_of(actor), "", "", "insert", "api_token", key, NULL,
 			      after) ||
-	    commit(s, NULL, 0))
+	    store_tx_commit(s, "wijziging vastleggen", NULL, 0))
 		goto out;
 	if (id_out)
 		*id_out = id;
 	rc = STORE_OK;
 out:
 	if (rc != STORE_OK)
-		store_rollback(s);
+		store_tx_rollback(s);
 	free(after);
 	return rc;
 }
 
-int store_token_list(struct store *s, int64_t user_id, struct api_token **out, int *n)
+int store_token_list(struct store *s, struct arena *a, int64_t user_id, struct api_token **out,
+		     int *n)
 {
 	*out = NULL;
 	*n = 0;
@@ -751,10 +736,7 @@ int store_token_list(struct store *s, int64_t user_id, struct api_token **out, i
 	struct api_token *v = NULL;
 	int count = 0, cap = 0, rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		if (count == cap) {
-			cap = cap ? cap * 2 : 8;
-			v = xreallocarray(v, (size_t)cap, sizeof *v);
-		}
+		v = store_grow(a, v, count, &cap, sizeof *v);
 		struct api_token *t = &v[count++];
 		memset(t, 0, sizeof *t);
 		t->id = db_column_int64(st, 0);
@@ -766,10 +748,8 @@ int store_token_list(struct store *s, int64_t user_id, struct api_token **out, i
 		t->revoked = db_column_int(st, 6) != 0;
 	}
 	db_reset(st);
-	if (rc != DB_DONE) {
-		free(v);
+	if (rc != DB_DONE)
 		return store_db_fail(s, "sleutels lezen", NULL, 0);
-	}
 	*out = v;
 	*n = count;
 	return STORE_OK;
@@ -780,7 +760,7 @@ int store_token_revoke(struct store *s, const char *actor, int64_t user_id, int6
 	char key[96], *before = NULL, *after = NULL;
 	int rc = STORE_ERR;
 
-	if (store_exec(s, "BEGIN IMMEDIATE", "sleutel intrekken", NULL, 0))
+	if (store_tx_begin(s, "sleutel intrekken", NULL, 0))
 		return STORE_ERR;
 	db_stmt *st = store_stmt(s, "SELECT name, prefix, revoked FROM api_token "
 				    "WHERE id = ? AND user_id = ?");
@@ -804,7 +784,7 @@ int store_token_revoke(struct store *s, const char *actor, int64_t user_id, int6
 		goto out;
 	}
 	if (strcmp(before, after) == 0) { /* already revoked */
-		store_rollback(s);
+		store_tx_rollback(s);
 		rc = STORE_OK;
 		goto out;
 	}
@@ -812,17 +792,17 @@ int store_token_revoke(struct store *s, const char *actor, int64_t user_id, int6
 	if (!st)
 		goto out;
 	db_bind_int64(st, 1, token_id);
-	if (step_done(s, st, "sleutel intrekken"))
+	if (store_step_done(s, st, "sleutel intrekken", NULL, 0))
 		goto out;
 	token_key(s, user_id, token_id, key, sizeof key);
 	if (store_audit_write(s, actor_of(actor), "", "", "delete", "api_token", key, before,
 			      after) ||
-	    commit(s, NULL, 0))
+	    store_tx_commit(s, "wijziging vastleggen", NULL, 0))
 		goto out;
 	rc = STORE_OK;
 out:
 	if (rc != STORE_OK)
-		store_rollback(s);
+		store_tx_rollback(s);
 	free(before);
 	free(after);
 	return rc;
@@ -852,7 +832,7 @@ int store_token_lookup(struct store *s, const char *token_hash, struct user *u)
 	if (!st)
 		return STORE_ERR;
 	db_bind_int64(st, 1, tid);
-	if (step_done(s, st, "sleutel bijwerken"))
+	if (store_step_done(s, st, "sleutel bijwerken", NULL, 0))
 		return STORE_ERR;
 	return store_user_get_by_id(s, uid, u);
 }

@@ -1,6 +1,6 @@
 /*
  * store_auth — users, sessions, login rate limiting, personal API tokens
- * (issue 4) and pending OpenID Connect sign-ins (issue 7). Part of the
+ * and pending OpenID Connect sign-ins. Part of the
  * store interface (see store.h for conventions: 0/negative STORE_ERR_*
  * returns, Dutch messages in err). Secrets never reach the database in the
  * clear: password hashes come in already hashed (Argon2id strings from
@@ -38,6 +38,14 @@ const char *user_role_label(enum user_role r);
 /* Parse a role code; -1 when unknown. */
 int user_role_parse(const char *code);
 
+/*
+ * A user account as a value. Unlike the registry rows, its text fields are
+ * fixed-size arrays on purpose: every one is checked on the way in to fit
+ * (username 3..64 ASCII characters, display name and e-mail at most 128
+ * bytes, organisation code a key), so a read never cuts one, and the
+ * signed-in user can be copied into the session of a request and outlive
+ * the store call without an arena. Lists of users come in an arena.
+ */
 struct user {
 	int64_t id;
 	char username[65]; /* login name: [a-z0-9._@-]{3,64} */
@@ -59,8 +67,8 @@ int store_user_add(struct store *s, const char *actor, const struct user *u,
 int store_user_get(struct store *s, const char *username, struct user *u, char *hash,
 		   size_t hashlen);
 int store_user_get_by_id(struct store *s, int64_t id, struct user *u);
-/* All users ordered by username; free() the array. */
-int store_user_list(struct store *s, struct user **out, int *n);
+/* All users ordered by username; the array lives in arena a. */
+int store_user_list(struct store *s, struct arena *a, struct user **out, int *n);
 /* Change role and organisation scope / disable or enable / set password. */
 int store_user_set_role(struct store *s, const char *actor, const char *username,
 			enum user_role role, const char *org_code, char *err, size_t errlen);
@@ -100,7 +108,7 @@ int store_login_failures(struct store *s, const char *key, int64_t now, int64_t 
 int store_login_reset(struct store *s, const char *key);
 
 /*
- * Pending OpenID Connect sign-ins (issue 7): between the redirect to the
+ * Pending OpenID Connect sign-ins: between the redirect to the
  * provider and its callback, which may reach another server instance. Kept
  * under the hex digest of the browser's random pending-sign-in cookie.
  * Operational data like sessions: not audited, no data_version bump.
@@ -134,7 +142,9 @@ struct api_token {
 };
 int store_token_create(struct store *s, const char *actor, int64_t user_id, const char *name,
 		       const char *prefix, const char *token_hash, int64_t *id_out);
-int store_token_list(struct store *s, int64_t user_id, struct api_token **out, int *n);
+/* The tokens of a user by id (the array lives in arena a). */
+int store_token_list(struct store *s, struct arena *a, int64_t user_id, struct api_token **out,
+		     int *n);
 int store_token_revoke(struct store *s, const char *actor, int64_t user_id, int64_t token_id);
 /* The user of a valid (not revoked) token; STORE_ERR_NOTFOUND otherwise. */
 int store_token_lookup(struct store *s, const char *token_hash, struct user *u);

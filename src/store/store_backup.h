@@ -1,5 +1,5 @@
 /*
- * store_backup — operations on the database as a whole (issue 7): the
+ * store_backup — operations on the database as a whole: the
  * health probe for /api/v1/health, an online backup (`atlas backup`) and a
  * restore with the server stopped (`atlas restore`). SQLite only; the
  * implementation is store_backup_sqlite.c (SQLite's backup API). For

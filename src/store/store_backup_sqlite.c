@@ -33,7 +33,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define STORE_BUSY_MS 5000 /* the busy timeout store_open sets (store_sqlite.c) */
+#define STORE_BUSY_MS 5000 /* the busy timeout store_open sets (store.c) */
 #define LOCK_WAIT_MS 2000  /* how long a restore waits for the live database */
 
 /* ------------------------------------------------------------ health probe */

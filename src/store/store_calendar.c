@@ -1,5 +1,8 @@
 /*
- * store_calendar_sqlite — see store_calendar.h.
+ * store_calendar — the dates of the AB meetings (budget calendar) of a
+ * collaboration: read and record one per budget year, audited, on either
+ * engine through the db.h driver; see store_calendar.h. Not here: the
+ * calendar rules (io/wgr_rules.c), the pages.
  */
 #include "store_calendar.h"
 #include "store_internal.h"
@@ -114,8 +117,7 @@ int store_ab_meeting_set(struct store *s, const struct write_ctx *w, const char 
 		return STORE_ERR_NOTFOUND;
 	if (store_ab_meeting_validate(year_text, date, &year, errs))
 		return STORE_ERR_INVALID;
-	const char *begin = s->batch ? "SAVEPOINT atlas_write" : "BEGIN IMMEDIATE";
-	if (store_exec(s, begin, "wijziging starten", NULL, 0))
+	if (store_write_begin(s))
 		return STORE_ERR;
 	int rc = STORE_ERR;
 	char *before = NULL, *after = NULL;
@@ -146,19 +148,13 @@ int store_ab_meeting_set(struct store *s, const struct write_ctx *w, const char 
 	}
 	char key[160];
 	snprintf(key, sizeof key, "%s/%d", collab_key, year);
-	const char *actor = w && w->actor ? w->actor : "onbekend";
-	const char *via = w && w->via ? w->via : "";
-	if (store_audit_write(s, actor, via, via, before ? "update" : "insert", "ab_meeting", key,
-			      before, after) ||
-	    store_bump_data_version(s, NULL, 0))
-		goto out;
-	if (s->batch ? store_exec(s, "RELEASE atlas_write", "wijziging vastleggen", NULL, 0)
-		     : store_exec(s, "COMMIT", "wijziging vastleggen", NULL, 0))
+	if (store_write_finish(s, w, before ? "update" : "insert", "ab_meeting", key, before,
+			       after))
 		goto out;
 	rc = STORE_OK;
 out:
 	if (rc != STORE_OK)
-		store_rollback(s);
+		store_tx_rollback(s);
 	free(before);
 	free(after);
 	return rc;
@@ -184,7 +180,8 @@ int store_ab_meeting_get(struct store *s, const char *collab_key, int budget_yea
 	return out;
 }
 
-int store_ab_meeting_list(struct store *s, const char *collab_key, struct ab_meeting **out, int *n)
+int store_ab_meeting_list(struct store *s, struct arena *ar, const char *collab_key,
+			  struct ab_meeting **out, int *n)
 {
 	*out = NULL;
 	*n = 0;
@@ -198,15 +195,7 @@ int store_ab_meeting_list(struct store *s, const char *collab_key, struct ab_mee
 		db_bind_text(st, 1, collab_key, -1, DB_TRANSIENT);
 	int cap = 0, rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			struct ab_meeting *nv = realloc(*out, (size_t)cap * sizeof *nv);
-			if (!nv) {
-				rc = SQLITE_NOMEM;
-				break;
-			}
-			*out = nv;
-		}
+		*out = store_grow(ar, *out, *n, &cap, sizeof **out);
 		struct ab_meeting *a = &(*out)[(*n)++];
 		snprintf(a->collab_key, sizeof a->collab_key, "%s", store_col_text(st, 0));
 		a->budget_year = db_column_int(st, 1);
@@ -214,7 +203,6 @@ int store_ab_meeting_list(struct store *s, const char *collab_key, struct ab_mee
 	}
 	db_reset(st);
 	if (rc != DB_DONE) {
-		free(*out);
 		*out = NULL;
 		*n = 0;
 		return store_db_fail(s, "AB-vergaderingen lezen", NULL, 0);

@@ -41,7 +41,8 @@ int store_ab_meeting_set(struct store *s, const struct write_ctx *w, const char 
 int store_ab_meeting_get(struct store *s, const char *collab_key, int budget_year, char date[11]);
 
 /* All recorded dates (collab_key NULL) or those of one collaboration, by
- * collaboration key and year; free *out with free(). */
-int store_ab_meeting_list(struct store *s, const char *collab_key, struct ab_meeting **out, int *n);
+ * collaboration key and year; the array lives in arena a. */
+int store_ab_meeting_list(struct store *s, struct arena *a, const char *collab_key,
+			  struct ab_meeting **out, int *n);
 
 #endif

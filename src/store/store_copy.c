@@ -242,10 +242,10 @@ int store_copy(struct store *from, struct store *to, const char *actor,
 	int applied;
 	if ((rc = store_migrate(to, &applied, err, errlen)) != STORE_OK)
 		return rc;
-	if (store_exec(from, "BEGIN", "bron lezen", err, errlen))
+	if (store_tx_begin_read(from, "bron lezen", err, errlen))
 		return STORE_ERR;
-	if (store_exec(to, "BEGIN IMMEDIATE", "kopie starten", err, errlen)) {
-		store_rollback(from);
+	if (store_tx_begin(to, "kopie starten", err, errlen)) {
+		store_tx_rollback(from);
 		return STORE_ERR;
 	}
 	if ((rc = check_complete(from, err, errlen)) != STORE_OK)
@@ -302,15 +302,15 @@ int store_copy(struct store *from, struct store *to, const char *actor,
 		rc = store_bump_data_version(to, err, errlen);
 	if (rc != STORE_OK)
 		goto fail;
-	if (store_exec(to, "COMMIT", "kopie vastleggen", err, errlen)) {
+	if (store_tx_commit(to, "kopie vastleggen", err, errlen)) {
 		rc = STORE_ERR;
 		goto fail;
 	}
-	store_exec(from, "COMMIT", "bron lezen", NULL, 0);
+	store_tx_commit(from, "bron lezen", NULL, 0);
 	return STORE_OK;
 fail:
-	store_rollback(to);
-	store_rollback(from);
+	store_tx_rollback(to);
+	store_tx_rollback(from);
 	memset(rep, 0, sizeof *rep);
 	return rc == STORE_OK ? STORE_ERR : rc;
 }

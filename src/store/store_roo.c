@@ -1,19 +1,19 @@
 /*
- * store_roo_sqlite — the ROO import into SQLite; see store_roo.h.
+ * store_roo — the ROO import into the store, on either engine through the
+ * db.h driver, in one transaction of store_tx.c; see store_roo.h. Parsing
+ * the file is io/roo.c.
  *
- * Every record goes through one generic upsert (struct rec): look the row
- * up, compare the imported columns as text, INSERT or UPDATE (version + 1)
- * only when something differs, and write an audit event whose before/after
- * images are the compared columns. Participations are collected in a
- * temporary table while streaming and resolved after the whole file is
- * read, because a participant may be a regeling that comes later. Then
- * everything an earlier ROO import wrote and this file no longer holds is
- * ended with the file's date.
+ * Every record goes through one generic upsert (store_roo_upsert.c). Participations are collected
+ * in a temporary table while streaming and resolved after the whole file is read, because a
+ * participant may be a regeling that comes later. Then everything an earlier ROO import wrote and
+ * this file no longer holds is ended with the file's date.
  */
 #include "store_roo.h"
 
 #include "../io/roo.h"
 #include "store_internal.h"
+#include "store_roo_internal.h"
+#include "../domain/slug.h"
 
 #include <ctype.h>
 #include <jansson.h>
@@ -23,453 +23,18 @@
 #include <strings.h>
 #include <time.h>
 
-#define ACTOR "cli:import-roo"
-#define VIA "import"
-#define SOURCE_KEY "roo-export"
-#define MAXCOL 16
-
 const char *const roo_entity_names[ROO_E_COUNT] = {
     [ROO_E_ORG] = "organisaties", [ROO_E_COLLAB] = "samenwerkingsverbanden",
     [ROO_E_PART] = "deelnames",	  [ROO_E_PERSON] = "personen",
     [ROO_E_OFFICE] = "ambten",	  [ROO_E_SEAT] = "zetels",
 };
 
-struct term_map {
-	char **term, **key;
-	int n, cap;
-};
-
-struct imp {
-	struct store *s;
-	struct roo_report *rep;
-	struct term_map map;
-	char source[96]; /* audit source: "ROO-export <timestamp>" */
-	char date[11];	 /* the file's date */
-	int64_t source_id;
-};
-
-struct rec {
-	const char *table, *entity;
-	char key[200]; /* audit entity_key */
-	int n;
-	const char *col[MAXCOL];
-	char *val[MAXCOL]; /* NULL = SQL NULL; owned */
-	bool real[MAXCOL];
-	bool keep[MAXCOL]; /* only set on insert or when the stored value is '' */
-};
-
-/* --- small helpers --- */
-
-static void rec_add(struct rec *r, const char *col, const char *v)
-{
-	r->col[r->n] = col;
-	r->val[r->n] = v ? strdup(v) : NULL;
-	r->real[r->n] = false;
-	r->keep[r->n] = false;
-	r->n++;
-}
-
-static void rec_addf(struct rec *r, const char *col, double v)
-{
-	char b[40];
-	snprintf(b, sizeof b, "%.6g", v);
-	rec_add(r, col, b);
-	r->real[r->n - 1] = true;
-}
-
-static void rec_addi(struct rec *r, const char *col, int64_t v)
-{
-	char b[32];
-	snprintf(b, sizeof b, "%lld", (long long)v);
-	rec_add(r, col, b);
-}
-
-static void rec_free(struct rec *r)
-{
-	for (int i = 0; i < r->n; i++)
-		free(r->val[i]);
-	r->n = 0;
-}
-
-static int step_done(struct store *s, db_stmt *st, const char *what, char *err, size_t el)
-{
-	int rc = db_step(st);
-	db_reset(st);
-	if (rc != DB_DONE && rc != DB_ROW)
-		return store_db_fail(s, what, err, el);
-	return STORE_OK;
-}
-
-/* kebab-case ASCII slug of name (at most 60 bytes). */
-static void slugify(const char *name, char *out, size_t outlen)
-{
-	size_t o = 0;
-	bool dash = false;
-	for (const unsigned char *c = (const unsigned char *)name; *c && o + 2 < outlen && o < 60;
-	     c++) {
-		if (isalnum(*c)) {
-			if (dash && o)
-				out[o++] = '-';
-			out[o++] = (char)tolower(*c);
-			dash = false;
-		} else if (*c < 0x80) {
-			dash = true;
-		}
-	}
-	out[o] = '\0';
-	if (!o)
-		snprintf(out, outlen, "roo");
-}
-
-static void lower(char *d, size_t n, const char *s)
-{
-	size_t i = 0;
-	for (; s[i] && i + 1 < n; i++)
-		d[i] = (char)tolower((unsigned char)s[i]);
-	d[i] = '\0';
-}
-
-/* The last path segment of a TOOI id when it looks like a code (gm0344,
- * pv26, ws0636), else "". */
-static void tooi_code(const char *tooi, char *out, size_t n)
-{
-	out[0] = '\0';
-	const char *slash = strrchr(tooi, '/');
-	if (!slash || strncmp(tooi, "https://identifier.overheid.nl/tooi/id/", 39) != 0)
-		return;
-	const char *c = slash + 1;
-	size_t i = 0;
-	while (c[i] && isalpha((unsigned char)c[i]))
-		i++;
-	if (i == 0 || !isdigit((unsigned char)c[i]))
-		return;
-	while (isdigit((unsigned char)c[i]))
-		i++;
-	if (c[i] || i >= n)
-		return;
-	lower(out, n, c);
-}
-
-/* --- the generic upsert --- */
-
-static char *rec_json(const struct rec *r, db_stmt *row)
-{
-	json_t *o = json_object();
-	for (int i = 0; i < r->n; i++) {
-		const char *v = r->val[i];
-		if (row) {
-			v = (const char *)db_column_text(row, i);
-		}
-		json_object_set_new(o, r->col[i], v ? json_string(v) : json_null());
-	}
-	char *s = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
-	json_decref(o);
-	return s;
-}
-
-/* Column i of row as the same text the importer produces. */
-static void col_text(db_stmt *row, int i, bool real, char *out, size_t n, bool *null)
-{
-	*null = db_column_type(row, i) == DB_NULL;
-	if (*null) {
-		out[0] = '\0';
-	} else if (real) {
-		snprintf(out, n, "%.6g", db_column_double(row, i));
-	} else {
-		snprintf(out, n, "%s", (const char *)db_column_text(row, i));
-	}
-}
-
-/*
- * Insert (id == 0) or update row id of r->table with r's columns; audit;
- * count in rep under kind. *out_id: the row id. ended: count an update as
- * "ended" rather than "changed".
- */
-static int upsert(struct imp *im, struct rec *r, int64_t id, int kind, bool ended, int64_t *out_id,
-		  char *err, size_t el)
-{
-	struct store *s = im->s;
-	char sql[2048];
-	size_t o = 0;
-	if (id == 0) {
-		o += (size_t)snprintf(sql + o, sizeof sql - o, "INSERT INTO %s (", r->table);
-		for (int i = 0; i < r->n; i++)
-			o += (size_t)snprintf(sql + o, sizeof sql - o, "%s%s", i ? ", " : "",
-					      r->col[i]);
-		o += (size_t)snprintf(sql + o, sizeof sql - o, ") VALUES (");
-		for (int i = 0; i < r->n; i++)
-			o += (size_t)snprintf(sql + o, sizeof sql - o, "%s?", i ? ", " : "");
-		snprintf(sql + o, sizeof sql - o, ")");
-		db_stmt *st = store_stmt(s, sql);
-		if (!st)
-			return store_db_fail(s, "ROO-import: invoegen", err, el);
-		for (int i = 0; i < r->n; i++) {
-			if (!r->val[i])
-				db_bind_null(st, i + 1);
-			else if (r->real[i])
-				db_bind_double(st, i + 1, strtod(r->val[i], NULL));
-			else
-				db_bind_text(st, i + 1, r->val[i], -1, DB_STATIC);
-		}
-		if (step_done(s, st, "ROO-import: invoegen", err, el))
-			return STORE_ERR;
-		*out_id = db_last_insert_id(s);
-		char *after = rec_json(r, NULL);
-		int rc = store_audit_write(s, ACTOR, VIA, im->source, "insert", r->entity, r->key,
-					   NULL, after);
-		free(after);
-		if (rc)
-			return store_db_fail(s, "ROO-import: audit", err, el);
-		im->rep->added[kind]++;
-		return STORE_OK;
-	}
-	*out_id = id;
-	o = (size_t)snprintf(sql, sizeof sql, "SELECT ");
-	for (int i = 0; i < r->n; i++)
-		o += (size_t)snprintf(sql + o, sizeof sql - o, "%s%s", i ? ", " : "", r->col[i]);
-	snprintf(sql + o, sizeof sql - o, " FROM %s WHERE id = ?", r->table);
-	db_stmt *st = store_stmt(s, sql);
-	if (!st)
-		return store_db_fail(s, "ROO-import: lezen", err, el);
-	db_bind_int64(st, 1, id);
-	if (db_step(st) != DB_ROW) {
-		db_reset(st);
-		return store_db_fail(s, "ROO-import: lezen", err, el);
-	}
-	bool differs = false;
-	for (int i = 0; i < r->n; i++) {
-		char cur[4096];
-		bool null;
-		col_text(st, i, r->real[i], cur, sizeof cur, &null);
-		if (r->keep[i] && !null && cur[0]) {
-			/* keep the stored value: make the image say so */
-			free(r->val[i]);
-			r->val[i] = strdup(cur);
-			continue;
-		}
-		bool vnull = r->val[i] == NULL;
-		if (vnull != null || (!vnull && strcmp(cur, r->val[i]) != 0))
-			differs = true;
-	}
-	if (!differs) {
-		db_reset(st);
-		im->rep->unchanged[kind]++;
-		return STORE_OK;
-	}
-	char *before = rec_json(r, st);
-	db_reset(st);
-	o = (size_t)snprintf(sql, sizeof sql, "UPDATE %s SET ", r->table);
-	for (int i = 0; i < r->n; i++)
-		o += (size_t)snprintf(sql + o, sizeof sql - o, "%s = ?, ", r->col[i]);
-	snprintf(sql + o, sizeof sql - o, "version = version + 1 WHERE id = ?");
-	st = store_stmt(s, sql);
-	if (!st) {
-		free(before);
-		return store_db_fail(s, "ROO-import: bijwerken", err, el);
-	}
-	for (int i = 0; i < r->n; i++) {
-		if (!r->val[i])
-			db_bind_null(st, i + 1);
-		else if (r->real[i])
-			db_bind_double(st, i + 1, strtod(r->val[i], NULL));
-		else
-			db_bind_text(st, i + 1, r->val[i], -1, DB_STATIC);
-	}
-	db_bind_int64(st, r->n + 1, id);
-	if (step_done(s, st, "ROO-import: bijwerken", err, el)) {
-		free(before);
-		return STORE_ERR;
-	}
-	char *after = rec_json(r, NULL);
-	int rc = store_audit_write(s, ACTOR, VIA, im->source, "update", r->entity, r->key, before,
-				   after);
-	free(before);
-	free(after);
-	if (rc)
-		return store_db_fail(s, "ROO-import: audit", err, el);
-	if (ended)
-		im->rep->ended[kind]++;
-	else
-		im->rep->changed[kind]++;
-	return STORE_OK;
-}
-
-/* First id of a one-column query with up to two text parameters; 0 if none. */
-static int64_t find_id(struct store *s, const char *sql, const char *a, const char *b)
-{
-	db_stmt *st = store_stmt(s, sql);
-	if (!st)
-		return -1;
-	db_bind_text(st, 1, a, -1, DB_TRANSIENT);
-	if (b)
-		db_bind_text(st, 2, b, -1, DB_TRANSIENT);
-	int64_t id = 0;
-	if (db_step(st) == DB_ROW)
-		id = db_column_int64(st, 0);
-	db_reset(st);
-	return id;
-}
-
-static int64_t find_id_int(struct store *s, const char *sql, int64_t a)
-{
-	db_stmt *st = store_stmt(s, sql);
-	if (!st)
-		return -1;
-	db_bind_int64(st, 1, a);
-	int64_t id = 0;
-	if (db_step(st) == DB_ROW)
-		id = db_column_int64(st, 0);
-	db_reset(st);
-	return id;
-}
-
-static int mark_seen(struct imp *im, char kind, int64_t id)
-{
-	db_stmt *st = store_stmt(im->s, "INSERT INTO roo_seen (kind, id) "
-					"VALUES (?, ?) ON CONFLICT DO NOTHING");
-	if (!st)
-		return STORE_ERR;
-	char k[2] = {kind, 0};
-	db_bind_text(st, 1, k, -1, DB_TRANSIENT);
-	db_bind_int64(st, 2, id);
-	int rc = db_step(st);
-	db_reset(st);
-	return rc == DB_DONE ? STORE_OK : STORE_ERR;
-}
-
-static bool seen(struct imp *im, char kind, int64_t id)
-{
-	char k[2] = {kind, 0};
-	db_stmt *st = store_stmt(im->s, "SELECT 1 FROM roo_seen WHERE kind = ? AND id = ?");
-	if (!st)
-		return false;
-	db_bind_text(st, 1, k, -1, DB_TRANSIENT);
-	db_bind_int64(st, 2, id);
-	bool r = db_step(st) == DB_ROW;
-	db_reset(st);
-	return r;
-}
-
-/* A unique value for column col of table starting from base. */
-static void unique_key(struct store *s, const char *table, const char *col, const char *base,
-		       const char *sid, char *out, size_t n)
-{
-	char sql[160];
-	snprintf(sql, sizeof sql, "SELECT id FROM %s WHERE %s = ?", table, col);
-	snprintf(out, n, "%s", base);
-	if (find_id(s, sql, out, NULL) == 0)
-		return;
-	snprintf(out, n, "%.60s-%s", base, sid);
-	for (int i = 2; find_id(s, sql, out, NULL) != 0 && i < 1000; i++)
-		snprintf(out, n, "%.60s-%s-%d", base, sid, i);
-}
-
-/* --- the term map --- */
-
-static void map_free(struct term_map *m)
-{
-	for (int i = 0; i < m->n; i++)
-		free(m->term[i]), free(m->key[i]);
-	free(m->term);
-	free(m->key);
-	memset(m, 0, sizeof *m);
-}
-
-/* Read "beleidsterrein,domein" lines; a quoted first field may hold commas. */
-static int map_load(struct term_map *m, const char *path)
-{
-	FILE *f = fopen(path, "r");
-	if (!f)
-		return -1;
-	char line[1024];
-	int ln = 0;
-	while (fgets(line, sizeof line, f)) {
-		ln++;
-		line[strcspn(line, "\r\n")] = '\0';
-		if (ln == 1 || !line[0] || line[0] == '#')
-			continue;
-		char term[512], key[128];
-		const char *c = line;
-		size_t t = 0;
-		if (*c == '"') {
-			for (c++; *c && t + 1 < sizeof term; c++) {
-				if (*c == '"' && c[1] == '"')
-					term[t++] = '"', c++;
-				else if (*c == '"')
-					break;
-				else
-					term[t++] = *c;
-			}
-			if (*c == '"')
-				c++;
-		} else {
-			while (*c && *c != ',' && t + 1 < sizeof term)
-				term[t++] = *c++;
-		}
-		term[t] = '\0';
-		if (*c != ',')
-			continue;
-		snprintf(key, sizeof key, "%s", c + 1);
-		if (m->n == m->cap) {
-			m->cap = m->cap ? m->cap * 2 : 32;
-			m->term = realloc(m->term, (size_t)m->cap * sizeof *m->term);
-			m->key = realloc(m->key, (size_t)m->cap * sizeof *m->key);
-			if (!m->term || !m->key)
-				abort();
-		}
-		m->term[m->n] = strdup(term);
-		m->key[m->n] = strdup(key);
-		m->n++;
-	}
-	fclose(f);
-	return 0;
-}
-
-static const char *map_find(const struct term_map *m, const char *term)
-{
-	for (int i = 0; i < m->n; i++)
-		if (strcasecmp(m->term[i], term) == 0)
-			return m->key[i];
-	return NULL;
-}
-
-int store_roo_map_term(const char *map_csv, const char *term, char *out, size_t outlen)
-{
-	struct term_map m = {0};
-	if (map_load(&m, map_csv) != 0)
-		return -1;
-	const char *k = map_find(&m, term);
-	if (k)
-		snprintf(out, outlen, "%s", k);
-	map_free(&m);
-	return k ? 0 : -1;
-}
-
-static void report_unknown(struct roo_report *rep, const char *term)
-{
-	for (int i = 0; i < rep->nunknown; i++)
-		if (strcmp(rep->unknown_terms[i], term) == 0) {
-			rep->unknown_counts[i]++;
-			return;
-		}
-	if (rep->nunknown == rep->ucap) {
-		rep->ucap = rep->ucap ? rep->ucap * 2 : 16;
-		rep->unknown_terms =
-		    realloc(rep->unknown_terms, (size_t)rep->ucap * sizeof(char *));
-		rep->unknown_counts = realloc(rep->unknown_counts, (size_t)rep->ucap * sizeof(int));
-		if (!rep->unknown_terms || !rep->unknown_counts)
-			abort();
-	}
-	rep->unknown_terms[rep->nunknown] = strdup(term);
-	rep->unknown_counts[rep->nunknown++] = 1;
-}
-
 /* --- organisations --- */
 
 static const char *org_kind(const char *type, const char *tooi)
 {
 	char t[256];
-	lower(t, sizeof t, type);
+	store_roo_lower(t, sizeof t, type);
 	if (strcmp(t, "gemeente") == 0 || strstr(tooi, "/tooi/id/gemeente/"))
 		return "municipality";
 	if (strcmp(t, "provincie") == 0 || strstr(tooi, "/tooi/id/provincie/"))
@@ -488,19 +53,19 @@ static int64_t find_org(struct imp *im, const char *sid, const char *tooi)
 {
 	int64_t id = 0;
 	if (sid[0])
-		id = find_id(
+		id = store_roo_find_id(
 		    im->s,
 		    "SELECT id FROM organisation WHERE roo_system_id = ? AND roo_system_id <> ''",
 		    sid, NULL);
 	if (id == 0 && tooi[0])
-		id = find_id(im->s, "SELECT id FROM organisation WHERE tooi = ? AND tooi <> ''",
-			     tooi, NULL);
+		id = store_roo_find_id(
+		    im->s, "SELECT id FROM organisation WHERE tooi = ? AND tooi <> ''", tooi, NULL);
 	if (id == 0 && tooi[0]) {
 		char code[64];
-		tooi_code(tooi, code, sizeof code);
+		store_roo_tooi_code(tooi, code, sizeof code);
 		if (code[0])
-			id = find_id(im->s, "SELECT id FROM organisation WHERE code = ?", code,
-				     NULL);
+			id = store_roo_find_id(im->s, "SELECT id FROM organisation WHERE code = ?",
+					       code, NULL);
 	}
 	return id;
 }
@@ -542,36 +107,36 @@ static int put_org(struct imp *im, const char *sid, const char *tooi, const char
 		org_code_of(im, id, code, sizeof code);
 	else {
 		char base[64];
-		tooi_code(tooi, base, sizeof base);
+		store_roo_tooi_code(tooi, base, sizeof base);
 		if (!base[0])
 			snprintf(base, sizeof base, "roo-%s", sid[0] ? sid : "0");
-		unique_key(im->s, "organisation", "code", base, sid, code, sizeof code);
+		store_roo_unique_key(im->s, "organisation", "code", base, sid, code, sizeof code);
 	}
 	snprintf(r.key, sizeof r.key, "%s", code);
 	if (!id) {
-		rec_add(&r, "code", code);
-		rec_add(&r, "kind", kind);
-		rec_addi(&r, "source_id", im->source_id);
+		store_roo_rec_add(&r, "code", code);
+		store_roo_rec_add(&r, "kind", kind);
+		store_roo_rec_addi(&r, "source_id", im->source_id);
 	}
-	rec_add(&r, "roo_system_id", sid);
+	store_roo_rec_add(&r, "roo_system_id", sid);
 	if (tooi[0])
-		rec_add(&r, "tooi", tooi);
+		store_roo_rec_add(&r, "tooi", tooi);
 	if (!id || linked) {
-		rec_add(&r, "name", name);
-		rec_add(&r, "valid_from", from);
-		rec_add(&r, "valid_to", to);
-		rec_addi(&r, "ended", to[0] && im->date[0] && strcmp(to, im->date) <= 0);
+		store_roo_rec_add(&r, "name", name);
+		store_roo_rec_add(&r, "valid_from", from);
+		store_roo_rec_add(&r, "valid_to", to);
+		store_roo_rec_addi(&r, "ended", to[0] && im->date[0] && strcmp(to, im->date) <= 0);
 	} else {
-		rec_add(&r, "valid_from", from);
+		store_roo_rec_add(&r, "valid_from", from);
 		r.keep[r.n - 1] = true;
 	}
 	if (collab_id > 0) {
-		rec_addi(&r, "collaboration_id", collab_id);
+		store_roo_rec_addi(&r, "collaboration_id", collab_id);
 		r.keep[r.n - 1] = true;
 	}
-	int rc = upsert(im, &r, id, ROO_E_ORG, false, out, err, el);
-	rec_free(&r);
-	if (rc == STORE_OK && mark_seen(im, 'o', *out))
+	int rc = store_roo_upsert(im, &r, id, ROO_E_ORG, false, out, err, el);
+	store_roo_rec_free(&r);
+	if (rc == STORE_OK && store_roo_mark_seen(im, 'o', *out))
 		return store_db_fail(im->s, "ROO-import", err, el);
 	return rc;
 }
@@ -581,7 +146,7 @@ static int put_org(struct imp *im, const char *sid, const char *tooi, const char
 static const char *office_kind(const char *fname, const char *org_kind_code)
 {
 	char t[256];
-	lower(t, sizeof t, fname);
+	store_roo_lower(t, sizeof t, fname);
 	if (strstr(t, "commissaris van de koning"))
 		return "cdk";
 	if (strstr(t, "burgemeester") && !strstr(t, "loco"))
@@ -606,7 +171,7 @@ static const char *office_kind(const char *fname, const char *org_kind_code)
 static const char *seat_body(const char *fname)
 {
 	char t[256];
-	lower(t, sizeof t, fname);
+	store_roo_lower(t, sizeof t, fname);
 	if (strstr(t, "voorzitter") && !strstr(t, "vice"))
 		return "voorzitter";
 	if (strstr(t, "dagelijks bestuur"))
@@ -625,23 +190,23 @@ static const char *seat_body(const char *fname)
 static int put_person(struct imp *im, const struct roo_person *m, int64_t *out, char *err,
 		      size_t el)
 {
-	int64_t id =
-	    find_id(im->s, "SELECT id FROM person WHERE roo_system_id = ? AND roo_system_id <> ''",
-		    m->sid, NULL);
+	int64_t id = store_roo_find_id(
+	    im->s, "SELECT id FROM person WHERE roo_system_id = ? AND roo_system_id <> ''", m->sid,
+	    NULL);
 	if (id < 0)
 		return store_db_fail(im->s, "persoon zoeken", err, el);
-	if (id && seen(im, 'p', id)) {
+	if (id && store_roo_seen(im, 'p', id)) {
 		*out = id;
 		return STORE_OK;
 	}
 	struct rec r = {.table = "person", .entity = "person"};
 	if (!id) {
 		char base[81], key[81];
-		slugify(m->name, base, sizeof base);
-		unique_key(im->s, "person", "key", base, m->sid, key, sizeof key);
+		slug_make(m->name, 60, "roo", base, sizeof base);
+		store_roo_unique_key(im->s, "person", "key", base, m->sid, key, sizeof key);
 		snprintf(r.key, sizeof r.key, "%s", key);
-		rec_add(&r, "key", key);
-		rec_add(&r, "roo_system_id", m->sid);
+		store_roo_rec_add(&r, "key", key);
+		store_roo_rec_add(&r, "roo_system_id", m->sid);
 	} else {
 		db_stmt *st = store_stmt(im->s, "SELECT key FROM person WHERE id = ?");
 		if (st) {
@@ -651,11 +216,11 @@ static int put_person(struct imp *im, const struct roo_person *m, int64_t *out, 
 			db_reset(st);
 		}
 	}
-	rec_add(&r, "name", m->name);
-	rec_add(&r, "party", m->party);
-	int rc = upsert(im, &r, id, ROO_E_PERSON, false, out, err, el);
-	rec_free(&r);
-	if (rc == STORE_OK && mark_seen(im, 'p', *out))
+	store_roo_rec_add(&r, "name", m->name);
+	store_roo_rec_add(&r, "party", m->party);
+	int rc = store_roo_upsert(im, &r, id, ROO_E_PERSON, false, out, err, el);
+	store_roo_rec_free(&r);
+	if (rc == STORE_OK && store_roo_mark_seen(im, 'p', *out))
 		return store_db_fail(im->s, "ROO-import", err, el);
 	return rc;
 }
@@ -687,32 +252,32 @@ static int put_functions(struct imp *im, const struct roo_function *fs, int nf, 
 			    sql, sizeof sql,
 			    "SELECT id FROM %s WHERE roo_system_id = ? AND roo_system_id <> ''",
 			    table);
-			int64_t id = find_id(im->s, sql, rid, NULL);
+			int64_t id = store_roo_find_id(im->s, sql, rid, NULL);
 			if (id < 0)
 				return store_db_fail(im->s, "zetel zoeken", err, el);
 			struct rec r = {.table = table, .entity = table};
-			rec_add(&r, "roo_system_id", rid);
-			rec_addi(&r, "person_id", pid);
-			rec_addi(&r, "organisation_id", org_id);
+			store_roo_rec_add(&r, "roo_system_id", rid);
+			store_roo_rec_addi(&r, "person_id", pid);
+			store_roo_rec_addi(&r, "organisation_id", org_id);
 			if (collab_id) {
-				rec_addi(&r, "collaboration_id", collab_id);
-				rec_add(&r, "body", kind);
+				store_roo_rec_addi(&r, "collaboration_id", collab_id);
+				store_roo_rec_add(&r, "body", kind);
 			} else {
-				rec_add(&r, "kind", kind);
-				rec_add(&r, "portfolio", "");
+				store_roo_rec_add(&r, "kind", kind);
+				store_roo_rec_add(&r, "portfolio", "");
 				r.keep[r.n - 1] = true;
 			}
-			rec_add(&r, "from_date", m->from);
-			rec_add(&r, "to_date", m->to);
+			store_roo_rec_add(&r, "from_date", m->from);
+			store_roo_rec_add(&r, "to_date", m->to);
 			int64_t out;
-			int rc = upsert(im, &r, id, collab_id ? ROO_E_SEAT : ROO_E_OFFICE, false,
-					&out, err, el);
+			int rc = store_roo_upsert(im, &r, id, collab_id ? ROO_E_SEAT : ROO_E_OFFICE,
+						  false, &out, err, el);
 			/* the audit key: the id, as the people store does */
 			(void)ckey;
-			rec_free(&r);
+			store_roo_rec_free(&r);
 			if (rc)
 				return rc;
-			if (mark_seen(im, collab_id ? 's' : 'f', out))
+			if (store_roo_mark_seen(im, collab_id ? 's' : 'f', out))
 				return store_db_fail(im->s, "ROO-import", err, el);
 		}
 	}
@@ -749,9 +314,10 @@ static int on_header(void *ctx, const struct roo_header *h, char *err, size_t el
 		return store_db_fail(im->s, "bron vastleggen", err, el);
 	db_bind_text(st, 1, SOURCE_KEY, -1, DB_STATIC);
 	db_bind_text(st, 2, im->date, -1, DB_TRANSIENT);
-	if (step_done(im->s, st, "bron vastleggen", err, el))
+	if (store_step_done(im->s, st, "bron vastleggen", err, el))
 		return STORE_ERR;
-	im->source_id = find_id(im->s, "SELECT id FROM source WHERE key = ?", SOURCE_KEY, NULL);
+	im->source_id =
+	    store_roo_find_id(im->s, "SELECT id FROM source WHERE key = ?", SOURCE_KEY, NULL);
 	return im->source_id > 0 ? STORE_OK : store_db_fail(im->s, "bron vastleggen", err, el);
 }
 
@@ -775,10 +341,11 @@ static void unknown_terms(struct imp *im, const struct roo_regeling *g, char *ou
 {
 	out[0] = '\0';
 	for (int i = 0; i < g->nterms; i++) {
-		const char *key = map_find(&im->map, g->terms[i]);
-		if (key && find_id(im->s, "SELECT id FROM domain WHERE key = ?", key, NULL) > 0)
+		const char *key = store_roo_map_find(&im->map, g->terms[i]);
+		if (key &&
+		    store_roo_find_id(im->s, "SELECT id FROM domain WHERE key = ?", key, NULL) > 0)
 			continue;
-		report_unknown(im->rep, g->terms[i]);
+		store_roo_report_unknown(im->rep, g->terms[i]);
 		size_t u = strlen(out);
 		snprintf(out + u, n - u, "%s%s", u ? "; " : "", g->terms[i]);
 	}
@@ -790,12 +357,13 @@ static int set_domains(struct imp *im, int64_t cid, const struct roo_regeling *g
 		       char *have, char *want, size_t n, char *err, size_t el)
 {
 	db_stmt *st = store_stmt(im->s, "DELETE FROM roo_dom");
-	if (!st || step_done(im->s, st, "domeinen", err, el))
+	if (!st || store_step_done(im->s, st, "domeinen", err, el))
 		return STORE_ERR;
 	for (int i = 0; i < g->nterms; i++) {
-		const char *key = map_find(&im->map, g->terms[i]);
+		const char *key = store_roo_map_find(&im->map, g->terms[i]);
 		int64_t did =
-		    key ? find_id(im->s, "SELECT id FROM domain WHERE key = ?", key, NULL) : 0;
+		    key ? store_roo_find_id(im->s, "SELECT id FROM domain WHERE key = ?", key, NULL)
+			: 0;
 		if (did <= 0)
 			continue;
 		st =
@@ -803,7 +371,7 @@ static int set_domains(struct imp *im, int64_t cid, const struct roo_regeling *g
 		if (!st)
 			return store_db_fail(im->s, "domeinen", err, el);
 		db_bind_int64(st, 1, did);
-		if (step_done(im->s, st, "domeinen", err, el))
+		if (store_step_done(im->s, st, "domeinen", err, el))
 			return STORE_ERR;
 	}
 	st = store_stmt(im->s, "SELECT (SELECT group_concat(k, ';') FROM (SELECT d.key AS k FROM "
@@ -827,27 +395,28 @@ static int set_domains(struct imp *im, int64_t cid, const struct roo_regeling *g
 	if (!st)
 		return store_db_fail(im->s, "domeinen", err, el);
 	db_bind_int64(st, 1, cid);
-	if (step_done(im->s, st, "domeinen", err, el))
+	if (store_step_done(im->s, st, "domeinen", err, el))
 		return STORE_ERR;
 	st = store_stmt(im->s, "INSERT INTO collaboration_domain (collaboration_id, domain_id) "
 			       "SELECT ?, id FROM roo_dom");
 	if (!st)
 		return store_db_fail(im->s, "domeinen", err, el);
 	db_bind_int64(st, 1, cid);
-	return step_done(im->s, st, "domeinen", err, el);
+	return store_step_done(im->s, st, "domeinen", err, el);
 }
 
 static int64_t find_collab(struct imp *im, const char *sid, const char *tooi)
 {
 	int64_t id = 0;
 	if (sid[0])
-		id = find_id(
+		id = store_roo_find_id(
 		    im->s,
 		    "SELECT id FROM collaboration WHERE roo_system_id = ? AND roo_system_id <> ''",
 		    sid, NULL);
 	if (id == 0 && tooi[0])
-		id = find_id(im->s, "SELECT id FROM collaboration WHERE tooi = ? AND tooi <> ''",
-			     tooi, NULL);
+		id = store_roo_find_id(im->s,
+				       "SELECT id FROM collaboration WHERE tooi = ? AND tooi <> ''",
+				       tooi, NULL);
 	return id;
 }
 
@@ -865,12 +434,12 @@ static int on_regeling(void *ctx, const struct roo_regeling *g, char *err, size_
 	struct rec r = {.table = "collaboration", .entity = "collaboration"};
 	if (!id) {
 		char base[81], key[81];
-		slugify(g->title, base, sizeof base);
-		unique_key(im->s, "collaboration", "key", base, g->sid, key, sizeof key);
+		slug_make(g->title, 60, "roo", base, sizeof base);
+		store_roo_unique_key(im->s, "collaboration", "key", base, g->sid, key, sizeof key);
 		snprintf(r.key, sizeof r.key, "%s", key);
-		rec_add(&r, "key", key);
-		rec_add(&r, "kind", "joint_arrangement");
-		rec_addi(&r, "source_id", im->source_id);
+		store_roo_rec_add(&r, "key", key);
+		store_roo_rec_add(&r, "kind", "joint_arrangement");
+		store_roo_rec_addi(&r, "source_id", im->source_id);
 	} else {
 		db_stmt *st = store_stmt(im->s, "SELECT key FROM collaboration WHERE id = ?");
 		if (st) {
@@ -883,22 +452,22 @@ static int on_regeling(void *ctx, const struct roo_regeling *g, char *err, size_
 	char unknown[2048], have[1024], want[1024];
 	bool dom_changed = false;
 	unknown_terms(im, g, unknown, sizeof unknown);
-	rec_add(&r, "roo_system_id", g->sid);
-	rec_add(&r, "tooi", g->tooi);
-	rec_add(&r, "name", g->title);
-	rec_add(&r, "short_name", g->short_name);
-	rec_add(&r, "legal_form", g->legal_form);
-	rec_add(&r, "powers", g->powers);
-	rec_add(&r, "purpose", g->purpose ? g->purpose : "");
-	rec_add(&r, "start_date", g->from);
-	rec_add(&r, "end_date", g->to);
-	rec_add(&r, "roo_previous", g->previous.sid);
-	rec_add(&r, "roo_next", g->next.sid);
-	rec_add(&r, "roo_bronhouder", g->bronhouder.sid[0] ? g->bronhouder.name : "");
-	rec_add(&r, "roo_terms", unknown);
+	store_roo_rec_add(&r, "roo_system_id", g->sid);
+	store_roo_rec_add(&r, "tooi", g->tooi);
+	store_roo_rec_add(&r, "name", g->title);
+	store_roo_rec_add(&r, "short_name", g->short_name);
+	store_roo_rec_add(&r, "legal_form", g->legal_form);
+	store_roo_rec_add(&r, "powers", g->powers);
+	store_roo_rec_add(&r, "purpose", g->purpose ? g->purpose : "");
+	store_roo_rec_add(&r, "start_date", g->from);
+	store_roo_rec_add(&r, "end_date", g->to);
+	store_roo_rec_add(&r, "roo_previous", g->previous.sid);
+	store_roo_rec_add(&r, "roo_next", g->next.sid);
+	store_roo_rec_add(&r, "roo_bronhouder", g->bronhouder.sid[0] ? g->bronhouder.name : "");
+	store_roo_rec_add(&r, "roo_terms", unknown);
 	int64_t cid;
 	int unchanged_before = im->rep->unchanged[ROO_E_COLLAB];
-	int rc = upsert(im, &r, id, ROO_E_COLLAB, false, &cid, err, el);
+	int rc = store_roo_upsert(im, &r, id, ROO_E_COLLAB, false, &cid, err, el);
 	if (rc)
 		goto out;
 	rc = set_domains(im, cid, g, &dom_changed, have, want, sizeof have, err, el);
@@ -924,7 +493,7 @@ static int on_regeling(void *ctx, const struct roo_regeling *g, char *err, size_
 			goto out;
 		}
 	}
-	if (mark_seen(im, 'c', cid)) {
+	if (store_roo_mark_seen(im, 'c', cid)) {
 		rc = store_db_fail(im->s, "ROO-import", err, el);
 		goto out;
 	}
@@ -942,7 +511,7 @@ static int on_regeling(void *ctx, const struct roo_regeling *g, char *err, size_
 			}
 			db_bind_int64(st, 1, cid);
 			db_bind_int64(st, 2, body);
-			if ((rc = step_done(im->s, st, "samenwerkingsorgaan", err, el)))
+			if ((rc = store_step_done(im->s, st, "samenwerkingsorgaan", err, el)))
 				goto out;
 		}
 	}
@@ -965,12 +534,12 @@ static int on_regeling(void *ctx, const struct roo_regeling *g, char *err, size_
 		if (p->has_share)
 			db_bind_double(st, 6, p->share);
 		db_bind_text(st, 7, p->body, -1, DB_STATIC);
-		if ((rc = step_done(im->s, st, "deelnemers", err, el)))
+		if ((rc = store_step_done(im->s, st, "deelnemers", err, el)))
 			goto out;
 	}
 	rc = put_functions(im, g->functions, g->nfunctions, body, "", cid, r.key, err, el);
 out:
-	rec_free(&r);
+	store_roo_rec_free(&r);
 	return rc;
 }
 
@@ -979,7 +548,7 @@ out:
 static const char *body_code(const char *name)
 {
 	char t[256];
-	lower(t, sizeof t, name);
+	store_roo_lower(t, sizeof t, name);
 	if (strstr(t, "algemeen bestuur"))
 		return "algemeen_bestuur";
 	if (strstr(t, "college") || strstr(t, "gedeputeerde staten") ||
@@ -995,7 +564,7 @@ static const char *body_code(const char *name)
 /* The organisation standing for a participant that is itself a regeling. */
 static int regeling_org(struct imp *im, int64_t cid, int64_t *out, char *err, size_t el)
 {
-	*out = find_id_int(
+	*out = store_roo_find_id_int(
 	    im->s, "SELECT id FROM organisation WHERE collaboration_id = ? ORDER BY id", cid);
 	if (*out)
 		return *out > 0 ? STORE_OK : STORE_ERR;
@@ -1063,7 +632,7 @@ static int resolve_parts(struct imp *im, char *err, size_t el)
 		int64_t id = 0;
 		while (db_step(st) == DB_ROW) {
 			int64_t cand = db_column_int64(st, 0);
-			if (!seen(im, 'd', cand)) {
+			if (!store_roo_seen(im, 'd', cand)) {
 				id = cand;
 				break;
 			}
@@ -1075,22 +644,22 @@ static int resolve_parts(struct imp *im, char *err, size_t el)
 		snprintf(r.key, sizeof r.key, "%s/%s%s%s", ckey, code, joined[0] ? "/" : "",
 			 joined);
 		if (!id) {
-			rec_addi(&r, "collaboration_id", cid);
-			rec_addi(&r, "organisation_id", oid);
-			rec_add(&r, "role", "deelnemer");
-			rec_addi(&r, "source_id", im->source_id);
+			store_roo_rec_addi(&r, "collaboration_id", cid);
+			store_roo_rec_addi(&r, "organisation_id", oid);
+			store_roo_rec_add(&r, "role", "deelnemer");
+			store_roo_rec_addi(&r, "source_id", im->source_id);
 		}
-		rec_add(&r, "body", body_code(body));
+		store_roo_rec_add(&r, "body", body_code(body));
 		if (has_share)
-			rec_addf(&r, "cost_share", share);
+			store_roo_rec_addf(&r, "cost_share", share);
 		else
-			rec_add(&r, "cost_share", NULL);
-		rec_add(&r, "joined", joined);
-		rec_add(&r, "left_on", "");
+			store_roo_rec_add(&r, "cost_share", NULL);
+		store_roo_rec_add(&r, "joined", joined);
+		store_roo_rec_add(&r, "left_on", "");
 		int64_t out;
-		rc = upsert(im, &r, id, ROO_E_PART, false, &out, err, el);
-		rec_free(&r);
-		if (rc == STORE_OK && mark_seen(im, 'd', out))
+		rc = store_roo_upsert(im, &r, id, ROO_E_PART, false, &out, err, el);
+		store_roo_rec_free(&r);
+		if (rc == STORE_OK && store_roo_mark_seen(im, 'd', out))
 			rc = store_db_fail(im->s, "ROO-import", err, el);
 	}
 	db_finalize(q);
@@ -1132,12 +701,12 @@ static int end_missing(struct imp *im, const char *table, char kind, const char 
 	for (int i = 0; i < n && rc == STORE_OK; i++) {
 		struct rec r = {.table = table, .entity = table};
 		snprintf(r.key, sizeof r.key, "%s", keys[i]);
-		rec_add(&r, col, im->date);
+		store_roo_rec_add(&r, col, im->date);
 		if (flag_col)
-			rec_addi(&r, flag_col, 1);
+			store_roo_rec_addi(&r, flag_col, 1);
 		int64_t out;
-		rc = upsert(im, &r, ids[i], ekind, true, &out, err, el);
-		rec_free(&r);
+		rc = store_roo_upsert(im, &r, ids[i], ekind, true, &out, err, el);
+		store_roo_rec_free(&r);
 	}
 	for (int i = 0; i < n; i++)
 		free(keys[i]);
@@ -1197,7 +766,7 @@ int store_roo_import(struct store *s, const char *path, const char *map_csv, boo
 	struct imp im = {.s = s, .rep = rep};
 	int rc = STORE_ERR;
 	bool in_tx = false;
-	if (map_load(&im.map, map_csv) != 0) {
+	if (store_roo_map_load(&im.map, map_csv) != 0) {
 		store_set_err(err, errlen, "%s: tabel beleidsterreinen niet te lezen", map_csv);
 		return STORE_ERR_INVALID;
 	}
@@ -1221,7 +790,7 @@ int store_roo_import(struct store *s, const char *path, const char *map_csv, boo
 		      "DELETE FROM roo_seen; DELETE FROM roo_part; DELETE FROM roo_dom;",
 		"ROO-import voorbereiden", err, errlen))
 		goto out;
-	if (store_exec(s, "BEGIN IMMEDIATE", "transactie starten", err, errlen))
+	if (store_tx_begin(s, "transactie starten", err, errlen))
 		goto out;
 	in_tx = true;
 	struct roo_handler h = {
@@ -1251,17 +820,17 @@ int store_roo_import(struct store *s, const char *path, const char *map_csv, boo
 			goto out;
 	}
 	if (dry_run) {
-		store_rollback(s);
+		store_tx_rollback(s);
 		in_tx = false;
 		rc = STORE_OK;
 		goto out;
 	}
-	rc = store_exec(s, "COMMIT", "transactie afronden", err, errlen);
+	rc = store_tx_commit(s, "transactie afronden", err, errlen);
 	if (rc == STORE_OK)
 		in_tx = false;
 out:
 	if (in_tx)
-		store_rollback(s);
-	map_free(&im.map);
+		store_tx_rollback(s);
+	store_roo_map_free(&im.map);
 	return rc;
 }

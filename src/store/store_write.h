@@ -1,6 +1,6 @@
 /*
  * store_write — changes to the registry by people (web forms, API) and the
- * audit trail read back (issue 4). Part of the store interface.
+ * audit trail read back. Part of the store interface.
  *
  * Every function here is ONE transaction: validate, check the expected
  * version, write the row(s), bump the record's version, write the
@@ -23,49 +23,18 @@
 #define ATLAS_STORE_WRITE_H
 
 #include "store.h"
+#include "../domain/records.h"
+
+struct arena;
 
 #include <stdbool.h>
 #include <stdint.h>
-
-#define STORE_ERR_CONFLICT (-5) /* the record changed since the client read it */
-
-#define FIELD_ERRORS_MAX 32
-struct field_error {
-	char field[48];    /* the input name, e.g. "naam", "startdatum" (Dutch, as in forms/API) */
-	char message[200]; /* Dutch, e.g. "Vul een naam in." */
-};
-struct field_errors {
-	struct field_error e[FIELD_ERRORS_MAX];
-	int n;
-};
 
 /* Who writes. */
 struct write_ctx {
 	const char *actor; /* "gebruiker:jan" / "cli:..." */
 	const char *via;   /* "web", "api", "cli" */
 	const char *today; /* YYYY-MM-DD (for "ended today", confirmations) */
-};
-
-/*
- * A collaboration as entered. Field names are the Dutch form/API names in
- * comments. NULL means "not given" (PATCH keeps the old value); "" means
- * "clear" for optional fields.
- */
-struct collab_input {
-	const char *name;       /* naam: required, 2..200 */
-	const char *short_name; /* korteNaam: 0..60 */
-	const char *kind;       /* soort: api value wgr|privaatrechtelijk|netwerk */
-	const char *legal_form; /* juridischeVorm: api value or "onbekend" */
-	const char *powers;     /* bevoegdheidsverkrijging: api value or "onbekend" */
-	const char *domains;    /* beleidsdomeinen: ;- or ,-separated domain keys, >= 1 */
-	const char *phase;      /* fase: api value or "onbekend" */
-	const char *purpose;    /* doel: 0..2000 */
-	const char *seat;       /* vestigingsplaats: 0..100 */
-	const char *start_date; /* startdatum: YYYY-MM-DD or "" */
-	const char *end_date;   /* einddatum: YYYY-MM-DD or "", not before start */
-	const char *website;    /* website: http(s) URL or "" */
-	const char *note;       /* opmerking: 0..1000 */
-	const char *source_key; /* bron: existing source key or NULL/"" = "invoer-gebruiker" */
 };
 
 /* Create; the key is derived from the name (kebab-case, made unique) and
@@ -80,16 +49,6 @@ int store_collab_update(struct store *s, const struct write_ctx *w, const char *
 int store_collab_end(struct store *s, const struct write_ctx *w, const char *key,
 		     int64_t expected_version, int64_t *current_version);
 
-struct part_input {
-	const char *org_code;     /* organisatie: existing code (create only) */
-	const char *body;         /* orgaan: api value or "onbekend" */
-	const char *role;         /* rol: api value */
-	const char *cost_share;   /* kostenverdeelsleutel: decimal 0..1 ('.' or ','), or "" */
-	const char *contribution; /* bijdrage: whole euros >= 0, or "" */
-	const char *joined;       /* toegetreden: date or "" */
-	const char *left;         /* uitgetreden: date or "", not before joined */
-	const char *note;         /* opmerking */
-};
 /* The same, with the collaboration's first participation (e.g. the partner
  * that creates it, as penvoerder) written in the same transaction: both or
  * neither. first may be NULL. */
@@ -107,13 +66,6 @@ int store_part_end(struct store *s, const struct write_ctx *w, int64_t part_id,
 		   int64_t expected_version, const char *left, struct field_errors *errs,
 		   int64_t *current_version);
 
-struct org_input {
-	const char *name;            /* naam */
-	const char *population;      /* inwoners: whole number or "" */
-	const char *population_date; /* peildatum inwoners */
-	const char *area_km2;        /* oppervlakte */
-	const char *note;            /* opmerking */
-};
 int store_org_update(struct store *s, const struct write_ctx *w, const char *code,
 		     int64_t expected_version, const struct org_input *in,
 		     struct field_errors *errs, int64_t *current_version);
@@ -121,34 +73,34 @@ int store_org_update(struct store *s, const struct write_ctx *w, const char *cod
 /* "Bevestig dat dit klopt": last_confirmed = today, confirmed_by = actor,
  * version + 1, audited. entity is "collaboration", "participation" or
  * "organisation"; key is the key/code, or the participation id as text. */
-int store_confirm(struct store *s, const struct write_ctx *w, const char *entity,
-		  const char *key, int64_t expected_version, int64_t *current_version);
+int store_confirm(struct store *s, const struct write_ctx *w, const char *entity, const char *key,
+		  int64_t expected_version, int64_t *current_version);
 
 /* One audit event, for history pages and the change feed. */
 struct audit_row {
 	int64_t id;
-	char at[25];       /* UTC ISO timestamp */
-	char *actor;
-	char *via;
-	char *action;      /* insert, update, delete, confirm */
-	char *entity;      /* collaboration, participation, organisation, ... */
-	char *entity_key;  /* key/code/id */
-	char *before;      /* JSON or "" */
-	char *after;       /* JSON or "" */
-	char *source;      /* "seed", "web", ... */
+	char at[25]; /* UTC ISO timestamp */
+	const char *actor;
+	const char *via;
+	const char *action;	/* insert, update, delete, confirm */
+	const char *entity;	/* collaboration, participation, organisation, ... */
+	const char *entity_key; /* key/code/id */
+	const char *before;	/* JSON or "" */
+	const char *after;	/* JSON or "" */
+	const char *source;	/* "seed", "web", ... */
 };
 /* History of one record (newest first). For a collaboration this includes
- * the events of its participations. Free with store_audit_free. */
-int store_history(struct store *s, const char *entity, const char *key, struct audit_row **out,
-		  int *n);
+ * the events of its participations. Rows and their text live in arena a
+ * (never NULL strings; "" when absent). */
+int store_history(struct store *s, struct arena *a, const char *entity, const char *key,
+		  struct audit_row **out, int *n);
 /* Recent changes, newest first, optionally filtered by entity and by
- * actor; limit/offset paging; *total counts all matches. */
-int store_changes(struct store *s, const char *entity, const char *actor, int limit, int offset,
-		  struct audit_row **out, int *n, int *total);
-void store_audit_free(struct audit_row *rows, int n);
+ * actor; limit/offset paging; *total counts all matches. Rows in arena a. */
+int store_changes(struct store *s, struct arena *a, const char *entity, const char *actor,
+		  int limit, int offset, struct audit_row **out, int *n, int *total);
 
 /*
- * issue 6: batches (the CSV import). store_batch_begin opens ONE
+ * Batches (the CSV import). store_batch_begin opens ONE
  * transaction; until store_batch_end, every write function above runs as a
  * savepoint inside it (a rejected write leaves nothing, the others stay
  * pending) and nothing is visible to other connections. store_batch_end

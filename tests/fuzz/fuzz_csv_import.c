@@ -8,7 +8,7 @@
  * the file, and the database must never change (PRAGMA data_version on a
  * second connection stays the same).
  */
-#include "../../src/io/csv_import.h"
+#include "../../src/store/store_csv.h"
 #include "../../src/store/store.h"
 
 #include <sqlite3.h>
@@ -78,7 +78,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	struct write_ctx w = {"cli:fuzz", "cli", "2025-03-01"};
 	struct csv_import_report rep;
-	int rc = csv_import(st, &w, (const char *)data, size, true, &rep);
+	int rc = store_csv_import(st, &w, (const char *)data, size, true, &rep);
 	if (rc == 0 && rep.n_errors != 0)
 		abort(); /* accepted with errors */
 	if (rc != 0 && rep.n_errors == 0)

@@ -14,7 +14,7 @@
 #include <cmocka.h>
 
 #include "../../src/domain/snapshot.h"
-#include "../../src/io/csv_import.h"
+#include "../../src/store/store_csv.h"
 #include "../../src/store/store.h"
 #include "../../src/store/store_write.h"
 #include "fixtures.h"
@@ -65,7 +65,7 @@ static struct snapshot *snap(struct fx *f)
 
 static int run(struct fx *f, const char *csv, bool dry, struct csv_import_report *rep)
 {
-	int rc = csv_import(f->s, &f->w, csv, strlen(csv), dry, rep);
+	int rc = store_csv_import(f->s, &f->w, csv, strlen(csv), dry, rep);
 	csv_import_report_free(rep);
 	return rc;
 }
@@ -107,7 +107,7 @@ static void test_valid_semicolon_bom(void **state)
 			  ";Testsamenwerking Zuid;wgr;afval;GO;\"Doel; met puntkomma\"\r\n"
 			  "gr-testregio-afval;Afvalschap Testregio (nieuw);wgr;afval;OL;\r\n";
 	struct csv_import_report rep;
-	assert_int_equal(csv_import(f->s, &f->w, csv, strlen(csv), false, &rep), 0);
+	assert_int_equal(store_csv_import(f->s, &f->w, csv, strlen(csv), false, &rep), 0);
 	assert_int_equal(rep.sep, ';');
 	assert_int_equal(rep.added, 1);
 	assert_int_equal(rep.changed, 1);
@@ -145,7 +145,7 @@ static void bad(struct fx *f, const char *csv, size_t len, int line, const char 
 {
 	long long before = state_sum(f);
 	struct csv_import_report rep;
-	int rc = csv_import(f->s, &f->w, csv, len, false, &rep);
+	int rc = store_csv_import(f->s, &f->w, csv, len, false, &rep);
 	if (rc != -1 || rep.n_errors < 1 || rep.errors[0].line != line ||
 	    (needle && !strstr(rep.errors[0].message, needle)))
 		fail_msg("%s: rc %d, %d errors, first line %d: %s", csv, rc, rep.n_errors,

@@ -13,11 +13,13 @@
 
 #include "../../src/domain/snapshot.h"
 #include "../../src/store/store.h"
+#include "../../src/lib/arena.h"
 #include "fixtures.h"
 
 #include <pthread.h>
 
 struct fx {
+	struct arena *a; /* owns what the store's read functions return */
 	char dir[128];	/* temporary directory */
 	char db[256];	/* dir/var/atlas.db (parent created by store_open) */
 	char seed[256]; /* dir/seed: a copy of the fictional seed to damage */
@@ -30,6 +32,7 @@ static int setup(void **state)
 	struct fx *f = calloc(1, sizeof *f);
 	if (!f || fx_tempdir(f->dir, sizeof f->dir))
 		return -1;
+	f->a = arena_new();
 	snprintf(f->db, sizeof f->db, "%s/var/nested/atlas.db", f->dir);
 	snprintf(f->seed, sizeof f->seed, "%s/seed", f->dir);
 	if (mkdir(f->seed, 0755) || fx_copy_seed(f->seed))
@@ -48,6 +51,7 @@ static int teardown(void **state)
 	struct fx *f = *state;
 	store_close(f->s);
 	fx_rm_rf(f->dir);
+	arena_free(f->a);
 	free(f);
 	return 0;
 }
@@ -421,7 +425,7 @@ static bool has_hit(const struct search_hit *h, int n, char kind, const char *ke
 
 static void search(struct fx *f, const char *q, struct search_hit **h, int *n, int *tot)
 {
-	int rc = store_search(f->s, q, 20, 0, h, n, tot);
+	int rc = store_search(f->s, f->a, q, 20, 0, h, n, tot);
 	if (rc != STORE_OK)
 		fail_msg("search '%s' failed", q);
 }
@@ -445,44 +449,36 @@ static void test_search(void **state)
 		assert_string_equal(h[0].key, "gm9996");
 		assert_string_equal(h[0].name, "Gemeente Zeïsterwoud");
 		assert_string_equal(h[0].snippet, h[0].name); /* no purpose: the name */
-		store_search_free(h, n);
 	}
 
 	search(f, "TESTDORP", &h, &n, &tot);
 	assert_true(has_hit(h, n, 'o', "gm9998"));
 	assert_true(has_hit(h, n, 'c', "veiligheidsregio-testland")); /* purpose */
-	store_search_free(h, n);
 
 	/* purposes give a snippet with the matched text, no markup */
 	search(f, "crisisbeheersing", &h, &n, &tot);
 	assert_int_equal(n, 1);
 	assert_int_equal(h[0].kind, 'c');
 	assert_non_null(strstr(h[0].snippet, "crisisbeheersing"));
-	store_search_free(h, n);
 
 	/* codes and short names */
 	search(f, "gm9997", &h, &n, &tot);
 	assert_true(has_hit(h, n, 'o', "gm9997"));
-	store_search_free(h, n);
 	search(f, "vrt", &h, &n, &tot);
 	assert_true(has_hit(h, n, 'c', "veiligheidsregio-testland"));
-	store_search_free(h, n);
 
 	/* several words: all must match */
 	search(f, "gemeente voorbeeld", &h, &n, &tot);
 	assert_int_equal(tot, 1);
 	assert_string_equal(h[0].key, "gm9999");
-	store_search_free(h, n);
 
 	/* paging: total counts all, n at most limit */
-	assert_int_equal(store_search(f->s, "gemeente", 2, 0, &h, &n, &tot), STORE_OK);
+	assert_int_equal(store_search(f->s, f->a, "gemeente", 2, 0, &h, &n, &tot), STORE_OK);
 	assert_int_equal(tot, 4);
 	assert_int_equal(n, 2);
-	store_search_free(h, n);
-	assert_int_equal(store_search(f->s, "gemeente", 2, 3, &h, &n, &tot), STORE_OK);
+	assert_int_equal(store_search(f->s, f->a, "gemeente", 2, 3, &h, &n, &tot), STORE_OK);
 	assert_int_equal(tot, 4);
 	assert_int_equal(n, 1);
-	store_search_free(h, n);
 
 	/* hostile input: never an error, never FTS syntax */
 	char longq[301];
@@ -498,22 +494,19 @@ static void test_search(void **state)
 	    "   ", longq,	manyq,		 "script",	  "<script>alert(1)</script>"};
 	for (size_t i = 0; i < sizeof hostile / sizeof hostile[0]; i++) {
 		h = (struct search_hit *)1;
-		int rc = store_search(f->s, hostile[i], 20, 0, &h, &n, &tot);
+		int rc = store_search(f->s, f->a, hostile[i], 20, 0, &h, &n, &tot);
 		if (rc != STORE_OK)
 			fail_msg("hostile query %zu failed", i);
 		assert_true(n <= tot);
-		store_search_free(h, n);
 	}
-	assert_int_equal(store_search(f->s, "", 20, 0, &h, &n, &tot), STORE_OK);
+	assert_int_equal(store_search(f->s, f->a, "", 20, 0, &h, &n, &tot), STORE_OK);
 	assert_int_equal(n, 0);
 	assert_int_equal(tot, 0);
 	assert_null(h);
-	assert_int_equal(store_search(f->s, "gemeente:testdorp", 20, 0, &h, &n, &tot), STORE_OK);
+	assert_int_equal(store_search(f->s, f->a, "gemeente:testdorp", 20, 0, &h, &n, &tot), STORE_OK);
 	assert_true(has_hit(h, n, 'o', "gm9998")); /* both as words, not a column filter */
-	store_search_free(h, n);
-	assert_int_equal(store_search(f->s, "<script>", 20, 0, &h, &n, &tot), STORE_OK);
+	assert_int_equal(store_search(f->s, f->a, "<script>", 20, 0, &h, &n, &tot), STORE_OK);
 	assert_true(has_hit(h, n, 'c', "netwerk-lege-tafel"));
-	store_search_free(h, n);
 }
 
 /* ------------------------------------------------------------------ check */

@@ -15,6 +15,7 @@
 
 #include "../../src/store/store.h"
 #include "../../src/store/store_auth.h"
+#include "../../src/lib/arena.h"
 #include "fixtures.h"
 
 #define IDLE 1800
@@ -22,6 +23,7 @@
 #define T0 1700000000
 
 struct fx {
+	struct arena *a; /* owns what the store's read functions return */
 	char dir[128];
 	char db[256];
 	struct store *s;
@@ -33,6 +35,7 @@ static int setup(void **state)
 	struct fx *f = calloc(1, sizeof *f);
 	if (!f || fixture_store_seeded(f))
 		return -1;
+	f->a = arena_new();
 	*state = f;
 	return 0;
 }
@@ -41,6 +44,7 @@ static int teardown(void **state)
 {
 	struct fx *f = *state;
 	fixture_store_free(f);
+	arena_free(f->a);
 	free(f);
 	return 0;
 }
@@ -143,12 +147,11 @@ static void test_users(void **state)
 	add_user(f, "oidc-user", USER_ROLE_STAFF, "");
 	struct user *list;
 	int n;
-	assert_int_equal(store_user_list(f->s, &list, &n), STORE_OK);
+	assert_int_equal(store_user_list(f->s, f->a, &list, &n), STORE_OK);
 	assert_int_equal(n, 3);
 	assert_string_equal(list[0].username, "anna.b@example");
 	assert_string_equal(list[1].username, "jan");
 	assert_string_equal(list[2].username, "oidc-user");
-	free(list);
 
 	/* role, disable, password */
 	assert_int_equal(store_user_set_role(f->s, "gebruiker:anna", "jan", USER_ROLE_STAFF, "",
@@ -301,13 +304,12 @@ static void test_tokens(void **state)
 
 	struct api_token *list;
 	int n;
-	assert_int_equal(store_token_list(f->s, uid, &list, &n), STORE_OK);
+	assert_int_equal(store_token_list(f->s, f->a, uid, &list, &n), STORE_OK);
 	assert_int_equal(n, 2);
 	assert_string_equal(list[0].name, "Koppeling <CRM>");
 	assert_string_equal(list[0].prefix, "sa_1a2b");
 	assert_string_equal(list[0].last_used_at, "");
 	assert_false(list[0].revoked);
-	free(list);
 
 	struct user u;
 	assert_int_equal(store_token_lookup(f->s, "hash1", &u), STORE_OK);
@@ -315,9 +317,8 @@ static void test_tokens(void **state)
 	assert_int_equal(u.role, USER_ROLE_EDITOR);
 	assert_string_equal(u.org_code, "gm9999");
 	assert_int_equal(store_token_lookup(f->s, "nope", &u), STORE_ERR_NOTFOUND);
-	assert_int_equal(store_token_list(f->s, uid, &list, &n), STORE_OK);
+	assert_int_equal(store_token_list(f->s, f->a, uid, &list, &n), STORE_OK);
 	assert_int_equal(strlen(list[0].last_used_at), 20);
-	free(list);
 
 	/* only the owner's id revokes; revoked tokens stop working */
 	assert_int_equal(store_token_revoke(f->s, "gebruiker:tom", other, id1), STORE_ERR_NOTFOUND);

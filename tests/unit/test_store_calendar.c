@@ -15,6 +15,7 @@
 #include "../../src/store/store.h"
 #include "../../src/store/store_calendar.h"
 #include "../../src/store/store_write.h"
+#include "../../src/lib/arena.h"
 #include "fixtures.h"
 
 #include <stdlib.h>
@@ -23,6 +24,7 @@
 #define C "gr-testregio-afval"
 
 struct fx {
+	struct arena *a; /* owns what the store's read functions return */
 	char dir[128];
 	char db[256];
 	struct store *s;
@@ -35,6 +37,7 @@ static int setup(void **state)
 	struct fx *f = calloc(1, sizeof *f);
 	if (!f || fixture_store_seeded(f))
 		return -1;
+	f->a = arena_new();
 	f->w = (struct write_ctx){"gebruiker:jan", "web", "2026-03-01"};
 	*state = f;
 	return 0;
@@ -44,6 +47,7 @@ static int teardown(void **state)
 {
 	struct fx *f = *state;
 	fixture_store_free(f);
+	arena_free(f->a);
 	free(f);
 	return 0;
 }
@@ -140,17 +144,15 @@ static void test_set_get_list(void **state)
 	assert_int_equal(store_ab_meeting_set(f->s, &f->w, C, "2028", "2028-06-30", &e), STORE_OK);
 	struct ab_meeting *list = NULL;
 	int n = 0;
-	assert_int_equal(store_ab_meeting_list(f->s, NULL, &list, &n), STORE_OK);
+	assert_int_equal(store_ab_meeting_list(f->s, f->a, NULL, &list, &n), STORE_OK);
 	assert_int_equal(n, 2);
 	assert_string_equal(list[0].collab_key, C);
 	assert_int_equal(list[0].budget_year, 2027);
 	assert_int_equal(list[1].budget_year, 2028);
 	assert_string_equal(list[1].date, "2028-06-30");
-	free(list);
-	assert_int_equal(store_ab_meeting_list(f->s, "veiligheidsregio-testland", &list, &n),
+	assert_int_equal(store_ab_meeting_list(f->s, f->a, "veiligheidsregio-testland", &list, &n),
 			 STORE_OK);
 	assert_int_equal(n, 0);
-	free(list);
 }
 
 int main(void)

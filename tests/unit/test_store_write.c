@@ -17,6 +17,7 @@
 #include "../../src/domain/snapshot.h"
 #include "../../src/store/store.h"
 #include "../../src/store/store_write.h"
+#include "../../src/lib/arena.h"
 #include "fixtures.h"
 
 #include <jansson.h>
@@ -25,6 +26,7 @@
 #define HOSTILE "<script>alert(\"x\")</script> & 'quotes' \"dubbel\""
 
 struct fx {
+	struct arena *a; /* owns what the store's read functions return */
 	char dir[128];
 	char db[256];
 	struct store *s;
@@ -37,6 +39,7 @@ static int setup(void **state)
 	struct fx *f = calloc(1, sizeof *f);
 	if (!f || fixture_store_seeded(f))
 		return -1;
+	f->a = arena_new();
 	f->w = (struct write_ctx){"gebruiker:jan", "web", TODAY};
 	*state = f;
 	return 0;
@@ -46,6 +49,7 @@ static int teardown(void **state)
 {
 	struct fx *f = *state;
 	fixture_store_free(f);
+	arena_free(f->a);
 	free(f);
 	return 0;
 }
@@ -235,9 +239,8 @@ static void test_collab_lifecycle(void **state)
 	/* the search index follows */
 	struct search_hit *hits;
 	int n, total;
-	assert_int_equal(store_search(f->s, "Testkwartier", 10, 0, &hits, &n, &total), STORE_OK);
+	assert_int_equal(store_search(f->s, f->a, "Testkwartier", 10, 0, &hits, &n, &total), STORE_OK);
 	assert_int_equal(total, 2);
-	store_search_free(hits, n);
 }
 
 static void test_collab_update_seeded(void **state)
@@ -304,12 +307,11 @@ static void test_hostile_text_unchanged(void **state)
 	/* and in the audit image */
 	struct audit_row *rows;
 	int n;
-	assert_int_equal(store_history(f->s, "collaboration", key, &rows, &n), STORE_OK);
+	assert_int_equal(store_history(f->s, f->a, "collaboration", key, &rows, &n), STORE_OK);
 	assert_int_equal(n, 1);
 	char *v = json_field(rows[0].after, "opmerking");
 	assert_string_equal(v, HOSTILE);
 	free(v);
-	store_audit_free(rows, n);
 }
 
 struct vcase {
@@ -663,9 +665,8 @@ static void test_org_update(void **state)
 			 1);
 	struct search_hit *hits;
 	int n, total;
-	assert_int_equal(store_search(f->s, "aan Zee", 10, 0, &hits, &n, &total), STORE_OK);
+	assert_int_equal(store_search(f->s, f->a, "aan Zee", 10, 0, &hits, &n, &total), STORE_OK);
 	assert_int_equal(total, 1);
-	store_search_free(hits, n);
 
 	long long before = state_sum(f);
 	assert_int_equal(store_org_update(f->s, &f->w, "gm9998", 1, &in, &e, &cur),
@@ -715,7 +716,7 @@ static void test_history_and_changes(void **state)
 	/* the collaboration: 1 seed insert + 4 seed participation inserts + 3 edits */
 	struct audit_row *rows;
 	int n;
-	assert_int_equal(store_history(f->s, "collaboration", "gr-testregio-afval", &rows, &n),
+	assert_int_equal(store_history(f->s, f->a, "collaboration", "gr-testregio-afval", &rows, &n),
 			 STORE_OK);
 	assert_int_equal(n, 8);
 	assert_string_equal(rows[0].entity, "participation"); /* newest first */
@@ -734,56 +735,47 @@ static void test_history_and_changes(void **state)
 	assert_string_equal(rows[n - 1].before, "");
 	for (int i = 1; i < n; i++)
 		assert_true(rows[i - 1].id > rows[i].id);
-	store_audit_free(rows, n);
 
 	/* a key that is a prefix of another does not mix histories */
-	assert_int_equal(store_history(f->s, "collaboration", "gr-testregio", &rows, &n), STORE_OK);
+	assert_int_equal(store_history(f->s, f->a, "collaboration", "gr-testregio", &rows, &n), STORE_OK);
 	assert_int_equal(n, 0);
-	store_audit_free(rows, n);
 
 	/* one participation: its seed insert and its edit */
 	char pk[32];
 	snprintf(pk, sizeof pk, "%lld", pid);
-	assert_int_equal(store_history(f->s, "participation", pk, &rows, &n), STORE_OK);
+	assert_int_equal(store_history(f->s, f->a, "participation", pk, &rows, &n), STORE_OK);
 	assert_int_equal(n, 2);
 	assert_string_equal(rows[0].action, "update");
 	assert_string_equal(rows[1].action, "insert");
 	assert_string_equal(rows[1].entity_key, "gr-testregio-afval/gm9998/2015-01-01");
-	store_audit_free(rows, n);
-	assert_int_equal(store_history(f->s, "participation", "999999", &rows, &n),
+	assert_int_equal(store_history(f->s, f->a, "participation", "999999", &rows, &n),
 			 STORE_ERR_NOTFOUND);
-	assert_int_equal(store_history(f->s, "organisation", "gm9998", &rows, &n), STORE_OK);
+	assert_int_equal(store_history(f->s, f->a, "organisation", "gm9998", &rows, &n), STORE_OK);
 	assert_int_equal(n, 1);
-	store_audit_free(rows, n);
 
 	/* changes: paging, filters, total */
 	int total;
 	long long all = q(f, "SELECT count(*) FROM audit_event");
-	assert_int_equal(store_changes(f->s, NULL, NULL, 2, 0, &rows, &n, &total), STORE_OK);
+	assert_int_equal(store_changes(f->s, f->a, NULL, NULL, 2, 0, &rows, &n, &total), STORE_OK);
 	assert_int_equal(total, all);
 	assert_int_equal(n, 2);
 	assert_string_equal(rows[0].actor, "gebruiker:piet");
 	int64_t second = rows[1].id;
-	store_audit_free(rows, n);
-	assert_int_equal(store_changes(f->s, NULL, NULL, 2, 1, &rows, &n, &total), STORE_OK);
+	assert_int_equal(store_changes(f->s, f->a, NULL, NULL, 2, 1, &rows, &n, &total), STORE_OK);
 	assert_int_equal(rows[0].id, second);
-	store_audit_free(rows, n);
-	assert_int_equal(store_changes(f->s, "participation", NULL, 100, 0, &rows, &n, &total),
+	assert_int_equal(store_changes(f->s, f->a, "participation", NULL, 100, 0, &rows, &n, &total),
 			 STORE_OK);
 	assert_int_equal(total, q(f, "SELECT count(*) FROM audit_event WHERE entity = "
 				     "'participation'"));
 	for (int i = 0; i < n; i++)
 		assert_string_equal(rows[i].entity, "participation");
-	store_audit_free(rows, n);
-	assert_int_equal(store_changes(f->s, "", "gebruiker:jan", 100, 0, &rows, &n, &total),
+	assert_int_equal(store_changes(f->s, f->a, "", "gebruiker:jan", 100, 0, &rows, &n, &total),
 			 STORE_OK);
 	assert_int_equal(total, 2);
 	assert_int_equal(n, 2);
-	store_audit_free(rows, n);
-	assert_int_equal(store_changes(f->s, NULL, NULL, 10, 10000, &rows, &n, &total), STORE_OK);
+	assert_int_equal(store_changes(f->s, f->a, NULL, NULL, 10, 10000, &rows, &n, &total), STORE_OK);
 	assert_int_equal(n, 0);
 	assert_int_equal(total, all);
-	store_audit_free(rows, n);
 }
 
 /* --------------------------------------------------------- seed import */

@@ -1,0 +1,282 @@
+/*
+ * store_snapshot — load the whole read model (domain/snapshot.h) from the
+ * database in one read transaction: sources, domains, collaborations,
+ * organisations and participations, stored codes mapped to their labels.
+ * Runs on both engines through the db.h driver.
+ *
+ * Not here: what "active on a date" means (domain/snapshot.c), caching the
+ * snapshot (the read model above the store), writes.
+ */
+#include "store.h"
+#include "../domain/labels.h"
+#include "../domain/snapshot.h"
+#include "../domain/validate.h"
+#include "../lib/log.h"
+#include "../lib/text.h"
+#include "store_internal.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Map a stored enum code; unknown codes are a fault in the stored data. */
+static int map_code(const struct label *t, int n, const char *code, const char *where, int64_t id,
+		    int *out, char *err, size_t errlen)
+{
+	int v = label_from_db(t, n, code);
+	if (v < 0) {
+		store_set_err(err, errlen, "onbekende code '%.40s' in %s (id %lld)", code, where,
+			      (long long)id);
+		log_error("store: %s", err);
+		return STORE_ERR;
+	}
+	*out = v;
+	return STORE_OK;
+}
+
+/* A reference id column: NULL becomes -1. Ids must fit in an int. */
+static int ref_id(db_stmt *st, int i)
+{
+	if (db_column_type(st, i) == DB_NULL)
+		return -1;
+	int64_t v = db_column_int64(st, i);
+	return v > 0 && v <= INT_MAX ? (int)v : INT_MAX;
+}
+
+static int load_sources(struct store *s, struct snapshot *snap)
+{
+	db_stmt *st = store_stmt(s, "SELECT id, key, title, publisher, url, licence, attribution, "
+				    "reference_date, retrieved, note FROM source ORDER BY id");
+	if (!st)
+		return STORE_ERR;
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct source *x = snapshot_add_source(snap);
+		x->id = db_column_int64(st, 0);
+		x->key = snapshot_str(snap, store_col_text(st, 1));
+		x->title = snapshot_str(snap, store_col_text(st, 2));
+		x->publisher = snapshot_str(snap, store_col_text(st, 3));
+		x->url = snapshot_str(snap, store_col_text(st, 4));
+		x->licence = snapshot_str(snap, store_col_text(st, 5));
+		x->attribution = snapshot_str(snap, store_col_text(st, 6));
+		x->reference_date = snapshot_str(snap, store_col_text(st, 7));
+		x->retrieved = snapshot_str(snap, store_col_text(st, 8));
+		x->note = snapshot_str(snap, store_col_text(st, 9));
+	}
+	db_reset(st);
+	return rc == DB_DONE ? STORE_OK : STORE_ERR;
+}
+
+static int load_domains(struct store *s, struct snapshot *snap)
+{
+	db_stmt *st = store_stmt(s, "SELECT id, key, name, description FROM domain ORDER BY id");
+	if (!st)
+		return STORE_ERR;
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		struct domain *x = snapshot_add_domain(snap);
+		x->id = db_column_int64(st, 0);
+		x->key = snapshot_str(snap, store_col_text(st, 1));
+		x->name = snapshot_str(snap, store_col_text(st, 2));
+		x->description = snapshot_str(snap, store_col_text(st, 3));
+	}
+	db_reset(st);
+	return rc == DB_DONE ? STORE_OK : STORE_ERR;
+}
+
+static int load_orgs(struct store *s, struct snapshot *snap, char *err, size_t errlen)
+{
+	db_stmt *st = store_stmt(s, "SELECT id, code, kind, name, cbs_code, tooi, in_province, "
+				    "valid_from, valid_to, ended, successor_id, population, "
+				    "population_date, area_km2, collaboration_id, source_id, "
+				    "last_confirmed, note, confirmed_by, version "
+				    "FROM organisation ORDER BY id");
+	if (!st)
+		return STORE_ERR;
+	int rc, kind;
+	while ((rc = db_step(st)) == DB_ROW) {
+		int64_t id = db_column_int64(st, 0);
+		if (map_code(org_kind_labels, ORG_KIND_COUNT, store_col_text(st, 2),
+			     "organisation.kind", id, &kind, err, errlen)) {
+			db_reset(st);
+			return STORE_ERR_INVALID;
+		}
+		struct organisation *x = snapshot_add_org(snap);
+		x->id = id;
+		x->code = snapshot_str(snap, store_col_text(st, 1));
+		x->kind = (enum org_kind)kind;
+		x->name = snapshot_str(snap, store_col_text(st, 3));
+		x->cbs_code = snapshot_str(snap, store_col_text(st, 4));
+		x->tooi = snapshot_str(snap, store_col_text(st, 5));
+		x->in_province = db_column_int(st, 6) != 0;
+		x->valid_from = snapshot_str(snap, store_col_text(st, 7));
+		x->valid_to = snapshot_str(snap, store_col_text(st, 8));
+		x->ended = db_column_int(st, 9) != 0;
+		x->successor = ref_id(st, 10);
+		x->population = db_column_type(st, 11) == DB_NULL ? -1 : db_column_int64(st, 11);
+		x->population_date = snapshot_str(snap, store_col_text(st, 12));
+		x->area_km2 = db_column_type(st, 13) == DB_NULL ? -1.0 : db_column_double(st, 13);
+		x->collaboration = ref_id(st, 14);
+		x->source = ref_id(st, 15);
+		x->last_confirmed = snapshot_str(snap, store_col_text(st, 16));
+		x->note = snapshot_str(snap, store_col_text(st, 17));
+		x->confirmed_by = snapshot_str(snap, store_col_text(st, 18));
+		x->version = db_column_int64(st, 19);
+	}
+	db_reset(st);
+	return rc == DB_DONE ? STORE_OK : STORE_ERR;
+}
+
+static int load_collabs(struct store *s, struct snapshot *snap, char *err, size_t errlen)
+{
+	db_stmt *st = store_stmt(s, "SELECT id, key, name, short_name, kind, legal_form, powers, "
+				    "phase, purpose, seat, start_date, end_date, website, "
+				    "source_id, last_confirmed, note, confirmed_by, version "
+				    "FROM collaboration ORDER BY id");
+	if (!st)
+		return STORE_ERR;
+	int rc, kind, lf, pw, ph;
+	while ((rc = db_step(st)) == DB_ROW) {
+		int64_t id = db_column_int64(st, 0);
+		if (map_code(collab_kind_labels, COLLAB_KIND_COUNT, store_col_text(st, 4),
+			     "collaboration.kind", id, &kind, err, errlen) ||
+		    map_code(legal_form_labels, LF_COUNT, store_col_text(st, 5),
+			     "collaboration.legal_form", id, &lf, err, errlen) ||
+		    map_code(powers_labels, POW_COUNT, store_col_text(st, 6),
+			     "collaboration.powers", id, &pw, err, errlen) ||
+		    map_code(phase_labels, PHASE_COUNT, store_col_text(st, 7),
+			     "collaboration.phase", id, &ph, err, errlen)) {
+			db_reset(st);
+			return STORE_ERR_INVALID;
+		}
+		struct collaboration *x = snapshot_add_collab(snap);
+		x->id = id;
+		x->key = snapshot_str(snap, store_col_text(st, 1));
+		x->name = snapshot_str(snap, store_col_text(st, 2));
+		x->short_name = snapshot_str(snap, store_col_text(st, 3));
+		x->kind = (enum collab_kind)kind;
+		x->legal_form = (enum legal_form)lf;
+		x->powers = (enum powers)pw;
+		x->phase = (enum phase)ph;
+		x->purpose = snapshot_str(snap, store_col_text(st, 8));
+		x->seat = snapshot_str(snap, store_col_text(st, 9));
+		x->start_date = snapshot_str(snap, store_col_text(st, 10));
+		x->end_date = snapshot_str(snap, store_col_text(st, 11));
+		x->website = snapshot_str(snap, store_col_text(st, 12));
+		x->source = ref_id(st, 13);
+		x->last_confirmed = snapshot_str(snap, store_col_text(st, 14));
+		x->note = snapshot_str(snap, store_col_text(st, 15));
+		x->confirmed_by = snapshot_str(snap, store_col_text(st, 16));
+		x->version = db_column_int64(st, 17);
+	}
+	db_reset(st);
+	if (rc != DB_DONE)
+		return STORE_ERR;
+
+	/* domains per collaboration; collabs are in id order, so the rows of
+	 * one collaboration come together and are matched by a merge walk */
+	st = store_stmt(s, "SELECT collaboration_id, domain_id FROM collaboration_domain "
+			   "ORDER BY collaboration_id, domain_id");
+	if (!st)
+		return STORE_ERR;
+	int ids[VALIDATE_MAX_DOMAINS * 2];
+	int n = 0, ci = 0;
+	int64_t cur = -1;
+	for (;;) {
+		rc = db_step(st);
+		int64_t cid = rc == DB_ROW ? db_column_int64(st, 0) : -1;
+		if (cur >= 0 && cid != cur) {
+			while (ci < snap->n_collabs && snap->collabs[ci].id < cur)
+				ci++;
+			if (ci < snap->n_collabs && snap->collabs[ci].id == cur)
+				snapshot_collab_set_domains(snap, &snap->collabs[ci], ids, n);
+			n = 0;
+		}
+		if (rc != DB_ROW)
+			break;
+		cur = cid;
+		if (n < (int)(sizeof ids / sizeof ids[0]))
+			ids[n++] = ref_id(st, 1);
+	}
+	db_reset(st);
+	return rc == DB_DONE ? STORE_OK : STORE_ERR;
+}
+
+static int load_parts(struct store *s, struct snapshot *snap, char *err, size_t errlen)
+{
+	db_stmt *st = store_stmt(s, "SELECT id, collaboration_id, organisation_id, body, role, "
+				    "cost_share, contribution_eur, joined, left_on, source_id, "
+				    "last_confirmed, note, confirmed_by, version "
+				    "FROM participation ORDER BY id");
+	if (!st)
+		return STORE_ERR;
+	int rc, body, role;
+	while ((rc = db_step(st)) == DB_ROW) {
+		int64_t id = db_column_int64(st, 0);
+		if (map_code(body_labels, BODY_COUNT, store_col_text(st, 3), "participation.body",
+			     id, &body, err, errlen) ||
+		    map_code(role_labels, ROLE_COUNT, store_col_text(st, 4), "participation.role",
+			     id, &role, err, errlen)) {
+			db_reset(st);
+			return STORE_ERR_INVALID;
+		}
+		struct participation *x = snapshot_add_part(snap);
+		x->id = id;
+		x->collaboration = ref_id(st, 1);
+		x->organisation = ref_id(st, 2);
+		x->body = (enum body)body;
+		x->role = (enum role)role;
+		x->cost_share = db_column_type(st, 5) == DB_NULL ? -1.0 : db_column_double(st, 5);
+		x->contribution = db_column_type(st, 6) == DB_NULL ? -1 : db_column_int64(st, 6);
+		x->joined = snapshot_str(snap, store_col_text(st, 7));
+		x->left = snapshot_str(snap, store_col_text(st, 8));
+		x->source = ref_id(st, 9);
+		x->last_confirmed = snapshot_str(snap, store_col_text(st, 10));
+		x->note = snapshot_str(snap, store_col_text(st, 11));
+		x->confirmed_by = snapshot_str(snap, store_col_text(st, 12));
+		x->version = db_column_int64(st, 13);
+	}
+	db_reset(st);
+	return rc == DB_DONE ? STORE_OK : STORE_ERR;
+}
+
+int store_load_snapshot(struct store *s, const char *today, struct snapshot **out, char *err,
+			size_t errlen)
+{
+	struct snapshot *snap = NULL;
+	uint64_t version;
+	int rc;
+
+	*out = NULL;
+	/* one read transaction: every table from the same database state */
+	if (store_tx_begin_read(s, "snapshot lezen", err, errlen))
+		return STORE_ERR;
+	if (store_data_version(s, &version)) {
+		rc = store_db_fail(s, "dataversie lezen", err, errlen);
+		goto out;
+	}
+	snap = snapshot_new(version);
+	if ((rc = load_sources(s, snap)) || (rc = load_domains(s, snap)) ||
+	    (rc = load_collabs(s, snap, err, errlen)) || (rc = load_orgs(s, snap, err, errlen)) ||
+	    (rc = load_parts(s, snap, err, errlen))) {
+		if (rc == STORE_ERR_INVALID)
+			rc = STORE_ERR; /* bad stored code: message already in err */
+		else
+			store_db_fail(s, "snapshot lezen", err, errlen);
+		goto out;
+	}
+	store_tx_commit(s, "snapshot lezen", NULL, 0);
+	if (snapshot_finish(snap, today, err, errlen) != 0) {
+		log_error("store: snapshot: %s", err);
+		rc = STORE_ERR;
+		goto out;
+	}
+	*out = snap;
+	snap = NULL;
+	rc = STORE_OK;
+out:
+	store_tx_rollback(s);
+	snapshot_free(snap);
+	return rc;
+}
