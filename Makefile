@@ -90,12 +90,15 @@ test-pg: all
 test-browser: all
 	ATLAS_BIN=$(BIN) node --test --test-concurrency=1 tests/browser/
 
-test: lint-api check test-http test-pg test-browser
+test: lint check test-http test-pg test-browser
 
 # The OpenAPI document against the Dutch API Design Rules (Logius' Spectral
 # ruleset, kept beside the clone in ../shared); 0 errors required.
 ADR_RULESET ?= ../shared/tools/adr/linter.yaml
-.PHONY: lint-api fuzz fuzz-smoke
+.PHONY: lint lint-api fuzz fuzz-smoke
+# The include rules between the floors (docs/ARCHITECTURE.md) and the API linter.
+lint: lint-api
+	scripts/check-layers
 lint-api: $(STAMP)
 	@if [ -f "$(ADR_RULESET)" ]; then \
 		echo "spectral lint (ADR) docs/openapi.json"; \
