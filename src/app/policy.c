@@ -171,3 +171,18 @@ bool policy_may_write_api(const struct user *u, bool via_token)
 {
 	return active(u) && via_token;
 }
+
+bool policy_may_create_token(const struct user *u, bool via_token)
+{
+	return active(u) && !via_token;
+}
+
+bool policy_may_set_role(const struct user *u, const struct user *target, enum user_role role)
+{
+	return policy_has_role(u, USER_ROLE_ADMIN) && (target->id != u->id || role == target->role);
+}
+
+bool policy_may_disable_user(const struct user *u, const struct user *target)
+{
+	return policy_has_role(u, USER_ROLE_ADMIN) && target->id != u->id;
+}

@@ -105,7 +105,18 @@ bool policy_may_manage_org_people(const struct user *u, const char *org_code);
 bool policy_may_edit_person(struct store *st, const struct user *u, const struct snapshot *s,
 			    const char *key);
 
-/* ---- the API ------------------------------------------------------------------ */
+/* ---- accounts and the API ------------------------------------------------------ */
+
+/* Create a personal API token: an enabled user signed in with a web session
+ * (a token cannot make new tokens). */
+bool policy_may_create_token(const struct user *u, bool via_token);
+
+/* Give user target the role role: administrators, except their own role
+ * (another administrator must change it). */
+bool policy_may_set_role(const struct user *u, const struct user *target, enum user_role role);
+
+/* Block user target: administrators, except themselves. */
+bool policy_may_disable_user(const struct user *u, const struct user *target);
 
 /* May u write through the API? Only an enabled user signed in with a
  * personal API token (via_token); a web session does not count. */

@@ -8,6 +8,7 @@
 #include "account.h"
 #include "auth_ui.h"
 #include "../app/accounts.h"
+#include "../app/policy.h"
 #include "../lib/text.h"
 #include "../render/components.h"
 #include "../render/html.h"
@@ -174,7 +175,7 @@ int page_account_token_create(struct request *r)
 {
 	r->cache_control = "no-store";
 	r->etag = NULL;
-	if (r->via_token)
+	if (!policy_may_create_token(r->user, r->via_token))
 		return respond_error(r, 403, "Geen toegang",
 				     "Een API-sleutel kan geen nieuwe sleutels maken.", NULL);
 	const char *name = req_form(r, "naam");

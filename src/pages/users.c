@@ -8,6 +8,7 @@
  */
 #include "users.h"
 #include "auth_ui.h"
+#include "../app/policy.h"
 #include "../http/auth.h"
 #include "../lib/text.h"
 #include "../render/components.h"
@@ -459,7 +460,7 @@ int page_user_set_role(struct request *r)
 	int role = user_role_parse(role_s);
 	if (role <= USER_ROLE_NONE || role >= USER_ROLE_COUNT)
 		e_role = "Kies een rol uit de lijst.";
-	else if (u.id == r->user->id && role != (int)u.role)
+	else if (!policy_may_set_role(r->user, &u, (enum user_role)role))
 		e_role = "U kunt uw eigen rol niet wijzigen. Vraag een andere beheerder.";
 	else
 		e_org = org_problem(r, role, org);
@@ -497,7 +498,7 @@ int page_user_set_status(struct request *r)
 		render_user(r, &u, NULL, NULL, NULL, NULL, "Onbekende handeling.");
 		return 400;
 	}
-	if (disable && u.id == r->user->id) {
+	if (disable && !policy_may_disable_user(r->user, &u)) {
 		render_user(r, &u, NULL, NULL, NULL, NULL,
 			    "U kunt uzelf niet blokkeren. Vraag een andere beheerder.");
 		return 400;

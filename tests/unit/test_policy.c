@@ -421,12 +421,58 @@ static void test_api_writes(void **state)
 	check_row("API write with a web session", with_session, ask_write_api);
 }
 
+/* ---- accounts --------------------------------------------------------------------- */
+
+static bool ask_create_token_session(enum who w)
+{
+	return policy_may_create_token(user(w), false);
+}
+static bool ask_create_token_token(enum who w)
+{
+	return policy_may_create_token(user(w), true);
+}
+static const struct user *target;
+static enum user_role new_role;
+static bool ask_set_role(enum who w)
+{
+	return policy_may_set_role(user(w), target, new_role);
+}
+static bool ask_disable(enum who w)
+{
+	return policy_may_disable_user(user(w), target);
+}
+
+static void test_accounts(void **state)
+{
+	(void)state;
+	static const bool session[] = ROW(0, 1, 1, 1, 0, 1, 1, 1, 1, 0);
+	static const bool none[] = ROW(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+	check_row("token from a web session", session, ask_create_token_session);
+	check_row("token from a token", none, ask_create_token_token);
+
+	/* another user: only administrators */
+	static struct user other;
+	other = (struct user){.id = 99, .role = USER_ROLE_EDITOR};
+	target = &other;
+	new_role = USER_ROLE_STAFF;
+	static const bool admins[] = ROW(0, 0, 0, 0, 0, 0, 0, 0, 1, 0);
+	check_row("set another user's role", admins, ask_set_role);
+	check_row("block another user", admins, ask_disable);
+
+	/* the administrator themselves: never their own role or status */
+	struct user self = *user(ADMIN);
+	assert_false(policy_may_set_role(&self, &self, USER_ROLE_EDITOR));
+	assert_true(policy_may_set_role(&self, &self, USER_ROLE_ADMIN));
+	assert_false(policy_may_disable_user(&self, &self));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_roles),	   cmocka_unit_test(test_organisations),
 	    cmocka_unit_test(test_collaborations), cmocka_unit_test(test_participations),
 	    cmocka_unit_test(test_people),	   cmocka_unit_test(test_api_writes),
+	    cmocka_unit_test(test_accounts),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
