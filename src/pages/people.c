@@ -189,6 +189,16 @@ int people_store_failure(struct request *r)
 			     NULL);
 }
 
+int people_load_or_respond(struct request *r, struct store *st, struct person *p)
+{
+	int rc = st ? store_person_get(st, r->path_args[0], p) : -1;
+	if (rc == STORE_ERR_NOTFOUND)
+		return respond_not_found(r);
+	if (rc != STORE_OK)
+		return people_store_failure(r);
+	return 0;
+}
+
 /* ---- /personen ------------------------------------------------------------- */
 
 static void empty_state(struct buf *b, const struct request *r, bool hidden_only)

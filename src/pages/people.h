@@ -71,6 +71,10 @@ const struct person *people_find(const struct person *all, int n, int64_t id);
 /* The person's name as shown: "Onbekende persoon" after an erasure, else
  * p->name, else fallback (when empty: "Onbekende persoon"). */
 const char *people_shown_name(const struct person *p, const char *fallback);
+/* Load the person of path argument 0 (any, erased ones too) from st into p:
+ * 0, or the status of the 404 (unknown) or 500 (st NULL or failing) reply
+ * already sent. */
+int people_load_or_respond(struct request *r, struct store *st, struct person *p);
 /* The 500 page for a store failure ("nothing changed"); returns 500. */
 int people_store_failure(struct request *r);
 /* The Dutch flash message for ?melding=... on the people pages. */

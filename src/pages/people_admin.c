@@ -25,13 +25,9 @@ int page_person_export(struct request *r)
 {
 	struct store *st = store_thread();
 	struct person p;
-	if (!st)
-		return people_store_failure(r);
-	int rc = store_person_get(st, r->path_args[0], &p);
-	if (rc == STORE_ERR_NOTFOUND)
-		return respond_not_found(r);
-	if (rc != STORE_OK)
-		return people_store_failure(r);
+	int rc;
+	if ((rc = people_load_or_respond(r, st, &p)))
+		return rc;
 	char *json = NULL;
 	struct write_ctx w;
 	char actor[80], today[11];
@@ -102,13 +98,9 @@ int page_person_erase(struct request *r)
 {
 	struct store *st = store_thread();
 	struct person p;
-	if (!st)
-		return people_store_failure(r);
-	int rc = store_person_get(st, r->path_args[0], &p);
-	if (rc == STORE_ERR_NOTFOUND)
-		return respond_not_found(r);
-	if (rc != STORE_OK)
-		return people_store_failure(r);
+	int rc;
+	if ((rc = people_load_or_respond(r, st, &p)))
+		return rc;
 	if (p.erased)
 		return respond_error(r, 409, "Al gewist",
 				     "De gegevens van deze persoon zijn al gewist.", NULL);

@@ -101,12 +101,9 @@ static void form_buttons(struct buf *b, const char *submit, const char *back)
  * reply already sent. */
 static int load_person_or_respond(struct request *r, struct person *p)
 {
-	struct store *st = store_thread();
-	int rc = st ? store_person_get(st, r->path_args[0], p) : -1;
-	if (rc == STORE_ERR_NOTFOUND)
-		return respond_not_found(r);
-	if (rc != STORE_OK)
-		return people_store_failure(r);
+	int rc = people_load_or_respond(r, store_thread(), p);
+	if (rc)
+		return rc;
 	if (p->erased)
 		return respond_error(r, 409, "Gegevens gewist",
 				     "De gegevens van deze persoon zijn gewist; er kan niets meer "

@@ -401,27 +401,22 @@ static void render_user(struct request *r, const struct user *u, const char *rol
 	layout_end(b, NULL);
 }
 
-/* Load the user named in the path; answers 404 itself when unknown. */
-static bool load_user(struct request *r, struct user *u, int *status)
+/* Load the user named in the path into u: 0, or the status of the 404/500
+ * reply already sent. */
+static int load_user_or_respond(struct request *r, struct user *u)
 {
 	struct store *st = store_thread();
 	const char *name = r->n_path_args > 0 ? r->path_args[0] : "";
-	if (!st) {
-		*status = internal_error(r);
-		return false;
-	}
+	if (!st)
+		return internal_error(r);
 	int rc =
 	    auth_username_valid(name) ? store_user_get(st, name, u, NULL, 0) : STORE_ERR_NOTFOUND;
-	if (rc == STORE_ERR_NOTFOUND) {
-		*status = respond_error(r, 404, "Gebruiker niet gevonden",
-					"Deze gebruiker bestaat niet.", NULL);
-		return false;
-	}
-	if (rc != STORE_OK) {
-		*status = internal_error(r);
-		return false;
-	}
-	return true;
+	if (rc == STORE_ERR_NOTFOUND)
+		return respond_error(r, 404, "Gebruiker niet gevonden",
+				     "Deze gebruiker bestaat niet.", NULL);
+	if (rc != STORE_OK)
+		return internal_error(r);
+	return 0;
 }
 
 static int redirect_user(struct request *r, const char *username)
@@ -440,7 +435,7 @@ int page_user_show(struct request *r)
 	r->etag = NULL;
 	struct user u;
 	int status;
-	if (!load_user(r, &u, &status))
+	if ((status = load_user_or_respond(r, &u)))
 		return status;
 	render_user(r, &u, NULL, NULL, NULL, NULL, NULL);
 	return 200;
@@ -452,7 +447,7 @@ int page_user_set_role(struct request *r)
 	r->etag = NULL;
 	struct user u;
 	int status;
-	if (!load_user(r, &u, &status))
+	if ((status = load_user_or_respond(r, &u)))
 		return status;
 	const char *role_s = kept(req_form(r, "rol"));
 	const char *org = kept(req_form(r, "organisatie"));
@@ -486,7 +481,7 @@ int page_user_set_status(struct request *r)
 	r->etag = NULL;
 	struct user u;
 	int status;
-	if (!load_user(r, &u, &status))
+	if ((status = load_user_or_respond(r, &u)))
 		return status;
 	const char *act = req_form(r, "actie");
 	bool disable;
