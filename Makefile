@@ -91,17 +91,22 @@ test-pg: all
 test-browser: all
 	ATLAS_BIN=$(BIN) node --test --test-concurrency=1 tests/browser/
 
-test: lint-api check test-http test-pg test-browser
+test: lint check test-http test-pg test-browser
 
 # The OpenAPI document against the Dutch API Design Rules (Logius' Spectral
 # ruleset, kept beside the clone in ../shared); 0 errors required.
 ADR_RULESET ?= ../shared/tools/adr/linter.yaml
-.PHONY: lint-api fuzz fuzz-smoke
+.PHONY: lint lint-api fuzz fuzz-smoke
 lint-api: $(STAMP)
 	@if [ -f "$(ADR_RULESET)" ]; then \
 		echo "spectral lint (ADR) docs/openapi.json"; \
 		node_modules/.bin/spectral lint --fail-severity error -r "$(ADR_RULESET)" docs/openapi.json; \
 	else echo "ADR-ruleset niet gevonden: lint overgeslagen ($(ADR_RULESET))"; fi
+
+# Everything static: the include rules between the floors (scripts/check-layers,
+# docs/ARCHITECTURE.md) and the OpenAPI document (lint-api).
+lint: lint-api
+	scripts/check-layers
 
 # libFuzzer targets tests/fuzz/fuzz_*.c (clang, ASan + UBSan; objects and
 # binaries in build-fuzz/). tests/fuzz/run.sh runs each FUZZ_SECONDS on its

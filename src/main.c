@@ -1,6 +1,8 @@
 /*
- * atlas — the Samenwerkingsatlas command line:
- *   atlas serve | migrate | import seed | check   (see usage() below)
+ * atlas — the Samenwerkingsatlas command line: serve, migrate, import,
+ * export, backup, restore, copy, check, user, help (the table `commands`
+ * below, dispatched like the route table; usage_text lists them). Options
+ * are read once into struct opts; each command checks the ones it needs.
  * Every command takes --db PATH-OR-URL: a SQLite file, or a PostgreSQL
  * URL (postgres://…); also --database-url URL, ATLAS_DATABASE_URL, ATLAS_DB;
  * default var/atlas.db. Messages show the URL without its password.
@@ -8,6 +10,7 @@
 #include "api/api.h"
 #include "http/auth.h"
 #include "http/oidc.h"
+#include "http/router.h"
 #include "http/server.h"
 #include "store/store_csv.h"
 #include "io/roo_export.h"
@@ -15,15 +18,16 @@
 #include "lib/buf.h"
 #include "lib/log.h"
 #include "lib/text.h"
-#include "pages/account.h"
-#include "pages/map.h"
+#include "app/accounts.h"
+#include "app/policy.h"
+#include "io/geo.h"
 #include "io/wgr_rules.h"
 #include "store/store.h"
 #include "store/store_copy.h"
 #include "store/store_roo.h"
 #include "store/store_auth.h"
 #include "store/store_write.h"
-#include "store/store_backup.h" /* issue 7 */
+#include "store/store_backup.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -54,10 +58,10 @@ struct opts {
 	const char *naam;
 	const char *email;
 	int pw_stdin;	       /* --wachtwoord-stdin */
-	const char *out;       /* issue 6: atlas export --out */
-	int dry_run;	       /* issue 6: atlas import csv|roo --dry-run */
-	int overwrite;	       /* issue 7: atlas backup|restore --overschrijven */
-	const char *from, *to; /* issue 7: atlas copy --from --to */
+	const char *out;       /* atlas export --out */
+	int dry_run;	       /* atlas import csv|roo --dry-run */
+	int overwrite;	       /* atlas backup|restore --overschrijven */
+	const char *from, *to; /* atlas copy --from --to */
 	char db_shown[512];    /* o->db for messages: no password */
 };
 
@@ -84,7 +88,7 @@ static const char *usage_text =
     "  --database-url URL  hetzelfde, alleen voor een PostgreSQL-URL\n"
     "  --help         deze hulp; 'atlas <opdracht> --help' voor een opdracht\n";
 
-static const char *serve_help =
+static const char serve_help[] =
     "Gebruik: atlas serve [--db PAD] [--listen ADRES] [--port N] [--web MAP] [--threads N] "
     "[--quiet]\n"
     "  --listen ADRES  luisteradres (standaard 127.0.0.1; IPv6 mag)\n"
@@ -100,17 +104,17 @@ static const char *serve_help =
     "  --oidc-config BESTAND  inloggen via de eigen organisatie (OpenID Connect, JSON)\n"
     "Stopt netjes op SIGINT/SIGTERM: lopende verzoeken worden afgemaakt.\n";
 
-static const char *migrate_help = "Gebruik: atlas migrate [--db PAD]\n"
-				  "Voert ontbrekende schemamigraties uit.\n";
+static const char migrate_help[] = "Gebruik: atlas migrate [--db PAD]\n"
+				   "Voert ontbrekende schemamigraties uit.\n";
 
-static const char *import_help =
+static const char import_help[] =
     "Gebruik: atlas import seed [--db PAD] [--seed-dir MAP]\n"
     "Laadt de meegeleverde dataset (standaard data/seed) in één transactie. Bestaande\n"
     "records worden bijgewerkt als ze verschillen; alles komt in het auditlog. Bij een fout\n"
     "in een bestand stopt de import met bestand, regel en reden en blijft de database\n"
     "ongewijzigd.\n";
 
-static const char *check_help =
+static const char check_help[] =
     "Gebruik: atlas check [--db PAD]\n"
     "Meldt deelnemers die niet bestaan, samenwerkingsverbanden zonder deelnemers en\n"
     "opgeheven organisaties die nog deelnemen.\n";
@@ -127,7 +131,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 			o->quiet = 1;
 		} else if (strcmp(a, "--trust-proxy") == 0) {
 			o->trust_proxy = 1;
-		} else if (strcmp(a, "--overschrijven") == 0) { /* issue 7 */
+		} else if (strcmp(a, "--overschrijven") == 0) {
 			o->overwrite = 1;
 		} else if (strcmp(a, "--dry-run") == 0) {
 			o->dry_run = 1;
@@ -150,7 +154,7 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 			o->email = argv[++i];
 		} else if (strcmp(a, "--db") == 0 && next) {
 			o->db = argv[++i];
-		} else if (strcmp(a, "--database-url") == 0 && next) { /* issue 7 */
+		} else if (strcmp(a, "--database-url") == 0 && next) {
 			o->db = argv[++i];
 			if (!store_path_is_pg(o->db)) {
 				fputs("atlas: --database-url verwacht een PostgreSQL-URL "
@@ -216,7 +220,7 @@ static int open_store(const struct opts *o, struct store **st)
 	return 0;
 }
 
-static const char *copy_help =
+static const char copy_help[] =
     "Gebruik: atlas copy --from BRON --to DOEL\n"
     "Kopieert alle gegevens (register, personen, gebruikers, sessies, auditlog) naar een\n"
     "lege database, bijvoorbeeld van SQLite naar PostgreSQL:\n"
@@ -313,7 +317,7 @@ static int cmd_import_seed(const struct opts *o)
 	return 0;
 }
 
-/* issue 6: atlas import csv FILE [--dry-run] */
+/* atlas import csv FILE [--dry-run] */
 static int cmd_import_csv(const struct opts *o)
 {
 	if (!o->arg) {
@@ -369,12 +373,12 @@ static int cmd_import_csv(const struct opts *o)
 	return 0;
 }
 
-static const char *export_help =
+static const char export_help[] =
     "Gebruik: atlas export roo [--out BESTAND] [--db PAD]\n"
     "Schrijft het register als ROO-export (XML volgens oo-export 2.6.x) naar stdout of\n"
     "BESTAND. Wat niet in het ROO-schema past, staat in docs/API.md.\n";
 
-/* issue 6: atlas export roo [--out FILE] */
+/* atlas export roo [--out FILE] */
 static int cmd_export(const struct opts *o)
 {
 	if (!o->sub || strcmp(o->sub, "roo") != 0) {
@@ -419,7 +423,7 @@ static int cmd_export(const struct opts *o)
 	return 0;
 }
 
-static const char *import_roo_help =
+static const char import_roo_help[] =
     "Gebruik: atlas import roo BESTAND [--dry-run] [--db PAD]\n"
     "Leest een export van het Register van Overheidsorganisaties (exportOO.xml, schema\n"
     ".../oo/export/2.x) in één transactie in: organisaties, gemeenschappelijke regelingen,\n"
@@ -429,7 +433,7 @@ static const char *import_roo_help =
     "  --dry-run  toon het wijzigingsrapport, schrijf niets\n"
     "Bij een fout: bestand:regel:kolom en reden, afsluitcode 1, database ongewijzigd.\n";
 
-/* issue 6: atlas import roo FILE [--dry-run]: the change report on stdout. */
+/* atlas import roo FILE [--dry-run]: the change report on stdout. */
 static int cmd_import_roo(const struct opts *o)
 {
 	if (!o->arg) {
@@ -498,7 +502,7 @@ static int cmd_check(const struct opts *o)
 
 /* ------------------------------------------------------------ atlas user */
 
-static const char *user_help =
+static const char user_help[] =
     "Gebruik: atlas user <handeling> [NAAM] [opties] [--db PAD]\n"
     "Beheert de accounts van de atlas. Wachtwoorden gaan nooit als argument mee: geef\n"
     "ze via standaardinvoer met --wachtwoord-stdin (één regel, minstens 12 tekens).\n"
@@ -727,7 +731,7 @@ static int cmd_user(const struct opts *o)
 		rc = store_user_get(st, name, &u, NULL, 0);
 		if (rc == STORE_OK) {
 			char secret[64];
-			rc = account_token_new(st, actor, &u, o->naam, secret);
+			rc = accounts_token_create(st, actor, &u, o->naam, secret);
 			if (rc == STORE_OK) {
 				puts(secret);
 				fprintf(stderr,
@@ -768,8 +772,8 @@ static char *read_file(const char *path, size_t *len)
 	return buf_detach(&b, len);
 }
 
-/* issue 7: atlas backup FILE / atlas restore FILE */
-static const char *backup_help =
+/* atlas backup FILE / atlas restore FILE */
+static const char backup_help[] =
     "Gebruik: atlas backup BESTAND [--db PAD] [--overschrijven]\n"
     "Maakt een consistente kopie van de database (SQLite-backup-API), ook terwijl\n"
     "atlas serve draait. Schrijft eerst BESTAND.tmp-<pid> en hernoemt dat pas als de kopie\n"
@@ -828,8 +832,10 @@ static int cmd_serve(const struct opts *o)
 	free(doc);
 	if (wgr_rules_init(o->wgr_rules) < 0) /* message on stderr */
 		return 1;
-	if (map_load_geometry(o->geo) < 0) /* message on stderr */
+	if (geo_load(o->geo) < 0) /* message on stderr */
 		return 1;
+	static const struct router_access access = {policy_has_role, policy_may_write_api};
+	router_set_access(&access);
 	struct server_config cfg = {
 	    .listen = o->listen,
 	    .port = o->port,
@@ -852,6 +858,72 @@ static int cmd_serve(const struct opts *o)
 	return rc;
 }
 
+/* atlas import seed | csv FILE | roo FILE: the subcommand decides (and
+ * answers --help itself, as "import roo" has its own help). */
+static int cmd_import(const struct opts *o)
+{
+	if (o->sub && strcmp(o->sub, "roo") == 0)
+		return o->help ? (fputs(import_roo_help, stdout), 0) : cmd_import_roo(o);
+	if (o->help)
+		return fputs(import_help, stdout), 0;
+	if (o->sub && strcmp(o->sub, "csv") == 0)
+		return cmd_import_csv(o);
+	if (!o->sub || strcmp(o->sub, "seed") != 0) {
+		fprintf(stderr, "atlas import: alleen 'atlas import seed' bestaat nog\n");
+		return 2;
+	}
+	return cmd_import_seed(o);
+}
+
+static int cmd_backup_file(const struct opts *o)
+{
+	return cmd_backup(o, false);
+}
+
+static int cmd_restore_file(const struct opts *o)
+{
+	return cmd_backup(o, true);
+}
+
+static int cmd_help(const struct opts *o)
+{
+	(void)o;
+	fputs(usage_text, stdout);
+	return 0;
+}
+
+/* The commands, like the route table: name, handler, the text --help shows
+ * (NULL: the handler answers --help itself), and whether a third
+ * positional argument is allowed. */
+struct command {
+	const char *name;
+	int (*run)(const struct opts *o);
+	const char *help;
+	bool takes_arg;
+};
+
+static const struct command commands[] = {
+    {"serve", cmd_serve, serve_help, false},
+    {"migrate", cmd_migrate, migrate_help, false},
+    {"import", cmd_import, NULL, true},
+    {"export", cmd_export, export_help, false},
+    {"backup", cmd_backup_file, backup_help, false},
+    {"restore", cmd_restore_file, backup_help, false},
+    {"copy", cmd_copy, copy_help, false},
+    {"check", cmd_check, check_help, false},
+    {"user", cmd_user, user_help, true},
+    {"help", cmd_help, NULL, false},
+};
+
+/* The command named name, or NULL. */
+static const struct command *command_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
 int main(int argc, char **argv)
 {
 	struct opts o = {0};
@@ -860,13 +932,13 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	o.db = getenv("ATLAS_DB") && *getenv("ATLAS_DB") ? getenv("ATLAS_DB") : "var/atlas.db";
-	if (getenv("ATLAS_DATABASE_URL") && *getenv("ATLAS_DATABASE_URL")) /* issue 7 */
+	if (getenv("ATLAS_DATABASE_URL") && *getenv("ATLAS_DATABASE_URL"))
 		o.db = getenv("ATLAS_DATABASE_URL");
 	o.listen = "127.0.0.1";
 	o.web = "web";
 	o.seed_dir = "data/seed";
 	o.openapi = "docs/openapi.json";
-	o.geo = MAP_GEO_DEFAULT;
+	o.geo = GEO_DEFAULT_FILE;
 	o.wgr_rules = WGR_RULES_DEFAULT;
 	o.threads = 4;
 	o.port = 8080;
@@ -880,54 +952,16 @@ int main(int argc, char **argv)
 		fputs(usage_text, o.help ? stdout : stderr);
 		return o.help ? 0 : 2;
 	}
-	const char *cmd = o.cmd;
-	if (o.arg && strcmp(cmd, "user") != 0 && strcmp(cmd, "import") != 0) {
+	const struct command *c = command_find(o.cmd);
+	if (o.arg && !(c && c->takes_arg)) {
 		fprintf(stderr, "atlas: onverwacht argument '%s'\n", o.arg);
 		return 2;
 	}
-	if (strcmp(cmd, "serve") == 0) {
-		if (o.help)
-			return fputs(serve_help, stdout), 0;
-		return cmd_serve(&o);
+	if (c) {
+		if (o.help && c->help)
+			return fputs(c->help, stdout), 0;
+		return c->run(&o);
 	}
-	if (strcmp(cmd, "migrate") == 0) {
-		if (o.help)
-			return fputs(migrate_help, stdout), 0;
-		return cmd_migrate(&o);
-	}
-	if (strcmp(cmd, "import") == 0) {
-		if (o.sub && strcmp(o.sub, "roo") == 0) /* issue 6 */
-			return o.help ? (fputs(import_roo_help, stdout), 0) : cmd_import_roo(&o);
-		if (o.help)
-			return fputs(import_help, stdout), 0;
-		if (o.sub && strcmp(o.sub, "csv") == 0)
-			return cmd_import_csv(&o);
-		if (!o.sub || strcmp(o.sub, "seed") != 0) {
-			fprintf(stderr, "atlas import: alleen 'atlas import seed' bestaat nog\n");
-			return 2;
-		}
-		return cmd_import_seed(&o);
-	}
-	if (strcmp(cmd, "export") == 0) /* issue 6 */
-		return o.help ? (fputs(export_help, stdout), 0) : cmd_export(&o);
-	if (strcmp(cmd, "backup") == 0 || strcmp(cmd, "restore") == 0) /* issue 7 */
-		return o.help ? (fputs(backup_help, stdout), 0) : cmd_backup(&o, cmd[0] == 'r');
-	if (strcmp(cmd, "copy") == 0) /* issue 7 */
-		return o.help ? (fputs(copy_help, stdout), 0) : cmd_copy(&o);
-	if (strcmp(cmd, "check") == 0) {
-		if (o.help)
-			return fputs(check_help, stdout), 0;
-		return cmd_check(&o);
-	}
-	if (strcmp(cmd, "user") == 0) {
-		if (o.help)
-			return fputs(user_help, stdout), 0;
-		return cmd_user(&o);
-	}
-	if (strcmp(cmd, "help") == 0) {
-		fputs(usage_text, stdout);
-		return 0;
-	}
-	fprintf(stderr, "atlas: onbekende opdracht '%s'\n\n%s", cmd, usage_text);
+	fprintf(stderr, "atlas: onbekende opdracht '%s'\n\n%s", o.cmd, usage_text);
 	return 2;
 }

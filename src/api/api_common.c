@@ -159,3 +159,26 @@ bool api_param_long(const struct request *r, const char *name, long min, long ma
 		return true;
 	return parse_long(v, min, max, out);
 }
+
+void api_geojson_begin(struct request *r, struct jw *w)
+{
+	jw_init(w, &r->out);
+	r->content_type = "application/geo+json";
+	r->etag = r->snap->etag;
+	jw_obj(w);
+	jw_kstr(w, "type", "FeatureCollection");
+}
+
+void api_geojson_feature(struct jw *w, struct buf *out, const char *id, const char *geometry)
+{
+	jw_obj(w);
+	jw_kstr(w, "type", "Feature");
+	jw_kstr(w, "id", id);
+	jw_key(w, "geometry");
+	if (geometry) {
+		buf_puts(out, geometry); /* trusted compact JSON made by jansson at startup */
+		w->after_key = false;
+	} else {
+		jw_null(w);
+	}
+}

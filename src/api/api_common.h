@@ -74,4 +74,14 @@ bool api_org_ended(const struct snapshot *s, const struct organisation *o);
  * router; returns false (and the caller answers 400) when out of range. */
 bool api_param_long(const struct request *r, const char *name, long min, long max, long *out);
 
+/* Start a GeoJSON reply in r->out: content type application/geo+json, the
+ * snapshot's ETag, and the opened collection {"type":"FeatureCollection"
+ * (the caller writes the other members and closes it). */
+void api_geojson_begin(struct request *r, struct jw *w);
+
+/* Open one feature in w (writing into out): {"type":"Feature","id":id,
+ * "geometry":geometry, where geometry is trusted compact JSON (io/geo.h)
+ * or NULL for null. The caller writes "properties" and closes it. */
+void api_geojson_feature(struct jw *w, struct buf *out, const char *id, const char *geometry);
+
 #endif

@@ -2,11 +2,12 @@
  * api_export — see api_export.h.
  */
 #include "api_export.h"
+#include "api_common.h"
 #include "../domain/filter.h"
 #include "../domain/mapcount.h"
+#include "../io/geo.h"
 #include "../io/roo_export.h"
 #include "../lib/text.h"
-#include "../pages/map.h"
 #include "../render/json.h"
 
 #include <stdio.h>
@@ -48,29 +49,20 @@ int api_geo_orgs(struct request *r)
 	int *orgs = arena_calloc(r->arena, (size_t)s->n_orgs + 1, sizeof(int));
 	int n = mapcount_map_orgs(s, orgs);
 	struct jw w;
-	jw_init(&w, &r->out);
-	r->content_type = "application/geo+json";
-	r->etag = s->etag;
-	jw_obj(&w);
-	jw_kstr(&w, "type", "FeatureCollection");
-	jw_kstr(&w, "attributie", MAP_ATTRIBUTION);
+	api_geojson_begin(r, &w);
+	jw_kstr(&w, "attributie", GEO_ATTRIBUTION);
 	jw_key(&w, "features");
 	jw_arr(&w);
 	for (int j = 0; j < n; j++) {
 		const struct organisation *o = &s->orgs[orgs[j]];
-		const char *geom = map_geometry_for(o->cbs_code);
+		const char *geom = geo_geometry_for(o->cbs_code);
 		if (!geom)
 			continue;
 		f.org = orgs[j];
 		int count = 0;
 		for (int c = 0; c < s->n_collabs; c++)
 			count += collab_filter_match(&f, s, c);
-		jw_obj(&w);
-		jw_kstr(&w, "type", "Feature");
-		jw_kstr(&w, "id", o->code);
-		jw_key(&w, "geometry");
-		buf_puts(&r->out, geom); /* trusted compact JSON made by jansson at startup */
-		w.after_key = false;
+		api_geojson_feature(&w, &r->out, o->code, geom);
 		jw_key(&w, "properties");
 		jw_obj(&w);
 		jw_kstr(&w, "code", o->code);

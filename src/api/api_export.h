@@ -1,5 +1,5 @@
 /*
- * api_export — open exports in the API (issue 6):
+ * api_export — open exports in the API:
  *   GET /api/v1/export/roo.xml     the registry in the ROO export shape
  *                                  (io/roo_export.h), application/xml
  *   GET /api/v1/geo/organisaties   GeoJSON FeatureCollection of the

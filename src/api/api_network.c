@@ -5,20 +5,20 @@
  *    verbindingen:[{bron, doel, rol}]}
  * Node ids are "o-<organisation code>" and "s-<collaboration id>"; an edge
  * goes from the organisation (bron) to the collaboration (doel).
- * Issue 5: with personen=ja also person nodes {id "p-<person key>", soort
+ * With personen=ja also person nodes {id "p-<person key>", soort
  * "persoon", code (the person key), naam, aantalVerbindingen, _links} and one edge per
  * current seat {bron "p-...", doel "s-...", soort "zetel", orgaan}; the
  * reply then has "personen": true and totaalKnopen/totaalVerbindingen
  * include them. Anonymous callers get only people with a public office
- * (pages/network.h network_add_people_for).
+ * (app/network.h network_add_visible_people).
  */
 #include "api_network.h"
 #include "api_common.h"
+#include "../app/network.h"
 #include "../domain/filter.h"
 #include "../domain/network.h"
 #include "../domain/people.h"
 #include "../lib/text.h"
-#include "../pages/network.h"
 
 #include <string.h>
 
@@ -61,7 +61,7 @@ int api_network(struct request *r)
 			    "alleOrganisaties");
 	}
 
-	bool people = false; /* issue 5 */
+	bool people = false; /* personen=ja: person nodes */
 	const char *pp = req_param(r, "personen");
 	if (!str_empty(pp)) {
 		if (strcmp(pp, "ja") == 0)
@@ -74,7 +74,8 @@ int api_network(struct request *r)
 
 	struct network net;
 	if (network_build(s, &f, all_orgs, r->arena, &net) < 0 ||
-	    (people && network_add_people_for(r, &net) < 0))
+	    (people &&
+	     network_add_visible_people(store_thread(), r->snap, r->user, &net, r->arena) < 0))
 		return respond_error(r, 500, "Interne fout", "Het netwerk kon niet worden gemaakt.",
 				     NULL);
 	const char **ids = arena_calloc(r->arena, (size_t)net.n_nodes + 1, sizeof *ids);
@@ -133,7 +134,7 @@ int api_network(struct request *r)
 		}
 		jw_end(&w);
 	}
-	for (int i = 0; i < net.n_persons; i++) { /* issue 5 */
+	for (int i = 0; i < net.n_persons; i++) {
 		const struct net_person *p = &net.persons[i];
 		jw_obj(&w);
 		jw_kstr(&w, "id", arena_printf(r->arena, "p-%s", p->key));
@@ -156,7 +157,7 @@ int api_network(struct request *r)
 			api_value(role_labels, ROLE_COUNT, (int)s->parts[ed->participation].role));
 		jw_end(&w);
 	}
-	for (int e = 0; e < net.n_person_edges; e++) { /* issue 5 */
+	for (int e = 0; e < net.n_person_edges; e++) {
 		const struct net_person_edge *pe = &net.person_edges[e];
 		int body = pe->body >= 0 && pe->body < SEAT_BODY_COUNT ? pe->body : 0;
 		jw_obj(&w);

@@ -1,16 +1,17 @@
 /*
  * api_people — the read API for people, seats, role perspectives, phase
- * history and shared agreements (issue 5). See api_people.h for the routes,
+ * history and shared agreements. See api_people.h for the routes,
  * the ETag choice and the privacy rule; this file applies that rule in one
- * place (person_visible, office_visible) for every reply.
+ * place (app/policy.h) for every reply.
  *
  * Not here: writing people data (web forms, pages/), the store queries
  * (store/store_people.h) and the domain rules (domain/people.h).
  */
 #include "api_people.h"
 #include "api_common.h"
+#include "../app/accounts.h"
+#include "../app/policy.h"
 #include "../lib/text.h"
-#include "../pages/forms.h"
 #include "../store/store_people.h"
 
 #include <inttypes.h>
@@ -28,23 +29,6 @@ const struct param_spec api_person_list_params[] = {{"organisatie", PT_TEXT, 80}
 						    {NULL, 0, 0}};
 
 static const char *const person_list_keys[] = {"organisatie", "paginaGrootte", "pagina", NULL};
-
-/* ------------------------------------------------------------ privacy */
-
-/* May the caller see this person at all? Signed-in callers see everyone
- * except erased people; anonymous callers only public office holders. */
-static bool person_visible(const struct request *r, const struct person *p)
-{
-	if (p->erased)
-		return false;
-	return r->user != NULL || p->has_public_office;
-}
-
-/* May the caller see this office? Officials only for signed-in callers. */
-static bool office_visible(const struct request *r, const struct office *o)
-{
-	return r->user != NULL || office_is_public(o->kind);
-}
 
 /* ------------------------------------------------------------ helpers */
 
@@ -202,7 +186,8 @@ static int mark_org_people(struct request *r, struct store *st, const char *code
 		goto out;
 	for (int i = 0; i < n; i++) {
 		for (int k = 0; k < n_offs && !keep[i]; k++)
-			keep[i] = offs[k].person_id == people[i].id && office_visible(r, &offs[k]);
+			keep[i] = offs[k].person_id == people[i].id &&
+				  policy_office_visible(r->user, offs[k].kind);
 		for (int k = 0; k < n_seats && !keep[i]; k++)
 			keep[i] = seats[k].person_id == people[i].id;
 	}
@@ -255,7 +240,7 @@ int api_person_list(struct request *r)
 	}
 	long total = 0;
 	for (int i = 0; i < n; i++) {
-		keep[i] = keep[i] && person_visible(r, &people[i]);
+		keep[i] = keep[i] && policy_person_visible(r->user, &people[i]);
 		total += keep[i];
 	}
 
@@ -342,7 +327,7 @@ int api_person_get(struct request *r)
 	bool has_public = false;
 	for (int i = 0; i < n_offs; i++)
 		has_public |= office_is_public(offs[i].kind);
-	if (!person_visible(r, &p) || (!r->user && !has_public)) {
+	if (!policy_person_visible(r->user, &p) || (!r->user && !has_public)) {
 		status = respond_not_found(r);
 		goto out;
 	}
@@ -354,7 +339,7 @@ int api_person_get(struct request *r)
 	jw_obj(&w);
 	api_khref(&w, "href", PERSON_PATH "/", p.key, NULL);
 	jw_end(&w);
-	if (req_has_role(r, USER_ROLE_ADMIN)) {
+	if (policy_has_role(r->user, USER_ROLE_ADMIN)) {
 		jw_key(&w, "export");
 		jw_obj(&w);
 		api_khref(&w, "href", PERSON_PATH "/", p.key, "/export");
@@ -374,7 +359,7 @@ int api_person_get(struct request *r)
 	jw_key(&w, "functies");
 	jw_arr(&w);
 	for (int i = 0; i < n_offs; i++)
-		if (office_visible(r, &offs[i]))
+		if (policy_office_visible(r->user, offs[i].kind))
 			write_office(&w, s, &offs[i]);
 	jw_end(&w);
 	jw_key(&w, "zetels");
@@ -413,7 +398,7 @@ int api_person_export(struct request *r)
 				     "Meld u aan met een persoonlijke API-sleutel "
 				     "(Authorization: Bearer ...).",
 				     NULL);
-	if (!req_has_role(r, USER_ROLE_ADMIN))
+	if (!policy_has_role(r->user, USER_ROLE_ADMIN))
 		return respond_error(r, 403, "Geen toegang",
 				     "Alleen een beheerder mag alle gegevens van een persoon "
 				     "exporteren.",
@@ -427,8 +412,7 @@ int api_person_export(struct request *r)
 	const char *json = NULL;
 	struct write_ctx w;
 	char actor[80], today[11];
-	form_write_ctx(r, &w, actor, today);
-	w.via = "api";
+	accounts_write_ctx(r->user, "api", &w, actor, today);
 	int rc = store_person_export_by(st, r->arena, &w, key, &json);
 	if (rc == STORE_ERR_NOTFOUND)
 		return respond_not_found(r);

@@ -1,5 +1,5 @@
 /*
- * api_people — the read API for issue 5 (who sits where, which role each
+ * api_people — the read API about people (who sits where, which role each
  * party plays):
  *
  *   GET /api/v1/personen                                  paged list (filter organisatie)

@@ -13,13 +13,13 @@
 #include "api_write.h"
 #include "api_body.h"
 #include "api_common.h"
+#include "../app/accounts.h"
+#include "../app/policy.h"
 #include "../domain/snapshot.h"
 #include "../http/router.h"
 #include "../app/readmodel.h"
 #include "../lib/log.h"
 #include "../lib/text.h"
-#include "../pages/edit.h"
-#include "../pages/forms.h"
 #include "../render/html.h"
 #include "../store/store_write.h"
 
@@ -111,8 +111,8 @@ static int precondition_failed(struct request *r, const char *etag, int64_t vers
 }
 
 /* 0 and *expected, or the status of the 428/412 reply. */
-static int require_if_match(struct request *r, char kind, int64_t id, int64_t current,
-			    const char *etag, int64_t *expected)
+static int if_match_or_respond(struct request *r, char kind, int64_t id, int64_t current,
+			       const char *etag, int64_t *expected)
 {
 	int rc = if_match_version(r, kind, id, current, expected);
 	if (rc < 0)
@@ -126,19 +126,6 @@ static int require_if_match(struct request *r, char kind, int64_t id, int64_t cu
 }
 
 /* ---- authentication ------------------------------------------------------- */
-
-/* API writes need a personal API token; a session cookie is not enough. */
-static int require_token(struct request *r)
-{
-	if (r->user && r->via_token && !r->user->disabled)
-		return 0;
-	req_header(r, "WWW-Authenticate", "Bearer realm=\"samenwerkingsatlas\"");
-	return respond_error(r, 401, "Niet aangemeld",
-			     "Schrijven via de API kan alleen met een persoonlijke API-sleutel "
-			     "(Authorization: Bearer ...). Een sessie van de website telt hier "
-			     "niet.",
-			     NULL);
-}
 
 static int forbidden(struct request *r)
 {
@@ -154,29 +141,10 @@ static int forbidden(struct request *r)
 
 static int respond_invalid(struct request *r, const struct field_errors *e, const char *detail)
 {
-	buf_reset(&r->out);
-	r->etag = NULL;
-	r->cache_control = "no-store";
-	struct jw w;
-	jw_init(&w, &r->out);
-	jw_obj(&w);
-	jw_kstr(&w, "type", "about:blank");
-	jw_kstr(&w, "title", "Ongeldige invoer");
-	jw_kint(&w, "status", 400);
-	jw_kstr(&w, "detail", detail);
-	jw_kstr(&w, "instance", r->path);
-	jw_key(&w, "invalidParams");
-	jw_arr(&w);
-	for (int i = 0; i < e->n; i++) {
-		jw_obj(&w);
-		jw_kstr(&w, "name", e->e[i].field);
-		jw_kstr(&w, "reason", e->e[i].message);
-		jw_end(&w);
-	}
-	jw_end(&w);
-	jw_end(&w);
-	r->content_type = "application/problem+json";
-	return 400;
+	struct problem_param *p = arena_calloc(r->arena, (size_t)e->n + 1, sizeof *p);
+	for (int i = 0; p && i < e->n; i++)
+		p[i] = (struct problem_param){e->e[i].field, e->e[i].message};
+	return respond_problem(r, 400, "Ongeldige invoer", detail, p, p ? e->n : 0);
 }
 
 /* ---- body parsing ---------------------------------------------------------- */
@@ -188,7 +156,7 @@ static int respond_invalid(struct request *r, const struct field_errors *e, cons
  * status of the problem reply sent (400/415; a 400 with field problems
  * lists each in invalidParams).
  */
-static int body_refused(struct request *r, int status, const struct api_body_error *err)
+static int body_or_respond(struct request *r, int status, const struct api_body_error *err)
 {
 	if (!status)
 		return 0;
@@ -197,20 +165,21 @@ static int body_refused(struct request *r, int status, const struct api_body_err
 	return respond_error(r, status, err->title, err->detail, NULL);
 }
 
-static int parse_collab_body(struct request *r, struct collab_input *in, enum api_body_mode mode)
+static int collab_body_or_respond(struct request *r, struct collab_input *in,
+				  enum api_body_mode mode)
 {
 	struct api_body_error err;
 	int st = api_body_collab(r->arena, r->body, r->body_len, r->body_type, mode, in, &err);
-	return body_refused(r, st, &err);
+	return body_or_respond(r, st, &err);
 }
 
-static int parse_part_body(struct request *r, struct part_input *in, enum api_body_mode mode,
-			   bool allow_empty)
+static int part_body_or_respond(struct request *r, struct part_input *in, enum api_body_mode mode,
+				bool allow_empty)
 {
 	struct api_body_error err;
 	int st = api_body_part(r->arena, r->body, r->body_len, r->body_type, mode, allow_empty, in,
 			       &err);
-	return body_refused(r, st, &err);
+	return body_or_respond(r, st, &err);
 }
 
 /* ---- store results --------------------------------------------------------- */
@@ -297,13 +266,6 @@ static int reply_part(struct request *r, int status, const char *collab_key, int
 	return status;
 }
 
-static void api_write_ctx(const struct request *r, struct write_ctx *w, char actor[80],
-			  char today[11])
-{
-	form_write_ctx(r, w, actor, today);
-	w->via = "api";
-}
-
 /* The collaboration index of path arg 0, or -1. */
 static int path_collab(const struct request *r)
 {
@@ -314,20 +276,18 @@ static int path_collab(const struct request *r)
 
 int api_collab_create(struct request *r)
 {
-	int st = require_token(r);
-	if (st)
-		return st;
-	if (!edit_may_create_collab(r))
+	int st;
+	if (!policy_may_create_collab(r->user, r->snap))
 		return forbidden(r);
 	struct collab_input in;
 	memset(&in, 0, sizeof in);
-	if ((st = parse_collab_body(r, &in, API_BODY_CREATE)))
+	if ((st = collab_body_or_respond(r, &in, API_BODY_CREATE)))
 		return st;
 
 	struct write_ctx w;
 	char actor[80], today[11], key[128];
 	struct field_errors e = {.n = 0};
-	api_write_ctx(r, &w, actor, today);
+	accounts_write_ctx(r->user, "api", &w, actor, today);
 	/* a partner editor's organisation becomes the penvoerder (as in the web),
 	 * in the same transaction as the collaboration */
 	struct part_input pin = {.org_code = r->user->org_code,
@@ -338,7 +298,7 @@ int api_collab_create(struct request *r)
 				 .joined = "",
 				 .left = "",
 				 .note = ""};
-	bool editor = !req_has_role(r, USER_ROLE_STAFF);
+	bool editor = !policy_has_role(r->user, USER_ROLE_STAFF);
 	int rc = store_collab_create_with(store_thread(), &w, &in, editor ? &pin : NULL, key,
 					  sizeof key, &e);
 	if (rc != STORE_OK)
@@ -349,28 +309,26 @@ int api_collab_create(struct request *r)
 /* PUT and PATCH share everything but the body mode. */
 static int collab_update(struct request *r, enum api_body_mode mode)
 {
-	int st = require_token(r);
-	if (st)
-		return st;
+	int st;
 	int ci = path_collab(r);
 	if (ci < 0)
 		return respond_not_found(r);
 	const struct collaboration *c = &r->snap->collabs[ci];
-	if (!edit_may_edit_collab(r, ci))
+	if (!policy_may_edit_collab(r->user, r->snap, ci))
 		return forbidden(r);
 	int64_t expected;
-	if ((st = require_if_match(r, 'c', c->id, c->version, api_collab_etag(r, c), &expected)))
+	if ((st = if_match_or_respond(r, 'c', c->id, c->version, api_collab_etag(r, c), &expected)))
 		return st;
 	struct collab_input in;
 	memset(&in, 0, sizeof in);
-	if ((st = parse_collab_body(r, &in, mode)))
+	if ((st = collab_body_or_respond(r, &in, mode)))
 		return st;
 
 	struct write_ctx w;
 	char actor[80], today[11];
 	struct field_errors e = {.n = 0};
 	int64_t cur = 0;
-	api_write_ctx(r, &w, actor, today);
+	accounts_write_ctx(r->user, "api", &w, actor, today);
 	int rc = store_collab_update(store_thread(), &w, c->key, expected, &in, &e, &cur);
 	if (rc == STORE_ERR_CONFLICT)
 		return precondition_failed(
@@ -393,22 +351,20 @@ int api_collab_patch(struct request *r)
 
 int api_collab_delete(struct request *r)
 {
-	int st = require_token(r);
-	if (st)
-		return st;
+	int st;
 	int ci = path_collab(r);
 	if (ci < 0)
 		return respond_not_found(r);
 	const struct collaboration *c = &r->snap->collabs[ci];
-	if (!edit_may_edit_collab(r, ci))
+	if (!policy_may_edit_collab(r->user, r->snap, ci))
 		return forbidden(r);
 	int64_t expected;
-	if ((st = require_if_match(r, 'c', c->id, c->version, api_collab_etag(r, c), &expected)))
+	if ((st = if_match_or_respond(r, 'c', c->id, c->version, api_collab_etag(r, c), &expected)))
 		return st;
 	struct write_ctx w;
 	char actor[80], today[11];
 	int64_t cur = 0;
-	api_write_ctx(r, &w, actor, today);
+	accounts_write_ctx(r->user, "api", &w, actor, today);
 	int rc = store_collab_end(store_thread(), &w, c->key, expected, &cur);
 	if (rc == STORE_ERR_CONFLICT)
 		return precondition_failed(
@@ -425,27 +381,26 @@ const struct param_spec api_part_delete_params[] = {{"uitgetreden", PT_TEXT, 10}
 
 int api_part_create(struct request *r)
 {
-	int st = require_token(r);
-	if (st)
-		return st;
+	int st;
 	int ci = path_collab(r);
 	if (ci < 0)
 		return respond_not_found(r);
 	const struct collaboration *c = &r->snap->collabs[ci];
 	struct part_input in;
 	memset(&in, 0, sizeof in);
-	if ((st = parse_part_body(r, &in, API_BODY_CREATE, false)))
+	if ((st = part_body_or_respond(r, &in, API_BODY_CREATE, false)))
 		return st;
 	/* may edit the collaboration, or adds their own organisation */
 	int oi = str_empty(in.org_code) ? -1 : snapshot_find_org(r->snap, in.org_code);
-	if (!edit_may_edit_collab(r, ci) && !(oi >= 0 && req_may_edit_org(r, oi)))
+	if (!policy_may_edit_collab(r->user, r->snap, ci) &&
+	    !(oi >= 0 && policy_may_edit_org(r->user, r->snap, oi)))
 		return forbidden(r);
 
 	struct write_ctx w;
 	char actor[80], today[11];
 	struct field_errors e = {.n = 0};
 	int64_t pid = 0;
-	api_write_ctx(r, &w, actor, today);
+	accounts_write_ctx(r->user, "api", &w, actor, today);
 	int rc = store_part_create(store_thread(), &w, c->key, &in, &pid, &e);
 	if (rc != STORE_OK)
 		return store_failed(r, rc, &e);
@@ -455,7 +410,7 @@ int api_part_create(struct request *r)
 /* The participation of the path ({id}/deelnemers/{deelname}), or -1. */
 static int path_part(const struct request *r, int ci)
 {
-	return r->n_path_args > 1 ? edit_find_part(r->snap, ci, r->path_args[1]) : -1;
+	return r->n_path_args > 1 ? snapshot_find_part(r->snap, ci, r->path_args[1]) : -1;
 }
 
 int api_part_get(struct request *r)
@@ -472,38 +427,35 @@ int api_part_get(struct request *r)
 }
 
 /* Shared start of PATCH/DELETE on a participation: 0 and *pi, or a status. */
-static int part_begin(struct request *r, int *pi, int64_t *expected)
+static int part_begin_or_respond(struct request *r, int *pi, int64_t *expected)
 {
-	int st = require_token(r);
-	if (st)
-		return st;
 	int ci = path_collab(r);
 	*pi = ci >= 0 ? path_part(r, ci) : -1;
 	if (*pi < 0)
 		return respond_not_found(r);
 	const struct participation *p = &r->snap->parts[*pi];
-	if (!edit_may_edit_part(r, *pi))
+	if (!policy_may_edit_part(r->user, r->snap, *pi))
 		return forbidden(r);
-	return require_if_match(r, 'p', p->id, p->version, api_part_etag(r, p), expected);
+	return if_match_or_respond(r, 'p', p->id, p->version, api_part_etag(r, p), expected);
 }
 
 int api_part_patch(struct request *r)
 {
 	int pi;
 	int64_t expected;
-	int st = part_begin(r, &pi, &expected);
+	int st = part_begin_or_respond(r, &pi, &expected);
 	if (st)
 		return st;
 	const struct participation *p = &r->snap->parts[pi];
 	struct part_input in;
 	memset(&in, 0, sizeof in);
-	if ((st = parse_part_body(r, &in, API_BODY_MERGE, false)))
+	if ((st = part_body_or_respond(r, &in, API_BODY_MERGE, false)))
 		return st;
 	struct write_ctx w;
 	char actor[80], today[11];
 	struct field_errors e = {.n = 0};
 	int64_t cur = 0;
-	api_write_ctx(r, &w, actor, today);
+	accounts_write_ctx(r->user, "api", &w, actor, today);
 	int rc = store_part_update(store_thread(), &w, p->id, expected, &in, &e, &cur);
 	if (rc == STORE_ERR_CONFLICT)
 		return precondition_failed(
@@ -518,18 +470,18 @@ int api_part_delete(struct request *r)
 {
 	int pi;
 	int64_t expected;
-	int st = part_begin(r, &pi, &expected);
+	int st = part_begin_or_respond(r, &pi, &expected);
 	if (st)
 		return st;
 	const struct participation *p = &r->snap->parts[pi];
 	/* the end date: ?uitgetreden=, or {"uitgetreden": ...} in a body, or today */
 	struct part_input in;
 	memset(&in, 0, sizeof in);
-	if ((st = parse_part_body(r, &in, API_BODY_MERGE, true)))
+	if ((st = part_body_or_respond(r, &in, API_BODY_MERGE, true)))
 		return st;
 	struct write_ctx w;
 	char actor[80], today[11];
-	api_write_ctx(r, &w, actor, today);
+	accounts_write_ctx(r->user, "api", &w, actor, today);
 	const char *left = req_param(r, "uitgetreden");
 	if (str_empty(left))
 		left = !str_empty(in.left) ? in.left : today;

@@ -1,5 +1,5 @@
 /*
- * api_write — the write side of the open API (issue 4):
+ * api_write — the write side of the open API:
  *
  *   POST   /api/v1/samenwerkingsverbanden                          create
  *   PUT    /api/v1/samenwerkingsverbanden/{id}                     replace

@@ -219,5 +219,7 @@ int snapshot_find_org(const struct snapshot *s, const char *code);
 int snapshot_find_collab(const struct snapshot *s, const char *key);
 int snapshot_find_domain(const struct snapshot *s, const char *key);
 int snapshot_find_source(const struct snapshot *s, const char *key);
+/* The participation with id pid (decimal text) in collaboration ci, or -1. */
+int snapshot_find_part(const struct snapshot *s, int ci, const char *pid);
 
 #endif

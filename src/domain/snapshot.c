@@ -305,6 +305,18 @@ int snapshot_find_source(const struct snapshot *s, const char *key)
 	return find_key(s, m->source_by_key, s->n_sources, key_source, key);
 }
 
+int snapshot_find_part(const struct snapshot *s, int ci, const char *pid)
+{
+	long id;
+	if (ci < 0 || !pid || !parse_long(pid, 1, 0x7fffffffL, &id))
+		return -1;
+	const struct collaboration *c = &s->collabs[ci];
+	for (int k = 0; k < c->n_parts; k++)
+		if (s->parts[c->parts[k]].id == id)
+			return c->parts[k];
+	return -1;
+}
+
 static void update_range(char lo[11], char hi[11], const char *d)
 {
 	if (!is_iso_date(d))

@@ -9,8 +9,10 @@
  * declared input.
  *
  * A handler fills r->out (body), may set r->content_type and extra headers,
- * and returns the HTTP status. Functions ending in _or_respond have already
- * produced the error reply when they return false (Redis's ...OrReply).
+ * and returns the HTTP status. A helper that answers the client itself
+ * when it fails ends in _or_respond (Redis's ...OrReply): it returns 0 on
+ * success, or the HTTP status of the error reply it has already written,
+ * so the caller writes `if ((st = x_or_respond(r, ...))) return st;`.
  */
 #ifndef ATLAS_REQUEST_H
 #define ATLAS_REQUEST_H
@@ -74,7 +76,7 @@ struct request {
 	const char *session_hash; /* digest of the session cookie, or NULL */
 	bool via_token;		  /* authenticated with an API token */
 	bool auth_unavailable;	  /* credentials sent, but the database could
-				   * not check them (issue 7: answer 503) */
+				   * not check them (the router answers 503) */
 	bool secure;		  /* TLS, or a trusted proxy said https */
 	struct param *form;	  /* decoded form fields (lazily, see req_form) */
 	int n_form;
@@ -112,15 +114,6 @@ int req_form_all(struct request *r, const char *name, const char **vals, int max
 /* 303 See Other to a local path (must start with a single '/'). */
 int respond_redirect(struct request *r, const char *location);
 
-/* True when the signed-in user's role is at least `role`. */
-bool req_has_role(const struct request *r, enum user_role role);
-/*
- * Per-object check for editors: true when the user may edit records of the
- * organisation with index org (programme staff and administrators may edit
- * everything; a partner editor only their own organisation).
- */
-bool req_may_edit_org(const struct request *r, int org);
-
 /*
  * Render an error reply for the route's kind: an HTML page (pages) or
  * application/problem+json (API), both with Dutch title and detail. param
@@ -129,6 +122,21 @@ bool req_may_edit_org(const struct request *r, int org);
  */
 int respond_error(struct request *r, int status, const char *title, const char *detail,
 		  const char *param);
+
+/* One invalid input of a problem reply: the field or parameter name and
+ * the Dutch reason. */
+struct problem_param {
+	const char *name;
+	const char *reason;
+};
+
+/*
+ * respond_error with n invalid inputs (invalidParams of RFC 9457 on API
+ * routes; the HTML page shows only detail). params may be NULL when n is 0.
+ * Returns status.
+ */
+int respond_problem(struct request *r, int status, const char *title, const char *detail,
+		    const struct problem_param *params, int n);
 /* 404 with the standard Dutch wording for the route's kind. */
 int respond_not_found(struct request *r);
 

@@ -36,8 +36,8 @@ static bool is_api(const struct request *r)
 	return strncmp(r->path ? r->path : "", "/api/", 5) == 0;
 }
 
-int respond_error(struct request *r, int status, const char *title, const char *detail,
-		  const char *param)
+int respond_problem(struct request *r, int status, const char *title, const char *detail,
+		    const struct problem_param *params, int n)
 {
 	buf_reset(&r->out);
 	r->etag = NULL;
@@ -52,13 +52,15 @@ int respond_error(struct request *r, int status, const char *title, const char *
 		jw_kint(&w, "status", status);
 		jw_kstr(&w, "detail", detail);
 		jw_kstr(&w, "instance", r->path);
-		if (param) {
+		if (n > 0) {
 			jw_key(&w, "invalidParams");
 			jw_arr(&w);
-			jw_obj(&w);
-			jw_kstr(&w, "name", param);
-			jw_kstr(&w, "reason", detail);
-			jw_end(&w);
+			for (int i = 0; i < n; i++) {
+				jw_obj(&w);
+				jw_kstr(&w, "name", params[i].name);
+				jw_kstr(&w, "reason", params[i].reason);
+				jw_end(&w);
+			}
 			jw_end(&w);
 		}
 		jw_end(&w);
@@ -68,6 +70,13 @@ int respond_error(struct request *r, int status, const char *title, const char *
 		r->content_type = "text/html; charset=utf-8";
 	}
 	return status;
+}
+
+int respond_error(struct request *r, int status, const char *title, const char *detail,
+		  const char *param)
+{
+	const struct problem_param p = {param, detail};
+	return respond_problem(r, status, title, detail, &p, param ? 1 : 0);
 }
 
 int respond_not_found(struct request *r)
@@ -124,22 +133,4 @@ int respond_redirect(struct request *r, const char *location)
 	r->cache_control = "no-store";
 	req_header(r, "Location", arena_strdup(r->arena, location));
 	return 303;
-}
-
-bool req_has_role(const struct request *r, enum user_role role)
-{
-	if (role == USER_ROLE_NONE)
-		return true;
-	return r->user && !r->user->disabled && r->user->role >= role;
-}
-
-bool req_may_edit_org(const struct request *r, int org)
-{
-	if (!r->user || r->user->disabled)
-		return false;
-	if (r->user->role >= USER_ROLE_STAFF)
-		return true;
-	if (r->user->role != USER_ROLE_EDITOR || org < 0 || !r->snap || org >= r->snap->n_orgs)
-		return false;
-	return strcmp(r->snap->orgs[org].code, r->user->org_code) == 0;
 }

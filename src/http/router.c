@@ -1,6 +1,8 @@
 /*
- * router — see router.h. Matching is a linear scan of a short table of
- * literal segments; it allocates nothing.
+ * router — see router.h. Matching is a linear scan of the route table,
+ * segment by segment; the only allocation is a copy of each captured path
+ * segment ({x}) into the request arena (r->path_args), so a failed match
+ * leaves at most a few bytes there until the request ends.
  */
 #include "router.h"
 #include "../domain/filter.h"
@@ -61,7 +63,7 @@ static const char *method_list(unsigned m, struct arena *a)
 	return arena_strdup(a, buf);
 }
 
-static int check_param(struct request *r, const struct param_spec *ps, const char *value)
+static int check_param_or_respond(struct request *r, const struct param_spec *ps, const char *value)
 {
 	char msg[256];
 	long v;
@@ -127,7 +129,7 @@ static int check_param(struct request *r, const struct param_spec *ps, const cha
 
 #define MAX_VALUE_BYTES 1024
 
-int router_parse_query(struct request *r, const struct route *rt)
+int router_parse_query_or_respond(struct request *r, const struct route *rt)
 {
 	const char *q = r->query;
 	r->n_params = 0;
@@ -171,7 +173,7 @@ int router_parse_query(struct request *r, const struct route *rt)
 				 ps->name);
 			return respond_error(r, 400, "Ongeldige parameter", msg, ps->name);
 		}
-		int st = check_param(r, ps, val);
+		int st = check_param_or_respond(r, ps, val);
 		if (st)
 			return st;
 		if (r->n_params == REQ_MAX_PARAMS)
@@ -182,6 +184,14 @@ int router_parse_query(struct request *r, const struct route *rt)
 		r->n_params++;
 	}
 	return 0;
+}
+
+/* The access rules installed by router_set_access (NULL: refuse). */
+static const struct router_access *access;
+
+void router_set_access(const struct router_access *a)
+{
+	access = a;
 }
 
 int router_dispatch(struct request *r)
@@ -196,7 +206,7 @@ int router_dispatch(struct request *r)
 			continue;
 		}
 		r->route = rt;
-		int st = router_parse_query(r, rt);
+		int st = router_parse_query_or_respond(r, rt);
 		if (st)
 			return st;
 		if (rt->min_role > USER_ROLE_NONE && !r->user && r->auth_unavailable) {
@@ -228,9 +238,20 @@ int router_dispatch(struct request *r)
 			return respond_error(r, 401, "Niet aangemeld",
 					     "Uw sessie is verlopen. Meld u opnieuw aan.", NULL);
 		}
-		if (!req_has_role(r, (enum user_role)rt->min_role))
+		if (rt->min_role > USER_ROLE_NONE &&
+		    !(access && access->has_role(r->user, (enum user_role)rt->min_role)))
 			return respond_error(r, 403, "Geen toegang",
 					     "U hebt geen rechten voor deze handeling.", NULL);
+		if ((rt->flags & ROUTE_TOKEN) &&
+		    !(access && access->may_write_api(r->user, r->via_token))) {
+			req_header(r, "WWW-Authenticate", "Bearer realm=\"samenwerkingsatlas\"");
+			return respond_error(
+			    r, 401, "Niet aangemeld",
+			    "Schrijven via de API kan alleen met een persoonlijke "
+			    "API-sleutel (Authorization: Bearer ...). Een sessie van "
+			    "de website telt hier niet.",
+			    NULL);
+		}
 		if ((rt->flags & ROUTE_CSRF) && (r->method & ~(HTTP_GET | HTTP_HEAD))) {
 			const char *tok = req_form(r, "csrf");
 			if (r->form_bad)

@@ -2,8 +2,10 @@
  * router — the route table as data (cgit's cmd.c, Kore's declared
  * parameters). Each route names its methods, path pattern ({x} captures one
  * segment), handler, kind (page, api, static) and the query parameters it
- * accepts with a validator each. router_dispatch answers 404/405/400 before a
- * handler runs; undeclared query parameters are dropped.
+ * accepts with a validator each, the role it needs and its flags.
+ * router_dispatch answers 404/405/400/401/403 (and 503 when credentials
+ * cannot be checked) before a handler runs; undeclared query parameters
+ * are dropped.
  */
 #ifndef ATLAS_ROUTER_H
 #define ATLAS_ROUTER_H
@@ -39,6 +41,23 @@ struct route {
 #define ROUTE_CACHE 1u /* reply depends only on URL + snapshot: cache it */
 #define ROUTE_CSRF 2u  /* form POST: the body's "csrf" field must match the session */
 #define ROUTE_FORM 4u  /* POST with a form body (the router decodes it) */
+#define ROUTE_TOKEN 8u /* API write: only with a personal API token, not a web session */
+
+/*
+ * The access rules the router applies before a handler runs. They live in
+ * app/policy.c (policy_has_role, policy_may_write_api); main.c installs them
+ * with router_set_access before serving, so http/ does not depend on app/.
+ * Until then every route that needs a role or a token is refused.
+ */
+struct router_access {
+	/* Does u (NULL: anonymous) have at least role? */
+	bool (*has_role)(const struct user *u, enum user_role role);
+	/* May u write through the API (via_token: signed in with an API token)? */
+	bool (*may_write_api)(const struct user *u, bool via_token);
+};
+
+/* Install the access rules (a pointer to static data; kept, not copied). */
+void router_set_access(const struct router_access *a);
 
 extern const struct route routes[];
 extern const int n_routes;
@@ -52,6 +71,6 @@ int router_dispatch(struct request *r);
 
 /* Validate and decode the raw query string into r->params for route rt.
  * Returns 0 or the status of an error reply already written. */
-int router_parse_query(struct request *r, const struct route *rt);
+int router_parse_query_or_respond(struct request *r, const struct route *rt);
 
 #endif

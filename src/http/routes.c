@@ -1,6 +1,9 @@
 /*
- * routes — the route table. Add a page or endpoint here; the router does
- * method, path and parameter checks before the handler runs.
+ * routes — the route table, grouped by resource: pages first (home,
+ * collaborations, participations, organisations, people, analyses, open
+ * data, accounts, administration), then the API, then static files. Add a
+ * page or endpoint here; the router checks method, path, parameters, sign-in,
+ * role, API token and CSRF token before the handler runs.
  */
 #include "router.h"
 #include "static.h"
@@ -37,10 +40,16 @@
 static const struct param_spec no_params[] = {{NULL, 0, 0}};
 
 static const struct param_spec collab_filter_params[] = {
-    {"beleidsdomein", PT_FILTER, 0}, {"juridischeVorm", PT_FILTER, 0}, {"fase", PT_FILTER, 0},
-    {"soort", PT_FILTER, 0},         {"deelnemer", PT_FILTER, 0},      {"status", PT_FILTER, 0},
-    {"sorteer", PT_FILTER, 0},       {"pagina", PT_FILTER, 0},         {"paginaGrootte", PT_FILTER, 0},
-    {"peildatum", PT_TEXT, 10}, /* issue 4: time travel (pages/history.h) */
+    {"beleidsdomein", PT_FILTER, 0},
+    {"juridischeVorm", PT_FILTER, 0},
+    {"fase", PT_FILTER, 0},
+    {"soort", PT_FILTER, 0},
+    {"deelnemer", PT_FILTER, 0},
+    {"status", PT_FILTER, 0},
+    {"sorteer", PT_FILTER, 0},
+    {"pagina", PT_FILTER, 0},
+    {"paginaGrootte", PT_FILTER, 0},
+    {"peildatum", PT_TEXT, 10}, /* the list as it was on that date */
     {NULL, 0, 0}};
 
 static const struct param_spec org_list_params[] = {{"soort", PT_ORG_KIND, 0},
@@ -54,137 +63,165 @@ static const struct param_spec org_parts_params[] = {{"status", PT_STATUS, 0}, {
 static const struct param_spec search_params[] = {
     {"q", PT_TEXT, 200}, {"pagina", PT_PAGE, 0}, {NULL, 0, 0}};
 
-/* issue 3: map params */
-static const struct param_spec map_page_params[] = {
-    {"beleidsdomein", PT_FILTER, 0}, {"juridischeVorm", PT_FILTER, 0}, {"fase", PT_FILTER, 0},
-    {"soort", PT_FILTER, 0},         {"verband", PT_TEXT, 200},        {"gemeente", PT_TEXT, 40},
-    {"met", PT_TEXT, 40},            {"sorteer", PT_TEXT, 20},         {NULL, 0, 0}};
+/* The map page keeps its selection (gemeente, met, sorteer) in the URL. */
+static const struct param_spec map_page_params[] = {{"beleidsdomein", PT_FILTER, 0},
+						    {"juridischeVorm", PT_FILTER, 0},
+						    {"fase", PT_FILTER, 0},
+						    {"soort", PT_FILTER, 0},
+						    {"verband", PT_TEXT, 200},
+						    {"gemeente", PT_TEXT, 40},
+						    {"met", PT_TEXT, 40},
+						    {"sorteer", PT_TEXT, 20},
+						    {NULL, 0, 0}};
 
 static const struct param_spec map_api_params[] = {
     {"beleidsdomein", PT_FILTER, 0}, {"juridischeVorm", PT_FILTER, 0}, {"fase", PT_FILTER, 0},
-    {"soort", PT_FILTER, 0},         {"verband", PT_TEXT, 200},        {NULL, 0, 0}};
+    {"soort", PT_FILTER, 0},	     {"verband", PT_TEXT, 200},	       {NULL, 0, 0}};
 
-/* issue 3: overlap params */
+/* The overlap analysis: the same filters on page, CSV and API. */
 #define OVERLAP_PARAMS                                                                             \
 	{"drempel", PT_DECIMAL01, 0}, {"beleidsdomein", PT_FILTER, 0},                             \
 	    {"juridischeVorm", PT_FILTER, 0}, {"fase", PT_FILTER, 0}, {"soort", PT_FILTER, 0},     \
-	    {"status", PT_FILTER, 0}, {"sorteer", PT_TEXT, 20}
+	    {"status", PT_FILTER, 0},                                                              \
+	{                                                                                          \
+		"sorteer", PT_TEXT, 20                                                             \
+	}
 static const struct param_spec overlap_params[] = {OVERLAP_PARAMS, {NULL, 0, 0}};
-static const struct param_spec overlap_csv_params[] = {OVERLAP_PARAMS, {"tabel", PT_TEXT, 20},
-						       {NULL, 0, 0}};
-/* issue 7: the API pages its lists (api_overlap.c) */
+static const struct param_spec overlap_csv_params[] = {
+    OVERLAP_PARAMS, {"tabel", PT_TEXT, 20}, {NULL, 0, 0}};
+/* the API pages its lists (api_overlap.c) */
 static const struct param_spec overlap_api_params[] = {
     OVERLAP_PARAMS, {"pagina", PT_PAGE, 0}, {"paginaGrootte", PT_PAGE_SIZE, 0}, {NULL, 0, 0}};
 
 const struct route routes[] = {
-    /* literal paths before the {id} patterns they would otherwise match */
-    /* issue 5: literal paths first */
-    {GET | HTTP_POST, "/personen/nieuw", page_person_new, ROUTE_PAGE, ROUTE_CSRF | ROUTE_FORM,
-     no_params, USER_ROLE_EDITOR},
-    {GET | HTTP_POST, "/samenwerkingsverbanden/nieuw", page_collab_new, ROUTE_PAGE,
-     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
+    /* Within a group, literal paths ("/personen/nieuw") come before the {id}
+     * patterns that would otherwise match them: the first match wins. */
+
+    /* Home, search and information pages. */
     {GET, "/", page_home, ROUTE_PAGE, ROUTE_CACHE, no_params},
-    {GET, "/samenwerkingsverbanden", page_collab_list, ROUTE_PAGE, ROUTE_CACHE,
-     collab_filter_params},
-    {GET, "/samenwerkingsverbanden/{id}", page_collab_show, ROUTE_PAGE, ROUTE_CACHE, no_params},
-    {GET, "/organisaties", page_org_list, ROUTE_PAGE, ROUTE_CACHE, org_list_params},
-    {GET, "/organisaties/{code}", page_org_show, ROUTE_PAGE, ROUTE_CACHE, no_params},
-    /* issue 7: cached per snapshot version like the pages (search_fts
-     * changes in the same transactions that bump the data version) */
+    /* cached per snapshot version like the pages (search_fts changes in the
+     * same transactions that bump the data version) */
     {GET, "/zoeken", page_search, ROUTE_PAGE, ROUTE_CACHE, search_params},
     {GET, "/over", page_about, ROUTE_PAGE, ROUTE_CACHE, no_params},
     {GET, "/toegankelijkheid", page_accessibility, ROUTE_PAGE, ROUTE_CACHE, no_params},
-    {GET, "/api/v1/samenwerkingsverbanden", api_collab_list, ROUTE_API, ROUTE_CACHE,
-     collab_filter_params},
-    {GET, "/api/v1/samenwerkingsverbanden/{id}", api_collab_get, ROUTE_API, ROUTE_CACHE,
-     no_params},
-    {GET, "/api/v1/organisaties", api_org_list, ROUTE_API, ROUTE_CACHE, org_list_params},
-    {GET, "/api/v1/organisaties/{code}", api_org_get, ROUTE_API, ROUTE_CACHE, no_params},
-    {GET, "/api/v1/organisaties/{code}/deelnames", api_org_participations, ROUTE_API,
-     ROUTE_CACHE, org_parts_params},
-    {GET, "/api/v1/beleidsdomeinen", api_domain_list, ROUTE_API, ROUTE_CACHE, no_params},
-    {GET, "/api/v1/openapi.json", api_openapi, ROUTE_API, ROUTE_CACHE, no_params},
-    /* issue 7: health routes */
-    {GET, "/api/v1/health", api_health, ROUTE_API, 0, no_params},
     {GET, "/gezondheid", page_health, ROUTE_PAGE, 0, no_params},
-    /* issue 6: roo routes */
-    /* issue 6: export routes */
-    {GET, "/api/v1/export/roo.xml", api_export_roo, ROUTE_API, ROUTE_CACHE, no_params},
-    {GET, "/api/v1/geo/organisaties", api_geo_orgs, ROUTE_API, ROUTE_CACHE, api_geo_params},
+
+/* Collaborations: list, record, editing, and what hangs off a record
+ * (meetings, phases, agreements, calendar, history). */
+#define EDIT_FORM ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR
+    {GET | HTTP_POST, "/samenwerkingsverbanden/nieuw", page_collab_new, ROUTE_PAGE, EDIT_FORM},
+    {GET, "/samenwerkingsverbanden", page_collab_list, ROUTE_PAGE, ROUTE_CACHE,
+     collab_filter_params},
+    {GET, "/samenwerkingsverbanden.csv", page_collab_list_csv, ROUTE_PAGE, ROUTE_CACHE,
+     collab_export_params},
+    {GET, "/samenwerkingsverbanden/{id}", page_collab_show, ROUTE_PAGE, ROUTE_CACHE, no_params},
+    {GET | HTTP_POST, "/samenwerkingsverbanden/{id}/bewerken", page_collab_edit, ROUTE_PAGE,
+     EDIT_FORM},
+    {HTTP_POST, "/samenwerkingsverbanden/{id}/beeindigen", page_collab_end, ROUTE_PAGE, EDIT_FORM},
+    {HTTP_POST, "/samenwerkingsverbanden/{id}/bevestigen", page_collab_confirm, ROUTE_PAGE,
+     EDIT_FORM},
+    {GET | HTTP_POST, "/samenwerkingsverbanden/{id}/ab-vergaderingen", page_collab_ab_meetings,
+     ROUTE_PAGE, EDIT_FORM},
+    {GET | HTTP_POST, "/samenwerkingsverbanden/{id}/fasen/nieuw", page_phase_new, ROUTE_PAGE,
+     EDIT_FORM},
+    {GET | HTTP_POST, "/samenwerkingsverbanden/{id}/afspraken/nieuw", page_agreement_new,
+     ROUTE_PAGE, EDIT_FORM},
+    {GET | HTTP_POST, "/samenwerkingsverbanden/{id}/afspraken/{afspraak}/bewerken",
+     page_agreement_edit, ROUTE_PAGE, EDIT_FORM},
+    {GET, "/samenwerkingsverbanden/{id}/kalender.ics", page_collab_calendar_ics, ROUTE_PAGE,
+     ROUTE_CACHE, no_params},
+    {GET, "/samenwerkingsverbanden/{id}/geschiedenis", page_collab_history, ROUTE_PAGE, ROUTE_CACHE,
+     no_params},
+
+    /* Participations (an organisation in a collaboration): editing and the
+     * role assessment. */
+    {GET | HTTP_POST, "/samenwerkingsverbanden/{id}/deelnemers/nieuw", page_part_new, ROUTE_PAGE,
+     EDIT_FORM},
+    {GET | HTTP_POST, "/samenwerkingsverbanden/{id}/deelnemers/{deelname}/bewerken", page_part_edit,
+     ROUTE_PAGE, EDIT_FORM},
+    {HTTP_POST, "/samenwerkingsverbanden/{id}/deelnemers/{deelname}/beeindigen", page_part_end,
+     ROUTE_PAGE, EDIT_FORM},
+    {HTTP_POST, "/samenwerkingsverbanden/{id}/deelnemers/{deelname}/bevestigen", page_part_confirm,
+     ROUTE_PAGE, EDIT_FORM},
+    {GET | HTTP_POST, "/samenwerkingsverbanden/{id}/deelnemers/{deelname}/rol", page_role_assess,
+     ROUTE_PAGE, EDIT_FORM},
+
+    /* Organisations: list, record, editing, calendar, history, and the
+     * signed-in editor's own organisation. */
+    {GET, "/organisaties", page_org_list, ROUTE_PAGE, ROUTE_CACHE, org_list_params},
+    {GET, "/organisaties/{code}", page_org_show, ROUTE_PAGE, ROUTE_CACHE, no_params},
+    {GET, "/organisaties/{code}/deelnames.csv", page_org_parts_csv, ROUTE_PAGE, ROUTE_CACHE,
+     org_parts_params},
+    {GET | HTTP_POST, "/organisaties/{code}/bewerken", page_org_edit, ROUTE_PAGE, EDIT_FORM},
+    {HTTP_POST, "/organisaties/{code}/bevestigen", page_org_confirm, ROUTE_PAGE, EDIT_FORM},
+    {GET, "/organisaties/{code}/kalender", page_org_calendar, ROUTE_PAGE, ROUTE_CACHE, no_params},
+    {GET, "/organisaties/{code}/kalender.ics", page_org_calendar_ics, ROUTE_PAGE, ROUTE_CACHE,
+     no_params},
+    {GET, "/organisaties/{code}/geschiedenis", page_org_history, ROUTE_PAGE, ROUTE_CACHE,
+     no_params},
+    {GET, "/mijn-organisatie", page_mine, ROUTE_PAGE, 0, no_params, USER_ROLE_EDITOR},
+
+    /* People: list, record, editing of a person, offices and seats, and
+     * the administrator's export and erasure. Read per request from the
+     * store (not cached: visibility depends on who asks). */
+    {GET | HTTP_POST, "/personen/nieuw", page_person_new, ROUTE_PAGE, EDIT_FORM},
+    {GET, "/personen", page_person_list, ROUTE_PAGE, 0, no_params},
+    {GET, "/personen/{id}", page_person_show, ROUTE_PAGE, 0, no_params},
+    {GET | HTTP_POST, "/personen/{id}/bewerken", page_person_edit, ROUTE_PAGE, EDIT_FORM},
+    {GET | HTTP_POST, "/personen/{id}/functies/nieuw", page_person_office_new, ROUTE_PAGE,
+     EDIT_FORM},
+    {GET | HTTP_POST, "/personen/{id}/zetels/nieuw", page_person_seat_new, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, people_seat_params, USER_ROLE_EDITOR},
+    {HTTP_POST, "/personen/{id}/functies/{f}/beeindigen", page_person_office_end, ROUTE_PAGE,
+     EDIT_FORM},
+    {HTTP_POST, "/personen/{id}/zetels/{z}/beeindigen", page_person_seat_end, ROUTE_PAGE,
+     EDIT_FORM},
+    {GET, "/personen/{id}/export", page_person_export, ROUTE_PAGE, 0, no_params, USER_ROLE_ADMIN},
+    {GET | HTTP_POST, "/personen/{id}/wissen", page_person_erase, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_ADMIN},
+#undef EDIT_FORM
+
+    /* Analyses and views over the whole registry: map, network, overlap,
+     * role changes, office holders, the calendar, the change feed. */
+    {GET, "/kaart", page_map, ROUTE_PAGE, ROUTE_CACHE, map_page_params},
+    {GET, "/kaart.csv", page_map_csv, ROUTE_PAGE, 0, map_page_params},
+    /* the API's GeoJSON as a download; a page route, so errors are HTML */
+    {GET, "/kaart.geojson", api_map_download, ROUTE_PAGE, 0, map_api_params},
+    {GET, "/netwerk", page_network, ROUTE_PAGE, ROUTE_CACHE, network_params},
+    {GET, "/netwerk.csv", page_network_csv, ROUTE_PAGE, ROUTE_CACHE, network_params},
+    {GET, "/analyse/overlap", page_overlap, ROUTE_PAGE, ROUTE_CACHE, overlap_params},
+    {GET, "/analyse/overlap.csv", page_overlap_csv, ROUTE_PAGE, ROUTE_CACHE, overlap_csv_params},
+    {GET, "/analyse/rolwisselingen", page_role_changes, ROUTE_PAGE, ROUTE_CACHE, no_params},
+    {GET, "/analyse/bestuurders", page_bestuurders, ROUTE_PAGE, ROUTE_CACHE, no_params},
+    {GET, "/kalender", page_calendar, ROUTE_PAGE, ROUTE_CACHE, calendar_params},
+    {GET, "/wijzigingen", page_changes, ROUTE_PAGE, ROUTE_CACHE, history_changes_params},
+    {GET, "/wijzigingen.atom", page_changes_atom, ROUTE_PAGE, ROUTE_CACHE, history_changes_params},
+
+    /* Open data: the download page and its files. */
     {GET, "/open-data", page_open_data, ROUTE_PAGE, ROUTE_CACHE, no_params},
     {GET, "/open-data/samenwerkingsatlas.json", page_open_data_json, ROUTE_PAGE, ROUTE_CACHE,
      no_params},
     {GET, "/open-data/samenwerkingsverbanden.csv", page_open_data_collabs_csv, ROUTE_PAGE,
      ROUTE_CACHE, no_params},
-    {GET, "/open-data/deelnames.csv", page_open_data_parts_csv, ROUTE_PAGE, ROUTE_CACHE,
-     no_params},
+    {GET, "/open-data/deelnames.csv", page_open_data_parts_csv, ROUTE_PAGE, ROUTE_CACHE, no_params},
     {GET, "/open-data/organisaties.csv", page_open_data_orgs_csv, ROUTE_PAGE, ROUTE_CACHE,
      no_params},
-    {GET, "/open-data/bronnen.csv", page_open_data_sources_csv, ROUTE_PAGE, ROUTE_CACHE,
-     no_params},
-    {GET, "/beheer/import", page_import, ROUTE_PAGE, 0, no_params, USER_ROLE_STAFF},
-    {HTTP_POST, "/beheer/import", page_import_submit, ROUTE_PAGE, ROUTE_CSRF | ROUTE_FORM,
-     no_params, USER_ROLE_STAFF},
-    /* issue 6: calendar routes */
-    {GET | HTTP_POST, "/samenwerkingsverbanden/{id}/ab-vergaderingen", page_collab_ab_meetings,
-     ROUTE_PAGE, ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
-    {GET, "/kalender", page_calendar, ROUTE_PAGE, ROUTE_CACHE, calendar_params},
-    {GET, "/organisaties/{code}/kalender", page_org_calendar, ROUTE_PAGE, ROUTE_CACHE, no_params},
-    {GET, "/organisaties/{code}/kalender.ics", page_org_calendar_ics, ROUTE_PAGE, ROUTE_CACHE,
-     no_params},
-    {GET, "/samenwerkingsverbanden/{id}/kalender.ics", page_collab_calendar_ics, ROUTE_PAGE,
-     ROUTE_CACHE, no_params},
-    /* issue 5: people routes */
-    {GET, "/personen", page_person_list, ROUTE_PAGE, 0, no_params},
-    {GET, "/personen/{id}", page_person_show, ROUTE_PAGE, 0, no_params},
-    {GET | HTTP_POST, "/personen/{id}/bewerken", page_person_edit, ROUTE_PAGE,
-     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
-    {GET | HTTP_POST, "/personen/{id}/functies/nieuw", page_person_office_new, ROUTE_PAGE,
-     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
-    {GET | HTTP_POST, "/personen/{id}/zetels/nieuw", page_person_seat_new, ROUTE_PAGE,
-     ROUTE_CSRF | ROUTE_FORM, people_seat_params, USER_ROLE_EDITOR},
-    {HTTP_POST, "/personen/{id}/functies/{f}/beeindigen", page_person_office_end, ROUTE_PAGE,
-     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
-    {HTTP_POST, "/personen/{id}/zetels/{z}/beeindigen", page_person_seat_end, ROUTE_PAGE,
-     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
-    {GET, "/personen/{id}/export", page_person_export, ROUTE_PAGE, 0, no_params,
-     USER_ROLE_ADMIN},
-    {GET | HTTP_POST, "/personen/{id}/wissen", page_person_erase, ROUTE_PAGE,
-     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_ADMIN},
-    /* issue 5: roles routes */
-    {GET, "/analyse/rolwisselingen", page_role_changes, ROUTE_PAGE, ROUTE_CACHE, no_params},
-    {GET, "/analyse/bestuurders", page_bestuurders, ROUTE_PAGE, ROUTE_CACHE, no_params},
-    {GET | HTTP_POST, "/samenwerkingsverbanden/{id}/deelnemers/{deelname}/rol", page_role_assess,
-     ROUTE_PAGE, ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
-    {GET | HTTP_POST, "/samenwerkingsverbanden/{id}/fasen/nieuw", page_phase_new, ROUTE_PAGE,
-     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
-    {GET | HTTP_POST, "/samenwerkingsverbanden/{id}/afspraken/nieuw", page_agreement_new,
-     ROUTE_PAGE, ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
-    {GET | HTTP_POST, "/samenwerkingsverbanden/{id}/afspraken/{afspraak}/bewerken",
-     page_agreement_edit, ROUTE_PAGE, ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
-    /* issue 5: api routes */
-    {GET, "/api/v1/personen", api_person_list, ROUTE_API, 0, api_person_list_params},
-    {GET, "/api/v1/personen/{id}", api_person_get, ROUTE_API, 0, no_params},
-    {GET, "/api/v1/personen/{id}/export", api_person_export, ROUTE_API, 0, no_params,
-     USER_ROLE_ADMIN},
-    {GET, "/api/v1/samenwerkingsverbanden/{id}/zetels", api_collab_seats, ROUTE_API, 0,
-     no_params},
-    {GET, "/api/v1/samenwerkingsverbanden/{id}/rollen", api_collab_roles, ROUTE_API, 0,
-     no_params},
-    {GET, "/api/v1/samenwerkingsverbanden/{id}/fasen", api_collab_phases, ROUTE_API, 0,
-     no_params},
-    {GET, "/api/v1/samenwerkingsverbanden/{id}/afspraken", api_collab_agreements, ROUTE_API, 0,
-     no_params},
-    /* issue 4: auth routes */
+    {GET, "/open-data/bronnen.csv", page_open_data_sources_csv, ROUTE_PAGE, ROUTE_CACHE, no_params},
+
+    /* Signing in and out, the user's own account and API tokens. */
     {GET, "/inloggen", page_login, ROUTE_PAGE, 0, login_params},
     {HTTP_POST, "/inloggen", page_login_submit, ROUTE_PAGE, ROUTE_FORM, auth_no_params},
+    {GET, "/inloggen/oidc", page_oidc_start, ROUTE_PAGE, 0, oidc_start_params},
+    {GET, "/inloggen/oidc/terug", page_oidc_callback, ROUTE_PAGE, 0, oidc_callback_params},
     {HTTP_POST, "/uitloggen", page_logout, ROUTE_PAGE, ROUTE_FORM | ROUTE_CSRF, auth_no_params,
      USER_ROLE_EDITOR},
     {GET, "/account", page_account, ROUTE_PAGE, 0, auth_no_params, USER_ROLE_EDITOR},
-    {HTTP_POST, "/account/sleutels", page_account_token_create, ROUTE_PAGE,
-     ROUTE_FORM | ROUTE_CSRF, auth_no_params, USER_ROLE_EDITOR},
+    {HTTP_POST, "/account/sleutels", page_account_token_create, ROUTE_PAGE, ROUTE_FORM | ROUTE_CSRF,
+     auth_no_params, USER_ROLE_EDITOR},
     {HTTP_POST, "/account/sleutels/{id}/intrekken", page_account_token_revoke, ROUTE_PAGE,
      ROUTE_FORM | ROUTE_CSRF, auth_no_params, USER_ROLE_EDITOR},
+
+    /* Administration: users and roles (administrators), imports (staff). */
     {GET, "/beheer/gebruikers", page_users, ROUTE_PAGE, 0, auth_no_params, USER_ROLE_ADMIN},
     {HTTP_POST, "/beheer/gebruikers", page_users_add, ROUTE_PAGE, ROUTE_FORM | ROUTE_CSRF,
      auth_no_params, USER_ROLE_ADMIN},
@@ -194,69 +231,60 @@ const struct route routes[] = {
      ROUTE_FORM | ROUTE_CSRF, auth_no_params, USER_ROLE_ADMIN},
     {HTTP_POST, "/beheer/gebruikers/{naam}/status", page_user_set_status, ROUTE_PAGE,
      ROUTE_FORM | ROUTE_CSRF, auth_no_params, USER_ROLE_ADMIN},
-    {GET, "/inloggen/oidc", page_oidc_start, ROUTE_PAGE, 0, oidc_start_params},
-    {GET, "/inloggen/oidc/terug", page_oidc_callback, ROUTE_PAGE, 0, oidc_callback_params},
-    /* issue 4: edit routes */
-#define EDIT_FORM ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR
-    {GET | HTTP_POST, "/samenwerkingsverbanden/{id}/bewerken", page_collab_edit, ROUTE_PAGE,
-     EDIT_FORM},
-    {HTTP_POST, "/samenwerkingsverbanden/{id}/beeindigen", page_collab_end, ROUTE_PAGE, EDIT_FORM},
-    {HTTP_POST, "/samenwerkingsverbanden/{id}/bevestigen", page_collab_confirm, ROUTE_PAGE,
-     EDIT_FORM},
-    {GET | HTTP_POST, "/samenwerkingsverbanden/{id}/deelnemers/nieuw", page_part_new, ROUTE_PAGE,
-     EDIT_FORM},
-    {GET | HTTP_POST, "/samenwerkingsverbanden/{id}/deelnemers/{deelname}/bewerken",
-     page_part_edit, ROUTE_PAGE, EDIT_FORM},
-    {HTTP_POST, "/samenwerkingsverbanden/{id}/deelnemers/{deelname}/beeindigen", page_part_end,
-     ROUTE_PAGE, EDIT_FORM},
-    {HTTP_POST, "/samenwerkingsverbanden/{id}/deelnemers/{deelname}/bevestigen",
-     page_part_confirm, ROUTE_PAGE, EDIT_FORM},
-    {GET | HTTP_POST, "/organisaties/{code}/bewerken", page_org_edit, ROUTE_PAGE, EDIT_FORM},
-    {HTTP_POST, "/organisaties/{code}/bevestigen", page_org_confirm, ROUTE_PAGE, EDIT_FORM},
-    {GET, "/mijn-organisatie", page_mine, ROUTE_PAGE, 0, no_params, USER_ROLE_EDITOR},
-#undef EDIT_FORM
-    /* issue 4: api write routes */
-    {HTTP_POST, "/api/v1/samenwerkingsverbanden", api_collab_create, ROUTE_API, 0, no_params,
-     USER_ROLE_EDITOR},
-    {HTTP_PUT, "/api/v1/samenwerkingsverbanden/{id}", api_collab_put, ROUTE_API, 0, no_params,
-     USER_ROLE_EDITOR},
-    {HTTP_PATCH, "/api/v1/samenwerkingsverbanden/{id}", api_collab_patch, ROUTE_API, 0,
+    {GET, "/beheer/import", page_import, ROUTE_PAGE, 0, no_params, USER_ROLE_STAFF},
+    {HTTP_POST, "/beheer/import", page_import_submit, ROUTE_PAGE, ROUTE_CSRF | ROUTE_FORM,
+     no_params, USER_ROLE_STAFF},
+
+    /* API, collaborations and participations: reads, and writes that need
+     * a personal API token (ROUTE_TOKEN; a web session does not count). */
+    {GET, "/api/v1/samenwerkingsverbanden", api_collab_list, ROUTE_API, ROUTE_CACHE,
+     collab_filter_params},
+    {HTTP_POST, "/api/v1/samenwerkingsverbanden", api_collab_create, ROUTE_API, ROUTE_TOKEN,
      no_params, USER_ROLE_EDITOR},
-    {HTTP_DELETE, "/api/v1/samenwerkingsverbanden/{id}", api_collab_delete, ROUTE_API, 0,
+    {GET, "/api/v1/samenwerkingsverbanden/{id}", api_collab_get, ROUTE_API, ROUTE_CACHE, no_params},
+    {HTTP_PUT, "/api/v1/samenwerkingsverbanden/{id}", api_collab_put, ROUTE_API, ROUTE_TOKEN,
      no_params, USER_ROLE_EDITOR},
-    {HTTP_POST, "/api/v1/samenwerkingsverbanden/{id}/deelnemers", api_part_create, ROUTE_API, 0,
+    {HTTP_PATCH, "/api/v1/samenwerkingsverbanden/{id}", api_collab_patch, ROUTE_API, ROUTE_TOKEN,
      no_params, USER_ROLE_EDITOR},
+    {HTTP_DELETE, "/api/v1/samenwerkingsverbanden/{id}", api_collab_delete, ROUTE_API, ROUTE_TOKEN,
+     no_params, USER_ROLE_EDITOR},
+    {HTTP_POST, "/api/v1/samenwerkingsverbanden/{id}/deelnemers", api_part_create, ROUTE_API,
+     ROUTE_TOKEN, no_params, USER_ROLE_EDITOR},
     {GET, "/api/v1/samenwerkingsverbanden/{id}/deelnemers/{deelname}", api_part_get, ROUTE_API,
      ROUTE_CACHE, no_params},
     {HTTP_PATCH, "/api/v1/samenwerkingsverbanden/{id}/deelnemers/{deelname}", api_part_patch,
-     ROUTE_API, 0, no_params, USER_ROLE_EDITOR},
+     ROUTE_API, ROUTE_TOKEN, no_params, USER_ROLE_EDITOR},
     {HTTP_DELETE, "/api/v1/samenwerkingsverbanden/{id}/deelnemers/{deelname}", api_part_delete,
-     ROUTE_API, 0, api_part_delete_params, USER_ROLE_EDITOR},
-    /* issue 4: history routes */
-    {GET, "/samenwerkingsverbanden/{id}/geschiedenis", page_collab_history, ROUTE_PAGE,
-     ROUTE_CACHE, no_params},
-    {GET, "/organisaties/{code}/geschiedenis", page_org_history, ROUTE_PAGE, ROUTE_CACHE,
+     ROUTE_API, ROUTE_TOKEN, api_part_delete_params, USER_ROLE_EDITOR},
+    {GET, "/api/v1/samenwerkingsverbanden/{id}/zetels", api_collab_seats, ROUTE_API, 0, no_params},
+    {GET, "/api/v1/samenwerkingsverbanden/{id}/rollen", api_collab_roles, ROUTE_API, 0, no_params},
+    {GET, "/api/v1/samenwerkingsverbanden/{id}/fasen", api_collab_phases, ROUTE_API, 0, no_params},
+    {GET, "/api/v1/samenwerkingsverbanden/{id}/afspraken", api_collab_agreements, ROUTE_API, 0,
      no_params},
-    {GET, "/wijzigingen", page_changes, ROUTE_PAGE, ROUTE_CACHE, history_changes_params},
-    {GET, "/wijzigingen.atom", page_changes_atom, ROUTE_PAGE, ROUTE_CACHE,
-     history_changes_params},
-    /* issue 3: overlap routes */
-    {GET, "/analyse/overlap", page_overlap, ROUTE_PAGE, ROUTE_CACHE, overlap_params},
-    {GET, "/analyse/overlap.csv", page_overlap_csv, ROUTE_PAGE, ROUTE_CACHE, overlap_csv_params},
-    {GET, "/api/v1/analyse/overlap", api_overlap, ROUTE_API, ROUTE_CACHE, overlap_api_params},
-    /* issue 3: map routes */
-    {GET, "/kaart", page_map, ROUTE_PAGE, ROUTE_CACHE, map_page_params},
-    {GET, "/kaart.csv", page_map_csv, ROUTE_PAGE, 0, map_page_params},
-    {GET, "/kaart.geojson", page_map_geojson, ROUTE_PAGE, 0, map_api_params},
-    {GET, "/api/v1/kaart", api_map, ROUTE_API, ROUTE_CACHE, map_api_params},
-    /* issue 3: network and chart routes */
-    {GET, "/netwerk", page_network, ROUTE_PAGE, ROUTE_CACHE, network_params},
-    {GET, "/netwerk.csv", page_network_csv, ROUTE_PAGE, ROUTE_CACHE, network_params},
-    {GET, "/api/v1/netwerk", api_network, ROUTE_API, ROUTE_CACHE, network_params},
-    {GET, "/samenwerkingsverbanden.csv", page_collab_list_csv, ROUTE_PAGE, ROUTE_CACHE,
-     collab_export_params},
-    {GET, "/organisaties/{code}/deelnames.csv", page_org_parts_csv, ROUTE_PAGE, ROUTE_CACHE,
+
+    /* API, organisations, policy domains and people. */
+    {GET, "/api/v1/organisaties", api_org_list, ROUTE_API, ROUTE_CACHE, org_list_params},
+    {GET, "/api/v1/organisaties/{code}", api_org_get, ROUTE_API, ROUTE_CACHE, no_params},
+    {GET, "/api/v1/organisaties/{code}/deelnames", api_org_participations, ROUTE_API, ROUTE_CACHE,
      org_parts_params},
+    {GET, "/api/v1/beleidsdomeinen", api_domain_list, ROUTE_API, ROUTE_CACHE, no_params},
+    {GET, "/api/v1/personen", api_person_list, ROUTE_API, 0, api_person_list_params},
+    {GET, "/api/v1/personen/{id}", api_person_get, ROUTE_API, 0, no_params},
+    {GET, "/api/v1/personen/{id}/export", api_person_export, ROUTE_API, 0, no_params,
+     USER_ROLE_ADMIN},
+
+    /* API, analyses and exports. */
+    {GET, "/api/v1/kaart", api_map, ROUTE_API, ROUTE_CACHE, map_api_params},
+    {GET, "/api/v1/netwerk", api_network, ROUTE_API, ROUTE_CACHE, network_params},
+    {GET, "/api/v1/analyse/overlap", api_overlap, ROUTE_API, ROUTE_CACHE, overlap_api_params},
+    {GET, "/api/v1/export/roo.xml", api_export_roo, ROUTE_API, ROUTE_CACHE, no_params},
+    {GET, "/api/v1/geo/organisaties", api_geo_orgs, ROUTE_API, ROUTE_CACHE, api_geo_params},
+
+    /* API, about the API and the service. */
+    {GET, "/api/v1/openapi.json", api_openapi, ROUTE_API, ROUTE_CACHE, no_params},
+    {GET, "/api/v1/health", api_health, ROUTE_API, 0, no_params},
+
+    /* Static files (CSS, JavaScript, fonts, images). */
     {GET, "/static/{*}", static_serve, ROUTE_STATIC, 0, no_params},
 };
 

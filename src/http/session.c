@@ -3,6 +3,7 @@
  */
 #include "session.h"
 #include "form.h"
+#include "../lib/secret.h"
 #include "../lib/text.h"
 #include "../store/store_auth.h"
 
@@ -13,16 +14,12 @@
 
 void session_digest(const char *secret, char out[65])
 {
-	unsigned char h[32];
-	crypto_generichash(h, sizeof h, (const unsigned char *)secret, strlen(secret), NULL, 0);
-	sodium_bin2hex(out, 65, h, sizeof h);
+	secret_digest(secret, out);
 }
 
 void session_random_token(char out[44])
 {
-	unsigned char raw[32];
-	randombytes_buf(raw, sizeof raw);
-	sodium_bin2base64(out, 44, raw, sizeof raw, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	secret_random_token(out);
 }
 
 void session_load(struct request *r, const char *cookie_header, const char *auth_header)

@@ -24,9 +24,11 @@ void session_load(struct request *r, const char *cookie_header, const char *auth
 int session_start(struct request *r, const struct user *u);
 /* Destroy the current session and clear the cookie. */
 void session_end(struct request *r);
-/* Hex digest of a secret (session id or API token) into out[65]. */
+/* Hex digest of a secret (session id or API token) into out[65]
+ * (lib/secret.h secret_digest). */
 void session_digest(const char *secret, char out[65]);
-/* A new random token: 32 bytes as URL-safe base64 (43 chars) into out[44]. */
+/* A new random token: 32 bytes as URL-safe base64 (43 chars) into out[44]
+ * (lib/secret.h secret_random_token). */
 void session_random_token(char out[44]);
 
 #endif

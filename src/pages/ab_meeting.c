@@ -11,6 +11,8 @@
 #include "auth_ui.h"
 #include "edit.h"
 #include "forms.h"
+#include "../app/accounts.h"
+#include "../app/policy.h"
 #include "../domain/wgr_calendar.h"
 #include "../app/readmodel.h"
 #include "../lib/text.h"
@@ -107,7 +109,7 @@ int page_collab_ab_meetings(struct request *r)
 	int ci = snapshot_find_collab(r->snap, r->path_args[0]);
 	if (ci < 0)
 		return respond_not_found(r);
-	if (!edit_may_edit_collab(r, ci))
+	if (!policy_may_edit_collab(r->user, r->snap, ci))
 		return edit_forbidden(r);
 	const struct collaboration *c = &r->snap->collabs[ci];
 	if (r->method & (HTTP_GET | HTTP_HEAD)) {
@@ -119,7 +121,7 @@ int page_collab_ab_meetings(struct request *r)
 	const char *v[2] = {year ? year : "", date ? date : ""};
 	struct write_ctx w;
 	char actor[80], today[11];
-	form_write_ctx(r, &w, actor, today);
+	accounts_write_ctx(r->user, "web", &w, actor, today);
 	struct field_errors errs = {0};
 	int rc = store_ab_meeting_set(store_thread(), &w, c->key, v[0], v[1], &errs);
 	if (rc == STORE_ERR_INVALID)

@@ -1,12 +1,14 @@
 /*
  * account — see account.h. Shows only the signed-in user's own data; a
  * token id in the URL is always checked against the user (the store
- * revokes only the user's own tokens). API token secrets are never stored
- * or logged: the reply that shows one is not cached (no-store).
+ * revokes only the user's own tokens; tokens are app/accounts.c). API
+ * token secrets are never stored or logged: the reply that shows one is
+ * not cached (no-store).
  */
 #include "account.h"
 #include "auth_ui.h"
-#include "../http/session.h"
+#include "../app/accounts.h"
+#include "../app/policy.h"
 #include "../lib/text.h"
 #include "../render/components.h"
 #include "../render/html.h"
@@ -18,25 +20,6 @@
 #include <string.h>
 
 const struct param_spec auth_no_params[] = {{NULL, 0, 0}};
-
-#define TOKEN_NAME_MAX 80
-
-int account_token_new(struct store *st, const char *actor, const struct user *u, const char *name,
-		      char secret[64])
-{
-	char rnd[44], hash[65], prefix[13];
-	session_random_token(rnd);
-	snprintf(secret, 64, "%s%s", API_TOKEN_PREFIX, rnd);
-	sodium_memzero(rnd, sizeof rnd);
-	session_digest(secret, hash);
-	memcpy(prefix, secret, 12);
-	prefix[12] = '\0';
-	int64_t id = 0;
-	int rc = store_token_create(st, actor, u->id, name, prefix, hash, &id);
-	if (rc != STORE_OK)
-		sodium_memzero(secret, 64);
-	return rc;
-}
 
 /* "12 januari 2025, 14:03 UTC" from an ISO timestamp; "—" when empty. */
 static void timestamp(struct buf *b, const char *ts)
@@ -170,7 +153,7 @@ static void render_account(struct request *r, const char *name_value, const char
 				    .value = name_value,
 				    .error = name_error,
 				    .autocomplete = "off",
-				    .maxlength = TOKEN_NAME_MAX,
+				    .maxlength = API_TOKEN_NAME_MAX,
 				    .required = true};
 	aui_text_field(b, &f);
 	html_raw(b,
@@ -187,37 +170,22 @@ int page_account(struct request *r)
 	return 200;
 }
 
-/* A token name: 1..80 code points, no control characters. Returns the
- * Dutch problem or NULL. */
-static const char *token_name_problem(const char *s)
-{
-	if (str_empty(s))
-		return "Vul een naam voor de sleutel in.";
-	size_t n = strlen(s);
-	if (utf8_length(s, n) > TOKEN_NAME_MAX)
-		return "De naam is te lang (hoogstens 80 tekens).";
-	for (size_t i = 0; i < n; i++)
-		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
-			return "De naam bevat ongeldige tekens.";
-	return NULL;
-}
-
 int page_account_token_create(struct request *r)
 {
 	r->cache_control = "no-store";
 	r->etag = NULL;
-	if (r->via_token)
+	if (!policy_may_create_token(r->user, r->via_token))
 		return respond_error(r, 403, "Geen toegang",
 				     "Een API-sleutel kan geen nieuwe sleutels maken.", NULL);
 	const char *name = req_form(r, "naam");
-	const char *problem = token_name_problem(name);
+	const char *problem = accounts_token_name_problem(name);
 	if (problem) {
 		render_account(r, name && strlen(name) <= 400 ? name : "", problem, NULL);
 		return 400;
 	}
 	struct store *st = store_thread();
 	char secret[64];
-	if (!st || account_token_new(st, actor_of(r), r->user, name, secret) != STORE_OK)
+	if (!st || accounts_token_create(st, actor_of(r), r->user, name, secret) != STORE_OK)
 		return respond_error(
 		    r, 500, "Interne fout",
 		    "De sleutel kon niet worden gemaakt. Probeer het later opnieuw.", NULL);
@@ -259,7 +227,7 @@ int page_account_token_revoke(struct request *r)
 		return respond_error(r, 500, "Interne fout",
 				     "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
 				     NULL);
-	int rc = store_token_revoke(st, actor_of(r), r->user->id, (int64_t)id);
+	int rc = accounts_token_revoke(st, actor_of(r), r->user, (int64_t)id);
 	if (rc == STORE_ERR_NOTFOUND)
 		return respond_not_found(r);
 	if (rc != STORE_OK)

@@ -1,6 +1,6 @@
 /*
  * agreements — shared agreements ("gemeenschappelijke afspraken") of a
- * collaboration (issue 5): the section on the collaboration page and the
+ * collaboration: the section on the collaboration page and the
  * forms .../afspraken/nieuw and .../afspraken/{afspraak}/bewerken (with the
  * agreement's version: a changed agreement gives the 409 conflict page).
  * See roles.h. Agreements are read from the store per request; validation
@@ -12,6 +12,8 @@
 #include "edit.h"
 #include "forms.h"
 #include "roles.h"
+#include "../app/accounts.h"
+#include "../app/policy.h"
 #include "../domain/labels.h"
 #include "../app/readmodel.h"
 #include "../lib/log.h"
@@ -77,7 +79,7 @@ static void parties_cell(struct buf *b, struct request *r, const char *parties)
 void agreements_collab_section(struct buf *b, struct request *r, int ci)
 {
 	const struct collaboration *c = &r->snap->collabs[ci];
-	bool may = edit_may_edit_collab(r, ci);
+	bool may = policy_may_edit_collab(r->user, r->snap, ci);
 	html_raw(b, "<section aria-labelledby=\"afspraken\"><h2 class=\"utrecht-heading-2\" "
 		    "id=\"afspraken\">Gemeenschappelijke afspraken</h2>");
 	struct agreement *ag = NULL;
@@ -283,7 +285,7 @@ int page_agreement_new(struct request *r)
 	int ci = snapshot_find_collab(r->snap, r->path_args[0]);
 	if (ci < 0)
 		return respond_not_found(r);
-	if (!edit_may_edit_collab(r, ci))
+	if (!policy_may_edit_collab(r->user, r->snap, ci))
 		return edit_forbidden(r);
 	const struct collaboration *c = &r->snap->collabs[ci];
 	struct form_field f[AF_COUNT];
@@ -300,7 +302,7 @@ int page_agreement_new(struct request *r)
 	agreement_input_from(v, &in);
 	struct write_ctx w;
 	char actor[80], today[11];
-	form_write_ctx(r, &w, actor, today);
+	accounts_write_ctx(r->user, "web", &w, actor, today);
 	struct field_errors errs = {0};
 	int64_t id = 0;
 	int rc = store_agreement_add(store_thread(), &w, c->key, &in, &id, &errs);
@@ -318,7 +320,7 @@ int page_agreement_edit(struct request *r)
 	long aid;
 	if (ci < 0 || !parse_long(r->path_args[1], 1, 0x7fffffffL, &aid))
 		return respond_not_found(r);
-	if (!edit_may_edit_collab(r, ci))
+	if (!policy_may_edit_collab(r->user, r->snap, ci))
 		return edit_forbidden(r);
 	const struct collaboration *c = &r->snap->collabs[ci];
 	struct agreement *ag = NULL, *a = NULL;
@@ -350,7 +352,7 @@ int page_agreement_edit(struct request *r)
 	agreement_input_from(v, &in);
 	struct write_ctx w;
 	char actor[80], today[11];
-	form_write_ctx(r, &w, actor, today);
+	accounts_write_ctx(r->user, "web", &w, actor, today);
 	struct field_errors errs = {0};
 	int64_t current = 0;
 	int rc = store_agreement_update(store_thread(), &w, cur->id, version, &in, &errs, &current);

@@ -1,5 +1,5 @@
 /*
- * analysis_people — /analyse/bestuurders (issue 5): office holders ranked
+ * analysis_people — /analyse/bestuurders: office holders ranked
  * by their number of current seats in collaboration bodies, and the
  * interlocks: people with current seats in two or more collaborations,
  * who thereby connect them. See roles.h.
@@ -13,6 +13,7 @@
 #include "auth_ui.h"
 #include "roles.h"
 #include "people.h"
+#include "../app/policy.h"
 #include "../lib/log.h"
 #include "../lib/text.h"
 #include "../render/components.h"
@@ -119,7 +120,7 @@ int page_bestuurders(struct request *r)
 	int nh = 0;
 	for (int i = 0; i < n_people; i++) {
 		const struct person *p = &people[i];
-		if (p->erased || !people_visible(r, p))
+		if (!policy_person_visible(r->user, p))
 			continue;
 		struct holder h = {.p = p};
 		for (int k = 0; k < n_seats; k++)

@@ -9,6 +9,7 @@
 #include "pages.h"
 #include "edit.h"
 #include "forms.h"
+#include "../app/policy.h"
 #include "../domain/filter.h"
 #include "../domain/labels.h"
 #include "../lib/text.h"
@@ -269,10 +270,8 @@ static void date_or_unknown(struct buf *b, const char *iso)
 static void manage_block(struct buf *b, struct request *r, int ci)
 {
 	const struct collaboration *c = &r->snap->collabs[ci];
-	bool may_collab = edit_may_edit_collab(r, ci);
-	bool may_add =
-	    may_collab || (r->user && r->user->role == USER_ROLE_EDITOR && r->user->org_code[0] &&
-			   snapshot_find_org(r->snap, r->user->org_code) >= 0);
+	bool may_collab = policy_may_edit_collab(r->user, r->snap, ci);
+	bool may_add = policy_may_add_part(r->user, r->snap, ci);
 	if (!may_collab && !may_add)
 		return;
 	const char *base = collab_path(r, c->key);
@@ -318,7 +317,7 @@ static void parts_table(struct buf *b, struct request *r, const struct collabora
 	bool manage = false;
 	for (int k = 0; r->user && k < c->n_parts && !manage; k++)
 		manage =
-		    s->parts[c->parts[k]].active != former && edit_may_edit_part(r, c->parts[k]);
+		    s->parts[c->parts[k]].active != former && policy_may_edit_part(r->user, r->snap, c->parts[k]);
 	/* columns that are unknown for every row are left out and named below the table */
 	bool has_body = false, has_joined = false, has_share = false, has_contrib = false;
 	for (int k = 0; k < c->n_parts; k++) {
@@ -395,7 +394,7 @@ static void parts_table(struct buf *b, struct request *r, const struct collabora
 		comp_td_close(b);
 		if (manage) {
 			comp_td_open(b, false);
-			if (edit_may_edit_part(r, c->parts[k])) {
+			if (policy_may_edit_part(r->user, r->snap, c->parts[k])) {
 				const char *base =
 				    arena_printf(r->arena, "%s/deelnemers/%lld",
 						 collab_path(r, c->key), (long long)p->id);
@@ -560,7 +559,7 @@ int page_collab_show(struct request *r)
 		html_raw(b, "<h3 class=\"utrecht-heading-3\">Bron van de deelnemers</h3>");
 		parts_sources(b, r, c);
 	}
-	people_render_collab_bodies(r, b, ci); /* people */
+	people_render_collab_bodies(b, r, ci);
 	roles_collab_section(b, r, ci);      /* roles */
 	phases_collab_section(b, r, ci);     /* phase history */
 	agreements_collab_section(b, r, ci); /* shared agreements */

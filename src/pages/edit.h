@@ -1,10 +1,10 @@
 /*
- * edit — the web editing pages of issue 4: forms for collaborations,
+ * edit — the web editing pages: forms for collaborations,
  * participations and organisations, ending and "Bevestig dat dit klopt",
  * and /mijn-organisatie. Every POST route is declared with ROUTE_CSRF |
  * ROUTE_FORM and min_role USER_ROLE_EDITOR in http/routes.c (the router
  * checks sign-in, role and CSRF token before a handler runs); the handlers
- * then check the object (edit_may_*), call the store (store_write.h) in one
+ * then check the object (app/policy.h), call the store (store_write.h) in one
  * transaction each, and answer with post/redirect/get (303 to the record
  * page with ?melding=...), a form with errors (400) or a conflict page
  * (409). Nothing is written on any error.
@@ -16,17 +16,6 @@
 #include "../store/store_write.h"
 
 #include <stdbool.h>
-
-/* Per-object permissions (the route already required a signed-in editor). */
-/* Collaboration ci: staff/admin, or a partner editor whose organisation is an
- * active participant with role penvoerder or centrumgemeente. */
-bool edit_may_edit_collab(const struct request *r, int ci);
-/* Participation pi: the collaboration may be edited, or the participating
- * organisation is the editor's own. */
-bool edit_may_edit_part(const struct request *r, int pi);
-/* Create a collaboration: staff/admin, or a partner editor with an
- * organisation (which becomes its penvoerder). */
-bool edit_may_create_collab(const struct request *r);
 
 /* The 403 page for a forbidden object ("nothing changed"). */
 int edit_forbidden(struct request *r);
@@ -76,8 +65,5 @@ int edit_conflict_simple(struct request *r, const char *record_name, const char 
  */
 int edit_confirm(struct request *r, const char *entity, const char *key, const char *name,
 		 const char *record_href);
-
-/* Snapshot index of participation with id pid in collaboration ci, or -1. */
-int edit_find_part(const struct snapshot *s, int ci, const char *pid);
 
 #endif

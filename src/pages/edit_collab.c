@@ -8,6 +8,8 @@
 #include "auth_ui.h"
 #include "edit.h"
 #include "forms.h"
+#include "../app/accounts.h"
+#include "../app/policy.h"
 #include "../domain/labels.h"
 #include "../app/readmodel.h"
 #include "../lib/log.h"
@@ -17,66 +19,6 @@
 
 #include <stdio.h>
 #include <string.h>
-
-/* ---- permissions ---------------------------------------------------------- */
-
-/* Index of the editor's own organisation, or -1. */
-static int own_org(const struct request *r)
-{
-	if (!r->user || r->user->disabled || !r->user->org_code[0])
-		return -1;
-	return snapshot_find_org(r->snap, r->user->org_code);
-}
-
-bool edit_may_edit_collab(const struct request *r, int ci)
-{
-	if (!r->user || r->user->disabled || ci < 0 || ci >= r->snap->n_collabs)
-		return false;
-	if (r->user->role >= USER_ROLE_STAFF)
-		return true;
-	if (r->user->role != USER_ROLE_EDITOR)
-		return false;
-	int oi = own_org(r);
-	if (oi < 0)
-		return false;
-	const struct collaboration *c = &r->snap->collabs[ci];
-	for (int k = 0; k < c->n_parts; k++) {
-		const struct participation *p = &r->snap->parts[c->parts[k]];
-		if (p->organisation == oi && p->active &&
-		    (p->role == ROLE_PENVOERDER || p->role == ROLE_CENTRUMGEMEENTE))
-			return true;
-	}
-	return false;
-}
-
-bool edit_may_edit_part(const struct request *r, int pi)
-{
-	if (pi < 0 || pi >= r->snap->n_parts)
-		return false;
-	const struct participation *p = &r->snap->parts[pi];
-	return edit_may_edit_collab(r, p->collaboration) || req_may_edit_org(r, p->organisation);
-}
-
-bool edit_may_create_collab(const struct request *r)
-{
-	if (!r->user || r->user->disabled)
-		return false;
-	if (r->user->role >= USER_ROLE_STAFF)
-		return true;
-	return r->user->role == USER_ROLE_EDITOR && own_org(r) >= 0;
-}
-
-int edit_find_part(const struct snapshot *s, int ci, const char *pid)
-{
-	long id;
-	if (ci < 0 || !pid || !parse_long(pid, 1, 0x7fffffffL, &id))
-		return -1;
-	const struct collaboration *c = &s->collabs[ci];
-	for (int k = 0; k < c->n_parts; k++)
-		if (s->parts[c->parts[k]].id == id)
-			return c->parts[k];
-	return -1;
-}
 
 /* ---- shared error pages ------------------------------------------------------- */
 
@@ -113,7 +55,7 @@ int edit_confirm(struct request *r, const char *entity, const char *key, const c
 		return edit_bad_version(r);
 	struct write_ctx w;
 	char actor[80], today[11];
-	form_write_ctx(r, &w, actor, today);
+	accounts_write_ctx(r->user, "web", &w, actor, today);
 	int rc = store_confirm(store_thread(), &w, entity, key, version, &current);
 	if (rc == STORE_ERR_CONFLICT)
 		return edit_conflict_simple(r, name, record_href);
@@ -406,7 +348,7 @@ static int collab_form_page(struct request *r, const struct collaboration *c,
 
 int page_collab_new(struct request *r)
 {
-	if (!edit_may_create_collab(r))
+	if (!policy_may_create_collab(r->user, r->snap))
 		return edit_forbidden(r);
 	struct form_field f[CF_COUNT];
 	collab_fields(r, f);
@@ -424,7 +366,7 @@ int page_collab_new(struct request *r)
 	collab_input_from(v, &in);
 	struct write_ctx w;
 	char actor[80], today[11], key[128];
-	form_write_ctx(r, &w, actor, today);
+	accounts_write_ctx(r->user, "web", &w, actor, today);
 	struct field_errors errs = {0};
 	/* a partner editor's organisation becomes the penvoerder (in the same
 	 * transaction), so they can keep editing what they created */
@@ -452,7 +394,7 @@ int page_collab_edit(struct request *r)
 	int ci = snapshot_find_collab(r->snap, r->path_args[0]);
 	if (ci < 0)
 		return respond_not_found(r);
-	if (!edit_may_edit_collab(r, ci))
+	if (!policy_may_edit_collab(r->user, r->snap, ci))
 		return edit_forbidden(r);
 	const struct collaboration *c = &r->snap->collabs[ci];
 	struct form_field f[CF_COUNT];
@@ -471,7 +413,7 @@ int page_collab_edit(struct request *r)
 	collab_input_from(v, &in);
 	struct write_ctx w;
 	char actor[80], today[11];
-	form_write_ctx(r, &w, actor, today);
+	accounts_write_ctx(r->user, "web", &w, actor, today);
 	struct field_errors errs = {0};
 	int64_t current = 0;
 	int rc = store_collab_update(store_thread(), &w, c->key, version, &in, &errs, &current);
@@ -491,7 +433,7 @@ int page_collab_end(struct request *r)
 	int ci = snapshot_find_collab(r->snap, r->path_args[0]);
 	if (ci < 0)
 		return respond_not_found(r);
-	if (!edit_may_edit_collab(r, ci))
+	if (!policy_may_edit_collab(r->user, r->snap, ci))
 		return edit_forbidden(r);
 	const struct collaboration *c = &r->snap->collabs[ci];
 	int64_t version, current = 0;
@@ -499,7 +441,7 @@ int page_collab_end(struct request *r)
 		return edit_bad_version(r);
 	struct write_ctx w;
 	char actor[80], today[11];
-	form_write_ctx(r, &w, actor, today);
+	accounts_write_ctx(r->user, "web", &w, actor, today);
 	int rc = store_collab_end(store_thread(), &w, c->key, version, &current);
 	if (rc == STORE_ERR_CONFLICT)
 		return edit_conflict_simple(r, c->name, collab_href(r, c->key, ""));
@@ -514,7 +456,7 @@ int page_collab_confirm(struct request *r)
 	int ci = snapshot_find_collab(r->snap, r->path_args[0]);
 	if (ci < 0)
 		return respond_not_found(r);
-	if (!edit_may_edit_collab(r, ci))
+	if (!policy_may_edit_collab(r->user, r->snap, ci))
 		return edit_forbidden(r);
 	const struct collaboration *c = &r->snap->collabs[ci];
 	return edit_confirm(r, "collaboration", c->key, c->name, collab_href(r, c->key, ""));

@@ -8,6 +8,8 @@
 #include "auth_ui.h"
 #include "edit.h"
 #include "forms.h"
+#include "../app/accounts.h"
+#include "../app/policy.h"
 #include "../app/readmodel.h"
 #include "../lib/text.h"
 #include "../render/html.h"
@@ -97,7 +99,7 @@ int page_org_edit(struct request *r)
 	int oi = snapshot_find_org(r->snap, r->path_args[0]);
 	if (oi < 0)
 		return respond_not_found(r);
-	if (!req_may_edit_org(r, oi))
+	if (!policy_may_edit_org(r->user, r->snap, oi))
 		return edit_forbidden(r);
 	const struct organisation *o = &r->snap->orgs[oi];
 	const char *stored[OF_COUNT];
@@ -117,7 +119,7 @@ int page_org_edit(struct request *r)
 			       .note = v[OF_NOTE]};
 	struct write_ctx w;
 	char actor[80], today[11];
-	form_write_ctx(r, &w, actor, today);
+	accounts_write_ctx(r->user, "web", &w, actor, today);
 	struct field_errors errs = {0};
 	int rc = store_org_update(store_thread(), &w, o->code, version, &in, &errs, &current);
 	if (rc == STORE_ERR_INVALID)
@@ -137,7 +139,7 @@ int page_org_confirm(struct request *r)
 	int oi = snapshot_find_org(r->snap, r->path_args[0]);
 	if (oi < 0)
 		return respond_not_found(r);
-	if (!req_may_edit_org(r, oi))
+	if (!policy_may_edit_org(r->user, r->snap, oi))
 		return edit_forbidden(r);
 	const struct organisation *o = &r->snap->orgs[oi];
 	return edit_confirm(r, "organisation", o->code, o->name, org_href(r, o->code, ""));

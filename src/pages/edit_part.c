@@ -8,6 +8,8 @@
 #include "auth_ui.h"
 #include "edit.h"
 #include "forms.h"
+#include "../app/accounts.h"
+#include "../app/policy.h"
 #include "../domain/labels.h"
 #include "../app/readmodel.h"
 #include "../lib/text.h"
@@ -46,7 +48,7 @@ static void part_fields(struct request *r, struct form_field f[PF_COUNT], bool a
 	for (int i = 0; i < s->n_orgs; i++) {
 		if (s->orgs[i].ended)
 			continue;
-		if (!all_orgs && !req_may_edit_org(r, i))
+		if (!all_orgs && !policy_may_edit_org(r->user, r->snap, i))
 			continue;
 		orgs[k++] = (struct comp_option){s->orgs[i].code, s->orgs[i].name};
 	}
@@ -214,7 +216,7 @@ int page_part_new(struct request *r)
 	int ci = snapshot_find_collab(r->snap, r->path_args[0]);
 	if (ci < 0)
 		return respond_not_found(r);
-	bool all = edit_may_edit_collab(r, ci);
+	bool all = policy_may_edit_collab(r->user, r->snap, ci);
 	/* an editor may add their own organisation to any collaboration */
 	if (!all && !(r->user && r->user->role == USER_ROLE_EDITOR && r->user->org_code[0] &&
 		      snapshot_find_org(r->snap, r->user->org_code) >= 0))
@@ -234,13 +236,13 @@ int page_part_new(struct request *r)
 	}
 	part_submitted(r, f, v, true);
 	int oi = snapshot_find_org(r->snap, v[PF_ORG]);
-	if (!all && (oi < 0 || !req_may_edit_org(r, oi)))
+	if (!all && (oi < 0 || !policy_may_edit_org(r->user, r->snap, oi)))
 		return edit_forbidden(r);
 	struct part_input in;
 	part_input_from(v, &in);
 	struct write_ctx w;
 	char actor[80], today[11];
-	form_write_ctx(r, &w, actor, today);
+	accounts_write_ctx(r->user, "web", &w, actor, today);
 	struct field_errors errs = {0};
 	int64_t id = 0;
 	int rc = store_part_create(store_thread(), &w, c->key, &in, &id, &errs);
@@ -253,13 +255,13 @@ int page_part_new(struct request *r)
 }
 
 /* Common start of the per-participation routes: find and authorise. */
-static int find_part(struct request *r, int *ci, int *pi)
+static int find_part_or_respond(struct request *r, int *ci, int *pi)
 {
 	*ci = snapshot_find_collab(r->snap, r->path_args[0]);
-	*pi = edit_find_part(r->snap, *ci, r->path_args[1]);
+	*pi = snapshot_find_part(r->snap, *ci, r->path_args[1]);
 	if (*ci < 0 || *pi < 0)
 		return respond_not_found(r);
-	if (!edit_may_edit_part(r, *pi))
+	if (!policy_may_edit_part(r->user, r->snap, *pi))
 		return edit_forbidden(r);
 	return 0;
 }
@@ -267,7 +269,7 @@ static int find_part(struct request *r, int *ci, int *pi)
 int page_part_edit(struct request *r)
 {
 	int ci, pi, st;
-	if ((st = find_part(r, &ci, &pi)))
+	if ((st = find_part_or_respond(r, &ci, &pi)))
 		return st;
 	const struct participation *p = &r->snap->parts[pi];
 	struct form_field f[PF_COUNT];
@@ -287,7 +289,7 @@ int page_part_edit(struct request *r)
 	part_input_from(v, &in);
 	struct write_ctx w;
 	char actor[80];
-	form_write_ctx(r, &w, actor, today);
+	accounts_write_ctx(r->user, "web", &w, actor, today);
 	struct field_errors errs = {0};
 	int rc = store_part_update(store_thread(), &w, p->id, version, &in, &errs, &current);
 	const struct collaboration *c = &r->snap->collabs[ci];
@@ -311,7 +313,7 @@ int page_part_edit(struct request *r)
 int page_part_end(struct request *r)
 {
 	int ci, pi, st;
-	if ((st = find_part(r, &ci, &pi)))
+	if ((st = find_part_or_respond(r, &ci, &pi)))
 		return st;
 	const struct participation *p = &r->snap->parts[pi];
 	const struct collaboration *c = &r->snap->collabs[ci];
@@ -321,7 +323,7 @@ int page_part_end(struct request *r)
 	const char *left = form_str(req_form(r, end_field.name));
 	struct write_ctx w;
 	char actor[80], today[11];
-	form_write_ctx(r, &w, actor, today);
+	accounts_write_ctx(r->user, "web", &w, actor, today);
 	struct field_errors errs = {0};
 	int rc = store_part_end(store_thread(), &w, p->id, version, left, &errs, &current);
 	if (rc == STORE_ERR_INVALID) {
@@ -358,7 +360,7 @@ int page_part_end(struct request *r)
 int page_part_confirm(struct request *r)
 {
 	int ci, pi, st;
-	if ((st = find_part(r, &ci, &pi)))
+	if ((st = find_part_or_respond(r, &ci, &pi)))
 		return st;
 	const struct participation *p = &r->snap->parts[pi];
 	const struct collaboration *c = &r->snap->collabs[ci];

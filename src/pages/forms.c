@@ -499,15 +499,6 @@ void form_flash(struct buf *b, const struct request *r)
 	}
 }
 
-void form_write_ctx(const struct request *r, struct write_ctx *w, char actor[80], char today[11])
-{
-	snprintf(actor, 80, "gebruiker:%s", r->user ? r->user->username : "onbekend");
-	today_iso(today);
-	w->actor = actor;
-	w->via = "web";
-	w->today = today;
-}
-
 bool form_version(struct request *r, int64_t *out)
 {
 	const char *v = req_form(r, "versie");

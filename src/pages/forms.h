@@ -1,12 +1,11 @@
 /*
- * forms — shared rendering of the editing forms (issue 4): labelled text
+ * forms — shared rendering of the editing forms: labelled text
  * fields, text areas, selects, checkbox groups, date fields, the error
  * summary at the top of a form and the message next to each invalid field
  * (aria-describedby + aria-invalid), hidden fields, the CSRF field, the
  * one-button "Bevestig dat dit klopt" form, the "Laatst bevestigd op … door
  * …" line, the conflict table (what you entered vs. what is stored now) and
- * small helpers the edit handlers share (write context, version parsing,
- * staleness).
+ * small helpers the edit handlers share (version parsing, staleness).
  *
  * Every string is plain text and is escaped here through render/html.h;
  * callers never pass markup. NL Design System (Utrecht) class names. Does
@@ -101,10 +100,6 @@ void form_conflict_table(struct buf *b, const struct form_field *fields, int n,
 /* The Dutch notice for "?melding=..." after a successful post/redirect/get
  * (only for signed-in users; nothing otherwise). */
 void form_flash(struct buf *b, const struct request *r);
-
-/* The write context for the signed-in user: actor "gebruiker:<name>", via
- * "web", today (written into today[11]). */
-void form_write_ctx(const struct request *r, struct write_ctx *w, char actor[80], char today[11]);
 
 /* Parse the hidden "versie" field; false when missing or not a number. */
 bool form_version(struct request *r, int64_t *out);

@@ -2,6 +2,7 @@
  * import_page — see import_page.h.
  */
 #include "import_page.h"
+#include "../app/accounts.h"
 #include "../app/readmodel.h"
 #include "../store/store_csv.h"
 #include "../lib/text.h"
@@ -105,7 +106,7 @@ int page_import_submit(struct request *r)
 	}
 	struct write_ctx w;
 	char actor[80], today[11];
-	form_write_ctx(r, &w, actor, today);
+	accounts_write_ctx(r->user, "web", &w, actor, today);
 	struct csv_import_report rep;
 	int rc = store_csv_import(store_thread(), &w, csv, strlen(csv), dry, &rep);
 	if (rc != 0) {

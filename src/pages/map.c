@@ -1,6 +1,6 @@
 /*
- * map — the map page /kaart, its CSV and GeoJSON downloads, the geometry
- * loaded at startup and the view shared with GET /api/v1/kaart. See map.h.
+ * map — the map page /kaart and its CSV download. See map.h. The view is
+ * app/map.c, the shapes io/geo.c, the GeoJSON downloads api/api_map.c.
  *
  * The map is a server-rendered SVG (equirectangular projection, longitude
  * scaled by cos 52°): every gemeente is an SVG link (focusable, Enter
@@ -12,8 +12,9 @@
 #include "auth_ui.h"
 #include "filter_form.h"
 #include "map.h"
-#include "../api/api_common.h"
+#include "../app/map.h"
 #include "../domain/labels.h"
+#include "../io/geo.h"
 #include "../lib/log.h"
 #include "../lib/text.h"
 #include "../render/assets.h"
@@ -23,479 +24,10 @@
 #include "../render/json.h"
 #include "../render/layout.h"
 
-#include <jansson.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-/* ---- geometry ------------------------------------------------------------------ */
-
-#define VIEW_W 1000.0
-#define VIEW_PAD 8.0
-#define PROJ_LAT 52.0 /* latitude whose scale the projection keeps */
-
-struct feature {
-	char *statcode; /* "GM0344" */
-	char *name;	/* statnaam */
-	char *geometry; /* compact GeoJSON geometry */
-	char *path_d;	/* SVG path data in view coordinates */
-	double lx, ly;	/* label point (centroid of the largest ring) */
-};
-
-static struct feature *feats;
-static int n_feats;
-static double view_h;
-
-struct bbox {
-	double lon0, lon1, lat0, lat1;
-	bool any;
-};
-
-/* Call fn for every linear ring of a Polygon or MultiPolygon geometry. */
-static int rings_each(json_t *geom, int (*fn)(json_t *ring, void *ctx), void *ctx)
-{
-	const char *type = json_string_value(json_object_get(geom, "type"));
-	json_t *coords = json_object_get(geom, "coordinates");
-	if (!type || !json_is_array(coords))
-		return -1;
-	size_t i, j;
-	json_t *poly, *ring;
-	if (strcmp(type, "Polygon") == 0) {
-		json_array_foreach(coords, i, ring) if (fn(ring, ctx) < 0) return -1;
-		return 0;
-	}
-	if (strcmp(type, "MultiPolygon") == 0) {
-		json_array_foreach(coords, i, poly)
-		{
-			json_array_foreach(poly, j, ring) if (fn(ring, ctx) < 0) return -1;
-		}
-		return 0;
-	}
-	return -1;
-}
-
-static int point(json_t *pt, double *lon, double *lat)
-{
-	if (!json_is_array(pt) || json_array_size(pt) < 2 ||
-	    !json_is_number(json_array_get(pt, 0)) || !json_is_number(json_array_get(pt, 1)))
-		return -1;
-	*lon = json_number_value(json_array_get(pt, 0));
-	*lat = json_number_value(json_array_get(pt, 1));
-	return 0;
-}
-
-static int bbox_ring(json_t *ring, void *ctx)
-{
-	struct bbox *bb = ctx;
-	size_t i;
-	json_t *pt;
-	if (!json_is_array(ring))
-		return -1;
-	json_array_foreach(ring, i, pt)
-	{
-		double lon, lat;
-		if (point(pt, &lon, &lat) < 0)
-			return -1;
-		if (!bb->any || lon < bb->lon0)
-			bb->lon0 = lon;
-		if (!bb->any || lon > bb->lon1)
-			bb->lon1 = lon;
-		if (!bb->any || lat < bb->lat0)
-			bb->lat0 = lat;
-		if (!bb->any || lat > bb->lat1)
-			bb->lat1 = lat;
-		bb->any = true;
-	}
-	return 0;
-}
-
-struct proj_ctx {
-	const struct bbox *bb;
-	double kx, scale;
-	struct buf *d;
-	double best_area, lx, ly;
-};
-
-static void project(const struct proj_ctx *p, double lon, double lat, double *x, double *y)
-{
-	*x = VIEW_PAD + (lon - p->bb->lon0) * p->kx * p->scale;
-	*y = VIEW_PAD + (p->bb->lat1 - lat) * p->scale;
-}
-
-static int path_ring(json_t *ring, void *ctx)
-{
-	struct proj_ctx *p = ctx;
-	size_t i, n = json_array_size(ring);
-	json_t *pt;
-	double a = 0, cx = 0, cy = 0, px = 0, py = 0, x0 = 0, y0 = 0;
-	json_array_foreach(ring, i, pt)
-	{
-		double lon, lat, x, y;
-		if (point(pt, &lon, &lat) < 0)
-			return -1;
-		project(p, lon, lat, &x, &y);
-		if (i + 1 == n && n > 1 && fabs(x - x0) < 1e-9 && fabs(y - y0) < 1e-9)
-			break; /* closing point: Z closes the ring */
-		buf_printf(p->d, i == 0 ? "M%.1f %.1f" : "L%.1f %.1f", x, y);
-		if (i == 0) {
-			x0 = x;
-			y0 = y;
-		} else {
-			double cross = px * y - x * py;
-			a += cross;
-			cx += (px + x) * cross;
-			cy += (py + y) * cross;
-		}
-		px = x;
-		py = y;
-	}
-	buf_putc(p->d, 'Z');
-	double cross = px * y0 - x0 * py; /* close the ring for the centroid */
-	a += cross;
-	cx += (px + x0) * cross;
-	cy += (py + y0) * cross;
-	if (fabs(a) > p->best_area && fabs(a) > 1e-9) {
-		p->best_area = fabs(a);
-		p->lx = cx / (3.0 * a);
-		p->ly = cy / (3.0 * a);
-	}
-	return 0;
-}
-
-void map_free_geometry(void)
-{
-	for (int i = 0; i < n_feats; i++) {
-		free(feats[i].statcode);
-		free(feats[i].name);
-		free(feats[i].geometry);
-		free(feats[i].path_d);
-	}
-	free(feats);
-	feats = NULL;
-	n_feats = 0;
-}
-
-int map_load_geometry(const char *path)
-{
-	json_error_t err;
-	json_t *root = json_load_file(path, 0, &err);
-	int rc = -1;
-	if (!root) {
-		fprintf(stderr, "atlas: kan kaartgegevens %s niet lezen: %s (regel %d)\n", path,
-			err.text, err.line);
-		return -1;
-	}
-	json_t *fs = json_object_get(root, "features");
-	size_t i;
-	json_t *f;
-	struct bbox bb = {0};
-	if (!json_is_array(fs) || json_array_size(fs) == 0)
-		goto bad;
-	json_array_foreach(fs, i, f)
-	{
-		if (rings_each(json_object_get(f, "geometry"), bbox_ring, &bb) < 0)
-			goto bad;
-	}
-	if (!bb.any || bb.lon1 <= bb.lon0 || bb.lat1 <= bb.lat0)
-		goto bad;
-	map_free_geometry();
-	feats = calloc(json_array_size(fs), sizeof *feats);
-	if (!feats)
-		goto out;
-	struct proj_ctx p = {.bb = &bb, .kx = cos(PROJ_LAT * M_PI / 180.0)};
-	p.scale = (VIEW_W - 2 * VIEW_PAD) / ((bb.lon1 - bb.lon0) * p.kx);
-	view_h = ceil((bb.lat1 - bb.lat0) * p.scale + 2 * VIEW_PAD);
-	json_array_foreach(fs, i, f)
-	{
-		json_t *props = json_object_get(f, "properties");
-		const char *code = json_string_value(json_object_get(props, "statcode"));
-		const char *name = json_string_value(json_object_get(props, "statnaam"));
-		json_t *geom = json_object_get(f, "geometry");
-		if (!code || !name)
-			goto bad;
-		struct buf d = BUF_INIT;
-		p.d = &d;
-		p.best_area = 0;
-		p.lx = p.ly = 0;
-		if (rings_each(geom, path_ring, &p) < 0 || d.err) {
-			buf_free(&d);
-			goto bad;
-		}
-		struct feature *ft = &feats[n_feats++];
-		ft->statcode = strdup(code);
-		ft->name = strdup(name);
-		ft->geometry = json_dumps(geom, JSON_COMPACT | JSON_REAL_PRECISION(8));
-		ft->path_d = buf_detach(&d, NULL);
-		ft->lx = p.lx;
-		ft->ly = p.ly;
-		if (!ft->statcode || !ft->name || !ft->geometry || !ft->path_d)
-			goto out;
-	}
-	rc = n_feats;
-	goto out;
-bad:
-	fprintf(stderr,
-		"atlas: %s is geen bruikbare GeoJSON FeatureCollection van (Multi)Polygonen met "
-		"properties.statcode en statnaam\n",
-		path);
-out:
-	if (rc < 0)
-		map_free_geometry();
-	json_decref(root);
-	return rc;
-}
-
-static int find_feature(const char *cbs_code)
-{
-	if (str_empty(cbs_code))
-		return -1;
-	for (int i = 0; i < n_feats; i++)
-		if (strcasecmp(feats[i].statcode, cbs_code) == 0)
-			return i;
-	return -1;
-}
-
-const char *map_geometry_for(const char *cbs_code)
-{
-	int i = find_feature(cbs_code);
-	return i >= 0 ? feats[i].geometry : NULL;
-}
-
-/* ---- the view ------------------------------------------------------------------- */
-
-static const char *const filter_keys[] = {"beleidsdomein", "juridischeVorm", "fase", "soort", NULL};
-
-/* ColorBrewer "Blues" (sequential, colour-blind safe); shade 3 and 4 take
- * white text (>= 5:1), shades 0-2 dark text (>= 7:1). */
-static const char *const palette[MAP_MAX_CLASSES] = {"#eff3ff", "#bdd7e7", "#6baed6", "#2171b5",
-						     "#08306b"};
-
-const char *map_shade_colour(int shade)
-{
-	if (shade < 0 || shade >= MAP_MAX_CLASSES)
-		return palette[0];
-	return palette[shade];
-}
-
-int map_view_build(struct request *r, struct map_view *v, char *msg, size_t msglen,
-		   const char **param)
-{
-	const struct snapshot *s = r->snap;
-	int rc = 0;
-	char m[256];
-	*param = NULL;
-	if (msglen)
-		msg[0] = '\0';
-	memset(v, 0, sizeof *v);
-	collab_filter_init(&v->f, 20);
-	for (int i = 0; filter_keys[i]; i++) {
-		const char *val = req_param(r, filter_keys[i]);
-		if (str_empty(val))
-			continue;
-		if (collab_filter_set(&v->f, s, filter_keys[i], val, m, sizeof m) < 0 && rc == 0) {
-			rc = -1;
-			*param = filter_keys[i];
-			snprintf(msg, msglen, "%s", m);
-		}
-	}
-	v->f.status = STATUS_ACTIVE;
-	v->f.org = -1;
-
-	v->orgs = arena_calloc(r->arena, (size_t)s->n_orgs + 1, sizeof(int));
-	v->n = mapcount_map_orgs(s, v->orgs);
-	v->counts = arena_calloc(r->arena, (size_t)v->n + 1, sizeof(int));
-	v->cls = arena_calloc(r->arena, (size_t)v->n + 1, sizeof(int));
-	v->feature = arena_calloc(r->arena, (size_t)v->n + 1, sizeof(int));
-	mapcount_counts(s, &v->f, v->orgs, v->n, v->counts);
-	mapcount_classes(v->counts, v->n, &v->k);
-	for (int j = 0; j < v->n; j++) {
-		v->cls[j] = mapcount_class_of(&v->k, v->counts[j]);
-		v->feature[j] = find_feature(s->orgs[v->orgs[j]].cbs_code);
-	}
-	v->matching = arena_calloc(r->arena, (size_t)s->n_collabs + 1, sizeof(int));
-	for (int c = 0; c < s->n_collabs; c++)
-		if (collab_filter_match(&v->f, s, c))
-			v->matching[v->n_matching++] = c;
-
-	v->verband = -1;
-	const char *vk = req_param(r, "verband");
-	if (!str_empty(vk)) {
-		v->verband = snapshot_find_collab(s, vk);
-		if (v->verband < 0 && rc == 0) {
-			rc = -1;
-			*param = "verband";
-			snprintf(msg, msglen,
-				 "Er is geen samenwerkingsverband met de id '%.80s' (parameter "
-				 "'verband'). Kies een samenwerkingsverband uit de lijst.",
-				 vk);
-		}
-	}
-	return rc;
-}
-
-/* Position of organisation o among the map gemeenten, or -1. */
-static int view_pos(const struct map_view *v, int o)
-{
-	for (int j = 0; j < v->n; j++)
-		if (v->orgs[j] == o)
-			return j;
-	return -1;
-}
-
-/* Mark (in a request-arena array of s->n_orgs bools) every organisation
- * that is not on the map and takes part (actively) in a matching
- * collaboration or in the chosen one. */
-static bool *off_map_orgs(struct request *r, const struct map_view *v)
-{
-	const struct snapshot *s = r->snap;
-	bool *off = arena_calloc(r->arena, (size_t)s->n_orgs + 1, sizeof(bool));
-	for (int m = 0; m <= v->n_matching; m++) {
-		int c = m < v->n_matching ? v->matching[m] : v->verband;
-		if (c < 0)
-			continue;
-		const struct collaboration *col = &s->collabs[c];
-		for (int k = 0; k < col->n_parts; k++) {
-			const struct participation *p = &s->parts[col->parts[k]];
-			if (p->active && view_pos(v, p->organisation) < 0)
-				off[p->organisation] = true;
-		}
-	}
-	return off;
-}
-
-/* Write the active participant codes of collaboration c as an array value. */
-static void participant_codes(struct jw *w, const struct snapshot *s, int c)
-{
-	const struct collaboration *col = &s->collabs[c];
-	jw_arr(w);
-	for (int k = 0; k < col->n_parts; k++) {
-		const struct participation *p = &s->parts[col->parts[k]];
-		if (!p->active)
-			continue;
-		bool dup = false; /* one organisation may take part with several bodies */
-		for (int q = 0; q < k && !dup; q++) {
-			const struct participation *pq = &s->parts[col->parts[q]];
-			dup = pq->active && pq->organisation == p->organisation;
-		}
-		if (!dup)
-			jw_str(w, s->orgs[p->organisation].code);
-	}
-	jw_end(w);
-}
-
-void map_write_geojson(struct request *r, const struct map_view *v)
-{
-	const struct snapshot *s = r->snap;
-	struct jw w;
-	jw_init(&w, &r->out);
-	r->content_type = "application/geo+json";
-	r->etag = s->etag;
-
-	jw_obj(&w);
-	jw_kstr(&w, "type", "FeatureCollection");
-	jw_key(&w, "features");
-	jw_arr(&w);
-	for (int j = 0; j < v->n; j++) {
-		const struct organisation *o = &s->orgs[v->orgs[j]];
-		jw_obj(&w);
-		jw_kstr(&w, "type", "Feature");
-		jw_kstr(&w, "id", o->code);
-		jw_key(&w, "geometry");
-		if (v->feature[j] >= 0) {
-			/* trusted compact JSON made by jansson at startup */
-			buf_puts(&r->out, feats[v->feature[j]].geometry);
-			w.after_key = false;
-		} else {
-			jw_null(&w);
-		}
-		jw_key(&w, "properties");
-		jw_obj(&w);
-		jw_kstr(&w, "code", o->code);
-		jw_kstr(&w, "naam", o->name);
-		jw_kstr(&w, "cbsCode", o->cbs_code);
-		jw_kint(&w, "aantal", v->counts[j]);
-		jw_kint(&w, "klasse", v->cls[j] + 1);
-		if (v->verband >= 0)
-			jw_kbool(&w, "inVerband", mapcount_takes_part(s, v->verband, v->orgs[j]));
-		jw_end(&w);
-		jw_end(&w);
-	}
-	jw_end(&w);
-
-	jw_key(&w, "klassen");
-	jw_arr(&w);
-	for (int i = 0; i < v->k.n; i++) {
-		jw_obj(&w);
-		jw_kint(&w, "klasse", i + 1);
-		jw_kint(&w, "van", v->k.c[i].lo);
-		jw_kint(&w, "tot", v->k.c[i].hi);
-		jw_kstr(&w, "kleur", map_shade_colour(v->k.c[i].shade));
-		jw_kint(&w, "tint", v->k.c[i].shade);
-		jw_end(&w);
-	}
-	jw_end(&w);
-
-	jw_key(&w, "filters");
-	jw_obj(&w);
-	for (int i = 0; filter_keys[i]; i++) {
-		const char *val = req_param(r, filter_keys[i]);
-		jw_kstr(&w, filter_keys[i], str_empty(val) ? NULL : val);
-	}
-	jw_kstr(&w, "status", "actief");
-	jw_end(&w);
-	jw_kint(&w, "aantalSamenwerkingsverbanden", v->n_matching);
-
-	jw_key(&w, "samenwerkingsverbanden");
-	jw_arr(&w);
-	for (int m = 0; m < v->n_matching; m++) {
-		const struct collaboration *c = &s->collabs[v->matching[m]];
-		jw_obj(&w);
-		jw_kstr(&w, "id", c->key);
-		jw_kstr(&w, "naam", c->name);
-		jw_key(&w, "deelnemers");
-		participant_codes(&w, s, v->matching[m]);
-		jw_end(&w);
-	}
-	jw_end(&w);
-
-	jw_key(&w, "verband");
-	if (v->verband >= 0) {
-		const struct collaboration *c = &s->collabs[v->verband];
-		jw_obj(&w);
-		jw_kstr(&w, "id", c->key);
-		jw_kstr(&w, "naam", c->name);
-		jw_kbool(&w, "actief", c->active);
-		jw_key(&w, "deelnemers");
-		participant_codes(&w, s, v->verband);
-		api_links_self_seg(&w, API_BASE "/samenwerkingsverbanden/", c->key);
-		jw_end(&w);
-	} else {
-		jw_null(&w);
-	}
-
-	/* participants without a shape on the map, for the side panel */
-	bool *off = off_map_orgs(r, v);
-	jw_key(&w, "zonderKaartvorm");
-	jw_arr(&w);
-	for (int o = 0; o < s->n_orgs; o++) {
-		if (!off[o])
-			continue;
-		const struct organisation *org = &s->orgs[o];
-		jw_obj(&w);
-		jw_kstr(&w, "code", org->code);
-		jw_kstr(&w, "naam", org->name);
-		jw_kstr(&w, "soort", org_kind_labels[org->kind].api);
-		jw_kstr(&w, "soortLabel", org_kind_labels[org->kind].label);
-		jw_kbool(&w, "inProvincie", org->in_province);
-		jw_end(&w);
-	}
-	jw_end(&w);
-
-	jw_kstr(&w, "naamsvermelding", MAP_ATTRIBUTION);
-	jw_end(&w);
-}
 
 /* ---- page helpers ------------------------------------------------------------------- */
 
@@ -591,7 +123,7 @@ static void svg_map(struct request *r, const struct map_view *v, int sel_gemeent
 	html_rawf(b,
 		  "<svg class=\"atlas-map__svg\" id=\"kaart-svg\" viewBox=\"0 0 %.0f %.0f\" "
 		  "role=\"group\" aria-labelledby=\"kaart-svg-titel\">",
-		  VIEW_W, view_h);
+		  GEO_VIEW_W, geo_view_height());
 	html_raw(b, "<title id=\"kaart-svg-titel\">Kaart van de gemeenten in de provincie Utrecht, "
 		    "gekleurd naar het aantal actieve samenwerkingsverbanden</title>");
 	html_raw(b, "<g class=\"atlas-map__areas\">");
@@ -619,7 +151,7 @@ static void svg_map(struct request *r, const struct map_view *v, int sel_gemeent
 			html_raw(b, mapcount_takes_part(s, v->verband, v->orgs[j]) ? " is-in"
 										   : " is-dim");
 		html_raw(b, "\" d=\"");
-		html_raw(b, feats[v->feature[j]].path_d); /* numbers and M/L/Z only */
+		html_raw(b, geo_feature_at(v->feature[j])->path_d); /* numbers and M/L/Z only */
 		html_raw(b, "\"><title>");
 		html_text(b, label);
 		html_raw(b, "</title></path></a>");
@@ -636,7 +168,7 @@ static void svg_map(struct request *r, const struct map_view *v, int sel_gemeent
 			  v->verband >= 0 && !mapcount_takes_part(s, v->verband, v->orgs[j])
 			      ? " is-dim"
 			      : "",
-			  feats[v->feature[j]].lx, feats[v->feature[j]].ly);
+			  geo_feature_at(v->feature[j])->lx, geo_feature_at(v->feature[j])->ly);
 		html_attr(b, s->orgs[v->orgs[j]].code);
 		html_rawf(b, "\">%d</text>", v->counts[j]);
 	}
@@ -747,7 +279,7 @@ static void panel_verband(struct request *r, const struct map_view *v)
 	}
 	for (int k = 0; k < c->n_parts; k++) {
 		const struct participation *p = &s->parts[c->parts[k]];
-		n_off += p->active && view_pos(v, p->organisation) < 0;
+		n_off += p->active && map_view_pos(v, p->organisation) < 0;
 	}
 	html_raw(b, "<h3 class=\"utrecht-heading-4\">Deelnemers zonder vorm op de kaart (");
 	html_int_nl(b, n_off);
@@ -760,7 +292,7 @@ static void panel_verband(struct request *r, const struct map_view *v)
 		html_raw(b, "<ul class=\"utrecht-unordered-list atlas-map__list\">");
 		for (int k = 0; k < c->n_parts; k++) {
 			const struct participation *p = &s->parts[c->parts[k]];
-			if (p->active && view_pos(v, p->organisation) < 0)
+			if (p->active && map_view_pos(v, p->organisation) < 0)
 				org_item(b, &s->orgs[p->organisation], 0);
 		}
 		html_raw(b, "</ul>");
@@ -828,7 +360,7 @@ static void panel_gemeente(struct request *r, const struct map_view *v, int j, i
 		for (int k = 0; k < col->n_parts; k++) {
 			const struct participation *p = &s->parts[col->parts[k]];
 			const struct organisation *po = &s->orgs[p->organisation];
-			if (p->active && view_pos(v, p->organisation) < 0 &&
+			if (p->active && map_view_pos(v, p->organisation) < 0 &&
 			    (po->kind == ORG_WATER_BOARD || !po->in_province) &&
 			    !(k > 0 && s->parts[col->parts[k - 1]].organisation == p->organisation))
 				shared[p->organisation]++;
@@ -885,7 +417,7 @@ static int param_gemeente(const struct request *r, const struct map_view *v, con
 	if (str_empty(code))
 		return -1;
 	int o = snapshot_find_org(r->snap, code);
-	int j = o >= 0 ? view_pos(v, o) : -1;
+	int j = o >= 0 ? map_view_pos(v, o) : -1;
 	if (j < 0)
 		*bad = true;
 	return j;
@@ -1001,6 +533,17 @@ static void table(struct request *r, const struct map_view *v, const int *rows, 
 
 /* ---- handlers ------------------------------------------------------------------------ */
 
+/* The map view (app/map.c) for the request's query; see map_view_build. */
+static int build_view(struct request *r, struct map_view *v, char *msg, size_t msglen,
+		      const char **param)
+{
+	const char *vals[MAP_N_FILTERS];
+	for (int i = 0; i < MAP_N_FILTERS; i++)
+		vals[i] = req_param(r, map_filter_keys[i]);
+	return map_view_build(r->snap, r->arena, vals, req_param(r, "verband"), v, msg, msglen,
+			      param);
+}
+
 int page_map(struct request *r)
 {
 	const struct snapshot *s = r->snap;
@@ -1010,7 +553,7 @@ int page_map(struct request *r)
 	const char *param;
 	int status = 200;
 
-	if (map_view_build(r, &v, msg, sizeof msg, &param) < 0)
+	if (build_view(r, &v, msg, sizeof msg, &param) < 0)
 		status = 400;
 	bool bad_g = false, bad_m = false;
 	int sel = param_gemeente(r, &v, "gemeente", &bad_g);
@@ -1082,14 +625,14 @@ int page_map(struct request *r)
 
 	html_raw(b, "<div class=\"atlas-map\" id=\"kaart\" data-api=\"/api/v1/kaart\">"
 		    "<div class=\"atlas-map__figure\">");
-	if (n_feats > 0)
+	if (geo_count() > 0)
 		svg_map(r, &v, sel);
 	else
 		comp_notice(b, "Kaart niet beschikbaar:",
 			    "de vormen van de gemeenten zijn niet geladen. De tabel hieronder "
 			    "bevat alle getallen.");
 	legend(b, &v);
-	html_raw(b, "<p class=\"atlas-map__attribution\">" MAP_ATTRIBUTION ".</p></div>");
+	html_raw(b, "<p class=\"atlas-map__attribution\">" GEO_ATTRIBUTION ".</p></div>");
 
 	html_raw(b, "<div class=\"atlas-map__panel\" id=\"kaart-paneel\" tabindex=\"-1\">");
 	if (v.verband >= 0)
@@ -1141,7 +684,7 @@ int page_map_csv(struct request *r)
 	struct map_view v;
 	char msg[320];
 	const char *param;
-	if (map_view_build(r, &v, msg, sizeof msg, &param) < 0)
+	if (build_view(r, &v, msg, sizeof msg, &param) < 0)
 		return respond_error(r, 400, "Ongeldige parameter", msg, param);
 	int *rows = arena_calloc(r->arena, (size_t)v.n + 1, sizeof(int));
 	enum map_sort by;
@@ -1177,17 +720,5 @@ int page_map_csv(struct request *r)
 	r->content_type = "text/csv; charset=utf-8";
 	r->etag = s->etag;
 	req_header(r, "Content-Disposition", "attachment; filename=\"kaart-gemeenten.csv\"");
-	return 200;
-}
-
-int page_map_geojson(struct request *r)
-{
-	struct map_view v;
-	char msg[320];
-	const char *param;
-	if (map_view_build(r, &v, msg, sizeof msg, &param) < 0)
-		return respond_error(r, 400, "Ongeldige parameter", msg, param);
-	map_write_geojson(r, &v);
-	req_header(r, "Content-Disposition", "attachment; filename=\"kaart-gemeenten.geojson\"");
 	return 200;
 }

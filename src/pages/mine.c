@@ -11,6 +11,7 @@
 #include "edit.h"
 #include "forms.h"
 #include "pages.h"
+#include "../app/policy.h"
 #include "../lib/text.h"
 #include "../render/components.h"
 #include "../render/html.h"
@@ -60,7 +61,7 @@ int page_mine(struct request *r)
 		const struct collaboration *c = &s->collabs[i];
 		if (!c->active)
 			continue;
-		if (scoped && (own < 0 || !edit_may_edit_collab(r, i)))
+		if (scoped && (own < 0 || !policy_may_edit_collab(r->user, r->snap, i)))
 			continue;
 		recs[n++] = (struct mine_rec){RK_COLLAB, i, form_str(c->last_confirmed),
 					      form_str(c->confirmed_by), c->name};
@@ -135,7 +136,7 @@ int page_mine(struct request *r)
 			buf_puts(&a, u.data);
 			buf_puts(&a, "/bevestigen");
 			version = o->version;
-			may = req_may_edit_org(r, m->index);
+			may = policy_may_edit_org(r->user, r->snap, m->index);
 			what = o->name;
 		} else if (m->kind == RK_COLLAB) {
 			const struct collaboration *c = &s->collabs[m->index];
@@ -145,7 +146,7 @@ int page_mine(struct request *r)
 			buf_puts(&a, u.data);
 			buf_puts(&a, "/bevestigen");
 			version = c->version;
-			may = edit_may_edit_collab(r, m->index);
+			may = policy_may_edit_collab(r->user, r->snap, m->index);
 			what = c->name;
 		} else {
 			const struct participation *p = &s->parts[m->index];
@@ -156,7 +157,7 @@ int page_mine(struct request *r)
 			buf_puts(&a, u.data);
 			buf_printf(&a, "/deelnemers/%lld/bevestigen", (long long)p->id);
 			version = p->version;
-			may = edit_may_edit_part(r, m->index);
+			may = policy_may_edit_part(r->user, r->snap, m->index);
 			what = arena_printf(r->arena, "Deelname van %s aan %s",
 					    s->orgs[p->organisation].name, c->name);
 		}

@@ -7,6 +7,7 @@
 #include "filter_form.h"
 #include "network.h"
 #include "people.h"
+#include "../app/network.h"
 #include "../domain/filter.h"
 #include "../domain/labels.h"
 #include "../domain/network.h"
@@ -18,17 +19,18 @@
 #include "../render/html.h"
 #include "../render/layout.h"
 
-#include "../store/store_people.h" /* issue 5: person nodes */
-
 #include <stdlib.h>
 #include <string.h>
 
-const struct param_spec network_params[] = {
-    {"beleidsdomein", PT_FILTER, 0}, {"juridischeVorm", PT_FILTER, 0},
-    {"fase", PT_FILTER, 0},	     {"soort", PT_FILTER, 0},
-    {"deelnemer", PT_FILTER, 0},     {"alleOrganisaties", PT_TEXT, 3},
-    {"groeperen", PT_TEXT, 20},	     {"personen", PT_TEXT, 3}, /* issue 5 */
-    {NULL, 0, 0}};
+const struct param_spec network_params[] = {{"beleidsdomein", PT_FILTER, 0},
+					    {"juridischeVorm", PT_FILTER, 0},
+					    {"fase", PT_FILTER, 0},
+					    {"soort", PT_FILTER, 0},
+					    {"deelnemer", PT_FILTER, 0},
+					    {"alleOrganisaties", PT_TEXT, 3},
+					    {"groeperen", PT_TEXT, 20},
+					    {"personen", PT_TEXT, 3},
+					    {NULL, 0, 0}};
 
 const struct param_spec collab_export_params[] = {
     {"beleidsdomein", PT_FILTER, 0}, {"juridischeVorm", PT_FILTER, 0},
@@ -44,12 +46,12 @@ struct net_query {
 	struct collab_filter f;
 	bool all_orgs;
 	bool by_collab; /* group the edge table by collaboration */
-	bool people;	/* issue 5: person nodes (personen=ja) */
+	bool people;	/* person nodes (personen=ja) */
 };
 
 /* Parse the query; on bad input the error reply is written and the status
  * returned, else 0. */
-static int parse_query(struct request *r, struct net_query *q)
+static int query_or_respond(struct request *r, struct net_query *q)
 {
 	char msg[256];
 	collab_filter_init(&q->f, 20);
@@ -140,7 +142,8 @@ static void filter_form(struct buf *b, struct request *r, const struct net_query
 		    "<h2 class=\"utrecht-heading-2 atlas-filter__title\" id=\"filter-titel\">"
 		    "Filteren</h2><div class=\"atlas-filter__grid\">");
 
-	filter_form_selects(r, FF_DOMAIN | FF_LEGAL_FORM | FF_PHASE | FF_KIND | FF_PARTICIPANT_ACTIVE);
+	filter_form_selects(r,
+			    FF_DOMAIN | FF_LEGAL_FORM | FF_PHASE | FF_KIND | FF_PARTICIPANT_ACTIVE);
 
 	html_raw(b, "<div class=\"net-checkbox\"><input class=\"utrecht-checkbox "
 		    "utrecht-checkbox--html-input net-checkbox__input\" type=\"checkbox\" "
@@ -155,19 +158,20 @@ static void filter_form(struct buf *b, struct request *r, const struct net_query
 		    "het netwerk de provincie en de 26 gemeenten. Vink aan om ook waterschappen, "
 		    "andere provincies, gemeenten buiten de provincie en samenwerkingsorganen te "
 		    "tonen.</p></div>");
-	/* issue 5: person nodes */
+	/* person nodes */
 	html_raw(b, "<div class=\"net-checkbox\"><input class=\"utrecht-checkbox "
 		    "utrecht-checkbox--html-input net-checkbox__input\" type=\"checkbox\" "
 		    "id=\"f-personen\" name=\"personen\" value=\"ja\" "
 		    "aria-describedby=\"f-personen-uitleg\"");
 	if (nq->people)
 		html_raw(b, " checked");
-	html_raw(b, "><label class=\"utrecht-form-label utrecht-form-label--checkbox "
-		    "net-checkbox__label\" for=\"f-personen\">Personen tonen</label><p "
-		    "class=\"utrecht-form-field-description atlas-muted net-checkbox__description\" "
-		    "id=\"f-personen-uitleg\">Voegt de personen toe die nu een zetel hebben in een "
-		    "bestuur van een getoond samenwerkingsverband, met een lijn per zetel. Zonder "
-		    "inloggen alleen personen met een openbaar ambt.</p></div>");
+	html_raw(b,
+		 "><label class=\"utrecht-form-label utrecht-form-label--checkbox "
+		 "net-checkbox__label\" for=\"f-personen\">Personen tonen</label><p "
+		 "class=\"utrecht-form-field-description atlas-muted net-checkbox__description\" "
+		 "id=\"f-personen-uitleg\">Voegt de personen toe die nu een zetel hebben in een "
+		 "bestuur van een getoond samenwerkingsverband, met een lijn per zetel. Zonder "
+		 "inloggen alleen personen met een openbaar ambt.</p></div>");
 	if (nq->by_collab)
 		html_raw(b, "<input type=\"hidden\" name=\"groeperen\" "
 			    "value=\"samenwerkingsverband\">");
@@ -324,50 +328,11 @@ static void graph_section(struct buf *b, struct request *r, const struct net_que
 	    "<li><svg width=\"16\" height=\"16\" aria-hidden=\"true\"><rect x=\"1\" y=\"1\" "
 	    "width=\"14\" height=\"14\" fill=\"#a04a00\"/></svg> Samenwerkingsverband</li>");
 	if (nq->people)
-		html_raw(b, "<li><svg width=\"16\" height=\"16\" aria-hidden=\"true\"><polygon "
-			    "points=\"8,1 15,8 8,15 1,8\" fill=\"#1a6e2e\"/></svg> Persoon (zetel in "
-			    "een bestuur)</li>");
+		html_raw(b,
+			 "<li><svg width=\"16\" height=\"16\" aria-hidden=\"true\"><polygon "
+			 "points=\"8,1 15,8 8,15 1,8\" fill=\"#1a6e2e\"/></svg> Persoon (zetel in "
+			 "een bestuur)</li>");
 	html_raw(b, "</ul></section>");
-}
-
-/* ---- issue 5: person nodes ------------------------------------------------------ */
-
-int network_add_people_for(struct request *r, struct network *net)
-{
-	struct person *people = NULL;
-	struct seat *seats = NULL;
-	int n_people = 0, n_seats = 0;
-	struct store *st = store_thread();
-	if (store_person_list(st, r->arena, &people, &n_people) != 0 ||
-	    store_seats_all(st, r->arena, &seats, &n_seats) != 0) {
-		log_error("network: reading people or seats failed");
-		return -1;
-	}
-	const char *today = r->snap->today;
-	struct net_seat *ns = arena_calloc(r->arena, (size_t)n_seats + 1, sizeof *ns);
-	int k = 0;
-	for (int i = 0; ns && i < n_seats; i++) {
-		const struct seat *se = &seats[i];
-		if ((se->from[0] && strcmp(se->from, today) > 0) ||
-		    (se->to[0] && strcmp(se->to, today) <= 0))
-			continue; /* not current */
-		const struct person *p = NULL;
-		for (int j = 0; j < n_people && !p; j++)
-			if (people[j].id == se->person_id)
-				p = &people[j];
-		if (!p || p->erased || !people_visible(r, p))
-			continue; /* privacy: public office holders only for anonymous visitors */
-		int ci = snapshot_find_collab(r->snap, se->collab_key);
-		if (ci < 0)
-			continue;
-		ns[k++] = (struct net_seat){.person_key = arena_strdup(r->arena, p->key),
-					    .person_name = arena_strdup(r->arena, p->name),
-					    .collab = ci,
-					    .body = (int)se->body};
-	}
-	if (!ns)
-		return -1;
-	return network_add_people(r->snap, net, ns, k, r->arena);
 }
 
 static void person_tables(struct buf *b, struct request *r, const struct network *net)
@@ -377,9 +342,10 @@ static void person_tables(struct buf *b, struct request *r, const struct network
 	if (net->n_persons == 0) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">Er zijn geen ");
 		html_raw(b, r->user ? "personen" : "personen met een openbaar ambt");
-		html_raw(b, " met een huidige zetel in een bestuur van deze samenwerkingsverbanden. "
-			    "De meegeleverde gegevens bevatten geen personen; redacteuren voegen ze "
-			    "toe via ");
+		html_raw(b,
+			 " met een huidige zetel in een bestuur van deze samenwerkingsverbanden. "
+			 "De meegeleverde gegevens bevatten geen personen; redacteuren voegen ze "
+			 "toe via ");
 		comp_link(b, "/personen", "Personen");
 		html_raw(b, ".</p>");
 		return;
@@ -412,11 +378,12 @@ int page_network(struct request *r)
 	struct buf *b = &r->out;
 	struct net_query nq;
 	struct network net;
-	int st = parse_query(r, &nq);
+	int st = query_or_respond(r, &nq);
 	if (st)
 		return st;
 	if (network_build(s, &nq.f, nq.all_orgs, r->arena, &net) < 0 ||
-	    (nq.people && network_add_people_for(r, &net) < 0))
+	    (nq.people &&
+	     network_add_visible_people(store_thread(), r->snap, r->user, &net, r->arena) < 0))
 		return respond_error(r, 500, "Interne fout", "Het netwerk kon niet worden gemaakt.",
 				     NULL);
 	r->etag = s->etag;
@@ -502,11 +469,12 @@ int page_network_csv(struct request *r)
 	const struct snapshot *s = r->snap;
 	struct net_query nq;
 	struct network net;
-	int st = parse_query(r, &nq);
+	int st = query_or_respond(r, &nq);
 	if (st)
 		return st;
 	if (network_build(s, &nq.f, nq.all_orgs, r->arena, &net) < 0 ||
-	    (nq.people && network_add_people_for(r, &net) < 0))
+	    (nq.people &&
+	     network_add_visible_people(store_thread(), r->snap, r->user, &net, r->arena) < 0))
 		return respond_error(r, 500, "Interne fout", "Het netwerk kon niet worden gemaakt.",
 				     NULL);
 	r->etag = s->etag;
@@ -522,7 +490,7 @@ int page_network_csv(struct request *r)
 					       "Samenwerkingsverband-id",
 					       "Soort samenwerking",
 					       "Rol"};
-	/* issue 5, personen=ja: the seat edges follow the participations in the
+	/* personen=ja: the seat edges follow the participations in the
 	 * same columns (a person in the first two, "Persoon" as its kind, the
 	 * body as its role) and a last column tells the two apart */
 	for (size_t i = 0; i < sizeof head_org / sizeof head_org[0]; i++) {

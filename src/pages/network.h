@@ -12,7 +12,7 @@
  * Query: beleidsdomein, juridischeVorm, fase, soort, deelnemer (PT_FILTER),
  * alleOrganisaties (ja|nee, default nee), groeperen (organisatie|
  * samenwerkingsverband, default organisatie), personen (ja|nee, default
- * nee; issue 5: person nodes for current seats, read from the store).
+ * nee: person nodes for current seats, app/network.c).
  * Otherwise reads only the snapshot.
  */
 #ifndef ATLAS_PAGES_NETWORK_H
@@ -24,15 +24,6 @@
  * and of the collaboration list export (the list filter without paging). */
 extern const struct param_spec network_params[];
 extern const struct param_spec collab_export_params[];
-
-/*
- * Issue 5: add the person nodes to net (domain/network.h) for the request:
- * the current seats from the store (per request; people are not in the
- * snapshot), of people who may be shown — for anonymous visitors only
- * people with a public office; erased people never. Returns 0 or -1.
- */
-struct network;
-int network_add_people_for(struct request *r, struct network *net);
 
 int page_network(struct request *r);	 /* GET /netwerk */
 int page_network_csv(struct request *r); /* GET /netwerk.csv */

@@ -10,7 +10,7 @@
 #include "../render/json.h"
 #include "../render/layout.h"
 #include "auth_ui.h"
-#include "map.h"
+#include "../io/geo.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -124,7 +124,7 @@ int page_open_data(struct request *r)
 		html_raw(b, "</td></tr>");
 	}
 	html_raw(b, "</tbody></table></div><p class=\"utrecht-paragraph\">");
-	html_text(b, MAP_ATTRIBUTION);
+	html_text(b, GEO_ATTRIBUTION);
 	html_raw(b, ".</p>");
 	layout_end(b, s->stats.newest_confirmed);
 	return 200;
@@ -156,7 +156,7 @@ int page_open_data_json(struct request *r)
 		"met hun deelnemers. Alleen openbare gegevens; geen personen of contactgegevens.");
 	kstr_opt(&w, "gegevensTot", s->stats.newest_confirmed);
 	jw_kstr(&w, "licentie", LICENCE_NOTE);
-	jw_kstr(&w, "kaartNaamsvermelding", MAP_ATTRIBUTION);
+	jw_kstr(&w, "kaartNaamsvermelding", GEO_ATTRIBUTION);
 
 	jw_key(&w, "bronnen");
 	jw_arr(&w);

@@ -1,5 +1,5 @@
 /*
- * opendata — the open-data download page and its files (issue 6):
+ * opendata — the open-data download page and its files:
  *   GET /open-data                            the page: what there is, the
  *                                             data date, licences and
  *                                             attribution per source

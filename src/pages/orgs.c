@@ -8,6 +8,7 @@
 #include "pages.h"
 #include "edit.h"
 #include "forms.h"
+#include "../app/policy.h"
 #include "../domain/labels.h"
 #include "../lib/text.h"
 #include "../render/components.h"
@@ -592,7 +593,7 @@ int page_org_show(struct request *r)
 	comp_dl_item_close(b);
 	comp_dl_close(b);
 	comp_source_note(b, s, o->source, o->last_confirmed);
-	if (req_may_edit_org(r, oi)) {
+	if (policy_may_edit_org(r->user, r->snap, oi)) {
 		struct buf u = BUF_INIT;
 		buf_puts(&u, "/organisaties/");
 		url_seg(&u, o->code);
@@ -609,7 +610,7 @@ int page_org_show(struct request *r)
 	}
 
 	org_collabs(b, r, o);
-	people_render_org_section(r, b, oi); /* people */
+	people_render_org_section(b, r, oi);
 
 	if (o->n_parts > 0) {
 		/* the council member's view of the Wgr deadlines */

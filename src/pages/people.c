@@ -1,15 +1,17 @@
 /*
- * people — the people pages (issue 5): /personen, /personen/{id}, the
- * administrator's export (JSON download) and erasure (AVG), and the
- * sections embedded in the collaboration page ("Bestuur en
- * vertegenwoordiging") and the organisation page ("Wie zit waar").
- * The forms are in people_forms.c. People are read per request from the
+ * people — the people pages: /personen, /personen/{id}, and the sections
+ * embedded in the collaboration page ("Bestuur en vertegenwoordiging") and
+ * the organisation page ("Wie zit waar"). The forms are in
+ * people_forms.c, the administrator's export and erasure in
+ * people_admin.c. People are read per request from the
  * store (not the snapshot); the privacy rules are in people.h.
  */
 #include "people.h"
 
 #include "auth_ui.h"
 #include "forms.h"
+#include "../app/accounts.h"
+#include "../app/policy.h"
 #include "../domain/labels.h"
 #include "../app/readmodel.h"
 #include "../lib/log.h"
@@ -23,15 +25,6 @@
 #include <string.h>
 
 /* ---- shared helpers ---------------------------------------------------------- */
-
-bool people_visible(const struct request *r, const struct person *p)
-{
-	if (!p)
-		return false;
-	if (r->user)
-		return true;
-	return p->has_public_office;
-}
 
 bool people_period_current(const char *from, const char *to, const char *today)
 {
@@ -48,18 +41,6 @@ const char *people_href(struct request *r, const char *key, const char *suffix)
 	const char *s = arena_strdup(r->arena, u.data);
 	buf_free(&u);
 	return s;
-}
-
-int people_own_org(const struct request *r)
-{
-	if (!r->user || r->user->disabled || !r->user->org_code[0])
-		return -1;
-	return snapshot_find_org(r->snap, r->user->org_code);
-}
-
-bool people_is_staff(const struct request *r)
-{
-	return r->user && !r->user->disabled && r->user->role >= USER_ROLE_STAFF;
 }
 
 /* The value of `key` in the raw query string (plain ASCII codes only). */
@@ -109,8 +90,7 @@ void people_flash(struct buf *b, const struct request *r)
 	}
 }
 
-/* All people (in arena a); NULL/0 on failure (logged). */
-static struct person *load_people(struct arena *a, int *n)
+struct person *people_load_all(struct arena *a, int *n)
 {
 	struct person *all = NULL;
 	*n = 0;
@@ -123,7 +103,7 @@ static struct person *load_people(struct arena *a, int *n)
 	return all;
 }
 
-static const struct person *find_person(const struct person *all, int n, int64_t id)
+const struct person *people_find(const struct person *all, int n, int64_t id)
 {
 	for (int i = 0; i < n; i++)
 		if (all[i].id == id)
@@ -145,7 +125,7 @@ static struct person *load_people_of(struct arena *a, const struct seat *se, int
 	for (int i = 0; i < n_se + n_of; i++) {
 		int64_t id = i < n_se ? se[i].person_id : of[i - n_se].person_id;
 		const char *key = i < n_se ? se[i].person_key : of[i - n_se].person_key;
-		if (find_person(out, *n, id) || !key[0])
+		if (people_find(out, *n, id) || !key[0])
 			continue;
 		if (store_person_get(st, a, key, &out[*n]) == STORE_OK && out[*n].id == id)
 			(*n)++;
@@ -153,8 +133,7 @@ static struct person *load_people_of(struct arena *a, const struct seat *se, int
 	return out;
 }
 
-/* The person's name as shown: "Onbekende persoon" after an erasure. */
-static const char *shown_name(const struct person *p, const char *fallback)
+const char *people_shown_name(const struct person *p, const char *fallback)
 {
 	if (p && p->erased)
 		return "Onbekende persoon";
@@ -169,11 +148,11 @@ static void person_link(struct buf *b, const struct person *p, const char *key, 
 {
 	if ((p && p->erased) || str_empty(key)) {
 		html_raw(b, "<span class=\"atlas-unknown\">");
-		html_text(b, shown_name(p, name));
+		html_text(b, people_shown_name(p, name));
 		html_raw(b, "</span>");
 		return;
 	}
-	comp_link_seg(b, "/personen", key, shown_name(p, name));
+	comp_link_seg(b, "/personen", key, people_shown_name(p, name));
 }
 
 static const char *office_label(enum office_kind k)
@@ -199,6 +178,25 @@ static void privacy_note(struct buf *b, const struct request *r)
 			    "functie: naam, partij, functies, zetels en periodes. Ambtenaren en "
 			    "contactgegevens zijn alleen zichtbaar voor ingelogde gebruikers.");
 	html_raw(b, "</p>");
+}
+
+int people_store_failure(struct request *r)
+{
+	log_error("people: store failure");
+	return respond_error(r, 500, "Er ging iets mis",
+			     "De gegevens konden niet worden gelezen of opgeslagen. Er is niets "
+			     "gewijzigd. Probeer het later opnieuw.",
+			     NULL);
+}
+
+int people_load_or_respond(struct request *r, struct store *st, struct person *p)
+{
+	int rc = st ? store_person_get(st, r->arena, r->path_args[0], p) : -1;
+	if (rc == STORE_ERR_NOTFOUND)
+		return respond_not_found(r);
+	if (rc != STORE_OK)
+		return people_store_failure(r);
+	return 0;
 }
 
 /* ---- /personen ------------------------------------------------------------- */
@@ -228,7 +226,7 @@ static void empty_state(struct buf *b, const struct request *r, bool hidden_only
 	    "<li class=\"utrecht-unordered-list__item\"><strong>Import uit het Register van "
 	    "Overheidsorganisaties (ROO).</strong> Het inlezen van functionarissen uit het ROO "
 	    "volgt in een latere uitbreiding.</li></ul>");
-	if (people_may_create(r)) {
+	if (policy_may_create_person(r->user, r->snap)) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">");
 		comp_link(b, "/personen/nieuw", "Persoon toevoegen");
 		html_raw(b, "</p>");
@@ -245,7 +243,7 @@ int page_person_list(struct request *r)
 {
 	struct buf *b = &r->out;
 	int n = 0, n_seats = 0;
-	struct person *all = load_people(r->arena, &n);
+	struct person *all = people_load_all(r->arena, &n);
 	struct seat *seats = NULL;
 	struct store *st = store_thread();
 	if (st && n > 0 && store_seats_all(st, r->arena, &seats, &n_seats) != STORE_OK) {
@@ -257,7 +255,7 @@ int page_person_list(struct request *r)
 
 	int shown = 0;
 	for (int i = 0; i < n; i++)
-		if (people_visible(r, &all[i]) && !all[i].erased)
+		if (policy_person_visible(r->user, &all[i]))
 			shown++;
 
 	const struct page_head h = {.title = "Personen", .nav = NAV_NONE};
@@ -269,7 +267,7 @@ int page_person_list(struct request *r)
 		 "met hun functies en zetels.</p>");
 	people_flash(b, r);
 	privacy_note(b, r);
-	if (people_may_create(r)) {
+	if (policy_may_create_person(r->user, r->snap)) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">");
 		comp_link(b, "/personen/nieuw", "Persoon toevoegen");
 		html_raw(b, "</p>");
@@ -287,7 +285,7 @@ int page_person_list(struct request *r)
 		comp_table_open(b, "Personen", cols, 3);
 		for (int i = 0; i < n; i++) {
 			const struct person *p = &all[i];
-			if (!people_visible(r, p) || p->erased)
+			if (!policy_person_visible(r->user, p))
 				continue;
 			int cur = 0;
 			for (int k = 0; k < n_seats; k++)
@@ -340,27 +338,18 @@ static void end_form(struct buf *b, struct request *r, const char *person_key, c
 	html_raw(b, "</span></button></form>");
 }
 
-bool people_may_manage_org(const struct request *r, const char *org_code)
-{
-	if (people_is_staff(r))
-		return true;
-	if (!r->user || r->user->disabled || r->user->role != USER_ROLE_EDITOR)
-		return false;
-	return r->user->org_code[0] && strcmp(r->user->org_code, org_code) == 0;
-}
-
 static void offices_table(struct buf *b, struct request *r, const struct person *p,
 			  const struct office *of, int n, bool past, const char *today)
 {
 	bool manage = false;
 	int rows = 0;
 	for (int i = 0; i < n; i++) {
-		if (!r->user && !office_is_public(of[i].kind))
+		if (!policy_office_visible(r->user, of[i].kind))
 			continue;
 		if (people_period_current(of[i].from, of[i].to, today) == past)
 			continue;
 		rows++;
-		manage = manage || (!past && people_may_manage_org(r, of[i].org_code));
+		manage = manage || (!past && policy_may_manage_org_people(r->user, of[i].org_code));
 	}
 	if (rows == 0) {
 		html_raw(b, past ? "<p class=\"utrecht-paragraph\">Geen eerdere functies "
@@ -382,7 +371,7 @@ static void offices_table(struct buf *b, struct request *r, const struct person 
 	comp_table_open_ex(b, past ? "Eerdere functies" : "Huidige functies", cols, nc, true);
 	for (int i = 0; i < n; i++) {
 		const struct office *o = &of[i];
-		if (!r->user && !office_is_public(o->kind))
+		if (!policy_office_visible(r->user, o->kind))
 			continue;
 		if (people_period_current(o->from, o->to, today) == past)
 			continue;
@@ -402,7 +391,7 @@ static void offices_table(struct buf *b, struct request *r, const struct person 
 			comp_td_date(b, o->to, "Onbekend");
 		if (manage) {
 			comp_td_open(b, false);
-			if (people_may_manage_org(r, o->org_code))
+			if (policy_may_manage_org_people(r->user, o->org_code))
 				end_form(b, r, p->key, "functies", o->id, today,
 					 arena_printf(r->arena, "%s bij %s", office_label(o->kind),
 						      o->org_name));
@@ -422,7 +411,7 @@ static void seats_table(struct buf *b, struct request *r, const struct person *p
 		if (people_period_current(se[i].from, se[i].to, today) == past)
 			continue;
 		rows++;
-		manage = manage || (!past && people_may_manage_org(r, se[i].org_code));
+		manage = manage || (!past && policy_may_manage_org_people(r->user, se[i].org_code));
 	}
 	if (rows == 0) {
 		html_raw(b, past ? "<p class=\"utrecht-paragraph\">Geen eerdere zetels "
@@ -465,7 +454,7 @@ static void seats_table(struct buf *b, struct request *r, const struct person *p
 			comp_td_date(b, s->to, "Onbekend");
 		if (manage) {
 			comp_td_open(b, false);
-			if (people_may_manage_org(r, s->org_code))
+			if (policy_may_manage_org_people(r->user, s->org_code))
 				end_form(b, r, p->key, "zetels", s->id, today,
 					 arena_printf(r->arena, "%s van %s", body_label(s->body),
 						      s->collab_name));
@@ -548,7 +537,8 @@ int page_person_show(struct request *r)
 	if (!st)
 		return people_store_failure(r);
 	int rc = store_person_get(st, r->arena, r->path_args[0], &p);
-	if (rc == STORE_ERR_NOTFOUND || (rc == STORE_OK && !people_visible(r, &p)))
+	if (rc == STORE_ERR_NOTFOUND ||
+	    (rc == STORE_OK && !policy_person_record_visible(r->user, &p)))
 		return respond_not_found(r);
 	if (rc != STORE_OK)
 		return people_store_failure(r);
@@ -559,7 +549,7 @@ int page_person_show(struct request *r)
 	}
 	char today[11];
 	today_iso(today);
-	const char *name = shown_name(&p, NULL);
+	const char *name = people_shown_name(&p, NULL);
 
 	const struct crumb crumbs[] = {{"Personen", "/personen"}, {name, NULL}};
 	const struct page_head h = {
@@ -603,8 +593,9 @@ int page_person_show(struct request *r)
 	privacy_note(b, r);
 
 	if (r->user) {
-		bool may_person = !p.erased && people_may_edit_person(r, p.key);
-		bool may_add = !p.erased && people_may_create(r);
+		bool may_person =
+		    !p.erased && policy_may_edit_person(store_thread(), r->arena, r->user, r->snap, p.key);
+		bool may_add = !p.erased && policy_may_create_person(r->user, r->snap);
 		bool admin = r->user->role >= USER_ROLE_ADMIN;
 		if (may_person || may_add || admin) {
 			html_raw(b,
@@ -670,132 +661,9 @@ out:
 	return status;
 }
 
-/* ---- export and erasure (administrators) ------------------------------------ */
-
-int people_store_failure(struct request *r)
-{
-	log_error("people: store failure");
-	return respond_error(r, 500, "Er ging iets mis",
-			     "De gegevens konden niet worden gelezen of opgeslagen. Er is niets "
-			     "gewijzigd. Probeer het later opnieuw.",
-			     NULL);
-}
-
-int page_person_export(struct request *r)
-{
-	struct store *st = store_thread();
-	struct person p;
-	if (!st)
-		return people_store_failure(r);
-	int rc = store_person_get(st, r->arena, r->path_args[0], &p);
-	if (rc == STORE_ERR_NOTFOUND)
-		return respond_not_found(r);
-	if (rc != STORE_OK)
-		return people_store_failure(r);
-	const char *json = NULL;
-	struct write_ctx w;
-	char actor[80], today[11];
-	form_write_ctx(r, &w, actor, today);
-	if (store_person_export_by(st, r->arena, &w, p.key, &json) != STORE_OK || !json)
-		return people_store_failure(r);
-	buf_puts(&r->out, json);
-	r->content_type = "application/json; charset=utf-8";
-	r->cache_control = "no-store";
-	req_header(
-	    r, "Content-Disposition",
-	    arena_printf(r->arena, "attachment; filename=\"persoon-%lld.json\"", (long long)p.id));
-	return 200;
-}
-
-static int erase_page(struct request *r, const struct person *p, bool missing_confirm)
-{
-	struct buf *b = &r->out;
-	buf_reset(b);
-	const char *name = shown_name(p, NULL);
-	const struct crumb crumbs[] = {
-	    {"Personen", "/personen"}, {name, people_href(r, p->key, "")}, {"Wissen", NULL}};
-	const struct page_head h = {.title =
-					missing_confirm ? "Fout: Persoon wissen" : "Persoon wissen",
-				    .nav = NAV_NONE,
-				    .crumbs = crumbs,
-				    .n_crumbs = 3};
-	layout_begin(b, page_head_for(r, &h));
-	html_raw(b, "<h1 class=\"utrecht-heading-1\">");
-	html_text(b, name);
-	html_raw(b, " wissen</h1>");
-	if (missing_confirm)
-		html_raw(b, "<div class=\"utrecht-alert utrecht-alert--error atlas-notice\" "
-			    "role=\"alert\"><div class=\"utrecht-alert__content\">"
-			    "<p class=\"utrecht-alert__message\">Vink aan dat u de gegevens wilt "
-			    "wissen. Er is niets gewist.</p></div></div>");
-	html_raw(
-	    b,
-	    "<p class=\"utrecht-paragraph\">Wissen (recht op vergetelheid, AVG artikel 17) "
-	    "verwijdert de naam, partij, contactgegevens en opmerking van deze persoon. De "
-	    "functies en zetels blijven bestaan als „onbekende persoon”. In de "
-	    "wijzigingsgeschiedenis blijft alleen staan dát er gewist is, niet wat. Dit kan niet "
-	    "ongedaan worden gemaakt.</p><p class=\"utrecht-paragraph\">Exporteer de gegevens "
-	    "eerst als de persoon om inzage heeft gevraagd: ");
-	comp_link(b, people_href(r, p->key, "/export"), "alle gegevens als JSON");
-	html_raw(b, ".</p>");
-	form_open(b, r, people_href(r, p->key, "/wissen"));
-	html_raw(b,
-		 "<div class=\"utrecht-form-field utrecht-form-field--checkbox\">"
-		 "<input class=\"utrecht-checkbox utrecht-checkbox--html-input\" type=\"checkbox\" "
-		 "id=\"f-bevestigen\" name=\"bevestigen\" value=\"ja\"");
-	if (missing_confirm)
-		html_raw(b, " aria-invalid=\"true\"");
-	html_raw(b, "> <label class=\"utrecht-form-label utrecht-form-label--checkbox\" "
-		    "for=\"f-bevestigen\">Ja, wis de gegevens van deze persoon definitief</label>"
-		    "</div><p class=\"utrecht-button-group\">");
-	form_submit(b, "Gegevens wissen", true);
-	html_raw(b, " ");
-	comp_link(b, people_href(r, p->key, ""), "Annuleren");
-	html_raw(b, "</p>");
-	form_close(b);
-	layout_end(b, NULL);
-	return missing_confirm ? 400 : 200;
-}
-
-int page_person_erase(struct request *r)
-{
-	struct store *st = store_thread();
-	struct person p;
-	if (!st)
-		return people_store_failure(r);
-	int rc = store_person_get(st, r->arena, r->path_args[0], &p);
-	if (rc == STORE_ERR_NOTFOUND)
-		return respond_not_found(r);
-	if (rc != STORE_OK)
-		return people_store_failure(r);
-	if (p.erased)
-		return respond_error(r, 409, "Al gewist",
-				     "De gegevens van deze persoon zijn al gewist.", NULL);
-	if (r->method & (HTTP_GET | HTTP_HEAD))
-		return erase_page(r, &p, false);
-	const char *ok = req_form(r, "bevestigen");
-	if (!ok || strcmp(ok, "ja") != 0)
-		return erase_page(r, &p, true);
-	struct write_ctx w;
-	char actor[80], today[11];
-	form_write_ctx(r, &w, actor, today);
-	rc = store_person_erase(st, &w, p.key);
-	if (rc == STORE_ERR_NOTFOUND)
-		return respond_not_found(r);
-	if (rc != STORE_OK)
-		return people_store_failure(r);
-	app_after_write();
-	/* the erased person has a new key (gewist-<id>): show its page with the audit */
-	int n = 0;
-	struct person *all = load_people(r->arena, &n);
-	const struct person *e = find_person(all, n, p.id);
-	const char *to = e ? people_href(r, e->key, "?melding=gewist") : "/personen?melding=gewist";
-	return respond_redirect(r, to);
-}
-
 /* ---- the collaboration page: "Bestuur en vertegenwoordiging" ------------------ */
 
-void people_render_collab_bodies(struct request *r, struct buf *b, int ci)
+void people_render_collab_bodies(struct buf *b, struct request *r, int ci)
 {
 	const struct collaboration *c = &r->snap->collabs[ci];
 	struct store *st = store_thread();
@@ -858,8 +726,8 @@ void people_render_collab_bodies(struct request *r, struct buf *b, int ci)
 		for (int i = 0; i < n_se; i++) {
 			if ((int)se[i].body != k)
 				continue;
-			const struct person *p = find_person(pe, n_pe, se[i].person_id);
-			if (p && !people_visible(r, p))
+			const struct person *p = people_find(pe, n_pe, se[i].person_id);
+			if (p && !policy_person_record_visible(r->user, p))
 				continue;
 			if (!people_period_current(se[i].from, se[i].to, today)) {
 				continue;
@@ -885,8 +753,8 @@ void people_render_collab_bodies(struct request *r, struct buf *b, int ci)
 		    cols, 3);
 		for (int i = 0; i < n_se; i++) {
 			const struct seat *s = &se[i];
-			const struct person *p = find_person(pe, n_pe, s->person_id);
-			if ((int)s->body != k || (p && !people_visible(r, p)) ||
+			const struct person *p = people_find(pe, n_pe, s->person_id);
+			if ((int)s->body != k || (p && !policy_person_record_visible(r->user, p)) ||
 			    !people_period_current(s->from, s->to, today))
 				continue;
 			comp_row_open(b);
@@ -905,8 +773,8 @@ void people_render_collab_bodies(struct request *r, struct buf *b, int ci)
 		comp_table_close(b);
 	}
 	for (int i = 0; i < n_se; i++) {
-		const struct person *p = find_person(pe, n_pe, se[i].person_id);
-		if ((!p || people_visible(r, p)) &&
+		const struct person *p = people_find(pe, n_pe, se[i].person_id);
+		if ((!p || policy_person_record_visible(r->user, p)) &&
 		    !people_period_current(se[i].from, se[i].to, today))
 			n_former++;
 	}
@@ -922,8 +790,8 @@ void people_render_collab_bodies(struct request *r, struct buf *b, int ci)
 		comp_table_open(b, "Voormalige leden", cols, 5);
 		for (int i = 0; i < n_se; i++) {
 			const struct seat *s = &se[i];
-			const struct person *p = find_person(pe, n_pe, s->person_id);
-			if ((p && !people_visible(r, p)) ||
+			const struct person *p = people_find(pe, n_pe, s->person_id);
+			if ((p && !policy_person_record_visible(r->user, p)) ||
 			    people_period_current(s->from, s->to, today))
 				continue;
 			comp_row_open(b);
@@ -954,7 +822,7 @@ void people_render_collab_bodies(struct request *r, struct buf *b, int ci)
 
 /* ---- the organisation page: "Wie zit waar" ----------------------------------- */
 
-void people_render_org_section(struct request *r, struct buf *b, int oi)
+void people_render_org_section(struct buf *b, struct request *r, int oi)
 {
 	const struct organisation *o = &r->snap->orgs[oi];
 	struct store *st = store_thread();
@@ -979,8 +847,8 @@ void people_render_org_section(struct request *r, struct buf *b, int oi)
 		    "<h2 class=\"utrecht-heading-2\" id=\"wie-zit-waar\">Wie zit waar</h2>");
 	int rows = 0;
 	for (int i = 0; i < n_se; i++) {
-		const struct person *p = find_person(pe, n_pe, se[i].person_id);
-		if ((!p || people_visible(r, p)) &&
+		const struct person *p = people_find(pe, n_pe, se[i].person_id);
+		if ((!p || policy_person_record_visible(r->user, p)) &&
 		    people_period_current(se[i].from, se[i].to, today))
 			rows++;
 	}
@@ -998,8 +866,8 @@ void people_render_org_section(struct request *r, struct buf *b, int oi)
 				4);
 		for (int i = 0; i < n_se; i++) {
 			const struct seat *s = &se[i];
-			const struct person *p = find_person(pe, n_pe, s->person_id);
-			if ((p && !people_visible(r, p)) ||
+			const struct person *p = people_find(pe, n_pe, s->person_id);
+			if ((p && !policy_person_record_visible(r->user, p)) ||
 			    !people_period_current(s->from, s->to, today))
 				continue;
 			comp_row_open(b);
@@ -1022,8 +890,9 @@ void people_render_org_section(struct request *r, struct buf *b, int oi)
 
 	rows = 0;
 	for (int i = 0; i < n_of; i++) {
-		const struct person *p = find_person(pe, n_pe, of[i].person_id);
-		if ((r->user || office_is_public(of[i].kind)) && (!p || people_visible(r, p)) &&
+		const struct person *p = people_find(pe, n_pe, of[i].person_id);
+		if (policy_office_visible(r->user, of[i].kind) &&
+		    (!p || policy_person_record_visible(r->user, p)) &&
 		    people_period_current(of[i].from, of[i].to, today))
 			rows++;
 	}
@@ -1040,9 +909,9 @@ void people_render_org_section(struct request *r, struct buf *b, int oi)
 				4);
 		for (int i = 0; i < n_of; i++) {
 			const struct office *f = &of[i];
-			const struct person *p = find_person(pe, n_pe, f->person_id);
-			if (!(r->user || office_is_public(f->kind)) ||
-			    (p && !people_visible(r, p)) ||
+			const struct person *p = people_find(pe, n_pe, f->person_id);
+			if (!policy_office_visible(r->user, f->kind) ||
+			    (p && !policy_person_record_visible(r->user, p)) ||
 			    !people_period_current(f->from, f->to, today))
 				continue;
 			comp_row_open(b);
@@ -1060,7 +929,7 @@ void people_render_org_section(struct request *r, struct buf *b, int oi)
 		html_raw(b, "<p class=\"utrecht-paragraph atlas-muted\">Alleen publieke functies "
 			    "worden getoond; ambtenaren zijn zichtbaar voor ingelogde "
 			    "gebruikers.</p>");
-	if (req_may_edit_org(r, oi)) {
+	if (policy_may_edit_org(r->user, r->snap, oi)) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">");
 		comp_link(b, "/personen", "Personen, functies en zetels bijhouden");
 		html_raw(b, "</p>");

@@ -1,5 +1,5 @@
 /*
- * people — the pages about people (issue 5): the list /personen, one
+ * people — the pages about people: the list /personen, one
  * person /personen/{id} with offices and seats (current and past), the
  * editing forms for signed-in editors (people_forms.c), the administrator's
  * export and erasure (AVG), and the sections other pages embed: the bodies
@@ -33,8 +33,8 @@ extern const struct param_spec people_seat_params[];
 /* Pages (people.c). */
 int page_person_list(struct request *r);   /* GET /personen */
 int page_person_show(struct request *r);   /* GET /personen/{id} */
-int page_person_export(struct request *r); /* GET /personen/{id}/export (administrators) */
-int page_person_erase(struct request *r);  /* GET/POST /personen/{id}/wissen (administrators) */
+int page_person_export(struct request *r); /* GET /personen/{id}/export (people_admin.c) */
+int page_person_erase(struct request *r);  /* GET/POST /personen/{id}/wissen (people_admin.c) */
 
 /* Forms (people_forms.c); routes need a signed-in editor and CSRF. */
 int page_person_new(struct request *r);	       /* GET/POST /personen/nieuw */
@@ -49,40 +49,32 @@ int page_person_seat_end(struct request *r);   /* POST /personen/{id}/zetels/{z}
  * bodies according to the legal form, current members per body, former
  * members collapsed), written into b. Reads the store; privacy rules above.
  */
-void people_render_collab_bodies(struct request *r, struct buf *b, int ci);
+void people_render_collab_bodies(struct buf *b, struct request *r, int ci);
 /*
  * The section "Wie zit waar" of organisation oi: who represents it in
  * which collaboration body (current seats) and its office holders (public
  * offices for everyone, officials only for signed-in users).
  */
-void people_render_org_section(struct request *r, struct buf *b, int oi);
+void people_render_org_section(struct buf *b, struct request *r, int oi);
 
 /* ---- shared by people.c and people_forms.c ---------------------------------- */
 
-/* May the requester see person p at all (privacy rule above)? */
-bool people_visible(const struct request *r, const struct person *p);
 /* Is the period [from, to) current on today (empty = open)? Future periods
  * count as current (not yet past). */
 bool people_period_current(const char *from, const char *to, const char *today);
 /* "/personen/<key><suffix>" (key URL-encoded), an arena string. */
 const char *people_href(struct request *r, const char *key, const char *suffix);
-/* The index of the signed-in user's own organisation, or -1. */
-int people_own_org(const struct request *r);
-/* True for programme staff and administrators (who may edit every person). */
-bool people_is_staff(const struct request *r);
-/* May the signed-in user add people (staff/admin, or a partner editor with
- * an organisation)? Adding offices and seats needs the same. */
-bool people_may_create(const struct request *r);
-/*
- * May the signed-in user change person key's own data (name, party,
- * contact)? Staff/admin always; a partner editor when the person holds an
- * office in, or a seat on behalf of, the editor's organisation, or when the
- * editor created the person and it has no offices or seats yet.
- */
-bool people_may_edit_person(struct request *r, const char *key);
-/* May the signed-in user record or end offices/seats of organisation
- * org_code (staff/admin: all; a partner editor: their own organisation)? */
-bool people_may_manage_org(const struct request *r, const char *org_code);
+/* All people, in arena a; NULL and *n = 0 on failure (logged). */
+struct person *people_load_all(struct arena *a, int *n);
+/* The person with id among all[0..n), or NULL. */
+const struct person *people_find(const struct person *all, int n, int64_t id);
+/* The person's name as shown: "Onbekende persoon" after an erasure, else
+ * p->name, else fallback (when empty: "Onbekende persoon"). */
+const char *people_shown_name(const struct person *p, const char *fallback);
+/* Load the person of path argument 0 (any, erased ones too) from st into p:
+ * 0, or the status of the 404 (unknown) or 500 (st NULL or failing) reply
+ * already sent. */
+int people_load_or_respond(struct request *r, struct store *st, struct person *p);
 /* The 500 page for a store failure ("nothing changed"); returns 500. */
 int people_store_failure(struct request *r);
 /* The Dutch flash message for ?melding=... on the people pages. */

@@ -1,5 +1,5 @@
 /*
- * people_forms — the editing forms for people (issue 5): a new person,
+ * people_forms — the editing forms for people: a new person,
  * editing a person, adding an office, adding a seat (two steps without
  * JavaScript: first the collaboration, then only the bodies its legal form
  * has and its participants as "namens"), and ending an office or seat on a
@@ -15,6 +15,8 @@
 #include "auth_ui.h"
 #include "edit.h"
 #include "forms.h"
+#include "../app/accounts.h"
+#include "../app/policy.h"
 #include "../domain/labels.h"
 #include "../app/readmodel.h"
 #include "../lib/log.h"
@@ -29,57 +31,6 @@
 
 const struct param_spec people_seat_params[] = {{"samenwerkingsverband", PT_TEXT, 80},
 						{NULL, 0, 0}};
-
-/* ---- permissions ---------------------------------------------------------- */
-
-static bool is_partner_editor(const struct request *r)
-{
-	return r->user && !r->user->disabled && r->user->role == USER_ROLE_EDITOR &&
-	       people_own_org(r) >= 0;
-}
-
-bool people_may_edit_person(struct request *r, const char *key)
-{
-	if (people_is_staff(r))
-		return true;
-	if (!is_partner_editor(r))
-		return false;
-	struct store *st = store_thread();
-	if (!st)
-		return false;
-	const char *own = r->user->org_code;
-	struct office *of = NULL;
-	struct seat *se = NULL;
-	int n_of = 0, n_se = 0;
-	bool ok = false;
-	if (store_offices_of_person(st, r->arena, key, &of, &n_of) != STORE_OK ||
-	    store_seats_of_person(st, r->arena, key, &se, &n_se) != STORE_OK)
-		goto out;
-	for (int i = 0; i < n_of && !ok; i++)
-		ok = strcmp(of[i].org_code, own) == 0;
-	for (int i = 0; i < n_se && !ok; i++)
-		ok = strcmp(se[i].org_code, own) == 0;
-	if (!ok && n_of == 0 && n_se == 0) {
-		/* a person the editor just created (nothing recorded yet) */
-		struct audit_row *rows = NULL;
-		int n = 0;
-		char actor[80];
-		snprintf(actor, sizeof actor, "gebruiker:%s", r->user->username);
-		if (store_history(st, r->arena, "person", key, &rows, &n) == STORE_OK) {
-			for (int i = 0; i < n && !ok; i++)
-				ok = rows[i].action && rows[i].actor &&
-				     strcmp(rows[i].action, "insert") == 0 &&
-				     strcmp(rows[i].actor, actor) == 0;
-		}
-	}
-out:
-	return ok;
-}
-
-bool people_may_create(const struct request *r)
-{
-	return people_is_staff(r) || is_partner_editor(r);
-}
 
 /* ---- shared form plumbing --------------------------------------------------- */
 
@@ -146,28 +97,19 @@ static void form_buttons(struct buf *b, const char *submit, const char *back)
 	html_raw(b, "</p>");
 }
 
-/* Load person key (not erased) or answer 404/409/500; true when loaded. */
-static bool load_person_or_respond(struct request *r, struct person *p, int *status)
+/* Load person key (not erased) into p: 0, or the status of the 404/409/500
+ * reply already sent. */
+static int load_person_or_respond(struct request *r, struct person *p)
 {
-	struct store *st = store_thread();
-	int rc = st ? store_person_get(st, r->arena, r->path_args[0], p) : -1;
-	if (rc == STORE_ERR_NOTFOUND) {
-		*status = respond_not_found(r);
-		return false;
-	}
-	if (rc != STORE_OK) {
-		*status = people_store_failure(r);
-		return false;
-	}
-	if (p->erased) {
-		*status =
-		    respond_error(r, 409, "Gegevens gewist",
-				  "De gegevens van deze persoon zijn gewist; er kan niets meer "
-				  "aan worden toegevoegd of gewijzigd.",
-				  NULL);
-		return false;
-	}
-	return true;
+	int rc = people_load_or_respond(r, store_thread(), p);
+	if (rc)
+		return rc;
+	if (p->erased)
+		return respond_error(r, 409, "Gegevens gewist",
+				     "De gegevens van deze persoon zijn gewist; er kan niets meer "
+				     "aan worden toegevoegd of gewijzigd.",
+				     NULL);
+	return 0;
 }
 
 /* ---- person: new and edit ---------------------------------------------------- */
@@ -243,7 +185,7 @@ static int person_form_page(struct request *r, const struct person *p,
 
 int page_person_new(struct request *r)
 {
-	if (!people_may_create(r))
+	if (!policy_may_create_person(r->user, r->snap))
 		return edit_forbidden(r);
 	struct form_field f[PF_COUNT];
 	person_fields(f);
@@ -258,7 +200,7 @@ int page_person_new(struct request *r)
 	person_input_from(v, &in);
 	struct write_ctx w;
 	char actor[80], today[11], key[128];
-	form_write_ctx(r, &w, actor, today);
+	accounts_write_ctx(r->user, "web", &w, actor, today);
 	struct field_errors errs = {0};
 	struct store *st = store_thread();
 	if (!st)
@@ -276,9 +218,9 @@ int page_person_edit(struct request *r)
 {
 	struct person p;
 	int status;
-	if (!load_person_or_respond(r, &p, &status))
+	if ((status = load_person_or_respond(r, &p)))
 		return status;
-	if (!people_may_edit_person(r, p.key))
+	if (!policy_may_edit_person(store_thread(), r->arena, r->user, r->snap, p.key))
 		return edit_forbidden(r);
 	struct form_field f[PF_COUNT];
 	person_fields(f);
@@ -294,7 +236,7 @@ int page_person_edit(struct request *r)
 	person_input_from(v, &in);
 	struct write_ctx w;
 	char actor[80], today[11];
-	form_write_ctx(r, &w, actor, today);
+	accounts_write_ctx(r->user, "web", &w, actor, today);
 	struct field_errors errs = {0};
 	int rc = store_person_update(store_thread(), &w, p.key, version, &in, &errs, &current);
 	if (rc == STORE_ERR_INVALID)
@@ -318,8 +260,8 @@ static void office_fields(struct request *r, struct form_field f[OF_COUNT])
 	struct arena *a = r->arena;
 	struct comp_option *o;
 	int n = 0;
-	if (is_partner_editor(r) && !people_is_staff(r)) {
-		int oi = people_own_org(r);
+	int oi = policy_scoped_org(r->user, r->snap);
+	if (oi >= 0) {
 		o = arena_calloc(a, 1, sizeof *o);
 		o[n++] = (struct comp_option){s->orgs[oi].code, s->orgs[oi].name};
 	} else {
@@ -373,9 +315,9 @@ int page_person_office_new(struct request *r)
 {
 	struct person p;
 	int status;
-	if (!people_may_create(r))
+	if (!policy_may_create_person(r->user, r->snap))
 		return edit_forbidden(r);
-	if (!load_person_or_respond(r, &p, &status))
+	if ((status = load_person_or_respond(r, &p)))
 		return status;
 	struct form_field f[OF_COUNT];
 	office_fields(r, f);
@@ -383,12 +325,12 @@ int page_person_office_new(struct request *r)
 	if (r->method & (HTTP_GET | HTTP_HEAD)) {
 		for (int i = 0; i < OF_COUNT; i++)
 			v[i] = "";
-		if (!people_is_staff(r))
+		if (!policy_is_staff(r->user))
 			v[OF_ORG] = r->user->org_code;
 		return office_form_page(r, &p, f, v, NULL, 200);
 	}
 	submitted(r, f, OF_COUNT, v);
-	if (!people_is_staff(r) && !people_may_manage_org(r, v[OF_ORG]))
+	if (!policy_is_staff(r->user) && !policy_may_manage_org_people(r->user, v[OF_ORG]))
 		return edit_forbidden(r);
 	struct office_input in = {.org_code = v[OF_ORG],
 				  .kind = v[OF_KIND],
@@ -397,7 +339,7 @@ int page_person_office_new(struct request *r)
 				  .to = v[OF_TO]};
 	struct write_ctx w;
 	char actor[80], today[11];
-	form_write_ctx(r, &w, actor, today);
+	accounts_write_ctx(r->user, "web", &w, actor, today);
 	struct field_errors errs = {0};
 	int64_t id = 0;
 	int rc = store_office_add(store_thread(), &w, p.key, &in, &id, &errs);
@@ -462,8 +404,8 @@ static int seat_fields(struct request *r, int ci, struct form_field f[SF_COUNT])
 	/* namens: the participants (a partner editor: only their own organisation) */
 	struct comp_option *o = arena_calloc(a, (size_t)c->n_parts + 2, sizeof *o);
 	int n = 0;
-	if (!people_is_staff(r)) {
-		int oi = people_own_org(r);
+	if (!policy_is_staff(r->user)) {
+		int oi = policy_own_org(r->user, r->snap);
 		if (oi >= 0)
 			o[n++] = (struct comp_option){s->orgs[oi].code, s->orgs[oi].name};
 	} else {
@@ -556,9 +498,9 @@ int page_person_seat_new(struct request *r)
 {
 	struct person p;
 	int status;
-	if (!people_may_create(r))
+	if (!policy_may_create_person(r->user, r->snap))
 		return edit_forbidden(r);
-	if (!load_person_or_respond(r, &p, &status))
+	if ((status = load_person_or_respond(r, &p)))
 		return status;
 	bool get = (r->method & (HTTP_GET | HTTP_HEAD)) != 0;
 	const char *ck =
@@ -578,13 +520,13 @@ int page_person_seat_new(struct request *r)
 		for (int i = 0; i < SF_COUNT; i++)
 			v[i] = "";
 		v[SF_COLLAB] = r->snap->collabs[ci].key;
-		if (!people_is_staff(r))
+		if (!policy_is_staff(r->user))
 			v[SF_ORG] = r->user->org_code;
 		return seat_step2(r, &p, ci, f, v, n_bodies, NULL, 200);
 	}
 	submitted(r, f, SF_COUNT, v);
 	v[SF_COLLAB] = r->snap->collabs[ci].key;
-	if (!people_is_staff(r) && !people_may_manage_org(r, v[SF_ORG]))
+	if (!policy_is_staff(r->user) && !policy_may_manage_org_people(r->user, v[SF_ORG]))
 		return edit_forbidden(r);
 	/* the legal form decides the bodies; checked here and again by the store */
 	struct field_errors errs = {0};
@@ -604,7 +546,7 @@ int page_person_seat_new(struct request *r)
 				.to = v[SF_TO]};
 	struct write_ctx w;
 	char actor[80], today[11];
-	form_write_ctx(r, &w, actor, today);
+	accounts_write_ctx(r->user, "web", &w, actor, today);
 	int64_t id = 0;
 	int rc = store_seat_add(store_thread(), &w, p.key, &in, &id, &errs);
 	if (rc == STORE_ERR_INVALID)
@@ -642,7 +584,7 @@ static int end_common(struct request *r, bool seat)
 {
 	struct person p;
 	int status;
-	if (!load_person_or_respond(r, &p, &status))
+	if ((status = load_person_or_respond(r, &p)))
 		return status;
 	long id;
 	if (r->n_path_args < 2 || !parse_long(r->path_args[1], 1, 0x7fffffffL, &id))
@@ -665,12 +607,12 @@ static int end_common(struct request *r, bool seat)
 	}
 	if (!org)
 		return respond_not_found(r);
-	if (!people_may_manage_org(r, org))
+	if (!policy_may_manage_org_people(r->user, org))
 		return edit_forbidden(r);
 	const char *to = form_str(req_form(r, "tot"));
 	struct write_ctx w;
 	char actor[80], today[11];
-	form_write_ctx(r, &w, actor, today);
+	accounts_write_ctx(r->user, "web", &w, actor, today);
 	if (str_empty(to))
 		to = today;
 	struct field_errors errs = {0};

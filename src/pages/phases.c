@@ -1,5 +1,5 @@
 /*
- * phases — the life-cycle phase history of a collaboration (issue 5): the
+ * phases — the life-cycle phase history of a collaboration: the
  * timeline on the collaboration page and the form
  * /samenwerkingsverbanden/{id}/fasen/nieuw. See roles.h.
  *
@@ -16,6 +16,8 @@
 #include "edit.h"
 #include "forms.h"
 #include "roles.h"
+#include "../app/accounts.h"
+#include "../app/policy.h"
 #include "../domain/labels.h"
 #include "../app/readmodel.h"
 #include "../lib/log.h"
@@ -113,7 +115,7 @@ void phases_collab_section(struct buf *b, struct request *r, int ci)
 		}
 		html_raw(b, "</ol>");
 	}
-	if (edit_may_edit_collab(r, ci)) {
+	if (policy_may_edit_collab(r->user, r->snap, ci)) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">");
 		comp_link(b, collab_href(r, c->key, "/fasen/nieuw"), "Fase toevoegen");
 		html_raw(b, "</p>");
@@ -221,7 +223,7 @@ int page_phase_new(struct request *r)
 	int ci = snapshot_find_collab(r->snap, r->path_args[0]);
 	if (ci < 0)
 		return respond_not_found(r);
-	if (!edit_may_edit_collab(r, ci))
+	if (!policy_may_edit_collab(r->user, r->snap, ci))
 		return edit_forbidden(r);
 	const struct collaboration *c = &r->snap->collabs[ci];
 	struct form_field f[PF_COUNT];
@@ -243,7 +245,7 @@ int page_phase_new(struct request *r)
 				 .note = v[PF_NOTE]};
 	struct write_ctx w;
 	char actor[80], today[11];
-	form_write_ctx(r, &w, actor, today);
+	accounts_write_ctx(r->user, "web", &w, actor, today);
 	struct field_errors errs = {0};
 	int64_t id = 0;
 	int rc = store_phase_add(store_thread(), &w, c->key, &in, &id, &errs);

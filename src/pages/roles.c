@@ -1,5 +1,5 @@
 /*
- * roles — role perspectives (issue 5): the section "Rollen van de partijen"
+ * roles — role perspectives: the section "Rollen van de partijen"
  * on a collaboration page (quadrant diagram with a table alternative, the
  * history per party with role changes marked), the assessment form per
  * participation and /analyse/rolwisselingen. See roles.h. Assessments come
@@ -10,6 +10,8 @@
 #include "edit.h"
 #include "forms.h"
 #include "roles.h"
+#include "../app/accounts.h"
+#include "../app/policy.h"
 #include "../domain/labels.h"
 #include "../domain/people.h"
 #include "../app/readmodel.h"
@@ -155,7 +157,7 @@ void roles_collab_section(struct buf *b, struct request *r, int ci)
 	bool any_link = false;
 	for (int k = 0; r->user && k < c->n_parts; k++) {
 		const struct participation *p = &s->parts[c->parts[k]];
-		if (!p->active || !edit_may_edit_part(r, c->parts[k]))
+		if (!p->active || !policy_may_edit_part(r->user, r->snap, c->parts[k]))
 			continue;
 		if (!any_link)
 			html_raw(b, "<p class=\"utrecht-paragraph\">Rol beoordelen van:</p>"
@@ -376,10 +378,10 @@ static int role_form_page(struct request *r, const struct collaboration *c,
 int page_role_assess(struct request *r)
 {
 	int ci = snapshot_find_collab(r->snap, r->path_args[0]);
-	int pi = edit_find_part(r->snap, ci, r->path_args[1]);
+	int pi = snapshot_find_part(r->snap, ci, r->path_args[1]);
 	if (ci < 0 || pi < 0)
 		return respond_not_found(r);
-	if (!edit_may_edit_part(r, pi))
+	if (!policy_may_edit_part(r->user, r->snap, pi))
 		return edit_forbidden(r);
 	const struct collaboration *c = &r->snap->collabs[ci];
 	const struct participation *p = &r->snap->parts[pi];
@@ -401,7 +403,7 @@ int page_role_assess(struct request *r)
 		in.scores[k] = v[RF_S0 + k];
 	struct write_ctx w;
 	char actor[80], today[11];
-	form_write_ctx(r, &w, actor, today);
+	accounts_write_ctx(r->user, "web", &w, actor, today);
 	struct field_errors errs = {0};
 	int64_t id = 0;
 	int rc = store_assessment_add(store_thread(), &w, p->id, &in, &id, &errs);

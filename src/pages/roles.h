@@ -1,5 +1,5 @@
 /*
- * roles — issue 5 pages about how parties work together in a
+ * roles — the pages about how parties work together in a
  * collaboration:
  *   - role perspectives (roles.c): the section "Rollen van de partijen" on
  *     the collaboration page (quadrant diagram, table alternative, history

@@ -8,6 +8,7 @@
  */
 #include "users.h"
 #include "auth_ui.h"
+#include "../app/policy.h"
 #include "../http/auth.h"
 #include "../lib/text.h"
 #include "../render/components.h"
@@ -399,27 +400,22 @@ static void render_user(struct request *r, const struct user *u, const char *rol
 	layout_end(b, NULL);
 }
 
-/* Load the user named in the path; answers 404 itself when unknown. */
-static bool load_user(struct request *r, struct user *u, int *status)
+/* Load the user named in the path into u: 0, or the status of the 404/500
+ * reply already sent. */
+static int load_user_or_respond(struct request *r, struct user *u)
 {
 	struct store *st = store_thread();
 	const char *name = r->n_path_args > 0 ? r->path_args[0] : "";
-	if (!st) {
-		*status = internal_error(r);
-		return false;
-	}
+	if (!st)
+		return internal_error(r);
 	int rc =
 	    auth_username_valid(name) ? store_user_get(st, name, u, NULL, 0) : STORE_ERR_NOTFOUND;
-	if (rc == STORE_ERR_NOTFOUND) {
-		*status = respond_error(r, 404, "Gebruiker niet gevonden",
-					"Deze gebruiker bestaat niet.", NULL);
-		return false;
-	}
-	if (rc != STORE_OK) {
-		*status = internal_error(r);
-		return false;
-	}
-	return true;
+	if (rc == STORE_ERR_NOTFOUND)
+		return respond_error(r, 404, "Gebruiker niet gevonden",
+				     "Deze gebruiker bestaat niet.", NULL);
+	if (rc != STORE_OK)
+		return internal_error(r);
+	return 0;
 }
 
 static int redirect_user(struct request *r, const char *username)
@@ -438,7 +434,7 @@ int page_user_show(struct request *r)
 	r->etag = NULL;
 	struct user u;
 	int status;
-	if (!load_user(r, &u, &status))
+	if ((status = load_user_or_respond(r, &u)))
 		return status;
 	render_user(r, &u, NULL, NULL, NULL, NULL, NULL);
 	return 200;
@@ -450,7 +446,7 @@ int page_user_set_role(struct request *r)
 	r->etag = NULL;
 	struct user u;
 	int status;
-	if (!load_user(r, &u, &status))
+	if ((status = load_user_or_respond(r, &u)))
 		return status;
 	const char *role_s = kept(req_form(r, "rol"));
 	const char *org = kept(req_form(r, "organisatie"));
@@ -458,7 +454,7 @@ int page_user_set_role(struct request *r)
 	int role = user_role_parse(role_s);
 	if (role <= USER_ROLE_NONE || role >= USER_ROLE_COUNT)
 		e_role = "Kies een rol uit de lijst.";
-	else if (u.id == r->user->id && role != (int)u.role)
+	else if (!policy_may_set_role(r->user, &u, (enum user_role)role))
 		e_role = "U kunt uw eigen rol niet wijzigen. Vraag een andere beheerder.";
 	else
 		e_org = org_problem(r, role, org);
@@ -484,7 +480,7 @@ int page_user_set_status(struct request *r)
 	r->etag = NULL;
 	struct user u;
 	int status;
-	if (!load_user(r, &u, &status))
+	if ((status = load_user_or_respond(r, &u)))
 		return status;
 	const char *act = req_form(r, "actie");
 	bool disable;
@@ -496,7 +492,7 @@ int page_user_set_status(struct request *r)
 		render_user(r, &u, NULL, NULL, NULL, NULL, "Onbekende handeling.");
 		return 400;
 	}
-	if (disable && u.id == r->user->id) {
+	if (disable && !policy_may_disable_user(r->user, &u)) {
 		render_user(r, &u, NULL, NULL, NULL, NULL,
 			    "U kunt uzelf niet blokkeren. Vraag een andere beheerder.");
 		return 400;

@@ -15,7 +15,7 @@
 
 #include "../../src/domain/filter.h"
 #include "../../src/domain/mapcount.h"
-#include "../../src/pages/map.h"
+#include "../../src/io/geo.h"
 #include "fixtures.h"
 
 #include <stdio.h>
@@ -234,20 +234,20 @@ static void test_geometry_loader(void **state)
 		"\"Proefstad\"},\"geometry\":{\"type\":\"MultiPolygon\",\"coordinates\":[[[[5.1,"
 		"52.0],[5.2,52.0],[5.2,52.1],[5.1,52.0]]]]}}]}"),
 	    0);
-	assert_int_equal(map_load_geometry(path), 2);
+	assert_int_equal(geo_load(path), 2);
 	/* not a FeatureCollection of polygons */
 	assert_int_equal(fx_write(path, "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":"
 					"\"Feature\",\"properties\":{},\"geometry\":{\"type\":"
 					"\"Point\",\"coordinates\":[5,52]}}]}"),
 			 0);
-	assert_int_equal(map_load_geometry(path), -1);
+	assert_int_equal(geo_load(path), -1);
 	assert_int_equal(fx_write(path, "{nope"), 0);
-	assert_int_equal(map_load_geometry(path), -1);
+	assert_int_equal(geo_load(path), -1);
 	snprintf(path, sizeof path, "%s/missing.geojson", dir);
-	assert_int_equal(map_load_geometry(path), -1);
+	assert_int_equal(geo_load(path), -1);
 	/* the real file of the repository: the 26 gemeenten */
-	assert_int_equal(map_load_geometry(MAP_GEO_DEFAULT), 26);
-	map_free_geometry();
+	assert_int_equal(geo_load(GEO_DEFAULT_FILE), 26);
+	geo_free();
 	fx_rm_rf(dir);
 }
 

@@ -1,0 +1,69 @@
+/*
+ * map (app) — the map view that the map page (/kaart, pages/map.c) and the
+ * map API (GET /api/v1/kaart, api/api_map.c) both serve: for the chosen
+ * filters, the active collaborations per gemeente, the legend classes, the
+ * matching collaborations and the chosen one ("verband").
+ *
+ * Takes plain values (a snapshot, an arena, the query values) and writes
+ * nothing: the shapes are io/geo.c, counting and classes domain/mapcount.c,
+ * the HTML page pages/map.c and the GeoJSON api/api_map.c.
+ */
+#ifndef ATLAS_APP_MAP_H
+#define ATLAS_APP_MAP_H
+
+#include "../domain/filter.h"
+#include "../domain/mapcount.h"
+#include "../lib/arena.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The number of list filters the map takes (map_filter_keys). */
+#define MAP_N_FILTERS 4
+
+/* The query keys of those filters, in order, NULL-terminated:
+ * beleidsdomein, juridischeVorm, fase, soort. */
+extern const char *const map_filter_keys[MAP_N_FILTERS + 1];
+
+/* Everything a map reply shows, computed from the snapshot and the query.
+ * Arrays live in the arena given to map_view_build. */
+struct map_view {
+	struct collab_filter f; /* beleidsdomein, juridischeVorm, fase, soort; status actief */
+	const char *filter_vals[MAP_N_FILTERS]; /* the values asked for (NULL: none) */
+	int n;					/* number of map gemeenten */
+	int *orgs;				/* their organisation indexes, by name */
+	int *counts;				/* active collaborations per gemeente under f */
+	int *cls;				/* legend class per gemeente (0-based) */
+	int *feature;	      /* geometry feature per gemeente (io/geo.h), -1 if none */
+	struct map_classes k; /* the legend */
+	int *matching;	      /* indexes of the collaborations passing f */
+	int n_matching;
+	int verband; /* chosen collaboration (query "verband"), -1 */
+};
+
+/*
+ * Compute the view of snapshot s for the filter values vals[i] (for
+ * map_filter_keys[i]; NULL or "" = no filter) and the chosen collaboration
+ * key verband (NULL or "" = none). Arrays are allocated in a. Returns 0; or
+ * -1 with a Dutch message in msg and the offending parameter name in *param
+ * when a value is unknown (the view is still complete, without that value,
+ * so a page can show it anyway).
+ */
+int map_view_build(const struct snapshot *s, struct arena *a, const char *const vals[MAP_N_FILTERS],
+		   const char *verband, struct map_view *v, char *msg, size_t msglen,
+		   const char **param);
+
+/* Position of organisation o among the map gemeenten of v, or -1. */
+int map_view_pos(const struct map_view *v, int o);
+
+/*
+ * The organisations that are not on the map and take part (actively) in a
+ * matching collaboration or in the chosen one: an array of s->n_orgs bools
+ * allocated in a (NULL when out of memory).
+ */
+bool *map_view_off_map(const struct snapshot *s, const struct map_view *v, struct arena *a);
+
+/* The fill colour (#rrggbb) of palette shade 0..MAP_MAX_CLASSES-1. */
+const char *map_shade_colour(int shade);
+
+#endif

@@ -1,0 +1,185 @@
+/*
+ * policy — who may see or change what; see policy.h.
+ */
+#include "policy.h"
+#include "../domain/snapshot.h"
+#include "../store/store.h"
+#include "../store/store_write.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* An enabled, signed-in user. */
+static bool active(const struct user *u)
+{
+	return u && !u->disabled;
+}
+
+/* An enabled partner editor (the role scoped to one organisation). */
+static bool editor(const struct user *u)
+{
+	return active(u) && u->role == USER_ROLE_EDITOR;
+}
+
+bool policy_has_role(const struct user *u, enum user_role role)
+{
+	if (role == USER_ROLE_NONE)
+		return true;
+	return active(u) && u->role >= role;
+}
+
+bool policy_is_staff(const struct user *u)
+{
+	return policy_has_role(u, USER_ROLE_STAFF);
+}
+
+int policy_own_org(const struct user *u, const struct snapshot *s)
+{
+	if (!active(u) || !u->org_code[0] || !s)
+		return -1;
+	return snapshot_find_org(s, u->org_code);
+}
+
+int policy_scoped_org(const struct user *u, const struct snapshot *s)
+{
+	return editor(u) ? policy_own_org(u, s) : -1;
+}
+
+bool policy_may_edit_org(const struct user *u, const struct snapshot *s, int org)
+{
+	if (policy_is_staff(u))
+		return true;
+	if (!editor(u) || !s || org < 0 || org >= s->n_orgs)
+		return false;
+	return strcmp(s->orgs[org].code, u->org_code) == 0;
+}
+
+bool policy_may_edit_collab(const struct user *u, const struct snapshot *s, int ci)
+{
+	if (!active(u) || !s || ci < 0 || ci >= s->n_collabs)
+		return false;
+	if (policy_is_staff(u))
+		return true;
+	if (!editor(u))
+		return false;
+	int oi = policy_own_org(u, s);
+	if (oi < 0)
+		return false;
+	const struct collaboration *c = &s->collabs[ci];
+	for (int k = 0; k < c->n_parts; k++) {
+		const struct participation *p = &s->parts[c->parts[k]];
+		if (p->organisation == oi && p->active &&
+		    (p->role == ROLE_PENVOERDER || p->role == ROLE_CENTRUMGEMEENTE))
+			return true;
+	}
+	return false;
+}
+
+bool policy_may_edit_part(const struct user *u, const struct snapshot *s, int pi)
+{
+	if (!s || pi < 0 || pi >= s->n_parts)
+		return false;
+	const struct participation *p = &s->parts[pi];
+	return policy_may_edit_collab(u, s, p->collaboration) ||
+	       policy_may_edit_org(u, s, p->organisation);
+}
+
+bool policy_may_create_collab(const struct user *u, const struct snapshot *s)
+{
+	if (policy_is_staff(u))
+		return true;
+	return editor(u) && policy_own_org(u, s) >= 0;
+}
+
+bool policy_may_add_part(const struct user *u, const struct snapshot *s, int ci)
+{
+	return policy_may_edit_collab(u, s, ci) || policy_scoped_org(u, s) >= 0;
+}
+
+bool policy_person_record_visible(const struct user *u, const struct person *p)
+{
+	if (!p)
+		return false;
+	return u != NULL || p->has_public_office;
+}
+
+bool policy_person_visible(const struct user *u, const struct person *p)
+{
+	return p && !p->erased && policy_person_record_visible(u, p);
+}
+
+bool policy_office_visible(const struct user *u, enum office_kind k)
+{
+	return u != NULL || office_is_public(k);
+}
+
+bool policy_may_create_person(const struct user *u, const struct snapshot *s)
+{
+	return policy_is_staff(u) || (editor(u) && policy_own_org(u, s) >= 0);
+}
+
+bool policy_may_manage_org_people(const struct user *u, const char *org_code)
+{
+	if (policy_is_staff(u))
+		return true;
+	if (!editor(u) || !org_code)
+		return false;
+	return u->org_code[0] && strcmp(u->org_code, org_code) == 0;
+}
+
+bool policy_may_edit_person(struct store *st, struct arena *a, const struct user *u,
+			    const struct snapshot *s, const char *key)
+{
+	if (policy_is_staff(u))
+		return true;
+	if (!editor(u) || policy_own_org(u, s) < 0 || !st)
+		return false;
+	const char *own = u->org_code;
+	struct office *of = NULL;
+	struct seat *se = NULL;
+	int n_of = 0, n_se = 0;
+	bool ok = false;
+	if (store_offices_of_person(st, a, key, &of, &n_of) != STORE_OK ||
+	    store_seats_of_person(st, a, key, &se, &n_se) != STORE_OK)
+		goto out;
+	for (int i = 0; i < n_of && !ok; i++)
+		ok = strcmp(of[i].org_code, own) == 0;
+	for (int i = 0; i < n_se && !ok; i++)
+		ok = strcmp(se[i].org_code, own) == 0;
+	if (!ok && n_of == 0 && n_se == 0) {
+		/* a person the editor just created (nothing recorded yet) */
+		struct audit_row *rows = NULL;
+		int n = 0;
+		char actor[80];
+		snprintf(actor, sizeof actor, "gebruiker:%s", u->username);
+		if (store_history(st, a, "person", key, &rows, &n) == STORE_OK) {
+			for (int i = 0; i < n && !ok; i++)
+				ok = rows[i].action && rows[i].actor &&
+				     strcmp(rows[i].action, "insert") == 0 &&
+				     strcmp(rows[i].actor, actor) == 0;
+		}
+	}
+out:
+	return ok;
+}
+
+bool policy_may_write_api(const struct user *u, bool via_token)
+{
+	return active(u) && via_token;
+}
+
+bool policy_may_create_token(const struct user *u, bool via_token)
+{
+	return active(u) && !via_token;
+}
+
+bool policy_may_set_role(const struct user *u, const struct user *target, enum user_role role)
+{
+	return policy_has_role(u, USER_ROLE_ADMIN) && (target->id != u->id || role == target->role);
+}
+
+bool policy_may_disable_user(const struct user *u, const struct user *target)
+{
+	return policy_has_role(u, USER_ROLE_ADMIN) && target->id != u->id;
+}

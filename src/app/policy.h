@@ -1,0 +1,125 @@
+/*
+ * policy — every rule of who may see or change what, one predicate per
+ * question: organisations, collaborations, participations, people (erasure
+ * included), offices, accounts and API writes.
+ *
+ * Each predicate takes plain values — the signed-in user (NULL for an
+ * anonymous visitor), the snapshot, indexes or keys — and answers true or
+ * false; none reads a request or writes a reply. The router applies the
+ * route-level rules (policy_has_role, policy_may_write_api) before a
+ * handler runs; handlers ask the object-level ones. A disabled user may do
+ * nothing a visitor may not.
+ *
+ * Roles, lowest to highest (store/store_auth.h): redacteur (partner editor,
+ * scoped to one organisation), accounthouder, toezichthouder, programmateam
+ * (staff: the whole registry), beheerder (administrator).
+ */
+#ifndef ATLAS_APP_POLICY_H
+#define ATLAS_APP_POLICY_H
+
+#include "../domain/model.h"
+#include "../domain/people.h"
+#include "../store/store_auth.h"
+#include "../store/store_people.h"
+
+#include <stdbool.h>
+
+struct store;
+
+/* ---- roles ------------------------------------------------------------------ */
+
+/* Does u (NULL: anonymous) have at least role? USER_ROLE_NONE: everyone;
+ * otherwise an enabled user with that role or a higher one. */
+bool policy_has_role(const struct user *u, enum user_role role);
+
+/* Programme staff or administrator (enabled): edits the whole registry. */
+bool policy_is_staff(const struct user *u);
+
+/* The snapshot index of u's own organisation (an enabled user with an
+ * organisation scope that is in s), or -1. */
+int policy_own_org(const struct user *u, const struct snapshot *s);
+
+/* The organisation an enabled partner editor is scoped to (snapshot index),
+ * or -1 for every other user (staff are not scoped). */
+int policy_scoped_org(const struct user *u, const struct snapshot *s);
+
+/* ---- the registry: organisations, collaborations, participations ---------- */
+
+/* Organisation org (snapshot index): staff, or an editor of that very
+ * organisation. */
+bool policy_may_edit_org(const struct user *u, const struct snapshot *s, int org);
+
+/* Collaboration ci: staff, or a partner editor whose organisation is an
+ * active participant with role penvoerder or centrumgemeente. */
+bool policy_may_edit_collab(const struct user *u, const struct snapshot *s, int ci);
+
+/* Participation pi: its collaboration may be edited, or the participating
+ * organisation is the editor's own. */
+bool policy_may_edit_part(const struct user *u, const struct snapshot *s, int pi);
+
+/* Create a collaboration: staff, or a partner editor with an organisation
+ * in s (which becomes its penvoerder). */
+bool policy_may_create_collab(const struct user *u, const struct snapshot *s);
+
+/* Add a participant to collaboration ci: the collaboration may be edited,
+ * or u is a partner editor with an organisation in s (who may then add only
+ * that organisation). */
+bool policy_may_add_part(const struct user *u, const struct snapshot *s, int ci);
+
+/* ---- people and offices ------------------------------------------------------- */
+
+/*
+ * May u see person p — name, offices, seats, contact? Erased people
+ * ("onbekende persoon") never; signed-in users everyone else; anonymous
+ * visitors only holders of a public office. The one rule for every list,
+ * page and API reply that shows a person.
+ */
+bool policy_person_visible(const struct user *u, const struct person *p);
+
+/*
+ * May u see that the record of person p exists (its page, or its place in
+ * a list shown as "Onbekende persoon" when erased)? Signed-in users always;
+ * anonymous visitors only for holders of a public office.
+ */
+bool policy_person_record_visible(const struct user *u, const struct person *p);
+
+/* May u see an office of kind k? Public offices everyone; officials only
+ * signed-in users. */
+bool policy_office_visible(const struct user *u, enum office_kind k);
+
+/* Add people, offices and seats: staff, or a partner editor with an
+ * organisation in s. */
+bool policy_may_create_person(const struct user *u, const struct snapshot *s);
+
+/* Record or end offices and seats of organisation org_code: staff, or a
+ * partner editor of that organisation. */
+bool policy_may_manage_org_people(const struct user *u, const char *org_code);
+
+/*
+ * Change person key's own data (name, party, contact): staff always; a
+ * partner editor when the person holds an office in, or a seat on behalf
+ * of, the editor's organisation, or when the editor created the person and
+ * it has no offices or seats yet. Reads those facts from st into arena a;
+ * false when they cannot be read.
+ */
+bool policy_may_edit_person(struct store *st, struct arena *a, const struct user *u,
+			    const struct snapshot *s, const char *key);
+
+/* ---- accounts and the API ------------------------------------------------------ */
+
+/* Create a personal API token: an enabled user signed in with a web session
+ * (a token cannot make new tokens). */
+bool policy_may_create_token(const struct user *u, bool via_token);
+
+/* Give user target the role role: administrators, except their own role
+ * (another administrator must change it). */
+bool policy_may_set_role(const struct user *u, const struct user *target, enum user_role role);
+
+/* Block user target: administrators, except themselves. */
+bool policy_may_disable_user(const struct user *u, const struct user *target);
+
+/* May u write through the API? Only an enabled user signed in with a
+ * personal API token (via_token); a web session does not count. */
+bool policy_may_write_api(const struct user *u, bool via_token);
+
+#endif

@@ -1,0 +1,59 @@
+/*
+ * geo — the gemeente shapes for the map: read once at startup from a
+ * GeoJSON FeatureCollection, projected for the server-rendered SVG map
+ * (equirectangular, longitude scaled by cos 52°) and kept as compact GeoJSON
+ * geometry for the API.
+ *
+ * The shapes are read-only after geo_load, so request threads share them
+ * without locks. Does not count, filter or write replies: the map view is
+ * app/map.c, the page pages/map.c, the GeoJSON replies api/api_map.c.
+ */
+#ifndef ATLAS_IO_GEO_H
+#define ATLAS_IO_GEO_H
+
+/* The GeoJSON shipped with the repository (CBS/PDOK via cartomap/nl). */
+#define GEO_DEFAULT_FILE "data/geo/utrecht_gemeenten_2025.geojson"
+/* The attribution the map data requires (CC BY 4.0). */
+#define GEO_ATTRIBUTION                                                                            \
+	"Kaartgegevens: CBS, Kadaster / PDOK (CC BY 4.0), vereenvoudigd door cartomap/nl"
+/* Width of the SVG view box the shapes are projected into. */
+#define GEO_VIEW_W 1000.0
+
+/* One gemeente shape; every string is owned here and lives until geo_free. */
+struct geo_feature {
+	char *statcode; /* "GM0344" */
+	char *name;	/* statnaam */
+	char *geometry; /* compact GeoJSON geometry (trusted JSON made by jansson) */
+	char *path_d;	/* SVG path data in view coordinates (numbers and M/L/Z only) */
+	double lx, ly;	/* label point (centroid of the largest ring) */
+};
+
+/*
+ * Load the gemeente shapes (a FeatureCollection of Polygon/MultiPolygon
+ * features with properties.statcode "GM0344" and statnaam) from path,
+ * project them and keep them for the life of the process. Call once at
+ * startup, before the server runs. Returns the number of features, or -1
+ * with a message on stderr (nothing is kept then).
+ */
+int geo_load(const char *path);
+
+/* Free the shapes (at shutdown; optional; a no-op when none are loaded). */
+void geo_free(void);
+
+/* Number of loaded features (0 when none). */
+int geo_count(void);
+
+/* Index of the feature with CBS code cbs_code ("GM0344", any case), or -1. */
+int geo_find(const char *cbs_code);
+
+/* Feature i (0 <= i < geo_count()); owned by this module. */
+const struct geo_feature *geo_feature_at(int i);
+
+/* The compact GeoJSON geometry of the gemeente with CBS code cbs_code, or
+ * NULL when none; lives until geo_free. */
+const char *geo_geometry_for(const char *cbs_code);
+
+/* Height of the SVG view box (the width is GEO_VIEW_W). */
+double geo_view_height(void);
+
+#endif

@@ -1,0 +1,478 @@
+/*
+ * test_policy — app/policy.c as a matrix: every role (anonymous, partner
+ * editor of an organisation, editor of another one, editor without an
+ * organisation, disabled editor, accounthouder, toezichthouder,
+ * programmateam, beheerder, disabled staff) × every question × the objects
+ * it is asked about. Fictional organisations and people.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "../../src/app/policy.h"
+#include "../../src/domain/snapshot.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static struct snapshot *snap;
+
+/* ---- fixture ---------------------------------------------------------------- */
+
+static void add_org(struct snapshot *s, int64_t id, const char *code, const char *name)
+{
+	struct organisation *o = snapshot_add_org(s);
+	o->id = id;
+	o->code = snapshot_str(s, code);
+	o->kind = ORG_MUNICIPALITY;
+	o->name = snapshot_str(s, name);
+	o->cbs_code = snapshot_str(s, "");
+	o->tooi = snapshot_str(s, "");
+	o->valid_from = snapshot_str(s, "");
+	o->valid_to = snapshot_str(s, "");
+	o->successor = -1;
+	o->population = -1;
+	o->population_date = snapshot_str(s, "");
+	o->area_km2 = -1;
+	o->collaboration = -1;
+	o->source = -1;
+	o->last_confirmed = snapshot_str(s, "");
+	o->note = snapshot_str(s, "");
+}
+
+static void add_collab(struct snapshot *s, int64_t id, const char *key, const char *name)
+{
+	struct collaboration *c = snapshot_add_collab(s);
+	c->id = id;
+	c->key = snapshot_str(s, key);
+	c->name = snapshot_str(s, name);
+	c->short_name = snapshot_str(s, "");
+	c->kind = COLLAB_JOINT_ARRANGEMENT;
+	c->legal_form = LF_UNKNOWN;
+	c->powers = POW_UNKNOWN;
+	c->phase = PHASE_UNKNOWN;
+	c->purpose = snapshot_str(s, "");
+	c->seat = snapshot_str(s, "");
+	c->start_date = snapshot_str(s, "");
+	c->end_date = snapshot_str(s, "");
+	c->website = snapshot_str(s, "");
+	c->source = -1;
+	c->last_confirmed = snapshot_str(s, "");
+	c->note = snapshot_str(s, "");
+}
+
+static void add_part(struct snapshot *s, int64_t id, int collab_id, int org_id, enum role role,
+		     const char *left)
+{
+	struct participation *p = snapshot_add_part(s);
+	p->id = id;
+	p->collaboration = collab_id;
+	p->organisation = org_id;
+	p->body = BODY_UNKNOWN;
+	p->role = role;
+	p->cost_share = -1;
+	p->contribution = -1;
+	p->joined = snapshot_str(s, "");
+	p->left = snapshot_str(s, left);
+	p->source = -1;
+	p->last_confirmed = snapshot_str(s, "");
+	p->note = snapshot_str(s, "");
+}
+
+/* Organisations gm9001 Eerstedorp (ours), gm9002 Tweedorp (other),
+ * gm9003 Derdedorp. Collaborations, by what Eerstedorp is in them:
+ *   penvoerder   Eerstedorp penvoerder, Tweedorp deelnemer
+ *   centrum      Eerstedorp centrumgemeente
+ *   deelnemer    Tweedorp penvoerder, Eerstedorp deelnemer
+ *   vertrokken   Eerstedorp penvoerder but left, Derdedorp deelnemer */
+static int setup(void **state)
+{
+	(void)state;
+	struct snapshot *s = snapshot_new(1);
+	add_org(s, 1, "gm9001", "Gemeente Eerstedorp");
+	add_org(s, 2, "gm9002", "Gemeente Tweedorp");
+	add_org(s, 3, "gm9003", "Gemeente Derdedorp");
+	add_collab(s, 1, "penvoerder", "Regeling Penvoerder");
+	add_collab(s, 2, "centrum", "Regeling Centrum");
+	add_collab(s, 3, "deelnemer", "Regeling Deelnemer");
+	add_collab(s, 4, "vertrokken", "Regeling Vertrokken");
+	add_part(s, 11, 1, 1, ROLE_PENVOERDER, "");
+	add_part(s, 12, 1, 2, ROLE_DEELNEMER, "");
+	add_part(s, 21, 2, 1, ROLE_CENTRUMGEMEENTE, "");
+	add_part(s, 31, 3, 2, ROLE_PENVOERDER, "");
+	add_part(s, 32, 3, 1, ROLE_DEELNEMER, "");
+	add_part(s, 41, 4, 1, ROLE_PENVOERDER, "2020-01-01");
+	add_part(s, 42, 4, 3, ROLE_DEELNEMER, "");
+	char err[256];
+	if (snapshot_finish(s, "2024-06-01", err, sizeof err) != 0) {
+		fprintf(stderr, "snapshot_finish: %s\n", err);
+		snapshot_free(s);
+		return -1;
+	}
+	snap = s;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	snapshot_free(snap);
+	snap = NULL;
+	return 0;
+}
+
+/* ---- the users ------------------------------------------------------------------ */
+
+enum who {
+	ANON,	       /* not signed in */
+	EDITOR_OWN,    /* redacteur of gm9001 */
+	EDITOR_OTHER,  /* redacteur of gm9002 */
+	EDITOR_NO_ORG, /* redacteur without an organisation */
+	EDITOR_OFF,    /* redacteur of gm9001, disabled */
+	ACCOUNT,       /* accounthouder (scoped to gm9001, but not an editor) */
+	SUPERVISOR,    /* toezichthouder */
+	STAFF,	       /* programmateam */
+	ADMIN,	       /* beheerder */
+	STAFF_OFF,     /* programmateam, disabled */
+	WHO_COUNT
+};
+
+static struct user users[WHO_COUNT];
+
+static const struct user *user(enum who w)
+{
+	if (w == ANON)
+		return NULL;
+	static const struct {
+		enum user_role role;
+		const char *org;
+		bool disabled;
+	} def[WHO_COUNT] = {
+	    [EDITOR_OWN] = {USER_ROLE_EDITOR, "gm9001", false},
+	    [EDITOR_OTHER] = {USER_ROLE_EDITOR, "gm9002", false},
+	    [EDITOR_NO_ORG] = {USER_ROLE_EDITOR, "", false},
+	    [EDITOR_OFF] = {USER_ROLE_EDITOR, "gm9001", true},
+	    [ACCOUNT] = {USER_ROLE_ACCOUNT_MGR, "gm9001", false},
+	    [SUPERVISOR] = {USER_ROLE_SUPERVISOR, "", false},
+	    [STAFF] = {USER_ROLE_STAFF, "", false},
+	    [ADMIN] = {USER_ROLE_ADMIN, "", false},
+	    [STAFF_OFF] = {USER_ROLE_STAFF, "", true},
+	};
+	struct user *u = &users[w];
+	memset(u, 0, sizeof *u);
+	u->id = w;
+	snprintf(u->username, sizeof u->username, "testgebruiker%d", (int)w);
+	u->role = def[w].role;
+	snprintf(u->org_code, sizeof u->org_code, "%s", def[w].org);
+	u->disabled = def[w].disabled;
+	return u;
+}
+
+static int org(const char *code)
+{
+	int i = snapshot_find_org(snap, code);
+	assert_true(i >= 0);
+	return i;
+}
+
+static int collab(const char *key)
+{
+	int i = snapshot_find_collab(snap, key);
+	assert_true(i >= 0);
+	return i;
+}
+
+static int part(const char *collab_key, const char *id)
+{
+	int i = snapshot_find_part(snap, collab(collab_key), id);
+	assert_true(i >= 0);
+	return i;
+}
+
+/* One row of a matrix: the expected answer per user. */
+#define ROW(anon, own, other, noorg, off, acc, sup, staff, admin, staffoff)                        \
+	{                                                                                          \
+		anon, own, other, noorg, off, acc, sup, staff, admin, staffoff                     \
+	}
+
+static void check_row(const char *what, const bool expect[WHO_COUNT], bool (*ask)(enum who))
+{
+	for (int w = 0; w < WHO_COUNT; w++) {
+		bool got = ask((enum who)w);
+		if (got != expect[w])
+			fail_msg("%s for user %d: expected %d, got %d", what, w, expect[w], got);
+	}
+}
+
+/* ---- roles ------------------------------------------------------------------------ */
+
+static enum user_role role_asked;
+static bool ask_role(enum who w)
+{
+	return policy_has_role(user(w), role_asked);
+}
+
+static void test_roles(void **state)
+{
+	(void)state;
+	static const struct {
+		enum user_role role;
+		bool expect[WHO_COUNT];
+	} m[] = {
+	    {USER_ROLE_NONE, ROW(1, 1, 1, 1, 1, 1, 1, 1, 1, 1)},
+	    {USER_ROLE_EDITOR, ROW(0, 1, 1, 1, 0, 1, 1, 1, 1, 0)},
+	    {USER_ROLE_SUPERVISOR, ROW(0, 0, 0, 0, 0, 0, 1, 1, 1, 0)},
+	    {USER_ROLE_STAFF, ROW(0, 0, 0, 0, 0, 0, 0, 1, 1, 0)},
+	    {USER_ROLE_ADMIN, ROW(0, 0, 0, 0, 0, 0, 0, 0, 1, 0)},
+	};
+	for (size_t i = 0; i < sizeof m / sizeof m[0]; i++) {
+		role_asked = m[i].role;
+		check_row(user_role_code(m[i].role), m[i].expect, ask_role);
+	}
+	assert_int_equal(policy_own_org(user(EDITOR_OWN), snap), org("gm9001"));
+	assert_int_equal(policy_own_org(user(EDITOR_NO_ORG), snap), -1);
+	assert_int_equal(policy_own_org(user(EDITOR_OFF), snap), -1);
+	assert_int_equal(policy_own_org(NULL, snap), -1);
+	assert_int_equal(policy_scoped_org(user(EDITOR_OWN), snap), org("gm9001"));
+	assert_int_equal(policy_scoped_org(user(ACCOUNT), snap), -1);
+	assert_int_equal(policy_scoped_org(user(STAFF), snap), -1);
+}
+
+/* ---- the registry ------------------------------------------------------------------- */
+
+static int obj;
+static bool ask_edit_org(enum who w)
+{
+	return policy_may_edit_org(user(w), snap, obj);
+}
+static bool ask_edit_collab(enum who w)
+{
+	return policy_may_edit_collab(user(w), snap, obj);
+}
+static bool ask_edit_part(enum who w)
+{
+	return policy_may_edit_part(user(w), snap, obj);
+}
+static bool ask_add_part(enum who w)
+{
+	return policy_may_add_part(user(w), snap, obj);
+}
+static bool ask_create_collab(enum who w)
+{
+	return policy_may_create_collab(user(w), snap);
+}
+
+static void test_organisations(void **state)
+{
+	(void)state;
+	static const bool own[] = ROW(0, 1, 0, 0, 0, 0, 0, 1, 1, 0);
+	static const bool other[] = ROW(0, 0, 1, 0, 0, 0, 0, 1, 1, 0);
+	obj = org("gm9001");
+	check_row("edit own organisation", own, ask_edit_org);
+	obj = org("gm9002");
+	check_row("edit other organisation", other, ask_edit_org);
+	static const bool none[] = ROW(0, 0, 0, 0, 0, 0, 0, 1, 1, 0);
+	obj = -1;
+	check_row("edit no organisation", none, ask_edit_org);
+}
+
+static void test_collaborations(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *key;
+		bool edit[WHO_COUNT];
+		bool add_part[WHO_COUNT];
+	} m[] = {
+	    /* our organisation is penvoerder or centrumgemeente: its editor edits */
+	    {"penvoerder", ROW(0, 1, 0, 0, 0, 0, 0, 1, 1, 0), ROW(0, 1, 1, 0, 0, 0, 0, 1, 1, 0)},
+	    {"centrum", ROW(0, 1, 0, 0, 0, 0, 0, 1, 1, 0), ROW(0, 1, 1, 0, 0, 0, 0, 1, 1, 0)},
+	    /* only a deelnemer, or no longer penvoerder: staff only */
+	    {"deelnemer", ROW(0, 0, 1, 0, 0, 0, 0, 1, 1, 0), ROW(0, 1, 1, 0, 0, 0, 0, 1, 1, 0)},
+	    {"vertrokken", ROW(0, 0, 0, 0, 0, 0, 0, 1, 1, 0), ROW(0, 1, 1, 0, 0, 0, 0, 1, 1, 0)},
+	};
+	for (size_t i = 0; i < sizeof m / sizeof m[0]; i++) {
+		obj = collab(m[i].key);
+		check_row(m[i].key, m[i].edit, ask_edit_collab);
+		check_row(m[i].key, m[i].add_part, ask_add_part);
+	}
+	static const bool create[] = ROW(0, 1, 1, 0, 0, 0, 0, 1, 1, 0);
+	check_row("create collaboration", create, ask_create_collab);
+	static const bool none[] = ROW(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+	obj = -1;
+	check_row("edit no collaboration", none, ask_edit_collab);
+}
+
+static void test_participations(void **state)
+{
+	(void)state;
+	static const struct {
+		const char *collab, *id;
+		bool edit[WHO_COUNT];
+	} m[] = {
+	    /* the penvoerder's editor edits every participation; Tweedorp its own */
+	    {"penvoerder", "11", ROW(0, 1, 0, 0, 0, 0, 0, 1, 1, 0)},
+	    {"penvoerder", "12", ROW(0, 1, 1, 0, 0, 0, 0, 1, 1, 0)},
+	    {"deelnemer", "31", ROW(0, 0, 1, 0, 0, 0, 0, 1, 1, 0)},
+	    {"deelnemer", "32", ROW(0, 1, 1, 0, 0, 0, 0, 1, 1, 0)},
+	    /* a participation that ended is still the organisation's own */
+	    {"vertrokken", "41", ROW(0, 1, 0, 0, 0, 0, 0, 1, 1, 0)},
+	    {"vertrokken", "42", ROW(0, 0, 0, 0, 0, 0, 0, 1, 1, 0)},
+	};
+	for (size_t i = 0; i < sizeof m / sizeof m[0]; i++) {
+		obj = part(m[i].collab, m[i].id);
+		check_row(m[i].id, m[i].edit, ask_edit_part);
+	}
+	static const bool none[] = ROW(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+	obj = snap->n_parts;
+	check_row("edit no participation", none, ask_edit_part);
+}
+
+/* ---- people ------------------------------------------------------------------------- */
+
+static const struct person *person_asked;
+static bool ask_person(enum who w)
+{
+	return policy_person_visible(user(w), person_asked);
+}
+static bool ask_record(enum who w)
+{
+	return policy_person_record_visible(user(w), person_asked);
+}
+static enum office_kind office_asked;
+static bool ask_office(enum who w)
+{
+	return policy_office_visible(user(w), office_asked);
+}
+static bool ask_create_person(enum who w)
+{
+	return policy_may_create_person(user(w), snap);
+}
+static const char *org_asked;
+static bool ask_manage(enum who w)
+{
+	return policy_may_manage_org_people(user(w), org_asked);
+}
+
+static void test_people(void **state)
+{
+	(void)state;
+	static const struct person public_holder = {.key = "wethouder-test",
+						    .has_public_office = true};
+	static const struct person official = {.key = "ambtenaar-test"};
+	static const struct person erased = {
+	    .key = "gewist-1", .erased = true, .has_public_office = true};
+	static const struct {
+		const struct person *p;
+		bool visible[WHO_COUNT];
+		bool record[WHO_COUNT];
+	} m[] = {
+	    {&public_holder, ROW(1, 1, 1, 1, 1, 1, 1, 1, 1, 1), ROW(1, 1, 1, 1, 1, 1, 1, 1, 1, 1)},
+	    {&official, ROW(0, 1, 1, 1, 1, 1, 1, 1, 1, 1), ROW(0, 1, 1, 1, 1, 1, 1, 1, 1, 1)},
+	    /* erasure: nobody sees the person; the record stays ("Onbekende persoon") */
+	    {&erased, ROW(0, 0, 0, 0, 0, 0, 0, 0, 0, 0), ROW(1, 1, 1, 1, 1, 1, 1, 1, 1, 1)},
+	};
+	for (size_t i = 0; i < sizeof m / sizeof m[0]; i++) {
+		person_asked = m[i].p;
+		check_row(m[i].p->key, m[i].visible, ask_person);
+		check_row(m[i].p->key, m[i].record, ask_record);
+	}
+	person_asked = NULL;
+	static const bool none[] = ROW(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+	check_row("no person", none, ask_person);
+	check_row("no person record", none, ask_record);
+
+	static const bool everyone[] = ROW(1, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+	static const bool signed_in[] = ROW(0, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+	office_asked = OFFICE_WETHOUDER;
+	check_row("public office", everyone, ask_office);
+	office_asked = OFFICE_AMBTENAAR;
+	check_row("official", signed_in, ask_office);
+
+	static const bool create[] = ROW(0, 1, 1, 0, 0, 0, 0, 1, 1, 0);
+	check_row("create person", create, ask_create_person);
+	static const bool manage_own[] = ROW(0, 1, 0, 0, 0, 0, 0, 1, 1, 0);
+	org_asked = "gm9001";
+	check_row("manage gm9001 people", manage_own, ask_manage);
+	static const bool manage_none[] = ROW(0, 0, 0, 0, 0, 0, 0, 1, 1, 0);
+	org_asked = "gm9003";
+	check_row("manage gm9003 people", manage_none, ask_manage);
+}
+
+/* ---- the API -------------------------------------------------------------------------- */
+
+static bool token_asked;
+static bool ask_write_api(enum who w)
+{
+	return policy_may_write_api(user(w), token_asked);
+}
+
+static void test_api_writes(void **state)
+{
+	(void)state;
+	static const bool with_token[] = ROW(0, 1, 1, 1, 0, 1, 1, 1, 1, 0);
+	static const bool with_session[] = ROW(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+	token_asked = true;
+	check_row("API write with a token", with_token, ask_write_api);
+	token_asked = false;
+	check_row("API write with a web session", with_session, ask_write_api);
+}
+
+/* ---- accounts --------------------------------------------------------------------- */
+
+static bool ask_create_token_session(enum who w)
+{
+	return policy_may_create_token(user(w), false);
+}
+static bool ask_create_token_token(enum who w)
+{
+	return policy_may_create_token(user(w), true);
+}
+static const struct user *target;
+static enum user_role new_role;
+static bool ask_set_role(enum who w)
+{
+	return policy_may_set_role(user(w), target, new_role);
+}
+static bool ask_disable(enum who w)
+{
+	return policy_may_disable_user(user(w), target);
+}
+
+static void test_accounts(void **state)
+{
+	(void)state;
+	static const bool session[] = ROW(0, 1, 1, 1, 0, 1, 1, 1, 1, 0);
+	static const bool none[] = ROW(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+	check_row("token from a web session", session, ask_create_token_session);
+	check_row("token from a token", none, ask_create_token_token);
+
+	/* another user: only administrators */
+	static struct user other;
+	other = (struct user){.id = 99, .role = USER_ROLE_EDITOR};
+	target = &other;
+	new_role = USER_ROLE_STAFF;
+	static const bool admins[] = ROW(0, 0, 0, 0, 0, 0, 0, 0, 1, 0);
+	check_row("set another user's role", admins, ask_set_role);
+	check_row("block another user", admins, ask_disable);
+
+	/* the administrator themselves: never their own role or status */
+	struct user self = *user(ADMIN);
+	assert_false(policy_may_set_role(&self, &self, USER_ROLE_EDITOR));
+	assert_true(policy_may_set_role(&self, &self, USER_ROLE_ADMIN));
+	assert_false(policy_may_disable_user(&self, &self));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_roles),	   cmocka_unit_test(test_organisations),
+	    cmocka_unit_test(test_collaborations), cmocka_unit_test(test_participations),
+	    cmocka_unit_test(test_people),	   cmocka_unit_test(test_api_writes),
+	    cmocka_unit_test(test_accounts),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
