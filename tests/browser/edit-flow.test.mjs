@@ -18,7 +18,6 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import {
   startEnv,
   visit,
@@ -28,14 +27,15 @@ import {
   axe,
   formatViolations,
   assertNoPageErrors,
+  addUser,
+  signedInPage,
+  TEST_PASSWORD,
 } from './harness.mjs';
-import { ATLAS, ROOT } from '../http/harness.mjs';
 
 // time limits: a hanging browser call fails the test instead of the suite
 const T = { timeout: 90_000 };
 
 const LOPIK = 'gm0331';
-const PW = 'een-lang-testwachtwoord-4';
 const EDITOR = { name: 'red-lopik', display: 'Testredacteur Lopik' };
 const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 // the server dates confirmations in UTC; html_date_nl writes "28 november 2026"
@@ -46,27 +46,6 @@ const todayNl = () => {
 
 let env;
 const F = {}; // fixtures from the open API: collab (id), partId, other (a collab for the staff forms)
-
-// Make a user with the CLI on the test server's database.
-function addUser(name, rol, { org, display } = {}) {
-  const args = ['user', 'add', name, '--rol', rol, '--wachtwoord-stdin', '--db', env.srv.db];
-  if (org) args.push('--organisatie', org);
-  if (display) args.push('--naam', display);
-  const r = spawnSync(ATLAS, args, { cwd: ROOT, input: PW + '\n', encoding: 'utf8', timeout: 60_000 });
-  assert.equal(r.status, 0, `atlas user add ${name}: ${r.stderr}`);
-}
-
-// A page in a fresh context, signed in as name through the login form
-// (mouse and fill are fine here: the keyboard-only flow is test 1).
-async function signedInPage(name) {
-  const page = await env.newPage();
-  await visit(env, page, '/inloggen');
-  await page.fill('#f-gebruikersnaam', name);
-  await page.fill('#f-wachtwoord', PW);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/inloggen')), page.click('main button[type=submit]')]);
-  assert.ok(await page.locator('.atlas-header__logout').count(), `${name} is not signed in (at ${page.url()})`);
-  return page;
-}
 
 // Press a key and wait for the navigation it starts (to a URL matching pred).
 async function pressAndWait(page, key, pred) {
@@ -103,9 +82,9 @@ before(async () => {
   F.collab = d.samenwerkingsverband.id;
   const list = await env.srv.getJson('/api/v1/samenwerkingsverbanden?paginaGrootte=100');
   F.other = list.samenwerkingsverbanden.find((c) => c.id !== F.collab).id;
-  addUser(EDITOR.name, 'redacteur', { org: LOPIK, display: EDITOR.display });
-  addUser('ed-staf', 'programmateam', { display: 'Testmedewerker Programma' });
-  addUser('ed-beheer', 'beheerder', { display: 'Testbeheerder' });
+  addUser(env.srv.db, EDITOR.name, 'redacteur', { org: LOPIK, display: EDITOR.display });
+  addUser(env.srv.db, 'ed-staf', 'programmateam', { display: 'Testmedewerker Programma' });
+  addUser(env.srv.db, 'ed-beheer', 'beheerder', { display: 'Testbeheerder' });
 }, T);
 
 after(async () => {
@@ -124,7 +103,7 @@ test('keyboard only: sign in, edit the participation of Lopik, read its history,
   await page.keyboard.type(EDITOR.name);
   await page.keyboard.press('Tab');
   assert.equal((await focused(page)).id, 'f-wachtwoord', 'Tab from the user name goes to the password');
-  await page.keyboard.type(PW);
+  await page.keyboard.type(TEST_PASSWORD);
   await pressAndWait(page, 'Enter', (u) => !u.pathname.startsWith('/inloggen'));
   assert.match(await page.locator('header').innerText(), new RegExp(EDITOR.display), 'the header names the signed-in user');
   await screenshot(page, 'edit-2-ingelogd');
@@ -221,7 +200,7 @@ test('axe-core: no WCAG A/AA violations on the issue-4 pages', T, async () => {
   await check(anon, 'inloggen met fout', found);
   await screenshot(anon, 'edit-a11y-inloggen-fout');
 
-  const adm = await signedInPage('ed-beheer');
+  const adm = await signedInPage(env, 'ed-beheer');
   // /account with a freshly created token shown once
   await visit(env, adm, '/account');
   await adm.fill('#f-sleutelnaam', 'testkoppeling');
@@ -278,7 +257,7 @@ test('axe-core: no WCAG A/AA violations on the issue-4 pages', T, async () => {
 
   // the conflict page: two sessions load the same form, the first saves,
   // the second saves over it -> 409 with both versions side by side
-  const staf = await signedInPage('ed-staf');
+  const staf = await signedInPage(env, 'ed-staf');
   const form = `/samenwerkingsverbanden/${F.other}/bewerken`;
   await visit(env, adm, form);
   await visit(env, staf, form);
@@ -293,7 +272,7 @@ test('axe-core: no WCAG A/AA violations on the issue-4 pages', T, async () => {
   await screenshot(staf, 'edit-a11y-conflict');
 
   // the partner editor's pages
-  const red = await signedInPage(EDITOR.name);
+  const red = await signedInPage(env, EDITOR.name);
   for (const [name, p] of [
     ['mijn-organisatie', '/mijn-organisatie'],
     ['samenwerkingsverband-redacteur', `/samenwerkingsverbanden/${F.collab}`],
@@ -345,7 +324,7 @@ async function checkSummaryFocus(page, sel, label) {
 
 test('focus after a failed submit: the error summary first, its links move focus to the fields', T, async () => {
   // the collaboration form (forms.c summary)
-  const page = await signedInPage('ed-staf');
+  const page = await signedInPage(env, 'ed-staf');
   await visit(env, page, `/samenwerkingsverbanden/${F.other}/bewerken`);
   await page.fill('#f-naam', '');
   await page.fill('#f-website', 'geen adres');

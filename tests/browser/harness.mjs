@@ -9,6 +9,7 @@
 //     (env.external), so a test can assert that nothing left the machine;
 //   - axe-core (WCAG 2.0/2.1 A and AA) with a readable violation report;
 //   - full-page screenshots (1280 wide) under build/screenshots/.
+// and signedInPage(): a page signed in through the login form.
 //
 // It does not build anything: `make test-browser` builds first. Each test
 // file starts one server and one browser (see startEnv) and stops them in
@@ -19,9 +20,11 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { mkdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import assert from 'node:assert/strict';
-import { startServer, ROOT } from '../http/harness.mjs';
+import { startServer, ROOT, TEST_PASSWORD } from '../http/harness.mjs';
 
 export { ROOT };
+// Users are made as in the HTTP tests: addUser(env.srv.db, name, role, opts).
+export { addUser, TEST_PASSWORD } from '../http/harness.mjs';
 export const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -254,4 +257,19 @@ export async function screenshotElement(page, selector, name) {
   const file = path.join(SHOT_DIR, `${name}.png`);
   await page.locator(selector).first().screenshot({ path: file });
   return file;
+}
+
+/*
+ * A page in a fresh context of env, signed in as name through the login
+ * form (fill and click: the keyboard-only sign-in is a test of its own);
+ * asserts that the header then shows the sign-out button.
+ */
+export async function signedInPage(env, name, password = TEST_PASSWORD) {
+  const page = await env.newPage();
+  await visit(env, page, '/inloggen');
+  await page.fill('#f-gebruikersnaam', name);
+  await page.fill('#f-wachtwoord', password);
+  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/inloggen')), page.click('main button[type=submit]')]);
+  assert.ok(await page.locator('.atlas-header__logout').count(), `${name} is not signed in (at ${page.url()})`);
+  return page;
 }

@@ -17,7 +17,6 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import {
   startEnv,
   visit,
@@ -28,31 +27,14 @@ import {
   axe,
   formatViolations,
   assertNoPageErrors,
+  addUser,
+  signedInPage,
 } from './harness.mjs';
-import { ATLAS, ROOT } from '../http/harness.mjs';
 
 const T = { timeout: 180_000 };
-const PW = 'een-lang-testwachtwoord-5';
 let env;
 const F = {}; // C (an openbaar lichaam), P1/P2 (participation ids), ORG1/ORG2 (codes)
 const K = {}; // person keys
-
-function addUser(name, rol, { org } = {}) {
-  const args = ['user', 'add', name, '--rol', rol, '--wachtwoord-stdin', '--db', env.srv.db];
-  if (org) args.push('--organisatie', org);
-  const r = spawnSync(ATLAS, args, { cwd: ROOT, input: PW + '\n', encoding: 'utf8', timeout: 60_000 });
-  assert.equal(r.status, 0, `atlas user add ${name}: ${r.stderr}`);
-}
-
-async function signedInPage(name) {
-  const page = await env.newPage();
-  await visit(env, page, '/inloggen');
-  await page.fill('#f-gebruikersnaam', name);
-  await page.fill('#f-wachtwoord', PW);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/inloggen')), page.click('main button[type=submit]')]);
-  assert.ok(await page.locator('.atlas-header__logout').count(), `${name} is not signed in (at ${page.url()})`);
-  return page;
-}
 
 // Submit the page's edit form with its primary button; returns the status of
 // the answer to the POST (after a 303 the final page is loaded).
@@ -99,8 +81,8 @@ before(async () => {
     break;
   }
   assert.ok(F.C, 'an openbaar lichaam with two active municipal participants in the seed');
-  addUser('pb-staf', 'programmateam');
-  addUser('pb-beheer', 'beheerder');
+  addUser(env.srv.db, 'pb-staf', 'programmateam');
+  addUser(env.srv.db, 'pb-beheer', 'beheerder');
 });
 
 after(async () => {
@@ -117,7 +99,7 @@ test('axe-core: no WCAG A/AA violations on the issue-5 pages, empty and filled',
   await look(anon, 'rolwisselingen-leeg', '/analyse/rolwisselingen', found);
   await look(anon, 'netwerk-personen-leeg', '/netwerk?personen=ja', found);
 
-  const staf = await signedInPage('pb-staf');
+  const staf = await signedInPage(env, 'pb-staf');
   // a person: empty form, errors, then Jan Testpersoon
   await look(staf, 'persoon-nieuw', '/personen/nieuw', found);
   assert.equal(await submit(staf), 400);
@@ -246,7 +228,7 @@ test('axe-core: no WCAG A/AA violations on the issue-5 pages, empty and filled',
   await look(anon, 'netwerk-personen', '/netwerk?personen=ja', found);
 
   // the erase confirmation (administrators only)
-  const adm = await signedInPage('pb-beheer');
+  const adm = await signedInPage(env, 'pb-beheer');
   await look(adm, 'wissen', `/personen/${K.els}/wissen`, found);
 
   assert.equal(found.length, 0, `axe-core violations:\n${found.join('\n')}`);
