@@ -105,7 +105,7 @@ lint-api: $(STAMP)
 
 # Everything static: the include rules between the floors (scripts/check-layers,
 # docs/ARCHITECTURE.md) and the OpenAPI document (lint-api).
-lint: lint-api
+lint: lint-api format-check
 	scripts/check-layers
 
 # libFuzzer targets tests/fuzz/fuzz_*.c (clang, ASan + UBSan; objects and
@@ -181,7 +181,7 @@ valgrind: all $(UNIT_BIN)
 	scripts/valgrind $(BUILD)
 
 format:
-	clang-format -i $(wildcard src/*/*.c src/*/*.h src/*.c tests/unit/*.c tests/unit/*.h)
+	clang-format -i $(FORMAT_CHECK_SRC)
 
 # Fails (and names every spot) when a C source is not formatted as
 # .clang-format says: src/ at any depth, the unit tests, the fuzz targets
@@ -189,7 +189,7 @@ format:
 FORMAT_CHECK_SRC = $(shell find src -name '*.[ch]' | sort) \
                    $(wildcard tests/unit/*.c tests/unit/*.h tests/fuzz/*.c bench/*.c)
 .PHONY: format-check
-format-check:
+format-check: $(STAMP)
 	clang-format --dry-run --Werror $(FORMAT_CHECK_SRC)
 
 seed:

@@ -11,13 +11,13 @@
 
 #include <stddef.h>
 
-int api_collab_list(struct request *r);        /* GET /api/v1/samenwerkingsverbanden */
-int api_collab_get(struct request *r);         /* GET /api/v1/samenwerkingsverbanden/{id} */
-int api_org_list(struct request *r);           /* GET /api/v1/organisaties */
-int api_org_get(struct request *r);            /* GET /api/v1/organisaties/{code} */
+int api_collab_list(struct request *r);	       /* GET /api/v1/samenwerkingsverbanden */
+int api_collab_get(struct request *r);	       /* GET /api/v1/samenwerkingsverbanden/{id} */
+int api_org_list(struct request *r);	       /* GET /api/v1/organisaties */
+int api_org_get(struct request *r);	       /* GET /api/v1/organisaties/{code} */
 int api_org_participations(struct request *r); /* GET /api/v1/organisaties/{code}/deelnames */
-int api_domain_list(struct request *r);        /* GET /api/v1/beleidsdomeinen */
-int api_openapi(struct request *r);            /* GET /api/v1/openapi.json */
+int api_domain_list(struct request *r);	       /* GET /api/v1/beleidsdomeinen */
+int api_openapi(struct request *r);	       /* GET /api/v1/openapi.json */
 
 /* Give the API the OpenAPI document (read by main at startup; copied). */
 void api_set_openapi(const char *json, size_t len);

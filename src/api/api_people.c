@@ -318,7 +318,8 @@ int api_person_get(struct request *r)
 		status = respond_not_found(r);
 		goto out;
 	}
-	if (rc != STORE_OK || store_offices_of_person(st, r->arena, key, &offs, &n_offs) != STORE_OK ||
+	if (rc != STORE_OK ||
+	    store_offices_of_person(st, r->arena, key, &offs, &n_offs) != STORE_OK ||
 	    store_seats_of_person(st, r->arena, key, &seats, &n_seats) != STORE_OK) {
 		status = store_unavailable(r);
 		goto out;

@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const collab_filter_keys[] = {"beleidsdomein", "juridischeVorm", "fase",  "soort",
-					  "deelnemer",     "status",         "sorteer", "pagina",
-					  "paginaGrootte", NULL};
+const char *const collab_filter_keys[] = {
+    "beleidsdomein", "juridischeVorm", "fase",	 "soort",	  "deelnemer",
+    "status",	     "sorteer",	       "pagina", "paginaGrootte", NULL};
 
 void collab_filter_init(struct collab_filter *f, long page_size)
 {
@@ -44,9 +44,10 @@ int collab_filter_set(struct collab_filter *f, const struct snapshot *s, const c
 		f->kind = i;
 	} else if (strcmp(name, "deelnemer") == 0) {
 		if ((i = snapshot_find_org(s, value)) < 0) {
-			snprintf(msg, msglen,
-				 "Er is geen organisatie met de code '%.80s' (parameter 'deelnemer').",
-				 value);
+			snprintf(
+			    msg, msglen,
+			    "Er is geen organisatie met de code '%.80s' (parameter 'deelnemer').",
+			    value);
 			return -1;
 		}
 		f->org = i;
@@ -60,7 +61,7 @@ int collab_filter_set(struct collab_filter *f, const struct snapshot *s, const c
 		else
 			goto bad_value;
 	} else if (strcmp(name, "sorteer") == 0) {
-		static const char *sorts[] = {"naam",      "-naam",     "deelnemers",
+		static const char *sorts[] = {"naam",	     "-naam",	  "deelnemers",
 					      "-deelnemers", "bevestigd", "-bevestigd"};
 		for (i = 0; i < 6; i++)
 			if (strcmp(value, sorts[i]) == 0)

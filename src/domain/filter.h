@@ -23,18 +23,24 @@
 #include <stddef.h>
 
 enum collab_status { STATUS_ACTIVE, STATUS_ENDED, STATUS_ALL };
-enum collab_sort { SORT_NAME, SORT_NAME_DESC, SORT_PARTS, SORT_PARTS_DESC, SORT_CONFIRMED,
-		   SORT_CONFIRMED_DESC };
+enum collab_sort {
+	SORT_NAME,
+	SORT_NAME_DESC,
+	SORT_PARTS,
+	SORT_PARTS_DESC,
+	SORT_CONFIRMED,
+	SORT_CONFIRMED_DESC
+};
 
 struct collab_filter {
-	int domain;     /* domain index or -1 */
+	int domain;	/* domain index or -1 */
 	int legal_form; /* enum legal_form or -1 */
-	int phase;      /* enum phase or -1 */
-	int kind;       /* enum collab_kind or -1 */
-	int org;        /* organisation index or -1 */
+	int phase;	/* enum phase or -1 */
+	int kind;	/* enum collab_kind or -1 */
+	int org;	/* organisation index or -1 */
 	enum collab_status status;
 	enum collab_sort sort;
-	long page;      /* 1-based */
+	long page; /* 1-based */
 	long page_size;
 };
 

@@ -10,7 +10,7 @@
 #include "model.h"
 
 struct label {
-	const char *db;    /* stored code */
+	const char *db;	   /* stored code */
 	const char *api;   /* API/URL value */
 	const char *label; /* Dutch UI label */
 };

@@ -36,10 +36,10 @@ enum collab_kind {
 
 enum legal_form {
 	LF_UNKNOWN,
-	LF_OL,  /* openbaar lichaam */
-	LF_GO,  /* gemeenschappelijk orgaan */
+	LF_OL,	/* openbaar lichaam */
+	LF_GO,	/* gemeenschappelijk orgaan */
 	LF_BVO, /* bedrijfsvoeringsorganisatie */
-	LF_CC,  /* centrumgemeente(constructie) */
+	LF_CC,	/* centrumgemeente(constructie) */
 	LF_RZM, /* regeling zonder meer */
 	LF_STICHTING,
 	LF_VERENIGING,
@@ -90,11 +90,11 @@ enum role {
 
 struct source {
 	int64_t id;
-	char *key;            /* short slug, e.g. "openstate-opengr-2015" */
-	char *title;          /* human title */
+	char *key;	      /* short slug, e.g. "openstate-opengr-2015" */
+	char *title;	      /* human title */
 	char *publisher;      /* original publisher */
-	char *url;            /* may be empty */
-	char *licence;        /* e.g. "CC BY 4.0" */
+	char *url;	      /* may be empty */
+	char *licence;	      /* e.g. "CC BY 4.0" */
 	char *attribution;    /* text to show, e.g. "Bron: CBS" */
 	char *reference_date; /* date the data describes (YYYY-MM-DD) */
 	char *retrieved;      /* date we copied it */
@@ -115,17 +115,17 @@ struct organisation {
 	enum org_kind kind;
 	char *name;
 	char *cbs_code; /* "GM0344" or empty */
-	char *tooi;     /* "gm0344" or empty */
+	char *tooi;	/* "gm0344" or empty */
 	bool in_province;
 	char *valid_from, *valid_to; /* YYYY-MM-DD or empty */
-	bool ended;                  /* derived: ended on the snapshot's date (snapshot_at) */
-	bool recorded_ended;         /* as stored: ended, possibly without a known date */
-	int successor;               /* index of the successor organisation, -1 */
-	int64_t population;          /* -1 when unknown */
+	bool ended;		     /* derived: ended on the snapshot's date (snapshot_at) */
+	bool recorded_ended;	     /* as stored: ended, possibly without a known date */
+	int successor;		     /* index of the successor organisation, -1 */
+	int64_t population;	     /* -1 when unknown */
 	char *population_date;
-	double area_km2; /* < 0 when unknown */
+	double area_km2;   /* < 0 when unknown */
 	int collaboration; /* index of the collaboration this body represents, -1 */
-	int source;        /* index into sources, -1 */
+	int source;	   /* index into sources, -1 */
 	char *last_confirmed;
 	char *confirmed_by; /* actor of the last confirmation ("" = the source) */
 	int64_t version;    /* optimistic concurrency: +1 per change */
@@ -169,9 +169,9 @@ struct participation {
 	int organisation;  /* index */
 	enum body body;
 	enum role role;
-	double cost_share;     /* < 0 when unknown; a fraction 0..1 */
-	int64_t contribution;  /* yearly contribution in euro, -1 unknown */
-	char *joined, *left;   /* YYYY-MM-DD or empty */
+	double cost_share;    /* < 0 when unknown; a fraction 0..1 */
+	int64_t contribution; /* yearly contribution in euro, -1 unknown */
+	char *joined, *left;  /* YYYY-MM-DD or empty */
 	int source;
 	char *last_confirmed;
 	char *confirmed_by;
@@ -198,8 +198,8 @@ struct snapshot_stats {
  */
 struct snapshot {
 	uint64_t version; /* increases with every committed write */
-	char today[11];   /* the date "active" was computed for (snapshot_at) */
-	char etag[40];    /* quoted strong ETag for replies derived from it */
+	char today[11];	  /* the date "active" was computed for (snapshot_at) */
+	char etag[40];	  /* quoted strong ETag for replies derived from it */
 	struct source *sources;
 	int n_sources;
 	struct domain *domains; /* sorted by name */

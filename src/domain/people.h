@@ -18,7 +18,7 @@ enum office_kind {
 	OFFICE_BURGEMEESTER,
 	OFFICE_WETHOUDER,
 	OFFICE_GEDEPUTEERDE,
-	OFFICE_CDK,          /* Commissaris van de Koning */
+	OFFICE_CDK, /* Commissaris van de Koning */
 	OFFICE_DIJKGRAAF,
 	OFFICE_HEEMRAAD,
 	OFFICE_RAADSLID,
@@ -32,9 +32,9 @@ enum seat_body {
 	SEAT_ALGEMEEN_BESTUUR,
 	SEAT_DAGELIJKS_BESTUUR,
 	SEAT_VOORZITTER,
-	SEAT_BESTUUR,                  /* the single board of a GO or BVO, or a network */
+	SEAT_BESTUUR, /* the single board of a GO or BVO, or a network */
 	SEAT_PORTEFEUILLEHOUDERSOVERLEG,
-	SEAT_ADVIESCOMMISSIE,          /* gemeenschappelijke adviescommissie (OL only) */
+	SEAT_ADVIESCOMMISSIE, /* gemeenschappelijke adviescommissie (OL only) */
 	SEAT_BODY_COUNT
 };
 

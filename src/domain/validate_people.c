@@ -140,7 +140,7 @@ void validate_office_input(const struct office_input *in, struct field_errors *e
 		  "Deze organisatie is onbekend.");
 	check_enum(e, "functie", office_labels, OFFICE_COUNT, in->kind, "een functie");
 	field_check_text(e, "portefeuille", in->portfolio, 0, VP_PORTFOLIO_MAX, false,
-		   "Een portefeuille");
+			 "Een portefeuille");
 	check_period(e, in->from, in->to);
 }
 
@@ -241,9 +241,10 @@ void validate_agreement_input(const struct agreement_input *in, struct field_err
 	if (str_empty(in->title))
 		field_errors_add(e, "titel", "Vul een titel in.");
 	else
-		field_check_text(e, "titel", in->title, VP_TITLE_MIN, VP_TITLE_MAX, false, "Een titel");
+		field_check_text(e, "titel", in->title, VP_TITLE_MIN, VP_TITLE_MAX, false,
+				 "Een titel");
 	field_check_text(e, "omschrijving", in->description, 0, VP_DESCRIPTION_MAX, true,
-		   "Een omschrijving");
+			 "Een omschrijving");
 	char codes[VP_PARTIES_COUNT][81];
 	if (strlen(field_nz(in->parties)) > VP_PARTIES_MAX ||
 	    validate_code_list(in->parties, codes, VP_PARTIES_COUNT) < 0)

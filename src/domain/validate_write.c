@@ -98,7 +98,8 @@ void validate_collab_input(const struct collab_input *in, struct field_errors *e
 		field_errors_add(e, "naam", "Vul een naam in.");
 	else
 		field_check_text(e, "naam", name, VW_NAME_MIN, VW_NAME_MAX, false, "Een naam");
-	field_check_text(e, "korteNaam", in->short_name, 0, VW_SHORT_NAME_MAX, false, "Een korte naam");
+	field_check_text(e, "korteNaam", in->short_name, 0, VW_SHORT_NAME_MAX, false,
+			 "Een korte naam");
 	check_enum(e, "soort", collab_kind_labels, COLLAB_KIND_COUNT, in->kind, true,
 		   "een soort samenwerkingsverband");
 	check_enum(e, "juridischeVorm", legal_form_labels, LF_COUNT, in->legal_form, false,
@@ -117,7 +118,8 @@ void validate_collab_input(const struct collab_input *in, struct field_errors *e
 				 VALIDATE_MAX_DOMAINS);
 
 	field_check_text(e, "doel", in->purpose, 0, VW_PURPOSE_MAX, true, "Het doel");
-	field_check_text(e, "vestigingsplaats", in->seat, 0, VW_SEAT_MAX, false, "Een vestigingsplaats");
+	field_check_text(e, "vestigingsplaats", in->seat, 0, VW_SEAT_MAX, false,
+			 "Een vestigingsplaats");
 	check_date(e, "startdatum", in->start_date);
 	check_date(e, "einddatum", in->end_date);
 	const char *from = field_nz(in->start_date), *to = field_nz(in->end_date);

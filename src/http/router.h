@@ -29,13 +29,13 @@ struct param_spec {
 };
 
 struct route {
-	unsigned methods;        /* HTTP_GET | HTTP_HEAD ... */
-	const char *pattern;     /* "/organisaties/{code}" */
+	unsigned methods;    /* HTTP_GET | HTTP_HEAD ... */
+	const char *pattern; /* "/organisaties/{code}" */
 	handler_fn handler;
 	enum route_kind kind;
-	unsigned flags;          /* ROUTE_CACHE ... */
+	unsigned flags;			 /* ROUTE_CACHE ... */
 	const struct param_spec *params; /* terminated by {NULL} */
-	int min_role;            /* enum user_role needed (0: public) */
+	int min_role;			 /* enum user_role needed (0: public) */
 };
 
 #define ROUTE_CACHE 1u /* reply depends only on URL + snapshot: cache it */

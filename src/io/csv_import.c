@@ -271,8 +271,8 @@ static void apply_collab(const struct csv_import_sink *k, const struct row *r,
 		add_error(rep, r->line, NULL, "Opslaan mislukt (interne fout).");
 }
 
-static void apply_part(const struct csv_import_sink *k, const struct row *r,
-		       const struct colmap *m, struct csv_import_report *rep)
+static void apply_part(const struct csv_import_sink *k, const struct row *r, const struct colmap *m,
+		       struct csv_import_report *rep)
 {
 	struct field_errors fe = {0};
 	const char *id = val(r, m, P_ID);

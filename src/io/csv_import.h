@@ -75,8 +75,8 @@ struct csv_import_sink {
 	int (*end)(void *ctx, bool commit);
 	int (*collab_version)(void *ctx, const char *key, int64_t *version);
 	int (*part_version)(void *ctx, const char *collab_key, const char *id, int64_t *version);
-	int (*collab_create)(void *ctx, const struct collab_input *in, char *key_out,
-			     size_t keylen, struct field_errors *fe);
+	int (*collab_create)(void *ctx, const struct collab_input *in, char *key_out, size_t keylen,
+			     struct field_errors *fe);
 	int (*collab_update)(void *ctx, const char *key, int64_t version,
 			     const struct collab_input *in, struct field_errors *fe, int64_t *now);
 	int (*part_create)(void *ctx, const char *collab_key, const struct part_input *in,

@@ -21,7 +21,10 @@ struct buf {
 	bool err;     /* sticky: an append failed or exceeded limit */
 };
 
-#define BUF_INIT {NULL, 0, 0, 0, false}
+#define BUF_INIT                                                                                   \
+	{                                                                                          \
+		NULL, 0, 0, 0, false                                                               \
+	}
 
 /* Append n bytes. */
 void buf_add(struct buf *b, const void *p, size_t n);

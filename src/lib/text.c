@@ -75,7 +75,8 @@ long pct_decode(const char *s, size_t n, char *out, bool plus_is_space)
 		if (c == '%') {
 			if (i + 2 >= n)
 				return -1;
-			int h = hexval((unsigned char)s[i + 1]), l = hexval((unsigned char)s[i + 2]);
+			int h = hexval((unsigned char)s[i + 1]),
+			    l = hexval((unsigned char)s[i + 2]);
 			if (h < 0 || l < 0)
 				return -1;
 			c = (char)(h * 16 + l);

@@ -12,7 +12,7 @@ void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *p, size_t n);
 /* Array realloc with overflow check. */
 void *xreallocarray(void *p, size_t count, size_t size);
-char *xstrdup(const char *s); /* NULL gives NULL */
+char *xstrdup(const char *s);		 /* NULL gives NULL */
 char *xstrndup(const char *s, size_t n); /* at most n bytes; NULL gives NULL */
 
 #endif

@@ -77,7 +77,8 @@ static int ab_page(struct request *r, const struct collaboration *c, const char 
 	form_flash(b, r);
 	struct ab_meeting *list = NULL;
 	int n = 0;
-	if (store_ab_meeting_list(store_thread(), r->arena, c->key, &list, &n) == STORE_OK && n > 0) {
+	if (store_ab_meeting_list(store_thread(), r->arena, c->key, &list, &n) == STORE_OK &&
+	    n > 0) {
 		comp_table_open(b, "Vastgelegde vergaderingen", ab_cols, 2);
 		for (int i = 0; i < n; i++) {
 			comp_row_open(b);

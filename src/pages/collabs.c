@@ -316,8 +316,8 @@ static void parts_table(struct buf *b, struct request *r, const struct collabora
 	/* signed-in users who may change a row get a column with the controls */
 	bool manage = false;
 	for (int k = 0; r->user && k < c->n_parts && !manage; k++)
-		manage =
-		    s->parts[c->parts[k]].active != former && policy_may_edit_part(r->user, r->snap, c->parts[k]);
+		manage = s->parts[c->parts[k]].active != former &&
+			 policy_may_edit_part(r->user, r->snap, c->parts[k]);
 	/* columns that are unknown for every row are left out and named below the table */
 	bool has_body = false, has_joined = false, has_share = false, has_contrib = false;
 	for (int k = 0; k < c->n_parts; k++) {
@@ -560,7 +560,7 @@ int page_collab_show(struct request *r)
 		parts_sources(b, r, c);
 	}
 	people_render_collab_bodies(b, r, ci);
-	roles_collab_section(b, r, ci);      /* roles */
+	roles_collab_section(b, r, ci);	     /* roles */
 	phases_collab_section(b, r, ci);     /* phase history */
 	agreements_collab_section(b, r, ci); /* shared agreements */
 

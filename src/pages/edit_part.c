@@ -364,8 +364,8 @@ int page_part_confirm(struct request *r)
 		return st;
 	const struct participation *p = &r->snap->parts[pi];
 	const struct collaboration *c = &r->snap->collabs[ci];
-	return edit_confirm(r, "participation", arena_printf(r->arena, "%lld", (long long)p->id),
-			    arena_printf(r->arena, "De deelname van %s",
-					 r->snap->orgs[p->organisation].name),
-			    href(r, c->key, 0, ""));
+	return edit_confirm(
+	    r, "participation", arena_printf(r->arena, "%lld", (long long)p->id),
+	    arena_printf(r->arena, "De deelname van %s", r->snap->orgs[p->organisation].name),
+	    href(r, c->key, 0, ""));
 }

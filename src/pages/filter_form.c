@@ -7,8 +7,8 @@
 
 #include <string.h>
 
-static void enum_select(struct request *r, const char *name, const char *label,
-			const char *all, const struct label *t, int n, int skip)
+static void enum_select(struct request *r, const char *name, const char *label, const char *all,
+			const struct label *t, int n, int skip)
 {
 	/* index 0 of these tables is "unknown" (except kinds): listed last */
 	bool has_unknown = t == legal_form_labels || t == phase_labels;
@@ -55,8 +55,9 @@ void filter_form_selects(struct request *r, unsigned fields)
 			if (!in && !(sel && strcmp(sel, org->code) == 0))
 				continue; /* keep a chosen one visible */
 			o[k++] = (struct comp_option){
-			    org->code, org->ended ? arena_printf(r->arena, "%s (opgeheven)", org->name)
-						  : org->name};
+			    org->code, org->ended
+					   ? arena_printf(r->arena, "%s (opgeheven)", org->name)
+					   : org->name};
 		}
 		comp_select(&r->out, "deelnemer", "Deelnemende organisatie", o, k, sel);
 	}

@@ -11,12 +11,12 @@
 #include "../http/request.h"
 
 enum filter_form_field {
-	FF_DOMAIN = 1u,        /* beleidsdomein */
-	FF_LEGAL_FORM = 2u,    /* juridischeVorm */
-	FF_PHASE = 4u,         /* fase */
-	FF_PHASE_ACTIVE = 8u,  /* fase, without "beëindigd" (views of active collaborations) */
-	FF_KIND = 16u,         /* soort */
-	FF_PARTICIPANT = 32u,  /* deelnemer: organisations with any participation */
+	FF_DOMAIN = 1u,	      /* beleidsdomein */
+	FF_LEGAL_FORM = 2u,   /* juridischeVorm */
+	FF_PHASE = 4u,	      /* fase */
+	FF_PHASE_ACTIVE = 8u, /* fase, without "beëindigd" (views of active collaborations) */
+	FF_KIND = 16u,	      /* soort */
+	FF_PARTICIPANT = 32u, /* deelnemer: organisations with any participation */
 	FF_PARTICIPANT_ACTIVE = 64u, /* deelnemer: organisations in an active collaboration */
 };
 

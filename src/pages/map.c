@@ -652,9 +652,11 @@ int page_map(struct request *r)
 		    "worden omlijnd en de andere deelnemers staan hier.</p></section>");
 	html_raw(b, "</div></div>");
 
-	html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"tabel-titel\">De getallen in een "
-		    "tabel</h2><p class=\"utrecht-paragraph atlas-sort-hint\">Klik op een kolomkop om te "
-		    "sorteren.</p>");
+	html_raw(
+	    b,
+	    "<h2 class=\"utrecht-heading-2\" id=\"tabel-titel\">De getallen in een "
+	    "tabel</h2><p class=\"utrecht-paragraph atlas-sort-hint\">Klik op een kolomkop om te "
+	    "sorteren.</p>");
 	table(r, &v, rows, by);
 
 	const char *const skip_page[] = {"gemeente", "met", NULL};

@@ -11,13 +11,13 @@
 
 #include "../http/request.h"
 
-int page_home(struct request *r);            /* GET / */
-int page_collab_list(struct request *r);     /* GET /samenwerkingsverbanden */
-int page_collab_show(struct request *r);     /* GET /samenwerkingsverbanden/{id} */
-int page_org_list(struct request *r);        /* GET /organisaties */
-int page_org_show(struct request *r);        /* GET /organisaties/{code} */
-int page_search(struct request *r);          /* GET /zoeken?q= */
-int page_about(struct request *r);           /* GET /over */
-int page_accessibility(struct request *r);   /* GET /toegankelijkheid */
+int page_home(struct request *r);	   /* GET / */
+int page_collab_list(struct request *r);   /* GET /samenwerkingsverbanden */
+int page_collab_show(struct request *r);   /* GET /samenwerkingsverbanden/{id} */
+int page_org_list(struct request *r);	   /* GET /organisaties */
+int page_org_show(struct request *r);	   /* GET /organisaties/{code} */
+int page_search(struct request *r);	   /* GET /zoeken?q= */
+int page_about(struct request *r);	   /* GET /over */
+int page_accessibility(struct request *r); /* GET /toegankelijkheid */
 
 #endif

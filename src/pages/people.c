@@ -114,8 +114,8 @@ const struct person *people_find(const struct person *all, int n, int64_t id)
 /* Only the people these seats and offices refer to, each fetched once: a
  * collaboration or organisation page must not load every person in the
  * registry (20,000 at national scale). free() the array. */
-static struct person *load_people_of(struct arena *a, const struct seat *se, int n_se, const struct office *of,
-				     int n_of, int *n)
+static struct person *load_people_of(struct arena *a, const struct seat *se, int n_se,
+				     const struct office *of, int n_of, int *n)
 {
 	struct store *st = store_thread();
 	struct person *out = calloc((size_t)(n_se + n_of) + 1, sizeof *out);
@@ -593,8 +593,8 @@ int page_person_show(struct request *r)
 	privacy_note(b, r);
 
 	if (r->user) {
-		bool may_person =
-		    !p.erased && policy_may_edit_person(store_thread(), r->arena, r->user, r->snap, p.key);
+		bool may_person = !p.erased && policy_may_edit_person(store_thread(), r->arena,
+								      r->user, r->snap, p.key);
 		bool may_add = !p.erased && policy_may_create_person(r->user, r->snap);
 		bool admin = r->user->role >= USER_ROLE_ADMIN;
 		if (may_person || may_add || admin) {

@@ -61,8 +61,8 @@ int page_search(struct request *r)
 	if (has_q) {
 		struct store *st = store_thread();
 		if (!st ||
-		    store_search(st, r->arena, q, SEARCH_PAGE_SIZE, (int)((page - 1) * SEARCH_PAGE_SIZE),
-				 &hits, &n, &total) != 0) {
+		    store_search(st, r->arena, q, SEARCH_PAGE_SIZE,
+				 (int)((page - 1) * SEARCH_PAGE_SIZE), &hits, &n, &total) != 0) {
 			log_error("search: store unavailable or query failed");
 			hits = NULL;
 			n = 0;

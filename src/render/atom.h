@@ -10,7 +10,6 @@
 #include "../lib/buf.h"
 #include "xml.h"
 
-
 struct atom_feed {
 	const char *id;	       /* absolute IRI, e.g. a tag: URI */
 	const char *title;     /* plain text */

@@ -102,9 +102,9 @@ void html_int_nl(struct buf *b, long long v)
 
 void html_date_nl(struct buf *b, const char *iso)
 {
-	static const char *months[] = {"januari", "februari", "maart",     "april",
-				       "mei",     "juni",     "juli",      "augustus",
-				       "september", "oktober", "november", "december"};
+	static const char *months[] = {"januari",   "februari", "maart",    "april",
+				       "mei",	    "juni",	"juli",	    "augustus",
+				       "september", "oktober",	"november", "december"};
 	if (!iso || !is_iso_date(iso)) {
 		html_text(b, iso);
 		return;

@@ -22,7 +22,7 @@ struct jw {
 	int depth;
 	bool first[JW_MAX_DEPTH]; /* no member written yet at this depth */
 	char close[JW_MAX_DEPTH]; /* closing character per open level */
-	bool after_key;           /* a key was written; the value needs no comma */
+	bool after_key;		  /* a key was written; the value needs no comma */
 };
 
 void jw_init(struct jw *w, struct buf *b);

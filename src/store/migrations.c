@@ -344,11 +344,11 @@ const char *const store_migrations[] = {
      * the ontwerpbegroting and zienswijze deadlines are derived from it).
      * Writes go through store_calendar.h with an audit event. */
     "CREATE TABLE ab_meeting (\n"
-	  "  collaboration_id INTEGER NOT NULL REFERENCES collaboration(id),\n"
-	  "  budget_year      INTEGER NOT NULL CHECK (budget_year BETWEEN 2000 AND 2100),\n"
-	  "  date             TEXT NOT NULL,\n"
-	  "  PRIMARY KEY (collaboration_id, budget_year)\n"
-	  ");\n",
+    "  collaboration_id INTEGER NOT NULL REFERENCES collaboration(id),\n"
+    "  budget_year      INTEGER NOT NULL CHECK (budget_year BETWEEN 2000 AND 2100),\n"
+    "  date             TEXT NOT NULL,\n"
+    "  PRIMARY KEY (collaboration_id, budget_year)\n"
+    ");\n",
 
     /* 6: pending OpenID Connect sign-ins (several instances behind
      * a load balancer, so the callback may reach another process than the

@@ -98,8 +98,8 @@ int store_import_seed(struct store *s, const char *dir, const char *actor,
 
 /* One full-text search result. Strings are owned by the hit array. */
 struct search_hit {
-	char kind; /* 'c' collaboration, 'o' organisation */
-	const char *key;     /* collaboration key or organisation code */
+	char kind;	 /* 'c' collaboration, 'o' organisation */
+	const char *key; /* collaboration key or organisation code */
 	const char *name;
 	const char *snippet; /* plain text with the match, may be empty; NOT escaped */
 };

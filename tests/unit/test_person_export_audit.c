@@ -82,7 +82,8 @@ static void test_export_is_audited(void **state)
 
 	/* an unknown person: not found, no event */
 	const char *doc = NULL;
-	assert_int_equal(store_person_export_by(f->s, f->a, &admin, "niemand", &doc), STORE_ERR_NOTFOUND);
+	assert_int_equal(store_person_export_by(f->s, f->a, &admin, "niemand", &doc),
+			 STORE_ERR_NOTFOUND);
 	assert_null(doc);
 	assert_int_equal(export_events(f, &rows, &n), STORE_OK);
 	assert_int_equal(n, 0);

@@ -20,9 +20,9 @@
 
 struct fx {
 	struct arena *a; /* owns what the store's read functions return */
-	char dir[128];	/* temporary directory */
-	char db[256];	/* dir/var/atlas.db (parent created by store_open) */
-	char seed[256]; /* dir/seed: a copy of the fictional seed to damage */
+	char dir[128];	 /* temporary directory */
+	char db[256];	 /* dir/var/atlas.db (parent created by store_open) */
+	char seed[256];	 /* dir/seed: a copy of the fictional seed to damage */
 	struct store *s;
 	char err[1024];
 };
@@ -503,7 +503,8 @@ static void test_search(void **state)
 	assert_int_equal(n, 0);
 	assert_int_equal(tot, 0);
 	assert_null(h);
-	assert_int_equal(store_search(f->s, f->a, "gemeente:testdorp", 20, 0, &h, &n, &tot), STORE_OK);
+	assert_int_equal(store_search(f->s, f->a, "gemeente:testdorp", 20, 0, &h, &n, &tot),
+			 STORE_OK);
 	assert_true(has_hit(h, n, 'o', "gm9998")); /* both as words, not a column filter */
 	assert_int_equal(store_search(f->s, f->a, "<script>", 20, 0, &h, &n, &tot), STORE_OK);
 	assert_true(has_hit(h, n, 'c', "netwerk-lege-tafel"));
@@ -607,7 +608,7 @@ static void test_thread_store_release(void **state)
 	assert_int_equal(store_data_version(s, &v), STORE_OK);
 	store_thread_release();
 	store_thread_release(); /* nothing open: no-op */
-	s = store_thread();     /* a new connection that works */
+	s = store_thread();	/* a new connection that works */
 	assert_non_null(s);
 	assert_int_equal(store_data_version(s, &v), STORE_OK);
 	assert_int_equal(v, 1);
@@ -626,7 +627,8 @@ static void test_path_display(void **state)
 	store_path_display("postgresql://atlas:geheim@db.example:5432/atlas?sslmode=require", out,
 			   sizeof out);
 	assert_string_equal(out, "postgresql://atlas:***@db.example:5432/atlas?sslmode=require");
-	store_path_display("postgres://db.example/atlas?user=a&password=geheim&x=1", out, sizeof out);
+	store_path_display("postgres://db.example/atlas?user=a&password=geheim&x=1", out,
+			   sizeof out);
 	assert_string_equal(out, "postgres://db.example/atlas?user=a&password=***&x=1");
 	store_path_display("postgres://a@b@db/x", out, sizeof out);
 	assert_string_equal(out, "postgres://a@b@db/x");

@@ -121,9 +121,8 @@ static void test_collab_create_minimal(void **state)
 {
 	struct fx *f = *state;
 	struct field_errors e;
-	struct collab_input in = {.name = "Minimale Testsamenwerking",
-				  .kind = "netwerk",
-				  .domains = "afval"};
+	struct collab_input in = {
+	    .name = "Minimale Testsamenwerking", .kind = "netwerk", .domains = "afval"};
 	char key[96];
 	assert_int_equal(store_collab_create(f->s, &f->w, &in, key, sizeof key, &e), STORE_OK);
 	assert_int_equal(q(f, "SELECT count(*) FROM collaboration WHERE key = "
@@ -239,7 +238,8 @@ static void test_collab_lifecycle(void **state)
 	/* the search index follows */
 	struct search_hit *hits;
 	int n, total;
-	assert_int_equal(store_search(f->s, f->a, "Testkwartier", 10, 0, &hits, &n, &total), STORE_OK);
+	assert_int_equal(store_search(f->s, f->a, "Testkwartier", 10, 0, &hits, &n, &total),
+			 STORE_OK);
 	assert_int_equal(total, 2);
 }
 
@@ -716,8 +716,8 @@ static void test_history_and_changes(void **state)
 	/* the collaboration: 1 seed insert + 4 seed participation inserts + 3 edits */
 	struct audit_row *rows;
 	int n;
-	assert_int_equal(store_history(f->s, f->a, "collaboration", "gr-testregio-afval", &rows, &n),
-			 STORE_OK);
+	assert_int_equal(
+	    store_history(f->s, f->a, "collaboration", "gr-testregio-afval", &rows, &n), STORE_OK);
 	assert_int_equal(n, 8);
 	assert_string_equal(rows[0].entity, "participation"); /* newest first */
 	assert_string_equal(rows[0].action, "update");
@@ -737,7 +737,8 @@ static void test_history_and_changes(void **state)
 		assert_true(rows[i - 1].id > rows[i].id);
 
 	/* a key that is a prefix of another does not mix histories */
-	assert_int_equal(store_history(f->s, f->a, "collaboration", "gr-testregio", &rows, &n), STORE_OK);
+	assert_int_equal(store_history(f->s, f->a, "collaboration", "gr-testregio", &rows, &n),
+			 STORE_OK);
 	assert_int_equal(n, 0);
 
 	/* one participation: its seed insert and its edit */
@@ -763,8 +764,8 @@ static void test_history_and_changes(void **state)
 	int64_t second = rows[1].id;
 	assert_int_equal(store_changes(f->s, f->a, NULL, NULL, 2, 1, &rows, &n, &total), STORE_OK);
 	assert_int_equal(rows[0].id, second);
-	assert_int_equal(store_changes(f->s, f->a, "participation", NULL, 100, 0, &rows, &n, &total),
-			 STORE_OK);
+	assert_int_equal(
+	    store_changes(f->s, f->a, "participation", NULL, 100, 0, &rows, &n, &total), STORE_OK);
 	assert_int_equal(total, q(f, "SELECT count(*) FROM audit_event WHERE entity = "
 				     "'participation'"));
 	for (int i = 0; i < n; i++)
@@ -773,7 +774,8 @@ static void test_history_and_changes(void **state)
 			 STORE_OK);
 	assert_int_equal(total, 2);
 	assert_int_equal(n, 2);
-	assert_int_equal(store_changes(f->s, f->a, NULL, NULL, 10, 10000, &rows, &n, &total), STORE_OK);
+	assert_int_equal(store_changes(f->s, f->a, NULL, NULL, 10, 10000, &rows, &n, &total),
+			 STORE_OK);
 	assert_int_equal(n, 0);
 	assert_int_equal(total, all);
 }
