@@ -108,6 +108,24 @@ static int path_collab(const struct request *r)
 	return r->n_path_args > 0 ? snapshot_find_collab(r->snap, r->path_args[0]) : -1;
 }
 
+/*
+ * Open a collaboration sub-resource: the collaboration of the path (404 when
+ * unknown), this thread's store (503 when closed) and the reply start of
+ * people_begin(). Returns 0 with *ci and *st set, or the status already
+ * answered.
+ */
+static int collab_sub_begin(struct request *r, struct jw *w, int *ci, struct store **st)
+{
+	*ci = path_collab(r);
+	if (*ci < 0)
+		return respond_not_found(r);
+	*st = store_thread();
+	if (!*st)
+		return store_unavailable(r);
+	people_begin(r, w, *st);
+	return 0;
+}
+
 /* People by id, for the seat lists. */
 struct person_index {
 	struct person *v;
@@ -436,15 +454,12 @@ int api_person_export(struct request *r)
 int api_collab_seats(struct request *r)
 {
 	const struct snapshot *s = r->snap;
-	int ci = path_collab(r);
-	if (ci < 0)
-		return respond_not_found(r);
-	const struct collaboration *c = &s->collabs[ci];
-	struct store *st = store_thread();
-	if (!st)
-		return store_unavailable(r);
+	struct store *st;
 	struct jw w;
-	people_begin(r, &w, st);
+	int ci, early = collab_sub_begin(r, &w, &ci, &st);
+	if (early)
+		return early;
+	const struct collaboration *c = &s->collabs[ci];
 
 	struct seat *seats = NULL;
 	struct person_index ix = {NULL, 0};
@@ -519,15 +534,12 @@ static const char *persp_api(int d)
 int api_collab_roles(struct request *r)
 {
 	const struct snapshot *s = r->snap;
-	int ci = path_collab(r);
-	if (ci < 0)
-		return respond_not_found(r);
-	const struct collaboration *c = &s->collabs[ci];
-	struct store *st = store_thread();
-	if (!st)
-		return store_unavailable(r);
+	struct store *st;
 	struct jw w;
-	people_begin(r, &w, st);
+	int ci, early = collab_sub_begin(r, &w, &ci, &st);
+	if (early)
+		return early;
+	const struct collaboration *c = &s->collabs[ci];
 
 	struct role_assessment *as = NULL;
 	int n = 0, status;
@@ -603,15 +615,12 @@ out:
 int api_collab_phases(struct request *r)
 {
 	const struct snapshot *s = r->snap;
-	int ci = path_collab(r);
-	if (ci < 0)
-		return respond_not_found(r);
-	const struct collaboration *c = &s->collabs[ci];
-	struct store *st = store_thread();
-	if (!st)
-		return store_unavailable(r);
+	struct store *st;
 	struct jw w;
-	people_begin(r, &w, st);
+	int ci, early = collab_sub_begin(r, &w, &ci, &st);
+	if (early)
+		return early;
+	const struct collaboration *c = &s->collabs[ci];
 
 	struct phase_event *ev = NULL;
 	int n = 0;
@@ -678,15 +687,12 @@ static void write_parties(struct request *r, struct jw *w, const char *codes)
 int api_collab_agreements(struct request *r)
 {
 	const struct snapshot *s = r->snap;
-	int ci = path_collab(r);
-	if (ci < 0)
-		return respond_not_found(r);
-	const struct collaboration *c = &s->collabs[ci];
-	struct store *st = store_thread();
-	if (!st)
-		return store_unavailable(r);
+	struct store *st;
 	struct jw w;
-	people_begin(r, &w, st);
+	int ci, early = collab_sub_begin(r, &w, &ci, &st);
+	if (early)
+		return early;
+	const struct collaboration *c = &s->collabs[ci];
 
 	struct agreement *ag = NULL;
 	int n = 0;

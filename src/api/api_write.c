@@ -200,6 +200,22 @@ static int store_failed(struct request *r, int rc, const struct field_errors *e)
 			     NULL);
 }
 
+/*
+ * The answer to a failed write of a versioned record: 412 with the ETag of
+ * the current version (kind 'c' or 'p', id, cur) on a conflict, else
+ * store_failed(). e may be NULL.
+ */
+static int write_failed(struct request *r, int rc, char kind, int64_t id, int64_t cur,
+			const struct field_errors *e)
+{
+	if (rc == STORE_ERR_CONFLICT)
+		return precondition_failed(
+		    r,
+		    arena_printf(r->arena, "\"%c%lld-v%lld\"", kind, (long long)id, (long long)cur),
+		    cur);
+	return store_failed(r, rc, e);
+}
+
 /* Reply with the collaboration as GET shows it (from a fresh snapshot). */
 static int reply_collab(struct request *r, int status, const char *key)
 {
@@ -306,19 +322,31 @@ int api_collab_create(struct request *r)
 	return reply_collab(r, 201, key);
 }
 
+/*
+ * The collaboration of the path that the user may edit, with the version of
+ * If-Match: 0 with *ci and *expected set, or the status already answered
+ * (404, 403, 428/412).
+ */
+static int collab_begin_or_respond(struct request *r, int *ci, int64_t *expected)
+{
+	*ci = path_collab(r);
+	if (*ci < 0)
+		return respond_not_found(r);
+	const struct collaboration *c = &r->snap->collabs[*ci];
+	if (!policy_may_edit_collab(r->user, r->snap, *ci))
+		return forbidden(r);
+	return if_match_or_respond(r, 'c', c->id, c->version, api_collab_etag(r, c), expected);
+}
+
 /* PUT and PATCH share everything but the body mode. */
 static int collab_update(struct request *r, enum api_body_mode mode)
 {
-	int st;
-	int ci = path_collab(r);
-	if (ci < 0)
-		return respond_not_found(r);
-	const struct collaboration *c = &r->snap->collabs[ci];
-	if (!policy_may_edit_collab(r->user, r->snap, ci))
-		return forbidden(r);
+	int ci;
 	int64_t expected;
-	if ((st = if_match_or_respond(r, 'c', c->id, c->version, api_collab_etag(r, c), &expected)))
+	int st = collab_begin_or_respond(r, &ci, &expected);
+	if (st)
 		return st;
+	const struct collaboration *c = &r->snap->collabs[ci];
 	struct collab_input in;
 	memset(&in, 0, sizeof in);
 	if ((st = collab_body_or_respond(r, &in, mode)))
@@ -330,12 +358,8 @@ static int collab_update(struct request *r, enum api_body_mode mode)
 	int64_t cur = 0;
 	accounts_write_ctx(r->user, "api", &w, actor, today);
 	int rc = store_collab_update(store_thread(), &w, c->key, expected, &in, &e, &cur);
-	if (rc == STORE_ERR_CONFLICT)
-		return precondition_failed(
-		    r, arena_printf(r->arena, "\"c%lld-v%lld\"", (long long)c->id, (long long)cur),
-		    cur);
 	if (rc != STORE_OK)
-		return store_failed(r, rc, &e);
+		return write_failed(r, rc, 'c', c->id, cur, &e);
 	return reply_collab(r, 200, c->key);
 }
 
@@ -351,27 +375,19 @@ int api_collab_patch(struct request *r)
 
 int api_collab_delete(struct request *r)
 {
-	int st;
-	int ci = path_collab(r);
-	if (ci < 0)
-		return respond_not_found(r);
-	const struct collaboration *c = &r->snap->collabs[ci];
-	if (!policy_may_edit_collab(r->user, r->snap, ci))
-		return forbidden(r);
+	int ci;
 	int64_t expected;
-	if ((st = if_match_or_respond(r, 'c', c->id, c->version, api_collab_etag(r, c), &expected)))
+	int st = collab_begin_or_respond(r, &ci, &expected);
+	if (st)
 		return st;
+	const struct collaboration *c = &r->snap->collabs[ci];
 	struct write_ctx w;
 	char actor[80], today[11];
 	int64_t cur = 0;
 	accounts_write_ctx(r->user, "api", &w, actor, today);
 	int rc = store_collab_end(store_thread(), &w, c->key, expected, &cur);
-	if (rc == STORE_ERR_CONFLICT)
-		return precondition_failed(
-		    r, arena_printf(r->arena, "\"c%lld-v%lld\"", (long long)c->id, (long long)cur),
-		    cur);
 	if (rc != STORE_OK)
-		return store_failed(r, rc, NULL);
+		return write_failed(r, rc, 'c', c->id, cur, NULL);
 	return reply_collab(r, 200, c->key);
 }
 
@@ -426,8 +442,14 @@ int api_part_get(struct request *r)
 	return 200;
 }
 
-/* Shared start of PATCH/DELETE on a participation: 0 and *pi, or a status. */
-static int part_begin_or_respond(struct request *r, int *pi, int64_t *expected)
+/*
+ * Shared start of PATCH/DELETE on a participation: the participation of the
+ * path that the user may edit, the version of If-Match and the merged body
+ * (allow_empty: an empty body is accepted, as when ending). 0 with *pi,
+ * *expected and *in set, or the status already answered.
+ */
+static int part_begin_or_respond(struct request *r, int *pi, int64_t *expected,
+				 struct part_input *in, bool allow_empty)
 {
 	int ci = path_collab(r);
 	*pi = ci >= 0 ? path_part(r, ci) : -1;
@@ -436,33 +458,30 @@ static int part_begin_or_respond(struct request *r, int *pi, int64_t *expected)
 	const struct participation *p = &r->snap->parts[*pi];
 	if (!policy_may_edit_part(r->user, r->snap, *pi))
 		return forbidden(r);
-	return if_match_or_respond(r, 'p', p->id, p->version, api_part_etag(r, p), expected);
+	int st = if_match_or_respond(r, 'p', p->id, p->version, api_part_etag(r, p), expected);
+	if (st)
+		return st;
+	memset(in, 0, sizeof *in);
+	return part_body_or_respond(r, in, API_BODY_MERGE, allow_empty);
 }
 
 int api_part_patch(struct request *r)
 {
 	int pi;
 	int64_t expected;
-	int st = part_begin_or_respond(r, &pi, &expected);
+	struct part_input in;
+	int st = part_begin_or_respond(r, &pi, &expected, &in, false);
 	if (st)
 		return st;
 	const struct participation *p = &r->snap->parts[pi];
-	struct part_input in;
-	memset(&in, 0, sizeof in);
-	if ((st = part_body_or_respond(r, &in, API_BODY_MERGE, false)))
-		return st;
 	struct write_ctx w;
 	char actor[80], today[11];
 	struct field_errors e = {.n = 0};
 	int64_t cur = 0;
 	accounts_write_ctx(r->user, "api", &w, actor, today);
 	int rc = store_part_update(store_thread(), &w, p->id, expected, &in, &e, &cur);
-	if (rc == STORE_ERR_CONFLICT)
-		return precondition_failed(
-		    r, arena_printf(r->arena, "\"p%lld-v%lld\"", (long long)p->id, (long long)cur),
-		    cur);
 	if (rc != STORE_OK)
-		return store_failed(r, rc, &e);
+		return write_failed(r, rc, 'p', p->id, cur, &e);
 	return reply_part(r, 200, r->snap->collabs[p->collaboration].key, p->id);
 }
 
@@ -470,15 +489,12 @@ int api_part_delete(struct request *r)
 {
 	int pi;
 	int64_t expected;
-	int st = part_begin_or_respond(r, &pi, &expected);
+	/* the end date: ?uitgetreden=, or {"uitgetreden": ...} in a body, or today */
+	struct part_input in;
+	int st = part_begin_or_respond(r, &pi, &expected, &in, true);
 	if (st)
 		return st;
 	const struct participation *p = &r->snap->parts[pi];
-	/* the end date: ?uitgetreden=, or {"uitgetreden": ...} in a body, or today */
-	struct part_input in;
-	memset(&in, 0, sizeof in);
-	if ((st = part_body_or_respond(r, &in, API_BODY_MERGE, true)))
-		return st;
 	struct write_ctx w;
 	char actor[80], today[11];
 	accounts_write_ctx(r->user, "api", &w, actor, today);
@@ -488,11 +504,7 @@ int api_part_delete(struct request *r)
 	struct field_errors e = {.n = 0};
 	int64_t cur = 0;
 	int rc = store_part_end(store_thread(), &w, p->id, expected, left, &e, &cur);
-	if (rc == STORE_ERR_CONFLICT)
-		return precondition_failed(
-		    r, arena_printf(r->arena, "\"p%lld-v%lld\"", (long long)p->id, (long long)cur),
-		    cur);
 	if (rc != STORE_OK)
-		return store_failed(r, rc, &e);
+		return write_failed(r, rc, 'p', p->id, cur, &e);
 	return reply_part(r, 200, r->snap->collabs[p->collaboration].key, p->id);
 }

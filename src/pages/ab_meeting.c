@@ -25,17 +25,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *ab_href(struct request *r, const char *key, const char *suffix)
-{
-	struct buf u = BUF_INIT;
-	buf_puts(&u, "/samenwerkingsverbanden/");
-	url_seg(&u, key);
-	buf_puts(&u, suffix);
-	const char *s = arena_strdup(r->arena, u.data);
-	buf_free(&u);
-	return s;
-}
-
 static const struct comp_col ab_cols[] = {{"Begrotingsjaar", true}, {"Vergadering", false}};
 
 static int ab_page(struct request *r, const struct collaboration *c, const char *const v[2],
@@ -58,7 +47,7 @@ static int ab_page(struct request *r, const struct collaboration *c, const char 
 	     .hint = "De vergadering van het algemeen bestuur die de begroting vaststelt; in het "
 		     "begrotingsjaar of het jaar ervoor."},
 	};
-	const char *back = ab_href(r, c->key, "");
+	const char *back = edit_collab_href(r, c->key, "");
 	const char *title = arena_printf(r->arena, "%sAB-vergaderingen over de begroting — %s",
 					 bad ? "Fout: " : "", c->name);
 	const struct crumb crumbs[] = {{"Samenwerkingsverbanden", "/samenwerkingsverbanden"},
@@ -93,13 +82,10 @@ static int ab_page(struct request *r, const struct collaboration *c, const char 
 	}
 	html_raw(b, "<h2 class=\"utrecht-heading-2\">Vergadering vastleggen</h2>");
 	form_error_summary(b, errs, f, 2);
-	form_open(b, r, ab_href(r, c->key, "/ab-vergaderingen"));
+	form_open(b, r, edit_collab_href(r, c->key, "/ab-vergaderingen"));
 	form_fields(b, f, 2, v, errs);
-	html_raw(b, "<p class=\"utrecht-button-group\">");
-	form_submit(b, "Vastleggen", true);
-	html_raw(b, " ");
-	comp_link(b, ab_href(r, c->key, "/kalender.ics"), "iCal-feed van deze regeling");
-	html_raw(b, "</p>");
+	form_buttons(b, "Vastleggen", edit_collab_href(r, c->key, "/kalender.ics"),
+		     "iCal-feed van deze regeling");
 	form_close(b);
 	layout_end(b, NULL);
 	return status;
@@ -107,12 +93,10 @@ static int ab_page(struct request *r, const struct collaboration *c, const char 
 
 int page_collab_ab_meetings(struct request *r)
 {
-	int ci = snapshot_find_collab(r->snap, r->path_args[0]);
-	if (ci < 0)
-		return respond_not_found(r);
-	if (!policy_may_edit_collab(r->user, r->snap, ci))
-		return edit_forbidden(r);
-	const struct collaboration *c = &r->snap->collabs[ci];
+	const struct collaboration *c;
+	int st = edit_collab_or_respond(r, &c);
+	if (st)
+		return st;
 	if (r->method & (HTTP_GET | HTTP_HEAD)) {
 		const char *v[2] = {arena_printf(r->arena, "%d", atoi(r->snap->today) + 1), ""};
 		return ab_page(r, c, v, NULL, 200);
@@ -127,8 +111,6 @@ int page_collab_ab_meetings(struct request *r)
 	int rc = store_ab_meeting_set(store_thread(), &w, c->key, v[0], v[1], &errs);
 	if (rc == STORE_ERR_INVALID)
 		return ab_page(r, c, v, &errs, 400);
-	if (rc != 0)
-		return edit_store_failure(r, rc);
-	app_after_write();
-	return respond_redirect(r, ab_href(r, c->key, "/ab-vergaderingen?melding=opgeslagen"));
+	return edit_write_done(r, rc,
+			       edit_collab_href(r, c->key, "/ab-vergaderingen?melding=opgeslagen"));
 }

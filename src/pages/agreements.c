@@ -26,17 +26,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *collab_href(struct request *r, const char *key, const char *suffix)
-{
-	struct buf u = BUF_INIT;
-	buf_puts(&u, "/samenwerkingsverbanden/");
-	url_seg(&u, key);
-	buf_puts(&u, suffix);
-	const char *s = arena_strdup(r->arena, u.data);
-	buf_free(&u);
-	return s;
-}
-
 static enum badge_kind status_badge(enum agreement_status st)
 {
 	switch (st) {
@@ -130,10 +119,10 @@ void agreements_collab_section(struct buf *b, struct request *r, int ci)
 				comp_td_open(b, false);
 				html_raw(b,
 					 "<a class=\"utrecht-link utrecht-link--html-a\" href=\"");
-				html_attr(b, collab_href(r, c->key,
-							 arena_printf(r->arena,
-								      "/afspraken/%lld/bewerken",
-								      (long long)a->id)));
+				html_attr(b, edit_collab_href(
+						 r, c->key,
+						 arena_printf(r->arena, "/afspraken/%lld/bewerken",
+							      (long long)a->id)));
 				html_raw(b, "\">Bewerken<span class=\"atlas-visually-hidden\">: ");
 				html_text(b, a->title);
 				html_raw(b, "</span></a>");
@@ -145,7 +134,7 @@ void agreements_collab_section(struct buf *b, struct request *r, int ci)
 	}
 	if (may) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">");
-		comp_link(b, collab_href(r, c->key, "/afspraken/nieuw"), "Afspraak toevoegen");
+		comp_link(b, edit_collab_href(r, c->key, "/afspraken/nieuw"), "Afspraak toevoegen");
 		html_raw(b, "</p>");
 	}
 	html_raw(b, "</section>");
@@ -206,27 +195,6 @@ static void agreement_stored(const struct agreement *a, const char *v[AF_COUNT])
 	v[AF_DOC] = a->document_url;
 }
 
-static void agreement_submitted(struct request *r, const struct form_field f[AF_COUNT],
-				const char *v[AF_COUNT])
-{
-	for (int i = 0; i < AF_COUNT; i++) {
-		if (f[i].kind == FK_CHECKS) {
-			const char *vals[64];
-			int n = req_form_all(r, f[i].name, vals, 64);
-			struct buf d = BUF_INIT;
-			for (int k = 0; k < n; k++) {
-				if (k)
-					buf_putc(&d, ';');
-				buf_puts(&d, vals[k]);
-			}
-			v[i] = arena_strdup(r->arena, d.data ? d.data : "");
-			buf_free(&d);
-		} else {
-			v[i] = form_str(req_form(r, f[i].name));
-		}
-	}
-}
-
 static void agreement_input_from(const char *const v[AF_COUNT], struct agreement_input *in)
 {
 	in->title = v[AF_TITLE];
@@ -245,7 +213,7 @@ static int agreement_form_page(struct request *r, const struct collaboration *c,
 	struct buf *b = &r->out;
 	buf_reset(b);
 	bool bad = errs && errs->n > 0;
-	const char *back = collab_href(r, c->key, "");
+	const char *back = edit_collab_href(r, c->key, "");
 	const char *what = a ? "Afspraak bewerken" : "Afspraak toevoegen";
 	const struct crumb crumbs[] = {
 	    {"Samenwerkingsverbanden", "/samenwerkingsverbanden"}, {c->name, back}, {what, NULL}};
@@ -263,18 +231,14 @@ static int agreement_form_page(struct request *r, const struct collaboration *c,
 	form_error_summary(b, errs, f, AF_COUNT);
 	form_open(
 	    b, r,
-	    a ? collab_href(r, c->key,
-			    arena_printf(r->arena, "/afspraken/%lld/bewerken", (long long)a->id))
-	      : collab_href(r, c->key, "/afspraken/nieuw"));
+	    a ? edit_collab_href(
+		    r, c->key, arena_printf(r->arena, "/afspraken/%lld/bewerken", (long long)a->id))
+	      : edit_collab_href(r, c->key, "/afspraken/nieuw"));
 	if (a)
-		html_rawf(b, "<input type=\"hidden\" name=\"versie\" value=\"%lld\">",
-			  (long long)version);
+		form_version_field(b, version);
 	form_fields(b, f, AF_COUNT, v, errs);
-	html_raw(b, "<p class=\"utrecht-button-group\">");
-	form_submit(b, a ? "Opslaan" : "Afspraak toevoegen", true);
-	html_raw(b, " ");
-	comp_link(b, arena_printf(r->arena, "%s#afspraken", back), "Annuleren");
-	html_raw(b, "</p>");
+	form_buttons(b, a ? "Opslaan" : "Afspraak toevoegen",
+		     arena_printf(r->arena, "%s#afspraken", back), "Annuleren");
 	form_close(b);
 	layout_end(b, NULL);
 	return status;
@@ -282,12 +246,10 @@ static int agreement_form_page(struct request *r, const struct collaboration *c,
 
 int page_agreement_new(struct request *r)
 {
-	int ci = snapshot_find_collab(r->snap, r->path_args[0]);
-	if (ci < 0)
-		return respond_not_found(r);
-	if (!policy_may_edit_collab(r->user, r->snap, ci))
-		return edit_forbidden(r);
-	const struct collaboration *c = &r->snap->collabs[ci];
+	const struct collaboration *c;
+	int st = edit_collab_or_respond(r, &c);
+	if (st)
+		return st;
 	struct form_field f[AF_COUNT];
 	agreement_fields(r, c, f);
 	const char *v[AF_COUNT];
@@ -297,7 +259,7 @@ int page_agreement_new(struct request *r)
 		v[AF_STATUS] = agreement_status_labels[AGR_VOORGESTELD].api;
 		return agreement_form_page(r, c, NULL, f, v, 0, NULL, 200);
 	}
-	agreement_submitted(r, f, v);
+	form_submitted(r, f, AF_COUNT, v);
 	struct agreement_input in;
 	agreement_input_from(v, &in);
 	struct write_ctx w;
@@ -308,10 +270,7 @@ int page_agreement_new(struct request *r)
 	int rc = store_agreement_add(store_thread(), &w, c->key, &in, &id, &errs);
 	if (rc == STORE_ERR_INVALID)
 		return agreement_form_page(r, c, NULL, f, v, 0, &errs, 400);
-	if (rc != 0)
-		return edit_store_failure(r, rc);
-	app_after_write();
-	return respond_redirect(r, collab_href(r, c->key, "?melding=opgeslagen#afspraken"));
+	return edit_write_done(r, rc, edit_collab_href(r, c->key, "?melding=opgeslagen#afspraken"));
 }
 
 int page_agreement_edit(struct request *r)
@@ -347,7 +306,7 @@ int page_agreement_edit(struct request *r)
 	if (!form_version(r, &version))
 		return edit_bad_version(r);
 	const char *v[AF_COUNT];
-	agreement_submitted(r, f, v);
+	form_submitted(r, f, AF_COUNT, v);
 	struct agreement_input in;
 	agreement_input_from(v, &in);
 	struct write_ctx w;
@@ -361,12 +320,9 @@ int page_agreement_edit(struct request *r)
 	if (rc == STORE_ERR_CONFLICT)
 		return edit_conflict_page(
 		    r, arena_printf(r->arena, "De afspraak „%s”", cur->title),
-		    collab_href(
+		    edit_collab_href(
 			r, c->key,
 			arena_printf(r->arena, "/afspraken/%lld/bewerken", (long long)cur->id)),
-		    collab_href(r, c->key, "#afspraken"), f, AF_COUNT, v, stored);
-	if (rc != 0)
-		return edit_store_failure(r, rc);
-	app_after_write();
-	return respond_redirect(r, collab_href(r, c->key, "?melding=opgeslagen#afspraken"));
+		    edit_collab_href(r, c->key, "#afspraken"), f, AF_COUNT, v, stored);
+	return edit_write_done(r, rc, edit_collab_href(r, c->key, "?melding=opgeslagen#afspraken"));
 }

@@ -299,8 +299,7 @@ static void manage_block(struct buf *b, struct request *r, int ci)
 			html_attr(b, arena_printf(r->arena, "%s/beeindigen", base));
 			html_raw(b, "\">");
 			form_csrf(b, r);
-			html_rawf(b, "<input type=\"hidden\" name=\"versie\" value=\"%lld\">",
-				  (long long)c->version);
+			form_version_field(b, c->version);
 			form_submit(b, "Beëindigen (per vandaag)", false);
 			html_raw(b, "</form>");
 		}

@@ -24,6 +24,16 @@ int edit_bad_version(struct request *r);
 /* The page for a store failure (500) — or the conflict/notfound status. */
 int edit_store_failure(struct request *r, int rc);
 
+struct collaboration;
+/* The collaboration of the path ({id}) that the user may edit: 0 with *c
+ * set, or the status of the 404/403 page already sent. */
+int edit_collab_or_respond(struct request *r, const struct collaboration **c);
+/* /samenwerkingsverbanden/{key}{suffix} (suffix may be NULL), arena-owned. */
+const char *edit_collab_href(struct request *r, const char *key, const char *suffix);
+/* The answer after a store write: the failure page when rc != 0, else the
+ * read model is told of the write (app_after_write) and a 303 to redirect. */
+int edit_write_done(struct request *r, int rc, const char *redirect);
+
 /* Collaborations (edit_collab.c). */
 int page_collab_new(struct request *r); /* GET/POST /samenwerkingsverbanden/nieuw */
 int page_collab_edit(struct request *r);

@@ -47,6 +47,30 @@ int edit_store_failure(struct request *r, int rc)
 			     NULL);
 }
 
+int edit_collab_or_respond(struct request *r, const struct collaboration **c)
+{
+	int ci = snapshot_find_collab(r->snap, r->path_args[0]);
+	if (ci < 0)
+		return respond_not_found(r);
+	if (!policy_may_edit_collab(r->user, r->snap, ci))
+		return edit_forbidden(r);
+	*c = &r->snap->collabs[ci];
+	return 0;
+}
+
+const char *edit_collab_href(struct request *r, const char *key, const char *suffix)
+{
+	return form_record_href(r, "/samenwerkingsverbanden/", key, suffix);
+}
+
+int edit_write_done(struct request *r, int rc, const char *redirect)
+{
+	if (rc != 0)
+		return edit_store_failure(r, rc);
+	app_after_write();
+	return respond_redirect(r, redirect);
+}
+
 int edit_confirm(struct request *r, const char *entity, const char *key, const char *name,
 		 const char *record_href)
 {
@@ -137,19 +161,6 @@ enum {
 	CF_COUNT
 };
 
-static struct comp_option *label_opts(struct arena *a, const struct label *t, int n,
-				      const char *empty_label, int *n_out)
-{
-	struct comp_option *o = arena_calloc(a, (size_t)n + 1, sizeof *o);
-	int k = 0;
-	if (empty_label)
-		o[k++] = (struct comp_option){"", empty_label};
-	for (int i = 0; i < n; i++)
-		o[k++] = (struct comp_option){t[i].api, t[i].label};
-	*n_out = k;
-	return o;
-}
-
 /* The fields of the collaboration form (options from the snapshot). */
 static void collab_fields(struct request *r, struct form_field f[CF_COUNT])
 {
@@ -161,13 +172,13 @@ static void collab_fields(struct request *r, struct form_field f[CF_COUNT])
 	f[CF_SHORT] = (struct form_field){
 	    "korteNaam", "Korte naam", FK_TEXT, 60, false, "Bijvoorbeeld een afkorting.", NULL, 0};
 	f[CF_KIND].opts =
-	    label_opts(a, collab_kind_labels, COLLAB_KIND_COUNT, "Kies een soort", &n);
+	    form_label_opts(a, collab_kind_labels, COLLAB_KIND_COUNT, "Kies een soort", &n);
 	f[CF_KIND] =
 	    (struct form_field){"soort", "Soort", FK_SELECT, 0, true, NULL, f[CF_KIND].opts, n};
-	const struct comp_option *o = label_opts(a, legal_form_labels, LF_COUNT, NULL, &n);
+	const struct comp_option *o = form_label_opts(a, legal_form_labels, LF_COUNT, NULL, &n);
 	f[CF_FORM] = (struct form_field){
 	    "juridischeVorm", "Juridische vorm", FK_SELECT, 0, false, NULL, o, n};
-	o = label_opts(a, powers_labels, POW_COUNT, NULL, &n);
+	o = form_label_opts(a, powers_labels, POW_COUNT, NULL, &n);
 	f[CF_POWERS] = (struct form_field){"bevoegdheidsverkrijging",
 					   "Bevoegdheden verkregen door",
 					   FK_SELECT,
@@ -187,7 +198,7 @@ static void collab_fields(struct request *r, struct form_field f[CF_COUNT])
 					    "Kies één of meer beleidsdomeinen.",
 					    d,
 					    s->n_domains};
-	o = label_opts(a, phase_labels, PHASE_COUNT, NULL, &n);
+	o = form_label_opts(a, phase_labels, PHASE_COUNT, NULL, &n);
 	f[CF_PHASE] = (struct form_field){"fase", "Fase", FK_SELECT, 0, false, NULL, o, n};
 	f[CF_PURPOSE] = (struct form_field){"doel",
 					    "Doel",
@@ -249,28 +260,6 @@ static void collab_stored(struct request *r, const struct collaboration *c, cons
 	v[CF_NOTE] = c->note;
 }
 
-/* The submitted values (missing fields become ""). */
-static void collab_submitted(struct request *r, const struct form_field f[CF_COUNT],
-			     const char *v[CF_COUNT])
-{
-	for (int i = 0; i < CF_COUNT; i++) {
-		if (f[i].kind == FK_CHECKS) {
-			const char *vals[64];
-			int n = req_form_all(r, f[i].name, vals, 64);
-			struct buf d = BUF_INIT;
-			for (int k = 0; k < n; k++) {
-				if (k)
-					buf_putc(&d, ';');
-				buf_puts(&d, vals[k]);
-			}
-			v[i] = arena_strdup(r->arena, d.data ? d.data : "");
-			buf_free(&d);
-		} else {
-			v[i] = form_str(req_form(r, f[i].name));
-		}
-	}
-}
-
 static void collab_input_from(const char *const v[CF_COUNT], struct collab_input *in)
 {
 	memset(in, 0, sizeof *in);
@@ -289,17 +278,6 @@ static void collab_input_from(const char *const v[CF_COUNT], struct collab_input
 	in->note = v[CF_NOTE];
 }
 
-static const char *collab_href(struct request *r, const char *key, const char *suffix)
-{
-	struct buf u = BUF_INIT;
-	buf_puts(&u, "/samenwerkingsverbanden/");
-	url_seg(&u, key);
-	buf_puts(&u, suffix);
-	const char *s = arena_strdup(r->arena, u.data);
-	buf_free(&u);
-	return s;
-}
-
 /* Render the create (c == NULL) or edit form page. */
 static int collab_form_page(struct request *r, const struct collaboration *c,
 			    const struct form_field f[CF_COUNT], const char *const v[CF_COUNT],
@@ -311,7 +289,7 @@ static int collab_form_page(struct request *r, const struct collaboration *c,
 	const char *title =
 	    c ? arena_printf(r->arena, "%s%s bewerken", bad ? "Fout: " : "", c->name)
 	      : (bad ? "Fout: Nieuw samenwerkingsverband" : "Nieuw samenwerkingsverband");
-	const char *back = c ? collab_href(r, c->key, "") : "/samenwerkingsverbanden";
+	const char *back = c ? edit_collab_href(r, c->key, "") : "/samenwerkingsverbanden";
 	const struct crumb crumbs[] = {{"Samenwerkingsverbanden", "/samenwerkingsverbanden"},
 				       {c ? c->name : "Nieuw", c ? back : NULL},
 				       {"Bewerken", NULL}};
@@ -331,16 +309,12 @@ static int collab_form_page(struct request *r, const struct collaboration *c,
 		html_raw(b, "<p class=\"utrecht-paragraph\">Uw organisatie wordt als eerste "
 			    "deelnemer toegevoegd, met de rol penvoerder. Daarna kunt u het "
 			    "samenwerkingsverband verder bijhouden.</p>");
-	form_open(b, r, c ? collab_href(r, c->key, "/bewerken") : "/samenwerkingsverbanden/nieuw");
+	form_open(b, r,
+		  c ? edit_collab_href(r, c->key, "/bewerken") : "/samenwerkingsverbanden/nieuw");
 	if (c)
-		html_rawf(b, "<input type=\"hidden\" name=\"versie\" value=\"%lld\">",
-			  (long long)version);
+		form_version_field(b, version);
 	form_fields(b, f, CF_COUNT, v, errs);
-	html_raw(b, "<p class=\"utrecht-button-group\">");
-	form_submit(b, c ? "Opslaan" : "Samenwerkingsverband aanmaken", true);
-	html_raw(b, " ");
-	comp_link(b, back, "Annuleren");
-	html_raw(b, "</p>");
+	form_buttons(b, c ? "Opslaan" : "Samenwerkingsverband aanmaken", back, "Annuleren");
 	form_close(b);
 	layout_end(b, NULL);
 	return status;
@@ -361,7 +335,7 @@ int page_collab_new(struct request *r)
 		v[CF_PHASE] = "onbekend";
 		return collab_form_page(r, NULL, f, v, 0, NULL, 200);
 	}
-	collab_submitted(r, f, v);
+	form_submitted(r, f, CF_COUNT, v);
 	struct collab_input in;
 	collab_input_from(v, &in);
 	struct write_ctx w;
@@ -383,20 +357,15 @@ int page_collab_new(struct request *r)
 					  sizeof key, &errs);
 	if (rc == STORE_ERR_INVALID)
 		return collab_form_page(r, NULL, f, v, 0, &errs, 400);
-	if (rc != 0)
-		return edit_store_failure(r, rc);
-	app_after_write();
-	return respond_redirect(r, collab_href(r, key, "?melding=aangemaakt"));
+	return edit_write_done(r, rc, edit_collab_href(r, key, "?melding=aangemaakt"));
 }
 
 int page_collab_edit(struct request *r)
 {
-	int ci = snapshot_find_collab(r->snap, r->path_args[0]);
-	if (ci < 0)
-		return respond_not_found(r);
-	if (!policy_may_edit_collab(r->user, r->snap, ci))
-		return edit_forbidden(r);
-	const struct collaboration *c = &r->snap->collabs[ci];
+	const struct collaboration *c;
+	int st = edit_collab_or_respond(r, &c);
+	if (st)
+		return st;
 	struct form_field f[CF_COUNT];
 	collab_fields(r, f);
 	const char *stored[CF_COUNT];
@@ -408,7 +377,7 @@ int page_collab_edit(struct request *r)
 	if (!form_version(r, &version))
 		return edit_bad_version(r);
 	const char *v[CF_COUNT];
-	collab_submitted(r, f, v);
+	form_submitted(r, f, CF_COUNT, v);
 	struct collab_input in;
 	collab_input_from(v, &in);
 	struct write_ctx w;
@@ -420,22 +389,17 @@ int page_collab_edit(struct request *r)
 	if (rc == STORE_ERR_INVALID)
 		return collab_form_page(r, c, f, v, version, &errs, 400);
 	if (rc == STORE_ERR_CONFLICT)
-		return edit_conflict_page(r, c->name, collab_href(r, c->key, "/bewerken"),
-					  collab_href(r, c->key, ""), f, CF_COUNT, v, stored);
-	if (rc != 0)
-		return edit_store_failure(r, rc);
-	app_after_write();
-	return respond_redirect(r, collab_href(r, c->key, "?melding=opgeslagen"));
+		return edit_conflict_page(r, c->name, edit_collab_href(r, c->key, "/bewerken"),
+					  edit_collab_href(r, c->key, ""), f, CF_COUNT, v, stored);
+	return edit_write_done(r, rc, edit_collab_href(r, c->key, "?melding=opgeslagen"));
 }
 
 int page_collab_end(struct request *r)
 {
-	int ci = snapshot_find_collab(r->snap, r->path_args[0]);
-	if (ci < 0)
-		return respond_not_found(r);
-	if (!policy_may_edit_collab(r->user, r->snap, ci))
-		return edit_forbidden(r);
-	const struct collaboration *c = &r->snap->collabs[ci];
+	const struct collaboration *c;
+	int st = edit_collab_or_respond(r, &c);
+	if (st)
+		return st;
 	int64_t version, current = 0;
 	if (!form_version(r, &version))
 		return edit_bad_version(r);
@@ -444,20 +408,15 @@ int page_collab_end(struct request *r)
 	accounts_write_ctx(r->user, "web", &w, actor, today);
 	int rc = store_collab_end(store_thread(), &w, c->key, version, &current);
 	if (rc == STORE_ERR_CONFLICT)
-		return edit_conflict_simple(r, c->name, collab_href(r, c->key, ""));
-	if (rc != 0)
-		return edit_store_failure(r, rc);
-	app_after_write();
-	return respond_redirect(r, collab_href(r, c->key, "?melding=beeindigd"));
+		return edit_conflict_simple(r, c->name, edit_collab_href(r, c->key, ""));
+	return edit_write_done(r, rc, edit_collab_href(r, c->key, "?melding=beeindigd"));
 }
 
 int page_collab_confirm(struct request *r)
 {
-	int ci = snapshot_find_collab(r->snap, r->path_args[0]);
-	if (ci < 0)
-		return respond_not_found(r);
-	if (!policy_may_edit_collab(r->user, r->snap, ci))
-		return edit_forbidden(r);
-	const struct collaboration *c = &r->snap->collabs[ci];
-	return edit_confirm(r, "collaboration", c->key, c->name, collab_href(r, c->key, ""));
+	const struct collaboration *c;
+	int st = edit_collab_or_respond(r, &c);
+	if (st)
+		return st;
+	return edit_confirm(r, "collaboration", c->key, c->name, edit_collab_href(r, c->key, ""));
 }

@@ -52,13 +52,7 @@ static void org_stored(struct request *r, const struct organisation *o, const ch
 
 static const char *org_href(struct request *r, const char *code, const char *suffix)
 {
-	struct buf u = BUF_INIT;
-	buf_puts(&u, "/organisaties/");
-	url_seg(&u, code);
-	buf_puts(&u, suffix);
-	const char *s = arena_strdup(r->arena, u.data);
-	buf_free(&u);
-	return s;
+	return form_record_href(r, "/organisaties/", code, suffix);
 }
 
 static int org_form_page(struct request *r, const struct organisation *o,
@@ -82,13 +76,9 @@ static int org_form_page(struct request *r, const struct organisation *o,
 	html_raw(b, " bewerken</h1>");
 	form_error_summary(b, errs, org_fields, OF_COUNT);
 	form_open(b, r, org_href(r, o->code, "/bewerken"));
-	html_rawf(b, "<input type=\"hidden\" name=\"versie\" value=\"%lld\">", (long long)version);
+	form_version_field(b, version);
 	form_fields(b, org_fields, OF_COUNT, v, errs);
-	html_raw(b, "<p class=\"utrecht-button-group\">");
-	form_submit(b, "Opslaan", true);
-	html_raw(b, " ");
-	comp_link(b, back, "Annuleren");
-	html_raw(b, "</p>");
+	form_buttons(b, "Opslaan", back, "Annuleren");
 	form_close(b);
 	layout_end(b, NULL);
 	return status;
@@ -110,8 +100,7 @@ int page_org_edit(struct request *r)
 	if (!form_version(r, &version))
 		return edit_bad_version(r);
 	const char *v[OF_COUNT];
-	for (int i = 0; i < OF_COUNT; i++)
-		v[i] = form_str(req_form(r, org_fields[i].name));
+	form_submitted(r, org_fields, OF_COUNT, v);
 	struct org_input in = {.name = v[OF_NAME],
 			       .population = v[OF_POP],
 			       .population_date = v[OF_POP_DATE],
@@ -128,10 +117,7 @@ int page_org_edit(struct request *r)
 		return edit_conflict_page(r, o->name, org_href(r, o->code, "/bewerken"),
 					  org_href(r, o->code, ""), org_fields, OF_COUNT, v,
 					  stored);
-	if (rc != 0)
-		return edit_store_failure(r, rc);
-	app_after_write();
-	return respond_redirect(r, org_href(r, o->code, "?melding=opgeslagen"));
+	return edit_write_done(r, rc, org_href(r, o->code, "?melding=opgeslagen"));
 }
 
 int page_org_confirm(struct request *r)

@@ -27,15 +27,6 @@ static const struct form_field end_field = {
     true,	  "Als jjjj-mm-dd, bijvoorbeeld 2025-12-31.",
     NULL,	  0};
 
-static struct comp_option *label_opts(struct arena *a, const struct label *t, int n, int *n_out)
-{
-	struct comp_option *o = arena_calloc(a, (size_t)n, sizeof *o);
-	for (int i = 0; i < n; i++)
-		o[i] = (struct comp_option){t[i].api, t[i].label};
-	*n_out = n;
-	return o;
-}
-
 /* The fields; the organisation choice lists every existing organisation, or
  * only the editor's own when all_orgs is false. */
 static void part_fields(struct request *r, struct form_field f[PF_COUNT], bool all_orgs)
@@ -54,13 +45,13 @@ static void part_fields(struct request *r, struct form_field f[PF_COUNT], bool a
 	}
 	f[PF_ORG] =
 	    (struct form_field){"organisatie", "Organisatie", FK_SELECT, 0, true, NULL, orgs, k};
-	const struct comp_option *o = label_opts(r->arena, body_labels, BODY_COUNT, &n);
+	const struct comp_option *o = form_label_opts(r->arena, body_labels, BODY_COUNT, NULL, &n);
 	f[PF_BODY] =
 	    (struct form_field){"orgaan",  "Deelnemend orgaan",
 				FK_SELECT, 0,
 				false,	   "Raad, college of burgemeester (of algemeen bestuur).",
 				o,	   n};
-	o = label_opts(r->arena, role_labels, ROLE_COUNT, &n);
+	o = form_label_opts(r->arena, role_labels, ROLE_COUNT, NULL, &n);
 	f[PF_ROLE] = (struct form_field){"rol", "Rol", FK_SELECT, 0, true, NULL, o, n};
 	f[PF_SHARE] =
 	    (struct form_field){"kostenverdeelsleutel",
@@ -118,8 +109,7 @@ static void part_stored(struct request *r, const struct participation *p, const 
 static void part_submitted(struct request *r, const struct form_field f[PF_COUNT],
 			   const char *v[PF_COUNT], bool with_org)
 {
-	for (int i = 0; i < PF_COUNT; i++)
-		v[i] = form_str(req_form(r, f[i].name));
+	form_submitted(r, f, PF_COUNT, v);
 	if (!with_org)
 		v[PF_ORG] = NULL;
 }
@@ -186,14 +176,9 @@ static int part_form_page(struct request *r, int ci, int pi, const struct form_f
 		  p ? href(r, c->key, (long long)p->id, "/bewerken")
 		    : href(r, c->key, 0, "/deelnemers/nieuw"));
 	if (p)
-		html_rawf(b, "<input type=\"hidden\" name=\"versie\" value=\"%lld\">",
-			  (long long)version);
+		form_version_field(b, version);
 	form_fields(b, ff, n, vv, errs);
-	html_raw(b, "<p class=\"utrecht-button-group\">");
-	form_submit(b, p ? "Opslaan" : "Deelnemer toevoegen", true);
-	html_raw(b, " ");
-	comp_link(b, back, "Annuleren");
-	html_raw(b, "</p>");
+	form_buttons(b, p ? "Opslaan" : "Deelnemer toevoegen", back, "Annuleren");
 	form_close(b);
 
 	if (p && p->active) {
@@ -201,8 +186,7 @@ static int part_form_page(struct request *r, int ci, int pi, const struct form_f
 			    "<p class=\"utrecht-paragraph\">De organisatie blijft als voormalige "
 			    "deelnemer zichtbaar, met de datum van uittreding.</p>");
 		form_open(b, r, href(r, c->key, (long long)p->id, "/beeindigen"));
-		html_rawf(b, "<input type=\"hidden\" name=\"versie\" value=\"%lld\">",
-			  (long long)p->version);
+		form_version_field(b, p->version);
 		form_field(b, &end_field, end_value, end_errs);
 		form_submit(b, "Deelname beëindigen", false);
 		form_close(b);
@@ -248,10 +232,7 @@ int page_part_new(struct request *r)
 	int rc = store_part_create(store_thread(), &w, c->key, &in, &id, &errs);
 	if (rc == STORE_ERR_INVALID)
 		return part_form_page(r, ci, -1, f, v, 0, &errs, NULL, NULL, 400);
-	if (rc != 0)
-		return edit_store_failure(r, rc);
-	app_after_write();
-	return respond_redirect(r, href(r, c->key, 0, "?melding=toegevoegd"));
+	return edit_write_done(r, rc, href(r, c->key, 0, "?melding=toegevoegd"));
 }
 
 /* Common start of the per-participation routes: find and authorise. */
@@ -304,10 +285,7 @@ int page_part_edit(struct request *r)
 					  href(r, c->key, 0, ""), f + 1, PF_COUNT - 1, v + 1,
 					  stored + 1);
 	}
-	if (rc != 0)
-		return edit_store_failure(r, rc);
-	app_after_write();
-	return respond_redirect(r, href(r, c->key, 0, "?melding=opgeslagen"));
+	return edit_write_done(r, rc, href(r, c->key, 0, "?melding=opgeslagen"));
 }
 
 int page_part_end(struct request *r)
@@ -351,10 +329,7 @@ int page_part_end(struct request *r)
 					    arena_printf(r->arena, "De deelname van %s",
 							 r->snap->orgs[p->organisation].name),
 					    href(r, c->key, 0, ""));
-	if (rc != 0)
-		return edit_store_failure(r, rc);
-	app_after_write();
-	return respond_redirect(r, href(r, c->key, 0, "?melding=beeindigd"));
+	return edit_write_done(r, rc, href(r, c->key, 0, "?melding=beeindigd"));
 }
 
 int page_part_confirm(struct request *r)

@@ -2,6 +2,7 @@
  * forms — see forms.h.
  */
 #include "forms.h"
+#include "../domain/labels.h"
 #include "../lib/text.h"
 #include "../render/html.h"
 
@@ -322,6 +323,65 @@ void form_submit(struct buf *b, const char *text, bool primary)
 	html_raw(b, "</button>");
 }
 
+void form_version_field(struct buf *b, int64_t version)
+{
+	html_rawf(b, "<input type=\"hidden\" name=\"versie\" value=\"%lld\">", (long long)version);
+}
+
+void form_buttons(struct buf *b, const char *submit, const char *link_href, const char *link_text)
+{
+	html_raw(b, "<p class=\"utrecht-button-group\">");
+	form_submit(b, submit, true);
+	html_raw(b, " ");
+	comp_link(b, link_href, link_text);
+	html_raw(b, "</p>");
+}
+
+struct comp_option *form_label_opts(struct arena *a, const struct label *t, int n,
+				    const char *empty_label, int *n_out)
+{
+	struct comp_option *o = arena_calloc(a, (size_t)n + 1, sizeof *o);
+	int k = 0;
+	if (empty_label)
+		o[k++] = (struct comp_option){"", empty_label};
+	for (int i = 0; i < n; i++)
+		o[k++] = (struct comp_option){t[i].api, t[i].label};
+	*n_out = k;
+	return o;
+}
+
+void form_submitted(struct request *r, const struct form_field *fields, int n, const char **v)
+{
+	for (int i = 0; i < n; i++) {
+		if (fields[i].kind == FK_CHECKS) {
+			const char *vals[64];
+			int nv = req_form_all(r, fields[i].name, vals, 64);
+			struct buf d = BUF_INIT;
+			for (int k = 0; k < nv; k++) {
+				if (k)
+					buf_putc(&d, ';');
+				buf_puts(&d, vals[k]);
+			}
+			v[i] = arena_strdup(r->arena, d.data ? d.data : "");
+			buf_free(&d);
+		} else {
+			v[i] = form_str(req_form(r, fields[i].name));
+		}
+	}
+}
+
+const char *form_record_href(struct request *r, const char *base, const char *key,
+			     const char *suffix)
+{
+	struct buf u = BUF_INIT;
+	buf_puts(&u, base);
+	url_seg(&u, key);
+	buf_puts(&u, suffix ? suffix : "");
+	const char *s = arena_strdup(r->arena, u.data);
+	buf_free(&u);
+	return s;
+}
+
 void form_confirm_button(struct buf *b, const struct request *r, const char *action,
 			 int64_t version, const char *what, const char *terug)
 {
@@ -470,33 +530,37 @@ static const char *query_code(const char *query, const char *key)
 	return NULL;
 }
 
-void form_flash(struct buf *b, const struct request *r)
+void form_flash_from(struct buf *b, const struct request *r, const struct form_notice *notices,
+		     size_t n)
 {
 	if (!r->user || !r->query)
 		return;
 	const char *v = query_code(r->query, "melding");
 	if (!v)
 		return;
-	static const struct {
-		const char *code, *text;
-	} msgs[] = {
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(notices[i].code);
+		if (strncmp(v, notices[i].code, len) == 0 && (v[len] == '\0' || v[len] == '&')) {
+			html_raw(b, "<div class=\"utrecht-alert utrecht-alert--ok atlas-notice\" "
+				    "role=\"status\"><div class=\"utrecht-alert__content\">"
+				    "<p class=\"utrecht-alert__message\">");
+			html_text(b, notices[i].text);
+			html_raw(b, "</p></div></div>");
+			return;
+		}
+	}
+}
+
+void form_flash(struct buf *b, const struct request *r)
+{
+	static const struct form_notice msgs[] = {
 	    {"opgeslagen", "De wijzigingen zijn opgeslagen."},
 	    {"aangemaakt", "Het samenwerkingsverband is aangemaakt."},
 	    {"toegevoegd", "De deelnemer is toegevoegd."},
 	    {"beeindigd", "Beëindigd: de einddatum is vastgelegd."},
 	    {"bevestigd", "Bevestigd: de datum „laatst bevestigd” is vernieuwd."},
 	};
-	for (size_t i = 0; i < sizeof msgs / sizeof msgs[0]; i++) {
-		size_t n = strlen(msgs[i].code);
-		if (strncmp(v, msgs[i].code, n) == 0 && (v[n] == '\0' || v[n] == '&')) {
-			html_raw(b, "<div class=\"utrecht-alert utrecht-alert--ok atlas-notice\" "
-				    "role=\"status\"><div class=\"utrecht-alert__content\">"
-				    "<p class=\"utrecht-alert__message\">");
-			html_text(b, msgs[i].text);
-			html_raw(b, "</p></div></div>");
-			return;
-		}
-	}
+	form_flash_from(b, r, msgs, sizeof msgs / sizeof msgs[0]);
 }
 
 bool form_version(struct request *r, int64_t *out)

@@ -4,8 +4,10 @@
  * summary at the top of a form and the message next to each invalid field
  * (aria-describedby + aria-invalid), hidden fields, the CSRF field, the
  * one-button "Bevestig dat dit klopt" form, the "Laatst bevestigd op … door
- * …" line, the conflict table (what you entered vs. what is stored now) and
- * small helpers the edit handlers share (version parsing, staleness).
+ * …" line, the conflict table (what you entered vs. what is stored now), the
+ * button group and the hidden version field, and small helpers the edit
+ * handlers share (options from a label table, the submitted values, record
+ * addresses, the "?melding=" notice, version parsing, staleness).
  *
  * Every string is plain text and is escaped here through render/html.h;
  * callers never pass markup. NL Design System (Utrecht) class names. Does
@@ -19,6 +21,7 @@
 #include "../store/store_write.h"
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 enum form_kind {
@@ -97,9 +100,45 @@ void form_actor(struct buf *b, const char *by);
 void form_conflict_table(struct buf *b, const struct form_field *fields, int n,
 			 const char *const *mine, const char *const *stored);
 
-/* The Dutch notice for "?melding=..." after a successful post/redirect/get
- * (only for signed-in users; nothing otherwise). */
+/* A "?melding=" code and the Dutch notice it stands for. */
+struct form_notice {
+	const char *code, *text;
+};
+
+/* The notice of notices[0..n) whose code "?melding=..." names, after a
+ * successful post/redirect/get (only for signed-in users; nothing otherwise
+ * or for an unknown code). */
+void form_flash_from(struct buf *b, const struct request *r, const struct form_notice *notices,
+		     size_t n);
+
+/* The Dutch notice for "?melding=..." after a successful collaboration or
+ * participation form (form_flash_from() over that form's codes). */
 void form_flash(struct buf *b, const struct request *r);
+
+/* The hidden "versie" field with the version the form was loaded at. */
+void form_version_field(struct buf *b, int64_t version);
+
+/* The button group under a form: the primary submit button and a link
+ * (usually back, "Annuleren"). */
+void form_buttons(struct buf *b, const char *submit, const char *link_href, const char *link_text);
+
+struct label;
+/*
+ * Select/checkbox options (api value, label) of the label table t[0..n),
+ * after a first option ("", empty_label) when empty_label is not NULL.
+ * Returns the arena-owned array; *n_out is its length.
+ */
+struct comp_option *form_label_opts(struct arena *a, const struct label *t, int n,
+				    const char *empty_label, int *n_out);
+
+/* The submitted values of fields[0..n) into v: missing fields become "", a
+ * checkbox group's values are joined by ";" (arena-owned). */
+void form_submitted(struct request *r, const struct form_field *fields, int n, const char **v);
+
+/* base, the URL-encoded key and suffix (NULL = ""): the address of a record
+ * or one of its pages, arena-owned. */
+const char *form_record_href(struct request *r, const char *base, const char *key,
+			     const char *suffix);
 
 /* Parse the hidden "versie" field; false when missing or not a number. */
 bool form_version(struct request *r, int64_t *out);

@@ -34,40 +34,12 @@ bool people_period_current(const char *from, const char *to, const char *today)
 
 const char *people_href(struct request *r, const char *key, const char *suffix)
 {
-	struct buf u = BUF_INIT;
-	buf_puts(&u, "/personen/");
-	url_seg(&u, key);
-	buf_puts(&u, suffix ? suffix : "");
-	const char *s = arena_strdup(r->arena, u.data);
-	buf_free(&u);
-	return s;
-}
-
-/* The value of `key` in the raw query string (plain ASCII codes only). */
-static const char *query_value(const char *query, const char *key)
-{
-	size_t kl = strlen(key);
-	const char *p = query;
-	while (p && *p) {
-		if (strncmp(p, key, kl) == 0 && p[kl] == '=')
-			return p + kl + 1;
-		p = strchr(p, '&');
-		if (p)
-			p++;
-	}
-	return NULL;
+	return form_record_href(r, "/personen/", key, suffix);
 }
 
 void people_flash(struct buf *b, const struct request *r)
 {
-	if (!r->user || !r->query)
-		return;
-	const char *v = query_value(r->query, "melding");
-	if (!v)
-		return;
-	static const struct {
-		const char *code, *text;
-	} msgs[] = {
+	static const struct form_notice msgs[] = {
 	    {"persoon-aangemaakt", "De persoon is toegevoegd. Leg nu een functie of zetel vast."},
 	    {"opgeslagen", "De wijzigingen zijn opgeslagen."},
 	    {"functie-toegevoegd", "De functie is toegevoegd."},
@@ -77,17 +49,7 @@ void people_flash(struct buf *b, const struct request *r)
 	    {"gewist", "De gegevens van de persoon zijn gewist. Functies en zetels blijven "
 		       "bestaan als „onbekende persoon”."},
 	};
-	for (size_t i = 0; i < sizeof msgs / sizeof msgs[0]; i++) {
-		size_t n = strlen(msgs[i].code);
-		if (strncmp(v, msgs[i].code, n) == 0 && (v[n] == '\0' || v[n] == '&')) {
-			html_raw(b, "<div class=\"utrecht-alert utrecht-alert--ok atlas-notice\" "
-				    "role=\"status\"><div class=\"utrecht-alert__content\">"
-				    "<p class=\"utrecht-alert__message\">");
-			html_text(b, msgs[i].text);
-			html_raw(b, "</p></div></div>");
-			return;
-		}
-	}
+	form_flash_from(b, r, msgs, sizeof msgs / sizeof msgs[0]);
 }
 
 struct person *people_load_all(struct arena *a, int *n)
@@ -338,6 +300,64 @@ static void end_form(struct buf *b, struct request *r, const char *person_key, c
 	html_raw(b, "</span></button></form>");
 }
 
+/*
+ * Open the table of a person's current or past offices or seats (`what`,
+ * "functies" or "zetels"): the three leading columns, "Van", "Tot" (past)
+ * and "Beheer" (manage). With no rows, the paragraph "Geen huidige/eerdere
+ * <what> vastgelegd." instead, and false.
+ */
+static bool period_table_open(struct buf *b, const char *what, const char *const lead[3], int rows,
+			      bool past, bool manage)
+{
+	if (rows == 0) {
+		html_raw(b, past ? "<p class=\"utrecht-paragraph\">Geen eerdere "
+				 : "<p class=\"utrecht-paragraph\">Geen huidige ");
+		html_text(b, what);
+		html_raw(b, " vastgelegd.</p>");
+		return false;
+	}
+	struct comp_col cols[6];
+	int nc = 0;
+	for (int k = 0; k < 3; k++)
+		cols[nc++] = (struct comp_col){lead[k], false};
+	cols[nc++] = (struct comp_col){"Van", false};
+	if (past)
+		cols[nc++] = (struct comp_col){"Tot", false};
+	if (manage)
+		cols[nc++] = (struct comp_col){"Beheer", false};
+	char caption[64];
+	snprintf(caption, sizeof caption, "%s %s", past ? "Eerdere" : "Huidige", what);
+	comp_table_open_ex(b, caption, cols, nc, true);
+	return true;
+}
+
+/* The dated part of one office or seat row. */
+struct period_row {
+	const char *what; /* "functies" or "zetels": the end form's path */
+	int64_t id;
+	const char *from, *to;
+	const char *org_code; /* whose people managers may end it */
+};
+
+/* The last cells of an office or seat row: "Van", "Tot" (past) and, in a
+ * managed table, the end form (named label) when the user may manage the
+ * row's organisation; then the row is closed. */
+static void period_row_close(struct buf *b, struct request *r, const struct person *p,
+			     const struct period_row *row, bool past, bool manage,
+			     const char *today, const char *label)
+{
+	comp_td_date(b, row->from, "Onbekend");
+	if (past)
+		comp_td_date(b, row->to, "Onbekend");
+	if (manage) {
+		comp_td_open(b, false);
+		if (policy_may_manage_org_people(r->user, row->org_code))
+			end_form(b, r, p->key, row->what, row->id, today, label);
+		comp_td_close(b);
+	}
+	comp_row_close(b);
+}
+
 static void offices_table(struct buf *b, struct request *r, const struct person *p,
 			  const struct office *of, int n, bool past, const char *today)
 {
@@ -351,24 +371,9 @@ static void offices_table(struct buf *b, struct request *r, const struct person 
 		rows++;
 		manage = manage || (!past && policy_may_manage_org_people(r->user, of[i].org_code));
 	}
-	if (rows == 0) {
-		html_raw(b, past ? "<p class=\"utrecht-paragraph\">Geen eerdere functies "
-				   "vastgelegd.</p>"
-				 : "<p class=\"utrecht-paragraph\">Geen huidige functies "
-				   "vastgelegd.</p>");
+	static const char *const lead[3] = {"Functie", "Organisatie", "Portefeuille"};
+	if (!period_table_open(b, "functies", lead, rows, past, manage))
 		return;
-	}
-	struct comp_col cols[6];
-	int nc = 0;
-	cols[nc++] = (struct comp_col){"Functie", false};
-	cols[nc++] = (struct comp_col){"Organisatie", false};
-	cols[nc++] = (struct comp_col){"Portefeuille", false};
-	cols[nc++] = (struct comp_col){"Van", false};
-	if (past)
-		cols[nc++] = (struct comp_col){"Tot", false};
-	if (manage)
-		cols[nc++] = (struct comp_col){"Beheer", false};
-	comp_table_open_ex(b, past ? "Eerdere functies" : "Huidige functies", cols, nc, true);
 	for (int i = 0; i < n; i++) {
 		const struct office *o = &of[i];
 		if (!policy_office_visible(r->user, o->kind))
@@ -386,18 +391,10 @@ static void offices_table(struct buf *b, struct request *r, const struct person 
 			html_text(b, o->org_name[0] ? o->org_name : o->org_code);
 		comp_td_close(b);
 		comp_td_text(b, o->portfolio, "—");
-		comp_td_date(b, o->from, "Onbekend");
-		if (past)
-			comp_td_date(b, o->to, "Onbekend");
-		if (manage) {
-			comp_td_open(b, false);
-			if (policy_may_manage_org_people(r->user, o->org_code))
-				end_form(b, r, p->key, "functies", o->id, today,
-					 arena_printf(r->arena, "%s bij %s", office_label(o->kind),
-						      o->org_name));
-			comp_td_close(b);
-		}
-		comp_row_close(b);
+		const struct period_row row = {"functies", o->id, o->from, o->to, o->org_code};
+		period_row_close(
+		    b, r, p, &row, past, manage, today,
+		    arena_printf(r->arena, "%s bij %s", office_label(o->kind), o->org_name));
 	}
 	comp_table_close(b);
 }
@@ -413,24 +410,9 @@ static void seats_table(struct buf *b, struct request *r, const struct person *p
 		rows++;
 		manage = manage || (!past && policy_may_manage_org_people(r->user, se[i].org_code));
 	}
-	if (rows == 0) {
-		html_raw(b, past ? "<p class=\"utrecht-paragraph\">Geen eerdere zetels "
-				   "vastgelegd.</p>"
-				 : "<p class=\"utrecht-paragraph\">Geen huidige zetels "
-				   "vastgelegd.</p>");
+	static const char *const lead[3] = {"Samenwerkingsverband", "Orgaan", "Namens"};
+	if (!period_table_open(b, "zetels", lead, rows, past, manage))
 		return;
-	}
-	struct comp_col cols[6];
-	int nc = 0;
-	cols[nc++] = (struct comp_col){"Samenwerkingsverband", false};
-	cols[nc++] = (struct comp_col){"Orgaan", false};
-	cols[nc++] = (struct comp_col){"Namens", false};
-	cols[nc++] = (struct comp_col){"Van", false};
-	if (past)
-		cols[nc++] = (struct comp_col){"Tot", false};
-	if (manage)
-		cols[nc++] = (struct comp_col){"Beheer", false};
-	comp_table_open_ex(b, past ? "Eerdere zetels" : "Huidige zetels", cols, nc, true);
 	for (int i = 0; i < n; i++) {
 		const struct seat *s = &se[i];
 		if (people_period_current(s->from, s->to, today) == past)
@@ -449,18 +431,10 @@ static void seats_table(struct buf *b, struct request *r, const struct person *p
 		else
 			html_text(b, s->org_name[0] ? s->org_name : s->org_code);
 		comp_td_close(b);
-		comp_td_date(b, s->from, "Onbekend");
-		if (past)
-			comp_td_date(b, s->to, "Onbekend");
-		if (manage) {
-			comp_td_open(b, false);
-			if (policy_may_manage_org_people(r->user, s->org_code))
-				end_form(b, r, p->key, "zetels", s->id, today,
-					 arena_printf(r->arena, "%s van %s", body_label(s->body),
-						      s->collab_name));
-			comp_td_close(b);
-		}
-		comp_row_close(b);
+		const struct period_row row = {"zetels", s->id, s->from, s->to, s->org_code};
+		period_row_close(
+		    b, r, p, &row, past, manage, today,
+		    arena_printf(r->arena, "%s van %s", body_label(s->body), s->collab_name));
 	}
 	comp_table_close(b);
 }
@@ -822,6 +796,24 @@ void people_render_collab_bodies(struct buf *b, struct request *r, int ci)
 
 /* ---- the organisation page: "Wie zit waar" ----------------------------------- */
 
+/* Is the seat a current one of the organisation page, its person (p, NULL
+ * when unknown) visible to u? */
+static bool org_seat_shown(const struct user *u, const struct person *p, const struct seat *s,
+			   const char *today)
+{
+	return (!p || policy_person_record_visible(u, p)) &&
+	       people_period_current(s->from, s->to, today);
+}
+
+/* Is the office a current one of the organisation page, of a kind u may see
+ * and its person (p, NULL when unknown) visible to u? */
+static bool org_office_shown(const struct user *u, const struct person *p, const struct office *f,
+			     const char *today)
+{
+	return policy_office_visible(u, f->kind) && (!p || policy_person_record_visible(u, p)) &&
+	       people_period_current(f->from, f->to, today);
+}
+
 void people_render_org_section(struct buf *b, struct request *r, int oi)
 {
 	const struct organisation *o = &r->snap->orgs[oi];
@@ -846,12 +838,9 @@ void people_render_org_section(struct buf *b, struct request *r, int oi)
 	html_raw(b, "<section aria-labelledby=\"wie-zit-waar\">"
 		    "<h2 class=\"utrecht-heading-2\" id=\"wie-zit-waar\">Wie zit waar</h2>");
 	int rows = 0;
-	for (int i = 0; i < n_se; i++) {
-		const struct person *p = people_find(pe, n_pe, se[i].person_id);
-		if ((!p || policy_person_record_visible(r->user, p)) &&
-		    people_period_current(se[i].from, se[i].to, today))
+	for (int i = 0; i < n_se; i++)
+		if (org_seat_shown(r->user, people_find(pe, n_pe, se[i].person_id), &se[i], today))
 			rows++;
-	}
 	html_raw(b, "<h3 class=\"utrecht-heading-3\">Vertegenwoordiging in "
 		    "samenwerkingsverbanden</h3>");
 	if (rows == 0) {
@@ -867,8 +856,7 @@ void people_render_org_section(struct buf *b, struct request *r, int oi)
 		for (int i = 0; i < n_se; i++) {
 			const struct seat *s = &se[i];
 			const struct person *p = people_find(pe, n_pe, s->person_id);
-			if ((p && !policy_person_record_visible(r->user, p)) ||
-			    !people_period_current(s->from, s->to, today))
+			if (!org_seat_shown(r->user, p, s, today))
 				continue;
 			comp_row_open(b);
 			comp_th_open(b);
@@ -889,13 +877,10 @@ void people_render_org_section(struct buf *b, struct request *r, int oi)
 	}
 
 	rows = 0;
-	for (int i = 0; i < n_of; i++) {
-		const struct person *p = people_find(pe, n_pe, of[i].person_id);
-		if (policy_office_visible(r->user, of[i].kind) &&
-		    (!p || policy_person_record_visible(r->user, p)) &&
-		    people_period_current(of[i].from, of[i].to, today))
+	for (int i = 0; i < n_of; i++)
+		if (org_office_shown(r->user, people_find(pe, n_pe, of[i].person_id), &of[i],
+				     today))
 			rows++;
-	}
 	html_raw(b, "<h3 class=\"utrecht-heading-3\">Functionarissen</h3>");
 	if (rows == 0) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">Er zijn geen huidige functies bij deze "
@@ -910,9 +895,7 @@ void people_render_org_section(struct buf *b, struct request *r, int oi)
 		for (int i = 0; i < n_of; i++) {
 			const struct office *f = &of[i];
 			const struct person *p = people_find(pe, n_pe, f->person_id);
-			if (!policy_office_visible(r->user, f->kind) ||
-			    (p && !policy_person_record_visible(r->user, p)) ||
-			    !people_period_current(f->from, f->to, today))
+			if (!org_office_shown(r->user, p, f, today))
 				continue;
 			comp_row_open(b);
 			comp_th_open(b);

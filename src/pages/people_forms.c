@@ -34,26 +34,6 @@ const struct param_spec people_seat_params[] = {{"samenwerkingsverband", PT_TEXT
 
 /* ---- shared form plumbing --------------------------------------------------- */
 
-static struct comp_option *label_opts(struct arena *a, const struct label *t, int n,
-				      const char *empty_label, int *n_out)
-{
-	struct comp_option *o = arena_calloc(a, (size_t)n + 1, sizeof *o);
-	int k = 0;
-	if (empty_label)
-		o[k++] = (struct comp_option){"", empty_label};
-	for (int i = 0; i < n; i++)
-		o[k++] = (struct comp_option){t[i].api, t[i].label};
-	*n_out = k;
-	return o;
-}
-
-/* Submitted values of fields (missing become ""). */
-static void submitted(struct request *r, const struct form_field *f, int n, const char **v)
-{
-	for (int i = 0; i < n; i++)
-		v[i] = form_str(req_form(r, f[i].name));
-}
-
 static void add_error(struct field_errors *e, const char *field, const char *msg)
 {
 	if (e->n >= FIELD_ERRORS_MAX)
@@ -88,15 +68,6 @@ static void form_page_begin(struct request *r, const char *h1, const struct pers
 	form_error_summary(b, errs, f, n);
 }
 
-static void form_buttons(struct buf *b, const char *submit, const char *back)
-{
-	html_raw(b, "<p class=\"utrecht-button-group\">");
-	form_submit(b, submit, true);
-	html_raw(b, " ");
-	comp_link(b, back, "Annuleren");
-	html_raw(b, "</p>");
-}
-
 /* Load person key (not erased) into p: 0, or the status of the 404/409/500
  * reply already sent. */
 static int load_person_or_respond(struct request *r, struct person *p)
@@ -110,6 +81,15 @@ static int load_person_or_respond(struct request *r, struct person *p)
 				     "aan worden toegevoegd of gewijzigd.",
 				     NULL);
 	return 0;
+}
+
+/* The person of the path, for adding an office or seat: the 403 page when
+ * the user may not, else as load_person_or_respond. */
+static int person_to_add_to_or_respond(struct request *r, struct person *p)
+{
+	if (!policy_may_create_person(r->user, r->snap))
+		return edit_forbidden(r);
+	return load_person_or_respond(r, p);
 }
 
 /* ---- person: new and edit ---------------------------------------------------- */
@@ -173,11 +153,10 @@ static int person_form_page(struct request *r, const struct person *p,
 			    "organisatie vast.</p>");
 	form_open(b, r, p ? people_href(r, p->key, "/bewerken") : "/personen/nieuw");
 	if (p)
-		html_rawf(b, "<input type=\"hidden\" name=\"versie\" value=\"%lld\">",
-			  (long long)version);
+		form_version_field(b, version);
 	form_fields(b, f, PF_COUNT, v, errs);
 	form_buttons(b, p ? "Opslaan" : "Persoon toevoegen",
-		     p ? people_href(r, p->key, "") : "/personen");
+		     p ? people_href(r, p->key, "") : "/personen", "Annuleren");
 	form_close(b);
 	layout_end(b, NULL);
 	return status;
@@ -195,7 +174,7 @@ int page_person_new(struct request *r)
 			v[i] = "";
 		return person_form_page(r, NULL, f, v, 0, NULL, 200);
 	}
-	submitted(r, f, PF_COUNT, v);
+	form_submitted(r, f, PF_COUNT, v);
 	struct person_input in;
 	person_input_from(v, &in);
 	struct write_ctx w;
@@ -231,7 +210,7 @@ int page_person_edit(struct request *r)
 	if (!form_version(r, &version))
 		return edit_bad_version(r);
 	const char *v[PF_COUNT];
-	submitted(r, f, PF_COUNT, v);
+	form_submitted(r, f, PF_COUNT, v);
 	struct person_input in;
 	person_input_from(v, &in);
 	struct write_ctx w;
@@ -276,7 +255,7 @@ static void office_fields(struct request *r, struct form_field f[OF_COUNT])
 	f[OF_ORG] =
 	    (struct form_field){"organisatie", "Organisatie", FK_SELECT, 0, true, NULL, o, n};
 	const struct comp_option *k =
-	    label_opts(a, office_labels, OFFICE_COUNT, "Kies een functie", &n);
+	    form_label_opts(a, office_labels, OFFICE_COUNT, "Kies een functie", &n);
 	f[OF_KIND] = (struct form_field){
 	    "functie", "Functie", FK_SELECT,
 	    0,	       true,	  "Ambtenaren zijn alleen zichtbaar voor ingelogde gebruikers.",
@@ -305,7 +284,7 @@ static int office_form_page(struct request *r, const struct person *p,
 			    "binnen uw eigen organisatie vast.</p>");
 	form_open(b, r, people_href(r, p->key, "/functies/nieuw"));
 	form_fields(b, f, OF_COUNT, v, errs);
-	form_buttons(b, "Functie toevoegen", people_href(r, p->key, ""));
+	form_buttons(b, "Functie toevoegen", people_href(r, p->key, ""), "Annuleren");
 	form_close(b);
 	layout_end(b, NULL);
 	return status;
@@ -315,9 +294,7 @@ int page_person_office_new(struct request *r)
 {
 	struct person p;
 	int status;
-	if (!policy_may_create_person(r->user, r->snap))
-		return edit_forbidden(r);
-	if ((status = load_person_or_respond(r, &p)))
+	if ((status = person_to_add_to_or_respond(r, &p)))
 		return status;
 	struct form_field f[OF_COUNT];
 	office_fields(r, f);
@@ -329,7 +306,7 @@ int page_person_office_new(struct request *r)
 			v[OF_ORG] = r->user->org_code;
 		return office_form_page(r, &p, f, v, NULL, 200);
 	}
-	submitted(r, f, OF_COUNT, v);
+	form_submitted(r, f, OF_COUNT, v);
 	if (!policy_is_staff(r->user) && !policy_may_manage_org_people(r->user, v[OF_ORG]))
 		return edit_forbidden(r);
 	struct office_input in = {.org_code = v[OF_ORG],
@@ -387,7 +364,7 @@ static int seat_step1(struct request *r, const struct person *p, const struct fi
 	html_attr(b, people_href(r, p->key, "/zetels/nieuw"));
 	html_raw(b, "\">");
 	form_field(b, &f, req_param(r, "samenwerkingsverband"), errs);
-	form_buttons(b, "Verder", people_href(r, p->key, ""));
+	form_buttons(b, "Verder", people_href(r, p->key, ""), "Annuleren");
 	html_raw(b, "</form>");
 	layout_end(b, NULL);
 	return status;
@@ -488,7 +465,7 @@ static int seat_step2(struct request *r, const struct person *p, int ci,
 	form_hidden(b, "samenwerkingsverband", c->key);
 	for (int i = SF_ORG; i < SF_COUNT; i++)
 		form_field(b, &f[i], v[i], errs);
-	form_buttons(b, "Zetel toevoegen", people_href(r, p->key, ""));
+	form_buttons(b, "Zetel toevoegen", people_href(r, p->key, ""), "Annuleren");
 	form_close(b);
 	layout_end(b, NULL);
 	return status;
@@ -498,9 +475,7 @@ int page_person_seat_new(struct request *r)
 {
 	struct person p;
 	int status;
-	if (!policy_may_create_person(r->user, r->snap))
-		return edit_forbidden(r);
-	if ((status = load_person_or_respond(r, &p)))
+	if ((status = person_to_add_to_or_respond(r, &p)))
 		return status;
 	bool get = (r->method & (HTTP_GET | HTTP_HEAD)) != 0;
 	const char *ck =
@@ -524,7 +499,7 @@ int page_person_seat_new(struct request *r)
 			v[SF_ORG] = r->user->org_code;
 		return seat_step2(r, &p, ci, f, v, n_bodies, NULL, 200);
 	}
-	submitted(r, f, SF_COUNT, v);
+	form_submitted(r, f, SF_COUNT, v);
 	v[SF_COLLAB] = r->snap->collabs[ci].key;
 	if (!policy_is_staff(r->user) && !policy_may_manage_org_people(r->user, v[SF_ORG]))
 		return edit_forbidden(r);

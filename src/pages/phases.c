@@ -49,17 +49,6 @@ static const char *process_label(const char *v)
 	return v;
 }
 
-static const char *collab_href(struct request *r, const char *key, const char *suffix)
-{
-	struct buf u = BUF_INIT;
-	buf_puts(&u, "/samenwerkingsverbanden/");
-	url_seg(&u, key);
-	buf_puts(&u, suffix);
-	const char *s = arena_strdup(r->arena, u.data);
-	buf_free(&u);
-	return s;
-}
-
 void phases_collab_section(struct buf *b, struct request *r, int ci)
 {
 	const struct collaboration *c = &r->snap->collabs[ci];
@@ -117,7 +106,7 @@ void phases_collab_section(struct buf *b, struct request *r, int ci)
 	}
 	if (policy_may_edit_collab(r->user, r->snap, ci)) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">");
-		comp_link(b, collab_href(r, c->key, "/fasen/nieuw"), "Fase toevoegen");
+		comp_link(b, edit_collab_href(r, c->key, "/fasen/nieuw"), "Fase toevoegen");
 		html_raw(b, "</p>");
 	}
 	html_raw(b, "</section>");
@@ -161,7 +150,7 @@ static int phase_form_page(struct request *r, const struct collaboration *c,
 	struct buf *b = &r->out;
 	buf_reset(b);
 	bool bad = errs && errs->n > 0;
-	const char *back = collab_href(r, c->key, "");
+	const char *back = edit_collab_href(r, c->key, "");
 	const struct crumb crumbs[] = {{"Samenwerkingsverbanden", "/samenwerkingsverbanden"},
 				       {c->name, back},
 				       {"Fase toevoegen", NULL}};
@@ -177,13 +166,9 @@ static int phase_form_page(struct request *r, const struct collaboration *c,
 	form_error_summary(b, errs, f, PF_COUNT);
 	html_raw(b, "<p class=\"utrecht-paragraph\">Is dit de fase met de nieuwste datum, dan "
 		    "wordt ook de huidige fase van het samenwerkingsverband aangepast.</p>");
-	form_open(b, r, collab_href(r, c->key, "/fasen/nieuw"));
+	form_open(b, r, edit_collab_href(r, c->key, "/fasen/nieuw"));
 	form_fields(b, f, PF_COUNT, v, errs);
-	html_raw(b, "<p class=\"utrecht-button-group\">");
-	form_submit(b, "Fase toevoegen", true);
-	html_raw(b, " ");
-	comp_link(b, arena_printf(r->arena, "%s#fasen", back), "Annuleren");
-	html_raw(b, "</p>");
+	form_buttons(b, "Fase toevoegen", arena_printf(r->arena, "%s#fasen", back), "Annuleren");
 	form_close(b);
 	layout_end(b, NULL);
 	return status;
@@ -220,12 +205,10 @@ static void follow_newest(const struct write_ctx *w, const struct collaboration 
 
 int page_phase_new(struct request *r)
 {
-	int ci = snapshot_find_collab(r->snap, r->path_args[0]);
-	if (ci < 0)
-		return respond_not_found(r);
-	if (!policy_may_edit_collab(r->user, r->snap, ci))
-		return edit_forbidden(r);
-	const struct collaboration *c = &r->snap->collabs[ci];
+	const struct collaboration *c;
+	int st = edit_collab_or_respond(r, &c);
+	if (st)
+		return st;
 	struct form_field f[PF_COUNT];
 	phase_fields(r, f);
 	const char *v[PF_COUNT];
@@ -237,8 +220,7 @@ int page_phase_new(struct request *r)
 		v[PF_DATE] = today;
 		return phase_form_page(r, c, f, v, NULL, 200);
 	}
-	for (int i = 0; i < PF_COUNT; i++)
-		v[i] = form_str(req_form(r, f[i].name));
+	form_submitted(r, f, PF_COUNT, v);
 	struct phase_input in = {.phase = v[PF_PHASE],
 				 .process_phase = v[PF_PROCESS],
 				 .date = v[PF_DATE],
@@ -255,5 +237,5 @@ int page_phase_new(struct request *r)
 		return edit_store_failure(r, rc);
 	follow_newest(&w, c, v[PF_PHASE], v[PF_DATE]);
 	app_after_write();
-	return respond_redirect(r, collab_href(r, c->key, "?melding=opgeslagen#fasen"));
+	return respond_redirect(r, edit_collab_href(r, c->key, "?melding=opgeslagen#fasen"));
 }

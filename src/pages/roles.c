@@ -43,17 +43,6 @@ const char *roles_term(int perspective)
 	return perspective_labels[perspective].api;
 }
 
-static const char *collab_href(struct request *r, const char *key, const char *suffix)
-{
-	struct buf u = BUF_INIT;
-	buf_puts(&u, "/samenwerkingsverbanden/");
-	url_seg(&u, key);
-	buf_puts(&u, suffix);
-	const char *s = arena_strdup(r->arena, u.data);
-	buf_free(&u);
-	return s;
-}
-
 struct ranked {
 	const struct role_assessment *a;
 	int group; /* order of first appearance of its participation */
@@ -164,11 +153,11 @@ void roles_collab_section(struct buf *b, struct request *r, int ci)
 				    "<ul class=\"utrecht-unordered-list atlas-role-links\">");
 		any_link = true;
 		html_raw(b, "<li class=\"utrecht-unordered-list__item\">");
-		comp_link(
-		    b,
-		    collab_href(r, c->key,
-				arena_printf(r->arena, "/deelnemers/%lld/rol", (long long)p->id)),
-		    s->orgs[p->organisation].name);
+		comp_link(b,
+			  edit_collab_href(
+			      r, c->key,
+			      arena_printf(r->arena, "/deelnemers/%lld/rol", (long long)p->id)),
+			  s->orgs[p->organisation].name);
 		html_raw(b, "</li>");
 	}
 	if (any_link)
@@ -332,7 +321,7 @@ static int role_form_page(struct request *r, const struct collaboration *c,
 	buf_reset(b);
 	const struct organisation *o = &r->snap->orgs[p->organisation];
 	bool bad = errs && errs->n > 0;
-	const char *back = collab_href(r, c->key, "");
+	const char *back = edit_collab_href(r, c->key, "");
 	const struct crumb crumbs[] = {{"Samenwerkingsverbanden", "/samenwerkingsverbanden"},
 				       {c->name, back},
 				       {"Rol beoordelen", NULL}};
@@ -356,8 +345,8 @@ static int role_form_page(struct request *r, const struct collaboration *c,
 		 "is er geen dominant perspectief. Een eerdere beoordeling blijft bewaard, zodat "
 		 "het verloop zichtbaar is.</p>");
 	form_open(b, r,
-		  collab_href(r, c->key,
-			      arena_printf(r->arena, "/deelnemers/%lld/rol", (long long)p->id)));
+		  edit_collab_href(
+		      r, c->key, arena_printf(r->arena, "/deelnemers/%lld/rol", (long long)p->id)));
 	form_field(b, &f[RF_DATE], v[RF_DATE], errs);
 	html_raw(b, "<fieldset class=\"utrecht-form-fieldset atlas-fieldset\"><legend "
 		    "class=\"utrecht-form-fieldset__legend\">Scores per perspectief</legend>");
@@ -365,11 +354,8 @@ static int role_form_page(struct request *r, const struct collaboration *c,
 		form_field(b, &f[RF_S0 + k], v[RF_S0 + k], errs);
 	html_raw(b, "</fieldset>");
 	form_field(b, &f[RF_NOTE], v[RF_NOTE], errs);
-	html_raw(b, "<p class=\"utrecht-button-group\">");
-	form_submit(b, "Beoordeling opslaan", true);
-	html_raw(b, " ");
-	comp_link(b, arena_printf(r->arena, "%s#rollen", back), "Annuleren");
-	html_raw(b, "</p>");
+	form_buttons(b, "Beoordeling opslaan", arena_printf(r->arena, "%s#rollen", back),
+		     "Annuleren");
 	form_close(b);
 	layout_end(b, NULL);
 	return status;
@@ -396,8 +382,7 @@ int page_role_assess(struct request *r)
 		v[RF_DATE] = today;
 		return role_form_page(r, c, p, f, v, NULL, 200);
 	}
-	for (int i = 0; i < RF_COUNT; i++)
-		v[i] = form_str(req_form(r, f[i].name));
+	form_submitted(r, f, RF_COUNT, v);
 	struct assessment_input in = {.date = v[RF_DATE], .note = v[RF_NOTE]};
 	for (int k = 0; k < PERSP_COUNT; k++)
 		in.scores[k] = v[RF_S0 + k];
@@ -409,10 +394,7 @@ int page_role_assess(struct request *r)
 	int rc = store_assessment_add(store_thread(), &w, p->id, &in, &id, &errs);
 	if (rc == STORE_ERR_INVALID)
 		return role_form_page(r, c, p, f, v, &errs, 400);
-	if (rc != 0)
-		return edit_store_failure(r, rc);
-	app_after_write();
-	return respond_redirect(r, collab_href(r, c->key, "?melding=opgeslagen#rollen"));
+	return edit_write_done(r, rc, edit_collab_href(r, c->key, "?melding=opgeslagen#rollen"));
 }
 
 /* ---- /analyse/rolwisselingen ----------------------------------------------------- */
@@ -490,7 +472,7 @@ int page_role_changes(struct request *r)
 			comp_td_date(b, a->date, "Onbekend");
 			comp_th_open(b);
 			if (ci >= 0)
-				comp_link(b, collab_href(r, a->collab_key, "#rollen"),
+				comp_link(b, edit_collab_href(r, a->collab_key, "#rollen"),
 					  s->collabs[ci].name);
 			else
 				html_text(b, a->collab_key);

@@ -400,10 +400,12 @@ static void render_user(struct request *r, const struct user *u, const char *rol
 	layout_end(b, NULL);
 }
 
-/* Load the user named in the path into u: 0, or the status of the 404/500
- * reply already sent. */
+/* Start a page about the user named in the path (never cached) and load
+ * that user into u: 0, or the status of the 404/500 reply already sent. */
 static int load_user_or_respond(struct request *r, struct user *u)
 {
+	r->cache_control = "no-store";
+	r->etag = NULL;
 	struct store *st = store_thread();
 	const char *name = r->n_path_args > 0 ? r->path_args[0] : "";
 	if (!st)
@@ -430,8 +432,6 @@ static int redirect_user(struct request *r, const char *username)
 
 int page_user_show(struct request *r)
 {
-	r->cache_control = "no-store";
-	r->etag = NULL;
 	struct user u;
 	int status;
 	if ((status = load_user_or_respond(r, &u)))
@@ -442,8 +442,6 @@ int page_user_show(struct request *r)
 
 int page_user_set_role(struct request *r)
 {
-	r->cache_control = "no-store";
-	r->etag = NULL;
 	struct user u;
 	int status;
 	if ((status = load_user_or_respond(r, &u)))
@@ -476,8 +474,6 @@ int page_user_set_role(struct request *r)
 
 int page_user_set_status(struct request *r)
 {
-	r->cache_control = "no-store";
-	r->etag = NULL;
 	struct user u;
 	int status;
 	if ((status = load_user_or_respond(r, &u)))

@@ -266,17 +266,38 @@ out:
 	return rc;
 }
 
-/* Load a collaboration inside the transaction and check its version. */
-static int collab_open(struct store *s, const char *key, int64_t expected, struct rec *r,
-		       int64_t *current_version)
+/*
+ * Load a record inside the transaction (as store_rec_load) and check its
+ * version: STORE_OK, STORE_ERR_CONFLICT when it is not `expected`, or the
+ * load's error. *current_version (may be NULL) is set whenever the record
+ * was read.
+ */
+static int rec_open(struct store *s, const char *sql, const char *key, int64_t id,
+		    const struct fspec *spec, int n, int nref, int64_t expected, struct rec *r,
+		    int64_t *current_version)
 {
-	int rc = store_rec_load(s, store_collab_select, key ? key : "", 0, store_collab_spec, CF_N,
-				0, r);
+	int rc = store_rec_load(s, sql, key, id, spec, n, nref, r);
 	if (rc)
 		return rc;
 	if (current_version)
 		*current_version = r->version;
 	return r->version == expected ? STORE_OK : STORE_ERR_CONFLICT;
+}
+
+/* Load a collaboration inside the transaction and check its version. */
+static int collab_open(struct store *s, const char *key, int64_t expected, struct rec *r,
+		       int64_t *current_version)
+{
+	return rec_open(s, store_collab_select, key ? key : "", 0, store_collab_spec, CF_N, 0,
+			expected, r, current_version);
+}
+
+/* Load an organisation inside the transaction and check its version. */
+static int org_open(struct store *s, const char *code, int64_t expected, struct rec *r,
+		    int64_t *current_version)
+{
+	return rec_open(s, store_org_select, code ? code : "", 0, store_org_spec, OF_N, 0, expected,
+			r, current_version);
 }
 
 /*
@@ -615,15 +636,12 @@ int store_part_create(struct store *s, const struct write_ctx *w, const char *co
 	return rc;
 }
 
+/* Load a participation inside the transaction and check its version. */
 static int part_open(struct store *s, int64_t id, int64_t expected, struct rec *r,
 		     int64_t *current_version)
 {
-	int rc = store_rec_load(s, store_part_select, NULL, id, store_part_spec, PF_N, 2, r);
-	if (rc)
-		return rc;
-	if (current_version)
-		*current_version = r->version;
-	return r->version == expected ? STORE_OK : STORE_ERR_CONFLICT;
+	return rec_open(s, store_part_select, NULL, id, store_part_spec, PF_N, 2, expected, r,
+			current_version);
 }
 
 /* Update or end (end_date != NULL) a participation. */
@@ -754,15 +772,8 @@ int store_org_update(struct store *s, const struct write_ctx *w, const char *cod
 	memset(&r, 0, sizeof r);
 	if (store_write_begin(s))
 		goto out;
-	if ((rc = store_rec_load(s, store_org_select, code ? code : "", 0, store_org_spec, OF_N, 0,
-				 &r)))
+	if ((rc = org_open(s, code, expected_version, &r, current_version)))
 		goto out;
-	if (current_version)
-		*current_version = r.version;
-	if (r.version != expected_version) {
-		rc = STORE_ERR_CONFLICT;
-		goto out;
-	}
 	rc = STORE_ERR;
 	before = store_rec_image(&r);
 	struct org_input m = {
@@ -833,11 +844,7 @@ int store_confirm(struct store *s, const struct write_ctx *w, const char *entity
 		bi = PF_CONFIRMED_BY;
 		write_fn = part_write;
 	} else if (strcmp(entity, "organisation") == 0) {
-		rc = store_rec_load(s, store_org_select, key, 0, store_org_spec, OF_N, 0, &r);
-		if (rc == STORE_OK && current_version)
-			*current_version = r.version;
-		if (rc == STORE_OK && r.version != expected_version)
-			rc = STORE_ERR_CONFLICT;
+		rc = org_open(s, key, expected_version, &r, current_version);
 		ci = OF_CONFIRMED;
 		bi = OF_CONFIRMED_BY;
 		write_fn = org_write;
