@@ -75,12 +75,12 @@ const struct person *people_find(const struct person *all, int n, int64_t id)
 
 /* Only the people these seats and offices refer to, each fetched once: a
  * collaboration or organisation page must not load every person in the
- * registry (20,000 at national scale). free() the array. */
+ * registry (20,000 at national scale). The array lives in arena a. */
 static struct person *load_people_of(struct arena *a, const struct seat *se, int n_se,
 				     const struct office *of, int n_of, int *n)
 {
 	struct store *st = store_thread();
-	struct person *out = calloc((size_t)(n_se + n_of) + 1, sizeof *out);
+	struct person *out = arena_calloc(a, (size_t)(n_se + n_of) + 1, sizeof *out);
 	*n = 0;
 	if (!st || !out)
 		return out;
@@ -791,7 +791,6 @@ void people_render_collab_bodies(struct buf *b, struct request *r, int ci)
 		html_raw(b, "</p>");
 	}
 	html_raw(b, "</section>");
-	free(pe);
 }
 
 /* ---- the organisation page: "Wie zit waar" ----------------------------------- */
@@ -918,5 +917,4 @@ void people_render_org_section(struct buf *b, struct request *r, int oi)
 		html_raw(b, "</p>");
 	}
 	html_raw(b, "</section>");
-	free(pe);
 }
