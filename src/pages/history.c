@@ -210,7 +210,7 @@ static void put_lines(struct buf *b, const struct snapshot *s, const struct audi
 }
 
 /* One event of a timeline: heading with the time, who/via, the lines. */
-static void put_event(struct request *r, struct buf *b, const struct audit_row *a, bool with_record)
+static void put_event(struct buf *b, struct request *r, const struct audit_row *a, bool with_record)
 {
 	html_raw(b, "<li class=\"atlas-timeline__item\"><h2 class=\"utrecht-heading-3\">"
 		    "<time datetime=\"");
@@ -282,7 +282,7 @@ static int history_page(struct request *r, const char *entity, const char *key, 
 	for (int i = 0; i < n; i++) {
 		if (!public_entity(rows[i].entity))
 			continue;
-		put_event(r, b, &rows[i], false);
+		put_event(b, r, &rows[i], false);
 		shown++;
 	}
 	html_raw(b, "</ol>");
@@ -451,7 +451,7 @@ int page_changes(struct request *r)
 	html_raw(b, "<ol class=\"atlas-timeline\">");
 	for (int i = 0; i < n; i++)
 		if (public_entity(rows[i].entity))
-			put_event(r, b, &rows[i], true);
+			put_event(b, r, &rows[i], true);
 	html_raw(b, "</ol>");
 	if (n == 0)
 		html_raw(b, "<p class=\"utrecht-paragraph\">Geen wijzigingen gevonden.</p>");
