@@ -11,7 +11,7 @@
  * without any edge to a node organisation is left out, so there are no
  * isolated collaboration nodes.
  *
- * Issue 5: with people (network_add_people) the network also has person
+ * With people (network_add_people) the network also has person
  * nodes: one per person with a current seat in a body of a collaboration
  * that is a node, and one person — collaboration edge per such seat. The
  * caller reads the seats from the store and decides which people may be
@@ -46,7 +46,7 @@ struct net_edge {
 	int participation; /* index into s->parts */
 };
 
-/* Issue 5: a current seat as the network needs it (filled by the caller). */
+/* A current seat as the network needs it (filled by the caller). */
 struct net_seat {
 	const char *person_key;	 /* URL id of the person */
 	const char *person_name; /* plain text */
@@ -54,7 +54,7 @@ struct net_seat {
 	int body;		 /* enum seat_body (domain/people.h) */
 };
 
-/* Issue 5: a person node and its seat edges. */
+/* A person node and its seat edges. */
 struct net_person {
 	const char *key, *name;
 	int degree; /* number of seat edges */
@@ -89,7 +89,7 @@ int network_build(const struct snapshot *s, const struct collab_filter *f, bool 
 		  struct arena *a, struct network *out);
 
 /*
- * Issue 5: add person nodes and person — collaboration edges for the
+ * Add person nodes and person — collaboration edges for the
  * seats (already filtered by the caller: current seats of people who may
  * be shown). Seats in collaborations that are not nodes are skipped.
  * Collaboration node degrees stay participation counts; a person's degree

@@ -35,18 +35,9 @@ struct fx {
 static int setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
-	if (!f || fx_tempdir(f->dir, sizeof f->dir))
+	if (!f || fixture_store_seeded(f))
 		return -1;
 	f->a = arena_new();
-	snprintf(f->db, sizeof f->db, "%s/atlas.db", f->dir);
-	int applied;
-	struct import_report rep;
-	if (store_open(f->db, &f->s, f->err, sizeof f->err) ||
-	    store_migrate(f->s, &applied, f->err, sizeof f->err) ||
-	    store_import_seed(f->s, FX_SEED_DIR, "test", &rep, f->err, sizeof f->err)) {
-		fprintf(stderr, "setup: %s\n", f->err);
-		return -1;
-	}
 	f->w = (struct write_ctx){"cli:test", "cli", TODAY};
 	*state = f;
 	return 0;
@@ -55,9 +46,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	struct fx *f = *state;
-	store_close(f->s);
+	fixture_store_free(f);
 	arena_free(f->a);
-	fx_rm_rf(f->dir);
 	free(f);
 	return 0;
 }
