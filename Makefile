@@ -9,7 +9,7 @@
 #   make seed    rebuild data/seed from ../shared/data (developers only)
 
 CC      ?= cc
-PKGS    := libmicrohttpd jansson sqlite3 libpq libsodium zlib libcurl librhonabwy libxml-2.0
+PKGS    := libmicrohttpd jansson sqlite3 libpq libsodium zlib libcurl librhonabwy libxml-2.0 libzip
 CFLAGS  ?= -O2 -g
 CFLAGS  += -std=c11 -D_GNU_SOURCE -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wformat=2 -Wcast-qual -Wno-format-nonliteral \

@@ -364,6 +364,78 @@ const char *const store_migrations[] = {
     "  expires   INTEGER NOT NULL\n"
     ");\n"
     "CREATE INDEX oidc_pending_expires ON oidc_pending(expires);\n",
+    /* 7: a living register. import_batch groups the audit events of one
+     * change-set import (audit_event.batch_id), so the history shows one
+     * entry per import. provenance holds, per field of a record, the source
+     * a value came from (status 'fact') and claims that are recorded but
+     * not taken as fact (status 'unconfirmed': low-confidence rows, shown
+     * as "niet bevestigd"); entity_key is the record's key or code, for a
+     * participation "<collab key>/<org code>" (+ "/<joined>" when set).
+     * source.kind classifies a source for the confidence words
+     * (domain/provenance.h). Former names keep search finding renamed
+     * records. office.acting marks a waarnemend office holder.
+     * correction is the review queue of proposed corrections ("Meld wat
+     * niet klopt"): email only for questions to an anonymous proposer and
+     * cleared when handled; ticket is the digest of the status-link token;
+     * client_key the digest of the proposer's address (rate limits). */
+    "CREATE TABLE import_batch (\n"
+    "  id      INTEGER PRIMARY KEY,\n"
+    "  at      TEXT NOT NULL,\n"
+    "  actor   TEXT NOT NULL,\n"
+    "  via     TEXT NOT NULL DEFAULT '',\n"
+    "  title   TEXT NOT NULL,\n"
+    "  changes INTEGER NOT NULL DEFAULT 0\n"
+    ");\n"
+    "ALTER TABLE audit_event ADD COLUMN batch_id INTEGER REFERENCES import_batch(id);\n"
+    "CREATE INDEX audit_event_batch ON audit_event(batch_id) WHERE batch_id IS NOT NULL;\n"
+    "ALTER TABLE source ADD COLUMN kind TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE organisation ADD COLUMN former_names TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE collaboration ADD COLUMN former_names TEXT NOT NULL DEFAULT '';\n"
+    "ALTER TABLE office ADD COLUMN acting INTEGER NOT NULL DEFAULT 0;\n"
+    "\n"
+    "CREATE TABLE provenance (\n"
+    "  id          INTEGER PRIMARY KEY,\n"
+    "  entity      TEXT NOT NULL CHECK (entity IN ('collaboration', 'organisation',\n"
+    "              'participation', 'person', 'office', 'seat')),\n"
+    "  entity_key  TEXT NOT NULL,\n"
+    "  field       TEXT NOT NULL,\n"
+    "  status      TEXT NOT NULL CHECK (status IN ('fact', 'unconfirmed')),\n"
+    "  value       TEXT NOT NULL DEFAULT '',\n"
+    "  source_id   INTEGER REFERENCES source(id),\n"
+    "  source_url  TEXT NOT NULL DEFAULT '',\n"
+    "  source_date TEXT NOT NULL DEFAULT '',\n"
+    "  confidence  TEXT NOT NULL CHECK (confidence IN ('high', 'medium', 'low')),\n"
+    "  note        TEXT NOT NULL DEFAULT '',\n"
+    "  recorded_at TEXT NOT NULL,\n"
+    "  recorded_by TEXT NOT NULL DEFAULT '',\n"
+    "  batch_id    INTEGER REFERENCES import_batch(id),\n"
+    "  UNIQUE (entity, entity_key, field, status)\n"
+    ");\n"
+    "\n"
+    "CREATE TABLE correction (\n"
+    "  id             INTEGER PRIMARY KEY,\n"
+    "  ticket         TEXT NOT NULL UNIQUE,\n"
+    "  entity         TEXT NOT NULL CHECK (entity IN ('collaboration', 'organisation',\n"
+    "                 'participation')),\n"
+    "  entity_key     TEXT NOT NULL,\n"
+    "  field          TEXT NOT NULL,\n"
+    "  current_value  TEXT NOT NULL DEFAULT '',\n"
+    "  proposed_value TEXT NOT NULL,\n"
+    "  source_url     TEXT NOT NULL DEFAULT '',\n"
+    "  comment        TEXT NOT NULL DEFAULT '',\n"
+    "  email          TEXT NOT NULL DEFAULT '',\n"
+    "  user_id        INTEGER REFERENCES app_user(id),\n"
+    "  client_key     TEXT NOT NULL DEFAULT '',\n"
+    "  status         TEXT NOT NULL CHECK (status IN ('open', 'accepted', 'rejected')),\n"
+    "  reason         TEXT NOT NULL DEFAULT '',\n"
+    "  created_at     TEXT NOT NULL,\n"
+    "  handled_at     TEXT NOT NULL DEFAULT '',\n"
+    "  handled_by     TEXT NOT NULL DEFAULT ''\n"
+    ");\n"
+    "CREATE INDEX correction_status ON correction(status, created_at);\n"
+    "CREATE INDEX correction_entity ON correction(entity, entity_key);\n"
+    "CREATE INDEX correction_client ON correction(client_key, created_at);\n"
+    "CREATE INDEX correction_user ON correction(user_id) WHERE user_id IS NOT NULL;\n",
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

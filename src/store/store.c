@@ -444,8 +444,8 @@ int store_audit_write(struct store *s, const char *actor, const char *via, const
 {
 	db_stmt *st =
 	    stmt(s, "INSERT INTO audit_event (at, actor, via, action, entity, entity_key, "
-		    "\"before\", \"after\", source) VALUES "
-		    "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?, ?, ?, ?, ?, ?, ?, ?)");
+		    "\"before\", \"after\", source, batch_id) VALUES "
+		    "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 	if (!st)
 		return db_fail(s, "auditregel schrijven", NULL, 0);
 	db_bind_text(st, 1, actor ? actor : "", -1, DB_STATIC);
@@ -458,6 +458,8 @@ int store_audit_write(struct store *s, const char *actor, const char *via, const
 	if (after)
 		db_bind_text(st, 7, after, -1, DB_STATIC);
 	db_bind_text(st, 8, source ? source : "", -1, DB_STATIC);
+	if (s->import_batch > 0)
+		db_bind_int64(st, 9, s->import_batch);
 	int rc = db_step(st);
 	db_reset(st);
 	return rc == DB_DONE ? STORE_OK : db_fail(s, "auditregel schrijven", NULL, 0);

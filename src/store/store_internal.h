@@ -53,8 +53,9 @@ struct store {
 	char errmsg[256]; /* PostgreSQL: the last error */
 	struct cached_stmt cache[STMT_CACHE_MAX];
 	int ncache;
-	int batch; /* inside store_batch_begin: transactions are savepoints */
-	int tx;	   /* a store_tx_begin* transaction (or savepoint) is open */
+	int batch;	      /* inside store_batch_begin: transactions are savepoints */
+	int tx;		      /* a store_tx_begin* transaction (or savepoint) is open */
+	int64_t import_batch; /* the open import batch (store_provenance.h), 0 = none */
 };
 
 /* printf into err (when err/errlen allow). */

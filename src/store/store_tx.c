@@ -89,6 +89,7 @@ int store_batch_end(struct store *s, bool do_commit)
 		return STORE_ERR;
 	s->batch = 0;
 	s->tx = 0;
+	s->import_batch = 0;
 	if (do_commit && store_exec(s, "COMMIT", "import vastleggen", NULL, 0) == STORE_OK)
 		return STORE_OK;
 	store_tx_rollback(s);

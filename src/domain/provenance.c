@@ -1,0 +1,192 @@
+/*
+ * provenance — see provenance.h.
+ */
+#include "provenance.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+static const char *const kinds[] = {
+    SOURCE_KIND_PUBLICATION, SOURCE_KIND_GOVERNMENT, SOURCE_KIND_REPORT,  SOURCE_KIND_NEWS,
+    SOURCE_KIND_DATASET,     SOURCE_KIND_SECONDARY,  SOURCE_KIND_PARTNER, SOURCE_KIND_EDITORIAL,
+};
+
+bool provenance_kind_valid(const char *kind)
+{
+	for (size_t i = 0; kind && i < sizeof kinds / sizeof kinds[0]; i++)
+		if (strcmp(kind, kinds[i]) == 0)
+			return true;
+	return false;
+}
+
+/* The host of url ("" when it has none), lower-case, without "www.". */
+static void host_of(const char *url, char *host, size_t n)
+{
+	host[0] = '\0';
+	const char *p = url ? strstr(url, "://") : NULL;
+	if (!p)
+		return;
+	p += 3;
+	if (strncasecmp(p, "www.", 4) == 0)
+		p += 4;
+	size_t k = 0;
+	while (*p && *p != '/' && *p != ':' && *p != '?' && *p != '#' && k + 1 < n) {
+		char c = *p++;
+		host[k++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	host[k] = '\0';
+}
+
+/* Is host equal to one of list, or a subdomain of one? */
+static bool host_in(const char *host, const char *const *list)
+{
+	size_t hl = strlen(host);
+	for (; *list; list++) {
+		size_t l = strlen(*list);
+		if (hl == l && strcmp(host, *list) == 0)
+			return true;
+		if (hl > l && host[hl - l - 1] == '.' && strcmp(host + hl - l, *list) == 0)
+			return true;
+	}
+	return false;
+}
+
+static bool has_word(const char *text, const char *word)
+{
+	return text && strcasestr(text, word) != NULL;
+}
+
+const char *provenance_kind_guess(const char *url, const char *title, const char *publisher)
+{
+	static const char *const publication[] = {"officielebekendmakingen.nl",
+						  "lokaleregelgeving.overheid.nl",
+						  "wetten.overheid.nl",
+						  "repository.overheid.nl",
+						  "puc.overheid.nl",
+						  "cvdr.overheid.nl",
+						  "zoek.overheid.nl",
+						  NULL};
+	static const char *const news[] = {"rtvutrecht.nl",
+					   "nos.nl",
+					   "ad.nl",
+					   "nhnieuws.nl",
+					   "rd.nl",
+					   "duic.nl",
+					   "nieuws.nl",
+					   "binnenlandsbestuur.nl",
+					   "gooieneembode.nl",
+					   "anp.nl",
+					   "nu.nl",
+					   "trouw.nl",
+					   "volkskrant.nl",
+					   "nrc.nl",
+					   "omroepgelderland.nl",
+					   "destadamersfoort.nl",
+					   "utrechtbusiness.nl",
+					   "openrijk.nl",
+					   NULL};
+	static const char *const secondary[] = {"wikipedia.org", "beterzeist.com",
+						"overheidvannu.nl", "openstate.eu", NULL};
+	static const char *const dataset[] = {"cbs.nl", "data.overheid.nl", "opendata.cbs.nl",
+					      "github.com", NULL};
+	char host[128];
+	host_of(url, host, sizeof host);
+	if (host_in(host, publication))
+		return SOURCE_KIND_PUBLICATION;
+	static const char *const report_words[] = {
+	    "jaarverslag", "jaarrekening", "jaarstukken", "begroting", "programmabegroting", NULL};
+	for (const char *const *w = report_words; *w; w++)
+		if (has_word(title, *w))
+			return SOURCE_KIND_REPORT;
+	if (host_in(host, news))
+		return SOURCE_KIND_NEWS;
+	if (host_in(host, secondary))
+		return SOURCE_KIND_SECONDARY;
+	if (host_in(host, dataset))
+		return SOURCE_KIND_DATASET;
+	static const char *const gov_words[] = {
+	    "gemeente", "provincie",	    "waterschap", "hoogheemraadschap", "ministerie",
+	    "regio",	"veiligheidsregio", "ggd",	  "omgevingsdienst",   NULL};
+	for (const char *const *w = gov_words; *w; w++)
+		if (has_word(publisher, *w) || strstr(host, *w))
+			return SOURCE_KIND_GOVERNMENT;
+	size_t hl = strlen(host);
+	if (hl > 11 && strcmp(host + hl - 11, ".overheid.nl") == 0)
+		return SOURCE_KIND_GOVERNMENT;
+	return SOURCE_KIND_SECONDARY;
+}
+
+bool provenance_kind_secondary(const char *kind)
+{
+	return kind &&
+	       (strcmp(kind, SOURCE_KIND_SECONDARY) == 0 || strcmp(kind, SOURCE_KIND_DATASET) == 0);
+}
+
+/* "volgens …" for a kind. */
+static const char *according_to(const char *kind)
+{
+	if (!kind || !*kind)
+		return "volgens de opgegeven bron";
+	if (strcmp(kind, SOURCE_KIND_PUBLICATION) == 0)
+		return "volgens een officiële bekendmaking";
+	if (strcmp(kind, SOURCE_KIND_GOVERNMENT) == 0)
+		return "volgens de organisatie zelf";
+	if (strcmp(kind, SOURCE_KIND_REPORT) == 0)
+		return "volgens een jaarverslag of begroting";
+	if (strcmp(kind, SOURCE_KIND_NEWS) == 0)
+		return "volgens een nieuwsbericht";
+	if (strcmp(kind, SOURCE_KIND_DATASET) == 0)
+		return "volgens een open dataset";
+	if (strcmp(kind, SOURCE_KIND_PARTNER) == 0)
+		return "opgegeven door de partner";
+	if (strcmp(kind, SOURCE_KIND_EDITORIAL) == 0)
+		return "eigen indeling van de atlas";
+	return "volgens een secundaire bron";
+}
+
+const char *provenance_words(const char *confidence, bool unconfirmed, const char *kind,
+			     bool planned, char *buf, size_t n)
+{
+	bool low = unconfirmed || (confidence && strcmp(confidence, "low") == 0);
+	bool high = !low && confidence && strcmp(confidence, "high") == 0;
+	if (low) {
+		snprintf(buf, n, "%s, niet bevestigd (%s)", planned ? "gepland" : "onzeker",
+			 according_to(kind));
+		return buf;
+	}
+	if (high && kind && strcmp(kind, SOURCE_KIND_PUBLICATION) == 0)
+		snprintf(buf, n, "bevestigd door officiële bekendmaking");
+	else if (high && kind && strcmp(kind, SOURCE_KIND_GOVERNMENT) == 0)
+		snprintf(buf, n, "bevestigd door de organisatie zelf");
+	else if (high && kind && strcmp(kind, SOURCE_KIND_REPORT) == 0)
+		snprintf(buf, n, "bevestigd door jaarverslag of begroting");
+	else if (high)
+		snprintf(buf, n, "bevestigd, %s", according_to(kind));
+	else
+		snprintf(buf, n, "%s", according_to(kind));
+	return buf;
+}
+
+const char *provenance_part_key(char *buf, size_t n, const char *collab, const char *org,
+				const char *joined)
+{
+	if (joined && *joined)
+		snprintf(buf, n, "%s/%s/%s", collab, org, joined);
+	else
+		snprintf(buf, n, "%s/%s", collab, org);
+	return buf;
+}
+
+bool provenance_stale(const char *confirmed, const char *today)
+{
+	if (!confirmed || strlen(confirmed) < 10 || !today || strlen(today) < 10)
+		return true;
+	int y, m, d, ty, tm, td;
+	if (sscanf(confirmed, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+	    sscanf(today, "%4d-%2d-%2d", &ty, &tm, &td) != 3)
+		return true;
+	/* stale when confirmed < today minus one year (same month and day) */
+	int c = y * 10000 + m * 100 + d, limit = (ty - 1) * 10000 + tm * 100 + td;
+	return c < limit;
+}
