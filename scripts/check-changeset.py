@@ -191,7 +191,9 @@ def check_folder(st, folder, minc):
             if r.get(k) and not DATE.match(r[k]):
                 err("%s: bad date in %s: %r" % (w, k, r[k]))
         for k, v in r.items():
-            if k != "_where" and v != v.strip():
+            if k == "_where":
+                continue
+            if v != v.strip():
                 err("%s: untrimmed %s" % (w, k))
             if "/work/" in v or "/tmp/" in v or "/home/" in v:
                 err("%s: machine path in %s" % (w, k))
