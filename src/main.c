@@ -118,7 +118,10 @@ static const char import_help[] =
     "Laadt de meegeleverde dataset (standaard data/seed) in één transactie. Bestaande\n"
     "records worden bijgewerkt als ze verschillen; alles komt in het auditlog. Bij een fout\n"
     "in een bestand stopt de import met bestand, regel en reden en blijft de database\n"
-    "ongewijzigd.\n";
+    "ongewijzigd.\n"
+    "Ook: atlas import csv BESTAND, atlas import roo BESTAND en\n"
+    "atlas import wijzigingen MAP (een wijzigingenset met bronnen; zie\n"
+    "'atlas import wijzigingen --help' en docs/import.md).\n";
 
 static const char check_help[] =
     "Gebruik: atlas check [--db PAD]\n"
@@ -986,7 +989,8 @@ static int cmd_import(const struct opts *o)
 	if (o->sub && strcmp(o->sub, "csv") == 0)
 		return cmd_import_csv(o);
 	if (!o->sub || strcmp(o->sub, "seed") != 0) {
-		fprintf(stderr, "atlas import: alleen 'atlas import seed' bestaat nog\n");
+		fprintf(stderr, "atlas import: kies seed, csv, roo of wijzigingen (zie atlas import "
+				"--help)\n");
 		return 2;
 	}
 	return cmd_import_seed(o);
