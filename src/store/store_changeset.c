@@ -123,6 +123,30 @@ static const struct cdesc *col_of(const struct tdesc *t, const char *name)
 	return NULL;
 }
 
+/*
+ * An uncached statement for SQL this file builds from its descriptors: the
+ * texts vary per table and field and a change-set import is rare, so they
+ * stay out of the connection's statement cache. db_finalize it.
+ */
+static db_stmt *prep(struct store *s, const char *sql)
+{
+	db_stmt *st = NULL;
+	if (!sql || db_prepare(s, sql, &st) != DB_OK) {
+		store_db_fail(s, "opdracht voorbereiden", NULL, 0);
+		return NULL;
+	}
+	return st;
+}
+
+/* Step an uncached statement once and finalize it: STORE_OK when it ran. */
+static int run_once(struct store *s, db_stmt *st, const char *what)
+{
+	int rc = db_step(st);
+	int ret = rc == DB_DONE || rc == DB_ROW ? STORE_OK : store_db_fail(s, what, NULL, 0);
+	db_finalize(st);
+	return ret;
+}
+
 const char *store_cs_get(const struct cs_record *r, const char *field)
 {
 	for (int i = 0; r && field && i < r->n; i++)
@@ -175,7 +199,7 @@ static int get_one(struct store *s, struct arena *a, const struct tdesc *t, cons
 	struct buf b = BUF_INIT;
 	select_sql(&b, t);
 	buf_printf(&b, "WHERE t.%s = ?", t->keycol);
-	db_stmt *st = store_stmt(s, b.data);
+	db_stmt *st = prep(s, b.data);
 	buf_free(&b);
 	if (!st)
 		return STORE_ERR;
@@ -183,7 +207,7 @@ static int get_one(struct store *s, struct arena *a, const struct tdesc *t, cons
 	int rc = db_step(st);
 	if (rc == DB_ROW)
 		read_record(st, a, t, out);
-	db_reset(st);
+	db_finalize(st);
 	if (rc == DB_ROW)
 		return STORE_OK;
 	if (rc == DB_DONE)
@@ -215,7 +239,7 @@ int store_cs_parts(struct store *s, struct arena *a, const char *collab_key, str
 	select_sql(&b, &t_part);
 	buf_puts(&b, "WHERE t.collaboration_id = (SELECT id FROM collaboration WHERE key = ?) "
 		     "ORDER BY t.id");
-	db_stmt *st = store_stmt(s, b.data);
+	db_stmt *st = prep(s, b.data);
 	buf_free(&b);
 	if (!st)
 		return STORE_ERR;
@@ -228,7 +252,7 @@ int store_cs_parts(struct store *s, struct arena *a, const char *collab_key, str
 		read_record(st, a, &t_part, &rows[*n]);
 		(*n)++;
 	}
-	db_reset(st);
+	db_finalize(st);
 	*out = rows;
 	return rc == DB_DONE ? STORE_OK : store_db_fail(s, "deelnames lezen", NULL, 0);
 }
@@ -381,7 +405,7 @@ static int insert_rec(struct store *s, const struct write_ctx *w, const struct t
 		buf_free(&b);
 		return STORE_ERR;
 	}
-	db_stmt *st = store_stmt(s, b.data);
+	db_stmt *st = prep(s, b.data);
 	buf_free(&b);
 	if (!st)
 		goto out;
@@ -391,7 +415,7 @@ static int insert_rec(struct store *s, const struct write_ctx *w, const struct t
 		if (c->type != T_DOMAINS)
 			bind_value(st, p++, c, v[i].value);
 	}
-	if (store_step_done(s, st, "record toevoegen", NULL, 0))
+	if (run_once(s, st, "record toevoegen"))
 		goto out;
 	int64_t id = db_last_insert_id(s);
 	if (domains && write_domains(s, id, domains))
@@ -484,7 +508,7 @@ static int update_rec(struct store *s, const struct write_ctx *w, const struct t
 		struct buf b = BUF_INIT;
 		select_sql(&b, t);
 		buf_puts(&b, "WHERE t.id = ?");
-		db_stmt *st = store_stmt(s, b.data);
+		db_stmt *st = prep(s, b.data);
 		buf_free(&b);
 		rc = STORE_ERR;
 		if (st) {
@@ -492,7 +516,7 @@ static int update_rec(struct store *s, const struct write_ctx *w, const struct t
 			int r = db_step(st);
 			if (r == DB_ROW)
 				read_record(st, a, t, &old);
-			db_reset(st);
+			db_finalize(st);
 			rc = r == DB_ROW ? STORE_OK : r == DB_DONE ? STORE_ERR_NOTFOUND : STORE_ERR;
 		}
 	}
@@ -528,13 +552,13 @@ static int update_rec(struct store *s, const struct write_ctx *w, const struct t
 		buf_printf(&b, "UPDATE %s SET %s = ", t->table, c->column);
 		value_expr(&b, c);
 		buf_puts(&b, " WHERE id = ?");
-		db_stmt *st = store_stmt(s, b.data);
+		db_stmt *st = prep(s, b.data);
 		buf_free(&b);
 		if (!st)
 			goto out_json;
 		bind_value(st, 1, c, v[i].value);
 		db_bind_int64(st, 2, old.id);
-		if (store_step_done(s, st, "record bijwerken", NULL, 0))
+		if (run_once(s, st, "record bijwerken"))
 			goto out_json;
 	}
 	if (former) {
@@ -554,12 +578,12 @@ static int update_rec(struct store *s, const struct write_ctx *w, const struct t
 	if (t->versioned) {
 		struct buf b = BUF_INIT;
 		buf_printf(&b, "UPDATE %s SET version = version + 1 WHERE id = ?", t->table);
-		db_stmt *st = store_stmt(s, b.data);
+		db_stmt *st = prep(s, b.data);
 		buf_free(&b);
 		if (!st)
 			goto out_json;
 		db_bind_int64(st, 1, old.id);
-		if (store_step_done(s, st, "versie bijwerken", NULL, 0))
+		if (run_once(s, st, "versie bijwerken"))
 			goto out_json;
 	}
 	akey = t->keycol[0] ? xstrdup(old.key) : part_audit_key(s, old.id);
