@@ -890,6 +890,8 @@ static void print_change(const struct cs_change *ch)
 {
 	printf("%s:%d  %s  %s %s", ch->file, ch->line, changeset_op_label(ch->op), ch->entity,
 	       ch->key);
+	if (*ch->label && strcmp(ch->label, ch->key) != 0 && *ch->field)
+		printf(" (%s)", ch->label);
 	if (*ch->field)
 		printf("  %s: %s → %s", ch->field_label, *ch->old_value ? ch->old_value : "(leeg)",
 		       *ch->new_value ? ch->new_value : "(leeg)");
@@ -989,8 +991,9 @@ static int cmd_import(const struct opts *o)
 	if (o->sub && strcmp(o->sub, "csv") == 0)
 		return cmd_import_csv(o);
 	if (!o->sub || strcmp(o->sub, "seed") != 0) {
-		fprintf(stderr, "atlas import: kies seed, csv, roo of wijzigingen (zie atlas import "
-				"--help)\n");
+		fprintf(stderr,
+			"atlas import: kies seed, csv, roo of wijzigingen (zie atlas import "
+			"--help)\n");
 		return 2;
 	}
 	return cmd_import_seed(o);

@@ -1310,11 +1310,15 @@ static void check_sheets(struct ctx *c, const struct changeset *cs)
 		const struct sheet *sh = &cs->sheets[i];
 		const struct sheet_kind *k = kind_of(sh->name);
 		if (!k) {
-			problem(c, sh, -1,
-				"onbekend blad '%s': verwacht sources, new_organisations, "
-				"organisation_changes, new_collaborations, collaboration_changes, "
-				"new_participations of participation_changes",
-				sh->name);
+			char names[600] = "";
+			for (int j = 0; j < N_KINDS; j++)
+				snprintf(names + strlen(names), sizeof names - strlen(names),
+					 "%s%s",
+					 j == 0		    ? ""
+					 : j == N_KINDS - 1 ? " of "
+							    : ", ",
+					 sheet_kinds[j].name);
+			problem(c, sh, -1, "onbekend blad '%s': verwacht %s", sh->name, names);
 			continue;
 		}
 		for (int j = 0; j < i; j++)

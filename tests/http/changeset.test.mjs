@@ -52,9 +52,9 @@ test('dry run: the plan with file:line per change, nothing written', { skip: !HA
   const r = atlas(['import', 'wijzigingen', UTRECHT, '--db', db]);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /^proefrun, niets opgeslagen — 01-utrecht-2026: \d+ wijziging/m);
-  assert.match(r.stdout, /^organisation_changes\.csv:2 {2}wijziging {2}organisation gemeente-doorn {2}opgeheven per: \(leeg\) → 2006-01-01/m);
+  assert.match(r.stdout, /^organisation_changes\.csv:2 {2}wijziging {2}organisation gemeente-doorn \(Doorn\) {2}opgeheven per: \(leeg\) → 2006-01-01/m);
   assert.match(r.stdout, /^new_collaborations\.csv:2 {2}nieuw {2}collaboration omgevingsdienst-utrecht/m);
-  assert.match(r.stdout, /niet bevestigd {2}collaboration omgevingsdienst-utrecht {2}startdatum: \(leeg\) → 2026-01-01/);
+  assert.match(r.stdout, /niet bevestigd {2}collaboration omgevingsdienst-utrecht \(Omgevingsdienst Utrecht\) {2}startdatum: \(leeg\) → 2026-01-01/);
   assert.equal(r.stderr, '');
   assert.equal(audits(), n);
   assert.equal(batches(), 0);
