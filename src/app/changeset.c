@@ -471,7 +471,17 @@ static bool prov_only(struct ctx *c, const struct sheet *sh, int row, const char
 	ch->confidence = s->confidence;
 	if (c->w) {
 		struct provenance_input p = prov_in(entity, key, field, status, value, s);
-		if (store_cs_provenance(c->st, c->w, audit_key, &p) != STORE_OK)
+		struct provenance_input was = {entity,
+					       key,
+					       field,
+					       status,
+					       old ? old->value : "",
+					       old ? old->source_key : "",
+					       "",
+					       old ? old->source_date : "",
+					       old ? old->confidence : "",
+					       ""};
+		if (store_cs_provenance(c->st, c->w, audit_key, old ? &was : NULL, &p) != STORE_OK)
 			fault(c, "herkomst vastleggen");
 	}
 	return true;

@@ -10,6 +10,7 @@
 #include "../lib/buf.h"
 #include "../lib/text.h"
 #include "../lib/xalloc.h"
+#include "../domain/changeset_rules.h"
 #include "../domain/validate.h"
 #include "store_internal.h"
 #include "store_record.h"
@@ -636,21 +637,33 @@ int store_cs_part_update(struct store *s, const struct write_ctx *w, int64_t id,
 }
 
 int store_cs_provenance(struct store *s, const struct write_ctx *w, const char *audit_key,
-			const struct provenance_input *p)
+			const struct provenance_input *old, const struct provenance_input *p)
 {
 	if (store_write_begin(s))
 		return STORE_ERR;
 	int rc = store_provenance_put(s, w, p);
 	if (rc == STORE_OK) {
+		/* Dutch keys naming the field: the history pages show a key they
+		 * do not know as it is, and only what changed */
 		bool claim = p->status && strcmp(p->status, "unconfirmed") == 0;
-		json_t *o = json_object();
-		store_json_set(o, "field", p->field);
-		store_json_set(o, claim ? "unconfirmed" : "value", p->value);
-		store_json_set(o, "source", p->source_key);
-		store_json_set(o, "source_date", p->source_date);
-		store_json_set(o, "confidence", p->confidence);
-		char *after = store_json_text(o);
-		rc = store_write_finish(s, w, "update", p->entity, audit_key, NULL, after);
+		const char *label = cs_field_label(p->field);
+		char kv[160], ks[160], kc[160];
+		snprintf(kv, sizeof kv, "%s (niet bevestigd)", label);
+		snprintf(ks, sizeof ks, "bron van %s%s", label, claim ? " (niet bevestigd)" : "");
+		snprintf(kc, sizeof kc, "zekerheid van %s%s", label,
+			 claim ? " (niet bevestigd)" : "");
+		json_t *jb = json_object(), *ja = json_object();
+		if (claim) {
+			store_json_set(jb, kv, old ? old->value : "");
+			store_json_set(ja, kv, p->value);
+		}
+		store_json_set(jb, ks, old ? old->source_key : "");
+		store_json_set(ja, ks, p->source_key);
+		store_json_set(jb, kc, old ? old->confidence : "");
+		store_json_set(ja, kc, p->confidence);
+		char *before = store_json_text(jb), *after = store_json_text(ja);
+		rc = store_write_finish(s, w, "update", p->entity, audit_key, before, after);
+		free(before);
 		free(after);
 	}
 	if (rc != STORE_OK)

@@ -93,8 +93,9 @@ int store_cs_part_update(struct store *s, const struct write_ctx *w, int64_t id,
 
 /* Record provenance alone (a value's source changes, or a claim that is
  * not applied): store_provenance_put with an audit event on the record
- * (entity, audit_key) that names the field, status, source and value. */
+ * (entity, audit_key) showing the field, the claimed value, the source and
+ * the confidence before (old: the row p replaces, or NULL) and after. */
 int store_cs_provenance(struct store *s, const struct write_ctx *w, const char *audit_key,
-			const struct provenance_input *p);
+			const struct provenance_input *old, const struct provenance_input *p);
 
 #endif
