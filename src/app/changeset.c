@@ -232,6 +232,17 @@ static const char *cell(const struct sheet *sh, int row, const char *col)
 	return sheet_cell(sh, row, sheet_col(sh, col));
 }
 
+/* A row without any text (spreadsheets export empty rows): skipped. */
+static bool blank(const struct sheet *sh, int row)
+{
+	for (int col = 0; col < sh->ncols; col++) {
+		for (const char *p = sheet_cell(sh, row, col); *p; p++)
+			if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
+				return false;
+	}
+	return true;
+}
+
 /* ---- sources */
 
 static struct src_ent *src_find(struct ctx *c, const char *key)
@@ -560,6 +571,8 @@ static void do_sources(struct ctx *c, const struct sheet *sh)
 {
 	/* first make every key known, so rows may cite sources of later lines */
 	for (int row = 1; row < sh->nrows; row++) {
+		if (blank(sh, row))
+			continue;
 		const char *f[SEED_SRC_NCOLS];
 		for (int i = 0; i < SEED_SRC_NCOLS; i++)
 			f[i] = cell(sh, row, source_columns[i]);
@@ -646,6 +659,8 @@ static void do_sources(struct ctx *c, const struct sheet *sh)
 static void do_new_orgs(struct ctx *c, const struct sheet *sh)
 {
 	for (int row = 1; row < sh->nrows && !c->fault; row++) {
+		if (blank(sh, row))
+			continue;
 		const char *f[SEED_ORG_NCOLS];
 		for (int i = 0; i < SEED_ORG_NCOLS; i++)
 			f[i] = cell(sh, row, org_columns[i]);
@@ -713,6 +728,8 @@ static void do_new_orgs(struct ctx *c, const struct sheet *sh)
 static void do_new_collabs(struct ctx *c, const struct sheet *sh)
 {
 	for (int row = 1; row < sh->nrows && !c->fault; row++) {
+		if (blank(sh, row))
+			continue;
 		const char *f[SEED_COL_NCOLS];
 		for (int i = 0; i < SEED_COL_NCOLS; i++)
 			f[i] = cell(sh, row, collab_columns[i]);
@@ -867,7 +884,8 @@ static void do_field_row(struct ctx *c, const struct sheet *sh, int row, bool or
 static void do_field_changes(struct ctx *c, const struct sheet *sh, bool org)
 {
 	for (int row = 1; row < sh->nrows && !c->fault; row++)
-		do_field_row(c, sh, row, org);
+		if (!blank(sh, row))
+			do_field_row(c, sh, row, org);
 }
 
 /* ------------------------------------------------ new participations */
@@ -927,6 +945,8 @@ static void write_part_insert(struct ctx *c, const char *collab, struct cs_recor
 static void do_new_parts(struct ctx *c, const struct sheet *sh)
 {
 	for (int row = 1; row < sh->nrows && !c->fault; row++) {
+		if (blank(sh, row))
+			continue;
 		const char *f[SEED_PAR_NCOLS];
 		for (int i = 0; i < SEED_PAR_NCOLS; i++)
 			f[i] = cell(sh, row, part_columns[i]);
@@ -1159,7 +1179,8 @@ static void do_part_change(struct ctx *c, const struct sheet *sh, int row)
 static void do_part_changes(struct ctx *c, const struct sheet *sh)
 {
 	for (int row = 1; row < sh->nrows && !c->fault; row++)
-		do_part_change(c, sh, row);
+		if (!blank(sh, row))
+			do_part_change(c, sh, row);
 }
 
 /* ---------------------------------------------- membership statements */
@@ -1290,7 +1311,8 @@ static void do_member_row(struct ctx *c, const struct sheet *sh, int row)
 static void do_members(struct ctx *c, const struct sheet *sh)
 {
 	for (int row = 1; row < sh->nrows && !c->fault; row++)
-		do_member_row(c, sh, row);
+		if (!blank(sh, row))
+			do_member_row(c, sh, row);
 }
 
 /* ---------------------------------------------------------- the run */

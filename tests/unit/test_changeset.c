@@ -108,6 +108,7 @@ static const char PART_CHANGES[] =
     "collaboration_key,organisation_code,action,date,body,role,source_id,source_url,"
     "source_date,confidence,note\n"
     "gr-testregio-afval,gm9997,end,2019-01-01,,,test-bron-cs,,,high,\n"
+    ",,,,,,,,,,\n" /* an empty spreadsheet row is skipped */
     "veiligheidsregio-testland,pv99,add,2020-01-01,algemeen_bestuur,,test-bron-cs,,,high,\n";
 
 static const char COLLAB_CHANGES[] =
