@@ -1480,10 +1480,12 @@ int changeset_apply(struct store *st, struct arena *a, const struct changeset *c
 	}
 	ctx_init(&c, st, a, min_confidence, today, w, &done, err, errlen);
 	int rc = run(&c, cs);
-	if (rc != 0 || done.n_problems) {
+	if (rc != 0 || done.n_problems || done.n_changes == 0) {
+		/* a fault, or the registry changed between plan and write (another
+		 * writer got there first): nothing is kept, not even the batch */
 		store_batch_end(st, false);
 		if (rc == 0)
-			*out = done; /* the registry changed between plan and write */
+			*out = done;
 		return rc;
 	}
 	if (store_import_batch_end(st, batch, done.n_changes) != STORE_OK ||
