@@ -155,6 +155,13 @@ static void test_sheet_csv(void **state)
 	assert_int_equal(sh.line[1], 2);
 	assert_int_equal(sh.line[2], 4); /* the quoted cell spans lines 2-3 */
 	assert_int_equal(sh.line[3], 6);
+	const char cr[] = "a,b\r1,2\r\n3,4\r";
+	assert_int_equal(sheet_read_csv(f->a, cr, strlen(cr), "t", "t.csv", &sh, err, sizeof err),
+			 0);
+	assert_int_equal(sh.nrows, 3);
+	assert_int_equal(sh.line[1], 2);
+	assert_int_equal(sh.line[2], 3);
+	assert_string_equal(sheet_cell(&sh, 2, 1), "4");
 	const char wide[] = "a,b\n1,2,3\n";
 	assert_int_equal(
 	    sheet_read_csv(f->a, wide, strlen(wide), "t", "t.csv", &sh, err, sizeof err), -1);
