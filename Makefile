@@ -67,6 +67,7 @@ run: all
 	$(BIN) import seed --db $(DB)
 	@# the change sets of data/wijzigingen/, in name order (idempotent; docs/import.md)
 	@for d in data/wijzigingen/*/; do \
+		[ -d "$$d" ] || continue; \
 		out=$$($(BIN) import wijzigingen "$$d" --toepassen --db $(DB)) || { echo "$$out"; exit 1; }; \
 		echo "$$out" | tail -n 1; \
 	done
