@@ -951,6 +951,12 @@ static int cmd_import_changes(const struct opts *o)
 	}
 	for (int i = 0; i < rep.n_changes; i++)
 		print_change(&rep.changes[i]);
+	for (int i = 0; i < rep.n_superseded; i++) {
+		const struct cs_change *ch = &rep.superseded[i];
+		printf("%s:%d  overgeslagen  %s %s%s%s  (record sindsdien elders gewijzigd)\n",
+		       ch->file, ch->line, ch->entity, ch->key, *ch->field ? "  " : "",
+		       ch->field_label);
+	}
 	for (int i = 0; i < rep.n_problems; i++) {
 		const struct cs_problem *p = &rep.problems[i];
 		if (p->line > 0)
@@ -966,13 +972,14 @@ static int cmd_import_changes(const struct opts *o)
 		       o->apply ? "vastgelegd" : "zou worden vastgelegd");
 	else if (o->apply)
 		printf("%s: %d wijziging(en) vastgelegd (waarvan %d niet bevestigd), %d regel(s) "
-		       "ongewijzigd%s\n",
-		       cs.title, rep.n_changes, unconfirmed, rep.n_unchanged,
+		       "ongewijzigd, %d overgeslagen%s\n",
+		       cs.title, rep.n_changes, unconfirmed, rep.n_unchanged, rep.n_superseded,
 		       rep.batch_id ? "" : "; niets te doen");
 	else
 		printf("proefrun, niets opgeslagen — %s: %d wijziging(en) (waarvan %d niet "
-		       "bevestigd), %d regel(s) ongewijzigd; toepassen met --toepassen\n",
-		       cs.title, rep.n_changes, unconfirmed, rep.n_unchanged);
+		       "bevestigd), %d regel(s) ongewijzigd, %d overgeslagen; toepassen met "
+		       "--toepassen\n",
+		       cs.title, rep.n_changes, unconfirmed, rep.n_unchanged, rep.n_superseded);
 	int code = rep.n_problems ? 1 : 0;
 	arena_free(a);
 	return code;

@@ -160,6 +160,9 @@ struct ctx {
 	int nparts, capparts;
 	struct touched *tch;
 	int ntch, captch;
+	const char *title;
+	int64_t since; /* first audit event of this change set's title, 0 = never applied */
+	int cap_sup;
 	bool fault;
 	char *err;
 	size_t errlen;
@@ -230,6 +233,44 @@ static struct cs_change *change(struct ctx *c, const struct sheet *sh, int row, 
 static const char *cell(const struct sheet *sh, int row, const char *col)
 {
 	return sheet_cell(sh, row, sheet_col(sh, col));
+}
+
+/*
+ * Was (entity, key) — with prefix, the records under "<key>/" — changed
+ * elsewhere since this change set was first applied? Then its rows on that
+ * record are superseded: a later edit or change set wins.
+ */
+static bool superseded(struct ctx *c, const char *entity, const char *key, bool prefix)
+{
+	if (c->since <= 0)
+		return false;
+	int r = store_cs_touched_since(c->st, entity, key, prefix, c->since, c->title);
+	if (r < 0)
+		fault(c, "wijzigingen opzoeken");
+	return r == 1;
+}
+
+/* Report a superseded row (what it would have done). */
+static void skip(struct ctx *c, const struct sheet *sh, int row, enum cs_op op, const char *entity,
+		 const char *key, const char *field, const char *value, const char *label)
+{
+	struct cs_report *r = c->rep;
+	r->superseded =
+	    grow(c->a, r->superseded, r->n_superseded, &c->cap_sup, sizeof *r->superseded);
+	struct cs_change *ch = &r->superseded[r->n_superseded++];
+	memset(ch, 0, sizeof *ch);
+	ch->file = sh->file;
+	ch->line = sh->line[row];
+	ch->op = op;
+	ch->entity = entity;
+	ch->key = arena_strdup(c->a, key);
+	ch->label = label ? label : "";
+	ch->field = field ? field : "";
+	ch->field_label = field && *field ? cs_field_label(field) : "";
+	ch->old_value = "";
+	ch->new_value = value ? arena_strdup(c->a, value) : "";
+	ch->source_key = arena_strdup(c->a, cell(sh, row, "source_id"));
+	ch->confidence = arena_strdup(c->a, cell(sh, row, "confidence"));
 }
 
 /* A row without any text (spreadsheets export empty rows): skipped. */
@@ -464,7 +505,7 @@ static bool put_prov(struct ctx *c, const struct provenance_input *p)
 }
 
 /* Provenance alone: compared, reported and (writing) recorded with its
- * own audit event. Returns true when it is a change. */
+ * own audit event. Returns false when the row is unchanged (in place). */
 static bool prov_only(struct ctx *c, const struct sheet *sh, int row, const char *entity,
 		      const char *key, const char *audit_key, const char *field, const char *status,
 		      const char *value, const struct srcinfo *s, const char *label)
@@ -473,6 +514,11 @@ static bool prov_only(struct ctx *c, const struct sheet *sh, int row, const char
 	if (c->fault || prov_same(old, value, s))
 		return false;
 	bool claim = strcmp(status, "unconfirmed") == 0;
+	if (superseded(c, entity, audit_key, false)) {
+		skip(c, sh, row, claim ? CS_UNCONFIRMED : CS_PROVENANCE, entity, key, field, value,
+		     label);
+		return true; /* not unchanged: superseded */
+	}
 	struct cs_change *ch =
 	    change(c, sh, row, claim ? CS_UNCONFIRMED : CS_PROVENANCE, entity, key, field);
 	ch->label = label ? label : "";
@@ -567,6 +613,17 @@ static const char *const source_fields[] = {"title",	 "publisher",	"url",
 					    "licence",	 "attribution", "reference_date",
 					    "retrieved", "note",	NULL};
 
+/* Does the sheet's source row differ from the stored source? */
+static bool source_differs(const struct cs_record *old, const struct sheet *sh, int row)
+{
+	for (int i = 0; source_fields[i]; i++)
+		if (strcmp(store_cs_get(old, source_fields[i]), cell(sh, row, source_fields[i])) !=
+		    0)
+			return true;
+	const char *kind = cell(sh, row, "kind");
+	return *kind && strcmp(store_cs_get(old, "kind"), kind) != 0;
+}
+
 static void do_sources(struct ctx *c, const struct sheet *sh)
 {
 	/* first make every key known, so rows may cite sources of later lines */
@@ -617,6 +674,10 @@ static void do_sources(struct ctx *c, const struct sheet *sh)
 			ch->source_key = f[SEED_SRC_ID];
 			if (c->w && store_cs_source_insert(c->st, c->w, v, nv) != STORE_OK)
 				fault(c, "bron toevoegen");
+		} else if (source_differs(&old, sh, row) &&
+			   superseded(c, "source", f[SEED_SRC_ID], false)) {
+			skip(c, sh, row, CS_UPDATE, "source", f[SEED_SRC_ID], "", f[SEED_SRC_TITLE],
+			     f[SEED_SRC_TITLE]);
 		} else {
 			for (int i = 0; source_fields[i]; i++) {
 				const char *nw = cell(sh, row, source_fields[i]);
@@ -864,6 +925,10 @@ static void do_field_row(struct ctx *c, const struct sheet *sh, int row, bool or
 			c->rep->n_unchanged++;
 		return;
 	}
+	if (superseded(c, entity, key, false)) {
+		skip(c, sh, row, CS_UPDATE, entity, key, field, value, name);
+		return;
+	}
 	for (int i = 0; i < nv; i++) {
 		const char *was = store_cs_get(r, v[i].field);
 		if (strcmp(was, v[i].value) == 0)
@@ -980,6 +1045,10 @@ static void do_new_parts(struct ctx *c, const struct sheet *sh)
 				c->rep->n_unchanged++;
 			continue;
 		}
+		if (superseded(c, "participation", collab, true)) {
+			skip(c, sh, row, CS_ADD, "participation", pk, "", oname, oname);
+			continue;
+		}
 		if (part_active(pe, org) && str_empty(f[SEED_PAR_LEFT])) {
 			problem(c, sh, row, "'%s' neemt al deel aan '%s'", org, collab);
 			continue;
@@ -1049,6 +1118,10 @@ static void do_part_change(struct ctx *c, const struct sheet *sh, int row)
 	if (strcmp(action, "add") == 0) {
 		struct cs_record *old = part_find(pe, org, date);
 		provenance_part_key(pk, sizeof pk, collab, org, date);
+		if (!old && superseded(c, "participation", collab, true)) {
+			skip(c, sh, row, CS_ADD, "participation", pk, "", date, oname);
+			return;
+		}
 		if (!old && part_active(pe, org)) {
 			problem(c, sh, row, "'%s' neemt al deel aan '%s'", org, collab);
 			return;
@@ -1065,6 +1138,12 @@ static void do_part_change(struct ctx *c, const struct sheet *sh, int row)
 				v[nv++] = (struct cs_value){"body", body};
 			if (old && fact && *role && strcmp(store_cs_get(old, "role"), role) != 0)
 				v[nv++] = (struct cs_value){"role", role};
+			if (nv &&
+			    superseded(c, "participation", part_audit(c, collab, old), false)) {
+				skip(c, sh, row, CS_UPDATE, "participation", pk, v[0].field,
+				     v[0].value, oname);
+				return;
+			}
 			for (int i = 0; i < nv; i++) {
 				struct cs_change *ch =
 				    change(c, sh, row, CS_UPDATE, "participation", pk, v[i].field);
@@ -1111,6 +1190,10 @@ static void do_part_change(struct ctx *c, const struct sheet *sh, int row)
 		bool in_place = pr != NULL;
 		if (!pr)
 			pr = part_active(pe, org);
+		if (!pr && superseded(c, "participation", collab, true)) {
+			skip(c, sh, row, CS_END, "participation", collab, "left", date, oname);
+			return;
+		}
 		if (!pr) {
 			problem(c, sh, row, "'%s' neemt niet deel aan '%s'", org, collab);
 			return;
@@ -1122,6 +1205,10 @@ static void do_part_change(struct ctx *c, const struct sheet *sh, int row)
 			if (!prov_only(c, sh, row, "participation", k, part_audit(c, collab, pr),
 				       "left", fact ? "fact" : "unconfirmed", date, &s, oname))
 				c->rep->n_unchanged++;
+			return;
+		}
+		if (superseded(c, "participation", part_audit(c, collab, pr), false)) {
+			skip(c, sh, row, CS_END, "participation", k, "left", date, oname);
 			return;
 		}
 		struct cs_change *ch = change(c, sh, row, CS_END, "participation", k, "left");
@@ -1161,6 +1248,10 @@ static void do_part_change(struct ctx *c, const struct sheet *sh, int row)
 				       fields[i], fact ? "fact" : "unconfirmed", vals[i], &s,
 				       oname))
 				c->rep->n_unchanged++;
+			continue;
+		}
+		if (superseded(c, "participation", part_audit(c, collab, pr), false)) {
+			skip(c, sh, row, CS_UPDATE, "participation", k, fields[i], vals[i], oname);
 			continue;
 		}
 		struct cs_change *ch = change(c, sh, row, CS_UPDATE, "participation", k, fields[i]);
@@ -1231,6 +1322,10 @@ static void do_member_row(struct ctx *c, const struct sheet *sh, int row)
 		if (!prov_only(c, sh, row, "collaboration", key, key, fd->name, "unconfirmed",
 			       value, &s, name))
 			c->rep->n_unchanged++;
+		return;
+	}
+	if (superseded(c, "participation", key, true)) {
+		skip(c, sh, row, CS_UPDATE, "collaboration", key, fd->name, value, name);
 		return;
 	}
 	/* the current participations: those without a left date */
@@ -1365,6 +1460,9 @@ static void check_sheets(struct ctx *c, const struct changeset *cs)
 
 static int run(struct ctx *c, const struct changeset *cs)
 {
+	c->title = cs->title ? cs->title : "wijzigingen";
+	if (store_cs_first_event(c->st, c->title, &c->since) != STORE_OK)
+		fault(c, "import opzoeken");
 	check_sheets(c, cs);
 	if (c->rep->n_problems)
 		return 0;

@@ -263,6 +263,49 @@ int store_cs_domain_exists(struct store *s, const char *key)
 	return store_row_exists(s, "SELECT 1 FROM domain WHERE key = ?", key ? key : "", 0);
 }
 
+int store_cs_first_event(struct store *s, const char *title, int64_t *audit_id)
+{
+	*audit_id = 0;
+	db_stmt *st = store_stmt(s, "SELECT coalesce(min(a.id), 0) FROM audit_event a JOIN "
+				    "import_batch b ON b.id = a.batch_id WHERE b.title = ?");
+	if (!st)
+		return STORE_ERR;
+	db_bind_text(st, 1, title ? title : "", -1, DB_STATIC);
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		*audit_id = db_column_int64(st, 0);
+	db_reset(st);
+	return rc == DB_ROW ? STORE_OK : store_db_fail(s, "import opzoeken", NULL, 0);
+}
+
+int store_cs_touched_since(struct store *s, const char *entity, const char *key, bool prefix,
+			   int64_t audit_id, const char *title)
+{
+	db_stmt *st = store_stmt(
+	    s, "SELECT EXISTS (SELECT 1 FROM audit_event a LEFT JOIN import_batch b ON b.id = "
+	       "a.batch_id WHERE a.entity = ?1 AND (CAST(?6 AS INTEGER) = 0 AND a.entity_key = ?2 "
+	       "OR CAST(?6 AS INTEGER) = 1 AND a.entity_key >= ?3 AND a.entity_key < ?4) AND "
+	       "a.id > ?5 AND (b.title IS NULL OR b.title <> ?7))");
+	if (!st)
+		return -1;
+	char lo[400], hi[400];
+	snprintf(lo, sizeof lo, "%s/", key ? key : "");
+	snprintf(hi, sizeof hi, "%s0", key ? key : ""); /* '0' follows '/' */
+	db_bind_text(st, 1, entity, -1, DB_STATIC);
+	db_bind_text(st, 2, key ? key : "", -1, DB_STATIC);
+	db_bind_text(st, 3, lo, -1, DB_TRANSIENT);
+	db_bind_text(st, 4, hi, -1, DB_TRANSIENT);
+	db_bind_int64(st, 5, audit_id);
+	db_bind_int(st, 6, prefix ? 1 : 0);
+	db_bind_text(st, 7, title ? title : "", -1, DB_STATIC);
+	int rc = db_step(st);
+	int yes = rc == DB_ROW ? db_column_int(st, 0) != 0 : -1;
+	db_reset(st);
+	if (yes < 0)
+		store_db_fail(s, "wijzigingen opzoeken", NULL, 0);
+	return yes;
+}
+
 /* ------------------------------------------------------------- writing */
 
 static void value_expr(struct buf *b, const struct cdesc *c)

@@ -18,6 +18,7 @@
 #include "../../src/lib/arena.h"
 #include "../../src/store/store.h"
 #include "../../src/store/store_provenance.h"
+#include "../../src/store/store_write.h"
 #include "fixtures.h"
 
 #define TODAY "2026-12-06"
@@ -350,6 +351,38 @@ static void test_plan_apply_twice(void **state)
 	assert_int_equal(fx_query_int(f->db, "SELECT count(*) FROM import_batch"), 1);
 }
 
+/* A later edit wins: a field edited on the web after the change set was
+ * applied is not overwritten by applying the change set again. */
+static void test_later_edit_wins(void **state)
+{
+	struct fx *f = *state;
+	struct changeset cs = make(f, GOOD);
+	struct cs_report r;
+	assert_int_equal(changeset_apply(f->s, f->a, &cs, NULL, &W, &r, f->err, sizeof f->err), 0);
+	assert_true(r.n_changes > 0);
+	int64_t version = 0;
+	assert_int_equal(
+	    store_current_version(f->s, "collaboration", "gr-testregio-afval", NULL, &version),
+	    STORE_OK);
+	const struct write_ctx web = {"gebruiker:redacteur", "web", TODAY};
+	struct collab_input in = {.phase = "transformatie"};
+	assert_int_equal(
+	    store_collab_update(f->s, &web, "gr-testregio-afval", version, &in, NULL, NULL),
+	    STORE_OK);
+	long long audits = fx_query_int(f->db, "SELECT count(*) FROM audit_event");
+	assert_int_equal(changeset_apply(f->s, f->a, &cs, NULL, &W, &r, f->err, sizeof f->err), 0);
+	assert_int_equal(r.n_problems, 0);
+	assert_int_equal(r.n_changes, 0);
+	assert_int_equal(r.n_superseded, 1);
+	assert_string_equal(r.superseded[0].key, "gr-testregio-afval");
+	assert_string_equal(r.superseded[0].field, "phase");
+	assert_int_equal(r.superseded[0].line, 2);
+	assert_int_equal(fx_query_int(f->db, "SELECT count(*) FROM audit_event"), audits);
+	assert_int_equal(fx_query_int(f->db, "SELECT count(*) FROM collaboration WHERE key = "
+					     "'gr-testregio-afval' AND phase = 'transformatie'"),
+			 1);
+}
+
 static void test_min_high(void **state)
 {
 	struct fx *f = *state;
@@ -401,6 +434,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_rules, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_problems, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_plan_apply_twice, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_later_edit_wins, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_min_high, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_read_dir, setup, teardown),
 	};
