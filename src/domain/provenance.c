@@ -190,3 +190,50 @@ bool provenance_stale(const char *confirmed, const char *today)
 	int c = y * 10000 + m * 100 + d, limit = (ty - 1) * 10000 + tm * 100 + td;
 	return c < limit;
 }
+
+const char *provenance_field_label(const char *field)
+{
+	static const char *const names[][2] = {
+	    {"record", "Het gegeven zelf"},
+	    {"name", "Naam"},
+	    {"short_name", "Korte naam"},
+	    {"kind", "Soort"},
+	    {"legal_form", "Juridische vorm"},
+	    {"powers", "Bevoegdheden"},
+	    {"phase", "Fase"},
+	    {"purpose", "Doel"},
+	    {"seat", "Vestigingsplaats"},
+	    {"start_date", "Startdatum"},
+	    {"end_date", "Einddatum"},
+	    {"website", "Website"},
+	    {"note", "Toelichting"},
+	    {"domains", "Beleidsdomeinen"},
+	    {"source_id", "Bron"},
+	    {"current_participants", "Deelnemers"},
+	    {"participants_body", "Deelnemend orgaan"},
+	    {"valid_from", "Bestaat sinds"},
+	    {"valid_to", "Opgeheven per"},
+	    {"ended", "Opgeheven"},
+	    {"successor_code", "Opvolger"},
+	    {"tooi", "TOOI-code"},
+	    {"cbs_code", "CBS-code"},
+	    {"population", "Inwoners"},
+	    {"joined", "Toegetreden"},
+	    {"left", "Uitgetreden"},
+	    {"left_on", "Uitgetreden"},
+	    {"body", "Orgaan"},
+	    {"role", "Rol"},
+	};
+	for (size_t i = 0; field && i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(field, names[i][0]) == 0)
+			return names[i][1];
+	return field ? field : "";
+}
+
+bool provenance_planned(const char *value, const char *today)
+{
+	int y, m, d;
+	if (!value || !today || strlen(value) < 10 || sscanf(value, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return false;
+	return strncmp(value, today, 10) > 0;
+}
