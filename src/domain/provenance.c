@@ -92,6 +92,8 @@ const char *provenance_kind_guess(const char *url, const char *title, const char
 					      "github.com", NULL};
 	char host[128];
 	host_of(url, host, sizeof host);
+	if (has_word(publisher, "Samenwerkingsatlas"))
+		return SOURCE_KIND_EDITORIAL;
 	if (host_in(host, publication))
 		return SOURCE_KIND_PUBLICATION;
 	static const char *const report_words[] = {
