@@ -133,7 +133,7 @@ static const char *according_to(const char *kind)
 	if (strcmp(kind, SOURCE_KIND_PUBLICATION) == 0)
 		return "volgens een officiële bekendmaking";
 	if (strcmp(kind, SOURCE_KIND_GOVERNMENT) == 0)
-		return "volgens de organisatie zelf";
+		return "volgens een overheidsorganisatie";
 	if (strcmp(kind, SOURCE_KIND_REPORT) == 0)
 		return "volgens een jaarverslag of begroting";
 	if (strcmp(kind, SOURCE_KIND_NEWS) == 0)
@@ -160,7 +160,7 @@ const char *provenance_words(const char *confidence, bool unconfirmed, const cha
 	if (high && kind && strcmp(kind, SOURCE_KIND_PUBLICATION) == 0)
 		snprintf(buf, n, "bevestigd door officiële bekendmaking");
 	else if (high && kind && strcmp(kind, SOURCE_KIND_GOVERNMENT) == 0)
-		snprintf(buf, n, "bevestigd door de organisatie zelf");
+		snprintf(buf, n, "bevestigd door een overheidsorganisatie");
 	else if (high && kind && strcmp(kind, SOURCE_KIND_REPORT) == 0)
 		snprintf(buf, n, "bevestigd door jaarverslag of begroting");
 	else if (high)

@@ -24,7 +24,7 @@ static bool is_kind_word(const char *w, size_t len)
 static void append(char *out, size_t n, const char *letters, size_t len)
 {
 	size_t used = strlen(out);
-	if (len < 2 || used + len + 2 > n)
+	if (len < 3 || used + len + 2 > n)
 		return;
 	if (used)
 		out[used++] = ' ';

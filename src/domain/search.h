@@ -16,9 +16,10 @@
  * Append to out (n bytes, always terminated) the abbreviations of name: the
  * initials of its capitalised words (lower-case words such as "en", "van"
  * are skipped), and the same without a leading kind word (Waterschap,
- * Hoogheemraadschap, Gemeente, Provincie, Regio, Stichting …), each at
- * least two letters, separated by spaces. "Hoogheemraadschap De Stichtse
- * Rijnlanden" gives "HDSR DSR". Returns out.
+ * Hoogheemraadschap, Gemeente, Provincie, Regio, Stichting …), separated
+ * by spaces. "Hoogheemraadschap De Stichtse
+ * Rijnlanden" gives "HDSR DSR"; abbreviations of fewer than three letters
+ * are left out. Returns out.
  */
 char *search_acronyms(const char *name, char *out, size_t n);
 
