@@ -3,7 +3,7 @@
  * JSON (store_search: names, short and former names, abbreviations,
  * purposes, beleidsdomeinen, legal forms), 20 hits per page, with the same
  * suggestion as the page ("Bedoelt u het beleidsdomein Sociaal domein?",
- * domain/search.h).
+ * domain/search.h). Without a query (or only spaces): no results.
  */
 #include "api.h"
 #include "api_common.h"
@@ -28,23 +28,20 @@ int api_search(struct request *r)
 	bool has_q = false;
 	for (const char *p = q; p && *p && !has_q; p++)
 		has_q = *p != ' ' && *p != '\t';
-	if (!has_q)
-		return respond_error(r, 400, "Ongeldige parameter",
-				     "Geef een zoekterm op in de parameter 'q'.", "q");
-	struct store *st = store_thread();
+	struct store *st = has_q ? store_thread() : NULL;
 	struct search_hit *hits = NULL;
 	int n = 0, total = 0;
-	if (!st || store_search(st, r->arena, q, SEARCH_PAGE_SIZE,
-				(int)((page - 1) * SEARCH_PAGE_SIZE), &hits, &n, &total) != 0)
+	if (has_q && (!st || store_search(st, r->arena, q, SEARCH_PAGE_SIZE,
+					  (int)((page - 1) * SEARCH_PAGE_SIZE), &hits, &n, &total) != 0))
 		return respond_error(r, 503, "Tijdelijk niet beschikbaar",
 				     "Zoeken lukt nu niet. Probeer het later opnieuw.", NULL);
 	struct jw w;
 	api_begin(r, &w);
 	jw_obj(&w);
 	api_paging(r, &w, API_BASE "/zoeken", search_keys, page, SEARCH_PAGE_SIZE, total);
-	jw_kstr(&w, "zoekterm", q);
+	jw_kstr(&w, "zoekterm", has_q ? q : NULL);
 	jw_key(&w, "suggestie");
-	int d = search_domain_hint(s, q);
+	int d = has_q ? search_domain_hint(s, q) : -1;
 	if (d >= 0) {
 		const struct domain *dom = &s->domains[d];
 		jw_obj(&w);
