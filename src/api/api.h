@@ -22,7 +22,7 @@ int api_collab_provenance(struct request *r);
 int api_org_provenance(struct request *r);
 /* search: GET /api/v1/zoeken?q= */
 int api_search(struct request *r);
-int api_openapi(struct request *r);	       /* GET /api/v1/openapi.json */
+int api_openapi(struct request *r); /* GET /api/v1/openapi.json */
 
 /* Give the API the OpenAPI document (read by main at startup; copied). */
 void api_set_openapi(const char *json, size_t len);

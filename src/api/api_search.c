@@ -31,8 +31,9 @@ int api_search(struct request *r)
 	struct store *st = has_q ? store_thread() : NULL;
 	struct search_hit *hits = NULL;
 	int n = 0, total = 0;
-	if (has_q && (!st || store_search(st, r->arena, q, SEARCH_PAGE_SIZE,
-					  (int)((page - 1) * SEARCH_PAGE_SIZE), &hits, &n, &total) != 0))
+	if (has_q &&
+	    (!st || store_search(st, r->arena, q, SEARCH_PAGE_SIZE,
+				 (int)((page - 1) * SEARCH_PAGE_SIZE), &hits, &n, &total) != 0))
 		return respond_error(r, 503, "Tijdelijk niet beschikbaar",
 				     "Zoeken lukt nu niet. Probeer het later opnieuw.", NULL);
 	struct jw w;

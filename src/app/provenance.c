@@ -26,10 +26,9 @@ static int source_of(struct prov_view *v, const struct provenance_row *row)
 	x->publisher = row->source_publisher;
 	x->url = row->source_url;
 	x->date = row->source_date;
-	x->kind = *row->source_kind
-		      ? row->source_kind
-		      : provenance_kind_guess(row->source_url, row->source_title,
-					      row->source_publisher);
+	x->kind = *row->source_kind ? row->source_kind
+				    : provenance_kind_guess(row->source_url, row->source_title,
+							    row->source_publisher);
 	x->secondary = provenance_kind_secondary(x->kind);
 	return v->n_sources++;
 }
@@ -76,8 +75,7 @@ int app_provenance_for_collab(struct arena *a, const struct snapshot *s, int ci,
 	return shape(a, s, rows, n, out);
 }
 
-int app_provenance_for_org(struct arena *a, const struct snapshot *s, int oi,
-			   struct prov_view *out)
+int app_provenance_for_org(struct arena *a, const struct snapshot *s, int oi, struct prov_view *out)
 {
 	memset(out, 0, sizeof *out);
 	struct store *st = store_thread();
@@ -102,8 +100,7 @@ const struct prov_mark *app_provenance_find(const struct prov_view *v, const cha
 
 const struct prov_mark *app_provenance_find_part(const struct prov_view *v,
 						 const struct snapshot *s,
-						 const struct participation *p,
-						 bool unconfirmed)
+						 const struct participation *p, bool unconfirmed)
 {
 	char with[300], without[300];
 	const char *ck = s->collabs[p->collaboration].key, *oc = s->orgs[p->organisation].code;

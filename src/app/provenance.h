@@ -20,7 +20,7 @@
 
 /* One numbered source of a record's "Bronnen" list. */
 struct prov_source {
-	int number; /* 1, 2, … in order of first use */
+	int number;	 /* 1, 2, … in order of first use */
 	const char *key; /* source.key, "" when only a URL is known */
 	const char *title, *publisher, *url, *date, *kind;
 	bool secondary; /* provenance_kind_secondary(kind) */
@@ -64,8 +64,7 @@ const struct prov_mark *app_provenance_find(const struct prov_view *v, const cha
  * with or without its joined date); NULL when none. */
 const struct prov_mark *app_provenance_find_part(const struct prov_view *v,
 						 const struct snapshot *s,
-						 const struct participation *p,
-						 bool unconfirmed);
+						 const struct participation *p, bool unconfirmed);
 
 /* Is a record confirmed on `confirmed` stale on the snapshot's date (never
  * confirmed, or more than 12 months before)? */

@@ -10,7 +10,7 @@
 
 /* Words that name what kind of body something is, not which one. */
 static const char *const kind_words[] = {
-    "waterschap", "hoogheemraadschap", "gemeente",  "provincie",   "regio",
+    "waterschap", "hoogheemraadschap", "gemeente",   "provincie",  "regio",
     "stichting",  "vereniging",	       "coöperatie", "cooperatie", NULL};
 
 static bool is_kind_word(const char *w, size_t len)
@@ -51,7 +51,8 @@ char *search_acronyms(const char *name, char *out, size_t n)
 			break;
 		if (*start >= 'A' && *start <= 'Z') { /* capitalised: part of the name */
 			if (word == 0)
-				first_is_kind = is_kind_word((const char *)start, (size_t)(p - start));
+				first_is_kind =
+				    is_kind_word((const char *)start, (size_t)(p - start));
 			if (k + 1 < sizeof letters)
 				letters[k++] = (char)*start;
 			word++;
@@ -99,7 +100,8 @@ const struct search_synonym *search_suggest(const char *query)
 		const unsigned char *start = p;
 		while (SEARCH_WORD_BYTE(*p))
 			p++;
-		const struct search_synonym *syn = search_synonym((const char *)start, (size_t)(p - start));
+		const struct search_synonym *syn =
+		    search_synonym((const char *)start, (size_t)(p - start));
 		if (syn)
 			return syn;
 	}

@@ -16,9 +16,9 @@
 #include "../render/components.h"
 #include "../render/html.h"
 #include "../render/layout.h"
-#include "history.h" /* time travel */
-#include "roles.h"   /* roles, phases, agreements */
-#include "people.h"  /* people */
+#include "history.h"	/* time travel */
+#include "roles.h"	/* roles, phases, agreements */
+#include "people.h"	/* people */
 #include "provenance.h" /* sources per field, gaps, staleness */
 #include "../lib/log.h"
 
@@ -558,7 +558,8 @@ int page_collab_show(struct request *r)
 	provenance_dl_text(b, &pr, "Korte naam", c->short_name, "short_name", NULL);
 	provenance_dl_text(b, &pr, "Soort", collab_kind_labels[c->kind].label, "kind", NULL);
 	provenance_dl_text(b, &pr, "Juridische vorm",
-			   c->legal_form == LF_UNKNOWN ? NULL : legal_form_labels[c->legal_form].label,
+			   c->legal_form == LF_UNKNOWN ? NULL
+						       : legal_form_labels[c->legal_form].label,
 			   "legal_form", "juridische vorm");
 	provenance_dl_text(b, &pr, "Bevoegdheden verkregen door",
 			   c->powers == POW_UNKNOWN ? NULL : powers_labels[c->powers].label,
@@ -597,12 +598,11 @@ int page_collab_show(struct request *r)
 	provenance_confirmed(b, s, c->last_confirmed, c->confirmed_by);
 	comp_dl_item_close(b);
 	comp_dl_close(b);
-	provenance_gaps_line(
-	    b, &pr,
-	    policy_may_edit_collab(r->user, s, ci)
-		? arena_printf(r->arena, "%s/bewerken", collab_path(r, c->key))
-		: NULL,
-	    arena_printf(r->arena, "%s/melding", collab_path(r, c->key)));
+	provenance_gaps_line(b, &pr,
+			     policy_may_edit_collab(r->user, s, ci)
+				 ? arena_printf(r->arena, "%s/bewerken", collab_path(r, c->key))
+				 : NULL,
+			     arena_printf(r->arena, "%s/melding", collab_path(r, c->key)));
 	comp_source_note(b, s, c->source, c->last_confirmed);
 	html_raw(b, "<p class=\"utrecht-paragraph\">");
 	comp_link(b, arena_printf(r->arena, "%s/geschiedenis", collab_path(r, c->key)),

@@ -65,16 +65,16 @@ int page_currency(struct request *r)
 	r->etag = s->etag;
 	const struct page_head h = {.title = "Actualiteit per partner", .nav = NAV_HOME};
 	layout_begin(b, page_head_for(r, &h));
-	html_raw(
-	    b, "<h1 class=\"utrecht-heading-1\">Actualiteit per partner</h1>"
-	       "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">Hoe actueel zijn de "
-	       "gegevens van elke partner? Per organisatie die deelneemt aan een "
-	       "samenwerkingsverband: hoeveel van haar gegevens in het afgelopen jaar zijn "
-	       "bevestigd. De minst actuele staan bovenaan.</p>"
-	       "<p class=\"utrecht-paragraph\">De gegevens van een partner zijn: de organisatie "
-	       "zelf, haar huidige deelnames en de actieve samenwerkingsverbanden waarvan zij "
-	       "penvoerder is. Een gegeven is actueel als het in de afgelopen 12 maanden is "
-	       "bevestigd, door de partner of door een bron.</p>");
+	html_raw(b,
+		 "<h1 class=\"utrecht-heading-1\">Actualiteit per partner</h1>"
+		 "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">Hoe actueel zijn de "
+		 "gegevens van elke partner? Per organisatie die deelneemt aan een "
+		 "samenwerkingsverband: hoeveel van haar gegevens in het afgelopen jaar zijn "
+		 "bevestigd. De minst actuele staan bovenaan.</p>"
+		 "<p class=\"utrecht-paragraph\">De gegevens van een partner zijn: de organisatie "
+		 "zelf, haar huidige deelnames en de actieve samenwerkingsverbanden waarvan zij "
+		 "penvoerder is. Een gegeven is actueel als het in de afgelopen 12 maanden is "
+		 "bevestigd, door de partner of door een bron.</p>");
 	currency_table(b, r, 0, false, "Actualiteit per partner, minst actueel eerst");
 	layout_end(b, s->stats.newest_confirmed);
 	return 200;

@@ -15,10 +15,11 @@ void provenance_ref(struct buf *b, const struct prov_view *v, const struct prov_
 	if (!m || m->source < 0 || m->source >= v->n_sources)
 		return;
 	int n = v->sources[m->source].number;
-	html_rawf(b,
-		  "<sup class=\"atlas-ref\"><a class=\"utrecht-link utrecht-link--html-a\" "
-		  "href=\"#bron-%d\">[<span class=\"atlas-visually-hidden\">bron </span>%d]</a></sup>",
-		  n, n);
+	html_rawf(
+	    b,
+	    "<sup class=\"atlas-ref\"><a class=\"utrecht-link utrecht-link--html-a\" "
+	    "href=\"#bron-%d\">[<span class=\"atlas-visually-hidden\">bron </span>%d]</a></sup>",
+	    n, n);
 }
 
 static bool is_date(const char *v)
@@ -102,8 +103,8 @@ static bool skip_empty(struct prov_record *pr, const char *value, const char *fi
 	return true;
 }
 
-void provenance_dl_text(struct buf *b, struct prov_record *pr, const char *label,
-			const char *value, const char *field, const char *gap_name)
+void provenance_dl_text(struct buf *b, struct prov_record *pr, const char *label, const char *value,
+			const char *field, const char *gap_name)
 {
 	if (skip_empty(pr, value, field, gap_name))
 		return;
@@ -154,8 +155,7 @@ void provenance_gaps_line(struct buf *b, const struct prov_record *pr, const cha
 	html_raw(b, "</p>");
 }
 
-void provenance_confirmed(struct buf *b, const struct snapshot *s, const char *date,
-			  const char *by)
+void provenance_confirmed(struct buf *b, const struct snapshot *s, const char *date, const char *by)
 {
 	form_confirmed_line(b, date, by);
 	if (app_provenance_stale(s, date)) {
@@ -191,8 +191,7 @@ static void part_label(struct buf *b, const struct snapshot *s, const char *key)
 	html_text(b, oi >= 0 ? s->orgs[oi].name : code);
 }
 
-void provenance_sources_section(struct buf *b, const struct snapshot *s,
-				const struct prov_view *v)
+void provenance_sources_section(struct buf *b, const struct snapshot *s, const struct prov_view *v)
 {
 	if (!v || v->n_sources == 0)
 		return;

@@ -29,8 +29,8 @@ struct prov_record {
 /* A whole <dl> item with a text value and the field's marks; when value is
  * empty and the field has no unconfirmed claim, nothing is written and
  * gap_name (if not NULL) is added to the gaps. */
-void provenance_dl_text(struct buf *b, struct prov_record *pr, const char *label,
-			const char *value, const char *field, const char *gap_name);
+void provenance_dl_text(struct buf *b, struct prov_record *pr, const char *label, const char *value,
+			const char *field, const char *gap_name);
 /* The same with an ISO date value. */
 void provenance_dl_date(struct buf *b, struct prov_record *pr, const char *label, const char *iso,
 			const char *field, const char *gap_name);
@@ -58,7 +58,6 @@ void provenance_stale_badge(struct buf *b, const struct snapshot *s, const char 
 /* The "Bronnen" section: every numbered source with publisher, date, link,
  * "secundaire bron" where so, and the fields it supports with their
  * certainty in words. Nothing when the view has no sources. */
-void provenance_sources_section(struct buf *b, const struct snapshot *s,
-				const struct prov_view *v);
+void provenance_sources_section(struct buf *b, const struct snapshot *s, const struct prov_view *v);
 
 #endif

@@ -59,7 +59,8 @@ static void domain_hint(struct buf *b, const struct snapshot *s, const char *q)
 	}
 	html_raw(b, " Daar staan alle ");
 	html_int_nl(b, dom->n_active);
-	html_raw(b, dom->n_active == 1 ? " actieve samenwerkingsverband" : " actieve samenwerkingsverbanden");
+	html_raw(b, dom->n_active == 1 ? " actieve samenwerkingsverband"
+				       : " actieve samenwerkingsverbanden");
 	html_raw(b, " in dit beleidsdomein.</p>");
 }
 

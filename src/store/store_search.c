@@ -159,18 +159,17 @@ int store_search_index(struct store *s, char kind, int64_t id)
 		char k = pass == 0 ? 'c' : 'o';
 		if (kind && kind != k)
 			continue;
-		db_stmt *st = store_stmt(s, k == 'c' ? (id ? INDEX_COLLAB_SELECT " WHERE c.id = ?"
-							   : INDEX_COLLAB_SELECT)
-						     : (id ? INDEX_ORG_SELECT " WHERE o.id = ?"
-							   : INDEX_ORG_SELECT));
+		db_stmt *st = store_stmt(
+		    s, k == 'c' ? (id ? INDEX_COLLAB_SELECT " WHERE c.id = ?" : INDEX_COLLAB_SELECT)
+				: (id ? INDEX_ORG_SELECT " WHERE o.id = ?" : INDEX_ORG_SELECT));
 		if (!st) {
 			rc = STORE_ERR;
 			break;
 		}
 		if (id)
 			db_bind_int64(st, 1, id);
-		rc = store_collect(s, a, st, sizeof *rows, k == 'c' ? read_collab_row : read_org_row,
-				   (void **)&rows, &n);
+		rc = store_collect(s, a, st, sizeof *rows,
+				   k == 'c' ? read_collab_row : read_org_row, (void **)&rows, &n);
 		for (int i = 0; i < n && rc == STORE_OK; i++)
 			rc = insert_row(s, &rows[i]);
 	}
@@ -303,7 +302,8 @@ int store_search(struct store *s, struct arena *a, const char *query, int limit,
 		  : "SELECT kind, key, name, CASE WHEN purpose <> '' "
 		    "THEN snippet(search_fts, 4, '', '', '…', 16) ELSE name END "
 		    "FROM search_fts WHERE search_fts MATCH ?1 "
-		    "ORDER BY bm25(search_fts, 0.0, 0.0, 10.0, 5.0, 1.0, 0.5), name LIMIT ?2 OFFSET ?3");
+		    "ORDER BY bm25(search_fts, 0.0, 0.0, 10.0, 5.0, 1.0, 0.5), name LIMIT ?2 "
+		    "OFFSET ?3");
 	if (!st) {
 		rc = STORE_ERR;
 		goto out;

@@ -73,9 +73,9 @@ static void test_words(void **state)
 		assert_false(c[0] == ' ' && (c[1] == 'A' || c[1] == 'B') && c[2] == ' ');
 	assert_true(provenance_kind_secondary("secundair"));
 	assert_false(provenance_kind_secondary("bekendmaking"));
-	assert_string_equal(provenance_kind_guess("https://zoek.officielebekendmakingen.nl/x", "",
-						  ""),
-			    "bekendmaking");
+	assert_string_equal(
+	    provenance_kind_guess("https://zoek.officielebekendmakingen.nl/x", "", ""),
+	    "bekendmaking");
 	assert_string_equal(provenance_kind_guess("", "Beleidsdomein-indeling",
 						  "Samenwerkingsatlas (eigen redactie)"),
 			    "redactie");
@@ -103,8 +103,8 @@ static void test_synonyms_and_acronyms(void **state)
 	assert_string_equal(search_acronyms("Waterschap Amstel, Gooi en Vecht", b, sizeof b),
 			    "WAGV AGV");
 	b[0] = '\0';
-	assert_string_equal(search_acronyms("Hoogheemraadschap De Stichtse Rijnlanden", b, sizeof b),
-			    "HDSR DSR");
+	assert_string_equal(
+	    search_acronyms("Hoogheemraadschap De Stichtse Rijnlanden", b, sizeof b), "HDSR DSR");
 	b[0] = '\0';
 	assert_string_equal(search_acronyms("Gemeente Testdorp", b, sizeof b), "");
 	const struct search_synonym *syn = search_synonym("jeugdzorg", 9);
@@ -173,9 +173,10 @@ static void test_search_terms(void **state)
 	assert_non_null(strstr(h, " veiligheidsregio-testland "));
 	/* a rename: the former name and the abbreviation of the new one */
 	assert_int_equal(
-	    fx_exec_raw(f->db, "UPDATE organisation SET name = 'Waterschap Testrivier, Zand en Klei', "
-			       "former_names = 'Hoogheemraadschap Oude Testlanden' WHERE code = "
-			       "'gm9996'"),
+	    fx_exec_raw(f->db,
+			"UPDATE organisation SET name = 'Waterschap Testrivier, Zand en Klei', "
+			"former_names = 'Hoogheemraadschap Oude Testlanden' WHERE code = "
+			"'gm9996'"),
 	    0);
 	assert_int_equal(store_tx_begin(f->s, "test", f->err, sizeof f->err), STORE_OK);
 	assert_int_equal(store_rebuild_search(f->s, f->err, sizeof f->err), STORE_OK);
@@ -207,8 +208,16 @@ static void test_provenance_shaped(void **state)
 	for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
 		assert_int_equal(store_provenance_put(f->s, &f->w, &rows[i]), STORE_OK);
 	/* a source key that does not exist is refused */
-	const struct provenance_input bad = {"collaboration", "gr-testregio-afval", "seat", "fact",
-					     "X", "bestaat-niet", "", "", "high", ""};
+	const struct provenance_input bad = {"collaboration",
+					     "gr-testregio-afval",
+					     "seat",
+					     "fact",
+					     "X",
+					     "bestaat-niet",
+					     "",
+					     "",
+					     "high",
+					     ""};
 	assert_int_equal(store_provenance_put(f->s, &f->w, &bad), STORE_ERR_INVALID);
 	assert_int_equal(store_write_finish(f->s, &f->w, "update", "collaboration",
 					    "gr-testregio-afval", NULL, NULL),
