@@ -47,7 +47,8 @@ static int shape(struct arena *a, const struct snapshot *s, struct provenance_ro
 		m->field = row->field;
 		m->field_label = provenance_field_label(row->field);
 		m->unconfirmed = strcmp(row->status, "unconfirmed") == 0;
-		m->planned = provenance_planned(row->value, s->today);
+		m->planned = provenance_claim_planned(row->field, row->value, m->unconfirmed,
+						      row->source_date, s->today);
 		m->value = row->value;
 		m->confidence = row->confidence;
 		m->note = row->note;

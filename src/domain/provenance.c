@@ -239,3 +239,18 @@ bool provenance_planned(const char *value, const char *today)
 		return false;
 	return strncmp(value, today, 10) > 0;
 }
+
+bool provenance_claim_planned(const char *field, const char *value, bool unconfirmed,
+			      const char *source_date, const char *today)
+{
+	if (provenance_planned(value, today))
+		return true;
+	static const char *const change_dates[] = {"start_date", "end_date", "valid_from",
+						   "valid_to",	 "joined",   "left"};
+	bool dates_change = false;
+	for (size_t i = 0; field && i < sizeof change_dates / sizeof change_dates[0]; i++)
+		dates_change = dates_change || strcmp(field, change_dates[i]) == 0;
+	if (!unconfirmed || !dates_change || !provenance_planned(value, "0000-00-00"))
+		return false;
+	return !source_date || strlen(source_date) < 10 || strncmp(value, source_date, 10) > 0;
+}

@@ -569,8 +569,11 @@ int page_org_show(struct request *r)
 	/* the flag is reliable for current gemeenten and provinces (CBS indeling) only */
 	if (!o->ended && (o->kind == ORG_MUNICIPALITY || o->kind == ORG_PROVINCE))
 		comp_dl_text(b, "Ligt in provincie Utrecht", o->in_province ? "Ja" : "Nee");
-	comp_dl_item_open(b, "Inwoners");
+	/* population and area: gemeenten and provinces have them (CBS); for
+	 * others an empty value is no gap */
+	bool has_cbs = o->kind == ORG_MUNICIPALITY || o->kind == ORG_PROVINCE;
 	if (o->population >= 0) {
+		comp_dl_item_open(b, "Inwoners");
 		html_int_nl(b, o->population);
 		html_raw(b, " <span class=\"atlas-meta\">(Bron: CBS");
 		if (!str_empty(o->population_date)) {
@@ -578,12 +581,13 @@ int page_org_show(struct request *r)
 			html_date_nl(b, o->population_date);
 		}
 		html_raw(b, ")</span>");
-	} else {
-		html_raw(b, "<span class=\"atlas-unknown\">Onbekend</span>");
+		provenance_marks(b, &pr, "population");
+		comp_dl_item_close(b);
+	} else if (has_cbs && !o->ended) {
+		provenance_add_gap(&pr, "inwoners");
 	}
-	comp_dl_item_close(b);
-	comp_dl_item_open(b, "Oppervlakte");
 	if (o->area_km2 >= 0) {
+		comp_dl_item_open(b, "Oppervlakte");
 		comp_decimal_nl(b, o->area_km2, 2);
 		html_raw(b, "\u00a0km² <span class=\"atlas-meta\">(Bron: CBS");
 		if (!str_empty(o->population_date)) {
@@ -591,10 +595,10 @@ int page_org_show(struct request *r)
 			html_date_nl(b, o->population_date);
 		}
 		html_raw(b, ")</span>");
-	} else {
-		html_raw(b, "<span class=\"atlas-unknown\">Onbekend</span>");
+		comp_dl_item_close(b);
+	} else if (has_cbs && !o->ended) {
+		provenance_add_gap(&pr, "oppervlakte");
 	}
-	comp_dl_item_close(b);
 	provenance_dl_date(b, &pr, "Bestaat sinds", o->valid_from, "valid_from", NULL);
 	if (o->ended || app_provenance_find(&pv, "organisation", o->code, "valid_to", true))
 		provenance_dl_date(b, &pr, "Opgeheven per", o->ended ? o->valid_to : "", "valid_to",

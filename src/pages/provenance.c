@@ -63,7 +63,11 @@ void provenance_claim(struct buf *b, const struct prov_view *v, const struct pro
 			words += 9;
 		html_raw(b, ", ");
 	} else {
-		if (!str_empty(m->value))
+		if (is_date(m->value))
+			html_raw(b, "Per ");
+		if (strcmp(m->field, "record") == 0)
+			html_raw(b, "Gemeld");
+		else if (!str_empty(m->value))
 			claim_value(b, m);
 		else
 			html_text(b, m->field_label);
@@ -87,7 +91,7 @@ void provenance_marks(struct buf *b, const struct prov_record *pr, const char *f
 	}
 }
 
-static void add_gap(struct prov_record *pr, const char *name)
+void provenance_add_gap(struct prov_record *pr, const char *name)
 {
 	if (name && pr->gaps.n < (int)(sizeof pr->gaps.names / sizeof pr->gaps.names[0]))
 		pr->gaps.names[pr->gaps.n++] = name;
@@ -99,7 +103,7 @@ static bool skip_empty(struct prov_record *pr, const char *value, const char *fi
 {
 	if (!str_empty(value) || app_provenance_find(pr->view, pr->entity, pr->key, field, true))
 		return false;
-	add_gap(pr, gap_name);
+	provenance_add_gap(pr, gap_name);
 	return true;
 }
 

@@ -26,6 +26,9 @@ struct prov_record {
 	struct prov_gaps gaps;
 };
 
+/* Add a field name to the gaps line (bounded). */
+void provenance_add_gap(struct prov_record *pr, const char *name);
+
 /* A whole <dl> item with a text value and the field's marks; when value is
  * empty and the field has no unconfirmed claim, nothing is written and
  * gap_name (if not NULL) is added to the gaps. */

@@ -94,6 +94,17 @@ static void test_stale_rule(void **state)
 	assert_true(provenance_planned("2027-01-01", "2026-12-07"));
 	assert_false(provenance_planned("2026-12-07", "2026-12-07"));
 	assert_false(provenance_planned("OL", "2026-12-07"));
+	/* an announced start without a source date is a plan, also once past */
+	assert_true(provenance_claim_planned("start_date", "2026-01-01", true, "", "2026-12-07"));
+	assert_true(
+	    provenance_claim_planned("end_date", "2026-01-01", true, "2025-06-01", "2026-12-07"));
+	/* a date before its source's date is an uncertain past fact */
+	assert_false(
+	    provenance_claim_planned("start_date", "2018-01-01", true, "2024-07-01", "2026-12-07"));
+	/* facts and other fields are not plans, unless after today */
+	assert_false(provenance_claim_planned("start_date", "2026-01-01", false, "", "2026-12-07"));
+	assert_false(provenance_claim_planned("tooi", "ws0665", true, "", "2026-12-07"));
+	assert_true(provenance_claim_planned("seat", "2099-01-01", false, "", "2026-12-07"));
 }
 
 static void test_synonyms_and_acronyms(void **state)
