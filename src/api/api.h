@@ -17,7 +17,12 @@ int api_org_list(struct request *r);	       /* GET /api/v1/organisaties */
 int api_org_get(struct request *r);	       /* GET /api/v1/organisaties/{code} */
 int api_org_participations(struct request *r); /* GET /api/v1/organisaties/{code}/deelnames */
 int api_domain_list(struct request *r);	       /* GET /api/v1/beleidsdomeinen */
-int api_openapi(struct request *r);	       /* GET /api/v1/openapi.json */
+/* provenance: GET /api/v1/samenwerkingsverbanden/{id}/herkomst, organisaties/{code}/herkomst */
+int api_collab_provenance(struct request *r);
+int api_org_provenance(struct request *r);
+/* search: GET /api/v1/zoeken?q= */
+int api_search(struct request *r);
+int api_openapi(struct request *r); /* GET /api/v1/openapi.json */
 
 /* Give the API the OpenAPI document (read by main at startup; copied). */
 void api_set_openapi(const char *json, size_t len);

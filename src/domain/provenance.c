@@ -92,6 +92,8 @@ const char *provenance_kind_guess(const char *url, const char *title, const char
 					      "github.com", NULL};
 	char host[128];
 	host_of(url, host, sizeof host);
+	if (has_word(publisher, "Samenwerkingsatlas"))
+		return SOURCE_KIND_EDITORIAL;
 	if (host_in(host, publication))
 		return SOURCE_KIND_PUBLICATION;
 	static const char *const report_words[] = {
@@ -131,7 +133,7 @@ static const char *according_to(const char *kind)
 	if (strcmp(kind, SOURCE_KIND_PUBLICATION) == 0)
 		return "volgens een officiële bekendmaking";
 	if (strcmp(kind, SOURCE_KIND_GOVERNMENT) == 0)
-		return "volgens de organisatie zelf";
+		return "volgens een overheidsorganisatie";
 	if (strcmp(kind, SOURCE_KIND_REPORT) == 0)
 		return "volgens een jaarverslag of begroting";
 	if (strcmp(kind, SOURCE_KIND_NEWS) == 0)
@@ -158,7 +160,7 @@ const char *provenance_words(const char *confidence, bool unconfirmed, const cha
 	if (high && kind && strcmp(kind, SOURCE_KIND_PUBLICATION) == 0)
 		snprintf(buf, n, "bevestigd door officiële bekendmaking");
 	else if (high && kind && strcmp(kind, SOURCE_KIND_GOVERNMENT) == 0)
-		snprintf(buf, n, "bevestigd door de organisatie zelf");
+		snprintf(buf, n, "bevestigd door een overheidsorganisatie");
 	else if (high && kind && strcmp(kind, SOURCE_KIND_REPORT) == 0)
 		snprintf(buf, n, "bevestigd door jaarverslag of begroting");
 	else if (high)
@@ -189,4 +191,66 @@ bool provenance_stale(const char *confirmed, const char *today)
 	/* stale when confirmed < today minus one year (same month and day) */
 	int c = y * 10000 + m * 100 + d, limit = (ty - 1) * 10000 + tm * 100 + td;
 	return c < limit;
+}
+
+const char *provenance_field_label(const char *field)
+{
+	static const char *const names[][2] = {
+	    {"record", "Het gegeven zelf"},
+	    {"name", "Naam"},
+	    {"short_name", "Korte naam"},
+	    {"kind", "Soort"},
+	    {"legal_form", "Juridische vorm"},
+	    {"powers", "Bevoegdheden"},
+	    {"phase", "Fase"},
+	    {"purpose", "Doel"},
+	    {"seat", "Vestigingsplaats"},
+	    {"start_date", "Startdatum"},
+	    {"end_date", "Einddatum"},
+	    {"website", "Website"},
+	    {"note", "Toelichting"},
+	    {"domains", "Beleidsdomeinen"},
+	    {"source_id", "Bron"},
+	    {"current_participants", "Deelnemers"},
+	    {"participants_body", "Deelnemend orgaan"},
+	    {"valid_from", "Bestaat sinds"},
+	    {"valid_to", "Opgeheven per"},
+	    {"ended", "Opgeheven"},
+	    {"successor_code", "Opvolger"},
+	    {"tooi", "TOOI-code"},
+	    {"cbs_code", "CBS-code"},
+	    {"population", "Inwoners"},
+	    {"joined", "Toegetreden"},
+	    {"left", "Uitgetreden"},
+	    {"left_on", "Uitgetreden"},
+	    {"body", "Orgaan"},
+	    {"role", "Rol"},
+	};
+	for (size_t i = 0; field && i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(field, names[i][0]) == 0)
+			return names[i][1];
+	return field ? field : "";
+}
+
+bool provenance_planned(const char *value, const char *today)
+{
+	int y, m, d;
+	if (!value || !today || strlen(value) < 10 || sscanf(value, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return false;
+	return strncmp(value, today, 10) > 0;
+}
+
+bool provenance_claim_planned(const char *field, const char *value, bool unconfirmed,
+			      const char *source_date, const char *today)
+{
+	if (provenance_planned(value, today))
+		return true;
+	static const char *const change_dates[] = {"start_date", "end_date", "valid_from",
+						   "valid_to",	 "joined",   "left"};
+	bool dates_change = false;
+	for (size_t i = 0; field && i < sizeof change_dates / sizeof change_dates[0]; i++)
+		dates_change = dates_change || strcmp(field, change_dates[i]) == 0;
+	if (!unconfirmed || !dates_change || !provenance_planned(value, "0000-00-00"))
+		return false;
+	return !source_date || strlen(source_date) < 10 || strncmp(value, source_date, 10) > 0;
 }

@@ -51,6 +51,23 @@ const char *provenance_words(const char *confidence, bool unconfirmed, const cha
 const char *provenance_part_key(char *buf, size_t n, const char *collab, const char *org,
 				const char *joined);
 
+/* The Dutch name of a provenance field ("legal_form" → "Juridische vorm",
+ * "record" → "Het gegeven zelf"); the field itself when unknown. */
+const char *provenance_field_label(const char *field);
+
+/* Is value an ISO date (YYYY-MM-DD…) after today (a planned value)? */
+bool provenance_planned(const char *value, const char *today);
+
+/*
+ * Is a claim a plan ("gepland per …")? A date value after today is; so is
+ * an unconfirmed date on a field that dates a change (start_date,
+ * end_date, valid_from, valid_to, joined, left) when it lies after the
+ * date of its source, or its source gives no date (an announcement). A
+ * date before its source's date is a past fact that is merely uncertain.
+ */
+bool provenance_claim_planned(const char *field, const char *value, bool unconfirmed,
+			      const char *source_date, const char *today);
+
 /* Is a record last confirmed on `confirmed` (YYYY-MM-DD…, "" = never)
  * stale on `today`: never confirmed, or more than 12 months before? */
 bool provenance_stale(const char *confirmed, const char *today);

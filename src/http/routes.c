@@ -9,6 +9,7 @@
 #include "static.h"
 #include "../api/api.h"
 #include "../pages/pages.h"
+#include "../pages/currency.h"
 #include "../api/api_overlap.h"
 #include "../pages/overlap.h"
 #include "../api/api_map.h"
@@ -103,6 +104,8 @@ const struct route routes[] = {
      * same transactions that bump the data version) */
     {GET, "/zoeken", page_search, ROUTE_PAGE, ROUTE_CACHE, search_params},
     {GET, "/over", page_about, ROUTE_PAGE, ROUTE_CACHE, no_params},
+    /* how current each partner's data is (module provenance, issue 14) */
+    {GET, "/actualiteit", page_currency, ROUTE_PAGE, ROUTE_CACHE, no_params},
     {GET, "/toegankelijkheid", page_accessibility, ROUTE_PAGE, ROUTE_CACHE, no_params},
     {GET, "/gezondheid", page_health, ROUTE_PAGE, 0, no_params},
 
@@ -268,6 +271,12 @@ const struct route routes[] = {
     {GET, "/api/v1/organisaties/{code}/deelnames", api_org_participations, ROUTE_API, ROUTE_CACHE,
      org_parts_params},
     {GET, "/api/v1/beleidsdomeinen", api_domain_list, ROUTE_API, ROUTE_CACHE, no_params},
+    /* provenance and search (module provenance, issue 14) */
+    {GET, "/api/v1/samenwerkingsverbanden/{id}/herkomst", api_collab_provenance, ROUTE_API,
+     ROUTE_CACHE, no_params},
+    {GET, "/api/v1/organisaties/{code}/herkomst", api_org_provenance, ROUTE_API, ROUTE_CACHE,
+     no_params},
+    {GET, "/api/v1/zoeken", api_search, ROUTE_API, ROUTE_CACHE, search_params},
     {GET, "/api/v1/personen", api_person_list, ROUTE_API, 0, api_person_list_params},
     {GET, "/api/v1/personen/{id}", api_person_get, ROUTE_API, 0, no_params},
     {GET, "/api/v1/personen/{id}/export", api_person_export, ROUTE_API, 0, no_params,

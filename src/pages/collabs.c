@@ -16,9 +16,11 @@
 #include "../render/components.h"
 #include "../render/html.h"
 #include "../render/layout.h"
-#include "history.h" /* time travel */
-#include "roles.h"   /* roles, phases, agreements */
-#include "people.h"  /* people */
+#include "history.h"	/* time travel */
+#include "roles.h"	/* roles, phases, agreements */
+#include "people.h"	/* people */
+#include "provenance.h" /* sources per field, gaps, staleness */
+#include "../lib/log.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -309,7 +311,7 @@ static void manage_block(struct buf *b, struct request *r, int ci)
 }
 
 static void parts_table(struct buf *b, struct request *r, const struct collaboration *c,
-			bool former, const char *caption)
+			bool former, const char *caption, const struct prov_view *pv)
 {
 	const struct snapshot *s = r->snap;
 	/* signed-in users who may change a row get a column with the controls */
@@ -354,9 +356,15 @@ static void parts_table(struct buf *b, struct request *r, const struct collabora
 		comp_row_open(b);
 		comp_th_open(b);
 		comp_link_seg(b, "/organisaties", o->code, o->name);
+		provenance_ref(b, pv, app_provenance_find_part(pv, s, p, false));
 		if (o->ended) {
 			html_raw(b, " ");
 			comp_badge(b, BADGE_ENDED, "Opgeheven");
+		}
+		const struct prov_mark *claim = app_provenance_find_part(pv, s, p, true);
+		if (claim) {
+			html_raw(b, "<br>");
+			provenance_claim(b, pv, claim);
 		}
 		comp_th_close(b);
 		if (has_body)
@@ -390,6 +398,10 @@ static void parts_table(struct buf *b, struct request *r, const struct collabora
 		html_raw(b, "<br><span class=\"atlas-meta\">door ");
 		form_actor(b, p->confirmed_by);
 		html_raw(b, "</span>");
+		if (app_provenance_stale(s, p->last_confirmed)) {
+			html_raw(b, "<br>");
+			comp_badge(b, BADGE_WARNING, "ouder dan een jaar");
+		}
 		comp_td_close(b);
 		if (manage) {
 			comp_td_open(b, false);
@@ -461,6 +473,50 @@ static void parts_sources(struct buf *b, struct request *r, const struct collabo
 	}
 }
 
+/* Memberships a source claims that are not taken as fact (a participation
+ * that is not in the registry, e.g. a planned accession). */
+static void parts_claims(struct buf *b, struct request *r, const struct collaboration *c,
+			 const struct prov_view *pv)
+{
+	const struct snapshot *s = r->snap;
+	bool open = false;
+	for (int i = 0; i < pv->n_marks; i++) {
+		const struct prov_mark *m = &pv->marks[i];
+		if (!m->unconfirmed || strcmp(m->entity, "participation") != 0)
+			continue;
+		bool shown = false; /* in the table already */
+		for (int k = 0; k < c->n_parts && !shown; k++)
+			shown = app_provenance_find_part(pv, s, &s->parts[c->parts[k]], true) == m;
+		if (shown)
+			continue;
+		if (!open) {
+			html_raw(b, "<h3 class=\"utrecht-heading-3\">Gemelde deelnames, niet "
+				    "bevestigd</h3><ul class=\"utrecht-unordered-list\">");
+			open = true;
+		}
+		const char *org = strchr(m->entity_key, '/');
+		char code[200] = "";
+		if (org) {
+			size_t len = strcspn(org + 1, "/");
+			if (len < sizeof code) {
+				memcpy(code, org + 1, len);
+				code[len] = '\0';
+			}
+		}
+		int oi = snapshot_find_org(s, code);
+		html_raw(b, "<li class=\"utrecht-unordered-list__item\">");
+		if (oi >= 0)
+			comp_link_seg(b, "/organisaties", s->orgs[oi].code, s->orgs[oi].name);
+		else
+			html_text(b, code);
+		html_raw(b, ": ");
+		provenance_claim(b, pv, m);
+		html_raw(b, "</li>");
+	}
+	if (open)
+		html_raw(b, "</ul>");
+}
+
 int page_collab_show(struct request *r)
 {
 	const struct snapshot *s = r->snap;
@@ -483,34 +539,54 @@ int page_collab_show(struct request *r)
 	comp_badge(b, BADGE_NEUTRAL, collab_kind_labels[c->kind].label);
 	html_raw(b, " ");
 	comp_badge(b, c->active ? BADGE_ACTIVE : BADGE_ENDED, c->active ? "Actief" : "Beëindigd");
+	provenance_stale_badge(b, s, c->last_confirmed);
 	html_raw(b, "</p>");
 	form_flash(b, r);
 	if (!str_empty(c->note))
 		comp_notice(b, "Let op:", c->note);
 
+	/* provenance per field, read per request (app/provenance.h) */
+	struct prov_view pv;
+	if (app_provenance_for_collab(r->arena, s, ci, &pv))
+		log_error("collab %s: provenance unavailable", c->key);
+	struct prov_record pr = {.view = &pv, .entity = "collaboration", .key = c->key};
+
 	html_raw(b, "<h2 class=\"utrecht-heading-2\">Gegevens</h2>");
 	comp_dl_open(b);
-	comp_dl_text(b, "Doel", c->purpose);
-	comp_dl_text(b, "Naam", c->name);
-	comp_dl_text(b, "Korte naam", c->short_name);
-	comp_dl_text(b, "Soort", collab_kind_labels[c->kind].label);
-	comp_dl_text(b, "Juridische vorm",
-		     c->legal_form == LF_UNKNOWN ? NULL : legal_form_labels[c->legal_form].label);
-	comp_dl_text(b, "Bevoegdheden verkregen door",
-		     c->powers == POW_UNKNOWN ? NULL : powers_labels[c->powers].label);
-	comp_dl_item_open(b, "Beleidsdomeinen");
-	domain_links(b, s, c);
-	comp_dl_item_close(b);
-	comp_dl_text(b, "Fase", c->phase == PHASE_UNKNOWN ? NULL : phase_labels[c->phase].label);
-	comp_dl_text(b, "Vestigingsplaats", c->seat);
-	comp_dl_date(b, "Startdatum", c->start_date);
-	comp_dl_date(b, "Einddatum", c->end_date);
-	comp_dl_item_open(b, "Website");
-	if (str_empty(c->website))
-		html_raw(b, "<span class=\"atlas-unknown\">Onbekend</span>");
-	else
+	provenance_dl_text(b, &pr, "Doel", c->purpose, "purpose", "doel");
+	provenance_dl_text(b, &pr, "Naam", c->name, "name", NULL);
+	provenance_dl_text(b, &pr, "Korte naam", c->short_name, "short_name", NULL);
+	provenance_dl_text(b, &pr, "Soort", collab_kind_labels[c->kind].label, "kind", NULL);
+	provenance_dl_text(b, &pr, "Juridische vorm",
+			   c->legal_form == LF_UNKNOWN ? NULL
+						       : legal_form_labels[c->legal_form].label,
+			   "legal_form", "juridische vorm");
+	provenance_dl_text(b, &pr, "Bevoegdheden verkregen door",
+			   c->powers == POW_UNKNOWN ? NULL : powers_labels[c->powers].label,
+			   "powers", "bevoegdheden");
+	if (c->n_domains > 0) {
+		comp_dl_item_open(b, "Beleidsdomeinen");
+		domain_links(b, s, c);
+		provenance_marks(b, &pr, "domains");
+		comp_dl_item_close(b);
+	} else {
+		provenance_dl_text(b, &pr, "Beleidsdomeinen", NULL, "domains", "beleidsdomein");
+	}
+	provenance_dl_text(b, &pr, "Fase",
+			   c->phase == PHASE_UNKNOWN ? NULL : phase_labels[c->phase].label, "phase",
+			   "fase");
+	provenance_dl_text(b, &pr, "Vestigingsplaats", c->seat, "seat", "vestigingsplaats");
+	provenance_dl_date(b, &pr, "Startdatum", c->start_date, "start_date", "startdatum");
+	provenance_dl_date(b, &pr, "Einddatum", c->end_date, "end_date",
+			   c->active ? NULL : "einddatum");
+	if (str_empty(c->website)) {
+		provenance_dl_text(b, &pr, "Website", NULL, "website", "website");
+	} else {
+		comp_dl_item_open(b, "Website");
 		comp_ext_link(b, c->website, c->website);
-	comp_dl_item_close(b);
+		provenance_marks(b, &pr, "website");
+		comp_dl_item_close(b);
+	}
 	for (int i = 0; i < s->n_orgs; i++) {
 		if (s->orgs[i].collaboration != ci)
 			continue;
@@ -519,9 +595,14 @@ int page_collab_show(struct request *r)
 		comp_dl_item_close(b);
 	}
 	comp_dl_item_open(b, "Laatst bevestigd");
-	form_confirmed_line(b, c->last_confirmed, c->confirmed_by);
+	provenance_confirmed(b, s, c->last_confirmed, c->confirmed_by);
 	comp_dl_item_close(b);
 	comp_dl_close(b);
+	provenance_gaps_line(b, &pr,
+			     policy_may_edit_collab(r->user, s, ci)
+				 ? arena_printf(r->arena, "%s/bewerken", collab_path(r, c->key))
+				 : NULL,
+			     arena_printf(r->arena, "%s/melding", collab_path(r, c->key)));
 	comp_source_note(b, s, c->source, c->last_confirmed);
 	html_raw(b, "<p class=\"utrecht-paragraph\">");
 	comp_link(b, arena_printf(r->arena, "%s/geschiedenis", collab_path(r, c->key)),
@@ -544,7 +625,8 @@ int page_collab_show(struct request *r)
 		    b, r, c, false,
 		    arena_printf(r->arena, "%s van %s",
 				 c->active ? "Huidige deelnemers" : "Deelnemers bij beëindiging",
-				 c->name));
+				 c->name),
+		    &pv);
 	}
 	if (n_former > 0) {
 		html_raw(b, "<h2 class=\"utrecht-heading-2\">Voormalige deelnemers "
@@ -552,7 +634,7 @@ int page_collab_show(struct request *r)
 		html_int_nl(b, n_former);
 		html_raw(b, ")</span></h2>");
 		parts_table(b, r, c, true,
-			    arena_printf(r->arena, "Voormalige deelnemers van %s", c->name));
+			    arena_printf(r->arena, "Voormalige deelnemers van %s", c->name), &pv);
 	}
 	if (c->n_parts > 0) {
 		html_raw(b, "<h3 class=\"utrecht-heading-3\">Bron van de deelnemers</h3>");
@@ -562,6 +644,8 @@ int page_collab_show(struct request *r)
 	roles_collab_section(b, r, ci);	     /* roles */
 	phases_collab_section(b, r, ci);     /* phase history */
 	agreements_collab_section(b, r, ci); /* shared agreements */
+	parts_claims(b, r, c, &pv);	     /* memberships claimed, not confirmed */
+	provenance_sources_section(b, s, &pv);
 
 	html_raw(
 	    b,

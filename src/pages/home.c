@@ -5,6 +5,7 @@
  */
 #include "auth_ui.h"
 #include "pages.h"
+#include "currency.h" /* actualiteit per partner */
 #include "forms.h"
 #include "../domain/labels.h"
 #include "../lib/text.h"
@@ -147,52 +148,19 @@ static void search_form(struct buf *b)
 		 "veiligheidsregio.</p></form>");
 }
 
-/* How much of the registry is stale per organisation: for each current
- * organisation in the province with active participations, how many of
- * them were last confirmed more than 12 months ago. */
-static void freshness(struct buf *b, const struct snapshot *s)
+/* How current each partner in the province is (app/currency.h): the ten
+ * least current, the rest on /actualiteit. */
+static void freshness(struct buf *b, struct request *r)
 {
-	static const struct comp_col cols[] = {{"Organisatie", false},
-					       {"Actieve deelnames", true},
-					       {"Langer dan 12 maanden niet bevestigd", true}};
-	html_raw(b, "<h3 class=\"utrecht-heading-3\">Actualiteit per organisatie</h3>"
-		    "<p class=\"utrecht-paragraph\">Partners bevestigen hun eigen gegevens. "
-		    "Een deelname die langer dan 12 maanden niet is bevestigd, geldt als "
-		    "verouderd.</p>");
-	comp_table_open(b, "Verouderde deelnames per organisatie in de provincie", cols, 3);
-	int total = 0, total_stale = 0;
-	for (int i = 0; i < s->n_orgs; i++) {
-		const struct organisation *o = &s->orgs[i];
-		if (o->ended || !o->in_province)
-			continue;
-		int n = 0, stale = 0;
-		for (int k = 0; k < o->n_parts; k++) {
-			const struct participation *p = &s->parts[o->parts[k]];
-			if (!p->active || !s->collabs[p->collaboration].active)
-				continue;
-			n++;
-			stale += form_is_stale(p->last_confirmed, s->today);
-		}
-		if (n == 0)
-			continue;
-		total += n;
-		total_stale += stale;
-		comp_row_open(b);
-		comp_th_open(b);
-		comp_link_seg(b, "/organisaties", o->code, o->name);
-		comp_th_close(b);
-		comp_td_int(b, n);
-		comp_td_int(b, stale);
-		comp_row_close(b);
-	}
-	comp_row_open(b);
-	comp_th_open(b);
-	html_raw(b, "Totaal");
-	comp_th_close(b);
-	comp_td_int(b, total);
-	comp_td_int(b, total_stale);
-	comp_row_close(b);
-	comp_table_close(b);
+	html_raw(b, "<h3 class=\"utrecht-heading-3\">Actualiteit per partner</h3>"
+		    "<p class=\"utrecht-paragraph\">Partners bevestigen hun eigen gegevens: de "
+		    "organisatie zelf, haar deelnames en de samenwerkingsverbanden waarvan zij "
+		    "penvoerder is. Een gegeven dat langer dan 12 maanden niet is bevestigd, geldt "
+		    "als verouderd. Hieronder de tien minst actuele partners in de provincie.</p>");
+	currency_table(b, r, 10, true, "Minst actuele partners in de provincie");
+	html_raw(b, "<p class=\"utrecht-paragraph\">");
+	comp_link(b, "/actualiteit", "Alle partners, gesorteerd op actualiteit");
+	html_raw(b, "</p>");
 }
 
 int page_home(struct request *r)
@@ -332,7 +300,7 @@ int page_home(struct request *r)
 		    "bekijk de bronnen</a>)");
 	comp_dl_item_close(b);
 	comp_dl_close(b);
-	freshness(b, s);
+	freshness(b, r);
 	html_raw(b, "<p class=\"utrecht-paragraph\">„Laatst bevestigd” is de datum waarop een "
 		    "bron het gegeven voor het laatst heeft bevestigd. <a class=\"utrecht-link "
 		    "utrecht-link--html-a\" href=\"/over\">Meer over de bronnen en hoe de gegevens "

@@ -12,6 +12,9 @@
 #include "../domain/labels.h"
 #include "../lib/text.h"
 #include "../render/components.h"
+#include "provenance.h" /* sources per field, gaps, staleness, currency */
+#include "../app/currency.h"
+#include "../lib/log.h"
 #include "../render/html.h"
 #include "../render/layout.h"
 #include "../render/assets.h"
@@ -470,6 +473,27 @@ static void org_collabs(struct buf *b, struct request *r, const struct organisat
 	}
 }
 
+/* "Actualiteit: 3 van 12 gegevens (25 %) bevestigd in het afgelopen jaar"
+ * for a partner (app/currency.h). */
+static void org_currency_item(struct buf *b, const struct snapshot *s, int oi)
+{
+	struct currency cur;
+	app_currency_of(s, oi, &cur);
+	if (cur.records <= 1 && s->orgs[oi].n_parts == 0)
+		return;
+	comp_dl_item_open(b, "Actualiteit");
+	html_int_nl(b, cur.current);
+	html_raw(b, " van ");
+	html_int_nl(b, cur.records);
+	html_rawf(b, " gegevens (%d\u00a0%%) bevestigd in het afgelopen jaar ",
+		  app_currency_percent(&cur));
+	html_raw(b, "<span class=\"atlas-meta\">(de organisatie zelf, haar huidige deelnames en "
+		    "de samenwerkingsverbanden waarvan zij penvoerder is; ");
+	comp_link(b, "/actualiteit", "alle partners");
+	html_raw(b, ")</span>");
+	comp_dl_item_close(b);
+}
+
 int page_org_show(struct request *r)
 {
 	const struct snapshot *s = r->snap;
@@ -492,8 +516,14 @@ int page_org_show(struct request *r)
 		html_raw(b, " ");
 		comp_badge(b, BADGE_ENDED, "Opgeheven");
 	}
+	provenance_stale_badge(b, s, o->last_confirmed);
 	html_raw(b, "</p>");
 	form_flash(b, r);
+	/* provenance per field, read per request (app/provenance.h) */
+	struct prov_view pv;
+	if (app_provenance_for_org(r->arena, s, oi, &pv))
+		log_error("org %s: provenance unavailable", o->code);
+	struct prov_record pr = {.view = &pv, .entity = "organisation", .key = o->code};
 
 	if (o->ended) {
 		html_raw(
@@ -524,6 +554,9 @@ int page_org_show(struct request *r)
 
 	html_raw(b, "<h2 class=\"utrecht-heading-2\">Gegevens</h2>");
 	comp_dl_open(b);
+	if (app_provenance_find(&pv, "organisation", o->code, "name", false) ||
+	    app_provenance_find(&pv, "organisation", o->code, "name", true))
+		provenance_dl_text(b, &pr, "Naam", o->name, "name", NULL);
 	comp_dl_text(b, "Soort", org_kind_labels[o->kind].label);
 	comp_dl_item_open(b, "Code in deze atlas");
 	html_raw(b, "<code class=\"atlas-code\">");
@@ -531,13 +564,16 @@ int page_org_show(struct request *r)
 	html_raw(b, "</code>");
 	comp_dl_item_close(b);
 	if (o->kind == ORG_MUNICIPALITY || o->kind == ORG_PROVINCE || !str_empty(o->cbs_code))
-		comp_dl_text(b, "CBS-code", o->cbs_code);
-	comp_dl_text(b, "TOOI-code", o->tooi);
+		provenance_dl_text(b, &pr, "CBS-code", o->cbs_code, "cbs_code", "CBS-code");
+	provenance_dl_text(b, &pr, "TOOI-code", o->tooi, "tooi", "TOOI-code");
 	/* the flag is reliable for current gemeenten and provinces (CBS indeling) only */
 	if (!o->ended && (o->kind == ORG_MUNICIPALITY || o->kind == ORG_PROVINCE))
 		comp_dl_text(b, "Ligt in provincie Utrecht", o->in_province ? "Ja" : "Nee");
-	comp_dl_item_open(b, "Inwoners");
+	/* population and area: gemeenten and provinces have them (CBS); for
+	 * others an empty value is no gap */
+	bool has_cbs = o->kind == ORG_MUNICIPALITY || o->kind == ORG_PROVINCE;
 	if (o->population >= 0) {
+		comp_dl_item_open(b, "Inwoners");
 		html_int_nl(b, o->population);
 		html_raw(b, " <span class=\"atlas-meta\">(Bron: CBS");
 		if (!str_empty(o->population_date)) {
@@ -545,12 +581,13 @@ int page_org_show(struct request *r)
 			html_date_nl(b, o->population_date);
 		}
 		html_raw(b, ")</span>");
-	} else {
-		html_raw(b, "<span class=\"atlas-unknown\">Onbekend</span>");
+		provenance_marks(b, &pr, "population");
+		comp_dl_item_close(b);
+	} else if (has_cbs && !o->ended) {
+		provenance_add_gap(&pr, "inwoners");
 	}
-	comp_dl_item_close(b);
-	comp_dl_item_open(b, "Oppervlakte");
 	if (o->area_km2 >= 0) {
+		comp_dl_item_open(b, "Oppervlakte");
 		comp_decimal_nl(b, o->area_km2, 2);
 		html_raw(b, "\u00a0km² <span class=\"atlas-meta\">(Bron: CBS");
 		if (!str_empty(o->population_date)) {
@@ -558,18 +595,19 @@ int page_org_show(struct request *r)
 			html_date_nl(b, o->population_date);
 		}
 		html_raw(b, ")</span>");
-	} else {
-		html_raw(b, "<span class=\"atlas-unknown\">Onbekend</span>");
+		comp_dl_item_close(b);
+	} else if (has_cbs && !o->ended) {
+		provenance_add_gap(&pr, "oppervlakte");
 	}
-	comp_dl_item_close(b);
-	if (!str_empty(o->valid_from))
-		comp_dl_date(b, "Bestaat sinds", o->valid_from);
-	if (o->ended)
-		comp_dl_date(b, "Opgeheven per", o->valid_to);
+	provenance_dl_date(b, &pr, "Bestaat sinds", o->valid_from, "valid_from", NULL);
+	if (o->ended || app_provenance_find(&pv, "organisation", o->code, "valid_to", true))
+		provenance_dl_date(b, &pr, "Opgeheven per", o->ended ? o->valid_to : "", "valid_to",
+				   "datum van opheffing");
 	if (o->successor >= 0) {
 		comp_dl_item_open(b, "Opvolger");
 		comp_link_seg(b, "/organisaties", s->orgs[o->successor].code,
 			      s->orgs[o->successor].name);
+		provenance_marks(b, &pr, "successor_code");
 		comp_dl_item_close(b);
 	}
 	if (o->n_predecessors > 0) {
@@ -589,9 +627,22 @@ int page_org_show(struct request *r)
 		comp_dl_item_close(b);
 	}
 	comp_dl_item_open(b, "Laatst bevestigd");
-	form_confirmed_line(b, o->last_confirmed, o->confirmed_by);
+	provenance_confirmed(b, s, o->last_confirmed, o->confirmed_by);
 	comp_dl_item_close(b);
+	org_currency_item(b, s, oi);
 	comp_dl_close(b);
+	{
+		struct buf u = BUF_INIT;
+		buf_puts(&u, "/organisaties/");
+		url_seg(&u, o->code);
+		const char *base = arena_strdup(r->arena, u.data);
+		buf_free(&u);
+		provenance_gaps_line(b, &pr,
+				     policy_may_edit_org(r->user, s, oi)
+					 ? arena_printf(r->arena, "%s/bewerken", base)
+					 : NULL,
+				     arena_printf(r->arena, "%s/melding", base));
+	}
 	comp_source_note(b, s, o->source, o->last_confirmed);
 	if (policy_may_edit_org(r->user, r->snap, oi)) {
 		struct buf u = BUF_INIT;
@@ -620,6 +671,7 @@ int page_org_show(struct request *r)
 		html_raw(b, "/kalender\">Wgr-kalender: wanneer moet de raad een zienswijze "
 			    "geven?</a></p>");
 	}
+	provenance_sources_section(b, s, &pv);
 	html_raw(b, "<p class=\"utrecht-paragraph atlas-opendata\">");
 	if (o->n_parts > 0) {
 		html_raw(b, "<a class=\"utrecht-link utrecht-link--html-a\" "

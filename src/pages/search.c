@@ -5,6 +5,7 @@
  */
 #include "auth_ui.h"
 #include "pages.h"
+#include "../domain/search.h"
 #include "../lib/log.h"
 #include "../lib/text.h"
 #include "../render/components.h"
@@ -24,8 +25,9 @@ static void search_form(struct buf *b, const char *q)
 		 "<div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" "
 		 "for=\"q\">Zoekterm</label></div>"
 		 "<div class=\"utrecht-form-field__description atlas-muted\" id=\"q-uitleg\">"
-		 "Zoekt in namen, korte namen en doelen van samenwerkingsverbanden en in namen van "
-		 "organisaties. Hoofdletters en accenten maken niet uit.</div>"
+		 "Zoekt in namen, korte en vroegere namen, afkortingen, doelen, beleidsdomeinen en "
+		 "juridische vormen van samenwerkingsverbanden en organisaties. Hoofdletters en "
+		 "accenten maken niet uit.</div>"
 		 "<div class=\"utrecht-form-field__input atlas-search__row\">"
 		 "<input class=\"utrecht-textbox utrecht-textbox--html-input atlas-search__input\" "
 		 "type=\"search\" id=\"q\" name=\"q\" maxlength=\"200\" autocomplete=\"off\" "
@@ -33,6 +35,33 @@ static void search_form(struct buf *b, const char *q)
 	html_attr(b, q);
 	html_raw(b, "\"><button class=\"utrecht-button utrecht-button--primary-action\" "
 		    "type=\"submit\">Zoeken</button></div></div></form>");
+}
+
+/* "Bedoelt u het beleidsdomein Sociaal domein?" when the query names or
+ * means one (domain/search.h). */
+static void domain_hint(struct buf *b, const struct snapshot *s, const char *q)
+{
+	int d = search_domain_hint(s, q);
+	if (d < 0)
+		return;
+	const struct domain *dom = &s->domains[d];
+	html_raw(b, "<p class=\"utrecht-paragraph atlas-search__hint\">Bedoelt u het "
+		    "beleidsdomein <a class=\"utrecht-link utrecht-link--html-a\" "
+		    "href=\"/samenwerkingsverbanden?beleidsdomein=");
+	url_arg(b, dom->key);
+	html_raw(b, "\">");
+	html_text(b, dom->name);
+	html_raw(b, "</a>?");
+	if (!str_empty(dom->description)) {
+		html_raw(b, " <span class=\"atlas-muted\">(");
+		html_text(b, dom->description);
+		html_raw(b, ")</span>");
+	}
+	html_raw(b, " Daar staan alle ");
+	html_int_nl(b, dom->n_active);
+	html_raw(b, dom->n_active == 1 ? " actieve samenwerkingsverband"
+				       : " actieve samenwerkingsverbanden");
+	html_raw(b, " in dit beleidsdomein.</p>");
 }
 
 int page_search(struct request *r)
@@ -94,6 +123,7 @@ int page_search(struct request *r)
 			html_rawf(b, " <span class=\"atlas-count\">(pagina %ld van %ld)</span>",
 				  page, n_pages);
 		html_raw(b, "</h2>");
+		domain_hint(b, r->snap, q);
 		if (total == 0) {
 			html_raw(b,
 				 "<p class=\"utrecht-paragraph\">Niets gevonden. Controleer de "

@@ -436,6 +436,18 @@ const char *const store_migrations[] = {
     "CREATE INDEX correction_entity ON correction(entity, entity_key);\n"
     "CREATE INDEX correction_client ON correction(client_key, created_at);\n"
     "CREATE INDEX correction_user ON correction(user_id) WHERE user_id IS NOT NULL;\n",
+
+    /* 8: search finds what users type. The index gains a column `terms`:
+     * former names, beleidsdomeinen (name, key, description), legal form
+     * (code and words) and kind (store_search.c, store_search_index);
+     * short_name of an organisation also holds the abbreviations of its
+     * names. FTS5 cannot add a column, so the table is made anew; the store
+     * refills it right after this migration (store_migrate). */
+    "DROP TABLE search_fts;\n"
+    "CREATE VIRTUAL TABLE search_fts USING fts5 (\n"
+    "  kind UNINDEXED, key UNINDEXED, name, short_name, purpose, terms,\n"
+    "  tokenize = \"unicode61 remove_diacritics 2\"\n"
+    ");\n",
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

@@ -485,6 +485,29 @@ const char *const store_pg_migrations[] = {
     "CREATE INDEX correction_entity ON correction(entity, entity_key);\n"
     "CREATE INDEX correction_client ON correction(client_key, created_at);\n"
     "CREATE INDEX correction_user ON correction(user_id) WHERE user_id IS NOT NULL;\n",
+
+    /* 8: the search index gains `terms` (former names, beleidsdomeinen,
+     * legal form, kind; see migrations.c 8), weight D in doc and in
+     * search_words, which now takes four columns. The store refills the
+     * index right after this migration (store_migrate). */
+    "DROP INDEX search_fts_words;\n"
+    "DROP FUNCTION search_words(text, text, text);\n"
+    "ALTER TABLE search_fts DROP COLUMN doc;\n"
+    "ALTER TABLE search_fts ADD COLUMN terms text NOT NULL DEFAULT '';\n"
+    "ALTER TABLE search_fts ADD COLUMN doc tsvector GENERATED ALWAYS AS (\n"
+    "    setweight(to_tsvector('atlas_nl'::regconfig, coalesce(name, '')), 'A') ||\n"
+    "    setweight(to_tsvector('atlas_nl'::regconfig, coalesce(short_name, '')), 'B') ||\n"
+    "    setweight(to_tsvector('atlas_nl'::regconfig, coalesce(purpose, '')), 'C') ||\n"
+    "    setweight(to_tsvector('atlas_nl'::regconfig, coalesce(terms, '')), 'D')) STORED;\n"
+    "CREATE INDEX search_fts_doc ON search_fts USING gin (doc);\n"
+    "CREATE FUNCTION search_words(name text, short_name text, purpose text, terms text)\n"
+    "RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE\n"
+    "RETURN setweight(to_tsvector('atlas_simple'::regconfig, coalesce(name, '')), 'A') ||\n"
+    "  setweight(to_tsvector('atlas_simple'::regconfig, coalesce(short_name, '')), 'B') ||\n"
+    "  setweight(to_tsvector('atlas_simple'::regconfig, coalesce(purpose, '')), 'C') ||\n"
+    "  setweight(to_tsvector('atlas_simple'::regconfig, coalesce(terms, '')), 'D');\n"
+    "CREATE INDEX search_fts_words ON search_fts\n"
+    "  USING gin (search_words(name, short_name, purpose, terms));\n",
 };
 
 const int store_pg_migration_count =

@@ -285,6 +285,9 @@ static const char *const *migrations(const struct store *s)
 	return s->engine == DB_PG ? store_pg_migrations : store_migrations;
 }
 
+/* The migration that made the search index with the column `terms`. */
+#define STORE_MIGRATION_SEARCH 8
+
 int store_migrate(struct store *s, int *applied, char *err, size_t errlen)
 {
 	*applied = 0;
@@ -320,6 +323,8 @@ int store_migrate(struct store *s, int *applied, char *err, size_t errlen)
 		else
 			snprintf(setv, sizeof setv, "PRAGMA user_version = %d", v + 1);
 		if (exec(s, migrations(s)[v], what, err, errlen) ||
+		    /* 8 made the search index anew: refill it (store_search.c) */
+		    (v + 1 == STORE_MIGRATION_SEARCH && store_rebuild_search(s, err, errlen)) ||
 		    exec(s, setv, what, err, errlen) || store_tx_commit(s, what, err, errlen))
 			goto fail;
 		(*applied)++;

@@ -110,6 +110,9 @@ int store_write_finish(struct store *s, const struct write_ctx *w, const char *a
 const char *store_col_text(db_stmt *st, int i);
 /* Inside a write transaction: rebuild search_fts from the tables. */
 int store_rebuild_search(struct store *s, char *err, size_t errlen);
+/* Add the search index rows of one record (kind 'c' or 'o', id > 0) or of
+ * every record (kind 0, id 0) to search_fts (store_search.c). */
+int store_search_index(struct store *s, char kind, int64_t id);
 /* Inside a write transaction: meta.data_version + 1. */
 int store_bump_data_version(struct store *s, char *err, size_t errlen);
 

@@ -255,15 +255,5 @@ int store_reindex(struct store *s, char kind, const char *old_key, int64_t id)
 	db_bind_text(st, 2, old_key, -1, DB_STATIC);
 	if (store_step_done(s, st, "zoekindex bijwerken", NULL, 0))
 		return STORE_ERR;
-	st = store_stmt(s, kind == 'c'
-			       ? "INSERT INTO search_fts (kind, key, name, short_name, purpose) "
-				 "SELECT 'c', key, name, short_name, purpose FROM collaboration "
-				 "WHERE id = ?"
-			       : "INSERT INTO search_fts (kind, key, name, short_name, purpose) "
-				 "SELECT 'o', code, name, trim(code || ' ' || cbs_code), '' "
-				 "FROM organisation WHERE id = ?");
-	if (!st)
-		return STORE_ERR;
-	db_bind_int64(st, 1, id);
-	return store_step_done(s, st, "zoekindex bijwerken", NULL, 0);
+	return store_search_index(s, kind, id);
 }

@@ -806,14 +806,7 @@ int store_roo_import(struct store *s, const char *path, const char *map_csv, boo
 	if (rc != STORE_OK)
 		goto out;
 	if (store_roo_report_changes(rep) > 0) {
-		rc = store_exec(s,
-				"DELETE FROM search_fts;"
-				"INSERT INTO search_fts (kind, key, name, short_name, purpose) "
-				"SELECT 'c', key, name, short_name, purpose FROM collaboration;"
-				"INSERT INTO search_fts (kind, key, name, short_name, purpose) "
-				"SELECT 'o', code, name, trim(code || ' ' || cbs_code), '' FROM "
-				"organisation;",
-				"zoekindex bijwerken", err, errlen);
+		rc = store_rebuild_search(s, err, errlen);
 		if (rc == STORE_OK)
 			rc = store_bump_data_version(s, err, errlen);
 		if (rc != STORE_OK)

@@ -3,10 +3,15 @@
  * the user's words become a safe prefix query (SQLite FTS5 MATCH or the
  * PostgreSQL text-search equivalent), ranked, with a total count for paging.
  *
- * Not here: keeping the index current (store_rebuild_search in
- * store_seed.c and the writers), the search page.
+ * Also here: what the index holds per record (store_search_index, used
+ * by store_rebuild_search and store_reindex): name, short names (for an
+ * organisation its codes and the abbreviations of its names), purpose,
+ * and `terms`: former names, beleidsdomeinen (name, key, description),
+ * legal form (code and words) and kind. Not here: the search page.
  */
 #include "store.h"
+#include "../domain/labels.h"
+#include "../domain/search.h"
 #include "../lib/arena.h"
 #include "../lib/buf.h"
 #include "../lib/log.h"
@@ -21,6 +26,156 @@
 #define SEARCH_MAX_TOKENS 8
 #define SEARCH_MAX_TOKEN_BYTES 64
 #define SEARCH_MAX_LIMIT 1000
+
+/* One record as the index needs it. */
+struct index_row {
+	char kind;
+	const char *key, *name, *short_name, *purpose, *code2, *kind_db, *legal_form, *former,
+	    *domains;
+};
+
+static void read_collab_row(db_stmt *st, struct arena *a, void *out)
+{
+	struct index_row *r = out;
+	r->kind = 'c';
+	r->key = arena_strdup(a, store_col_text(st, 0));
+	r->name = arena_strdup(a, store_col_text(st, 1));
+	r->short_name = arena_strdup(a, store_col_text(st, 2));
+	r->purpose = arena_strdup(a, store_col_text(st, 3));
+	r->legal_form = arena_strdup(a, store_col_text(st, 4));
+	r->kind_db = arena_strdup(a, store_col_text(st, 5));
+	r->former = arena_strdup(a, store_col_text(st, 6));
+	r->domains = arena_strdup(a, store_col_text(st, 7));
+	r->code2 = "";
+}
+
+static void read_org_row(db_stmt *st, struct arena *a, void *out)
+{
+	struct index_row *r = out;
+	r->kind = 'o';
+	r->key = arena_strdup(a, store_col_text(st, 0));
+	r->name = arena_strdup(a, store_col_text(st, 1));
+	r->code2 = arena_strdup(a, store_col_text(st, 2));
+	r->kind_db = arena_strdup(a, store_col_text(st, 3));
+	r->former = arena_strdup(a, store_col_text(st, 4));
+	r->short_name = r->purpose = r->legal_form = r->domains = "";
+}
+
+/* The abbreviations of every name in names (separated by ';' or new lines)
+ * appended to out. */
+static void acronyms_of_list(struct buf *out, const char *names)
+{
+	const char *p = names;
+	while (p && *p) {
+		size_t len = strcspn(p, ";\n");
+		char one[512], ac[128] = "";
+		if (len < sizeof one) {
+			memcpy(one, p, len);
+			one[len] = '\0';
+			search_acronyms(one, ac, sizeof ac);
+			if (*ac) {
+				buf_putc(out, ' ');
+				buf_puts(out, ac);
+			}
+		}
+		p += len;
+		while (*p == ';' || *p == '\n')
+			p++;
+	}
+}
+
+static int insert_row(struct store *s, const struct index_row *r)
+{
+	struct buf shortn = BUF_INIT, terms = BUF_INIT;
+	char ac[128] = "";
+	if (r->kind == 'o') {
+		buf_puts(&shortn, r->key);
+		if (*r->code2) {
+			buf_putc(&shortn, ' ');
+			buf_puts(&shortn, r->code2);
+		}
+		search_acronyms(r->name, ac, sizeof ac);
+		if (*ac) {
+			buf_putc(&shortn, ' ');
+			buf_puts(&shortn, ac);
+		}
+		acronyms_of_list(&shortn, r->former);
+		int k = label_from_db(org_kind_labels, ORG_KIND_COUNT, r->kind_db);
+		if (k >= 0)
+			buf_puts(&terms, org_kind_labels[k].label);
+	} else {
+		buf_puts(&shortn, r->short_name);
+		int k = label_from_db(collab_kind_labels, COLLAB_KIND_COUNT, r->kind_db);
+		if (k >= 0)
+			buf_puts(&terms, collab_kind_labels[k].label);
+		k = label_from_db(legal_form_labels, LF_COUNT, r->legal_form);
+		if (k > 0) {
+			buf_putc(&terms, ' ');
+			buf_puts(&terms, legal_form_labels[k].db);
+			buf_putc(&terms, ' ');
+			buf_puts(&terms, legal_form_labels[k].label);
+		}
+		buf_putc(&terms, ' ');
+		buf_puts(&terms, r->domains);
+	}
+	if (*r->former) {
+		buf_putc(&terms, ' ');
+		buf_puts(&terms, r->former);
+	}
+	int rc = STORE_ERR;
+	db_stmt *st = store_stmt(s, "INSERT INTO search_fts (kind, key, name, short_name, purpose, "
+				    "terms) VALUES (?, ?, ?, ?, ?, ?)");
+	if (st && !shortn.err && !terms.err) {
+		char k[2] = {r->kind, '\0'};
+		db_bind_text(st, 1, k, -1, DB_TRANSIENT);
+		db_bind_text(st, 2, r->key, -1, DB_STATIC);
+		db_bind_text(st, 3, r->name, -1, DB_STATIC);
+		db_bind_text(st, 4, shortn.data ? shortn.data : "", -1, DB_STATIC);
+		db_bind_text(st, 5, r->purpose, -1, DB_STATIC);
+		db_bind_text(st, 6, terms.data ? terms.data : "", -1, DB_STATIC);
+		rc = store_step_done(s, st, "zoekindex bijwerken", NULL, 0);
+	}
+	buf_free(&shortn);
+	buf_free(&terms);
+	return rc;
+}
+
+#define INDEX_COLLAB_SELECT                                                                        \
+	"SELECT c.key, c.name, c.short_name, c.purpose, c.legal_form, c.kind, c.former_names, "    \
+	"COALESCE((SELECT group_concat(d.name || ' ' || d.key || ' ' || d.description, ' ') "      \
+	"FROM collaboration_domain cd JOIN domain d ON d.id = cd.domain_id "                       \
+	"WHERE cd.collaboration_id = c.id), '') FROM collaboration c"
+#define INDEX_ORG_SELECT                                                                           \
+	"SELECT o.code, o.name, o.cbs_code, o.kind, o.former_names FROM organisation o"
+
+int store_search_index(struct store *s, char kind, int64_t id)
+{
+	if (kind && id <= 0)
+		return STORE_OK;
+	struct arena *a = arena_new();
+	struct index_row *rows = NULL;
+	int n = 0, rc = STORE_OK;
+	for (int pass = 0; pass < 2 && rc == STORE_OK; pass++) {
+		char k = pass == 0 ? 'c' : 'o';
+		if (kind && kind != k)
+			continue;
+		db_stmt *st = store_stmt(
+		    s, k == 'c' ? (id ? INDEX_COLLAB_SELECT " WHERE c.id = ?" : INDEX_COLLAB_SELECT)
+				: (id ? INDEX_ORG_SELECT " WHERE o.id = ?" : INDEX_ORG_SELECT));
+		if (!st) {
+			rc = STORE_ERR;
+			break;
+		}
+		if (id)
+			db_bind_int64(st, 1, id);
+		rc = store_collect(s, a, st, sizeof *rows,
+				   k == 'c' ? read_collab_row : read_org_row, (void **)&rows, &n);
+		for (int i = 0; i < n && rc == STORE_OK; i++)
+			rc = insert_row(s, &rows[i]);
+	}
+	arena_free(a);
+	return rc;
+}
 
 /*
  * Turn free text into an FTS5 query: tokens of ASCII letters/digits and
@@ -48,13 +203,22 @@ static int fts_query(const char *q, int pg, struct buf *out)
 			while (len > 0 && (start[len] & 0xC0) == 0x80)
 				len--;
 		}
-		/* tokens hold no quotes or operators (see the loops above) */
-		if (pg)
-			buf_puts(out, n ? " & '" : "'");
-		else
-			buf_puts(out, n ? " \"" : "\"");
+		/* tokens hold no quotes or operators (see the loops above); a
+		 * word with a synonym also finds the synonym (domain/search.h):
+		 * ("jeugdzorg"* OR "jeugd"*) */
+		const struct search_synonym *syn = search_synonym((const char *)start, len);
+		if (n)
+			buf_puts(out, pg ? " & " : " ");
+		if (syn)
+			buf_putc(out, '(');
+		buf_puts(out, pg ? "'" : "\"");
 		buf_add(out, start, len);
 		buf_puts(out, pg ? "':*" : "\"*");
+		if (syn) {
+			buf_puts(out, pg ? " | '" : " OR \"");
+			buf_puts(out, syn->instead);
+			buf_puts(out, pg ? "':*)" : "\"*)");
+		}
 		n++;
 	}
 	return n;
@@ -75,7 +239,7 @@ static int fts_query(const char *q, int pg, struct buf *out)
  */
 #define PG_SEARCH_MATCH                                                                            \
 	"(doc @@ to_tsquery('atlas_nl', ?1) OR search_words(search_fts.name, short_name, "         \
-	"purpose) @@ to_tsquery('atlas_simple', ?1))"
+	"purpose, terms) @@ to_tsquery('atlas_simple', ?1))"
 
 int store_search(struct store *s, struct arena *a, const char *query, int limit, int offset,
 		 struct search_hit **hits, int *n, int *total)
@@ -132,13 +296,14 @@ int store_search(struct store *s, struct arena *a, const char *query, int limit,
 		    "FROM search_fts, to_tsquery('atlas_nl', ?1) AS q WHERE " PG_SEARCH_MATCH " "
 		    "ORDER BY ts_rank('{0.1, 0.2, 0.5, 1.0}', doc, q) DESC, "
 		    "CASE WHEN doc @@ q THEN 0 ELSE ts_rank('{0.1, 0.2, 0.5, 1.0}', "
-		    "search_words(search_fts.name, short_name, purpose), "
+		    "search_words(search_fts.name, short_name, purpose, terms), "
 		    "to_tsquery('atlas_simple', ?1)) END DESC, search_fts.name, search_fts.key "
 		    "LIMIT ?2 OFFSET ?3"
 		  : "SELECT kind, key, name, CASE WHEN purpose <> '' "
 		    "THEN snippet(search_fts, 4, '', '', '…', 16) ELSE name END "
 		    "FROM search_fts WHERE search_fts MATCH ?1 "
-		    "ORDER BY bm25(search_fts, 0.0, 0.0, 10.0, 5.0, 1.0), name LIMIT ?2 OFFSET ?3");
+		    "ORDER BY bm25(search_fts, 0.0, 0.0, 10.0, 5.0, 1.0, 0.5), name LIMIT ?2 "
+		    "OFFSET ?3");
 	if (!st) {
 		rc = STORE_ERR;
 		goto out;

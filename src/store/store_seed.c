@@ -704,17 +704,17 @@ static int read_seed(const char *dir, const struct table_desc *t, struct seed_fi
 }
 
 /* Rebuild the full-text index from the tables (small: a full rebuild is
- * simpler and as fast as tracking single rows). */
+ * simpler and as fast as tracking single rows); what a row holds is
+ * store_search_index (store_search.c). */
 int store_rebuild_search(struct store *s, char *err, size_t errlen)
 {
-	return store_exec(
-	    s,
-	    "DELETE FROM search_fts;"
-	    "INSERT INTO search_fts (kind, key, name, short_name, purpose) "
-	    "SELECT 'c', key, name, short_name, purpose FROM collaboration;"
-	    "INSERT INTO search_fts (kind, key, name, short_name, purpose) "
-	    "SELECT 'o', code, name, trim(code || ' ' || cbs_code), '' FROM organisation;",
-	    "zoekindex bijwerken", err, errlen);
+	if (store_exec(s, "DELETE FROM search_fts", "zoekindex bijwerken", err, errlen))
+		return STORE_ERR;
+	if (store_search_index(s, 0, 0)) {
+		store_set_err(err, errlen, "zoekindex bijwerken mislukt");
+		return STORE_ERR;
+	}
+	return STORE_OK;
 }
 
 /* True when the search index does not hold one row per collaboration and

@@ -68,6 +68,8 @@ const VIEWS = [
   { name: 'organisatie-utrecht', path: '/organisaties/gm0344' },
   { name: 'organisatie-opgeheven-vianen', path: () => `/organisaties/${ids.vianen}` },
   { name: 'zoeken-utrecht', path: '/zoeken?q=utrecht' },
+  { name: 'zoeken-jeugdzorg', path: '/zoeken?q=jeugdzorg' }, // the beleidsdomein hint
+  { name: 'actualiteit', path: '/actualiteit' },
   { name: 'over', path: '/over' },
   { name: 'toegankelijkheid', path: '/toegankelijkheid' },
   { name: '404', path: '/deze-pagina-bestaat-niet', status: 404 },

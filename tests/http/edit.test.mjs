@@ -345,8 +345,8 @@ test('/mijn-organisatie: oldest confirmation first, stale ones marked, confirmin
 test('home page: freshness per organisation table', async () => {
   const r = await anon.get('/');
   assert.equal(r.status, 200);
-  assert.match(r.text, /<caption[^>]*>Verouderde deelnames per organisatie in de provincie<\/caption>/);
-  assert.match(r.text, /Langer dan 12 maanden niet bevestigd/);
+  assert.match(r.text, /<caption[^>]*>Minst actuele partners in de provincie<\/caption>/);
+  assert.match(r.text, /Bevestigd in het afgelopen jaar/);
   pages.push(['home', r.text]);
 });
 
