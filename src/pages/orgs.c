@@ -16,7 +16,8 @@
 #include "../render/layout.h"
 #include "../render/assets.h"
 #include "../render/svg.h"
-#include "people.h" /* people */
+#include "people.h"	 /* people */
+#include "corrections.h" /* "Meld wat niet klopt" */
 
 #include <string.h>
 
@@ -634,6 +635,7 @@ int page_org_show(struct request *r)
 		    "utrecht-link--html-a\" href=\"/organisaties/");
 	url_seg(b, o->code);
 	html_raw(b, "/deelnames.csv\">deelnames als CSV (spreadsheet)</a>.</p>");
+	corrections_section(b, form_record_href(r, "/organisaties/", o->code, NULL));
 	layout_end(b, s->stats.newest_confirmed);
 	return 200;
 }
