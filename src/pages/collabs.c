@@ -5,6 +5,7 @@
  * same code the API uses. Does not write anything.
  */
 #include "auth_ui.h"
+#include "corrections.h"
 #include "filter_form.h"
 #include "pages.h"
 #include "edit.h"
@@ -16,10 +17,9 @@
 #include "../render/components.h"
 #include "../render/html.h"
 #include "../render/layout.h"
-#include "history.h"	 /* time travel */
-#include "roles.h"	 /* roles, phases, agreements */
-#include "people.h"	 /* people */
-#include "corrections.h" /* "Meld wat niet klopt" */
+#include "history.h" /* time travel */
+#include "roles.h"   /* roles, phases, agreements */
+#include "people.h"  /* people */
 
 #include <stdio.h>
 #include <string.h>
@@ -560,10 +560,10 @@ int page_collab_show(struct request *r)
 		parts_sources(b, r, c);
 	}
 	people_render_collab_bodies(b, r, ci);
-	roles_collab_section(b, r, ci);				   /* roles */
-	phases_collab_section(b, r, ci);			   /* phase history */
-	agreements_collab_section(b, r, ci);			   /* shared agreements */
-	corrections_section(b, edit_collab_href(r, c->key, NULL)); /* Meld wat niet klopt */
+	roles_collab_section(b, r, ci);	     /* roles */
+	phases_collab_section(b, r, ci);     /* phase history */
+	agreements_collab_section(b, r, ci); /* shared agreements */
+	corrections_section(b, edit_collab_href(r, c->key, NULL));
 
 	html_raw(
 	    b,

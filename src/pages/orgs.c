@@ -5,6 +5,7 @@
  * snapshot; writes nothing.
  */
 #include "auth_ui.h"
+#include "corrections.h"
 #include "pages.h"
 #include "edit.h"
 #include "forms.h"
@@ -16,8 +17,7 @@
 #include "../render/layout.h"
 #include "../render/assets.h"
 #include "../render/svg.h"
-#include "people.h"	 /* people */
-#include "corrections.h" /* "Meld wat niet klopt" */
+#include "people.h" /* people */
 
 #include <string.h>
 
