@@ -214,7 +214,7 @@ test('partner: a participant editor proposes a change to the collaboration itsel
   ]);
   assert.equal(r.status, 200, r.text.slice(0, 400));
   assert.ok(statusLink(r.text));
-  const row = sql(srv.db, "SELECT id, email, user_id IS NOT NULL FROM correction WHERE proposed_value = 'Testdorp'").split('|');
+  const row = sql(srv.db, "SELECT id, email, CASE WHEN user_id IS NULL THEN 0 ELSE 1 END FROM correction WHERE proposed_value = 'Testdorp'").split('|');
   assert.equal(row[1], '', 'a signed-in proposer leaves no e-mail address');
   assert.equal(row[2], '1');
   const mine = await S.redQ.get('/mijn/correcties');
