@@ -332,13 +332,17 @@ static int form_page(struct request *r, const struct form_state *st, int status)
 	form_hidden(b, "csrf", token);
 	form_hidden(b, "veld", st->field->name);
 	const char *cur = corrections_current(r->arena, s, t, st->field->name);
-	html_raw(b, "<dl class=\"atlas-dl\"><div class=\"atlas-dl__item\"><dt>Gegeven</dt><dd>");
+	comp_dl_open(b);
+	comp_dl_item_open(b, "Gegeven");
 	html_text(b, st->field->label);
 	html_raw(b, " (");
 	comp_link(b, form_href(r, t), "ander gegeven kiezen");
-	html_raw(b, ")</dd></div><div class=\"atlas-dl__item\"><dt>Staat nu in de atlas</dt><dd>");
+	html_raw(b, ")");
+	comp_dl_item_close(b);
+	comp_dl_item_open(b, "Staat nu in de atlas");
 	value_text(b, st->field, cur);
-	html_raw(b, "</dd></div></dl>");
+	comp_dl_item_close(b);
+	comp_dl_close(b);
 	form_field(b, &fw, st->value ? st->value : cur, st->errs);
 	form_field(b, &f_bron, st->source, st->errs);
 	form_field(b, &f_toelichting, st->comment, st->errs);
@@ -613,17 +617,18 @@ static int queue_page(struct request *r, const char *alert_kind, const char *ale
 	for (int i = 0; i < n_open; i++) {
 		const struct correction_row *c = &open[i];
 		html_rawf(b,
-			  "<section class=\"atlas-card\" aria-labelledby=\"m-%lld\">"
+			  "<section class=\"atlas-manage\" aria-labelledby=\"m-%lld\">"
 			  "<h3 class=\"utrecht-heading-3\" id=\"m-%lld\">Melding %lld</h3>",
 			  (long long)c->id, (long long)c->id, (long long)c->id);
 		proposal_dl(b, r, c, true);
 		const char *base =
 		    arena_printf(r->arena, "/beheer/correcties/%lld", (long long)c->id);
-		html_raw(b, "<div class=\"utrecht-button-group\">");
-		form_open(b, r, arena_printf(r->arena, "%s/overnemen", base));
+		html_raw(b, "<form class=\"atlas-inline-form\" method=\"post\" action=\"");
+		html_attr(b, arena_printf(r->arena, "%s/overnemen", base));
+		html_raw(b, "\">");
+		form_csrf(b, r);
 		form_submit(b, "Overnemen", true);
 		form_close(b);
-		html_raw(b, "</div>");
 		form_open(b, r, arena_printf(r->arena, "%s/afwijzen", base));
 		const struct field_errors *fe = c->id == err_id ? errs : NULL;
 		html_raw(b, "<div class=\"utrecht-form-field utrecht-form-field--textarea\">"
@@ -656,7 +661,7 @@ static int queue_page(struct request *r, const char *alert_kind, const char *ale
 		html_raw(b, "<h2 class=\"utrecht-heading-2\">Onlangs behandeld</h2>");
 		for (int i = 0; i < n_done; i++) {
 			html_rawf(b,
-				  "<section class=\"atlas-card\"><h3 "
+				  "<section class=\"atlas-manage\"><h3 "
 				  "class=\"utrecht-heading-3\">Melding %lld</h3>",
 				  (long long)done[i].id);
 			proposal_dl(b, r, &done[i], true);
@@ -757,7 +762,7 @@ int page_my_corrections(struct request *r)
 			    "„Meld wat niet klopt”.</p>");
 	for (int i = 0; i < n; i++) {
 		html_rawf(b,
-			  "<section class=\"atlas-card\"><h2 class=\"utrecht-heading-3\">"
+			  "<section class=\"atlas-manage\"><h2 class=\"utrecht-heading-3\">"
 			  "Melding %lld</h2>",
 			  (long long)rows[i].id);
 		proposal_dl(b, r, &rows[i], false);

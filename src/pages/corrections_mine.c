@@ -78,22 +78,21 @@ void corrections_mine_actions(struct buf *b, struct request *r, char kind, int i
 		return;
 	const struct participation *p = &s->parts[index];
 	long long id = (long long)p->id;
-	html_raw(b, "<form class=\"atlas-inline-form\" method=\"post\" "
+	html_raw(b, "<details class=\"atlas-details\"><summary>Wij zijn uitgetreden per …"
+		    "<span class=\"atlas-visually-hidden\"> (");
+	html_text(b, name);
+	html_raw(b, ")</span></summary><form class=\"atlas-inline-form\" method=\"post\" "
 		    "action=\"/mijn-organisatie/uittreden\">");
 	form_csrf(b, r);
 	html_rawf(b, "<input type=\"hidden\" name=\"deelname\" value=\"%lld\">", id);
 	form_version_field(b, p->version);
 	html_rawf(b,
-		  "<label class=\"utrecht-form-label\" for=\"f-uit-%lld\">Wij zijn uitgetreden "
-		  "per<span class=\"atlas-visually-hidden\"> (",
-		  id);
-	html_text(b, name);
-	html_rawf(b,
-		  ")</span></label> <input class=\"utrecht-textbox\" type=\"date\" "
+		  "<label class=\"utrecht-form-label\" for=\"f-uit-%lld\">Datum van "
+		  "uittreden</label> <input class=\"utrecht-textbox\" type=\"date\" "
 		  "id=\"f-uit-%lld\" name=\"datum\" required> ",
-		  id);
+		  id, id);
 	form_submit(b, "Vastleggen", false);
-	html_raw(b, "</form>");
+	html_raw(b, "</form></details>");
 }
 
 /* ---- "Wij zijn uitgetreden per …" -------------------------------------------------- */
