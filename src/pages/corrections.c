@@ -164,7 +164,7 @@ static const struct form_field f_veld = {
 static const struct form_field f_bron = {
     "bron",
     "Bron (link)",
-    FK_URL,
+    FK_TEXT, /* text, not url: an invalid link is shown back as typed */
     CORRECTIONS_URL_MAX,
     false,
     "Een webadres dat begint met https:// of http://, bijvoorbeeld een officiële "
@@ -203,7 +203,7 @@ static struct form_field value_field(struct request *r, const struct corr_field 
 			 "geldt.";
 		break;
 	case CI_URL:
-		v.kind = FK_URL;
+		v.kind = FK_TEXT;
 		v.max_len = 500;
 		v.hint = "Een webadres dat begint met https:// of http://.";
 		break;

@@ -12,7 +12,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, addUser, login, anonymous, apiClient, csrfOf, decodeEntities, sql, HAVE_SQL_CLI, assertControlsLabelled } from './harness.mjs';
+import path from 'node:path';
+import { startServer, addUser, login, anonymous, apiClient, csrfOf, decodeEntities, sql, assertControlsLabelled } from './harness.mjs';
+import { assertValidPages } from './vnu.mjs';
 
 const TODAY = new Date().toISOString().slice(0, 10);
 const EMAIL = 'melder.testdorp@example.org';
@@ -501,3 +503,40 @@ test('Mijn organisatie: "Bevestig alles wat klopt" shows what is confirmed and c
   // staff are not scoped to one organisation
   assert.equal((await S.staf.get('/mijn-organisatie/bevestigen')).status, 403);
 });
+
+test('every page of the module passes the Nu HTML Checker and labels every control', async () => {
+  anHourLater();
+  const pages = [];
+  const keep = async (name, p, client = anon, status = 200) => {
+    const r = await client.get(p);
+    assert.equal(r.status, status, `${name}: ${p}`);
+    pages.push([name, r.text]);
+  };
+  await keep('verband', `/samenwerkingsverbanden/${F.C}`);
+  await keep('organisatie', `/organisaties/${F.Q}`);
+  await keep('stap1', `/samenwerkingsverbanden/${F.C}/melding`);
+  await keep('stap2', `/organisaties/${F.Q}/melding?veld=inwoners`);
+  await keep('deelname', `/samenwerkingsverbanden/${F.C}/melding?deelname=${F.QP}&veld=rol`);
+  const bad = await proposeAnon(srv.base, `/samenwerkingsverbanden/${F.C}`, { veld: 'startdatum', waarde: 'morgen', bron: 'x', email: 'y' });
+  assert.equal(bad.status, 400);
+  pages.push(['fouten', bad.text]);
+  const ok = await proposeAnon(srv.base, `/samenwerkingsverbanden/${F.C}`, { veld: 'website', waarde: 'https://testdorp.example.org', toelichting: 'Nieuwe website.' });
+  pages.push(['ontvangen', ok.text]);
+  await keep('status', statusLink(ok.text));
+  await keep('wachtrij', '/beheer/correcties', S.staf);
+  const id = Number(sql(srv.db, "SELECT max(id) FROM correction WHERE status = 'open'"));
+  const err = await S.staf.post(`/beheer/correcties/${id}/afwijzen`, [['reden', '']]);
+  assert.equal(err.status, 400);
+  pages.push(['wachtrij-fout', err.text]);
+  await keep('mijn-meldingen', '/mijn/correcties', S.redQ);
+  await keep('mijn-organisatie', '/mijn-organisatie', S.redQ);
+  await keep('bevestigen', '/mijn-organisatie/bevestigen', S.redQ);
+  assertValidPages(path.join(srv.dir, 'vnu-corrections'), pages);
+  for (const [name, html] of pages) {
+    assertControlsLabelled(name, html);
+    for (const m of html.matchAll(/aria-describedby="([^"]+)"/g)) {
+      for (const x of m[1].split(' ')) assert.ok(html.includes(`id="${x}"`), `${name}: describedby #${x} missing`);
+    }
+  }
+});
+
