@@ -548,7 +548,6 @@ int page_correction_status(struct request *r)
 {
 	r->cache_control = "no-store";
 	r->etag = NULL;
-	req_header(r, "Referrer-Policy", "no-referrer");
 	struct store *s = store_or_null();
 	if (!s)
 		return store_down(r);
