@@ -34,6 +34,8 @@ static const struct corr_field collab_fields[] = {
     {"einddatum", "Einddatum", "end_date", CI_DATE, NULL, 0},
     {"website", "Website", "website", CI_URL, NULL, 0},
     {"opmerking", "Opmerking", "note", CI_TEXTAREA, NULL, 0},
+    {CORRECTIONS_FREE_FIELD, "Iets anders, zoals een ontbrekende of vertrokken deelnemer", "",
+     CI_FREE, NULL, 0},
 };
 
 static const struct corr_field org_fields[] = {
@@ -41,6 +43,8 @@ static const struct corr_field org_fields[] = {
     {"inwoners", "Inwoners", "population", CI_NUMBER, NULL, 0},
     {"peildatumInwoners", "Peildatum inwoners", "population_date", CI_DATE, NULL, 0},
     {"opmerking", "Opmerking", "note", CI_TEXTAREA, NULL, 0},
+    {CORRECTIONS_FREE_FIELD, "Iets anders, zoals een fusie of een nieuwe naam per een datum", "",
+     CI_FREE, NULL, 0},
 };
 
 static const struct corr_field part_fields[] = {
@@ -413,7 +417,10 @@ enum corr_outcome corrections_propose(struct store *st, struct arena *a, const s
 	size_t before = (size_t)e->n;
 	field_check_text(e, "waarde", value, 0, CORRECTIONS_VALUE_MAX, true,
 			 "Een voorgestelde waarde");
-	if (f && (size_t)e->n == before) {
+	if (f && f->input == CI_FREE) {
+		if ((size_t)e->n == before && !*value)
+			field_errors_add(e, "waarde", "Beschrijf wat er niet klopt of ontbreekt.");
+	} else if (f && (size_t)e->n == before) {
 		const char *cur = get_field(a, s, t, field);
 		if (strcmp(cur, value) == 0)
 			field_errors_add(
@@ -604,6 +611,21 @@ enum corr_outcome corrections_accept(struct store *st, struct arena *a, const st
 	struct write_ctx w;
 	char actor[80], today[11];
 	accounts_write_ctx(u, via, &w, actor, today);
+	if (f->input == CI_FREE) {
+		/* no field to apply: the decision is recorded, the edit is the reviewer's */
+		int rc = store_correction_handle(st, &w, row.id, "accepted", "", NULL);
+		if (rc == STORE_ERR_CONFLICT) {
+			*message = "Deze melding is al behandeld.";
+			return CORR_CONFLICT;
+		}
+		if (rc) {
+			*message = "Het verwerken is niet gelukt. Er is niets gewijzigd.";
+			return CORR_FAILED;
+		}
+		*message = "De melding is als verwerkt gemarkeerd. Pas het gegeven zelf aan zoals "
+			   "de melding beschrijft.";
+		return CORR_OK;
+	}
 
 	/* the provenance row of the applied value */
 	char pkey[300];

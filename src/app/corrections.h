@@ -51,8 +51,14 @@ struct store;
 
 enum corr_kind { CORR_COLLAB, CORR_ORG, CORR_PART };
 
-/* How a field's value is entered. */
-enum corr_input { CI_TEXT, CI_TEXTAREA, CI_DATE, CI_URL, CI_NUMBER, CI_SELECT };
+/* How a field's value is entered. CI_FREE: "Iets anders" — a description
+ * of what is wrong or missing (a member that is not listed, an organisation
+ * that merged away) that no single field holds; accepting it records the
+ * decision and the reviewer makes the edit by hand. */
+enum corr_input { CI_TEXT, CI_TEXTAREA, CI_DATE, CI_URL, CI_NUMBER, CI_SELECT, CI_FREE };
+
+/* The name of the "Iets anders" field. */
+#define CORRECTIONS_FREE_FIELD "overig"
 
 /* A field a proposal may name: the Dutch API/form name, its label, the
  * column name under which its provenance is filed, and for enumerations
@@ -152,7 +158,8 @@ int corrections_by_token(struct store *st, struct arena *a, const char *token,
  * Accept proposal id: applies the value as a normal edit by u (expected
  * version = the record's version in s) and marks the proposal accepted
  * with provenance (the proposal's link, confidence medium), all in one
- * transaction. CORR_INVALID (e filled) when the value is no longer valid,
+ * transaction. An "Iets anders" proposal is only marked accepted (the
+ * reviewer edits the record by hand). CORR_INVALID (e filled) when the value is no longer valid,
  * CORR_CONFLICT when the proposal was handled or the record changed
  * meanwhile, CORR_FORBIDDEN/CORR_NOTFOUND. *message: a Dutch sentence for
  * the outcome (never NULL).

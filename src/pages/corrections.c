@@ -220,6 +220,14 @@ static struct form_field value_field(struct request *r, const struct corr_field 
 		v.n_opts = n;
 		break;
 	}
+	case CI_FREE:
+		v.kind = FK_TEXTAREA;
+		v.label = "Wat klopt er niet of ontbreekt er?";
+		v.required = true;
+		v.hint = "Bijvoorbeeld: „Gemeente Testdorp neemt sinds 1 januari 2024 deel” of "
+			 "„Deze organisatie is per 1 januari 2022 opgegaan in …”. Ten hoogste "
+			 "2000 tekens.";
+		break;
 	case CI_TEXT:
 		break;
 	}
@@ -300,8 +308,11 @@ static int form_page(struct request *r, const struct form_state *st, int status)
 		for (int i = 0; i < nf; i++) {
 			const char *cur = corrections_current(r->arena, s, t, fields[i].name);
 			opts[i + 1] = (struct comp_option){
-			    fields[i].name, arena_printf(r->arena, "%s (nu: %s)", fields[i].label,
-							 corrections_display(&fields[i], cur))};
+			    fields[i].name,
+			    fields[i].input == CI_FREE
+				? fields[i].label
+				: arena_printf(r->arena, "%s (nu: %s)", fields[i].label,
+					       corrections_display(&fields[i], cur))};
 		}
 		struct form_field fv = f_veld;
 		fv.opts = opts;
@@ -339,9 +350,11 @@ static int form_page(struct request *r, const struct form_state *st, int status)
 	comp_link(b, form_href(r, t), "ander gegeven kiezen");
 	html_raw(b, ")");
 	comp_dl_item_close(b);
-	comp_dl_item_open(b, "Staat nu in de atlas");
-	value_text(b, st->field, cur);
-	comp_dl_item_close(b);
+	if (st->field->input != CI_FREE) {
+		comp_dl_item_open(b, "Staat nu in de atlas");
+		value_text(b, st->field, cur);
+		comp_dl_item_close(b);
+	}
 	comp_dl_close(b);
 	form_field(b, &fw, st->value ? st->value : cur, st->errs);
 	form_field(b, &f_bron, st->source, st->errs);
@@ -492,10 +505,13 @@ static void proposal_dl(struct buf *b, struct request *r, const struct correctio
 	comp_dl_item_open(b, "Veld");
 	html_text(b, f ? f->label : c->field);
 	comp_dl_item_close(b);
-	comp_dl_item_open(b, "Was bij melden");
-	value_text(b, f, c->current_value);
-	comp_dl_item_close(b);
-	if (found && f && strcmp(c->status, "open") == 0) {
+	bool free = f && f->input == CI_FREE;
+	if (!free) {
+		comp_dl_item_open(b, "Was bij melden");
+		value_text(b, f, c->current_value);
+		comp_dl_item_close(b);
+	}
+	if (found && f && !free && strcmp(c->status, "open") == 0) {
 		const char *now = corrections_current(r->arena, r->snap, &t, c->field);
 		if (strcmp(now, c->current_value) != 0) {
 			comp_dl_item_open(b, "Staat nu");
@@ -503,7 +519,7 @@ static void proposal_dl(struct buf *b, struct request *r, const struct correctio
 			comp_dl_item_close(b);
 		}
 	}
-	comp_dl_item_open(b, "Voorgesteld");
+	comp_dl_item_open(b, free ? "Wat niet klopt" : "Voorgesteld");
 	html_raw(b, "<strong>");
 	value_text(b, f, c->proposed_value);
 	html_raw(b, "</strong>");

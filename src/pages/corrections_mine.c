@@ -174,9 +174,10 @@ static void confirm_item(struct buf *b, struct request *r, int id, const struct 
 	const struct corr_field *f = corrections_fields(t->kind, &nf);
 	comp_dl_open(b);
 	for (int i = 0; i < nf; i++)
-		comp_dl_text(
-		    b, f[i].label,
-		    corrections_display(&f[i], corrections_current(r->arena, s, t, f[i].name)));
+		if (f[i].input != CI_FREE)
+			comp_dl_text(b, f[i].label,
+				     corrections_display(
+					 &f[i], corrections_current(r->arena, s, t, f[i].name)));
 	comp_dl_item_open(b, "Laatst bevestigd");
 	if (*confirmed)
 		form_confirmed_line(b, confirmed, by);

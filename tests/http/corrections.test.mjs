@@ -204,6 +204,30 @@ test('rejecting needs a reason; the proposer sees the status and the reason; the
   assert.match(st.text, /De naam in de bron is niet gewijzigd\./);
 });
 
+test('"Iets anders": a description of what is wrong or missing; accepting records the decision and changes no field', async () => {
+  anHourLater();
+  const empty = await proposeAnon(srv.base, `/samenwerkingsverbanden/${F.C}`, { veld: 'overig', waarde: '' });
+  assert.equal(empty.status, 400);
+  assert.match(decodeEntities(empty.text), /Beschrijf wat er niet klopt of ontbreekt/);
+  const form = await anon.get(`/samenwerkingsverbanden/${F.C}/melding?veld=overig`);
+  assert.match(form.text, /Wat klopt er niet of ontbreekt er\?/);
+  const before = await anon.getJson(`/api/v1/samenwerkingsverbanden/${F.C}`);
+  const r = await proposeAnon(srv.base, `/samenwerkingsverbanden/${F.C}`, {
+    veld: 'overig',
+    waarde: 'Gemeente Testdorp neemt sinds 1 januari 2024 ook deel.',
+    bron: 'https://example.org/besluit-testdorp',
+  });
+  assert.equal(r.status, 200);
+  const id = Number(sql(srv.db, "SELECT max(id) FROM correction WHERE field = 'overig'"));
+  const q = await S.staf.get('/beheer/correcties');
+  assert.match(q.text, /Wat niet klopt/);
+  await S.staf.submit(`/beheer/correcties/${id}/overnemen`, []);
+  assert.equal(sql(srv.db, `SELECT status FROM correction WHERE id = ${id}`), 'accepted');
+  const after = await anon.getJson(`/api/v1/samenwerkingsverbanden/${F.C}`);
+  assert.equal(after.versie, before.versie, 'no field changed');
+  assert.equal(Number(sql(srv.db, "SELECT count(*) FROM provenance WHERE field = '' OR field = 'overig'")), 0);
+});
+
 test('partner: a participant editor proposes a change to the collaboration itself; it goes to the penvoerder; the proposer sees the status', async () => {
   const form = await S.redQ.get(`/samenwerkingsverbanden/${F.C}/melding?veld=vestigingsplaats`);
   assert.equal(form.status, 200);
