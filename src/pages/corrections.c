@@ -135,6 +135,20 @@ static void value_text(struct buf *b, const struct corr_field *f, const char *v)
 	html_text(b, corrections_display(f, v));
 }
 
+/* At most max code points of v, with "…" when cut (arena string). */
+static const char *shorten(struct request *r, const char *v, size_t max)
+{
+	size_t cps = 0, i = 0;
+	for (; v[i] && cps < max; i++)
+		if (((unsigned char)v[i] & 0xC0) != 0x80)
+			cps++;
+	while (v[i] && ((unsigned char)v[i] & 0xC0) == 0x80)
+		i++;
+	if (!v[i])
+		return v;
+	return arena_printf(r->arena, "%.*s…", (int)i, v);
+}
+
 /* ---- the record page's section ---------------------------------------------------- */
 
 void corrections_section(struct buf *b, const char *href)
@@ -311,8 +325,9 @@ static int form_page(struct request *r, const struct form_state *st, int status)
 			    fields[i].name,
 			    fields[i].input == CI_FREE
 				? fields[i].label
-				: arena_printf(r->arena, "%s (nu: %s)", fields[i].label,
-					       corrections_display(&fields[i], cur))};
+				: arena_printf(
+				      r->arena, "%s (nu: %s)", fields[i].label,
+				      shorten(r, corrections_display(&fields[i], cur), 60))};
 		}
 		struct form_field fv = f_veld;
 		fv.opts = opts;
