@@ -752,7 +752,11 @@ enum corr_outcome corrections_confirm_set(struct store *st, const struct snapsho
 			*failed = i;
 			return CORR_NOTFOUND;
 		}
-		if (!policy_may_review_correction(u, s, items[i].entity, idx)) {
+		const char *e = items[i].entity;
+		bool may = strcmp(e, "organisation") == 0    ? policy_may_edit_org(u, s, idx)
+			   : strcmp(e, "collaboration") == 0 ? policy_may_edit_collab(u, s, idx)
+							     : policy_may_edit_part(u, s, idx);
+		if (!may) {
 			*failed = i;
 			return CORR_FORBIDDEN;
 		}
