@@ -97,6 +97,27 @@ bool policy_may_add_part(const struct user *u, const struct snapshot *s, int ci)
 	return policy_may_edit_collab(u, s, ci) || policy_scoped_org(u, s) >= 0;
 }
 
+bool policy_may_review_correction(const struct user *u, const struct snapshot *s,
+				  const char *entity, int index)
+{
+	if (policy_is_staff(u))
+		return true;
+	if (!entity || index < 0)
+		return false;
+	if (strcmp(entity, "collaboration") == 0)
+		return policy_may_edit_collab(u, s, index);
+	if (strcmp(entity, "organisation") == 0)
+		return policy_may_edit_org(u, s, index);
+	if (strcmp(entity, "participation") == 0)
+		return policy_may_edit_part(u, s, index);
+	return false;
+}
+
+bool policy_may_review_corrections(const struct user *u, const struct snapshot *s)
+{
+	return policy_is_staff(u) || (editor(u) && policy_own_org(u, s) >= 0);
+}
+
 bool policy_person_record_visible(const struct user *u, const struct person *p)
 {
 	if (!p)

@@ -66,6 +66,20 @@ bool policy_may_create_collab(const struct user *u, const struct snapshot *s);
  * that organisation). */
 bool policy_may_add_part(const struct user *u, const struct snapshot *s, int ci);
 
+/* ---- proposed corrections ("Meld wat niet klopt", app/corrections.h) ------- */
+
+/* Review (accept or reject) a proposed correction about record index of
+ * entity ("collaboration", "organisation", "participation"; -1 when the
+ * record is gone): programme staff, and the editors who may edit that
+ * record — so a participant's proposal about the collaboration itself goes
+ * to the penvoerder's (or centrumgemeente's) editors and the programme team. */
+bool policy_may_review_correction(const struct user *u, const struct snapshot *s,
+				  const char *entity, int index);
+
+/* Open the review queue at all: staff, or a partner editor with an
+ * organisation in s. */
+bool policy_may_review_corrections(const struct user *u, const struct snapshot *s);
+
 /* ---- people and offices ------------------------------------------------------- */
 
 /*

@@ -30,6 +30,8 @@
 #include "../pages/opendata.h"
 #include "../pages/calendar.h"
 #include "../api/api_health.h"
+#include "../api/api_corrections.h"
+#include "../pages/corrections.h"
 
 #include <stddef.h>
 
@@ -164,6 +166,22 @@ const struct route routes[] = {
      no_params},
     {GET, "/mijn-organisatie", page_mine, ROUTE_PAGE, 0, no_params, USER_ROLE_EDITOR},
 
+    /* Corrections ("Meld wat niet klopt", pages/corrections*.c): the form
+     * is open to everyone (its CSRF check is the handler's: anonymous
+     * visitors have no session), the status link, the review queue, a
+     * proposer's own list, and Mijn organisatie's confirm-or-correct. */
+    {GET | HTTP_POST, "/samenwerkingsverbanden/{id}/melding", page_correction_collab, ROUTE_PAGE,
+     ROUTE_FORM, corrections_form_params},
+    {GET | HTTP_POST, "/organisaties/{code}/melding", page_correction_org, ROUTE_PAGE, ROUTE_FORM,
+     corrections_form_params},
+    {GET, "/correcties/status/{token}", page_correction_status, ROUTE_PAGE, 0, no_params},
+    {GET, "/beheer/correcties", page_corrections_queue, ROUTE_PAGE, 0, no_params, USER_ROLE_EDITOR},
+    {HTTP_POST, "/beheer/correcties/{id}/overnemen", page_correction_accept, ROUTE_PAGE, EDIT_FORM},
+    {HTTP_POST, "/beheer/correcties/{id}/afwijzen", page_correction_reject, ROUTE_PAGE, EDIT_FORM},
+    {GET, "/mijn/correcties", page_my_corrections, ROUTE_PAGE, 0, no_params, USER_ROLE_EDITOR},
+    {HTTP_POST, "/mijn-organisatie/uittreden", page_mine_leave, ROUTE_PAGE, EDIT_FORM},
+    {GET | HTTP_POST, "/mijn-organisatie/bevestigen", page_mine_confirm_all, ROUTE_PAGE, EDIT_FORM},
+
     /* People: list, record, editing of a person, offices and seats, and
      * the administrator's export and erasure. Read per request from the
      * store (not cached: visibility depends on who asks). */
@@ -264,6 +282,16 @@ const struct route routes[] = {
     {GET, "/api/v1/samenwerkingsverbanden/{id}/fasen", api_collab_phases, ROUTE_API, 0, no_params},
     {GET, "/api/v1/samenwerkingsverbanden/{id}/afspraken", api_collab_agreements, ROUTE_API, 0,
      no_params},
+
+    /* API, corrections ("Meld wat niet klopt"): anyone proposes; reviewers
+     * read and handle with a personal API token (checked by the handler). */
+    {HTTP_POST, "/api/v1/correcties", api_corrections_create, ROUTE_API, 0, no_params},
+    {GET, "/api/v1/correcties", api_corrections_list, ROUTE_API, 0, api_corrections_list_params,
+     USER_ROLE_EDITOR},
+    {HTTP_POST, "/api/v1/correcties/{id}/overnemen", api_correction_accept, ROUTE_API, ROUTE_TOKEN,
+     no_params, USER_ROLE_EDITOR},
+    {HTTP_POST, "/api/v1/correcties/{id}/afwijzen", api_correction_reject, ROUTE_API, ROUTE_TOKEN,
+     no_params, USER_ROLE_EDITOR},
 
     /* API, organisations, policy domains and people. */
     {GET, "/api/v1/organisaties", api_org_list, ROUTE_API, ROUTE_CACHE, org_list_params},

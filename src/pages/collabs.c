@@ -5,6 +5,7 @@
  * same code the API uses. Does not write anything.
  */
 #include "auth_ui.h"
+#include "corrections.h"
 #include "filter_form.h"
 #include "pages.h"
 #include "edit.h"
@@ -646,6 +647,7 @@ int page_collab_show(struct request *r)
 	agreements_collab_section(b, r, ci); /* shared agreements */
 	parts_claims(b, r, c, &pv);	     /* memberships claimed, not confirmed */
 	provenance_sources_section(b, s, &pv);
+	corrections_section(b, edit_collab_href(r, c->key, NULL));
 
 	html_raw(
 	    b,

@@ -8,6 +8,7 @@
  * snapshot; the buttons post to the confirm routes (edit_*.c).
  */
 #include "auth_ui.h"
+#include "corrections.h"
 #include "edit.h"
 #include "forms.h"
 #include "pages.h"
@@ -93,6 +94,7 @@ int page_mine(struct request *r)
 	html_text(b, heading);
 	html_raw(b, "</h1>");
 	form_flash(b, r);
+	corrections_mine_flash(b, r);
 	if (scoped && own < 0) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">Uw account is niet aan een organisatie "
 			    "gekoppeld. Vraag de beheerder om uw organisatie in te stellen.</p>");
@@ -116,6 +118,7 @@ int page_mine(struct request *r)
 			    "href=\"/samenwerkingsverbanden/nieuw\">Nieuw samenwerkingsverband "
 			    "toevoegen</a>");
 	html_raw(b, "</p>");
+	corrections_mine_links(b, r);
 
 	static const struct comp_col cols[] = {{"Gegeven", false},	    {"Soort", false},
 					       {"Laatst bevestigd", false}, {"Door", false},
@@ -183,6 +186,7 @@ int page_mine(struct request *r)
 		comp_td_open(b, false);
 		if (may)
 			form_confirm_button(b, r, action, version, what, "/mijn-organisatie");
+		corrections_mine_actions(b, r, "ocp"[m->kind], m -> index);
 		comp_td_close(b);
 		comp_row_close(b);
 	}

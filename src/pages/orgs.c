@@ -5,6 +5,7 @@
  * snapshot; writes nothing.
  */
 #include "auth_ui.h"
+#include "corrections.h"
 #include "pages.h"
 #include "edit.h"
 #include "forms.h"
@@ -686,6 +687,7 @@ int page_org_show(struct request *r)
 		    "utrecht-link--html-a\" href=\"/organisaties/");
 	url_seg(b, o->code);
 	html_raw(b, "/deelnames.csv\">deelnames als CSV (spreadsheet)</a>.</p>");
+	corrections_section(b, form_record_href(r, "/organisaties/", o->code, NULL));
 	layout_end(b, s->stats.newest_confirmed);
 	return 200;
 }

@@ -297,7 +297,8 @@ test('every read (GET) answers as documented: examples, all query examples, anon
       if (op.params.some((x) => x.in === 'query' && x.name === 'paginaGrootte')) await check(op, base + '?paginaGrootte=2', { expect: 200 });
     } else {
       await check(op, base, { expect: 401 });
-      await check(op, base, { token: TOK.staf, expect: 403 });
+      // the programme team reviews corrections; the other guarded reads are for administrators
+      await check(op, base, { token: TOK.staf, expect: op.id === 'GET /correcties' ? 200 : 403 });
       await check(op, base, { token: TOK.beheerder, expect: 200 });
     }
   });
@@ -400,6 +401,24 @@ test('writes with a token: create, change, replace and end a fictional collabora
   // end the collaboration
   const etag = (await srv.get(one)).headers.get('etag');
   await check(OP('DELETE /samenwerkingsverbanden/{id}'), one, { token: T, ifMatch: etag, expect: 200 });
+});
+
+test('corrections: propose anonymously, then accept and reject with a token', async () => {
+  const create = OP('POST /correcties');
+  const reqSchema = (op) => op.op.requestBody.content['application/json'].schema;
+  const C = exampleOf(deref('#/components/parameters/VerbandId'));
+  const body = { object: 'samenwerkingsverband', sleutel: C, veld: 'vestigingsplaats', waarde: 'Testdorp', bron: 'https://example.org/contract', toelichting: 'Fictief.' };
+  assert.deepEqual(validate(reqSchema(create), body), []);
+  const a = await check(create, `${BASE}/correcties`, { body, expect: 201 });
+  await check(create, `${BASE}/correcties`, { body: { ...body, veld: 'startdatum', waarde: '2023-02-31' }, expect: 400 });
+  const b = await check(create, `${BASE}/correcties`, { body: { ...body, waarde: 'Testdorp-Oost' }, expect: 201 });
+  await check(OP('POST /correcties/{id}/overnemen'), `${BASE}/correcties/${a.json.id}/overnemen`, { token: TOK.staf, expect: 200 });
+  await check(OP('POST /correcties/{id}/overnemen'), `${BASE}/correcties/${a.json.id}/overnemen`, { token: TOK.staf, expect: 409 });
+  const reject = OP('POST /correcties/{id}/afwijzen');
+  assert.deepEqual(validate(reqSchema(reject), { reden: 'Fictief.' }), []);
+  await check(reject, `${BASE}/correcties/${b.json.id}/afwijzen`, { token: TOK.staf, body: {}, expect: 400 });
+  await check(reject, `${BASE}/correcties/${b.json.id}/afwijzen`, { token: TOK.staf, body: { reden: 'Fictief.' }, expect: 200 });
+  await check(reject, `${BASE}/correcties/999999/afwijzen`, { token: TOK.staf, body: { reden: 'Fictief.' }, expect: 404 });
 });
 
 test('every operation in the document was exercised and validated', () => {
