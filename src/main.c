@@ -21,6 +21,11 @@
 #include "app/accounts.h"
 #include "app/policy.h"
 #include "io/geo.h"
+#include "app/officeholders.h"
+#include "io/derived_seats.h"
+#include "io/seed.h"
+#include "lib/arena.h"
+#include "store/store_provenance.h"
 #include "io/wgr_rules.h"
 #include "store/store.h"
 #include "store/store_copy.h"
@@ -76,6 +81,7 @@ static const char *usage_text =
     "  check          controleer de consistentie van de gegevens\n"
     "  import csv BESTAND  samenwerkingsverbanden of deelnames uit CSV (docs/csv-template.md)\n"
     "  import roo BESTAND  een export van het Register van Overheidsorganisaties inlezen\n"
+    "  import ambtsdragers BESTAND.csv  publieke ambtsdragers met bron (office_holders)\n"
     "  export roo     het register als ROO-export (XML, oo-export 2.6.x)\n"
     "  backup BESTAND   reservekopie van de database terwijl de server draait\n"
     "  restore BESTAND  zet een reservekopie terug (server gestopt)\n"
@@ -832,6 +838,9 @@ static int cmd_serve(const struct opts *o)
 	free(doc);
 	if (wgr_rules_init(o->wgr_rules) < 0) /* message on stderr */
 		return 1;
+	/* people: seats fixed by law (data/wettelijke-samenstelling.csv) */
+	if (derived_rules_init(DERIVED_RULES_DEFAULT) < 0) /* message on stderr */
+		return 1;
 	if (geo_load(o->geo) < 0) /* message on stderr */
 		return 1;
 	static const struct router_access access = {policy_has_role, policy_may_write_api};
@@ -858,6 +867,129 @@ static int cmd_serve(const struct opts *o)
 	return rc;
 }
 
+/*
+ * people: atlas import ambtsdragers FILE.csv [--dry-run] — the change-set
+ * table office_holders (app/officeholders.h) on its own, in one batch and
+ * one import batch. Interim until the change-set command (`atlas import
+ * wijzigingen MAP`) lands; TODO(#14): drop this when that reads the table.
+ */
+static const char *const oh_columns[] = {"organisation_code",
+					 "person_name",
+					 "office",
+					 "portfolio",
+					 "collaboration_key",
+					 "body",
+					 "start_date",
+					 "source_url",
+					 "source_title",
+					 "source_date",
+					 "retrieved",
+					 "confidence",
+					 "note"};
+#define OH_NCOLS ((int)(sizeof oh_columns / sizeof oh_columns[0]))
+
+static const char *oh_op_words(enum cs_op op)
+{
+	static const char *const w[] = {[CS_ADD] = "nieuw",
+					[CS_UPDATE] = "wijziging",
+					[CS_END] = "beëindigd",
+					[CS_UNCONFIRMED] = "niet bevestigd",
+					[CS_PROVENANCE] = "bron bijgewerkt"};
+	return (int)op >= 0 && op <= CS_PROVENANCE ? w[op] : "?";
+}
+
+static int cmd_import_officeholders(const struct opts *o)
+{
+	if (!o->arg) {
+		fputs("Gebruik: atlas import ambtsdragers BESTAND.csv [--dry-run] [--db PAD]\n",
+		      stderr);
+		return 2;
+	}
+	char dir[1024], stem[256], err[512];
+	const char *slash = strrchr(o->arg, '/');
+	const char *base = slash ? slash + 1 : o->arg;
+	size_t bl = strlen(base);
+	if (bl < 5 || strcmp(base + bl - 4, ".csv") != 0) {
+		fprintf(stderr, "atlas import ambtsdragers: %s is geen .csv-bestand\n", o->arg);
+		return 2;
+	}
+	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - o->arg) : 1, slash ? o->arg : ".");
+	snprintf(stem, sizeof stem, "%.*s", (int)(bl - 4), base);
+	struct seed_file *f = NULL;
+	if (seed_read(dir[0] ? dir : "/", stem, oh_columns, OH_NCOLS, &f, err, sizeof err) < 0) {
+		fprintf(stderr, "atlas import ambtsdragers: %s\n", err);
+		return 1;
+	}
+	struct arena *a = arena_new();
+	const char ***cells = arena_calloc(a, (size_t)f->nrows + 1, sizeof *cells);
+	int *line = arena_calloc(a, (size_t)f->nrows + 1, sizeof *line);
+	cells[0] = arena_calloc(a, OH_NCOLS, sizeof **cells);
+	for (int c = 0; c < OH_NCOLS; c++)
+		cells[0][c] = oh_columns[c];
+	line[0] = 1;
+	for (int i = 0; i < f->nrows; i++) {
+		cells[i + 1] = arena_calloc(a, OH_NCOLS, sizeof **cells);
+		for (int c = 0; c < OH_NCOLS; c++)
+			cells[i + 1][c] = arena_strdup(a, f->rows[i].cols[c]);
+		line[i + 1] = f->rows[i].line;
+	}
+	struct sheet sh = {.name = "office_holders",
+			   .file = arena_strdup(a, o->arg),
+			   .ncols = OH_NCOLS,
+			   .nrows = f->nrows + 1,
+			   .cells = cells,
+			   .line = line};
+	seed_file_free(f);
+	struct store *st;
+	if (open_store(o, &st)) {
+		arena_free(a);
+		return 1;
+	}
+	char today[11];
+	today_iso(today);
+	struct write_ctx w = {.actor = "cli:import-ambtsdragers", .via = "cli", .today = today};
+	struct cs_report rep = {0};
+	int rc = store_check_schema(st, err, sizeof err);
+	if (rc == STORE_OK && o->dry_run) {
+		rc = officeholders_plan(st, a, &sh, NULL, today, &rep);
+	} else if (rc == STORE_OK) {
+		int64_t batch = 0;
+		rc = store_batch_begin(st);
+		if (rc == STORE_OK)
+			rc = store_import_batch_begin(st, &w, base, &batch);
+		if (rc == STORE_OK)
+			rc = officeholders_write(st, a, &sh, NULL, &w, &rep);
+		bool commit = rc == 0 && rep.n_problems == 0 && rep.n_changes > 0;
+		if (commit)
+			rc = store_import_batch_end(st, batch, rep.n_changes);
+		if (store_batch_end(st, commit && rc == 0) != STORE_OK)
+			rc = -1;
+		if (commit && rc == 0)
+			rep.batch_id = batch;
+	}
+	store_close(st);
+	for (int i = 0; i < rep.n_problems; i++)
+		fprintf(stderr, "%s:%d: %s\n", rep.problems[i].file, rep.problems[i].line,
+			rep.problems[i].message);
+	if (rc != 0 || rep.n_problems > 0) {
+		fprintf(stderr, "atlas import ambtsdragers: niets gewijzigd\n");
+		arena_free(a);
+		return 1;
+	}
+	for (int i = 0; i < rep.n_changes; i++) {
+		const struct cs_change *c = &rep.changes[i];
+		printf("regel %d: %s %s %s%s%s%s%s\n", c->line, oh_op_words(c->op), c->entity,
+		       c->key, c->field[0] ? " " : "", c->field,
+		       c->old_value[0] || c->op == CS_UPDATE ? ": " : "",
+		       c->op == CS_UPDATE ? arena_printf(a, "%s → %s", c->old_value, c->new_value)
+					  : "");
+	}
+	printf("%stotaal: %d wijziging(en), %d ongewijzigd\n",
+	       o->dry_run ? "proefrun, niets opgeslagen — " : "", rep.n_changes, rep.n_unchanged);
+	arena_free(a);
+	return 0;
+}
+
 /* atlas import seed | csv FILE | roo FILE: the subcommand decides (and
  * answers --help itself, as "import roo" has its own help). */
 static int cmd_import(const struct opts *o)
@@ -868,6 +1000,8 @@ static int cmd_import(const struct opts *o)
 		return fputs(import_help, stdout), 0;
 	if (o->sub && strcmp(o->sub, "csv") == 0)
 		return cmd_import_csv(o);
+	if (o->sub && strcmp(o->sub, "ambtsdragers") == 0) /* people (interim) */
+		return cmd_import_officeholders(o);
 	if (!o->sub || strcmp(o->sub, "seed") != 0) {
 		fprintf(stderr, "atlas import: alleen 'atlas import seed' bestaat nog\n");
 		return 2;

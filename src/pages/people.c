@@ -11,7 +11,11 @@
 #include "auth_ui.h"
 #include "forms.h"
 #include "../app/accounts.h"
+#include "../app/derived_seats.h"
 #include "../app/policy.h"
+#include "../domain/provenance.h"
+#include "../io/derived_seats.h"
+#include "../store/store_provenance.h"
 #include "../domain/labels.h"
 #include "../app/readmodel.h"
 #include "../lib/log.h"
@@ -120,6 +124,63 @@ static void person_link(struct buf *b, const struct person *p, const char *key, 
 static const char *office_label(enum office_kind k)
 {
 	return (int)k >= 0 && k < OFFICE_COUNT ? office_labels[k].label : "Onbekend";
+}
+
+/* The office as shown: "Waarnemend burgemeester" for an acting one. */
+static const char *office_shown(struct request *r, const struct office *f)
+{
+	if (!f->acting)
+		return office_label(f->kind);
+	char low[80];
+	snprintf(low, sizeof low, "%s", office_label(f->kind));
+	if (low[0] >= 'A' && low[0] <= 'Z' && f->kind != OFFICE_CDK)
+		low[0] = (char)(low[0] | 0x20);
+	return arena_printf(r->arena, "Waarnemend %s", low);
+}
+
+/* The source of an office or seat (entity "office" / "seat", key
+ * "<place>/<id>"): its provenance row (field record, fact), or NULL. */
+static const struct provenance_row *membership_source(struct request *r, const char *entity,
+						      const char *place, int64_t id)
+{
+	struct store *st = store_thread();
+	struct provenance_row *rows = NULL;
+	int n = 0;
+	const char *key = arena_printf(r->arena, "%s/%lld", place, (long long)id);
+	if (!st || store_provenance_of(st, r->arena, entity, key, false, &rows, &n) != STORE_OK)
+		return NULL;
+	for (int i = 0; i < n; i++)
+		if (strcmp(rows[i].field, "record") == 0 && strcmp(rows[i].status, "fact") == 0)
+			return &rows[i];
+	return NULL;
+}
+
+/* "Bron: <title> (date), <certainty in words>" and, for a low-confidence
+ * source, the badge "Mogelijk verouderd"; nothing when src is NULL. */
+static void source_mark(struct buf *b, const struct provenance_row *src)
+{
+	if (!src)
+		return;
+	html_raw(b, "<br><small class=\"atlas-muted atlas-source-mark\">Bron: ");
+	const char *title = src->source_title[0] ? src->source_title : src->source_url;
+	if (src->source_url[0])
+		comp_ext_link(b, src->source_url, title[0] ? title : "bron");
+	else
+		html_text(b, title[0] ? title : "onbekend");
+	if (src->source_date[0]) {
+		html_raw(b, " (");
+		html_text(b, src->source_date);
+		html_raw(b, ")");
+	}
+	char words[160];
+	provenance_words(src->confidence, false, src->source_kind, false, words, sizeof words);
+	html_raw(b, "; ");
+	html_text(b, words);
+	html_raw(b, "</small>");
+	if (strcmp(src->confidence, "low") == 0) {
+		html_raw(b, " ");
+		comp_badge(b, BADGE_WARNING, "Mogelijk verouderd");
+	}
 }
 
 static const char *body_label(enum seat_body k)
@@ -382,7 +443,8 @@ static void offices_table(struct buf *b, struct request *r, const struct person 
 			continue;
 		comp_row_open(b);
 		comp_th_open(b);
-		html_text(b, office_label(o->kind));
+		html_text(b, office_shown(r, o));
+		source_mark(b, membership_source(r, "office", o->org_code, o->id));
 		comp_th_close(b);
 		comp_td_open(b, false);
 		if (snapshot_find_org(r->snap, o->org_code) >= 0)
@@ -424,7 +486,10 @@ static void seats_table(struct buf *b, struct request *r, const struct person *p
 		else
 			html_text(b, s->collab_name[0] ? s->collab_name : s->collab_key);
 		comp_th_close(b);
-		comp_td_text(b, body_label(s->body), "Onbekend");
+		comp_td_open(b, false);
+		html_text(b, body_label(s->body));
+		source_mark(b, membership_source(r, "seat", s->collab_key, s->id));
+		comp_td_close(b);
 		comp_td_open(b, false);
 		if (snapshot_find_org(r->snap, s->org_code) >= 0)
 			comp_link_seg(b, "/organisaties", s->org_code, s->org_name);
@@ -637,6 +702,101 @@ out:
 
 /* ---- the collaboration page: "Bestuur en vertegenwoordiging" ------------------ */
 
+/*
+ * The seats the law gives by office (app/derived_seats.h): per rule a
+ * heading "<body> volgens de wet (<law>, <article>)", a sentence with a
+ * link to the article, and per participant the office holder with that
+ * office's own source ("Mogelijk verouderd" for a low one), or "geen …
+ * vastgelegd". Returns the number of seats shown.
+ */
+/* Does a legal-composition rule fix body k of collaboration ci? */
+static bool derived_body(const struct request *r, int ci, int k)
+{
+	const struct legal_rules *t = derived_rules_current();
+	for (int i = 0; i < t->n; i++)
+		if ((int)t->rules[i].body == k &&
+		    strcmp(t->rules[i].collab_key, r->snap->collabs[ci].key) == 0)
+			return true;
+	return false;
+}
+
+static int derived_section(struct buf *b, struct request *r, int ci)
+{
+	struct derived_seat *ds = NULL;
+	int n = 0;
+	if (!derived_seats_apply(r->snap, ci))
+		return 0;
+	if (derived_seats_of_collab(store_thread(), r->snap, ci, r->arena, &ds, &n) != 0 || n == 0)
+		return 0;
+	int shown = 0;
+	for (int i = 0; i < n; i++) {
+		const struct legal_rule *rule = ds[i].rule;
+		if (i > 0 && ds[i - 1].rule == rule)
+			continue;
+		char basis[200];
+		derived_seat_basis(rule, basis, sizeof basis);
+		char office_low[80];
+		snprintf(office_low, sizeof office_low, "%s", office_label(rule->office));
+		if (office_low[0] >= 'A' && office_low[0] <= 'Z' && rule->office != OFFICE_CDK)
+			office_low[0] = (char)(office_low[0] | 0x20);
+		html_raw(b, "<h3 class=\"utrecht-heading-3\" id=\"wettelijk-");
+		html_attr(b, seat_body_labels[rule->body].api);
+		html_raw(b, "\">");
+		html_text(b, body_label(rule->body));
+		html_raw(b, " ");
+		html_text(b, basis);
+		html_raw(b, "</h3><p class=\"utrecht-paragraph\">");
+		char body_low[80];
+		snprintf(body_low, sizeof body_low, "%s", body_label(rule->body));
+		if (body_low[0] >= 'A' && body_low[0] <= 'Z')
+			body_low[0] = (char)(body_low[0] | 0x20);
+		html_text(b, arena_printf(r->arena,
+					  "Het %s bestaat volgens de wet uit de %ss van de "
+					  "deelnemende organisaties; deze zetels volgen uit hun "
+					  "ambt en worden niet apart vastgelegd. Bij elke %s "
+					  "staat de eigen bron. ",
+					  body_low, office_low, office_low));
+		comp_ext_link(b, rule->url,
+			      arena_printf(r->arena, "%s, %s", rule->law, rule->article));
+		html_raw(b, "</p>");
+		static const struct comp_col cols[] = {{"Persoon", false},
+						       {"Namens", false},
+						       {"Functie en bron", false},
+						       {"Sinds", false}};
+		comp_table_open(b, arena_printf(r->arena, "%s %s", body_label(rule->body), basis),
+				cols, 4);
+		for (int j = i; j < n && ds[j].rule == rule; j++) {
+			const struct derived_seat *d = &ds[j];
+			const struct organisation *o = &r->snap->orgs[d->org];
+			bool has = d->office.id > 0 && policy_person_visible(r->user, &d->person);
+			comp_row_open(b);
+			comp_th_open(b);
+			if (has)
+				person_link(b, &d->person, d->person.key, d->person.name);
+			else
+				html_raw(b, "<span class=\"atlas-muted\">Niet vastgelegd</span>");
+			comp_th_close(b);
+			comp_td_open(b, false);
+			comp_link_seg(b, "/organisaties", o->code, o->name);
+			comp_td_close(b);
+			comp_td_open(b, false);
+			if (has) {
+				html_text(b, office_shown(r, &d->office));
+				source_mark(b, d->source);
+				shown++;
+			} else {
+				html_text(b,
+					  arena_printf(r->arena, "Geen %s vastgelegd", office_low));
+			}
+			comp_td_close(b);
+			comp_td_date(b, has ? d->office.from : "", has ? "Onbekend" : "—");
+			comp_row_close(b);
+		}
+		comp_table_close(b);
+	}
+	return shown;
+}
+
 void people_render_collab_bodies(struct buf *b, struct request *r, int ci)
 {
 	const struct collaboration *c = &r->snap->collabs[ci];
@@ -714,8 +874,13 @@ void people_render_collab_bodies(struct buf *b, struct request *r, int ci)
 		html_text(b, body_label((enum seat_body)k));
 		html_raw(b, "</h3>");
 		if (rows == 0) {
-			html_raw(b, "<p class=\"utrecht-paragraph\">Geen huidige leden "
-				    "vastgelegd.</p>");
+			if (derived_body(r, ci, k))
+				html_raw(b, "<p class=\"utrecht-paragraph\">Geen leden apart "
+					    "vastgelegd; de leden volgens de wet staan "
+					    "hieronder.</p>");
+			else
+				html_raw(b, "<p class=\"utrecht-paragraph\">Geen huidige leden "
+					    "vastgelegd.</p>");
 			continue;
 		}
 		n_current += rows;
@@ -734,6 +899,7 @@ void people_render_collab_bodies(struct buf *b, struct request *r, int ci)
 			comp_row_open(b);
 			comp_th_open(b);
 			person_link(b, p, s->person_key, s->person_name);
+			source_mark(b, membership_source(r, "seat", s->collab_key, s->id));
 			comp_th_close(b);
 			comp_td_open(b, false);
 			if (snapshot_find_org(r->snap, s->org_code) >= 0)
@@ -746,6 +912,7 @@ void people_render_collab_bodies(struct buf *b, struct request *r, int ci)
 		}
 		comp_table_close(b);
 	}
+	n_current += derived_section(b, r, ci);
 	for (int i = 0; i < n_se; i++) {
 		const struct person *p = people_find(pe, n_pe, se[i].person_id);
 		if ((!p || policy_person_record_visible(r->user, p)) &&
@@ -900,7 +1067,10 @@ void people_render_org_section(struct buf *b, struct request *r, int oi)
 			comp_th_open(b);
 			person_link(b, p, f->person_key, f->person_name);
 			comp_th_close(b);
-			comp_td_text(b, office_label(f->kind), "Onbekend");
+			comp_td_open(b, false);
+			html_text(b, office_shown(r, f));
+			source_mark(b, membership_source(r, "office", f->org_code, f->id));
+			comp_td_close(b);
 			comp_td_text(b, f->portfolio, "—");
 			comp_td_date(b, f->from, "Onbekend");
 			comp_row_close(b);
