@@ -105,6 +105,14 @@ test('the VRU page and API: algemeen bestuur by law, with each burgemeester\'s s
     assert.equal(api.zetels.length, 1);
     assert.equal(api.zetels[0].orgaan, 'voorzitter');
 
+    // the network's person nodes: the derived seat is marked as by law
+    const net = await srv.getJson('/api/v1/netwerk?personen=ja');
+    const edges = net.verbindingen.filter((e) => e.bron === 'p-testa-eerstburger' && e.doel === 's-veiligheidsregio-utrecht');
+    assert.ok(edges.some((e) => e.orgaan === 'algemeen-bestuur' && e.volgensDeWet === true), JSON.stringify(edges));
+    assert.ok(edges.some((e) => e.orgaan === 'voorzitter' && e.volgensDeWet === false), JSON.stringify(edges));
+    const netPage = await srv.get('/netwerk?personen=ja');
+    assert.match(netPage.text, /\(volgens de wet\)/);
+
     // anonymous visitors see these public office holders, with no contact details
     const people = await srv.getJson('/api/v1/personen');
     const names = JSON.stringify(people);
