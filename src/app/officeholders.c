@@ -26,6 +26,11 @@
  *     the future but the latest a source says, so a low row is shown as
  *     "mogelijk verouderd" with its source rather than hidden.
  *     min_confidence therefore does not filter this table.
+ *   - A new burgemeester, waarnemend burgemeester, commissaris van de
+ *     Koning or dijkgraaf with a start date ends the office of the same
+ *     kind (and acting flag) that another person held there since an
+ *     earlier date, on that start date (the successor's row is the source
+ *     of the end). Gedeputeerden are a college: nothing is ended.
  *   - Idempotent: a row that matches a current office or seat with the
  *     same dates and the same provenance is unchanged.
  *   - Nothing else a row holds (note, retrieved) is stored; the note may
@@ -589,6 +594,77 @@ static void field_change(struct run *x, const struct row *r, const char *entity,
 	c->confidence = r->v[C_CONF];
 }
 
+/* Offices one person holds at a time per organisation (and acting flag):
+ * a new holder ends the one before. Not gedeputeerden (a college). */
+static bool single_holder(const char *kind)
+{
+	return strcmp(kind, "burgemeester") == 0 || strcmp(kind, "cdk") == 0 ||
+	       strcmp(kind, "dijkgraaf") == 0;
+}
+
+/*
+ * A new office of row r with a start date ends the office of the same kind
+ * (and acting flag) that another person holds at the organisation and
+ * that started before it, on that date (CS_END, with r's source as the
+ * source of the end date). An office that started on or after it, or a row
+ * without a start date, ends nothing. 0, 1 (problem), -1.
+ */
+static int end_predecessors(struct run *x, const struct row *r, const char *person_key,
+			    const char *source_key)
+{
+	if (!single_holder(r->kind) || !*r->from)
+		return 0;
+	struct office *of = NULL;
+	int n = 0;
+	if (store_offices_of_org(x->st, x->a, r->v[C_ORG], &of, &n) != STORE_OK)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		const struct office *f = &of[i];
+		if (strcmp(office_labels[f->kind].api, r->kind) != 0 || f->acting != r->acting ||
+		    (*person_key && strcmp(f->person_key, person_key) == 0) ||
+		    (*f->to && strcmp(f->to, x->today) <= 0) || !*f->from ||
+		    strcmp(f->from, r->from) >= 0 || (*f->to && strcmp(f->to, r->from) <= 0))
+			continue;
+		const char *key = arena_printf(x->a, "%s/%lld", f->org_code, (long long)f->id);
+		const char *label =
+		    arena_printf(x->a, "%s — %s bij %s", f->person_name, r->label, r->org_name);
+		if (x->w) {
+			struct field_errors e = {0};
+			int rc = store_office_end(x->st, x->w, f->id, r->from, &e);
+			if (rc == STORE_ERR_INVALID)
+				return row_problem(
+				    x, r,
+				    arena_printf(x->a, "Vorige functie niet te beëindigen: %s",
+						 e.n ? e.e[0].message : "ongeldig"));
+			if (rc != STORE_OK)
+				return -1;
+			struct provenance_input in = {.entity = "office",
+						      .entity_key = key,
+						      .field = "to_date",
+						      .status = "fact",
+						      .value = r->from,
+						      .source_key = source_key,
+						      .source_date = r->v[C_SDATE],
+						      .confidence = r->v[C_CONF],
+						      .note = "Opgevolgd volgens deze bron."};
+			if (store_provenance_put(x->st, x->w, &in) != STORE_OK)
+				return -1;
+		}
+		struct cs_change *c = change(x->a, x->rep, x->sh, r->line, CS_END, "office");
+		if (c) {
+			c->key = key;
+			c->label = label;
+			c->field = "to_date";
+			c->field_label = "Einddatum";
+			c->old_value = f->to;
+			c->new_value = r->from;
+			c->source_key = source_key;
+			c->confidence = r->v[C_CONF];
+		}
+	}
+	return 0;
+}
+
 /* An office row: add or compare and update. 0, 1 (problem), -1. */
 static int row_office(struct run *x, const struct row *r, const char *person_key, bool new_person,
 		      const char *source_key)
@@ -629,7 +705,9 @@ static int row_office(struct run *x, const struct row *r, const char *person_key
 			c->source_key = source_key;
 			c->confidence = r->v[C_CONF];
 		}
-		return row_provenance(x, r, "office", key, source_key, true, label) < 0 ? -1 : 0;
+		if (row_provenance(x, r, "office", key, source_key, true, label) < 0)
+			return -1;
+		return end_predecessors(x, r, person_key, source_key);
 	}
 	const char *key = arena_printf(a, "%s/%lld", f.org_code, (long long)f.id);
 	const char *from = *r->from ? r->from : f.from;

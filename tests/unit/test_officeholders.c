@@ -326,6 +326,51 @@ static void test_existing_person_reused(void **state)
 	assert_int_equal(q(f, "SELECT count(*) FROM office"), 4);
 }
 
+static void test_successor_ends_predecessor(void **state)
+{
+	struct fx *f = *state;
+	char k1[96], k2[96];
+	struct field_errors e;
+	struct person_input p1 = {.name = "Piet Voorganger"}, p2 = {.name = "Zoë Benoemd"};
+	assert_int_equal(store_person_create(f->s, &f->w, &p1, k1, sizeof k1, &e), STORE_OK);
+	assert_int_equal(store_person_create(f->s, &f->w, &p2, k2, sizeof k2, &e), STORE_OK);
+	/* Testdorp's burgemeester since 2012: Anna (2020-02) succeeds him */
+	struct office_input o1 = {
+	    .org_code = "gm9998", .kind = "burgemeester", .from = "2012-01-01"};
+	/* Voorbeeldstad's appointed burgemeester stays: Bram is a waarnemer */
+	struct office_input o2 = {
+	    .org_code = "gm9999", .kind = "burgemeester", .from = "2015-01-01"};
+	int64_t id1, id2;
+	assert_int_equal(store_office_add(f->s, &f->w, k1, &o1, &id1, &e), STORE_OK);
+	assert_int_equal(store_office_add(f->s, &f->w, k2, &o2, &id2, &e), STORE_OK);
+
+	struct sheet sh = make_sheet(f->a, good, NGOOD);
+	struct cs_report plan = {0};
+	assert_int_equal(officeholders_plan(f->s, f->a, &sh, NULL, TODAY, &plan), 0);
+	assert_int_equal(count_op(&plan, CS_END, "office"), 1);
+	for (int i = 0; i < plan.n_changes; i++)
+		if (plan.changes[i].op == CS_END) {
+			assert_string_equal(plan.changes[i].new_value, "2020-02-01");
+			assert_int_equal(plan.changes[i].line, 2);
+		}
+	struct cs_report w = {0};
+	write_sheet(f, &sh, &w);
+	assert_int_equal(count_op(&w, CS_END, "office"), 1);
+	char sql[200];
+	snprintf(sql, sizeof sql,
+		 "SELECT count(*) FROM office WHERE id = %lld AND to_date = "
+		 "'2020-02-01'",
+		 (long long)id1);
+	assert_int_equal(q(f, sql), 1);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM office WHERE id = %lld AND to_date = ''",
+		 (long long)id2);
+	assert_int_equal(q(f, sql), 1);
+	assert_int_equal(q(f, "SELECT count(*) FROM provenance WHERE field = 'to_date'"), 1);
+	struct cs_report again = {0};
+	assert_int_equal(officeholders_plan(f->s, f->a, &sh, NULL, TODAY, &again), 0);
+	assert_int_equal(again.n_changes, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -333,6 +378,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_changes_and_provenance, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_problems, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_existing_person_reused, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_successor_ends_predecessor, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
