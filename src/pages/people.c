@@ -702,13 +702,6 @@ out:
 
 /* ---- the collaboration page: "Bestuur en vertegenwoordiging" ------------------ */
 
-/*
- * The seats the law gives by office (app/derived_seats.h): per rule a
- * heading "<body> volgens de wet (<law>, <article>)", a sentence with a
- * link to the article, and per participant the office holder with that
- * office's own source ("Mogelijk verouderd" for a low one), or "geen …
- * vastgelegd". Returns the number of seats shown.
- */
 /* Does a legal-composition rule fix body k of collaboration ci? */
 static bool derived_body(const struct request *r, int ci, int k)
 {
@@ -720,7 +713,15 @@ static bool derived_body(const struct request *r, int ci, int k)
 	return false;
 }
 
-static int derived_section(struct buf *b, struct request *r, int ci)
+/*
+ * The seats the law gives by office (app/derived_seats.h) in body `body`
+ * of collaboration ci: per rule a paragraph "<body> volgens de wet (<law>,
+ * <article>)" with a link to the article, and a table with per
+ * participant the office holder and that office's own source ("Mogelijk
+ * verouderd" for a low one), or "geen … vastgelegd". Returns the number of
+ * seats shown.
+ */
+static int derived_section(struct buf *b, struct request *r, int ci, int body)
 {
 	struct derived_seat *ds = NULL;
 	int n = 0;
@@ -731,7 +732,7 @@ static int derived_section(struct buf *b, struct request *r, int ci)
 	int shown = 0;
 	for (int i = 0; i < n; i++) {
 		const struct legal_rule *rule = ds[i].rule;
-		if (i > 0 && ds[i - 1].rule == rule)
+		if ((i > 0 && ds[i - 1].rule == rule) || (int)rule->body != body)
 			continue;
 		char basis[200];
 		derived_seat_basis(rule, basis, sizeof basis);
@@ -739,13 +740,13 @@ static int derived_section(struct buf *b, struct request *r, int ci)
 		snprintf(office_low, sizeof office_low, "%s", office_label(rule->office));
 		if (office_low[0] >= 'A' && office_low[0] <= 'Z' && rule->office != OFFICE_CDK)
 			office_low[0] = (char)(office_low[0] | 0x20);
-		html_raw(b, "<h3 class=\"utrecht-heading-3\" id=\"wettelijk-");
+		html_raw(b, "<p class=\"utrecht-paragraph\" id=\"wettelijk-");
 		html_attr(b, seat_body_labels[rule->body].api);
-		html_raw(b, "\">");
+		html_raw(b, "\"><strong>");
 		html_text(b, body_label(rule->body));
 		html_raw(b, " ");
 		html_text(b, basis);
-		html_raw(b, "</h3><p class=\"utrecht-paragraph\">");
+		html_raw(b, ".</strong> ");
 		char body_low[80];
 		snprintf(body_low, sizeof body_low, "%s", body_label(rule->body));
 		if (body_low[0] >= 'A' && body_low[0] <= 'Z')
@@ -759,37 +760,38 @@ static int derived_section(struct buf *b, struct request *r, int ci)
 		comp_ext_link(b, rule->url,
 			      arena_printf(r->arena, "%s, %s", rule->law, rule->article));
 		html_raw(b, "</p>");
-		static const struct comp_col cols[] = {{"Persoon", false},
-						       {"Namens", false},
-						       {"Functie en bron", false},
-						       {"Sinds", false}};
-		comp_table_open(b, arena_printf(r->arena, "%s %s", body_label(rule->body), basis),
-				cols, 4);
+		static const struct comp_col cols[] = {{"Namens", false},
+						       {"Ambtsdrager, sinds en bron", false}};
+		comp_table_open_ex(b,
+				   arena_printf(r->arena, "%s %s", body_label(rule->body), basis),
+				   cols, 2, true);
 		for (int j = i; j < n && ds[j].rule == rule; j++) {
 			const struct derived_seat *d = &ds[j];
 			const struct organisation *o = &r->snap->orgs[d->org];
 			bool has = d->office.id > 0 && policy_person_visible(r->user, &d->person);
 			comp_row_open(b);
 			comp_th_open(b);
-			if (has)
-				person_link(b, &d->person, d->person.key, d->person.name);
-			else
-				html_raw(b, "<span class=\"atlas-muted\">Niet vastgelegd</span>");
+			comp_link_seg(b, "/organisaties", o->code, o->name);
 			comp_th_close(b);
 			comp_td_open(b, false);
-			comp_link_seg(b, "/organisaties", o->code, o->name);
-			comp_td_close(b);
-			comp_td_open(b, false);
 			if (has) {
+				person_link(b, &d->person, d->person.key, d->person.name);
+				html_raw(b, "<br>");
 				html_text(b, office_shown(r, &d->office));
+				html_raw(b, ", sinds ");
+				if (d->office.from[0])
+					html_date_nl(b, d->office.from);
+				else
+					html_raw(b, "onbekend");
 				source_mark(b, d->source);
 				shown++;
 			} else {
+				html_raw(b, "<span class=\"atlas-muted\">");
 				html_text(b,
 					  arena_printf(r->arena, "Geen %s vastgelegd", office_low));
+				html_raw(b, "</span>");
 			}
 			comp_td_close(b);
-			comp_td_date(b, has ? d->office.from : "", has ? "Onbekend" : "—");
 			comp_row_close(b);
 		}
 		comp_table_close(b);
@@ -873,11 +875,10 @@ void people_render_collab_bodies(struct buf *b, struct request *r, int ci)
 		html_raw(b, "<h3 class=\"utrecht-heading-3\">");
 		html_text(b, body_label((enum seat_body)k));
 		html_raw(b, "</h3>");
+		bool by_law = derived_body(r, ci, k);
 		if (rows == 0) {
-			if (derived_body(r, ci, k))
-				html_raw(b, "<p class=\"utrecht-paragraph\">Geen leden apart "
-					    "vastgelegd; de leden volgens de wet staan "
-					    "hieronder.</p>");
+			if (by_law)
+				n_current += derived_section(b, r, ci, k);
 			else
 				html_raw(b, "<p class=\"utrecht-paragraph\">Geen huidige leden "
 					    "vastgelegd.</p>");
@@ -911,8 +912,9 @@ void people_render_collab_bodies(struct buf *b, struct request *r, int ci)
 			comp_row_close(b);
 		}
 		comp_table_close(b);
+		if (by_law)
+			n_current += derived_section(b, r, ci, k);
 	}
-	n_current += derived_section(b, r, ci);
 	for (int i = 0; i < n_se; i++) {
 		const struct person *p = people_find(pe, n_pe, se[i].person_id);
 		if ((!p || policy_person_record_visible(r->user, p)) &&
