@@ -50,13 +50,19 @@
 #include <stdio.h>
 #include <string.h>
 
-/* ---- the report: arrays in arena a, capacity the next power of two ---- */
-
+/*
+ * ---- the report: arrays in arena a --------------------------------------
+ * app/changeset.c appends to the same arrays with its own capacity counter
+ * (16, then doubling when full). This appender keeps an array's room at
+ * least max(16, the next power of two >= n) and, when it moves the array,
+ * gives it max(16, 2n) — never less than any capacity the change-set code
+ * may still count on — so appends of both stay in bounds.
+ */
 static void *grow(struct arena *a, void *arr, int n, size_t elem)
 {
-	if (n > 0 && (n & (n - 1)) != 0)
-		return arr; /* room left: capacity is the next power of two */
-	int cap = n ? n * 2 : 8;
+	if (n > 0 && (n < 16 || (n & (n - 1)) != 0))
+		return arr; /* room left (see above) */
+	int cap = n < 8 ? 16 : n * 2;
 	void *m = arena_calloc(a, (size_t)cap, elem);
 	if (m && n)
 		memcpy(m, arr, (size_t)n * elem);
