@@ -19,13 +19,11 @@
 #include "lib/log.h"
 #include "lib/text.h"
 #include "app/accounts.h"
+#include "app/changeset.h"
+#include "lib/arena.h"
 #include "app/policy.h"
 #include "io/geo.h"
-#include "app/officeholders.h"
 #include "io/derived_seats.h"
-#include "io/seed.h"
-#include "lib/arena.h"
-#include "store/store_provenance.h"
 #include "io/wgr_rules.h"
 #include "store/store.h"
 #include "store/store_copy.h"
@@ -66,6 +64,8 @@ struct opts {
 	const char *out;       /* atlas export --out */
 	int dry_run;	       /* atlas import csv|roo --dry-run */
 	int overwrite;	       /* atlas backup|restore --overschrijven */
+	int apply;	       /* atlas import wijzigingen --toepassen */
+	const char *min_conf;  /* atlas import wijzigingen --min-zekerheid */
 	const char *from, *to; /* atlas copy --from --to */
 	char db_shown[512];    /* o->db for messages: no password */
 };
@@ -81,7 +81,8 @@ static const char *usage_text =
     "  check          controleer de consistentie van de gegevens\n"
     "  import csv BESTAND  samenwerkingsverbanden of deelnames uit CSV (docs/csv-template.md)\n"
     "  import roo BESTAND  een export van het Register van Overheidsorganisaties inlezen\n"
-    "  import ambtsdragers BESTAND.csv  publieke ambtsdragers met bron (office_holders)\n"
+    "  import wijzigingen MAP  een wijzigingenset (docs/import.md); proefrun tenzij "
+    "--toepassen\n"
     "  export roo     het register als ROO-export (XML, oo-export 2.6.x)\n"
     "  backup BESTAND   reservekopie van de database terwijl de server draait\n"
     "  restore BESTAND  zet een reservekopie terug (server gestopt)\n"
@@ -118,7 +119,10 @@ static const char import_help[] =
     "Laadt de meegeleverde dataset (standaard data/seed) in één transactie. Bestaande\n"
     "records worden bijgewerkt als ze verschillen; alles komt in het auditlog. Bij een fout\n"
     "in een bestand stopt de import met bestand, regel en reden en blijft de database\n"
-    "ongewijzigd.\n";
+    "ongewijzigd.\n"
+    "Ook: atlas import csv BESTAND, atlas import roo BESTAND en\n"
+    "atlas import wijzigingen MAP (een wijzigingenset met bronnen; zie\n"
+    "'atlas import wijzigingen --help' en docs/import.md).\n";
 
 static const char check_help[] =
     "Gebruik: atlas check [--db PAD]\n"
@@ -139,6 +143,10 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 			o->trust_proxy = 1;
 		} else if (strcmp(a, "--overschrijven") == 0) {
 			o->overwrite = 1;
+		} else if (strcmp(a, "--toepassen") == 0) {
+			o->apply = 1;
+		} else if (strcmp(a, "--min-zekerheid") == 0 && next) {
+			o->min_conf = argv[++i];
 		} else if (strcmp(a, "--dry-run") == 0) {
 			o->dry_run = 1;
 		} else if (strcmp(a, "--out") == 0 && next) {
@@ -867,127 +875,111 @@ static int cmd_serve(const struct opts *o)
 	return rc;
 }
 
-/*
- * people: atlas import ambtsdragers FILE.csv [--dry-run] — the change-set
- * table office_holders (app/officeholders.h) on its own, in one batch and
- * one import batch. Interim until the change-set command (`atlas import
- * wijzigingen MAP`) lands; TODO(#14): drop this when that reads the table.
- */
-static const char *const oh_columns[] = {"organisation_code",
-					 "person_name",
-					 "office",
-					 "portfolio",
-					 "collaboration_key",
-					 "body",
-					 "start_date",
-					 "source_url",
-					 "source_title",
-					 "source_date",
-					 "retrieved",
-					 "confidence",
-					 "note"};
-#define OH_NCOLS ((int)(sizeof oh_columns / sizeof oh_columns[0]))
+/* ---- change-set import (app/changeset.h) */
 
-static const char *oh_op_words(enum cs_op op)
+static const char import_changes_help[] =
+    "Gebruik: atlas import wijzigingen MAP [--toepassen] [--min-zekerheid medium|high] "
+    "[--db PAD]\n"
+    "Leest een wijzigingenset (de CSV-bestanden in MAP, zie docs/import.md) en toont per\n"
+    "wijziging bestand:regel, soort, record, veld en oud → nieuw, en per probleem bestand,\n"
+    "regel en reden. Zonder --toepassen verandert er niets (proefrun). Met --toepassen\n"
+    "worden alle wijzigingen in één transactie vastgelegd, als één import in de\n"
+    "geschiedenis; bij een probleem wordt niets vastgelegd. Twee keer toepassen verandert\n"
+    "de tweede keer niets. Regels onder de minimale zekerheid (standaard medium) worden\n"
+    "alleen als 'niet bevestigd' vastgelegd, nooit als feit.\n"
+    "Afsluitcode: 0 zonder problemen, 1 bij problemen.\n";
+
+/* One change as a line: file:line, op, record, field, old → new. */
+static void print_change(const struct cs_change *ch)
 {
-	static const char *const w[] = {[CS_ADD] = "nieuw",
-					[CS_UPDATE] = "wijziging",
-					[CS_END] = "beëindigd",
-					[CS_UNCONFIRMED] = "niet bevestigd",
-					[CS_PROVENANCE] = "bron bijgewerkt"};
-	return (int)op >= 0 && op <= CS_PROVENANCE ? w[op] : "?";
+	printf("%s:%d  %s  %s %s", ch->file, ch->line, changeset_op_label(ch->op), ch->entity,
+	       ch->key);
+	if (*ch->label && strcmp(ch->label, ch->key) != 0 && *ch->field)
+		printf(" (%s)", ch->label);
+	if (*ch->field)
+		printf("  %s: %s → %s", ch->field_label, *ch->old_value ? ch->old_value : "(leeg)",
+		       *ch->new_value ? ch->new_value : "(leeg)");
+	else if (*ch->new_value)
+		printf("  %s", ch->new_value);
+	if (*ch->source_key)
+		printf("  [bron %s%s%s]", ch->source_key, *ch->confidence ? ", " : "",
+		       ch->confidence);
+	putchar('\n');
 }
 
-static int cmd_import_officeholders(const struct opts *o)
+/* atlas import wijzigingen MAP [--toepassen] [--min-zekerheid medium|high] */
+static int cmd_import_changes(const struct opts *o)
 {
+	if (o->help) {
+		fputs(import_changes_help, stdout);
+		return 0;
+	}
 	if (!o->arg) {
-		fputs("Gebruik: atlas import ambtsdragers BESTAND.csv [--dry-run] [--db PAD]\n",
-		      stderr);
+		fputs(import_changes_help, stderr);
 		return 2;
 	}
-	char dir[1024], stem[256], err[512];
-	const char *slash = strrchr(o->arg, '/');
-	const char *base = slash ? slash + 1 : o->arg;
-	size_t bl = strlen(base);
-	if (bl < 5 || strcmp(base + bl - 4, ".csv") != 0) {
-		fprintf(stderr, "atlas import ambtsdragers: %s is geen .csv-bestand\n", o->arg);
+	if (o->min_conf && strcmp(o->min_conf, "medium") != 0 && strcmp(o->min_conf, "high") != 0) {
+		fprintf(stderr, "atlas import wijzigingen: --min-zekerheid is medium of high\n");
 		return 2;
-	}
-	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - o->arg) : 1, slash ? o->arg : ".");
-	snprintf(stem, sizeof stem, "%.*s", (int)(bl - 4), base);
-	struct seed_file *f = NULL;
-	if (seed_read(dir[0] ? dir : "/", stem, oh_columns, OH_NCOLS, &f, err, sizeof err) < 0) {
-		fprintf(stderr, "atlas import ambtsdragers: %s\n", err);
-		return 1;
 	}
 	struct arena *a = arena_new();
-	const char ***cells = arena_calloc(a, (size_t)f->nrows + 1, sizeof *cells);
-	int *line = arena_calloc(a, (size_t)f->nrows + 1, sizeof *line);
-	cells[0] = arena_calloc(a, OH_NCOLS, sizeof **cells);
-	for (int c = 0; c < OH_NCOLS; c++)
-		cells[0][c] = oh_columns[c];
-	line[0] = 1;
-	for (int i = 0; i < f->nrows; i++) {
-		cells[i + 1] = arena_calloc(a, OH_NCOLS, sizeof **cells);
-		for (int c = 0; c < OH_NCOLS; c++)
-			cells[i + 1][c] = arena_strdup(a, f->rows[i].cols[c]);
-		line[i + 1] = f->rows[i].line;
+	struct changeset cs;
+	char err[512], today[11];
+	if (changeset_read_dir(a, o->arg, &cs, err, sizeof err) != 0) {
+		fprintf(stderr, "atlas import wijzigingen: %s\n", err);
+		arena_free(a);
+		return 1;
 	}
-	struct sheet sh = {.name = "office_holders",
-			   .file = arena_strdup(a, o->arg),
-			   .ncols = OH_NCOLS,
-			   .nrows = f->nrows + 1,
-			   .cells = cells,
-			   .line = line};
-	seed_file_free(f);
 	struct store *st;
 	if (open_store(o, &st)) {
 		arena_free(a);
 		return 1;
 	}
-	char today[11];
-	today_iso(today);
-	struct write_ctx w = {.actor = "cli:import-ambtsdragers", .via = "cli", .today = today};
-	struct cs_report rep = {0};
-	int rc = store_check_schema(st, err, sizeof err);
-	if (rc == STORE_OK && o->dry_run) {
-		rc = officeholders_plan(st, a, &sh, NULL, today, &rep);
-	} else if (rc == STORE_OK) {
-		int64_t batch = 0;
-		rc = store_batch_begin(st);
-		if (rc == STORE_OK)
-			rc = store_import_batch_begin(st, &w, base, &batch);
-		if (rc == STORE_OK)
-			rc = officeholders_write(st, a, &sh, NULL, &w, &rep);
-		bool commit = rc == 0 && rep.n_problems == 0 && rep.n_changes > 0;
-		if (commit)
-			rc = store_import_batch_end(st, batch, rep.n_changes);
-		if (store_batch_end(st, commit && rc == 0) != STORE_OK)
-			rc = -1;
-		if (commit && rc == 0)
-			rep.batch_id = batch;
-	}
-	store_close(st);
-	for (int i = 0; i < rep.n_problems; i++)
-		fprintf(stderr, "%s:%d: %s\n", rep.problems[i].file, rep.problems[i].line,
-			rep.problems[i].message);
-	if (rc != 0 || rep.n_problems > 0) {
-		fprintf(stderr, "atlas import ambtsdragers: niets gewijzigd\n");
+	if (store_check_schema(st, err, sizeof err) != STORE_OK) {
+		fprintf(stderr, "atlas import wijzigingen: %s\n", err);
+		store_close(st);
 		arena_free(a);
 		return 1;
 	}
-	for (int i = 0; i < rep.n_changes; i++) {
-		const struct cs_change *c = &rep.changes[i];
-		printf("regel %d: %s %s %s%s%s%s%s\n", c->line, oh_op_words(c->op), c->entity,
-		       c->key, c->field[0] ? " " : "", c->field,
-		       c->old_value[0] || c->op == CS_UPDATE ? ": " : "",
-		       c->op == CS_UPDATE ? arena_printf(a, "%s → %s", c->old_value, c->new_value)
-					  : "");
+	today_iso(today);
+	struct write_ctx w = {.actor = "cli:import-wijzigingen", .via = "cli", .today = today};
+	struct cs_report rep;
+	int rc = o->apply ? changeset_apply(st, a, &cs, o->min_conf, &w, &rep, err, sizeof err)
+			  : changeset_plan(st, a, &cs, o->min_conf, today, &rep, err, sizeof err);
+	store_close(st);
+	if (rc != 0) {
+		fprintf(stderr, "atlas import wijzigingen: %s\n", err);
+		fprintf(stderr, "atlas import wijzigingen: niets gewijzigd\n");
+		arena_free(a);
+		return 1;
 	}
-	printf("%stotaal: %d wijziging(en), %d ongewijzigd\n",
-	       o->dry_run ? "proefrun, niets opgeslagen — " : "", rep.n_changes, rep.n_unchanged);
+	for (int i = 0; i < rep.n_changes; i++)
+		print_change(&rep.changes[i]);
+	for (int i = 0; i < rep.n_problems; i++) {
+		const struct cs_problem *p = &rep.problems[i];
+		if (p->line > 0)
+			fprintf(stderr, "%s:%d: %s\n", p->file, p->line, p->message);
+		else
+			fprintf(stderr, "%s: %s\n", *p->file ? p->file : o->arg, p->message);
+	}
+	int unconfirmed = 0;
+	for (int i = 0; i < rep.n_changes; i++)
+		unconfirmed += rep.changes[i].op == CS_UNCONFIRMED;
+	if (rep.n_problems)
+		printf("%s: %d probleem/problemen; niets %s\n", cs.title, rep.n_problems,
+		       o->apply ? "vastgelegd" : "zou worden vastgelegd");
+	else if (o->apply)
+		printf("%s: %d wijziging(en) vastgelegd (waarvan %d niet bevestigd), %d regel(s) "
+		       "ongewijzigd%s\n",
+		       cs.title, rep.n_changes, unconfirmed, rep.n_unchanged,
+		       rep.batch_id ? "" : "; niets te doen");
+	else
+		printf("proefrun, niets opgeslagen — %s: %d wijziging(en) (waarvan %d niet "
+		       "bevestigd), %d regel(s) ongewijzigd; toepassen met --toepassen\n",
+		       cs.title, rep.n_changes, unconfirmed, rep.n_unchanged);
+	int code = rep.n_problems ? 1 : 0;
 	arena_free(a);
-	return 0;
+	return code;
 }
 
 /* atlas import seed | csv FILE | roo FILE: the subcommand decides (and
@@ -996,14 +988,16 @@ static int cmd_import(const struct opts *o)
 {
 	if (o->sub && strcmp(o->sub, "roo") == 0)
 		return o->help ? (fputs(import_roo_help, stdout), 0) : cmd_import_roo(o);
+	if (o->sub && strcmp(o->sub, "wijzigingen") == 0)
+		return cmd_import_changes(o);
 	if (o->help)
 		return fputs(import_help, stdout), 0;
 	if (o->sub && strcmp(o->sub, "csv") == 0)
 		return cmd_import_csv(o);
-	if (o->sub && strcmp(o->sub, "ambtsdragers") == 0) /* people (interim) */
-		return cmd_import_officeholders(o);
 	if (!o->sub || strcmp(o->sub, "seed") != 0) {
-		fprintf(stderr, "atlas import: alleen 'atlas import seed' bestaat nog\n");
+		fprintf(stderr,
+			"atlas import: kies seed, csv, roo of wijzigingen (zie atlas import "
+			"--help)\n");
 		return 2;
 	}
 	return cmd_import_seed(o);

@@ -1,13 +1,13 @@
 // officeholders (browser) — the seats fixed by law on the Veiligheidsregio
 // Utrecht page and an office holder's page with a low-confidence source,
-// after importing fictional office holders (atlas import ambtsdragers): at
+// after importing fictional office holders (atlas import wijzigingen): at
 // 1280 and 390 px wide, without axe-core violations (WCAG 2.1 AA), without
 // page errors, the "Mogelijk verouderd" badge and the source link visible;
 // the 390 px page does not scroll sideways beyond its tables.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { atlas } from '../http/harness.mjs';
 import { startEnv, visit, assertNoAxeViolations, assertNoPageErrors, screenshot } from './harness.mjs';
@@ -22,9 +22,10 @@ before(async () => {
     'gm0308,Testine Oudbron,burgemeester,,,,2023-03-30,https://example.org/test/baarn,Oud testbericht Baarn,2023,2026-12-06,low,',
     '',
   ].join('\n');
-  const file = path.join(env.srv.dir, 'office_holders.csv');
-  writeFileSync(file, csv);
-  const r = atlas(['import', 'ambtsdragers', file, '--db', env.srv.db]);
+  const set = path.join(env.srv.dir, 'ambtsdragers');
+  mkdirSync(set);
+  writeFileSync(path.join(set, 'office_holders.csv'), csv);
+  const r = atlas(['import', 'wijzigingen', set, '--toepassen', '--db', env.srv.db]);
   assert.equal(r.status, 0, r.stderr);
 });
 after(() => env && env.stop());

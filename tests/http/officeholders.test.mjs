@@ -1,7 +1,7 @@
 // officeholders — public office holders as a change-set table
-// (app/officeholders.h), applied with the interim command
-// `atlas import ambtsdragers FILE.csv` (TODO(#14): through `atlas import
-// wijzigingen` once that reads the table): the dry run writes nothing, the
+// (app/officeholders.h), applied as a change set with `atlas import
+// wijzigingen MAP [--toepassen]` (a folder holding office_holders.csv):
+// the dry run writes nothing, the
 // real run adds people, offices and a seat with their sources, a second
 // run changes nothing; the Veiligheidsregio Utrecht page shows its
 // algemeen bestuur "volgens de wet (Wet veiligheidsregio's, art. 11)" from
@@ -14,7 +14,7 @@
 
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { atlas, freshDb, startServer } from './harness.mjs';
 
@@ -28,40 +28,42 @@ const ROWS = [
   'gm0308,Testine Oudbron,burgemeester,,,,2023-03-30,https://example.org/test/baarn,Oud testbericht Baarn,2023,2026-12-06,low,Geen nieuwere bron.',
   'gm0344,Testa Eerstburger,voorzitter algemeen bestuur,,veiligheidsregio-utrecht,voorzitter,,https://example.org/test/vru,Testbericht voorzitter VRU,,2026-12-06,medium,',
 ];
-const file = path.join(dir, 'office_holders.csv');
-writeFileSync(file, [HEADER, ...ROWS, ''].join('\n'));
+const set = path.join(dir, 'ambtsdragers');
+mkdirSync(set);
+writeFileSync(path.join(set, 'office_holders.csv'), [HEADER, ...ROWS, ''].join('\n'));
 
-const total = (out) => Number(out.match(/totaal: (\d+) wijziging/)?.[1]);
+const total = (out) => Number(out.match(/: (\d+) wijziging\(en\)/)?.[1]);
 
 test('import: dry run writes nothing, the real run adds, a second run changes nothing', () => {
-  const dry = atlas(['import', 'ambtsdragers', file, '--dry-run', '--db', db]);
+  const dry = atlas(['import', 'wijzigingen', set, '--db', db]);
   assert.equal(dry.status, 0, dry.stderr);
   assert.match(dry.stdout, /proefrun/);
   assert.ok(total(dry.stdout) > 0, dry.stdout);
-  const again = atlas(['import', 'ambtsdragers', file, '--dry-run', '--db', db]);
+  const again = atlas(['import', 'wijzigingen', set, '--db', db]);
   assert.equal(total(again.stdout), total(dry.stdout), 'the dry run wrote something');
 
-  const real = atlas(['import', 'ambtsdragers', file, '--db', db]);
+  const real = atlas(['import', 'wijzigingen', set, '--toepassen', '--db', db]);
   assert.equal(real.status, 0, real.stderr);
   assert.equal(total(real.stdout), total(dry.stdout));
-  assert.match(real.stdout, /nieuw person testa-eerstburger/);
-  assert.match(real.stdout, /nieuw seat veiligheidsregio-utrecht\/\d+/);
+  assert.match(real.stdout, /office_holders\.csv:2\s+nieuw\s+person testa-eerstburger/);
+  assert.match(real.stdout, /office_holders\.csv:5\s+nieuw\s+seat veiligheidsregio-utrecht\/\d+/);
 
-  const second = atlas(['import', 'ambtsdragers', file, '--db', db]);
+  const second = atlas(['import', 'wijzigingen', set, '--toepassen', '--db', db]);
   assert.equal(second.status, 0, second.stderr);
   assert.equal(total(second.stdout), 0, second.stdout);
-  assert.match(second.stdout, /4 ongewijzigd/);
+  assert.match(second.stdout, /4 regel\(s\) ongewijzigd/);
 });
 
 test('a bad row: file, line and reason; nothing written', () => {
-  const bad = path.join(dir, 'bad.csv');
-  writeFileSync(bad, [HEADER, ROWS[0].replace('gm0344,Testa', 'gm9990,Testa'), 'gm0344,Testb,wethouder,,,,2020-02-30,https://example.org/x,X,,,medium,', ''].join('\n'));
-  const r = atlas(['import', 'ambtsdragers', bad, '--db', db]);
+  const bad = path.join(dir, 'slecht');
+  mkdirSync(bad);
+  writeFileSync(path.join(bad, 'office_holders.csv'), [HEADER, ROWS[0].replace('gm0344,Testa', 'gm9990,Testa'), 'gm0344,Testb,wethouder,,,,2020-02-30,https://example.org/x,X,,,medium,', ''].join('\n'));
+  const r = atlas(['import', 'wijzigingen', bad, '--toepassen', '--db', db]);
   assert.equal(r.status, 1);
-  assert.match(r.stderr, /bad\.csv:2: Onbekende organisatiecode 'gm9990'/);
-  assert.match(r.stderr, /bad\.csv:3: Onbekende functie 'wethouder'/);
-  assert.match(r.stderr, /bad\.csv:3: Ongeldige begindatum '2020-02-30'/);
-  assert.match(r.stderr, /niets gewijzigd/);
+  assert.match(r.stderr, /office_holders\.csv:2: Onbekende organisatiecode 'gm9990'/);
+  assert.match(r.stderr, /office_holders\.csv:3: Onbekende functie 'wethouder'/);
+  assert.match(r.stderr, /office_holders\.csv:3: Ongeldige begindatum '2020-02-30'/);
+  assert.match(r.stdout, /niets vastgelegd/);
 });
 
 test('the VRU page and API: algemeen bestuur by law, with each burgemeester\'s source', async () => {
