@@ -30,6 +30,86 @@ static bool org_fits(enum org_kind ok, enum office_kind k)
 	}
 }
 
+/* Is organisation org (snapshot index) an active participant of ci? */
+static bool takes_part(const struct snapshot *s, int ci, int org)
+{
+	const struct collaboration *c = &s->collabs[ci];
+	for (int k = 0; k < c->n_parts; k++) {
+		const struct participation *p = &s->parts[c->parts[k]];
+		if (p->organisation == org && p->active)
+			return true;
+	}
+	return false;
+}
+
+/* The office's source (provenance, field record, fact) or NULL; -1 on a
+ * fault. */
+static int office_source(struct store *st, struct arena *a, const struct office *f,
+			 const struct provenance_row **src)
+{
+	char key[128];
+	snprintf(key, sizeof key, "%s/%lld", f->org_code, (long long)f->id);
+	struct provenance_row *rows = NULL;
+	int nr = 0;
+	*src = NULL;
+	if (store_provenance_of(st, a, "office", key, false, &rows, &nr) != STORE_OK)
+		return -1;
+	for (int j = 0; j < nr; j++)
+		if (strcmp(rows[j].field, "record") == 0 && strcmp(rows[j].status, "fact") == 0)
+			*src = &rows[j];
+	return 0;
+}
+
+int derived_seats_of_offices(struct store *st, const struct snapshot *s, const struct office *of,
+			     int n, struct arena *a, struct derived_seat **out, int *nout)
+{
+	const struct legal_rules *t = derived_rules_current();
+	*out = NULL;
+	*nout = 0;
+	if (t->n == 0 || n == 0)
+		return 0;
+	struct derived_seat *ds = arena_calloc(a, (size_t)(n * t->n) + 1, sizeof *ds);
+	if (!ds || !st)
+		return -1;
+	for (int i = 0; i < n; i++) {
+		const struct office *f = &of[i];
+		int oi = snapshot_find_org(s, f->org_code);
+		if (oi < 0)
+			continue;
+		for (int ri = 0; ri < t->n; ri++) {
+			const struct legal_rule *r = &t->rules[ri];
+			int ci = snapshot_find_collab(s, r->collab_key);
+			if (r->office != f->kind || ci < 0 || !s->collabs[ci].active ||
+			    !org_fits(s->orgs[oi].kind, r->office) || !takes_part(s, ci, oi))
+				continue;
+			struct office *all = NULL;
+			int n_all = 0;
+			if (store_offices_of_org(st, a, f->org_code, &all, &n_all) != STORE_OK)
+				return -1;
+			struct derived_office *dof =
+			    arena_calloc(a, (size_t)n_all + 1, sizeof *dof);
+			if (!dof)
+				return -1;
+			for (int j = 0; j < n_all; j++)
+				dof[j] =
+				    (struct derived_office){all[j].org_code, all[j].kind,
+							    all[j].acting, all[j].from, all[j].to};
+			int pick = derived_seat_pick(r, f->org_code, dof, n_all, s->today);
+			if (pick < 0 || all[pick].id != f->id)
+				continue;
+			struct derived_seat *d = &ds[(*nout)++];
+			d->rule = r;
+			d->org = oi;
+			d->office = *f;
+			if (store_person_get(st, a, f->person_key, &d->person) != STORE_OK ||
+			    office_source(st, a, f, &d->source) != 0)
+				return -1;
+		}
+	}
+	*out = ds;
+	return 0;
+}
+
 bool derived_seats_apply(const struct snapshot *s, int ci)
 {
 	const struct legal_rules *t = derived_rules_current();

@@ -37,6 +37,16 @@ struct derived_seat {
 int derived_seats_of_collab(struct store *st, const struct snapshot *s, int ci, struct arena *a,
 			    struct derived_seat **out, int *n);
 
+/*
+ * The derived seats that the offices of[0..n) give today: for each current
+ * office and each rule for its kind whose collaboration has the office's
+ * organisation as an active participant, the seat when that office is the
+ * one the rule picks for the organisation (so a person's page or an
+ * organisation's page can list them). Arrays in arena a; 0 or -1.
+ */
+int derived_seats_of_offices(struct store *st, const struct snapshot *s, const struct office *of,
+			     int n, struct arena *a, struct derived_seat **out, int *nout);
+
 /* Has collaboration ci any legal-composition rule? */
 bool derived_seats_apply(const struct snapshot *s, int ci);
 

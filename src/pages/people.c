@@ -564,6 +564,80 @@ static void person_history(struct buf *b, const struct person *p)
 	arena_free(a);
 }
 
+/*
+ * The seats the offices of[0..n) give by law (app/derived_seats.h), as a
+ * table under `what` (a heading text): the collaboration, the body with
+ * its legal basis, on behalf of, and — with_person — who holds it. Nothing
+ * when there are none. People u may not see are left out.
+ */
+static void derived_seats_table(struct buf *b, struct request *r, const struct office *of, int n,
+				bool with_person)
+{
+	struct derived_seat *ds = NULL;
+	int nd = 0, shown = 0;
+	if (derived_seats_of_offices(store_thread(), r->snap, of, n, r->arena, &ds, &nd) != 0)
+		return;
+	for (int i = 0; i < nd; i++)
+		if (policy_person_visible(r->user, &ds[i].person))
+			shown++;
+	if (shown == 0)
+		return;
+	html_raw(b, "<h3 class=\"utrecht-heading-3\">Zetels volgens de wet</h3>"
+		    "<p class=\"utrecht-paragraph\">Deze zetels volgen uit een functie: de wet "
+		    "bepaalt wie in het orgaan zit. Ze worden niet apart vastgelegd en veranderen "
+		    "vanzelf mee met de functie.</p>");
+	struct comp_col cols[4];
+	int nc = 0;
+	if (with_person)
+		cols[nc++] = (struct comp_col){"Persoon", false};
+	cols[nc++] = (struct comp_col){"Samenwerkingsverband", false};
+	cols[nc++] = (struct comp_col){"Orgaan en grondslag", false};
+	if (!with_person)
+		cols[nc++] = (struct comp_col){"Namens", false};
+	comp_table_open(b, "Zetels volgens de wet", cols, nc);
+	for (int i = 0; i < nd; i++) {
+		const struct derived_seat *d = &ds[i];
+		if (!policy_person_visible(r->user, &d->person))
+			continue;
+		int ci = snapshot_find_collab(r->snap, d->rule->collab_key);
+		comp_row_open(b);
+		comp_th_open(b);
+		if (with_person)
+			person_link(b, &d->person, d->person.key, d->person.name);
+		else if (ci >= 0)
+			comp_link_seg(b, "/samenwerkingsverbanden", r->snap->collabs[ci].key,
+				      r->snap->collabs[ci].name);
+		comp_th_close(b);
+		if (with_person) {
+			comp_td_open(b, false);
+			if (ci >= 0)
+				comp_link_seg(b, "/samenwerkingsverbanden",
+					      r->snap->collabs[ci].key, r->snap->collabs[ci].name);
+			comp_td_close(b);
+		}
+		comp_td_open(b, false);
+		char basis[200];
+		html_text(b, body_label(d->rule->body));
+		html_raw(b, ", ");
+		comp_ext_link(b, d->rule->url, derived_seat_basis(d->rule, basis, sizeof basis));
+		html_raw(b, " als ");
+		char low[80];
+		snprintf(low, sizeof low, "%s", office_shown(r, &d->office));
+		if (low[0] >= 'A' && low[0] <= 'Z' && d->office.kind != OFFICE_CDK)
+			low[0] = (char)(low[0] | 0x20);
+		html_text(b, low);
+		comp_td_close(b);
+		if (!with_person) {
+			comp_td_open(b, false);
+			comp_link_seg(b, "/organisaties", r->snap->orgs[d->org].code,
+				      r->snap->orgs[d->org].name);
+			comp_td_close(b);
+		}
+		comp_row_close(b);
+	}
+	comp_table_close(b);
+}
+
 int page_person_show(struct request *r)
 {
 	struct buf *b = &r->out;
@@ -690,6 +764,7 @@ int page_person_show(struct request *r)
 	html_raw(b, "<h2 class=\"utrecht-heading-2\">Zetels in samenwerkingsverbanden</h2>"
 		    "<h3 class=\"utrecht-heading-3\">Huidige zetels</h3>");
 	seats_table(b, r, &p, se, n_se, false, today);
+	derived_seats_table(b, r, of, n_of, false);
 	html_raw(b, "<h3 class=\"utrecht-heading-3\">Eerdere zetels</h3>");
 	seats_table(b, r, &p, se, n_se, true, today);
 
@@ -1043,6 +1118,8 @@ void people_render_org_section(struct buf *b, struct request *r, int oi)
 		}
 		comp_table_close(b);
 	}
+
+	derived_seats_table(b, r, of, n_of, true);
 
 	rows = 0;
 	for (int i = 0; i < n_of; i++)

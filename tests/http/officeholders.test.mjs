@@ -121,6 +121,17 @@ test('the VRU page and API: algemeen bestuur by law, with each burgemeester\'s s
     for (const n of ['Testa Eerstburger', 'Testo Waarnemer', 'Testine Oudbron']) assert.ok(names.includes(n), n);
     const person = await srv.getJson('/api/v1/personen/testa-eerstburger');
     assert.ok(!person.email && !person.telefoon, 'contact details appeared');
+    // the seat by law also on the holder's page and on the gemeente's page
+    const testa = await srv.get('/personen/testa-eerstburger');
+    assert.match(testa.text, /Zetels volgens de wet/);
+    assert.match(testa.text, /Algemeen bestuur, <a[^>]*>volgens de wet \(Wet veiligheidsregio(&#39;|')s, art\. 11\)<\/a> als burgemeester/);
+    const utrechtPage = await srv.get('/organisaties/gm0344');
+    assert.match(utrechtPage.text, /Zetels volgens de wet/);
+    assert.match(utrechtPage.text.slice(utrechtPage.text.indexOf('Zetels volgens de wet')), /Testa Eerstburger[\s\S]*Veiligheidsregio Utrecht/);
+    const baarnPage = await srv.get('/organisaties/gm0308');
+    assert.match(baarnPage.text, /Testine Oudbron/);
+    assert.match(baarnPage.text, /Mogelijk verouderd/);
+
     const personPage = await srv.get('/personen/testine-oudbron');
     assert.equal(personPage.status, 200);
     assert.match(personPage.text, /Mogelijk verouderd/);

@@ -183,6 +183,19 @@ static void test_collab(void **state)
 	assert_int_equal(seen, 7);
 	assert_int_equal(fx_query_int(f.db, "SELECT count(*) FROM seat"), 0);
 
+	/* the same seats seen from the offices (a person's or an
+	 * organisation's page): only the office the rule picks */
+	struct office *of = NULL;
+	int n_of = 0;
+	assert_int_equal(store_offices_of_org(f.s, f.a, "gm9998", &of, &n_of), STORE_OK);
+	assert_int_equal(n_of, 2);
+	struct derived_seat *by = NULL;
+	int n_by = 0;
+	assert_int_equal(derived_seats_of_offices(f.s, snap, of, n_of, f.a, &by, &n_by), 0);
+	assert_int_equal(n_by, 1);
+	assert_string_equal(by[0].person.name, "Bram Waarnemer");
+	assert_int_equal(by[0].rule->body, SEAT_ALGEMEEN_BESTUUR);
+
 	/* the waarnemer leaves: the seat follows the offices */
 	assert_int_equal(store_office_end(f.s, &f.w, id2, "2026-06-01", &e), STORE_OK);
 	assert_int_equal(derived_seats_of_collab(f.s, snap, ci, f.a, &ds, &n), 0);
