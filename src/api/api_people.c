@@ -299,6 +299,7 @@ static void write_office(struct jw *w, const struct snapshot *s, const struct of
 	jw_kint(w, "id", o->id);
 	org_ref_code(w, s, "organisatie", o->org_code, o->org_name);
 	jw_kstr(w, "functie", api_value(office_labels, OFFICE_COUNT, (int)o->kind));
+	jw_kbool(w, "waarnemend", o->acting);
 	jw_kstr(w, "portefeuille", o->portfolio);
 	jw_kstr(w, "van", o->from);
 	jw_kstr(w, "tot", o->to);
