@@ -246,9 +246,11 @@ static void empty_state(struct buf *b, const struct request *r, bool hidden_only
 	    "Redacteuren van de partnerorganisaties en het programmateam leggen na het inloggen "
 	    "personen vast, met hun functies (bijvoorbeeld wethouder of dijkgraaf) en hun zetels "
 	    "in de organen van samenwerkingsverbanden.</li>"
-	    "<li class=\"utrecht-unordered-list__item\"><strong>Import uit het Register van "
-	    "Overheidsorganisaties (ROO).</strong> Het inlezen van functionarissen uit het ROO "
-	    "volgt in een latere uitbreiding.</li></ul>");
+	    "<li class=\"utrecht-unordered-list__item\"><strong>Import met bron.</strong> "
+	    "Publieke ambtsdragers (burgemeesters, gedeputeerden, dijkgraven …) komen met een "
+	    "wijzigingenset (tabel office_holders) in de atlas, elk met bron, datum en "
+	    "zekerheid; ook het Register van Overheidsorganisaties (ROO) kan worden "
+	    "ingelezen.</li></ul>");
 	if (policy_may_create_person(r->user, r->snap)) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">");
 		comp_link(b, "/personen/nieuw", "Persoon toevoegen");
