@@ -23,6 +23,7 @@
 #include "lib/arena.h"
 #include "app/policy.h"
 #include "io/geo.h"
+#include "io/derived_seats.h"
 #include "io/wgr_rules.h"
 #include "store/store.h"
 #include "store/store_copy.h"
@@ -844,6 +845,9 @@ static int cmd_serve(const struct opts *o)
 	api_set_openapi(doc, len);
 	free(doc);
 	if (wgr_rules_init(o->wgr_rules) < 0) /* message on stderr */
+		return 1;
+	/* people: seats fixed by law (data/wettelijke-samenstelling.csv) */
+	if (derived_rules_init(DERIVED_RULES_DEFAULT) < 0) /* message on stderr */
 		return 1;
 	if (geo_load(o->geo) < 0) /* message on stderr */
 		return 1;

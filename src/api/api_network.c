@@ -165,6 +165,7 @@ int api_network(struct request *r)
 		jw_kstr(&w, "doel", ids[pe->collab]);
 		jw_kstr(&w, "soort", "zetel");
 		jw_kstr(&w, "orgaan", seat_body_labels[body].api);
+		jw_kbool(&w, "volgensDeWet", pe->derived);
 		jw_end(&w);
 	}
 	jw_end(&w);

@@ -10,7 +10,9 @@
 #include "api_people.h"
 #include "api_common.h"
 #include "../app/accounts.h"
+#include "../app/derived_seats.h"
 #include "../app/policy.h"
+#include "../domain/provenance.h"
 #include "../lib/text.h"
 #include "../store/store_people.h"
 
@@ -297,6 +299,7 @@ static void write_office(struct jw *w, const struct snapshot *s, const struct of
 	jw_kint(w, "id", o->id);
 	org_ref_code(w, s, "organisatie", o->org_code, o->org_name);
 	jw_kstr(w, "functie", api_value(office_labels, OFFICE_COUNT, (int)o->kind));
+	jw_kbool(w, "waarnemend", o->acting);
 	jw_kstr(w, "portefeuille", o->portfolio);
 	jw_kstr(w, "van", o->from);
 	jw_kstr(w, "tot", o->to);
@@ -451,6 +454,73 @@ int api_person_export(struct request *r)
 
 /* ------------------------------------------------------------ verbanden */
 
+/*
+ * "wettelijkeZetels": the seats the law gives by office
+ * (app/derived_seats.h), not stored: per participant the office holder
+ * with that office's own source, or persoon null when none is recorded.
+ */
+static int write_derived_seats(struct request *r, struct jw *w, struct store *st, int ci)
+{
+	const struct snapshot *s = r->snap;
+	struct derived_seat *ds = NULL;
+	int n = 0;
+	if (derived_seats_apply(s, ci) &&
+	    derived_seats_of_collab(st, s, ci, r->arena, &ds, &n) != 0)
+		return -1;
+	jw_key(w, "wettelijkeZetels");
+	jw_arr(w);
+	for (int i = 0; i < n; i++) {
+		const struct derived_seat *d = &ds[i];
+		const struct organisation *o = &s->orgs[d->org];
+		bool has = d->office.id > 0 && policy_person_visible(r->user, &d->person);
+		char basis[200];
+		jw_obj(w);
+		jw_kstr(w, "orgaan",
+			api_value(seat_body_labels, SEAT_BODY_COUNT, (int)d->rule->body));
+		jw_key(w, "grondslag");
+		jw_obj(w);
+		jw_kstr(w, "tekst", derived_seat_basis(d->rule, basis, sizeof basis));
+		jw_kstr(w, "wet", d->rule->law);
+		jw_kstr(w, "artikel", d->rule->article);
+		jw_kstr(w, "url", d->rule->url);
+		jw_end(w);
+		org_ref_code(w, s, "namens", o->code, o->name);
+		jw_kstr(w, "functie", api_value(office_labels, OFFICE_COUNT, (int)d->rule->office));
+		jw_key(w, "persoon");
+		if (!has) {
+			jw_null(w);
+		} else {
+			jw_obj(w);
+			jw_kstr(w, "id", d->person.key);
+			jw_kstr(w, "naam", d->person.name);
+			api_links_self_seg(w, PERSON_PATH "/", d->person.key);
+			jw_end(w);
+		}
+		jw_kbool(w, "waarnemend", has && d->office.acting);
+		jw_kstr(w, "van", has ? d->office.from : "");
+		jw_key(w, "bron");
+		if (!has || !d->source) {
+			jw_null(w);
+		} else {
+			const struct provenance_row *src = d->source;
+			char words[160];
+			provenance_words(src->confidence, false, src->source_kind, false, words,
+					 sizeof words);
+			jw_obj(w);
+			jw_kstr(w, "titel", src->source_title);
+			jw_kstr(w, "url", src->source_url);
+			jw_kstr(w, "verschenen", src->source_date);
+			jw_kstr(w, "zekerheid", src->confidence);
+			jw_kstr(w, "zekerheidTekst", words);
+			jw_kbool(w, "mogelijkVerouderd", strcmp(src->confidence, "low") == 0);
+			jw_end(w);
+		}
+		jw_end(w);
+	}
+	jw_end(w);
+	return 0;
+}
+
 int api_collab_seats(struct request *r)
 {
 	const struct snapshot *s = r->snap;
@@ -510,6 +580,10 @@ int api_collab_seats(struct request *r)
 	}
 	jw_end(&w);
 	jw_kint(&w, "totaal", total);
+	if (write_derived_seats(r, &w, st, ci) < 0) {
+		status = store_unavailable(r);
+		goto out;
+	}
 	jw_end(&w);
 	status = 200;
 out:

@@ -19,6 +19,7 @@
  * problem (which one wins would depend on the order of application).
  */
 #include "changeset.h"
+#include "officeholders.h"
 #include "readmodel.h"
 #include "../domain/changeset_rules.h"
 #include "../domain/provenance.h"
@@ -86,10 +87,8 @@ static const char *const req_part_changes[] = {
 
 /*
  * The sheets a change set may hold, in the order they are applied. The
- * people module's sheet is the last entry: {"office_holders", SK_EXTERNAL,
- * NULL, officeholders_plan, officeholders_write} (app/officeholders.h);
- * until that module is linked in, a sheet of that name is reported as
- * unknown.
+ * people module's sheet (office_holders, app/officeholders.h) is the last
+ * entry.
  */
 static const struct sheet_kind sheet_kinds[] = {
     {"sources", SK_SOURCES, req_sources, NULL, NULL},
@@ -99,6 +98,8 @@ static const struct sheet_kind sheet_kinds[] = {
     {"collaboration_changes", SK_COLLAB_CHANGES, req_collab_changes, NULL, NULL},
     {"new_participations", SK_NEW_PARTS, req_new_parts, NULL, NULL},
     {"participation_changes", SK_PART_CHANGES, req_part_changes, NULL, NULL},
+    /* people: public office holders (app/officeholders.h) */
+    {"office_holders", SK_EXTERNAL, NULL, officeholders_plan, officeholders_write},
 };
 
 #define N_KINDS ((int)(sizeof sheet_kinds / sizeof sheet_kinds[0]))
@@ -1504,6 +1505,10 @@ static int run(struct ctx *c, const struct changeset *cs)
 			if (c->w ? k->write(c->st, c->a, sh, c->min, c->w, c->rep)
 				 : k->plan(c->st, c->a, sh, c->min, c->today, c->rep))
 				fault(c, sh->name);
+			/* the module appended with its own appender: the next
+			 * append here moves the arrays */
+			c->cap_ch = c->rep->n_changes;
+			c->cap_pr = c->rep->n_problems;
 			break;
 		}
 	}

@@ -2,6 +2,7 @@
  * network (app) — person nodes for the network view; see network.h.
  */
 #include "network.h"
+#include "derived_seats.h"
 #include "policy.h"
 #include "../lib/log.h"
 #include "../store/store_people.h"
@@ -43,5 +44,28 @@ int network_add_visible_people(struct store *st, const struct snapshot *s, const
 	}
 	if (!ns)
 		return -1;
+	/* seats fixed by law (app/derived_seats.h), marked derived */
+	for (int ci = 0; ci < s->n_collabs; ci++) {
+		if (!s->collabs[ci].active || !derived_seats_apply(s, ci))
+			continue;
+		struct derived_seat *ds = NULL;
+		int nd = 0;
+		if (derived_seats_of_collab(st, s, ci, a, &ds, &nd) != 0)
+			return -1;
+		struct net_seat *more = arena_calloc(a, (size_t)(k + nd) + 1, sizeof *more);
+		if (!more)
+			return -1;
+		memcpy(more, ns, (size_t)k * sizeof *ns);
+		ns = more;
+		for (int i = 0; i < nd; i++) {
+			if (ds[i].office.id == 0 || !policy_person_visible(u, &ds[i].person))
+				continue;
+			ns[k++] = (struct net_seat){.person_key = ds[i].person.key,
+						    .person_name = ds[i].person.name,
+						    .collab = ci,
+						    .body = (int)ds[i].rule->body,
+						    .derived = true};
+		}
+	}
 	return network_add_people(s, net, ns, k, a);
 }

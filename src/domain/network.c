@@ -185,8 +185,10 @@ int network_add_people(const struct snapshot *s, struct network *n, const struct
 							 .name = refs[i].seat->person_name,
 							 .edges = adj + i};
 		}
-		edges[i] = (struct net_person_edge){
-		    .person = p, .collab = refs[i].node, .body = refs[i].seat->body};
+		edges[i] = (struct net_person_edge){.person = p,
+						    .collab = refs[i].node,
+						    .body = refs[i].seat->body,
+						    .derived = refs[i].seat->derived};
 		persons[p].edges[persons[p].degree++] = i;
 	}
 	n->persons = persons;

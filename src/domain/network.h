@@ -52,6 +52,7 @@ struct net_seat {
 	const char *person_name; /* plain text */
 	int collab;		 /* snapshot index of the collaboration */
 	int body;		 /* enum seat_body (domain/people.h) */
+	bool derived;		 /* a seat by law (domain/derived_seats.h), not recorded */
 };
 
 /* A person node and its seat edges. */
@@ -61,9 +62,10 @@ struct net_person {
 	int *edges; /* indexes into network.person_edges */
 };
 struct net_person_edge {
-	int person; /* index into network.persons */
-	int collab; /* node index of the collaboration */
-	int body;   /* enum seat_body */
+	int person;   /* index into network.persons */
+	int collab;   /* node index of the collaboration */
+	int body;     /* enum seat_body */
+	bool derived; /* a seat by law, derived from an office (not recorded) */
 };
 
 struct network {

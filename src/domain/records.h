@@ -94,6 +94,7 @@ struct office_input {
 	const char *portfolio; /* portefeuille */
 	const char *from, *to; /* van, tot: dates; to not before from; not after the
 				* organisation's end; no overlap with the same office */
+	bool acting;	       /* waarnemend (an acting burgemeester, …) */
 };
 struct seat_input {
 	const char *collab_key; /* samenwerkingsverband */

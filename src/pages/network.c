@@ -366,7 +366,11 @@ static void person_tables(struct buf *b, struct request *r, const struct network
 		node_link(b, s, &net->nodes[pe->collab]);
 		comp_td_close(b);
 		int body = pe->body >= 0 && pe->body < SEAT_BODY_COUNT ? pe->body : 0;
-		comp_td_text(b, seat_body_labels[body].label, "Onbekend");
+		comp_td_open(b, false);
+		html_text(b, seat_body_labels[body].label);
+		if (pe->derived)
+			html_raw(b, " <span class=\"atlas-muted\">(volgens de wet)</span>");
+		comp_td_close(b);
 		comp_row_close(b);
 	}
 	comp_table_close(b);
@@ -536,7 +540,7 @@ int page_network_csv(struct request *r)
 		csv_cell(&c, cb->key);
 		csv_cell(&c, collab_kind_labels[cb->kind].label);
 		csv_cell(&c, seat_body_labels[body].label);
-		csv_cell(&c, "zetel");
+		csv_cell(&c, pe->derived ? "zetel volgens de wet" : "zetel");
 		csv_end_row(&c);
 	}
 	return 200;

@@ -11,7 +11,11 @@
 #include "auth_ui.h"
 #include "forms.h"
 #include "../app/accounts.h"
+#include "../app/derived_seats.h"
 #include "../app/policy.h"
+#include "../domain/provenance.h"
+#include "../io/derived_seats.h"
+#include "../store/store_provenance.h"
 #include "../domain/labels.h"
 #include "../app/readmodel.h"
 #include "../lib/log.h"
@@ -122,6 +126,63 @@ static const char *office_label(enum office_kind k)
 	return (int)k >= 0 && k < OFFICE_COUNT ? office_labels[k].label : "Onbekend";
 }
 
+/* The office as shown: "Waarnemend burgemeester" for an acting one. */
+static const char *office_shown(struct request *r, const struct office *f)
+{
+	if (!f->acting)
+		return office_label(f->kind);
+	char low[80];
+	snprintf(low, sizeof low, "%s", office_label(f->kind));
+	if (low[0] >= 'A' && low[0] <= 'Z' && f->kind != OFFICE_CDK)
+		low[0] = (char)(low[0] | 0x20);
+	return arena_printf(r->arena, "Waarnemend %s", low);
+}
+
+/* The source of an office or seat (entity "office" / "seat", key
+ * "<place>/<id>"): its provenance row (field record, fact), or NULL. */
+static const struct provenance_row *membership_source(struct request *r, const char *entity,
+						      const char *place, int64_t id)
+{
+	struct store *st = store_thread();
+	struct provenance_row *rows = NULL;
+	int n = 0;
+	const char *key = arena_printf(r->arena, "%s/%lld", place, (long long)id);
+	if (!st || store_provenance_of(st, r->arena, entity, key, false, &rows, &n) != STORE_OK)
+		return NULL;
+	for (int i = 0; i < n; i++)
+		if (strcmp(rows[i].field, "record") == 0 && strcmp(rows[i].status, "fact") == 0)
+			return &rows[i];
+	return NULL;
+}
+
+/* "Bron: <title> (date), <certainty in words>" and, for a low-confidence
+ * source, the badge "Mogelijk verouderd"; nothing when src is NULL. */
+static void source_mark(struct buf *b, const struct provenance_row *src)
+{
+	if (!src)
+		return;
+	html_raw(b, "<br><small class=\"atlas-muted atlas-source-mark\">Bron: ");
+	const char *title = src->source_title[0] ? src->source_title : src->source_url;
+	if (src->source_url[0])
+		comp_ext_link(b, src->source_url, title[0] ? title : "bron");
+	else
+		html_text(b, title[0] ? title : "onbekend");
+	if (src->source_date[0]) {
+		html_raw(b, " (");
+		html_text(b, src->source_date);
+		html_raw(b, ")");
+	}
+	char words[160];
+	provenance_words(src->confidence, false, src->source_kind, false, words, sizeof words);
+	html_raw(b, "; ");
+	html_text(b, words);
+	html_raw(b, "</small>");
+	if (strcmp(src->confidence, "low") == 0) {
+		html_raw(b, " ");
+		comp_badge(b, BADGE_WARNING, "Mogelijk verouderd");
+	}
+}
+
 static const char *body_label(enum seat_body k)
 {
 	return (int)k >= 0 && k < SEAT_BODY_COUNT ? seat_body_labels[k].label : "Onbekend";
@@ -185,9 +246,11 @@ static void empty_state(struct buf *b, const struct request *r, bool hidden_only
 	    "Redacteuren van de partnerorganisaties en het programmateam leggen na het inloggen "
 	    "personen vast, met hun functies (bijvoorbeeld wethouder of dijkgraaf) en hun zetels "
 	    "in de organen van samenwerkingsverbanden.</li>"
-	    "<li class=\"utrecht-unordered-list__item\"><strong>Import uit het Register van "
-	    "Overheidsorganisaties (ROO).</strong> Het inlezen van functionarissen uit het ROO "
-	    "volgt in een latere uitbreiding.</li></ul>");
+	    "<li class=\"utrecht-unordered-list__item\"><strong>Import met bron.</strong> "
+	    "Publieke ambtsdragers (burgemeesters, gedeputeerden, dijkgraven …) komen met een "
+	    "wijzigingenset (tabel office_holders) in de atlas, elk met bron, datum en "
+	    "zekerheid; ook het Register van Overheidsorganisaties (ROO) kan worden "
+	    "ingelezen.</li></ul>");
 	if (policy_may_create_person(r->user, r->snap)) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">");
 		comp_link(b, "/personen/nieuw", "Persoon toevoegen");
@@ -382,7 +445,8 @@ static void offices_table(struct buf *b, struct request *r, const struct person 
 			continue;
 		comp_row_open(b);
 		comp_th_open(b);
-		html_text(b, office_label(o->kind));
+		html_text(b, office_shown(r, o));
+		source_mark(b, membership_source(r, "office", o->org_code, o->id));
 		comp_th_close(b);
 		comp_td_open(b, false);
 		if (snapshot_find_org(r->snap, o->org_code) >= 0)
@@ -424,7 +488,10 @@ static void seats_table(struct buf *b, struct request *r, const struct person *p
 		else
 			html_text(b, s->collab_name[0] ? s->collab_name : s->collab_key);
 		comp_th_close(b);
-		comp_td_text(b, body_label(s->body), "Onbekend");
+		comp_td_open(b, false);
+		html_text(b, body_label(s->body));
+		source_mark(b, membership_source(r, "seat", s->collab_key, s->id));
+		comp_td_close(b);
 		comp_td_open(b, false);
 		if (snapshot_find_org(r->snap, s->org_code) >= 0)
 			comp_link_seg(b, "/organisaties", s->org_code, s->org_name);
@@ -497,6 +564,80 @@ static void person_history(struct buf *b, const struct person *p)
 		comp_table_close(b);
 	}
 	arena_free(a);
+}
+
+/*
+ * The seats the offices of[0..n) give by law (app/derived_seats.h), as a
+ * table under `what` (a heading text): the collaboration, the body with
+ * its legal basis, on behalf of, and — with_person — who holds it. Nothing
+ * when there are none. People u may not see are left out.
+ */
+static void derived_seats_table(struct buf *b, struct request *r, const struct office *of, int n,
+				bool with_person)
+{
+	struct derived_seat *ds = NULL;
+	int nd = 0, shown = 0;
+	if (derived_seats_of_offices(store_thread(), r->snap, of, n, r->arena, &ds, &nd) != 0)
+		return;
+	for (int i = 0; i < nd; i++)
+		if (policy_person_visible(r->user, &ds[i].person))
+			shown++;
+	if (shown == 0)
+		return;
+	html_raw(b, "<h3 class=\"utrecht-heading-3\">Zetels volgens de wet</h3>"
+		    "<p class=\"utrecht-paragraph\">Deze zetels volgen uit een functie: de wet "
+		    "bepaalt wie in het orgaan zit. Ze worden niet apart vastgelegd en veranderen "
+		    "vanzelf mee met de functie.</p>");
+	struct comp_col cols[4];
+	int nc = 0;
+	if (with_person)
+		cols[nc++] = (struct comp_col){"Persoon", false};
+	cols[nc++] = (struct comp_col){"Samenwerkingsverband", false};
+	cols[nc++] = (struct comp_col){"Orgaan en grondslag", false};
+	if (!with_person)
+		cols[nc++] = (struct comp_col){"Namens", false};
+	comp_table_open(b, "Zetels volgens de wet", cols, nc);
+	for (int i = 0; i < nd; i++) {
+		const struct derived_seat *d = &ds[i];
+		if (!policy_person_visible(r->user, &d->person))
+			continue;
+		int ci = snapshot_find_collab(r->snap, d->rule->collab_key);
+		comp_row_open(b);
+		comp_th_open(b);
+		if (with_person)
+			person_link(b, &d->person, d->person.key, d->person.name);
+		else if (ci >= 0)
+			comp_link_seg(b, "/samenwerkingsverbanden", r->snap->collabs[ci].key,
+				      r->snap->collabs[ci].name);
+		comp_th_close(b);
+		if (with_person) {
+			comp_td_open(b, false);
+			if (ci >= 0)
+				comp_link_seg(b, "/samenwerkingsverbanden",
+					      r->snap->collabs[ci].key, r->snap->collabs[ci].name);
+			comp_td_close(b);
+		}
+		comp_td_open(b, false);
+		char basis[200];
+		html_text(b, body_label(d->rule->body));
+		html_raw(b, ", ");
+		comp_ext_link(b, d->rule->url, derived_seat_basis(d->rule, basis, sizeof basis));
+		html_raw(b, " als ");
+		char low[80];
+		snprintf(low, sizeof low, "%s", office_shown(r, &d->office));
+		if (low[0] >= 'A' && low[0] <= 'Z' && d->office.kind != OFFICE_CDK)
+			low[0] = (char)(low[0] | 0x20);
+		html_text(b, low);
+		comp_td_close(b);
+		if (!with_person) {
+			comp_td_open(b, false);
+			comp_link_seg(b, "/organisaties", r->snap->orgs[d->org].code,
+				      r->snap->orgs[d->org].name);
+			comp_td_close(b);
+		}
+		comp_row_close(b);
+	}
+	comp_table_close(b);
 }
 
 int page_person_show(struct request *r)
@@ -625,6 +766,7 @@ int page_person_show(struct request *r)
 	html_raw(b, "<h2 class=\"utrecht-heading-2\">Zetels in samenwerkingsverbanden</h2>"
 		    "<h3 class=\"utrecht-heading-3\">Huidige zetels</h3>");
 	seats_table(b, r, &p, se, n_se, false, today);
+	derived_seats_table(b, r, of, n_of, false);
 	html_raw(b, "<h3 class=\"utrecht-heading-3\">Eerdere zetels</h3>");
 	seats_table(b, r, &p, se, n_se, true, today);
 
@@ -636,6 +778,103 @@ out:
 }
 
 /* ---- the collaboration page: "Bestuur en vertegenwoordiging" ------------------ */
+
+/* Does a legal-composition rule fix body k of collaboration ci? */
+static bool derived_body(const struct request *r, int ci, int k)
+{
+	const struct legal_rules *t = derived_rules_current();
+	for (int i = 0; i < t->n; i++)
+		if ((int)t->rules[i].body == k &&
+		    strcmp(t->rules[i].collab_key, r->snap->collabs[ci].key) == 0)
+			return true;
+	return false;
+}
+
+/*
+ * The seats the law gives by office (app/derived_seats.h) in body `body`
+ * of collaboration ci: per rule a paragraph "<body> volgens de wet (<law>,
+ * <article>)" with a link to the article, and a table with per
+ * participant the office holder and that office's own source ("Mogelijk
+ * verouderd" for a low one), or "geen … vastgelegd". Returns the number of
+ * seats shown.
+ */
+static int derived_section(struct buf *b, struct request *r, int ci, int body)
+{
+	struct derived_seat *ds = NULL;
+	int n = 0;
+	if (!derived_seats_apply(r->snap, ci))
+		return 0;
+	if (derived_seats_of_collab(store_thread(), r->snap, ci, r->arena, &ds, &n) != 0 || n == 0)
+		return 0;
+	int shown = 0;
+	for (int i = 0; i < n; i++) {
+		const struct legal_rule *rule = ds[i].rule;
+		if ((i > 0 && ds[i - 1].rule == rule) || (int)rule->body != body)
+			continue;
+		char basis[200];
+		derived_seat_basis(rule, basis, sizeof basis);
+		char office_low[80];
+		snprintf(office_low, sizeof office_low, "%s", office_label(rule->office));
+		if (office_low[0] >= 'A' && office_low[0] <= 'Z' && rule->office != OFFICE_CDK)
+			office_low[0] = (char)(office_low[0] | 0x20);
+		html_raw(b, "<p class=\"utrecht-paragraph\" id=\"wettelijk-");
+		html_attr(b, seat_body_labels[rule->body].api);
+		html_raw(b, "\"><strong>");
+		html_text(b, body_label(rule->body));
+		html_raw(b, " ");
+		html_text(b, basis);
+		html_raw(b, ".</strong> ");
+		char body_low[80];
+		snprintf(body_low, sizeof body_low, "%s", body_label(rule->body));
+		if (body_low[0] >= 'A' && body_low[0] <= 'Z')
+			body_low[0] = (char)(body_low[0] | 0x20);
+		html_text(b, arena_printf(r->arena,
+					  "Het %s bestaat volgens de wet uit de %ss van de "
+					  "deelnemende organisaties; deze zetels volgen uit hun "
+					  "ambt en worden niet apart vastgelegd. Bij elke %s "
+					  "staat de eigen bron. ",
+					  body_low, office_low, office_low));
+		comp_ext_link(b, rule->url,
+			      arena_printf(r->arena, "%s, %s", rule->law, rule->article));
+		html_raw(b, "</p>");
+		static const struct comp_col cols[] = {{"Namens", false},
+						       {"Ambtsdrager, sinds en bron", false}};
+		comp_table_open_ex(b,
+				   arena_printf(r->arena, "%s %s", body_label(rule->body), basis),
+				   cols, 2, true);
+		for (int j = i; j < n && ds[j].rule == rule; j++) {
+			const struct derived_seat *d = &ds[j];
+			const struct organisation *o = &r->snap->orgs[d->org];
+			bool has = d->office.id > 0 && policy_person_visible(r->user, &d->person);
+			comp_row_open(b);
+			comp_th_open(b);
+			comp_link_seg(b, "/organisaties", o->code, o->name);
+			comp_th_close(b);
+			comp_td_open(b, false);
+			if (has) {
+				person_link(b, &d->person, d->person.key, d->person.name);
+				html_raw(b, "<br>");
+				html_text(b, office_shown(r, &d->office));
+				html_raw(b, ", sinds ");
+				if (d->office.from[0])
+					html_date_nl(b, d->office.from);
+				else
+					html_raw(b, "onbekend");
+				source_mark(b, d->source);
+				shown++;
+			} else {
+				html_raw(b, "<span class=\"atlas-muted\">");
+				html_text(b,
+					  arena_printf(r->arena, "Geen %s vastgelegd", office_low));
+				html_raw(b, "</span>");
+			}
+			comp_td_close(b);
+			comp_row_close(b);
+		}
+		comp_table_close(b);
+	}
+	return shown;
+}
 
 void people_render_collab_bodies(struct buf *b, struct request *r, int ci)
 {
@@ -713,9 +952,13 @@ void people_render_collab_bodies(struct buf *b, struct request *r, int ci)
 		html_raw(b, "<h3 class=\"utrecht-heading-3\">");
 		html_text(b, body_label((enum seat_body)k));
 		html_raw(b, "</h3>");
+		bool by_law = derived_body(r, ci, k);
 		if (rows == 0) {
-			html_raw(b, "<p class=\"utrecht-paragraph\">Geen huidige leden "
-				    "vastgelegd.</p>");
+			if (by_law)
+				n_current += derived_section(b, r, ci, k);
+			else
+				html_raw(b, "<p class=\"utrecht-paragraph\">Geen huidige leden "
+					    "vastgelegd.</p>");
 			continue;
 		}
 		n_current += rows;
@@ -734,6 +977,7 @@ void people_render_collab_bodies(struct buf *b, struct request *r, int ci)
 			comp_row_open(b);
 			comp_th_open(b);
 			person_link(b, p, s->person_key, s->person_name);
+			source_mark(b, membership_source(r, "seat", s->collab_key, s->id));
 			comp_th_close(b);
 			comp_td_open(b, false);
 			if (snapshot_find_org(r->snap, s->org_code) >= 0)
@@ -745,6 +989,8 @@ void people_render_collab_bodies(struct buf *b, struct request *r, int ci)
 			comp_row_close(b);
 		}
 		comp_table_close(b);
+		if (by_law)
+			n_current += derived_section(b, r, ci, k);
 	}
 	for (int i = 0; i < n_se; i++) {
 		const struct person *p = people_find(pe, n_pe, se[i].person_id);
@@ -875,6 +1121,8 @@ void people_render_org_section(struct buf *b, struct request *r, int oi)
 		comp_table_close(b);
 	}
 
+	derived_seats_table(b, r, of, n_of, true);
+
 	rows = 0;
 	for (int i = 0; i < n_of; i++)
 		if (org_office_shown(r->user, people_find(pe, n_pe, of[i].person_id), &of[i],
@@ -900,7 +1148,10 @@ void people_render_org_section(struct buf *b, struct request *r, int oi)
 			comp_th_open(b);
 			person_link(b, p, f->person_key, f->person_name);
 			comp_th_close(b);
-			comp_td_text(b, office_label(f->kind), "Onbekend");
+			comp_td_open(b, false);
+			html_text(b, office_shown(r, f));
+			source_mark(b, membership_source(r, "office", f->org_code, f->id));
+			comp_td_close(b);
 			comp_td_text(b, f->portfolio, "—");
 			comp_td_date(b, f->from, "Onbekend");
 			comp_row_close(b);

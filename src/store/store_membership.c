@@ -37,8 +37,8 @@
 
 static const char office_select[] =
     "SELECT f.id, f.person_id, p.key, p.name, o.code, o.name, f.kind, f.portfolio, "
-    "f.from_date, f.to_date, f.version FROM office f JOIN person p ON p.id = f.person_id "
-    "JOIN organisation o ON o.id = f.organisation_id ";
+    "f.from_date, f.to_date, f.version, f.acting FROM office f JOIN person p ON p.id = "
+    "f.person_id JOIN organisation o ON o.id = f.organisation_id ";
 
 static void read_office(db_stmt *st, struct arena *a, void *dst)
 {
@@ -55,6 +55,7 @@ static void read_office(db_stmt *st, struct arena *a, void *dst)
 	f->from = arena_strdup(a, store_col_text(st, 8));
 	f->to = arena_strdup(a, store_col_text(st, 9));
 	f->version = db_column_int64(st, 10);
+	f->acting = db_column_int(st, 11) != 0;
 }
 
 int store_offices_of_person(struct store *s, struct arena *a, const char *person_key,
@@ -151,13 +152,15 @@ int store_person_for_write(struct store *s, struct arena *a, const char *key, st
 	return rc;
 }
 
-static char *office_image(const char *person_key, const char *org_code, const char *kind,
-			  const char *portfolio, const char *from, const char *to)
+char *store_office_image(const char *person_key, const char *org_code, const char *kind,
+			 bool acting, const char *portfolio, const char *from, const char *to)
 {
 	json_t *o = json_object();
 	store_json_set(o, "persoon", person_key);
 	store_json_set(o, "organisatie", org_code);
 	store_json_set(o, "functie", kind);
+	if (acting)
+		json_object_set_new(o, "waarnemend", json_true());
 	store_json_set(o, "portefeuille", portfolio);
 	store_json_set(o, "van", from);
 	store_json_set(o, "tot", to);
@@ -188,6 +191,7 @@ struct dated_kind {
 	const char *overlap_sql; /* from_date, to_date of ?1 person, ?2 place, ?3 code */
 	const char *insert_sql;	 /* ?1 person, ?2 place, ?3 code, ?4 extra, ?5 from, ?6 to */
 	bool extra_is_id;	 /* ?4 is an id (seat: on-behalf organisation), else text */
+	bool has_acting;	 /* ?7 is the acting flag (office) */
 	const char *load_sql;	 /* one row by ?1 id, read by read() */
 	size_t row_size;
 	void (*read)(db_stmt *, struct arena *, void *);
@@ -203,6 +207,7 @@ struct dated_kind {
 struct dated_row {
 	int64_t person_id, place_id;
 	const char *code;	/* db code of the kind / body */
+	bool acting;		/* office: waarnemend */
 	const char *extra_text; /* office: portfolio */
 	int64_t extra_id;	/* seat: on-behalf organisation */
 	const char *from, *to;
@@ -254,6 +259,8 @@ static int dated_insert(struct store *s, const struct write_ctx *w, const struct
 		db_bind_text(st, 4, r->extra_text, -1, DB_STATIC);
 	db_bind_text(st, 5, r->from, -1, DB_STATIC);
 	db_bind_text(st, 6, r->to, -1, DB_STATIC);
+	if (k->has_acting)
+		db_bind_int(st, 7, r->acting ? 1 : 0);
 	if (store_step_done(s, st, k->add_what, NULL, 0))
 		return STORE_ERR;
 	int64_t id = db_last_insert_id(s);
@@ -350,8 +357,8 @@ static void office_view(const void *row, const char **from, const char **to, con
 static char *office_row_image(const void *row, const char *to)
 {
 	const struct office *f = row;
-	return office_image(f->person_key, f->org_code, office_labels[f->kind].api, f->portfolio,
-			    f->from, to);
+	return store_office_image(f->person_key, f->org_code, office_labels[f->kind].api, f->acting,
+				  f->portfolio, f->from, to);
 }
 
 static const struct dated_kind office_kind = {
@@ -360,10 +367,11 @@ static const struct dated_kind office_kind = {
     .overlap_sql = "SELECT from_date, to_date FROM office WHERE person_id = ?1 AND "
 		   "organisation_id = ?2 AND kind = ?3",
     .insert_sql = "INSERT INTO office (person_id, organisation_id, kind, portfolio, from_date, "
-		  "to_date, version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1)",
+		  "to_date, version, acting) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7)",
     .extra_is_id = false,
+    .has_acting = true,
     .load_sql = "SELECT f.id, f.person_id, p.key, p.name, o.code, o.name, f.kind, f.portfolio, "
-		"f.from_date, f.to_date, f.version FROM office f JOIN person p ON p.id = "
+		"f.from_date, f.to_date, f.version, f.acting FROM office f JOIN person p ON p.id = "
 		"f.person_id JOIN organisation o ON o.id = f.organisation_id WHERE f.id = ?",
     .row_size = sizeof(struct office),
     .read = read_office,
@@ -379,8 +387,9 @@ int store_office_add(struct store *s, const struct write_ctx *w, const char *per
 {
 	struct field_errors local;
 	struct field_errors *e = errs ? errs : &local;
-	struct office_input m = {field_nz(in->org_code), field_nz(in->kind),
-				 field_nz(in->portfolio), field_nz(in->from), field_nz(in->to)};
+	struct office_input m = {field_nz(in->org_code),  field_nz(in->kind),
+				 field_nz(in->portfolio), field_nz(in->from),
+				 field_nz(in->to),	  in->acting};
 	struct person p;
 	struct org_info o;
 	char *after = NULL;
@@ -415,6 +424,7 @@ int store_office_add(struct store *s, const struct write_ctx *w, const char *per
 			      .place_id = have_org ? o.id : 0,
 			      .code = kind >= 0 ? office_labels[kind].db : "",
 			      .extra_text = m.portfolio,
+			      .acting = in->acting,
 			      .from = m.from,
 			      .to = m.to};
 	if (have_org && dates_ok && kind >= 0 && !field_errors_get(e, "van")) {
@@ -434,7 +444,8 @@ int store_office_add(struct store *s, const struct write_ctx *w, const char *per
 		rc = STORE_ERR_INVALID;
 		goto out;
 	}
-	after = office_image(p.key, o.code, office_labels[kind].api, m.portfolio, m.from, m.to);
+	after = store_office_image(p.key, o.code, office_labels[kind].api, in->acting, m.portfolio,
+				   m.from, m.to);
 	rc = dated_insert(s, w, &office_kind, &r, o.code, after, id_out);
 out:
 	if (rc != STORE_OK)
@@ -546,8 +557,8 @@ int store_collab_lookup(struct store *s, const char *key, struct collab_info *c)
 
 /* 1 when org participates in collab during [from, to) (open ends), 0 when
  * not, -1 on error. */
-static int participates(struct store *s, int64_t collab_id, int64_t org_id, const char *from,
-			const char *to)
+int store_participates(struct store *s, int64_t collab_id, int64_t org_id, const char *from,
+		       const char *to)
 {
 	db_stmt *st = store_stmt(s, "SELECT joined, left_on FROM participation WHERE "
 				    "collaboration_id = ? AND organisation_id = ?");
@@ -674,7 +685,7 @@ int store_seat_add(struct store *s, const struct write_ctx *w, const char *perso
 			field_errors_add(e, "orgaan", "%s", msg);
 	}
 	if (have_collab && have_org && dates_ok) {
-		int r = participates(s, c.id, o.id, m.from, m.to);
+		int r = store_participates(s, c.id, o.id, m.from, m.to);
 		if (r < 0)
 			goto out;
 		if (!r)

@@ -48,6 +48,7 @@ struct office {
 	const char *portfolio; /* portefeuille, "" */
 	const char *from, *to;
 	int64_t version;
+	bool acting; /* waarnemend (office.acting) */
 };
 
 struct seat {

@@ -44,6 +44,16 @@ int store_collab_lookup(struct store *s, const char *key, struct collab_info *c)
 void store_check_org_end(struct field_errors *e, const char *org_field, const struct org_info *o,
 			 const char *from, const char *to);
 
+/* 1 when organisation org_id takes part in collaboration collab_id during
+ * [from, to) (open ends), 0 when not, -1 on a fault. */
+int store_participates(struct store *s, int64_t collab_id, int64_t org_id, const char *from,
+		       const char *to);
+
+/* The audit image of an office (malloc'd JSON text; "waarnemend" only when
+ * acting). */
+char *store_office_image(const char *person_key, const char *org_code, const char *kind,
+			 bool acting, const char *portfolio, const char *from, const char *to);
+
 /* A person by key for a write (an erased person gets an error on
  * "persoon"); its strings in arena a. STORE_ERR_NOTFOUND when absent. */
 int store_person_for_write(struct store *s, struct arena *a, const char *key, struct person *p,

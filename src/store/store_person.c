@@ -373,6 +373,7 @@ int store_person_export_by(struct store *s, struct arena *out, const struct writ
 		store_json_set(o, "organisatie", f[i].org_code);
 		store_json_set(o, "organisatieNaam", f[i].org_name);
 		store_json_set(o, "functie", office_labels[f[i].kind].api);
+		json_object_set_new(o, "waarnemend", json_boolean(f[i].acting));
 		store_json_set(o, "portefeuille", f[i].portfolio);
 		store_json_set(o, "van", f[i].from);
 		store_json_set(o, "tot", f[i].to);

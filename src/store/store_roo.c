@@ -561,13 +561,35 @@ static const char *body_code(const char *name)
 	return "";
 }
 
+/*
+ * An existing organisation that this file refers to as a participant (and
+ * that put_org did not visit): it is in the file, so it is seen — else
+ * end_missing would end, on every later run, the organisations an earlier
+ * run created for references. One of the ROO's own (roo_system_id set)
+ * counts as unchanged, once per run.
+ */
+static int reference_seen(struct imp *im, int64_t id, char *err, size_t el)
+{
+	if (id <= 0 || store_roo_seen(im, 'o', id))
+		return STORE_OK;
+	if (store_roo_mark_seen(im, 'o', id))
+		return store_db_fail(im->s, "ROO-import", err, el);
+	int64_t own = store_roo_find_id_int(
+	    im->s, "SELECT id FROM organisation WHERE id = ? AND roo_system_id <> ''", id);
+	if (own < 0)
+		return store_db_fail(im->s, "organisatie zoeken", err, el);
+	if (own > 0)
+		im->rep->unchanged[ROO_E_ORG]++;
+	return STORE_OK;
+}
+
 /* The organisation standing for a participant that is itself a regeling. */
 static int regeling_org(struct imp *im, int64_t cid, int64_t *out, char *err, size_t el)
 {
 	*out = store_roo_find_id_int(
 	    im->s, "SELECT id FROM organisation WHERE collaboration_id = ? ORDER BY id", cid);
 	if (*out)
-		return *out > 0 ? STORE_OK : STORE_ERR;
+		return *out > 0 ? reference_seen(im, *out, err, el) : STORE_ERR;
 	char sid[24] = "", name[256] = "";
 	db_stmt *st =
 	    store_stmt(im->s, "SELECT roo_system_id, name FROM collaboration WHERE id = ?");
@@ -606,6 +628,8 @@ static int resolve_parts(struct imp *im, char *err, size_t el)
 		snprintf(body, sizeof body, "%s", store_col_text(q, 6));
 		snprintf(ckey, sizeof ckey, "%s", store_col_text(q, 7));
 		int64_t oid = find_org(im, sid, tooi);
+		if (oid > 0 && (rc = reference_seen(im, oid, err, el)))
+			break;
 		if (oid == 0) {
 			int64_t pc = find_collab(im, sid, tooi);
 			if (pc > 0)

@@ -62,6 +62,24 @@ test('dry run reports, writes nothing; real run adds; second run changes nothing
   assert.equal(total(again.stdout), 0, again.stdout);
 });
 
+test('organisations created as references: a second run changes nothing', () => {
+  // Participants only referenced (not listed under organisaties) and a regeling
+  // without a body of its own get an organisation on the first run; the second
+  // run must neither end nor change them (it used to end all four).
+  const { dir: d2, db: db2 } = freshDb();
+  try {
+    const first = atlas(['import', 'roo', FX + 'valid-references.xml', '--db', db2]);
+    assert.equal(first.status, 0, first.stderr);
+    assert.equal(report(first.stdout, 'organisaties').added, 5, first.stdout);
+    const again = atlas(['import', 'roo', FX + 'valid-references.xml', '--db', db2]);
+    assert.equal(again.status, 0, again.stderr);
+    assert.deepEqual(report(again.stdout, 'organisaties'), { added: 0, changed: 0, ended: 0, unchanged: 5 }, again.stdout);
+    assert.equal(total(again.stdout), 0, again.stdout);
+  } finally {
+    rmSync(d2, { recursive: true, force: true });
+  }
+});
+
 test('a newer export updates, adds and ends', () => {
   const r = atlas(['import', 'roo', FX + 'valid-v2.xml', '--db', db]);
   assert.equal(r.status, 0, r.stderr);

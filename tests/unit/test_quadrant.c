@@ -213,11 +213,11 @@ static void test_network_people(void **state)
 	int veilig = snapshot_find_collab(snap, "veiligheid-test");
 	int los = snapshot_find_collab(snap, "los-verband");
 	const struct net_seat seats[] = {
-	    {"piet-test", "Piet Test", veilig, 1},
-	    {"anna-test", "Anna Test", afval, 0},
-	    {"piet-test", "Piet Test", afval, 0},
-	    {"piet-test", "Piet Test", los, 0}, /* not a node: skipped */
-	    {"kees-test", "Kees Test", los, 0}, /* only that seat: no person node */
+	    {"piet-test", "Piet Test", veilig, 1, false},
+	    {"anna-test", "Anna Test", afval, 0, false},
+	    {"piet-test", "Piet Test", afval, 0, false},
+	    {"piet-test", "Piet Test", los, 0, false}, /* not a node: skipped */
+	    {"kees-test", "Kees Test", los, 0, false}, /* only that seat: no person node */
 	};
 	int edges_before = n.n_edges, nodes_before = n.n_nodes;
 	assert_int_equal(network_add_people(snap, &n, seats, 5, a), 0);
