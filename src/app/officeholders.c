@@ -455,7 +455,9 @@ static int row_source(struct run *x, const struct row *r, const char **key)
 		    .url = url,
 		    .reference_date = r->v[C_SDATE],
 		    .retrieved = r->v[C_RETRIEVED],
-		    .kind = provenance_kind_guess(url, title, publisher),
+		    .kind = provenance_own_site(url, r->org_name)
+				? SOURCE_KIND_GOVERNMENT
+				: provenance_kind_guess(url, title, publisher),
 		};
 		if (x->w && store_officeholders_source_add(x->st, x->w, &src) != STORE_OK)
 			return -1;

@@ -119,6 +119,37 @@ const char *provenance_kind_guess(const char *url, const char *title, const char
 	return SOURCE_KIND_SECONDARY;
 }
 
+/* The lower-case ASCII letters and digits of s, at most n - 1. */
+static void squeeze(const char *s, size_t len, char *out, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < len && s[i] && k + 1 < n; i++) {
+		char c = s[i];
+		if (c >= 'A' && c <= 'Z')
+			c = (char)(c + 32);
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+			out[k++] = c;
+	}
+	out[k] = '\0';
+}
+
+bool provenance_own_site(const char *url, const char *org_name)
+{
+	char host[128], label[128], name[128];
+	host_of(url, host, sizeof host);
+	const char *dot = strrchr(host, '.');
+	if (!dot || !org_name)
+		return false;
+	const char *start = dot;
+	while (start > host && start[-1] != '.')
+		start--;
+	squeeze(start, (size_t)(dot - start), label, sizeof label);
+	if (strncasecmp(org_name, "gemeente ", 9) == 0)
+		org_name += 9;
+	squeeze(org_name, strlen(org_name), name, sizeof name);
+	return label[0] && strcmp(label, name) == 0;
+}
+
 bool provenance_kind_secondary(const char *kind)
 {
 	return kind &&

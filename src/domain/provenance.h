@@ -34,6 +34,12 @@ bool provenance_kind_valid(const char *kind);
  */
 const char *provenance_kind_guess(const char *url, const char *title, const char *publisher);
 
+/* Is url on the organisation's own website: is the domain's name label
+ * (amersfoort in www.amersfoort.nl, provincie-utrecht in
+ * magazine.provincie-utrecht.nl), letters and digits only, equal to the
+ * organisation's name the same way ("De Bilt" → debilt)? */
+bool provenance_own_site(const char *url, const char *org_name);
+
 /* Is this kind a secondary source (shown as such)? */
 bool provenance_kind_secondary(const char *kind);
 

@@ -79,6 +79,14 @@ static void test_words(void **state)
 	assert_string_equal(provenance_kind_guess("", "Beleidsdomein-indeling",
 						  "Samenwerkingsatlas (eigen redactie)"),
 			    "redactie");
+	/* a page on the organisation's own site is the organisation's word */
+	assert_true(provenance_own_site("https://www.testdorp.nl/burgemeester", "Testdorp"));
+	assert_true(
+	    provenance_own_site("https://magazine.provincie-testland.nl/x", "Provincie Testland"));
+	assert_true(provenance_own_site("https://oudewaterdal.nl/", "Gemeente Oude Waterdal"));
+	assert_false(provenance_own_site("https://www.testdorpsekrant.nl/x", "Testdorp"));
+	assert_false(provenance_own_site("https://testdorp.nl.example.org/x", "Testdorp"));
+	assert_false(provenance_own_site("", "Testdorp"));
 	assert_string_equal(provenance_field_label("legal_form"), "Juridische vorm");
 	assert_string_equal(provenance_field_label("iets_anders"), "iets_anders");
 }
