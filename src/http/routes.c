@@ -196,6 +196,9 @@ const struct route routes[] = {
     {GET, "/kalender", page_calendar, ROUTE_PAGE, ROUTE_CACHE, calendar_params},
     {GET, "/wijzigingen", page_changes, ROUTE_PAGE, ROUTE_CACHE, history_changes_params},
     {GET, "/wijzigingen.atom", page_changes_atom, ROUTE_PAGE, ROUTE_CACHE, history_changes_params},
+    /* change-set import (upload): one import batch in the history */
+    {GET, "/wijzigingen/import/{id}", page_import_batch, ROUTE_PAGE, ROUTE_CACHE,
+     history_batch_params},
 
     /* Open data: the download page and its files. */
     {GET, "/open-data", page_open_data, ROUTE_PAGE, ROUTE_CACHE, no_params},
