@@ -19,6 +19,8 @@
 #include "lib/log.h"
 #include "lib/text.h"
 #include "app/accounts.h"
+#include "app/changeset.h"
+#include "lib/arena.h"
 #include "app/policy.h"
 #include "io/geo.h"
 #include "io/wgr_rules.h"
@@ -61,6 +63,8 @@ struct opts {
 	const char *out;       /* atlas export --out */
 	int dry_run;	       /* atlas import csv|roo --dry-run */
 	int overwrite;	       /* atlas backup|restore --overschrijven */
+	int apply;	       /* atlas import wijzigingen --toepassen */
+	const char *min_conf;  /* atlas import wijzigingen --min-zekerheid */
 	const char *from, *to; /* atlas copy --from --to */
 	char db_shown[512];    /* o->db for messages: no password */
 };
@@ -76,6 +80,8 @@ static const char *usage_text =
     "  check          controleer de consistentie van de gegevens\n"
     "  import csv BESTAND  samenwerkingsverbanden of deelnames uit CSV (docs/csv-template.md)\n"
     "  import roo BESTAND  een export van het Register van Overheidsorganisaties inlezen\n"
+    "  import wijzigingen MAP  een wijzigingenset (docs/import.md); proefrun tenzij "
+    "--toepassen\n"
     "  export roo     het register als ROO-export (XML, oo-export 2.6.x)\n"
     "  backup BESTAND   reservekopie van de database terwijl de server draait\n"
     "  restore BESTAND  zet een reservekopie terug (server gestopt)\n"
@@ -133,6 +139,10 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 			o->trust_proxy = 1;
 		} else if (strcmp(a, "--overschrijven") == 0) {
 			o->overwrite = 1;
+		} else if (strcmp(a, "--toepassen") == 0) {
+			o->apply = 1;
+		} else if (strcmp(a, "--min-zekerheid") == 0 && next) {
+			o->min_conf = argv[++i];
 		} else if (strcmp(a, "--dry-run") == 0) {
 			o->dry_run = 1;
 		} else if (strcmp(a, "--out") == 0 && next) {
@@ -858,12 +868,119 @@ static int cmd_serve(const struct opts *o)
 	return rc;
 }
 
+/* ---- change-set import (app/changeset.h) */
+
+static const char import_changes_help[] =
+    "Gebruik: atlas import wijzigingen MAP [--toepassen] [--min-zekerheid medium|high] "
+    "[--db PAD]\n"
+    "Leest een wijzigingenset (de CSV-bestanden in MAP, zie docs/import.md) en toont per\n"
+    "wijziging bestand:regel, soort, record, veld en oud → nieuw, en per probleem bestand,\n"
+    "regel en reden. Zonder --toepassen verandert er niets (proefrun). Met --toepassen\n"
+    "worden alle wijzigingen in één transactie vastgelegd, als één import in de\n"
+    "geschiedenis; bij een probleem wordt niets vastgelegd. Twee keer toepassen verandert\n"
+    "de tweede keer niets. Regels onder de minimale zekerheid (standaard medium) worden\n"
+    "alleen als 'niet bevestigd' vastgelegd, nooit als feit.\n"
+    "Afsluitcode: 0 zonder problemen, 1 bij problemen.\n";
+
+/* One change as a line: file:line, op, record, field, old → new. */
+static void print_change(const struct cs_change *ch)
+{
+	printf("%s:%d  %s  %s %s", ch->file, ch->line, changeset_op_label(ch->op), ch->entity,
+	       ch->key);
+	if (*ch->field)
+		printf("  %s: %s → %s", ch->field_label, *ch->old_value ? ch->old_value : "(leeg)",
+		       *ch->new_value ? ch->new_value : "(leeg)");
+	else if (*ch->new_value)
+		printf("  %s", ch->new_value);
+	if (*ch->source_key)
+		printf("  [bron %s%s%s]", ch->source_key, *ch->confidence ? ", " : "",
+		       ch->confidence);
+	putchar('\n');
+}
+
+/* atlas import wijzigingen MAP [--toepassen] [--min-zekerheid medium|high] */
+static int cmd_import_changes(const struct opts *o)
+{
+	if (o->help) {
+		fputs(import_changes_help, stdout);
+		return 0;
+	}
+	if (!o->arg) {
+		fputs(import_changes_help, stderr);
+		return 2;
+	}
+	if (o->min_conf && strcmp(o->min_conf, "medium") != 0 && strcmp(o->min_conf, "high") != 0) {
+		fprintf(stderr, "atlas import wijzigingen: --min-zekerheid is medium of high\n");
+		return 2;
+	}
+	struct arena *a = arena_new();
+	struct changeset cs;
+	char err[512], today[11];
+	if (changeset_read_dir(a, o->arg, &cs, err, sizeof err) != 0) {
+		fprintf(stderr, "atlas import wijzigingen: %s\n", err);
+		arena_free(a);
+		return 1;
+	}
+	struct store *st;
+	if (open_store(o, &st)) {
+		arena_free(a);
+		return 1;
+	}
+	if (store_check_schema(st, err, sizeof err) != STORE_OK) {
+		fprintf(stderr, "atlas import wijzigingen: %s\n", err);
+		store_close(st);
+		arena_free(a);
+		return 1;
+	}
+	today_iso(today);
+	struct write_ctx w = {.actor = "cli:import-wijzigingen", .via = "cli", .today = today};
+	struct cs_report rep;
+	int rc = o->apply ? changeset_apply(st, a, &cs, o->min_conf, &w, &rep, err, sizeof err)
+			  : changeset_plan(st, a, &cs, o->min_conf, today, &rep, err, sizeof err);
+	store_close(st);
+	if (rc != 0) {
+		fprintf(stderr, "atlas import wijzigingen: %s\n", err);
+		fprintf(stderr, "atlas import wijzigingen: niets gewijzigd\n");
+		arena_free(a);
+		return 1;
+	}
+	for (int i = 0; i < rep.n_changes; i++)
+		print_change(&rep.changes[i]);
+	for (int i = 0; i < rep.n_problems; i++) {
+		const struct cs_problem *p = &rep.problems[i];
+		if (p->line > 0)
+			fprintf(stderr, "%s:%d: %s\n", p->file, p->line, p->message);
+		else
+			fprintf(stderr, "%s: %s\n", *p->file ? p->file : o->arg, p->message);
+	}
+	int unconfirmed = 0;
+	for (int i = 0; i < rep.n_changes; i++)
+		unconfirmed += rep.changes[i].op == CS_UNCONFIRMED;
+	if (rep.n_problems)
+		printf("%s: %d probleem/problemen; niets %s\n", cs.title, rep.n_problems,
+		       o->apply ? "vastgelegd" : "zou worden vastgelegd");
+	else if (o->apply)
+		printf("%s: %d wijziging(en) vastgelegd (waarvan %d niet bevestigd), %d regel(s) "
+		       "ongewijzigd%s\n",
+		       cs.title, rep.n_changes, unconfirmed, rep.n_unchanged,
+		       rep.batch_id ? "" : "; niets te doen");
+	else
+		printf("proefrun, niets opgeslagen — %s: %d wijziging(en) (waarvan %d niet "
+		       "bevestigd), %d regel(s) ongewijzigd; toepassen met --toepassen\n",
+		       cs.title, rep.n_changes, unconfirmed, rep.n_unchanged);
+	int code = rep.n_problems ? 1 : 0;
+	arena_free(a);
+	return code;
+}
+
 /* atlas import seed | csv FILE | roo FILE: the subcommand decides (and
  * answers --help itself, as "import roo" has its own help). */
 static int cmd_import(const struct opts *o)
 {
 	if (o->sub && strcmp(o->sub, "roo") == 0)
 		return o->help ? (fputs(import_roo_help, stdout), 0) : cmd_import_roo(o);
+	if (o->sub && strcmp(o->sub, "wijzigingen") == 0)
+		return cmd_import_changes(o);
 	if (o->help)
 		return fputs(import_help, stdout), 0;
 	if (o->sub && strcmp(o->sub, "csv") == 0)

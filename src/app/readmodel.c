@@ -311,6 +311,8 @@ const struct snapshot *readmodel_acquire(struct rm_shared **hold)
 
 void app_after_write(void)
 {
+	if (!loader.load) /* no read model in this process (the CLI): nothing to refresh */
+		return;
 	pthread_mutex_lock(&reload_mu);
 	reload_locked();
 	pthread_mutex_unlock(&reload_mu);
