@@ -2,6 +2,8 @@
  * changeset_upload — see changeset_upload.h.
  */
 #include "changeset_upload.h"
+#include "../domain/model.h"
+#include "../domain/provenance.h"
 #include "../lib/arena.h"
 #include "../lib/buf.h"
 #include "../lib/secret.h"
@@ -144,6 +146,34 @@ int changeset_upload_read(struct arena *a, const struct cs_file *files, int n, c
 		return -1;
 	}
 	return 0;
+}
+
+const char *changeset_source_kind(const struct changeset *cs, const struct snapshot *s,
+				  const char *key)
+{
+	if (str_empty(key))
+		return NULL;
+	for (int i = 0; cs && i < cs->n; i++) {
+		const struct sheet *sh = &cs->sheets[i];
+		if (strcmp(sh->name, "sources") != 0)
+			continue;
+		int id = sheet_col(sh, "id");
+		for (int r = 1; id >= 0 && r < sh->nrows; r++) {
+			if (strcmp(sheet_cell(sh, r, id), key) != 0)
+				continue;
+			const char *kind = sheet_cell(sh, r, sheet_col(sh, "kind"));
+			if (provenance_kind_valid(kind))
+				return kind;
+			return provenance_kind_guess(sheet_cell(sh, r, sheet_col(sh, "url")),
+						     sheet_cell(sh, r, sheet_col(sh, "title")),
+						     sheet_cell(sh, r, sheet_col(sh, "publisher")));
+		}
+	}
+	int k = s ? snapshot_find_source(s, key) : -1;
+	if (k < 0)
+		return NULL;
+	return provenance_kind_guess(s->sources[k].url, s->sources[k].title,
+				     s->sources[k].publisher);
 }
 
 static void field(struct buf *b, const char *s)

@@ -41,6 +41,14 @@ struct cs_file {
 int changeset_upload_read(struct arena *a, const struct cs_file *files, int n, const char *title,
 			  struct changeset *cs, struct cs_problem **probs, int *n_probs);
 
+/* The kind of source key (domain/provenance.h), for the confidence words:
+ * the "kind" column of the change set's sources sheet, else guessed from
+ * its URL, title and publisher there or in the snapshot s; NULL when the
+ * key is unknown. */
+struct snapshot;
+const char *changeset_source_kind(const struct changeset *cs, const struct snapshot *s,
+				  const char *key);
+
 /* The fingerprint of a plan (every change and problem, in order) as 64
  * hex characters + NUL: equal fingerprints, equal plans. */
 void changeset_plan_digest(const struct cs_report *rep, char out[65]);

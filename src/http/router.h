@@ -49,6 +49,9 @@ struct route {
  * base64-encoded when a previewed import is applied. */
 #define UPLOAD_FILES_LIMIT (8u << 20)
 #define UPLOAD_BODY_LIMIT (12u << 20)
+/* A larger upload is still read (and dropped) up to this size, so the
+ * browser gets to show the 413 page; beyond it the connection is closed. */
+#define UPLOAD_DISCARD_LIMIT (64u << 20)
 
 /* The body limit for a raw request URI: UPLOAD_BODY_LIMIT when a
  * ROUTE_UPLOAD route matches its path, else dflt. Sets *upload. */

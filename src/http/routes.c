@@ -235,8 +235,8 @@ const struct route routes[] = {
     {HTTP_POST, "/beheer/gebruikers/{naam}/status", page_user_set_status, ROUTE_PAGE,
      ROUTE_FORM | ROUTE_CSRF, auth_no_params, USER_ROLE_ADMIN},
     {GET, "/beheer/import", page_import, ROUTE_PAGE, 0, no_params, USER_ROLE_STAFF},
-    {HTTP_POST, "/beheer/import", page_import_submit, ROUTE_PAGE, ROUTE_CSRF | ROUTE_FORM,
-     no_params, USER_ROLE_STAFF},
+    {HTTP_POST, "/beheer/import", page_import_submit, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM | ROUTE_UPLOAD, no_params, USER_ROLE_STAFF},
 
     /* API, collaborations and participations: reads, and writes that need
      * a personal API token (ROUTE_TOKEN; a web session does not count). */

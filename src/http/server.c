@@ -348,9 +348,13 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *con, con
 							     MHD_HTTP_HEADER_CONTENT_LENGTH);
 		long long declared = cl ? atoll(cl) : 0;
 		c->limit = router_body_limit(r->arena, c->raw_uri, config->body_limit, &c->upload);
-		if (declared > (long long)c->limit)
-			c->too_large = true;
-		else
+		if (declared <= (long long)c->limit)
+			return MHD_YES;
+		c->too_large = true;
+		/* an upload that is too large is read to its end (up to
+		 * UPLOAD_DISCARD_LIMIT) before the 413: browsers show a reply
+		 * only once they could send the whole file */
+		if (c->upload && declared <= (long long)UPLOAD_DISCARD_LIMIT)
 			return MHD_YES;
 	}
 	if (*upload_size) {
@@ -363,7 +367,7 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *con, con
 		else
 			buf_add(&c->body, upload_data, *upload_size);
 		*upload_size = 0;
-		if (c->body_len > c->limit + 16 * config->body_limit)
+		if (c->body_len > (c->upload ? UPLOAD_DISCARD_LIMIT : c->limit + 16 * config->body_limit))
 			return MHD_NO;
 		return MHD_YES;
 	}
