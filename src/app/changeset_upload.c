@@ -176,6 +176,42 @@ const char *changeset_source_kind(const struct changeset *cs, const struct snaps
 				     s->sources[k].publisher);
 }
 
+/* Does the header line h[0..n) (';' or ',' separated, cells maybe quoted)
+ * hold column name? */
+static bool header_has(const char *h, size_t n, const char *name)
+{
+	size_t nl = strlen(name);
+	const char *p = h, *end = h + n;
+	while (p <= end) {
+		const char *e = p;
+		while (e < end && *e != ';' && *e != ',')
+			e++;
+		const char *a = p, *z = e;
+		while (a < z && (*a == ' ' || *a == '"'))
+			a++;
+		while (z > a && (z[-1] == ' ' || z[-1] == '"' || z[-1] == '\r'))
+			z--;
+		if ((size_t)(z - a) == nl && memcmp(a, name, nl) == 0)
+			return true;
+		p = e + 1;
+	}
+	return false;
+}
+
+bool changeset_upload_is_template(const struct cs_file *f)
+{
+	if (!ends_with_ci(f->name, ".csv"))
+		return false;
+	const char *d = f->data;
+	size_t len = f->len;
+	if (len >= 3 && memcmp(d, "\xEF\xBB\xBF", 3) == 0)
+		d += 3, len -= 3;
+	const char *nl = memchr(d, '\n', len);
+	size_t hl = nl ? (size_t)(nl - d) : len;
+	return (header_has(d, hl, "sleutel") && header_has(d, hl, "naam")) ||
+	       (header_has(d, hl, "samenwerkingsverband") && header_has(d, hl, "organisatie"));
+}
+
 static void field(struct buf *b, const char *s)
 {
 	buf_puts(b, s ? s : "");

@@ -15,6 +15,7 @@
 
 #include "changeset.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct arena;
@@ -40,6 +41,12 @@ struct cs_file {
  */
 int changeset_upload_read(struct arena *a, const struct cs_file *files, int n, const char *title,
 			  struct changeset *cs, struct cs_problem **probs, int *n_probs);
+
+/* Is f a file in the older CSV template for collaborations or
+ * participations (docs/csv-template.md: columns sleutel and naam, or
+ * samenwerkingsverband and organisatie) rather than a change-set table?
+ * The upload page still takes one such file on its own. */
+bool changeset_upload_is_template(const struct cs_file *f);
 
 /* The kind of source key (domain/provenance.h), for the confidence words:
  * the "kind" column of the change set's sources sheet, else guessed from

@@ -4,6 +4,7 @@
 #include "import_page.h"
 #include "../app/accounts.h"
 #include "../app/changeset_upload.h"
+#include "../app/readmodel.h"
 #include "../domain/diff.h"
 #include "../domain/provenance.h"
 #include "../http/multipart.h"
@@ -13,6 +14,7 @@
 #include "../render/html.h"
 #include "../render/layout.h"
 #include "../store/store.h"
+#include "../store/store_csv.h"
 #include "auth_ui.h"
 #include "forms.h"
 
@@ -239,8 +241,9 @@ static void apply_form(struct request *r, const struct input *in, const struct c
 	}
 	html_raw(b, "<div class=\"atlas-form-actions\">");
 	form_submit(b,
-		    arena_printf(r->arena, "Toepassen (%d %s)", rep->n_changes,
-				 rep->n_changes == 1 ? "wijziging" : "wijzigingen"),
+		    rep->n_changes ? arena_printf(r->arena, "Toepassen (%d %s)", rep->n_changes,
+						  rep->n_changes == 1 ? "wijziging" : "wijzigingen")
+				   : "Toepassen",
 		    true);
 	html_raw(b, " <a class=\"utrecht-link utrecht-link--html-a\" href=\"/beheer/import\">"
 		    "Annuleren en andere bestanden kiezen</a></div>");
@@ -330,6 +333,85 @@ static int one_error(struct request *r, const struct input *in, const char *msg)
 	return form_errors(r, in, &p, 1);
 }
 
+/* ---- the older CSV template ------------------------------------------------------ */
+
+/* One file in the collaborations/participations template (io/csv_import.h):
+ * the preview is a dry run (counts, or every bad line), Toepassen the real
+ * import in one transaction. Its events are not an import batch. */
+static int template_import(struct request *r, const struct input *in, bool apply)
+{
+	const struct cs_file *f = &in->files[0];
+	if (!store_thread())
+		return respond_error(r, 503, "Tijdelijk niet beschikbaar",
+				     "De database is even niet bereikbaar. Probeer het later opnieuw.",
+				     NULL);
+	struct write_ctx w;
+	char actor[80], today[11];
+	accounts_write_ctx(r->user, "web", &w, actor, today);
+	struct csv_import_report rep;
+	int rc = store_csv_import(store_thread(), &w, f->data, f->len, !apply, &rep);
+	struct buf *b = &r->out;
+	int status = 200;
+	if (rc != 0) {
+		int n = rep.n_errors < CSV_IMPORT_MAX_ERRORS ? rep.n_errors : CSV_IMPORT_MAX_ERRORS;
+		struct cs_problem *p = arena_calloc(r->arena, (size_t)(n ? n : 1), sizeof *p);
+		for (int i = 0; i < n; i++)
+			p[i] = (struct cs_problem){f->name, rep.errors[i].line,
+						   arena_strdup(r->arena, rep.errors[i].message)};
+		page_begin(r, "Problemen in het bestand — Importeren");
+		html_raw(b, "<h1 class=\"utrecht-heading-1\">Wijzigingen controleren</h1>");
+		problems_block(r, p, n);
+		if (rep.n_errors > n)
+			html_rawf(b, "<p class=\"utrecht-paragraph\">En nog %d problemen.</p>",
+				  rep.n_errors - n);
+		html_raw(b, "<h2 class=\"utrecht-heading-2\">Opnieuw uploaden</h2>");
+		upload_form(b, r, in, NULL);
+		status = 400;
+	} else if (apply) {
+		app_after_write();
+		page_begin(r, "Import toegepast");
+		html_raw(b, "<h1 class=\"utrecht-heading-1\">Import toegepast</h1><div "
+			    "class=\"utrecht-alert utrecht-alert--ok\" role=\"status\"><p "
+			    "class=\"utrecht-paragraph\">");
+		html_text(b, f->name);
+		html_raw(b, " (");
+		html_text(b, csv_table_name(rep.table));
+		html_raw(b, "): ");
+		html_int_nl(b, rep.added);
+		html_raw(b, " toegevoegd, ");
+		html_int_nl(b, rep.changed);
+		html_raw(b, " gewijzigd, ");
+		html_int_nl(b, rep.unchanged);
+		html_raw(b, " ongewijzigd.</p></div><p class=\"utrecht-paragraph\">");
+		comp_link(b, "/wijzigingen", "Bekijk de wijzigingen in de geschiedenis");
+		html_raw(b, ".</p>");
+	} else {
+		page_begin(r, "Wijzigingen controleren");
+		html_raw(b, "<h1 class=\"utrecht-heading-1\">Wijzigingen controleren</h1><p "
+			    "class=\"utrecht-paragraph utrecht-paragraph--lead\">");
+		html_text(b, f->name);
+		html_raw(b, " volgt het CSV-sjabloon voor ");
+		html_text(b, csv_table_name(rep.table));
+		html_raw(b, ": ");
+		html_int_nl(b, rep.added);
+		html_raw(b, " toe te voegen, ");
+		html_int_nl(b, rep.changed);
+		html_raw(b, " te wijzigen, ");
+		html_int_nl(b, rep.unchanged);
+		html_raw(b, " ongewijzigd. Er is nog niets opgeslagen.</p>");
+		if (rep.added + rep.changed > 0) {
+			struct cs_report none = {0};
+			apply_form(r, in, &none);
+		} else {
+			html_raw(b, "<div class=\"utrecht-alert utrecht-alert--ok\" role=\"status\"><p "
+				    "class=\"utrecht-paragraph\">Er is niets te wijzigen.</p></div>");
+		}
+	}
+	csv_import_report_free(&rep);
+	layout_end(b, r->snap->stats.newest_confirmed);
+	return status;
+}
+
 /* ---- the POST ------------------------------------------------------------------ */
 
 /* Read name, confidence and the files (uploaded, or carried back from the
@@ -384,6 +466,9 @@ int page_import_submit(struct request *r)
 	int status = read_input_or_respond(r, apply, &in);
 	if (status)
 		return status;
+
+	if (in.n_files == 1 && changeset_upload_is_template(&in.files[0]))
+		return template_import(r, &in, apply);
 
 	struct changeset cs;
 	struct cs_problem *probs;
