@@ -26,6 +26,7 @@
 #include "../api/api_people.h"
 #include "../api/api_export.h"
 #include "../pages/import_page.h"
+#include "../api/api_changeset.h"
 #include "../pages/opendata.h"
 #include "../pages/calendar.h"
 #include "../api/api_health.h"
@@ -264,6 +265,10 @@ const struct route routes[] = {
     {GET, "/api/v1/samenwerkingsverbanden/{id}/fasen", api_collab_phases, ROUTE_API, 0, no_params},
     {GET, "/api/v1/samenwerkingsverbanden/{id}/afspraken", api_collab_agreements, ROUTE_API, 0,
      no_params},
+
+    /* API, change-set import (staff tokens): plan, or apply with ?toepassen=true. */
+    {HTTP_POST, "/api/v1/wijzigingen", api_changeset_import, ROUTE_API, ROUTE_TOKEN | ROUTE_UPLOAD,
+     api_changeset_params, USER_ROLE_STAFF},
 
     /* API, organisations, policy domains and people. */
     {GET, "/api/v1/organisaties", api_org_list, ROUTE_API, ROUTE_CACHE, org_list_params},
