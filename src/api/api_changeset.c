@@ -70,8 +70,11 @@ static const char *op_code(enum cs_op op)
 	return "";
 }
 
-static void put_plan(struct request *r, const struct changeset *cs, const struct cs_report *rep,
-		     const struct cs_problem *extra, int n_extra, bool applied)
+/* The plan as JSON; returns the status: 200, or 422 when there are
+ * problems — then the reply is problem+json (RFC 9457) with the plan's
+ * members as extensions. */
+static int put_plan(struct request *r, const struct changeset *cs, const struct cs_report *rep,
+		    const struct cs_problem *extra, int n_extra, bool applied)
 {
 	struct jw w;
 	api_begin(r, &w);
@@ -79,7 +82,20 @@ static void put_plan(struct request *r, const struct changeset *cs, const struct
 	r->cache_control = "no-store";
 	char today[11];
 	today_iso(today);
+	int problems = rep->n_problems + n_extra;
 	jw_obj(&w);
+	if (problems) {
+		r->content_type = "application/problem+json";
+		jw_kstr(&w, "type", "about:blank");
+		jw_kstr(&w, "title", "Problemen in de wijzigingenset");
+		jw_kint(&w, "status", 422);
+		jw_kstr(&w, "detail",
+			arena_printf(r->arena,
+				     "%d %s gevonden (zie problemen: bestand, regel, reden). Er is "
+				     "niets opgeslagen.",
+				     problems, problems == 1 ? "probleem" : "problemen"));
+		jw_kstr(&w, "instance", "/api/v1/wijzigingen");
+	}
 	jw_key(&w, "_links");
 	jw_obj(&w);
 	api_link(&w, "self", "/api/v1/wijzigingen");
@@ -96,7 +112,7 @@ static void put_plan(struct request *r, const struct changeset *cs, const struct
 		jw_null(&w);
 	jw_kint(&w, "aantalWijzigingen", rep->n_changes);
 	jw_kint(&w, "aantalOngewijzigd", rep->n_unchanged);
-	jw_kint(&w, "aantalProblemen", rep->n_problems + n_extra);
+	jw_kint(&w, "aantalProblemen", problems);
 	jw_key(&w, "wijzigingen");
 	jw_arr(&w);
 	for (int i = 0; i < rep->n_changes; i++) {
@@ -145,6 +161,7 @@ static void put_plan(struct request *r, const struct changeset *cs, const struct
 	}
 	jw_end(&w);
 	jw_end(&w);
+	return problems ? 422 : 200;
 }
 
 int api_changeset_import(struct request *r)
@@ -201,8 +218,7 @@ int api_changeset_import(struct request *r)
 	int n_probs;
 	struct cs_report none = {0};
 	if (changeset_upload_read(r->arena, files, n, naam, &cs, &probs, &n_probs) != 0) {
-		put_plan(r, &cs, &none, probs, n_probs, false);
-		return 422;
+		return put_plan(r, &cs, &none, probs, n_probs, false);
 	}
 	struct store *st = store_thread();
 	if (!st)
@@ -226,6 +242,5 @@ int api_changeset_import(struct request *r)
 				     "De wijzigingen konden niet worden verwerkt. Er is niets "
 				     "gewijzigd.",
 				     NULL);
-	put_plan(r, &cs, &rep, NULL, 0, apply);
-	return rep.n_problems ? 422 : 200;
+	return put_plan(r, &cs, &rep, NULL, 0, apply);
 }
