@@ -25,8 +25,8 @@
 #define NAME_MAX_LEN 120
 
 static const struct comp_option confidence_opts[] = {
-    {"medium", "Zeker en waarschijnlijk (high en medium) worden feiten"},
-    {"high", "Alleen zeker (high) wordt een feit"},
+    {"medium", "Zeker en waarschijnlijk (high, medium)"},
+    {"high", "Alleen zeker (high)"},
 };
 
 static const struct form_field fields[] = {
@@ -50,9 +50,10 @@ struct input {
 	size_t bytes;
 };
 
-static void page_begin(struct request *r, const char *title)
+/* The page head: title for <title>, crumb for the breadcrumb (NULL: title). */
+static void page_begin(struct request *r, const char *title, const char *crumb)
 {
-	const struct crumb crumbs[] = {{"Importeren", "/beheer/import"}, {title, NULL}};
+	const struct crumb crumbs[] = {{"Importeren", "/beheer/import"}, {crumb ? crumb : title, NULL}};
 	const struct page_head h = {.title = title, .crumbs = crumbs, .n_crumbs = 2};
 	layout_begin(&r->out, page_head_for(r, &h));
 }
@@ -112,7 +113,7 @@ static void intro(struct buf *b)
 
 int page_import(struct request *r)
 {
-	page_begin(r, "Wijzigingen importeren");
+	page_begin(r, "Wijzigingen importeren", NULL);
 	struct buf *b = &r->out;
 	html_raw(b, "<h1 class=\"utrecht-heading-1\">Wijzigingen importeren</h1>");
 	intro(b);
@@ -122,6 +123,31 @@ int page_import(struct request *r)
 }
 
 /* ---- the preview ------------------------------------------------------------ */
+
+/* A table in a scroll box that keyboard users can reach and scroll (a
+ * wide table scrolls sideways on a phone): the box is a region named by
+ * the heading labelled_by. The rest as comp_table_open_ex. */
+static void table_open(struct buf *b, const char *labelled_by, const char *caption,
+		       const struct comp_col *cols, int n)
+{
+	html_raw(b, "<div class=\"utrecht-table-container atlas-table-container\" tabindex=\"0\" "
+		    "role=\"region\" aria-labelledby=\"");
+	html_attr(b, labelled_by);
+	html_raw(b, "\"><table class=\"utrecht-table utrecht-table--html-table "
+		    "utrecht-table--alternate-row-color\"><caption class=\"utrecht-table__caption "
+		    "atlas-visually-hidden\">");
+	html_text(b, caption);
+	html_raw(b, "</caption><thead class=\"utrecht-table__header\"><tr "
+		    "class=\"utrecht-table__row\">");
+	for (int i = 0; i < n; i++) {
+		html_raw(b, cols[i].numeric ? "<th scope=\"col\" class=\"utrecht-table__header-cell "
+					      "utrecht-table__header-cell--numeric-column\">"
+					    : "<th scope=\"col\" class=\"utrecht-table__header-cell\">");
+		html_text(b, cols[i].label);
+		html_raw(b, "</th>");
+	}
+	html_raw(b, "</tr></thead><tbody class=\"utrecht-table__body\">");
+}
 
 static void td_text(struct buf *b, const char *s)
 {
@@ -161,12 +187,14 @@ static void changes_table(struct request *r, const struct cs_report *rep,
 		int count = 0;
 		for (int j = i; j < rep->n_changes; j++)
 			count += strcmp(rep->changes[j].file ? rep->changes[j].file : "", file) == 0;
-		html_raw(b, "<h3 class=\"utrecht-heading-3\">");
+		const char *id = arena_printf(r->arena, "bestand-%d", i + 1);
+		html_raw(b, "<h3 class=\"utrecht-heading-3\" id=\"");
+		html_attr(b, id);
+		html_raw(b, "\">");
 		html_text(b, file);
 		html_rawf(b, " <span class=\"atlas-muted\">(%d %s)</span></h3>", count,
 			  count == 1 ? "wijziging" : "wijzigingen");
-		comp_table_open_ex(b, arena_printf(r->arena, "Wijzigingen uit %s", file), cols, 8,
-				   true);
+		table_open(b, id, arena_printf(r->arena, "Wijzigingen uit %s", file), cols, 8);
 		for (int j = i; j < rep->n_changes; j++) {
 			const struct cs_change *c = &rep->changes[j];
 			if (strcmp(c->file ? c->file : "", file) != 0)
@@ -201,12 +229,13 @@ static void problems_block(struct request *r, const struct cs_problem *p, int n)
 	struct buf *b = &r->out;
 	html_raw(b, "<div class=\"utrecht-alert utrecht-alert--error atlas-notice "
 		    "atlas-error-summary\" id=\"foutmeldingen\" tabindex=\"-1\" autofocus>"
-		    "<div class=\"utrecht-alert__content\"><h2 class=\"utrecht-heading-2\">");
+		    "<div class=\"utrecht-alert__content\"><h2 class=\"utrecht-heading-2\" "
+		    "id=\"problemen\">");
 	html_rawf(b, "%d %s gevonden", n, n == 1 ? "probleem" : "problemen");
 	html_raw(b, "</h2><p class=\"utrecht-paragraph\"><strong>Er wordt niets toegepast.</strong> "
 		    "Verbeter de bestanden en upload ze opnieuw.</p></div></div>");
 	static const struct comp_col cols[] = {{"Bestand", false}, {"Regel", true}, {"Reden", false}};
-	comp_table_open(b, "Problemen", cols, 3);
+	table_open(b, "problemen", "Problemen", cols, 3);
 	for (int i = 0; i < n; i++) {
 		comp_row_open(b);
 		td_text(b, p[i].file);
@@ -256,8 +285,10 @@ static int preview(struct request *r, const struct input *in, const struct chang
 		   const struct cs_report *rep, const char *notice, int status)
 {
 	struct buf *b = &r->out;
-	page_begin(r, rep->n_problems ? "Problemen in de wijzigingen — Importeren"
-				      : "Wijzigingen controleren");
+	page_begin(r,
+		   rep->n_problems ? "Problemen in de wijzigingen — Importeren"
+				   : "Wijzigingen controleren",
+		   "Wijzigingen controleren");
 	html_raw(b, "<h1 class=\"utrecht-heading-1\">Wijzigingen controleren</h1>");
 	if (notice) {
 		html_raw(b, "<div class=\"utrecht-alert atlas-notice\" role=\"status\"><p "
@@ -288,14 +319,17 @@ static int preview(struct request *r, const struct input *in, const struct chang
 			    "bevat dit alles al.</p></div>");
 	} else {
 		html_raw(b, "<p class=\"utrecht-paragraph\">Controleer de wijzigingen hieronder. "
-			    "<strong>Toepassen</strong> slaat precies deze wijzigingen op, als één "
-			    "import.</p>");
-		apply_form(r, in, rep);
+			    "<strong>Toepassen</strong> (onderaan) slaat precies deze wijzigingen op, "
+			    "als één import.</p>");
 	}
 	if (rep->n_changes) {
-		html_raw(b, "<h2 class=\"utrecht-heading-2\">Wijzigingen per bestand</h2>");
+		html_raw(b, rep->n_problems ? "<h2 class=\"utrecht-heading-2\">Wijzigingen per bestand "
+					      "(worden niet toegepast)</h2>"
+					    : "<h2 class=\"utrecht-heading-2\">Wijzigingen per bestand</h2>");
 		changes_table(r, rep, cs);
 	}
+	if (!rep->n_problems && rep->n_changes)
+		apply_form(r, in, rep);
 	if (rep->n_problems || rep->n_changes == 0) {
 		html_raw(b, "<h2 class=\"utrecht-heading-2\">Opnieuw uploaden</h2>");
 		upload_form(b, r, in, NULL);
@@ -317,7 +351,7 @@ static int form_errors(struct request *r, const struct input *in, const struct c
 		else
 			snprintf(e->message, sizeof e->message, "%s", p[i].message);
 	}
-	page_begin(r, "Fout bij importeren — Importeren");
+	page_begin(r, "Fout bij importeren — Importeren", "Wijzigingen importeren");
 	struct buf *b = &r->out;
 	html_raw(b, "<h1 class=\"utrecht-heading-1\">Wijzigingen importeren</h1>");
 	form_error_summary(b, &fe, fields, N_FIELDS);
@@ -358,7 +392,7 @@ static int template_import(struct request *r, const struct input *in, bool apply
 		for (int i = 0; i < n; i++)
 			p[i] = (struct cs_problem){f->name, rep.errors[i].line,
 						   arena_strdup(r->arena, rep.errors[i].message)};
-		page_begin(r, "Problemen in het bestand — Importeren");
+		page_begin(r, "Problemen in het bestand — Importeren", "Wijzigingen controleren");
 		html_raw(b, "<h1 class=\"utrecht-heading-1\">Wijzigingen controleren</h1>");
 		problems_block(r, p, n);
 		if (rep.n_errors > n)
@@ -369,7 +403,7 @@ static int template_import(struct request *r, const struct input *in, bool apply
 		status = 400;
 	} else if (apply) {
 		app_after_write();
-		page_begin(r, "Import toegepast");
+		page_begin(r, "Import toegepast", NULL);
 		html_raw(b, "<h1 class=\"utrecht-heading-1\">Import toegepast</h1><div "
 			    "class=\"utrecht-alert utrecht-alert--ok\" role=\"status\"><p "
 			    "class=\"utrecht-paragraph\">");
@@ -386,7 +420,7 @@ static int template_import(struct request *r, const struct input *in, bool apply
 		comp_link(b, "/wijzigingen", "Bekijk de wijzigingen in de geschiedenis");
 		html_raw(b, ".</p>");
 	} else {
-		page_begin(r, "Wijzigingen controleren");
+		page_begin(r, "Wijzigingen controleren", NULL);
 		html_raw(b, "<h1 class=\"utrecht-heading-1\">Wijzigingen controleren</h1><p "
 			    "class=\"utrecht-paragraph utrecht-paragraph--lead\">");
 		html_text(b, f->name);
@@ -518,7 +552,7 @@ int page_import_submit(struct request *r)
 			       done.n_problems ? 400 : 200);
 
 	struct buf *b = &r->out;
-	page_begin(r, "Import toegepast");
+	page_begin(r, "Import toegepast", NULL);
 	const char *href = arena_printf(r->arena, "/wijzigingen/import/%lld", (long long)done.batch_id);
 	html_raw(b, "<h1 class=\"utrecht-heading-1\">Import toegepast</h1><div class=\"utrecht-alert "
 		    "utrecht-alert--ok\" role=\"status\"><p class=\"utrecht-paragraph\">");
