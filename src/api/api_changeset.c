@@ -100,8 +100,9 @@ static int put_plan(struct request *r, const struct changeset *cs, const struct 
 	jw_obj(&w);
 	api_link(&w, "self", "/api/v1/wijzigingen");
 	if (applied && rep->batch_id > 0)
-		api_link(&w, "import",
-			 arena_printf(r->arena, "/wijzigingen/import/%lld", (long long)rep->batch_id));
+		api_link(
+		    &w, "import",
+		    arena_printf(r->arena, "/wijzigingen/import/%lld", (long long)rep->batch_id));
 	jw_end(&w);
 	jw_kstr(&w, "titel", cs && cs->title ? cs->title : "");
 	jw_kbool(&w, "toegepast", applied && rep->batch_id > 0);
@@ -185,10 +186,11 @@ int api_changeset_import(struct request *r)
 	struct cs_file files[CHANGESET_UPLOAD_MAX_FILES + 1];
 	int n = 0;
 	if (!r->body_len)
-		return respond_error(r, 400, "Ongeldige invoer",
-				     "Stuur een XLSX-werkmap of CSV-bestanden mee (multipart/form-data, "
-				     "text/csv of " XLSX_TYPE ").",
-				     NULL);
+		return respond_error(
+		    r, 400, "Ongeldige invoer",
+		    "Stuur een XLSX-werkmap of CSV-bestanden mee (multipart/form-data, "
+		    "text/csv of " XLSX_TYPE ").",
+		    NULL);
 	if (type_is(r->body_type, "multipart/form-data")) {
 		const struct upload *ups[CHANGESET_UPLOAD_MAX_FILES + 1];
 		n = req_files(r, NULL, ups, CHANGESET_UPLOAD_MAX_FILES + 1);
@@ -201,9 +203,10 @@ int api_changeset_import(struct request *r)
 			naam = req_form(r, "naam");
 	} else if (type_is(r->body_type, "text/csv")) {
 		if (str_empty(bestand))
-			return bad_param(r, "bestand",
-					 "Geef bij een CSV-body de tabel als bestandsnaam, bijvoorbeeld "
-					 "?bestand=organisation_changes.csv.");
+			return bad_param(
+			    r, "bestand",
+			    "Geef bij een CSV-body de tabel als bestandsnaam, bijvoorbeeld "
+			    "?bestand=organisation_changes.csv.");
 		files[n++] = (struct cs_file){bestand, r->body, r->body_len};
 	} else if (type_is(r->body_type, XLSX_TYPE)) {
 		files[n++] = (struct cs_file){str_empty(bestand) ? "wijzigingen.xlsx" : bestand,

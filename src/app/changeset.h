@@ -75,7 +75,7 @@ struct cs_report {
 	int n_changes;
 	int n_unchanged; /* rows that hold what the registry already says */
 	struct cs_problem *problems;
-	int n_problems; /* > 0: nothing was, or would be, applied */
+	int n_problems;	  /* > 0: nothing was, or would be, applied */
 	int64_t batch_id; /* after an apply that wrote: the import batch; else 0 */
 };
 

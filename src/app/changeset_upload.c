@@ -45,8 +45,8 @@ static void problem(struct probs *ps, const char *file, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	ps->p[ps->n++] = (struct cs_problem){arena_strdup(ps->a, file ? file : ""), 0,
-					     arena_strdup(ps->a, msg)};
+	ps->p[ps->n++] =
+	    (struct cs_problem){arena_strdup(ps->a, file ? file : ""), 0, arena_strdup(ps->a, msg)};
 }
 
 /* A reader's message starts with the file name ("x.csv: reason"); the
@@ -75,9 +75,10 @@ int changeset_upload_read(struct arena *a, const struct cs_file *files, int n, c
 		else if (ends_with_ci(files[i].name, ".csv"))
 			n_csv++;
 		else
-			problem(&ps, files[i].name,
-				"dit bestand wordt niet gelezen: upload een XLSX-werkmap (.xlsx) of "
-				"CSV-bestanden (.csv).");
+			problem(
+			    &ps, files[i].name,
+			    "dit bestand wordt niet gelezen: upload een XLSX-werkmap (.xlsx) of "
+			    "CSV-bestanden (.csv).");
 	}
 	if (n == 0)
 		problem(&ps, "", "Kies een XLSX-werkmap of een of meer CSV-bestanden.");
@@ -114,15 +115,17 @@ int changeset_upload_read(struct arena *a, const struct cs_file *files, int n, c
 	} else {
 		cs->sheets = arena_calloc(a, (size_t)n, sizeof *cs->sheets);
 		for (int i = 0; i < n; i++) {
-			const char *name = arena_strndup(a, files[i].name, strlen(files[i].name) - 4);
+			const char *name =
+			    arena_strndup(a, files[i].name, strlen(files[i].name) - 4);
 			bool dup = false;
 			for (int j = 0; j < cs->n; j++)
 				dup |= strcmp(cs->sheets[j].name, name) == 0;
 			if (dup) {
-				problem(&ps, files[i].name,
-					"een tweede bestand voor de tabel %s; upload elke tabel één "
-					"keer.",
-					name);
+				problem(
+				    &ps, files[i].name,
+				    "een tweede bestand voor de tabel %s; upload elke tabel één "
+				    "keer.",
+				    name);
 				continue;
 			}
 			if (sheet_read_csv(a, files[i].data, files[i].len, name, files[i].name,
@@ -136,8 +139,8 @@ int changeset_upload_read(struct arena *a, const struct cs_file *files, int n, c
 	if (!str_empty(title))
 		cs->title = arena_strdup(a, title);
 	else if (n_xlsx || n == 1)
-		cs->title = arena_strndup(a, files[0].name,
-					  strlen(files[0].name) - (n_xlsx ? 5 : 4));
+		cs->title =
+		    arena_strndup(a, files[0].name, strlen(files[0].name) - (n_xlsx ? 5 : 4));
 	else
 		cs->title = arena_printf(a, "%d CSV-bestanden", n);
 	if (ps.n) {

@@ -81,7 +81,7 @@ struct request {
 	struct param *form;	  /* decoded form fields (lazily, see req_form) */
 	int n_form;
 	bool form_parsed;
-	bool form_bad; /* the body was not valid form data */
+	bool form_bad;	      /* the body was not valid form data */
 	struct upload *files; /* the file parts of a multipart/form-data body (multipart.h) */
 	int n_files;
 	/* the reply */

@@ -38,10 +38,10 @@ struct route {
 	int min_role;			 /* enum user_role needed (0: public) */
 };
 
-#define ROUTE_CACHE 1u /* reply depends only on URL + snapshot: cache it */
-#define ROUTE_CSRF 2u  /* form POST: the body's "csrf" field must match the session */
-#define ROUTE_FORM 4u  /* POST with a form body (the router decodes it) */
-#define ROUTE_TOKEN 8u /* API write: only with a personal API token, not a web session */
+#define ROUTE_CACHE 1u	 /* reply depends only on URL + snapshot: cache it */
+#define ROUTE_CSRF 2u	 /* form POST: the body's "csrf" field must match the session */
+#define ROUTE_FORM 4u	 /* POST with a form body (the router decodes it) */
+#define ROUTE_TOKEN 8u	 /* API write: only with a personal API token, not a web session */
 #define ROUTE_UPLOAD 16u /* file upload: the body may be up to UPLOAD_BODY_LIMIT */
 
 /* Uploads (the change-set import): at most UPLOAD_FILES_LIMIT bytes of

@@ -51,8 +51,8 @@ struct ctx {
 	char *raw_uri;
 	bool seen;
 	bool too_large;
-	bool upload;	   /* a ROUTE_UPLOAD route: the larger body limit */
-	size_t limit;	   /* the body limit of this request */
+	bool upload;  /* a ROUTE_UPLOAD route: the larger body limit */
+	size_t limit; /* the body limit of this request */
 	size_t body_len;
 	struct buf body; /* kept for methods with a body, up to the limit */
 	int status;
@@ -367,7 +367,8 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *con, con
 		else
 			buf_add(&c->body, upload_data, *upload_size);
 		*upload_size = 0;
-		if (c->body_len > (c->upload ? UPLOAD_DISCARD_LIMIT : c->limit + 16 * config->body_limit))
+		if (c->body_len >
+		    (c->upload ? UPLOAD_DISCARD_LIMIT : c->limit + 16 * config->body_limit))
 			return MHD_NO;
 		return MHD_YES;
 	}
@@ -393,12 +394,12 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *con, con
 							   "gewijzigd.",
 							   UPLOAD_FILES_LIMIT >> 20),
 					      NULL)
-				: respond_error(r, 413, "Verzoek te groot",
-						arena_printf(r->arena,
-							     "De inhoud van het verzoek is groter "
-							     "dan toegestaan (%zu MiB).",
-							     c->limit >> 20),
-						NULL),
+			      : respond_error(r, 413, "Verzoek te groot",
+					      arena_printf(r->arena,
+							   "De inhoud van het verzoek is groter "
+							   "dan toegestaan (%zu MiB).",
+							   c->limit >> 20),
+					      NULL),
 		    NULL);
 	}
 

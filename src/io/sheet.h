@@ -18,13 +18,13 @@
 struct arena;
 
 struct sheet {
-	const char *name;     /* "sources", "organisation_changes", … (file or worksheet name
-				 without extension) */
-	const char *file;     /* what a message names: "wijzigingen.xlsx, blad sources" */
-	int ncols;	      /* header width */
-	int nrows;	      /* rows including the header */
-	const char ***cells;  /* cells[row][col] */
-	const int *line;      /* line[row]: the 1-based line (CSV) or row number (XLSX) */
+	const char *name;    /* "sources", "organisation_changes", … (file or worksheet name
+				without extension) */
+	const char *file;    /* what a message names: "wijzigingen.xlsx, blad sources" */
+	int ncols;	     /* header width */
+	int nrows;	     /* rows including the header */
+	const char ***cells; /* cells[row][col] */
+	const int *line;     /* line[row]: the 1-based line (CSV) or row number (XLSX) */
 };
 
 /* The column index of header name h, or -1. */

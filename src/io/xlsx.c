@@ -92,13 +92,15 @@ static int read_part(struct rd *x, const char *name, char **out, size_t *len)
 	if (zip_stat_index(x->za, (zip_uint64_t)i, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
 		return fail(x, "onderdeel %s van de werkmap is onleesbaar.", name);
 	if (st.size > XLSX_MAX_PART_BYTES || x->total + st.size > XLSX_TOTAL_BYTES)
-		return fail(x, "de werkmap is te groot om te lezen (onderdeel %s is uitgepakt "
-			       "%llu bytes).",
+		return fail(x,
+			    "de werkmap is te groot om te lezen (onderdeel %s is uitgepakt "
+			    "%llu bytes).",
 			    name, (unsigned long long)st.size);
 	zip_file_t *zf = zip_fopen_index(x->za, (zip_uint64_t)i, 0);
 	if (!zf)
-		return fail(x, "onderdeel %s van de werkmap kan niet worden uitgepakt (versleuteld "
-			       "of een onbekende compressie?).",
+		return fail(x,
+			    "onderdeel %s van de werkmap kan niet worden uitgepakt (versleuteld "
+			    "of een onbekende compressie?).",
 			    name);
 	size_t cap = (size_t)st.size;
 	char *data = arena_alloc(x->a, cap + 1);
@@ -117,7 +119,8 @@ static int read_part(struct rd *x, const char *name, char **out, size_t *len)
 	if (rc == 1) {
 		char extra;
 		if (got != cap || zip_fread(zf, &extra, 1) != 0)
-			rc = fail(x, "onderdeel %s van de werkmap is beschadigd (grootte klopt niet).",
+			rc = fail(x,
+				  "onderdeel %s van de werkmap is beschadigd (grootte klopt niet).",
 				  name);
 	}
 	zip_fclose(zf);
@@ -174,8 +177,9 @@ static int xml_next(struct xml *p)
 	if (rc < 0 || p->x->failed)
 		return fail(p->x, "onderdeel %s van de werkmap is geen geldige XML.", p->part);
 	if (rc == 1 && xmlTextReaderNodeType(p->r) == XML_READER_TYPE_DOCUMENT_TYPE)
-		return fail(p->x, "onderdeel %s van de werkmap bevat een DTD; dat wordt niet "
-				  "gelezen.",
+		return fail(p->x,
+			    "onderdeel %s van de werkmap bevat een DTD; dat wordt niet "
+			    "gelezen.",
 			    p->part);
 	return rc;
 }
@@ -316,7 +320,8 @@ static int read_rels(struct rd *x, const char *name, struct rel **rels, int *n)
 			continue;
 		if (*n == cap) {
 			if (cap >= 4096) {
-				rc = fail(x, "onderdeel %s van de werkmap heeft te veel verwijzingen.",
+				rc = fail(x,
+					  "onderdeel %s van de werkmap heeft te veel verwijzingen.",
 					  name);
 				break;
 			}
@@ -388,7 +393,8 @@ static int read_strings(struct rd *x, const char *name, struct book *bk)
 					break;
 				}
 				cap = cap ? cap * 2 : 256;
-				const char **bigger = arena_calloc(x->a, (size_t)cap, sizeof *bigger);
+				const char **bigger =
+				    arena_calloc(x->a, (size_t)cap, sizeof *bigger);
 				if (bk->n_strings)
 					memcpy(bigger, bk->strings,
 					       (size_t)bk->n_strings * sizeof *bigger);
@@ -725,9 +731,9 @@ static int read_cells(struct rd *x, const struct book *bk, const char *part, con
 		skip = 0;
 		char where[64];
 		snprintf(where, sizeof where, "blad %.20s, rij %d", sheet, crow);
-		const char *text =
-		    cell_text(x, bk, ct, has_v ? arena_strdup(x->a, tv.data ? tv.data : "") : NULL,
-			      has_is ? arena_strdup(x->a, tis.data ? tis.data : "") : NULL, cs, where);
+		const char *text = cell_text(
+		    x, bk, ct, has_v ? arena_strdup(x->a, tv.data ? tv.data : "") : NULL,
+		    has_is ? arena_strdup(x->a, tis.data ? tis.data : "") : NULL, cs, where);
 		if (!text) {
 			rc = -1;
 			break;
@@ -735,8 +741,9 @@ static int read_cells(struct rd *x, const struct book *bk, const char *part, con
 		if (!*text)
 			continue;
 		if (ccol >= XLSX_MAX_COLS) {
-			rc = fail(x, "blad %s, rij %d: een waarde in kolom %d; meer dan %d kolommen "
-				     "worden niet gelezen.",
+			rc = fail(x,
+				  "blad %s, rij %d: een waarde in kolom %d; meer dan %d kolommen "
+				  "worden niet gelezen.",
 				  sheet, crow, ccol + 1, XLSX_MAX_COLS);
 			break;
 		}
@@ -767,11 +774,13 @@ static int grid_to_sheet(struct rd *x, const struct grid *g, const char *name, s
 		ncols = g->cells[i].col + 1;
 	for (int i = 0; i < g->n; i++)
 		if (g->cells[i].col >= ncols)
-			return fail(x, "blad %s, rij %d: een waarde in kolom %d, die geen kopnaam "
-				       "heeft in rij %d.",
+			return fail(x,
+				    "blad %s, rij %d: een waarde in kolom %d, die geen kopnaam "
+				    "heeft in rij %d.",
 				    name, g->rownum[g->cells[i].row], g->cells[i].col + 1,
 				    g->n_rows ? g->rownum[0] : 1);
-	const char ***cells = arena_calloc(x->a, (size_t)(g->n_rows ? g->n_rows : 1), sizeof *cells);
+	const char ***cells =
+	    arena_calloc(x->a, (size_t)(g->n_rows ? g->n_rows : 1), sizeof *cells);
 	int *line = arena_calloc(x->a, (size_t)(g->n_rows ? g->n_rows : 1), sizeof *line);
 	for (int r = 0; r < g->n_rows; r++) {
 		cells[r] = arena_calloc(x->a, (size_t)(ncols ? ncols : 1), sizeof **cells);
@@ -814,7 +823,8 @@ static int read_workbook(struct rd *x, const char *part, struct book *bk, struct
 			bk->date1904 = d && (strcmp(d, "1") == 0 || strcmp(d, "true") == 0);
 		} else if (is_start(&p, "sheet")) {
 			if (*n >= XLSX_MAX_SHEETS) {
-				rc = fail(x, "de werkmap heeft meer dan %d bladen.", XLSX_MAX_SHEETS);
+				rc = fail(x, "de werkmap heeft meer dan %d bladen.",
+					  XLSX_MAX_SHEETS);
 				break;
 			}
 			const char *name = attr(&p, "name");

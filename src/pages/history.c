@@ -304,10 +304,10 @@ int page_import_batch(struct request *r)
 	struct import_batch_row batch;
 	struct audit_row *rows = NULL;
 	int n = 0;
-	int rc = st ? store_import_batch_events(st, r->arena, id, BATCH_PAGE_SIZE,
-						(int)((page - 1) * BATCH_PAGE_SIZE), &batch, &rows,
-						&n)
-		    : STORE_ERR;
+	int rc =
+	    st ? store_import_batch_events(st, r->arena, id, BATCH_PAGE_SIZE,
+					   (int)((page - 1) * BATCH_PAGE_SIZE), &batch, &rows, &n)
+	       : STORE_ERR;
 	if (rc == STORE_ERR_NOTFOUND)
 		return respond_not_found(r);
 	if (rc != STORE_OK)

@@ -53,7 +53,8 @@ struct input {
 /* The page head: title for <title>, crumb for the breadcrumb (NULL: title). */
 static void page_begin(struct request *r, const char *title, const char *crumb)
 {
-	const struct crumb crumbs[] = {{"Importeren", "/beheer/import"}, {crumb ? crumb : title, NULL}};
+	const struct crumb crumbs[] = {{"Importeren", "/beheer/import"},
+				       {crumb ? crumb : title, NULL}};
 	const struct page_head h = {.title = title, .crumbs = crumbs, .n_crumbs = 2};
 	layout_begin(&r->out, page_head_for(r, &h));
 }
@@ -63,19 +64,21 @@ static void page_begin(struct request *r, const char *title, const char *crumb)
 static void upload_form(struct buf *b, const struct request *r, const struct input *in,
 			const struct field_errors *fe)
 {
-	html_raw(b, "<form class=\"atlas-edit-form\" method=\"post\" enctype=\"multipart/form-data\" "
-		    "novalidate action=\"/beheer/import\">");
+	html_raw(b,
+		 "<form class=\"atlas-edit-form\" method=\"post\" enctype=\"multipart/form-data\" "
+		 "novalidate action=\"/beheer/import\">");
 	form_csrf(b, r);
 	const char *err = form_error_for(fe, "bestanden");
 	html_raw(b, "<div class=\"utrecht-form-field atlas-form-field");
 	if (err)
 		html_raw(b, " utrecht-form-field--invalid");
-	html_raw(b, "\"><div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" "
-		    "for=\"f-bestanden\">Bestanden <span class=\"atlas-muted\">(verplicht)</span>"
-		    "</label></div><div class=\"utrecht-form-field__description "
-		    "utrecht-form-field-description\" id=\"f-bestanden-hint\">Eén XLSX-werkmap "
-		    "met een blad per tabel, of een of meer CSV-bestanden met de tabel als "
-		    "bestandsnaam (bijvoorbeeld organisation_changes.csv). Samen hoogstens ");
+	html_raw(b,
+		 "\"><div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" "
+		 "for=\"f-bestanden\">Bestanden <span class=\"atlas-muted\">(verplicht)</span>"
+		 "</label></div><div class=\"utrecht-form-field__description "
+		 "utrecht-form-field-description\" id=\"f-bestanden-hint\">Eén XLSX-werkmap "
+		 "met een blad per tabel, of een of meer CSV-bestanden met de tabel als "
+		 "bestandsnaam (bijvoorbeeld organisation_changes.csv). Samen hoogstens ");
 	html_rawf(b, "%u MiB.</div>", CHANGESET_UPLOAD_MAX_BYTES >> 20);
 	if (err) {
 		html_raw(b, "<div class=\"utrecht-form-field__error-message "
@@ -84,11 +87,12 @@ static void upload_form(struct buf *b, const struct request *r, const struct inp
 		html_text(b, err);
 		html_raw(b, "</div>");
 	}
-	html_raw(b, "<div class=\"utrecht-form-field__input\"><input class=\"utrecht-textbox "
-		    "utrecht-textbox--html-input atlas-file-input\" type=\"file\" id=\"f-bestanden\" "
-		    "name=\"bestanden\" multiple required accept=\".xlsx,.csv,"
-		    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv\" "
-		    "aria-describedby=\"f-bestanden-hint");
+	html_raw(b,
+		 "<div class=\"utrecht-form-field__input\"><input class=\"utrecht-textbox "
+		 "utrecht-textbox--html-input atlas-file-input\" type=\"file\" id=\"f-bestanden\" "
+		 "name=\"bestanden\" multiple required accept=\".xlsx,.csv,"
+		 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv\" "
+		 "aria-describedby=\"f-bestanden-hint");
 	if (err)
 		html_raw(b, " f-bestanden-fout\" aria-invalid=\"true");
 	html_raw(b, "\"></div></div>");
@@ -140,9 +144,10 @@ static void table_open(struct buf *b, const char *labelled_by, const char *capti
 	html_raw(b, "</caption><thead class=\"utrecht-table__header\"><tr "
 		    "class=\"utrecht-table__row\">");
 	for (int i = 0; i < n; i++) {
-		html_raw(b, cols[i].numeric ? "<th scope=\"col\" class=\"utrecht-table__header-cell "
-					      "utrecht-table__header-cell--numeric-column\">"
-					    : "<th scope=\"col\" class=\"utrecht-table__header-cell\">");
+		html_raw(b, cols[i].numeric
+				? "<th scope=\"col\" class=\"utrecht-table__header-cell "
+				  "utrecht-table__header-cell--numeric-column\">"
+				: "<th scope=\"col\" class=\"utrecht-table__header-cell\">");
 		html_text(b, cols[i].label);
 		html_raw(b, "</th>");
 	}
@@ -186,7 +191,8 @@ static void changes_table(struct request *r, const struct cs_report *rep,
 			continue;
 		int count = 0;
 		for (int j = i; j < rep->n_changes; j++)
-			count += strcmp(rep->changes[j].file ? rep->changes[j].file : "", file) == 0;
+			count +=
+			    strcmp(rep->changes[j].file ? rep->changes[j].file : "", file) == 0;
 		const char *id = arena_printf(r->arena, "bestand-%d", i + 1);
 		html_raw(b, "<h3 class=\"utrecht-heading-3\" id=\"");
 		html_attr(b, id);
@@ -203,21 +209,22 @@ static void changes_table(struct request *r, const struct cs_report *rep,
 			comp_td_int(b, c->line);
 			td_text(b, changeset_op_label(c->op));
 			td_text(b, record_text(r, c));
-			td_text(b, str_empty(c->field_label) ? (str_empty(c->field) ? "hele record"
-										     : c->field)
-							     : c->field_label);
+			td_text(b, str_empty(c->field_label)
+				       ? (str_empty(c->field) ? "hele record" : c->field)
+				       : c->field_label);
 			td_text(b, c->old_value);
 			td_text(b, c->new_value);
 			td_text(b, c->source_key);
 			char words[160];
-			bool planned = c->op == CS_UNCONFIRMED && is_iso_date(c->new_value ? c->new_value : "") &&
+			bool planned = c->op == CS_UNCONFIRMED &&
+				       is_iso_date(c->new_value ? c->new_value : "") &&
 				       strcmp(c->new_value, today) > 0;
 			td_text(b, str_empty(c->confidence)
 				       ? ""
-				       : provenance_words(c->confidence, c->op == CS_UNCONFIRMED,
-							  changeset_source_kind(cs, r->snap,
-										c->source_key),
-							  planned, words, sizeof words));
+				       : provenance_words(
+					     c->confidence, c->op == CS_UNCONFIRMED,
+					     changeset_source_kind(cs, r->snap, c->source_key),
+					     planned, words, sizeof words));
 			comp_row_close(b);
 		}
 		comp_table_close(b);
@@ -232,9 +239,11 @@ static void problems_block(struct request *r, const struct cs_problem *p, int n)
 		    "<div class=\"utrecht-alert__content\"><h2 class=\"utrecht-heading-2\" "
 		    "id=\"problemen\">");
 	html_rawf(b, "%d %s gevonden", n, n == 1 ? "probleem" : "problemen");
-	html_raw(b, "</h2><p class=\"utrecht-paragraph\"><strong>Er wordt niets toegepast.</strong> "
-		    "Verbeter de bestanden en upload ze opnieuw.</p></div></div>");
-	static const struct comp_col cols[] = {{"Bestand", false}, {"Regel", true}, {"Reden", false}};
+	html_raw(b,
+		 "</h2><p class=\"utrecht-paragraph\"><strong>Er wordt niets toegepast.</strong> "
+		 "Verbeter de bestanden en upload ze opnieuw.</p></div></div>");
+	static const struct comp_col cols[] = {
+	    {"Bestand", false}, {"Regel", true}, {"Reden", false}};
 	table_open(b, "problemen", "Problemen", cols, 3);
 	for (int i = 0; i < n; i++) {
 		comp_row_open(b);
@@ -318,14 +327,16 @@ static int preview(struct request *r, const struct input *in, const struct chang
 			    "class=\"utrecht-paragraph\">Er is niets te wijzigen: het register "
 			    "bevat dit alles al.</p></div>");
 	} else {
-		html_raw(b, "<p class=\"utrecht-paragraph\">Controleer de wijzigingen hieronder. "
-			    "<strong>Toepassen</strong> (onderaan) slaat precies deze wijzigingen op, "
-			    "als één import.</p>");
+		html_raw(b,
+			 "<p class=\"utrecht-paragraph\">Controleer de wijzigingen hieronder. "
+			 "<strong>Toepassen</strong> (onderaan) slaat precies deze wijzigingen op, "
+			 "als één import.</p>");
 	}
 	if (rep->n_changes) {
-		html_raw(b, rep->n_problems ? "<h2 class=\"utrecht-heading-2\">Wijzigingen per bestand "
-					      "(worden niet toegepast)</h2>"
-					    : "<h2 class=\"utrecht-heading-2\">Wijzigingen per bestand</h2>");
+		html_raw(b, rep->n_problems
+				? "<h2 class=\"utrecht-heading-2\">Wijzigingen per bestand "
+				  "(worden niet toegepast)</h2>"
+				: "<h2 class=\"utrecht-heading-2\">Wijzigingen per bestand</h2>");
 		changes_table(r, rep, cs);
 	}
 	if (!rep->n_problems && rep->n_changes)
@@ -339,8 +350,7 @@ static int preview(struct request *r, const struct input *in, const struct chang
 }
 
 /* The first page again with form errors (nothing read). */
-static int form_errors(struct request *r, const struct input *in, const struct cs_problem *p,
-		       int n)
+static int form_errors(struct request *r, const struct input *in, const struct cs_problem *p, int n)
 {
 	struct field_errors fe = {0};
 	for (int i = 0; i < n && fe.n < FIELD_ERRORS_MAX; i++) {
@@ -376,9 +386,9 @@ static int template_import(struct request *r, const struct input *in, bool apply
 {
 	const struct cs_file *f = &in->files[0];
 	if (!store_thread())
-		return respond_error(r, 503, "Tijdelijk niet beschikbaar",
-				     "De database is even niet bereikbaar. Probeer het later opnieuw.",
-				     NULL);
+		return respond_error(
+		    r, 503, "Tijdelijk niet beschikbaar",
+		    "De database is even niet bereikbaar. Probeer het later opnieuw.", NULL);
 	struct write_ctx w;
 	char actor[80], today[11];
 	accounts_write_ctx(r->user, "web", &w, actor, today);
@@ -437,8 +447,9 @@ static int template_import(struct request *r, const struct input *in, bool apply
 			struct cs_report none = {0};
 			apply_form(r, in, &none);
 		} else {
-			html_raw(b, "<div class=\"utrecht-alert utrecht-alert--ok\" role=\"status\"><p "
-				    "class=\"utrecht-paragraph\">Er is niets te wijzigen.</p></div>");
+			html_raw(
+			    b, "<div class=\"utrecht-alert utrecht-alert--ok\" role=\"status\"><p "
+			       "class=\"utrecht-paragraph\">Er is niets te wijzigen.</p></div>");
 		}
 	}
 	csv_import_report_free(&rep);
@@ -464,18 +475,21 @@ static int read_input_or_respond(struct request *r, bool apply, struct input *in
 	if (utf8_length(in->name, strlen(in->name)) > NAME_MAX_LEN)
 		return one_error(r, in, "De naam van de import is te lang (hoogstens 120 tekens).");
 	if (apply) {
-		const char *names[CHANGESET_UPLOAD_MAX_FILES + 1], *data[CHANGESET_UPLOAD_MAX_FILES + 1];
+		const char *names[CHANGESET_UPLOAD_MAX_FILES + 1],
+		    *data[CHANGESET_UPLOAD_MAX_FILES + 1];
 		int nn = req_form_all(r, "bestandsnaam", names, CHANGESET_UPLOAD_MAX_FILES + 1);
 		int nd = req_form_all(r, "inhoud", data, CHANGESET_UPLOAD_MAX_FILES + 1);
 		if (nn != nd || nn == 0)
-			return one_error(r, in, "De bestanden zijn niet meegekomen. Upload ze opnieuw.");
+			return one_error(r, in,
+					 "De bestanden zijn niet meegekomen. Upload ze opnieuw.");
 		for (int i = 0; i < nn; i++) {
 			struct cs_file *f = &in->files[in->n_files++];
 			f->name = names[i];
 			if (changeset_upload_decode(r->arena, data[i], &f->data, &f->len) != 0)
-				return one_error(r, in,
-						 "De bestanden zijn beschadigd meegekomen. Upload ze "
-						 "opnieuw.");
+				return one_error(
+				    r, in,
+				    "De bestanden zijn beschadigd meegekomen. Upload ze "
+				    "opnieuw.");
 			in->bytes += f->len;
 		}
 		return 0;
@@ -507,22 +521,22 @@ int page_import_submit(struct request *r)
 	struct changeset cs;
 	struct cs_problem *probs;
 	int n_probs;
-	if (changeset_upload_read(r->arena, in.files, in.n_files, in.name, &cs, &probs,
-				  &n_probs) != 0)
+	if (changeset_upload_read(r->arena, in.files, in.n_files, in.name, &cs, &probs, &n_probs) !=
+	    0)
 		return form_errors(r, &in, probs, n_probs);
 
 	struct store *st = store_thread();
 	if (!st)
-		return respond_error(r, 503, "Tijdelijk niet beschikbaar",
-				     "De database is even niet bereikbaar. Probeer het later opnieuw.",
-				     NULL);
+		return respond_error(
+		    r, 503, "Tijdelijk niet beschikbaar",
+		    "De database is even niet bereikbaar. Probeer het later opnieuw.", NULL);
 	char err[256] = "", today[11];
 	today_iso(today);
 	struct cs_report rep;
 	if (changeset_plan(st, r->arena, &cs, in.confidence, today, &rep, err, sizeof err) != 0)
-		return respond_error(r, 500, "Interne fout",
-				     "De wijzigingen konden niet worden vergeleken met het register.",
-				     NULL);
+		return respond_error(
+		    r, 500, "Interne fout",
+		    "De wijzigingen konden niet worden vergeleken met het register.", NULL);
 	if (!apply || rep.n_problems || rep.n_changes == 0)
 		return preview(r, &in, &cs, &rep, NULL, rep.n_problems ? 400 : 200);
 
@@ -553,9 +567,11 @@ int page_import_submit(struct request *r)
 
 	struct buf *b = &r->out;
 	page_begin(r, "Import toegepast", NULL);
-	const char *href = arena_printf(r->arena, "/wijzigingen/import/%lld", (long long)done.batch_id);
-	html_raw(b, "<h1 class=\"utrecht-heading-1\">Import toegepast</h1><div class=\"utrecht-alert "
-		    "utrecht-alert--ok\" role=\"status\"><p class=\"utrecht-paragraph\">");
+	const char *href =
+	    arena_printf(r->arena, "/wijzigingen/import/%lld", (long long)done.batch_id);
+	html_raw(b,
+		 "<h1 class=\"utrecht-heading-1\">Import toegepast</h1><div class=\"utrecht-alert "
+		 "utrecht-alert--ok\" role=\"status\"><p class=\"utrecht-paragraph\">");
 	html_int_nl(b, done.n_changes);
 	html_raw(b, done.n_changes == 1 ? " wijziging uit " : " wijzigingen uit ");
 	html_text(b, cs.title);

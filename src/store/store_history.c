@@ -30,7 +30,6 @@ struct rows {
 #define PUBLIC_ENTITIES                                                                            \
 	"entity NOT IN ('user', 'api_token', 'person', 'office', 'seat', 'person_export')"
 
-
 /* Append every row of the prepared audit query st; resets st. */
 static int collect(struct store *s, db_stmt *st, struct rows *out)
 {
@@ -178,14 +177,15 @@ int store_changes(struct store *s, struct arena *a, const char *entity, const ch
 	const char *act = str_empty(actor) ? NULL : actor;
 	if (store_tx_begin_read(s, "wijzigingen lezen", NULL, 0))
 		return STORE_ERR;
-	/* one row per import batch: its newest event that passes the filters */
+		/* one row per import batch: its newest event that passes the filters */
 #define CHANGES_WHERE(e)                                                                           \
-	"((CAST(?1 AS TEXT) IS NULL AND " e "." PUBLIC_ENTITIES ") OR " e ".entity = ?1) "        \
+	"((CAST(?1 AS TEXT) IS NULL AND " e "." PUBLIC_ENTITIES ") OR " e ".entity = ?1) "         \
 	"AND (CAST(?2 AS TEXT) IS NULL OR " e ".actor = ?2)"
 #define CHANGES_FROM                                                                               \
 	"FROM audit_event e LEFT JOIN import_batch b ON b.id = e.batch_id WHERE " CHANGES_WHERE(   \
 	    "e") " AND (e.batch_id IS NULL OR e.id IN (SELECT max(e2.id) FROM audit_event e2 "     \
-		 "WHERE e2.batch_id IS NOT NULL AND " CHANGES_WHERE("e2") " GROUP BY e2.batch_id))"
+		 "WHERE e2.batch_id IS NOT NULL AND " CHANGES_WHERE(                               \
+		     "e2") " GROUP BY e2.batch_id))"
 	db_stmt *st = store_stmt(s, "SELECT count(*) " CHANGES_FROM);
 	if (!st)
 		goto out;
@@ -201,10 +201,12 @@ int store_changes(struct store *s, struct arena *a, const char *entity, const ch
 		store_db_fail(s, "wijzigingen tellen", NULL, 0);
 		goto out;
 	}
-	st = store_stmt(s, "SELECT e.id, e.at, e.actor, e.via, e.action, e.entity, e.entity_key, "
-			   "coalesce(e.\"before\", ''), coalesce(e.\"after\", ''), e.source, "
-			   "coalesce(e.batch_id, 0), coalesce(b.title, ''), coalesce(b.changes, 0) "
-			   CHANGES_FROM " ORDER BY e.id DESC LIMIT ?3 OFFSET ?4");
+	st = store_stmt(
+	    s,
+	    "SELECT e.id, e.at, e.actor, e.via, e.action, e.entity, e.entity_key, "
+	    "coalesce(e.\"before\", ''), coalesce(e.\"after\", ''), e.source, "
+	    "coalesce(e.batch_id, 0), coalesce(b.title, ''), coalesce(b.changes, 0) " CHANGES_FROM
+	    " ORDER BY e.id DESC LIMIT ?3 OFFSET ?4");
 #undef CHANGES_FROM
 #undef CHANGES_WHERE
 	if (!st)
@@ -228,9 +230,8 @@ out:
 	return STORE_OK;
 }
 
-int store_import_batch_events(struct store *s, struct arena *a, int64_t id, int limit,
-			      int offset, struct import_batch_row *batch, struct audit_row **out,
-			      int *n)
+int store_import_batch_events(struct store *s, struct arena *a, int64_t id, int limit, int offset,
+			      struct import_batch_row *batch, struct audit_row **out, int *n)
 {
 	struct rows rows = {.a = a};
 	int rc = STORE_ERR;
@@ -245,9 +246,10 @@ int store_import_batch_events(struct store *s, struct arena *a, int64_t id, int 
 		offset = 0;
 	if (store_tx_begin_read(s, "import lezen", NULL, 0))
 		return STORE_ERR;
-	db_stmt *st = store_stmt(s, "SELECT b.id, b.at, b.actor, b.via, b.title, b.changes, "
-				    "(SELECT count(*) FROM audit_event e WHERE e.batch_id = b.id AND "
-				    "e." PUBLIC_ENTITIES ") FROM import_batch b WHERE b.id = ?1");
+	db_stmt *st =
+	    store_stmt(s, "SELECT b.id, b.at, b.actor, b.via, b.title, b.changes, "
+			  "(SELECT count(*) FROM audit_event e WHERE e.batch_id = b.id AND "
+			  "e." PUBLIC_ENTITIES ") FROM import_batch b WHERE b.id = ?1");
 	if (!st)
 		goto out;
 	db_bind_int64(st, 1, id);
@@ -263,7 +265,8 @@ int store_import_batch_events(struct store *s, struct arena *a, int64_t id, int 
 	}
 	db_reset(st);
 	if (src != DB_ROW) {
-		rc = src == DB_DONE ? STORE_ERR_NOTFOUND : store_db_fail(s, "import lezen", NULL, 0);
+		rc =
+		    src == DB_DONE ? STORE_ERR_NOTFOUND : store_db_fail(s, "import lezen", NULL, 0);
 		goto out;
 	}
 	st = store_stmt(s, "SELECT id, at, actor, via, action, entity, entity_key, "

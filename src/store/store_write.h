@@ -119,9 +119,8 @@ struct import_batch_row {
 /* The batch id and its audit events (oldest first, at most limit, from
  * offset), with *total events; rows in arena a. STORE_ERR_NOTFOUND when
  * there is no such batch. */
-int store_import_batch_events(struct store *s, struct arena *a, int64_t id, int limit,
-			      int offset, struct import_batch_row *batch, struct audit_row **out,
-			      int *n);
+int store_import_batch_events(struct store *s, struct arena *a, int64_t id, int limit, int offset,
+			      struct import_batch_row *batch, struct audit_row **out, int *n);
 
 /*
  * Batches (the CSV import). store_batch_begin opens ONE

@@ -52,7 +52,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			    !utf8_is_valid(f[i].value, strlen(f[i].value)))
 				abort();
 		for (int i = 0; i < nu; i++) {
-			if (!*u[i].name || strchr(u[i].filename, '/') || strchr(u[i].filename, '\\'))
+			if (!*u[i].name || strchr(u[i].filename, '/') ||
+			    strchr(u[i].filename, '\\'))
 				abort();
 			if (u[i].len && (u[i].data < body || u[i].data + u[i].len > body + blen))
 				abort();

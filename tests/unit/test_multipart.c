@@ -48,9 +48,9 @@ static void test_parse(void **state)
 	struct arena *a = arena_new();
 	static const char body[] =
 	    "preamble" CRLF "--XyZ" CRLF "Content-Disposition: form-data; name=\"csrf\"" CRLF CRLF
-	    "t0k\xC3\xA9n" CRLF "--XyZ" CRLF
-	    "content-disposition: form-data; name=\"bestanden\"; filename=\"C:\\\\map\\\\sources.csv\"" CRLF
-	    "Content-Type: text/csv" CRLF CRLF "id,title" CRLF "x,\"y\"" CRLF CRLF "--XyZ" CRLF
+	    "t0k\xC3\xA9n" CRLF "--XyZ" CRLF "content-disposition: form-data; name=\"bestanden\"; "
+	    "filename=\"C:\\\\map\\\\sources.csv\"" CRLF "Content-Type: text/csv" CRLF CRLF
+	    "id,title" CRLF "x,\"y\"" CRLF CRLF "--XyZ" CRLF
 	    "Content-Disposition: form-data; name=\"bestanden\"; filename=\"wb.xlsx\"" CRLF CRLF
 	    "PK\x03\x04\x00\xff" CRLF "--XyZ" CRLF
 	    "Content-Disposition: form-data; name=\"leeg\"; filename=\"\"" CRLF
@@ -74,8 +74,8 @@ static void test_parse(void **state)
 	assert_string_equal(u[2].filename, "");
 	assert_int_equal(u[2].len, 0);
 	/* the body starts with the boundary, no preamble, an empty value */
-	static const char b2[] = "--q" CRLF "Content-Disposition: form-data; name=x" CRLF CRLF CRLF
-				 "--q--";
+	static const char b2[] =
+	    "--q" CRLF "Content-Disposition: form-data; name=x" CRLF CRLF CRLF "--q--";
 	assert_int_equal(multipart_parse(a, b2, sizeof b2 - 1, "q", &f, &nf, &u, &nu), 0);
 	assert_int_equal(nf, 1);
 	assert_string_equal(f[0].value, "");
@@ -98,29 +98,30 @@ static void test_malformed(void **state)
 	(void)state;
 	struct arena *a = arena_new();
 	/* no closing delimiter */
-	assert_int_equal(parse(a, "--q" CRLF "Content-Disposition: form-data; name=x" CRLF CRLF "v"), -1);
+	assert_int_equal(
+	    parse(a, "--q" CRLF "Content-Disposition: form-data; name=x" CRLF CRLF "v"), -1);
 	/* no boundary at all */
 	assert_int_equal(parse(a, "x=1"), -1);
 	/* no name */
-	assert_int_equal(parse(a, "--q" CRLF "Content-Disposition: form-data" CRLF CRLF "v" CRLF "--q--"),
-			 -1);
+	assert_int_equal(
+	    parse(a, "--q" CRLF "Content-Disposition: form-data" CRLF CRLF "v" CRLF "--q--"), -1);
 	/* not form-data */
-	assert_int_equal(parse(a, "--q" CRLF "Content-Disposition: attachment; name=x" CRLF CRLF "v" CRLF
-				  "--q--"),
+	assert_int_equal(parse(a, "--q" CRLF "Content-Disposition: attachment; name=x" CRLF CRLF
+				  "v" CRLF "--q--"),
 			 -1);
 	/* bad UTF-8 in a text field */
-	assert_int_equal(parse(a, "--q" CRLF "Content-Disposition: form-data; name=x" CRLF CRLF "\xff" CRLF
-				  "--q--"),
+	assert_int_equal(parse(a, "--q" CRLF "Content-Disposition: form-data; name=x" CRLF CRLF
+				  "\xff" CRLF "--q--"),
 			 -1);
 	/* an unterminated quoted name */
-	assert_int_equal(parse(a, "--q" CRLF "Content-Disposition: form-data; name=\"x" CRLF CRLF "v" CRLF
-				  "--q--"),
+	assert_int_equal(parse(a, "--q" CRLF "Content-Disposition: form-data; name=\"x" CRLF CRLF
+				  "v" CRLF "--q--"),
 			 -1);
 	/* garbage after a delimiter */
 	assert_int_equal(parse(a, "--qX" CRLF "--q--"), -1);
 	/* a NUL in a text field (length-aware) */
-	static const char nul[] = "--q" CRLF "Content-Disposition: form-data; name=x" CRLF CRLF
-				  "a\0b" CRLF "--q--";
+	static const char nul[] =
+	    "--q" CRLF "Content-Disposition: form-data; name=x" CRLF CRLF "a\0b" CRLF "--q--";
 	struct param *f;
 	struct upload *u;
 	int nf, nu;

@@ -120,8 +120,8 @@ static void test_fixture(void **state)
 	struct sheet *sh;
 	int n;
 	char err[256];
-	assert_int_equal(sheet_read_xlsx(a, data, len, "wijzigingen.xlsx", &sh, &n, err, sizeof err),
-			 0);
+	assert_int_equal(
+	    sheet_read_xlsx(a, data, len, "wijzigingen.xlsx", &sh, &n, err, sizeof err), 0);
 	assert_int_equal(n, 2);
 	assert_string_equal(sh[0].name, "sources");
 	assert_string_equal(sh[0].file, "wijzigingen.xlsx, blad sources");
@@ -169,14 +169,15 @@ static void test_inline_dates_1904(void **state)
 	    "Target=\"styles.xml\"/></Relationships>";
 	const char *wb = WB_HEAD "<workbookPr date1904=\"1\"/><sheets><sheet name=\"s\" "
 				 "sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>";
-	const char *ws = WS("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a</t></is></c>"
-			    "<c r=\"B1\" t=\"inlineStr\"><is><r><t>b</t></r><r><t "
-			    "xml:space=\"preserve\"> c</t></r></is></c><c r=\"C1\" "
-			    "t=\"inlineStr\"><is><t>d</t></is></c><c r=\"D1\" "
-			    "t=\"inlineStr\"><is><t>t</t></is></c></row>"
-			    "<row r=\"2\"><c r=\"A2\" s=\"1\"><v>0</v></c><c r=\"B2\" "
-			    "s=\"2\"><v>44000.75</v></c><c r=\"C2\" t=\"d\"><v>2024-02-29T00:00:00</v>"
-			    "</c><c r=\"D2\" s=\"3\"><v>0.5</v></c></row>");
+	const char *ws =
+	    WS("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>a</t></is></c>"
+	       "<c r=\"B1\" t=\"inlineStr\"><is><r><t>b</t></r><r><t "
+	       "xml:space=\"preserve\"> c</t></r></is></c><c r=\"C1\" "
+	       "t=\"inlineStr\"><is><t>d</t></is></c><c r=\"D1\" "
+	       "t=\"inlineStr\"><is><t>t</t></is></c></row>"
+	       "<row r=\"2\"><c r=\"A2\" s=\"1\"><v>0</v></c><c r=\"B2\" "
+	       "s=\"2\"><v>44000.75</v></c><c r=\"C2\" t=\"d\"><v>2024-02-29T00:00:00</v>"
+	       "</c><c r=\"D2\" s=\"3\"><v>0.5</v></c></row>");
 	const struct part parts[] = {{"_rels/.rels", RELS, 0},
 				     {"xl/workbook.xml", wb, 0},
 				     {"xl/_rels/workbook.xml.rels", wb_rels, 0},
@@ -205,11 +206,11 @@ static void test_not_a_workbook(void **state)
 	struct sheet *sh;
 	int n;
 	char err[256];
-	assert_int_equal(sheet_read_xlsx(a, "id,naam\n1,x\n", 12, "t.xlsx", &sh, &n, err, sizeof err),
-			 -1);
+	assert_int_equal(
+	    sheet_read_xlsx(a, "id,naam\n1,x\n", 12, "t.xlsx", &sh, &n, err, sizeof err), -1);
 	assert_non_null(strstr(err, "t.xlsx: geen XLSX-bestand"));
-	assert_int_equal(sheet_read_xlsx(a, "PK\3\4garbage", 11, "t.xlsx", &sh, &n, err, sizeof err),
-			 -1);
+	assert_int_equal(
+	    sheet_read_xlsx(a, "PK\3\4garbage", 11, "t.xlsx", &sh, &n, err, sizeof err), -1);
 	assert_non_null(strstr(err, "beschadigd"));
 	/* a zip without a workbook */
 	const struct part parts[] = {{"readme.txt", "hallo", 0}};
@@ -275,28 +276,29 @@ static void test_bad_cells(void **state)
 	int n;
 	char err[256];
 	/* a value in a column without a header */
-	assert_int_equal(read_one(a, one_sheet_wb,
-				  WS("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>id</t></is></c>"
-				     "</row><row r=\"2\"><c r=\"C2\"><v>3</v></c></row>"),
-				  &sh, &n, err, sizeof err),
-		 -1);
+	assert_int_equal(
+	    read_one(a, one_sheet_wb,
+		     WS("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>id</t></is></c>"
+			"</row><row r=\"2\"><c r=\"C2\"><v>3</v></c></row>"),
+		     &sh, &n, err, sizeof err),
+	    -1);
 	assert_non_null(strstr(err, "t.xlsx: blad sources, rij 2: een waarde in kolom 3"));
 	/* a shared string index without a shared string table */
 	assert_int_equal(read_one(a, one_sheet_wb,
-				  WS("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c></row>"), &sh, &n,
-				  err, sizeof err),
-		 -1);
+				  WS("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c></row>"), &sh,
+				  &n, err, sizeof err),
+			 -1);
 	assert_non_null(strstr(err, "rij 1 verwijst naar een tekst die niet bestaat"));
 	/* rows out of order */
 	assert_int_equal(read_one(a, one_sheet_wb,
 				  WS("<row r=\"2\"><c r=\"A2\"><v>1</v></c></row><row "
 				     "r=\"1\"><c r=\"A1\"><v>1</v></c></row>"),
 				  &sh, &n, err, sizeof err),
-		 -1);
+			 -1);
 	assert_non_null(strstr(err, "volgorde"));
 	/* not XML */
-	assert_int_equal(read_one(a, one_sheet_wb, "<worksheet><sheetData>", &sh, &n, err, sizeof err),
-			 -1);
+	assert_int_equal(
+	    read_one(a, one_sheet_wb, "<worksheet><sheetData>", &sh, &n, err, sizeof err), -1);
 	assert_non_null(strstr(err, "geen geldige XML"));
 	/* an empty sheet is a sheet without rows */
 	assert_int_equal(read_one(a, one_sheet_wb, WS(""), &sh, &n, err, sizeof err), 0);
