@@ -1,5 +1,6 @@
 # Samenwerkingsatlas — GNU Make build.
-#   make run     install what is missing, build, migrate, load the seed, serve on :8080
+#   make run     install what is missing, build, migrate, load the seed, apply the change
+#                sets of data/wijzigingen, serve on :8080
 #   make test    install what is missing, build, run every test (unit + HTTP + browser)
 #   make check   unit tests only          make test-http   black-box HTTP tests only
 #   make test-pg the HTTP tests on a throw-away PostgreSQL cluster (+ haproxy)
@@ -7,6 +8,7 @@
 #   make bench   performance figures      make format      clang-format the sources
 #   make format-check  fail when a C source is not clang-formatted
 #   make seed    rebuild data/seed from ../shared/data (developers only)
+#   make data    copy the change sets into data/wijzigingen (developers only)
 
 CC      ?= cc
 PKGS    := libmicrohttpd jansson sqlite3 libpq libsodium zlib libcurl librhonabwy libxml-2.0 libzip
@@ -63,6 +65,12 @@ run: all
 	@mkdir -p $(dir $(DB))
 	$(BIN) migrate --db $(DB)
 	$(BIN) import seed --db $(DB)
+	@# the change sets of data/wijzigingen/, in name order (idempotent; docs/import.md)
+	@for d in data/wijzigingen/*/; do \
+		[ -d "$$d" ] || continue; \
+		out=$$($(BIN) import wijzigingen "$$d" --toepassen --db $(DB)) || { echo "$$out"; exit 1; }; \
+		echo "$$out" | tail -n 1; \
+	done
 	$(BIN) serve --db $(DB) --port $(PORT)
 
 check: $(STAMP) $(UNIT_BIN)
@@ -194,6 +202,12 @@ format-check: $(STAMP)
 
 seed:
 	python3 scripts/build_seed.py
+
+# Copy the sourced change sets into data/wijzigingen/ (developers only;
+# scripts/copy-data says from where).
+.PHONY: data
+data:
+	scripts/copy-data
 
 clean:
 	rm -rf $(BUILD) build-asan web/gen

@@ -118,7 +118,10 @@ static const char import_help[] =
     "Laadt de meegeleverde dataset (standaard data/seed) in één transactie. Bestaande\n"
     "records worden bijgewerkt als ze verschillen; alles komt in het auditlog. Bij een fout\n"
     "in een bestand stopt de import met bestand, regel en reden en blijft de database\n"
-    "ongewijzigd.\n";
+    "ongewijzigd.\n"
+    "Ook: atlas import csv BESTAND, atlas import roo BESTAND en\n"
+    "atlas import wijzigingen MAP (een wijzigingenset met bronnen; zie\n"
+    "'atlas import wijzigingen --help' en docs/import.md).\n";
 
 static const char check_help[] =
     "Gebruik: atlas check [--db PAD]\n"
@@ -887,6 +890,8 @@ static void print_change(const struct cs_change *ch)
 {
 	printf("%s:%d  %s  %s %s", ch->file, ch->line, changeset_op_label(ch->op), ch->entity,
 	       ch->key);
+	if (*ch->label && strcmp(ch->label, ch->key) != 0 && *ch->field)
+		printf(" (%s)", ch->label);
 	if (*ch->field)
 		printf("  %s: %s → %s", ch->field_label, *ch->old_value ? ch->old_value : "(leeg)",
 		       *ch->new_value ? ch->new_value : "(leeg)");
@@ -946,6 +951,12 @@ static int cmd_import_changes(const struct opts *o)
 	}
 	for (int i = 0; i < rep.n_changes; i++)
 		print_change(&rep.changes[i]);
+	for (int i = 0; i < rep.n_superseded; i++) {
+		const struct cs_change *ch = &rep.superseded[i];
+		printf("%s:%d  overgeslagen  %s %s%s%s  (record sindsdien elders gewijzigd)\n",
+		       ch->file, ch->line, ch->entity, ch->key, *ch->field ? "  " : "",
+		       ch->field_label);
+	}
 	for (int i = 0; i < rep.n_problems; i++) {
 		const struct cs_problem *p = &rep.problems[i];
 		if (p->line > 0)
@@ -961,13 +972,14 @@ static int cmd_import_changes(const struct opts *o)
 		       o->apply ? "vastgelegd" : "zou worden vastgelegd");
 	else if (o->apply)
 		printf("%s: %d wijziging(en) vastgelegd (waarvan %d niet bevestigd), %d regel(s) "
-		       "ongewijzigd%s\n",
-		       cs.title, rep.n_changes, unconfirmed, rep.n_unchanged,
+		       "ongewijzigd, %d overgeslagen%s\n",
+		       cs.title, rep.n_changes, unconfirmed, rep.n_unchanged, rep.n_superseded,
 		       rep.batch_id ? "" : "; niets te doen");
 	else
 		printf("proefrun, niets opgeslagen — %s: %d wijziging(en) (waarvan %d niet "
-		       "bevestigd), %d regel(s) ongewijzigd; toepassen met --toepassen\n",
-		       cs.title, rep.n_changes, unconfirmed, rep.n_unchanged);
+		       "bevestigd), %d regel(s) ongewijzigd, %d overgeslagen; toepassen met "
+		       "--toepassen\n",
+		       cs.title, rep.n_changes, unconfirmed, rep.n_unchanged, rep.n_superseded);
 	int code = rep.n_problems ? 1 : 0;
 	arena_free(a);
 	return code;
@@ -986,7 +998,9 @@ static int cmd_import(const struct opts *o)
 	if (o->sub && strcmp(o->sub, "csv") == 0)
 		return cmd_import_csv(o);
 	if (!o->sub || strcmp(o->sub, "seed") != 0) {
-		fprintf(stderr, "atlas import: alleen 'atlas import seed' bestaat nog\n");
+		fprintf(stderr,
+			"atlas import: kies seed, csv, roo of wijzigingen (zie atlas import "
+			"--help)\n");
 		return 2;
 	}
 	return cmd_import_seed(o);

@@ -160,6 +160,9 @@ struct ctx {
 	int nparts, capparts;
 	struct touched *tch;
 	int ntch, captch;
+	const char *title;
+	int64_t since; /* first audit event of this change set's title, 0 = never applied */
+	int cap_sup;
 	bool fault;
 	char *err;
 	size_t errlen;
@@ -230,6 +233,55 @@ static struct cs_change *change(struct ctx *c, const struct sheet *sh, int row, 
 static const char *cell(const struct sheet *sh, int row, const char *col)
 {
 	return sheet_cell(sh, row, sheet_col(sh, col));
+}
+
+/*
+ * Was (entity, key) — with prefix, the records under "<key>/" — changed
+ * elsewhere since this change set was first applied? Then its rows on that
+ * record are superseded: a later edit or change set wins.
+ */
+static bool superseded(struct ctx *c, const char *entity, const char *key, bool prefix)
+{
+	if (c->since <= 0)
+		return false;
+	int r = store_cs_touched_since(c->st, entity, key, prefix, c->since, c->title);
+	if (r < 0)
+		fault(c, "wijzigingen opzoeken");
+	return r == 1;
+}
+
+/* Report a superseded row (what it would have done). */
+static void skip(struct ctx *c, const struct sheet *sh, int row, enum cs_op op, const char *entity,
+		 const char *key, const char *field, const char *value, const char *label)
+{
+	struct cs_report *r = c->rep;
+	r->superseded =
+	    grow(c->a, r->superseded, r->n_superseded, &c->cap_sup, sizeof *r->superseded);
+	struct cs_change *ch = &r->superseded[r->n_superseded++];
+	memset(ch, 0, sizeof *ch);
+	ch->file = sh->file;
+	ch->line = sh->line[row];
+	ch->op = op;
+	ch->entity = entity;
+	ch->key = arena_strdup(c->a, key);
+	ch->label = label ? label : "";
+	ch->field = field ? field : "";
+	ch->field_label = field && *field ? cs_field_label(field) : "";
+	ch->old_value = "";
+	ch->new_value = value ? arena_strdup(c->a, value) : "";
+	ch->source_key = arena_strdup(c->a, cell(sh, row, "source_id"));
+	ch->confidence = arena_strdup(c->a, cell(sh, row, "confidence"));
+}
+
+/* A row without any text (spreadsheets export empty rows): skipped. */
+static bool blank(const struct sheet *sh, int row)
+{
+	for (int col = 0; col < sh->ncols; col++) {
+		for (const char *p = sheet_cell(sh, row, col); *p; p++)
+			if (*p != ' ' && *p != '\t' && *p != '\r' && *p != '\n')
+				return false;
+	}
+	return true;
 }
 
 /* ---- sources */
@@ -453,7 +505,7 @@ static bool put_prov(struct ctx *c, const struct provenance_input *p)
 }
 
 /* Provenance alone: compared, reported and (writing) recorded with its
- * own audit event. Returns true when it is a change. */
+ * own audit event. Returns false when the row is unchanged (in place). */
 static bool prov_only(struct ctx *c, const struct sheet *sh, int row, const char *entity,
 		      const char *key, const char *audit_key, const char *field, const char *status,
 		      const char *value, const struct srcinfo *s, const char *label)
@@ -462,6 +514,11 @@ static bool prov_only(struct ctx *c, const struct sheet *sh, int row, const char
 	if (c->fault || prov_same(old, value, s))
 		return false;
 	bool claim = strcmp(status, "unconfirmed") == 0;
+	if (superseded(c, entity, audit_key, false)) {
+		skip(c, sh, row, claim ? CS_UNCONFIRMED : CS_PROVENANCE, entity, key, field, value,
+		     label);
+		return true; /* not unchanged: superseded */
+	}
 	struct cs_change *ch =
 	    change(c, sh, row, claim ? CS_UNCONFIRMED : CS_PROVENANCE, entity, key, field);
 	ch->label = label ? label : "";
@@ -471,7 +528,17 @@ static bool prov_only(struct ctx *c, const struct sheet *sh, int row, const char
 	ch->confidence = s->confidence;
 	if (c->w) {
 		struct provenance_input p = prov_in(entity, key, field, status, value, s);
-		if (store_cs_provenance(c->st, c->w, audit_key, &p) != STORE_OK)
+		struct provenance_input was = {entity,
+					       key,
+					       field,
+					       status,
+					       old ? old->value : "",
+					       old ? old->source_key : "",
+					       "",
+					       old ? old->source_date : "",
+					       old ? old->confidence : "",
+					       ""};
+		if (store_cs_provenance(c->st, c->w, audit_key, old ? &was : NULL, &p) != STORE_OK)
 			fault(c, "herkomst vastleggen");
 	}
 	return true;
@@ -546,10 +613,23 @@ static const char *const source_fields[] = {"title",	 "publisher",	"url",
 					    "licence",	 "attribution", "reference_date",
 					    "retrieved", "note",	NULL};
 
+/* Does the sheet's source row differ from the stored source? */
+static bool source_differs(const struct cs_record *old, const struct sheet *sh, int row)
+{
+	for (int i = 0; source_fields[i]; i++)
+		if (strcmp(store_cs_get(old, source_fields[i]), cell(sh, row, source_fields[i])) !=
+		    0)
+			return true;
+	const char *kind = cell(sh, row, "kind");
+	return *kind && strcmp(store_cs_get(old, "kind"), kind) != 0;
+}
+
 static void do_sources(struct ctx *c, const struct sheet *sh)
 {
 	/* first make every key known, so rows may cite sources of later lines */
 	for (int row = 1; row < sh->nrows; row++) {
+		if (blank(sh, row))
+			continue;
 		const char *f[SEED_SRC_NCOLS];
 		for (int i = 0; i < SEED_SRC_NCOLS; i++)
 			f[i] = cell(sh, row, source_columns[i]);
@@ -594,6 +674,10 @@ static void do_sources(struct ctx *c, const struct sheet *sh)
 			ch->source_key = f[SEED_SRC_ID];
 			if (c->w && store_cs_source_insert(c->st, c->w, v, nv) != STORE_OK)
 				fault(c, "bron toevoegen");
+		} else if (source_differs(&old, sh, row) &&
+			   superseded(c, "source", f[SEED_SRC_ID], false)) {
+			skip(c, sh, row, CS_UPDATE, "source", f[SEED_SRC_ID], "", f[SEED_SRC_TITLE],
+			     f[SEED_SRC_TITLE]);
 		} else {
 			for (int i = 0; source_fields[i]; i++) {
 				const char *nw = cell(sh, row, source_fields[i]);
@@ -636,6 +720,8 @@ static void do_sources(struct ctx *c, const struct sheet *sh)
 static void do_new_orgs(struct ctx *c, const struct sheet *sh)
 {
 	for (int row = 1; row < sh->nrows && !c->fault; row++) {
+		if (blank(sh, row))
+			continue;
 		const char *f[SEED_ORG_NCOLS];
 		for (int i = 0; i < SEED_ORG_NCOLS; i++)
 			f[i] = cell(sh, row, org_columns[i]);
@@ -703,6 +789,8 @@ static void do_new_orgs(struct ctx *c, const struct sheet *sh)
 static void do_new_collabs(struct ctx *c, const struct sheet *sh)
 {
 	for (int row = 1; row < sh->nrows && !c->fault; row++) {
+		if (blank(sh, row))
+			continue;
 		const char *f[SEED_COL_NCOLS];
 		for (int i = 0; i < SEED_COL_NCOLS; i++)
 			f[i] = cell(sh, row, collab_columns[i]);
@@ -837,6 +925,10 @@ static void do_field_row(struct ctx *c, const struct sheet *sh, int row, bool or
 			c->rep->n_unchanged++;
 		return;
 	}
+	if (superseded(c, entity, key, false)) {
+		skip(c, sh, row, CS_UPDATE, entity, key, field, value, name);
+		return;
+	}
 	for (int i = 0; i < nv; i++) {
 		const char *was = store_cs_get(r, v[i].field);
 		if (strcmp(was, v[i].value) == 0)
@@ -857,7 +949,8 @@ static void do_field_row(struct ctx *c, const struct sheet *sh, int row, bool or
 static void do_field_changes(struct ctx *c, const struct sheet *sh, bool org)
 {
 	for (int row = 1; row < sh->nrows && !c->fault; row++)
-		do_field_row(c, sh, row, org);
+		if (!blank(sh, row))
+			do_field_row(c, sh, row, org);
 }
 
 /* ------------------------------------------------ new participations */
@@ -917,6 +1010,8 @@ static void write_part_insert(struct ctx *c, const char *collab, struct cs_recor
 static void do_new_parts(struct ctx *c, const struct sheet *sh)
 {
 	for (int row = 1; row < sh->nrows && !c->fault; row++) {
+		if (blank(sh, row))
+			continue;
 		const char *f[SEED_PAR_NCOLS];
 		for (int i = 0; i < SEED_PAR_NCOLS; i++)
 			f[i] = cell(sh, row, part_columns[i]);
@@ -948,6 +1043,10 @@ static void do_new_parts(struct ctx *c, const struct sheet *sh)
 				       str_empty(f[SEED_PAR_ROLE]) ? "deelnemer" : f[SEED_PAR_ROLE],
 				       &s, oname))
 				c->rep->n_unchanged++;
+			continue;
+		}
+		if (superseded(c, "participation", collab, true)) {
+			skip(c, sh, row, CS_ADD, "participation", pk, "", oname, oname);
 			continue;
 		}
 		if (part_active(pe, org) && str_empty(f[SEED_PAR_LEFT])) {
@@ -1019,6 +1118,10 @@ static void do_part_change(struct ctx *c, const struct sheet *sh, int row)
 	if (strcmp(action, "add") == 0) {
 		struct cs_record *old = part_find(pe, org, date);
 		provenance_part_key(pk, sizeof pk, collab, org, date);
+		if (!old && superseded(c, "participation", collab, true)) {
+			skip(c, sh, row, CS_ADD, "participation", pk, "", date, oname);
+			return;
+		}
 		if (!old && part_active(pe, org)) {
 			problem(c, sh, row, "'%s' neemt al deel aan '%s'", org, collab);
 			return;
@@ -1035,6 +1138,12 @@ static void do_part_change(struct ctx *c, const struct sheet *sh, int row)
 				v[nv++] = (struct cs_value){"body", body};
 			if (old && fact && *role && strcmp(store_cs_get(old, "role"), role) != 0)
 				v[nv++] = (struct cs_value){"role", role};
+			if (nv &&
+			    superseded(c, "participation", part_audit(c, collab, old), false)) {
+				skip(c, sh, row, CS_UPDATE, "participation", pk, v[0].field,
+				     v[0].value, oname);
+				return;
+			}
 			for (int i = 0; i < nv; i++) {
 				struct cs_change *ch =
 				    change(c, sh, row, CS_UPDATE, "participation", pk, v[i].field);
@@ -1081,6 +1190,10 @@ static void do_part_change(struct ctx *c, const struct sheet *sh, int row)
 		bool in_place = pr != NULL;
 		if (!pr)
 			pr = part_active(pe, org);
+		if (!pr && superseded(c, "participation", collab, true)) {
+			skip(c, sh, row, CS_END, "participation", collab, "left", date, oname);
+			return;
+		}
 		if (!pr) {
 			problem(c, sh, row, "'%s' neemt niet deel aan '%s'", org, collab);
 			return;
@@ -1092,6 +1205,10 @@ static void do_part_change(struct ctx *c, const struct sheet *sh, int row)
 			if (!prov_only(c, sh, row, "participation", k, part_audit(c, collab, pr),
 				       "left", fact ? "fact" : "unconfirmed", date, &s, oname))
 				c->rep->n_unchanged++;
+			return;
+		}
+		if (superseded(c, "participation", part_audit(c, collab, pr), false)) {
+			skip(c, sh, row, CS_END, "participation", k, "left", date, oname);
 			return;
 		}
 		struct cs_change *ch = change(c, sh, row, CS_END, "participation", k, "left");
@@ -1133,6 +1250,10 @@ static void do_part_change(struct ctx *c, const struct sheet *sh, int row)
 				c->rep->n_unchanged++;
 			continue;
 		}
+		if (superseded(c, "participation", part_audit(c, collab, pr), false)) {
+			skip(c, sh, row, CS_UPDATE, "participation", k, fields[i], vals[i], oname);
+			continue;
+		}
 		struct cs_change *ch = change(c, sh, row, CS_UPDATE, "participation", k, fields[i]);
 		ch->label = oname;
 		ch->old_value = store_cs_get(pr, fields[i]);
@@ -1149,7 +1270,8 @@ static void do_part_change(struct ctx *c, const struct sheet *sh, int row)
 static void do_part_changes(struct ctx *c, const struct sheet *sh)
 {
 	for (int row = 1; row < sh->nrows && !c->fault; row++)
-		do_part_change(c, sh, row);
+		if (!blank(sh, row))
+			do_part_change(c, sh, row);
 }
 
 /* ---------------------------------------------- membership statements */
@@ -1200,6 +1322,10 @@ static void do_member_row(struct ctx *c, const struct sheet *sh, int row)
 		if (!prov_only(c, sh, row, "collaboration", key, key, fd->name, "unconfirmed",
 			       value, &s, name))
 			c->rep->n_unchanged++;
+		return;
+	}
+	if (superseded(c, "participation", key, true)) {
+		skip(c, sh, row, CS_UPDATE, "collaboration", key, fd->name, value, name);
 		return;
 	}
 	/* the current participations: those without a left date */
@@ -1280,7 +1406,8 @@ static void do_member_row(struct ctx *c, const struct sheet *sh, int row)
 static void do_members(struct ctx *c, const struct sheet *sh)
 {
 	for (int row = 1; row < sh->nrows && !c->fault; row++)
-		do_member_row(c, sh, row);
+		if (!blank(sh, row))
+			do_member_row(c, sh, row);
 }
 
 /* ---------------------------------------------------------- the run */
@@ -1310,11 +1437,15 @@ static void check_sheets(struct ctx *c, const struct changeset *cs)
 		const struct sheet *sh = &cs->sheets[i];
 		const struct sheet_kind *k = kind_of(sh->name);
 		if (!k) {
-			problem(c, sh, -1,
-				"onbekend blad '%s': verwacht sources, new_organisations, "
-				"organisation_changes, new_collaborations, collaboration_changes, "
-				"new_participations of participation_changes",
-				sh->name);
+			char names[600] = "";
+			for (int j = 0; j < N_KINDS; j++)
+				snprintf(names + strlen(names), sizeof names - strlen(names),
+					 "%s%s",
+					 j == 0		    ? ""
+					 : j == N_KINDS - 1 ? " of "
+							    : ", ",
+					 sheet_kinds[j].name);
+			problem(c, sh, -1, "onbekend blad '%s': verwacht %s", sh->name, names);
 			continue;
 		}
 		for (int j = 0; j < i; j++)
@@ -1329,6 +1460,9 @@ static void check_sheets(struct ctx *c, const struct changeset *cs)
 
 static int run(struct ctx *c, const struct changeset *cs)
 {
+	c->title = cs->title ? cs->title : "wijzigingen";
+	if (store_cs_first_event(c->st, c->title, &c->since) != STORE_OK)
+		fault(c, "import opzoeken");
 	check_sheets(c, cs);
 	if (c->rep->n_problems)
 		return 0;
@@ -1444,10 +1578,12 @@ int changeset_apply(struct store *st, struct arena *a, const struct changeset *c
 	}
 	ctx_init(&c, st, a, min_confidence, today, w, &done, err, errlen);
 	int rc = run(&c, cs);
-	if (rc != 0 || done.n_problems) {
+	if (rc != 0 || done.n_problems || done.n_changes == 0) {
+		/* a fault, or the registry changed between plan and write (another
+		 * writer got there first): nothing is kept, not even the batch */
 		store_batch_end(st, false);
 		if (rc == 0)
-			*out = done; /* the registry changed between plan and write */
+			*out = done;
 		return rc;
 	}
 	if (store_import_batch_end(st, batch, done.n_changes) != STORE_OK ||

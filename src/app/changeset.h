@@ -77,6 +77,13 @@ struct cs_report {
 	struct cs_problem *problems;
 	int n_problems;	  /* > 0: nothing was, or would be, applied */
 	int64_t batch_id; /* after an apply that wrote: the import batch; else 0 */
+	/* Rows skipped because their record was changed elsewhere (a web or
+	 * API edit, another change set) after this change set (same title) was
+	 * first applied: a later change wins, so applying the change sets of
+	 * data/wijzigingen again and again changes nothing. Same shape as
+	 * changes (op: what the row would have done). */
+	struct cs_change *superseded;
+	int n_superseded;
 };
 
 /* Read every *.csv of dir (sheet name = file name without ".csv") into

@@ -83,6 +83,19 @@ static void on_record(int ch, void *arg)
 	memset(&c->cur, 0, sizeof c->cur);
 }
 
+/* The length of the line at p (n bytes left) with its end: "\n", "\r\n"
+ * or a lone "\r" (old spreadsheet exports). */
+static size_t line_len(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] == '\n')
+			return i + 1;
+		if (p[i] == '\r')
+			return i + 1 < n && p[i + 1] == '\n' ? i + 2 : i + 1;
+	}
+	return n;
+}
+
 int sheet_read_csv(struct arena *a, const char *data, size_t len, const char *name,
 		   const char *file, struct sheet *out, char *err, size_t errlen)
 {
@@ -109,8 +122,7 @@ int sheet_read_csv(struct arena *a, const char *data, size_t len, const char *na
 	int line = 0, rc = 0;
 	while (pos < len) {
 		line++;
-		const char *nl = memchr(data + pos, '\n', len - pos);
-		size_t n = nl ? (size_t)(nl - (data + pos)) + 1 : len - pos;
+		size_t n = line_len(data + pos, len - pos);
 		if (p.pstate == SHEET_ROW_NOT_BEGUN)
 			c.start_line = line;
 		if (csv_parse(&p, data + pos, n, on_field, on_record, &c) != n) {

@@ -10,6 +10,7 @@
 #include "../lib/buf.h"
 #include "../lib/text.h"
 #include "../lib/xalloc.h"
+#include "../domain/changeset_rules.h"
 #include "../domain/validate.h"
 #include "store_internal.h"
 #include "store_record.h"
@@ -123,6 +124,30 @@ static const struct cdesc *col_of(const struct tdesc *t, const char *name)
 	return NULL;
 }
 
+/*
+ * An uncached statement for SQL this file builds from its descriptors: the
+ * texts vary per table and field and a change-set import is rare, so they
+ * stay out of the connection's statement cache. db_finalize it.
+ */
+static db_stmt *prep(struct store *s, const char *sql)
+{
+	db_stmt *st = NULL;
+	if (!sql || db_prepare(s, sql, &st) != DB_OK) {
+		store_db_fail(s, "opdracht voorbereiden", NULL, 0);
+		return NULL;
+	}
+	return st;
+}
+
+/* Step an uncached statement once and finalize it: STORE_OK when it ran. */
+static int run_once(struct store *s, db_stmt *st, const char *what)
+{
+	int rc = db_step(st);
+	int ret = rc == DB_DONE || rc == DB_ROW ? STORE_OK : store_db_fail(s, what, NULL, 0);
+	db_finalize(st);
+	return ret;
+}
+
 const char *store_cs_get(const struct cs_record *r, const char *field)
 {
 	for (int i = 0; r && field && i < r->n; i++)
@@ -175,7 +200,7 @@ static int get_one(struct store *s, struct arena *a, const struct tdesc *t, cons
 	struct buf b = BUF_INIT;
 	select_sql(&b, t);
 	buf_printf(&b, "WHERE t.%s = ?", t->keycol);
-	db_stmt *st = store_stmt(s, b.data);
+	db_stmt *st = prep(s, b.data);
 	buf_free(&b);
 	if (!st)
 		return STORE_ERR;
@@ -183,7 +208,7 @@ static int get_one(struct store *s, struct arena *a, const struct tdesc *t, cons
 	int rc = db_step(st);
 	if (rc == DB_ROW)
 		read_record(st, a, t, out);
-	db_reset(st);
+	db_finalize(st);
 	if (rc == DB_ROW)
 		return STORE_OK;
 	if (rc == DB_DONE)
@@ -215,7 +240,7 @@ int store_cs_parts(struct store *s, struct arena *a, const char *collab_key, str
 	select_sql(&b, &t_part);
 	buf_puts(&b, "WHERE t.collaboration_id = (SELECT id FROM collaboration WHERE key = ?) "
 		     "ORDER BY t.id");
-	db_stmt *st = store_stmt(s, b.data);
+	db_stmt *st = prep(s, b.data);
 	buf_free(&b);
 	if (!st)
 		return STORE_ERR;
@@ -228,7 +253,7 @@ int store_cs_parts(struct store *s, struct arena *a, const char *collab_key, str
 		read_record(st, a, &t_part, &rows[*n]);
 		(*n)++;
 	}
-	db_reset(st);
+	db_finalize(st);
 	*out = rows;
 	return rc == DB_DONE ? STORE_OK : store_db_fail(s, "deelnames lezen", NULL, 0);
 }
@@ -236,6 +261,49 @@ int store_cs_parts(struct store *s, struct arena *a, const char *collab_key, str
 int store_cs_domain_exists(struct store *s, const char *key)
 {
 	return store_row_exists(s, "SELECT 1 FROM domain WHERE key = ?", key ? key : "", 0);
+}
+
+int store_cs_first_event(struct store *s, const char *title, int64_t *audit_id)
+{
+	*audit_id = 0;
+	db_stmt *st = store_stmt(s, "SELECT coalesce(min(a.id), 0) FROM audit_event a JOIN "
+				    "import_batch b ON b.id = a.batch_id WHERE b.title = ?");
+	if (!st)
+		return STORE_ERR;
+	db_bind_text(st, 1, title ? title : "", -1, DB_STATIC);
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		*audit_id = db_column_int64(st, 0);
+	db_reset(st);
+	return rc == DB_ROW ? STORE_OK : store_db_fail(s, "import opzoeken", NULL, 0);
+}
+
+int store_cs_touched_since(struct store *s, const char *entity, const char *key, bool prefix,
+			   int64_t audit_id, const char *title)
+{
+	db_stmt *st = store_stmt(
+	    s, "SELECT EXISTS (SELECT 1 FROM audit_event a LEFT JOIN import_batch b ON b.id = "
+	       "a.batch_id WHERE a.entity = ?1 AND (CAST(?6 AS INTEGER) = 0 AND a.entity_key = ?2 "
+	       "OR CAST(?6 AS INTEGER) = 1 AND a.entity_key >= ?3 AND a.entity_key < ?4) AND "
+	       "a.id > ?5 AND (b.title IS NULL OR b.title <> ?7))");
+	if (!st)
+		return -1;
+	char lo[400], hi[400];
+	snprintf(lo, sizeof lo, "%s/", key ? key : "");
+	snprintf(hi, sizeof hi, "%s0", key ? key : ""); /* '0' follows '/' */
+	db_bind_text(st, 1, entity, -1, DB_STATIC);
+	db_bind_text(st, 2, key ? key : "", -1, DB_STATIC);
+	db_bind_text(st, 3, lo, -1, DB_TRANSIENT);
+	db_bind_text(st, 4, hi, -1, DB_TRANSIENT);
+	db_bind_int64(st, 5, audit_id);
+	db_bind_int(st, 6, prefix ? 1 : 0);
+	db_bind_text(st, 7, title ? title : "", -1, DB_STATIC);
+	int rc = db_step(st);
+	int yes = rc == DB_ROW ? db_column_int(st, 0) != 0 : -1;
+	db_reset(st);
+	if (yes < 0)
+		store_db_fail(s, "wijzigingen opzoeken", NULL, 0);
+	return yes;
 }
 
 /* ------------------------------------------------------------- writing */
@@ -381,7 +449,7 @@ static int insert_rec(struct store *s, const struct write_ctx *w, const struct t
 		buf_free(&b);
 		return STORE_ERR;
 	}
-	db_stmt *st = store_stmt(s, b.data);
+	db_stmt *st = prep(s, b.data);
 	buf_free(&b);
 	if (!st)
 		goto out;
@@ -391,7 +459,7 @@ static int insert_rec(struct store *s, const struct write_ctx *w, const struct t
 		if (c->type != T_DOMAINS)
 			bind_value(st, p++, c, v[i].value);
 	}
-	if (store_step_done(s, st, "record toevoegen", NULL, 0))
+	if (run_once(s, st, "record toevoegen"))
 		goto out;
 	int64_t id = db_last_insert_id(s);
 	if (domains && write_domains(s, id, domains))
@@ -484,7 +552,7 @@ static int update_rec(struct store *s, const struct write_ctx *w, const struct t
 		struct buf b = BUF_INIT;
 		select_sql(&b, t);
 		buf_puts(&b, "WHERE t.id = ?");
-		db_stmt *st = store_stmt(s, b.data);
+		db_stmt *st = prep(s, b.data);
 		buf_free(&b);
 		rc = STORE_ERR;
 		if (st) {
@@ -492,7 +560,7 @@ static int update_rec(struct store *s, const struct write_ctx *w, const struct t
 			int r = db_step(st);
 			if (r == DB_ROW)
 				read_record(st, a, t, &old);
-			db_reset(st);
+			db_finalize(st);
 			rc = r == DB_ROW ? STORE_OK : r == DB_DONE ? STORE_ERR_NOTFOUND : STORE_ERR;
 		}
 	}
@@ -528,13 +596,13 @@ static int update_rec(struct store *s, const struct write_ctx *w, const struct t
 		buf_printf(&b, "UPDATE %s SET %s = ", t->table, c->column);
 		value_expr(&b, c);
 		buf_puts(&b, " WHERE id = ?");
-		db_stmt *st = store_stmt(s, b.data);
+		db_stmt *st = prep(s, b.data);
 		buf_free(&b);
 		if (!st)
 			goto out_json;
 		bind_value(st, 1, c, v[i].value);
 		db_bind_int64(st, 2, old.id);
-		if (store_step_done(s, st, "record bijwerken", NULL, 0))
+		if (run_once(s, st, "record bijwerken"))
 			goto out_json;
 	}
 	if (former) {
@@ -554,12 +622,12 @@ static int update_rec(struct store *s, const struct write_ctx *w, const struct t
 	if (t->versioned) {
 		struct buf b = BUF_INIT;
 		buf_printf(&b, "UPDATE %s SET version = version + 1 WHERE id = ?", t->table);
-		db_stmt *st = store_stmt(s, b.data);
+		db_stmt *st = prep(s, b.data);
 		buf_free(&b);
 		if (!st)
 			goto out_json;
 		db_bind_int64(st, 1, old.id);
-		if (store_step_done(s, st, "versie bijwerken", NULL, 0))
+		if (run_once(s, st, "versie bijwerken"))
 			goto out_json;
 	}
 	akey = t->keycol[0] ? xstrdup(old.key) : part_audit_key(s, old.id);
@@ -612,21 +680,33 @@ int store_cs_part_update(struct store *s, const struct write_ctx *w, int64_t id,
 }
 
 int store_cs_provenance(struct store *s, const struct write_ctx *w, const char *audit_key,
-			const struct provenance_input *p)
+			const struct provenance_input *old, const struct provenance_input *p)
 {
 	if (store_write_begin(s))
 		return STORE_ERR;
 	int rc = store_provenance_put(s, w, p);
 	if (rc == STORE_OK) {
+		/* Dutch keys naming the field: the history pages show a key they
+		 * do not know as it is, and only what changed */
 		bool claim = p->status && strcmp(p->status, "unconfirmed") == 0;
-		json_t *o = json_object();
-		store_json_set(o, "field", p->field);
-		store_json_set(o, claim ? "unconfirmed" : "value", p->value);
-		store_json_set(o, "source", p->source_key);
-		store_json_set(o, "source_date", p->source_date);
-		store_json_set(o, "confidence", p->confidence);
-		char *after = store_json_text(o);
-		rc = store_write_finish(s, w, "update", p->entity, audit_key, NULL, after);
+		const char *label = cs_field_label(p->field);
+		char kv[160], ks[160], kc[160];
+		snprintf(kv, sizeof kv, "%s (niet bevestigd)", label);
+		snprintf(ks, sizeof ks, "bron van %s%s", label, claim ? " (niet bevestigd)" : "");
+		snprintf(kc, sizeof kc, "zekerheid van %s%s", label,
+			 claim ? " (niet bevestigd)" : "");
+		json_t *jb = json_object(), *ja = json_object();
+		if (claim) {
+			store_json_set(jb, kv, old ? old->value : "");
+			store_json_set(ja, kv, p->value);
+		}
+		store_json_set(jb, ks, old ? old->source_key : "");
+		store_json_set(ja, ks, p->source_key);
+		store_json_set(jb, kc, old ? old->confidence : "");
+		store_json_set(ja, kc, p->confidence);
+		char *before = store_json_text(jb), *after = store_json_text(ja);
+		rc = store_write_finish(s, w, "update", p->entity, audit_key, before, after);
+		free(before);
 		free(after);
 	}
 	if (rc != STORE_OK)

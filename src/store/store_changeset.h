@@ -66,6 +66,18 @@ int store_cs_parts(struct store *s, struct arena *a, const char *collab_key, str
 /* 1 when a policy domain with this key exists, 0 when not, -1 on a fault. */
 int store_cs_domain_exists(struct store *s, const char *key);
 
+/*
+ * Superseded rows. *audit_id: the first audit event of the change set
+ * titled title (its first import batch), 0 when it was never applied.
+ * store_cs_touched_since: 1 when (entity, key) — with prefix, every
+ * entity_key under "<key>/" (a collaboration's participations) — has an
+ * audit event after audit_id that is not of a batch with that title (a
+ * web or API edit, another change set), 0 when not, -1 on a fault.
+ */
+int store_cs_first_event(struct store *s, const char *title, int64_t *audit_id);
+int store_cs_touched_since(struct store *s, const char *entity, const char *key, bool prefix,
+			   int64_t audit_id, const char *title);
+
 /* Insert a record from its values (the fields given; others default). A
  * participation's id goes to *id (may be NULL). Audited as "insert". */
 int store_cs_source_insert(struct store *s, const struct write_ctx *w, const struct cs_value *v,
@@ -93,8 +105,9 @@ int store_cs_part_update(struct store *s, const struct write_ctx *w, int64_t id,
 
 /* Record provenance alone (a value's source changes, or a claim that is
  * not applied): store_provenance_put with an audit event on the record
- * (entity, audit_key) that names the field, status, source and value. */
+ * (entity, audit_key) showing the field, the claimed value, the source and
+ * the confidence before (old: the row p replaces, or NULL) and after. */
 int store_cs_provenance(struct store *s, const struct write_ctx *w, const char *audit_key,
-			const struct provenance_input *p);
+			const struct provenance_input *old, const struct provenance_input *p);
 
 #endif
