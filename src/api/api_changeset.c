@@ -70,6 +70,43 @@ static const char *op_code(enum cs_op op)
 	return "";
 }
 
+/* The changes ch[0..n) as the array member key. */
+static void put_changes(struct request *r, struct jw *w, const struct changeset *cs,
+			const char *key, const struct cs_change *ch, int n)
+{
+	char today[11];
+	today_iso(today);
+	jw_key(w, key);
+	jw_arr(w);
+	for (int i = 0; i < n; i++) {
+		const struct cs_change *c = &ch[i];
+		jw_obj(w);
+		jw_kstr(w, "bestand", c->file ? c->file : "");
+		jw_kint(w, "regel", c->line);
+		jw_kstr(w, "soort", op_code(c->op));
+		jw_kstr(w, "entiteit", c->entity ? c->entity : "");
+		jw_kstr(w, "sleutel", c->key ? c->key : "");
+		jw_kstr(w, "naam", str_empty(c->label) ? NULL : c->label);
+		jw_kstr(w, "veld", str_empty(c->field) ? NULL : c->field);
+		jw_kstr(w, "veldNaam", str_empty(c->field_label) ? NULL : c->field_label);
+		jw_kstr(w, "oud", str_empty(c->old_value) ? NULL : c->old_value);
+		jw_kstr(w, "nieuw", str_empty(c->new_value) ? NULL : c->new_value);
+		jw_kstr(w, "bron", str_empty(c->source_key) ? NULL : c->source_key);
+		jw_kstr(w, "zekerheid", str_empty(c->confidence) ? NULL : c->confidence);
+		char words[160];
+		bool planned = c->op == CS_UNCONFIRMED && c->new_value &&
+			       is_iso_date(c->new_value) && strcmp(c->new_value, today) > 0;
+		jw_kstr(w, "zekerheidInWoorden",
+			str_empty(c->confidence)
+			    ? NULL
+			    : provenance_words(c->confidence, c->op == CS_UNCONFIRMED,
+					       changeset_source_kind(cs, r->snap, c->source_key),
+					       planned, words, sizeof words));
+		jw_end(w);
+	}
+	jw_end(w);
+}
+
 /* The plan as JSON; returns the status: 200, or 422 when there are
  * problems — then the reply is problem+json (RFC 9457) with the plan's
  * members as extensions. */
@@ -80,8 +117,6 @@ static int put_plan(struct request *r, const struct changeset *cs, const struct 
 	api_begin(r, &w);
 	r->etag = NULL;
 	r->cache_control = "no-store";
-	char today[11];
-	today_iso(today);
 	int problems = rep->n_problems + n_extra;
 	jw_obj(&w);
 	if (problems) {
@@ -114,35 +149,9 @@ static int put_plan(struct request *r, const struct changeset *cs, const struct 
 	jw_kint(&w, "aantalWijzigingen", rep->n_changes);
 	jw_kint(&w, "aantalOngewijzigd", rep->n_unchanged);
 	jw_kint(&w, "aantalProblemen", problems);
-	jw_key(&w, "wijzigingen");
-	jw_arr(&w);
-	for (int i = 0; i < rep->n_changes; i++) {
-		const struct cs_change *c = &rep->changes[i];
-		jw_obj(&w);
-		jw_kstr(&w, "bestand", c->file ? c->file : "");
-		jw_kint(&w, "regel", c->line);
-		jw_kstr(&w, "soort", op_code(c->op));
-		jw_kstr(&w, "entiteit", c->entity ? c->entity : "");
-		jw_kstr(&w, "sleutel", c->key ? c->key : "");
-		jw_kstr(&w, "naam", str_empty(c->label) ? NULL : c->label);
-		jw_kstr(&w, "veld", str_empty(c->field) ? NULL : c->field);
-		jw_kstr(&w, "veldNaam", str_empty(c->field_label) ? NULL : c->field_label);
-		jw_kstr(&w, "oud", str_empty(c->old_value) ? NULL : c->old_value);
-		jw_kstr(&w, "nieuw", str_empty(c->new_value) ? NULL : c->new_value);
-		jw_kstr(&w, "bron", str_empty(c->source_key) ? NULL : c->source_key);
-		jw_kstr(&w, "zekerheid", str_empty(c->confidence) ? NULL : c->confidence);
-		char words[160];
-		bool planned = c->op == CS_UNCONFIRMED && c->new_value &&
-			       is_iso_date(c->new_value) && strcmp(c->new_value, today) > 0;
-		jw_kstr(&w, "zekerheidInWoorden",
-			str_empty(c->confidence)
-			    ? NULL
-			    : provenance_words(c->confidence, c->op == CS_UNCONFIRMED,
-					       changeset_source_kind(cs, r->snap, c->source_key),
-					       planned, words, sizeof words));
-		jw_end(&w);
-	}
-	jw_end(&w);
+	jw_kint(&w, "aantalOvergeslagen", rep->n_superseded);
+	put_changes(r, &w, cs, "wijzigingen", rep->changes, rep->n_changes);
+	put_changes(r, &w, cs, "overgeslagen", rep->superseded, rep->n_superseded);
 	jw_key(&w, "problemen");
 	jw_arr(&w);
 	for (int k = 0; k < 2; k++) {

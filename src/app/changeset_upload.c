@@ -224,8 +224,11 @@ static void field(struct buf *b, const char *s)
 void changeset_plan_digest(const struct cs_report *rep, char out[65])
 {
 	struct buf b = BUF_INIT;
-	for (int i = 0; i < rep->n_changes; i++) {
-		const struct cs_change *c = &rep->changes[i];
+	for (int i = 0; i < rep->n_changes + rep->n_superseded; i++) {
+		const struct cs_change *c =
+		    i < rep->n_changes ? &rep->changes[i] : &rep->superseded[i - rep->n_changes];
+		if (i == rep->n_changes)
+			buf_putc(&b, '\x1d'); /* the rows skipped follow */
 		field(&b, c->file);
 		buf_printf(&b, "%d\x1f%d\x1f", c->line, (int)c->op);
 		field(&b, c->entity);

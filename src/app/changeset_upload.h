@@ -56,7 +56,8 @@ struct snapshot;
 const char *changeset_source_kind(const struct changeset *cs, const struct snapshot *s,
 				  const char *key);
 
-/* The fingerprint of a plan (every change and problem, in order) as 64
+/* The fingerprint of a plan (every change, skipped row and problem, in
+ * order) as 64
  * hex characters + NUL: equal fingerprints, equal plans. */
 void changeset_plan_digest(const struct cs_report *rep, char out[65]);
 

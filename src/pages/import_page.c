@@ -172,8 +172,10 @@ static const char *record_text(struct request *r, const struct cs_change *c)
 	return arena_printf(r->arena, "%s%s %s", first, rest, c->key);
 }
 
-static void changes_table(struct request *r, const struct cs_report *rep,
-			  const struct changeset *cs)
+/* The changes ch[0..n), one table per file or sheet; ids of the headings
+ * start with id_prefix ("bestand", "overgeslagen"). */
+static void changes_table(struct request *r, const struct cs_change *ch, int n,
+			  const struct changeset *cs, const char *id_prefix)
 {
 	struct buf *b = &r->out;
 	static const struct comp_col cols[] = {
@@ -182,18 +184,17 @@ static void changes_table(struct request *r, const struct cs_report *rep,
 	char today[11];
 	today_iso(today);
 	/* one table per file or sheet, in the order they appear */
-	for (int i = 0; i < rep->n_changes; i++) {
-		const char *file = rep->changes[i].file ? rep->changes[i].file : "";
+	for (int i = 0; i < n; i++) {
+		const char *file = ch[i].file ? ch[i].file : "";
 		bool seen = false;
 		for (int j = 0; j < i && !seen; j++)
-			seen = strcmp(rep->changes[j].file ? rep->changes[j].file : "", file) == 0;
+			seen = strcmp(ch[j].file ? ch[j].file : "", file) == 0;
 		if (seen)
 			continue;
 		int count = 0;
-		for (int j = i; j < rep->n_changes; j++)
-			count +=
-			    strcmp(rep->changes[j].file ? rep->changes[j].file : "", file) == 0;
-		const char *id = arena_printf(r->arena, "bestand-%d", i + 1);
+		for (int j = i; j < n; j++)
+			count += strcmp(ch[j].file ? ch[j].file : "", file) == 0;
+		const char *id = arena_printf(r->arena, "%s-%d", id_prefix, i + 1);
 		html_raw(b, "<h3 class=\"utrecht-heading-3\" id=\"");
 		html_attr(b, id);
 		html_raw(b, "\">");
@@ -201,8 +202,8 @@ static void changes_table(struct request *r, const struct cs_report *rep,
 		html_rawf(b, " <span class=\"atlas-muted\">(%d %s)</span></h3>", count,
 			  count == 1 ? "wijziging" : "wijzigingen");
 		table_open(b, id, arena_printf(r->arena, "Wijzigingen uit %s", file), cols, 8);
-		for (int j = i; j < rep->n_changes; j++) {
-			const struct cs_change *c = &rep->changes[j];
+		for (int j = i; j < n; j++) {
+			const struct cs_change *c = &ch[j];
 			if (strcmp(c->file ? c->file : "", file) != 0)
 				continue;
 			comp_row_open(b);
@@ -337,7 +338,16 @@ static int preview(struct request *r, const struct input *in, const struct chang
 				? "<h2 class=\"utrecht-heading-2\">Wijzigingen per bestand "
 				  "(worden niet toegepast)</h2>"
 				: "<h2 class=\"utrecht-heading-2\">Wijzigingen per bestand</h2>");
-		changes_table(r, rep, cs);
+		changes_table(r, rep->changes, rep->n_changes, cs, "bestand");
+	}
+	if (rep->n_superseded) {
+		html_raw(
+		    b, "<h2 class=\"utrecht-heading-2\">Overgeslagen: later elders gewijzigd</h2>"
+		       "<p class=\"utrecht-paragraph\">Deze regels zijn eerder met deze set "
+		       "ingelezen, maar het record is daarna op de website, via de API of met een "
+		       "andere set gewijzigd. De latere wijziging blijft staan; deze regels worden "
+		       "niet toegepast.</p>");
+		changes_table(r, rep->superseded, rep->n_superseded, cs, "overgeslagen");
 	}
 	if (!rep->n_problems && rep->n_changes)
 		apply_form(r, in, rep);

@@ -342,6 +342,26 @@ test('POST /api/v1/wijzigingen: plan by default, apply with ?toepassen=true; sta
   assert.equal(xplan.aantalOngewijzigd, 1);
   const list = decodeEntities(await (await fetch(srv.base + '/wijzigingen')).text());
   assert.match(list, /Import van 2 wijzigingen uit api-test door uplapistaf, via de API/);
+
+  // a later edit wins: applied again, a row whose record was edited since is skipped
+  const setWeb = 'key,field,new_value,source_id,source_date,confidence,note\nafvalverwijdering-utrecht-avu,website,https://example.org/avu-set,testbron-api,2026-03-01,high,\n';
+  const q = '/api/v1/wijzigingen?toepassen=true&naam=later-wint&bestand=collaboration_changes.csv';
+  const first = await (await post(q, setWeb, 'text/csv')).json();
+  assert.equal(first.toegepast, true, JSON.stringify(first.problemen));
+  const avu = `${srv.base}/api/v1/samenwerkingsverbanden/afvalverwijdering-utrecht-avu`;
+  const etag = (await fetch(avu)).headers.get('etag');
+  const patch = await fetch(avu, { method: 'PATCH', body: JSON.stringify({ website: 'https://example.org/avu-later' }), headers: { authorization: `Bearer ${token}`, 'if-match': etag, 'content-type': 'application/merge-patch+json' } });
+  assert.equal(patch.status, 200);
+  const second = await (await post(q, setWeb, 'text/csv')).json();
+  assert.equal(second.aantalWijzigingen, 0);
+  assert.equal(second.aantalOvergeslagen, 1);
+  assert.equal(second.overgeslagen[0].sleutel, 'afvalverwijdering-utrecht-avu');
+  // the page shows them too
+  const staff = await login(srv.base, 'uplstaf');
+  const pre = await upload(staff, [{ name: 'collaboration_changes.csv', data: setWeb }], { fields: [['naam', 'later-wint']] });
+  assert.equal(pre.status, 200);
+  assert.match(decodeEntities(pre.text), /Overgeslagen: later elders gewijzigd/);
+  pages.push(['upload-superseded', pre.text]);
 });
 
 test('vnu: the upload pages are valid HTML', () => {
