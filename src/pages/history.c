@@ -244,7 +244,16 @@ static void put_event(struct buf *b, struct request *r, const struct audit_row *
 		html_raw(b, ", via ");
 		html_text(b, via);
 	}
-	html_raw(b, ".</p>");
+	html_raw(b, ".");
+	if (a->batch_id > 0) {
+		html_raw(b, " Onderdeel van ");
+		comp_link(
+		    b, arena_printf(r->arena, "/wijzigingen/import/%lld", (long long)a->batch_id),
+		    arena_printf(r->arena, "import %lld (%s)", (long long)a->batch_id,
+				 str_empty(a->batch_title) ? "zonder naam" : a->batch_title));
+		html_raw(b, ".");
+	}
+	html_raw(b, "</p>");
 	put_lines(b, r->snap, a);
 	html_raw(b, "</li>");
 }

@@ -66,10 +66,17 @@ static int collect(struct store *s, db_stmt *st, struct rows *out)
 	return rc == DB_DONE ? STORE_OK : store_db_fail(s, "geschiedenis lezen", NULL, 0);
 }
 
+/* The columns collect() reads, with the import batch of each event. */
+#define HISTORY_COLS                                                                               \
+	"SELECT e.id, e.at, e.actor, e.via, e.action, e.entity, e.entity_key, "                    \
+	"coalesce(e.\"before\", ''), coalesce(e.\"after\", ''), e.source, "                        \
+	"coalesce(e.batch_id, 0), coalesce(b.title, ''), coalesce(b.changes, 0) "                  \
+	"FROM audit_event e LEFT JOIN import_batch b ON b.id = e.batch_id "
+
 int store_history(struct store *s, struct arena *a, const char *entity, const char *key,
 		  struct audit_row **out, int *n)
 {
-	struct rows rows = {.a = a};
+	struct rows rows = {.a = a, .batch = true};
 	struct buf b = BUF_INIT;
 	db_stmt *st;
 	int rc = STORE_ERR;
@@ -87,11 +94,10 @@ int store_history(struct store *s, struct arena *a, const char *entity, const ch
 		char *lo = buf_detach(&b, NULL);
 		buf_printf(&b, "%s0", key);
 		char *hi = buf_detach(&b, NULL);
-		st = store_stmt(s, "SELECT id, at, actor, via, action, entity, entity_key, "
-				   "coalesce(\"before\", ''), coalesce(\"after\", ''), source "
-				   "FROM audit_event WHERE (entity = 'collaboration' AND "
-				   "entity_key = ?1) OR (entity = 'participation' AND "
-				   "entity_key >= ?2 AND entity_key < ?3) ORDER BY id DESC");
+		st = store_stmt(s, HISTORY_COLS
+				"WHERE (e.entity = 'collaboration' AND "
+				"e.entity_key = ?1) OR (e.entity = 'participation' AND "
+				"e.entity_key >= ?2 AND e.entity_key < ?3) ORDER BY e.id DESC");
 		if (st) {
 			db_bind_text(st, 1, key, -1, DB_STATIC);
 			db_bind_text(st, 2, lo ? lo : "", -1, DB_TRANSIENT);
@@ -123,10 +129,8 @@ int store_history(struct store *s, struct arena *a, const char *entity, const ch
 		buf_printf(&b, "%s/%s/%s", r.v[PF_COLLAB], r.v[PF_ORG], r.v[PF_JOINED]);
 		k[2] = buf_detach(&b, NULL);
 		const char *seed_key = str_empty(r.v[PF_JOINED]) ? k[1] : k[2];
-		st = store_stmt(s, "SELECT id, at, actor, via, action, entity, entity_key, "
-				   "coalesce(\"before\", ''), coalesce(\"after\", ''), source "
-				   "FROM audit_event WHERE entity = 'participation' AND "
-				   "entity_key IN (?1, ?2) ORDER BY id DESC");
+		st = store_stmt(s, HISTORY_COLS "WHERE e.entity = 'participation' AND "
+						"e.entity_key IN (?1, ?2) ORDER BY e.id DESC");
 		rc = STORE_ERR;
 		if (st) {
 			db_bind_text(st, 1, k[0] ? k[0] : "", -1, DB_TRANSIENT);
@@ -137,10 +141,8 @@ int store_history(struct store *s, struct arena *a, const char *entity, const ch
 			free(k[i]);
 		store_rec_free(&r);
 	} else {
-		st = store_stmt(s, "SELECT id, at, actor, via, action, entity, entity_key, "
-				   "coalesce(\"before\", ''), coalesce(\"after\", ''), source "
-				   "FROM audit_event WHERE entity = ?1 AND entity_key = ?2 "
-				   "ORDER BY id DESC");
+		st = store_stmt(s, HISTORY_COLS "WHERE e.entity = ?1 AND e.entity_key = ?2 "
+						"ORDER BY e.id DESC");
 		if (st) {
 			db_bind_text(st, 1, entity, -1, DB_STATIC);
 			db_bind_text(st, 2, key, -1, DB_STATIC);

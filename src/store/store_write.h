@@ -88,9 +88,9 @@ struct audit_row {
 	const char *before;	/* JSON or "" */
 	const char *after;	/* JSON or "" */
 	const char *source;	/* "seed", "web", ... */
-	/* store_changes only: the import batch the event belongs to (0: none),
-	 * its title and number of changes; the row then stands for the whole
-	 * batch (its newest matching event). */
+	/* The import batch the event belongs to (0: none), its title and
+	 * number of changes (store_history, store_changes). In store_changes
+	 * such a row stands for the whole batch (its newest matching event). */
 	int64_t batch_id;
 	const char *batch_title;
 	int batch_changes;

@@ -144,6 +144,9 @@ test('CSV files: preview lists every change and writes nothing; Toepassen writes
   const feed = await (await fetch(srv.base + '/wijzigingen.atom')).text();
   assert.match(feed, /<title>Import van 4 wijzigingen uit uploadtest-csv<\/title>/);
   assert.match(feed, new RegExp(href.replace(/\//g, '\\/')));
+  // the record's own history names the import its change came from
+  const rec = decodeEntities(await (await fetch(srv.base + '/organisaties/gm9901/geschiedenis')).text());
+  assert.match(rec, new RegExp(`Onderdeel van <a[^>]*href="${href}"[^>]*>import \\d+ \\(uploadtest-csv\\)</a>`));
   assert.equal((await fetch(srv.base + '/wijzigingen/import/999999')).status, 404);
   assert.equal((await fetch(srv.base + '/wijzigingen/import/abc')).status, 404);
 });
