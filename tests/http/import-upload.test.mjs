@@ -311,6 +311,12 @@ test('POST /api/v1/wijzigingen: plan by default, apply with ?toepassen=true; sta
   assert.equal((await one.json()).aantalWijzigingen, 1);
   assert.equal((await post('/api/v1/wijzigingen?toepassen=ja', fd())).status, 400);
   assert.equal((await post('/api/v1/wijzigingen', '{}', 'application/json')).status, 415);
+  const huge = await post('/api/v1/wijzigingen?bestand=sources.csv', Buffer.alloc(13 << 20, 0x41), 'text/csv');
+  assert.equal(huge.status, 413);
+  assert.match(huge.headers.get('content-type'), /^application\/problem\+json/);
+  const nine = await post('/api/v1/wijzigingen?bestand=sources.csv', Buffer.alloc(9 << 20, 0x41), 'text/csv');
+  assert.equal(nine.status, 422);
+  assert.match((await nine.json()).problemen[0].reden, /groter dan 8 MiB/);
   // problems: 422 with file, line and reason, nothing written
   const bad = await post('/api/v1/wijzigingen?toepassen=true&bestand=new_organisations.csv',
     'code,kind,name,source_id,confidence\ngm9904,municipality,Foutdorp,bestaat-niet,high\n', 'text/csv');
