@@ -117,7 +117,10 @@ static void intro(struct buf *b)
 
 int page_import(struct request *r)
 {
-	page_begin(r, "Wijzigingen importeren", NULL);
+	const struct crumb crumbs[] = {{"Importeren", NULL}};
+	const struct page_head h = {
+	    .title = "Wijzigingen importeren", .crumbs = crumbs, .n_crumbs = 1};
+	layout_begin(&r->out, page_head_for(r, &h));
 	struct buf *b = &r->out;
 	html_raw(b, "<h1 class=\"utrecht-heading-1\">Wijzigingen importeren</h1>");
 	intro(b);
