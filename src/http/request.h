@@ -81,7 +81,9 @@ struct request {
 	struct param *form;	  /* decoded form fields (lazily, see req_form) */
 	int n_form;
 	bool form_parsed;
-	bool form_bad; /* the body was not valid form data */
+	bool form_bad;	      /* the body was not valid form data */
+	struct upload *files; /* the file parts of a multipart/form-data body (multipart.h) */
+	int n_files;
 	/* the reply */
 	struct buf out;
 	const char *content_type; /* default text/html; charset=utf-8 */
@@ -110,6 +112,12 @@ void req_header(struct request *r, const char *name, const char *value);
 const char *req_form(struct request *r, const char *name);
 /* All values of a repeated field (e.g. a multi-select); returns the count. */
 int req_form_all(struct request *r, const char *name, const char **vals, int max);
+/* The files of a multipart/form-data body sent as field name (NULL: any
+ * field), in order; empty file inputs (no file name, no bytes) are left
+ * out. Returns the count (at most max). The form fields of such a body are
+ * read with req_form as usual. */
+struct upload;
+int req_files(struct request *r, const char *name, const struct upload **out, int max);
 
 /* 303 See Other to a local path (must start with a single '/'). */
 int respond_redirect(struct request *r, const char *location);

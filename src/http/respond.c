@@ -5,6 +5,7 @@
  */
 #include "request.h"
 #include "form.h"
+#include "multipart.h"
 #include "router.h"
 #include "../render/json.h"
 #include "../render/layout.h"
@@ -94,6 +95,13 @@ static void parse_form(struct request *r)
 	r->form_parsed = true;
 	if (!r->body || !r->body_len)
 		return;
+	const char *boundary = multipart_boundary(r->arena, r->body_type);
+	if (boundary) {
+		if (multipart_parse(r->arena, r->body, r->body_len, boundary, &r->form, &r->n_form,
+				    &r->files, &r->n_files) != 0)
+			r->form_bad = true;
+		return;
+	}
 	if (r->body_type && strncmp(r->body_type, "application/x-www-form-urlencoded", 33) != 0) {
 		r->form_bad = true;
 		return;
@@ -120,6 +128,22 @@ int req_form_all(struct request *r, const char *name, const char **vals, int max
 	for (int i = 0; i < r->n_form && n < max; i++)
 		if (strcmp(r->form[i].name, name) == 0)
 			vals[n++] = r->form[i].value;
+	return n;
+}
+
+int req_files(struct request *r, const char *name, const struct upload **out, int max)
+{
+	if (!r->form_parsed)
+		parse_form(r);
+	int n = 0;
+	for (int i = 0; i < r->n_files && n < max; i++) {
+		const struct upload *u = &r->files[i];
+		if (name && strcmp(u->name, name) != 0)
+			continue;
+		if (!*u->filename && u->len == 0)
+			continue;
+		out[n++] = u;
+	}
 	return n;
 }
 

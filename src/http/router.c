@@ -47,6 +47,20 @@ static bool match(const char *pattern, const char *path, struct request *r)
 	return *s == '\0';
 }
 
+size_t router_body_limit(struct arena *a, const char *raw_uri, size_t dflt, bool *upload)
+{
+	*upload = false;
+	const char *qm = strchr(raw_uri, '?');
+	char *path = arena_strndup(a, raw_uri, qm ? (size_t)(qm - raw_uri) : strlen(raw_uri));
+	struct request scratch = {.arena = a};
+	for (int i = 0; i < n_routes; i++)
+		if ((routes[i].flags & ROUTE_UPLOAD) && match(routes[i].pattern, path, &scratch)) {
+			*upload = true;
+			return dflt > UPLOAD_BODY_LIMIT ? dflt : UPLOAD_BODY_LIMIT;
+		}
+	return dflt;
+}
+
 static const char *method_list(unsigned m, struct arena *a)
 {
 	char buf[64] = "";

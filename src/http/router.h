@@ -38,10 +38,24 @@ struct route {
 	int min_role;			 /* enum user_role needed (0: public) */
 };
 
-#define ROUTE_CACHE 1u /* reply depends only on URL + snapshot: cache it */
-#define ROUTE_CSRF 2u  /* form POST: the body's "csrf" field must match the session */
-#define ROUTE_FORM 4u  /* POST with a form body (the router decodes it) */
-#define ROUTE_TOKEN 8u /* API write: only with a personal API token, not a web session */
+#define ROUTE_CACHE 1u	 /* reply depends only on URL + snapshot: cache it */
+#define ROUTE_CSRF 2u	 /* form POST: the body's "csrf" field must match the session */
+#define ROUTE_FORM 4u	 /* POST with a form body (the router decodes it) */
+#define ROUTE_TOKEN 8u	 /* API write: only with a personal API token, not a web session */
+#define ROUTE_UPLOAD 16u /* file upload: the body may be up to UPLOAD_BODY_LIMIT */
+
+/* Uploads (the change-set import): at most UPLOAD_FILES_LIMIT bytes of
+ * files; the body limit leaves room for the same files sent back
+ * base64-encoded when a previewed import is applied. */
+#define UPLOAD_FILES_LIMIT (8u << 20)
+#define UPLOAD_BODY_LIMIT (12u << 20)
+/* A larger upload is still read (and dropped) up to this size, so the
+ * browser gets to show the 413 page; beyond it the connection is closed. */
+#define UPLOAD_DISCARD_LIMIT (64u << 20)
+
+/* The body limit for a raw request URI: UPLOAD_BODY_LIMIT when a
+ * ROUTE_UPLOAD route matches its path, else dflt. Sets *upload. */
+size_t router_body_limit(struct arena *a, const char *raw_uri, size_t dflt, bool *upload);
 
 /*
  * The access rules the router applies before a handler runs. They live in

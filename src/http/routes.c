@@ -27,6 +27,7 @@
 #include "../api/api_people.h"
 #include "../api/api_export.h"
 #include "../pages/import_page.h"
+#include "../api/api_changeset.h"
 #include "../pages/opendata.h"
 #include "../pages/calendar.h"
 #include "../api/api_health.h"
@@ -217,6 +218,9 @@ const struct route routes[] = {
     {GET, "/kalender", page_calendar, ROUTE_PAGE, ROUTE_CACHE, calendar_params},
     {GET, "/wijzigingen", page_changes, ROUTE_PAGE, ROUTE_CACHE, history_changes_params},
     {GET, "/wijzigingen.atom", page_changes_atom, ROUTE_PAGE, ROUTE_CACHE, history_changes_params},
+    /* change-set import (upload): one import batch in the history */
+    {GET, "/wijzigingen/import/{id}", page_import_batch, ROUTE_PAGE, ROUTE_CACHE,
+     history_batch_params},
 
     /* Open data: the download page and its files. */
     {GET, "/open-data", page_open_data, ROUTE_PAGE, ROUTE_CACHE, no_params},
@@ -253,8 +257,8 @@ const struct route routes[] = {
     {HTTP_POST, "/beheer/gebruikers/{naam}/status", page_user_set_status, ROUTE_PAGE,
      ROUTE_FORM | ROUTE_CSRF, auth_no_params, USER_ROLE_ADMIN},
     {GET, "/beheer/import", page_import, ROUTE_PAGE, 0, no_params, USER_ROLE_STAFF},
-    {HTTP_POST, "/beheer/import", page_import_submit, ROUTE_PAGE, ROUTE_CSRF | ROUTE_FORM,
-     no_params, USER_ROLE_STAFF},
+    {HTTP_POST, "/beheer/import", page_import_submit, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM | ROUTE_UPLOAD, no_params, USER_ROLE_STAFF},
 
     /* API, collaborations and participations: reads, and writes that need
      * a personal API token (ROUTE_TOKEN; a web session does not count). */
@@ -292,6 +296,10 @@ const struct route routes[] = {
      no_params, USER_ROLE_EDITOR},
     {HTTP_POST, "/api/v1/correcties/{id}/afwijzen", api_correction_reject, ROUTE_API, ROUTE_TOKEN,
      no_params, USER_ROLE_EDITOR},
+
+    /* API, change-set import (staff tokens): plan, or apply with ?toepassen=true. */
+    {HTTP_POST, "/api/v1/wijzigingen", api_changeset_import, ROUTE_API, ROUTE_TOKEN | ROUTE_UPLOAD,
+     api_changeset_params, USER_ROLE_STAFF},
 
     /* API, organisations, policy domains and people. */
     {GET, "/api/v1/organisaties", api_org_list, ROUTE_API, ROUTE_CACHE, org_list_params},

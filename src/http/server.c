@@ -51,6 +51,8 @@ struct ctx {
 	char *raw_uri;
 	bool seen;
 	bool too_large;
+	bool upload;  /* a ROUTE_UPLOAD route: the larger body limit */
+	size_t limit; /* the body limit of this request */
 	size_t body_len;
 	struct buf body; /* kept for methods with a body, up to the limit */
 	int status;
@@ -345,9 +347,14 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *con, con
 		const char *cl = MHD_lookup_connection_value(con, MHD_HEADER_KIND,
 							     MHD_HTTP_HEADER_CONTENT_LENGTH);
 		long long declared = cl ? atoll(cl) : 0;
-		if (declared > (long long)config->body_limit)
-			c->too_large = true;
-		else
+		c->limit = router_body_limit(r->arena, c->raw_uri, config->body_limit, &c->upload);
+		if (declared <= (long long)c->limit)
+			return MHD_YES;
+		c->too_large = true;
+		/* an upload that is too large is read to its end (up to
+		 * UPLOAD_DISCARD_LIMIT) before the 413: browsers show a reply
+		 * only once they could send the whole file */
+		if (c->upload && declared <= (long long)UPLOAD_DISCARD_LIMIT)
 			return MHD_YES;
 	}
 	if (*upload_size) {
@@ -355,12 +362,13 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *con, con
 		 * limit is read to its end (so the client can read our 413) unless
 		 * it goes on far past the limit, then the connection is closed. */
 		c->body_len += *upload_size;
-		if (c->body_len > config->body_limit)
+		if (c->body_len > c->limit)
 			c->too_large = true;
 		else
 			buf_add(&c->body, upload_data, *upload_size);
 		*upload_size = 0;
-		if (c->body_len > 16 * config->body_limit)
+		if (c->body_len >
+		    (c->upload ? UPLOAD_DISCARD_LIMIT : c->limit + 16 * config->body_limit))
 			return MHD_NO;
 		return MHD_YES;
 	}
@@ -372,13 +380,28 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *con, con
 	r->snap = readmodel_acquire(&c->held);
 	c->version = r->snap->version;
 
-	if (c->too_large)
+	if (c->too_large) {
+		/* the error format of the area the request was for */
+		if (strncmp(c->raw_uri, "/api/", 5) == 0)
+			r->path = "/api/";
 		return finish(
 		    c, con,
-		    respond_error(r, 413, "Verzoek te groot",
-				  "De inhoud van het verzoek is groter dan toegestaan (1 MiB).",
-				  NULL),
+		    c->upload ? respond_error(r, 413, "Bestand te groot",
+					      arena_printf(r->arena,
+							   "De bestanden zijn samen groter dan "
+							   "toegestaan: upload in één keer "
+							   "hoogstens %u MiB. Er is niets "
+							   "gewijzigd.",
+							   UPLOAD_FILES_LIMIT >> 20),
+					      NULL)
+			      : respond_error(r, 413, "Verzoek te groot",
+					      arena_printf(r->arena,
+							   "De inhoud van het verzoek is groter "
+							   "dan toegestaan (%zu MiB).",
+							   c->limit >> 20),
+					      NULL),
 		    NULL);
+	}
 
 	/* split and decode the raw URI */
 	size_t ulen = strlen(c->raw_uri);

@@ -30,6 +30,8 @@
 #define FEED_SIZE 50
 #define FEED_ID_PREFIX "tag:samenwerkingsatlas.provincie-utrecht.nl,2025:"
 
+const struct param_spec history_batch_params[] = {{"pagina", PT_PAGE, 0}, {NULL, 0, 0}};
+
 const struct param_spec history_changes_params[] = {
     {"soort", PT_TEXT, 40}, {"door", PT_TEXT, 100}, {"pagina", PT_PAGE, 0}, {NULL, 0, 0}};
 
@@ -242,9 +244,127 @@ static void put_event(struct buf *b, struct request *r, const struct audit_row *
 		html_raw(b, ", via ");
 		html_text(b, via);
 	}
-	html_raw(b, ".</p>");
+	html_raw(b, ".");
+	if (a->batch_id > 0) {
+		html_raw(b, " Onderdeel van ");
+		comp_link(
+		    b, arena_printf(r->arena, "/wijzigingen/import/%lld", (long long)a->batch_id),
+		    arena_printf(r->arena, "import %lld (%s)", (long long)a->batch_id,
+				 str_empty(a->batch_title) ? "zonder naam" : a->batch_title));
+		html_raw(b, ".");
+	}
+	html_raw(b, "</p>");
 	put_lines(b, r->snap, a);
 	html_raw(b, "</li>");
+}
+
+/* ---- import batches ------------------------------------------------------------ */
+
+/* "/wijzigingen/import/<id>" in the arena. */
+static const char *batch_href(struct request *r, int64_t id)
+{
+	return arena_printf(r->arena, "/wijzigingen/import/%lld", (long long)id);
+}
+
+/* "Import van 85 wijzigingen uit utrecht-2026" (plain text, arena). */
+static const char *batch_heading(struct request *r, int changes, const char *title)
+{
+	return arena_printf(r->arena, "Import van %d %s uit %s", changes,
+			    changes == 1 ? "wijziging" : "wijzigingen",
+			    str_empty(title) ? "een bestand" : title);
+}
+
+/* One grouped entry of /wijzigingen for a whole import batch. */
+static void put_batch(struct buf *b, struct request *r, const struct audit_row *a)
+{
+	html_raw(b, "<li class=\"atlas-timeline__item\"><h2 class=\"utrecht-heading-3\">"
+		    "<time datetime=\"");
+	html_attr(b, a->at);
+	html_raw(b, "\">");
+	put_when(b, a->at);
+	html_raw(b, "</time></h2><p class=\"utrecht-paragraph atlas-timeline__meta\">");
+	html_text(b, batch_heading(r, a->batch_changes, a->batch_title));
+	html_raw(b, " door ");
+	html_text(b, actor_text(a));
+	const char *via = from_seed(a) ? NULL : via_label(a->via);
+	if (via) {
+		html_raw(b, ", via ");
+		html_text(b, via);
+	}
+	html_raw(b, ".</p><p class=\"utrecht-paragraph\">");
+	comp_link(b, batch_href(r, a->batch_id),
+		  arena_printf(r->arena, "Alle wijzigingen van deze import bekijken (import %lld)",
+			       (long long)a->batch_id));
+	html_raw(b, "</p></li>");
+}
+
+#define BATCH_PAGE_SIZE 200
+
+int page_import_batch(struct request *r)
+{
+	long id, page = 1;
+	if (r->n_path_args < 1 || !parse_long(r->path_args[0], 1, 0x7fffffffL, &id))
+		return respond_not_found(r);
+	const char *pv = req_param(r, "pagina");
+	if (pv && !parse_long(pv, 1, 10000, &page))
+		return respond_error(r, 400, "Ongeldige parameter", "Ongeldig paginanummer.",
+				     "pagina");
+	struct store *st = store_thread();
+	struct import_batch_row batch;
+	struct audit_row *rows = NULL;
+	int n = 0;
+	int rc =
+	    st ? store_import_batch_events(st, r->arena, id, BATCH_PAGE_SIZE,
+					   (int)((page - 1) * BATCH_PAGE_SIZE), &batch, &rows, &n)
+	       : STORE_ERR;
+	if (rc == STORE_ERR_NOTFOUND)
+		return respond_not_found(r);
+	if (rc != STORE_OK)
+		return respond_error(r, 500, "Interne fout", "De import kon niet worden geladen.",
+				     NULL);
+	struct audit_row who = {.actor = batch.actor, .via = batch.via, .source = ""};
+	const char *heading = batch_heading(r, batch.changes, batch.title);
+	struct buf *b = &r->out;
+	const struct crumb crumbs[] = {{"Recente wijzigingen", "/wijzigingen"},
+				       {arena_printf(r->arena, "Import %ld", id), NULL}};
+	const struct page_head h = {.title = heading, .crumbs = crumbs, .n_crumbs = 2};
+	layout_begin(b, page_head_for(r, &h));
+	html_raw(b, "<h1 class=\"utrecht-heading-1\">");
+	html_text(b, heading);
+	html_raw(b, "</h1><p class=\"utrecht-paragraph utrecht-paragraph--lead\">Ingelezen op "
+		    "<time datetime=\"");
+	html_attr(b, batch.at);
+	html_raw(b, "\">");
+	put_when(b, batch.at);
+	html_raw(b, "</time> door ");
+	html_text(b, actor_text(&who));
+	const char *via = via_label(batch.via);
+	if (via) {
+		html_raw(b, ", via ");
+		html_text(b, via);
+	}
+	html_raw(b, ". Hieronder staat elke vastgelegde wijziging van deze import, oudste "
+		    "eerst.</p>");
+	long n_pages = (batch.events + BATCH_PAGE_SIZE - 1) / BATCH_PAGE_SIZE;
+	html_raw(b, "<p class=\"utrecht-paragraph atlas-result-count\"><strong>");
+	html_int_nl(b, batch.events);
+	html_raw(b, batch.events == 1 ? " vastgelegde wijziging" : " vastgelegde wijzigingen");
+	html_raw(b, "</strong>");
+	if (n_pages > 1)
+		html_rawf(b, ", pagina %ld van %ld", page, n_pages);
+	html_raw(b, "</p><ol class=\"atlas-timeline\">");
+	for (int i = 0; i < n; i++)
+		if (public_entity(rows[i].entity))
+			put_event(b, r, &rows[i], true);
+	html_raw(b, "</ol>");
+	if (n == 0)
+		html_raw(b, "<p class=\"utrecht-paragraph\">Deze import heeft geen openbare "
+			    "wijzigingen vastgelegd.</p>");
+	comp_pagination(b, arena_printf(r->arena, "/wijzigingen/import/%ld?", id), page, n_pages);
+	html_raw(b, "<p class=\"utrecht-paragraph\">Terug naar <a class=\"utrecht-link "
+		    "utrecht-link--html-a\" href=\"/wijzigingen\">Recente wijzigingen</a>.</p>");
+	layout_end(b, r->snap->stats.newest_confirmed);
+	return 200;
 }
 
 /* ---- record history ---------------------------------------------------------- */
@@ -449,9 +569,14 @@ int page_changes(struct request *r)
 	html_raw(b, "</p>");
 
 	html_raw(b, "<ol class=\"atlas-timeline\">");
-	for (int i = 0; i < n; i++)
-		if (public_entity(rows[i].entity))
+	for (int i = 0; i < n; i++) {
+		if (!public_entity(rows[i].entity))
+			continue;
+		if (rows[i].batch_id > 0)
+			put_batch(b, r, &rows[i]);
+		else
 			put_event(b, r, &rows[i], true);
+	}
 	html_raw(b, "</ol>");
 	if (n == 0)
 		html_raw(b, "<p class=\"utrecht-paragraph\">Geen wijzigingen gevonden.</p>");
@@ -506,6 +631,20 @@ int page_changes_atom(struct request *r)
 		const struct audit_row *a = &rows[i];
 		if (!public_entity(a->entity))
 			continue;
+		if (a->batch_id > 0) {
+			const char *heading = batch_heading(r, a->batch_changes, a->batch_title);
+			const char *by = actor_text(a);
+			const struct atom_entry be = {
+			    .id = arena_printf(r->arena, FEED_ID_PREFIX "import:%lld",
+					       (long long)a->batch_id),
+			    .title = heading,
+			    .updated = rfc3339(a->at),
+			    .link = batch_href(r, a->batch_id),
+			    .author = by,
+			    .content = arena_printf(r->arena, "%s door %s.", heading, by)};
+			atom_entry(b, &be);
+			continue;
+		}
 		const char *name;
 		const char *href = record_href(r, a, &name);
 		struct buf content = BUF_INIT;

@@ -6,6 +6,11 @@
  *   GET /organisaties/{code}/geschiedenis           timeline of one organisation
  *   GET /wijzigingen                                recent changes, filters soort/door
  *   GET /wijzigingen.atom                           the same as an Atom 1.0 feed
+ *   GET /wijzigingen/import/{id}                    the events of one import batch
+ *
+ * A change-set import (app/changeset.h) is ONE entry in /wijzigingen and the
+ * feed ("Import van 85 wijzigingen uit utrecht-2026 door …") that opens to
+ * its events on /wijzigingen/import/{id}.
  *
  * and time travel for the collaboration list (page and API):
  * ?peildatum=YYYY-MM-DD shows the registry as it was on that date, computed
@@ -30,9 +35,12 @@ int page_collab_history(struct request *r); /* GET /samenwerkingsverbanden/{id}/
 int page_org_history(struct request *r);    /* GET /organisaties/{code}/geschiedenis */
 int page_changes(struct request *r);	    /* GET /wijzigingen */
 int page_changes_atom(struct request *r);   /* GET /wijzigingen.atom */
+int page_import_batch(struct request *r);   /* GET /wijzigingen/import/{id} */
 
 /* Query parameters of /wijzigingen and /wijzigingen.atom (soort, door, pagina). */
 extern const struct param_spec history_changes_params[];
+/* Query parameters of /wijzigingen/import/{id} (pagina). */
+extern const struct param_spec history_batch_params[];
 
 /*
  * Time travel. history_timetravel_begin looks at the "peildatum" parameter:

@@ -23,7 +23,12 @@ struct rows {
 	struct arena *a; /* owns the rows and their text */
 	struct audit_row *r;
 	int n, cap;
+	bool batch; /* the query has columns 10..12: batch id, title, changes */
 };
+
+/* The audit events the public history shows when no kind is asked for. */
+#define PUBLIC_ENTITIES                                                                            \
+	"entity NOT IN ('user', 'api_token', 'person', 'office', 'seat', 'person_export')"
 
 /* Append every row of the prepared audit query st; resets st. */
 static int collect(struct store *s, db_stmt *st, struct rows *out)
@@ -50,15 +55,28 @@ static int collect(struct store *s, db_stmt *st, struct rows *out)
 		a->before = arena_strdup(out->a, store_col_text(st, 7));
 		a->after = arena_strdup(out->a, store_col_text(st, 8));
 		a->source = arena_strdup(out->a, store_col_text(st, 9));
+		a->batch_title = "";
+		if (out->batch) {
+			a->batch_id = db_column_int64(st, 10);
+			a->batch_title = arena_strdup(out->a, store_col_text(st, 11));
+			a->batch_changes = db_column_int(st, 12);
+		}
 	}
 	db_reset(st);
 	return rc == DB_DONE ? STORE_OK : store_db_fail(s, "geschiedenis lezen", NULL, 0);
 }
 
+/* The columns collect() reads, with the import batch of each event. */
+#define HISTORY_COLS                                                                               \
+	"SELECT e.id, e.at, e.actor, e.via, e.action, e.entity, e.entity_key, "                    \
+	"coalesce(e.\"before\", ''), coalesce(e.\"after\", ''), e.source, "                        \
+	"coalesce(e.batch_id, 0), coalesce(b.title, ''), coalesce(b.changes, 0) "                  \
+	"FROM audit_event e LEFT JOIN import_batch b ON b.id = e.batch_id "
+
 int store_history(struct store *s, struct arena *a, const char *entity, const char *key,
 		  struct audit_row **out, int *n)
 {
-	struct rows rows = {.a = a};
+	struct rows rows = {.a = a, .batch = true};
 	struct buf b = BUF_INIT;
 	db_stmt *st;
 	int rc = STORE_ERR;
@@ -76,11 +94,10 @@ int store_history(struct store *s, struct arena *a, const char *entity, const ch
 		char *lo = buf_detach(&b, NULL);
 		buf_printf(&b, "%s0", key);
 		char *hi = buf_detach(&b, NULL);
-		st = store_stmt(s, "SELECT id, at, actor, via, action, entity, entity_key, "
-				   "coalesce(\"before\", ''), coalesce(\"after\", ''), source "
-				   "FROM audit_event WHERE (entity = 'collaboration' AND "
-				   "entity_key = ?1) OR (entity = 'participation' AND "
-				   "entity_key >= ?2 AND entity_key < ?3) ORDER BY id DESC");
+		st = store_stmt(s, HISTORY_COLS
+				"WHERE (e.entity = 'collaboration' AND "
+				"e.entity_key = ?1) OR (e.entity = 'participation' AND "
+				"e.entity_key >= ?2 AND e.entity_key < ?3) ORDER BY e.id DESC");
 		if (st) {
 			db_bind_text(st, 1, key, -1, DB_STATIC);
 			db_bind_text(st, 2, lo ? lo : "", -1, DB_TRANSIENT);
@@ -112,10 +129,8 @@ int store_history(struct store *s, struct arena *a, const char *entity, const ch
 		buf_printf(&b, "%s/%s/%s", r.v[PF_COLLAB], r.v[PF_ORG], r.v[PF_JOINED]);
 		k[2] = buf_detach(&b, NULL);
 		const char *seed_key = str_empty(r.v[PF_JOINED]) ? k[1] : k[2];
-		st = store_stmt(s, "SELECT id, at, actor, via, action, entity, entity_key, "
-				   "coalesce(\"before\", ''), coalesce(\"after\", ''), source "
-				   "FROM audit_event WHERE entity = 'participation' AND "
-				   "entity_key IN (?1, ?2) ORDER BY id DESC");
+		st = store_stmt(s, HISTORY_COLS "WHERE e.entity = 'participation' AND "
+						"e.entity_key IN (?1, ?2) ORDER BY e.id DESC");
 		rc = STORE_ERR;
 		if (st) {
 			db_bind_text(st, 1, k[0] ? k[0] : "", -1, DB_TRANSIENT);
@@ -126,10 +141,8 @@ int store_history(struct store *s, struct arena *a, const char *entity, const ch
 			free(k[i]);
 		store_rec_free(&r);
 	} else {
-		st = store_stmt(s, "SELECT id, at, actor, via, action, entity, entity_key, "
-				   "coalesce(\"before\", ''), coalesce(\"after\", ''), source "
-				   "FROM audit_event WHERE entity = ?1 AND entity_key = ?2 "
-				   "ORDER BY id DESC");
+		st = store_stmt(s, HISTORY_COLS "WHERE e.entity = ?1 AND e.entity_key = ?2 "
+						"ORDER BY e.id DESC");
 		if (st) {
 			db_bind_text(st, 1, entity, -1, DB_STATIC);
 			db_bind_text(st, 2, key, -1, DB_STATIC);
@@ -166,11 +179,16 @@ int store_changes(struct store *s, struct arena *a, const char *entity, const ch
 	const char *act = str_empty(actor) ? NULL : actor;
 	if (store_tx_begin_read(s, "wijzigingen lezen", NULL, 0))
 		return STORE_ERR;
-	db_stmt *st = store_stmt(
-	    s, "SELECT count(*) FROM audit_event "
-	       "WHERE ((CAST(?1 AS TEXT) IS NULL AND entity NOT IN ('user', 'api_token', 'person', "
-	       "'office', 'seat', 'person_export')) OR entity = ?1) "
-	       "AND (CAST(?2 AS TEXT) IS NULL OR actor = ?2)");
+		/* one row per import batch: its newest event that passes the filters */
+#define CHANGES_WHERE(e)                                                                           \
+	"((CAST(?1 AS TEXT) IS NULL AND " e "." PUBLIC_ENTITIES ") OR " e ".entity = ?1) "         \
+	"AND (CAST(?2 AS TEXT) IS NULL OR " e ".actor = ?2)"
+#define CHANGES_FROM                                                                               \
+	"FROM audit_event e LEFT JOIN import_batch b ON b.id = e.batch_id WHERE " CHANGES_WHERE(   \
+	    "e") " AND (e.batch_id IS NULL OR e.id IN (SELECT max(e2.id) FROM audit_event e2 "     \
+		 "WHERE e2.batch_id IS NOT NULL AND " CHANGES_WHERE(                               \
+		     "e2") " GROUP BY e2.batch_id))"
+	db_stmt *st = store_stmt(s, "SELECT count(*) " CHANGES_FROM);
 	if (!st)
 		goto out;
 	if (ent)
@@ -186,11 +204,13 @@ int store_changes(struct store *s, struct arena *a, const char *entity, const ch
 		goto out;
 	}
 	st = store_stmt(
-	    s, "SELECT id, at, actor, via, action, entity, entity_key, "
-	       "coalesce(\"before\", ''), coalesce(\"after\", ''), source "
-	       "FROM audit_event WHERE ((CAST(?1 AS TEXT) IS NULL AND entity NOT IN ('user', "
-	       "'api_token', 'person', 'office', 'seat', 'person_export')) OR entity = ?1) "
-	       "AND (CAST(?2 AS TEXT) IS NULL OR actor = ?2) ORDER BY id DESC LIMIT ?3 OFFSET ?4");
+	    s,
+	    "SELECT e.id, e.at, e.actor, e.via, e.action, e.entity, e.entity_key, "
+	    "coalesce(e.\"before\", ''), coalesce(e.\"after\", ''), e.source, "
+	    "coalesce(e.batch_id, 0), coalesce(b.title, ''), coalesce(b.changes, 0) " CHANGES_FROM
+	    " ORDER BY e.id DESC LIMIT ?3 OFFSET ?4");
+#undef CHANGES_FROM
+#undef CHANGES_WHERE
 	if (!st)
 		goto out;
 	if (ent)
@@ -199,6 +219,7 @@ int store_changes(struct store *s, struct arena *a, const char *entity, const ch
 		db_bind_text(st, 2, act, -1, DB_STATIC);
 	db_bind_int(st, 3, limit);
 	db_bind_int(st, 4, offset);
+	rows.batch = true;
 	rc = collect(s, st, &rows);
 out:
 	store_tx_rollback(s);
@@ -206,6 +227,64 @@ out:
 		*total = 0;
 		return rc;
 	}
+	*out = rows.r;
+	*n = rows.n;
+	return STORE_OK;
+}
+
+int store_import_batch_events(struct store *s, struct arena *a, int64_t id, int limit, int offset,
+			      struct import_batch_row *batch, struct audit_row **out, int *n)
+{
+	struct rows rows = {.a = a};
+	int rc = STORE_ERR;
+	*out = NULL;
+	*n = 0;
+	memset(batch, 0, sizeof *batch);
+	if (limit < 0)
+		limit = 0;
+	if (limit > 5000)
+		limit = 5000;
+	if (offset < 0)
+		offset = 0;
+	if (store_tx_begin_read(s, "import lezen", NULL, 0))
+		return STORE_ERR;
+	db_stmt *st =
+	    store_stmt(s, "SELECT b.id, b.at, b.actor, b.via, b.title, b.changes, "
+			  "(SELECT count(*) FROM audit_event e WHERE e.batch_id = b.id AND "
+			  "e." PUBLIC_ENTITIES ") FROM import_batch b WHERE b.id = ?1");
+	if (!st)
+		goto out;
+	db_bind_int64(st, 1, id);
+	int src = db_step(st);
+	if (src == DB_ROW) {
+		batch->id = db_column_int64(st, 0);
+		snprintf(batch->at, sizeof batch->at, "%s", store_col_text(st, 1));
+		batch->actor = arena_strdup(a, store_col_text(st, 2));
+		batch->via = arena_strdup(a, store_col_text(st, 3));
+		batch->title = arena_strdup(a, store_col_text(st, 4));
+		batch->changes = db_column_int(st, 5);
+		batch->events = db_column_int(st, 6);
+	}
+	db_reset(st);
+	if (src != DB_ROW) {
+		rc =
+		    src == DB_DONE ? STORE_ERR_NOTFOUND : store_db_fail(s, "import lezen", NULL, 0);
+		goto out;
+	}
+	st = store_stmt(s, "SELECT id, at, actor, via, action, entity, entity_key, "
+			   "coalesce(\"before\", ''), coalesce(\"after\", ''), source "
+			   "FROM audit_event WHERE batch_id = ?1 AND " PUBLIC_ENTITIES
+			   " ORDER BY id LIMIT ?2 OFFSET ?3");
+	if (!st)
+		goto out;
+	db_bind_int64(st, 1, id);
+	db_bind_int(st, 2, limit);
+	db_bind_int(st, 3, offset);
+	rc = collect(s, st, &rows);
+out:
+	store_tx_rollback(s);
+	if (rc != STORE_OK)
+		return rc;
 	*out = rows.r;
 	*n = rows.n;
 	return STORE_OK;

@@ -88,6 +88,12 @@ struct audit_row {
 	const char *before;	/* JSON or "" */
 	const char *after;	/* JSON or "" */
 	const char *source;	/* "seed", "web", ... */
+	/* The import batch the event belongs to (0: none), its title and
+	 * number of changes (store_history, store_changes). In store_changes
+	 * such a row stands for the whole batch (its newest matching event). */
+	int64_t batch_id;
+	const char *batch_title;
+	int batch_changes;
 };
 /* History of one record (newest first). For a collaboration this includes
  * the events of its participations. Rows and their text live in arena a
@@ -95,9 +101,26 @@ struct audit_row {
 int store_history(struct store *s, struct arena *a, const char *entity, const char *key,
 		  struct audit_row **out, int *n);
 /* Recent changes, newest first, optionally filtered by entity and by
- * actor; limit/offset paging; *total counts all matches. Rows in arena a. */
+ * actor; limit/offset paging; *total counts all matches. The events of one
+ * import batch (audit_event.batch_id) come as ONE row, the batch's newest
+ * matching event with batch_id, batch_title and batch_changes set. Rows in
+ * arena a. */
 int store_changes(struct store *s, struct arena *a, const char *entity, const char *actor,
 		  int limit, int offset, struct audit_row **out, int *n, int *total);
+
+/* One import batch (import_batch) as read back. */
+struct import_batch_row {
+	int64_t id;
+	char at[25];
+	const char *actor, *via, *title;
+	int changes; /* the number of changes the import made */
+	int events;  /* its audit events */
+};
+/* The batch id and its audit events (oldest first, at most limit, from
+ * offset), with *total events; rows in arena a. STORE_ERR_NOTFOUND when
+ * there is no such batch. */
+int store_import_batch_events(struct store *s, struct arena *a, int64_t id, int limit, int offset,
+			      struct import_batch_row *batch, struct audit_row **out, int *n);
 
 /*
  * Batches (the CSV import). store_batch_begin opens ONE

@@ -182,15 +182,18 @@ const samples = {};
 // A form POST as a signed-in user (fixtures the API cannot write); returns Location.
 /*
  * Call op at url and check the answer against the document. Options: token,
- * body (JSON), ifMatch, headers, expect (status that must come back).
+ * body (JSON), raw (a body sent as is), ifMatch, headers, expect (status
+ * that must come back).
  * Returns the response ({status, headers, json, text}).
  */
-async function check(op, url, { token, body, ifMatch, headers = {}, expect, method } = {}) {
+async function check(op, url, { token, body, raw, ifMatch, headers = {}, expect, method } = {}) {
   const h = { ...headers };
   if (token) h.authorization = `Bearer ${token}`;
   if (ifMatch) h['if-match'] = ifMatch;
   if (body !== undefined && !h['content-type']) h['content-type'] = 'application/json';
-  const r = await srv.get(url, h, { method: method || op.method.toUpperCase(), body: body === undefined ? undefined : JSON.stringify(body) });
+  // raw: a body sent as it is (with its own content-type header), e.g. CSV
+  const sent = raw !== undefined ? raw : body === undefined ? undefined : JSON.stringify(body);
+  const r = await srv.get(url, h, { method: method || op.method.toUpperCase(), body: sent });
   const what = `${op.id} → ${op.method.toUpperCase()} ${url}${token ? ' (token)' : ''}: ${r.status}`;
   if (expect !== undefined) assert.equal(r.status, expect, `${what} ${r.text.slice(0, 600)}`);
   let resp = op.op.responses[String(r.status)] || op.op.responses.default;
@@ -419,6 +422,19 @@ test('corrections: propose anonymously, then accept and reject with a token', as
   await check(reject, `${BASE}/correcties/${b.json.id}/afwijzen`, { token: TOK.staf, body: {}, expect: 400 });
   await check(reject, `${BASE}/correcties/${b.json.id}/afwijzen`, { token: TOK.staf, body: { reden: 'Fictief.' }, expect: 200 });
   await check(reject, `${BASE}/correcties/999999/afwijzen`, { token: TOK.staf, body: { reden: 'Fictief.' }, expect: 404 });
+});
+
+test('the change-set import (issue 14): a dry run answers the plan, a set with a problem 422', async () => {
+  const op = OP('POST /wijzigingen');
+  const csv = { 'content-type': 'text/csv' };
+  const src = 'id,title,publisher,url,reference_date\ntestbron-contract,Testbron contract (fictief),Gemeente Contractwaard,https://example.org/contract,2026-01-01\n';
+  await check(op, `${BASE}/wijzigingen?bestand=sources.csv`, { raw: src, headers: csv, expect: 401 });
+  const r = await check(op, `${BASE}/wijzigingen?bestand=sources.csv&naam=contract`, { token: TOK.staf, raw: src, headers: csv, expect: 200 });
+  assert.equal(r.json.aantalWijzigingen, 1);
+  const bad = 'code,kind,name,source_id,confidence\ngm9905,municipality,Contractwaard,bestaat-niet,high\n';
+  await check(op, `${BASE}/wijzigingen?bestand=new_organisations.csv&toepassen=true`, { token: TOK.staf, raw: bad, headers: csv, expect: 422 });
+  await check(op, `${BASE}/wijzigingen?bestand=sources.csv&toepassen=misschien`, { token: TOK.staf, raw: src, headers: csv, expect: 400 });
+  await check(op, `${BASE}/wijzigingen`, { token: TOK.staf, raw: src, headers: { 'content-type': 'text/plain' }, expect: 415 });
 });
 
 test('every operation in the document was exercised and validated', () => {

@@ -1,14 +1,16 @@
 // csv-import — the CSV import of issue 6 over HTTP and the CLI: the staff
 // form /beheer/import (anonymous → sign-in, editor → 403, CSRF required),
-// a valid paste, a bad paste (400, every bad line with its number, nothing
-// written), the round trip download → `atlas import csv` → no changes
-// (with --dry-run too), and the Nu HTML Checker over the form pages.
+// a file in the CSV template uploaded there (issue 14: an upload with a
+// preview instead of a paste box) — valid: previewed, then written by
+// Toepassen; bad: 400, every bad line with its number, nothing written —
+// the round trip download → `atlas import csv` → no changes (with
+// --dry-run too), and the Nu HTML Checker over the form pages.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, atlas, sql, HAVE_SQL_CLI, addUser, login, anonymous } from './harness.mjs';
+import { startServer, atlas, sql, HAVE_SQL_CLI, addUser, login, anonymous, formValues } from './harness.mjs';
 import { assertValidPages } from './vnu.mjs';
 
 let srv;
@@ -19,6 +21,15 @@ const total = async () =>
   (await (await fetch(srv.base + '/api/v1/samenwerkingsverbanden?status=alle&paginaGrootte=1')).json()).totaal;
 // the number of audit events (sqlite3 or psql; null without that CLI)
 const auditCount = () => (HAVE_SQL_CLI ? Number(sql(srv.db, 'SELECT count(*) FROM audit_event')) : null);
+
+// Upload one CSV file to /beheer/import like a browser (multipart/form-data).
+async function uploadCsv(s, name, data) {
+  const fd = new FormData();
+  fd.append('csrf', s.csrf);
+  fd.append('bestanden', new Blob([data], { type: 'text/csv' }), name);
+  const r = await fetch(s.base + '/beheer/import', { method: 'POST', body: fd, headers: { cookie: s.cookie }, redirect: 'manual' });
+  return { status: r.status, text: await r.text() };
+}
 
 before(async () => {
   srv = await startServer();
@@ -40,7 +51,7 @@ test('/beheer/import: sign-in required, editors 403, CSRF checked', async () => 
   const staff = await login(srv.base, 'csvstaf');
   const form = await staff.get('/beheer/import');
   assert.equal(form.status, 200);
-  assert.match(form.text, /<textarea[^>]*name="csv"/);
+  assert.match(form.text, /<input[^>]*type="file"[^>]*name="bestanden"/);
   pages.push(['import', form.text]);
   const before = await total();
   const nocsrf = await staff.post('/beheer/import', [['csv', 'sleutel,naam,soort,beleidsdomeinen\n,CSRF-loos verband,netwerk,afval\n']], { csrf: null });
@@ -48,37 +59,32 @@ test('/beheer/import: sign-in required, editors 403, CSRF checked', async () => 
   assert.equal(await total(), before);
 });
 
-test('/beheer/import: valid paste is written, bad paste lists lines and writes nothing', async () => {
+test('/beheer/import: a valid template file is previewed, then written; a bad one lists lines and writes nothing', async () => {
   const staff = await login(srv.base, 'csvstaf');
   const before = await total();
-  const good = await staff.post('/beheer/import', [
-    ['csv', '\uFEFFsleutel;naam;soort;beleidsdomeinen\r\n;Testnetwerk Importdorp;netwerk;afval\r\n'],
-  ]);
+  const pre = await uploadCsv(staff, 'verbanden.csv', '\uFEFFsleutel;naam;soort;beleidsdomeinen\r\n;Testnetwerk Importdorp;netwerk;afval\r\n');
+  assert.equal(pre.status, 200, pre.text.slice(0, 400));
+  assert.match(pre.text, /1 toe te voegen, 0 te wijzigen/);
+  assert.match(pre.text, /Er is nog niets opgeslagen/);
+  pages.push(['import-proef', pre.text]);
+  assert.equal(await total(), before);
+  const good = await staff.post('/beheer/import', formValues(pre.text));
   assert.equal(good.status, 200, good.text.slice(0, 400));
-  assert.match(good.text, /Import geslaagd/);
-  assert.match(good.text, /testnetwerk-importdorp/);
+  assert.match(good.text, /Import toegepast/);
+  assert.match(good.text, /1 toegevoegd/);
   pages.push(['import-ok', good.text]);
   assert.equal(await total(), before + 1);
 
   const audit = auditCount();
-  const bad = await staff.post('/beheer/import', [
-    ['csv', 'sleutel,naam,soort,beleidsdomeinen\n,Nog een netwerk,netwerk,afval\n,Fout verband,onzin,afval\n,Ander fout,wgr,geen-domein\n'],
-  ]);
+  const bad = await uploadCsv(staff, 'fout.csv',
+    'sleutel,naam,soort,beleidsdomeinen\n,Nog een netwerk,netwerk,afval\n,Fout verband,onzin,afval\n,Ander fout,wgr,geen-domein\n');
   assert.equal(bad.status, 400);
-  assert.match(bad.text, /Regel 3: soort/);
-  assert.match(bad.text, /Regel 4: beleidsdomeinen/);
-  assert.match(bad.text, /niets opgeslagen/);
-  assert.match(bad.text, /Fout verband/); // the pasted text is kept
+  assert.match(bad.text, /<td[^>]*>fout\.csv<\/td><td[^>]*>3<\/td><td[^>]*>[^<]*soort/);
+  assert.match(bad.text, /<td[^>]*>fout\.csv<\/td><td[^>]*>4<\/td><td[^>]*>[^<]*beleidsdomein/);
+  assert.match(bad.text, /niets toegepast/);
   pages.push(['import-fout', bad.text]);
   assert.equal(await total(), before + 1);
   if (audit !== null) assert.equal(auditCount(), audit);
-
-  const dry = await staff.post('/beheer/import', [
-    ['csv', 'sleutel,naam,soort,beleidsdomeinen\n,Proefnetwerk,netwerk,afval\n'], ['proefrun', 'ja'],
-  ]);
-  assert.equal(dry.status, 200);
-  assert.match(dry.text, /Proefrun geslaagd/);
-  assert.equal(await total(), before + 1);
 });
 
 test('round trip: download → atlas import csv → nothing changes', async () => {
