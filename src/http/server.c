@@ -330,6 +330,25 @@ static enum http_method parse_method(const char *m)
 	return 0;
 }
 
+/* The last address of an X-Forwarded-For list into addr when it is a valid
+ * IPv4 or IPv6 address; addr is left as it is otherwise. */
+static void forwarded_client(const char *xff, char *addr, size_t n)
+{
+	const char *last = strrchr(xff, ',');
+	last = last ? last + 1 : xff;
+	while (*last == ' ' || *last == '\t')
+		last++;
+	char cand[INET6_ADDRSTRLEN];
+	size_t len = strcspn(last, " \t");
+	if (len == 0 || len >= sizeof cand)
+		return;
+	memcpy(cand, last, len);
+	cand[len] = '\0';
+	unsigned char bin[sizeof(struct in6_addr)];
+	if (inet_pton(AF_INET, cand, bin) == 1 || inet_pton(AF_INET6, cand, bin) == 1)
+		snprintf(addr, n, "%s", cand);
+}
+
 static enum MHD_Result access_handler(void *cls, struct MHD_Connection *con, const char *url,
 				      const char *method, const char *version,
 				      const char *upload_data, size_t *upload_size, void **con_cls)
@@ -467,6 +486,14 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *con, con
 				    &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr,
 				    addr, sizeof addr);
 		}
+		/* behind a trusted proxy the client is the last address the proxy
+		 * appended to X-Forwarded-For (earlier ones come from the client) */
+		const char *xff =
+		    config->trust_proxy
+			? MHD_lookup_connection_value(con, MHD_HEADER_KIND, "X-Forwarded-For")
+			: NULL;
+		if (xff)
+			forwarded_client(xff, addr, sizeof addr);
 		r->client_addr = arena_strdup(r->arena, addr);
 		const char *proto =
 		    config->trust_proxy

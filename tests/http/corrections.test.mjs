@@ -462,6 +462,25 @@ test('spam: a filled honeypot stores nothing and answers like a success; the per
   }
 });
 
+test('behind a trusted proxy the per-address limit counts the forwarded client, not the proxy', async () => {
+  const srv3 = await startServer({ args: ['--trust-proxy'] });
+  try {
+    const propose = (xff, i) =>
+      fetch(`${srv3.base}/api/v1/correcties`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': xff },
+        body: JSON.stringify({ object: 'organisatie', sleutel: F.Q, veld: 'opmerking', waarde: `Via proxy ${i}` }),
+      });
+    // the client may put anything first; the proxy appends the real address last
+    for (let i = 0; i < 5; i++) assert.equal((await propose(`198.51.100.${i + 7}, 203.0.113.10`, i)).status, 201, `proposal ${i}`);
+    assert.equal((await propose('198.51.100.99, 203.0.113.10', 5)).status, 429, 'same forwarded client, sixth proposal');
+    assert.equal((await propose('203.0.113.11', 6)).status, 201, 'another client behind the same proxy is not blocked');
+    assert.equal((await propose('nonsense', 7)).status, 201, 'an unreadable header falls back to the peer address');
+  } finally {
+    await srv3.stop();
+  }
+});
+
 test('Mijn organisatie: "Dit klopt niet", "Wij zijn uitgetreden per …" (validated, audited)', async () => {
   const mine = await S.redQ.get('/mijn-organisatie');
   assert.equal(mine.status, 200);

@@ -194,6 +194,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  *   db, dir     use an existing database (else a fresh seeded one is made)
  *   env         extra environment
  *   usePortEnv  pass the port as ATLAS_PORT instead of --port
+ *   args        further arguments for `atlas serve` (e.g. ['--trust-proxy'])
  * Returns a server object: { base, port, dir, db, proc, stdout(), stderr(),
  * get(path, headers, init), raw(bytes), stop() }.
  */
@@ -210,6 +211,7 @@ export async function startServer(opts = {}) {
   const env = { ...process.env, ...(opts.env || {}) };
   if (opts.usePortEnv) env.ATLAS_PORT = String(port);
   else args.push('--port', String(port));
+  args.push(...(opts.args || []));
   const proc = spawn(ATLAS, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(proc);
   proc.on('exit', () => running.delete(proc));
