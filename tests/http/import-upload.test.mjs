@@ -103,7 +103,7 @@ test('CSV files: preview lists every change and writes nothing; Toepassen writes
   assert.match(text, /Organisatie gm9901 \(Testdorp\)/);
   assert.match(text, /https:\/\/example\.org\/bel-test/);
   assert.match(text, /niet bevestigd/); // the low row, in words
-  assert.match(text, /bevestigd door de organisatie zelf/); // confidence in words, never a code
+  assert.match(text, /bevestigd door een overheidsorganisatie/); // confidence in words, never a code
   assert.match(text, /Toepassen \(4 wijzigingen\)/);
   pages.push(['upload-preview', pre.text]);
   assert.equal(await orgStatus('gm9901'), 404, 'nothing written before Toepassen');

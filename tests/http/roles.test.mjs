@@ -259,10 +259,13 @@ test('network: the personen toggle adds person nodes (public office holders only
   const pn = withP.knopen.filter((k) => k.soort === 'persoon');
   assert.deepEqual(pn.map((k) => k.naam).sort(), ['Testpersoon Drie', 'Testpersoon Een']);
   assert.equal(withP.totaalKnopen, plain.totaalKnopen + 2);
-  const seats = withP.verbindingen.filter((v) => v.soort === 'zetel');
+  const seats = withP.verbindingen.filter((v) => v.soort === 'zetel' && !v.volgensDeWet);
   assert.equal(seats.length, 3);
   assert.ok(seats.some((v) => v.bron === `p-${F.K1}` && v.doel === `s-${F.C2}` && v.orgaan === 'algemeen-bestuur'));
-  assert.equal(withP.totaalVerbindingen, plain.totaalVerbindingen + 3);
+  // a burgemeester also sits, by law, in the algemeen bestuur of the veiligheidsregio
+  const byLaw = withP.verbindingen.filter((v) => v.soort === 'zetel' && v.volgensDeWet);
+  assert.ok(byLaw.every((v) => v.bron === `p-${F.K3}`), JSON.stringify(byLaw));
+  assert.equal(withP.totaalVerbindingen, plain.totaalVerbindingen + 3 + byLaw.length);
   const signed = await S.staf.getJson('/api/v1/netwerk?personen=ja');
   assert.equal(signed.knopen.filter((k) => k.soort === 'persoon').length, 3);
   const bad = await fetch(srv.base + '/api/v1/netwerk?personen=misschien');
@@ -272,10 +275,11 @@ test('network: the personen toggle adds person nodes (public office holders only
   assert.equal(page.status, 200);
   assert.match(page.text, /id="f-personen" name="personen" value="ja"[^>]*checked/);
   assert.match(page.text, /data-api="\/api\/v1\/netwerk\?personen=ja"/);
-  assert.match(page.text, /data-personen="2" data-zetels="3"/);
+  assert.match(page.text, new RegExp(`data-personen="2" data-zetels="${3 + byLaw.length}"`));
   const zet = /id="zetels"(.*?)<\/table>/s.exec(page.text)[1];
   const zr = rows(zet);
-  assert.equal(zr.length, 4, zr.join('\n'));
+  assert.equal(zr.length, 4 + byLaw.length, zr.join('\n'));
+  if (byLaw.length) assert.ok(zr.some((x) => /^Testpersoon Drie .* Algemeen bestuur \(volgens de wet\)$/.test(x)), zr.join('\n'));
   assert.ok(zr.includes(`Testpersoon Een ${F.CNAME} Algemeen bestuur`));
   assert.doesNotMatch(page.text, /Testpersoon Twee/);
   pages.push(['netwerk-personen', page.text]);
