@@ -90,6 +90,34 @@ static void write_view(struct jw *w, const struct snapshot *s, const struct prov
 	jw_end(w);
 }
 
+/* The herkomst reply of one record: links to itself (path/key/herkomst) and
+ * to the record (under rel), its id (under id_name) and name, and the
+ * view. */
+static int reply(struct request *r, const struct prov_view *v, const char *path,
+		 const char *key, const char *rel, const char *id_name, const char *name,
+		 const char *last_confirmed, const char *confirmed_by)
+{
+	struct jw w;
+	api_begin(r, &w);
+	jw_obj(&w);
+	jw_key(&w, "_links");
+	jw_obj(&w);
+	jw_key(&w, "self");
+	jw_obj(&w);
+	api_khref(&w, "href", path, key, "/herkomst");
+	jw_end(&w);
+	jw_key(&w, rel);
+	jw_obj(&w);
+	api_khref(&w, "href", path, key, NULL);
+	jw_end(&w);
+	jw_end(&w);
+	jw_kstr(&w, id_name, key);
+	jw_kstr(&w, "naam", name);
+	write_view(&w, r->snap, v, last_confirmed, confirmed_by);
+	jw_end(&w);
+	return 200;
+}
+
 int api_collab_provenance(struct request *r)
 {
 	const struct snapshot *s = r->snap;
@@ -100,25 +128,8 @@ int api_collab_provenance(struct request *r)
 	struct prov_view v;
 	if (app_provenance_for_collab(r->arena, s, ci, &v))
 		return unavailable(r);
-	struct jw w;
-	api_begin(r, &w);
-	jw_obj(&w);
-	jw_key(&w, "_links");
-	jw_obj(&w);
-	jw_key(&w, "self");
-	jw_obj(&w);
-	api_khref(&w, "href", COLLAB_PATH "/", c->key, "/herkomst");
-	jw_end(&w);
-	jw_key(&w, "samenwerkingsverband");
-	jw_obj(&w);
-	api_khref(&w, "href", COLLAB_PATH "/", c->key, NULL);
-	jw_end(&w);
-	jw_end(&w);
-	jw_kstr(&w, "id", c->key);
-	jw_kstr(&w, "naam", c->name);
-	write_view(&w, s, &v, c->last_confirmed, c->confirmed_by);
-	jw_end(&w);
-	return 200;
+	return reply(r, &v, COLLAB_PATH "/", c->key, "samenwerkingsverband", "id", c->name,
+		     c->last_confirmed, c->confirmed_by);
 }
 
 int api_org_provenance(struct request *r)
@@ -131,23 +142,6 @@ int api_org_provenance(struct request *r)
 	struct prov_view v;
 	if (app_provenance_for_org(r->arena, s, oi, &v))
 		return unavailable(r);
-	struct jw w;
-	api_begin(r, &w);
-	jw_obj(&w);
-	jw_key(&w, "_links");
-	jw_obj(&w);
-	jw_key(&w, "self");
-	jw_obj(&w);
-	api_khref(&w, "href", ORG_PATH "/", o->code, "/herkomst");
-	jw_end(&w);
-	jw_key(&w, "organisatie");
-	jw_obj(&w);
-	api_khref(&w, "href", ORG_PATH "/", o->code, NULL);
-	jw_end(&w);
-	jw_end(&w);
-	jw_kstr(&w, "code", o->code);
-	jw_kstr(&w, "naam", o->name);
-	write_view(&w, s, &v, o->last_confirmed, o->confirmed_by);
-	jw_end(&w);
-	return 200;
+	return reply(r, &v, ORG_PATH "/", o->code, "organisatie", "code", o->name, o->last_confirmed,
+		     o->confirmed_by);
 }

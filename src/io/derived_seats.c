@@ -18,22 +18,8 @@ int derived_rules_load(const char *path, struct legal_rules *out, char *err, siz
 {
 	out->rules = NULL;
 	out->n = 0;
-	size_t len = strlen(path);
-	const char *slash = strrchr(path, '/');
-	const char *base = slash ? slash + 1 : path;
-	size_t dlen = slash ? (size_t)(slash - path) : 0;
-	char dir[1024], stem[256];
-	if (len < 5 || strcmp(path + len - 4, ".csv") != 0 || dlen >= sizeof dir ||
-	    strlen(base) - 4 >= sizeof stem || strlen(base) == 4) {
-		snprintf(err, errlen, "%s: de regeltabel moet een .csv-bestand zijn", path);
-		return -1;
-	}
-	snprintf(dir, sizeof dir, "%.*s", (int)dlen, slash ? path : ".");
-	if (slash && dlen == 0)
-		snprintf(dir, sizeof dir, "/");
-	snprintf(stem, sizeof stem, "%.*s", (int)(strlen(base) - 4), base);
 	struct seed_file *f = NULL;
-	if (seed_read(dir, stem, columns, LEGAL_RULE_NCOLS, &f, err, errlen) < 0)
+	if (seed_read_path(path, columns, LEGAL_RULE_NCOLS, &f, err, errlen) < 0)
 		return -1;
 	int rc = -1;
 	out->rules = calloc((size_t)f->nrows + 1, sizeof *out->rules);

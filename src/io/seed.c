@@ -259,3 +259,29 @@ void seed_file_free(struct seed_file *f)
 	free(f->path);
 	free(f);
 }
+
+int seed_read_path(const char *path, const char *const *columns, int ncols,
+		   struct seed_file **out, char *err, size_t errlen)
+{
+	size_t len = strlen(path);
+	const char *slash = strrchr(path, '/');
+	const char *base = slash ? slash + 1 : path;
+	size_t dlen = slash ? (size_t)(slash - path) : 0;
+	char dir[1024], stem[256];
+	if (len < 5 || strcmp(path + len - 4, ".csv") != 0 || strlen(base) == 4) {
+		snprintf(err, errlen, "%s: de regeltabel moet een .csv-bestand zijn", path);
+		return -1;
+	}
+	if (dlen >= sizeof dir || strlen(base) - 4 >= sizeof stem) {
+		snprintf(err, errlen, "%s: pad te lang", path);
+		return -1;
+	}
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else if (dlen == 0)
+		snprintf(dir, sizeof dir, "/");
+	else
+		snprintf(dir, sizeof dir, "%.*s", (int)dlen, path);
+	snprintf(stem, sizeof stem, "%.*s", (int)(strlen(base) - 4), base);
+	return seed_read(dir, stem, columns, ncols, out, err, errlen);
+}

@@ -19,35 +19,8 @@ int wgr_rules_load(const char *path, struct wgr_rules *out, char *err, size_t er
 {
 	out->rules = NULL;
 	out->n = 0;
-	size_t len = strlen(path);
-	if (len < 5 || strcmp(path + len - 4, ".csv") != 0) {
-		snprintf(err, errlen, "%s: de regeltabel moet een .csv-bestand zijn", path);
-		return -1;
-	}
-	/* seed_read takes a directory and a stem */
-	char dir[1024], stem[256];
-	const char *slash = strrchr(path, '/');
-	size_t dlen = slash ? (size_t)(slash - path) : 1;
-	const char *base = slash ? slash + 1 : path;
-	size_t slen = strlen(base) - 4;
-	if (dlen >= sizeof dir || slen >= sizeof stem || slen == 0) {
-		snprintf(err, errlen, "%s: pad te lang", path);
-		return -1;
-	}
-	if (slash)
-		memcpy(dir, path, dlen);
-	else
-		dir[0] = '.';
-	dir[dlen] = '\0';
-	if (slash && dlen == 0) {
-		dir[0] = '/';
-		dir[1] = '\0';
-	}
-	memcpy(stem, base, slen);
-	stem[slen] = '\0';
-
 	struct seed_file *f = NULL;
-	if (seed_read(dir, stem, columns, NCOLS, &f, err, errlen) < 0)
+	if (seed_read_path(path, columns, NCOLS, &f, err, errlen) < 0)
 		return -1;
 	int rc = -1;
 	out->rules = calloc((size_t)f->nrows + 1, sizeof *out->rules);
