@@ -93,9 +93,9 @@ static void write_view(struct jw *w, const struct snapshot *s, const struct prov
 /* The herkomst reply of one record: links to itself (path/key/herkomst) and
  * to the record (under rel), its id (under id_name) and name, and the
  * view. */
-static int reply(struct request *r, const struct prov_view *v, const char *path,
-		 const char *key, const char *rel, const char *id_name, const char *name,
-		 const char *last_confirmed, const char *confirmed_by)
+static int reply(struct request *r, const struct prov_view *v, const char *path, const char *key,
+		 const char *rel, const char *id_name, const char *name, const char *last_confirmed,
+		 const char *confirmed_by)
 {
 	struct jw w;
 	api_begin(r, &w);
@@ -142,6 +142,6 @@ int api_org_provenance(struct request *r)
 	struct prov_view v;
 	if (app_provenance_for_org(r->arena, s, oi, &v))
 		return unavailable(r);
-	return reply(r, &v, ORG_PATH "/", o->code, "organisatie", "code", o->name, o->last_confirmed,
-		     o->confirmed_by);
+	return reply(r, &v, ORG_PATH "/", o->code, "organisatie", "code", o->name,
+		     o->last_confirmed, o->confirmed_by);
 }

@@ -260,8 +260,8 @@ void seed_file_free(struct seed_file *f)
 	free(f);
 }
 
-int seed_read_path(const char *path, const char *const *columns, int ncols,
-		   struct seed_file **out, char *err, size_t errlen)
+int seed_read_path(const char *path, const char *const *columns, int ncols, struct seed_file **out,
+		   char *err, size_t errlen)
 {
 	size_t len = strlen(path);
 	const char *slash = strrchr(path, '/');

@@ -38,8 +38,8 @@ int seed_read(const char *dir, const char *stem, const char *const *columns, int
 
 /* seed_read of a table given by its path ("data/rules.csv"): the path must
  * end in ".csv"; the same messages as seed_read. */
-int seed_read_path(const char *path, const char *const *columns, int ncols,
-		   struct seed_file **out, char *err, size_t errlen);
+int seed_read_path(const char *path, const char *const *columns, int ncols, struct seed_file **out,
+		   char *err, size_t errlen);
 
 /* Free a seed_file; seed_file_free(NULL) is a no-op. */
 void seed_file_free(struct seed_file *f);
