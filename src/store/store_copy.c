@@ -51,6 +51,9 @@ static const struct copy_table {
     {"agreement", NULL, 1},
     {"ab_meeting", NULL, 0},
     {"oidc_pending", NULL, 0},
+    {"import_batch", NULL, 1},
+    {"provenance", NULL, 1},
+    {"correction", NULL, 1},
     {"audit_event", NULL, 1},
     {"meta", NULL, 0},
 };

@@ -86,8 +86,11 @@ test('atlas copy moves a SQLite database to PostgreSQL without loss, and back', 
     // 1. a province on SQLite, with edits of its own
     const lite = sqliteDb(dir, 'provincie.db');
     const token = addUser(lite, 'kopieerder', 'programmateam', { token: 'kopie' });
+    // a change set: an import batch, its audit events and provenance per field
+    let r = atlas(['import', 'wijzigingen', 'data/wijzigingen/01-utrecht-2026', '--toepassen', '--db', lite]);
+    assert.equal(r.status, 0, r.stderr);
     srv = await startServer({ db: lite, dir });
-    let r = await call(srv, 'POST', '/api/v1/samenwerkingsverbanden', token, {
+    r = await call(srv, 'POST', '/api/v1/samenwerkingsverbanden', token, {
       naam: 'Testregio Kopieerland',
       korteNaam: 'TKL',
       soort: 'wgr',
@@ -104,8 +107,18 @@ test('atlas copy moves a SQLite database to PostgreSQL without loss, and back', 
     assert.equal(r.status, 200, r.text);
     r = await call(srv, 'POST', `${loc}/deelnemers`, token, { organisatie: 'gm0344', rol: 'deelnemer', toegetreden: '2021-03-01' });
     assert.equal(r.status, 201, r.text);
+    // a proposed correction (the review queue) and an accepted one (provenance)
+    for (const waarde of ['Kopieerdorp', 'Kopieerstad']) {
+      r = await call(srv, 'POST', '/api/v1/correcties', '', { object: 'organisatie', sleutel: 'gm0344', veld: 'opmerking', waarde, bron: 'https://example.org/kopie' });
+      assert.equal(r.status, 201, r.text);
+    }
+    r = await call(srv, 'POST', `/api/v1/correcties/${JSON.parse(r.text).id}/overnemen`, token);
+    assert.equal(r.status, 200, r.text);
     const before = await snapshotOf(srv);
     await srv.stop();
+    const MODULE_TABLES = ['import_batch', 'provenance', 'correction'];
+    const liteModule = MODULE_TABLES.map((t) => sql(lite, `SELECT count(*) FROM ${t}`));
+    const batched = sql(lite, 'SELECT count(*) FROM audit_event WHERE batch_id IS NOT NULL');
     const liteAudit = Number(sql(lite, 'SELECT count(*) FROM audit_event'));
 
     // 2. copy to an empty PostgreSQL database
@@ -125,6 +138,11 @@ test('atlas copy moves a SQLite database to PostgreSQL without loss, and back', 
         assert.deepEqual(new Set(after[p].hits), new Set(before[p].hits), `${p}: other hits after the copy`);
     }
     assert.equal(exportRoo(pg, path.join(dir, 'pg.xml')), exportRoo(lite, path.join(dir, 'lite.xml')));
+
+    // the change set's batch, provenance and the correction queue came along
+    assert.deepEqual(MODULE_TABLES.map((t) => sql(pg, `SELECT count(*) FROM ${t}`)), liteModule);
+    assert.ok(liteModule.every((n) => Number(n) > 0), String(liteModule));
+    assert.equal(sql(pg, 'SELECT count(*) FROM audit_event WHERE batch_id IS NOT NULL'), batched);
 
     // the copy is recorded: one audit event more than the source had
     assert.equal(Number(sql(pg, 'SELECT count(*) FROM audit_event')), liteAudit + 1);
