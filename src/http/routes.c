@@ -107,7 +107,7 @@ const struct route routes[] = {
      * same transactions that bump the data version) */
     {GET, "/zoeken", page_search, ROUTE_PAGE, ROUTE_CACHE, search_params},
     {GET, "/over", page_about, ROUTE_PAGE, ROUTE_CACHE, no_params},
-    /* how current each partner's data is (module provenance, issue 14) */
+    /* how current each partner's data is (module provenance) */
     {GET, "/actualiteit", page_currency, ROUTE_PAGE, ROUTE_CACHE, no_params},
     {GET, "/toegankelijkheid", page_accessibility, ROUTE_PAGE, ROUTE_CACHE, no_params},
     {GET, "/gezondheid", page_health, ROUTE_PAGE, 0, no_params},
@@ -307,7 +307,7 @@ const struct route routes[] = {
     {GET, "/api/v1/organisaties/{code}/deelnames", api_org_participations, ROUTE_API, ROUTE_CACHE,
      org_parts_params},
     {GET, "/api/v1/beleidsdomeinen", api_domain_list, ROUTE_API, ROUTE_CACHE, no_params},
-    /* provenance and search (module provenance, issue 14) */
+    /* provenance and search (module provenance) */
     {GET, "/api/v1/samenwerkingsverbanden/{id}/herkomst", api_collab_provenance, ROUTE_API,
      ROUTE_CACHE, no_params},
     {GET, "/api/v1/organisaties/{code}/herkomst", api_org_provenance, ROUTE_API, ROUTE_CACHE,

@@ -1,4 +1,4 @@
-// corrections.test.mjs — "Meld wat niet klopt" (issue 14) in a real browser:
+// corrections.test.mjs — "Meld wat niet klopt" in a real browser:
 //   1. an anonymous visitor, with the keyboard alone (Tab, typing, arrows,
 //      Enter; no clicks), goes from a collaboration page to the form,
 //      chooses the field, fills in the value, a source and a comment,

@@ -1,4 +1,4 @@
-// import-upload.test.mjs — the change-set upload of issue 14 in a real
+// import-upload.test.mjs — the change-set upload in a real
 // browser: a programme-team member chooses CSV files and then an XLSX
 // workbook (made with exceljs) in the file input of /beheer/import,
 // reads the preview, presses "Toepassen" and follows the link to the

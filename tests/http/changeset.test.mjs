@@ -1,4 +1,4 @@
-// changeset — the change-set import of issue 14 (`atlas import wijzigingen
+// changeset — the change-set import (`atlas import wijzigingen
 // MAP [--toepassen]`, app/changeset.c), on the engine the harness runs:
 //   - a dry run prints the plan and changes nothing;
 //   - a folder with an unknown code, a bad date, a missing source and an

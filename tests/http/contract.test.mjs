@@ -424,7 +424,7 @@ test('corrections: propose anonymously, then accept and reject with a token', as
   await check(reject, `${BASE}/correcties/999999/afwijzen`, { token: TOK.staf, body: { reden: 'Fictief.' }, expect: 404 });
 });
 
-test('the change-set import (issue 14): a dry run answers the plan, a set with a problem 422', async () => {
+test('the change-set import: a dry run answers the plan, a set with a problem 422', async () => {
   const op = OP('POST /wijzigingen');
   const csv = { 'content-type': 'text/csv' };
   const src = 'id,title,publisher,url,reference_date\ntestbron-contract,Testbron contract (fictief),Gemeente Contractwaard,https://example.org/contract,2026-01-01\n';

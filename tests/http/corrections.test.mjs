@@ -1,4 +1,4 @@
-// corrections — "Meld wat niet klopt" (issue 14) against the real binary, on
+// corrections — "Meld wat niet klopt" against the real binary, on
 // SQLite or PostgreSQL: an anonymous visitor, a partner and the programme
 // team each propose a correction end to end (form or API → review queue →
 // accept applies the edit with audit and provenance; reject needs a

@@ -1,6 +1,6 @@
 // csv-import — the CSV import of issue 6 over HTTP and the CLI: the staff
 // form /beheer/import (anonymous → sign-in, editor → 403, CSRF required),
-// a file in the CSV template uploaded there (issue 14: an upload with a
+// a file in the CSV template uploaded there (an upload with a
 // preview instead of a paste box) — valid: previewed, then written by
 // Toepassen; bad: 400, every bad line with its number, nothing written —
 // the round trip download → `atlas import csv` → no changes (with

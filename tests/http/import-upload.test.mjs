@@ -1,5 +1,5 @@
-// import-upload — the change-set import by file upload on /beheer/import
-// (issue 14): CSV files and an XLSX workbook made by a real spreadsheet
+// import-upload — the change-set import by file upload on /beheer/import:
+// CSV files and an XLSX workbook made by a real spreadsheet
 // library (exceljs) are previewed change by change with nothing written,
 // "Toepassen" writes exactly the preview as one import batch, a second
 // upload of the same content shows 0 changes, a file with problems lists

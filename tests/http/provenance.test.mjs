@@ -1,4 +1,4 @@
-// provenance — "says who?" per field (issue 14): a numbered source mark
+// provenance — "says who?" per field: a numbered source mark
 // next to each field that has provenance, the Bronnen list with the
 // certainty in words and "secundaire bron", unconfirmed claims next to
 // their field ("Gepland per …, niet bevestigd"), one "Nog niet bekend: …"

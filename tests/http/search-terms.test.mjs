@@ -1,4 +1,4 @@
-// search-terms — search finds what users type (issue 14): beleidsdomein
+// search-terms — search finds what users type: beleidsdomein
 // names, legal forms (code and words), short names, abbreviations and
 // former names are indexed (migration 8, store_search_index), a small
 // synonym table maps the words users type to the registry's ("jeugdzorg" →

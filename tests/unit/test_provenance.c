@@ -1,6 +1,6 @@
 /*
  * test_provenance — provenance per field, staleness, currency and search
- * terms (issue 14) against the fictional seed: the certainty words
+ * terms against the fictional seed: the certainty words
  * (domain/provenance.h), the 12-month rule, the share of a partner's
  * records confirmed in the last year (app/currency.h), the synonyms and
  * abbreviations of domain/search.h, the search index's extra terms
