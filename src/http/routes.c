@@ -64,6 +64,9 @@ static const struct param_spec org_list_params[] = {{"soort", PT_ORG_KIND, 0},
 
 static const struct param_spec org_parts_params[] = {{"status", PT_STATUS, 0}, {NULL, 0, 0}};
 
+/* the organisation page, also as it was on a date */
+static const struct param_spec org_show_params[] = {{"peildatum", PT_TEXT, 10}, {NULL, 0, 0}};
+
 static const struct param_spec search_params[] = {
     {"q", PT_TEXT, 200}, {"pagina", PT_PAGE, 0}, {NULL, 0, 0}};
 
@@ -76,19 +79,24 @@ static const struct param_spec map_page_params[] = {{"beleidsdomein", PT_FILTER,
 						    {"gemeente", PT_TEXT, 40},
 						    {"met", PT_TEXT, 40},
 						    {"sorteer", PT_TEXT, 20},
+						    {"peildatum", PT_TEXT, 10},
 						    {NULL, 0, 0}};
 
-static const struct param_spec map_api_params[] = {
-    {"beleidsdomein", PT_FILTER, 0}, {"juridischeVorm", PT_FILTER, 0}, {"fase", PT_FILTER, 0},
-    {"soort", PT_FILTER, 0},	     {"verband", PT_TEXT, 200},	       {NULL, 0, 0}};
+static const struct param_spec map_api_params[] = {{"beleidsdomein", PT_FILTER, 0},
+						   {"juridischeVorm", PT_FILTER, 0},
+						   {"fase", PT_FILTER, 0},
+						   {"soort", PT_FILTER, 0},
+						   {"verband", PT_TEXT, 200},
+						   {"peildatum", PT_TEXT, 10},
+						   {NULL, 0, 0}};
 
 /* The overlap analysis: the same filters on page, CSV and API. */
 #define OVERLAP_PARAMS                                                                             \
 	{"drempel", PT_DECIMAL01, 0}, {"beleidsdomein", PT_FILTER, 0},                             \
 	    {"juridischeVorm", PT_FILTER, 0}, {"fase", PT_FILTER, 0}, {"soort", PT_FILTER, 0},     \
-	    {"status", PT_FILTER, 0},                                                              \
+	    {"status", PT_FILTER, 0}, {"sorteer", PT_TEXT, 20},                                    \
 	{                                                                                          \
-		"sorteer", PT_TEXT, 20                                                             \
+		"peildatum", PT_TEXT, 10                                                           \
 	}
 static const struct param_spec overlap_params[] = {OVERLAP_PARAMS, {NULL, 0, 0}};
 static const struct param_spec overlap_csv_params[] = {
@@ -155,7 +163,7 @@ const struct route routes[] = {
     /* Organisations: list, record, editing, calendar, history, and the
      * signed-in editor's own organisation. */
     {GET, "/organisaties", page_org_list, ROUTE_PAGE, ROUTE_CACHE, org_list_params},
-    {GET, "/organisaties/{code}", page_org_show, ROUTE_PAGE, ROUTE_CACHE, no_params},
+    {GET, "/organisaties/{code}", page_org_show, ROUTE_PAGE, ROUTE_CACHE, org_show_params},
     {GET, "/organisaties/{code}/deelnames.csv", page_org_parts_csv, ROUTE_PAGE, ROUTE_CACHE,
      org_parts_params},
     {GET | HTTP_POST, "/organisaties/{code}/bewerken", page_org_edit, ROUTE_PAGE, EDIT_FORM},

@@ -734,8 +734,25 @@ void history_timetravel_notice(struct buf *b, const struct request *r, const voi
 	html_raw(b, ".</strong> Welke samenwerkingsverbanden actief waren en wie deelnam, volgt "
 		    "uit de start- en einddata en de data van toe- en uittreden. Namen, fasen en "
 		    "andere gegevens zijn de huidige; ontbreekt een datum, dan telt het record als "
-		    "bestaand. <a class=\"utrecht-link utrecht-link--html-a\" "
-		    "href=\"/samenwerkingsverbanden\">Terug naar vandaag</a>.</p></div>");
+		    "bestaand. <a class=\"utrecht-link utrecht-link--html-a\" href=\"");
+	html_attr(b, r->path);
+	html_raw(b, "\">Terug naar vandaag</a>.</p></div>");
+}
+
+void history_timetravel_field(struct buf *b, const struct request *r)
+{
+	const char *v = req_param(r, "peildatum");
+	html_raw(b, "<div class=\"utrecht-form-field atlas-timetravel\">"
+		    "<div class=\"utrecht-form-field__label\"><label class=\"utrecht-form-label\" "
+		    "for=\"peildatum\">Peildatum</label></div>"
+		    "<div class=\"utrecht-form-field__description\" id=\"peildatum-uitleg\">"
+		    "Toon het register zoals het op die dag was. Leeg: vandaag.</div>"
+		    "<div class=\"utrecht-form-field__input\"><input class=\"utrecht-textbox "
+		    "utrecht-textbox--html-input atlas-timetravel__input\" type=\"date\" "
+		    "id=\"peildatum\" name=\"peildatum\" aria-describedby=\"peildatum-uitleg\" "
+		    "value=\"");
+	html_attr(b, str_empty(v) ? "" : v);
+	html_raw(b, "\"></div></div>");
 }
 
 void history_timetravel_hidden(struct buf *b, const struct request *r)

@@ -53,9 +53,13 @@ extern const struct param_spec history_batch_params[];
  */
 void *history_timetravel_begin(struct request *r, int *status);
 void history_timetravel_end(struct request *r, void *hold);
-/* The notice "U bekijkt het register zoals het was op …" (nothing without
- * a hold). */
+/* The notice "U bekijkt het register zoals het was op …" with a link back to
+ * the same page today (nothing without a hold). */
 void history_timetravel_notice(struct buf *b, const struct request *r, const void *hold);
+/* A labelled date control named "peildatum" for a page's GET form (the
+ * time-travel control of list, map, network, overlap and organisation
+ * pages); shows the requested date. */
+void history_timetravel_field(struct buf *b, const struct request *r);
 /* <input type="hidden" name="peildatum"> for the filter form (or nothing). */
 void history_timetravel_hidden(struct buf *b, const struct request *r);
 /* "peildatum=…&" for links that keep the date (or nothing). */

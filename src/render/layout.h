@@ -27,6 +27,10 @@ enum nav_section {
 	NAV_MAP,
 	NAV_NETWORK,
 	NAV_ANALYSIS,
+	NAV_PEOPLE,   /* wie zit waar: /personen, /analyse/bestuurders */
+	NAV_CALENDAR, /* /kalender */
+	NAV_MINE,     /* Mijn organisatie (editors) */
+	NAV_ADMIN,    /* Beheer (programme team) */
 };
 
 /* One breadcrumb step; href NULL marks the current page (last step). */
