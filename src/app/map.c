@@ -3,6 +3,7 @@
  * map.h.
  */
 #include "map.h"
+#include "../domain/regions.h"
 #include "../io/geo.h"
 #include "../lib/text.h"
 
@@ -107,4 +108,171 @@ bool *map_view_off_map(const struct snapshot *s, const struct map_view *v, struc
 		}
 	}
 	return off;
+}
+
+/* Dark enough for lines and patterns on white (>= 4.5:1), and told apart by
+ * pattern and label as well (never colour alone). */
+static const char *const area_colours[] = {"#0b5fa5", "#b34700", "#007a5a", "#a4377a",
+					   "#5a4fcf", "#6b6100", "#b3003b", "#00707a"};
+#define N_AREA_COLOURS (int)(sizeof area_colours / sizeof *area_colours)
+
+static const char *const pattern_names[MAP_N_PATTERNS] = {"schuine arcering /",
+							  "schuine arcering \\",
+							  "liggende strepen",
+							  "staande strepen",
+							  "stippen",
+							  "ruitjes"};
+
+const char *map_area_colour(int style)
+{
+	return area_colours[(style < 0 ? 0 : style) % N_AREA_COLOURS];
+}
+
+int map_area_pattern(int style)
+{
+	return (style < 0 ? 0 : style) % MAP_N_PATTERNS;
+}
+
+const char *map_pattern_name(int p)
+{
+	return pattern_names[(p < 0 ? 0 : p) % MAP_N_PATTERNS];
+}
+
+void map_area_build(const struct snapshot *s, struct arena *a, const struct map_view *v, int c,
+		    struct map_area *out)
+{
+	memset(out, 0, sizeof *out);
+	out->collab = c;
+	out->in = arena_calloc(a, (size_t)v->n + 1, sizeof(bool));
+	out->others = arena_calloc(a, (size_t)s->n_orgs + 1, sizeof(bool));
+	out->via = arena_calloc(a, (size_t)s->n_collabs + 1, sizeof(bool));
+	if (!out->in || !out->others || !out->via)
+		return;
+	regions_resolve(s, c, out->others, out->via);
+	for (int o = 0; o < s->n_orgs; o++) {
+		if (!out->others[o])
+			continue;
+		int j = map_view_pos(v, o);
+		if (j >= 0) {
+			out->others[o] = false;
+			out->in[j] = true;
+			out->n_in++;
+		} else {
+			out->n_others++;
+		}
+	}
+	for (int k = 0; k < s->n_collabs; k++)
+		out->n_via += out->via[k];
+}
+
+/* "A".."Z", "AA".. for i = 0, 1, …; or "1", "2", … when numeric. */
+static void area_label(char out[12], int i, bool numeric)
+{
+	if (numeric)
+		snprintf(out, 12, "%d", i + 1);
+	else if (i < 26)
+		snprintf(out, 12, "%c", 'A' + i);
+	else
+		snprintf(out, 12, "%c%c", 'A' + (i / 26 - 1) % 26, 'A' + i % 26);
+}
+
+int map_view_regions(const struct snapshot *s, struct arena *a, struct map_view *v,
+		     const char *weergave, const char *vergelijk, const char *waterschappen,
+		     char *msg, size_t msglen, const char **param)
+{
+	int rc = 0;
+	v->mode = MAP_MODE_REGIONS;
+	v->cmp_domain = -1;
+	if (!str_empty(weergave)) {
+		if (strcmp(weergave, "aantal") == 0)
+			v->mode = MAP_MODE_COUNT;
+		else if (strcmp(weergave, "regio") != 0) {
+			rc = -1;
+			*param = "weergave";
+			snprintf(msg, msglen,
+				 "De waarde '%.40s' is niet geldig voor de parameter 'weergave'. "
+				 "Kies regio (de regio-indeling) of aantal (aantal per gemeente).",
+				 weergave);
+		}
+	}
+	if (!str_empty(waterschappen)) {
+		if (strcmp(waterschappen, "ja") == 0)
+			v->waterboards = true;
+		else if (rc == 0) {
+			rc = -1;
+			*param = "waterschappen";
+			snprintf(msg, msglen,
+				 "De waarde '%.40s' is niet geldig voor de parameter "
+				 "'waterschappen'. Gebruik ja, of laat de parameter weg.",
+				 waterschappen);
+		}
+	}
+	if (!str_empty(vergelijk)) {
+		v->cmp_domain = snapshot_find_domain(s, vergelijk);
+		if (v->cmp_domain < 0 && rc == 0) {
+			rc = -1;
+			*param = "vergelijk";
+			snprintf(msg, msglen,
+				 "Er is geen beleidsdomein '%.60s' (parameter 'vergelijk'). Kies "
+				 "een beleidsdomein uit de lijst.",
+				 vergelijk);
+		}
+	}
+	v->n_areas_of = arena_calloc(a, (size_t)v->n + 1, sizeof(int));
+	if (!v->n_areas_of)
+		return rc;
+
+	/* the areas: the chosen collaboration, else every matching one */
+	int n_src = v->verband >= 0 ? 1 : v->n_matching;
+	if (v->verband < 0 && n_src > MAP_MAX_AREAS) {
+		v->too_many = true;
+	}
+	v->areas = arena_calloc(a, (size_t)n_src + 1, sizeof *v->areas);
+	for (int m = 0; v->areas && m < n_src; m++) {
+		int c = v->verband >= 0 ? v->verband : v->matching[m];
+		struct map_area *ar = &v->areas[v->n_areas];
+		map_area_build(s, a, v, c, ar);
+		ar->style = v->n_areas;
+		area_label(ar->label, v->n_areas, false);
+		v->n_areas++;
+		for (int j = 0; ar->in && j < v->n; j++)
+			v->n_areas_of[j] += ar->in[j];
+	}
+
+	/* the second indeling: the active collaborations of domain vergelijk
+	 * (the other filters apply to it as well) */
+	if (v->cmp_domain >= 0) {
+		struct collab_filter f = v->f;
+		f.domain = v->cmp_domain;
+		v->cmp = arena_calloc(a, (size_t)s->n_collabs + 1, sizeof *v->cmp);
+		for (int c = 0; v->cmp && c < s->n_collabs; c++) {
+			if (!collab_filter_match(&f, s, c))
+				continue;
+			struct map_area *ar = &v->cmp[v->n_cmp];
+			map_area_build(s, a, v, c, ar);
+			ar->style = v->n_cmp + 1;
+			area_label(ar->label, v->n_cmp, true);
+			v->n_cmp++;
+		}
+		const bool **ia = arena_calloc(a, (size_t)v->n_areas + 1, sizeof *ia);
+		const bool **ib = arena_calloc(a, (size_t)v->n_cmp + 1, sizeof *ib);
+		v->mismatch = arena_calloc(a, (size_t)v->n + 1, sizeof(bool));
+		if (ia && ib && v->mismatch) {
+			for (int i = 0; i < v->n_areas; i++)
+				ia[i] = v->areas[i].in;
+			for (int i = 0; i < v->n_cmp; i++)
+				ib[i] = v->cmp[i].in;
+			struct regions_set sa = {ia, v->n_areas}, sb = {ib, v->n_cmp};
+			v->n_mismatch = regions_compare(&sa, &sb, v->n, v->mismatch);
+		}
+	}
+	return rc;
+}
+
+bool map_view_together(const struct map_area *areas, int n_areas, int i, int j)
+{
+	for (int k = 0; k < n_areas; k++)
+		if (areas[k].in && areas[k].in[i] && areas[k].in[j])
+			return true;
+	return false;
 }

@@ -25,6 +25,27 @@
  * beleidsdomein, juridischeVorm, fase, soort. */
 extern const char *const map_filter_keys[MAP_N_FILTERS + 1];
 
+/* What the map draws: the regio-indeling (default) or the count map. */
+enum map_mode { MAP_MODE_REGIONS, MAP_MODE_COUNT };
+
+/* More areas than this are not drawn (the map would be unreadable); the
+ * tables still hold them all. */
+#define MAP_MAX_AREAS 12
+
+/* One drawn area: a collaboration as the union of the territory of its
+ * members, nested collaborations resolved (domain/regions.h). */
+struct map_area {
+	int collab; /* collaboration index */
+	bool *in;   /* per map position j (0..n-1): gemeente j lies in the area */
+	int n_in;
+	bool *others; /* per organisation: covered, but not a gemeente on the map */
+	int n_others;
+	bool *via; /* per collaboration: resolved as a nested member */
+	int n_via;
+	int style;	/* colour and pattern (map_area_colour / map_area_pattern) */
+	char label[12]; /* "A", "B", … (compared indeling: "1", "2", …) */
+};
+
 /* Everything a map reply shows, computed from the snapshot and the query.
  * Arrays live in the arena given to map_view_build. */
 struct map_view {
@@ -39,6 +60,20 @@ struct map_view {
 	int *matching;	      /* indexes of the collaborations passing f */
 	int n_matching;
 	int verband; /* chosen collaboration (query "verband"), -1 */
+
+	/* the regio-indeling (map_view_regions) */
+	enum map_mode mode;
+	struct map_area *areas; /* the chosen collaboration, or every matching one */
+	int n_areas;
+	bool too_many;	  /* more than MAP_MAX_AREAS matching: none drawn */
+	int *n_areas_of;  /* per map position: in how many areas */
+	bool waterboards; /* the water-board layer is on */
+	/* comparison with a second indeling (query "vergelijk", a domain key) */
+	int cmp_domain; /* domain index, -1 */
+	struct map_area *cmp;
+	int n_cmp;
+	bool *mismatch; /* per map position: grouped differently */
+	int n_mismatch;
 };
 
 /*
@@ -52,6 +87,31 @@ struct map_view {
 int map_view_build(const struct snapshot *s, struct arena *a, const char *const vals[MAP_N_FILTERS],
 		   const char *verband, struct map_view *v, char *msg, size_t msglen,
 		   const char **param);
+
+/*
+ * Add the regio-indeling to view v (after map_view_build): weergave
+ * ("regio" default, "aantal"), vergelijk (a domain key or empty) and
+ * waterschappen ("ja" or empty). Returns 0; or -1 with a Dutch message and
+ * the parameter name on an unknown value (the view is still usable).
+ */
+int map_view_regions(const struct snapshot *s, struct arena *a, struct map_view *v,
+		     const char *weergave, const char *vergelijk, const char *waterschappen,
+		     char *msg, size_t msglen, const char **param);
+
+/* Resolve collaboration c into area out over the map gemeenten of v. */
+void map_area_build(const struct snapshot *s, struct arena *a, const struct map_view *v, int c,
+		    struct map_area *out);
+
+/* The stroke/pattern colour (#rrggbb, >= 4.5:1 on white) and the pattern
+ * number (0..MAP_N_PATTERNS-1) of area style k. */
+#define MAP_N_PATTERNS 6
+const char *map_area_colour(int style);
+int map_area_pattern(int style);
+/* The Dutch name of pattern p ("schuin naar rechts", …). */
+const char *map_pattern_name(int p);
+
+/* True when map positions i and j lie together in one of the n areas. */
+bool map_view_together(const struct map_area *areas, int n_areas, int i, int j);
 
 /* Position of organisation o among the map gemeenten of v, or -1. */
 int map_view_pos(const struct map_view *v, int o);

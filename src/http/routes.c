@@ -80,15 +80,17 @@ static const struct param_spec map_page_params[] = {{"beleidsdomein", PT_FILTER,
 						    {"met", PT_TEXT, 40},
 						    {"sorteer", PT_TEXT, 20},
 						    {"peildatum", PT_TEXT, 10},
+						    {"weergave", PT_TEXT, 20},
+						    {"vergelijk", PT_TEXT, 200},
+						    {"waterschappen", PT_TEXT, 10},
 						    {NULL, 0, 0}};
 
-static const struct param_spec map_api_params[] = {{"beleidsdomein", PT_FILTER, 0},
-						   {"juridischeVorm", PT_FILTER, 0},
-						   {"fase", PT_FILTER, 0},
-						   {"soort", PT_FILTER, 0},
-						   {"verband", PT_TEXT, 200},
-						   {"peildatum", PT_TEXT, 10},
-						   {NULL, 0, 0}};
+static const struct param_spec map_api_params[] = {
+    {"beleidsdomein", PT_FILTER, 0}, {"juridischeVorm", PT_FILTER, 0},
+    {"fase", PT_FILTER, 0},	     {"soort", PT_FILTER, 0},
+    {"verband", PT_TEXT, 200},	     {"peildatum", PT_TEXT, 10},
+    {"weergave", PT_TEXT, 20},	     {"vergelijk", PT_TEXT, 200},
+    {"waterschappen", PT_TEXT, 10},  {NULL, 0, 0}};
 
 /* The overlap analysis: the same filters on page, CSV and API. */
 #define OVERLAP_PARAMS                                                                             \

@@ -26,6 +26,27 @@ struct bbox {
 	bool any;
 };
 
+/* The rings of every gemeente in fixed-point degrees (GRID units), for the
+ * union outlines: edge i of a feature runs from point i to point i + 1 of
+ * its ring. Parallel to feats. */
+#define GRID 100000.0
+struct rings {
+	long *xy; /* x0 y0 x1 y1 ... */
+	int n_pts;
+	int *ends; /* one past the last point of each ring */
+	int n_rings;
+};
+static struct rings *feat_rings;
+static bool shared_topology;
+
+/* The projection of the loaded gemeenten (kept for the water-board layer). */
+static struct bbox proj_bb;
+static double proj_kx, proj_scale;
+
+/* The water boards (layer), projected like the gemeenten. */
+static struct geo_feature *wbs;
+static int n_wbs;
+
 /* Call fn for every linear ring of a Polygon or MultiPolygon geometry. */
 static int rings_each(json_t *geom, int (*fn)(json_t *ring, void *ctx), void *ctx)
 {
@@ -137,17 +158,278 @@ static int path_ring(json_t *ring, void *ctx)
 	return 0;
 }
 
+static int ring_collect(json_t *ring, void *ctx)
+{
+	struct rings *rg = ctx;
+	size_t n = json_array_size(ring), i;
+	json_t *pt;
+	long *xy = realloc(rg->xy, ((size_t)rg->n_pts + n) * 2 * sizeof *xy);
+	int *ends = realloc(rg->ends, ((size_t)rg->n_rings + 1) * sizeof *ends);
+	if (xy)
+		rg->xy = xy;
+	if (ends)
+		rg->ends = ends;
+	if (!xy || !ends)
+		return -1;
+	json_array_foreach(ring, i, pt)
+	{
+		double lon, lat;
+		if (point(pt, &lon, &lat) < 0)
+			return -1;
+		rg->xy[2 * rg->n_pts] = lround(lon * GRID);
+		rg->xy[2 * rg->n_pts + 1] = lround(lat * GRID);
+		rg->n_pts++;
+	}
+	rg->ends[rg->n_rings++] = rg->n_pts;
+	return 0;
+}
+
+/* Number of edges of feature f (a closed ring of k points has k - 1). */
+static int edge_count(const struct rings *rg)
+{
+	return rg->n_pts - rg->n_rings;
+}
+
+/* Edge e of rings rg as four fixed-point numbers; returns false when e is
+ * out of range. */
+static bool edge_at(const struct rings *rg, int e, long out[4])
+{
+	int start = 0;
+	for (int r = 0; r < rg->n_rings; r++) {
+		int k = rg->ends[r] - start; /* points in this ring */
+		if (e < k - 1) {
+			int i = start + e;
+			out[0] = rg->xy[2 * i];
+			out[1] = rg->xy[2 * i + 1];
+			out[2] = rg->xy[2 * i + 2];
+			out[3] = rg->xy[2 * i + 3];
+			return true;
+		}
+		e -= k - 1;
+		start = rg->ends[r];
+	}
+	return false;
+}
+
+/* True when some feature other than f (among the list, or all when list is
+ * NULL) has the reverse of edge ed. */
+static bool has_twin(const long ed[4], int f, const int *list, int n_list)
+{
+	int n = list ? n_list : n_feats;
+	for (int q = 0; q < n; q++) {
+		int g = list ? list[q] : q;
+		if (g == f || g < 0 || g >= n_feats)
+			continue;
+		const struct rings *rg = &feat_rings[g];
+		int ne = edge_count(rg);
+		for (int e = 0; e < ne; e++) {
+			long o[4];
+			edge_at(rg, e, o);
+			if (o[0] == ed[2] && o[1] == ed[3] && o[2] == ed[0] && o[3] == ed[1])
+				return true;
+		}
+	}
+	return false;
+}
+
+/* Check that neighbouring gemeenten share their boundary vertices (then an
+ * inner edge of a union appears twice, once in each direction). */
+static bool check_topology(void)
+{
+	int total = 0, twins = 0;
+	for (int f = 0; f < n_feats; f++) {
+		int ne = edge_count(&feat_rings[f]);
+		for (int e = 0; e < ne; e++) {
+			long ed[4];
+			edge_at(&feat_rings[f], e, ed);
+			total++;
+			twins += has_twin(ed, f, NULL, 0);
+		}
+	}
+	/* a province of adjacent gemeenten: most edges are inner edges */
+	return n_feats < 2 || (total > 0 && twins * 4 >= total);
+}
+
+static void project_fixed(long x, long y, double *px, double *py)
+{
+	*px = VIEW_PAD + (x / GRID - proj_bb.lon0) * proj_kx * proj_scale;
+	*py = VIEW_PAD + (proj_bb.lat1 - y / GRID) * proj_scale;
+}
+
+bool geo_shared_topology(void)
+{
+	return shared_topology;
+}
+
+int geo_union_outline(const int *fs, int n, struct buf *d)
+{
+	if (!shared_topology || n <= 0)
+		return -1;
+	/* the edges of the members that have no reverse twin in another member */
+	long *keep = NULL;
+	size_t n_keep = 0, cap = 0;
+	for (int q = 0; q < n; q++) {
+		int f = fs[q];
+		if (f < 0 || f >= n_feats)
+			continue;
+		int ne = edge_count(&feat_rings[f]);
+		for (int e = 0; e < ne; e++) {
+			long ed[4];
+			edge_at(&feat_rings[f], e, ed);
+			if (has_twin(ed, f, fs, n))
+				continue;
+			if (n_keep == cap) {
+				cap = cap ? 2 * cap : 64;
+				long *k = realloc(keep, cap * 4 * sizeof *k);
+				if (!k) {
+					free(keep);
+					return -1;
+				}
+				keep = k;
+			}
+			memcpy(keep + 4 * n_keep++, ed, 4 * sizeof *ed);
+		}
+	}
+	/* chain the remaining edges into paths */
+	bool *used = calloc(n_keep + 1, sizeof *used);
+	if (!used) {
+		free(keep);
+		return -1;
+	}
+	for (size_t i = 0; i < n_keep; i++) {
+		if (used[i])
+			continue;
+		double x, y;
+		size_t cur = i;
+		used[cur] = true;
+		project_fixed(keep[4 * cur], keep[4 * cur + 1], &x, &y);
+		buf_printf(d, "M%.1f %.1f", x, y);
+		long sx = keep[4 * cur], sy = keep[4 * cur + 1];
+		for (;;) {
+			long ex = keep[4 * cur + 2], ey = keep[4 * cur + 3];
+			if (ex == sx && ey == sy) {
+				buf_putc(d, 'Z');
+				break;
+			}
+			project_fixed(ex, ey, &x, &y);
+			buf_printf(d, "L%.1f %.1f", x, y);
+			size_t next = n_keep;
+			for (size_t j = 0; j < n_keep && next == n_keep; j++)
+				if (!used[j] && keep[4 * j] == ex && keep[4 * j + 1] == ey)
+					next = j;
+			if (next == n_keep)
+				break;
+			used[next] = true;
+			cur = next;
+		}
+	}
+	free(used);
+	free(keep);
+	return d->err ? -1 : 0;
+}
+
+static void free_features(struct geo_feature *fs, int n)
+{
+	for (int i = 0; i < n; i++) {
+		free(fs[i].statcode);
+		free(fs[i].name);
+		free(fs[i].geometry);
+		free(fs[i].path_d);
+	}
+	free(fs);
+}
+
 void geo_free(void)
 {
-	for (int i = 0; i < n_feats; i++) {
-		free(feats[i].statcode);
-		free(feats[i].name);
-		free(feats[i].geometry);
-		free(feats[i].path_d);
+	free_features(wbs, n_wbs);
+	wbs = NULL;
+	n_wbs = 0;
+	for (int i = 0; feat_rings && i < n_feats; i++) {
+		free(feat_rings[i].xy);
+		free(feat_rings[i].ends);
 	}
-	free(feats);
+	free(feat_rings);
+	feat_rings = NULL;
+	shared_topology = false;
+
+	free_features(feats, n_feats);
 	feats = NULL;
 	n_feats = 0;
+}
+
+/* Load the water-board layer from GEO_WATERBOARD_FILE in the directory of
+ * the gemeente file, projected like the gemeenten. Optional: without the
+ * file (or with a bad one) the map has no water-board layer. */
+static void load_waterboards(const char *gemeente_path)
+{
+	const char *slash = strrchr(gemeente_path, '/');
+	int dir_len = slash ? (int)(slash - gemeente_path) : 1;
+	char path[4096];
+	snprintf(path, sizeof path, "%.*s/%s", dir_len, slash ? gemeente_path : ".",
+		 GEO_WATERBOARD_FILE);
+	json_t *root = json_load_file(path, 0, NULL);
+	json_t *fs = json_object_get(root, "features");
+	size_t i;
+	json_t *f;
+	if (!json_is_array(fs) || json_array_size(fs) == 0) {
+		json_decref(root);
+		return;
+	}
+	wbs = calloc(json_array_size(fs), sizeof *wbs);
+	struct proj_ctx p = {.bb = &proj_bb, .kx = proj_kx, .scale = proj_scale};
+	json_array_foreach(fs, i, f)
+	{
+		if (!wbs)
+			break;
+		json_t *props = json_object_get(f, "properties");
+		const char *code = json_string_value(json_object_get(props, "code"));
+		const char *name = json_string_value(json_object_get(props, "naam"));
+		json_t *geom = json_object_get(f, "geometry");
+		struct buf d = BUF_INIT;
+		p.d = &d;
+		p.best_area = 0;
+		p.lx = p.ly = 0;
+		if (!code || !name || rings_each(geom, path_ring, &p) < 0 || d.err) {
+			buf_free(&d);
+			continue;
+		}
+		struct geo_feature *ft = &wbs[n_wbs++];
+		ft->statcode = strdup(code);
+		ft->name = strdup(name);
+		ft->geometry = json_dumps(geom, JSON_COMPACT | JSON_REAL_PRECISION(8));
+		ft->path_d = buf_detach(&d, NULL);
+		ft->lx = p.lx;
+		ft->ly = p.ly;
+	}
+	json_decref(root);
+}
+
+int geo_waterboard_count(void)
+{
+	return n_wbs;
+}
+
+const struct geo_feature *geo_waterboard_at(int i)
+{
+	return &wbs[i];
+}
+
+/* The name without its first word ("Waterschap", "Hoogheemraadschap"). */
+static const char *wb_core(const char *name)
+{
+	const char *sp = strchr(name, ' ');
+	return sp ? sp + 1 : name;
+}
+
+int geo_waterboard_find(const char *code, const char *name)
+{
+	for (int i = 0; i < n_wbs; i++)
+		if (!str_empty(code) && strcasecmp(wbs[i].statcode, code) == 0)
+			return i;
+	for (int i = 0; i < n_wbs && !str_empty(name); i++)
+		if (strcasecmp(wb_core(wbs[i].name), wb_core(name)) == 0)
+			return i;
+	return -1;
 }
 
 int geo_load(const char *path)
@@ -175,7 +457,8 @@ int geo_load(const char *path)
 		goto bad;
 	geo_free();
 	feats = calloc(json_array_size(fs), sizeof *feats);
-	if (!feats)
+	feat_rings = calloc(json_array_size(fs), sizeof *feat_rings);
+	if (!feats || !feat_rings)
 		goto out;
 	struct proj_ctx p = {.bb = &bb, .kx = cos(PROJ_LAT * M_PI / 180.0)};
 	p.scale = (GEO_VIEW_W - 2 * VIEW_PAD) / ((bb.lon1 - bb.lon0) * p.kx);
@@ -196,6 +479,8 @@ int geo_load(const char *path)
 			buf_free(&d);
 			goto bad;
 		}
+		if (rings_each(geom, ring_collect, &feat_rings[n_feats]) < 0)
+			goto bad;
 		struct geo_feature *ft = &feats[n_feats++];
 		ft->statcode = strdup(code);
 		ft->name = strdup(name);
@@ -207,6 +492,11 @@ int geo_load(const char *path)
 			goto out;
 	}
 	rc = n_feats;
+	proj_bb = bb;
+	proj_kx = p.kx;
+	proj_scale = p.scale;
+	shared_topology = check_topology();
+	load_waterboards(path);
 	goto out;
 bad:
 	fprintf(stderr,

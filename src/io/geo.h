@@ -11,11 +11,21 @@
 #ifndef ATLAS_IO_GEO_H
 #define ATLAS_IO_GEO_H
 
+#include "../lib/buf.h"
+
+#include <stdbool.h>
+
 /* The GeoJSON shipped with the repository (CBS/PDOK via cartomap/nl). */
 #define GEO_DEFAULT_FILE "data/geo/utrecht_gemeenten_2025.geojson"
 /* The attribution the map data requires (CC BY 4.0). */
 #define GEO_ATTRIBUTION                                                                            \
 	"Kaartgegevens: CBS, Kadaster / PDOK (CC BY 4.0), vereenvoudigd door cartomap/nl"
+/* The water-board layer, read from the directory of the gemeente file
+ * (PDOK water-board boundaries; optional). */
+#define GEO_WATERBOARD_FILE "utrecht_waterschappen.geojson"
+#define GEO_WATERBOARD_ATTRIBUTION                                                                 \
+	"Waterschapsgrenzen: Het Waterschapshuis / waterschappen, via PDOK (Waterschappen "        \
+	"Waterschapsgrenzen IMSO); bewerking: vereenvoudigd"
 /* Width of the SVG view box the shapes are projected into. */
 #define GEO_VIEW_W 1000.0
 
@@ -55,5 +65,25 @@ const char *geo_geometry_for(const char *cbs_code);
 
 /* Height of the SVG view box (the width is GEO_VIEW_W). */
 double geo_view_height(void);
+
+/* True when neighbouring gemeenten share their boundary vertices, so that
+ * geo_union_outline can cancel inner edges (checked at load). */
+bool geo_shared_topology(void);
+
+/*
+ * Append to d the SVG path data (M/L/Z, view coordinates) of the outline of
+ * the union of the n features fs: every edge that is not shared by two of
+ * them (edge cancellation). Returns 0; -1 when the shapes do not share
+ * vertices (the caller then draws the members themselves) or on failure.
+ */
+int geo_union_outline(const int *fs, int n, struct buf *d);
+
+/* The water boards of the layer: statcode is the water-board code
+ * ("ws0636"), name the official name. */
+int geo_waterboard_count(void);
+const struct geo_feature *geo_waterboard_at(int i);
+/* The water board with code (e.g. TOOI "ws0636") or, failing that, the same
+ * name apart from its first word ("Waterschap"/"Hoogheemraadschap"); -1. */
+int geo_waterboard_find(const char *code, const char *name);
 
 #endif

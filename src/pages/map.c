@@ -24,6 +24,10 @@
 #include "../render/json.h"
 #include "../render/layout.h"
 
+#include "history.h"
+#include "../domain/regions.h"
+
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,9 +36,9 @@
 /* ---- page helpers ------------------------------------------------------------------- */
 
 /* Query keys /kaart keeps in its links, in order. */
-static const char *const page_keys[] = {"beleidsdomein", "juridischeVorm", "fase",
-					"soort",	 "verband",	   "gemeente",
-					"met",		 "sorteer",	   NULL};
+static const char *const page_keys[] = {
+    "beleidsdomein", "juridischeVorm", "fase",	    "soort",	     "verband",	  "gemeente", "met",
+    "sorteer",	     "weergave",       "vergelijk", "waterschappen", "peildatum", NULL};
 
 /* Append "k=v&" for every key of page_keys with a value, except those in
  * skip (NULL-terminated), then `extra` (already encoded, may be NULL). */
@@ -204,8 +208,34 @@ static void filter_form(struct request *r, const struct map_view *v)
 	if (v->verband >= 0 && !chosen_listed)
 		o[n++] =
 		    (struct comp_option){s->collabs[v->verband].key, s->collabs[v->verband].name};
-	comp_select(b, "verband", "Samenwerkingsverband uitlichten", o, n,
-		    v->verband >= 0 ? s->collabs[v->verband].key : "");
+	comp_select(b, "verband",
+		    v->mode == MAP_MODE_REGIONS ? "Eén samenwerkingsverband als gebied"
+						: "Samenwerkingsverband uitlichten",
+		    o, n, v->verband >= 0 ? s->collabs[v->verband].key : "");
+
+	/* the second indeling, the view, the water boards, the date */
+	struct comp_option *d = arena_calloc(a, (size_t)s->n_domains + 1, sizeof *d);
+	d[0] = (struct comp_option){"", "Niet vergelijken"};
+	for (int i = 0; i < s->n_domains; i++)
+		d[i + 1] = (struct comp_option){s->domains[i].key, s->domains[i].name};
+	comp_select(b, "vergelijk", "Vergelijk met de indeling van beleidsdomein", d,
+		    s->n_domains + 1, v->cmp_domain >= 0 ? s->domains[v->cmp_domain].key : "");
+	static const struct comp_option views[] = {
+	    {"regio", "Regio-indeling (elk verband een gebied)"},
+	    {"aantal", "Aantal samenwerkingsverbanden per gemeente"}};
+	comp_select(b, "weergave", "Weergave", views, 2,
+		    v->mode == MAP_MODE_COUNT ? "aantal" : "regio");
+	html_raw(b, "<div class=\"utrecht-form-field utrecht-form-field--checkbox "
+		    "atlas-map__layer\"><div class=\"utrecht-form-field__input\"><input "
+		    "class=\"utrecht-checkbox utrecht-checkbox--html-input\" type=\"checkbox\" "
+		    "id=\"f-waterschappen\" name=\"waterschappen\" value=\"ja\"");
+	if (v->waterboards)
+		html_raw(b, " checked");
+	html_raw(b, "></div><div class=\"utrecht-form-field__label "
+		    "utrecht-form-field__label--checkbox\"><label class=\"utrecht-form-label "
+		    "utrecht-form-label--checkbox\" for=\"f-waterschappen\">Grenzen van de "
+		    "waterschappen tonen</label></div></div>");
+	history_timetravel_field(b, r);
 	html_raw(b, "</div>");
 	/* keep the chosen gemeente and sort order across a form submit */
 	for (int i = 0; i < 3; i++) {
@@ -531,20 +561,740 @@ static void table(struct request *r, const struct map_view *v, const int *rows, 
 	html_raw(b, "</tbody></table></div>");
 }
 
+/* ---- the regio-indeling --------------------------------------------------------------- */
+
+/* A short name for the map on narrow screens: the initials of a name of
+ * several capitalised words ("UH" for Utrechtse Heuvelrug), else the first
+ * three letters, four when another gemeente starts the same way. */
+static const char *short_name(struct request *r, const struct map_view *v, int j)
+{
+	const char *name = r->snap->orgs[v->orgs[j]].name;
+	char ini[16];
+	int n_ini = 0, words = 0;
+	for (const char *p = name; *p && n_ini < 6; p++)
+		if ((p == name || p[-1] == ' ') && *p >= 'A' && *p <= 'Z') {
+			ini[n_ini++] = *p;
+			words++;
+		}
+	ini[n_ini] = '\0';
+	if (words >= 2 && strchr(name, ' '))
+		return arena_strdup(r->arena, ini);
+	int len = 3;
+	if (strncmp(name, "IJ", 2) == 0)
+		len = 3;
+	for (int q = 0; q < v->n; q++)
+		if (q != j && strncmp(r->snap->orgs[v->orgs[q]].name, name, 3) == 0)
+			len = 4;
+	return arena_printf(r->arena, "%.*s", len, name);
+}
+
+/* The SVG <pattern> of area style k, id "kp-<id>". */
+static void pattern_def(struct buf *b, const char *id, int style)
+{
+	const char *c = map_area_colour(style);
+	int p = map_area_pattern(style);
+	html_raw(b, "<pattern id=\"kp-");
+	html_attr(b, id);
+	html_rawf(b, "\" width=\"14\" height=\"14\" patternUnits=\"userSpaceOnUse\"%s>",
+		  p == 0   ? " patternTransform=\"rotate(45)\""
+		  : p == 1 ? " patternTransform=\"rotate(-45)\""
+			   : "");
+	switch (p) {
+	case 0:
+	case 1:
+	case 3:
+		html_rawf(b,
+			  "<line x1=\"7\" y1=\"0\" x2=\"7\" y2=\"14\" stroke=\"%s\" "
+			  "stroke-width=\"3\"/>",
+			  c);
+		break;
+	case 2:
+		html_rawf(b,
+			  "<line x1=\"0\" y1=\"7\" x2=\"14\" y2=\"7\" stroke=\"%s\" "
+			  "stroke-width=\"3\"/>",
+			  c);
+		break;
+	case 4:
+		html_rawf(b, "<circle cx=\"7\" cy=\"7\" r=\"2.6\" fill=\"%s\"/>", c);
+		break;
+	default:
+		html_rawf(b,
+			  "<path d=\"M7 0V14M0 7H14\" stroke=\"%s\" stroke-width=\"2\" "
+			  "fill=\"none\"/>",
+			  c);
+		break;
+	}
+	html_raw(b, "</pattern>");
+}
+
+/* The map features (indexes into io/geo.h) of the gemeenten of area ar. */
+static int area_features(const struct map_view *v, const struct map_area *ar, int *fs)
+{
+	int n = 0;
+	for (int j = 0; j < v->n; j++)
+		if (ar->in[j] && v->feature[j] >= 0)
+			fs[n++] = v->feature[j];
+	return n;
+}
+
+/* Draw area ar: its gemeenten filled with its pattern (unless pattern is
+ * false), then the outline of their union (edge cancellation) in its
+ * colour; dashed for a compared indeling. Without shared vertices the
+ * members are outlined one by one, thick, with the same colour. */
+static void draw_area(struct request *r, const struct map_view *v, const struct map_area *ar,
+		      bool pattern, bool dashed)
+{
+	struct buf *b = &r->out;
+	int *fs = arena_calloc(r->arena, (size_t)v->n + 1, sizeof(int));
+	if (!fs)
+		return;
+	int n = area_features(v, ar, fs);
+	if (n == 0)
+		return;
+	const char *c = dashed ? "#1a1a1a" : map_area_colour(ar->style);
+	html_raw(b, "<g class=\"atlas-map__region\" data-gebied=\"");
+	html_attr(b, r->snap->collabs[ar->collab].key);
+	html_raw(b, "\">");
+	if (pattern)
+		for (int q = 0; q < n; q++) {
+			html_raw(b, "<path class=\"atlas-map__region-fill\" fill=\"url(#kp-");
+			html_attr(b, ar->label);
+			html_raw(b, ")\" d=\"");
+			html_raw(b, geo_feature_at(fs[q])->path_d);
+			html_raw(b, "\"/>");
+		}
+	struct buf d = BUF_INIT;
+	if (geo_union_outline(fs, n, &d) == 0 && d.len > 0) {
+		html_rawf(b,
+			  "<path class=\"atlas-map__outline%s\" data-omtrek=\"unie\" fill=\"none\" "
+			  "stroke=\"%s\" d=\"",
+			  dashed ? " atlas-map__outline--dashed" : "", c);
+		buf_add(b, d.data, d.len);
+		html_raw(b, "\"/>");
+	} else {
+		for (int q = 0; q < n; q++) {
+			html_rawf(b,
+				  "<path class=\"atlas-map__outline atlas-map__outline--member%s\" "
+				  "data-omtrek=\"leden\" fill=\"none\" stroke=\"%s\" d=\"",
+				  dashed ? " atlas-map__outline--dashed" : "", c);
+			html_raw(b, geo_feature_at(fs[q])->path_d);
+			html_raw(b, "\"/>");
+		}
+	}
+	buf_free(&d);
+	html_raw(b, "</g>");
+}
+
+/* The label badge of area ar: on the gemeente of the area that lies in the
+ * fewest drawn areas and has no badge yet, nearest the area's middle. */
+static void draw_badge(struct request *r, const struct map_view *v, const struct map_area *ar,
+		       int *badges_at, bool square)
+{
+	double mx = 0, my = 0;
+	int n = 0;
+	for (int j = 0; j < v->n; j++)
+		if (ar->in[j] && v->feature[j] >= 0) {
+			mx += geo_feature_at(v->feature[j])->lx;
+			my += geo_feature_at(v->feature[j])->ly;
+			n++;
+		}
+	if (n == 0)
+		return;
+	mx /= n;
+	my /= n;
+	int best = -1;
+	double best_score = 0;
+	for (int j = 0; j < v->n; j++) {
+		if (!ar->in[j] || v->feature[j] < 0)
+			continue;
+		const struct geo_feature *g = geo_feature_at(v->feature[j]);
+		double dx = g->lx - mx, dy = g->ly - my;
+		double score =
+		    sqrt(dx * dx + dy * dy) + 400.0 * badges_at[j] + 60.0 * v->n_areas_of[j];
+		if (best < 0 || score < best_score) {
+			best = j;
+			best_score = score;
+		}
+	}
+	const struct geo_feature *g = geo_feature_at(v->feature[best]);
+	double x = g->lx + 44.0 * badges_at[best], y = g->ly - 30.0;
+	badges_at[best]++;
+	html_rawf(&r->out, "<g class=\"atlas-map__badge%s\" transform=\"translate(%.1f %.1f)\">",
+		  square ? " atlas-map__badge--square" : "", x, y);
+	if (square)
+		html_raw(&r->out, "<rect class=\"atlas-map__badge-shape\" x=\"-17\" y=\"-17\" "
+				  "width=\"34\" height=\"34\" fill=\"#1a1a1a\"/>");
+	else
+		html_rawf(&r->out,
+			  "<circle class=\"atlas-map__badge-shape\" r=\"17\" fill=\"%s\"/>",
+			  map_area_colour(ar->style));
+	html_raw(&r->out, "<text class=\"atlas-map__badge-text\" text-anchor=\"middle\" "
+			  "dominant-baseline=\"central\">");
+	html_text(&r->out, ar->label);
+	html_raw(&r->out, "</text></g>");
+}
+
+/* The regio-indeling as a server-rendered SVG: the gemeenten as links (as
+ * on the count map), over them the drawn areas, the water-board layer, the
+ * gemeente names and the area labels. */
+static void svg_regions(struct request *r, const struct map_view *v, int sel)
+{
+	const struct snapshot *s = r->snap;
+	struct buf *b = &r->out;
+	const char *const skip_g[] = {"gemeente", "met", NULL};
+	bool compare = v->cmp_domain >= 0;
+	bool draw = !v->too_many;
+	html_rawf(b,
+		  "<svg class=\"atlas-map__svg atlas-map__svg--regio\" id=\"kaart-svg\" "
+		  "viewBox=\"0 0 %.0f %.0f\" role=\"group\" aria-labelledby=\"kaart-svg-titel\">",
+		  GEO_VIEW_W, geo_view_height());
+	html_raw(b, "<title id=\"kaart-svg-titel\">");
+	if (compare)
+		html_raw(b, "Kaart: twee regio-indelingen over elkaar, de gemeenten die anders "
+			    "ingedeeld zijn gearceerd");
+	else if (v->verband >= 0) {
+		html_raw(b, "Kaart: het gebied van ");
+		html_text(b, s->collabs[v->verband].name);
+	} else
+		html_raw(b, "Kaart: de regio-indeling, elk samenwerkingsverband als eigen gebied");
+	html_raw(b, "</title><defs>");
+	for (int i = 0; draw && i < v->n_areas; i++)
+		pattern_def(b, v->areas[i].label, v->areas[i].style);
+	html_raw(b, "<pattern id=\"kp-afwijkend\" width=\"10\" height=\"10\" "
+		    "patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+		    "<line x1=\"5\" y1=\"0\" x2=\"5\" y2=\"10\" stroke=\"#5c5c5c\" "
+		    "stroke-width=\"3\"/></pattern></defs>");
+
+	/* the gemeenten: links that select one (side panel) */
+	html_raw(b, "<g class=\"atlas-map__areas\">");
+	for (int j = 0; j < v->n; j++) {
+		if (v->feature[j] < 0)
+			continue;
+		const struct organisation *o = &s->orgs[v->orgs[j]];
+		struct buf lab = BUF_INIT;
+		buf_puts(&lab, o->name);
+		if (draw && v->n_areas > 0) {
+			int k = 0;
+			for (int i = 0; i < v->n_areas; i++)
+				if (v->areas[i].in[j])
+					buf_printf(&lab, "%s%s %s", k++ ? "; " : ": in ",
+						   v->areas[i].label,
+						   s->collabs[v->areas[i].collab].name);
+			if (k == 0)
+				buf_puts(&lab, ": in geen van de getoonde gebieden");
+		}
+		if (compare && v->mismatch && v->mismatch[j])
+			buf_puts(&lab, " (anders ingedeeld)");
+		html_raw(b, "<a class=\"atlas-map__link\" href=\"");
+		html_attr(b, href(r, "/kaart", skip_g, "gemeente", o->code));
+		html_raw(b, "#kaart-paneel\" data-code=\"");
+		html_attr(b, o->code);
+		html_raw(b, "\" aria-label=\"");
+		html_attr(b, lab.data ? lab.data : o->name);
+		html_raw(b, "\"");
+		if (j == sel)
+			html_raw(b, " aria-current=\"true\"");
+		html_raw(b, "><path class=\"atlas-map__area atlas-map__area--base");
+		if (j == sel)
+			html_raw(b, " is-selected");
+		if (draw && v->n_areas_of[j] > 1 && !compare)
+			html_raw(b, " is-multi");
+		if (compare && v->mismatch && v->mismatch[j])
+			html_raw(b, " is-mismatch");
+		html_raw(b, "\" d=\"");
+		html_raw(b, geo_feature_at(v->feature[j])->path_d);
+		html_raw(b, "\"><title>");
+		html_text(b, lab.data ? lab.data : o->name);
+		html_raw(b, "</title></path></a>");
+		buf_free(&lab);
+	}
+	html_raw(b, "</g><g class=\"atlas-map__regions\" aria-hidden=\"true\">");
+	if (compare && v->mismatch)
+		for (int j = 0; j < v->n; j++)
+			if (v->mismatch[j] && v->feature[j] >= 0) {
+				html_raw(b, "<path class=\"atlas-map__mismatch\" "
+					    "fill=\"url(#kp-afwijkend)\" d=\"");
+				html_raw(b, geo_feature_at(v->feature[j])->path_d);
+				html_raw(b, "\"/>");
+			}
+	for (int i = 0; draw && i < v->n_areas; i++)
+		draw_area(r, v, &v->areas[i], !compare, false);
+	for (int i = 0; compare && i < v->n_cmp; i++)
+		draw_area(r, v, &v->cmp[i], false, true);
+	html_raw(b, "</g>");
+
+	if (v->waterboards && geo_waterboard_count() > 0) {
+		html_raw(b, "<g class=\"atlas-map__waterboards\" aria-hidden=\"true\">");
+		for (int w = 0; w < geo_waterboard_count(); w++) {
+			html_raw(b, "<path class=\"atlas-map__waterboard\" fill=\"none\" "
+				    "data-waterschap=\"");
+			html_attr(b, geo_waterboard_at(w)->statcode);
+			html_raw(b, "\" d=\"");
+			html_raw(b, geo_waterboard_at(w)->path_d);
+			html_raw(b, "\"/>");
+		}
+		html_raw(b, "</g>");
+	}
+
+	/* the names; "×2" after a gemeente that lies in two of the areas */
+	html_raw(b, "<g class=\"atlas-map__names\" aria-hidden=\"true\">");
+	for (int j = 0; j < v->n; j++) {
+		if (v->feature[j] < 0)
+			continue;
+		const struct geo_feature *g = geo_feature_at(v->feature[j]);
+		const char *mark = draw && !compare && v->n_areas_of[j] > 1
+				       ? arena_printf(r->arena, " ×%d", v->n_areas_of[j])
+				       : "";
+		for (int variant = 0; variant < 2; variant++) {
+			html_rawf(b,
+				  "<text class=\"atlas-map__name atlas-map__name--%s\" x=\"%.1f\" "
+				  "y=\"%.1f\" text-anchor=\"middle\">",
+				  variant ? "short" : "full", g->lx, g->ly);
+			html_text(b, variant ? short_name(r, v, j) : s->orgs[v->orgs[j]].name);
+			html_text(b, mark);
+			html_raw(b, "</text>");
+		}
+	}
+	html_raw(b, "</g><g class=\"atlas-map__badges\" aria-hidden=\"true\">");
+	int *badges_at = arena_calloc(r->arena, (size_t)v->n + 1, sizeof(int));
+	for (int i = 0; badges_at && draw && i < v->n_areas; i++)
+		draw_badge(r, v, &v->areas[i], badges_at, false);
+	for (int i = 0; badges_at && compare && i < v->n_cmp; i++)
+		draw_badge(r, v, &v->cmp[i], badges_at, true);
+	html_raw(b, "</g></svg>");
+}
+
+/* A legend swatch for area ar: its pattern in a square with its outline. */
+static void area_swatch(struct buf *b, const struct map_area *ar, bool dashed)
+{
+	html_raw(b, "<svg class=\"atlas-map__swatch\" width=\"28\" height=\"28\" "
+		    "viewBox=\"0 0 28 28\" aria-hidden=\"true\" focusable=\"false\">");
+	if (!dashed) {
+		char id[16];
+		snprintf(id, sizeof id, "l%s", ar->label);
+		html_raw(b, "<defs>");
+		pattern_def(b, id, ar->style);
+		html_raw(b, "</defs>");
+		html_raw(b, "<rect x=\"2\" y=\"2\" width=\"24\" height=\"24\" fill=\"url(#kp-l");
+		html_attr(b, ar->label);
+		html_rawf(b, ")\" stroke=\"%s\" stroke-width=\"3\"/>", map_area_colour(ar->style));
+	} else {
+		html_raw(b, "<rect x=\"2\" y=\"2\" width=\"24\" height=\"24\" fill=\"none\" "
+			    "stroke=\"#1a1a1a\" stroke-width=\"3\" stroke-dasharray=\"6 4\"/>");
+	}
+	html_raw(b, "</svg>");
+}
+
+/* The names of the map gemeenten in area ar, comma separated, in b. */
+static void area_gemeenten(struct buf *b, const struct snapshot *s, const struct map_view *v,
+			   const struct map_area *ar)
+{
+	int k = 0;
+	for (int j = 0; j < v->n; j++)
+		if (ar->in[j]) {
+			if (k++)
+				html_raw(b, ", ");
+			html_text(b, s->orgs[v->orgs[j]].name);
+		}
+	if (k == 0)
+		html_raw(b, "geen gemeenten in de provincie");
+}
+
+/* "via U10 en Regio Amersfoort" for the nested collaborations of ar. */
+static void area_via(struct buf *b, const struct snapshot *s, const struct map_area *ar)
+{
+	if (ar->n_via == 0)
+		return;
+	int k = 0;
+	html_raw(b, " <span class=\"atlas-muted\">(via ");
+	for (int c = 0; c < s->n_collabs; c++)
+		if (ar->via[c]) {
+			if (k++)
+				html_raw(b, k == ar->n_via ? " en " : ", ");
+			html_text(b, s->collabs[c].name);
+		}
+	html_raw(b, ")</span>");
+}
+
+static void legend_regions(struct request *r, const struct map_view *v)
+{
+	const struct snapshot *s = r->snap;
+	struct buf *b = &r->out;
+	bool compare = v->cmp_domain >= 0;
+	html_raw(b, "<div class=\"atlas-map__legend\" id=\"kaart-legenda\">"
+		    "<h2 class=\"utrecht-heading-3 atlas-map__legend-title\">Legenda</h2>");
+	if (v->too_many) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">Er passen ");
+		html_int_nl(b, v->n_areas);
+		html_rawf(b,
+			  " gebieden bij deze keuze; de kaart tekent er hoogstens %d. Kies "
+			  "een beleidsdomein, vorm of soort, of één samenwerkingsverband. De "
+			  "tabellen hieronder bevatten ze allemaal.</p>",
+			  MAP_MAX_AREAS);
+	} else if (v->n_areas > 0) {
+		if (compare)
+			html_raw(b, "<h3 class=\"utrecht-heading-4\">Indeling 1 (doorgetrokken "
+				    "lijn, letter)</h3>");
+		html_raw(b, "<ul class=\"atlas-map__legend-list atlas-map__legend-list--areas\">");
+		const char *const skip_v[] = {"verband", "gemeente", "met", NULL};
+		for (int i = 0; i < v->n_areas; i++) {
+			const struct map_area *ar = &v->areas[i];
+			const struct collaboration *c = &s->collabs[ar->collab];
+			html_raw(b, "<li class=\"atlas-map__legend-item\">");
+			area_swatch(b, ar, false);
+			html_raw(b, "<span><strong class=\"atlas-map__legend-label\">");
+			html_text(b, ar->label);
+			html_raw(
+			    b, "</strong> <a class=\"utrecht-link utrecht-link--html-a\" href=\"");
+			html_attr(b, href(r, "/kaart", skip_v, "verband", c->key));
+			html_raw(b, "\">");
+			html_text(b, c->name);
+			html_raw(b, "</a> (");
+			html_int_nl(b, ar->n_in);
+			html_raw(b, ar->n_in == 1 ? " gemeente" : " gemeenten");
+			html_raw(b, "; ");
+			html_text(b, map_pattern_name(map_area_pattern(ar->style)));
+			html_raw(b, ")</span></li>");
+		}
+		html_raw(b, "</ul>");
+	} else {
+		html_raw(b, "<p class=\"utrecht-paragraph\">Geen samenwerkingsverbanden met "
+			    "deze keuze.</p>");
+	}
+	if (compare) {
+		html_raw(b, "<h3 class=\"utrecht-heading-4\">Indeling 2 (gestreepte lijn, "
+			    "cijfer)</h3><ul class=\"atlas-map__legend-list "
+			    "atlas-map__legend-list--areas\">");
+		for (int i = 0; i < v->n_cmp; i++) {
+			html_raw(b, "<li class=\"atlas-map__legend-item\">");
+			area_swatch(b, &v->cmp[i], true);
+			html_raw(b, "<span><strong class=\"atlas-map__legend-label\">");
+			html_text(b, v->cmp[i].label);
+			html_raw(b, "</strong> ");
+			html_text(b, s->collabs[v->cmp[i].collab].name);
+			html_raw(b, "</span></li>");
+		}
+		html_raw(
+		    b, "</ul><p class=\"atlas-map__legend-note\"><svg class=\"atlas-map__swatch\" "
+		       "width=\"28\" height=\"28\" viewBox=\"0 0 28 28\" aria-hidden=\"true\" "
+		       "focusable=\"false\"><path d=\"M0 28L28 0M-7 21L21 -7M7 35L35 7\" "
+		       "stroke=\"#5c5c5c\" stroke-width=\"3\"/><rect x=\"1\" y=\"1\" width=\"26\" "
+		       "height=\"26\" fill=\"none\" stroke=\"#5c5c5c\"/></svg> Gearceerd: de "
+		       "gemeente valt in de twee indelingen in een andere groepering.</p>");
+	} else if (!v->too_many && v->n_areas > 1) {
+		html_raw(b, "<p class=\"atlas-map__legend-note\">“×2” achter een naam: de "
+			    "gemeente ligt in twee van deze gebieden (dikke stippellijn).</p>");
+	}
+	if (v->waterboards)
+		html_raw(
+		    b, "<p class=\"atlas-map__legend-note\"><svg class=\"atlas-map__swatch\" "
+		       "width=\"28\" height=\"28\" viewBox=\"0 0 28 28\" aria-hidden=\"true\" "
+		       "focusable=\"false\"><path class=\"atlas-map__waterboard\" d=\"M2 14H26\"/>"
+		       "</svg> Grens van een waterschap.</p>");
+	html_raw(b, "</div>");
+}
+
+/* The areas as a table: label, collaboration, its gemeenten, the other
+ * participants it covers. */
+static void table_areas(struct request *r, const struct map_view *v, const struct map_area *areas,
+			int n, const char *id, const char *caption)
+{
+	const struct snapshot *s = r->snap;
+	struct buf *b = &r->out;
+	html_raw(b, "<div class=\"utrecht-table-container atlas-table-container\" id=\"");
+	html_attr(b, id);
+	html_raw(b, "\"><table class=\"utrecht-table utrecht-table--html-table "
+		    "utrecht-table--alternate-row-color atlas-map__table\"><caption "
+		    "class=\"utrecht-table__caption\">");
+	html_text(b, caption);
+	html_raw(
+	    b, "</caption><thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
+	       "<th scope=\"col\" class=\"utrecht-table__header-cell\">Label</th>"
+	       "<th scope=\"col\" class=\"utrecht-table__header-cell\">Samenwerkingsverband</th>"
+	       "<th scope=\"col\" class=\"utrecht-table__header-cell "
+	       "utrecht-table__header-cell--numeric-column\">Gemeenten</th>"
+	       "<th scope=\"col\" class=\"utrecht-table__header-cell\">Welke gemeenten</th>"
+	       "<th scope=\"col\" class=\"utrecht-table__header-cell\">Andere deelnemers</th>"
+	       "</tr></thead><tbody class=\"utrecht-table__body\">");
+	for (int i = 0; i < n; i++) {
+		const struct map_area *ar = &areas[i];
+		const struct collaboration *c = &s->collabs[ar->collab];
+		html_raw(b, "<tr class=\"utrecht-table__row\" data-gebied=\"");
+		html_attr(b, c->key);
+		html_raw(b, "\">");
+		comp_td_text(b, ar->label, NULL);
+		comp_th_open(b);
+		comp_link_seg(b, "/samenwerkingsverbanden", c->key, c->name);
+		area_via(b, s, ar);
+		comp_th_close(b);
+		comp_td_int(b, ar->n_in);
+		comp_td_open(b, false);
+		area_gemeenten(b, s, v, ar);
+		comp_td_close(b);
+		comp_td_open(b, false);
+		int k = 0;
+		for (int o = 0; o < s->n_orgs; o++)
+			if (ar->others[o]) {
+				if (k++)
+					html_raw(b, ", ");
+				html_text(b, s->orgs[o].name);
+			}
+		if (k == 0)
+			html_raw(b, "geen");
+		comp_td_close(b);
+		comp_row_close(b);
+	}
+	html_raw(b, "</tbody></table></div>");
+}
+
+/* Per gemeente: the areas it lies in (and, comparing, in the second
+ * indeling, and with whom it is grouped differently). */
+static void table_gemeenten_regions(struct request *r, const struct map_view *v)
+{
+	const struct snapshot *s = r->snap;
+	struct buf *b = &r->out;
+	bool compare = v->cmp_domain >= 0;
+	html_raw(b, "<div class=\"utrecht-table-container atlas-table-container\" "
+		    "id=\"kaart-tabel-gemeenten\"><table class=\"utrecht-table "
+		    "utrecht-table--html-table utrecht-table--alternate-row-color "
+		    "atlas-map__table\"><caption class=\"utrecht-table__caption\">");
+	html_raw(b, compare ? "Per gemeente: de groepering in beide indelingen"
+			    : "Per gemeente: in welke gebieden ze ligt");
+	html_raw(
+	    b, "</caption><thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
+	       "<th scope=\"col\" class=\"utrecht-table__header-cell\">Gemeente</th>");
+	if (compare)
+		html_raw(
+		    b,
+		    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Indeling 1</th>"
+		    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Indeling 2</th>"
+		    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Anders ingedeeld</th>"
+		    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Samen in de ene "
+		    "indeling, niet in de andere</th>");
+	else
+		html_raw(b, "<th scope=\"col\" class=\"utrecht-table__header-cell "
+			    "utrecht-table__header-cell--numeric-column\">Aantal gebieden</th>"
+			    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Gebieden</th>");
+	html_raw(b, "</tr></thead><tbody class=\"utrecht-table__body\">");
+	for (int j = 0; j < v->n; j++) {
+		const struct organisation *o = &s->orgs[v->orgs[j]];
+		html_raw(b, "<tr class=\"utrecht-table__row\" data-code=\"");
+		html_attr(b, o->code);
+		if (compare && v->mismatch && v->mismatch[j])
+			html_raw(b, "\" data-afwijkend=\"ja");
+		html_raw(b, "\">");
+		comp_th_open(b);
+		comp_link_seg(b, "/organisaties", o->code, o->name);
+		comp_th_close(b);
+		if (!compare)
+			comp_td_int(b, v->n_areas_of[j]);
+		for (int set = 0; set < (compare ? 2 : 1); set++) {
+			const struct map_area *as = set ? v->cmp : v->areas;
+			int na = set ? v->n_cmp : v->n_areas;
+			comp_td_open(b, false);
+			int k = 0;
+			for (int i = 0; i < na; i++)
+				if (as[i].in[j]) {
+					if (k++)
+						html_raw(b, "; ");
+					html_text(b, as[i].label);
+					html_raw(b, " ");
+					html_text(b, s->collabs[as[i].collab].name);
+				}
+			if (k == 0)
+				html_raw(b, "geen");
+			comp_td_close(b);
+		}
+		if (compare) {
+			comp_td_text(b, v->mismatch && v->mismatch[j] ? "Ja" : "Nee", NULL);
+			comp_td_open(b, false);
+			int k = 0;
+			for (int q = 0; q < v->n && v->mismatch && v->mismatch[j]; q++) {
+				if (q == j)
+					continue;
+				bool ta = map_view_together(v->areas, v->n_areas, j, q);
+				bool tb = map_view_together(v->cmp, v->n_cmp, j, q);
+				if (ta == tb)
+					continue;
+				if (k++)
+					html_raw(b, ", ");
+				html_text(b, s->orgs[v->orgs[q]].name);
+				html_raw(b, ta ? " (alleen 1)" : " (alleen 2)");
+			}
+			if (k == 0)
+				html_raw(b, "—");
+			comp_td_close(b);
+		}
+		comp_row_close(b);
+	}
+	html_raw(b, "</tbody></table></div>");
+}
+
+/* The plain-language sentence above a comparison. */
+static void compare_summary(struct request *r, const struct map_view *v, const char *name_a)
+{
+	const struct snapshot *s = r->snap;
+	struct buf *b = &r->out;
+	html_raw(b, "<p class=\"utrecht-paragraph atlas-map__conclusion\" id=\"kaart-conclusie\">");
+	if (v->n_mismatch == 0) {
+		html_raw(b, "<strong>De grenzen vallen samen:</strong> ");
+		html_text(b, name_a);
+		html_raw(b, " en ");
+		html_text(b, s->domains[v->cmp_domain].name);
+		html_raw(b, " delen de gemeenten op dezelfde manier in.");
+	} else {
+		html_raw(b, "<strong>");
+		html_int_nl(b, v->n_mismatch);
+		html_raw(b, " van de ");
+		html_int_nl(b, v->n);
+		html_raw(b, " gemeenten</strong> vallen bij ");
+		html_text(b, name_a);
+		html_raw(b, " (indeling 1) in een andere groepering dan bij ");
+		html_text(b, s->domains[v->cmp_domain].name);
+		html_raw(b, " (indeling 2): ");
+		int k = 0;
+		for (int j = 0; j < v->n; j++)
+			if (v->mismatch[j]) {
+				if (k++)
+					html_raw(b, k == v->n_mismatch ? " en " : ", ");
+				html_text(b, s->orgs[v->orgs[j]].name);
+			}
+		html_raw(b, ". Daar lopen de grenzen niet gelijk.");
+	}
+	html_raw(b, "</p>");
+}
+
+/* The side panel for the chosen collaboration in the regio-indeling: its
+ * gemeenten (nested members resolved) and the other participants. */
+static void panel_verband_regions(struct request *r, const struct map_view *v)
+{
+	const struct snapshot *s = r->snap;
+	struct buf *b = &r->out;
+	const struct map_area *ar = &v->areas[0];
+	const struct collaboration *c = &s->collabs[v->verband];
+	html_raw(b, "<section class=\"atlas-map__section\" aria-labelledby=\"paneel-verband\">"
+		    "<h2 class=\"utrecht-heading-3\" id=\"paneel-verband\">Gebied van ");
+	html_text(b, c->name);
+	html_raw(b, "</h2><p class=\"utrecht-paragraph\">");
+	if (!c->active)
+		html_raw(b, "Dit samenwerkingsverband is beëindigd. ");
+	html_raw(b, "Op de kaart is het gebied omlijnd: alle gemeenten die meedoen");
+	if (ar->n_via > 0) {
+		html_raw(b, ", ook via deelnemers die zelf een samenwerkingsverband zijn");
+		area_via(b, s, ar);
+	}
+	html_raw(b, ". ");
+	comp_link_seg(b, "/samenwerkingsverbanden", c->key, "Alle gegevens van dit verband");
+	html_raw(b, ".</p><h3 class=\"utrecht-heading-4\">Deelnemende gemeenten (");
+	html_int_nl(b, ar->n_in);
+	html_raw(b, ")</h3>");
+	if (ar->n_in == 0)
+		html_raw(b, "<p class=\"utrecht-paragraph\">Geen gemeenten op de kaart.</p>");
+	else {
+		html_raw(
+		    b, "<ul class=\"utrecht-unordered-list atlas-map__list\" id=\"kaart-leden\">");
+		for (int j = 0; j < v->n; j++)
+			if (ar->in[j]) {
+				const struct organisation *o = &s->orgs[v->orgs[j]];
+				html_raw(b, "<li>");
+				comp_link_seg(b, "/organisaties", o->code, o->name);
+				html_raw(b, "</li>");
+			}
+		html_raw(b, "</ul>");
+	}
+	html_raw(b, "<h3 class=\"utrecht-heading-4\">Andere deelnemers (");
+	html_int_nl(b, ar->n_others);
+	html_raw(b, ")</h3>");
+	if (ar->n_others == 0)
+		html_raw(b,
+			 "<p class=\"utrecht-paragraph\">Geen: alle deelnemers zijn gemeenten op "
+			 "de kaart.</p>");
+	else {
+		html_raw(
+		    b,
+		    "<ul class=\"utrecht-unordered-list atlas-map__list\" id=\"kaart-anderen\">");
+		for (int o = 0; o < s->n_orgs; o++)
+			if (ar->others[o])
+				org_item(b, &s->orgs[o], 0);
+		html_raw(b, "</ul>");
+	}
+	html_raw(b, "</section>");
+}
+
 /* ---- handlers ------------------------------------------------------------------------ */
 
-/* The map view (app/map.c) for the request's query; see map_view_build. */
+/* The map view (app/map.c) for the request's query; see map_view_build and
+ * map_view_regions. */
 static int build_view(struct request *r, struct map_view *v, char *msg, size_t msglen,
 		      const char **param)
 {
 	const char *vals[MAP_N_FILTERS];
 	for (int i = 0; i < MAP_N_FILTERS; i++)
 		vals[i] = req_param(r, map_filter_keys[i]);
-	return map_view_build(r->snap, r->arena, vals, req_param(r, "verband"), v, msg, msglen,
-			      param);
+	int rc =
+	    map_view_build(r->snap, r->arena, vals, req_param(r, "verband"), v, msg, msglen, param);
+	char m2[320];
+	const char *p2 = NULL;
+	if (map_view_regions(r->snap, r->arena, v, req_param(r, "weergave"),
+			     req_param(r, "vergelijk"), req_param(r, "waterschappen"), m2,
+			     sizeof m2, &p2) < 0 &&
+	    rc == 0) {
+		rc = -1;
+		*param = p2;
+		snprintf(msg, msglen, "%s", m2);
+	}
+	return rc;
 }
 
-int page_map(struct request *r)
+/* What the chosen filters call indeling 1 ("Werk en inkomen", …). */
+static const char *indeling_name(struct request *r, const struct map_view *v)
+{
+	const struct snapshot *s = r->snap;
+	if (v->verband >= 0)
+		return s->collabs[v->verband].name;
+	if (v->f.domain >= 0)
+		return s->domains[v->f.domain].name;
+	return "de gekozen samenwerkingsverbanden";
+}
+
+/* The summary line above the regio-indeling. */
+static void regions_summary(struct request *r, const struct map_view *v)
+{
+	struct buf *b = &r->out;
+	int covered = 0, multi = 0;
+	for (int j = 0; j < v->n; j++) {
+		covered += v->n_areas_of[j] > 0;
+		multi += v->n_areas_of[j] > 1;
+	}
+	html_raw(b, "<p class=\"utrecht-paragraph atlas-result-count\" id=\"kaart-samenvatting\">");
+	if (v->verband >= 0) {
+		html_raw(b, "<strong>");
+		html_text(b, r->snap->collabs[v->verband].name);
+		html_raw(b, "</strong> beslaat ");
+		html_int_nl(b, v->areas[0].n_in);
+		html_raw(b, " van de ");
+		html_int_nl(b, v->n);
+		html_raw(b, " gemeenten.");
+	} else {
+		html_raw(b, "<strong>");
+		html_int_nl(b, v->n_areas);
+		html_raw(b, v->n_areas == 1 ? " gebied" : " gebieden");
+		html_raw(b, "</strong> (actieve samenwerkingsverbanden met deze keuze); ");
+		html_int_nl(b, covered);
+		html_raw(b, " van de ");
+		html_int_nl(b, v->n);
+		html_raw(b, " gemeenten liggen in minstens één");
+		if (multi > 0) {
+			html_raw(b, ", ");
+			html_int_nl(b, multi);
+			html_raw(b, " in meer dan één");
+		}
+		html_raw(b, ".");
+	}
+	html_raw(b, "</p>");
+}
+
+static int page_map_view(struct request *r, const void *tt)
 {
 	const struct snapshot *s = r->snap;
 	struct buf *b = &r->out;
@@ -555,6 +1305,7 @@ int page_map(struct request *r)
 
 	if (build_view(r, &v, msg, sizeof msg, &param) < 0)
 		status = 400;
+	bool regions = v.mode == MAP_MODE_REGIONS;
 	bool bad_g = false, bad_m = false;
 	int sel = param_gemeente(r, &v, "gemeente", &bad_g);
 	int with = param_gemeente(r, &v, "met", &bad_m);
@@ -584,19 +1335,29 @@ int page_map(struct request *r)
 	const struct page_head h = {
 	    .title = v.verband >= 0
 			 ? arena_printf(r->arena, "Kaart: %s", s->collabs[v.verband].name)
-			 : "Kaart van de samenwerking",
+			 : (regions ? "Kaart: regio-indeling" : "Kaart van de samenwerking"),
 	    .nav = NAV_MAP,
 	    .nav_exact = true};
 	layout_begin(b, page_head_for(r, &h));
 	html_raw(b, "<link rel=\"stylesheet\" href=\"");
 	html_attr(b, assets_url("css/map.css"));
 	html_raw(b, "\">");
-	html_raw(b,
-		 "<h1 class=\"utrecht-heading-1\">Kaart van de samenwerking</h1>"
-		 "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">Hoe donkerder een "
-		 "gemeente, hoe meer actieve samenwerkingsverbanden ze heeft. Kies een gemeente op "
-		 "de kaart voor haar samenwerkingsverbanden, of licht één samenwerkingsverband uit "
-		 "om te zien wie meedoet. De tabel onder de kaart bevat dezelfde getallen.</p>");
+	html_raw(b, "<h1 class=\"utrecht-heading-1\">Kaart van de samenwerking</h1>");
+	if (regions)
+		html_raw(
+		    b, "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">Elk "
+		       "samenwerkingsverband als eigen gebied: kies een beleidsdomein, vorm of "
+		       "soort en zie of de regio's op elkaar aansluiten, of kies één "
+		       "samenwerkingsverband. Vergelijk twee indelingen om te zien waar de grenzen "
+		       "niet samenvallen. De tabellen onder de kaart bevatten hetzelfde.</p>");
+	else
+		html_raw(b,
+			 "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">Hoe donkerder een "
+			 "gemeente, hoe meer actieve samenwerkingsverbanden ze heeft. Kies een "
+			 "gemeente op de kaart voor haar samenwerkingsverbanden, of licht één "
+			 "samenwerkingsverband uit om te zien wie meedoet. De tabel onder de kaart "
+			 "bevat dezelfde getallen.</p>");
+	history_timetravel_notice(b, r, tt);
 	if (status != 200) {
 		html_raw(
 		    b, "<div class=\"utrecht-alert utrecht-alert--error atlas-notice "
@@ -607,36 +1368,66 @@ int page_map(struct request *r)
 	}
 	filter_form(r, &v);
 
-	int total_in = 0;
-	for (int j = 0; j < v.n; j++)
-		total_in += v.counts[j] > 0;
-	html_raw(b, "<p class=\"utrecht-paragraph atlas-result-count\" id=\"kaart-samenvatting\">"
-		    "<strong>");
-	html_int_nl(b, v.n_matching);
-	html_raw(b, v.n_matching == 1 ? " actief samenwerkingsverband"
-				      : " actieve samenwerkingsverbanden");
-	html_raw(b, "</strong> met deze filters; ");
-	html_int_nl(b, total_in);
-	html_raw(b, " van de ");
-	html_int_nl(b, v.n);
-	html_raw(b, " gemeenten doen mee aan minstens één.</p>");
+	if (regions) {
+		regions_summary(r, &v);
+		if (v.cmp_domain >= 0)
+			compare_summary(r, &v, indeling_name(r, &v));
+	} else {
+		int total_in = 0;
+		for (int j = 0; j < v.n; j++)
+			total_in += v.counts[j] > 0;
+		html_raw(b, "<p class=\"utrecht-paragraph atlas-result-count\" "
+			    "id=\"kaart-samenvatting\"><strong>");
+		html_int_nl(b, v.n_matching);
+		html_raw(b, v.n_matching == 1 ? " actief samenwerkingsverband"
+					      : " actieve samenwerkingsverbanden");
+		html_raw(b, "</strong> met deze filters; ");
+		html_int_nl(b, total_in);
+		html_raw(b, " van de ");
+		html_int_nl(b, v.n);
+		html_raw(b, " gemeenten doen mee aan minstens één.</p>");
+	}
 	html_raw(b, "<div class=\"atlas-visually-hidden\" id=\"kaart-melding\" role=\"status\" "
 		    "aria-live=\"polite\"></div>");
 
-	html_raw(b, "<div class=\"atlas-map\" id=\"kaart\" data-api=\"/api/v1/kaart\">"
-		    "<div class=\"atlas-map__figure\">");
-	if (geo_count() > 0)
+	html_rawf(b,
+		  "<div class=\"atlas-map%s\" id=\"kaart\" data-api=\"/api/v1/kaart\" "
+		  "data-weergave=\"%s\"><div class=\"atlas-map__figure\">",
+		  regions ? " atlas-map--regio" : "", regions ? "regio" : "aantal");
+	if (geo_count() > 0 && regions)
+		svg_regions(r, &v, sel);
+	else if (geo_count() > 0)
 		svg_map(r, &v, sel);
 	else
 		comp_notice(b, "Kaart niet beschikbaar:",
 			    "de vormen van de gemeenten zijn niet geladen. De tabel hieronder "
 			    "bevat alle getallen.");
-	legend(b, &v);
-	html_raw(b, "<p class=\"atlas-map__attribution\">" GEO_ATTRIBUTION ".</p></div>");
+	if (regions) {
+		legend_regions(r, &v);
+		html_raw(b, "<p class=\"atlas-map__abbr\">Afkortingen op de kaart: ");
+		for (int j = 0; j < v.n; j++) {
+			if (j)
+				html_raw(b, ", ");
+			html_text(b, short_name(r, &v, j));
+			html_raw(b, " = ");
+			html_text(b, s->orgs[v.orgs[j]].name);
+		}
+		html_raw(b, ".</p>");
+	} else {
+		legend(b, &v);
+	}
+	html_raw(b, "<p class=\"atlas-map__attribution\">" GEO_ATTRIBUTION ".");
+	if (regions && v.waterboards)
+		html_raw(b, " " GEO_WATERBOARD_ATTRIBUTION ".");
+	html_raw(b, "</p></div>");
 
 	html_raw(b, "<div class=\"atlas-map__panel\" id=\"kaart-paneel\" tabindex=\"-1\">");
-	if (v.verband >= 0)
-		panel_verband(r, &v);
+	if (v.verband >= 0) {
+		if (regions)
+			panel_verband_regions(r, &v);
+		else
+			panel_verband(r, &v);
+	}
 	if (sel >= 0)
 		panel_gemeente(r, &v, sel, with);
 	if (v.verband < 0 && sel < 0)
@@ -647,19 +1438,30 @@ int page_map(struct request *r)
 		    "id=\"paneel-hint\">Details</h2><p class=\"utrecht-paragraph\">Kies een "
 		    "gemeente op de kaart (met de muis, of met Tab en Enter) om te zien aan welke "
 		    "samenwerkingsverbanden ze deelneemt en met welke waterschappen en partners "
-		    "buiten de provincie.</p><p class=\"utrecht-paragraph\">Of kies bij "
-		    "‘Samenwerkingsverband uitlichten’ een verband: de deelnemende gemeenten "
-		    "worden omlijnd en de andere deelnemers staan hier.</p></section>");
+		    "buiten de provincie.</p><p class=\"utrecht-paragraph\">Of kies één "
+		    "samenwerkingsverband: het gebied wordt omlijnd en de deelnemers staan "
+		    "hier.</p></section>");
 	html_raw(b, "</div></div>");
 
-	html_raw(
-	    b,
-	    "<h2 class=\"utrecht-heading-2\" id=\"tabel-titel\">De getallen in een "
-	    "tabel</h2><p class=\"utrecht-paragraph atlas-sort-hint\">Klik op een kolomkop om te "
-	    "sorteren.</p>");
-	table(r, &v, rows, by);
+	if (regions) {
+		html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"tabel-titel\">De indeling in "
+			    "tabellen</h2>");
+		table_areas(r, &v, v.areas, v.n_areas, "kaart-tabel-gebieden",
+			    v.cmp_domain >= 0 ? "Indeling 1: de gebieden en hun gemeenten"
+					      : "De gebieden en hun gemeenten");
+		if (v.cmp_domain >= 0)
+			table_areas(r, &v, v.cmp, v.n_cmp, "kaart-tabel-vergelijk",
+				    "Indeling 2: de gebieden en hun gemeenten");
+		table_gemeenten_regions(r, &v);
+	} else {
+		html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"tabel-titel\">De getallen in een "
+			    "tabel</h2><p class=\"utrecht-paragraph atlas-sort-hint\">Klik op een "
+			    "kolomkop om te sorteren.</p>");
+		table(r, &v, rows, by);
+	}
 
-	const char *const skip_page[] = {"gemeente", "met", NULL};
+	const char *const skip_page[] = {"gemeente",  "met",	       "weergave",
+					 "vergelijk", "waterschappen", NULL};
 	const char *const skip_api[] = {"gemeente", "met", "sorteer", NULL};
 	html_raw(b,
 		 "<p class=\"utrecht-paragraph atlas-opendata atlas-map__exports\">Deze kaart "
@@ -673,14 +1475,27 @@ int page_map(struct request *r)
 		    "id=\"export-json\" href=\"");
 	html_attr(b, href(r, "/api/v1/kaart", skip_api, NULL, NULL));
 	html_raw(b, "\">JSON via de open API</a>.</p>");
-	html_raw(b, "<script type=\"module\" src=\"");
-	html_attr(b, assets_url("js/map.js"));
-	html_raw(b, "\"></script>");
+	if (!regions) {
+		html_raw(b, "<script type=\"module\" src=\"");
+		html_attr(b, assets_url("js/map.js"));
+		html_raw(b, "\"></script>");
+	}
 	layout_end(b, s->stats.newest_confirmed);
 	return status;
 }
 
-int page_map_csv(struct request *r)
+int page_map(struct request *r)
+{
+	int tt_status = 0; /* ?peildatum= swaps r->snap for that date */
+	void *tt = history_timetravel_begin(r, &tt_status);
+	if (tt_status)
+		return tt_status;
+	int status = page_map_view(r, tt);
+	history_timetravel_end(r, tt);
+	return status;
+}
+
+static int page_map_csv_view(struct request *r)
 {
 	const struct snapshot *s = r->snap;
 	struct map_view v;
@@ -723,4 +1538,15 @@ int page_map_csv(struct request *r)
 	r->etag = s->etag;
 	req_header(r, "Content-Disposition", "attachment; filename=\"kaart-gemeenten.csv\"");
 	return 200;
+}
+
+int page_map_csv(struct request *r)
+{
+	int tt_status = 0;
+	void *tt = history_timetravel_begin(r, &tt_status);
+	if (tt_status)
+		return tt_status;
+	int status = page_map_csv_view(r);
+	history_timetravel_end(r, tt);
+	return status;
 }
