@@ -257,13 +257,16 @@ int map_view_regions(const struct snapshot *s, struct arena *a, struct map_view 
 		const bool **ia = arena_calloc(a, (size_t)v->n_areas + 1, sizeof *ia);
 		const bool **ib = arena_calloc(a, (size_t)v->n_cmp + 1, sizeof *ib);
 		v->mismatch = arena_calloc(a, (size_t)v->n + 1, sizeof(bool));
-		if (ia && ib && v->mismatch) {
+		v->only_one = arena_calloc(a, (size_t)v->n + 1, sizeof(bool));
+		if (ia && ib && v->mismatch && v->only_one) {
 			for (int i = 0; i < v->n_areas; i++)
 				ia[i] = v->areas[i].in;
 			for (int i = 0; i < v->n_cmp; i++)
 				ib[i] = v->cmp[i].in;
 			struct regions_set sa = {ia, v->n_areas}, sb = {ib, v->n_cmp};
-			v->n_mismatch = regions_compare(&sa, &sb, v->n, v->mismatch);
+			v->n_mismatch = regions_compare(&sa, &sb, v->n, v->mismatch, v->only_one);
+			for (int j = 0; j < v->n; j++)
+				v->n_only_one += v->only_one[j];
 		}
 	}
 	return rc;

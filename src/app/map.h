@@ -72,8 +72,10 @@ struct map_view {
 	int cmp_domain; /* domain index, -1 */
 	struct map_area *cmp;
 	int n_cmp;
-	bool *mismatch; /* per map position: grouped differently */
+	bool *mismatch; /* per map position: a boundary cuts through its groups */
 	int n_mismatch;
+	bool *only_one; /* per map position: in just one of the two indelingen */
+	int n_only_one;
 };
 
 /*

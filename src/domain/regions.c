@@ -65,19 +65,35 @@ bool regions_covered(const struct regions_set *set, int i)
 	return false;
 }
 
-int regions_compare(const struct regions_set *a, const struct regions_set *b, int n, bool *mismatch)
+/* True when areas x (of a) and y (of b) cross among the items both
+ * indelingen cover: each holds an item the other does not. */
+static bool areas_cross(const struct regions_set *a, const bool *x, const struct regions_set *b,
+			const bool *y, int n)
+{
+	bool x_only = false, y_only = false;
+	for (int j = 0; j < n; j++) {
+		if (!regions_covered(a, j) || !regions_covered(b, j))
+			continue;
+		x_only = x_only || (x[j] && !y[j]);
+		y_only = y_only || (y[j] && !x[j]);
+	}
+	return x_only && y_only;
+}
+
+int regions_compare(const struct regions_set *a, const struct regions_set *b, int n, bool *mismatch,
+		    bool *only_one)
 {
 	int count = 0;
 	for (int i = 0; i < n; i++) {
 		bool ca = regions_covered(a, i), cb = regions_covered(b, i);
-		bool differs = ca != cb;
-		for (int j = 0; j < n && !differs && ca && cb; j++) {
-			if (j == i || !regions_covered(a, j) || !regions_covered(b, j))
-				continue;
-			differs = regions_together(a, i, j) != regions_together(b, i, j);
-		}
-		mismatch[i] = differs;
-		count += differs;
+		if (only_one)
+			only_one[i] = ca != cb;
+		bool cross = false;
+		for (int x = 0; x < a->n_areas && !cross; x++)
+			for (int y = 0; y < b->n_areas && !cross && a->in[x][i]; y++)
+				cross = b->in[y][i] && areas_cross(a, a->in[x], b, b->in[y], n);
+		mismatch[i] = cross;
+		count += cross;
 	}
 	return count;
 }

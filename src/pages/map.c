@@ -760,10 +760,11 @@ static void svg_regions(struct request *r, const struct map_view *v, int sel)
 	html_raw(b, "</title><defs>");
 	for (int i = 0; draw && i < v->n_areas; i++)
 		pattern_def(b, v->areas[i].label, v->areas[i].style);
-	html_raw(b, "<pattern id=\"kp-afwijkend\" width=\"10\" height=\"10\" "
+	html_raw(b, "<pattern id=\"kp-afwijkend\" width=\"12\" height=\"12\" "
 		    "patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
-		    "<line x1=\"5\" y1=\"0\" x2=\"5\" y2=\"10\" stroke=\"#5c5c5c\" "
-		    "stroke-width=\"3\"/></pattern></defs>");
+		    "<rect width=\"12\" height=\"12\" fill=\"#fff3c4\"/>"
+		    "<line x1=\"6\" y1=\"0\" x2=\"6\" y2=\"12\" stroke=\"#767676\" "
+		    "stroke-width=\"2\"/></pattern></defs>");
 
 	/* the gemeenten: links that select one (side panel) */
 	html_raw(b, "<g class=\"atlas-map__areas\">");
@@ -784,7 +785,7 @@ static void svg_regions(struct request *r, const struct map_view *v, int sel)
 				buf_puts(&lab, ": in geen van de getoonde gebieden");
 		}
 		if (compare && v->mismatch && v->mismatch[j])
-			buf_puts(&lab, " (anders ingedeeld)");
+			buf_puts(&lab, " (hier vallen de grenzen niet samen)");
 		html_raw(b, "<a class=\"atlas-map__link\" href=\"");
 		html_attr(b, href(r, "/kaart", skip_g, "gemeente", o->code));
 		html_raw(b, "#kaart-paneel\" data-code=\"");
@@ -1064,13 +1065,13 @@ static void table_gemeenten_regions(struct request *r, const struct map_view *v)
 	    b, "</caption><thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">"
 	       "<th scope=\"col\" class=\"utrecht-table__header-cell\">Gemeente</th>");
 	if (compare)
-		html_raw(
-		    b,
-		    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Indeling 1</th>"
-		    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Indeling 2</th>"
-		    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Anders ingedeeld</th>"
-		    "<th scope=\"col\" class=\"utrecht-table__header-cell\">Samen in de ene "
-		    "indeling, niet in de andere</th>");
+		html_raw(b,
+			 "<th scope=\"col\" class=\"utrecht-table__header-cell\">Indeling 1</th>"
+			 "<th scope=\"col\" class=\"utrecht-table__header-cell\">Indeling 2</th>"
+			 "<th scope=\"col\" class=\"utrecht-table__header-cell\">Grens valt niet "
+			 "samen</th>"
+			 "<th scope=\"col\" class=\"utrecht-table__header-cell\">Samen in de ene "
+			 "indeling, niet in de andere</th>");
 	else
 		html_raw(b, "<th scope=\"col\" class=\"utrecht-table__header-cell "
 			    "utrecht-table__header-cell--numeric-column\">Aantal gebieden</th>"
@@ -1082,6 +1083,8 @@ static void table_gemeenten_regions(struct request *r, const struct map_view *v)
 		html_attr(b, o->code);
 		if (compare && v->mismatch && v->mismatch[j])
 			html_raw(b, "\" data-afwijkend=\"ja");
+		else if (compare && v->only_one && v->only_one[j])
+			html_raw(b, "\" data-afwijkend=\"een-indeling");
 		html_raw(b, "\">");
 		comp_th_open(b);
 		comp_link_seg(b, "/organisaties", o->code, o->name);
@@ -1106,7 +1109,11 @@ static void table_gemeenten_regions(struct request *r, const struct map_view *v)
 			comp_td_close(b);
 		}
 		if (compare) {
-			comp_td_text(b, v->mismatch && v->mismatch[j] ? "Ja" : "Nee", NULL);
+			comp_td_text(b,
+				     v->mismatch && v->mismatch[j]   ? "Ja, grenzen kruisen"
+				     : v->only_one && v->only_one[j] ? "Alleen in één indeling"
+								     : "Nee",
+				     NULL);
 			comp_td_open(b, false);
 			int k = 0;
 			for (int q = 0; q < v->n && v->mismatch && v->mismatch[j]; q++) {
@@ -1130,36 +1137,55 @@ static void table_gemeenten_regions(struct request *r, const struct map_view *v)
 	html_raw(b, "</tbody></table></div>");
 }
 
+/* The names of the map gemeenten marked in flags, "A, B en C". */
+static void name_list(struct buf *b, const struct snapshot *s, const struct map_view *v,
+		      const bool *flags, int n_flags)
+{
+	int k = 0;
+	for (int j = 0; j < v->n; j++)
+		if (flags[j]) {
+			if (k++)
+				html_raw(b, k == n_flags ? " en " : ", ");
+			html_text(b, s->orgs[v->orgs[j]].name);
+		}
+}
+
 /* The plain-language sentence above a comparison. */
 static void compare_summary(struct request *r, const struct map_view *v, const char *name_a)
 {
 	const struct snapshot *s = r->snap;
 	struct buf *b = &r->out;
+	const char *name_b = s->domains[v->cmp_domain].name;
 	html_raw(b, "<p class=\"utrecht-paragraph atlas-map__conclusion\" id=\"kaart-conclusie\">");
 	if (v->n_mismatch == 0) {
-		html_raw(b, "<strong>De grenzen vallen samen:</strong> ");
+		html_raw(b, "<strong>De grenzen sluiten op elkaar aan:</strong> waar ");
 		html_text(b, name_a);
-		html_raw(b, " en ");
-		html_text(b, s->domains[v->cmp_domain].name);
-		html_raw(b, " delen de gemeenten op dezelfde manier in.");
+		html_raw(b, " (indeling 1) en ");
+		html_text(b, name_b);
+		html_raw(b, " (indeling 2) allebei gemeenten indelen, is elk gebied gelijk aan "
+			    "een gebied van de andere indeling of ligt het er helemaal binnen.");
 	} else {
-		html_raw(b, "<strong>");
+		html_raw(b, "<strong>Bij ");
 		html_int_nl(b, v->n_mismatch);
 		html_raw(b, " van de ");
 		html_int_nl(b, v->n);
-		html_raw(b, " gemeenten</strong> vallen bij ");
+		html_raw(b, " gemeenten vallen de grenzen niet samen:</strong> ");
+		name_list(b, s, v, v->mismatch, v->n_mismatch);
+		html_raw(b, v->n_mismatch == 1 ? " ligt" : " liggen");
+		html_raw(b, " in een gebied van ");
 		html_text(b, name_a);
-		html_raw(b, " (indeling 1) in een andere groepering dan bij ");
-		html_text(b, s->domains[v->cmp_domain].name);
-		html_raw(b, " (indeling 2): ");
-		int k = 0;
-		for (int j = 0; j < v->n; j++)
-			if (v->mismatch[j]) {
-				if (k++)
-					html_raw(b, k == v->n_mismatch ? " en " : ", ");
-				html_text(b, s->orgs[v->orgs[j]].name);
-			}
-		html_raw(b, ". Daar lopen de grenzen niet gelijk.");
+		html_raw(b, " (indeling 1) en een gebied van ");
+		html_text(b, name_b);
+		html_raw(b, " (indeling 2) die elkaar snijden: geen van beide ligt binnen het "
+			    "andere.");
+	}
+	if (v->n_only_one > 0) {
+		html_raw(b, " ");
+		html_int_nl(b, v->n_only_one);
+		html_raw(b, v->n_only_one == 1 ? " gemeente valt" : " gemeenten vallen");
+		html_raw(b, " maar in één van de twee: ");
+		name_list(b, s, v, v->only_one, v->n_only_one);
+		html_raw(b, ".");
 	}
 	html_raw(b, "</p>");
 }
