@@ -357,6 +357,83 @@ void geo_free(void)
 	n_feats = 0;
 }
 
+/* Clip polygon (x,y pairs, n points) against one side of the view box:
+ * keep points with sign * (coord - limit) <= 0 on axis (0 = x, 1 = y).
+ * Writes at most 2n points into out; returns how many. */
+static int clip_side(const double *in, int n, double *out, int axis, double limit, double sign)
+{
+	int m = 0;
+	for (int i = 0; i < n; i++) {
+		const double *p = in + 2 * i, *q = in + 2 * ((i + 1) % n);
+		bool pin = sign * (p[axis] - limit) <= 0, qin = sign * (q[axis] - limit) <= 0;
+		if (pin) {
+			out[2 * m] = p[0];
+			out[2 * m + 1] = p[1];
+			m++;
+		}
+		if (pin != qin) {
+			double t = (limit - p[axis]) / (q[axis] - p[axis]);
+			out[2 * m] = p[0] + t * (q[0] - p[0]);
+			out[2 * m + 1] = p[1] + t * (q[1] - p[1]);
+			m++;
+		}
+	}
+	return m;
+}
+
+/* Like path_ring, but the ring is clipped to the view box first, so a
+ * layer that reaches beyond the province (the water boards) stays inside
+ * the map. */
+static int path_ring_clipped(json_t *ring, void *ctx)
+{
+	struct proj_ctx *p = ctx;
+	size_t n = json_array_size(ring), i;
+	json_t *pt;
+	double *a = calloc(4 * n + 8, sizeof *a), *b = calloc(4 * n + 8, sizeof *b);
+	if (!a || !b) {
+		free(a);
+		free(b);
+		return -1;
+	}
+	int m = 0;
+	json_array_foreach(ring, i, pt)
+	{
+		double lon, lat;
+		if (point(pt, &lon, &lat) < 0) {
+			free(a);
+			free(b);
+			return -1;
+		}
+		project(p, lon, lat, &a[2 * m], &a[2 * m + 1]);
+		m++;
+	}
+	if (m > 1 && a[0] == a[2 * m - 2] && a[1] == a[2 * m - 1])
+		m--; /* the closing point */
+	m = clip_side(a, m, b, 0, 0, -1);
+	m = clip_side(b, m, a, 0, GEO_VIEW_W, 1);
+	m = clip_side(a, m, b, 1, 0, -1);
+	m = clip_side(b, m, a, 1, view_h, 1);
+	double ar = 0, cx = 0, cy = 0;
+	for (int k = 0; k < m; k++) {
+		buf_printf(p->d, k == 0 ? "M%.1f %.1f" : "L%.1f %.1f", a[2 * k], a[2 * k + 1]);
+		const double *u = a + 2 * k, *w = a + 2 * ((k + 1) % m);
+		double cross = u[0] * w[1] - w[0] * u[1];
+		ar += cross;
+		cx += (u[0] + w[0]) * cross;
+		cy += (u[1] + w[1]) * cross;
+	}
+	if (m > 0)
+		buf_putc(p->d, 'Z');
+	if (fabs(ar) > p->best_area && fabs(ar) > 1e-9) {
+		p->best_area = fabs(ar);
+		p->lx = cx / (3.0 * ar);
+		p->ly = cy / (3.0 * ar);
+	}
+	free(a);
+	free(b);
+	return 0;
+}
+
 /* Load the water-board layer from GEO_WATERBOARD_FILE in the directory of
  * the gemeente file, projected like the gemeenten. Optional: without the
  * file (or with a bad one) the map has no water-board layer. */
@@ -389,7 +466,7 @@ static void load_waterboards(const char *gemeente_path)
 		p.d = &d;
 		p.best_area = 0;
 		p.lx = p.ly = 0;
-		if (!code || !name || rings_each(geom, path_ring, &p) < 0 || d.err) {
+		if (!code || !name || rings_each(geom, path_ring_clipped, &p) < 0 || d.err) {
 			buf_free(&d);
 			continue;
 		}

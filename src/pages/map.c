@@ -717,7 +717,7 @@ static void draw_badge(struct request *r, const struct map_view *v, const struct
 		}
 	}
 	const struct geo_feature *g = geo_feature_at(v->feature[best]);
-	double x = g->lx + 44.0 * badges_at[best], y = g->ly - 30.0;
+	double x = g->lx + 44.0 * badges_at[best], y = g->ly - 36.0;
 	badges_at[best]++;
 	html_rawf(&r->out, "<g class=\"atlas-map__badge%s\" transform=\"translate(%.1f %.1f)\">",
 		  square ? " atlas-map__badge--square" : "", x, y);
@@ -833,6 +833,15 @@ static void svg_regions(struct request *r, const struct map_view *v, int sel)
 			html_raw(b, "\" d=\"");
 			html_raw(b, geo_waterboard_at(w)->path_d);
 			html_raw(b, "\"/>");
+		}
+		for (int w = 0; w < geo_waterboard_count(); w++) {
+			const struct geo_feature *g = geo_waterboard_at(w);
+			html_rawf(b,
+				  "<text class=\"atlas-map__name atlas-map__name--waterboard\" "
+				  "x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">",
+				  g->lx, g->ly + 34);
+			html_text(b, g->name);
+			html_raw(b, "</text>");
 		}
 		html_raw(b, "</g>");
 	}
