@@ -65,10 +65,10 @@ bool regions_covered(const struct regions_set *set, int i)
 	return false;
 }
 
-/* True when areas x (of a) and y (of b) cross among the items both
- * indelingen cover: each holds an item the other does not. */
-static bool areas_cross(const struct regions_set *a, const bool *x, const struct regions_set *b,
-			const bool *y, int n)
+/* True when areas x (of a) and y (of b) nest among the items both
+ * indelingen cover: one holds every such item of the other. */
+static bool areas_nest(const struct regions_set *a, const bool *x, const struct regions_set *b,
+		       const bool *y, int n)
 {
 	bool x_only = false, y_only = false;
 	for (int j = 0; j < n; j++) {
@@ -77,7 +77,26 @@ static bool areas_cross(const struct regions_set *a, const bool *x, const struct
 		x_only = x_only || (x[j] && !y[j]);
 		y_only = y_only || (y[j] && !x[j]);
 	}
-	return x_only && y_only;
+	return !(x_only && y_only);
+}
+
+/* True when some area of `from` holding item i nests with no area of `to`
+ * holding i. */
+static bool misfit(const struct regions_set *from, const struct regions_set *to, int i, int n,
+		   bool from_is_a)
+{
+	for (int x = 0; x < from->n_areas; x++) {
+		if (!from->in[x][i])
+			continue;
+		bool fits = false;
+		for (int y = 0; y < to->n_areas && !fits; y++)
+			fits = to->in[y][i] &&
+			       (from_is_a ? areas_nest(from, from->in[x], to, to->in[y], n)
+					  : areas_nest(to, to->in[y], from, from->in[x], n));
+		if (!fits)
+			return true;
+	}
+	return false;
 }
 
 int regions_compare(const struct regions_set *a, const struct regions_set *b, int n, bool *mismatch,
@@ -88,12 +107,8 @@ int regions_compare(const struct regions_set *a, const struct regions_set *b, in
 		bool ca = regions_covered(a, i), cb = regions_covered(b, i);
 		if (only_one)
 			only_one[i] = ca != cb;
-		bool cross = false;
-		for (int x = 0; x < a->n_areas && !cross; x++)
-			for (int y = 0; y < b->n_areas && !cross && a->in[x][i]; y++)
-				cross = b->in[y][i] && areas_cross(a, a->in[x], b, b->in[y], n);
-		mismatch[i] = cross;
-		count += cross;
+		mismatch[i] = ca && cb && (misfit(a, b, i, n, true) || misfit(b, a, i, n, false));
+		count += mismatch[i];
 	}
 	return count;
 }

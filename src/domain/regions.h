@@ -42,13 +42,13 @@ bool regions_covered(const struct regions_set *set, int i);
 
 /*
  * Compare indelingen a and b over n items (the congruence question). Two
- * areas, one of each, cross when, among the items both indelingen cover,
- * each holds an item the other does not (neither is equal to or lies within
- * the other). mismatch[i] (n bools) is set when item i lies in an area of a
- * and an area of b that cross: there a boundary of one indeling cuts through
- * an area of the other. only_one[i] (n bools; may be NULL) is set when i is
- * covered by just one of them. Returns the number of items marked in
- * mismatch.
+ * areas, one of each, nest when, among the items both indelingen cover, one
+ * holds all of the other (equal, or one within the other). mismatch[i] (n
+ * bools) is set when item i, covered by both, lies in an area that nests
+ * with none of the areas of the other indeling holding i: there a boundary
+ * of one indeling cuts through an area of the other. only_one[i] (n bools;
+ * may be NULL) is set when i is covered by just one of them. Returns the
+ * number of items marked in mismatch.
  */
 int regions_compare(const struct regions_set *a, const struct regions_set *b, int n, bool *mismatch,
 		    bool *only_one);

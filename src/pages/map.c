@@ -1183,10 +1183,10 @@ static void compare_summary(struct request *r, const struct map_view *v, const c
 		html_raw(b, v->n_mismatch == 1 ? " ligt" : " liggen");
 		html_raw(b, " in een gebied van ");
 		html_text(b, name_a);
-		html_raw(b, " (indeling 1) en een gebied van ");
+		html_raw(b, " (indeling 1) of ");
 		html_text(b, name_b);
-		html_raw(b, " (indeling 2) die elkaar snijden: geen van beide ligt binnen het "
-			    "andere.");
+		html_raw(b, " (indeling 2) dat niet gelijk is aan, niet binnen en niet om een "
+			    "gebied van de andere indeling ligt.");
 	}
 	if (v->n_only_one > 0) {
 		html_raw(b, " ");
@@ -1497,7 +1497,7 @@ static int page_map_view(struct request *r, const void *tt)
 
 	const char *const skip_page[] = {"gemeente",  "met",	       "weergave",
 					 "vergelijk", "waterschappen", NULL};
-	const char *const skip_api[] = {"gemeente", "met", "sorteer", NULL};
+	const char *const skip_api[] = {"gemeente", "met", "sorteer", "weergave", NULL};
 	html_raw(b,
 		 "<p class=\"utrecht-paragraph atlas-opendata atlas-map__exports\">Deze kaart "
 		 "als open data: <a class=\"utrecht-link utrecht-link--html-a\" id=\"export-csv\" "

@@ -1,4 +1,5 @@
-// map — the map page /kaart, its downloads /kaart.csv and /kaart.geojson and
+// map — the count map (/kaart?weergave=aantal; the default view is the
+// regio-indeling, tests/http/map-regions.test.mjs), its downloads /kaart.csv and /kaart.geojson and
 // GET /api/v1/kaart: 26 gemeenten with counts that equal the collaboration
 // list's totals under the same filters, one set of numbers everywhere
 // (page table, SVG, API, CSV), clear 400s for bad input, valid GeoJSON, a
@@ -36,7 +37,7 @@ function tableRows(html) {
 }
 
 test('/kaart: 200, a table of the 26 gemeenten with the API counts, SVG map, legend, exports', async () => {
-  const page = await srv.get('/kaart');
+  const page = await srv.get('/kaart?weergave=aantal');
   assert.equal(page.status, 200);
   const rows = tableRows(page.text);
   assert.equal(rows.length, 26);
@@ -79,7 +80,7 @@ test('counts equal /api/v1/samenwerkingsverbanden?deelnemer=<code>&<same filters
   let changed = false;
   const base = await srv.getJson('/api/v1/kaart');
   for (const q of filters) {
-    const page = await srv.get(`/kaart${q ? '?' + q : ''}`);
+    const page = await srv.get(`/kaart?weergave=aantal${q ? '&' + q : ''}`);
     assert.equal(page.status, 200, q);
     const rows = tableRows(page.text);
     const api = await srv.getJson(`/api/v1/kaart${q ? '?' + q : ''}`);
@@ -96,7 +97,7 @@ test('counts equal /api/v1/samenwerkingsverbanden?deelnemer=<code>&<same filters
 
 test('table sorts by sorteer=aantal / -aantal / naam', async () => {
   for (const [s, cmp] of [['aantal', (a, b) => a.aantal - b.aantal], ['-aantal', (a, b) => b.aantal - a.aantal]]) {
-    const rows = tableRows((await srv.get(`/kaart?sorteer=${s}`)).text);
+    const rows = tableRows((await srv.get(`/kaart?weergave=aantal&sorteer=${s}`)).text);
     for (let i = 1; i < rows.length; i++) assert.ok(cmp(rows[i - 1], rows[i]) <= 0, `${s} order at ${i}`);
   }
   const csv = (await srv.get('/kaart.csv?sorteer=-aantal')).text;
@@ -125,7 +126,7 @@ test('a chosen collaboration: participants highlighted and listed, others withou
   assert.ok(inMap.length > 0);
   const off = api.verband.deelnemers.filter((c) => !onMap.has(c));
   assert.ok(off.length > 0);
-  const page = await srv.get(`/kaart?verband=${chosen}`);
+  const page = await srv.get(`/kaart?weergave=aantal&verband=${chosen}`);
   assert.equal(page.status, 200);
   const paths = [...page.text.matchAll(/data-code="([^"]+)"[^>]*><path class="([^"]+)"/g)];
   assert.equal(paths.length, 26);
@@ -139,13 +140,13 @@ test('a chosen collaboration: participants highlighted and listed, others withou
 });
 
 test('a chosen gemeente: side panel with its collaborations, narrowed by "met"', async () => {
-  const page = await srv.get('/kaart?gemeente=gm0321');
+  const page = await srv.get('/kaart?weergave=aantal&gemeente=gm0321');
   assert.equal(page.status, 200);
   assert.match(page.text, /<h2 class="utrecht-heading-3" id="paneel-gemeente">Houten<\/h2>/);
   const houten = await srv.getJson('/api/v1/samenwerkingsverbanden?deelnemer=gm0321&paginaGrootte=100');
   const m = page.text.match(/Samenwerkingsverbanden \((\d+)\)<\/h3>/);
   assert.equal(Number(m[1]), houten.totaal);
-  const both = await srv.get('/kaart?gemeente=gm0321&met=gm0356');
+  const both = await srv.get('/kaart?weergave=aantal&gemeente=gm0321&met=gm0356');
   assert.equal(both.status, 200);
   const nieuwegein = await srv.getJson('/api/v1/samenwerkingsverbanden?deelnemer=gm0356&paginaGrootte=100');
   const shared = houten.samenwerkingsverbanden.filter((c) => nieuwegein.samenwerkingsverbanden.some((d) => d.id === c.id));
@@ -157,13 +158,13 @@ test('a chosen gemeente: side panel with its collaborations, narrowed by "met"',
 
 test('bad input: unknown verband, gemeente, sorteer or filter value → clear Dutch 400', async () => {
   for (const q of ['verband=bestaat-niet', 'gemeente=gm9999', 'met=pv26&gemeente=gm0344', 'sorteer=grootte']) {
-    const r = await srv.get(`/kaart?${q}`);
+    const r = await srv.get(`/kaart?weergave=aantal&${q}`);
     assert.equal(r.status, 400, q);
     assert.match(r.headers.get('content-type'), /^text\/html/);
     assert.match(r.text, /role="alert"/, `${q}: message on the page`);
     assert.equal(tableRows(r.text).length, 26, `${q}: the page still works`);
   }
-  const page = await srv.get('/kaart?verband=bestaat-niet');
+  const page = await srv.get('/kaart?weergave=aantal&verband=bestaat-niet');
   assert.match(page.text, /Er is geen samenwerkingsverband met de id &#39;bestaat-niet&#39;|Er is geen samenwerkingsverband met de id 'bestaat-niet'/);
   for (const q of ['verband=bestaat-niet', 'beleidsdomein=bestaat-niet', 'soort=vriendschap']) {
     const r = await srv.get(`/api/v1/kaart?${q}`);
@@ -238,7 +239,7 @@ test('CSV: BOM, Dutch headers, 26 rows, same numbers, no formula cells', async (
 test('Nu HTML Checker: /kaart variants have no errors', async () => {
   const dir = path.join(srv.dir, 'map-html');
   mkdirSync(dir, { recursive: true });
-  const urls = ['/kaart', '/kaart?verband=veiligheidsregio-utrecht&gemeente=gm0321&met=gm0356&sorteer=-aantal',
+  const urls = ['/kaart', '/kaart?weergave=aantal', '/kaart?weergave=aantal&verband=veiligheidsregio-utrecht&gemeente=gm0321&met=gm0356&sorteer=-aantal',
     '/kaart?soort=netwerk&beleidsdomein=sociaal-domein', '/kaart?verband=bestaat-niet'];
   const files = [];
   for (const [i, u] of urls.entries()) {
@@ -253,7 +254,7 @@ test('Nu HTML Checker: /kaart variants have no errors', async () => {
 });
 
 test('static assets of /kaart are served (map.js, map.css, print.css)', async () => {
-  const page = await srv.get('/kaart');
+  const page = await srv.get('/kaart?weergave=aantal');
   for (const m of page.text.matchAll(/(?:href|src)="(\/static\/[^"]+\.(?:js|css))"/g)) {
     const r = await srv.get(m[1]);
     assert.equal(r.status, 200, m[1]);
