@@ -37,11 +37,11 @@ after(async () => {
 });
 
 // Wait until map.js has fetched its data and re-rendered (or until it is clear
-// that it will not run).
+// that it will not run: the regio-indeling is server-rendered only).
 async function mapSettled(p) {
   await p.waitForFunction(() => {
     const k = document.getElementById('kaart');
-    return !k || (k.classList.contains('atlas-map--js') && !k.hasAttribute('aria-busy'));
+    return !k || k.dataset.weergave === 'regio' || (k.classList.contains('atlas-map--js') && !k.hasAttribute('aria-busy'));
   });
   await p.waitForLoadState('networkidle');
 }
@@ -74,9 +74,13 @@ const VIEWS = [
   { name: 'toegankelijkheid', path: '/toegankelijkheid' },
   { name: '404', path: '/deze-pagina-bestaat-niet', status: 404 },
   { name: 'kaart', path: '/kaart', settle: mapSettled },
-  { name: 'kaart-verband-u10', path: () => `/kaart?verband=${ids.u10}`, settle: mapSettled },
-  { name: 'kaart-verband-en-gemeente', path: () => `/kaart?verband=${ids.u10}&gemeente=gm0321`, settle: mapSettled },
-  { name: 'kaart-gefilterd', path: '/kaart?beleidsdomein=veiligheid&soort=wgr', settle: mapSettled },
+  { name: 'kaart-regio-werk', path: '/kaart?beleidsdomein=werk-en-inkomen&waterschappen=ja', settle: mapSettled },
+  { name: 'kaart-regio-mru', path: '/kaart?verband=metropoolregio-utrecht', settle: mapSettled },
+  { name: 'kaart-regio-vergelijk', path: '/kaart?beleidsdomein=werk-en-inkomen&vergelijk=cultuur-en-erfgoed', settle: mapSettled },
+  { name: 'kaart-aantal', path: '/kaart?weergave=aantal', settle: mapSettled },
+  { name: 'kaart-verband-u10', path: () => `/kaart?weergave=aantal&verband=${ids.u10}`, settle: mapSettled },
+  { name: 'kaart-verband-en-gemeente', path: () => `/kaart?weergave=aantal&verband=${ids.u10}&gemeente=gm0321`, settle: mapSettled },
+  { name: 'kaart-gefilterd', path: '/kaart?weergave=aantal&beleidsdomein=veiligheid&soort=wgr', settle: mapSettled },
   { name: 'kaart-onbekend-verband', path: '/kaart?verband=bestaat-niet-xyz', status: 400, settle: mapSettled },
   { name: 'netwerk', path: '/netwerk', settle: networkSettled, detail: '#netwerk-weergave' },
   { name: 'netwerk-gefilterd', path: '/netwerk?beleidsdomein=veiligheid', settle: networkSettled },

@@ -52,7 +52,7 @@ after(async () => {
 
 test('/kaart: Houten and Nieuwegein with the keyboard only', T, async () => {
   const page = await env.newPage();
-  await visit(env, page, '/kaart');
+  await visit(env, page, '/kaart?weergave=aantal');
   // map.js has fetched its data once #kaart has no aria-busy any more
   await page.waitForFunction(() => {
     const k = document.getElementById('kaart');
@@ -124,7 +124,7 @@ test('/kaart: Houten and Nieuwegein with the keyboard only', T, async () => {
 
 test('/kaart: Space also selects a gemeente, Shift+Tab goes back through the map', T, async () => {
   const page = await env.newPage();
-  await visit(env, page, '/kaart');
+  await visit(env, page, '/kaart?weergave=aantal');
   await page.waitForFunction(() => {
     const k = document.getElementById('kaart');
     return k && k.classList.contains('atlas-map--js') && !k.hasAttribute('aria-busy');
