@@ -47,6 +47,12 @@ static double proj_kx, proj_scale;
 static struct geo_feature *wbs;
 static int n_wbs;
 
+/* The national outline (provinces and gemeenten of the Netherlands) in
+ * its own small view box, for members outside the province. */
+static struct geo_feature *nl_provs, *nl_gems;
+static int n_nl_provs, n_nl_gems;
+static double nl_view_h;
+
 /* Call fn for every linear ring of a Polygon or MultiPolygon geometry. */
 static int rings_each(json_t *geom, int (*fn)(json_t *ring, void *ctx), void *ctx)
 {
@@ -344,6 +350,10 @@ void geo_free(void)
 	free_features(wbs, n_wbs);
 	wbs = NULL;
 	n_wbs = 0;
+	free_features(nl_provs, n_nl_provs);
+	free_features(nl_gems, n_nl_gems);
+	nl_provs = nl_gems = NULL;
+	n_nl_provs = n_nl_gems = 0;
 	for (int i = 0; feat_rings && i < n_feats; i++) {
 		free(feat_rings[i].xy);
 		free(feat_rings[i].ends);
@@ -481,6 +491,97 @@ static void load_waterboards(const char *gemeente_path)
 	json_decref(root);
 }
 
+/* Read a FeatureCollection (properties.statcode, statnaam) projected with
+ * p (its bbox, kx and scale set) into a new array; *n gets the count. Only
+ * the path and label point are kept. */
+static struct geo_feature *load_projected(const char *path, struct proj_ctx *p, int *n)
+{
+	json_t *root = json_load_file(path, 0, NULL);
+	json_t *fs = json_object_get(root, "features");
+	size_t i;
+	json_t *f;
+	*n = 0;
+	struct geo_feature *out =
+	    json_is_array(fs) ? calloc(json_array_size(fs) + 1, sizeof *out) : NULL;
+	json_array_foreach(fs, i, f)
+	{
+		if (!out)
+			break;
+		json_t *props = json_object_get(f, "properties");
+		const char *code = json_string_value(json_object_get(props, "statcode"));
+		const char *name = json_string_value(json_object_get(props, "statnaam"));
+		struct buf d = BUF_INIT;
+		p->d = &d;
+		p->best_area = 0;
+		p->lx = p->ly = 0;
+		if (!code || !name ||
+		    rings_each(json_object_get(f, "geometry"), path_ring, p) < 0 || d.err) {
+			buf_free(&d);
+			continue;
+		}
+		struct geo_feature *ft = &out[(*n)++];
+		ft->statcode = strdup(code);
+		ft->name = strdup(name);
+		ft->path_d = buf_detach(&d, NULL);
+		ft->lx = p->lx;
+		ft->ly = p->ly;
+	}
+	json_decref(root);
+	return out;
+}
+
+/* Load the national outline from GEO_NL_PROVINCE_FILE and
+ * GEO_NL_GEMEENTE_FILE beside the gemeente file (optional). */
+static void load_national(const char *gemeente_path)
+{
+	const char *slash = strrchr(gemeente_path, '/');
+	int dir_len = slash ? (int)(slash - gemeente_path) : 1;
+	char path[4096];
+	snprintf(path, sizeof path, "%.*s/%s", dir_len, slash ? gemeente_path : ".",
+		 GEO_NL_PROVINCE_FILE);
+	json_t *root = json_load_file(path, 0, NULL);
+	json_t *fs = json_object_get(root, "features");
+	struct bbox bb = {0};
+	size_t i;
+	json_t *f;
+	bool ok = json_is_array(fs) && json_array_size(fs) > 0;
+	json_array_foreach(fs, i, f) if (ok && rings_each(json_object_get(f, "geometry"), bbox_ring,
+							  &bb) < 0) ok = false;
+	json_decref(root);
+	if (!ok || !bb.any || bb.lon1 <= bb.lon0 || bb.lat1 <= bb.lat0)
+		return;
+	struct proj_ctx p = {.bb = &bb, .kx = cos(PROJ_LAT * M_PI / 180.0)};
+	p.scale = (GEO_NL_VIEW_W - 2 * VIEW_PAD) / ((bb.lon1 - bb.lon0) * p.kx);
+	nl_view_h = ceil((bb.lat1 - bb.lat0) * p.scale + 2 * VIEW_PAD);
+	nl_provs = load_projected(path, &p, &n_nl_provs);
+	snprintf(path, sizeof path, "%.*s/%s", dir_len, slash ? gemeente_path : ".",
+		 GEO_NL_GEMEENTE_FILE);
+	nl_gems = load_projected(path, &p, &n_nl_gems);
+}
+
+int geo_nl_province_count(void)
+{
+	return n_nl_provs;
+}
+
+const struct geo_feature *geo_nl_province_at(int i)
+{
+	return &nl_provs[i];
+}
+
+const struct geo_feature *geo_nl_gemeente(const char *cbs_code)
+{
+	for (int i = 0; i < n_nl_gems && !str_empty(cbs_code); i++)
+		if (strcasecmp(nl_gems[i].statcode, cbs_code) == 0)
+			return &nl_gems[i];
+	return NULL;
+}
+
+double geo_nl_view_height(void)
+{
+	return nl_view_h;
+}
+
 int geo_waterboard_count(void)
 {
 	return n_wbs;
@@ -574,6 +675,7 @@ int geo_load(const char *path)
 	proj_scale = p.scale;
 	shared_topology = check_topology();
 	load_waterboards(path);
+	load_national(path);
 	goto out;
 bad:
 	fprintf(stderr,

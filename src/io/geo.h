@@ -26,6 +26,11 @@
 #define GEO_WATERBOARD_ATTRIBUTION                                                                 \
 	"Waterschapsgrenzen: Het Waterschapshuis / waterschappen, via PDOK (Waterschappen "        \
 	"Waterschapsgrenzen IMSO); bewerking: vereenvoudigd"
+/* The national outline for members outside the province, read from the
+ * same directory (optional), and the width of its own view box. */
+#define GEO_NL_PROVINCE_FILE "nl_provincies_2023.geojson"
+#define GEO_NL_GEMEENTE_FILE "nl_gemeenten_2023.geojson"
+#define GEO_NL_VIEW_W 300.0
 /* Width of the SVG view box the shapes are projected into. */
 #define GEO_VIEW_W 1000.0
 
@@ -77,6 +82,14 @@ bool geo_shared_topology(void);
  * vertices (the caller then draws the members themselves) or on failure.
  */
 int geo_union_outline(const int *fs, int n, struct buf *d);
+
+/* The national outline: the provinces (statcode "PV26"), the gemeente of
+ * the Netherlands with CBS code cbs_code (or NULL), projected into a view
+ * box GEO_NL_VIEW_W wide and geo_nl_view_height() high (0: not loaded). */
+int geo_nl_province_count(void);
+const struct geo_feature *geo_nl_province_at(int i);
+const struct geo_feature *geo_nl_gemeente(const char *cbs_code);
+double geo_nl_view_height(void);
 
 /* The water boards of the layer: statcode is the water-board code
  * ("ws0636"), name the official name. */

@@ -209,7 +209,7 @@ static void filter_form(struct request *r, const struct map_view *v)
 		o[n++] =
 		    (struct comp_option){s->collabs[v->verband].key, s->collabs[v->verband].name};
 	comp_select(b, "verband",
-		    v->mode == MAP_MODE_REGIONS ? "Eén samenwerkingsverband als gebied"
+		    v->mode == MAP_MODE_REGIONS ? "Eén verband als gebied"
 						: "Samenwerkingsverband uitlichten",
 		    o, n, v->verband >= 0 ? s->collabs[v->verband].key : "");
 
@@ -218,11 +218,10 @@ static void filter_form(struct request *r, const struct map_view *v)
 	d[0] = (struct comp_option){"", "Niet vergelijken"};
 	for (int i = 0; i < s->n_domains; i++)
 		d[i + 1] = (struct comp_option){s->domains[i].key, s->domains[i].name};
-	comp_select(b, "vergelijk", "Vergelijk met de indeling van beleidsdomein", d,
-		    s->n_domains + 1, v->cmp_domain >= 0 ? s->domains[v->cmp_domain].key : "");
-	static const struct comp_option views[] = {
-	    {"regio", "Regio-indeling (elk verband een gebied)"},
-	    {"aantal", "Aantal samenwerkingsverbanden per gemeente"}};
+	comp_select(b, "vergelijk", "Vergelijk met beleidsdomein", d, s->n_domains + 1,
+		    v->cmp_domain >= 0 ? s->domains[v->cmp_domain].key : "");
+	static const struct comp_option views[] = {{"regio", "Regio-indeling"},
+						   {"aantal", "Aantal per gemeente"}};
 	comp_select(b, "weergave", "Weergave", views, 2,
 		    v->mode == MAP_MODE_COUNT ? "aantal" : "regio");
 	html_raw(b, "<div class=\"utrecht-form-field utrecht-form-field--checkbox "
@@ -233,8 +232,8 @@ static void filter_form(struct request *r, const struct map_view *v)
 		html_raw(b, " checked");
 	html_raw(b, "></div><div class=\"utrecht-form-field__label "
 		    "utrecht-form-field__label--checkbox\"><label class=\"utrecht-form-label "
-		    "utrecht-form-label--checkbox\" for=\"f-waterschappen\">Grenzen van de "
-		    "waterschappen tonen</label></div></div>");
+		    "utrecht-form-label--checkbox\" for=\"f-waterschappen\">Waterschapsgrenzen "
+		    "tonen</label></div></div>");
 	history_timetravel_field(b, r);
 	html_raw(b, "</div>");
 	/* keep the chosen gemeente and sort order across a form submit */
@@ -1199,6 +1198,68 @@ static void compare_summary(struct request *r, const struct map_view *v, const c
 	html_raw(b, "</p>");
 }
 
+/* Members outside the province on a small national outline: the area's
+ * gemeenten lightly, the outside gemeenten darker (with a list beside). */
+static void national_inset(struct request *r, const struct map_view *v, const struct map_area *ar)
+{
+	const struct snapshot *s = r->snap;
+	struct buf *b = &r->out;
+	int n_out = 0;
+	for (int o = 0; o < s->n_orgs; o++)
+		n_out += ar->others[o] && s->orgs[o].kind == ORG_MUNICIPALITY &&
+			 !s->orgs[o].in_province && geo_nl_gemeente(s->orgs[o].cbs_code);
+	if (n_out == 0 || geo_nl_province_count() == 0)
+		return;
+	const char *c = map_area_colour(ar->style);
+	html_raw(b, "<figure class=\"atlas-map__inset\" id=\"kaart-nederland\"><svg "
+		    "class=\"atlas-map__inset-svg\" role=\"img\" "
+		    "aria-labelledby=\"kaart-nederland-titel\" ");
+	html_rawf(b, "viewBox=\"0 0 %.0f %.0f\">", GEO_NL_VIEW_W, geo_nl_view_height());
+	for (int i = 0; i < geo_nl_province_count(); i++) {
+		const struct geo_feature *g = geo_nl_province_at(i);
+		html_rawf(b, "<path class=\"atlas-map__inset-province%s\" d=\"",
+			  strcasecmp(g->statcode, "PV26") == 0 ? " is-home" : "");
+		html_raw(b, g->path_d);
+		html_raw(b, "\"/>");
+	}
+	for (int j = 0; j < v->n; j++) {
+		const struct geo_feature *g =
+		    ar->in[j] ? geo_nl_gemeente(s->orgs[v->orgs[j]].cbs_code) : NULL;
+		if (!g)
+			continue;
+		html_rawf(b, "<path class=\"atlas-map__inset-in\" fill=\"%s\" d=\"", c);
+		html_raw(b, g->path_d);
+		html_raw(b, "\"/>");
+	}
+	for (int o = 0; o < s->n_orgs; o++) {
+		const struct geo_feature *g =
+		    ar->others[o] && s->orgs[o].kind == ORG_MUNICIPALITY && !s->orgs[o].in_province
+			? geo_nl_gemeente(s->orgs[o].cbs_code)
+			: NULL;
+		if (!g)
+			continue;
+		html_raw(b, "<path class=\"atlas-map__inset-out\" data-code=\"");
+		html_attr(b, s->orgs[o].code);
+		html_raw(b, "\" d=\"");
+		html_raw(b, g->path_d);
+		html_raw(b, "\"/>");
+	}
+	html_raw(b, "</svg><figcaption id=\"kaart-nederland-titel\">Nederland: het gebied in de "
+		    "provincie Utrecht lichter gekleurd, de ");
+	html_int_nl(b, n_out);
+	html_raw(b, n_out == 1 ? " deelnemende gemeente" : " deelnemende gemeenten");
+	html_raw(b, " buiten de provincie donker: ");
+	int k = 0;
+	for (int o = 0; o < s->n_orgs; o++)
+		if (ar->others[o] && s->orgs[o].kind == ORG_MUNICIPALITY &&
+		    !s->orgs[o].in_province && geo_nl_gemeente(s->orgs[o].cbs_code)) {
+			if (k++)
+				html_raw(b, k == n_out ? " en " : ", ");
+			html_text(b, s->orgs[o].name);
+		}
+	html_raw(b, ".</figcaption></figure>");
+}
+
 /* The side panel for the chosen collaboration in the regio-indeling: its
  * gemeenten (nested members resolved) and the other participants. */
 static void panel_verband_regions(struct request *r, const struct map_view *v)
@@ -1252,6 +1313,7 @@ static void panel_verband_regions(struct request *r, const struct map_view *v)
 			if (ar->others[o])
 				org_item(b, &s->orgs[o], 0);
 		html_raw(b, "</ul>");
+		national_inset(r, v, ar);
 	}
 	html_raw(b, "</section>");
 }

@@ -53,7 +53,7 @@ const visibleCount = (sel) =>
 
 test('/kaart prints on A4: map, legend and table, no navigation or filters', T, async () => {
   await page.emulateMedia({ media: 'screen' });
-  await visit(env, page, '/kaart?gemeente=gm0321');
+  await visit(env, page, '/kaart?weergave=aantal&gemeente=gm0321');
   await page.waitForFunction(() => {
     const k = document.getElementById('kaart');
     return k && k.classList.contains('atlas-map--js') && !k.hasAttribute('aria-busy');
