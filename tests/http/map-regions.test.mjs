@@ -214,3 +214,31 @@ test('bad input on the new parameters: clear Dutch 400s', async () => {
     assert.match(a.headers.get('content-type'), /problem\+json/);
   }
 });
+
+test('one collaboration with members outside the province: listed and drawn on the national outline', async () => {
+  const onMap = await mapGemeenten();
+  const list = await srv.getJson('/api/v1/samenwerkingsverbanden?status=actief&paginaGrootte=100');
+  let chosen = null;
+  for (const c of list.samenwerkingsverbanden) {
+    const d = await collab(c.id);
+    const outside = [];
+    for (const p of d.deelnemers) {
+      if (!p.actief || p.organisatie.soort !== 'gemeente' || onMap.has(p.organisatie.code)) continue;
+      const o = await org(p.organisatie.code);
+      if (!o.inProvincie && o.cbsCode) outside.push(o.code);
+    }
+    if (outside.length > 0) {
+      chosen = { id: c.id, outside };
+      break;
+    }
+  }
+  assert.ok(chosen, 'the seed has a collaboration with gemeenten outside the province');
+  const page = await srv.get(`/kaart?verband=${chosen.id}`);
+  assert.equal(page.status, 200);
+  const inset = page.text.match(/<figure class="atlas-map__inset" id="kaart-nederland">([\s\S]*?)<\/figure>/);
+  assert.ok(inset, 'national outline drawn');
+  const drawn = [...inset[1].matchAll(/class="atlas-map__inset-out" data-code="([^"]+)"/g)].map((m) => m[1]).sort();
+  assert.deepEqual(drawn, [...chosen.outside].sort());
+  const api = await srv.getJson(`/api/v1/kaart?verband=${chosen.id}`);
+  for (const code of chosen.outside) assert.ok(api.gebieden[0].properties.andereDeelnemers.includes(code), code);
+});
