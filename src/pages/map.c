@@ -347,6 +347,20 @@ static void panel_gemeente(struct request *r, const struct map_view *v, int j, i
 	html_raw(b, "</strong> (met de gekozen filters). ");
 	comp_link_seg(b, "/organisaties", g->code, "Alle gegevens van deze gemeente");
 	html_raw(b, ".</p>");
+	if (v->mode == MAP_MODE_REGIONS && !v->too_many && v->n_areas > 0) {
+		html_raw(b, "<p class=\"utrecht-paragraph\" id=\"paneel-gebieden\">Ligt in ");
+		html_int_nl(b, v->n_areas_of[j]);
+		html_raw(b, v->n_areas_of[j] == 1 ? " getoond gebied" : " getoonde gebieden");
+		int k = 0;
+		for (int i = 0; i < v->n_areas; i++)
+			if (v->areas[i].in[j]) {
+				html_raw(b, k++ ? "; " : ": ");
+				html_text(b, v->areas[i].label);
+				html_raw(b, " ");
+				html_text(b, s->collabs[v->areas[i].collab].name);
+			}
+		html_raw(b, ".</p>");
+	}
 
 	/* compare with another gemeente */
 	html_raw(
@@ -579,8 +593,6 @@ static const char *short_name(struct request *r, const struct map_view *v, int j
 	if (words >= 2 && strchr(name, ' '))
 		return arena_strdup(r->arena, ini);
 	int len = 3;
-	if (strncmp(name, "IJ", 2) == 0)
-		len = 3;
 	for (int q = 0; q < v->n; q++)
 		if (q != j && strncmp(r->snap->orgs[v->orgs[q]].name, name, 3) == 0)
 			len = 4;
@@ -823,11 +835,39 @@ static void svg_regions(struct request *r, const struct map_view *v, int sel)
 		draw_area(r, v, &v->cmp[i], false, true);
 	html_raw(b, "</g>");
 
+	/* the water boards taking part in the chosen collaboration: their own
+	 * area, outlined (also without the layer) */
+	bool *wb_member = arena_calloc(r->arena, (size_t)geo_waterboard_count() + 1, sizeof(bool));
+	bool any_member = false;
+	for (int o = 0; wb_member && v->verband >= 0 && v->n_areas > 0 && o < s->n_orgs; o++) {
+		const struct organisation *org = &s->orgs[o];
+		if (!v->areas[0].others[o] || org->kind != ORG_WATER_BOARD)
+			continue;
+		int w =
+		    geo_waterboard_find(str_empty(org->tooi) ? org->code : org->tooi, org->name);
+		if (w >= 0)
+			any_member = wb_member[w] = true;
+	}
+	if (any_member && !v->waterboards) {
+		html_raw(b, "<g class=\"atlas-map__waterboards\" aria-hidden=\"true\">");
+		for (int w = 0; w < geo_waterboard_count(); w++)
+			if (wb_member[w]) {
+				html_raw(b, "<path class=\"atlas-map__waterboard is-member\" "
+					    "data-waterschap=\"");
+				html_attr(b, geo_waterboard_at(w)->statcode);
+				html_raw(b, "\" d=\"");
+				html_raw(b, geo_waterboard_at(w)->path_d);
+				html_raw(b, "\"/>");
+			}
+		html_raw(b, "</g>");
+	}
 	if (v->waterboards && geo_waterboard_count() > 0) {
 		html_raw(b, "<g class=\"atlas-map__waterboards\" aria-hidden=\"true\">");
 		for (int w = 0; w < geo_waterboard_count(); w++) {
-			html_raw(b, "<path class=\"atlas-map__waterboard\" fill=\"none\" "
-				    "data-waterschap=\"");
+			html_raw(b, "<path class=\"atlas-map__waterboard");
+			if (wb_member && wb_member[w])
+				html_raw(b, " is-member");
+			html_raw(b, "\" fill=\"none\" data-waterschap=\"");
 			html_attr(b, geo_waterboard_at(w)->statcode);
 			html_raw(b, "\" d=\"");
 			html_raw(b, geo_waterboard_at(w)->path_d);
