@@ -1034,6 +1034,18 @@ static void legend_regions(struct request *r, const struct map_view *v)
 		html_raw(b, "<p class=\"atlas-map__legend-note\">“×2” achter een naam: de "
 			    "gemeente ligt in twee van deze gebieden (dikke stippellijn).</p>");
 	}
+	bool wb_member = false;
+	for (int o = 0; v->verband >= 0 && v->n_areas > 0 && o < s->n_orgs; o++)
+		wb_member =
+		    wb_member || (v->areas[0].others[o] && s->orgs[o].kind == ORG_WATER_BOARD &&
+				  geo_waterboard_find(str_empty(s->orgs[o].tooi) ? s->orgs[o].code
+										 : s->orgs[o].tooi,
+						      s->orgs[o].name) >= 0);
+	if (wb_member)
+		html_raw(b, "<p class=\"atlas-map__legend-note\"><svg class=\"atlas-map__swatch\" "
+			    "width=\"28\" height=\"28\" viewBox=\"0 0 28 28\" aria-hidden=\"true\" "
+			    "focusable=\"false\"><path class=\"atlas-map__waterboard is-member\" "
+			    "d=\"M2 14H26\"/></svg> Grens van een waterschap dat deelneemt.</p>");
 	if (v->waterboards)
 		html_raw(
 		    b, "<p class=\"atlas-map__legend-note\"><svg class=\"atlas-map__swatch\" "
