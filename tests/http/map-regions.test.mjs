@@ -179,6 +179,19 @@ test('water boards: a layer with their own boundaries, linked to the water board
   const hdsr = api.waterschappen.find((w) => w.properties.code === 'ws0636');
   assert.equal(hdsr.properties.organisatie, 'ws0636');
   assert.ok(['Polygon', 'MultiPolygon'].includes(hdsr.geometry.type));
+  // water boards that take part in the chosen collaboration are outlined with their own area
+  const byOrg = new Map(api.waterschappen.filter((w) => w.properties.organisatie).map((w) => [w.properties.organisatie, w.properties.code]));
+  let shown = false;
+  for (const c of (await srv.getJson('/api/v1/samenwerkingsverbanden?status=actief&paginaGrootte=100')).samenwerkingsverbanden) {
+    const members = (await collab(c.id)).deelnemers.filter((p) => p.actief && byOrg.has(p.organisatie.code));
+    if (members.length === 0) continue;
+    const vp = await srv.get(`/kaart?verband=${c.id}`);
+    const outlined = [...vp.text.matchAll(/class="atlas-map__waterboard is-member" data-waterschap="(ws\d{4})"/g)].map((m) => m[1]).sort();
+    assert.deepEqual(outlined, [...new Set(members.map((p) => byOrg.get(p.organisatie.code)))].sort(), c.id);
+    shown = true;
+    break;
+  }
+  assert.ok(shown, 'some collaboration has a water board with a boundary among its members');
   const bad = await srv.get('/api/v1/kaart?waterschappen=misschien');
   assert.equal(bad.status, 400);
 });
