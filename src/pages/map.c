@@ -914,8 +914,17 @@ static void svg_regions(struct request *r, const struct map_view *v, int sel)
 }
 
 /* A legend swatch for area ar: its pattern in a square with its outline. */
-static void area_swatch(struct buf *b, const struct map_area *ar, bool dashed)
+static void area_swatch(struct buf *b, const struct map_area *ar, bool dashed, bool outline_only)
 {
+	if (outline_only) { /* a compared indeling 1: drawn as outlines only */
+		html_rawf(
+		    b,
+		    "<svg class=\"atlas-map__swatch\" width=\"28\" height=\"28\" "
+		    "viewBox=\"0 0 28 28\" aria-hidden=\"true\" focusable=\"false\"><path "
+		    "d=\"M2 2H26V26H2Z\" fill=\"none\" stroke=\"%s\" stroke-width=\"4\"/></svg>",
+		    map_area_colour(ar->style));
+		return;
+	}
 	html_raw(b, "<svg class=\"atlas-map__swatch\" width=\"28\" height=\"28\" "
 		    "viewBox=\"0 0 28 28\" aria-hidden=\"true\" focusable=\"false\">");
 	if (!dashed) {
@@ -924,12 +933,12 @@ static void area_swatch(struct buf *b, const struct map_area *ar, bool dashed)
 		html_raw(b, "<defs>");
 		pattern_def(b, id, ar->style);
 		html_raw(b, "</defs>");
-		html_raw(b, "<rect x=\"2\" y=\"2\" width=\"24\" height=\"24\" fill=\"url(#kp-l");
+		html_raw(b, "<path d=\"M2 2H26V26H2Z\" fill=\"url(#kp-l");
 		html_attr(b, ar->label);
 		html_rawf(b, ")\" stroke=\"%s\" stroke-width=\"3\"/>", map_area_colour(ar->style));
 	} else {
-		html_raw(b, "<rect x=\"2\" y=\"2\" width=\"24\" height=\"24\" fill=\"none\" "
-			    "stroke=\"#1a1a1a\" stroke-width=\"3\" stroke-dasharray=\"6 4\"/>");
+		html_raw(b, "<path d=\"M2 2H26V26H2Z\" fill=\"none\" stroke=\"#1a1a1a\" "
+			    "stroke-width=\"3\" stroke-dasharray=\"6 4\"/>");
 	}
 	html_raw(b, "</svg>");
 }
@@ -990,7 +999,7 @@ static void legend_regions(struct request *r, const struct map_view *v)
 			const struct map_area *ar = &v->areas[i];
 			const struct collaboration *c = &s->collabs[ar->collab];
 			html_raw(b, "<li class=\"atlas-map__legend-item\">");
-			area_swatch(b, ar, false);
+			area_swatch(b, ar, false, compare);
 			html_raw(b, "<span><strong class=\"atlas-map__legend-label\">");
 			html_text(b, ar->label);
 			html_raw(
@@ -1001,8 +1010,10 @@ static void legend_regions(struct request *r, const struct map_view *v)
 			html_raw(b, "</a> (");
 			html_int_nl(b, ar->n_in);
 			html_raw(b, ar->n_in == 1 ? " gemeente" : " gemeenten");
-			html_raw(b, "; ");
-			html_text(b, map_pattern_name(map_area_pattern(ar->style)));
+			if (!compare) {
+				html_raw(b, "; ");
+				html_text(b, map_pattern_name(map_area_pattern(ar->style)));
+			}
 			html_raw(b, ")</span></li>");
 		}
 		html_raw(b, "</ul>");
@@ -1016,7 +1027,7 @@ static void legend_regions(struct request *r, const struct map_view *v)
 			    "atlas-map__legend-list--areas\">");
 		for (int i = 0; i < v->n_cmp; i++) {
 			html_raw(b, "<li class=\"atlas-map__legend-item\">");
-			area_swatch(b, &v->cmp[i], true);
+			area_swatch(b, &v->cmp[i], true, false);
 			html_raw(b, "<span><strong class=\"atlas-map__legend-label\">");
 			html_text(b, v->cmp[i].label);
 			html_raw(b, "</strong> ");
@@ -1026,10 +1037,12 @@ static void legend_regions(struct request *r, const struct map_view *v)
 		html_raw(
 		    b, "</ul><p class=\"atlas-map__legend-note\"><svg class=\"atlas-map__swatch\" "
 		       "width=\"28\" height=\"28\" viewBox=\"0 0 28 28\" aria-hidden=\"true\" "
-		       "focusable=\"false\"><path d=\"M0 28L28 0M-7 21L21 -7M7 35L35 7\" "
-		       "stroke=\"#5c5c5c\" stroke-width=\"3\"/><rect x=\"1\" y=\"1\" width=\"26\" "
-		       "height=\"26\" fill=\"none\" stroke=\"#5c5c5c\"/></svg> Gearceerd: de "
-		       "gemeente valt in de twee indelingen in een andere groepering.</p>");
+		       "focusable=\"false\"><rect width=\"28\" height=\"28\" "
+		       "fill=\"#fff3c4\"/><path d=\"M0 28L28 0M-7 21L21 -7M7 35L35 7\" "
+		       "stroke=\"#767676\" stroke-width=\"2\"/><rect x=\"1\" y=\"1\" width=\"26\" "
+		       "height=\"26\" fill=\"none\" stroke=\"#5c5c5c\"/></svg> Gearceerd (geel): "
+		       "hier vallen de grenzen niet samen: de gemeente ligt in een gebied dat "
+		       "door een grens van de andere indeling wordt doorsneden.</p>");
 	} else if (!v->too_many && v->n_areas > 1) {
 		html_raw(b, "<p class=\"atlas-map__legend-note\">“×2” achter een naam: de "
 			    "gemeente ligt in twee van deze gebieden (dikke stippellijn).</p>");
