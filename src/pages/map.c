@@ -1454,6 +1454,27 @@ static void regions_summary(struct request *r, const struct map_view *v)
 		html_raw(b, ".");
 	}
 	html_raw(b, "</p>");
+	if (v->too_many) {
+		/* too many areas for one map: offer the subjects, each a link */
+		const struct snapshot *s = r->snap;
+		const char *const skip[] = {"beleidsdomein", "verband", "gemeente", "met", NULL};
+		html_raw(b, "<div class=\"atlas-map__choose\" id=\"kaart-kies\"><p "
+			    "class=\"utrecht-paragraph\"><strong>Te veel gebieden voor één "
+			    "kaart.</strong> Kies een onderwerp om de gebieden te tekenen:</p><ul "
+			    "class=\"atlas-map__choose-list\">");
+		for (int i = 0; i < s->n_domains; i++) {
+			if (s->domains[i].n_active == 0)
+				continue;
+			html_raw(b, "<li><a class=\"utrecht-link utrecht-link--html-a\" href=\"");
+			html_attr(b, href(r, "/kaart", skip, "beleidsdomein", s->domains[i].key));
+			html_raw(b, "\">");
+			html_text(b, s->domains[i].name);
+			html_raw(b, "</a> (");
+			html_int_nl(b, s->domains[i].n_active);
+			html_raw(b, ")</li>");
+		}
+		html_raw(b, "</ul></div>");
+	}
 }
 
 static int page_map_view(struct request *r, const void *tt)
