@@ -8,7 +8,10 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { startServer } from './harness.mjs';
+import { vnuValidate } from './vnu.mjs';
 
 let srv;
 before(async () => {
@@ -254,4 +257,22 @@ test('one collaboration with members outside the province: listed and drawn on t
   assert.deepEqual(drawn, [...chosen.outside].sort());
   const api = await srv.getJson(`/api/v1/kaart?verband=${chosen.id}`);
   for (const code of chosen.outside) assert.ok(api.gebieden[0].properties.andereDeelnemers.includes(code), code);
+});
+
+test('Nu HTML Checker: the regio-indeling pages have no errors and no style attributes', async () => {
+  const dir = path.join(srv.dir, 'map-regions-html');
+  mkdirSync(dir, { recursive: true });
+  const urls = ['/kaart?beleidsdomein=werk-en-inkomen&waterschappen=ja&gemeente=gm0321',
+    '/kaart?verband=metropoolregio-utrecht', '/kaart?verband=regio-gooi-en-vechtstreek',
+    '/kaart?beleidsdomein=werk-en-inkomen&vergelijk=gezondheid', '/kaart?vergelijk=bestaat-niet'];
+  const files = [];
+  for (const [i, u] of urls.entries()) {
+    const r = await srv.get(u);
+    const f = path.join(dir, `r${i}.html`);
+    writeFileSync(f, r.body);
+    files.push(f);
+    assert.ok(!/\sstyle\s*=/.test(r.text), `${u}: no style attributes`);
+  }
+  const msgs = vnuValidate(files);
+  assert.deepEqual(msgs.map((m) => `${urls[files.indexOf(m.file)] ?? m.file}:${m.line}:${m.column}: ${m.message}`), []);
 });
