@@ -70,3 +70,18 @@ test('regio-indeling with the keyboard only: Tab to Houten, Enter shows its area
   await assertNoAxeViolations(page, '/kaart regio-indeling, Houten chosen by keyboard');
   await page.context().close();
 });
+
+test('from the count view (with map.js) back to the regio-indeling through the form', T, async () => {
+  const page = await env.newPage({ viewport: { width: 1280, height: 900 } });
+  await visit(env, page, '/kaart?weergave=aantal&beleidsdomein=werk-en-inkomen');
+  await page.waitForFunction(() => {
+    const k = document.getElementById('kaart');
+    return k.classList.contains('atlas-map--js') && !k.hasAttribute('aria-busy');
+  });
+  assert.match(page.url(), /weergave=aantal/, 'map.js keeps the count view in the URL');
+  await page.selectOption('#f-weergave', 'regio');
+  await Promise.all([page.waitForURL(/weergave=regio/), page.click('#kaart-filter button[type="submit"]')]);
+  assert.equal(await page.locator('#kaart').getAttribute('data-weergave'), 'regio');
+  assert.ok((await page.locator('.atlas-map__region').count()) > 0, 'areas drawn');
+  await page.context().close();
+});

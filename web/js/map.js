@@ -18,7 +18,7 @@ const FILTERS = ['beleidsdomein', 'juridischeVorm', 'fase', 'soort'];
 const nf = new Intl.NumberFormat('nl-NL');
 
 const root = document.getElementById('kaart');
-if (root) init();
+if (root && root.dataset.weergave !== 'regio') init();
 
 function el(tag, attrs = {}, ...children) {
   const e = document.createElement(tag);
@@ -75,15 +75,20 @@ function init() {
     setTimeout(() => { live.textContent = text; }, 50);
   }
 
+  // the date of time travel, as the server accepted it (kept in every request)
+  const peildatum = new URLSearchParams(location.search).get('peildatum') || '';
+
   function apiQuery() {
     const p = new URLSearchParams();
     for (const k of FILTERS) if (state.f[k]) p.set(k, state.f[k]);
     if (state.verband) p.set('verband', state.verband);
+    if (peildatum) p.set('peildatum', peildatum);
     return p;
   }
 
   function pageQuery() {
     const p = apiQuery();
+    p.set('weergave', 'aantal'); // this script runs on the count view only
     if (state.gemeente) p.set('gemeente', state.gemeente);
     if (state.met && state.gemeente) p.set('met', state.met);
     if (state.sorteer && state.sorteer !== 'naam') p.set('sorteer', state.sorteer);
@@ -381,6 +386,10 @@ function init() {
       refresh(filterMessage);
     });
     form.addEventListener('submit', (e) => {
+      // another view, a comparison, a layer or another date: let the server render it
+      const v = (k) => (form.elements.namedItem(k) ? form.elements.namedItem(k).value : '');
+      const layer = form.elements.namedItem('waterschappen');
+      if ((v('weergave') && v('weergave') !== 'aantal') || v('vergelijk') || (layer && layer.checked) || v('peildatum') !== peildatum) return;
       e.preventDefault();
       readForm();
       refresh(filterMessage);
