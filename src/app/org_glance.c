@@ -193,15 +193,15 @@ static void next_moment(const struct ab_meeting *ab, int n_ab, const struct snap
 	switch (row->budget) {
 	case WGR_NO_BUDGET:
 		snprintf(row->next_text, sizeof row->next_text,
-			 "Geen eigen begroting: geen wettelijke momenten");
+			 "Geen eigen begroting: geen wettelijke termijnen");
 		return;
 	case WGR_NOT_WGR:
 		snprintf(row->next_text, sizeof row->next_text,
-			 "Geen gemeenschappelijke regeling: geen wettelijke momenten");
+			 "Geen Wgr-regeling: geen wettelijke termijnen");
 		return;
 	case WGR_UNKNOWN_FORM:
 		snprintf(row->next_text, sizeof row->next_text,
-			 "Onbekend: juridische vorm niet vastgelegd");
+			 "Vorm onbekend: geen termijnen berekend");
 		return;
 	default:
 		break;

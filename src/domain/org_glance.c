@@ -92,8 +92,8 @@ void glance_moment_phrase(const struct wgr_moment *m, enum org_kind k, char *out
 		break;
 	case WGR_DOC_ONTWERPBEGROTING:
 		snprintf(out, cap,
-			 "Ontwerpbegroting %d komt uiterlijk %s — de zienswijzetermijn begint dan",
-			 m->year, when);
+			 "Ontwerpbegroting %d: uiterlijk %s — de zienswijzetermijn begint", m->year,
+			 when);
 		break;
 	case WGR_DOC_KADERNOTA:
 	case WGR_DOC_VOORLOPIGE_JAARREKENING: {
@@ -104,7 +104,7 @@ void glance_moment_phrase(const struct wgr_moment *m, enum org_kind k, char *out
 			snprintf(after, sizeof after, "%s %d", glance_month_name(nm), ny);
 		else
 			snprintf(after, sizeof after, "%s", glance_month_name(nm));
-		snprintf(out, cap, "%s %d komt uiterlijk %s — bespreek in %s van %s",
+		snprintf(out, cap, "%s %d: uiterlijk %s — bespreek in %s van %s",
 			 m->doc == WGR_DOC_KADERNOTA ? "Kadernota" : "Voorlopige jaarrekening",
 			 m->year, when, c.meeting, after);
 		break;

@@ -602,6 +602,11 @@ int page_collab_calendar_ics(struct request *r)
 	return ics_reply(r, -1, ci, arena_printf(r->arena, "Wgr-kalender %s", s->collabs[ci].name));
 }
 
+static char upper(char c)
+{
+	return c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
+}
+
 int page_org_council_ics(struct request *r)
 {
 	const struct snapshot *s = r->snap;
@@ -633,11 +638,18 @@ int page_org_council_ics(struct request *r)
 					cb->key, x->m.year, o->code),
 		    .dtstamp = dtstamp,
 		    .date = x->date,
-		    .summary = x->agenda ? arena_printf(
-					       r->arena,
-					       "Agenderen: zienswijze begroting %d — %s (vóór %s)",
-					       x->m.year, who, deadline)
-					 : arena_printf(r->arena, "%s — %s", x->text, who),
+		    .summary =
+			x->agenda
+			    ? arena_printf(r->arena,
+					   "Agenderen: zienswijze begroting %d — %s (vóór %s)",
+					   x->m.year, who, deadline)
+			: x->m.doc == WGR_DOC_ZIENSWIJZE_BEGROTING
+			    ? arena_printf(r->arena, "Uiterste datum zienswijze begroting %d — %s",
+					   x->m.year, who)
+			    : arena_printf(r->arena, "%c%s %d naar %s — %s",
+					   upper(wgr_doc_label(x->m.doc)[0]),
+					   wgr_doc_label(x->m.doc) + 1, x->m.year, council.name,
+					   who),
 		    .description = arena_printf(
 			r->arena, "%s.\n%s: %s.\nGrondslag: %s (%s).\nBron: %s\nRegeling: %s",
 			x->text, cb->name, x->m.when, x->m.rule->article,

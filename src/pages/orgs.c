@@ -625,7 +625,9 @@ static void glance_table(struct buf *b, struct request *r, const struct org_glan
 		html_raw(b, "<br><span class=\"atlas-meta\">");
 		html_text(b, c->legal_form == LF_UNKNOWN
 				 ? arena_printf(r->arena, "%s, vorm onbekend",
-						collab_kind_labels[c->kind].label)
+						c->kind == COLLAB_JOINT_ARRANGEMENT
+						    ? "Wgr-regeling"
+						    : collab_kind_labels[c->kind].label)
 				 : legal_form_labels[c->legal_form].label);
 		const struct participation *p = &s->parts[row->part];
 		if (p->role != ROLE_DEELNEMER) {
@@ -634,7 +636,7 @@ static void glance_table(struct buf *b, struct request *r, const struct org_glan
 		}
 		html_raw(b, "</span>");
 		if (!str_empty(c->website)) {
-			html_raw(b, "<br><span class=\"atlas-meta\">");
+			html_raw(b, "<span class=\"atlas-meta atlas-glance__web\"><br>");
 			comp_ext_link(b, c->website, "website (begroting, kadernota)");
 			html_raw(b, "</span>");
 		}
@@ -683,7 +685,7 @@ static void glance_table(struct buf *b, struct request *r, const struct org_glan
 			html_raw(b, "</span>");
 		}
 		if (row->pending[0]) {
-			html_raw(b, "<br><span class=\"atlas-meta\">");
+			html_raw(b, "<span class=\"atlas-meta atlas-glance__pending\"><br>");
 			html_text(b, row->pending);
 			html_raw(b, "</span>");
 		}
