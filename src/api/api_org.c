@@ -312,7 +312,7 @@ static void glance_row_json(struct jw *w, const struct snapshot *s, const struct
 	jw_arr(w);
 	for (int k = 0; k < row->n_seats; k++) {
 		jw_obj(w);
-		jw_kstr(w, "orgaan", row->seats[k].body);
+		jw_kstr(w, "orgaan", seat_body_labels[row->seats[k].body].api);
 		jw_kstr(w, "persoon", row->seats[k].person);
 		jw_kstr(w, "persoonId", row->seats[k].person_key);
 		jw_kbool(w, "vanRechtswege", row->seats[k].by_law);
@@ -349,7 +349,10 @@ static void glance_row_json(struct jw *w, const struct snapshot *s, const struct
 	} else {
 		jw_null(w);
 	}
-	jw_kstr(w, "toelichtingMoment", row->has_next ? row->pending : row->next_text);
+	/* why there is no dated moment ("" when there is one) */
+	jw_kstr(w, "toelichtingMoment", row->has_next ? "" : row->next_text);
+	/* the coming zienswijze on the begroting when it is not the next moment */
+	jw_kstr(w, "zienswijze", row->pending);
 	jw_end(w);
 }
 

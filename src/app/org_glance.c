@@ -114,7 +114,7 @@ static void attach_seats(struct store *st, const struct snapshot *s, int oi, con
 			if (!p || !policy_person_record_visible(u, p))
 				continue;
 			row->seats[row->n_seats++] = (struct glance_seat){
-			    .body = seat_body_labels[se[i].body].label,
+			    .body = se[i].body,
 			    .person = p->erased ? "Onbekende persoon" : p->name,
 			    .person_key = p->erased ? "" : p->key,
 			};
@@ -125,7 +125,7 @@ static void attach_seats(struct store *st, const struct snapshot *s, int oi, con
 			    d->office.id <= 0 || d->person.erased)
 				continue;
 			row->seats[row->n_seats++] = (struct glance_seat){
-			    .body = seat_body_labels[d->rule->body].label,
+			    .body = d->rule->body,
 			    .person = d->person.name,
 			    .person_key = d->person.key,
 			    .by_law = true,
@@ -231,10 +231,18 @@ static void next_moment(const struct ab_meeting *ab, int n_ab, const struct snap
 	for (int i = 0; i < n; i++) {
 		char latest[16];
 		snprintf(latest, sizeof latest, "%04u-09-15", (unsigned)(m[i].year - 1) % 10000u);
-		if (m[i].doc != WGR_DOC_ZIENSWIJZE_BEGROTING || strcmp(latest, s->today) < 0)
+		if (m[i].doc != WGR_DOC_ZIENSWIJZE_BEGROTING ||
+		    strcmp(m[i].date[0] ? m[i].date : latest, s->today) < 0)
 			continue;
-		if (m[i].date[0] && strcmp(m[i].date, s->today) >= 0)
-			break; /* dated and coming: it is the next moment or follows it */
+		if (m[i].date[0] && strcmp(m[i].date, s->today) >= 0) {
+			/* dated and coming: name it when the next moment is another one */
+			if (best != i) {
+				glance_moment_phrase(&m[i], kind, row->pending,
+						     sizeof row->pending);
+				row->pending_dated = true;
+			}
+			break;
+		}
 		if (!m[i].date[0]) {
 			snprintf(row->pending, sizeof row->pending,
 				 "Zienswijze op de begroting %d: vóór de vergadering van het "

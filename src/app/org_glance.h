@@ -17,6 +17,7 @@
 
 #include "../domain/model.h"
 #include "../domain/org_glance.h"
+#include "../domain/people.h"
 #include "../domain/wgr_calendar.h"
 
 #include <stdbool.h>
@@ -27,7 +28,7 @@ struct store;
 struct user;
 
 struct glance_seat {
-	const char *body;	/* Dutch label: "algemeen bestuur", … */
+	enum seat_body body;	/* labels in seat_body_labels (domain/people.h) */
 	const char *person;	/* shown name */
 	const char *person_key; /* URL id, "" when none */
 	bool by_law;		/* derived from an office (e.g. the burgemeester) */
@@ -46,7 +47,8 @@ struct glance_row {
 	bool has_next;		/* a dated council moment from today on */
 	struct wgr_moment next;
 	char next_text[240]; /* the council phrasing of next, or why there is none */
-	char pending[240];   /* the begroting zienswijze when undated, "" otherwise */
+	char pending[240];   /* the coming begroting zienswijze when it is not next, "" */
+	bool pending_dated;  /* ... with a date (else "datum nog niet in de atlas") */
 };
 
 struct glance_peer {

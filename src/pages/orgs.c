@@ -648,7 +648,7 @@ static void glance_table(struct buf *b, struct request *r, const struct org_glan
 			const struct glance_seat *st = &row->seats[k];
 			if (k > 0)
 				html_raw(b, "<br>");
-			html_text(b, st->body);
+			html_text(b, seat_body_labels[st->body].label);
 			html_raw(b, ": ");
 			if (st->person_key[0])
 				comp_link_seg(b, "/personen", st->person_key, st->person);
@@ -685,7 +685,9 @@ static void glance_table(struct buf *b, struct request *r, const struct org_glan
 			html_raw(b, "</span>");
 		}
 		if (row->pending[0]) {
-			html_raw(b, "<span class=\"atlas-meta atlas-glance__pending\"><br>");
+			html_raw(b, row->pending_dated
+					? "<span class=\"atlas-glance__zienswijze\"><br>"
+					: "<span class=\"atlas-meta atlas-glance__pending\"><br>");
 			html_text(b, row->pending);
 			html_raw(b, "</span>");
 		}
