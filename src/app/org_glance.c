@@ -240,6 +240,7 @@ static void next_moment(const struct ab_meeting *ab, int n_ab, const struct snap
 				glance_moment_phrase(&m[i], kind, row->pending,
 						     sizeof row->pending);
 				row->pending_dated = true;
+				memcpy(row->pending_date, m[i].date, sizeof row->pending_date);
 			}
 			break;
 		}

@@ -46,9 +46,10 @@ struct glance_row {
 	enum wgr_budget budget; /* own budget, none, not Wgr, unknown form */
 	bool has_next;		/* a dated council moment from today on */
 	struct wgr_moment next;
-	char next_text[240]; /* the council phrasing of next, or why there is none */
-	char pending[240];   /* the coming begroting zienswijze when it is not next, "" */
-	bool pending_dated;  /* ... with a date (else "datum nog niet in de atlas") */
+	char next_text[240];   /* the council phrasing of next, or why there is none */
+	char pending[240];     /* the coming begroting zienswijze when it is not next, "" */
+	bool pending_dated;    /* ... with a date (else "datum nog niet in de atlas") */
+	char pending_date[11]; /* that date, "" when undated */
 };
 
 struct glance_peer {

@@ -574,7 +574,32 @@ static void glance_summary(struct buf *b, struct request *r, const struct org_gl
 	} else {
 		html_raw(b, "geen datum bekend.");
 	}
-	html_raw(b, "</li></ul>");
+	html_raw(b, "</li>");
+	/* the first zienswijze deadline, when it is not the moment above */
+	int z = -1;
+	const char *zdate = NULL;
+	for (int i = 0; i < g->n_rows; i++) {
+		const struct glance_row *row = &g->rows[i];
+		const char *d = row->has_next && row->next.doc == WGR_DOC_ZIENSWIJZE_BEGROTING
+				    ? row->next.date
+				    : row->pending_date;
+		if (d[0] && (!zdate || strcmp(d, zdate) < 0)) {
+			z = i;
+			zdate = d;
+		}
+	}
+	if (z >= 0 && !(z == f && g->rows[z].next.doc == WGR_DOC_ZIENSWIJZE_BEGROTING)) {
+		const struct glance_row *row = &g->rows[z];
+		html_raw(b, "<li><strong>Eerstvolgende zienswijze: </strong>");
+		html_text(b, row->has_next && row->next.doc == WGR_DOC_ZIENSWIJZE_BEGROTING
+				 ? row->next_text
+				 : row->pending);
+		html_raw(b, " (");
+		comp_link_seg(b, "/samenwerkingsverbanden", s->collabs[row->collab].key,
+			      s->collabs[row->collab].name);
+		html_raw(b, ").</li>");
+	}
+	html_raw(b, "</ul>");
 }
 
 /* A data cell that names its column (data-label), so the table can stack

@@ -147,6 +147,9 @@ test('deadlines in council terms: an AB date gives "Zienswijze … indienen vó�
   const page = await srv.get(`/organisaties/${ORG}`);
   const vru = text(rows(glance(page.text)).find(([k]) => k === OL)[1]);
   assert.ok(vru.includes(phrase), `"${phrase}" in: ${vru}`);
+  // and in the summary above the table, the first thing a council member reads
+  const facts = text(/atlas-glance__facts[\s\S]*?<\/ul>/.exec(page.text)[0]);
+  assert.ok(facts.includes(phrase), `summary: ${facts}`);
 
   // the council feed holds the zienswijze and its agenda reminder
   const f = await srv.get(`/organisaties/${ORG}/raadskalender.ics`);
