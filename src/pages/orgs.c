@@ -598,6 +598,18 @@ static void glance_summary(struct buf *b, struct request *r, const struct org_gl
 		comp_link_seg(b, "/samenwerkingsverbanden", s->collabs[row->collab].key,
 			      s->collabs[row->collab].name);
 		html_raw(b, ").</li>");
+	} else if (z < 0) {
+		/* no dated zienswijze: say why, once */
+		int undated = 0;
+		for (int i = 0; i < g->n_rows; i++)
+			undated += g->rows[i].pending[0] && !g->rows[i].pending_dated;
+		if (undated > 0)
+			html_rawf(
+			    b,
+			    "<li><strong>Zienswijzen op de begroting: </strong>bij %d "
+			    "regeling%s nog zonder datum: die hangt af van de vergadering van "
+			    "het algemeen bestuur, die nog niet in de atlas staat.</li>",
+			    undated, undated == 1 ? "" : "en");
 	}
 	html_raw(b, "</ul>");
 }
