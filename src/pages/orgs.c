@@ -1,8 +1,13 @@
 /*
  * orgs — the organisation pages: the list /organisaties (grouped by kind,
- * filterable by kind and status) and one organisation /organisaties/{code}
- * with its collaborations grouped by policy domain. Reads only the
- * snapshot; writes nothing.
+ * filterable by kind and status) and one organisation /organisaties/{code}:
+ * first the organisation at a glance (app/org_glance.h: one row per
+ * collaboration with seats, contributions, share and the next council
+ * moment, totals and comparable organisations; also on its own as the
+ * printable /organisaties/{code}/overzicht), then its details and its
+ * collaborations grouped by policy domain. Both honour ?peildatum=. Reads
+ * the snapshot and (seats, AB dates, last year's amounts) the store; writes
+ * nothing.
  */
 #include "auth_ui.h"
 #include "corrections.h"
