@@ -16,6 +16,7 @@ int api_collab_get(struct request *r);	       /* GET /api/v1/samenwerkingsverban
 int api_org_list(struct request *r);	       /* GET /api/v1/organisaties */
 int api_org_get(struct request *r);	       /* GET /api/v1/organisaties/{code} */
 int api_org_participations(struct request *r); /* GET /api/v1/organisaties/{code}/deelnames */
+int api_org_overview(struct request *r);       /* GET /api/v1/organisaties/{code}/overzicht */
 int api_domain_list(struct request *r);	       /* GET /api/v1/beleidsdomeinen */
 /* provenance: GET /api/v1/samenwerkingsverbanden/{id}/herkomst, organisaties/{code}/herkomst */
 int api_collab_provenance(struct request *r);

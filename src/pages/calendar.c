@@ -3,7 +3,9 @@
  */
 #include "calendar.h"
 #include "auth_ui.h"
+#include "../app/org_glance.h"
 #include "../domain/labels.h"
+#include "../domain/org_glance.h"
 #include "../domain/wgr_calendar.h"
 #include "../io/wgr_rules.h"
 #include "../lib/text.h"
@@ -34,6 +36,8 @@ struct entries {
 	int n, cap;
 	struct ab_meeting *ab; /* recorded AB dates (store_calendar.h), in the arena */
 	int n_ab;
+	bool org_only; /* one organisation's view: only moments for its council */
+	bool gs;       /* ... which is the provincie (Gedeputeerde Staten supervise) */
 };
 
 /* Load the recorded AB meeting dates once per request (none on failure:
@@ -57,6 +61,9 @@ static const char *ab_date_of(const struct entries *e, const char *key, int year
 
 static void push(struct request *r, struct entries *e, int collab, const struct wgr_moment *m)
 {
+	/* an organisation's view leaves out what goes to another body only */
+	if (e->org_only && !glance_moment_for_council(m, e->gs))
+		return;
 	if (e->n == e->cap) {
 		int cap = e->cap ? e->cap * 2 : 64;
 		struct entry *nv = arena_calloc(r->arena, (size_t)cap, sizeof *nv);
@@ -348,6 +355,10 @@ static void calendar_body(struct request *r, int org)
 	struct buf *b = &r->out;
 	int y = today_year(s);
 	struct entries e = {0};
+	if (org >= 0) {
+		e.org_only = true;
+		e.gs = s->orgs[org].kind == ORG_PROVINCE;
+	}
 	load_ab(r->arena, &e);
 	int n_budget = 0;
 	for (int c = 0; c < s->n_collabs; c++) {
@@ -497,7 +508,12 @@ int page_org_calendar(struct request *r)
 	html_raw(b, "</p><p class=\"utrecht-paragraph\">");
 	html_text(b, "Zet deze data in uw eigen agenda: ");
 	comp_link(b, ics_href, "iCal-feed (.ics) voor Outlook, Google of Apple Agenda");
-	html_raw(b, "</p>");
+	html_raw(b, ". Alleen wat ");
+	html_text(b, council_of(o));
+	html_raw(b, " moet agenderen: ");
+	comp_link(b, arena_printf(r->arena, "%s/raadskalender.ics", org_href),
+		  "agenda met zienswijzen en agenderen (.ics)");
+	html_raw(b, ".</p>");
 	calendar_body(r, oi);
 	explain(b);
 	layout_end(b, s->stats.newest_confirmed);
@@ -511,6 +527,10 @@ static int ics_reply(struct request *r, int org, int collab, const char *calname
 	struct buf *b = &r->out;
 	int y = today_year(s);
 	struct entries e = {0};
+	if (org >= 0) {
+		e.org_only = true;
+		e.gs = s->orgs[org].kind == ORG_PROVINCE;
+	}
 	load_ab(r->arena, &e);
 	for (int c = 0; c < s->n_collabs; c++) {
 		if (collab >= 0 && c != collab)
@@ -531,6 +551,9 @@ static int ics_reply(struct request *r, int org, int collab, const char *calname
 	for (int i = 0; i < e.n; i++) {
 		const struct entry *x = &e.v[i];
 		if (!x->m.date[0])
+			continue;
+		/* an organisation's feed: nothing past (a collaboration's keeps its year) */
+		if (org >= 0 && strcmp(x->m.date, s->today) < 0)
 			continue;
 		const struct collaboration *cb = &s->collabs[x->collab];
 		const char *label = wgr_doc_label(x->m.doc);
@@ -577,4 +600,68 @@ int page_collab_calendar_ics(struct request *r)
 	if (ci < 0)
 		return respond_not_found(r);
 	return ics_reply(r, -1, ci, arena_printf(r->arena, "Wgr-kalender %s", s->collabs[ci].name));
+}
+
+static char upper(char c)
+{
+	return c >= 'a' && c <= 'z' ? (char)(c - 32) : c;
+}
+
+int page_org_council_ics(struct request *r)
+{
+	const struct snapshot *s = r->snap;
+	int oi = snapshot_find_org(s, r->path_args[0]);
+	if (oi < 0)
+		return respond_not_found(r);
+	const struct organisation *o = &s->orgs[oi];
+	struct glance_event *ev = NULL;
+	int n = 0;
+	if (org_glance_council_events(store_thread(), s, oi, r->arena, &ev, &n) != 0)
+		n = 0;
+	struct glance_council council = glance_council_of(o->kind);
+	struct buf *b = &r->out;
+	r->etag = s->etag;
+	r->content_type = "text/calendar; charset=utf-8";
+	char dtstamp[20];
+	snprintf(dtstamp, sizeof dtstamp, "%.4s%.2s%.2sT000000Z", s->today, s->today + 5,
+		 s->today + 8);
+	ical_begin(b, arena_printf(r->arena, "Agenda voor %s — %s", council.name, o->name));
+	for (int i = 0; i < n; i++) {
+		const struct glance_event *x = &ev[i];
+		const struct collaboration *cb = &s->collabs[x->collab];
+		const char *who = str_empty(cb->short_name) ? cb->name : cb->short_name;
+		char deadline[40];
+		glance_date_words(x->m.date, deadline, sizeof deadline);
+		struct ical_event e = {
+		    .uid = arena_printf(r->arena, "raad-%s%s-%s-%d-%s@samenwerkingsatlas",
+					x->agenda ? "agenderen-" : "", wgr_doc_slug(x->m.doc),
+					cb->key, x->m.year, o->code),
+		    .dtstamp = dtstamp,
+		    .date = x->date,
+		    .summary =
+			x->agenda
+			    ? arena_printf(r->arena,
+					   "Agenderen: zienswijze begroting %d — %s (vóór %s)",
+					   x->m.year, who, deadline)
+			: x->m.doc == WGR_DOC_ZIENSWIJZE_BEGROTING
+			    ? arena_printf(r->arena, "Uiterste datum zienswijze begroting %d — %s",
+					   x->m.year, who)
+			    : arena_printf(r->arena, "%c%s %d naar %s — %s",
+					   upper(wgr_doc_label(x->m.doc)[0]),
+					   wgr_doc_label(x->m.doc) + 1, x->m.year, council.name,
+					   who),
+		    .description = arena_printf(
+			r->arena, "%s.\n%s: %s.\nGrondslag: %s (%s).\nBron: %s\nRegeling: %s",
+			x->text, cb->name, x->m.when, x->m.rule->article,
+			x->m.rule->confidence == 'H' ? "wettekst"
+						     : "secundaire bron, niet in de wettekst "
+						       "gecontroleerd",
+			x->m.rule->source, cb->key),
+		    .url = NULL,
+		    .categories = x->agenda ? "Agenderen" : "Wgr",
+		};
+		ical_event(b, &e);
+	}
+	ical_end(b);
+	return 200;
 }

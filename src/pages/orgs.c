@@ -1,8 +1,13 @@
 /*
  * orgs — the organisation pages: the list /organisaties (grouped by kind,
- * filterable by kind and status) and one organisation /organisaties/{code}
- * with its collaborations grouped by policy domain. Reads only the
- * snapshot; writes nothing.
+ * filterable by kind and status) and one organisation /organisaties/{code}:
+ * first the organisation at a glance (app/org_glance.h: one row per
+ * collaboration with seats, contributions, share and the next council
+ * moment, totals and comparable organisations; also on its own as the
+ * printable /organisaties/{code}/overzicht), then its details and its
+ * collaborations grouped by policy domain. Both honour ?peildatum=. Reads
+ * the snapshot and (seats, AB dates, last year's amounts) the store; writes
+ * nothing.
  */
 #include "auth_ui.h"
 #include "corrections.h"
@@ -20,8 +25,13 @@
 #include "../render/layout.h"
 #include "../render/assets.h"
 #include "../render/svg.h"
-#include "people.h" /* people */
+#include "people.h"   /* people */
+#include "history.h"  /* time travel */
+#include "calendar.h" /* page_org_overview */
+#include "../app/org_glance.h"
+#include "../store/store.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define ORG_PAGE_SIZE 100
@@ -495,7 +505,439 @@ static void org_currency_item(struct buf *b, const struct snapshot *s, int oi)
 	comp_dl_item_close(b);
 }
 
+/* ---- "in één oogopslag": the overview table (app/org_glance.h) ---------- */
+
+static void money(struct buf *b, int64_t v)
+{
+	html_raw(b, "€\u00a0");
+	html_int_nl(b, v);
+}
+
+static void per_inhabitant(struct buf *b, double v)
+{
+	html_raw(b, "€\u00a0");
+	comp_decimal_nl(b, v, 2);
+}
+
+static const char *org_href(struct request *r, const char *code, const char *suffix)
+{
+	struct buf u = BUF_INIT;
+	buf_puts(&u, "/organisaties/");
+	url_seg(&u, code);
+	buf_puts(&u, suffix);
+	const char *out = arena_strdup(r->arena, u.data ? u.data : "/organisaties");
+	buf_free(&u);
+	return out;
+}
+
+/* The earliest dated council moment over all rows (-1 when none). */
+static int glance_first(const struct org_glance *g)
+{
+	int best = -1;
+	for (int i = 0; i < g->n_rows; i++)
+		if (g->rows[i].has_next &&
+		    (best < 0 || strcmp(g->rows[i].next.date, g->rows[best].next.date) < 0))
+			best = i;
+	return best;
+}
+
+static void glance_summary(struct buf *b, struct request *r, const struct org_glance *g)
+{
+	const struct snapshot *s = r->snap;
+	const struct organisation *o = &s->orgs[g->org];
+	html_raw(b, "<ul class=\"utrecht-unordered-list atlas-glance__facts\"><li><strong>Kosten: "
+		    "</strong>");
+	if (g->n_known > 0) {
+		html_text(b, o->name);
+		html_rawf(b, " draagt per jaar ");
+		money(b, g->total);
+		html_rawf(b, " bij aan %d van de %d samenwerkingsverbanden", g->n_known, g->n_rows);
+		if (g->per_inhabitant >= 0) {
+			html_raw(b, " (");
+			per_inhabitant(b, g->per_inhabitant);
+			html_raw(b, " per inwoner)");
+		}
+		html_raw(b, ".");
+		if (g->n_known < g->n_rows)
+			html_rawf(b, " Van %d samenwerkingsverbanden is de bijdrage niet bekend.",
+				  g->n_rows - g->n_known);
+	} else {
+		html_raw(b, "nog van geen enkel samenwerkingsverband is de jaarlijkse bijdrage "
+			    "vastgelegd.");
+	}
+	html_raw(b, "</li><li><strong>Eerstvolgende moment voor ");
+	html_text(b, g->council.name);
+	html_raw(b, ": </strong>");
+	int f = glance_first(g);
+	if (f >= 0) {
+		const struct glance_row *row = &g->rows[f];
+		html_text(b, row->next_text);
+		html_raw(b, " (");
+		comp_link_seg(b, "/samenwerkingsverbanden", s->collabs[row->collab].key,
+			      s->collabs[row->collab].name);
+		html_raw(b, ").");
+	} else {
+		html_raw(b, "geen datum bekend.");
+	}
+	html_raw(b, "</li>");
+	/* the first zienswijze deadline, when it is not the moment above */
+	int z = -1;
+	const char *zdate = NULL;
+	for (int i = 0; i < g->n_rows; i++) {
+		const struct glance_row *row = &g->rows[i];
+		const char *d = row->has_next && row->next.doc == WGR_DOC_ZIENSWIJZE_BEGROTING
+				    ? row->next.date
+				    : row->pending_date;
+		if (d[0] && (!zdate || strcmp(d, zdate) < 0)) {
+			z = i;
+			zdate = d;
+		}
+	}
+	if (z >= 0 && !(z == f && g->rows[z].next.doc == WGR_DOC_ZIENSWIJZE_BEGROTING)) {
+		const struct glance_row *row = &g->rows[z];
+		html_raw(b, "<li><strong>Eerstvolgende zienswijze: </strong>");
+		html_text(b, row->has_next && row->next.doc == WGR_DOC_ZIENSWIJZE_BEGROTING
+				 ? row->next_text
+				 : row->pending);
+		html_raw(b, " (");
+		comp_link_seg(b, "/samenwerkingsverbanden", s->collabs[row->collab].key,
+			      s->collabs[row->collab].name);
+		html_raw(b, ").</li>");
+	} else if (z < 0) {
+		/* no dated zienswijze: say why, once */
+		int undated = 0;
+		for (int i = 0; i < g->n_rows; i++)
+			undated += g->rows[i].pending[0] && !g->rows[i].pending_dated;
+		if (undated > 0)
+			html_rawf(
+			    b,
+			    "<li><strong>Zienswijzen op de begroting: </strong>bij %d "
+			    "regeling%s nog zonder datum: die hangt af van de vergadering van "
+			    "het algemeen bestuur, die nog niet in de atlas staat.</li>",
+			    undated, undated == 1 ? "" : "en");
+	}
+	html_raw(b, "</ul>");
+}
+
+/* A data cell that names its column (data-label), so the table can stack
+ * into labelled rows on a small screen. */
+static void td_label(struct buf *b, const char *label, bool numeric)
+{
+	html_raw(b, numeric ? "<td class=\"utrecht-table__cell "
+			      "utrecht-table__cell--numeric-column\" data-label=\""
+			    : "<td class=\"utrecht-table__cell\" data-label=\"");
+	html_attr(b, label);
+	html_raw(b, "\">");
+}
+
+static void money_td(struct buf *b, const char *label, int64_t v)
+{
+	td_label(b, label, true);
+	if (v >= 0)
+		money(b, v);
+	else
+		html_raw(b, "<span class=\"atlas-muted\">onbekend</span>");
+	html_raw(b, "</td>");
+}
+
+static void glance_table(struct buf *b, struct request *r, const struct org_glance *g)
+{
+	const struct snapshot *s = r->snap;
+	const struct organisation *o = &s->orgs[g->org];
+	const char *now = arena_printf(r->arena, "Bijdrage %d", g->year);
+	const char *prev = arena_printf(r->arena, "Bijdrage %d", g->year - 1);
+	const char *seats = arena_printf(r->arena, "Zetels namens %s", o->name);
+	const char *next = arena_printf(r->arena, "Volgende moment voor %s", g->council.name);
+	const struct comp_col cols[] = {{"Samenwerkingsverband, vorm en stukken", false},
+					{seats, false},
+					{now, true},
+					{prev, true},
+					{"Aandeel in het totaal", true},
+					{next, false}};
+	html_raw(b, "<div class=\"atlas-glance__table atlas-glance__main\">");
+	comp_table_open_ex(
+	    b, arena_printf(r->arena, "Samenwerkingsverbanden van %s in één oogopslag", o->name),
+	    cols, 6, true);
+	for (int i = 0; i < g->n_rows; i++) {
+		const struct glance_row *row = &g->rows[i];
+		const struct collaboration *c = &s->collabs[row->collab];
+		comp_row_open(b);
+		comp_th_open(b);
+		comp_link_seg(b, "/samenwerkingsverbanden", c->key, c->name);
+		html_raw(b, "<br><span class=\"atlas-meta\">");
+		html_text(b, c->legal_form == LF_UNKNOWN
+				 ? arena_printf(r->arena, "%s, vorm onbekend",
+						c->kind == COLLAB_JOINT_ARRANGEMENT
+						    ? "Wgr-regeling"
+						    : collab_kind_labels[c->kind].label)
+				 : legal_form_labels[c->legal_form].label);
+		const struct participation *p = &s->parts[row->part];
+		if (p->role != ROLE_DEELNEMER) {
+			html_raw(b, "; ");
+			html_text(b, role_labels[p->role].label);
+		}
+		html_raw(b, "</span>");
+		if (!str_empty(c->website)) {
+			html_raw(b, "<span class=\"atlas-meta atlas-glance__web\"><br>");
+			comp_ext_link(b, c->website, "website (begroting, kadernota)");
+			html_raw(b, "</span>");
+		}
+		comp_th_close(b);
+		td_label(b, seats, false);
+		if (row->n_seats == 0)
+			html_raw(b, "<span class=\"atlas-muted\">geen vastgelegd</span>");
+		for (int k = 0; k < row->n_seats; k++) {
+			const struct glance_seat *st = &row->seats[k];
+			if (k > 0)
+				html_raw(b, "<br>");
+			html_text(b, seat_body_labels[st->body].label);
+			html_raw(b, ": ");
+			if (st->person_key[0])
+				comp_link_seg(b, "/personen", st->person_key, st->person);
+			else
+				html_text(b, st->person);
+			if (st->by_law)
+				html_raw(b, " <span class=\"atlas-meta\">(van rechtswege)</span>");
+		}
+		html_raw(b, "</td>");
+		money_td(b, now, row->amount);
+		money_td(b, prev, row->amount_prev);
+		td_label(b, "Aandeel in het totaal", true);
+		if (row->share >= 0) {
+			comp_decimal_nl(b, row->share * 100.0, 1);
+			html_raw(b, "\u00a0%<br><span class=\"atlas-meta\">van ");
+			money(b, row->total);
+			if (row->n_known < row->n_members)
+				html_rawf(b, " (%d van %d bekend)", row->n_known, row->n_members);
+			html_raw(b, "</span>");
+		} else {
+			html_raw(b, "<span class=\"atlas-muted\">onbekend</span>");
+		}
+		html_raw(b, "</td>");
+		td_label(b, next, false);
+		if (row->has_next) {
+			html_raw(b, "<time datetime=\"");
+			html_attr(b, row->next.date);
+			html_raw(b, "\">");
+			html_text(b, row->next_text);
+			html_raw(b, "</time>");
+		} else {
+			html_raw(b, "<span class=\"atlas-muted\">");
+			html_text(b, row->next_text);
+			html_raw(b, "</span>");
+		}
+		if (row->pending[0]) {
+			html_raw(b, row->pending_dated
+					? "<span class=\"atlas-glance__zienswijze\"><br>"
+					: "<span class=\"atlas-meta atlas-glance__pending\"><br>");
+			html_text(b, row->pending);
+			html_raw(b, "</span>");
+		}
+		html_raw(b, "</td>");
+		comp_row_close(b);
+	}
+	/* totals */
+	html_raw(b, "<tr class=\"utrecht-table__row atlas-glance__total\"><th scope=\"row\" "
+		    "class=\"utrecht-table__header-cell atlas-row-header\">Totaal bekende "
+		    "bijdragen");
+	if (g->per_inhabitant >= 0) {
+		html_raw(b, "<br><span class=\"atlas-meta\">");
+		per_inhabitant(b, g->per_inhabitant);
+		html_raw(b, " per inwoner</span>");
+	}
+	html_raw(b, "</th><td class=\"utrecht-table__cell atlas-glance__empty\"></td>");
+	td_label(b, now, true);
+	if (g->n_known > 0) {
+		html_raw(b, "<strong>");
+		money(b, g->total);
+		html_raw(b, "</strong>");
+	} else {
+		html_raw(b, "onbekend");
+	}
+	html_raw(b, "</td>");
+	money_td(b, prev, g->n_known_prev > 0 ? g->total_prev : -1);
+	html_raw(b, "<td class=\"utrecht-table__cell atlas-glance__empty\"></td>"
+		    "<td class=\"utrecht-table__cell atlas-glance__empty\"></td></tr>");
+	comp_table_close(b);
+	html_raw(b, "</div>");
+	html_raw(b,
+		 "<p class=\"utrecht-paragraph atlas-meta\">Bijdrage: het jaarbedrag zoals nu "
+		 "vastgelegd; het vorige jaar zoals de wijzigingsgeschiedenis het op 31 december "
+		 "liet zien. Aandeel: van de bekende bijdragen van alle huidige deelnemers. "
+		 "Onbekend telt nooit als nul. Termijnen volgen uit de Wgr; de eigen regeling kan "
+		 "eerdere data afspreken. Links naar begroting en kadernota zelf staan nog niet in "
+		 "de atlas; waar bekend verwijzen we naar de website van de regeling.</p>");
+}
+
+static void glance_peers_table(struct buf *b, struct request *r, const struct org_glance *g)
+{
+	const struct snapshot *s = r->snap;
+	const struct organisation *o = &s->orgs[g->org];
+	html_raw(b, "<h3 class=\"utrecht-heading-3\" id=\"vergelijking\">Vergelijking</h3>");
+	if (g->n_peers == 0) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">Geen vergelijking mogelijk: het "
+			    "inwonertal is niet bekend.</p>");
+		return;
+	}
+	html_raw(b, "<p class=\"utrecht-paragraph\">");
+	html_text(b, arena_printf(r->arena,
+				  "%s naast de %s%s met het inwonertal dat het dichtst bij ligt.",
+				  o->name,
+				  o->kind == ORG_MUNICIPALITY  ? "gemeenten"
+				  : o->kind == ORG_WATER_BOARD ? "waterschappen"
+							       : "organisaties van dezelfde soort",
+				  o->in_province ? " in de provincie" : ""));
+	html_raw(b, "</p>");
+	static const struct comp_col cols[] = {{"Organisatie", false},
+					       {"Inwoners", true},
+					       {"Samenwerkingsverbanden", true},
+					       {"Bijdrage bekend", true},
+					       {"Bekende bijdragen per jaar", true},
+					       {"Per inwoner", true}};
+	html_raw(b, "<div class=\"atlas-glance__table\">");
+	comp_table_open(b, "Bekende bijdragen vergeleken", cols, 6);
+	for (int i = -1; i < g->n_peers; i++) {
+		int oi = i < 0 ? g->org : g->peers[i].org;
+		const struct organisation *x = &s->orgs[oi];
+		int64_t total = i < 0 ? g->total : g->peers[i].total;
+		int known = i < 0 ? g->n_known : g->peers[i].n_known;
+		int n = i < 0 ? g->n_rows : g->peers[i].n_collabs;
+		double per = i < 0 ? g->per_inhabitant : g->peers[i].per_inhabitant;
+		comp_row_open(b);
+		comp_th_open(b);
+		if (i < 0)
+			html_raw(b, "<strong>");
+		comp_link_seg(b, "/organisaties", x->code, x->name);
+		if (i < 0)
+			html_raw(b, "</strong>");
+		comp_th_close(b);
+		td_label(b, "Inwoners", true);
+		html_int_nl(b, x->population);
+		html_raw(b, "</td>");
+		td_label(b, "Samenwerkingsverbanden", true);
+		html_int_nl(b, n);
+		html_raw(b, "</td>");
+		td_label(b, "Bijdrage bekend", true);
+		html_rawf(b, "%d van %d", known, n);
+		html_raw(b, "</td>");
+		money_td(b, "Bekende bijdragen per jaar", known > 0 ? total : -1);
+		td_label(b, "Per inwoner", true);
+		if (per >= 0)
+			per_inhabitant(b, per);
+		else
+			html_raw(b, "<span class=\"atlas-muted\">onbekend</span>");
+		html_raw(b, "</td>");
+		comp_row_close(b);
+	}
+	comp_table_close(b);
+	html_raw(b, "</div>");
+	html_raw(b, "<p class=\"utrecht-paragraph atlas-meta\">Alleen bekende bijdragen tellen "
+		    "mee; vergelijk per inwoner alleen bij een vergelijkbaar aantal bekende "
+		    "bijdragen.</p>");
+}
+
+/* The overview section: summary, the table, the comparison and the links
+ * to the printable overview and the council feed. */
+static void org_glance_section(struct buf *b, struct request *r, int oi, bool standalone)
+{
+	const struct snapshot *s = r->snap;
+	const struct organisation *o = &s->orgs[oi];
+	struct org_glance g;
+	if (org_glance_build(store_thread(), s, oi, r->user, r->arena, &g) != 0)
+		return;
+	html_raw(b, "<section class=\"atlas-glance\" aria-labelledby=\"oogopslag\">");
+	if (!standalone)
+		html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"oogopslag\">In één "
+			    "oogopslag</h2>");
+	else
+		html_raw(b, "<h2 class=\"utrecht-heading-2 atlas-visually-hidden\" "
+			    "id=\"oogopslag\">Overzicht</h2>");
+	if (g.n_rows == 0) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">");
+		html_text(b, o->name);
+		html_raw(b, " neemt aan geen actieve samenwerkingsverbanden deel.</p></section>");
+		return;
+	}
+	glance_summary(b, r, &g);
+	glance_table(b, r, &g);
+	if (o->kind == ORG_MUNICIPALITY || o->kind == ORG_WATER_BOARD || o->kind == ORG_PROVINCE)
+		glance_peers_table(b, r, &g);
+	html_raw(b, "<p class=\"utrecht-paragraph atlas-glance__links\">");
+	if (!standalone) {
+		comp_link(b, org_href(r, o->code, "/overzicht"), "Afdrukbaar overzicht (één A4)");
+		html_raw(b, " · ");
+	}
+	comp_link(b, org_href(r, o->code, "/raadskalender.ics"),
+		  arena_printf(r->arena, "Agenda voor %s (iCal: zienswijzen en agenderen)",
+			       g.council.name));
+	html_raw(b, " · ");
+	comp_link(b, org_href(r, o->code, "/kalender"), "Wgr-kalender");
+	html_raw(b, " · ");
+	comp_link(b, arena_printf(r->arena, "/api/v1%s", org_href(r, o->code, "/overzicht")),
+		  "als JSON");
+	html_raw(b, "</p></section>");
+}
+
+/* The date control for time travel (a small GET form). */
+static void org_timetravel_form(struct buf *b, struct request *r, const char *action)
+{
+	html_raw(b, "<form class=\"utrecht-form atlas-timetravel-form\" method=\"get\" "
+		    "action=\"");
+	html_attr(b, action);
+	html_raw(b, "\">");
+	history_timetravel_field(b, r);
+	html_raw(b, "<button class=\"utrecht-button utrecht-button--secondary-action\" "
+		    "type=\"submit\">Toon op deze datum</button></form>");
+}
+
+static int org_show(struct request *r, const void *tt);
+
+int page_org_overview(struct request *r)
+{
+	int tt_status = 0;
+	void *tt = history_timetravel_begin(r, &tt_status);
+	if (tt_status)
+		return tt_status;
+	const struct snapshot *s = r->snap;
+	struct buf *b = &r->out;
+	int oi = snapshot_find_org(s, r->path_args[0]);
+	if (oi < 0) {
+		history_timetravel_end(r, tt);
+		return respond_not_found(r);
+	}
+	const struct organisation *o = &s->orgs[oi];
+	r->etag = s->etag;
+	const char *title = arena_printf(r->arena, "%s in één oogopslag", o->name);
+	const struct crumb crumbs[] = {{"Organisaties", "/organisaties"},
+				       {o->name, org_href(r, o->code, "")},
+				       {"Overzicht", NULL}};
+	const struct page_head h = {
+	    .title = title, .nav = NAV_ORGS, .crumbs = crumbs, .n_crumbs = 3};
+	layout_begin(b, page_head_for(r, &h));
+	html_raw(b, "<h1 class=\"utrecht-heading-1\">");
+	html_text(b, title);
+	html_raw(b, "</h1><p class=\"utrecht-paragraph atlas-meta\">Stand van ");
+	html_date_nl(b, s->today);
+	html_raw(b, " · Samenwerkingsatlas provincie Utrecht</p>");
+	history_timetravel_notice(b, r, tt);
+	org_glance_section(b, r, oi, true);
+	layout_end(b, s->stats.newest_confirmed);
+	history_timetravel_end(r, tt);
+	return 200;
+}
+
 int page_org_show(struct request *r)
+{
+	int tt_status = 0; /* ?peildatum= swaps r->snap for that date */
+	void *tt = history_timetravel_begin(r, &tt_status);
+	if (tt_status)
+		return tt_status;
+	int status = org_show(r, tt);
+	history_timetravel_end(r, tt);
+	return status;
+}
+
+static int org_show(struct request *r, const void *tt)
 {
 	const struct snapshot *s = r->snap;
 	struct buf *b = &r->out;
@@ -520,6 +962,7 @@ int page_org_show(struct request *r)
 	provenance_stale_badge(b, s, o->last_confirmed);
 	html_raw(b, "</p>");
 	form_flash(b, r);
+	history_timetravel_notice(b, r, tt);
 	/* provenance per field, read per request (app/provenance.h) */
 	struct prov_view pv;
 	if (app_provenance_for_org(r->arena, s, oi, &pv))
@@ -552,7 +995,12 @@ int page_org_show(struct request *r)
 		html_text(b, o->note);
 		html_raw(b, "</p>");
 	}
+	if (o->n_parts > 0)
+		org_glance_section(b, r, oi, false);
+	org_timetravel_form(b, r, org_href(r, o->code, ""));
 
+	/* the details below do not print: the overview above is the paper copy */
+	html_raw(b, "<div class=\"atlas-glance-more\">");
 	html_raw(b, "<h2 class=\"utrecht-heading-2\">Gegevens</h2>");
 	comp_dl_open(b);
 	if (app_provenance_find(&pv, "organisation", o->code, "name", false) ||
@@ -688,6 +1136,7 @@ int page_org_show(struct request *r)
 	url_seg(b, o->code);
 	html_raw(b, "/deelnames.csv\">deelnames als CSV (spreadsheet)</a>.</p>");
 	corrections_section(b, form_record_href(r, "/organisaties/", o->code, NULL));
+	html_raw(b, "</div>");
 	layout_end(b, s->stats.newest_confirmed);
 	return 200;
 }

@@ -116,9 +116,17 @@ test('feeds parse with ical.js; all-day dates; stable UIDs across requests', asy
   assert.match(kader.description, /art\. 34b Wgr/);
   const b = await ics(`/samenwerkingsverbanden/${VRU}/kalender.ics`);
   assert.deepEqual(b.events.map((e) => e.uid), uids, 'same UIDs on a second request');
-  // the organisation feed holds the same events for a participant
+  // the organisation feed holds the same events for a participant, from today
+  // on and without what goes only to the supervisor (the regeling's feed has those)
   const o = await ics('/organisaties/gm0344/kalender.ics');
-  for (const u of uids) assert.ok(o.events.some((e) => e.uid === u), `gm0344 feed lacks ${u}`);
+  const today = new Date().toISOString().slice(0, 10);
+  const coming = a.events.filter((e) => e.start.toString() >= today && !e.uid.includes('toezicht'));
+  assert.ok(coming.length > 0);
+  for (const e of coming) assert.ok(o.events.some((x) => x.uid === e.uid), `gm0344 feed lacks ${e.uid}`);
+  for (const e of o.events) {
+    assert.ok(e.start.toString() >= today, `past event ${e.uid} in the organisation feed`);
+    assert.ok(!e.uid.includes('toezicht'), `supervisor event ${e.uid} in the organisation feed`);
+  }
   // no undated moment becomes an event (ontwerpbegroting without AB date)
   assert.ok(!a.events.some((e) => e.uid.startsWith('ontwerpbegroting-')));
 });
