@@ -271,8 +271,8 @@ int network_neighbourhood(const struct network *n, enum net_node_kind kind, int 
 
 /* ---- groups ------------------------------------------------------------------ */
 
-int network_groups(const struct snapshot *s, const struct network *n, double cut,
-		   struct arena *a, struct net_groups *out)
+int network_groups(const struct snapshot *s, const struct network *n, double cut, struct arena *a,
+		   struct net_groups *out)
 {
 	*out = (struct net_groups){0};
 	int no = n->n_orgs, nc = n->n_nodes - n->n_orgs;
@@ -294,8 +294,8 @@ int network_groups(const struct snapshot *s, const struct network *n, double cut
 				inter += __builtin_popcountll(x & y);
 				uni += __builtin_popcountll(x | y);
 			}
-			sim[(size_t)i * (size_t)no + (size_t)j] = sim[(size_t)j * (size_t)no + (size_t)i] =
-			    uni ? (double)inter / uni : 0;
+			sim[(size_t)i * (size_t)no + (size_t)j] =
+			    sim[(size_t)j * (size_t)no + (size_t)i] = uni ? (double)inter / uni : 0;
 		}
 	struct overlap_blocks b;
 	if (overlap_blocks_compute(sim, no, cut, a, &b) < 0)
@@ -359,7 +359,8 @@ int network_groups(const struct snapshot *s, const struct network *n, double cut
 	for (int g = 0; g < b.n_blocks; g++) {
 		struct net_group *gr = &out->g[g];
 		if (gr->named_after >= 0) {
-			const struct collaboration *c = &s->collabs[n->nodes[gr->named_after].index];
+			const struct collaboration *c =
+			    &s->collabs[n->nodes[gr->named_after].index];
 			gr->name = c->short_name && c->short_name[0] ? c->short_name : c->name;
 		} else if (gr->n == 1) {
 			gr->name = s->orgs[n->nodes[gr->orgs[0]].index].name;

@@ -155,7 +155,7 @@ struct net_groups {
 };
 
 /* Returns 0, or -1 when memory ran out. */
-int network_groups(const struct snapshot *s, const struct network *n, double cut,
-		   struct arena *a, struct net_groups *out);
+int network_groups(const struct snapshot *s, const struct network *n, double cut, struct arena *a,
+		   struct net_groups *out);
 
 #endif

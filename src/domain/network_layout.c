@@ -68,10 +68,10 @@ static bool overlap_core(const struct nl_graph *g, bool bounds, int *oi, int *oj
 {
 	for (int i = 0; i < g->n; i++) {
 		const struct nl_node *v = &g->nodes[i];
-		if (bounds && (v->box.x0 < 0 || v->box.y0 < 0 || v->box.x1 > g->width ||
-			       v->box.y1 > g->height || v->x - g->node_r < 0 ||
-			       v->x + g->node_r > g->width || v->y - g->node_r < 0 ||
-			       v->y + g->node_r > g->height)) {
+		if (bounds &&
+		    (v->box.x0 < 0 || v->box.y0 < 0 || v->box.x1 > g->width ||
+		     v->box.y1 > g->height || v->x - g->node_r < 0 || v->x + g->node_r > g->width ||
+		     v->y - g->node_r < 0 || v->y + g->node_r > g->height)) {
 			if (oi)
 				*oi = i;
 			if (oj)
@@ -310,7 +310,8 @@ int network_layout_columns(struct nl_graph *g, double width, struct arena *a)
 				v->text = network_layout_shorten(v->label, room1, g->font, a);
 				set_label(v, v->x - g->node_r - LABEL_GAP, v->y, -1, g->font);
 			} else {
-				v->text = network_layout_shorten(v->label, r == 1 ? room1 : room2, g->font, a);
+				v->text = network_layout_shorten(v->label, r == 1 ? room1 : room2,
+								 g->font, a);
 				set_label(v, v->x + g->node_r + LABEL_GAP, v->y, 1, g->font);
 			}
 		}

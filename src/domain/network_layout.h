@@ -39,10 +39,10 @@ struct nl_node {
 	const char *label; /* input: full label, plain text */
 	int ring;	   /* input: 0 (the chosen node), 1 or 2 */
 	/* output */
-	double x, y;	  /* node centre */
-	double lx, ly;	  /* label anchor (baseline) */
-	int anchor;	  /* -1 text ends at lx, 0 centred, 1 starts at lx */
-	const char *text; /* the label as drawn (maybe shortened) */
+	double x, y;	   /* node centre */
+	double lx, ly;	   /* label anchor (baseline) */
+	int anchor;	   /* -1 text ends at lx, 0 centred, 1 starts at lx */
+	const char *text;  /* the label as drawn (maybe shortened) */
 	struct nl_box box; /* the label's box */
 };
 
@@ -51,8 +51,8 @@ struct nl_graph {
 	int n;
 	const int *ea, *eb; /* edges: node indexes */
 	int n_edges;
-	double font;	    /* font size in drawing units */
-	double node_r;	    /* node radius */
+	double font;   /* font size in drawing units */
+	double node_r; /* node radius */
 	/* output */
 	double width, height; /* the drawing: 0..width × 0..height */
 	int *draw_order;      /* node indexes in the order they are placed (rings, then position) */
@@ -73,8 +73,7 @@ bool network_layout_overlap(const struct nl_graph *g, int *i, int *j);
 
 /* text, shortened with "…" to at most maxw wide at font size font (text
  * itself when it fits). */
-const char *network_layout_shorten(const char *text, double maxw, double font,
-				   struct arena *a);
+const char *network_layout_shorten(const char *text, double maxw, double font, struct arena *a);
 
 /* Estimated width of text in drawing units at font size font. */
 double network_layout_text_width(const char *text, double font);

@@ -21,8 +21,8 @@
 
 struct overlap_blocks {
 	int n;
-	int *order;	  /* order[k] = item at position k */
-	int *block;	  /* block[item] = block number, 0.. in order of appearance */
+	int *order; /* order[k] = item at position k */
+	int *block; /* block[item] = block number, 0.. in order of appearance */
 	int n_blocks;
 	double *cohesion; /* per block: average similarity within (1 for a single item) */
 };

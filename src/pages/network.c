@@ -57,8 +57,8 @@ static const char *const net_keys[] = {"beleidsdomein", "juridischeVorm", "fase"
 struct net_query {
 	struct collab_filter f;
 	bool all_orgs;
-	bool by_collab; /* group the table by collaboration */
-	bool people;	/* person nodes (personen=ja) */
+	bool by_collab;	  /* group the table by collaboration */
+	bool people;	  /* person nodes (personen=ja) */
 	const char *pick; /* kies: "o-<code>", "s-<id>" or "p-<key>", or NULL */
 };
 
@@ -112,11 +112,12 @@ static int query_or_respond(struct request *r, struct net_query *q)
 	const char *pick = req_param(r, "kies");
 	if (!str_empty(pick)) {
 		if (strncmp(pick, "o-", 2) && strncmp(pick, "s-", 2) && strncmp(pick, "p-", 2))
-			return respond_error(r, 400, "Ongeldige parameter",
-					     "De parameter 'kies' moet een knoop zijn, zoals "
-					     "'o-gm0321' (organisatie), 's-…' (samenwerkingsverband) "
-					     "of 'p-…' (persoon).",
-					     "kies");
+			return respond_error(
+			    r, 400, "Ongeldige parameter",
+			    "De parameter 'kies' moet een knoop zijn, zoals "
+			    "'o-gm0321' (organisatie), 's-…' (samenwerkingsverband) "
+			    "of 'p-…' (persoon).",
+			    "kies");
 		q->pick = pick;
 		if (pick[0] == 'p')
 			q->people = true; /* a person is only in the network with its seats */
@@ -384,9 +385,12 @@ static void filter_form(struct buf *b, struct request *r, const struct net_query
 enum draw_kind { DK_MUNI, DK_PROVINCE, DK_WATER, DK_OTHER, DK_COLLAB, DK_PERSON, DK_COUNT };
 static const char *const dk_fill[DK_COUNT] = {"#0b4f9c", "#5a2a82", "#00606b",
 					      "#545454", "#a04a00", "#1a6e2e"};
-static const char *const dk_label[DK_COUNT] = {
-    "Gemeente",		   "Provincie", "Waterschap", "Andere organisatie",
-    "Samenwerkingsverband", "Persoon (zetel in een bestuur)"};
+static const char *const dk_label[DK_COUNT] = {"Gemeente",
+					       "Provincie",
+					       "Waterschap",
+					       "Andere organisatie",
+					       "Samenwerkingsverband",
+					       "Persoon (zetel in een bestuur)"};
 
 static enum draw_kind kind_of(const struct snapshot *s, const struct net_node *n)
 {
@@ -417,8 +421,9 @@ static void shape(struct buf *b, enum draw_kind k, double x, double y, double r)
 			  "%.1f,%.1f\" fill=\"%s\"/>",
 			  x, y - r, x + r, y, x, y + r, x - r, y, dk_fill[k]);
 	else
-		html_rawf(b, "<circle class=\"net-shape\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" "
-			     "fill=\"%s\"/>",
+		html_rawf(b,
+			  "<circle class=\"net-shape\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" "
+			  "fill=\"%s\"/>",
 			  x, y, r, dk_fill[k]);
 }
 
@@ -428,8 +433,9 @@ static void legend(struct buf *b, const bool *drawn, const char *extra)
 	for (int k = 0; k < DK_COUNT; k++) {
 		if (!drawn[k])
 			continue;
-		html_rawf(b, "<li data-soort=\"%d\"><svg width=\"16\" height=\"16\" "
-			     "aria-hidden=\"true\">",
+		html_rawf(b,
+			  "<li data-soort=\"%d\"><svg width=\"16\" height=\"16\" "
+			  "aria-hidden=\"true\">",
 			  k);
 		shape(b, (enum draw_kind)k, 8, 8, 7);
 		html_raw(b, "</svg> ");
@@ -451,17 +457,19 @@ struct drawn {
 static void hood_svg(struct buf *b, const struct nl_graph *g, const struct drawn *d,
 		     const char *cls, const char *title_id, const char *title)
 {
-	html_rawf(b,
-		  "<svg class=\"net-svg %s\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "
-		  "%.0f %.0f\" width=\"%.0f\" height=\"%.0f\" role=\"group\" aria-labelledby=\"%s\">"
-		  "<title id=\"%s\">",
-		  cls, g->width, g->height, g->width, g->height, title_id, title_id);
+	html_rawf(
+	    b,
+	    "<svg class=\"net-svg %s\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "
+	    "%.0f %.0f\" width=\"%.0f\" height=\"%.0f\" role=\"group\" aria-labelledby=\"%s\">"
+	    "<title id=\"%s\">",
+	    cls, g->width, g->height, g->width, g->height, title_id, title_id);
 	html_text(b, title);
 	html_raw(b, "</title><g class=\"net-edges\" aria-hidden=\"true\">");
 	for (int e = 0; e < g->n_edges; e++) {
 		const struct nl_node *p = &g->nodes[g->ea[e]], *q = &g->nodes[g->eb[e]];
-		html_rawf(b, "<line class=\"net-edge%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
-			     "y2=\"%.1f\"/>",
+		html_rawf(b,
+			  "<line class=\"net-edge%s\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+			  "y2=\"%.1f\"/>",
 			  p->ring == 0 || q->ring == 0 ? " net-edge--spoke" : "", p->x, p->y, q->x,
 			  q->y);
 	}
@@ -481,7 +489,8 @@ static void hood_svg(struct buf *b, const struct nl_graph *g, const struct drawn
 		html_rawf(b, "<text class=\"net-label\" x=\"%.1f\" y=\"%.1f\" font-size=\"%.0f\"",
 			  v->lx, v->ly, g->font);
 		if (v->anchor != 1)
-			html_raw(b, v->anchor < 0 ? " text-anchor=\"end\"" : " text-anchor=\"middle\"");
+			html_raw(b, v->anchor < 0 ? " text-anchor=\"end\""
+						  : " text-anchor=\"middle\"");
 		html_raw(b, ">");
 		html_text(b, v->text);
 		html_raw(b, "</text></a>");
@@ -504,18 +513,18 @@ static void hood_section(struct buf *b, struct request *r, const struct network 
 	if (h->kind == NET_PERSON) {
 		const struct net_person *p = &net->persons[h->center];
 		center_name = p->name;
-		d[0] = (struct drawn){DK_PERSON,
-				      arena_printf(r->arena, "/personen/%s", p->key), p->name};
+		d[0] = (struct drawn){DK_PERSON, arena_printf(r->arena, "/personen/%s", p->key),
+				      p->name};
 	} else {
 		const struct net_node *c = &net->nodes[h->center];
 		center_name = node_name(s, c);
-		d[0] = (struct drawn){kind_of(s, c),
-				      c->kind == NET_ORG
-					  ? arena_printf(r->arena, "/organisaties/%s",
-							 s->orgs[c->index].code)
-					  : arena_printf(r->arena, "/samenwerkingsverbanden/%s",
-							 s->collabs[c->index].key),
-				      center_name};
+		d[0] = (struct drawn){
+		    kind_of(s, c),
+		    c->kind == NET_ORG
+			? arena_printf(r->arena, "/organisaties/%s", s->orgs[c->index].code)
+			: arena_printf(r->arena, "/samenwerkingsverbanden/%s",
+				       s->collabs[c->index].key),
+		    center_name};
 	}
 	nodes[0] = (struct nl_node){.label = center_name, .ring = 0};
 	for (int i = 0; i < net->n_nodes; i++)
@@ -524,9 +533,10 @@ static void hood_section(struct buf *b, struct request *r, const struct network 
 		int ni = k < h->n1 ? h->ring1[k] : h->ring2[k - h->n1];
 		const struct net_node *v = &net->nodes[ni];
 		pos[ni] = k + 1;
-		nodes[k + 1] = (struct nl_node){.label = node_label(s, v), .ring = k < h->n1 ? 1 : 2};
-		d[k + 1] = (struct drawn){kind_of(s, v), pick_href(r, nq, node_id(r, v)),
-					  node_name(s, v)};
+		nodes[k + 1] =
+		    (struct nl_node){.label = node_label(s, v), .ring = k < h->n1 ? 1 : 2};
+		d[k + 1] =
+		    (struct drawn){kind_of(s, v), pick_href(r, nq, node_id(r, v)), node_name(s, v)};
 	}
 	int ne = 0;
 	for (int k = 0; k < h->n1; k++) {
@@ -540,16 +550,16 @@ static void hood_section(struct buf *b, struct request *r, const struct network 
 			eb[ne++] = q;
 		}
 	}
-	struct nl_graph wide = {.nodes = nodes, .n = n, .ea = ea, .eb = eb, .n_edges = ne,
-				.font = 14, .node_r = 6};
+	struct nl_graph wide = {
+	    .nodes = nodes, .n = n, .ea = ea, .eb = eb, .n_edges = ne, .font = 14, .node_r = 6};
 	network_layout_radial(&wide, r->arena);
 	if (wide.width > 1280) /* too wide to keep its text at 12 px: columns */
 		network_layout_columns(&wide, 1100, r->arena);
 	/* the narrow drawing gets its own copy of the nodes */
 	struct nl_node *nodes2 = arena_calloc(r->arena, (size_t)n, sizeof *nodes2);
 	memcpy(nodes2, nodes, (size_t)n * sizeof *nodes2);
-	struct nl_graph narrow = {.nodes = nodes2, .n = n, .ea = ea, .eb = eb, .n_edges = ne,
-				  .font = 13, .node_r = 5};
+	struct nl_graph narrow = {
+	    .nodes = nodes2, .n = n, .ea = ea, .eb = eb, .n_edges = ne, .font = 13, .node_r = 5};
 	network_layout_columns(&narrow, 360, r->arena);
 
 	bool drawn[DK_COUNT] = {0};
@@ -615,9 +625,8 @@ static void hood_section(struct buf *b, struct request *r, const struct network 
 	    {"Deelnemer", false}, {"Rol", false}, {"Andere samenwerkingsverbanden", false}};
 	static const struct comp_col cols_person[] = {
 	    {"Samenwerkingsverband", false}, {"Orgaan", false}, {"Deelnemers", false}};
-	comp_table_open(b,
-			arena_printf(r->arena, "Verbindingen van %s", center_name),
-			h->kind == NET_ORG      ? cols_org
+	comp_table_open(b, arena_printf(r->arena, "Verbindingen van %s", center_name),
+			h->kind == NET_ORG	? cols_org
 			: h->kind == NET_COLLAB ? cols_collab
 						: cols_person,
 			3);
@@ -636,7 +645,8 @@ static void hood_section(struct buf *b, struct request *r, const struct network 
 				const struct net_person_edge *pe = &net->person_edges[p->edges[e]];
 				if (pe->collab != ni)
 					continue;
-				int body = pe->body >= 0 && pe->body < SEAT_BODY_COUNT ? pe->body : 0;
+				int body =
+				    pe->body >= 0 && pe->body < SEAT_BODY_COUNT ? pe->body : 0;
 				if (!first)
 					html_raw(b, ", ");
 				html_text(b, seat_body_labels[body].label);
@@ -648,8 +658,8 @@ static void hood_section(struct buf *b, struct request *r, const struct network 
 			for (int e = 0; e < v->degree; e++) {
 				const struct net_edge *ed = &net->edges[v->edges[e]];
 				if (ed->org == h->center || ed->collab == h->center)
-					html_text(b,
-						  role_labels[s->parts[ed->participation].role].label);
+					html_text(
+					    b, role_labels[s->parts[ed->participation].role].label);
 			}
 		}
 		comp_td_close(b);
@@ -683,8 +693,8 @@ static void hood_section(struct buf *b, struct request *r, const struct network 
  * its organisations as links; with arcs, the collaborations that connect
  * two groups as arcs above a single row of boxes. */
 static void groups_svg(struct buf *b, struct request *r, const struct network *net,
-		       const struct net_query *nq, const struct net_groups *gs, int cols,
-		       int box_w, bool arcs, const char *cls, const char *title_id)
+		       const struct net_query *nq, const struct net_groups *gs, int cols, int box_w,
+		       bool arcs, const char *cls, const char *title_id)
 {
 	const struct snapshot *s = r->snap;
 	int gap = 12, rows = (gs->n + cols - 1) / cols;
@@ -720,16 +730,17 @@ static void groups_svg(struct buf *b, struct request *r, const struct network *n
 				double x2 = 1 + h2 * (box_w + gap) + box_w / 2.0;
 				double lift = arc_room - 8;
 				double sw = 1 + 7.0 * c / max_between;
-				html_rawf(b,
-					  "<path class=\"net-arc\" d=\"M%.1f %d C%.1f %.1f %.1f "
-					  "%.1f %.1f %d\" stroke-width=\"%.1f\"><title>",
-					  x1, arc_room, x1, arc_room - lift * (0.5 + (h2 - g) * 0.12),
-					  x2, arc_room - lift * (0.5 + (h2 - g) * 0.12), x2, arc_room,
-					  sw);
+				html_rawf(
+				    b,
+				    "<path class=\"net-arc\" d=\"M%.1f %d C%.1f %.1f %.1f "
+				    "%.1f %.1f %d\" stroke-width=\"%.1f\"><title>",
+				    x1, arc_room, x1, arc_room - lift * (0.5 + (h2 - g) * 0.12), x2,
+				    arc_room - lift * (0.5 + (h2 - g) * 0.12), x2, arc_room, sw);
 				html_text(b, gs->g[g].name);
 				html_raw(b, " en ");
 				html_text(b, gs->g[h2].name);
-				html_rawf(b, ": %d gedeelde samenwerkingsverbanden</title></path>", c);
+				html_rawf(b, ": %d gedeelde samenwerkingsverbanden</title></path>",
+					  c);
 			}
 		html_raw(b, "</g>");
 	}
@@ -756,7 +767,8 @@ static void groups_svg(struct buf *b, struct request *r, const struct network *n
 			html_rawf(b,
 				  "</text><text class=\"net-group__count\" x=\"%d\" y=\"%d\" "
 				  "font-size=\"13\">%d %s</text>",
-				  x + 8, y + 38, gr->n, gr->n == 1 ? "organisatie" : "organisaties");
+				  x + 8, y + 38, gr->n,
+				  gr->n == 1 ? "organisatie" : "organisaties");
 			for (int k = 0; k < gr->n; k++) {
 				const struct net_node *v = &net->nodes[gr->orgs[k]];
 				int ly = y + BOX_HEAD + k * BOX_LINE + 13;
@@ -768,7 +780,8 @@ static void groups_svg(struct buf *b, struct request *r, const struct network *n
 					  "<text class=\"net-label\" x=\"%d\" y=\"%d\" "
 					  "font-size=\"13\">",
 					  x + 24, ly);
-				const char *lbl = network_layout_shorten(node_name(s, v), box_w - 30, 13, a);
+				const char *lbl =
+				    network_layout_shorten(node_name(s, v), box_w - 30, 13, a);
 				html_text(b, lbl);
 				html_raw(b, "</text></a>");
 			}
@@ -795,8 +808,7 @@ static void groups_section(struct buf *b, struct request *r, const struct networ
 	bool arcs = gs->n <= 5;
 	int box_w = cols > 0 ? (1120 - (cols - 1) * 12) / cols : BOX_W_WIDE;
 	box_w = box_w < BOX_W_WIDE ? BOX_W_WIDE : box_w > 260 ? 260 : box_w;
-	groups_svg(b, r, net, nq, gs, cols, box_w, arcs, "net-svg--wide",
-		   "netwerk-groepen-breed");
+	groups_svg(b, r, net, nq, gs, cols, box_w, arcs, "net-svg--wide", "netwerk-groepen-breed");
 	groups_svg(b, r, net, nq, gs, gs->n < 2 ? 1 : 2, BOX_W_NARROW, false, "net-svg--narrow",
 		   "netwerk-groepen-smal");
 	html_raw(b, "</figure>");
@@ -807,17 +819,18 @@ static void groups_section(struct buf *b, struct request *r, const struct networ
 	for (int i = 0; i < gs->n * gs->n; i++)
 		if (gs->between[i] > max_between)
 			max_between = gs->between[i];
-	legend(b, drawn,
-	       arcs && max_between > 0
-		   ? "<li><svg width=\"24\" height=\"16\" aria-hidden=\"true\"><rect x=\"1\" "
-		     "y=\"1\" width=\"22\" height=\"14\" rx=\"3\" class=\"net-group__box\"/></svg> "
-		     "Groep organisaties die vaak samen deelnemen</li><li class=\"net-legend__arc\">"
-		     "<svg width=\"24\" height=\"16\" aria-hidden=\"true\"><path d=\"M2 15 C2 2 22 "
-		     "2 22 15\" class=\"net-arc\" stroke-width=\"3\"/></svg> Gedeelde "
-		     "samenwerkingsverbanden tussen twee groepen (dikker: meer)</li>"
-		   : "<li><svg width=\"24\" height=\"16\" aria-hidden=\"true\"><rect x=\"1\" "
-		     "y=\"1\" width=\"22\" height=\"14\" rx=\"3\" class=\"net-group__box\"/></svg> "
-		     "Groep organisaties die vaak samen deelnemen</li>");
+	legend(
+	    b, drawn,
+	    arcs && max_between > 0
+		? "<li><svg width=\"24\" height=\"16\" aria-hidden=\"true\"><rect x=\"1\" "
+		  "y=\"1\" width=\"22\" height=\"14\" rx=\"3\" class=\"net-group__box\"/></svg> "
+		  "Groep organisaties die vaak samen deelnemen</li><li class=\"net-legend__arc\">"
+		  "<svg width=\"24\" height=\"16\" aria-hidden=\"true\"><path d=\"M2 15 C2 2 22 "
+		  "2 22 15\" class=\"net-arc\" stroke-width=\"3\"/></svg> Gedeelde "
+		  "samenwerkingsverbanden tussen twee groepen (dikker: meer)</li>"
+		: "<li><svg width=\"24\" height=\"16\" aria-hidden=\"true\"><rect x=\"1\" "
+		  "y=\"1\" width=\"22\" height=\"14\" rx=\"3\" class=\"net-group__box\"/></svg> "
+		  "Groep organisaties die vaak samen deelnemen</li>");
 	html_raw(b, "</section>");
 
 	/* the groups as a table, with what connects them */
@@ -882,8 +895,9 @@ static void group_rows_table(struct buf *b, struct request *r, const struct netw
 		pick_link(b, r, nq, v);
 		comp_th_close(b);
 		comp_td_text(b,
-			     v->kind == NET_ORG ? org_kind_labels[s->orgs[v->index].kind].label
-						: collab_kind_labels[s->collabs[v->index].kind].label,
+			     v->kind == NET_ORG
+				 ? org_kind_labels[s->orgs[v->index].kind].label
+				 : collab_kind_labels[s->collabs[v->index].kind].label,
 			     "Onbekend");
 		comp_td_int(b, v->degree);
 		comp_td_open(b, false);
@@ -947,13 +961,14 @@ static void grouped_table(struct buf *b, struct request *r, const struct network
 		html_raw(b, "<details class=\"net-group-table\"><summary>");
 		html_text(b, name);
 		html_rawf(b, " <span class=\"atlas-muted\">(%d %s)</span></summary>", n,
-			  nq->by_collab ? (n == 1 ? "samenwerkingsverband" : "samenwerkingsverbanden")
-					: (n == 1 ? "organisatie" : "organisaties"));
-		group_rows_table(b, r, net, nq,
-				 arena_printf(r->arena, "Deelnames, gegroepeerd per %s: %s",
-					      nq->by_collab ? "samenwerkingsverband" : "organisatie",
-					      name),
-				 list, n);
+			  nq->by_collab
+			      ? (n == 1 ? "samenwerkingsverband" : "samenwerkingsverbanden")
+			      : (n == 1 ? "organisatie" : "organisaties"));
+		group_rows_table(
+		    b, r, net, nq,
+		    arena_printf(r->arena, "Deelnames, gegroepeerd per %s: %s",
+				 nq->by_collab ? "samenwerkingsverband" : "organisatie", name),
+		    list, n);
 		html_raw(b, "</details>");
 	}
 }
@@ -1059,11 +1074,11 @@ static int network_page(struct request *r, void *tt)
 	if (found == 0)
 		center = hood.kind == NET_PERSON ? net.persons[hood.center].name
 						 : node_name(s, &net.nodes[hood.center]);
-	const struct page_head h = {
-	    .title = center ? arena_printf(r->arena, "Netwerk rond %s", center)
-			    : "Netwerk van samenwerkingen",
-	    .nav = NAV_NETWORK,
-	    .nav_exact = true};
+	const struct page_head h = {.title = center
+						 ? arena_printf(r->arena, "Netwerk rond %s", center)
+						 : "Netwerk van samenwerkingen",
+				    .nav = NAV_NETWORK,
+				    .nav_exact = true};
 	layout_begin(b, page_head_for(r, &h));
 	html_raw(b, "<link rel=\"stylesheet\" href=\"");
 	html_attr(b, assets_url("css/network.css"));
@@ -1111,11 +1126,12 @@ static int network_page(struct request *r, void *tt)
 	}
 
 	if (nq.pick && found == 1) {
-		html_raw(b, "<div class=\"utrecht-alert atlas-notice\" role=\"status\" "
-			    "id=\"kies-niet-gevonden\"><p class=\"utrecht-paragraph\">De "
-			    "gekozen organisatie, het samenwerkingsverband of de persoon staat niet "
-			    "in dit netwerk (met deze filters en op deze datum). Kies hierboven een "
-			    "andere, of <a class=\"" LINK_CLASS "\" href=\"");
+		html_raw(b,
+			 "<div class=\"utrecht-alert atlas-notice\" role=\"status\" "
+			 "id=\"kies-niet-gevonden\"><p class=\"utrecht-paragraph\">De "
+			 "gekozen organisatie, het samenwerkingsverband of de persoon staat niet "
+			 "in dit netwerk (met deze filters en op deze datum). Kies hierboven een "
+			 "andere, of <a class=\"" LINK_CLASS "\" href=\"");
 		html_attr(b, href_with(r, "/netwerk", &nq, NULL));
 		html_raw(b, "\">bekijk het hele netwerk</a>.</p></div>");
 	}
