@@ -200,6 +200,8 @@ double overlap_congruence(const struct overlap_result *r, int i, int j);
 
 /* Gemeenten that share at least this (average congruence) form a block. */
 #define OVERLAP_BLOCK_CUT 0.4
+/* The API orders and divides at most this many gemeenten (O(n^3)). */
+#define OVERLAP_SERIATION_MAX 120
 
 struct overlap_seriation {
 	int n;	    /* r->n_cong */
