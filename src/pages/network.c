@@ -774,7 +774,9 @@ static void groups_svg(struct buf *b, struct request *r, const struct network *n
 				int ly = y + BOX_HEAD + k * BOX_LINE + 13;
 				html_raw(b, "<a class=\"net-node\" href=\"");
 				html_attr(b, pick_href(r, nq, node_id(r, v)));
-				html_raw(b, "\">");
+				html_raw(b, "\"><title>");
+				html_text(b, node_name(s, v));
+				html_raw(b, "</title>");
 				shape(b, kind_of(s, v), x + 14, ly - 4.5, 5);
 				html_rawf(b,
 					  "<text class=\"net-label\" x=\"%d\" y=\"%d\" "

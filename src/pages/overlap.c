@@ -707,16 +707,16 @@ static void section_congruence(struct buf *b, struct request *r, const struct ov
 		    .values = vals,
 		    .blocks = blocks};
 		html_raw(b,
-			 "<figure class=\"atlas-overlap-figure\" role=\"region\" tabindex=\"0\" "
+			 "<div class=\"atlas-overlap-figure\" role=\"region\" tabindex=\"0\" "
 			 "aria-label=\"Heatmap van de congruentie (schuift horizontaal op smalle "
-			 "schermen)\">");
+			 "schermen)\"><figure class=\"atlas-overlap-figure__inner\">");
 		heatmap_svg(b, &h);
 		html_raw(
 		    b, "<figcaption class=\"atlas-muted\">Lees een rij van links naar rechts: "
 		       "hoe donkerder het vakje, hoe meer samenwerkingsverbanden de twee "
 		       "gemeenten delen. Gemeenten die veel samenwerken staan naast elkaar; een "
 		       "omlijnd vierkant op de diagonaal is een blok. Wijs een vakje aan voor het "
-		       "percentage.</figcaption></figure>");
+		       "percentage.</figcaption></figure></div>");
 		heatmap_table(b, &h);
 	}
 
