@@ -20,6 +20,7 @@
 #include "../domain/network.h"
 #include "../domain/people.h"
 #include "../lib/text.h"
+#include "../render/html.h"
 
 #include <limits.h>
 #include <string.h>
@@ -169,19 +170,16 @@ int api_network(struct request *r)
 				if (strcmp(ids[i], pick) == 0)
 					center = i;
 		}
-		struct net_hood h;
-		if (center < 0)
-			return respond_error(r, 404, "Niet gevonden",
-					     "De gekozen knoop staat niet in dit netwerk (met deze "
-					     "filters en op deze datum).",
-					     "kies");
-		if (network_neighbourhood(&net, ckind, center, INT_MAX, r->arena, &h) < 0)
+		struct net_hood h = {0};
+		/* a node that is not in this network: an empty neighbourhood */
+		if (center >= 0 &&
+		    network_neighbourhood(&net, ckind, center, INT_MAX, r->arena, &h) < 0)
 			return respond_error(r, 500, "Interne fout",
 					     "Het netwerk kon niet worden gemaakt.", NULL);
 		ring = arena_calloc(r->arena, (size_t)net.n_nodes + 1, 1);
 		for (int i = 0; i < net.n_nodes; i++)
 			ring[i] = -1;
-		if (ckind != NET_PERSON)
+		if (ckind != NET_PERSON && center >= 0)
 			ring[center] = 0;
 		for (int k = 0; k < h.n1; k++)
 			ring[h.ring1[k]] = 1;
@@ -209,9 +207,13 @@ int api_network(struct request *r)
 	if (all_orgs)
 		self = arena_printf(r->arena, "%s%calleOrganisaties=ja", self,
 				    strchr(self, '?') ? '&' : '?');
-	if (pick)
+	if (pick) {
+		struct buf q = BUF_INIT;
+		url_arg(&q, pick);
 		self = arena_printf(r->arena, "%s%ckies=%s", self, strchr(self, '?') ? '&' : '?',
-				    pick);
+				    q.data ? q.data : "");
+		buf_free(&q);
+	}
 	if (!str_empty(date))
 		self = arena_printf(r->arena, "%s%cpeildatum=%s", self,
 				    strchr(self, '?') ? '&' : '?', date);

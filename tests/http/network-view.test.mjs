@@ -110,7 +110,8 @@ test('/netwerk?kies=: collaboration and person, unknown and bad values', async (
   const missing = await srv.get('/netwerk?kies=o-gm9999');
   assert.equal(missing.status, 200);
   assert.match(missing.text, /id="kies-niet-gevonden"/);
-  assert.equal((await srv.get('/api/v1/netwerk?kies=o-gm9999')).status, 404);
+  const none = await srv.getJson('/api/v1/netwerk?kies=o-gm9999');
+  assert.deepEqual([none.gekozen, none.totaalKnopen, none.knopen, none.verbindingen], ['o-gm9999', 0, [], []]);
   for (const path of ['/netwerk?kies=gm0321', '/api/v1/netwerk?kies=x', '/netwerk.csv?kies=zz']) {
     const r = await srv.get(path);
     assert.equal(r.status, 400, path);
