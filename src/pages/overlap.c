@@ -475,6 +475,11 @@ static void divergence_table(struct buf *b, struct request *r, const struct over
 		html_raw(b, "\">JSON-export</a> (<code>congruentie.verschillendePartners</code>, "
 			    "per pagina).</p>");
 	}
+	/* a long table: collapsed, so the page stays a sensible length */
+	html_raw(b, "<details class=\"atlas-overlap-more\"><summary>Toon de tabel (");
+	html_int_nl(b, n_gm < MAX_DIV_ROWS ? n_gm : MAX_DIV_ROWS);
+	html_raw(b, n_gm == 1 ? " gemeente)" : " gemeenten)");
+	html_raw(b, "</summary>");
 	comp_table_open(b, "Gemeenten met verschillende partners per beleidsdomein", cols, 6);
 	for (int i = 0, rows = 0; i < res->n_divs && rows < MAX_DIV_ROWS; rows++) {
 		int j = i + 1;
@@ -508,6 +513,7 @@ static void divergence_table(struct buf *b, struct request *r, const struct over
 		i = j;
 	}
 	comp_table_close(b);
+	html_raw(b, "</details>");
 }
 
 /* The plain-language conclusion of the seriation: which blocks, and whom a
