@@ -3,6 +3,7 @@
  * participations: mark what takes part, then number nodes and edges.
  */
 #include "network.h"
+#include "labels.h"
 #include "overlap_blocks.h"
 
 #include <stdio.h>

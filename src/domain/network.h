@@ -138,7 +138,8 @@ int network_neighbourhood(const struct network *n, enum net_node_kind kind, int 
  * it best (Jaccard >= 0.5, ties: node order), else after its only member,
  * else "Groep k". between[g*n_groups+h] counts the collaborations with
  * organisations in both g and h; inside[g] those with all organisations
- * in g (and at least two).
+ * in g (and at least two). Above 600 organisations (the clustering is
+ * cubic) the groups are the kinds of organisation instead, without counts.
  */
 struct net_group {
 	int *orgs; /* node indexes, in the seriation order */
