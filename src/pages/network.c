@@ -447,6 +447,18 @@ static void legend(struct buf *b, const bool *drawn, const char *extra)
 	html_raw(b, "</ul>");
 }
 
+/* A data cell that names its column for the stacked rows of narrow screens
+ * (web/css/network.css, .net-stack). */
+static void td_labelled(struct buf *b, const char *label, bool numeric)
+{
+	html_raw(b, numeric
+			? "<td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\" "
+			  "data-label=\""
+			: "<td class=\"utrecht-table__cell\" data-label=\"");
+	html_attr(b, label);
+	html_raw(b, "\">");
+}
+
 /* What one drawn node is: kind, link, full name. */
 struct drawn {
 	enum draw_kind kind;
@@ -625,11 +637,11 @@ static void hood_section(struct buf *b, struct request *r, const struct network 
 	    {"Deelnemer", false}, {"Rol", false}, {"Andere samenwerkingsverbanden", false}};
 	static const struct comp_col cols_person[] = {
 	    {"Samenwerkingsverband", false}, {"Orgaan", false}, {"Deelnemers", false}};
-	comp_table_open(b, arena_printf(r->arena, "Verbindingen van %s", center_name),
-			h->kind == NET_ORG	? cols_org
-			: h->kind == NET_COLLAB ? cols_collab
-						: cols_person,
-			3);
+	const struct comp_col *cols = h->kind == NET_ORG      ? cols_org
+				      : h->kind == NET_COLLAB ? cols_collab
+							      : cols_person;
+	html_raw(b, "<div class=\"net-stack\">");
+	comp_table_open(b, arena_printf(r->arena, "Verbindingen van %s", center_name), cols, 3);
 	for (int k = 0; k < h->n1; k++) {
 		int ni = h->ring1[k];
 		const struct net_node *v = &net->nodes[ni];
@@ -637,7 +649,7 @@ static void hood_section(struct buf *b, struct request *r, const struct network 
 		comp_th_open(b);
 		pick_link(b, r, nq, v);
 		comp_th_close(b);
-		comp_td_open(b, false);
+		td_labelled(b, cols[1].label, false);
 		if (h->kind == NET_PERSON) {
 			const struct net_person *p = &net->persons[h->center];
 			bool first = true;
@@ -663,7 +675,7 @@ static void hood_section(struct buf *b, struct request *r, const struct network 
 			}
 		}
 		comp_td_close(b);
-		comp_td_open(b, false);
+		td_labelled(b, cols[2].label, false);
 		int shown = 0;
 		for (int e = 0; e < v->degree; e++) {
 			const struct net_edge *ed = &net->edges[v->edges[e]];
@@ -680,6 +692,7 @@ static void hood_section(struct buf *b, struct request *r, const struct network 
 		comp_row_close(b);
 	}
 	comp_table_close(b);
+	html_raw(b, "</div>");
 }
 
 /* ---- the whole network in groups ------------------------------------------------ */
@@ -889,20 +902,24 @@ static void group_rows_table(struct buf *b, struct request *r, const struct netw
 						    {"Soort", false},
 						    {"Deelnemers", true},
 						    {"Organisaties", false}};
-	comp_table_open(b, caption, nq->by_collab ? by_collab : by_org, 4);
+	const struct comp_col *cols = nq->by_collab ? by_collab : by_org;
+	html_raw(b, "<div class=\"net-stack\">");
+	comp_table_open(b, caption, cols, 4);
 	for (int i = 0; i < n; i++) {
 		const struct net_node *v = &net->nodes[list[i]];
 		comp_row_open(b);
 		comp_th_open(b);
 		pick_link(b, r, nq, v);
 		comp_th_close(b);
-		comp_td_text(b,
-			     v->kind == NET_ORG
+		td_labelled(b, cols[1].label, false);
+		html_text(b, v->kind == NET_ORG
 				 ? org_kind_labels[s->orgs[v->index].kind].label
-				 : collab_kind_labels[s->collabs[v->index].kind].label,
-			     "Onbekend");
-		comp_td_int(b, v->degree);
-		comp_td_open(b, false);
+				 : collab_kind_labels[s->collabs[v->index].kind].label);
+		comp_td_close(b);
+		td_labelled(b, cols[2].label, true);
+		html_int_nl(b, v->degree);
+		comp_td_close(b);
+		td_labelled(b, cols[3].label, false);
 		for (int k = 0; k < v->degree; k++) {
 			const struct net_edge *e = &net->edges[v->edges[k]];
 			if (k)
@@ -913,6 +930,7 @@ static void group_rows_table(struct buf *b, struct request *r, const struct netw
 		comp_row_close(b);
 	}
 	comp_table_close(b);
+	html_raw(b, "</div>");
 }
 
 /* The table alternative, grouped: per group of organisations (or per kind
