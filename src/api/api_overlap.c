@@ -20,6 +20,8 @@
 #include "api_overlap.h"
 #include "api_common.h"
 #include "../app/overlap.h"
+#include "../app/readmodel.h"
+#include "../lib/text.h"
 
 #include <stdbool.h>
 #include <stdio.h>
@@ -29,8 +31,8 @@
 
 /* The query keys plus paging, for the links (overlap_query_keys + 2). */
 static const char *const page_keys[] = {
-    "drempel", "beleidsdomein", "juridischeVorm", "fase",   "soort",
-    "status",  "sorteer",	"paginaGrootte",  "pagina", NULL};
+    "drempel", "beleidsdomein", "juridischeVorm", "fase",      "soort", "status",
+    "sorteer", "paginaGrootte", "pagina",	  "peildatum", NULL};
 
 /* The slice [from, to) of a list of n items on this page. */
 struct slice {
@@ -229,8 +231,61 @@ static void write_links(struct request *r, struct jw *w, long page, long pages)
 	jw_end(w);
 }
 
+/* The seriation: the gemeenten in heat-map order and the blocks (unpaged;
+ * at most one entry per in-province gemeente). */
+static void write_blocks(struct request *r, struct jw *w, const struct snapshot *s,
+			 const struct overlap_result *res)
+{
+	struct overlap_seriation ser;
+	if (res->n_cong > OVERLAP_SERIATION_MAX || overlap_seriate(s, res, r->arena, &ser) < 0)
+		return;
+	jw_key(w, "congruentieVolgorde");
+	jw_arr(w);
+	for (int k = 0; k < ser.n; k++)
+		jw_str(w, s->orgs[res->cong_orgs[ser.order[k]]].code);
+	jw_end(w);
+	jw_key(w, "congruentieBlokken");
+	jw_arr(w);
+	for (int g = 0; g < ser.n_blocks; g++) {
+		jw_obj(w);
+		jw_kint(w, "nummer", g + 1);
+		jw_kint(w, "aantalGemeenten", ser.size[g]);
+		jw_key(w, "samenhang");
+		jw_num(w, ser.cohesion[g]);
+		if (ser.named_after[g] >= 0) {
+			jw_key(w, "lijktOp");
+			collab_ref(w, s, res, ser.named_after[g]);
+		} else {
+			jw_key(w, "lijktOp");
+			jw_null(w);
+		}
+		jw_key(w, "gemeenten");
+		jw_arr(w);
+		for (int k = 0; k < ser.n; k++)
+			if (ser.block[ser.order[k]] == g)
+				jw_str(w, s->orgs[res->cong_orgs[ser.order[k]]].code);
+		jw_end(w);
+		jw_end(w);
+	}
+	jw_end(w);
+}
+
 int api_overlap(struct request *r)
 {
+	/* ?peildatum=: the analysis of the registry as it was on that date */
+	const char *date = req_param(r, "peildatum");
+	if (!str_empty(date)) {
+		const struct snapshot *dated;
+		struct rm_shared *held;
+		const char *problem;
+		int rc = readmodel_at(r->snap, date, &dated, &held, &problem);
+		if (rc == READMODEL_ERR_LOAD)
+			return respond_error(r, 500, "Interne fout", problem, NULL);
+		if (rc != 0)
+			return respond_error(r, 400, "Ongeldige parameter", problem, "peildatum");
+		arena_on_free(r->arena, rm_shared_release_cb, held);
+		r->snap = dated;
+	}
 	const struct snapshot *s = r->snap;
 	struct overlap_query q;
 	char msg[256];
@@ -299,6 +354,9 @@ int api_overlap(struct request *r)
 	jw_key(&w, "drempel");
 	jw_num(&w, overlap_threshold_value(q.threshold));
 	jw_kint(&w, "aantalGeanalyseerd", res.n_considered);
+	if (!str_empty(date))
+		jw_kstr(&w, "peildatum", date);
+	write_blocks(r, &w, s, &res);
 	jw_key(&w, "zonderActieveDeelnemers");
 	jw_arr(&w);
 	struct slice sl = slice_of(page, size, res.n_empty);

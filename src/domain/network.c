@@ -3,7 +3,10 @@
  * participations: mark what takes part, then number nodes and edges.
  */
 #include "network.h"
+#include "labels.h"
+#include "overlap_blocks.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -195,5 +198,176 @@ int network_add_people(const struct snapshot *s, struct network *n, const struct
 	n->n_persons = np;
 	n->person_edges = edges;
 	n->n_person_edges = nr;
+	return 0;
+}
+
+/* ---- neighbourhood ------------------------------------------------------------ */
+
+static _Thread_local const int *sort_links_count;
+
+static int cmp_ring2(const void *x, const void *y)
+{
+	int a = *(const int *)x, b = *(const int *)y;
+	if (sort_links_count[a] != sort_links_count[b])
+		return sort_links_count[b] - sort_links_count[a];
+	return a - b;
+}
+
+static int cmp_int(const void *x, const void *y)
+{
+	return *(const int *)x - *(const int *)y;
+}
+
+/* the node at the other end of edge e from node i */
+static int other_end(const struct network *n, int i, int e)
+{
+	return n->edges[e].org == i ? n->edges[e].collab : n->edges[e].org;
+}
+
+int network_neighbourhood(const struct network *n, enum net_node_kind kind, int center,
+			  int max_ring2, struct arena *a, struct net_hood *out)
+{
+	*out = (struct net_hood){.kind = kind, .center = center};
+	if (center < 0 || (kind == NET_PERSON ? center >= n->n_persons : center >= n->n_nodes))
+		return -1;
+	char *in1 = arena_calloc(a, (size_t)n->n_nodes + 1, 1);
+	int *links = arena_calloc(a, (size_t)n->n_nodes + 1, sizeof(int));
+	out->ring1 = arena_calloc(a, (size_t)n->n_nodes + 1, sizeof(int));
+	out->ring2 = arena_calloc(a, (size_t)n->n_nodes + 1, sizeof(int));
+	if (!in1 || !links || !out->ring1 || !out->ring2)
+		return -1;
+	if (kind == NET_PERSON) {
+		const struct net_person *p = &n->persons[center];
+		for (int k = 0; k < p->degree; k++)
+			in1[n->person_edges[p->edges[k]].collab] = 1;
+	} else {
+		const struct net_node *c = &n->nodes[center];
+		for (int k = 0; k < c->degree; k++)
+			in1[other_end(n, center, c->edges[k])] = 1;
+	}
+	for (int i = 0; i < n->n_nodes; i++)
+		if (in1[i])
+			out->ring1[out->n1++] = i;
+	for (int k = 0; k < out->n1; k++) {
+		const struct net_node *v = &n->nodes[out->ring1[k]];
+		for (int e = 0; e < v->degree; e++) {
+			int o = other_end(n, out->ring1[k], v->edges[e]);
+			if (!in1[o] && !(kind != NET_PERSON && o == center))
+				links[o]++;
+		}
+	}
+	for (int i = 0; i < n->n_nodes; i++)
+		if (links[i] > 0)
+			out->ring2[out->n2++] = i;
+	out->n2_total = out->n2;
+	if (out->n2 > max_ring2) {
+		sort_links_count = links;
+		qsort(out->ring2, (size_t)out->n2, sizeof(int), cmp_ring2);
+		sort_links_count = NULL;
+		out->n2 = max_ring2 > 0 ? max_ring2 : 0;
+		qsort(out->ring2, (size_t)out->n2, sizeof(int), cmp_int);
+	}
+	return 0;
+}
+
+/* ---- groups ------------------------------------------------------------------ */
+
+int network_groups(const struct snapshot *s, const struct network *n, double cut, struct arena *a,
+		   struct net_groups *out)
+{
+	*out = (struct net_groups){0};
+	int no = n->n_orgs, nc = n->n_nodes - n->n_orgs;
+	size_t w = (size_t)(nc / 64 + 1);
+	uint64_t *sets = arena_calloc(a, (size_t)no * w + 1, sizeof(uint64_t));
+	double *sim = arena_calloc(a, (size_t)no * (size_t)no + 1, sizeof(double));
+	out->group_of = arena_calloc(a, (size_t)n->n_nodes + 1, sizeof(int));
+	if (!sets || !sim || !out->group_of)
+		return -1;
+	for (int e = 0; e < n->n_edges; e++) {
+		int c = n->edges[e].collab - no;
+		sets[(size_t)n->edges[e].org * w + (size_t)(c >> 6)] |= 1ull << (c & 63);
+	}
+	for (int i = 0; i < no; i++)
+		for (int j = i + 1; j < no; j++) {
+			int inter = 0, uni = 0;
+			for (size_t k = 0; k < w; k++) {
+				uint64_t x = sets[(size_t)i * w + k], y = sets[(size_t)j * w + k];
+				inter += __builtin_popcountll(x & y);
+				uni += __builtin_popcountll(x | y);
+			}
+			sim[(size_t)i * (size_t)no + (size_t)j] =
+			    sim[(size_t)j * (size_t)no + (size_t)i] = uni ? (double)inter / uni : 0;
+		}
+	struct overlap_blocks b;
+	if (overlap_blocks_compute(sim, no, cut, a, &b) < 0)
+		return -1;
+	out->n = b.n_blocks;
+	out->g = arena_calloc(a, (size_t)b.n_blocks + 1, sizeof *out->g);
+	out->between = arena_calloc(a, (size_t)b.n_blocks * (size_t)b.n_blocks + 1, sizeof(int));
+	char *seen = arena_calloc(a, (size_t)b.n_blocks + 1, 1);
+	if (!out->g || !out->between || !seen)
+		return -1;
+	for (int i = 0; i < n->n_nodes; i++)
+		out->group_of[i] = i < no ? b.block[i] : -1;
+	for (int g = 0; g < b.n_blocks; g++) {
+		out->g[g].orgs = arena_calloc(a, (size_t)no + 1, sizeof(int));
+		out->g[g].named_after = -1;
+		if (!out->g[g].orgs)
+			return -1;
+	}
+	for (int p = 0; p < no; p++) {
+		struct net_group *g = &out->g[b.block[b.order[p]]];
+		g->orgs[g->n++] = b.order[p];
+	}
+	/* per collaboration: which groups it touches */
+	double *best = arena_calloc(a, (size_t)b.n_blocks + 1, sizeof(double));
+	if (!best)
+		return -1;
+	for (int c = no; c < n->n_nodes; c++) {
+		const struct net_node *v = &n->nodes[c];
+		memset(seen, 0, (size_t)b.n_blocks);
+		int touched = 0, only = -1;
+		for (int k = 0; k < v->degree; k++) {
+			int g = b.block[n->edges[v->edges[k]].org];
+			if (!seen[g]) {
+				seen[g] = 1;
+				touched++;
+				only = g;
+			}
+		}
+		if (touched == 1 && v->degree >= 2)
+			out->g[only].inside++;
+		for (int g = 0; g < b.n_blocks; g++)
+			for (int h = g + 1; h < b.n_blocks; h++)
+				if (seen[g] && seen[h]) {
+					out->between[g * b.n_blocks + h]++;
+					out->between[h * b.n_blocks + g]++;
+				}
+		/* naming: Jaccard of the collaboration's organisations with each group */
+		for (int g = 0; g < b.n_blocks; g++) {
+			if (!seen[g] || out->g[g].n < 2)
+				continue;
+			int inter = 0;
+			for (int k = 0; k < v->degree; k++)
+				inter += b.block[n->edges[v->edges[k]].org] == g;
+			double j = (double)inter / (v->degree + out->g[g].n - inter);
+			if (j >= 0.5 && j > best[g] + 1e-12) {
+				best[g] = j;
+				out->g[g].named_after = c;
+			}
+		}
+	}
+	for (int g = 0; g < b.n_blocks; g++) {
+		struct net_group *gr = &out->g[g];
+		if (gr->named_after >= 0) {
+			const struct collaboration *c =
+			    &s->collabs[n->nodes[gr->named_after].index];
+			gr->name = c->short_name && c->short_name[0] ? c->short_name : c->name;
+		} else if (gr->n == 1) {
+			gr->name = s->orgs[n->nodes[gr->orgs[0]].index].name;
+		} else {
+			gr->name = arena_printf(a, "Groep %d", g + 1);
+		}
+	}
 	return 0;
 }

@@ -108,4 +108,55 @@ bool network_default_org(const struct organisation *o);
  * the network, or -1 when it is not a node. Linear in the node count. */
 int network_find(const struct network *n, enum net_node_kind kind, int index);
 
+/*
+ * The neighbourhood of one node: ring 1 its neighbours, ring 2 the
+ * neighbours of those (the chosen node excluded). The centre is a node
+ * (kind NET_ORG or NET_COLLAB, center = node index) or a person
+ * (NET_PERSON, center = index into n->persons; ring 1 are the
+ * collaborations of the person's seats, ring 2 their organisations). Ring 1
+ * is in node order (by name); ring 2 keeps the max_ring2 nodes with the most
+ * links into ring 1 (ties: node order), listed in node order; n2_total
+ * counts them all.
+ */
+struct net_hood {
+	enum net_node_kind kind;
+	int center;
+	int *ring1, n1;
+	int *ring2, n2;
+	int n2_total;
+};
+
+/* Returns 0, or -1 when memory ran out or center is out of range. */
+int network_neighbourhood(const struct network *n, enum net_node_kind kind, int center,
+			  int max_ring2, struct arena *a, struct net_hood *out);
+
+/*
+ * The whole-network overview: the organisations divided into groups that
+ * take part in the same collaborations (domain/overlap_blocks.h over the
+ * Jaccard similarity of their sets of collaborations in n, cut at cut).
+ * Each group is named after the collaboration whose organisations match
+ * it best (Jaccard >= 0.5, ties: node order), else after its only member,
+ * else "Groep k". between[g*n_groups+h] counts the collaborations with
+ * organisations in both g and h; inside[g] those with all organisations
+ * in g (and at least two). Above 600 organisations (the clustering is
+ * cubic) the groups are the kinds of organisation instead, without counts.
+ */
+struct net_group {
+	int *orgs; /* node indexes, in the seriation order */
+	int n;
+	int named_after; /* node index of the collaboration it is named after, or -1 */
+	const char *name;
+	int inside;
+};
+struct net_groups {
+	struct net_group *g;
+	int n;
+	int *group_of; /* per node index (organisations only; -1 for collaborations) */
+	int *between;  /* n*n */
+};
+
+/* Returns 0, or -1 when memory ran out. */
+int network_groups(const struct snapshot *s, const struct network *n, double cut, struct arena *a,
+		   struct net_groups *out);
+
 #endif

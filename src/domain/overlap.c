@@ -2,6 +2,7 @@
  * overlap — see overlap.h.
  */
 #include "overlap.h"
+#include "overlap_blocks.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -595,4 +596,67 @@ void overlap_sort_congruence(struct overlap_result *r, enum overlap_order order)
 	      order == OVERLAP_ORDER_SHARE_ASC ? cmp_cpair_asc
 	      : order == OVERLAP_ORDER_NAME    ? cmp_cpair_name
 					       : cmp_cpair);
+}
+
+/* ---- seriation ------------------------------------------------------------------ */
+
+int overlap_seriate(const struct snapshot *s, const struct overlap_result *r, struct arena *a,
+		    struct overlap_seriation *out)
+{
+	*out = (struct overlap_seriation){.n = r->n_cong};
+	int n = r->n_cong;
+	double *sim = arena_calloc(a, (size_t)n * (size_t)n + 1, sizeof(double));
+	int *pos_of = arena_calloc(a, (size_t)s->n_orgs + 1, sizeof(int));
+	if (!sim || !pos_of)
+		return -1;
+	for (int i = 0; i < n; i++)
+		for (int j = 0; j < n; j++)
+			sim[(size_t)i * (size_t)n + (size_t)j] =
+			    i == j ? 0 : overlap_congruence(r, i, j);
+	struct overlap_blocks b;
+	if (overlap_blocks_compute(sim, n, OVERLAP_BLOCK_CUT, a, &b) < 0)
+		return -1;
+	out->order = b.order;
+	out->block = b.block;
+	out->n_blocks = b.n_blocks;
+	out->cohesion = b.cohesion;
+	out->named_after = arena_calloc(a, (size_t)b.n_blocks + 1, sizeof(int));
+	out->size = arena_calloc(a, (size_t)b.n_blocks + 1, sizeof(int));
+	double *best = arena_calloc(a, (size_t)b.n_blocks + 1, sizeof(double));
+	int *inter = arena_calloc(a, (size_t)b.n_blocks + 1, sizeof(int));
+	if (!out->named_after || !out->size || !best || !inter)
+		return -1;
+	for (int i = 0; i < s->n_orgs; i++)
+		pos_of[i] = -1;
+	for (int i = 0; i < n; i++) {
+		pos_of[r->cong_orgs[i]] = i;
+		out->size[b.block[i]]++;
+	}
+	for (int k = 0; k < b.n_blocks; k++)
+		out->named_after[k] = -1;
+	/* name each block after the considered collaboration (name order) whose
+	 * in-province gemeenten are most like it */
+	for (int k = 0; k < r->n_considered; k++) {
+		const struct collaboration *c = &s->collabs[r->considered[k]];
+		int members = 0, last = -1;
+		memset(inter, 0, (size_t)b.n_blocks * sizeof(int));
+		for (int q = 0; q < c->n_parts; q++) {
+			const struct participation *p = &s->parts[c->parts[q]];
+			if (!p->active || p->organisation == last || pos_of[p->organisation] < 0)
+				continue;
+			last = p->organisation;
+			members++;
+			inter[b.block[pos_of[p->organisation]]]++;
+		}
+		for (int g = 0; g < b.n_blocks; g++) {
+			if (out->size[g] < 2 || inter[g] == 0)
+				continue;
+			double j = (double)inter[g] / (members + out->size[g] - inter[g]);
+			if (j >= 0.5 && j > best[g] + 1e-12) {
+				best[g] = j;
+				out->named_after[g] = r->considered[k];
+			}
+		}
+	}
+	return 0;
 }

@@ -196,4 +196,31 @@ static inline bool overlap_has(const uint64_t *set, int i)
 /* The congruence cell for positions i, j of cong_orgs (together / either). */
 double overlap_congruence(const struct overlap_result *r, int i, int j);
 
+/* ---- seriation: the order of the heat map and its conclusion ---------------- */
+
+/* Gemeenten that share at least this (average congruence) form a block. */
+#define OVERLAP_BLOCK_CUT 0.4
+/* The API orders and divides at most this many gemeenten (O(n^3)). */
+#define OVERLAP_SERIATION_MAX 120
+
+struct overlap_seriation {
+	int n;	    /* r->n_cong */
+	int *order; /* order[k] = position in cong_orgs shown k-th */
+	int *block; /* per position in cong_orgs: block number (in order of appearance) */
+	int n_blocks;
+	double *cohesion; /* per block: average congruence within it */
+	int *named_after; /* per block: the considered collaboration whose in-province
+			     gemeenten match it best (Jaccard >= 0.5), or -1 */
+	int *size;	  /* per block: gemeenten in it */
+};
+
+/*
+ * Order the in-province gemeenten of r so that gemeenten that work together
+ * sit next to each other (domain/overlap_blocks.h over the congruence
+ * matrix, cut at OVERLAP_BLOCK_CUT) and name the blocks. Deterministic.
+ * Returns 0, or -1 when memory ran out.
+ */
+int overlap_seriate(const struct snapshot *s, const struct overlap_result *r, struct arena *a,
+		    struct overlap_seriation *out);
+
 #endif

@@ -3,16 +3,19 @@
  * /netwerk.csv: the bipartite network of organisations and active
  * collaborations (domain/network.h), filtered with the shared list filter.
  *
- * The page works without JavaScript: the filter form, the counts, the
- * table of edges (organisatie — samenwerkingsverband, rol; grouped by
- * organisation or by collaboration) and the node lists are server-rendered.
- * web/js/network.js adds the interactive drawing (d3-force layout, our own
- * SVG, keyboard navigation) from GET /api/v1/netwerk with the same query.
+ * Everything is server-rendered, without JavaScript: a selector (GET form:
+ * kies + peildatum) above the drawing; with a chosen node (?kies=) its
+ * neighbourhood drawn twice (radial for wide screens, columns for narrow
+ * ones; domain/network_layout.h: every node labelled, no overlaps), every
+ * node a link that centres it, and a table of its connections; without a
+ * choice the organisations as labelled groups (network_groups) and a
+ * collapsible table per group. The legend lists only the kinds drawn.
  *
  * Query: beleidsdomein, juridischeVorm, fase, soort, deelnemer (PT_FILTER),
  * alleOrganisaties (ja|nee, default nee), groeperen (organisatie|
  * samenwerkingsverband, default organisatie), personen (ja|nee, default
- * nee: person nodes for current seats, app/network.c).
+ * nee: person nodes for current seats, app/network.c), kies (o-<code>,
+ * s-<id>, p-<key>), peildatum (time travel, pages/history.h).
  * Otherwise reads only the snapshot.
  */
 #ifndef ATLAS_PAGES_NETWORK_H

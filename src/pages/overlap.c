@@ -9,6 +9,7 @@
  */
 #include "auth_ui.h"
 #include "filter_form.h"
+#include "history.h"
 #include "overlap.h"
 #include "../app/overlap.h"
 #include "../domain/labels.h"
@@ -65,6 +66,7 @@ static void query_string(struct buf *q, const struct request *r, const char *ski
 		url_arg(q, v);
 		buf_putc(q, '&');
 	}
+	history_timetravel_query(q, r);
 }
 
 /* An href "path?<query>extra" (extra may be NULL; built with url_arg). */
@@ -135,6 +137,7 @@ static void form(struct buf *b, struct request *r)
 	html_raw(b, "\"></div></div>");
 
 	filter_form_selects(r, FF_DOMAIN | FF_LEGAL_FORM | FF_PHASE_ACTIVE | FF_KIND);
+	history_timetravel_field(b, r);
 
 	const char *so = req_param(r, "sorteer");
 	if (!str_empty(so)) {
@@ -472,6 +475,11 @@ static void divergence_table(struct buf *b, struct request *r, const struct over
 		html_raw(b, "\">JSON-export</a> (<code>congruentie.verschillendePartners</code>, "
 			    "per pagina).</p>");
 	}
+	/* a long table: collapsed, so the page stays a sensible length */
+	html_raw(b, "<details class=\"atlas-overlap-more\"><summary>Toon de tabel (");
+	html_int_nl(b, n_gm < MAX_DIV_ROWS ? n_gm : MAX_DIV_ROWS);
+	html_raw(b, n_gm == 1 ? " gemeente)" : " gemeenten)");
+	html_raw(b, "</summary>");
 	comp_table_open(b, "Gemeenten met verschillende partners per beleidsdomein", cols, 6);
 	for (int i = 0, rows = 0; i < res->n_divs && rows < MAX_DIV_ROWS; rows++) {
 		int j = i + 1;
@@ -505,6 +513,141 @@ static void divergence_table(struct buf *b, struct request *r, const struct over
 		i = j;
 	}
 	comp_table_close(b);
+	html_raw(b, "</details>");
+}
+
+/* The plain-language conclusion of the seriation: which blocks, and whom a
+ * gemeente outside every block works with most. */
+static void conclusion(struct buf *b, struct request *r, const struct overlap_result *res,
+		       const struct overlap_seriation *ser)
+{
+	const struct snapshot *s = r->snap;
+	int n = res->n_cong, real = 0, alone = 0;
+	for (int k = 0; k < ser->n_blocks; k++) {
+		if (ser->size[k] > 1)
+			real++;
+		else
+			alone++;
+	}
+	static const char *const words[] = {"geen", "één",   "twee", "drie",  "vier", "vijf",
+					    "zes",  "zeven", "acht", "negen", "tien"};
+	html_raw(b, "<div class=\"atlas-overlap-conclusion\" id=\"conclusie\"><h3 "
+		    "class=\"utrecht-heading-3\">Conclusie</h3><p class=\"utrecht-paragraph\">");
+	if (real == 0) {
+		html_raw(b, "De gemeenten vormen geen blokken: geen groep gemeenten zit gemiddeld "
+			    "in meer dan ");
+		percent(b, OVERLAP_BLOCK_CUT);
+		html_raw(b, " van elkaars samenwerkingsverbanden.</p>");
+	} else {
+		html_raw(b, "De ");
+		html_int_nl(b, n - alone);
+		if (alone) {
+			html_raw(b, " van de ");
+			html_int_nl(b, n);
+		}
+		html_raw(b, " gemeenten vallen in ");
+		if (real < (int)(sizeof words / sizeof words[0]))
+			html_raw(b, words[real]);
+		else
+			html_int_nl(b, real);
+		html_raw(b, real == 1 ? " blok" : " blokken");
+		html_raw(b, " die steeds in dezelfde samenwerkingsverbanden zitten (gemiddeld ten "
+			    "minste ");
+		percent(b, OVERLAP_BLOCK_CUT);
+		html_raw(b, " gedeeld):</p><ul class=\"atlas-list\">");
+		for (int k = 0; k < ser->n_blocks; k++) {
+			if (ser->size[k] < 2)
+				continue;
+			html_raw(b, "<li><strong>");
+			if (ser->named_after[k] >= 0) {
+				const struct collaboration *c = &s->collabs[ser->named_after[k]];
+				html_text(b, !str_empty(c->short_name) ? c->short_name : c->name);
+			} else {
+				html_rawf(b, "Blok %d", k + 1);
+			}
+			html_raw(b, "</strong> (");
+			html_int_nl(b, ser->size[k]);
+			html_raw(b, " gemeenten, gemiddeld ");
+			percent(b, ser->cohesion[k]);
+			html_raw(b, " gedeeld): ");
+			int shown = 0;
+			for (int p = 0; p < n; p++) {
+				int pi = ser->order[p];
+				if (ser->block[pi] != k)
+					continue;
+				if (shown++)
+					html_raw(b, ", ");
+				html_text(b, s->orgs[res->cong_orgs[pi]].name);
+			}
+			html_raw(b, ".</li>");
+		}
+		html_raw(b, "</ul>");
+	}
+	/* gemeenten outside every block, and the one that belongs least to
+	 * its block: whom they work with most */
+	for (int p = 0; p < n; p++) {
+		int pi = ser->order[p];
+		int k = ser->block[pi];
+		if (ser->size[k] > 1) {
+			/* the member least like the rest of its block, when below the cut */
+			double sum = 0, low = 2;
+			int weakest = -1;
+			for (int q = 0; q < n; q++) {
+				if (ser->block[q] != k)
+					continue;
+				sum = 0;
+				for (int j = 0; j < n; j++)
+					if (j != q && ser->block[j] == k)
+						sum += overlap_congruence(res, q, j);
+				if (sum / (ser->size[k] - 1) < low - 1e-12) {
+					low = sum / (ser->size[k] - 1);
+					weakest = q;
+				}
+			}
+			if (weakest != pi || ser->size[k] < 3 || low >= OVERLAP_BLOCK_CUT)
+				continue;
+			html_raw(b, "<p class=\"utrecht-paragraph\">");
+			html_text(b, s->orgs[res->cong_orgs[pi]].name);
+			html_raw(b, " hoort het minst bij zijn blok (gemiddeld ");
+			percent(b, low);
+			html_raw(b, " gedeeld)");
+		} else {
+			html_raw(b, "<p class=\"utrecht-paragraph\">");
+			html_text(b, s->orgs[res->cong_orgs[pi]].name);
+			html_raw(b, " hoort bij geen blok");
+		}
+		int top[2] = {-1, -1};
+		for (int j = 0; j < n; j++) {
+			if (j == pi)
+				continue;
+			double v = overlap_congruence(res, pi, j);
+			if (v <= 0)
+				continue;
+			if (top[0] < 0 || v > overlap_congruence(res, pi, top[0]) + 1e-12) {
+				top[1] = top[0];
+				top[0] = j;
+			} else if (top[1] < 0 || v > overlap_congruence(res, pi, top[1]) + 1e-12) {
+				top[1] = j;
+			}
+		}
+		if (top[0] < 0) {
+			html_raw(
+			    b, " en deelt geen samenwerkingsverband met een andere gemeente in de "
+			       "provincie.</p>");
+			continue;
+		}
+		html_raw(b, " en werkt vooral samen met ");
+		for (int t = 0; t < 2 && top[t] >= 0; t++) {
+			if (t)
+				html_raw(b, " en ");
+			html_text(b, s->orgs[res->cong_orgs[top[t]]].name);
+			html_raw(b, " (");
+			percent(b, overlap_congruence(res, pi, top[t]));
+			html_raw(b, ")");
+		}
+		html_raw(b, ".</p>");
+	}
+	html_raw(b, "</div>");
 }
 
 static void section_congruence(struct buf *b, struct request *r, const struct overlap_result *res,
@@ -539,32 +682,47 @@ static void section_congruence(struct buf *b, struct request *r, const struct ov
 		html_raw(b, "\">CSV-export</a>. Kies een beleidsdomein of soort om de analyse te "
 			    "verkleinen.</p>");
 	} else if (res->n_cong >= 2) {
-		const char **labels = arena_calloc(r->arena, (size_t)res->n_cong, sizeof *labels);
-		double *vals = arena_calloc(r->arena, (size_t)res->n_cong * (size_t)res->n_cong,
-					    sizeof(double));
-		for (int i = 0; i < res->n_cong; i++) {
-			labels[i] = s->orgs[res->cong_orgs[i]].name;
-			for (int j = 0; j < res->n_cong; j++)
-				vals[(size_t)i * (size_t)res->n_cong + (size_t)j] =
-				    i == j ? -1.0 : overlap_congruence(res, i, j);
+		struct overlap_seriation ser;
+		if (overlap_seriate(s, res, r->arena, &ser) < 0)
+			return;
+		conclusion(b, r, res, &ser);
+		int n = res->n_cong;
+		const char **labels = arena_calloc(r->arena, (size_t)n, sizeof *labels);
+		int *blocks = arena_calloc(r->arena, (size_t)n, sizeof(int));
+		double *vals = arena_calloc(r->arena, (size_t)n * (size_t)n, sizeof(double));
+		for (int i = 0; i < n; i++) {
+			int pi = ser.order[i];
+			labels[i] = s->orgs[res->cong_orgs[pi]].name;
+			blocks[i] = ser.size[ser.block[pi]] > 1 ? ser.block[pi] : -1;
+			for (int j = 0; j < n; j++)
+				vals[(size_t)i * (size_t)n + (size_t)j] =
+				    i == j ? -1.0 : overlap_congruence(res, pi, ser.order[j]);
 		}
 		const struct heatmap h = {
 		    .id = "hittekaart",
 		    .title = "Congruentie tussen de gemeenten in de provincie Utrecht",
-		    .desc = "Heatmap: per paar gemeenten het aandeel samenwerkingsverbanden dat ze "
-			    "samen hebben, van licht (weinig) naar donker (veel). Dezelfde cijfers "
-			    "staan in de tabel onder de kaart.",
-		    .caption = "Congruentie per paar gemeenten (aandeel gedeelde "
-			       "samenwerkingsverbanden)",
+		    .desc =
+			"Heatmap: per paar gemeenten het aandeel samenwerkingsverbanden dat ze "
+			"samen hebben, van licht (weinig) naar donker (veel). De gemeenten staan "
+			"zo dat wie veel samenwerkt naast elkaar staat; blokken zijn omlijnd. "
+			"Dezelfde cijfers staan in de tabel onder de kaart.",
+		    .caption = "Congruentie per paar gemeenten, in procenten (aandeel gedeelde "
+			       "samenwerkingsverbanden), in de volgorde van de blokken",
 		    .labels = labels,
-		    .n = res->n_cong,
-		    .values = vals};
-		html_raw(b, "<figure class=\"atlas-overlap-figure\">");
+		    .n = n,
+		    .values = vals,
+		    .blocks = blocks};
+		html_raw(b,
+			 "<div class=\"atlas-overlap-figure\" role=\"region\" tabindex=\"0\" "
+			 "aria-label=\"Heatmap van de congruentie (schuift horizontaal op smalle "
+			 "schermen)\"><figure class=\"atlas-overlap-figure__inner\">");
 		heatmap_svg(b, &h);
-		html_raw(b, "<figcaption class=\"atlas-muted\">Lees een rij van links naar rechts: "
-			    "hoe donkerder het vakje, hoe meer samenwerkingsverbanden de twee "
-			    "gemeenten delen. Wijs een vakje aan voor het percentage.</figcaption>"
-			    "</figure>");
+		html_raw(
+		    b, "<figcaption class=\"atlas-muted\">Lees een rij van links naar rechts: "
+		       "hoe donkerder het vakje, hoe meer samenwerkingsverbanden de twee "
+		       "gemeenten delen. Gemeenten die veel samenwerken staan naast elkaar; een "
+		       "omlijnd vierkant op de diagonaal is een blok. Wijs een vakje aan voor het "
+		       "percentage.</figcaption></figure></div>");
 		heatmap_table(b, &h);
 	}
 
@@ -672,7 +830,7 @@ static void exports(struct buf *b, struct request *r)
 		    "100 per onderdeel)</li></ul></section>");
 }
 
-int page_overlap(struct request *r)
+static int overlap_page(struct request *r, void *tt)
 {
 	const struct snapshot *s = r->snap;
 	struct buf *b = &r->out;
@@ -698,6 +856,7 @@ int page_overlap(struct request *r)
 		    "(bijna) dezelfde deelnemers, laat per gemeente de bestuurlijke drukte zien en "
 		    "toont welke gemeenten steeds met elkaar samenwerken. Zo ziet u waar "
 		    "samenwerkingen effectiever kunnen worden ingericht.</p>");
+	history_timetravel_notice(b, r, tt);
 	form(b, r);
 	summary(b, r, &res);
 	html_raw(b, "<nav class=\"atlas-toc\" aria-label=\"Op deze pagina\"><ul "
@@ -719,6 +878,17 @@ int page_overlap(struct request *r)
 	exports(b, r);
 	layout_end(b, s->stats.newest_confirmed);
 	return 200;
+}
+
+int page_overlap(struct request *r)
+{
+	int st = 0; /* ?peildatum= swaps r->snap for that date */
+	void *tt = history_timetravel_begin(r, &st);
+	if (st)
+		return st;
+	st = overlap_page(r, tt);
+	history_timetravel_end(r, tt);
+	return st;
 }
 
 /* ---- CSV ------------------------------------------------------------------------ */
@@ -835,7 +1005,7 @@ static void csv_congruence(struct csv *c, const struct snapshot *s,
 	}
 }
 
-int page_overlap_csv(struct request *r)
+static int overlap_csv(struct request *r)
 {
 	const struct snapshot *s = r->snap;
 	struct overlap_query q;
@@ -871,4 +1041,15 @@ int page_overlap_csv(struct request *r)
 	req_header(r, "Content-Disposition",
 		   arena_printf(r->arena, "attachment; filename=\"overlap-%s.csv\"", tabel));
 	return 200;
+}
+
+int page_overlap_csv(struct request *r)
+{
+	int st = 0; /* ?peildatum= swaps r->snap for that date */
+	void *tt = history_timetravel_begin(r, &st);
+	if (st)
+		return st;
+	st = overlap_csv(r);
+	history_timetravel_end(r, tt);
+	return st;
 }

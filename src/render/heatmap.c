@@ -5,9 +5,11 @@
 #include "components.h"
 #include "html.h"
 
-#define CELL 22	    /* cell size, px */
-#define LEFT 170    /* room for row labels */
-#define TOP 118	    /* room for rotated column labels */
+#include <stdbool.h>
+
+#define CELL 24	    /* cell size, px */
+#define LEFT 180    /* room for row labels */
+#define TOP 130	    /* room for rotated column labels */
 #define LEGEND_H 70 /* legend below the matrix */
 #define NONE_FILL "#e0e0e0"
 #define ZERO_FILL "#ffffff"
@@ -73,7 +75,7 @@ void heatmap_svg(struct buf *b, const struct heatmap *h)
 	html_raw(b, "</desc>");
 
 	/* labels */
-	html_raw(b, "<g font-size=\"11\" fill=\"#1a1a1a\">");
+	html_raw(b, "<g font-size=\"12\" fill=\"#1a1a1a\">");
 	for (int i = 0; i < n; i++) {
 		html_rawf(b,
 			  "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" "
@@ -117,6 +119,21 @@ void heatmap_svg(struct buf *b, const struct heatmap *h)
 		  "stroke=\"#757575\" stroke-width=\"1\"/>",
 		  LEFT, TOP, n * CELL, n * CELL);
 
+	/* blocks: a frame around each run of two or more rows with the same block */
+	for (int i = 0; h->blocks && i < n;) {
+		int j = i;
+		while (j + 1 < n && h->blocks[j + 1] == h->blocks[i])
+			j++;
+		if (h->blocks[i] >= 0 && j > i)
+			html_rawf(b,
+				  "<rect class=\"atlas-heatmap__block\" x=\"%d\" y=\"%d\" "
+				  "width=\"%d\" height=\"%d\" fill=\"none\" stroke=\"#d4351c\" "
+				  "stroke-width=\"3\"/>",
+				  LEFT + i * CELL, TOP + i * CELL, (j - i + 1) * CELL,
+				  (j - i + 1) * CELL);
+		i = j + 1;
+	}
+
 	/* legend: two rows */
 	int ly = TOP + n * CELL + 16;
 	html_rawf(b,
@@ -125,6 +142,16 @@ void heatmap_svg(struct buf *b, const struct heatmap *h)
 		  10, ly + 13);
 	legend_item(b, 90, ly, ZERO_FILL, "0 %");
 	legend_item(b, 90 + 110, ly, NONE_FILL, "zelfde gemeente");
+	bool framed = false;
+	for (int i = 0; h->blocks && i + 1 < n; i++)
+		framed = framed || (h->blocks[i] >= 0 && h->blocks[i] == h->blocks[i + 1]);
+	if (framed) {
+		html_rawf(b,
+			  "<rect x=\"%d\" y=\"%d\" width=\"16\" height=\"16\" fill=\"none\" "
+			  "stroke=\"#d4351c\" stroke-width=\"3\"/><text x=\"%d\" y=\"%d\" "
+			  "font-size=\"12\" fill=\"#1a1a1a\">blok</text>",
+			  90 + 260, ly, 90 + 282, ly + 13);
+	}
 	for (int k = 0; k < HEATMAP_CLASSES; k++)
 		legend_item(b, 90 + k * 105, ly + 26, fills[k], class_labels[k]);
 	html_raw(b, "</svg>");
@@ -165,7 +192,7 @@ void heatmap_table(struct buf *b, const struct heatmap *h)
 					    "class=\"atlas-visually-hidden\">niet van "
 					    "toepassing</span>");
 			else
-				percent(b, v);
+				html_rawf(b, "%d", (int)(v * 100.0 + 0.5));
 			html_raw(b, "</td>");
 		}
 		html_raw(b, "</tr>");

@@ -26,6 +26,8 @@ struct heatmap {
 	const char *const *labels; /* n row/column labels, plain text */
 	int n;
 	const double *values; /* n*n shares 0..1; < 0 = no value (diagonal) */
+	const int *blocks;    /* per row: block number, runs outlined on the diagonal; -1 =
+				 none; NULL = no blocks */
 };
 
 /* Number of colour classes in the scale (after the white "0" class). */
@@ -38,9 +40,10 @@ const char *heatmap_colour(double share);
 void heatmap_svg(struct buf *b, const struct heatmap *h);
 
 /*
- * Write the matrix as an HTML table (row and column headers, percentages
- * with one decimal, "—" where there is no value) inside a focusable,
- * labelled scroll region.
+ * Write the matrix as an HTML table (row and column headers, whole
+ * percentages without the sign — the caption says "in procenten" — each
+ * with the exact value in its title, "—" where there is no value) inside a
+ * focusable, labelled scroll region.
  */
 void heatmap_table(struct buf *b, const struct heatmap *h);
 

@@ -46,13 +46,12 @@ async function mapSettled(p) {
   await p.waitForLoadState('networkidle');
 }
 
-// Wait until network.js has computed the layout and drawn the SVG.
+// The network is drawn on the server: wait until its drawing is laid out.
 async function networkSettled(p) {
   await p.waitForFunction(() => {
     const s = document.getElementById('netwerk-weergave');
-    return s && !s.hidden && s.querySelectorAll('.net-node').length > 0;
+    return s && s.querySelectorAll('.net-node').length > 0;
   });
-  await p.waitForLoadState('networkidle');
 }
 
 const VIEWS = [
@@ -84,6 +83,7 @@ const VIEWS = [
   { name: 'kaart-onbekend-verband', path: '/kaart?verband=bestaat-niet-xyz', status: 400, settle: mapSettled },
   { name: 'netwerk', path: '/netwerk', settle: networkSettled, detail: '#netwerk-weergave' },
   { name: 'netwerk-gefilterd', path: '/netwerk?beleidsdomein=veiligheid', settle: networkSettled },
+  { name: 'netwerk-houten', path: '/netwerk?kies=o-gm0321', settle: networkSettled, detail: '#netwerk-weergave' },
   { name: 'analyse-overlap', path: '/analyse/overlap' },
   { name: 'analyse-overlap-drempel', path: '/analyse/overlap?drempel=0.5' },
   { name: 'analyse-overlap-ongeldig', path: '/analyse/overlap?drempel=7', status: 400 },

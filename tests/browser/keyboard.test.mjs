@@ -148,88 +148,48 @@ test('/kaart: Space also selects a gemeente, Shift+Tab goes back through the map
 test('/netwerk: Houten and Nieuwegein with the keyboard only', T, async () => {
   const page = await env.newPage();
   await visit(env, page, '/netwerk');
-  await page.waitForFunction(() => {
-    const s = document.getElementById('netwerk-weergave');
-    return s && !s.hidden && s.querySelectorAll('.net-node').length > 0;
+
+  // 1. Tab to the selector, type "Houten", Tab to "Toon" and press Enter
+  await tabUntil(page, (f) => f.id === 'f-kies', { max: 80, what: 'the selector' });
+  await page.keyboard.type('Houten');
+  assert.equal(await page.$eval('#f-kies', (s) => s.value), `o-${HOUTEN}`, 'typing chooses Houten');
+  await tabUntil(page, (f) => f.tag === 'button' && f.text === 'Toon', { max: 5, what: 'the Toon button' });
+  await Promise.all([page.waitForURL(/kies=o-gm0321/), page.keyboard.press('Enter')]);
+
+  // 2. Tab into the drawing: every node is a link, with a visible focus
+  const nodeHref = (f) => f.cls.includes('net-node') ? f.href : null;
+  await tabUntil(page, (f) => !!nodeHref(f), { max: 80, what: 'a node of the drawing' });
+  const focusLook = await page.evaluate(() => {
+    const t = document.activeElement.querySelector('.net-label');
+    const cs = getComputedStyle(t);
+    return { stroke: cs.stroke, width: parseFloat(cs.strokeWidth), decoration: cs.textDecorationLine };
   });
-  const nodeCount = await page.locator('.net-node').count();
-
-  // 1. Tab to the drawing: one node is in the tab order
-  await tabUntil(page, (f) => f.cls.includes('net-node'), { max: 80, what: 'a node of the network' });
-
-  // 2. arrows walk the nodes by name: go to Houten
-  const isHouten = (x) => x.dataId === `o-${HOUTEN}`;
-  if (!isHouten(await focused(page))) {
-    await pressUntil(page, 'ArrowRight', isHouten, { max: nodeCount + 1, what: 'the Houten node' });
+  assert.equal(focusLook.stroke, 'rgb(255, 191, 71)', 'focused label has the yellow halo');
+  assert.ok(focusLook.width >= 6 && focusLook.decoration.includes('underline'), JSON.stringify(focusLook));
+  const seen = [];
+  for (let i = 0; i < 200; i++) {
+    const f = await focused(page);
+    const h = nodeHref(f);
+    if (!h) break;
+    seen.push(decodeURIComponent(h));
+    await page.keyboard.press('Tab');
   }
-  let f = await focused(page);
-  assert.match(f.label, /^Houten \(/, `accessible name of the Houten node: ${f.label}`);
+  const drawn = await page.$$eval('.net-svg--wide a.net-node', (as) => as.length);
+  assert.equal(seen.length, drawn, 'Tab reaches every node of the drawing, one after the other');
+  const collabsOf = (hrefs) => new Set(hrefs.map((h) => (/kies=s-([^&]+)$/.exec(h) || [])[1]).filter(Boolean));
+  // ring 1 of Houten: its collaborations (ring 2 holds organisations only)
+  assert.deepEqual(sorted(collabsOf(seen)), sorted(expected[HOUTEN]), "the drawing links every active collaboration of Houten");
+  assert.ok(seen.some((h) => h.endsWith(`kies=o-${NIEUWEGEIN}`)), 'Nieuwegein is in the outer ring');
 
-  // 3. Enter chooses Houten: the panel lists its collaborations
-  await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.querySelector('#netwerk-paneel h3')?.textContent.trim() === 'Houten');
-  const panelHrefs = () =>
-    page.$$eval('#netwerk-paneel ul a', (as) => as.map((a) => a.getAttribute('href')));
-  const houtenCollabs = (await panelHrefs()).map(collabIdOfHref).filter(Boolean);
-  assert.deepEqual(sorted(houtenCollabs), sorted(expected[HOUTEN]), "the panel lists Houten's active collaborations");
-
-  // 4. arrows now move between Houten's neighbours: collect them in order
-  const neighbours = [];
-  for (let i = 0; i <= houtenCollabs.length; i++) {
-    await page.keyboard.press('ArrowRight');
-    const x = await focused(page);
-    assert.ok(x.cls.includes('net-node'), `focus left the network: ${JSON.stringify(x)}`);
-    if (neighbours.length && x.dataId === neighbours[0]) break;
-    neighbours.push(x.dataId);
-  }
-  assert.deepEqual(sorted(neighbours.map((id) => id.replace(/^s-/, ''))), sorted(expected[HOUTEN]), 'arrow keys visit every neighbour of Houten');
-
-  // 5. for each neighbour: choose it (Enter), walk its participants with the
-  //    arrows, note whether Nieuwegein is one of them, and come back to Houten
-  const withNieuwegein = new Set();
-  for (let i = 0; i < neighbours.length; i++) {
-    // from Houten (chosen), ArrowRight i+1 times reaches neighbour i
-    await page.keyboard.press('Escape'); // clears the choice; focus returns to the chosen node, Houten
-    assert.ok(isHouten(await focused(page)), 'Escape returns the focus to Houten');
-    await page.keyboard.press('Enter'); // choose Houten again
-    for (let k = 0; k <= i; k++) await page.keyboard.press('ArrowRight');
-    f = await focused(page);
-    assert.equal(f.dataId, neighbours[i], `ArrowRight ${i + 1}x from Houten`);
-    await page.keyboard.press('Enter'); // choose the collaboration
-    const name = f.label.replace(/ \([^()]*\)$/, ''); // drop "(kind, n deelnemers)"
-    await page.waitForFunction((n) => document.querySelector('#netwerk-paneel h3')?.textContent.trim() === n, name);
-    const orgHrefs = (await panelHrefs()).filter((h) => h.startsWith('/organisaties/'));
-    assert.ok(orgHrefs.includes(`/organisaties/${HOUTEN}`), `${name}: the panel lists Houten`);
-    // walk all participants; Houten must come by (to return), Nieuwegein may
-    const visited = [];
-    for (let k = 0; k < orgHrefs.length + 1; k++) {
-      await page.keyboard.press('ArrowRight');
-      const x = await focused(page);
-      if (visited.includes(x.dataId)) break;
-      visited.push(x.dataId);
-    }
-    const panelHasN = orgHrefs.includes(`/organisaties/${NIEUWEGEIN}`);
-    const reachedN = visited.includes(`o-${NIEUWEGEIN}`);
-    assert.equal(reachedN, panelHasN, `${name}: Nieuwegein reachable by arrows iff listed in the panel`);
-    if (reachedN) withNieuwegein.add(neighbours[i].replace(/^s-/, ''));
-    // back to Houten with the arrows, and choose it
-    if (!isHouten(await focused(page))) {
-      await pressUntil(page, 'ArrowRight', isHouten, { max: orgHrefs.length + 1, what: `Houten among the participants of ${name}` });
-    }
-    await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('#netwerk-paneel h3')?.textContent.trim() === 'Houten');
-  }
-  assert.deepEqual(sorted(withNieuwegein), sorted(shared), 'the collaborations of Houten that have Nieuwegein among their neighbours are exactly the shared ones');
-
-  // 6. choose a shared collaboration and leave it on screen for the reviewer
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Enter');
-  const firstShared = neighbours.findIndex((id) => shared.has(id.replace(/^s-/, '')));
-  for (let k = 0; k <= firstShared; k++) await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('Enter');
-  await screenshot(page, 'netwerk-toetsenbord-gedeeld-verband');
-  await screenshotElement(page, '#netwerk-weergave', 'netwerk-toetsenbord-gedeeld-verband-tekening');
-  await assertNoAxeViolations(page, '/netwerk with a collaboration chosen by keyboard');
+  // 3. back to Nieuwegein with Shift+Tab and Enter: its neighbourhood
+  await pressUntil(page, 'Shift+Tab', (f) => (f.href || '').endsWith(`kies=o-${NIEUWEGEIN}`), { max: 200, what: 'Nieuwegein in the drawing' });
+  await Promise.all([page.waitForURL(/kies=o-gm0356/), page.keyboard.press('Enter')]);
+  const nHrefs = await page.$$eval('.net-svg--wide a.net-node', (as) => as.map((a) => decodeURIComponent(a.getAttribute('href'))));
+  const both = [...collabsOf(seen)].filter((id) => collabsOf(nHrefs).has(id));
+  assert.deepEqual(sorted(both), sorted(shared), 'the collaborations in both neighbourhoods are exactly the shared ones');
+  await screenshot(page, 'netwerk-toetsenbord-nieuwegein');
+  await screenshotElement(page, '#netwerk-weergave', 'netwerk-toetsenbord-nieuwegein-tekening');
+  await assertNoAxeViolations(page, '/netwerk with Nieuwegein chosen by keyboard');
   assertNoPageErrors(page, '/netwerk');
   await page.context().close();
 });

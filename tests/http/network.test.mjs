@@ -1,9 +1,9 @@
 // network — the network view /netwerk, its exports (/netwerk.csv and
 // GET /api/v1/netwerk) and the server-rendered charts on / and on the
 // organisation pages:
-//   - the page works without JavaScript: filter form, counts, the table of
-//     edges and the node lists; the drawing is a hidden section the script
-//     fills, fed by the API URL with the same filters;
+//   - the page works without JavaScript: selector and filter forms, counts,
+//     the whole network drawn as groups (server-side SVG) and the grouped
+//     tables (one per group, one row per organisation or collaboration);
 //   - page, CSV and API show the same nodes and edges for every filter;
 //   - charts: <svg role="img"> with <title> and <desc> and a data table whose
 //     numbers equal the API's counts;
@@ -25,6 +25,21 @@ before(async () => {
 after(async () => {
   await srv?.stop();
 });
+
+// rows of every table whose caption starts with `caption`, concatenated
+function allTableRows(html, caption) {
+  const rows = [];
+  for (const t of html.split('<table').slice(1)) {
+    const cap = (t.match(/<caption[^>]*>([\s\S]*?)<\/caption>/) || [])[1];
+    if (!cap || !decodeEntities(cap).startsWith(caption)) continue;
+    const body = t.slice(t.indexOf('<tbody'), t.indexOf('</table>'));
+    rows.push(...[...body.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((m) =>
+      [...m[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) =>
+        decodeEntities(c[1].replace(/<[^>]+>/g, '')).trim()),
+    ));
+  }
+  return rows;
+}
 
 // rows of the table whose caption starts with `caption`: [[cell text, ...], ...]
 function tableRows(html, caption) {
@@ -87,26 +102,29 @@ for (const q of FILTERS) {
       assert.match(r.text, /Geen deelnames gevonden/);
       return;
     }
-    // the table alternative: one row per edge; the node lists: one row per node
-    const edges = tableRows(r.text, 'Deelnames, gegroepeerd per organisatie');
-    assert.ok(edges, 'edge table present');
-    assert.equal(edges.length, api.totaalVerbindingen);
-    const orgs = tableRows(r.text, 'Organisaties');
-    const collabs = tableRows(r.text, 'Samenwerkingsverbanden');
-    assert.equal(orgs.length + collabs.length, api.totaalKnopen);
-    assert.equal(orgs.length, api.knopen.filter((k) => k.soort === 'organisatie').length);
-    // grouped by collaboration: same rows, other order
+    // the table alternative, grouped: one table per group, one row per
+    // organisation with its number of participations; together every edge
+    const orgNodes = api.knopen.filter((k) => k.soort === 'organisatie');
+    const collabNodes = api.knopen.filter((k) => k.soort === 'samenwerkingsverband');
+    const orgs = allTableRows(r.text, 'Deelnames, gegroepeerd per organisatie');
+    assert.ok(orgs.length > 0, 'grouped tables present');
+    assert.equal(orgs.length, orgNodes.length);
+    assert.deepEqual(orgs.map((o) => o[0]).sort(), orgNodes.map((k) => k.naam).sort());
+    assert.equal(orgs.reduce((n, o) => n + Number(o[2]), 0), api.totaalVerbindingen);
+    for (const o of orgs) assert.equal(Number(o[2]), orgNodes.find((k) => k.naam === o[0]).aantalVerbindingen, o[0]);
+    // grouped by collaboration: one row per collaboration, the same edges
     const r2 = await srv.get(`/netwerk?${q ? q + '&' : ''}groeperen=samenwerkingsverband`);
-    const edges2 = tableRows(r2.text, 'Deelnames, gegroepeerd per samenwerkingsverband');
-    assert.equal(edges2.length, edges.length);
-    assert.deepEqual(edges2.map((e) => `${e[1]}|${e[0]}|${e[2]}`).sort(), edges.map((e) => e.join('|')).sort());
+    const collabs = allTableRows(r2.text, 'Deelnames, gegroepeerd per samenwerkingsverband');
+    assert.equal(collabs.length, collabNodes.length);
+    assert.equal(collabs.reduce((n, c) => n + Number(c[2]), 0), api.totaalVerbindingen);
 
-    // the drawing: hidden until the script runs, with the API URL of the same filters
-    const sec = r.text.match(/<section class="net-graph" id="netwerk-weergave" hidden [^>]*data-api="([^"]+)"/);
+    // the drawing: server-rendered groups, each organisation a link that chooses it
+    const sec = r.text.match(/<section class="net-graph" id="netwerk-weergave"[\s\S]*?<\/section>/);
     assert.ok(sec, 'graph section');
-    const apiHref = decodeEntities(sec[1]);
-    const same = await srv.getJson(apiHref);
-    assert.deepEqual(same, api);
+    const wide = sec[0].match(/<svg class="net-svg net-svg--wide"[\s\S]*?<\/svg>/)[0];
+    for (const k of orgNodes)
+      assert.ok(wide.includes(`kies=${k.id}"`), `${k.naam} linked in the drawing`);
+    assert.equal(api.groepen.reduce((n, g) => n + g.organisaties.length, 0), orgNodes.length, 'API groups cover the organisations');
 
     // CSV: one row per edge
     const c = await srv.get(`/netwerk.csv${qs}`);
@@ -162,19 +180,9 @@ test('/netwerk: bad input gives 400 naming the parameter', async () => {
   }
 });
 
-test('/netwerk: scripts load in order with defer, no inline script, ETag', async () => {
+test('/netwerk: drawn on the server, no script at all, ETag', async () => {
   const r = await srv.get('/netwerk');
-  const scripts = [...r.text.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)];
-  assert.deepEqual(scripts.map((s) => s[2]), scripts.map(() => ''), 'no inline script');
-  const srcs = scripts.map((s) => (s[1].match(/src="([^"]+)"/) || [])[1]);
-  for (const s of scripts) assert.match(s[1], /\bdefer\b/);
-  const order = ['d3-dispatch', 'd3-quadtree', 'd3-timer', 'd3-force', 'network'];
-  assert.deepEqual(srcs.map((s) => order.findIndex((o) => s.includes(`/${o}.`))), [0, 1, 2, 3, 4]);
-  for (const s of srcs) {
-    const f = await srv.get(s);
-    assert.equal(f.status, 200, s);
-    assert.match(f.headers.get('content-type'), /javascript/);
-  }
+  assert.doesNotMatch(r.text, /<script/);
   assert.doesNotMatch(r.text, /\sstyle=/);
   assert.doesNotMatch(r.text, /\son[a-z]+=/);
   assert.match(r.text, /aria-current="page"[^>]*>Netwerk<|href="\/netwerk"[^>]*aria-current="page"/);
@@ -249,6 +257,7 @@ test('vnu: /netwerk, /, an organisation page and the network variants are valid 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'atlas-net-vnu-'));
   try {
     const pages = ['/netwerk', '/netwerk?alleOrganisaties=ja&groeperen=samenwerkingsverband',
+      '/netwerk?kies=o-gm0321', '/netwerk?kies=s-u10&peildatum=2020-01-01', '/analyse/overlap',
       '/netwerk?beleidsdomein=afval&juridischeVorm=RZM', '/', '/organisaties/gm0344', '/organisaties/pv26',
       '/samenwerkingsverbanden'];
     const files = [];

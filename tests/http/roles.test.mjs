@@ -274,7 +274,11 @@ test('network: the personen toggle adds person nodes (public office holders only
   const page = await anon.get('/netwerk?personen=ja');
   assert.equal(page.status, 200);
   assert.match(page.text, /id="f-personen" name="personen" value="ja"[^>]*checked/);
-  assert.match(page.text, /data-api="\/api\/v1\/netwerk\?personen=ja"/);
+  // the people can be chosen in the selector; a chosen person shows its seats
+  assert.ok(page.text.includes(`<option value="p-${F.K1}">Testpersoon Een</option>`));
+  const chosen = await anon.get(`/netwerk?kies=p-${F.K1}`);
+  assert.equal(chosen.status, 200);
+  assert.match(chosen.text, /id="netwerk-weergave-titel">Netwerk rond Testpersoon Een</);
   assert.match(page.text, new RegExp(`data-personen="2" data-zetels="${3 + byLaw.length}"`));
   const zet = /id="zetels"(.*?)<\/table>/s.exec(page.text)[1];
   const zr = rows(zet);
