@@ -88,7 +88,9 @@ int page_mine(struct request *r)
 	    own >= 0 ? arena_printf(r->arena, "Mijn organisatie: %s", s->orgs[own].name)
 	    : scoped ? "Mijn organisatie"
 		     : "Actualiteit van alle gegevens";
-	const struct page_head h = {.title = "Mijn organisatie", .nav = NAV_NONE};
+	const struct page_head h = {.title = "Mijn organisatie",
+				    .nav = policy_has_work_list(r->user) ? NAV_MINE : NAV_ADMIN,
+				    .nav_exact = policy_has_work_list(r->user)};
 	layout_begin(b, page_head_for(r, &h));
 	html_raw(b, "<h1 class=\"utrecht-heading-1\">");
 	html_text(b, heading);

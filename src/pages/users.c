@@ -97,7 +97,7 @@ static void render_list(struct request *r, const struct add_form *f)
 	const struct crumb crumbs[] = {{"Gebruikers", NULL}};
 	const struct page_head h = {.title =
 					has_err ? "Fout: Gebruikers beheren" : "Gebruikers beheren",
-				    .nav = NAV_NONE,
+				    .nav = NAV_ADMIN,
 				    .crumbs = crumbs,
 				    .n_crumbs = 1};
 	layout_begin(b, page_head_for(r, &h));
@@ -324,7 +324,7 @@ static void render_user(struct request *r, const struct user *u, const char *rol
 	const char *title =
 	    arena_printf(r->arena, "%sGebruiker %s", has_err ? "Fout: " : "", u->username);
 	const struct page_head h = {
-	    .title = title, .nav = NAV_NONE, .crumbs = crumbs, .n_crumbs = 2};
+	    .title = title, .nav = NAV_ADMIN, .crumbs = crumbs, .n_crumbs = 2};
 	layout_begin(b, page_head_for(r, &h));
 	html_raw(b, "<h1 class=\"utrecht-heading-1\">Gebruiker ");
 	html_text(b, u->username);
