@@ -126,7 +126,7 @@ static void render_list(struct request *r, const struct add_form *f)
 			const struct user *u = &users[i];
 			comp_row_open(b);
 			comp_th_open(b);
-			comp_link_seg(b, "/beheer/gebruikers/", u->username, u->username);
+			comp_link_seg(b, "/beheer/gebruikers", u->username, u->username);
 			comp_th_close(b);
 			comp_td_text(b, u->display_name, "—");
 			comp_td_text(b, user_role_label(u->role), "—");
