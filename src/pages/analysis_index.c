@@ -22,8 +22,8 @@ static const struct analysis analyses[] = {
      "Welke bestuurders zitten in de meeste besturen, en wie verbindt samenwerkingsverbanden "
      "doordat hij of zij in twee of meer ervan zit?"},
     {"/analyse/rolwisselingen", "Rolwisselingen",
-     "Welke organisaties hebben onlangs een andere rol gekregen in een samenwerkingsverband, "
-     "bijvoorbeeld van deelnemer naar penvoerder?"},
+     "Welke partijen kijken sinds kort vanuit een ander rolperspectief naar hun "
+     "samenwerkingsverband, en van welk naar welk perspectief?"},
     {"/kaart", "Kaart",
      "Waar liggen de samenwerkingsverbanden op de kaart, en met hoeveel en welke werkt elke "
      "gemeente samen?"},
