@@ -34,6 +34,21 @@ bool policy_is_staff(const struct user *u)
 	return policy_has_role(u, USER_ROLE_STAFF);
 }
 
+bool policy_has_work_list(const struct user *u)
+{
+	return policy_has_role(u, USER_ROLE_EDITOR) && !policy_is_staff(u);
+}
+
+bool policy_may_administer(const struct user *u)
+{
+	return policy_is_staff(u);
+}
+
+bool policy_may_manage_users(const struct user *u)
+{
+	return policy_has_role(u, USER_ROLE_ADMIN);
+}
+
 int policy_own_org(const struct user *u, const struct snapshot *s)
 {
 	if (!active(u) || !u->org_code[0] || !s)

@@ -35,6 +35,19 @@ bool policy_has_role(const struct user *u, enum user_role role);
 /* Programme staff or administrator (enabled): edits the whole registry. */
 bool policy_is_staff(const struct user *u);
 
+/* Has u a work list of records to keep current (/mijn-organisatie, the
+ * "Mijn organisatie" menu item)? Every enabled signed-in user below the
+ * programme team: partner editors see their organisation's records, the
+ * other roles every record. Staff find the same list under Beheer. */
+bool policy_has_work_list(const struct user *u);
+
+/* Does u see the administration overview (/beheer, the "Beheer" menu
+ * item): the programme team and administrators. */
+bool policy_may_administer(const struct user *u);
+
+/* Manage user accounts and roles (/beheer/gebruikers): administrators. */
+bool policy_may_manage_users(const struct user *u);
+
 /* The snapshot index of u's own organisation (an enabled user with an
  * organisation scope that is in s), or -1. */
 int policy_own_org(const struct user *u, const struct snapshot *s);

@@ -33,6 +33,8 @@
 #include "../api/api_health.h"
 #include "../api/api_corrections.h"
 #include "../pages/corrections.h"
+#include "../pages/admin_home.h"
+#include "../pages/analysis_index.h"
 
 #include <stddef.h>
 
@@ -225,6 +227,8 @@ const struct route routes[] = {
     {GET, "/kaart.geojson", api_map_download, ROUTE_PAGE, 0, map_api_params},
     {GET, "/netwerk", page_network, ROUTE_PAGE, ROUTE_CACHE, network_params},
     {GET, "/netwerk.csv", page_network_csv, ROUTE_PAGE, ROUTE_CACHE, network_params},
+    /* the overview of the analyses (the "Analyses" menu item) */
+    {GET, "/analyse", page_analysis_index, ROUTE_PAGE, ROUTE_CACHE, no_params},
     {GET, "/analyse/overlap", page_overlap, ROUTE_PAGE, ROUTE_CACHE, overlap_params},
     {GET, "/analyse/overlap.csv", page_overlap_csv, ROUTE_PAGE, ROUTE_CACHE, overlap_csv_params},
     {GET, "/analyse/rolwisselingen", page_role_changes, ROUTE_PAGE, ROUTE_CACHE, no_params},
@@ -260,7 +264,9 @@ const struct route routes[] = {
     {HTTP_POST, "/account/sleutels/{id}/intrekken", page_account_token_revoke, ROUTE_PAGE,
      ROUTE_FORM | ROUTE_CSRF, auth_no_params, USER_ROLE_EDITOR},
 
-    /* Administration: users and roles (administrators), imports (staff). */
+    /* Administration: the overview (staff), users and roles
+     * (administrators), imports (staff). */
+    {GET, "/beheer", page_admin_home, ROUTE_PAGE, 0, no_params, USER_ROLE_STAFF},
     {GET, "/beheer/gebruikers", page_users, ROUTE_PAGE, 0, auth_no_params, USER_ROLE_ADMIN},
     {HTTP_POST, "/beheer/gebruikers", page_users_add, ROUTE_PAGE, ROUTE_FORM | ROUTE_CSRF,
      auth_no_params, USER_ROLE_ADMIN},

@@ -148,11 +148,11 @@ int page_bestuurders(struct request *r)
 			il[ni++] = &hs[i];
 	qsort(il, (size_t)ni, sizeof *il, cmp_interlock);
 
-	const struct crumb crumbs[] = {{"Bestuurders", NULL}};
+	const struct crumb crumbs[] = {{"Analyses", "/analyse"}, {"Bestuurders", NULL}};
 	const struct page_head h = {.title = "Bestuurders en verwevenheid",
-				    .nav = NAV_ANALYSIS,
+				    .nav = NAV_PEOPLE,
 				    .crumbs = crumbs,
-				    .n_crumbs = 1};
+				    .n_crumbs = 2};
 	layout_begin(b, page_head_for(r, &h));
 	html_raw(b, "<h1 class=\"utrecht-heading-1\">Bestuurders en verwevenheid</h1>"
 		    "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">Wie zit waar? Deze "

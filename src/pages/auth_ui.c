@@ -2,6 +2,8 @@
  * auth_ui — see auth_ui.h.
  */
 #include "auth_ui.h"
+#include "../app/policy.h"
+#include "../http/auth.h"
 #include "../lib/text.h"
 #include "../render/html.h"
 
@@ -12,10 +14,14 @@ const struct page_head *page_head_for(const struct request *r, const struct page
 	struct page_head *c = arena_alloc(r->arena, sizeof *c);
 	*c = *h;
 	c->account_known = true;
+	c->menu_mine = false;
+	c->menu_admin = false;
 	if (r->user && !r->via_token) {
 		c->user_name =
 		    str_empty(r->user->display_name) ? r->user->username : r->user->display_name;
 		c->csrf = r->csrf;
+		c->menu_mine = policy_has_work_list(r->user);
+		c->menu_admin = policy_may_administer(r->user);
 		return c;
 	}
 	c->user_name = NULL;
@@ -39,6 +45,24 @@ const struct page_head *page_head_for(const struct request *r, const struct page
 	buf_free(&target);
 	buf_free(&href);
 	return c;
+}
+
+const char *aui_landing(const struct user *u)
+{
+	if (policy_may_administer(u))
+		return "/beheer";
+	if (policy_has_work_list(u))
+		return "/mijn-organisatie";
+	return "/";
+}
+
+const char *aui_return_or_landing(const char *terug, const struct user *u)
+{
+	/* no target, or the login pages themselves (where a target-less
+	 * sign-in started): the role's own starting page */
+	if (str_empty(terug) || !auth_local_path(terug) || strncmp(terug, "/inloggen", 9) == 0)
+		return aui_landing(u);
+	return terug;
 }
 
 static void describedby(struct buf *b, const struct aui_field *f)

@@ -22,6 +22,19 @@
  */
 const struct page_head *page_head_for(const struct request *r, const struct page_head *h);
 
+/*
+ * Where a user lands after signing in without a target: staff on /beheer,
+ * other signed-in users on their work list (/mijn-organisatie), anyone else
+ * on the home page.
+ */
+const char *aui_landing(const struct user *u);
+
+/*
+ * The page to send u to after signing in: terug when it is a safe local
+ * path other than the login pages, else aui_landing(u).
+ */
+const char *aui_return_or_landing(const char *terug, const struct user *u);
+
 /* One text-like input (text, password, email). Strings are plain text. */
 struct aui_field {
 	const char *id;	  /* element id, e.g. "f-gebruikersnaam" */

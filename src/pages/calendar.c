@@ -412,7 +412,8 @@ int page_calendar(struct request *r)
 					     "organisatie");
 	}
 	r->etag = s->etag;
-	const struct page_head h = {.title = "Wgr-kalender", .nav = NAV_NONE};
+	const struct page_head h = {
+	    .title = "Wgr-kalender", .nav = NAV_CALENDAR, .nav_exact = true};
 	layout_begin(b, page_head_for(r, &h));
 	html_raw(b,
 		 "<h1 class=\"utrecht-heading-1\">Wgr-kalender</h1>"

@@ -624,7 +624,7 @@ static int queue_page(struct request *r, const char *alert_kind, const char *ale
 		return store_down(r);
 	const struct page_head h = {
 	    .title = arena_printf(r->arena, "%sMeldingen", status >= 400 ? "Fout: " : ""),
-	    .nav = NAV_NONE};
+	    .nav = policy_may_administer(r->user) ? NAV_ADMIN : NAV_MINE};
 	layout_begin(b, page_head_for(r, &h));
 	html_raw(b, "<h1 class=\"utrecht-heading-1\">Meldingen: wat niet klopt</h1>");
 	static const struct form_notice notices[] = {
@@ -783,7 +783,7 @@ int page_my_corrections(struct request *r)
 	if (store_corrections_of_user(s, r->arena, r->user->id, 200, &rows, &n))
 		return store_down(r);
 	struct buf *b = &r->out;
-	const struct page_head h = {.title = "Mijn meldingen", .nav = NAV_NONE};
+	const struct page_head h = {.title = "Mijn meldingen", .nav = NAV_MINE};
 	layout_begin(b, page_head_for(r, &h));
 	html_raw(b, "<h1 class=\"utrecht-heading-1\">Mijn meldingen</h1>");
 	if (!n)

@@ -101,7 +101,7 @@ static int leave_error(struct request *r, const char *msg, int status)
 {
 	struct buf *b = &r->out;
 	buf_reset(b);
-	const struct page_head h = {.title = "Fout: uittreden niet vastgelegd", .nav = NAV_NONE};
+	const struct page_head h = {.title = "Fout: uittreden niet vastgelegd", .nav = NAV_MINE};
 	layout_begin(b, page_head_for(r, &h));
 	html_raw(b, "<h1 class=\"utrecht-heading-1\">Uittreden niet vastgelegd</h1>");
 	aui_alert(b, "error", "Er is niets gewijzigd.", msg);
@@ -199,7 +199,7 @@ static int confirm_page(struct request *r, int own, const char *error, int statu
 				       {"Bevestig alles wat klopt", NULL}};
 	const struct page_head h = {.title = error ? "Fout: Bevestig alles wat klopt"
 						   : "Bevestig alles wat klopt",
-				    .nav = NAV_NONE,
+				    .nav = NAV_MINE,
 				    .crumbs = crumbs,
 				    .n_crumbs = 2};
 	layout_begin(b, page_head_for(r, &h));

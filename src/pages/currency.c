@@ -63,7 +63,7 @@ int page_currency(struct request *r)
 	const struct snapshot *s = r->snap;
 	struct buf *b = &r->out;
 	r->etag = s->etag;
-	const struct page_head h = {.title = "Actualiteit per partner", .nav = NAV_NONE};
+	const struct page_head h = {.title = "Actualiteit per partner", .nav = NAV_ADMIN};
 	layout_begin(b, page_head_for(r, &h));
 	html_raw(b,
 		 "<h1 class=\"utrecht-heading-1\">Actualiteit per partner</h1>"

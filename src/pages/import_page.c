@@ -55,7 +55,8 @@ static void page_begin(struct request *r, const char *title, const char *crumb)
 {
 	const struct crumb crumbs[] = {{"Importeren", "/beheer/import"},
 				       {crumb ? crumb : title, NULL}};
-	const struct page_head h = {.title = title, .crumbs = crumbs, .n_crumbs = 2};
+	const struct page_head h = {
+	    .title = title, .nav = NAV_ADMIN, .crumbs = crumbs, .n_crumbs = 2};
 	layout_begin(&r->out, page_head_for(r, &h));
 }
 
@@ -119,7 +120,7 @@ int page_import(struct request *r)
 {
 	const struct crumb crumbs[] = {{"Importeren", NULL}};
 	const struct page_head h = {
-	    .title = "Wijzigingen importeren", .crumbs = crumbs, .n_crumbs = 1};
+	    .title = "Wijzigingen importeren", .nav = NAV_ADMIN, .crumbs = crumbs, .n_crumbs = 1};
 	layout_begin(&r->out, page_head_for(r, &h));
 	struct buf *b = &r->out;
 	html_raw(b, "<h1 class=\"utrecht-heading-1\">Wijzigingen importeren</h1>");

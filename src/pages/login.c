@@ -65,8 +65,11 @@ static void oidc_button(struct buf *b, const char *terug)
 	    "eenmalig inloggen? Dan hebt u geen apart wachtwoord nodig.</p>"
 	    "<p class=\"utrecht-paragraph\"><a class=\"utrecht-button-link "
 	    "utrecht-button-link--html-a utrecht-button-link--primary-action atlas-button-link\" "
-	    "href=\"/inloggen/oidc?terug=");
-	url_arg(b, terug);
+	    "href=\"/inloggen/oidc");
+	if (!str_empty(terug)) {
+		html_raw(b, "?terug=");
+		url_arg(b, terug);
+	}
 	html_raw(b, "\">Inloggen met uw organisatie</a></p></section>"
 		    "<h2 class=\"utrecht-heading-2\">Met gebruikersnaam en wachtwoord</h2>");
 }
@@ -76,8 +79,8 @@ struct login_form {
 	const char *err_user; /* per-field messages */
 	const char *err_pw;
 	const char *failure; /* generic failure or rate-limit message */
-	const char *terug;
-	const char *token; /* pre-login CSRF token */
+	const char *terug;   /* where to go after signing in; "" for none */
+	const char *token;   /* pre-login CSRF token */
 };
 
 static void render_form(struct request *r, const struct login_form *f)
@@ -136,13 +139,20 @@ static void render_form(struct request *r, const struct login_form *f)
 	layout_end(b, NULL);
 }
 
+/* The return target the visitor asked for, when it is a safe local path;
+ * "" when none was given (then the user lands by role: aui_landing). */
+static const char *given_return(const char *terug)
+{
+	return auth_local_path(terug) ? terug : "";
+}
+
 int page_login(struct request *r)
 {
-	const char *terug = auth_safe_return(req_param(r, "terug"));
+	const char *terug = given_return(req_param(r, "terug"));
 	r->cache_control = "no-store";
 	r->etag = NULL;
 	if (r->user && !r->via_token)
-		return respond_redirect(r, terug);
+		return respond_redirect(r, aui_return_or_landing(terug, r->user));
 	const char *tok = login_cookie(r);
 	if (!tok) {
 		char fresh[44];
@@ -180,7 +190,7 @@ int page_login_submit(struct request *r)
 				     NULL);
 	const char *password = req_form(r, "wachtwoord");
 	struct login_form f = {.username = user_in ? user_in : "",
-			       .terug = auth_safe_return(req_form(r, "terug")),
+			       .terug = given_return(req_form(r, "terug")),
 			       .token = cookie};
 	if (str_empty(user_in))
 		f.err_user = "Vul uw gebruikersnaam in.";
@@ -238,7 +248,7 @@ int page_login_submit(struct request *r)
 				     NULL);
 	set_login_cookie(r, "", true);
 	log_info("login: %s signed in", u.username);
-	return respond_redirect(r, f.terug);
+	return respond_redirect(r, aui_return_or_landing(f.terug, &u));
 }
 
 int page_logout(struct request *r)

@@ -88,7 +88,9 @@ int page_mine(struct request *r)
 	    own >= 0 ? arena_printf(r->arena, "Mijn organisatie: %s", s->orgs[own].name)
 	    : scoped ? "Mijn organisatie"
 		     : "Actualiteit van alle gegevens";
-	const struct page_head h = {.title = "Mijn organisatie", .nav = NAV_NONE};
+	const struct page_head h = {.title = "Mijn organisatie",
+				    .nav = policy_has_work_list(r->user) ? NAV_MINE : NAV_ADMIN,
+				    .nav_exact = policy_has_work_list(r->user)};
 	layout_begin(b, page_head_for(r, &h));
 	html_raw(b, "<h1 class=\"utrecht-heading-1\">");
 	html_text(b, heading);
@@ -118,6 +120,17 @@ int page_mine(struct request *r)
 			    "href=\"/samenwerkingsverbanden/nieuw\">Nieuw samenwerkingsverband "
 			    "toevoegen</a>");
 	html_raw(b, "</p>");
+	if (own >= 0) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">");
+		struct buf hist = BUF_INIT;
+		buf_puts(&hist, "/organisaties/");
+		url_seg(&hist, s->orgs[own].code);
+		buf_puts(&hist, "/geschiedenis");
+		if (hist.data && !hist.err)
+			comp_link(b, hist.data, "Wijzigingen in de gegevens van uw organisatie");
+		buf_free(&hist);
+		html_raw(b, "</p>");
+	}
 	corrections_mine_links(b, r);
 
 	static const struct comp_col cols[] = {{"Gegeven", false},	    {"Soort", false},
@@ -128,6 +141,7 @@ int page_mine(struct request *r)
 		const struct mine_rec *m = &recs[i];
 		bool stale = form_is_stale(m->confirmed, today);
 		const char *kind = NULL, *href = NULL, *action = NULL, *what = NULL;
+		const char *meetings = NULL; /* where to record the AB's meeting dates */
 		int64_t version = 0;
 		bool may = false;
 		struct buf u = BUF_INIT, a = BUF_INIT;
@@ -151,6 +165,8 @@ int page_mine(struct request *r)
 			version = c->version;
 			may = policy_may_edit_collab(r->user, r->snap, m->index);
 			what = c->name;
+			if (may)
+				meetings = arena_printf(r->arena, "%s/ab-vergaderingen", u.data);
 		} else {
 			const struct participation *p = &s->parts[m->index];
 			const struct collaboration *c = &s->collabs[p->collaboration];
@@ -187,6 +203,14 @@ int page_mine(struct request *r)
 		if (may)
 			form_confirm_button(b, r, action, version, what, "/mijn-organisatie");
 		corrections_mine_actions(b, r, "ocp"[m->kind], m -> index);
+		if (meetings) {
+			html_raw(b, "<a class=\"utrecht-link utrecht-link--html-a\" href=\"");
+			html_attr(b, meetings);
+			html_raw(b,
+				 "\">Vergaderdata AB<span class=\"atlas-visually-hidden\"> van ");
+			html_text(b, what);
+			html_raw(b, "</span></a>");
+		}
 		comp_td_close(b);
 		comp_row_close(b);
 	}

@@ -8,6 +8,7 @@
  * atlas, not by the provider); a disabled one is refused.
  */
 #include "oidc_pages.h"
+#include "auth_ui.h"
 #include "../http/auth.h"
 #include "../http/oidc.h"
 #include "../http/session.h"
@@ -64,7 +65,11 @@ int page_oidc_start(struct request *r)
 		return respond_not_found(r);
 	char cookie[44], err[256];
 	char *url = NULL;
-	const char *terug = auth_safe_return(req_param(r, "terug"));
+	/* without a target the flow returns to "/inloggen", which the callback
+	 * reads as "land by role" (aui_return_or_landing) */
+	const char *terug = req_param(r, "terug");
+	if (!auth_local_path(terug))
+		terug = "/inloggen";
 	enum oidc_status st = oidc_begin(terug, cookie, &url, err, sizeof err);
 	if (st != OIDC_OK)
 		return respond_error(r, status_of(st), title_failed, err, NULL);
@@ -167,5 +172,5 @@ int page_oidc_callback(struct request *r)
 				     "De sessie kon niet worden gestart. Probeer het opnieuw.",
 				     NULL);
 	log_info("oidc: %s signed in", u.username);
-	return respond_redirect(r, auth_safe_return(id.terug));
+	return respond_redirect(r, aui_return_or_landing(id.terug, &u));
 }

@@ -844,8 +844,7 @@ static int overlap_page(struct request *r, void *tt)
 
 	r->etag = s->etag;
 	const struct page_head h = {.title = "Overlap tussen samenwerkingsverbanden",
-				    .nav = NAV_ANALYSIS,
-				    .nav_exact = true};
+				    .nav = NAV_ANALYSIS};
 	layout_begin(b, page_head_for(r, &h));
 	html_raw(b, "<link rel=\"stylesheet\" href=\"");
 	html_attr(b, assets_url("css/overlap.css"));

@@ -283,7 +283,7 @@ int page_person_list(struct request *r)
 		if (policy_person_visible(r->user, &all[i]))
 			shown++;
 
-	const struct page_head h = {.title = "Personen", .nav = NAV_NONE};
+	const struct page_head h = {.title = "Personen", .nav = NAV_PEOPLE, .nav_exact = true};
 	layout_begin(b, page_head_for(r, &h));
 	html_raw(b,
 		 "<h1 class=\"utrecht-heading-1\">Personen</h1>"
@@ -668,7 +668,7 @@ int page_person_show(struct request *r)
 
 	const struct crumb crumbs[] = {{"Personen", "/personen"}, {name, NULL}};
 	const struct page_head h = {
-	    .title = name, .nav = NAV_NONE, .crumbs = crumbs, .n_crumbs = 2};
+	    .title = name, .nav = NAV_PEOPLE, .crumbs = crumbs, .n_crumbs = 2};
 	layout_begin(b, page_head_for(r, &h));
 	html_raw(b, "<h1 class=\"utrecht-heading-1\">");
 	html_text(b, name);

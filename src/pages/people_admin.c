@@ -52,7 +52,7 @@ static int erase_page(struct request *r, const struct person *p, bool missing_co
 	    {"Personen", "/personen"}, {name, people_href(r, p->key, "")}, {"Wissen", NULL}};
 	const struct page_head h = {.title =
 					missing_confirm ? "Fout: Persoon wissen" : "Persoon wissen",
-				    .nav = NAV_NONE,
+				    .nav = NAV_PEOPLE,
 				    .crumbs = crumbs,
 				    .n_crumbs = 3};
 	layout_begin(b, page_head_for(r, &h));

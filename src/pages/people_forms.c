@@ -58,7 +58,7 @@ static void form_page_begin(struct request *r, const char *h1, const struct pers
 	    {pname ? pname : step, pname ? people_href(r, p->key, "") : NULL},
 	    {step, NULL}};
 	const struct page_head h = {.title = bad ? arena_printf(r->arena, "Fout: %s", h1) : h1,
-				    .nav = NAV_NONE,
+				    .nav = NAV_PEOPLE,
 				    .crumbs = crumbs,
 				    .n_crumbs = pname ? 3 : 2};
 	layout_begin(b, page_head_for(r, &h));

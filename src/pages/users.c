@@ -97,7 +97,7 @@ static void render_list(struct request *r, const struct add_form *f)
 	const struct crumb crumbs[] = {{"Gebruikers", NULL}};
 	const struct page_head h = {.title =
 					has_err ? "Fout: Gebruikers beheren" : "Gebruikers beheren",
-				    .nav = NAV_NONE,
+				    .nav = NAV_ADMIN,
 				    .crumbs = crumbs,
 				    .n_crumbs = 1};
 	layout_begin(b, page_head_for(r, &h));
@@ -126,7 +126,7 @@ static void render_list(struct request *r, const struct add_form *f)
 			const struct user *u = &users[i];
 			comp_row_open(b);
 			comp_th_open(b);
-			comp_link_seg(b, "/beheer/gebruikers/", u->username, u->username);
+			comp_link_seg(b, "/beheer/gebruikers", u->username, u->username);
 			comp_th_close(b);
 			comp_td_text(b, u->display_name, "—");
 			comp_td_text(b, user_role_label(u->role), "—");
@@ -324,7 +324,7 @@ static void render_user(struct request *r, const struct user *u, const char *rol
 	const char *title =
 	    arena_printf(r->arena, "%sGebruiker %s", has_err ? "Fout: " : "", u->username);
 	const struct page_head h = {
-	    .title = title, .nav = NAV_NONE, .crumbs = crumbs, .n_crumbs = 2};
+	    .title = title, .nav = NAV_ADMIN, .crumbs = crumbs, .n_crumbs = 2};
 	layout_begin(b, page_head_for(r, &h));
 	html_raw(b, "<h1 class=\"utrecht-heading-1\">Gebruiker ");
 	html_text(b, u->username);

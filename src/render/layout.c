@@ -9,22 +9,31 @@
 
 #define SITE_NAME "Samenwerkingsatlas Provincie Utrecht"
 
+/* A main navigation item: the section it is (the page at href), and the
+ * sections whose pages live under it (marked as "you are in here"). */
 struct nav_item {
 	enum nav_section section;
+	enum nav_section also;
 	const char *href;
 	const char *label;
 };
 
+/* The main questions, in the order a visitor asks them. Home is the brand
+ * link; the information pages are in the footer. */
 static const struct nav_item nav_items[] = {
-    {NAV_HOME, "/", "Home"},
-    {NAV_COLLABS, "/samenwerkingsverbanden", "Samenwerkingsverbanden"},
-    {NAV_ORGS, "/organisaties", "Organisaties"},
-    {NAV_MAP, "/kaart", "Kaart"},
-    {NAV_NETWORK, "/netwerk", "Netwerk"},
-    {NAV_ANALYSIS, "/analyse/overlap", "Overlap"},
-    {NAV_SEARCH, "/zoeken", "Zoeken"},
-    {NAV_ABOUT, "/over", "Over de gegevens"},
+    {NAV_COLLABS, NAV_NONE, "/samenwerkingsverbanden", "Samenwerkingen"},
+    {NAV_MAP, NAV_NONE, "/kaart", "Kaart"},
+    {NAV_ORGS, NAV_NONE, "/organisaties", "Organisaties"},
+    {NAV_PEOPLE, NAV_NONE, "/personen", "Wie zit waar"},
+    {NAV_CALENDAR, NAV_NONE, "/kalender", "Kalender"},
+    {NAV_ANALYSIS, NAV_NETWORK, "/analyse", "Analyses"},
+    {NAV_SEARCH, NAV_NONE, "/zoeken", "Zoeken"},
 };
+
+/* The items for signed-in roles, after the main ones. */
+static const struct nav_item nav_mine = {NAV_MINE, NAV_NONE, "/mijn-organisatie",
+					 "Mijn organisatie"};
+static const struct nav_item nav_admin = {NAV_ADMIN, NAV_NONE, "/beheer", "Beheer"};
 
 static void stylesheet(struct buf *b, const char *logical)
 {
@@ -33,29 +42,63 @@ static void stylesheet(struct buf *b, const char *logical)
 	html_raw(b, "\">");
 }
 
-static void navigation(struct buf *b, enum nav_section current, bool exact)
+static void nav_link(struct buf *b, const struct nav_item *it, enum nav_section current, bool exact,
+		     const char *extra_class)
+{
+	bool here = current != NAV_NONE && (it->section == current || it->also == current);
+	html_raw(b, "<li class=\"utrecht-nav-list__item atlas-nav__item");
+	if (extra_class) {
+		html_raw(b, " ");
+		html_raw(b, extra_class);
+	}
+	html_raw(b, "\"><a class=\"utrecht-nav-list__link atlas-nav__link");
+	if (here)
+		html_raw(b, " atlas-nav__link--current");
+	html_raw(b, "\" href=\"");
+	html_attr(b, it->href);
+	html_raw(b, "\"");
+	if (here)
+		html_raw(b, exact && it->section == current ? " aria-current=\"page\""
+							    : " aria-current=\"true\"");
+	html_raw(b, ">");
+	html_text(b, it->label);
+	html_raw(b, "</a></li>");
+}
+
+static void nav_list(struct buf *b, const struct page_head *h, const char *modifier)
+{
+	html_raw(b, "<ul class=\"utrecht-nav-list atlas-nav__list ");
+	html_raw(b, modifier);
+	html_raw(b, "\">");
+	for (size_t i = 0; i < sizeof nav_items / sizeof nav_items[0]; i++)
+		nav_link(b, &nav_items[i], h->nav, h->nav_exact, NULL);
+	/* the role items form their own group at the end of the bar */
+	const char *group = "atlas-nav__item--role";
+	if (h->menu_mine) {
+		nav_link(b, &nav_mine, h->nav, h->nav_exact, group);
+		group = NULL;
+	}
+	if (h->menu_admin)
+		nav_link(b, &nav_admin, h->nav, h->nav_exact, group);
+	html_raw(b, "</ul>");
+}
+
+/*
+ * The main navigation. Wide screens show the bar; at 40em and below the
+ * same items sit behind a "Menu" button: a <details> element, which opens
+ * and closes without JavaScript, by mouse, touch and keyboard, and which
+ * browsers announce as an expandable button. CSS shows one of the two lists
+ * (the other is display: none, so hidden from assistive technology too).
+ */
+static void navigation(struct buf *b, const struct page_head *h)
 {
 	html_raw(b, "<nav class=\"utrecht-nav-bar atlas-nav\" aria-label=\"Hoofdmenu\">"
-		    "<div class=\"utrecht-nav-bar__content atlas-nav__content\">"
-		    "<ul class=\"utrecht-nav-list atlas-nav__list\">");
-	for (size_t i = 0; i < sizeof nav_items / sizeof nav_items[0]; i++) {
-		const struct nav_item *it = &nav_items[i];
-		bool here = it->section == current;
-		html_raw(b,
-			 "<li class=\"utrecht-nav-list__item\"><a class=\"utrecht-nav-list__link "
-			 "atlas-nav__link");
-		if (here)
-			html_raw(b, " atlas-nav__link--current");
-		html_raw(b, "\" href=\"");
-		html_attr(b, it->href);
-		html_raw(b, "\"");
-		if (here)
-			html_raw(b, exact ? " aria-current=\"page\"" : " aria-current=\"true\"");
-		html_raw(b, ">");
-		html_text(b, it->label);
-		html_raw(b, "</a></li>");
-	}
-	html_raw(b, "</ul></div></nav>");
+		    "<div class=\"utrecht-nav-bar__content atlas-nav__content\">");
+	nav_list(b, h, "atlas-nav__list--bar");
+	html_raw(b, "<details class=\"atlas-menu\"><summary class=\"atlas-menu__button\">"
+		    "<span class=\"atlas-menu__icon\" aria-hidden=\"true\"></span>Menu</summary>");
+	nav_list(b, h, "atlas-nav__list--menu");
+	html_raw(b, "</details></div></nav>");
 }
 
 static void breadcrumbs(struct buf *b, const struct crumb *crumbs, int n)
@@ -149,7 +192,7 @@ void layout_begin(struct buf *b, const struct page_head *h)
 		    "gemeenten en waterschappen</p>");
 	account_area(b, h);
 	html_raw(b, "</div>");
-	navigation(b, h->nav, h->nav_exact);
+	navigation(b, h);
 	html_raw(b, "</header><div class=\"utrecht-page atlas-page\">");
 	breadcrumbs(b, h->crumbs, h->n_crumbs);
 	html_raw(b,
@@ -181,10 +224,14 @@ void layout_end(struct buf *b, const char *data_date)
 		    "Toegankelijkheidsverklaring</a></li>"
 		    "<li><a class=\"atlas-footer__link\" href=\"/open-data\">Open data "
 		    "downloaden</a></li>"
-		    "<li><a class=\"atlas-footer__link\" href=\"/kalender\">Wgr-kalender "
-		    "(zienswijzen en termijnen)</a></li>"
-		    "<li><a class=\"atlas-footer__link\" href=\"/personen\">Personen en "
-		    "zetels</a></li>"
+		    "<li><a class=\"atlas-footer__link\" href=\"/actualiteit\">Actualiteit per "
+		    "partner</a></li>"
+		    "<li><a class=\"atlas-footer__link\" href=\"/wijzigingen\">Recente "
+		    "wijzigingen</a></li>"
+		    "<li><a class=\"atlas-footer__link\" href=\"/contact\">Contact</a></li>"
+		    "<li><a class=\"atlas-footer__link\" href=\"/privacy\">Privacyverklaring"
+		    "</a></li>"
+		    "<li><a class=\"atlas-footer__link\" href=\"/colofon\">Colofon</a></li>"
 		    "<li><a class=\"atlas-footer__link\" href=\"/api/v1/openapi.json\">"
 		    "Open API (OpenAPI 3, JSON)</a></li>"
 		    "</ul></nav></div></footer></body></html>\n");

@@ -55,6 +55,12 @@ struct page_head {
 	const char *user_name;
 	const char *csrf;
 	const char *login_href; /* "/inloggen?terug=..." built with url_arg, or NULL */
+	/* role-aware menu items, decided by page_head_for through app/policy.h
+	 * (the layout never looks at the user): "Mijn organisatie" (the
+	 * signed-in user's work list) and "Beheer" (the programme team's
+	 * /beheer overview). */
+	bool menu_mine;
+	bool menu_admin;
 };
 
 /*

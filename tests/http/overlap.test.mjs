@@ -62,7 +62,8 @@ test('page: 200, one h1, the four sections, form, heat map with table, export li
   for (const t of ['paren', 'gemeenten', 'congruentie'])
     assert.match(html, new RegExp(`href="/analyse/overlap\\.csv\\?tabel=${t}"`));
   assert.match(html, /href="\/api\/v1\/analyse\/overlap"/);
-  assert.match(html, /aria-current="page"[^>]*>Overlap</);
+  // the overlap page sits under "Analyses" in the main menu
+  assert.match(html, /href="\/analyse"[^>]*aria-current="true"[^>]*>Analyses</);
 });
 
 test('page keeps the filters in the export links', async () => {

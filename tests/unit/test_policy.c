@@ -241,6 +241,32 @@ static void test_roles(void **state)
 	assert_int_equal(policy_scoped_org(user(STAFF), snap), -1);
 }
 
+/* The menu's role items and the landing page (pages/auth_ui.c). */
+static bool ask_work_list(enum who w)
+{
+	return policy_has_work_list(user(w));
+}
+static bool ask_administer(enum who w)
+{
+	return policy_may_administer(user(w));
+}
+static bool ask_manage_users(enum who w)
+{
+	return policy_may_manage_users(user(w));
+}
+
+static void test_menu_items(void **state)
+{
+	(void)state;
+	/* anon, editor own/other/no org/off, account, supervisor, staff, admin, staff off */
+	static const bool work_list[WHO_COUNT] = ROW(0, 1, 1, 1, 0, 1, 1, 0, 0, 0);
+	static const bool administer[WHO_COUNT] = ROW(0, 0, 0, 0, 0, 0, 0, 1, 1, 0);
+	static const bool manage_users[WHO_COUNT] = ROW(0, 0, 0, 0, 0, 0, 0, 0, 1, 0);
+	check_row("work list", work_list, ask_work_list);
+	check_row("administer", administer, ask_administer);
+	check_row("manage users", manage_users, ask_manage_users);
+}
+
 /* ---- the registry ------------------------------------------------------------------- */
 
 static int obj;
@@ -472,7 +498,7 @@ int main(void)
 	    cmocka_unit_test(test_roles),	   cmocka_unit_test(test_organisations),
 	    cmocka_unit_test(test_collaborations), cmocka_unit_test(test_participations),
 	    cmocka_unit_test(test_people),	   cmocka_unit_test(test_api_writes),
-	    cmocka_unit_test(test_accounts),
+	    cmocka_unit_test(test_accounts),	   cmocka_unit_test(test_menu_items),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
