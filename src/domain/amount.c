@@ -19,6 +19,8 @@ static const char MSG_COMMA_THOUSANDS[] =
     "bijvoorbeeld 12,50); schrijf duizenden met een punt (12.500) of zonder teken (12500).";
 static const char MSG_NEGATIVE[] = "Een bedrag kan niet negatief zijn.";
 static const char MSG_TOO_LARGE[] = "Dit bedrag is te groot.";
+static const char MSG_CENTS[] = "Dit bedrag wordt in hele euro's vastgelegd; laat de centen weg "
+				"(bijvoorbeeld 12.500 of 12.500,-).";
 
 /* Skip ASCII white space and the UTF-8 no-break spaces U+00A0 and U+202F. */
 static const char *skip_space(const char *p)
@@ -160,6 +162,18 @@ enum amount_result amount_parse(const char *s, int64_t *cents, const char **mess
 	if (negative && v != 0)
 		return fail(message, MSG_NEGATIVE);
 	*cents = v;
+	return AMOUNT_OK;
+}
+
+enum amount_result amount_whole_euros(const char *s, char *out, size_t n, const char **message)
+{
+	int64_t cents;
+	enum amount_result r = amount_parse(s, &cents, message);
+	if (r != AMOUNT_OK)
+		return r;
+	if (cents % 100 != 0)
+		return fail(message, MSG_CENTS);
+	snprintf(out, n, "%lld", (long long)(cents / 100));
 	return AMOUNT_OK;
 }
 

@@ -38,6 +38,13 @@ enum amount_result {
 enum amount_result amount_parse(const char *s, int64_t *cents, const char **message);
 
 /*
+ * The amount in s as whole euros in plain digits ("€ 12.500,-" → "12500"),
+ * for a field stored in whole euros. AMOUNT_INVALID with a Dutch *message
+ * when s is not an amount or has cents other than ",00" / ",-".
+ */
+enum amount_result amount_whole_euros(const char *s, char *out, size_t n, const char **message);
+
+/*
  * Write cents as "€ 12.500" (whole euros) or "€ 12.500,50" into out (NUL
  * terminated, truncated to n). with_sign false leaves out "€ ". Negative
  * values get a leading minus. Returns out.
