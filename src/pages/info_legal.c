@@ -108,21 +108,22 @@ int page_contact(struct request *r)
 	return 200;
 }
 
-/* One row of the personal-data table: what, whose, why, ground, how long,
- * who sees it. Plain text cells. */
-static void data_row(struct buf *b, const char *what, const char *whose, const char *why,
-		     const char *ground, const char *how_long, const char *who)
+/* One kind of personal data: a heading (what) and its facts — whose, why,
+ * legal ground, how long, who sees it — as a definition list, readable on
+ * a phone as on a desktop. */
+static void data_kind(struct buf *b, const char *what, const char *whose, const char *why,
+		      const char *ground, const char *how_long, const char *who)
 {
-	comp_row_open(b);
-	comp_th_open(b);
+	html_raw(b, "<h3 class=\"utrecht-heading-3\">");
 	html_text(b, what);
-	comp_th_close(b);
-	comp_td_text(b, whose, "");
-	comp_td_text(b, why, "");
-	comp_td_text(b, ground, "");
-	comp_td_text(b, how_long, "");
-	comp_td_text(b, who, "");
-	comp_row_close(b);
+	html_raw(b, "</h3>");
+	comp_dl_open(b);
+	comp_dl_text(b, "Van wie", whose);
+	comp_dl_text(b, "Waarom", why);
+	comp_dl_text(b, "Grondslag", ground);
+	comp_dl_text(b, "Hoe lang", how_long);
+	comp_dl_text(b, "Wie ziet het", who);
+	comp_dl_close(b);
 }
 
 int page_privacy(struct request *r)
@@ -164,61 +165,56 @@ int page_privacy(struct request *r)
 		"van algemeen belang (openheid over wie met wie samenwerkt in het openbaar "
 		"bestuur). Alleen het e-mailadres bij een correctiemelding geeft u vrijwillig "
 		"(toestemming, artikel 6 lid 1 onder a).");
-	static const struct comp_col cols[] = {
-	    {"Gegevens", false},  {"Van wie", false},  {"Waarom", false},
-	    {"Grondslag", false}, {"Hoe lang", false}, {"Wie ziet het", false},
-	};
-	comp_table_open(b, "Persoonsgegevens in de Samenwerkingsatlas", cols, 6);
-	data_row(b,
-		 "Ambtsdragers en hun rollen: naam, partij, openbare functies, zetels in "
-		 "besturen, periode, bron",
-		 "Burgemeesters, wethouders, gedeputeerden, de commissaris van de Koning, "
-		 "dijkgraven en andere leden van besturen",
-		 "Laten zien wie namens welke organisatie in welk bestuur zit",
-		 "Algemeen belang (art. 6 lid 1 e); de gegevens komen uit openbare bronnen",
-		 "Zolang de functie duurt en daarna als geschiedenis, met begin- en einddatum",
-		 "Iedereen; contactgegevens, notities en functies van ambtenaren alleen "
-		 "ingelogde gebruikers");
-	data_row(b,
-		 "Accounts: gebruikersnaam, naam, e-mailadres, rol, organisatie, wachtwoord "
-		 "(alleen als onomkeerbare hash)",
-		 "Medewerkers van partners en het programmateam die gegevens bijhouden",
-		 "Inloggen en bepalen wie wat mag wijzigen", "Algemeen belang (art. 6 lid 1 e)",
-		 "Zolang het account nodig is; daarna zet de beheerder het uit. Het account "
-		 "blijft bestaan omdat de wijzigingsgeschiedenis ernaar verwijst",
-		 "De beheerders; naam en organisatie ook andere ingelogde gebruikers");
-	data_row(b,
-		 "Sessies en inlogpogingen: een willekeurige sleutel (alleen als hash), "
-		 "tijdstippen",
-		 "Wie inlogt", "Ingelogd blijven en raden van wachtwoorden afremmen",
-		 "Algemeen belang (art. 6 lid 1 e)",
-		 "Een sessie vervalt na 30 minuten zonder gebruik en uiterlijk na 8 uur",
-		 "Niemand; alleen de software gebruikt ze");
-	data_row(b,
-		 "Wijzigingsgeschiedenis (auditlog): wie, wanneer, welk gegeven, oude en "
-		 "nieuwe waarde",
-		 "Wie gegevens wijzigt of bevestigt",
-		 "Verantwoording: elke wijziging is na te gaan", "Algemeen belang (art. 6 lid 1 e)",
-		 "Zonder einddatum, zoals een register; bij wissen van een persoon blijft "
-		 "alleen staan dát er gewist is",
-		 "Iedereen ziet per record wat er veranderde en door welke gebruiker; ingelogde "
-		 "gebruikers zien meer");
-	data_row(b,
-		 "Correctiemeldingen: het voorstel, de bron, een toelichting en, als u dat "
-		 "invult, uw e-mailadres",
-		 "Iedereen die „Meld wat niet klopt” gebruikt",
-		 "De melding beoordelen en u zo nodig antwoorden",
-		 "Algemeen belang; het e-mailadres met toestemming (art. 6 lid 1 a)",
-		 "Tot de melding is afgehandeld en daarna als verantwoording bij het gegeven",
-		 "Het programmateam en de redacteuren van het betreffende gegeven; het "
-		 "e-mailadres wordt nooit gepubliceerd");
-	data_row(b, "Serverlogboek: tijdstip, gevraagde pagina, antwoordcode, grootte en duur",
-		 "Elke bezoeker", "Storingen en misbruik opsporen",
-		 "Algemeen belang (art. 6 lid 1 e)",
-		 "Zo lang als het logboek van de server ze bewaart (gewoonlijk enkele weken)",
-		 "De technisch beheerders. De atlas schrijft geen IP-adressen, cookies of "
-		 "wachtwoorden in het logboek");
-	comp_table_close(b);
+	data_kind(b,
+		  "Ambtsdragers en hun rollen: naam, partij, openbare functies, zetels in "
+		  "besturen, periode, bron",
+		  "Burgemeesters, wethouders, gedeputeerden, de commissaris van de Koning, "
+		  "dijkgraven en andere leden van besturen",
+		  "Laten zien wie namens welke organisatie in welk bestuur zit",
+		  "Algemeen belang (art. 6 lid 1 e); de gegevens komen uit openbare bronnen",
+		  "Zolang de functie duurt en daarna als geschiedenis, met begin- en einddatum",
+		  "Iedereen; contactgegevens, notities en functies van ambtenaren alleen "
+		  "ingelogde gebruikers");
+	data_kind(b,
+		  "Accounts: gebruikersnaam, naam, e-mailadres, rol, organisatie, wachtwoord "
+		  "(alleen als onomkeerbare hash)",
+		  "Medewerkers van partners en het programmateam die gegevens bijhouden",
+		  "Inloggen en bepalen wie wat mag wijzigen", "Algemeen belang (art. 6 lid 1 e)",
+		  "Zolang het account nodig is; daarna zet de beheerder het uit. Het account "
+		  "blijft bestaan omdat de wijzigingsgeschiedenis ernaar verwijst",
+		  "De beheerders; naam en organisatie ook andere ingelogde gebruikers");
+	data_kind(b,
+		  "Sessies en inlogpogingen: een willekeurige sleutel (alleen als hash), "
+		  "tijdstippen",
+		  "Wie inlogt", "Ingelogd blijven en raden van wachtwoorden afremmen",
+		  "Algemeen belang (art. 6 lid 1 e)",
+		  "Een sessie vervalt na 30 minuten zonder gebruik en uiterlijk na 8 uur",
+		  "Niemand; alleen de software gebruikt ze");
+	data_kind(b,
+		  "Wijzigingsgeschiedenis (auditlog): wie, wanneer, welk gegeven, oude en "
+		  "nieuwe waarde",
+		  "Wie gegevens wijzigt of bevestigt",
+		  "Verantwoording: elke wijziging is na te gaan",
+		  "Algemeen belang (art. 6 lid 1 e)",
+		  "Zonder einddatum, zoals een register; bij wissen van een persoon blijft "
+		  "alleen staan dát er gewist is",
+		  "Iedereen ziet per record wat er veranderde en door welke gebruiker; ingelogde "
+		  "gebruikers zien meer");
+	data_kind(b,
+		  "Correctiemeldingen: het voorstel, de bron, een toelichting en, als u dat "
+		  "invult, uw e-mailadres",
+		  "Iedereen die „Meld wat niet klopt” gebruikt",
+		  "De melding beoordelen en u zo nodig antwoorden",
+		  "Algemeen belang; het e-mailadres met toestemming (art. 6 lid 1 a)",
+		  "Tot de melding is afgehandeld en daarna als verantwoording bij het gegeven",
+		  "Het programmateam en de redacteuren van het betreffende gegeven; het "
+		  "e-mailadres wordt nooit gepubliceerd");
+	data_kind(b, "Serverlogboek: tijdstip, gevraagde pagina, antwoordcode, grootte en duur",
+		  "Elke bezoeker", "Storingen en misbruik opsporen",
+		  "Algemeen belang (art. 6 lid 1 e)",
+		  "Zo lang als het logboek van de server ze bewaart (gewoonlijk enkele weken)",
+		  "De technisch beheerders. De atlas schrijft geen IP-adressen, cookies of "
+		  "wachtwoorden in het logboek");
 	para(b, "De atlas deelt geen persoonsgegevens met anderen en geeft ze niet door buiten "
 		"de Europese Economische Ruimte. De openbare gegevens over ambtsdragers staan ook "
 		"in de open API en de downloads; daar gelden dezelfde regels als op de pagina's. "
