@@ -104,7 +104,7 @@ async function main() {
       const type = probe.headers.get('content-type') || '';
       await probe.arrayBuffer();
       if (probe.status !== 200 || !type.startsWith('text/html')) {
-        skipped.push(`${url}  (${probe.status} ${type.split(';')[0]}: not a public page)`);
+        skipped.push(`${url}  (${probe.status} ${type.split(';')[0]}: not a public HTML page)`);
         continue;
       }
       for (const width of WIDTHS) {
@@ -125,8 +125,8 @@ async function main() {
     await srv.stop();
   }
   writeFileSync(path.join(outDir, 'index.txt'), index.join('\n') + '\n');
-  for (const s of skipped) process.stdout.write(`overgeslagen: ${s}\n`);
-  process.stdout.write(`${index.length} schermafbeeldingen in ${path.relative(ROOT, outDir)}/\n`);
+  for (const s of skipped) process.stdout.write(`skipped: ${s}\n`);
+  process.stdout.write(`${index.length} screenshots in ${path.relative(ROOT, outDir)}/\n`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

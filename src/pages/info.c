@@ -306,7 +306,7 @@ int page_accessibility(struct request *r)
 	const struct page_head h = {
 	    .title = "Toegankelijkheid", .nav = NAV_ACCESSIBILITY, .nav_exact = true};
 	layout_begin(b, page_head_for(r, &h));
-	html_raw(b, "<h1 class=\"utrecht-heading-1\">Toegankelijkheidsverklaring</h1>"
+	html_raw(b, "<h1 class=\"utrecht-heading-1\">Toegankelijkheids&shy;verklaring</h1>"
 		    "<p class=\"utrecht-paragraph utrecht-paragraph--lead\">De provincie Utrecht "
 		    "wil dat iedereen de Samenwerkingsatlas kan gebruiken, ook met een "
 		    "schermlezer, alleen een toetsenbord of een vergrote weergave. Deze verklaring "

@@ -17,6 +17,7 @@
 #include "../render/html.h"
 #include "../render/layout.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static void h2(struct buf *b, const char *id, const char *text)
@@ -114,10 +115,19 @@ int page_contact(struct request *r)
 static void data_kind(struct buf *b, const char *what, const char *whose, const char *why,
 		      const char *ground, const char *how_long, const char *who)
 {
+	/* "Accounts: gebruikersnaam, …" → heading "Accounts", the rest as "Gegevens" */
+	const char *colon = strstr(what, ": ");
 	html_raw(b, "<h3 class=\"utrecht-heading-3\">");
-	html_text(b, what);
+	char head[160];
+	snprintf(head, sizeof head, "%.*s", colon ? (int)(colon - what) : (int)strlen(what), what);
+	html_text(b, head);
 	html_raw(b, "</h3>");
 	comp_dl_open(b);
+	if (colon) {
+		comp_dl_item_open(b, "Gegevens");
+		html_text(b, colon + 2);
+		comp_dl_item_close(b);
+	}
 	comp_dl_text(b, "Van wie", whose);
 	comp_dl_text(b, "Waarom", why);
 	comp_dl_text(b, "Grondslag", ground);
@@ -206,7 +216,8 @@ int page_privacy(struct request *r)
 		  "Iedereen die „Meld wat niet klopt” gebruikt",
 		  "De melding beoordelen en u zo nodig antwoorden",
 		  "Algemeen belang; het e-mailadres met toestemming (art. 6 lid 1 a)",
-		  "Tot de melding is afgehandeld en daarna als verantwoording bij het gegeven",
+		  "Het e-mailadres tot de melding is afgehandeld (dan wordt het gewist); het "
+		  "voorstel zelf blijft als verantwoording bij het gegeven",
 		  "Het programmateam en de redacteuren van het betreffende gegeven; het "
 		  "e-mailadres wordt nooit gepubliceerd");
 	data_kind(b, "Serverlogboek: tijdstip, gevraagde pagina, antwoordcode, grootte en duur",
