@@ -48,6 +48,18 @@ $(BUILD)/%.o: %.c | $(STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
 
+# The program version shown on /gezondheid and in GET /api/v1/health (and
+# nowhere else): `git describe`, "dev" outside a git checkout. Only
+# api_health.o is rebuilt when it changes (the stamp file changes only
+# then).
+ATLAS_VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)
+VERSION_STAMP := $(BUILD)/.version
+.PHONY: FORCE
+$(VERSION_STAMP): FORCE
+	@mkdir -p $(dir $@); echo '$(ATLAS_VERSION)' | cmp -s - $@ || echo '$(ATLAS_VERSION)' > $@
+$(BUILD)/src/api/api_health.o: $(VERSION_STAMP)
+$(BUILD)/src/api/api_health.o: CFLAGS += -DATLAS_VERSION='"$(ATLAS_VERSION)"'
+
 $(LIB): $(OBJ)
 	@rm -f $@
 	ar rcs $@ $^
