@@ -194,12 +194,19 @@ int page_privacy(struct request *r)
 		  "blijft bestaan omdat de wijzigingsgeschiedenis ernaar verwijst",
 		  "De beheerders; naam en organisatie ook andere ingelogde gebruikers");
 	data_kind(b,
-		  "Sessies en inlogpogingen: een willekeurige sleutel (alleen als hash), "
-		  "tijdstippen",
-		  "Wie inlogt", "Ingelogd blijven en raden van wachtwoorden afremmen",
+		  "Sessies en inlogpogingen: een willekeurige sessiesleutel (alleen als hash) "
+		  "met tijdstippen; bij een mislukte inlogpoging de gebruikersnaam, het "
+		  "IP-adres en het tijdstip",
+		  "Wie inlogt of het probeert",
+		  "Ingelogd blijven en het raden van wachtwoorden afremmen",
 		  "Algemeen belang (art. 6 lid 1 e)",
-		  "Een sessie vervalt na 30 minuten zonder gebruik en uiterlijk na 8 uur",
-		  "Niemand; alleen de software gebruikt ze");
+		  "Een sessie vervalt na 30 minuten zonder gebruik en uiterlijk na 8 uur. "
+		  "Mislukte pogingen tellen 15 minuten mee. Daarna worden ze verwijderd bij "
+		  "een volgende mislukte poging met dezelfde naam of vanaf hetzelfde adres, en "
+		  "die met de gebruikersnaam ook bij een geslaagde aanmelding; een vaste "
+		  "opruimtermijn is er nog niet",
+		  "Alleen de technisch beheerders, in de database; de software gebruikt ze om "
+		  "te beslissen");
 	data_kind(b,
 		  "Wijzigingsgeschiedenis (auditlog): wie, wanneer, welk gegeven, oude en "
 		  "nieuwe waarde",
