@@ -103,7 +103,8 @@ int page_contact(struct request *r)
 		    "waterschap of samenwerkingsverband.</li></ul>");
 
 	h2(b, "reactie", "Wanneer krijgt u antwoord");
-	para(b, "We reageren binnen vijf werkdagen. Op een verzoek over uw persoonsgegevens "
+	para(b, "We streven ernaar binnen vijf werkdagen te reageren. Op een verzoek over uw "
+		"persoonsgegevens "
 		"beslissen we binnen een maand, zoals de AVG voorschrijft.");
 	layout_end(b, r->snap->stats.newest_confirmed);
 	return 200;
