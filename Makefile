@@ -9,6 +9,8 @@
 #   make format-check  fail when a C source is not clang-formatted
 #   make seed    rebuild data/seed from ../shared/data (developers only)
 #   make data    copy the change sets into data/wijzigingen (developers only)
+#   make screenshots  PNGs of every public page at 1280 and 390 px (build/screenshots/pages/)
+#   make lighthouse   Lighthouse accessibility + performance of /, /kaart, /organisaties/gm0321
 
 CC      ?= cc
 PKGS    := libmicrohttpd jansson sqlite3 libpq libsodium zlib libcurl librhonabwy libxml-2.0 libzip
@@ -45,6 +47,18 @@ $(STAMP): scripts/bootstrap package.json package-lock.json
 $(BUILD)/%.o: %.c | $(STAMP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) $(PKG_CFLAGS) -c $< -o $@
+
+# The program version shown on /gezondheid and in GET /api/v1/health (and
+# nowhere else): `git describe`, "dev" outside a git checkout. Only
+# api_health.o is rebuilt when it changes (the stamp file changes only
+# then).
+ATLAS_VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo dev)
+VERSION_STAMP := $(BUILD)/.version
+.PHONY: FORCE
+$(VERSION_STAMP): FORCE
+	@mkdir -p $(dir $@); echo '$(ATLAS_VERSION)' | cmp -s - $@ || echo '$(ATLAS_VERSION)' > $@
+$(BUILD)/src/api/api_health.o: $(VERSION_STAMP)
+$(BUILD)/src/api/api_health.o: CFLAGS += -DATLAS_VERSION='"$(ATLAS_VERSION)"'
 
 $(LIB): $(OBJ)
 	@rm -f $@
@@ -100,6 +114,21 @@ test-browser: all
 	ATLAS_BIN=$(BIN) node --test --test-concurrency=1 tests/browser/
 
 test: lint check test-http test-pg test-browser
+
+# Look at it: full-page PNGs of every public page in the route table at
+# 1280 and 390 px, on a `make run`-style database in a temporary directory
+# (seed + data/wijzigingen), written to build/screenshots/pages/ with an
+# index.txt (not committed). scripts/screenshots.mjs says how.
+.PHONY: screenshots lighthouse
+screenshots: all
+	ATLAS_BIN=$(BIN) node scripts/screenshots.mjs
+
+# Lighthouse (the pinned npm package, Debian's chromium) on the home page,
+# the map and Houten's page, mobile and desktop; prints the scores and
+# fails below accessibility 100 / performance 95. Not part of `make test`;
+# figures in docs/benchmarks.md.
+lighthouse: all
+	ATLAS_BIN=$(BIN) scripts/lighthouse
 
 # The OpenAPI document against the Dutch API Design Rules (Logius' Spectral
 # ruleset, kept beside the clone in ../shared); 0 errors required.

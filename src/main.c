@@ -22,6 +22,7 @@
 #include "app/changeset.h"
 #include "lib/arena.h"
 #include "app/policy.h"
+#include "app/siteinfo.h"
 #include "io/geo.h"
 #include "io/derived_seats.h"
 #include "io/wgr_rules.h"
@@ -48,6 +49,8 @@ struct opts {
 	const char *geo;
 	const char *wgr_rules; /* atlas serve --wgr-rules */
 	const char *oidc_config;
+	const char *contact;	/* --contact: the atlas team's address */
+	const char *fg_contact; /* --fg-contact: the functionaris gegevensbescherming */
 	int port;
 	int threads;
 	int quiet;
@@ -109,6 +112,10 @@ static const char serve_help[] =
     "  --quiet         geen toegangslog\n"
     "  --trust-proxy   geloof X-Forwarded-Proto van de eigen TLS-proxy (Secure-cookie)\n"
     "  --oidc-config BESTAND  inloggen via de eigen organisatie (OpenID Connect, JSON)\n"
+    "  --contact ADRES  contactadres op /contact, /privacy en /toegankelijkheid (e-mailadres\n"
+    "                  of webadres; standaard $ATLAS_CONTACT; zonder: 'nog niet ingesteld')\n"
+    "  --fg-contact ADRES  contact van de functionaris gegevensbescherming op /privacy\n"
+    "                  (standaard $ATLAS_FG_CONTACT)\n"
     "Stopt netjes op SIGINT/SIGTERM: lopende verzoeken worden afgemaakt.\n";
 
 static const char migrate_help[] = "Gebruik: atlas migrate [--db PAD]\n"
@@ -187,6 +194,10 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 			o->web = argv[++i];
 		} else if (strcmp(a, "--openapi") == 0 && next) {
 			o->openapi = argv[++i];
+		} else if (strcmp(a, "--contact") == 0 && next) {
+			o->contact = argv[++i];
+		} else if (strcmp(a, "--fg-contact") == 0 && next) {
+			o->fg_contact = argv[++i];
 		} else if (strcmp(a, "--oidc-config") == 0 && next) {
 			o->oidc_config = argv[++i];
 		} else if (strcmp(a, "--wgr-rules") == 0 && next) {
@@ -853,6 +864,7 @@ static int cmd_serve(const struct opts *o)
 		return 1;
 	static const struct router_access access = {policy_has_role, policy_may_write_api};
 	router_set_access(&access);
+	siteinfo_set(o->contact, o->fg_contact);
 	struct server_config cfg = {
 	    .listen = o->listen,
 	    .port = o->port,
@@ -1077,6 +1089,8 @@ int main(int argc, char **argv)
 	o.wgr_rules = WGR_RULES_DEFAULT;
 	o.threads = 4;
 	o.port = 8080;
+	o.contact = getenv("ATLAS_CONTACT");
+	o.fg_contact = getenv("ATLAS_FG_CONTACT");
 	long port;
 	if (getenv("ATLAS_PORT") && parse_long(getenv("ATLAS_PORT"), 0, 65535, &port))
 		o.port = (int)port;

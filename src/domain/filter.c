@@ -170,3 +170,89 @@ int collab_filter_apply(const struct collab_filter *f, const struct snapshot *s,
 	}
 	return n;
 }
+
+int collab_filter_facet_size(const struct snapshot *s, enum filter_facet facet)
+{
+	switch (facet) {
+	case FACET_DOMAIN:
+		return s->n_domains;
+	case FACET_LEGAL_FORM:
+		return LF_COUNT;
+	case FACET_PHASE:
+		return PHASE_COUNT;
+	case FACET_KIND:
+		return COLLAB_KIND_COUNT;
+	case FACET_ORG:
+		return s->n_orgs;
+	}
+	return 0;
+}
+
+int collab_filter_facet_counts(const struct collab_filter *f, const struct snapshot *s,
+			       enum filter_facet facet, int *counts)
+{
+	int n = collab_filter_facet_size(s, facet);
+	memset(counts, 0, (size_t)n * sizeof *counts);
+	struct collab_filter g = *f;
+	switch (facet) {
+	case FACET_DOMAIN:
+		g.domain = -1;
+		break;
+	case FACET_LEGAL_FORM:
+		g.legal_form = -1;
+		break;
+	case FACET_PHASE:
+		g.phase = -1;
+		break;
+	case FACET_KIND:
+		g.kind = -1;
+		break;
+	case FACET_ORG:
+		g.org = -1;
+		break;
+	}
+	int total = 0;
+	for (int i = 0; i < s->n_collabs; i++) {
+		if (!collab_filter_match(&g, s, i))
+			continue;
+		total++;
+		const struct collaboration *c = &s->collabs[i];
+		switch (facet) {
+		case FACET_DOMAIN:
+			for (int k = 0; k < c->n_domains; k++)
+				if (c->domains[k] >= 0 && c->domains[k] < n)
+					counts[c->domains[k]]++;
+			break;
+		case FACET_LEGAL_FORM:
+			if ((int)c->legal_form < n)
+				counts[c->legal_form]++;
+			break;
+		case FACET_PHASE:
+			if ((int)c->phase < n)
+				counts[c->phase]++;
+			break;
+		case FACET_KIND:
+			if ((int)c->kind < n)
+				counts[c->kind]++;
+			break;
+		case FACET_ORG:
+			for (int k = 0; k < c->n_parts; k++) {
+				const struct participation *p = &s->parts[c->parts[k]];
+				/* the same rule as collab_filter_match's deelnemer */
+				if (!(p->active || !c->active || g.status != STATUS_ACTIVE))
+					continue;
+				bool seen = false;
+				for (int j = 0; j < k && !seen; j++) {
+					const struct participation *q = &s->parts[c->parts[j]];
+					seen =
+					    q->organisation == p->organisation &&
+					    (q->active || !c->active || g.status != STATUS_ACTIVE);
+				}
+				if (!seen && p->organisation >= 0 && p->organisation < n)
+					counts[p->organisation]++;
+			}
+			break;
+		}
+	}
+	return total;
+}

@@ -61,6 +61,24 @@ int collab_filter_set(struct collab_filter *f, const struct snapshot *s, const c
 /* True when collaboration i passes the filter (ignores paging). */
 bool collab_filter_match(const struct collab_filter *f, const struct snapshot *s, int i);
 
+/* The dimensions of the filter that a select offers choices for. */
+enum filter_facet { FACET_DOMAIN, FACET_LEGAL_FORM, FACET_PHASE, FACET_KIND, FACET_ORG };
+
+/* How many counts collab_filter_facet_counts writes for a facet: the
+ * number of domains, legal forms, phases, kinds or organisations. */
+int collab_filter_facet_size(const struct snapshot *s, enum filter_facet facet);
+
+/*
+ * For each choice of one facet, how many collaborations the filter f would
+ * match with that choice instead of its current one (every other filter
+ * kept): the number to show beside an option, 0 for a choice that would
+ * give an empty list. counts must hold collab_filter_facet_size() ints;
+ * the total with the facet left open is returned. A collaboration counts
+ * once per choice (an organisation with two participations in it: once).
+ */
+int collab_filter_facet_counts(const struct collab_filter *f, const struct snapshot *s,
+			       enum filter_facet facet, int *counts);
+
 /*
  * Apply: writes the indexes of all matching collaborations, sorted, into
  * out (which must hold s->n_collabs ints); returns how many matched.

@@ -4,6 +4,7 @@
  */
 #include "validate_write.h"
 #include "../lib/text.h"
+#include "amount.h"
 #include "fields.h"
 #include "labels.h"
 #include "validate.h"
@@ -139,6 +140,23 @@ void validate_collab_input(const struct collab_input *in, struct field_errors *e
 		field_errors_add(e, "bron", "Deze bron is onbekend.");
 }
 
+/* The bijdrage as stored: whole euros in plain digits. The web form turns
+ * what people type ("€ 12.500,-") into that first (amount_whole_euros), so
+ * a message here comes from an import, the API or a correction. */
+static void check_contribution(struct field_errors *e, const char *v)
+{
+	char whole[32];
+	const char *msg = NULL;
+	enum amount_result ar = amount_whole_euros(v, whole, sizeof whole, &msg);
+	if (ar == AMOUNT_INVALID)
+		field_errors_add(e, "bijdrage", "%s", msg);
+	else if (ar == AMOUNT_OK && !validate_count_opt(field_nz(v), NULL))
+		field_errors_add(e, "bijdrage",
+				 "Vul de bijdrage in als heel getal zonder punten of euroteken, "
+				 "hier: %s.",
+				 whole);
+}
+
 void validate_part_input(const struct part_input *in, bool create, struct field_errors *e)
 {
 	if (create) {
@@ -153,9 +171,7 @@ void validate_part_input(const struct part_input *in, bool create, struct field_
 	if (!str_empty(in->cost_share) && !validate_decimal_nl(in->cost_share, 0, 1, NULL))
 		field_errors_add(e, "kostenverdeelsleutel",
 				 "Vul een getal van 0 tot en met 1 in, bijvoorbeeld 0,25.");
-	if (!validate_count_opt(field_nz(in->contribution), NULL))
-		field_errors_add(e, "bijdrage",
-				 "Vul een bedrag in hele euro's in (0 of meer, zonder punten).");
+	check_contribution(e, in->contribution);
 	check_date(e, "toegetreden", in->joined);
 	check_date(e, "uitgetreden", in->left);
 	const char *from = field_nz(in->joined), *to = field_nz(in->left);

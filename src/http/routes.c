@@ -123,6 +123,10 @@ const struct route routes[] = {
     {GET, "/actualiteit", page_currency, ROUTE_PAGE, ROUTE_CACHE, no_params},
     {GET, "/toegankelijkheid", page_accessibility, ROUTE_PAGE, ROUTE_CACHE, no_params},
     {GET, "/gezondheid", page_health, ROUTE_PAGE, 0, no_params},
+    /* contact, privacy statement and colofon (info_legal.c) */
+    {GET, "/contact", page_contact, ROUTE_PAGE, ROUTE_CACHE, no_params},
+    {GET, "/privacy", page_privacy, ROUTE_PAGE, ROUTE_CACHE, no_params},
+    {GET, "/colofon", page_colofon, ROUTE_PAGE, ROUTE_CACHE, no_params},
 
 /* Collaborations: list, record, editing, and what hangs off a record
  * (meetings, phases, agreements, calendar, history). */

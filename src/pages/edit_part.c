@@ -10,6 +10,7 @@
 #include "forms.h"
 #include "../app/accounts.h"
 #include "../app/policy.h"
+#include "../domain/amount.h"
 #include "../domain/labels.h"
 #include "../app/readmodel.h"
 #include "../lib/text.h"
@@ -63,11 +64,16 @@ static void part_fields(struct request *r, struct form_field f[PF_COUNT], bool a
 				"0,25. Leeg als onbekend.",
 				NULL,
 				0};
-	f[PF_CONTRIB] =
-	    (struct form_field){"bijdrage", "Bijdrage per jaar (euro)",
-				FK_NUMBER,  15,
-				false,	    "Hele euro's, zonder punten. Leeg als onbekend.",
-				NULL,	    0};
+	f[PF_CONTRIB] = (struct form_field){
+	    "bijdrage",
+	    "Bijdrage per jaar (euro)",
+	    FK_NUMBER,
+	    15,
+	    false,
+	    "In hele euro's, zoals u het gewend bent: 12500, 12.500 of € 12.500,-. "
+	    "Leeg als onbekend.",
+	    NULL,
+	    0};
 	f[PF_JOINED] =
 	    (struct form_field){"toegetreden", "Toegetreden",
 				FK_DATE,       10,
@@ -99,8 +105,13 @@ static void part_stored(struct request *r, const struct participation *p, const 
 	} else {
 		v[PF_SHARE] = "";
 	}
-	v[PF_CONTRIB] =
-	    p->contribution >= 0 ? arena_printf(r->arena, "%lld", (long long)p->contribution) : "";
+	if (p->contribution >= 0) {
+		char t[40];
+		v[PF_CONTRIB] = arena_strdup(
+		    r->arena, amount_format_nl((int64_t)p->contribution * 100, t, sizeof t, 0));
+	} else {
+		v[PF_CONTRIB] = "";
+	}
 	v[PF_JOINED] = p->joined;
 	v[PF_LEFT] = p->left;
 	v[PF_NOTE] = p->note;
@@ -114,14 +125,20 @@ static void part_submitted(struct request *r, const struct form_field f[PF_COUNT
 		v[PF_ORG] = NULL;
 }
 
-static void part_input_from(const char *const v[PF_COUNT], struct part_input *in)
+/* The form's values as store input. The bijdrage is read as people type it
+ * (domain/amount.h) and passed on as whole euros; what cannot be read is
+ * passed as typed, so the store's validation names the problem. */
+static void part_input_from(struct request *r, const char *const v[PF_COUNT], struct part_input *in)
 {
 	memset(in, 0, sizeof *in);
 	in->org_code = v[PF_ORG];
 	in->body = v[PF_BODY];
 	in->role = v[PF_ROLE];
 	in->cost_share = v[PF_SHARE];
-	in->contribution = v[PF_CONTRIB];
+	char whole[32];
+	in->contribution = amount_whole_euros(v[PF_CONTRIB], whole, sizeof whole, NULL) == AMOUNT_OK
+			       ? arena_strdup(r->arena, whole)
+			       : v[PF_CONTRIB];
 	in->joined = v[PF_JOINED];
 	in->left = v[PF_LEFT];
 	in->note = v[PF_NOTE];
@@ -223,7 +240,7 @@ int page_part_new(struct request *r)
 	if (!all && (oi < 0 || !policy_may_edit_org(r->user, r->snap, oi)))
 		return edit_forbidden(r);
 	struct part_input in;
-	part_input_from(v, &in);
+	part_input_from(r, v, &in);
 	struct write_ctx w;
 	char actor[80], today[11];
 	accounts_write_ctx(r->user, "web", &w, actor, today);
@@ -267,7 +284,7 @@ int page_part_edit(struct request *r)
 	const char *v[PF_COUNT];
 	part_submitted(r, f, v, false);
 	struct part_input in;
-	part_input_from(v, &in);
+	part_input_from(r, v, &in);
 	struct write_ctx w;
 	char actor[80];
 	accounts_write_ctx(r->user, "web", &w, actor, today);

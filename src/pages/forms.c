@@ -171,11 +171,52 @@ static void checks(struct buf *b, const struct form_field *f, const char *value,
 	html_raw(b, "</fieldset>");
 }
 
+/*
+ * The hint of a date field shown as a browser date control. The browser
+ * shows the date in the visitor's own format (dd-mm-jjjj in Dutch), so a
+ * hint "Als jjjj-mm-dd, bijvoorbeeld 2025-01-31." would be wrong there: the
+ * sentence that names the typed format is left out and the rest kept
+ * ("Als jjjj-mm-dd. Leeg als …" → "Leeg als …", "Sinds wanneer, als
+ * jjjj-mm-dd." → "Sinds wanneer."). A hint that is only the format becomes
+ * NULL. When the field falls back to a text box (an invalid value being
+ * corrected) the hint is kept as written, because there it is true.
+ */
+const char *form_date_hint(const char *hint, char *out, size_t n)
+{
+	if (!hint)
+		return NULL;
+	const char *fmt = strstr(hint, "jjjj-mm-dd");
+	if (!fmt)
+		return hint;
+	size_t pre = (size_t)(fmt - hint);
+	const char *rest = fmt + strlen("jjjj-mm-dd");
+	if (pre >= 6 && strncmp(fmt - 6, ", als ", 6) == 0) {
+		/* "Sinds wanneer, als jjjj-mm-dd." → "Sinds wanneer." */
+		pre -= 6;
+	} else if (pre == 4 && strncmp(hint, "Als ", 4) == 0) {
+		/* "Als jjjj-mm-dd[, bijvoorbeeld …]. Rest" → "Rest" */
+		pre = 0;
+		const char *stop = strstr(rest, ". ");
+		rest = stop ? stop + 2 : rest + strlen(rest);
+	} else {
+		return hint; /* an unknown shape: keep it */
+	}
+	snprintf(out, n, "%.*s%s", (int)pre, hint, rest);
+	return *out ? out : NULL;
+}
+
 void form_field(struct buf *b, const struct form_field *f, const char *value,
 		const struct field_errors *e)
 {
 	const char *err = form_error_for(e, f->name);
 	value = form_str(value);
+	struct form_field as_date;
+	char hint_buf[256];
+	if (f->kind == FK_DATE && (!*value || is_iso_date(value))) {
+		as_date = *f;
+		as_date.hint = form_date_hint(f->hint, hint_buf, sizeof hint_buf);
+		f = &as_date;
+	}
 	if (f->kind == FK_CHECKS) {
 		checks(b, f, value, err);
 		return;

@@ -60,6 +60,10 @@ void form_error_summary(struct buf *b, const struct field_errors *e,
 
 /* One field with its label, hint, error message (when e has one for it)
  * and current value (NULL = ""). */
+/* The hint of a date field shown as a date control: the sentence naming
+ * the typed format (jjjj-mm-dd) left out, the rest kept; NULL when nothing
+ * is left. Returns hint itself when it has no such sentence, else out. */
+const char *form_date_hint(const char *hint, char *out, size_t n);
 void form_field(struct buf *b, const struct form_field *f, const char *value,
 		const struct field_errors *e);
 /* All fields in order; vals[i] is the value of fields[i]. */

@@ -19,5 +19,8 @@ int page_org_show(struct request *r);	   /* GET /organisaties/{code} */
 int page_search(struct request *r);	   /* GET /zoeken?q= */
 int page_about(struct request *r);	   /* GET /over */
 int page_accessibility(struct request *r); /* GET /toegankelijkheid */
+int page_contact(struct request *r);	   /* GET /contact */
+int page_privacy(struct request *r);	   /* GET /privacy */
+int page_colofon(struct request *r);	   /* GET /colofon */
 
 #endif

@@ -96,13 +96,46 @@ static void test_flash(void **state)
 	buf_free(&b);
 }
 
+/* A date control shows the date in the visitor's format: hints that name
+ * the typed format jjjj-mm-dd lose that sentence there, and keep it where
+ * the field is a text box (an invalid value being corrected). */
+static void test_date_hints(void **state)
+{
+	(void)state;
+	char out[256];
+	assert_null(form_date_hint("Als jjjj-mm-dd, bijvoorbeeld 2025-01-31.", out, sizeof out));
+	assert_string_equal(form_date_hint("Als jjjj-mm-dd. Leeg zolang de organisatie deelneemt.",
+					   out, sizeof out),
+			    "Leeg zolang de organisatie deelneemt.");
+	assert_string_equal(form_date_hint("Sinds wanneer, als jjjj-mm-dd.", out, sizeof out),
+			    "Sinds wanneer.");
+	assert_string_equal(form_date_hint("Datum van het besluit.", out, sizeof out),
+			    "Datum van het besluit.");
+	assert_null(form_date_hint(NULL, out, sizeof out));
+
+	struct buf b = BUF_INIT;
+	const struct form_field f = {"van", "Van", FK_DATE,
+				     10,    false, "Als jjjj-mm-dd. Leeg als de functie nog loopt.",
+				     NULL,  0};
+	form_field(&b, &f, "", NULL);
+	assert_non_null(strstr(b.data, "type=\"date\""));
+	assert_null(strstr(b.data, "jjjj-mm-dd"));
+	assert_non_null(strstr(b.data, "Leeg als de functie nog loopt."));
+	buf_free(&b);
+	/* the user's invalid input comes back in a text box, with the format */
+	struct buf t = BUF_INIT;
+	form_field(&t, &f, "31-12-2025", NULL);
+	assert_non_null(strstr(t.data, "type=\"text\""));
+	assert_non_null(strstr(t.data, "jjjj-mm-dd"));
+	buf_free(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_record_href),
-	    cmocka_unit_test(test_label_opts),
-	    cmocka_unit_test(test_buttons_and_version),
-	    cmocka_unit_test(test_flash),
+	    cmocka_unit_test(test_record_href),		cmocka_unit_test(test_label_opts),
+	    cmocka_unit_test(test_buttons_and_version), cmocka_unit_test(test_flash),
+	    cmocka_unit_test(test_date_hints),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
