@@ -132,7 +132,14 @@ static void test_table(void **state)
 	comp_th_close(&b);
 	comp_td_int(&b, 1234);
 	comp_row_close(&b);
+	comp_row_open(&b);
+	comp_td_text(&b, NULL, "Onbekend");
+	comp_td_text(&b, "", "Geen");
+	comp_td_text(&b, "extra", NULL); /* past the last column: no label */
+	comp_row_close(&b);
 	comp_table_close(&b);
+	/* after the table, cells carry no labels */
+	comp_td_text(&b, "los", NULL);
 	assert_false(b.err);
 	assert_non_null(
 	    strstr(b.data, "<caption class=\"utrecht-table__caption\">" HOSTILE_ESC "</caption>"));
@@ -140,7 +147,18 @@ static void test_table(void **state)
 	assert_int_equal(count(b.data, "scope=\"row\""), 1);
 	assert_non_null(strstr(b.data, "Aantal &lt;n&gt;"));
 	assert_non_null(strstr(b.data, "href=\"/organisaties/gm%2099%2F99\""));
-	assert_non_null(strstr(b.data, "numeric-column\">1.234</td>"));
+	/* each data cell carries its column label for the stacked layout */
+	assert_non_null(
+	    strstr(b.data, "numeric-column\" data-label=\"Aantal &lt;n&gt;\">1.234</td>"));
+	assert_non_null(strstr(b.data,
+			       "<td class=\"utrecht-table__cell\" data-label=\"Naam\">"
+			       "<span class=\"atlas-unknown\"><span aria-hidden=\"true\">—</span>"
+			       "<span class=\"atlas-visually-hidden\">onbekend</span>"));
+	assert_non_null(strstr(b.data, "data-label=\"Aantal &lt;n&gt;\"><span "
+				       "class=\"atlas-unknown\">Geen</span>"));
+	assert_non_null(strstr(b.data, "<td class=\"utrecht-table__cell\">extra</td>"));
+	assert_non_null(strstr(b.data, "<td class=\"utrecht-table__cell\">los</td>"));
+	assert_int_equal(count(b.data, "data-label="), 3);
 	assert_null(strstr(b.data, "<script"));
 	buf_free(&b);
 }
