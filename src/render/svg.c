@@ -90,8 +90,8 @@ void svg_bar_chart(struct buf *b, const struct svg_chart *c)
 
 	if (c->n_bars == 0) {
 		html_rawf(b,
-			  "<text x=\"0\" y=\"%d\" font-size=\"14\" fill=\"" COLOR_TEXT
-			  "\">Geen gegevens</text></svg>",
+			  "<text class=\"atlas-chart__text\" x=\"0\" y=\"%d\" font-size=\"14\" "
+			  "fill=\"" COLOR_TEXT "\">Geen gegevens</text></svg>",
 			  PAD + LABEL_Y);
 		return;
 	}
@@ -106,13 +106,15 @@ void svg_bar_chart(struct buf *b, const struct svg_chart *c)
 		html_text(b, bar->label);
 		html_raw(b, ": ");
 		html_int_nl(b, bar->value);
-		html_rawf(
-		    b, "</title><text x=\"0\" y=\"%d\" font-size=\"14\" fill=\"" COLOR_TEXT "\">",
-		    y + LABEL_Y);
+		html_rawf(b,
+			  "</title><text class=\"atlas-chart__text\" x=\"0\" y=\"%d\" "
+			  "font-size=\"14\" fill=\"" COLOR_TEXT "\">",
+			  y + LABEL_Y);
 		text_shortened(b, bar->label, LABEL_MAX);
 		html_rawf(b,
 			  "</text><rect x=\"0\" y=\"%d\" width=\"%.1f%%\" height=\"%d\" "
-			  "fill=\"" COLOR_BAR "\"/><text x=\"%.1f%%\" dx=\"6\" y=\"%d\" "
+			  "fill=\"" COLOR_BAR
+			  "\"/><text class=\"atlas-chart__text\" x=\"%.1f%%\" dx=\"6\" y=\"%d\" "
 			  "font-size=\"14\" font-weight=\"700\" fill=\"" COLOR_TEXT "\">",
 			  y + BAR_Y, pct, BAR_H, pct, y + VALUE_Y);
 		html_int_nl(b, bar->value);

@@ -25,14 +25,21 @@ const WIDTHS = [1280, 390];
 const ADMIN = 'ov-beheer';
 const DOWNLOAD = /\.(csv|ics|json|geojson|atom|xml)$/;
 // Routes that leave the site (the OIDC sign-in redirects to the identity
-// provider) or only make sense as a step of another flow.
+// provider).
 const NOT_A_PAGE = new Set(['/inloggen/oidc', '/inloggen/oidc/terug']);
+// Routes with a parameter the seed has no instance of (an agreement, an
+// import batch, a correction's private status token): not measured here.
+const NO_SEED_INSTANCE = new Set(['/samenwerkingsverbanden/{id}/afspraken/{afspraak}/bewerken', '/wijzigingen/import/{id}', '/correcties/status/{token}']);
 
 // Routes whose overflow comes from their own page content, which is being
 // rebuilt in other branches (map, network, overlap, organisation pages).
 // They are still measured and reported, but do not fail this test. Remove a
 // route here as soon as its page fits.
-const PENDING = new Set([]);
+const PENDING = new Set([
+  '/netwerk', // the collaborations table is wider than the page (network branch)
+  '/analyse/overlap', // pair and drukte tables wider than the page; heatmap text below 12 px (network branch)
+  '/kaart', // map labels scale down to 7.5 px at 390 px (map branch)
+]);
 
 // The GET page routes of the route table: {path, role} with role true when
 // the route needs a signed-in user.
@@ -71,6 +78,15 @@ before(async () => {
   const rich = items.find((c) => c.id === 'veiligheidsregio-utrecht') || items[0];
   assert.ok(rich, 'no collaboration in the seed');
   fill.collab = rich.id;
+  // a fictional person, so that the people pages have an instance
+  await admin.goto(env.base + '/personen/nieuw', { waitUntil: 'load' });
+  await admin.fill('#f-naam', 'Testpersoon Overloop');
+  const nav = admin.waitForEvent('framenavigated', (fr) => fr === admin.mainFrame());
+  await admin.click('main form.atlas-edit-form button.utrecht-button--primary-action');
+  await nav;
+  await admin.waitForLoadState('load');
+  assert.match(admin.url(), /\/personen\/[^/]+$/, 'the test person was not saved');
+  fill.person = new URL(admin.url()).pathname;
 }, T);
 
 after(async () => {
@@ -79,7 +95,7 @@ after(async () => {
 
 // Links on a few pages, to find an instance for the remaining parameters.
 async function knownLinks() {
-  const pages = ['/', `/samenwerkingsverbanden/${fill.collab}`, '/personen', '/wijzigingen', '/beheer/gebruikers', '/organisaties/gm0321'];
+  const pages = ['/', `/samenwerkingsverbanden/${fill.collab}`, '/personen', fill.person, '/wijzigingen', '/beheer/gebruikers', '/organisaties/gm0321'];
   const hrefs = new Set();
   for (const p of pages) {
     await admin.goto(env.base + p, { waitUntil: 'load' });
@@ -98,7 +114,8 @@ function instantiate(p, links) {
 }
 
 // Measure the page as it is now: scroll width and the elements whose right
-// edge is beyond the window, outside labelled scroll regions.
+// edge is beyond the window or beyond the scroll box they sit in, outside
+// labelled scroll regions.
 async function measure(page) {
   return page.evaluate(() => {
     const vw = document.documentElement.clientWidth;
@@ -112,6 +129,9 @@ async function measure(page) {
       return false;
     };
     const hidden = (el) => {
+      // the content of a closed <details> is not shown
+      const d = el.closest('details:not([open])');
+      if (d && !el.closest('summary')) return true;
       for (let e = el; e; e = e.parentElement) {
         const s = getComputedStyle(e);
         if (s.display === 'none' || s.visibility === 'hidden') return true;
@@ -127,11 +147,22 @@ async function measure(page) {
       if (c) s += '.' + c.trim().split(/\s+/).slice(0, 2).join('.');
       return s;
     };
+    // the nearest ancestor that clips or scrolls sideways (not the page)
+    const clipper = (el) => {
+      for (let e = el.parentElement; e && e !== document.body; e = e.parentElement) {
+        const o = getComputedStyle(e).overflowX;
+        if (o !== 'visible' && o !== 'clip') return e;
+      }
+      return null;
+    };
     const over = [];
     for (const el of document.body.querySelectorAll('*')) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue;
-      if (r.right <= vw + 0.5) continue;
+      // beyond the window, or cut off by a scroll box that is not a
+      // labelled region (content nobody knows to scroll to)
+      const box = r.right > vw + 0.5 ? null : clipper(el);
+      if (r.right <= vw + 0.5 && !(box && r.right > box.getBoundingClientRect().right + 1)) continue;
       if (inRegion(el) || hidden(el)) continue;
       // report the outermost offender only, not each of its descendants
       if (over.some((o) => o.el.contains(el))) continue;
@@ -141,11 +172,11 @@ async function measure(page) {
   });
 }
 
-test('every GET page route has an instance to measure', T, async () => {
+test('every GET page route has an instance to measure (but the few listed)', T, async () => {
   const links = await knownLinks();
   for (const r of routes) {
     r.url = instantiate(r.path, links);
-    if (!r.url) missing.push(r.path);
+    if (!r.url && !NO_SEED_INSTANCE.has(r.path)) missing.push(r.path);
   }
   assert.deepEqual(missing, [], `no instance found for: ${missing.join(', ')}`);
   assert.ok(routes.length >= 30, `only ${routes.length} page routes parsed from routes.c`);
