@@ -361,6 +361,80 @@ void comp_pagination(struct buf *b, const char *base, long page, long n_pages)
 	html_raw(b, "</ul></nav>");
 }
 
+/* The value of attribute `name` inside the tag [tag, end), or NULL; *len set. */
+static const char *tag_attr(const char *tag, const char *end, const char *name, size_t *len)
+{
+	size_t nl = strlen(name);
+	for (const char *p = tag; p + nl + 2 < end; p++) {
+		if (p[-1] != ' ' || strncmp(p, name, nl) != 0 || p[nl] != '=' || p[nl + 1] != '"')
+			continue;
+		const char *v = p + nl + 2;
+		const char *q = memchr(v, '"', (size_t)(end - v));
+		if (!q)
+			return NULL;
+		*len = (size_t)(q - v);
+		return v;
+	}
+	return NULL;
+}
+
+void comp_page_nav_insert(struct buf *b, size_t at)
+{
+	if (b->err || !b->data || at > b->len)
+		return;
+	struct buf nav = BUF_INIT;
+	int n = 0;
+	const char *end = b->data + b->len;
+	for (const char *p = strstr(b->data + at, "<h2"); p; p = strstr(p + 3, "<h2")) {
+		const char *gt = memchr(p, '>', (size_t)(end - p));
+		if (!gt)
+			break;
+		size_t id_len = 0;
+		const char *id = tag_attr(p + 3, gt, "id", &id_len);
+		const char *close = strstr(gt, "</h2>");
+		if (!id || !id_len || !close)
+			continue;
+		if (n++ == 0)
+			html_raw(
+			    &nav,
+			    "<nav class=\"atlas-toc atlas-page-nav\" "
+			    "aria-labelledby=\"op-deze-pagina\"><p class=\"atlas-page-nav__title\" "
+			    "id=\"op-deze-pagina\">Op deze pagina</p><ul class=\"atlas-list "
+			    "atlas-page-nav__list\">");
+		/* the id and text come from this page's own escaped markup: copied
+		 * as they are, tags left out and spaces collapsed */
+		html_raw(&nav, "<li><a class=\"utrecht-link utrecht-link--html-a\" href=\"#");
+		buf_add(&nav, id, id_len);
+		html_raw(&nav, "\">");
+		bool in_tag = false, space = false, any = false;
+		for (const char *t = gt + 1; t < close; t++) {
+			if (*t == '<')
+				in_tag = true;
+			else if (*t == '>')
+				in_tag = false;
+			else if (!in_tag && (*t == ' ' || *t == '\n' || *t == '\t'))
+				space = any;
+			else if (!in_tag) {
+				if (space)
+					buf_putc(&nav, ' ');
+				space = false;
+				any = true;
+				buf_putc(&nav, *t);
+			}
+		}
+		html_raw(&nav, "</a></li>");
+	}
+	if (n >= 2) {
+		html_raw(&nav, "</ul></nav>");
+		if (!nav.err && buf_reserve(b, nav.len)) {
+			memmove(b->data + at + nav.len, b->data + at, b->len - at + 1);
+			memcpy(b->data + at, nav.data, nav.len);
+			b->len += nav.len;
+		}
+	}
+	buf_free(&nav);
+}
+
 /* ---- numbers ---------------------------------------------------------------- */
 
 void comp_decimal_nl(struct buf *b, double v, int decimals)

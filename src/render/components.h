@@ -117,6 +117,14 @@ struct comp_anchor {
 	const char *label; /* link text, plain text */
 };
 void comp_page_nav(struct buf *b, const struct comp_anchor *items, int n);
+/*
+ * The same navigation for a page whose sections are written by several
+ * modules: looks at what b holds after offset `at` (markup this page wrote,
+ * already escaped), takes every <h2> with an id, in order, with its text
+ * (tags left out), and inserts the navigation at `at`. Nothing with fewer
+ * than two such headings.
+ */
+void comp_page_nav_insert(struct buf *b, size_t at);
 
 /* ---- numbers ---------------------------------------------------------------- */
 

@@ -163,6 +163,43 @@ static void test_table(void **state)
 	buf_free(&b);
 }
 
+static void test_page_nav(void **state)
+{
+	(void)state;
+	struct buf b = BUF_INIT;
+	html_raw(&b, "<h1>Testregio</h1>");
+	size_t at = b.len;
+	html_raw(&b, "<h2 class=\"x\" id=\"gegevens\">Gegevens</h2><p>tekst</p>"
+		     "<h2 class=\"x\">Zonder id</h2>"
+		     "<h2 class=\"x\" id=\"deelnemers\">Deelnemers <span>(3)</span></h2>"
+		     "<h2 id=\"vragen\">A &amp; B</h2>");
+	comp_page_nav_insert(&b, at);
+	assert_false(b.err);
+	/* inserted right after the h1, before the first section */
+	assert_non_null(
+	    strstr(b.data, "<h1>Testregio</h1><nav class=\"atlas-toc atlas-page-nav\""));
+	assert_non_null(strstr(b.data, "href=\"#gegevens\">Gegevens</a>"));
+	assert_non_null(strstr(b.data, "href=\"#deelnemers\">Deelnemers (3)</a>"));
+	assert_non_null(strstr(b.data, "href=\"#vragen\">A &amp; B</a>"));
+	assert_int_equal(count(b.data, "<li>"), 3);
+	assert_non_null(strstr(b.data, "</nav><h2 class=\"x\" id=\"gegevens\">"));
+	buf_free(&b);
+
+	/* one section: no navigation */
+	struct buf one = BUF_INIT;
+	html_raw(&one, "<h2 id=\"a\">A</h2>");
+	comp_page_nav_insert(&one, 0);
+	assert_null(strstr(one.data, "<nav"));
+	buf_free(&one);
+
+	static const struct comp_anchor items[] = {{"a-b", "Eerste <deel>"}, {"c", "Tweede"}};
+	struct buf list = BUF_INIT;
+	comp_page_nav(&list, items, 2);
+	assert_non_null(strstr(list.data, "href=\"#a-b\">Eerste &lt;deel&gt;</a>"));
+	assert_non_null(strstr(list.data, "Op deze pagina"));
+	buf_free(&list);
+}
+
 static void test_dl_unknown(void **state)
 {
 	(void)state;
@@ -517,6 +554,7 @@ int main(void)
 	    cmocka_unit_test(test_date_nl),
 	    cmocka_unit_test(test_decimal_nl),
 	    cmocka_unit_test(test_table),
+	    cmocka_unit_test(test_page_nav),
 	    cmocka_unit_test(test_dl_unknown),
 	    cmocka_unit_test(test_select),
 	    cmocka_unit_test(test_pagination),
