@@ -190,7 +190,16 @@ for (const width of WIDTHS) {
     for (const r of routes) {
       if (!r.url) continue;
       const page = r.role ? admin : anon;
-      await page.goto(env.base + r.url, { waitUntil: 'load' });
+      // a route that answers with a download (e.g. a person's data export)
+      // is not a page: not measured
+      let res;
+      try {
+        res = await page.goto(env.base + r.url, { waitUntil: 'load' });
+      } catch (e) {
+        if (/Download is starting/.test(String(e))) continue;
+        throw e;
+      }
+      if (!/text\/html/.test(res?.headers()['content-type'] || '')) continue;
       await page.waitForLoadState('networkidle').catch(() => {});
       const m = await measure(page);
       results.push({ route: r.path, url: r.url, width, ...m });
