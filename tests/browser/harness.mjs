@@ -201,7 +201,7 @@ function undecidedContrast(result, url, known) {
     // keep url as it is
   }
   if (CONTRAST_NOT_YET_CHECKED.some((re) => re.test(pathname))) {
-    console.log(`# undecided colour contrast on ${pathname}, not yet checked (drawing rebuilt elsewhere): ${inc.nodes.length} node(s)`);
+    console.log(`undecided colour contrast on ${pathname}, not yet checked (drawing rebuilt elsewhere): ${inc.nodes.length} node(s)`);
     return null;
   }
   const listed = (n, k) => (!k.target || k.target.test(n.target.join(' '))) && (!k.html || k.html.test(n.html)) && (!k.page || k.page.test(url));
