@@ -91,7 +91,8 @@ static void filter_form(struct buf *b, struct request *r)
 	const char *so = req_param(r, "sorteer");
 	comp_select(b, "sorteer", "Sorteren op", sort_opts, 6, str_empty(so) ? "naam" : so);
 
-	history_timetravel_hidden(b, r);
+	/* time travel: the register as it was on a chosen date */
+	history_timetravel_field(b, r);
 	html_raw(b,
 		 "</div><div class=\"atlas-filter__actions\">"
 		 "<button class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">"
@@ -201,7 +202,13 @@ int page_collab_list(struct request *r)
 			}
 			comp_th_close(b);
 			comp_td_text(b, collab_kind_labels[c->kind].label, "Onbekend");
-			comp_td_text(b, legal_form_labels[c->legal_form].label, "Onbekend");
+			/* many sources do not name the legal form: a dash, not a word
+			 * that fills the column */
+			comp_td_text(b,
+				     c->legal_form == LF_UNKNOWN
+					 ? NULL
+					 : legal_form_labels[c->legal_form].label,
+				     "Onbekend");
 			comp_td_open(b, false);
 			domain_links(b, s, c);
 			comp_td_close(b);
@@ -552,7 +559,9 @@ int page_collab_show(struct request *r)
 		log_error("collab %s: provenance unavailable", c->key);
 	struct prov_record pr = {.view = &pv, .entity = "collaboration", .key = c->key};
 
-	html_raw(b, "<h2 class=\"utrecht-heading-2\">Gegevens</h2>");
+	/* "Op deze pagina" goes here once the sections below are written */
+	const size_t nav_at = b->len;
+	html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"gegevens\">Gegevens</h2>");
 	comp_dl_open(b);
 	provenance_dl_text(b, &pr, "Doel", c->purpose, "purpose", "doel");
 	provenance_dl_text(b, &pr, "Naam", c->name, "name", NULL);
@@ -613,7 +622,7 @@ int page_collab_show(struct request *r)
 		manage_block(b, r, ci);
 
 	int n_former = c->n_parts - c->n_active_parts;
-	html_raw(b, "<h2 class=\"utrecht-heading-2\">");
+	html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"deelnemers\">");
 	html_raw(b, c->active ? "Deelnemers" : "Deelnemers bij beëindiging");
 	html_raw(b, " <span class=\"atlas-count\">(");
 	html_int_nl(b, c->n_active_parts);
@@ -630,7 +639,8 @@ int page_collab_show(struct request *r)
 		    &pv);
 	}
 	if (n_former > 0) {
-		html_raw(b, "<h2 class=\"utrecht-heading-2\">Voormalige deelnemers "
+		html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"voormalige-deelnemers\">"
+			    "Voormalige deelnemers "
 			    "<span class=\"atlas-count\">(");
 		html_int_nl(b, n_former);
 		html_raw(b, ")</span></h2>");
@@ -655,6 +665,7 @@ int page_collab_show(struct request *r)
 	    "class=\"utrecht-link utrecht-link--html-a\" href=\"/api/v1/samenwerkingsverbanden/");
 	url_seg(b, c->key);
 	html_raw(b, "\">JSON via de open API</a>.</p>");
+	comp_page_nav_insert(b, nav_at);
 	layout_end(b, s->stats.newest_confirmed);
 	return 200;
 }

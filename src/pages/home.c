@@ -200,8 +200,14 @@ int page_home(struct request *r)
 		 "waarvoor? De atlas zet de samenwerkingsverbanden op een rij, met de deelnemers "
 		 "en bij elk gegeven de bron en de datum.</p>");
 	search_form(b);
+	static const struct comp_anchor sections[] = {
+	    {"in-de-atlas", "Wat staat in de atlas"},
+	    {"in-beeld", "Samenwerkingsverbanden in beeld"},
+	    {"actualiteit", "Hoe actueel zijn de gegevens?"},
+	};
+	comp_page_nav(b, sections, 3);
 
-	html_raw(b, "<h2 class=\"utrecht-heading-2\">Wat staat in de atlas</h2>"
+	html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"in-de-atlas\">Wat staat in de atlas</h2>"
 		    "<ul class=\"atlas-figures\">");
 	figure(b, st->n_active,
 	       st->n_active == 1 ? "actief samenwerkingsverband" : "actieve samenwerkingsverbanden",
@@ -285,7 +291,8 @@ int page_home(struct request *r)
 
 	charts(b, r);
 
-	html_raw(b, "<h2 class=\"utrecht-heading-2\">Hoe actueel zijn de gegevens?</h2>");
+	html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"actualiteit\">Hoe actueel zijn de "
+		    "gegevens?</h2>");
 	comp_dl_open(b);
 	comp_dl_date(b, "Oudste „laatst bevestigd”", st->oldest_confirmed);
 	comp_dl_date(b, "Nieuwste „laatst bevestigd”", st->newest_confirmed);

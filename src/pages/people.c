@@ -690,7 +690,9 @@ int page_person_show(struct request *r)
 		    "blijven bestaan als „onbekende persoon”, zodat de samenstelling van de "
 		    "organen klopt.");
 
-	html_raw(b, "<h2 class=\"utrecht-heading-2\">Gegevens</h2>");
+	/* "Op deze pagina" goes here once the sections below are written */
+	const size_t nav_at = b->len;
+	html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"gegevens\">Gegevens</h2>");
 	comp_dl_open(b);
 	comp_dl_text(b, "Naam", name);
 	if (!p.erased)
@@ -757,13 +759,14 @@ int page_person_show(struct request *r)
 		}
 	}
 
-	html_raw(b, "<h2 class=\"utrecht-heading-2\">Functies</h2>"
+	html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"functies\">Functies</h2>"
 		    "<h3 class=\"utrecht-heading-3\">Huidige functies</h3>");
 	offices_table(b, r, &p, of, n_of, false, today);
 	html_raw(b, "<h3 class=\"utrecht-heading-3\">Eerdere functies</h3>");
 	offices_table(b, r, &p, of, n_of, true, today);
 
-	html_raw(b, "<h2 class=\"utrecht-heading-2\">Zetels in samenwerkingsverbanden</h2>"
+	html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"zetels\">Zetels in "
+		    "samenwerkingsverbanden</h2>"
 		    "<h3 class=\"utrecht-heading-3\">Huidige zetels</h3>");
 	seats_table(b, r, &p, se, n_se, false, today);
 	derived_seats_table(b, r, of, n_of, false);
@@ -772,6 +775,7 @@ int page_person_show(struct request *r)
 
 	if (r->user)
 		person_history(b, &p);
+	comp_page_nav_insert(b, nav_at);
 	layout_end(b, NULL);
 out:
 	return status;

@@ -11,6 +11,46 @@
 
 /* ---- tables ------------------------------------------------------------ */
 
+/*
+ * The column labels of the table being written, so that each cell can carry
+ * its label as data-label: on small screens the stylesheet shows tables as
+ * stacked rows with the label before each value. Per thread (the server
+ * writes pages on several threads), set by comp_table_open_ex, cleared by
+ * comp_table_close; comp_row_open restarts the column count.
+ */
+#define COL_MAX 24
+#define COL_LABEL_MAX 96
+static _Thread_local struct {
+	int n;	 /* columns of the open table; 0 = no table open */
+	int col; /* the next cell's column */
+	char label[COL_MAX][COL_LABEL_MAX];
+} cur;
+
+/* Copy src into dst (cap bytes), cut at a UTF-8 character boundary. */
+static void copy_label(char *dst, const char *src, size_t cap)
+{
+	size_t len = src ? strlen(src) : 0;
+	if (len >= cap) {
+		len = cap - 1;
+		while (len > 0 && ((unsigned char)src[len] & 0xC0) == 0x80)
+			len--;
+	}
+	if (len)
+		memcpy(dst, src, len);
+	dst[len] = '\0';
+}
+
+/* The data-label attribute of the next cell (nothing past the last column). */
+static void cell_label(struct buf *b)
+{
+	int c = cur.col++;
+	if (c < 0 || c >= cur.n || !cur.label[c][0])
+		return;
+	html_raw(b, " data-label=\"");
+	html_attr(b, cur.label[c]);
+	html_raw(b, "\"");
+}
+
 void comp_table_open(struct buf *b, const char *caption, const struct comp_col *cols, int n)
 {
 	comp_table_open_ex(b, caption, cols, n, false);
@@ -24,13 +64,17 @@ void comp_table_open_ex(struct buf *b, const char *caption, const struct comp_co
 			   : "<div class=\"utrecht-table-container atlas-table-container\">");
 	html_raw(b, ""
 		    "<table class=\"utrecht-table utrecht-table--html-table "
-		    "utrecht-table--alternate-row-color\">"
+		    "utrecht-table--alternate-row-color atlas-table--stack\">"
 		    "<caption class=\"utrecht-table__caption");
 	html_raw(b, caption_hidden ? " atlas-visually-hidden\">" : "\">");
 	html_text(b, caption);
 	html_raw(
 	    b,
 	    "</caption><thead class=\"utrecht-table__header\"><tr class=\"utrecht-table__row\">");
+	cur.n = n < COL_MAX ? n : COL_MAX;
+	cur.col = 0;
+	for (int i = 0; i < cur.n; i++)
+		copy_label(cur.label[i], cols[i].label, COL_LABEL_MAX);
 	for (int i = 0; i < n; i++) {
 		html_raw(b, cols[i].numeric
 				? "<th scope=\"col\" class=\"utrecht-table__header-cell "
@@ -44,11 +88,14 @@ void comp_table_open_ex(struct buf *b, const char *caption, const struct comp_co
 
 void comp_table_close(struct buf *b)
 {
+	cur.n = 0;
+	cur.col = 0;
 	html_raw(b, "</tbody></table></div>");
 }
 
 void comp_row_open(struct buf *b)
 {
+	cur.col = 0;
 	html_raw(b, "<tr class=\"utrecht-table__row\">");
 }
 
@@ -59,6 +106,8 @@ void comp_row_close(struct buf *b)
 
 void comp_th_open(struct buf *b)
 {
+	/* the row header names the row: no label before it when stacked */
+	cur.col++;
 	html_raw(b, "<th scope=\"row\" class=\"utrecht-table__header-cell atlas-row-header\">");
 }
 
@@ -70,8 +119,10 @@ void comp_th_close(struct buf *b)
 void comp_td_open(struct buf *b, bool numeric)
 {
 	html_raw(b, numeric
-			? "<td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\">"
-			: "<td class=\"utrecht-table__cell\">");
+			? "<td class=\"utrecht-table__cell utrecht-table__cell--numeric-column\""
+			: "<td class=\"utrecht-table__cell\"");
+	cell_label(b);
+	html_raw(b, ">");
 }
 
 void comp_td_close(struct buf *b)
@@ -83,9 +134,7 @@ void comp_td_text(struct buf *b, const char *text, const char *empty)
 {
 	comp_td_open(b, false);
 	if (str_empty(text)) {
-		html_raw(b, "<span class=\"atlas-unknown\">");
-		html_text(b, empty);
-		html_raw(b, "</span>");
+		comp_missing(b, empty);
 	} else {
 		html_text(b, text);
 	}
@@ -172,6 +221,37 @@ void comp_dl_item_close(struct buf *b)
 static void unknown(struct buf *b)
 {
 	html_raw(b, "<span class=\"atlas-unknown\">Onbekend</span>");
+}
+
+void comp_missing(struct buf *b, const char *empty)
+{
+	if (str_empty(empty) || strcmp(empty, "Onbekend") == 0) {
+		html_raw(b, "<span class=\"atlas-unknown\"><span aria-hidden=\"true\">—</span>"
+			    "<span class=\"atlas-visually-hidden\">onbekend</span></span>");
+		return;
+	}
+	html_raw(b, "<span class=\"atlas-unknown\">");
+	html_text(b, empty);
+	html_raw(b, "</span>");
+}
+
+/* ---- in-page navigation -------------------------------------------------- */
+
+void comp_page_nav(struct buf *b, const struct comp_anchor *items, int n)
+{
+	if (n < 2)
+		return;
+	html_raw(b, "<nav class=\"atlas-toc atlas-page-nav\" aria-labelledby=\"op-deze-pagina\">"
+		    "<p class=\"atlas-page-nav__title\" id=\"op-deze-pagina\">Op deze pagina</p>"
+		    "<ul class=\"atlas-list atlas-page-nav__list\">");
+	for (int i = 0; i < n; i++) {
+		html_raw(b, "<li><a class=\"utrecht-link utrecht-link--html-a\" href=\"#");
+		html_attr(b, items[i].id);
+		html_raw(b, "\">");
+		html_text(b, items[i].label);
+		html_raw(b, "</a></li>");
+	}
+	html_raw(b, "</ul></nav>");
 }
 
 void comp_dl_text(struct buf *b, const char *key, const char *value)
@@ -279,6 +359,80 @@ void comp_pagination(struct buf *b, const char *base, long page, long n_pages)
 			 ">Volgende<span class=\"atlas-visually-hidden\"> pagina</span></a></li>");
 	}
 	html_raw(b, "</ul></nav>");
+}
+
+/* The value of attribute `name` inside the tag [tag, end), or NULL; *len set. */
+static const char *tag_attr(const char *tag, const char *end, const char *name, size_t *len)
+{
+	size_t nl = strlen(name);
+	for (const char *p = tag; p + nl + 2 < end; p++) {
+		if (p[-1] != ' ' || strncmp(p, name, nl) != 0 || p[nl] != '=' || p[nl + 1] != '"')
+			continue;
+		const char *v = p + nl + 2;
+		const char *q = memchr(v, '"', (size_t)(end - v));
+		if (!q)
+			return NULL;
+		*len = (size_t)(q - v);
+		return v;
+	}
+	return NULL;
+}
+
+void comp_page_nav_insert(struct buf *b, size_t at)
+{
+	if (b->err || !b->data || at > b->len)
+		return;
+	struct buf nav = BUF_INIT;
+	int n = 0;
+	const char *end = b->data + b->len;
+	for (const char *p = strstr(b->data + at, "<h2"); p; p = strstr(p + 3, "<h2")) {
+		const char *gt = memchr(p, '>', (size_t)(end - p));
+		if (!gt)
+			break;
+		size_t id_len = 0;
+		const char *id = tag_attr(p + 3, gt, "id", &id_len);
+		const char *close = strstr(gt, "</h2>");
+		if (!id || !id_len || !close)
+			continue;
+		if (n++ == 0)
+			html_raw(
+			    &nav,
+			    "<nav class=\"atlas-toc atlas-page-nav\" "
+			    "aria-labelledby=\"op-deze-pagina\"><p class=\"atlas-page-nav__title\" "
+			    "id=\"op-deze-pagina\">Op deze pagina</p><ul class=\"atlas-list "
+			    "atlas-page-nav__list\">");
+		/* the id and text come from this page's own escaped markup: copied
+		 * as they are, tags left out and spaces collapsed */
+		html_raw(&nav, "<li><a class=\"utrecht-link utrecht-link--html-a\" href=\"#");
+		buf_add(&nav, id, id_len);
+		html_raw(&nav, "\">");
+		bool in_tag = false, space = false, any = false;
+		for (const char *t = gt + 1; t < close; t++) {
+			if (*t == '<')
+				in_tag = true;
+			else if (*t == '>')
+				in_tag = false;
+			else if (!in_tag && (*t == ' ' || *t == '\n' || *t == '\t'))
+				space = any;
+			else if (!in_tag) {
+				if (space)
+					buf_putc(&nav, ' ');
+				space = false;
+				any = true;
+				buf_putc(&nav, *t);
+			}
+		}
+		html_raw(&nav, "</a></li>");
+	}
+	if (n >= 2) {
+		html_raw(&nav, "</ul></nav>");
+		if (!nav.err && buf_reserve(b, nav.len)) {
+			memmove(b->data + at + nav.len, b->data + at, b->len - at + 1);
+			memcpy(b->data + at, nav.data, nav.len);
+			b->len += nav.len;
+		}
+	}
+	buf_free(&nav);
 }
 
 /* ---- numbers ---------------------------------------------------------------- */

@@ -28,7 +28,11 @@ struct comp_col {
 /*
  * Open a table: a scrollable container, <table>, <caption> (caption is
  * required: every table is named), a header row of <th scope="col"> and
- * the opening <tbody>.
+ * the opening <tbody>. Until comp_table_close, each data cell written with
+ * comp_td_* carries its column's label (data-label) for the stacked layout
+ * on small screens; comp_row_open starts a row's count, a row header
+ * (comp_th_open) takes its column too. Write a row's cells through these
+ * functions only (a cell written by hand would shift the labels).
  */
 void comp_table_open(struct buf *b, const char *caption, const struct comp_col *cols, int n);
 /* As comp_table_open; with caption_hidden the caption is only for assistive
@@ -46,8 +50,14 @@ void comp_th_close(struct buf *b);
 /* Open a data cell (numeric: right-aligned); close with comp_td_close. */
 void comp_td_open(struct buf *b, bool numeric);
 void comp_td_close(struct buf *b);
-/* A data cell with text; empty or NULL text shows `empty` (e.g. "Onbekend"). */
+/* A data cell with text; empty or NULL text shows comp_missing(empty). */
 void comp_td_text(struct buf *b, const char *text, const char *empty);
+/*
+ * What a missing value shows: for NULL, "" or "Onbekend" a dash with a
+ * visually hidden "onbekend" (one short, consistent mark in tables);
+ * otherwise the given text (e.g. "Geen"), muted.
+ */
+void comp_missing(struct buf *b, const char *empty);
 /* A numeric data cell in Dutch format. */
 void comp_td_int(struct buf *b, long long v);
 /* A data cell with an ISO date as "12 januari 2006"; empty shows `empty`. */
@@ -97,6 +107,24 @@ void comp_select(struct buf *b, const char *name, const char *label, const struc
  * ends in '?' or '&' (e.g. "/samenwerkingsverbanden?soort=wgr&").
  */
 void comp_pagination(struct buf *b, const char *base, long page, long n_pages);
+
+/*
+ * In-page navigation for long pages: "Op deze pagina" and a list of links to
+ * the page's section headings (their ids). Nothing with fewer than two.
+ */
+struct comp_anchor {
+	const char *id;	   /* id of the h2 ([a-z0-9-]) */
+	const char *label; /* link text, plain text */
+};
+void comp_page_nav(struct buf *b, const struct comp_anchor *items, int n);
+/*
+ * The same navigation for a page whose sections are written by several
+ * modules: looks at what b holds after offset `at` (markup this page wrote,
+ * already escaped), takes every <h2> with an id, in order, with its text
+ * (tags left out), and inserts the navigation at `at`. Nothing with fewer
+ * than two such headings.
+ */
+void comp_page_nav_insert(struct buf *b, size_t at);
 
 /* ---- numbers ---------------------------------------------------------------- */
 

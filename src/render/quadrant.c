@@ -80,6 +80,12 @@ void quadrant_svg(struct buf *b, const struct quadrant *q)
 	const int half = SIDE / 2;
 	const int cx = X0 + half, cy = Y0 + half;
 
+	/* drawn at its own size (text 12 px or more), in a labelled region that
+	 * scrolls sideways on a narrower screen */
+	html_raw(b, "<div class=\"atlas-figure-scroll\" role=\"region\" tabindex=\"0\" "
+		    "aria-label=\"");
+	html_attr(b, q->title);
+	html_raw(b, " (schuift horizontaal)\">");
 	html_rawf(b,
 		  "<svg class=\"atlas-quadrant\" xmlns=\"http://www.w3.org/2000/svg\" "
 		  "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" role=\"img\" "
@@ -129,7 +135,7 @@ void quadrant_svg(struct buf *b, const struct quadrant *q)
 			html_rawf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"", tx,
 				  qy[k] ? ty - 16 : ty + 16);
 			html_raw(b, qx[k] ? "end" : "start");
-			html_raw(b, "\" font-size=\"11\" fill=\"#3d3d3d\">");
+			html_raw(b, "\" font-size=\"12\" fill=\"#3d3d3d\">");
 			html_text(b, q->hints[k]);
 			html_raw(b, "</text>");
 		}
@@ -197,5 +203,5 @@ void quadrant_svg(struct buf *b, const struct quadrant *q)
 	}
 	if (q->n == 0)
 		text_at(b, cx, cy - 8, "middle", NULL, "Nog geen beoordelingen");
-	html_raw(b, "</svg>");
+	html_raw(b, "</svg></div>");
 }

@@ -19,7 +19,9 @@
  * both in -1..1 (x right positive, y up positive); equal scores sit in the
  * centre. The SVG is an image (role="img", aria-labelledby pointing at its
  * <title> and <desc>; the <desc> explains the axes and the formula); each
- * marker has its own <title> with the four scores. No style attributes
+ * marker has its own <title> with the four scores. The SVG keeps its size
+ * (text 12 px or more) inside a labelled region (role="region",
+ * tabindex="0") that scrolls sideways on narrow screens. No style attributes
  * (CSP). The table alternative is written by the page (it has the dates).
  *
  * Writes through the html.h writers only; knows nothing of the snapshot or

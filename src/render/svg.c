@@ -1,6 +1,10 @@
 /*
- * svg — see svg.h. Geometry is in user units of a fixed viewBox; the
- * browser scales the chart to the width of its container.
+ * svg — see svg.h. The chart has no viewBox: it is as wide as its container
+ * and its geometry is in CSS pixels, with bar lengths as percentages of
+ * that width. So the text is drawn at its font size (14 px) on every
+ * screen instead of being scaled down with the drawing on a phone. Each
+ * category is a label line with its bar and value below it, which fits a
+ * 390 px screen.
  */
 #include "svg.h"
 #include "components.h"
@@ -8,14 +12,14 @@
 
 #include <string.h>
 
-#define SVG_W 560     /* viewBox width */
-#define LABEL_END 216 /* labels are right-aligned at this x */
-#define BAR_X 224     /* bars start here */
-#define VALUE_ROOM 56 /* room after the longest bar for its value */
-#define ROW_H 30      /* one category */
-#define BAR_H 20
-#define PAD 8
-#define LABEL_MAX 28 /* code points that fit left of the bars at font-size 14 */
+#define ROW_H 46   /* one category: label line, then the bar */
+#define LABEL_Y 17 /* label baseline within the row */
+#define BAR_Y 23   /* bar top within the row */
+#define BAR_H 16
+#define VALUE_Y 36 /* value baseline within the row */
+#define PAD 6
+#define BAR_ROOM 85.0 /* the longest bar, in % of the width (the rest is for its value) */
+#define LABEL_MAX 40  /* code points of a label before "…" (full text in title and table) */
 
 /* Colours (presentation attributes): contrast on white. */
 #define COLOR_BAR "#0b4f9c"  /* 8.0:1 — non-text contrast well above 3:1 */
@@ -67,12 +71,11 @@ void svg_bar_chart(struct buf *b, const struct svg_chart *c)
 			max = c->bars[i].value;
 	int rows = c->n_bars > 0 ? c->n_bars : 1;
 	int h = 2 * PAD + rows * ROW_H;
-	const int bar_room = SVG_W - BAR_X - VALUE_ROOM;
 
 	html_rawf(b,
 		  "<svg class=\"atlas-chart\" xmlns=\"http://www.w3.org/2000/svg\" "
-		  "viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"",
-		  SVG_W, h);
+		  "width=\"100%%\" height=\"%d\" role=\"img\" aria-labelledby=\"",
+		  h);
 	id_attr(b, c->id, "-titel ");
 	id_attr(b, c->id, "-beschrijving");
 	html_raw(b, "\"><title id=\"");
@@ -87,41 +90,41 @@ void svg_bar_chart(struct buf *b, const struct svg_chart *c)
 
 	if (c->n_bars == 0) {
 		html_rawf(b,
-			  "<text x=\"%d\" y=\"%d\" font-size=\"14\" fill=\"" COLOR_TEXT
-			  "\" text-anchor=\"middle\">Geen gegevens</text></svg>",
-			  SVG_W / 2, PAD + ROW_H / 2 + 5);
+			  "<text class=\"atlas-chart__text\" x=\"0\" y=\"%d\" font-size=\"14\" "
+			  "fill=\"" COLOR_TEXT "\">Geen gegevens</text></svg>",
+			  PAD + LABEL_Y);
 		return;
 	}
 
 	for (int i = 0; i < c->n_bars; i++) {
 		const struct svg_bar *bar = &c->bars[i];
 		int y = PAD + i * ROW_H;
-		int w = max > 0 ? (int)((double)bar->value * bar_room / (double)max + 0.5) : 0;
-		if (bar->value > 0 && w < 2)
-			w = 2; /* a non-zero value stays visible */
+		double pct = max > 0 ? (double)bar->value * BAR_ROOM / (double)max : 0.0;
+		if (bar->value > 0 && pct < 0.5)
+			pct = 0.5; /* a non-zero value stays visible */
 		html_raw(b, "<g><title>");
 		html_text(b, bar->label);
 		html_raw(b, ": ");
 		html_int_nl(b, bar->value);
 		html_rawf(b,
-			  "</title><text x=\"%d\" y=\"%d\" font-size=\"14\" fill=\"" COLOR_TEXT
-			  "\" text-anchor=\"end\">",
-			  LABEL_END, y + ROW_H / 2 + 5);
+			  "</title><text class=\"atlas-chart__text\" x=\"0\" y=\"%d\" "
+			  "font-size=\"14\" fill=\"" COLOR_TEXT "\">",
+			  y + LABEL_Y);
 		text_shortened(b, bar->label, LABEL_MAX);
-		html_rawf(
-		    b,
-		    "</text><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"" COLOR_BAR
-		    "\"/><text x=\"%d\" y=\"%d\" font-size=\"14\" font-weight=\"700\" "
-		    "fill=\"" COLOR_TEXT "\">",
-		    BAR_X, y + (ROW_H - BAR_H) / 2, w, BAR_H, BAR_X + w + 6, y + ROW_H / 2 + 5);
+		html_rawf(b,
+			  "</text><rect x=\"0\" y=\"%d\" width=\"%.1f%%\" height=\"%d\" "
+			  "fill=\"" COLOR_BAR
+			  "\"/><text class=\"atlas-chart__text\" x=\"%.1f%%\" dx=\"6\" y=\"%d\" "
+			  "font-size=\"14\" font-weight=\"700\" fill=\"" COLOR_TEXT "\">",
+			  y + BAR_Y, pct, BAR_H, pct, y + VALUE_Y);
 		html_int_nl(b, bar->value);
 		html_raw(b, "</text></g>");
 	}
 	/* the baseline the bars grow from */
 	html_rawf(b,
-		  "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"" COLOR_AXIS
+		  "<line x1=\"0.5\" y1=\"%d\" x2=\"0.5\" y2=\"%d\" stroke=\"" COLOR_AXIS
 		  "\" stroke-width=\"1\"/></svg>",
-		  BAR_X, PAD / 2, BAR_X, h - PAD / 2);
+		  PAD, h - PAD);
 }
 
 void svg_bar_table(struct buf *b, const struct svg_chart *c)

@@ -1,5 +1,5 @@
-// a11y.test.mjs — axe-core (WCAG 2.0/2.1 A and AA) reports no violations on
-// every page of the atlas, each view is saved as a full-page screenshot
+// a11y.test.mjs — axe-core (WCAG 2.0/2.1 A and AA) reports no violations,
+// and no colour contrast it could not decide, on every page of the atlas, each view is saved as a full-page screenshot
 // (1280 wide) under build/screenshots/, no page raises a script error or a
 // CSP refusal, no page is wider than the window, and no request leaves
 // 127.0.0.1.
@@ -54,6 +54,10 @@ async function networkSettled(p) {
   });
 }
 
+// axe-core's undecided colour-contrast results ("incomplete") fail a view
+// unless the node is a checked false positive (CONTRAST_FALSE_POSITIVES in
+// the harness; the map, network and overlap drawings are not yet checked
+// there, see CONTRAST_NOT_YET_CHECKED).
 const VIEWS = [
   { name: 'home', path: '/' },
   { name: 'samenwerkingsverbanden', path: '/samenwerkingsverbanden' },

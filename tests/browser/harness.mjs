@@ -154,10 +154,74 @@ export async function visit(env, page, p, { status } = {}) {
 }
 
 /*
- * Run axe-core with the WCAG 2.0/2.1 A+AA tags on the page as it is now.
- * Returns the violations; assertNoViolations() fails with a detailed list.
+ * Colour-contrast results axe-core could not decide ("incomplete": e.g. text
+ * over an image or a gradient) count as violations, except the nodes listed
+ * here after checking them by hand: { target: RegExp on the node's CSS
+ * selector and/or html: RegExp on its HTML, page: RegExp on the URL
+ * (optional), reason }.
  */
-export async function axe(page, { timeoutMs = 30_000 } = {}) {
+export const CONTRAST_FALSE_POSITIVES = [
+  {
+    html: /^<text class="atlas-chart__text"/,
+    reason:
+      'bar charts (src/render/svg.c): #1a1a1a text (17:1) on the white page; labels sit on their own line and values after the end of the bar, never over it; axe-core cannot see through the SVG',
+  },
+  {
+    html: /^<text [^>]*font-size="1[23]" fill="#(1a1a1a|3d3d3d)"/,
+    page: /\/samenwerkingsverbanden\/[^/?]+$/,
+    reason:
+      'role quadrant (src/render/quadrant.c): #1a1a1a and #3d3d3d text on the pale quadrant fills #e8f0fb, #fdf1e3, #e6f4ee, #f3eaf7 (at least 9.4:1)',
+  },
+  {
+    html: /^<text [^>]*font-weight="bold" fill="#ffffff">\d+<\/text>/,
+    page: /\/samenwerkingsverbanden\/[^/?]+$/,
+    reason: 'role quadrant: the white marker number on its #0b4f9c circle (8.0:1)',
+  },
+];
+
+/*
+ * Pages whose drawings are being rebuilt in other branches (the map, the
+ * network, the overlap heatmap): their SVG text (counts over gemeente
+ * fills, network labels, heatmap labels) has not been checked yet, so
+ * undecided contrast there is printed, not failed. Remove an entry once its
+ * drawing is checked (then fix it or list its nodes above).
+ */
+export const CONTRAST_NOT_YET_CHECKED = [/^\/kaart(\?|$)/, /^\/netwerk(\?|$)/, /^\/analyse\/overlap(\?|$)/];
+
+// The incomplete colour-contrast nodes of an axe result that are not known
+// false positives, as one violation (or null).
+function undecidedContrast(result, url, known) {
+  const inc = (result.incomplete || []).find((v) => v.id === 'color-contrast');
+  if (!inc) return null;
+  let pathname = url;
+  try {
+    const u = new URL(url);
+    pathname = u.pathname + u.search;
+  } catch {
+    // keep url as it is
+  }
+  if (CONTRAST_NOT_YET_CHECKED.some((re) => re.test(pathname))) {
+    console.log(`undecided colour contrast on ${pathname}, not yet checked (drawing rebuilt elsewhere): ${inc.nodes.length} node(s)`);
+    return null;
+  }
+  const listed = (n, k) => (!k.target || k.target.test(n.target.join(' '))) && (!k.html || k.html.test(n.html)) && (!k.page || k.page.test(url));
+  const nodes = inc.nodes.filter((n) => !known.some((k) => listed(n, k)));
+  if (nodes.length === 0) return null;
+  return {
+    ...inc,
+    id: 'color-contrast (incomplete)',
+    help: `${inc.help}: axe-core could not decide; check and fix, or list it in CONTRAST_FALSE_POSITIVES with a reason`,
+    nodes: nodes.map((n) => ({ ...n, failureSummary: n.failureSummary || (n.any || []).map((c) => c.message).join('; ') })),
+  };
+}
+
+/*
+ * Run axe-core with the WCAG 2.0/2.1 A+AA tags on the page as it is now.
+ * Returns the violations, including undecided colour contrast (see
+ * CONTRAST_FALSE_POSITIVES; pass knownContrast to use another list);
+ * assertNoViolations() fails with a detailed list.
+ */
+export async function axe(page, { timeoutMs = 30_000, knownContrast = CONTRAST_FALSE_POSITIVES } = {}) {
   // axe-core runs inside the page: it cannot run with javaScriptEnabled:
   // false (it would wait for ever), hence the time limit
   let timer;
@@ -166,7 +230,8 @@ export async function axe(page, { timeoutMs = 30_000 } = {}) {
   });
   try {
     const r = await Promise.race([new AxeBuilder({ page }).withTags(AXE_TAGS).analyze(), limit]);
-    return r.violations;
+    const undecided = undecidedContrast(r, page.url(), knownContrast);
+    return undecided ? [...r.violations, undecided] : r.violations;
   } finally {
     clearTimeout(timer);
   }

@@ -102,7 +102,7 @@ test('add: valid input → listed with parties, date, status badge and an escape
   assert.match(sec, /utrecht-status-badge--neutral">Voorgesteld</);
   const t = rows(sec);
   assert.ok(t.some((x) => x.includes(`${o1.naam}, ${o2.naam} 1 februari 2025 Geldend Document`)), t.join('\n'));
-  assert.ok(t.some((x) => x.startsWith('Jaarlijkse evaluatie Alle deelnemers Onbekend Voorgesteld Geen')), t.join('\n'));
+  assert.ok(t.some((x) => x.startsWith('Jaarlijkse evaluatie Alle deelnemers — onbekend Voorgesteld Geen')), t.join('\n'));
   assert.doesNotMatch(sec, /bewerken/, 'no edit links for anonymous visitors');
   pages.push(['verband-afspraken', page.text]);
   const s = await S.staf.get(`/samenwerkingsverbanden/${F.C}`);

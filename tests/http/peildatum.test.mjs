@@ -108,3 +108,37 @@ test('page: /samenwerkingsverbanden?peildatum=<today> shows the same rows and co
     assert.deepEqual(b, a, q);
   }
 });
+
+// The list's filter form holds the time-travel control (a labelled date
+// field named peildatum, with the chosen date filled in), and the notice
+// "Terug naar vandaag" leads back to the same page without the date.
+test('page: the filter form has a peildatum date control; the notice returns to the same page', async () => {
+  const plain = await srv.get('/samenwerkingsverbanden');
+  assert.equal(plain.status, 200);
+  const html = plain.text;
+  const form = /<form[^>]*class="utrecht-form atlas-filter"[^]*?<\/form>/.exec(html)?.[0] ?? '';
+  assert.match(form, /<input[^>]*type="date"[^>]*id="peildatum"[^>]*name="peildatum"[^>]*value=""/, 'no empty date control in the filter form');
+  assert.match(form, /<label class="utrecht-form-label" for="peildatum">Peildatum<\/label>/);
+  assert.doesNotMatch(html, /U bekijkt het register zoals het was op/, 'no notice without a date');
+
+  const dated = await srv.get('/samenwerkingsverbanden?soort=wgr&peildatum=2020-01-01');
+  assert.equal(dated.status, 200);
+  const d = dated.text;
+  const dform = /<form[^>]*class="utrecht-form atlas-filter"[^]*?<\/form>/.exec(d)?.[0] ?? '';
+  assert.match(dform, /<input[^>]*name="peildatum"[^>]*value="2020-01-01"/, 'the chosen date is shown in the control');
+  assert.equal((dform.match(/name="peildatum"/g) || []).length, 1, 'one peildatum field in the form (no hidden duplicate)');
+  const back = /href="([^"]*)">Terug naar vandaag<\/a>/.exec(d)?.[1];
+  assert.equal(back, '/samenwerkingsverbanden', 'Terug naar vandaag leads to the same page, today');
+});
+
+// Missing values in the list are one short mark ("—" with "onbekend" for
+// screen readers), not the word "Onbekend" filling a column.
+test('page: the list marks a missing legal form with a dash, not "Onbekend"', async () => {
+  const html = (await srv.get('/samenwerkingsverbanden?status=alle')).text;
+  const table = /<tbody[^>]*>([^]*?)<\/tbody>/.exec(html)?.[1] ?? '';
+  assert.doesNotMatch(table, />Onbekend</, 'the word Onbekend in a list cell');
+  const api = await allPages(srv, '/api/v1/samenwerkingsverbanden?status=alle', 'samenwerkingsverbanden');
+  const first25 = api.items.sort((a, b) => a.naam.localeCompare(b.naam, 'nl')).slice(0, 25);
+  if (first25.some((c) => !c.juridischeVorm))
+    assert.match(table, /data-label="Juridische vorm"><span class="atlas-unknown"><span aria-hidden="true">—<\/span><span class="atlas-visually-hidden">onbekend<\/span>/);
+});

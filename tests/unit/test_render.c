@@ -132,7 +132,14 @@ static void test_table(void **state)
 	comp_th_close(&b);
 	comp_td_int(&b, 1234);
 	comp_row_close(&b);
+	comp_row_open(&b);
+	comp_td_text(&b, NULL, "Onbekend");
+	comp_td_text(&b, "", "Geen");
+	comp_td_text(&b, "extra", NULL); /* past the last column: no label */
+	comp_row_close(&b);
 	comp_table_close(&b);
+	/* after the table, cells carry no labels */
+	comp_td_text(&b, "los", NULL);
 	assert_false(b.err);
 	assert_non_null(
 	    strstr(b.data, "<caption class=\"utrecht-table__caption\">" HOSTILE_ESC "</caption>"));
@@ -140,9 +147,57 @@ static void test_table(void **state)
 	assert_int_equal(count(b.data, "scope=\"row\""), 1);
 	assert_non_null(strstr(b.data, "Aantal &lt;n&gt;"));
 	assert_non_null(strstr(b.data, "href=\"/organisaties/gm%2099%2F99\""));
-	assert_non_null(strstr(b.data, "numeric-column\">1.234</td>"));
+	/* each data cell carries its column label for the stacked layout */
+	assert_non_null(
+	    strstr(b.data, "numeric-column\" data-label=\"Aantal &lt;n&gt;\">1.234</td>"));
+	assert_non_null(strstr(b.data,
+			       "<td class=\"utrecht-table__cell\" data-label=\"Naam\">"
+			       "<span class=\"atlas-unknown\"><span aria-hidden=\"true\">—</span>"
+			       "<span class=\"atlas-visually-hidden\">onbekend</span>"));
+	assert_non_null(strstr(b.data, "data-label=\"Aantal &lt;n&gt;\"><span "
+				       "class=\"atlas-unknown\">Geen</span>"));
+	assert_non_null(strstr(b.data, "<td class=\"utrecht-table__cell\">extra</td>"));
+	assert_non_null(strstr(b.data, "<td class=\"utrecht-table__cell\">los</td>"));
+	assert_int_equal(count(b.data, "data-label="), 3);
 	assert_null(strstr(b.data, "<script"));
 	buf_free(&b);
+}
+
+static void test_page_nav(void **state)
+{
+	(void)state;
+	struct buf b = BUF_INIT;
+	html_raw(&b, "<h1>Testregio</h1>");
+	size_t at = b.len;
+	html_raw(&b, "<h2 class=\"x\" id=\"gegevens\">Gegevens</h2><p>tekst</p>"
+		     "<h2 class=\"x\">Zonder id</h2>"
+		     "<h2 class=\"x\" id=\"deelnemers\">Deelnemers <span>(3)</span></h2>"
+		     "<h2 id=\"vragen\">A &amp; B</h2>");
+	comp_page_nav_insert(&b, at);
+	assert_false(b.err);
+	/* inserted right after the h1, before the first section */
+	assert_non_null(
+	    strstr(b.data, "<h1>Testregio</h1><nav class=\"atlas-toc atlas-page-nav\""));
+	assert_non_null(strstr(b.data, "href=\"#gegevens\">Gegevens</a>"));
+	assert_non_null(strstr(b.data, "href=\"#deelnemers\">Deelnemers (3)</a>"));
+	assert_non_null(strstr(b.data, "href=\"#vragen\">A &amp; B</a>"));
+	assert_int_equal(count(b.data, "<li>"), 3);
+	assert_non_null(strstr(b.data, "</nav><h2 class=\"x\" id=\"gegevens\">"));
+	buf_free(&b);
+
+	/* one section: no navigation */
+	struct buf one = BUF_INIT;
+	html_raw(&one, "<h2 id=\"a\">A</h2>");
+	comp_page_nav_insert(&one, 0);
+	assert_null(strstr(one.data, "<nav"));
+	buf_free(&one);
+
+	static const struct comp_anchor items[] = {{"a-b", "Eerste <deel>"}, {"c", "Tweede"}};
+	struct buf list = BUF_INIT;
+	comp_page_nav(&list, items, 2);
+	assert_non_null(strstr(list.data, "href=\"#a-b\">Eerste &lt;deel&gt;</a>"));
+	assert_non_null(strstr(list.data, "Op deze pagina"));
+	buf_free(&list);
 }
 
 static void test_dl_unknown(void **state)
@@ -499,6 +554,7 @@ int main(void)
 	    cmocka_unit_test(test_date_nl),
 	    cmocka_unit_test(test_decimal_nl),
 	    cmocka_unit_test(test_table),
+	    cmocka_unit_test(test_page_nav),
 	    cmocka_unit_test(test_dl_unknown),
 	    cmocka_unit_test(test_select),
 	    cmocka_unit_test(test_pagination),

@@ -72,10 +72,16 @@ static void test_chart_structure(void **state)
 	assert_non_null(strstr(s, HOSTILE_ESC ": 5</title>"));
 	assert_null(strstr(s, "<script>"));
 	assert_null(strstr(s, "style="));
-	/* proportional: 10 -> full width (280), 5 -> half (140), 0 -> 0 */
-	assert_non_null(strstr(s, "width=\"280\""));
-	assert_non_null(strstr(s, "width=\"140\""));
-	assert_non_null(strstr(s, "width=\"0\""));
+	/* proportional, in % of the chart's width: 10 -> the longest bar (85%),
+	 * 5 -> half of it, 0 -> 0 */
+	assert_non_null(strstr(s, "width=\"85.0%\""));
+	assert_non_null(strstr(s, "width=\"42.5%\""));
+	assert_non_null(strstr(s, "width=\"0.0%\""));
+	/* no viewBox: the text is not scaled with the drawing, and no text is
+	 * set below 14 px */
+	assert_null(strstr(s, "viewBox"));
+	assert_non_null(strstr(s, "width=\"100%\""));
+	assert_int_equal(count(s, "font-size=\"14\""), count(s, "<text "));
 	/* the long label is shortened on the chart, full in the bar title */
 	assert_non_null(strstr(s, "…</text>"));
 	assert_non_null(
