@@ -46,22 +46,11 @@ static const char *const list_keys[] = {"beleidsdomein", "juridischeVorm", "fase
 
 int api_collab_list(struct request *r)
 {
-	/* ?peildatum=: the request reads the registry as it was on that date
-	 * (its snapshot, with that snapshot's ETag) */
+	bool tt;
 	const char *date = req_param(r, "peildatum");
-	bool tt = !str_empty(date);
-	if (tt) {
-		const struct snapshot *dated;
-		struct rm_shared *held;
-		const char *problem;
-		int rc = readmodel_at(r->snap, date, &dated, &held, &problem);
-		if (rc == READMODEL_ERR_LOAD)
-			return respond_error(r, 500, "Interne fout", problem, NULL);
-		if (rc != 0)
-			return respond_error(r, 400, "Ongeldige parameter", problem, "peildatum");
-		arena_on_free(r->arena, rm_shared_release_cb, held);
-		r->snap = dated;
-	}
+	int tt_status = api_at_date(r, &tt);
+	if (tt_status)
+		return tt_status;
 	const struct snapshot *s = r->snap;
 	struct collab_filter f;
 	char msg[256];

@@ -4,6 +4,8 @@
 #include "api_common.h"
 #include "../lib/text.h"
 #include "../render/html.h"
+#include "../app/readmodel.h"
+#include "../lib/arena.h"
 
 #include <string.h>
 
@@ -181,4 +183,24 @@ void api_geojson_feature(struct jw *w, struct buf *out, const char *id, const ch
 	} else {
 		jw_null(w);
 	}
+}
+
+int api_at_date(struct request *r, bool *dated)
+{
+	const char *date = req_param(r, "peildatum");
+	if (dated)
+		*dated = !str_empty(date);
+	if (str_empty(date))
+		return 0;
+	const struct snapshot *at;
+	struct rm_shared *held;
+	const char *problem;
+	int rc = readmodel_at(r->snap, date, &at, &held, &problem);
+	if (rc == READMODEL_ERR_LOAD)
+		return respond_error(r, 500, "Interne fout", problem, NULL);
+	if (rc != 0)
+		return respond_error(r, 400, "Ongeldige parameter", problem, "peildatum");
+	arena_on_free(r->arena, rm_shared_release_cb, held);
+	r->snap = at;
+	return 0;
 }

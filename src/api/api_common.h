@@ -16,6 +16,14 @@
 
 #include <stdbool.h>
 
+/*
+ * ?peildatum=: when the request names a date, point r->snap at the registry
+ * as it was on that date (released with the request's arena) and set *dated
+ * (may be NULL). Returns 0, or the status of the problem reply it wrote (400
+ * for a bad or future date, 500 when the dated snapshot cannot be loaded).
+ */
+int api_at_date(struct request *r, bool *dated);
+
 #define API_BASE "/api/v1"
 
 /*

@@ -272,21 +272,9 @@ static int view_or_respond(struct request *r, struct map_view *v)
 
 int api_map(struct request *r)
 {
-	/* ?peildatum=: the map as the registry was on that date (its snapshot,
-	 * with that snapshot's ETag) */
-	const char *date = req_param(r, "peildatum");
-	if (!str_empty(date)) {
-		const struct snapshot *dated;
-		struct rm_shared *held;
-		const char *problem;
-		int rc = readmodel_at(r->snap, date, &dated, &held, &problem);
-		if (rc == READMODEL_ERR_LOAD)
-			return respond_error(r, 500, "Interne fout", problem, NULL);
-		if (rc != 0)
-			return respond_error(r, 400, "Ongeldige parameter", problem, "peildatum");
-		arena_on_free(r->arena, rm_shared_release_cb, held);
-		r->snap = dated;
-	}
+	int tt_status = api_at_date(r, NULL);
+	if (tt_status)
+		return tt_status;
 	struct map_view v;
 	int st = view_or_respond(r, &v);
 	if (st)

@@ -272,20 +272,10 @@ static void write_blocks(struct request *r, struct jw *w, const struct snapshot 
 
 int api_overlap(struct request *r)
 {
-	/* ?peildatum=: the analysis of the registry as it was on that date */
 	const char *date = req_param(r, "peildatum");
-	if (!str_empty(date)) {
-		const struct snapshot *dated;
-		struct rm_shared *held;
-		const char *problem;
-		int rc = readmodel_at(r->snap, date, &dated, &held, &problem);
-		if (rc == READMODEL_ERR_LOAD)
-			return respond_error(r, 500, "Interne fout", problem, NULL);
-		if (rc != 0)
-			return respond_error(r, 400, "Ongeldige parameter", problem, "peildatum");
-		arena_on_free(r->arena, rm_shared_release_cb, held);
-		r->snap = dated;
-	}
+	int tt_status = api_at_date(r, NULL);
+	if (tt_status)
+		return tt_status;
 	const struct snapshot *s = r->snap;
 	struct overlap_query q;
 	char msg[256];

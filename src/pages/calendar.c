@@ -281,22 +281,6 @@ static void not_computed(struct buf *b, const struct snapshot *s, int org)
 		html_raw(b, "<p class=\"utrecht-paragraph\">Geen.</p>");
 }
 
-static void h2(struct buf *b, const char *id, const char *text)
-{
-	html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"");
-	html_attr(b, id);
-	html_raw(b, "\">");
-	html_text(b, text);
-	html_raw(b, "</h2>");
-}
-
-static void para(struct buf *b, const char *text)
-{
-	html_raw(b, "<p class=\"utrecht-paragraph\">");
-	html_text(b, text);
-	html_raw(b, "</p>");
-}
-
 /* The standing art. 1 rule (zienswijze on a draft regeling). */
 static void standing_rules(struct buf *b)
 {
@@ -319,23 +303,24 @@ static void standing_rules(struct buf *b)
 
 static void explain(struct buf *b)
 {
-	h2(b, "over-de-kalender", "Over deze kalender");
-	para(
+	comp_h2(b, "over-de-kalender", "Over deze kalender");
+	comp_para(
 	    b,
 	    "De data volgen uit de Wet gemeenschappelijke regelingen (Wgr) zoals die sinds 1 juli "
 	    "2022 geldt; voor eerdere begrotingsjaren gelden de oude termijnen (15 april, 8 weken, "
 	    "1 augustus). Ze gelden alleen voor regelingen met een eigen begroting: openbaar "
 	    "lichaam, gemeenschappelijk orgaan en bedrijfsvoeringsorganisatie.");
-	para(
+	comp_para(
 	    b,
 	    "Zekerheid H betekent: gecontroleerd in (een kopie van) de wettekst. M betekent: uit "
 	    "een "
 	    "secundaire bron, nog niet in de wettekst gecontroleerd. Controleer een termijn altijd "
 	    "in de eigen regeling: die kan eerdere data afspreken.");
-	para(b,
-	     "De datum van de vergadering van het algemeen bestuur staat nog niet in de atlas. "
-	     "Daarom tonen we de ontwerpbegroting en de zienswijze zonder datum, als termijn vóór "
-	     "die vergadering. We verzinnen geen datum.");
+	comp_para(
+	    b,
+	    "De datum van de vergadering van het algemeen bestuur staat nog niet in de atlas. "
+	    "Daarom tonen we de ontwerpbegroting en de zienswijze zonder datum, als termijn vóór "
+	    "die vergadering. We verzinnen geen datum.");
 }
 
 static void range_end(const char *today, char out[11])
@@ -373,27 +358,28 @@ static void calendar_body(struct request *r, int org)
 	char to[11];
 	range_end(s->today, to);
 
-	h2(b, "komend", "Komende momenten (18 maanden)");
+	comp_h2(b, "komend", "Komende momenten (18 maanden)");
 	html_raw(b, "<p class=\"utrecht-paragraph\">Van ");
 	html_date_nl(b, s->today);
 	html_raw(b, " tot ");
 	html_date_nl(b, to);
 	html_rawf(b, ". Regelingen met een eigen begroting: %d.</p>", n_budget);
 	if (dated_by_month(b, s, &e, s->today, to) == 0)
-		para(b, "Geen momenten met een datum in deze periode.");
+		comp_para(b, "Geen momenten met een datum in deze periode.");
 
-	h2(b, "zonder-datum", "Momenten die afhangen van de vergadering van het algemeen bestuur");
+	comp_h2(b, "zonder-datum",
+		"Momenten die afhangen van de vergadering van het algemeen bestuur");
 	int shown = 0;
 	/* the next two budget years: their AB meetings fall this year and next year */
 	for (int yy = y + 1; yy <= y + 2; yy++)
 		shown += undated_table(b, s, &e, yy);
 	if (!shown)
-		para(b, "Geen.");
+		comp_para(b, "Geen.");
 
-	h2(b, "niet-berekend", "Regelingen waarvoor we niets berekenen");
+	comp_h2(b, "niet-berekend", "Regelingen waarvoor we niets berekenen");
 	not_computed(b, s, org);
 
-	h2(b, "altijd", "Op elk moment: zienswijze op een ontwerpregeling");
+	comp_h2(b, "altijd", "Op elk moment: zienswijze op een ontwerpregeling");
 	standing_rules(b);
 }
 

@@ -617,6 +617,9 @@ int page_collab_show(struct request *r)
 	html_raw(b, "<p class=\"utrecht-paragraph\">");
 	comp_link(b, arena_printf(r->arena, "%s/geschiedenis", collab_path(r, c->key)),
 		  "Geschiedenis van de wijzigingen");
+	html_raw(b, " · ");
+	comp_link(b, arena_printf(r->arena, "%s/kalender.ics", collab_path(r, c->key)),
+		  "Termijnen en AB-vergaderingen in uw agenda (iCal)");
 	html_raw(b, "</p>");
 	if (r->user)
 		manage_block(b, r, ci);

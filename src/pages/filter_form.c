@@ -23,39 +23,20 @@ struct counted_option {
  * for the other filters as they are now, and a visitor may change several
  * selects before submitting.
  */
-static void counted_select(struct buf *b, const char *name, const char *label,
+static void counted_select(struct request *r, const char *name, const char *label,
 			   const struct counted_option *o, int n, const char *selected)
 {
-	if (!selected)
-		selected = "";
-	html_raw(b, "<div class=\"utrecht-form-field atlas-form-field\">"
-		    "<div class=\"utrecht-form-field__label\">"
-		    "<label class=\"utrecht-form-label\" for=\"f-");
-	html_attr(b, name);
-	html_raw(b, "\">");
-	html_text(b, label);
-	html_raw(b, "</label></div><div class=\"utrecht-form-field__input\">"
-		    "<select class=\"utrecht-select utrecht-select--html-select\" id=\"f-");
-	html_attr(b, name);
-	html_raw(b, "\" name=\"");
-	html_attr(b, name);
-	html_raw(b, "\">");
+	struct comp_option *co = arena_calloc(r->arena, (size_t)n, sizeof *co);
 	for (int i = 0; i < n; i++) {
-		bool sel = strcmp(o[i].value, selected) == 0;
-		html_raw(b, "<option value=\"");
-		html_attr(b, o[i].value);
-		html_raw(b, "\"");
-		if (sel)
-			html_raw(b, " selected");
-		html_raw(b, ">");
-		html_text(b, o[i].label);
+		co[i].value = o[i].value;
 		if (o[i].count == 0)
-			html_raw(b, " (0, geen resultaten)");
+			co[i].label = arena_printf(r->arena, "%s (0, geen resultaten)", o[i].label);
 		else if (o[i].count > 0)
-			html_rawf(b, " (%d)", o[i].count);
-		html_raw(b, "</option>");
+			co[i].label = arena_printf(r->arena, "%s (%d)", o[i].label, o[i].count);
+		else
+			co[i].label = o[i].label;
 	}
-	html_raw(b, "</select></div></div>");
+	comp_select(&r->out, name, label, co, n, selected);
 }
 
 static void enum_select(struct request *r, const char *name, const char *label, const char *all,
@@ -71,7 +52,7 @@ static void enum_select(struct request *r, const char *name, const char *label, 
 			o[k++] = (struct counted_option){t[i].api, t[i].label, counts[i]};
 	if (has_unknown)
 		o[k++] = (struct counted_option){t[0].api, "Onbekend", counts[0]};
-	counted_select(&r->out, name, label, o, k, req_param(r, name));
+	counted_select(r, name, label, o, k, req_param(r, name));
 }
 
 /* The filter the request asks for (invalid values are left out here: the
@@ -111,7 +92,7 @@ void filter_form_selects(struct request *r, unsigned fields)
 		for (int i = 0; i < s->n_domains; i++)
 			o[i + 1] =
 			    (struct counted_option){s->domains[i].key, s->domains[i].name, cnt[i]};
-		counted_select(&r->out, "beleidsdomein", "Beleidsdomein", o, s->n_domains + 1,
+		counted_select(r, "beleidsdomein", "Beleidsdomein", o, s->n_domains + 1,
 			       req_param(r, "beleidsdomein"));
 	}
 	if (fields & FF_LEGAL_FORM) {
@@ -147,6 +128,6 @@ void filter_form_selects(struct request *r, unsigned fields)
 				       : org->name,
 			    cnt[i]};
 		}
-		counted_select(&r->out, "deelnemer", "Deelnemende organisatie", o, k, sel);
+		counted_select(r, "deelnemer", "Deelnemende organisatie", o, k, sel);
 	}
 }

@@ -19,22 +19,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void h2(struct buf *b, const char *id, const char *text)
-{
-	html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"");
-	html_attr(b, id);
-	html_raw(b, "\">");
-	html_text(b, text);
-	html_raw(b, "</h2>");
-}
-
-static void para(struct buf *b, const char *text)
-{
-	html_raw(b, "<p class=\"utrecht-paragraph\">");
-	html_text(b, text);
-	html_raw(b, "</p>");
-}
-
 /* What a source gives, in words: the records that cite it ("26
  * organisaties, 3 deelnames"), or else the first sentence of its note with
  * any "(commit …)" reference left out — a repository commit says nothing to
@@ -170,7 +154,7 @@ int page_about(struct request *r)
 		    "<li><a class=\"utrecht-link utrecht-link--html-a\" href=\"#open-data\">Open "
 		    "data</a></li></ul></nav>");
 
-	h2(b, "inhoud-atlas", "Wat staat in de atlas");
+	comp_h2(b, "inhoud-atlas", "Wat staat in de atlas");
 	html_raw(b, "<p class=\"utrecht-paragraph\">De atlas bevat ");
 	html_int_nl(b, s->n_orgs);
 	html_raw(b, " organisaties, ");
@@ -182,39 +166,43 @@ int page_about(struct request *r)
 	html_raw(b, " deelnames, ingedeeld in ");
 	html_int_nl(b, s->n_domains);
 	html_raw(b, " beleidsdomeinen.</p>");
-	para(b,
-	     "Organisaties zijn de provincie, de gemeenten, de waterschappen en de organen van "
-	     "samenwerkingsverbanden. Gemeenten die zijn samengevoegd blijven in de atlas staan "
-	     "als opgeheven organisatie, met een verwijzing naar de opvolger als die bekend is.");
-	para(b, "De indeling in beleidsdomeinen is een eigen indeling van de atlas, gemaakt op "
-		"basis van de naam en het doel van elk samenwerkingsverband. Het is geen officiële "
-		"indeling.");
+	comp_para(
+	    b, "Organisaties zijn de provincie, de gemeenten, de waterschappen en de organen van "
+	       "samenwerkingsverbanden. Gemeenten die zijn samengevoegd blijven in de atlas staan "
+	       "als opgeheven organisatie, met een verwijzing naar de opvolger als die bekend is.");
+	comp_para(
+	    b, "De indeling in beleidsdomeinen is een eigen indeling van de atlas, gemaakt op "
+	       "basis van de naam en het doel van elk samenwerkingsverband. Het is geen officiële "
+	       "indeling.");
 
-	h2(b, "bijhouden", "Hoe de gegevens worden bijgehouden");
-	para(b, "De gegevens komen uit openbare bronnen: het Centraal Bureau voor de Statistiek "
-		"(CBS) voor gemeenten, inwoneraantallen en oppervlakte, de Open State Foundation "
-		"voor de gemeenschappelijke regelingen van 2015, en websites van de "
-		"samenwerkingsverbanden zelf. Ze worden met een vast, herhaalbaar script omgezet "
-		"naar de gegevensbestanden van de atlas. Er worden geen gegevens bedacht of "
-		"aangevuld: wat een bron niet vermeldt, staat in de atlas als „Onbekend”.");
-	para(b, "Elke wijziging in de database wordt vastgelegd met tijdstip en herkomst.");
+	comp_h2(b, "bijhouden", "Hoe de gegevens worden bijgehouden");
+	comp_para(b,
+		  "De gegevens komen uit openbare bronnen: het Centraal Bureau voor de Statistiek "
+		  "(CBS) voor gemeenten, inwoneraantallen en oppervlakte, de Open State Foundation "
+		  "voor de gemeenschappelijke regelingen van 2015, en websites van de "
+		  "samenwerkingsverbanden zelf. Ze worden met een vast, herhaalbaar script omgezet "
+		  "naar de gegevensbestanden van de atlas. Er worden geen gegevens bedacht of "
+		  "aangevuld: wat een bron niet vermeldt, staat in de atlas als „Onbekend”.");
+	comp_para(b, "Elke wijziging in de database wordt vastgelegd met tijdstip en herkomst.");
 
-	h2(b, "laatst-bevestigd", "Wat „laatst bevestigd” betekent");
-	para(b, "Bij elk samenwerkingsverband, elke organisatie en elke deelname staat een datum "
-		"„laatst bevestigd”. Dat is de datum waarop de bron het gegeven voor het laatst "
-		"beschreef (de peildatum van de bron). Het zegt dus niet dat het gegeven vandaag "
-		"nog klopt, maar wel hoe oud de informatie is. Hoe ouder de datum, hoe groter de "
-		"kans dat er intussen iets is veranderd.");
+	comp_h2(b, "laatst-bevestigd", "Wat „laatst bevestigd” betekent");
+	comp_para(b,
+		  "Bij elk samenwerkingsverband, elke organisatie en elke deelname staat een datum "
+		  "„laatst bevestigd”. Dat is de datum waarop de bron het gegeven voor het laatst "
+		  "beschreef (de peildatum van de bron). Het zegt dus niet dat het gegeven vandaag "
+		  "nog klopt, maar wel hoe oud de informatie is. Hoe ouder de datum, hoe groter de "
+		  "kans dat er intussen iets is veranderd.");
 
-	h2(b, "gegevens-2015", "Deelnemers uit 2015");
-	para(b, "Van de meeste gemeenschappelijke regelingen zijn de deelnemers alleen bekend uit "
-		"de gegevens die de Open State Foundation in 2015 bij de provincies opvroeg "
-		"(OpenGR). Sindsdien zijn gemeenten samengevoegd en kunnen deelnemers zijn "
-		"toegetreden of uitgetreden. De atlas toont deze deelnemers met hun datum uit 2015 "
-		"en raadt de huidige samenstelling niet. Bij die samenwerkingsverbanden staat een "
-		"waarschuwing.");
+	comp_h2(b, "gegevens-2015", "Deelnemers uit 2015");
+	comp_para(
+	    b, "Van de meeste gemeenschappelijke regelingen zijn de deelnemers alleen bekend uit "
+	       "de gegevens die de Open State Foundation in 2015 bij de provincies opvroeg "
+	       "(OpenGR). Sindsdien zijn gemeenten samengevoegd en kunnen deelnemers zijn "
+	       "toegetreden of uitgetreden. De atlas toont deze deelnemers met hun datum uit 2015 "
+	       "en raadt de huidige samenstelling niet. Bij die samenwerkingsverbanden staat een "
+	       "waarschuwing.");
 
-	h2(b, "bronnen", "Alle bronnen");
+	comp_h2(b, "bronnen", "Alle bronnen");
 	/* how many records cite each source */
 	int *use = arena_calloc(r->arena, (size_t)s->n_sources * 3 + 1, sizeof *use);
 	for (int i = 0; i < s->n_orgs; i++)
@@ -262,7 +250,7 @@ int page_about(struct request *r)
 		 "(wie neemt deel, sinds wanneer), geen teksten. De precieze kopie van elk "
 		 "gegevensbestand staat in data/SOURCES.md bij de broncode.</p>");
 
-	h2(b, "open-data", "Open data");
+	comp_h2(b, "open-data", "Open data");
 	html_raw(b, "<p class=\"utrecht-paragraph\">Alle gegevens zijn ook beschikbaar via een "
 		    "open API in JSON, met dezelfde filters als de pagina's. De beschrijving staat "
 		    "in het <a class=\"utrecht-link utrecht-link--html-a\" "
@@ -324,22 +312,24 @@ int page_accessibility(struct request *r)
 	comp_dl_text(b, "Laatst herzien", "7 december 2026");
 	comp_dl_close(b);
 
-	h2(b, "verklaring", "Verklaring");
-	para(b, "De provincie Utrecht streeft ernaar de Samenwerkingsatlas toegankelijk te maken, "
-		"overeenkomstig het Besluit digitale toegankelijkheid overheid. Dat besluit "
-		"verwijst naar de Europese norm EN 301 549, die voor websites gelijk is aan de "
-		"Web Content Accessibility Guidelines (WCAG) 2.1 op niveau A en AA. Deze "
-		"verklaring geldt voor alle pagina's van de Samenwerkingsatlas.");
+	comp_h2(b, "verklaring", "Verklaring");
+	comp_para(
+	    b, "De provincie Utrecht streeft ernaar de Samenwerkingsatlas toegankelijk te maken, "
+	       "overeenkomstig het Besluit digitale toegankelijkheid overheid. Dat besluit "
+	       "verwijst naar de Europese norm EN 301 549, die voor websites gelijk is aan de "
+	       "Web Content Accessibility Guidelines (WCAG) 2.1 op niveau A en AA. Deze "
+	       "verklaring geldt voor alle pagina's van de Samenwerkingsatlas.");
 
-	h2(b, "status", "Nalevingsstatus");
-	para(b, "Status C: eerste maatregelen genomen. Er is nog geen volledig "
-		"toegankelijkheidsonderzoek volgens de evaluatiemethode WCAG-EM gedaan door een "
-		"onafhankelijke partij. Daarom kunnen we niet verklaren dat de atlas gedeeltelijk "
-		"of volledig voldoet, ook al letten we bij elke wijziging op toegankelijkheid en "
-		"vinden de automatische controles geen fouten op de gecontroleerde pagina's. Wat "
-		"we wel weten, staat hieronder bij de bekende problemen.");
+	comp_h2(b, "status", "Nalevingsstatus");
+	comp_para(
+	    b, "Status C: eerste maatregelen genomen. Er is nog geen volledig "
+	       "toegankelijkheidsonderzoek volgens de evaluatiemethode WCAG-EM gedaan door een "
+	       "onafhankelijke partij. Daarom kunnen we niet verklaren dat de atlas gedeeltelijk "
+	       "of volledig voldoet, ook al letten we bij elke wijziging op toegankelijkheid en "
+	       "vinden de automatische controles geen fouten op de gecontroleerde pagina's. Wat "
+	       "we wel weten, staat hieronder bij de bekende problemen.");
 
-	h2(b, "onderbouwing", "Hoe we dit hebben beoordeeld");
+	comp_h2(b, "onderbouwing", "Hoe we dit hebben beoordeeld");
 	html_raw(b,
 		 "<ul class=\"utrecht-unordered-list atlas-list\">"
 		 "<li>Eigen beoordeling, geen onafhankelijk onderzoek.</li>"
@@ -353,9 +343,9 @@ int page_accessibility(struct request *r)
 		 "<li>Nog niet gedaan: een handmatige controle van alle 50 succescriteria en een "
 		 "test met schermlezers (NVDA, VoiceOver) door ervaringsdeskundigen.</li></ul>");
 
-	h2(b, "problemen", "Bekende problemen en wat we eraan doen");
-	para(b, "Deze problemen kennen we. Bij elk staat wat het voor u betekent, hoe u de "
-		"informatie intussen toch krijgt en wanneer het is opgelost.");
+	comp_h2(b, "problemen", "Bekende problemen en wat we eraan doen");
+	comp_para(b, "Deze problemen kennen we. Bij elk staat wat het voor u betekent, hoe u de "
+		     "informatie intussen toch krijgt en wanneer het is opgelost.");
 	known_issue(b, "Kaart en netwerk zijn figuren (SVG)", "1.1.1 Niet-tekstuele content",
 		    "Met een schermlezer is de figuur zelf niet te volgen.",
 		    "Onder elke kaart en elk netwerk staat een tabel met dezelfde gegevens.",
@@ -374,23 +364,24 @@ int page_accessibility(struct request *r)
 		    "Vraag ons om uitleg via het contactadres hieronder.",
 		    "Geen: de tekst van de bron blijft zoals hij is.", "Niet van toepassing");
 
-	h2(b, "contact", "Een probleem melden");
-	para(b, "Kunt u iets niet gebruiken of lezen? Meld het ons. Noem de pagina (het webadres) "
-		"en beschrijf wat er misgaat. U krijgt binnen vijf werkdagen een "
-		"ontvangstbevestiging en binnen twee weken een inhoudelijke reactie; intussen "
-		"helpen we u aan de informatie die u zoekt.");
+	comp_h2(b, "contact", "Een probleem melden");
+	comp_para(
+	    b, "Kunt u iets niet gebruiken of lezen? Meld het ons. Noem de pagina (het webadres) "
+	       "en beschrijf wat er misgaat. U krijgt binnen vijf werkdagen een "
+	       "ontvangstbevestiging en binnen twee weken een inhoudelijke reactie; intussen "
+	       "helpen we u aan de informatie die u zoekt.");
 	html_raw(b, "<p class=\"utrecht-paragraph\">Contactadres: ");
 	info_contact_address(b, siteinfo_contact(), "--contact");
 	html_raw(b, "</p>");
 
-	h2(b, "ombudsman", "Niet tevreden?");
+	comp_h2(b, "ombudsman", "Niet tevreden?");
 	html_raw(b, "<p class=\"utrecht-paragraph\">Bent u niet tevreden met hoe wij uw melding "
 		    "hebben behandeld? Dien dan eerst een klacht in bij de provincie Utrecht. Bent "
 		    "u daarna nog niet tevreden, dan kunt u zich wenden tot de <a "
 		    "class=\"utrecht-link utrecht-link--html-a\" "
 		    "href=\"https://www.nationaleombudsman.nl/\">Nationale ombudsman</a>.</p>");
 
-	h2(b, "aanvullend", "Aanvullende informatie");
+	comp_h2(b, "aanvullend", "Aanvullende informatie");
 	html_raw(b,
 		 "<p class=\"utrecht-paragraph\">Wat de atlas met persoonsgegevens doet, leest "
 		 "u in de <a class=\"utrecht-link utrecht-link--html-a\" "

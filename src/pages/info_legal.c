@@ -20,22 +20,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static void h2(struct buf *b, const char *id, const char *text)
-{
-	html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"");
-	html_attr(b, id);
-	html_raw(b, "\">");
-	html_text(b, text);
-	html_raw(b, "</h2>");
-}
-
-static void para(struct buf *b, const char *text)
-{
-	html_raw(b, "<p class=\"utrecht-paragraph\">");
-	html_text(b, text);
-	html_raw(b, "</p>");
-}
-
 /* An address is an e-mail address when it has one '@', no spaces and no
  * scheme; it then becomes a mailto: link. */
 static bool is_email(const char *a)
@@ -87,7 +71,7 @@ int page_contact(struct request *r)
 		    "Neem contact op met het team dat de atlas beheert.</p>");
 	contact_para(b, "Contactadres van de atlas:");
 
-	h2(b, "waarvoor", "Waarvoor kunt u ons benaderen");
+	comp_h2(b, "waarvoor", "Waarvoor kunt u ons benaderen");
 	html_raw(b, "<ul class=\"utrecht-unordered-list atlas-list\">"
 		    "<li><strong>Een gegeven klopt niet.</strong> Gebruik liefst „Meld wat niet "
 		    "klopt” onderaan de pagina van het samenwerkingsverband of de organisatie; "
@@ -102,10 +86,10 @@ int page_contact(struct request *r)
 		    "<li><strong>Een account om gegevens bij te houden</strong> voor uw gemeente, "
 		    "waterschap of samenwerkingsverband.</li></ul>");
 
-	h2(b, "reactie", "Wanneer krijgt u antwoord");
-	para(b, "We streven ernaar binnen vijf werkdagen te reageren. Op een verzoek over uw "
-		"persoonsgegevens "
-		"beslissen we binnen een maand, zoals de AVG voorschrijft.");
+	comp_h2(b, "reactie", "Wanneer krijgt u antwoord");
+	comp_para(b, "We streven ernaar binnen vijf werkdagen te reageren. Op een verzoek over uw "
+		     "persoonsgegevens "
+		     "beslissen we binnen een maand, zoals de AVG voorschrijft.");
 	layout_end(b, r->snap->stats.newest_confirmed);
 	return 200;
 }
@@ -164,18 +148,19 @@ int page_privacy(struct request *r)
 		 "<li><a class=\"utrecht-link utrecht-link--html-a\" href=\"#fg\">Functionaris "
 		 "gegevensbescherming</a></li></ul></nav>");
 
-	h2(b, "verantwoordelijke", "Wie is verantwoordelijk");
-	para(b, "Verwerkingsverantwoordelijke is de organisatie die deze atlas beheert: de "
-		"provincie Utrecht, voor het programma Sterk Utrechts Bestuur. Gemeenten, "
-		"waterschappen en samenwerkingsverbanden die hun eigen gegevens bijhouden, doen "
-		"dat met een account van deze atlas.");
+	comp_h2(b, "verantwoordelijke", "Wie is verantwoordelijk");
+	comp_para(b,
+		  "Verwerkingsverantwoordelijke is de organisatie die deze atlas beheert: de "
+		  "provincie Utrecht, voor het programma Sterk Utrechts Bestuur. Gemeenten, "
+		  "waterschappen en samenwerkingsverbanden die hun eigen gegevens bijhouden, doen "
+		  "dat met een account van deze atlas.");
 	contact_para(b, "Contactadres van de atlas:");
 
-	h2(b, "gegevens", "Welke gegevens, waarom en hoe lang");
-	para(b, "De grondslag is steeds de AVG, artikel 6 lid 1 onder e: de atlas is een taak "
-		"van algemeen belang (openheid over wie met wie samenwerkt in het openbaar "
-		"bestuur). Alleen het e-mailadres bij een correctiemelding geeft u vrijwillig "
-		"(toestemming, artikel 6 lid 1 onder a).");
+	comp_h2(b, "gegevens", "Welke gegevens, waarom en hoe lang");
+	comp_para(b, "De grondslag is steeds de AVG, artikel 6 lid 1 onder e: de atlas is een taak "
+		     "van algemeen belang (openheid over wie met wie samenwerkt in het openbaar "
+		     "bestuur). Alleen het e-mailadres bij een correctiemelding geeft u vrijwillig "
+		     "(toestemming, artikel 6 lid 1 onder a).");
 	data_kind(b,
 		  "Ambtsdragers en hun rollen: naam, partij, openbare functies, zetels in "
 		  "besturen, periode, bron",
@@ -234,18 +219,20 @@ int page_privacy(struct request *r)
 		  "Zo lang als het logboek van de server ze bewaart (gewoonlijk enkele weken)",
 		  "De technisch beheerders. De atlas schrijft geen IP-adressen, cookies of "
 		  "wachtwoorden in het logboek");
-	para(b, "De atlas deelt geen persoonsgegevens met anderen en geeft ze niet door buiten "
-		"de Europese Economische Ruimte. De openbare gegevens over ambtsdragers staan ook "
-		"in de open API en de downloads; daar gelden dezelfde regels als op de pagina's. "
-		"Er is geen geautomatiseerde besluitvorming.");
+	comp_para(
+	    b, "De atlas deelt geen persoonsgegevens met anderen en geeft ze niet door buiten "
+	       "de Europese Economische Ruimte. De openbare gegevens over ambtsdragers staan ook "
+	       "in de open API en de downloads; daar gelden dezelfde regels als op de pagina's. "
+	       "Er is geen geautomatiseerde besluitvorming.");
 
-	h2(b, "cookies", "Cookies");
-	para(b, "De atlas gebruikt geen cookies voor statistieken, advertenties of volgen. Alleen "
-		"wie inlogt krijgt een functionele sessiecookie (atlas_sessie); die is nodig om "
-		"ingelogd te blijven en verdwijnt na afmelden of na de termijn hierboven. Daarvoor "
-		"is geen toestemming nodig.");
+	comp_h2(b, "cookies", "Cookies");
+	comp_para(
+	    b, "De atlas gebruikt geen cookies voor statistieken, advertenties of volgen. Alleen "
+	       "wie inlogt krijgt een functionele sessiecookie (atlas_sessie); die is nodig om "
+	       "ingelogd te blijven en verdwijnt na afmelden of na de termijn hierboven. Daarvoor "
+	       "is geen toestemming nodig.");
 
-	h2(b, "rechten", "Uw rechten en bezwaar");
+	comp_h2(b, "rechten", "Uw rechten en bezwaar");
 	html_raw(b, "<p class=\"utrecht-paragraph\">U mag vragen welke gegevens de atlas over u "
 		    "bewaart (inzage), ze laten verbeteren of aanvullen, ze laten verwijderen of "
 		    "de verwerking laten beperken. Tegen de verwerking op grond van het algemeen "
@@ -254,15 +241,16 @@ int page_privacy(struct request *r)
 		    "om een openbaar ambt, dan blijft het ambt zelf (functie, organisatie, "
 		    "periode) openbaar; naam, partij en contactgegevens kunnen worden gewist.</p>");
 	contact_para(b, "Stuur uw verzoek of bezwaar naar:");
-	para(b, "Zeg om welke gegevens het gaat. We beslissen binnen een maand en vragen zo nodig "
-		"om u te identificeren; we bewaren geen kopie van uw identiteitsbewijs. Bent u "
-		"het niet eens met de afhandeling, dan kunt u een klacht indienen bij de "
-		"Autoriteit Persoonsgegevens (autoriteitpersoonsgegevens.nl).");
+	comp_para(
+	    b, "Zeg om welke gegevens het gaat. We beslissen binnen een maand en vragen zo nodig "
+	       "om u te identificeren; we bewaren geen kopie van uw identiteitsbewijs. Bent u "
+	       "het niet eens met de afhandeling, dan kunt u een klacht indienen bij de "
+	       "Autoriteit Persoonsgegevens (autoriteitpersoonsgegevens.nl).");
 
-	h2(b, "fg", "Functionaris gegevensbescherming");
-	para(b, "De functionaris gegevensbescherming (FG) houdt onafhankelijk toezicht op hoe "
-		"de organisatie met persoonsgegevens omgaat. U kunt de FG rechtstreeks "
-		"benaderen.");
+	comp_h2(b, "fg", "Functionaris gegevensbescherming");
+	comp_para(b, "De functionaris gegevensbescherming (FG) houdt onafhankelijk toezicht op hoe "
+		     "de organisatie met persoonsgegevens omgaat. U kunt de FG rechtstreeks "
+		     "benaderen.");
 	html_raw(b, "<p class=\"utrecht-paragraph\">Contact van de FG: ");
 	info_contact_address(b, siteinfo_fg_contact(), "--fg-contact");
 	html_raw(b, "</p>");
@@ -281,14 +269,15 @@ int page_colofon(struct request *r)
 		    "Samenwerkingsatlas maakt, waar de gegevens vandaan komen en met welke "
 		    "software hij is gebouwd.</p>");
 
-	h2(b, "makers", "Wie maakt de atlas");
-	para(b, "De Samenwerkingsatlas is gemaakt voor het programma Sterk Utrechts Bestuur van "
-		"de provincie Utrecht. Gemeenten, waterschappen en samenwerkingsverbanden houden "
-		"hun eigen gegevens bij; het programmateam beoordeelt correcties en nieuwe "
-		"bronnen.");
+	comp_h2(b, "makers", "Wie maakt de atlas");
+	comp_para(b,
+		  "De Samenwerkingsatlas is gemaakt voor het programma Sterk Utrechts Bestuur van "
+		  "de provincie Utrecht. Gemeenten, waterschappen en samenwerkingsverbanden houden "
+		  "hun eigen gegevens bij; het programmateam beoordeelt correcties en nieuwe "
+		  "bronnen.");
 	contact_para(b, "Contact:");
 
-	h2(b, "gegevens", "Gegevens en licenties");
+	comp_h2(b, "gegevens", "Gegevens en licenties");
 	html_raw(b, "<ul class=\"utrecht-unordered-list atlas-list\">"
 		    "<li>Gemeenten, inwoneraantallen, oppervlakte en grenzen: Centraal Bureau voor "
 		    "de Statistiek (CBS) en Kadaster / PDOK, licentie CC BY 4.0.</li>"
@@ -305,7 +294,7 @@ int page_colofon(struct request *r)
 		 "API</a> op te vragen; vermeld bij hergebruik de bronnen volgens hun "
 		 "licentie.</p>");
 
-	h2(b, "software", "Software");
+	comp_h2(b, "software", "Software");
 	html_raw(b, "<ul class=\"utrecht-unordered-list atlas-list\">"
 		    "<li>De atlas zelf: open source onder de European Union Public Licence "
 		    "(EUPL-1.2), geschreven in C.</li>"

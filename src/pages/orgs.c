@@ -873,6 +873,8 @@ static void org_glance_section(struct buf *b, struct request *r, int oi, bool st
 	html_raw(b, " · ");
 	comp_link(b, org_href(r, o->code, "/kalender"), "Wgr-kalender");
 	html_raw(b, " · ");
+	comp_link(b, org_href(r, o->code, "/geschiedenis"), "Geschiedenis van de wijzigingen");
+	html_raw(b, " · ");
 	comp_link(b, arena_printf(r->arena, "/api/v1%s", org_href(r, o->code, "/overzicht")),
 		  "als JSON");
 	html_raw(b, "</p></section>");

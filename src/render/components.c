@@ -525,3 +525,23 @@ void comp_source_note(struct buf *b, const struct snapshot *s, int source_index,
 		html_date_nl(b, last_confirmed);
 	html_raw(b, ".</p>");
 }
+
+void comp_h2(struct buf *b, const char *id, const char *text)
+{
+	html_raw(b, "<h2 class=\"utrecht-heading-2\"");
+	if (id) {
+		html_raw(b, " id=\"");
+		html_attr(b, id);
+		html_raw(b, "\"");
+	}
+	html_raw(b, ">");
+	html_text(b, text);
+	html_raw(b, "</h2>");
+}
+
+void comp_para(struct buf *b, const char *text)
+{
+	html_raw(b, "<p class=\"utrecht-paragraph\">");
+	html_text(b, text);
+	html_raw(b, "</p>");
+}

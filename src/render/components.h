@@ -150,4 +150,9 @@ void comp_notice(struct buf *b, const char *lead, const char *body);
 void comp_source_note(struct buf *b, const struct snapshot *s, int source_index,
 		      const char *last_confirmed);
 
+/* <h2 class="utrecht-heading-2" id="id">text</h2> (id may be NULL) and
+ * <p class="utrecht-paragraph">text</p>; both texts escaped. */
+void comp_h2(struct buf *b, const char *id, const char *text);
+void comp_para(struct buf *b, const char *text);
+
 #endif

@@ -49,29 +49,11 @@ const UNLINKED = [
     roles: ['ACCOUNT_MGR', 'SUPERVISOR', 'STAFF', 'ADMIN'],
     why: '"Bevestig alles wat klopt" confirms a partner editor\'s own records; the others confirm record by record',
   },
-  // Two public pages that only signed-in users reach today, through
-  // /mijn-organisatie; the public collaboration and organisation pages
-  // (src/pages/collabs.c and orgs.c) do not link them yet.
-  {
-    path: '/organisaties/{code}/geschiedenis',
-    roles: ['NONE', 'ACCOUNT_MGR', 'SUPERVISOR', 'STAFF', 'ADMIN'],
-    why: "linked from a partner editor's /mijn-organisatie only; the organisation page does not link its history yet",
-  },
-  {
-    path: '/samenwerkingsverbanden/{id}/kalender.ics',
-    roles: ['NONE'],
-    why: 'linked from the AB meeting page (editors) only; the collaboration page does not link its iCal feed yet',
-  },
   {
     path: '/samenwerkingsverbanden/{id}/afspraken/{afspraak}/bewerken',
     why: 'the data has no shared agreement yet; the edit link is tested in tests/http/agreements.test.mjs',
   },
 ];
-
-// Pages the "polish" work adds (contact, privacy statement, colofon): linked
-// from the footer, they may not exist yet in this build, so a 404 there is
-// no broken link. They are not in the must-reach list unless routes.c has them.
-const MAY_BE_MISSING = new Set(['/contact', '/privacy', '/colofon']);
 
 const DOWNLOAD = /\.(csv|ics|json|geojson|atom|xml)$|^\/personen\/\{id\}\/export$/;
 
@@ -154,8 +136,7 @@ async function crawl(client) {
     fetches += batch.length;
     for (const { p, r } of pages) {
       if (r.status !== 200) {
-        const pathname = new URL(p, srv.base).pathname;
-        if (!(r.status === 404 && MAY_BE_MISSING.has(pathname))) problems.push(`${p} answered ${r.status}`);
+        problems.push(`${p} answered ${r.status}`);
         continue;
       }
       if (!/text\/html/.test(r.headers.get('content-type') || '')) continue;
@@ -164,7 +145,7 @@ async function crawl(client) {
         const route = routeOf(u.pathname);
         const target = u.pathname + u.search;
         if (route) reached.add(route.path);
-        else if (!MAY_BE_MISSING.has(u.pathname)) {
+        else {
           problems.push(`${p} links to ${target}, which is no page route`);
           continue;
         }
@@ -190,7 +171,6 @@ async function check(role, client) {
   assert.deepEqual(problems, [], `${role}: broken links`);
   const missing = routes
     .filter((r) => rank(r.role) <= rank(role) && !reached.has(r.path) && !exempt(r, role))
-    .filter((r) => !MAY_BE_MISSING.has(r.path))
     .map((r) => r.path);
   assert.deepEqual(missing, [], `${role}: page routes no link reaches`);
   // no page a role may not open is linked to it
