@@ -141,9 +141,11 @@ lint-api: $(STAMP)
 	else echo "ADR-ruleset niet gevonden: lint overgeslagen ($(ADR_RULESET))"; fi
 
 # Everything static: the include rules between the floors (scripts/check-layers,
-# docs/ARCHITECTURE.md) and the OpenAPI document (lint-api).
+# docs/ARCHITECTURE.md), the OpenAPI document (lint-api) and the stylesheets'
+# block structure (scripts/check-css).
 lint: lint-api format-check
 	scripts/check-layers
+	scripts/check-css
 
 # libFuzzer targets tests/fuzz/fuzz_*.c (clang, ASan + UBSan; objects and
 # binaries in build-fuzz/). tests/fuzz/run.sh runs each FUZZ_SECONDS on its
