@@ -62,7 +62,9 @@ test('at 390 px the glance table stacks into labelled lines without overflow', T
     return { wide, label: getComputedStyle(td, '::before').content, display: getComputedStyle(td).display };
   });
   assert.deepEqual(r.wide, [], 'nothing in the glance section is wider than the screen');
-  assert.equal(r.display, 'block');
+  // a stacked cell is a block box (the shared stacked-table rules make it a
+  // flow-root, so floated labels stay inside it)
+  assert.match(r.display, /^(block|flow-root)$/);
   assert.match(r.label, /Zetels namens Houten/);
   await screenshot(page, 'houten-390');
   await page.setViewportSize({ width: 1280, height: 900 });
