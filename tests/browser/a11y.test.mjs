@@ -6,7 +6,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startEnv, visit, axe, formatViolations, screenshot, screenshotElement, assertNoPageErrors } from './harness.mjs';
+import { startEnv, visit, axe, formatViolations, screenshot, screenshotElement, assertNoPageErrors, svgTextContrast } from './harness.mjs';
 import { allPages } from '../http/harness.mjs';
 
 // time limits: a hanging browser call fails the test instead of the suite
@@ -56,8 +56,8 @@ async function networkSettled(p) {
 
 // axe-core's undecided colour-contrast results ("incomplete") fail a view
 // unless the node is a checked false positive (CONTRAST_FALSE_POSITIVES in
-// the harness; the map, network and overlap drawings are not yet checked
-// there, see CONTRAST_NOT_YET_CHECKED).
+// the harness). For the drawings (map, network, overlap: drawing true) the
+// contrast of every SVG text is measured as well, at 1280 and 390 px.
 const VIEWS = [
   { name: 'home', path: '/' },
   { name: 'samenwerkingsverbanden', path: '/samenwerkingsverbanden' },
@@ -76,21 +76,21 @@ const VIEWS = [
   { name: 'over', path: '/over' },
   { name: 'toegankelijkheid', path: '/toegankelijkheid' },
   { name: '404', path: '/deze-pagina-bestaat-niet', status: 404 },
-  { name: 'kaart', path: '/kaart', settle: mapSettled },
-  { name: 'kaart-regio-werk', path: '/kaart?beleidsdomein=werk-en-inkomen&waterschappen=ja', settle: mapSettled },
-  { name: 'kaart-regio-mru', path: '/kaart?verband=metropoolregio-utrecht', settle: mapSettled },
-  { name: 'kaart-regio-vergelijk', path: '/kaart?beleidsdomein=werk-en-inkomen&vergelijk=cultuur-en-erfgoed', settle: mapSettled },
-  { name: 'kaart-aantal', path: '/kaart?weergave=aantal', settle: mapSettled },
-  { name: 'kaart-verband-u10', path: () => `/kaart?weergave=aantal&verband=${ids.u10}`, settle: mapSettled },
-  { name: 'kaart-verband-en-gemeente', path: () => `/kaart?weergave=aantal&verband=${ids.u10}&gemeente=gm0321`, settle: mapSettled },
-  { name: 'kaart-gefilterd', path: '/kaart?weergave=aantal&beleidsdomein=veiligheid&soort=wgr', settle: mapSettled },
-  { name: 'kaart-onbekend-verband', path: '/kaart?verband=bestaat-niet-xyz', status: 400, settle: mapSettled },
-  { name: 'netwerk', path: '/netwerk', settle: networkSettled, detail: '#netwerk-weergave' },
-  { name: 'netwerk-gefilterd', path: '/netwerk?beleidsdomein=veiligheid', settle: networkSettled },
-  { name: 'netwerk-houten', path: '/netwerk?kies=o-gm0321', settle: networkSettled, detail: '#netwerk-weergave' },
-  { name: 'analyse-overlap', path: '/analyse/overlap' },
-  { name: 'analyse-overlap-drempel', path: '/analyse/overlap?drempel=0.5' },
-  { name: 'analyse-overlap-ongeldig', path: '/analyse/overlap?drempel=7', status: 400 },
+  { name: 'kaart', path: '/kaart', settle: mapSettled, drawing: true },
+  { name: 'kaart-regio-werk', path: '/kaart?beleidsdomein=werk-en-inkomen&waterschappen=ja', settle: mapSettled, drawing: true },
+  { name: 'kaart-regio-mru', path: '/kaart?verband=metropoolregio-utrecht', settle: mapSettled, drawing: true },
+  { name: 'kaart-regio-vergelijk', path: '/kaart?beleidsdomein=werk-en-inkomen&vergelijk=cultuur-en-erfgoed', settle: mapSettled, drawing: true },
+  { name: 'kaart-aantal', path: '/kaart?weergave=aantal', settle: mapSettled, drawing: true },
+  { name: 'kaart-verband-u10', path: () => `/kaart?weergave=aantal&verband=${ids.u10}`, settle: mapSettled, drawing: true },
+  { name: 'kaart-verband-en-gemeente', path: () => `/kaart?weergave=aantal&verband=${ids.u10}&gemeente=gm0321`, settle: mapSettled, drawing: true },
+  { name: 'kaart-gefilterd', path: '/kaart?weergave=aantal&beleidsdomein=veiligheid&soort=wgr', settle: mapSettled, drawing: true },
+  { name: 'kaart-onbekend-verband', path: '/kaart?verband=bestaat-niet-xyz', status: 400, settle: mapSettled, drawing: true },
+  { name: 'netwerk', path: '/netwerk', settle: networkSettled, detail: '#netwerk-weergave', drawing: true },
+  { name: 'netwerk-gefilterd', path: '/netwerk?beleidsdomein=veiligheid', settle: networkSettled, drawing: true },
+  { name: 'netwerk-houten', path: '/netwerk?kies=o-gm0321', settle: networkSettled, detail: '#netwerk-weergave', drawing: true },
+  { name: 'analyse-overlap', path: '/analyse/overlap', drawing: true },
+  { name: 'analyse-overlap-drempel', path: '/analyse/overlap?drempel=0.5', drawing: true },
+  { name: 'analyse-overlap-ongeldig', path: '/analyse/overlap?drempel=7', status: 400, drawing: true },
 ];
 
 for (const v of VIEWS) {
@@ -103,9 +103,34 @@ for (const v of VIEWS) {
     if (v.detail) await screenshotElement(page, v.detail, `${v.name}-detail`);
     const violations = await axe(page);
     assert.equal(violations.length, 0, `axe-core violations on ${p}:\n${formatViolations(p, violations)}`);
+    if (v.drawing) await assertSvgTextContrast(page, p);
     assertNoPageErrors(page, p);
   });
 }
+
+// Every SVG text in the view meets its contrast minimum (see svgTextContrast).
+let measured = 0;
+async function assertSvgTextContrast(p, label) {
+  const all = await svgTextContrast(p);
+  measured += all.length;
+  const low = all.filter((t) => t.ratio < t.need);
+  assert.deepEqual(
+    low.map((t) => `  "${t.text}" [${t.cls}] ${t.px.toFixed(1)} px: ${t.fill} on ${t.bg} ${t.ratio.toFixed(2)}:1 < ${t.need}:1`),
+    [],
+    `SVG text with too little contrast on ${label}`,
+  );
+}
+
+test('SVG text contrast of the drawings at 390 px', { timeout: 300_000 }, async () => {
+  const narrow = await env.newPage({ viewport: { width: 390, height: 900 } });
+  for (const v of VIEWS.filter((x) => x.drawing)) {
+    const p = typeof v.path === 'function' ? v.path() : v.path;
+    await visit(env, narrow, p, { status: v.status });
+    if (v.settle) await v.settle(narrow);
+    await assertSvgTextContrast(narrow, `${p} at 390 px`);
+  }
+  assert.ok(measured > 100, `only ${measured} SVG texts measured: the check measured (almost) nothing`);
+});
 
 // A page wider than the window scrolls sideways as a whole: tables that do
 // not fit must scroll in their own container instead.

@@ -31,15 +31,6 @@ const NOT_A_PAGE = new Set(['/inloggen/oidc', '/inloggen/oidc/terug']);
 // import batch, a correction's private status token): not measured here.
 const NO_SEED_INSTANCE = new Set(['/samenwerkingsverbanden/{id}/afspraken/{afspraak}/bewerken', '/wijzigingen/import/{id}', '/correcties/status/{token}']);
 
-// Routes that fail because of their own drawings, which are being rebuilt in
-// other branches (map, network/overlap). They are still measured and
-// reported, but do not fail this test. Remove a route here as soon as it
-// passes.
-const PENDING = new Set([
-  '/analyse/overlap', // heatmap labels scale down to 4.9 px at 390 px (src/render/heatmap.c, network branch)
-  '/kaart', // map counts scale down to 7.5 px at 390 px (map branch)
-]);
-
 // The GET page routes of the route table: {path, role} with role true when
 // the route needs a signed-in user.
 function pageRoutes() {
@@ -203,8 +194,7 @@ for (const width of WIDTHS) {
       const m = await measure(page);
       results.push({ route: r.path, url: r.url, width, ...m });
       const bad = m.scrollWidth > m.vw || m.over.length > 0;
-      if (bad && !PENDING.has(r.path)) fails.push(`  ${r.url} (${r.path}): scrollWidth ${m.scrollWidth} > ${m.vw}\n      ${m.over.join('\n      ')}`);
-      if (bad && PENDING.has(r.path)) console.log(`pending (other branch): ${r.url} at ${width}: ${m.over.join('; ')}`);
+      if (bad) fails.push(`  ${r.url} (${r.path}): scrollWidth ${m.scrollWidth} > ${m.vw}\n      ${m.over.join('\n      ')}`);
     }
     assert.deepEqual(fails, [], `pages wider than ${width} px:\n${fails.join('\n')}`);
   });
@@ -229,7 +219,7 @@ test('SVG chart text renders at 12 px or more at 390 px', T, async () => {
         }),
     );
     seen += found.length;
-    for (const f of found) if (f.px < 11.95 && !PENDING.has(r.path)) small.push(`  ${r.url}: ${f.svg} "${f.text}" ${f.px.toFixed(1)} px`);
+    for (const f of found) if (f.px < 11.95) small.push(`  ${r.url}: ${f.svg} "${f.text}" ${f.px.toFixed(1)} px`);
   }
   assert.ok(seen > 0, 'no SVG text found on any page: the check measured nothing');
   assert.deepEqual(small.slice(0, 40), [], `SVG text below 12 px at 390 px (${small.length}):\n${small.slice(0, 40).join('\n')}`);
