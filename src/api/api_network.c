@@ -121,13 +121,9 @@ int api_network(struct request *r)
 
 	const char *pick = req_param(r, "kies"); /* the neighbourhood of one node */
 	if (!str_empty(pick)) {
-		if (strncmp(pick, "o-", 2) && strncmp(pick, "s-", 2) && strncmp(pick, "p-", 2))
-			return respond_error(
-			    r, 400, "Ongeldige parameter",
-			    "De parameter 'kies' moet een knoop zijn, zoals "
-			    "'o-gm0321' (organisatie), 's-…' (samenwerkingsverband) "
-			    "of 'p-…' (persoon).",
-			    "kies");
+		const char *problem = network_pick_problem(pick);
+		if (problem)
+			return respond_error(r, 400, "Ongeldige parameter", problem, "kies");
 		if (pick[0] == 'p')
 			people = true;
 	} else {

@@ -371,3 +371,11 @@ int network_groups(const struct snapshot *s, const struct network *n, double cut
 	}
 	return 0;
 }
+
+const char *network_pick_problem(const char *pick)
+{
+	if (!strncmp(pick, "o-", 2) || !strncmp(pick, "s-", 2) || !strncmp(pick, "p-", 2))
+		return NULL;
+	return "De parameter 'kies' moet een knoop zijn, zoals 'o-gm0321' (organisatie), "
+	       "'s-…' (samenwerkingsverband) of 'p-…' (persoon).";
+}

@@ -104,6 +104,10 @@ int network_add_people(const struct snapshot *s, struct network *n, const struct
 /* True when organisation o is a node by default (current, in the province). */
 bool network_default_org(const struct organisation *o);
 
+/* The Dutch problem text when pick is not a node reference ("o-<code>",
+ * "s-<key>" or "p-<id>") as the selector and ?kies= use; NULL when it is. */
+const char *network_pick_problem(const char *pick);
+
 /* Node index of organisation org_index (or collaboration collab_index) in
  * the network, or -1 when it is not a node. Linear in the node count. */
 int network_find(const struct network *n, enum net_node_kind kind, int index);

@@ -111,13 +111,9 @@ static int query_or_respond(struct request *r, struct net_query *q)
 	}
 	const char *pick = req_param(r, "kies");
 	if (!str_empty(pick)) {
-		if (strncmp(pick, "o-", 2) && strncmp(pick, "s-", 2) && strncmp(pick, "p-", 2))
-			return respond_error(
-			    r, 400, "Ongeldige parameter",
-			    "De parameter 'kies' moet een knoop zijn, zoals "
-			    "'o-gm0321' (organisatie), 's-…' (samenwerkingsverband) "
-			    "of 'p-…' (persoon).",
-			    "kies");
+		const char *problem = network_pick_problem(pick);
+		if (problem)
+			return respond_error(r, 400, "Ongeldige parameter", problem, "kies");
 		q->pick = pick;
 		if (pick[0] == 'p')
 			q->people = true; /* a person is only in the network with its seats */
