@@ -37,6 +37,10 @@ import re
 import sys
 
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# a file-system path (a value copied from someone's disk): a slash at the
+# start of the value or after a space, followed by at least two directory
+# names — URLs ("https://…") and "en/of" do not match
+ABS_PATH = re.compile(r"(?:^|\s)/[\w.-]+/[\w.-]+")
 KEY = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 URL = re.compile(r"^https?://[^\s]+$")
 CONF = ["low", "medium", "high"]
@@ -195,7 +199,7 @@ def check_folder(st, folder, minc):
                 continue
             if v != v.strip():
                 err("%s: untrimmed %s" % (w, k))
-            if "/work/" in v or "/tmp/" in v or "/home/" in v:
+            if ABS_PATH.search(v):
                 err("%s: machine path in %s" % (w, k))
 
     def ok(r):

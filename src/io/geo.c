@@ -444,16 +444,22 @@ static int path_ring_clipped(json_t *ring, void *ctx)
 	return 0;
 }
 
+/* The path of file name in the directory of the gemeente file (or ".");
+ * the optional layers lie beside it. */
+static void sibling_path(char *out, size_t n, const char *gemeente_path, const char *name)
+{
+	const char *slash = strrchr(gemeente_path, '/');
+	int dir_len = slash ? (int)(slash - gemeente_path) : 1;
+	snprintf(out, n, "%.*s/%s", dir_len, slash ? gemeente_path : ".", name);
+}
+
 /* Load the water-board layer from GEO_WATERBOARD_FILE in the directory of
  * the gemeente file, projected like the gemeenten. Optional: without the
  * file (or with a bad one) the map has no water-board layer. */
 static void load_waterboards(const char *gemeente_path)
 {
-	const char *slash = strrchr(gemeente_path, '/');
-	int dir_len = slash ? (int)(slash - gemeente_path) : 1;
 	char path[4096];
-	snprintf(path, sizeof path, "%.*s/%s", dir_len, slash ? gemeente_path : ".",
-		 GEO_WATERBOARD_FILE);
+	sibling_path(path, sizeof path, gemeente_path, GEO_WATERBOARD_FILE);
 	json_t *root = json_load_file(path, 0, NULL);
 	json_t *fs = json_object_get(root, "features");
 	size_t i;
@@ -534,11 +540,8 @@ static struct geo_feature *load_projected(const char *path, struct proj_ctx *p, 
  * GEO_NL_GEMEENTE_FILE beside the gemeente file (optional). */
 static void load_national(const char *gemeente_path)
 {
-	const char *slash = strrchr(gemeente_path, '/');
-	int dir_len = slash ? (int)(slash - gemeente_path) : 1;
 	char path[4096];
-	snprintf(path, sizeof path, "%.*s/%s", dir_len, slash ? gemeente_path : ".",
-		 GEO_NL_PROVINCE_FILE);
+	sibling_path(path, sizeof path, gemeente_path, GEO_NL_PROVINCE_FILE);
 	json_t *root = json_load_file(path, 0, NULL);
 	json_t *fs = json_object_get(root, "features");
 	struct bbox bb = {0};
@@ -554,8 +557,7 @@ static void load_national(const char *gemeente_path)
 	p.scale = (GEO_NL_VIEW_W - 2 * VIEW_PAD) / ((bb.lon1 - bb.lon0) * p.kx);
 	nl_view_h = ceil((bb.lat1 - bb.lat0) * p.scale + 2 * VIEW_PAD);
 	nl_provs = load_projected(path, &p, &n_nl_provs);
-	snprintf(path, sizeof path, "%.*s/%s", dir_len, slash ? gemeente_path : ".",
-		 GEO_NL_GEMEENTE_FILE);
+	sibling_path(path, sizeof path, gemeente_path, GEO_NL_GEMEENTE_FILE);
 	nl_gems = load_projected(path, &p, &n_nl_gems);
 }
 

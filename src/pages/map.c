@@ -10,6 +10,7 @@
  * requests. Reads the snapshot only; writes nothing.
  */
 #include "auth_ui.h"
+#include "forms.h"
 #include "filter_form.h"
 #include "map.h"
 #include "../app/map.h"
@@ -242,11 +243,7 @@ static void filter_form(struct request *r, const struct map_view *v)
 		const char *val = req_param(r, keep[i]);
 		if (str_empty(val))
 			continue;
-		html_raw(b, "<input type=\"hidden\" name=\"");
-		html_attr(b, keep[i]);
-		html_raw(b, "\" value=\"");
-		html_attr(b, val);
-		html_raw(b, "\">");
+		form_hidden(b, keep[i], val);
 	}
 	html_raw(b,
 		 "<div class=\"atlas-filter__actions\">"

@@ -4,6 +4,7 @@
  * the JSON always agree.
  */
 #include "auth_ui.h"
+#include "forms.h"
 #include "filter_form.h"
 #include "network.h"
 #include "history.h"
@@ -217,11 +218,7 @@ static void hidden_filters(struct buf *b, struct request *r, const struct net_qu
 		const char *v = req_param(r, net_keys[i]);
 		if (str_empty(v))
 			continue;
-		html_raw(b, "<input type=\"hidden\" name=\"");
-		html_attr(b, net_keys[i]);
-		html_raw(b, "\" value=\"");
-		html_attr(b, v);
-		html_raw(b, "\">");
+		form_hidden(b, net_keys[i], v);
 	}
 	if (nq->all_orgs)
 		html_raw(b, "<input type=\"hidden\" name=\"alleOrganisaties\" value=\"ja\">");
