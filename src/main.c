@@ -18,6 +18,7 @@
 #include "lib/buf.h"
 #include "lib/log.h"
 #include "lib/text.h"
+#include "app/readmodel.h"
 #include "app/accounts.h"
 #include "app/changeset.h"
 #include "lib/arena.h"
@@ -134,7 +135,9 @@ static const char import_help[] =
 static const char check_help[] =
     "Gebruik: atlas check [--db PAD]\n"
     "Meldt deelnemers die niet bestaan, samenwerkingsverbanden zonder deelnemers en\n"
-    "opgeheven organisaties die nog deelnemen.\n";
+    "opgeheven organisaties die nog deelnemen, en vergelijkt het bijwerken van de\n"
+    "leesmodel-snapshot (alle records en de wijzigingen van de laatste schrijfacties)\n"
+    "veld voor veld met een volledige herbouw; een verschil is een fout (exitcode 1).\n";
 
 static int parse_opts(int argc, char **argv, struct opts *o)
 {
@@ -513,6 +516,8 @@ static int cmd_check(const struct opts *o)
 	struct check_finding *f = NULL;
 	int n = 0;
 	int rc = store_check(st, today, &f, &n);
+	char report[700];
+	int snap_rc = rc == STORE_OK ? readmodel_verify(st, today, report, sizeof report) : 0;
 	store_close(st);
 	if (rc != STORE_OK) {
 		fprintf(stderr, "atlas check: de controle kon niet worden uitgevoerd\n");
@@ -520,9 +525,13 @@ static int cmd_check(const struct opts *o)
 	}
 	for (int i = 0; i < n; i++)
 		printf("%s: %s\n", f[i].kind, f[i].message);
-	printf("%d bevinding(en)\n", n);
+	if (snap_rc != 0)
+		printf("snapshot: %s\n", report);
+	printf("%d bevinding(en)\n", n + (snap_rc != 0));
 	store_check_free(f, n);
-	return 0;
+	if (snap_rc == 0)
+		printf("snapshot: %s\n", report);
+	return snap_rc != 0;
 }
 
 /* ------------------------------------------------------------ atlas user */

@@ -10,12 +10,14 @@
  */
 #include "readmodel.h"
 #include "../domain/snapshot.h"
+#include "../domain/snapshot_delta.h"
 #include "../lib/log.h"
 #include "../lib/text.h"
 #include "../lib/xalloc.h"
 #include "../store/store.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -204,6 +206,26 @@ static pthread_mutex_t caches_mu = PTHREAD_MUTEX_INITIALIZER; /* caches */
 static struct rm_cache *caches;				      /* readmodel_cache list */
 static struct rm_cache *dated;				      /* time travel */
 
+/* Limits of a chain of derived snapshots (snapshot_derive): past them the
+ * next change is applied by a full load, which frees the strings the chain
+ * replaced. */
+#define CHAIN_MAX_DEPTH 1024
+#define CHAIN_MAX_BYTES ((size_t)4 << 20)
+
+/* Versions of recent writes atlas check re-applies. */
+#define CHECK_RECENT 100
+
+static bool check_incremental;		    /* ATLAS_CHECK_INCREMENTAL=1 */
+static atomic_ullong n_full, n_incremental; /* refreshes, for the log and tests */
+
+/* A derived snapshot frees its copied arrays (large blocks, given back to the
+ * system at once with the mmap threshold fixed in readmodel_start) and a
+ * small generation: no heap trim needed. */
+static void free_derived_snapshot(void *s)
+{
+	snapshot_free(s);
+}
+
 static void free_snapshot(void *s)
 {
 	snapshot_free(s);
@@ -237,6 +259,32 @@ static int store_version(uint64_t *v)
 	return st && store_data_version(st, v) == STORE_OK ? 0 : -1;
 }
 
+/* More changed rows than this: a full load is cheaper than one read each. */
+#define DELTA_MAX_ROWS 256
+
+static int store_changes(uint64_t since, struct snapshot_delta **out, char *err, size_t errlen)
+{
+	struct store *st = store_thread();
+	if (!st) {
+		snprintf(err, errlen, "geen databaseverbinding");
+		return -1;
+	}
+	return store_load_changes(st, since, DELTA_MAX_ROWS, out, err, errlen) == STORE_OK ? 0 : -1;
+}
+
+/* Make s (owned) the current snapshot. */
+static void install(struct snapshot *s, const char *key)
+{
+	struct rm_shared *h =
+	    rm_shared_new(s, snapshot_chain_depth(s) > 0 ? free_derived_snapshot : free_snapshot,
+			  s->version, key);
+	pthread_mutex_lock(&cur_mu);
+	struct rm_shared *old = current;
+	current = h;
+	pthread_mutex_unlock(&cur_mu);
+	rm_shared_release(old);
+}
+
 /* Build the snapshot for today and make it current. Caller holds reload_mu. */
 static int reload_locked(void)
 {
@@ -247,15 +295,91 @@ static int reload_locked(void)
 		log_error("snapshot: %s", err);
 		return -1;
 	}
-	struct rm_shared *h = rm_shared_new(s, free_snapshot, s->version, today);
-	pthread_mutex_lock(&cur_mu);
-	struct rm_shared *old = current;
-	current = h;
-	pthread_mutex_unlock(&cur_mu);
-	rm_shared_release(old);
+	install(s, today);
+	atomic_fetch_add_explicit(&n_full, 1, memory_order_relaxed);
 	log_info("snapshot v%llu for %s: %d organisaties, %d samenwerkingsverbanden",
 		 (unsigned long long)s->version, today, s->n_orgs, s->n_collabs);
 	return 0;
+}
+
+/* Debug mode (ATLAS_CHECK_INCREMENTAL=1): compare the derived snapshot with
+ * a full load of the same data; a difference is a bug and stops the
+ * process, so a test run cannot pass over it. */
+static void check_against_full(const struct snapshot *derived)
+{
+	char err[256] = "", diff[512] = "";
+	struct snapshot *full = NULL;
+	if (loader.load(derived->today, &full, err, sizeof err) != 0) {
+		log_error("snapshotcontrole: %s", err);
+		return;
+	}
+	/* a write committed in between makes the full load newer: not comparable */
+	if (full->version == derived->version &&
+	    snapshot_compare(derived, full, diff, sizeof diff) != 0) {
+		log_error("snapshotcontrole: bijgewerkte snapshot v%llu wijkt af van een volledige "
+			  "herbouw: %s",
+			  (unsigned long long)derived->version, diff);
+		abort();
+	}
+	snapshot_free(full);
+}
+
+/*
+ * Bring the current snapshot up to the committed data: from the change
+ * journal when it can (snapshot_apply), otherwise (another date, no journal,
+ * a change only a rebuild can apply, a long chain of derived snapshots) by a
+ * full load. Caller holds reload_mu.
+ */
+static int refresh_locked(void)
+{
+	char today[11], err[256] = "", why[160] = "";
+	today_of(today);
+	pthread_mutex_lock(&cur_mu);
+	struct rm_shared *h = current;
+	if (h)
+		rm_shared_hold(h);
+	pthread_mutex_unlock(&cur_mu);
+	const struct snapshot *cur = h ? rm_shared_value(h) : NULL;
+	struct snapshot_delta *d = NULL;
+	int rc = -1;
+	if (!cur || !loader.changes || strcmp(cur->today, today) != 0)
+		goto full;
+	if (loader.changes(cur->version, &d, err, sizeof err) != 0) {
+		log_error("snapshot: %s", err);
+		goto full;
+	}
+	if (!d) {
+		snprintf(why, sizeof why, "journaal reikt niet terug of te veel wijzigingen");
+		goto full;
+	}
+	if (d->version == cur->version && snapshot_delta_empty(d)) {
+		rc = 0; /* nothing new */
+		goto out;
+	}
+	struct snapshot *next = NULL;
+	if (snapshot_apply(cur, d, &next, why, sizeof why) != SNAPSHOT_APPLIED)
+		goto full;
+	if (snapshot_chain_depth(next) > CHAIN_MAX_DEPTH ||
+	    snapshot_chain_bytes(next) > CHAIN_MAX_BYTES) {
+		snapshot_free(next);
+		snprintf(why, sizeof why, "samenvoegen na %d bijwerkingen",
+			 snapshot_chain_depth(cur));
+		goto full;
+	}
+	if (check_incremental)
+		check_against_full(next);
+	install(next, today);
+	atomic_fetch_add_explicit(&n_incremental, 1, memory_order_relaxed);
+	rc = 0;
+	goto out;
+full:
+	if (why[0])
+		log_info("snapshot: volledig herbouwd (%s)", why);
+	rc = reload_locked();
+out:
+	snapshot_delta_free(d);
+	rm_shared_release(h);
+	return rc;
 }
 
 /* Version and date of the current snapshot. */
@@ -283,7 +407,7 @@ static void reload_if_changed(bool check_day, bool wait)
 	today_of(today);
 	if (loader.data_version(&v) == 0 &&
 	    (v != cur_v || (check_day && strcmp(cur_day, today) != 0)))
-		reload_locked();
+		refresh_locked();
 	pthread_mutex_unlock(&reload_mu);
 }
 
@@ -314,7 +438,7 @@ void app_after_write(void)
 	if (!loader.load) /* no read model in this process (the CLI): nothing to refresh */
 		return;
 	pthread_mutex_lock(&reload_mu);
-	reload_locked();
+	refresh_locked();
 	pthread_mutex_unlock(&reload_mu);
 }
 
@@ -334,8 +458,17 @@ static void *listener_main(void *arg)
 {
 	struct store_listener *l = arg;
 	while (!atomic_load(&listener_stop)) {
-		if (store_listen_wait(l, 500) == STORE_LISTEN_NOTIFIED)
+		int w = store_listen_wait(l, 500);
+		if (w == STORE_LISTEN_NOTIFIED) {
 			reload_if_changed(false, true);
+		} else if (w == STORE_LISTEN_RESUMED) {
+			/* notifications may have been lost while disconnected */
+			log_info("snapshot: LISTEN-verbinding hersteld; volledig herbouwd omdat "
+				 "meldingen gemist kunnen zijn");
+			pthread_mutex_lock(&reload_mu);
+			reload_locked();
+			pthread_mutex_unlock(&reload_mu);
+		}
 	}
 	store_listen_close(l);
 	store_thread_release();
@@ -384,6 +517,12 @@ void readmodel_trim(void)
 #endif
 }
 
+void readmodel_counts(unsigned long long *full, unsigned long long *incremental)
+{
+	*full = atomic_load(&n_full);
+	*incremental = atomic_load(&n_incremental);
+}
+
 int readmodel_start(const struct readmodel_loader *l, const char *listen_url)
 {
 	if (l) {
@@ -391,8 +530,20 @@ int readmodel_start(const struct readmodel_loader *l, const char *listen_url)
 	} else {
 		loader.load = store_load;
 		loader.data_version = store_version;
+		loader.changes = store_changes;
 		loader.today = NULL;
 	}
+	const char *chk = getenv("ATLAS_CHECK_INCREMENTAL");
+	check_incremental = chk && strcmp(chk, "1") == 0;
+	if (check_incremental)
+		log_info("snapshot: elke bijgewerkte snapshot wordt vergeleken met een volledige "
+			 "herbouw (ATLAS_CHECK_INCREMENTAL)");
+#ifdef __GLIBC__
+	/* large arrays of a snapshot go straight back to the system when freed
+	 * (a fixed threshold; glibc would otherwise raise it after the first
+	 * free and keep them in the heap) */
+	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
 	atomic_store(&last_version_check, (long long)time(NULL));
 	pthread_mutex_lock(&reload_mu);
 	int rc = reload_locked();
@@ -470,5 +621,75 @@ int readmodel_at(const struct snapshot *now, const char *date, const struct snap
 	}
 	*out = rm_shared_value(h);
 	*hold = h;
+	return 0;
+}
+
+/* ---- atlas check ------------------------------------------------------------------- */
+
+/* Apply d to full and compare the result with full itself. */
+static int verify_delta(const struct snapshot *full, const struct snapshot_delta *d,
+			const char *what, char *report, size_t reportlen)
+{
+	char why[160] = "", diff[512] = "";
+	struct snapshot *next = NULL;
+	if (snapshot_apply(full, d, &next, why, sizeof why) != SNAPSHOT_APPLIED) {
+		snprintf(report, reportlen, "%s: niet bij te werken (%s)", what, why);
+		return 1;
+	}
+	int rc = snapshot_compare(next, full, diff, sizeof diff);
+	snapshot_free(next);
+	if (rc != 0) {
+		snprintf(report, reportlen, "%s: wijkt af van de volledige herbouw: %s", what,
+			 diff);
+		return -1;
+	}
+	return 0;
+}
+
+int readmodel_verify(struct store *st, const char *today, char *report, size_t reportlen)
+{
+	char err[256] = "";
+	struct snapshot *full = NULL;
+	if (store_load_snapshot(st, today, &full, err, sizeof err) != STORE_OK) {
+		snprintf(report, reportlen, "snapshot laden: %s", err);
+		return -1;
+	}
+	/* every record re-applied: each derived field recomputed the incremental way */
+	struct snapshot_delta *all = snapshot_delta_of_all(full, full->version);
+	int rc = verify_delta(full, all, "alle records bijgewerkt", report, reportlen);
+	snapshot_delta_free(all);
+	if (rc != 0) {
+		snapshot_free(full);
+		return -1;
+	}
+	/* the records of the last writes, as the change journal names them */
+	uint64_t since = full->version > CHECK_RECENT ? full->version - CHECK_RECENT : 0;
+	struct snapshot_delta *recent = NULL;
+	if (store_load_changes(st, since, INT32_MAX, &recent, err, sizeof err) != STORE_OK) {
+		snprintf(report, reportlen, "wijzigingsjournaal lezen: %s", err);
+		snapshot_free(full);
+		return -1;
+	}
+	char part[400] = "";
+	int n_rows =
+	    recent ? recent->rows->n_orgs + recent->rows->n_collabs + recent->rows->n_parts : 0;
+	if (!recent)
+		snprintf(part, sizeof part, "het journaal reikt niet terug tot versie %llu",
+			 (unsigned long long)since);
+	else if (recent->version != full->version)
+		snprintf(part, sizeof part, "tussendoor gewijzigd; niet vergeleken");
+	else if ((rc = verify_delta(full, recent, "recente wijzigingen", part, sizeof part)) < 0) {
+		snprintf(report, reportlen, "%s", part);
+		snapshot_delta_free(recent);
+		snapshot_free(full);
+		return -1;
+	}
+	snprintf(report, reportlen,
+		 "bijgewerkte snapshot gelijk aan volledige herbouw (v%llu; %d organisaties, %d "
+		 "verbanden, %d deelnames; %d records uit de laatste %llu versies%s%s)",
+		 (unsigned long long)full->version, full->n_orgs, full->n_collabs, full->n_parts,
+		 n_rows, (unsigned long long)(full->version - since), part[0] ? ": " : "", part);
+	snapshot_delta_free(recent);
+	snapshot_free(full);
 	return 0;
 }

@@ -4,14 +4,21 @@
  * small caches of per-version analyses, all shared between request threads
  * with one reference-counting primitive (struct rm_shared).
  *
- * The current snapshot is rebuilt
+ * The current snapshot is brought up to date
  *   - right after a write in this process (app_after_write), so the next
  *     request (post/redirect/get) reads the change;
  *   - when another process committed a write: on PostgreSQL a thread waits
  *     on LISTEN atlas_data and reloads within milliseconds; on both engines
  *     readmodel_acquire checks the data version at most once a second;
  *   - when the date changes ("active" depends on the date).
- * Only one thread rebuilds at a time; readers keep the snapshot they hold.
+ * Up to date means: the rows journalled since its version are re-read
+ * (store_load_changes) and applied to it (domain/snapshot_delta.h), which
+ * yields a new snapshot sharing everything unchanged with the previous one;
+ * a full load when that cannot be done (a new date, a lost LISTEN
+ * connection, a change only a rebuild applies, a long chain of derived
+ * snapshots). With ATLAS_CHECK_INCREMENTAL=1 every derived snapshot is
+ * compared with a full load and a difference aborts the process (tests).
+ * Only one thread refreshes at a time; readers keep the snapshot they hold.
  *
  * Dated snapshots and analyses live in an rm_cache: a few entries keyed by
  * a string and the snapshot (data) version they were built for, built once
@@ -28,6 +35,8 @@
 #define ATLAS_READMODEL_H
 
 #include "../domain/model.h"
+
+struct snapshot_delta;
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -98,6 +107,10 @@ struct readmodel_loader {
 	int (*data_version)(uint64_t *version);
 	/* Today's date (YYYY-MM-DD); NULL = the local date (today_iso). */
 	void (*today)(char out[11]);
+	/* What changed since version `since` (store_load_changes): 0 with
+	 * *out set, or with *out NULL when only a full load can catch up;
+	 * -1 on failure. NULL: every refresh is a full load. */
+	int (*changes)(uint64_t since, struct snapshot_delta **out, char *err, size_t errlen);
 };
 
 /*
@@ -125,6 +138,18 @@ const struct snapshot *readmodel_acquire(struct rm_shared **hold);
  * calls it once after its transaction committed.
  */
 void app_after_write(void);
+
+/* Refreshes so far: full loads and derived (incremental) snapshots. */
+void readmodel_counts(unsigned long long *full, unsigned long long *incremental);
+
+/*
+ * atlas check: load the registry fully and derive it again the incremental
+ * way — every record re-applied, and the records of the last writes named
+ * by the change journal — comparing field by field. 0 with a summary in
+ * report, or -1 with the first difference (or the failure).
+ */
+struct store;
+int readmodel_verify(struct store *st, const char *today, char *report, size_t reportlen);
 
 /* ---- time travel --------------------------------------------------------------- */
 

@@ -6,22 +6,102 @@
 #include "../lib/text.h"
 #include "../lib/xalloc.h"
 
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Private indexes kept beside the arena. */
-struct snap_mem {
+/*
+ * Memory. A snapshot's strings and small per-record lists live in a
+ * generation: an arena with a reference count. A full build has one
+ * generation; a snapshot derived from another (snapshot_delta.c) gets a new,
+ * small generation for what it changed and holds a reference to its
+ * parent's, so the strings and lists it did not change stay where they are.
+ * Arrays of records and the lookup indexes are blocks with a reference count,
+ * shared by a derived snapshot until it changes one (it then copies that
+ * array). Whoever drops the last reference frees; nothing is freed twice.
+ */
+struct snap_gen {
+	atomic_int refs;
 	struct arena *arena;
+	struct snap_gen *parent; /* older generation still in use, or NULL */
+	int depth;		 /* derived generations above the full build */
+	size_t chain_bytes;	 /* bytes of the derived generations in the chain */
+};
+
+/* Private memory and indexes kept beside the snapshot. */
+struct snap_mem {
+	struct snap_gen *gen;
 	int *org_by_code, *collab_by_key, *domain_by_key, *source_by_key; /* sorted idx */
+	int *org_by_id, *collab_by_id; /* indexes sorted by database id */
 	int cap_sources, cap_domains, cap_orgs, cap_collabs, cap_parts;
 };
+
+/* A block: a reference-counted array. The header keeps the data 16-byte
+ * aligned. */
+struct blk_head {
+	atomic_int refs;
+	_Alignas(16) unsigned char data[];
+};
+
+static struct blk_head *blk_of(const void *p)
+{
+	return (struct blk_head *)((char *)(uintptr_t)p - offsetof(struct blk_head, data));
+}
+
+/* Grow (or create) a block that only this snapshot holds. */
+static void *blk_realloc(void *p, size_t count, size_t size)
+{
+	if (size && count > (SIZE_MAX - sizeof(struct blk_head)) / size)
+		abort();
+	struct blk_head *h = p ? blk_of(p) : NULL;
+	h = xrealloc(h, sizeof *h + count * size);
+	if (!p)
+		atomic_init(&h->refs, 1);
+	return h->data;
+}
+
+static void *blk_hold(void *p)
+{
+	if (p)
+		atomic_fetch_add_explicit(&blk_of(p)->refs, 1, memory_order_relaxed);
+	return p;
+}
+
+static void blk_release(void *p)
+{
+	if (p && atomic_fetch_sub_explicit(&blk_of(p)->refs, 1, memory_order_acq_rel) == 1)
+		free(blk_of(p));
+}
+
+static struct snap_gen *gen_new(struct snap_gen *parent, size_t block_size)
+{
+	struct snap_gen *g = xcalloc(1, sizeof *g);
+	atomic_init(&g->refs, 1);
+	g->arena = block_size ? arena_new_sized(block_size) : arena_new();
+	g->parent = parent;
+	return g;
+}
+
+/* Drop a reference; a freed generation drops its parent's (a loop, so a
+ * long chain cannot exhaust the stack). */
+static void gen_release(struct snap_gen *g)
+{
+	while (g && atomic_fetch_sub_explicit(&g->refs, 1, memory_order_acq_rel) == 1) {
+		struct snap_gen *parent = g->parent;
+		arena_free(g->arena);
+		free(g);
+		g = parent;
+	}
+}
 
 struct snapshot *snapshot_new(uint64_t version)
 {
 	struct snapshot *s = xcalloc(1, sizeof *s);
 	struct snap_mem *m = xcalloc(1, sizeof *m);
-	m->arena = arena_new();
+	m->gen = gen_new(NULL, 0);
 	s->mem = m;
 	s->version = version;
 	return s;
@@ -32,31 +112,128 @@ void snapshot_free(struct snapshot *s)
 	if (!s)
 		return;
 	struct snap_mem *m = s->mem;
-	arena_free(m->arena);
-	free(m->org_by_code);
-	free(m->collab_by_key);
-	free(m->domain_by_key);
-	free(m->source_by_key);
+	gen_release(m->gen);
+	blk_release(m->org_by_code);
+	blk_release(m->collab_by_key);
+	blk_release(m->domain_by_key);
+	blk_release(m->source_by_key);
+	blk_release(m->org_by_id);
+	blk_release(m->collab_by_id);
 	free(m);
-	free(s->sources);
-	free(s->domains);
-	free(s->orgs);
-	free(s->collabs);
-	free(s->parts);
+	blk_release(s->sources);
+	blk_release(s->domains);
+	blk_release(s->orgs);
+	blk_release(s->collabs);
+	blk_release(s->parts);
 	free(s);
+}
+
+struct snapshot *snapshot_derive(const struct snapshot *from, uint64_t version)
+{
+	const struct snap_mem *fm = from->mem;
+	struct snapshot *s = xmalloc(sizeof *s);
+	*s = *from;
+	struct snap_mem *m = xmalloc(sizeof *m);
+	*m = *fm;
+	atomic_fetch_add_explicit(&fm->gen->refs, 1, memory_order_relaxed);
+	/* derived generations hold a few strings each: small blocks */
+	m->gen = gen_new(fm->gen, 1024);
+	m->gen->depth = fm->gen->depth + 1;
+	m->gen->chain_bytes = fm->gen->depth > 0 ? fm->gen->chain_bytes : 0;
+	blk_hold(m->org_by_code);
+	blk_hold(m->collab_by_key);
+	blk_hold(m->domain_by_key);
+	blk_hold(m->source_by_key);
+	blk_hold(m->org_by_id);
+	blk_hold(m->collab_by_id);
+	blk_hold(s->sources);
+	blk_hold(s->domains);
+	blk_hold(s->orgs);
+	blk_hold(s->collabs);
+	blk_hold(s->parts);
+	s->mem = m;
+	s->version = version;
+	snprintf(s->etag, sizeof s->etag, "\"v%llu-%s\"", (unsigned long long)version, s->today);
+	return s;
+}
+
+/* Give s its own copy of the array *arr (n records of size bytes, room for
+ * extra more) unless it already is the only holder. */
+static void own_array(void **arr, int n, int extra, size_t size, int *cap)
+{
+	if (!*arr && n + extra == 0)
+		return;
+	if (*arr && atomic_load_explicit(&blk_of(*arr)->refs, memory_order_acquire) == 1 &&
+	    n + extra <= *cap)
+		return;
+	void *copy = blk_realloc(NULL, (size_t)(n + extra > 0 ? n + extra : 1), size);
+	if (n > 0)
+		memcpy(copy, *arr, (size_t)n * size);
+	blk_release(*arr);
+	*arr = copy;
+	*cap = n + extra;
+}
+
+void snapshot_own_orgs(struct snapshot *s)
+{
+	struct snap_mem *m = s->mem;
+	own_array((void **)&s->orgs, s->n_orgs, 0, sizeof *s->orgs, &m->cap_orgs);
+}
+
+void snapshot_own_collabs(struct snapshot *s)
+{
+	struct snap_mem *m = s->mem;
+	own_array((void **)&s->collabs, s->n_collabs, 0, sizeof *s->collabs, &m->cap_collabs);
+}
+
+void snapshot_own_domains(struct snapshot *s)
+{
+	struct snap_mem *m = s->mem;
+	own_array((void **)&s->domains, s->n_domains, 0, sizeof *s->domains, &m->cap_domains);
+}
+
+void snapshot_own_parts(struct snapshot *s, int extra)
+{
+	struct snap_mem *m = s->mem;
+	own_array((void **)&s->parts, s->n_parts, extra, sizeof *s->parts, &m->cap_parts);
+}
+
+void *snapshot_alloc(struct snapshot *s, size_t count, size_t size)
+{
+	struct snap_mem *m = s->mem;
+	return arena_calloc(m->gen->arena, count, size);
+}
+
+void snapshot_seal(struct snapshot *s)
+{
+	struct snap_mem *m = s->mem;
+	if (m->gen->depth > 0)
+		m->gen->chain_bytes += arena_bytes(m->gen->arena);
+}
+
+int snapshot_chain_depth(const struct snapshot *s)
+{
+	const struct snap_mem *m = s->mem;
+	return m->gen->depth;
+}
+
+size_t snapshot_chain_bytes(const struct snapshot *s)
+{
+	const struct snap_mem *m = s->mem;
+	return m->gen->chain_bytes;
 }
 
 char *snapshot_str(struct snapshot *s, const char *str)
 {
 	struct snap_mem *m = s->mem;
-	return arena_strdup(m->arena, str ? str : "");
+	return arena_strdup(m->gen->arena, str ? str : "");
 }
 
 #define ADD(arr, n, cap)                                                                           \
 	do {                                                                                       \
 		if ((n) == (cap)) {                                                                \
 			(cap) = (cap) ? (cap)*2 : 64;                                              \
-			(arr) = xreallocarray((arr), (size_t)(cap), sizeof *(arr));                \
+			(arr) = blk_realloc((arr), (size_t)(cap), sizeof *(arr));                  \
 		}                                                                                  \
 		memset(&(arr)[(n)], 0, sizeof *(arr));                                             \
 		return &(arr)[(n)++];                                                              \
@@ -95,7 +272,7 @@ struct participation *snapshot_add_part(struct snapshot *s)
 void snapshot_collab_set_domains(struct snapshot *s, struct collaboration *c, const int *ids, int n)
 {
 	struct snap_mem *m = s->mem;
-	c->domains = arena_calloc(m->arena, (size_t)(n > 0 ? n : 1), sizeof(int));
+	c->domains = arena_calloc(m->gen->arena, (size_t)(n > 0 ? n : 1), sizeof(int));
 	if (n > 0)
 		memcpy(c->domains, ids, (size_t)n * sizeof(int));
 	c->n_domains = n;
@@ -160,14 +337,18 @@ static int cmp_part_in_collab(const void *a, const void *b)
 	const struct participation *y = &sort_snap->parts[*(const int *)b];
 	if (x->active != y->active)
 		return x->active ? -1 : 1;
-	return x->organisation - y->organisation; /* orgs are sorted by name */
+	if (x->organisation != y->organisation)
+		return x->organisation - y->organisation; /* orgs are sorted by name */
+	return (x->id > y->id) - (x->id < y->id);
 }
 
 static int cmp_part_in_org(const void *a, const void *b)
 {
 	const struct participation *x = &sort_snap->parts[*(const int *)a];
 	const struct participation *y = &sort_snap->parts[*(const int *)b];
-	return x->collaboration - y->collaboration;
+	if (x->collaboration != y->collaboration)
+		return x->collaboration - y->collaboration;
+	return (x->id > y->id) - (x->id < y->id);
 }
 
 /* Map a database id to an array index by binary search over sorted ids. */
@@ -253,7 +434,7 @@ static int cmp_keyidx(const void *a, const void *b)
 static int *build_key_index(const struct snapshot *s, int n,
 			    const char *(*fn)(const struct snapshot *, int))
 {
-	int *idx = xcalloc((size_t)(n > 0 ? n : 1), sizeof(int));
+	int *idx = blk_realloc(NULL, (size_t)(n > 0 ? n : 1), sizeof(int));
 	for (int i = 0; i < n; i++)
 		idx[i] = i;
 	sort_snap = s;
@@ -274,6 +455,82 @@ static int find_key(const struct snapshot *s, const int *idx, int n,
 		if (c == 0)
 			return idx[mid];
 		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
+}
+
+static int64_t id_org(const struct snapshot *s, int i)
+{
+	return s->orgs[i].id;
+}
+static int64_t id_collab(const struct snapshot *s, int i)
+{
+	return s->collabs[i].id;
+}
+
+static _Thread_local int64_t (*sort_idfn)(const struct snapshot *, int);
+
+static int cmp_ididx(const void *a, const void *b)
+{
+	int64_t x = sort_idfn(sort_snap, *(const int *)a),
+		y = sort_idfn(sort_snap, *(const int *)b);
+	return (x > y) - (x < y);
+}
+
+static int *build_id_index(const struct snapshot *s, int n,
+			   int64_t (*fn)(const struct snapshot *, int))
+{
+	int *idx = blk_realloc(NULL, (size_t)(n > 0 ? n : 1), sizeof(int));
+	for (int i = 0; i < n; i++)
+		idx[i] = i;
+	sort_snap = s;
+	sort_idfn = fn;
+	if (n > 0)
+		qsort(idx, (size_t)n, sizeof(int), cmp_ididx);
+	return idx;
+}
+
+static int find_id(const struct snapshot *s, const int *idx, int n,
+		   int64_t (*fn)(const struct snapshot *, int), int64_t id)
+{
+	int lo = 0, hi = n - 1;
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2;
+		int64_t v = fn(s, idx[mid]);
+		if (v == id)
+			return idx[mid];
+		if (v < id)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return -1;
+}
+
+int snapshot_org_by_id(const struct snapshot *s, int64_t id)
+{
+	const struct snap_mem *m = s->mem;
+	return find_id(s, m->org_by_id, s->n_orgs, id_org, id);
+}
+
+int snapshot_collab_by_id(const struct snapshot *s, int64_t id)
+{
+	const struct snap_mem *m = s->mem;
+	return find_id(s, m->collab_by_id, s->n_collabs, id_collab, id);
+}
+
+int snapshot_part_by_id(const struct snapshot *s, int64_t id)
+{
+	/* participations are kept in id order */
+	int lo = 0, hi = s->n_parts - 1;
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2;
+		if (s->parts[mid].id == id)
+			return mid;
+		if (s->parts[mid].id < id)
 			lo = mid + 1;
 		else
 			hi = mid - 1;
@@ -327,6 +584,31 @@ static void update_range(char lo[11], char hi[11], const char *d)
 		memcpy(hi, d, 11);
 }
 
+void snapshot_sort_collab_parts(const struct snapshot *s, int *parts, int n)
+{
+	sort_snap = s;
+	if (n > 1)
+		qsort(parts, (size_t)n, sizeof(int), cmp_part_in_collab);
+}
+
+void snapshot_sort_org_parts(const struct snapshot *s, int *parts, int n)
+{
+	sort_snap = s;
+	if (n > 1)
+		qsort(parts, (size_t)n, sizeof(int), cmp_part_in_org);
+}
+
+void snapshot_confirmed_range(struct snapshot *s)
+{
+	struct snapshot_stats *st = &s->stats;
+	st->oldest_confirmed[0] = st->newest_confirmed[0] = '\0';
+	for (int i = 0; i < s->n_orgs; i++)
+		update_range(st->oldest_confirmed, st->newest_confirmed, s->orgs[i].last_confirmed);
+	for (int i = 0; i < s->n_collabs; i++)
+		update_range(st->oldest_confirmed, st->newest_confirmed,
+			     s->collabs[i].last_confirmed);
+}
+
 void snapshot_at(struct snapshot *s, const char *date)
 {
 	snprintf(s->today, sizeof s->today, "%s", date);
@@ -357,21 +639,16 @@ void snapshot_at(struct snapshot *s, const char *date)
 		}
 	}
 	/* active participants first: the order depends on the date */
-	sort_snap = s;
 	for (int i = 0; i < s->n_collabs; i++)
-		if (s->collabs[i].n_parts > 0)
-			qsort(s->collabs[i].parts, (size_t)s->collabs[i].n_parts, sizeof(int),
-			      cmp_part_in_collab);
+		snapshot_sort_collab_parts(s, s->collabs[i].parts, s->collabs[i].n_parts);
 
 	struct snapshot_stats *st = &s->stats;
 	memset(st, 0, sizeof *st);
-	for (int i = 0; i < s->n_orgs; i++) {
+	for (int i = 0; i < s->n_orgs; i++)
 		st->n_orgs_by_kind[s->orgs[i].kind]++;
-		update_range(st->oldest_confirmed, st->newest_confirmed, s->orgs[i].last_confirmed);
-	}
+	snapshot_confirmed_range(s);
 	for (int i = 0; i < s->n_collabs; i++) {
 		const struct collaboration *c = &s->collabs[i];
-		update_range(st->oldest_confirmed, st->newest_confirmed, c->last_confirmed);
 		if (!c->active) {
 			st->n_ended++;
 			continue;
@@ -447,12 +724,12 @@ int snapshot_finish(struct snapshot *s, const char *today, char *err, size_t err
 	}
 	for (int i = 0; i < s->n_collabs; i++) {
 		s->collabs[i].parts =
-		    arena_calloc(m->arena, (size_t)s->collabs[i].n_parts + 1, sizeof(int));
+		    arena_calloc(m->gen->arena, (size_t)s->collabs[i].n_parts + 1, sizeof(int));
 		s->collabs[i].n_parts = 0;
 	}
 	for (int i = 0; i < s->n_orgs; i++) {
 		s->orgs[i].parts =
-		    arena_calloc(m->arena, (size_t)s->orgs[i].n_parts + 1, sizeof(int));
+		    arena_calloc(m->gen->arena, (size_t)s->orgs[i].n_parts + 1, sizeof(int));
 		s->orgs[i].n_parts = 0;
 		if (s->orgs[i].successor >= 0)
 			s->orgs[s->orgs[i].successor].n_predecessors++;
@@ -460,7 +737,7 @@ int snapshot_finish(struct snapshot *s, const char *today, char *err, size_t err
 	for (int i = 0; i < s->n_orgs; i++) {
 		struct organisation *o = &s->orgs[i];
 		o->predecessors =
-		    arena_calloc(m->arena, (size_t)o->n_predecessors + 1, sizeof(int));
+		    arena_calloc(m->gen->arena, (size_t)o->n_predecessors + 1, sizeof(int));
 		o->n_predecessors = 0;
 	}
 	for (int i = 0; i < s->n_orgs; i++) {
@@ -475,12 +752,9 @@ int snapshot_finish(struct snapshot *s, const char *today, char *err, size_t err
 		c->parts[c->n_parts++] = i;
 		o->parts[o->n_parts++] = i;
 	}
-	sort_snap = s;
 	for (int i = 0; i < s->n_orgs; i++) {
 		s->orgs[i].recorded_ended = s->orgs[i].ended;
-		if (s->orgs[i].n_parts > 0)
-			qsort(s->orgs[i].parts, (size_t)s->orgs[i].n_parts, sizeof(int),
-			      cmp_part_in_org);
+		snapshot_sort_org_parts(s, s->orgs[i].parts, s->orgs[i].n_parts);
 	}
 	snapshot_at(s, today);
 
@@ -488,6 +762,8 @@ int snapshot_finish(struct snapshot *s, const char *today, char *err, size_t err
 	m->collab_by_key = build_key_index(s, s->n_collabs, key_collab);
 	m->domain_by_key = build_key_index(s, s->n_domains, key_domain);
 	m->source_by_key = build_key_index(s, s->n_sources, key_source);
+	m->org_by_id = build_id_index(s, s->n_orgs, id_org);
+	m->collab_by_id = build_id_index(s, s->n_collabs, id_collab);
 	rc = 0;
 out:
 	free(msrc);

@@ -16,6 +16,8 @@
 
 #include "model.h"
 
+#include <stddef.h>
+
 /* A new empty snapshot. Free with snapshot_free. */
 struct snapshot *snapshot_new(uint64_t version);
 /* Free everything. snapshot_free(NULL) is a no-op. */
@@ -53,6 +55,42 @@ int snapshot_finish(struct snapshot *s, const char *today, char *err, size_t err
  * other thread reads (it writes the derived fields in place).
  */
 void snapshot_at(struct snapshot *s, const char *date);
+
+/* Index of the record with database id `id`, or -1. Participations are kept
+ * in id order. */
+int snapshot_org_by_id(const struct snapshot *s, int64_t id);
+int snapshot_collab_by_id(const struct snapshot *s, int64_t id);
+int snapshot_part_by_id(const struct snapshot *s, int64_t id);
+
+/* ---- deriving a snapshot from another (snapshot_delta.c) ----------------------
+ *
+ * snapshot_derive(from, version) is a new snapshot that shares everything
+ * with `from` (arrays, indexes, strings) and has its own small generation of
+ * memory for what it changes. Before changing records of one kind, call its
+ * snapshot_own_* (copies that array unless the snapshot is its only holder;
+ * for participations with room for `extra` more). Strings and lists for
+ * changed records come from snapshot_str / snapshot_alloc. snapshot_seal
+ * ends the changes (it counts the generation's bytes). Records are never
+ * added or removed except participations appended in id order.
+ */
+struct snapshot *snapshot_derive(const struct snapshot *from, uint64_t version);
+void snapshot_own_orgs(struct snapshot *s);
+void snapshot_own_collabs(struct snapshot *s);
+void snapshot_own_domains(struct snapshot *s);
+void snapshot_own_parts(struct snapshot *s, int extra);
+/* count*size zeroed bytes in the snapshot's own generation. */
+void *snapshot_alloc(struct snapshot *s, size_t count, size_t size);
+void snapshot_seal(struct snapshot *s);
+/* Derived generations since the last full build, and their bytes: the read
+ * model rebuilds fully when the chain grows long. */
+int snapshot_chain_depth(const struct snapshot *s);
+size_t snapshot_chain_bytes(const struct snapshot *s);
+/* The participant orders snapshot_finish and snapshot_at use (qsort
+ * comparators over participation indexes of s). */
+void snapshot_sort_collab_parts(const struct snapshot *s, int *parts, int n);
+void snapshot_sort_org_parts(const struct snapshot *s, int *parts, int n);
+/* Recompute s->stats.oldest/newest_confirmed over every record. */
+void snapshot_confirmed_range(struct snapshot *s);
 
 /* The predicates snapshot_at applies, for code that derives one record. */
 bool snapshot_collab_active_on(const struct collaboration *c, const char *date);

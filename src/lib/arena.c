@@ -27,11 +27,25 @@ struct cleanup {
 struct arena {
 	struct block *head;
 	struct cleanup *cleanups;
+	size_t block_size; /* size of a new block */
+	size_t bytes;	   /* bytes taken from the system in blocks */
 };
 
 struct arena *arena_new(void)
 {
-	return xcalloc(1, sizeof(struct arena));
+	return arena_new_sized(BLOCK_SIZE);
+}
+
+struct arena *arena_new_sized(size_t block_size)
+{
+	struct arena *a = xcalloc(1, sizeof(struct arena));
+	a->block_size = block_size >= 256 ? block_size : 256;
+	return a;
+}
+
+size_t arena_bytes(const struct arena *a)
+{
+	return a ? a->bytes : 0;
 }
 
 void arena_free(struct arena *a)
@@ -56,13 +70,14 @@ void *arena_alloc(struct arena *a, size_t n)
 		n = 16;
 	struct block *b = a->head;
 	if (!b || b->size - b->used < n) {
-		size_t size = n > BLOCK_SIZE / 2 ? n : BLOCK_SIZE;
+		size_t size = n > a->block_size / 2 ? n : a->block_size;
 		if (size > SIZE_MAX - sizeof(struct block))
 			abort();
 		struct block *nb = xmalloc(sizeof(struct block) + size);
 		nb->used = 0;
 		nb->size = size;
-		if (b && n > BLOCK_SIZE / 2) {
+		a->bytes += sizeof(struct block) + size;
+		if (b && n > a->block_size / 2) {
 			/* big allocation: keep the current block as head */
 			nb->next = b->next;
 			b->next = nb;

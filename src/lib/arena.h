@@ -15,6 +15,11 @@ struct arena;
 
 /* Create an arena. Never returns NULL. Free with arena_free. */
 struct arena *arena_new(void);
+/* An arena that takes memory in blocks of block_size bytes (at least 256)
+ * instead of 16 KiB: for many small arenas that hold a few strings each. */
+struct arena *arena_new_sized(size_t block_size);
+/* Bytes the arena took from the system so far. */
+size_t arena_bytes(const struct arena *a);
 /* Free all allocations and run cleanups. arena_free(NULL) is a no-op. */
 void arena_free(struct arena *a);
 /* Allocate n zeroed bytes owned by the arena. */

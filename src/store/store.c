@@ -399,6 +399,49 @@ int store_data_version(struct store *s, uint64_t *out)
 	return rc == DB_ROW || rc == DB_DONE ? STORE_OK : STORE_ERR;
 }
 
+/* Versions kept in the change journal: a read model more than this many
+ * versions behind rebuilds fully. Pruned every JOURNAL_PRUNE_EVERY. */
+#define JOURNAL_KEEP 4096
+#define JOURNAL_PRUNE_EVERY 64
+
+/* Inside a write transaction, after the bump: stamp this transaction's
+ * journal rows (the triggers leave the version empty) with the new version,
+ * and now and then drop old rows. The meta row the bump updated stays locked
+ * until commit, so versions follow the commit order on both engines. */
+static int stamp_journal(struct store *s, char *err, size_t errlen)
+{
+	db_stmt *st =
+	    stmt(s, "UPDATE change_journal SET version = "
+		    "(SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'data_version') "
+		    "WHERE version IS NULL");
+	if (!st || db_step(st) != DB_DONE) {
+		if (st)
+			db_reset(st);
+		return db_fail(s, "wijzigingsjournaal bijwerken", err, errlen);
+	}
+	db_reset(st);
+	uint64_t v = 0;
+	if (store_data_version(s, &v))
+		return db_fail(s, "dataversie lezen", err, errlen);
+	if (v % JOURNAL_PRUNE_EVERY != 0 || v <= JOURNAL_KEEP)
+		return STORE_OK;
+	int64_t floor = (int64_t)(v - JOURNAL_KEEP);
+	const char *sqls[] = {
+	    "DELETE FROM change_journal WHERE version <= ?",
+	    "UPDATE meta SET value = CAST(? AS TEXT) WHERE key = 'journal_floor'"};
+	for (int i = 0; i < 2; i++) {
+		st = stmt(s, sqls[i]);
+		if (!st)
+			return db_fail(s, "wijzigingsjournaal opschonen", err, errlen);
+		db_bind_int64(st, 1, floor);
+		int rc = db_step(st);
+		db_reset(st);
+		if (rc != DB_DONE)
+			return db_fail(s, "wijzigingsjournaal opschonen", err, errlen);
+	}
+	return STORE_OK;
+}
+
 /* Inside a write transaction: record that something changed. */
 static int bump_data_version(struct store *s, char *err, size_t errlen)
 {
@@ -410,6 +453,8 @@ static int bump_data_version(struct store *s, char *err, size_t errlen)
 	db_reset(st);
 	if (rc != DB_DONE)
 		return db_fail(s, "dataversie ophogen", err, errlen);
+	if (stamp_journal(s, err, errlen))
+		return STORE_ERR;
 	/* PostgreSQL: wake the other instances when this transaction commits */
 	if (s->engine == DB_PG && db_exec(s, "NOTIFY " STORE_NOTIFY_CHANNEL) != DB_OK)
 		return db_fail(s, "wijziging melden", err, errlen);

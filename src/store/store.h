@@ -55,12 +55,18 @@ int store_unreachable(struct store *s);
 /*
  * PostgreSQL change notification: every committed write sends NOTIFY on
  * STORE_NOTIFY_CHANNEL. A listener holds its own connection; wait returns
- * NOTIFIED (something changed, or the listener reconnected and may have
- * missed changes), TIMEOUT, or LOST (connection gone; the next wait retries).
+ * NOTIFIED (something changed), RESUMED (the listener reconnected and may
+ * have missed changes), TIMEOUT, or LOST (connection gone; the next wait
+ * retries).
  */
 #define STORE_NOTIFY_CHANNEL "atlas_data"
 struct store_listener;
-enum { STORE_LISTEN_TIMEOUT = 0, STORE_LISTEN_NOTIFIED = 1, STORE_LISTEN_LOST = -1 };
+enum {
+	STORE_LISTEN_TIMEOUT = 0,
+	STORE_LISTEN_NOTIFIED = 1,
+	STORE_LISTEN_RESUMED = 2, /* reconnected: notifications may have been missed */
+	STORE_LISTEN_LOST = -1
+};
 int store_listen_open(const char *url, struct store_listener **out, char *err, size_t errlen);
 int store_listen_wait(struct store_listener *l, int timeout_ms);
 void store_listen_close(struct store_listener *l);
@@ -76,6 +82,18 @@ int store_data_version(struct store *s, uint64_t *out);
 /* Build a full snapshot (domain/snapshot.h) for the date `today`. */
 int store_load_snapshot(struct store *s, const char *today, struct snapshot **out, char *err,
 			size_t errlen);
+
+/*
+ * What changed since data version `since`, from the change journal: *out
+ * gets the current rows of every changed organisation, collaboration and
+ * participation and the ids of removed ones (domain/snapshot_delta.h), read
+ * in one read transaction with the version they belong to. *out stays NULL
+ * (and STORE_OK is returned) when only a full load can catch up: more than
+ * max_rows changed rows, or the journal was pruned past `since`.
+ */
+struct snapshot_delta;
+int store_load_changes(struct store *s, uint64_t since, int max_rows, struct snapshot_delta **out,
+		       char *err, size_t errlen);
 
 /* What a seed import did, per table. */
 enum seed_table { SEED_SOURCES, SEED_DOMAINS, SEED_ORGS, SEED_COLLABS, SEED_PARTS, SEED_TABLES };

@@ -372,7 +372,7 @@ int store_listen_wait(struct store_listener *l, int timeout_ms)
 			return STORE_LISTEN_LOST;
 		}
 		log_info("store: LISTEN %s hersteld", STORE_NOTIFY_CHANNEL);
-		return STORE_LISTEN_NOTIFIED; /* changes may have been missed */
+		return STORE_LISTEN_RESUMED;
 	}
 	struct pollfd p = {.fd = PQsocket(l->c), .events = POLLIN};
 	int n = poll(&p, 1, timeout_ms);

@@ -10,12 +10,15 @@
 #include "store.h"
 #include "../domain/labels.h"
 #include "../domain/snapshot.h"
+#include "../domain/snapshot_delta.h"
 #include "../domain/validate.h"
 #include "../lib/log.h"
 #include "../lib/text.h"
+#include "../lib/xalloc.h"
 #include "store_internal.h"
 
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,23 +88,20 @@ static int load_domains(struct store *s, struct snapshot *snap)
 	return rc == DB_DONE ? STORE_OK : STORE_ERR;
 }
 
-static int load_orgs(struct store *s, struct snapshot *snap, char *err, size_t errlen)
+#define ORG_COLUMNS                                                                                \
+	"SELECT id, code, kind, name, cbs_code, tooi, in_province, valid_from, valid_to, ended, "  \
+	"successor_id, population, population_date, area_km2, collaboration_id, source_id, "       \
+	"last_confirmed, note, confirmed_by, version FROM organisation "
+
+/* Add the organisation in the current row of st (ORG_COLUMNS). */
+static int org_row(db_stmt *st, struct snapshot *snap, char *err, size_t errlen)
 {
-	db_stmt *st = store_stmt(s, "SELECT id, code, kind, name, cbs_code, tooi, in_province, "
-				    "valid_from, valid_to, ended, successor_id, population, "
-				    "population_date, area_km2, collaboration_id, source_id, "
-				    "last_confirmed, note, confirmed_by, version "
-				    "FROM organisation ORDER BY id");
-	if (!st)
-		return STORE_ERR;
-	int rc, kind;
-	while ((rc = db_step(st)) == DB_ROW) {
+	int kind;
+	{
 		int64_t id = db_column_int64(st, 0);
 		if (map_code(org_kind_labels, ORG_KIND_COUNT, store_col_text(st, 2),
-			     "organisation.kind", id, &kind, err, errlen)) {
-			db_reset(st);
+			     "organisation.kind", id, &kind, err, errlen))
 			return STORE_ERR_INVALID;
-		}
 		struct organisation *x = snapshot_add_org(snap);
 		x->id = id;
 		x->code = snapshot_str(snap, store_col_text(st, 1));
@@ -124,20 +124,36 @@ static int load_orgs(struct store *s, struct snapshot *snap, char *err, size_t e
 		x->confirmed_by = snapshot_str(snap, store_col_text(st, 18));
 		x->version = db_column_int64(st, 19);
 	}
+	return STORE_OK;
+}
+
+static int load_orgs(struct store *s, struct snapshot *snap, char *err, size_t errlen)
+{
+	db_stmt *st = store_stmt(s, ORG_COLUMNS "ORDER BY id");
+	if (!st)
+		return STORE_ERR;
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (org_row(st, snap, err, errlen)) {
+			db_reset(st);
+			return STORE_ERR_INVALID;
+		}
+	}
 	db_reset(st);
 	return rc == DB_DONE ? STORE_OK : STORE_ERR;
 }
 
-static int load_collabs(struct store *s, struct snapshot *snap, char *err, size_t errlen)
+#define COLLAB_COLUMNS                                                                             \
+	"SELECT id, key, name, short_name, kind, legal_form, powers, phase, purpose, seat, "       \
+	"start_date, end_date, website, source_id, last_confirmed, note, confirmed_by, version "   \
+	"FROM collaboration "
+
+/* Add the collaboration in the current row of st (COLLAB_COLUMNS), without
+ * its domains. */
+static int collab_row(db_stmt *st, struct snapshot *snap, char *err, size_t errlen)
 {
-	db_stmt *st = store_stmt(s, "SELECT id, key, name, short_name, kind, legal_form, powers, "
-				    "phase, purpose, seat, start_date, end_date, website, "
-				    "source_id, last_confirmed, note, confirmed_by, version "
-				    "FROM collaboration ORDER BY id");
-	if (!st)
-		return STORE_ERR;
-	int rc, kind, lf, pw, ph;
-	while ((rc = db_step(st)) == DB_ROW) {
+	int kind, lf, pw, ph;
+	{
 		int64_t id = db_column_int64(st, 0);
 		if (map_code(collab_kind_labels, COLLAB_KIND_COUNT, store_col_text(st, 4),
 			     "collaboration.kind", id, &kind, err, errlen) ||
@@ -146,10 +162,8 @@ static int load_collabs(struct store *s, struct snapshot *snap, char *err, size_
 		    map_code(powers_labels, POW_COUNT, store_col_text(st, 6),
 			     "collaboration.powers", id, &pw, err, errlen) ||
 		    map_code(phase_labels, PHASE_COUNT, store_col_text(st, 7),
-			     "collaboration.phase", id, &ph, err, errlen)) {
-			db_reset(st);
+			     "collaboration.phase", id, &ph, err, errlen))
 			return STORE_ERR_INVALID;
-		}
 		struct collaboration *x = snapshot_add_collab(snap);
 		x->id = id;
 		x->key = snapshot_str(snap, store_col_text(st, 1));
@@ -169,6 +183,21 @@ static int load_collabs(struct store *s, struct snapshot *snap, char *err, size_
 		x->note = snapshot_str(snap, store_col_text(st, 15));
 		x->confirmed_by = snapshot_str(snap, store_col_text(st, 16));
 		x->version = db_column_int64(st, 17);
+	}
+	return STORE_OK;
+}
+
+static int load_collabs(struct store *s, struct snapshot *snap, char *err, size_t errlen)
+{
+	db_stmt *st = store_stmt(s, COLLAB_COLUMNS "ORDER BY id");
+	if (!st)
+		return STORE_ERR;
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (collab_row(st, snap, err, errlen)) {
+			db_reset(st);
+			return STORE_ERR_INVALID;
+		}
 	}
 	db_reset(st);
 	if (rc != DB_DONE)
@@ -203,24 +232,22 @@ static int load_collabs(struct store *s, struct snapshot *snap, char *err, size_
 	return rc == DB_DONE ? STORE_OK : STORE_ERR;
 }
 
-static int load_parts(struct store *s, struct snapshot *snap, char *err, size_t errlen)
+#define PART_COLUMNS                                                                               \
+	"SELECT id, collaboration_id, organisation_id, body, role, cost_share, contribution_eur, " \
+	"joined, left_on, source_id, last_confirmed, note, confirmed_by, version "                 \
+	"FROM participation "
+
+/* Add the participation in the current row of st (PART_COLUMNS). */
+static int part_row(db_stmt *st, struct snapshot *snap, char *err, size_t errlen)
 {
-	db_stmt *st = store_stmt(s, "SELECT id, collaboration_id, organisation_id, body, role, "
-				    "cost_share, contribution_eur, joined, left_on, source_id, "
-				    "last_confirmed, note, confirmed_by, version "
-				    "FROM participation ORDER BY id");
-	if (!st)
-		return STORE_ERR;
-	int rc, body, role;
-	while ((rc = db_step(st)) == DB_ROW) {
+	int body, role;
+	{
 		int64_t id = db_column_int64(st, 0);
 		if (map_code(body_labels, BODY_COUNT, store_col_text(st, 3), "participation.body",
 			     id, &body, err, errlen) ||
 		    map_code(role_labels, ROLE_COUNT, store_col_text(st, 4), "participation.role",
-			     id, &role, err, errlen)) {
-			db_reset(st);
+			     id, &role, err, errlen))
 			return STORE_ERR_INVALID;
-		}
 		struct participation *x = snapshot_add_part(snap);
 		x->id = id;
 		x->collaboration = ref_id(st, 1);
@@ -236,6 +263,21 @@ static int load_parts(struct store *s, struct snapshot *snap, char *err, size_t 
 		x->note = snapshot_str(snap, store_col_text(st, 11));
 		x->confirmed_by = snapshot_str(snap, store_col_text(st, 12));
 		x->version = db_column_int64(st, 13);
+	}
+	return STORE_OK;
+}
+
+static int load_parts(struct store *s, struct snapshot *snap, char *err, size_t errlen)
+{
+	db_stmt *st = store_stmt(s, PART_COLUMNS "ORDER BY id");
+	if (!st)
+		return STORE_ERR;
+	int rc;
+	while ((rc = db_step(st)) == DB_ROW) {
+		if (part_row(st, snap, err, errlen)) {
+			db_reset(st);
+			return STORE_ERR_INVALID;
+		}
 	}
 	db_reset(st);
 	return rc == DB_DONE ? STORE_OK : STORE_ERR;
@@ -278,5 +320,158 @@ int store_load_snapshot(struct store *s, const char *today, struct snapshot **ou
 out:
 	store_tx_rollback(s);
 	snapshot_free(snap);
+	return rc;
+}
+
+/* Read the current row of one changed record into d->rows, or note that it
+ * is gone. */
+static int load_changed(struct store *s, struct snapshot_delta *d, char kind, int64_t id, char *err,
+			size_t errlen)
+{
+	const char *sql = kind == 'o'	? ORG_COLUMNS "WHERE id = ?"
+			  : kind == 'c' ? COLLAB_COLUMNS "WHERE id = ?"
+					: PART_COLUMNS "WHERE id = ?";
+	db_stmt *st = store_stmt(s, sql);
+	if (!st)
+		return STORE_ERR;
+	db_bind_int64(st, 1, id);
+	int rc = db_step(st);
+	if (rc == DB_DONE) {
+		db_reset(st);
+		snapshot_delta_gone(d, kind, id);
+		return STORE_OK;
+	}
+	if (rc != DB_ROW) {
+		db_reset(st);
+		return STORE_ERR;
+	}
+	struct snapshot *r = d->rows;
+	int row_rc = kind == 'o'   ? org_row(st, r, err, errlen)
+		     : kind == 'c' ? collab_row(st, r, err, errlen)
+				   : part_row(st, r, err, errlen);
+	db_reset(st);
+	if (row_rc)
+		return row_rc;
+	if (kind != 'c')
+		return STORE_OK;
+	st = store_stmt(s, "SELECT domain_id FROM collaboration_domain WHERE collaboration_id = ? "
+			   "ORDER BY domain_id");
+	if (!st)
+		return STORE_ERR;
+	db_bind_int64(st, 1, id);
+	int ids[VALIDATE_MAX_DOMAINS * 2], n = 0;
+	while ((rc = db_step(st)) == DB_ROW)
+		if (n < (int)(sizeof ids / sizeof ids[0]))
+			ids[n++] = ref_id(st, 0);
+	db_reset(st);
+	if (rc != DB_DONE)
+		return STORE_ERR;
+	snapshot_collab_set_domains(r, &r->collabs[r->n_collabs - 1], ids, n);
+	return STORE_OK;
+}
+
+/* A journal row: entity initial and id, sorted for one read per record. */
+struct changed {
+	char kind;
+	int64_t id;
+};
+
+static int cmp_changed(const void *a, const void *b)
+{
+	const struct changed *x = a, *y = b;
+	if (x->kind != y->kind)
+		return x->kind - y->kind;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+int store_load_changes(struct store *s, uint64_t since, int max_rows, struct snapshot_delta **out,
+		       char *err, size_t errlen)
+{
+	struct snapshot_delta *d = NULL;
+	struct changed *rows = NULL;
+	int n = 0, cap = 0, rc;
+	uint64_t version;
+
+	*out = NULL;
+	if (store_tx_begin_read(s, "wijzigingen lezen", err, errlen))
+		return STORE_ERR;
+	if (store_data_version(s, &version)) {
+		rc = store_db_fail(s, "dataversie lezen", err, errlen);
+		goto out;
+	}
+	db_stmt *st = store_stmt(s, "SELECT CAST(value AS INTEGER) FROM meta "
+				    "WHERE key = 'journal_floor'");
+	if (!st) {
+		rc = store_db_fail(s, "journaalgrens lezen", err, errlen);
+		goto out;
+	}
+	int64_t floor = db_step(st) == DB_ROW ? db_column_int64(st, 0) : INT64_MAX;
+	db_reset(st);
+	if (since < (uint64_t)floor || version < since) {
+		rc = STORE_OK; /* the journal does not reach back to `since`: rebuild */
+		goto out;
+	}
+	/* rows committed after a write's bump have no version yet: take them too */
+	st = store_stmt(s, "SELECT entity, row_id FROM change_journal "
+			   "WHERE version > ? OR version IS NULL");
+	if (!st) {
+		rc = store_db_fail(s, "wijzigingsjournaal lezen", err, errlen);
+		goto out;
+	}
+	db_bind_int64(st, 1, (int64_t)since);
+	bool other = false, too_many = false;
+	while ((rc = db_step(st)) == DB_ROW) {
+		const char *entity = store_col_text(st, 0);
+		char kind = strcmp(entity, "organisation") == 0	   ? 'o'
+			    : strcmp(entity, "collaboration") == 0 ? 'c'
+			    : strcmp(entity, "participation") == 0 ? 'p'
+								   : 0;
+		if (!kind) {
+			other = true;
+			continue;
+		}
+		if (n == max_rows) {
+			too_many = true;
+			break;
+		}
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			rows = xreallocarray(rows, (size_t)cap, sizeof *rows);
+		}
+		rows[n].kind = kind;
+		rows[n++].id = db_column_int64(st, 1);
+	}
+	db_reset(st);
+	if (too_many) {
+		rc = STORE_OK;
+		goto out;
+	}
+	if (rc != DB_DONE) {
+		rc = store_db_fail(s, "wijzigingsjournaal lezen", err, errlen);
+		goto out;
+	}
+	d = snapshot_delta_new(version);
+	d->other = other;
+	if (n > 0)
+		qsort(rows, (size_t)n, sizeof *rows, cmp_changed);
+	for (int i = 0; i < n && !other; i++) {
+		if (i > 0 && rows[i].kind == rows[i - 1].kind && rows[i].id == rows[i - 1].id)
+			continue;
+		if ((rc = load_changed(s, d, rows[i].kind, rows[i].id, err, errlen))) {
+			if (rc == STORE_ERR_INVALID)
+				rc = STORE_ERR;
+			else
+				store_db_fail(s, "gewijzigd record lezen", err, errlen);
+			goto out;
+		}
+	}
+	store_tx_commit(s, "wijzigingen lezen", NULL, 0);
+	*out = d;
+	d = NULL;
+	rc = STORE_OK;
+out:
+	store_tx_rollback(s);
+	snapshot_delta_free(d);
+	free(rows);
 	return rc;
 }

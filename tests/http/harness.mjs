@@ -208,7 +208,9 @@ export async function startServer(opts = {}) {
   }
   const port = await freePort();
   const args = ['serve', '--db', db, '--listen', '127.0.0.1'];
-  const env = { ...process.env, ...(opts.env || {}) };
+  // every test server compares each incrementally updated snapshot with a
+  // full rebuild and aborts on a difference (app/readmodel.h)
+  const env = { ATLAS_CHECK_INCREMENTAL: '1', ...process.env, ...(opts.env || {}) };
   if (opts.usePortEnv) env.ATLAS_PORT = String(port);
   else args.push('--port', String(port));
   args.push(...(opts.args || []));

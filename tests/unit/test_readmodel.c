@@ -187,7 +187,7 @@ static void fake_today_fn(char out[11])
 	memcpy(out, fake_today, 11);
 }
 
-static const struct readmodel_loader loader = {fake_load, fake_data_version, fake_today_fn};
+static const struct readmodel_loader loader = {fake_load, fake_data_version, fake_today_fn, NULL};
 
 static int setup(void **state)
 {

@@ -1,0 +1,617 @@
+/*
+ * snapshot_delta — see snapshot_delta.h.
+ */
+#include "snapshot_delta.h"
+#include "../lib/text.h"
+#include "../lib/xalloc.h"
+#include "snapshot.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct snapshot_delta *snapshot_delta_new(uint64_t version)
+{
+	struct snapshot_delta *d = xcalloc(1, sizeof *d);
+	d->version = version;
+	d->rows = snapshot_new(version);
+	return d;
+}
+
+void snapshot_delta_free(struct snapshot_delta *d)
+{
+	if (!d)
+		return;
+	snapshot_free(d->rows);
+	free(d->gone);
+	free(d->gone_kind);
+	free(d);
+}
+
+void snapshot_delta_gone(struct snapshot_delta *d, char kind, int64_t id)
+{
+	if (d->n_gone == d->cap_gone) {
+		d->cap_gone = d->cap_gone ? d->cap_gone * 2 : 16;
+		d->gone = xreallocarray(d->gone, (size_t)d->cap_gone, sizeof *d->gone);
+		d->gone_kind = xreallocarray(d->gone_kind, (size_t)d->cap_gone, 1);
+	}
+	d->gone[d->n_gone] = id;
+	d->gone_kind[d->n_gone++] = kind;
+}
+
+bool snapshot_delta_empty(const struct snapshot_delta *d)
+{
+	return !d->other && d->n_gone == 0 && d->rows->n_orgs == 0 && d->rows->n_collabs == 0 &&
+	       d->rows->n_parts == 0;
+}
+
+static int rebuild(char *why, size_t whylen, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static int rebuild(char *why, size_t whylen, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(why, whylen, fmt, ap);
+	va_end(ap);
+	return SNAPSHOT_REBUILD;
+}
+
+/* Index of the source with database id `id` (-1 stays -1), or -2. */
+static int source_index(const struct snapshot *s, int id)
+{
+	if (id < 0)
+		return -1;
+	for (int i = 0; i < s->n_sources; i++)
+		if (s->sources[i].id == id)
+			return i;
+	return -2;
+}
+
+static int domain_index(const struct snapshot *s, int id)
+{
+	for (int i = 0; i < s->n_domains; i++)
+		if (s->domains[i].id == id)
+			return i;
+	return -1;
+}
+
+/* Where each changed row goes in the old snapshot, checked before anything
+ * is built. */
+struct plan {
+	int *org_at, *collab_at, *part_at; /* per delta row: index in old, or -1 = new */
+	int n_new_parts;
+};
+
+static void plan_free(struct plan *p)
+{
+	free(p->org_at);
+	free(p->collab_at);
+	free(p->part_at);
+}
+
+static int make_plan(const struct snapshot *old, const struct snapshot_delta *d, struct plan *p,
+		     char *why, size_t whylen)
+{
+	const struct snapshot *r = d->rows;
+	memset(p, 0, sizeof *p);
+	if (d->other)
+		return rebuild(why, whylen, "bronnen of beleidsdomeinen gewijzigd");
+	for (int i = 0; i < d->n_gone; i++)
+		if (d->gone_kind[i] != 'p' || snapshot_part_by_id(old, d->gone[i]) >= 0)
+			return rebuild(why, whylen, "een record is verwijderd");
+	p->org_at = xcalloc((size_t)r->n_orgs + 1, sizeof(int));
+	p->collab_at = xcalloc((size_t)r->n_collabs + 1, sizeof(int));
+	p->part_at = xcalloc((size_t)r->n_parts + 1, sizeof(int));
+	for (int i = 0; i < r->n_orgs; i++) {
+		const struct organisation *x = &r->orgs[i];
+		int k = snapshot_org_by_id(old, x->id);
+		if (k < 0)
+			return rebuild(why, whylen, "nieuwe organisatie");
+		const struct organisation *o = &old->orgs[k];
+		int succ = o->successor >= 0 ? (int)old->orgs[o->successor].id : -1;
+		int coll = o->collaboration >= 0 ? (int)old->collabs[o->collaboration].id : -1;
+		if (strcmp(x->name, o->name) != 0 || strcmp(x->code, o->code) != 0)
+			return rebuild(why, whylen, "naam of code van een organisatie gewijzigd");
+		if (x->successor != succ || x->collaboration != coll)
+			return rebuild(why, whylen,
+				       "opvolger of verband van een organisatie gewijzigd");
+		if (source_index(old, x->source) < -1)
+			return rebuild(why, whylen, "onbekende bron");
+		p->org_at[i] = k;
+	}
+	for (int i = 0; i < r->n_collabs; i++) {
+		const struct collaboration *x = &r->collabs[i];
+		int k = snapshot_collab_by_id(old, x->id);
+		if (k < 0)
+			return rebuild(why, whylen, "nieuw samenwerkingsverband");
+		const struct collaboration *c = &old->collabs[k];
+		if (strcmp(x->name, c->name) != 0 || strcmp(x->key, c->key) != 0)
+			return rebuild(why, whylen, "naam of sleutel van een verband gewijzigd");
+		if (source_index(old, x->source) < -1)
+			return rebuild(why, whylen, "onbekende bron");
+		for (int j = 0; j < x->n_domains; j++)
+			if (domain_index(old, x->domains[j]) < 0)
+				return rebuild(why, whylen, "onbekend beleidsdomein");
+		p->collab_at[i] = k;
+	}
+	int64_t last_id = old->n_parts > 0 ? old->parts[old->n_parts - 1].id : 0;
+	for (int i = 0; i < r->n_parts; i++) {
+		const struct participation *x = &r->parts[i];
+		int ci = snapshot_collab_by_id(old, x->collaboration);
+		int oi = snapshot_org_by_id(old, x->organisation);
+		if (ci < 0 || oi < 0)
+			return rebuild(why, whylen, "deelname van een nieuw record");
+		if (source_index(old, x->source) < -1)
+			return rebuild(why, whylen, "onbekende bron");
+		int k = snapshot_part_by_id(old, x->id);
+		if (k >= 0) {
+			if (old->parts[k].collaboration != ci || old->parts[k].organisation != oi)
+				return rebuild(why, whylen, "deelname verplaatst");
+		} else {
+			if (x->id <= last_id)
+				return rebuild(why, whylen, "deelname buiten volgorde");
+			last_id = x->id;
+			p->n_new_parts++;
+		}
+		p->part_at[i] = k;
+	}
+	return SNAPSHOT_APPLIED;
+}
+
+/* ---- contributions of one record to the derived counts ------------------------ */
+
+static void collab_contrib(struct snapshot *s, int ci, int sign)
+{
+	const struct collaboration *c = &s->collabs[ci];
+	struct snapshot_stats *st = &s->stats;
+	if (!c->active) {
+		st->n_ended += sign;
+		return;
+	}
+	st->n_active += sign;
+	st->n_active_by_kind[c->kind] += sign;
+	st->n_active_by_form[c->legal_form] += sign;
+	for (int k = 0; k < c->n_domains; k++)
+		s->domains[c->domains[k]].n_active += sign;
+}
+
+static void part_contrib(struct snapshot *s, int pi, int sign)
+{
+	const struct participation *p = &s->parts[pi];
+	if (!p->active)
+		return;
+	struct collaboration *c = &s->collabs[p->collaboration];
+	c->n_active_parts += sign;
+	if (c->active) {
+		s->orgs[p->organisation].n_active_collabs += sign;
+		s->stats.n_participations += sign;
+	}
+}
+
+/* ---- replacing records ------------------------------------------------------------ */
+
+static void put_org(struct snapshot *s, struct organisation *o, const struct organisation *x)
+{
+	o->kind = x->kind;
+	o->cbs_code = snapshot_str(s, x->cbs_code);
+	o->tooi = snapshot_str(s, x->tooi);
+	o->in_province = x->in_province;
+	o->valid_from = snapshot_str(s, x->valid_from);
+	o->valid_to = snapshot_str(s, x->valid_to);
+	o->recorded_ended = x->ended; /* as loaded: the stored flag */
+	o->ended = str_empty(o->valid_to) ? o->recorded_ended : strcmp(o->valid_to, s->today) <= 0;
+	o->population = x->population;
+	o->population_date = snapshot_str(s, x->population_date);
+	o->area_km2 = x->area_km2;
+	o->source = source_index(s, x->source);
+	o->last_confirmed = snapshot_str(s, x->last_confirmed);
+	o->confirmed_by = snapshot_str(s, x->confirmed_by);
+	o->version = x->version;
+	o->note = snapshot_str(s, x->note);
+}
+
+static void put_collab(struct snapshot *s, struct collaboration *c, const struct collaboration *x)
+{
+	c->short_name = snapshot_str(s, x->short_name);
+	c->kind = x->kind;
+	c->legal_form = x->legal_form;
+	c->powers = x->powers;
+	int *doms = snapshot_alloc(s, (size_t)x->n_domains + 1, sizeof(int));
+	c->domain_mask = 0;
+	for (int k = 0; k < x->n_domains; k++) {
+		doms[k] = domain_index(s, x->domains[k]);
+		if (doms[k] < 64)
+			c->domain_mask |= (uint64_t)1 << doms[k];
+	}
+	c->domains = doms;
+	c->n_domains = x->n_domains;
+	c->phase = x->phase;
+	c->purpose = snapshot_str(s, x->purpose);
+	c->seat = snapshot_str(s, x->seat);
+	c->start_date = snapshot_str(s, x->start_date);
+	c->end_date = snapshot_str(s, x->end_date);
+	c->website = snapshot_str(s, x->website);
+	c->source = source_index(s, x->source);
+	c->last_confirmed = snapshot_str(s, x->last_confirmed);
+	c->confirmed_by = snapshot_str(s, x->confirmed_by);
+	c->version = x->version;
+	c->note = snapshot_str(s, x->note);
+	c->active = snapshot_collab_active_on(c, s->today);
+}
+
+static void put_part(struct snapshot *s, struct participation *p, const struct participation *x)
+{
+	p->id = x->id;
+	p->body = x->body;
+	p->role = x->role;
+	p->cost_share = x->cost_share;
+	p->contribution = x->contribution;
+	p->joined = snapshot_str(s, x->joined);
+	p->left = snapshot_str(s, x->left);
+	p->source = source_index(s, x->source);
+	p->last_confirmed = snapshot_str(s, x->last_confirmed);
+	p->confirmed_by = snapshot_str(s, x->confirmed_by);
+	p->version = x->version;
+	p->note = snapshot_str(s, x->note);
+}
+
+/* A copy of list (n entries) in s's generation with room for one more. */
+static int *own_list(struct snapshot *s, const int *list, int n)
+{
+	int *copy = snapshot_alloc(s, (size_t)n + 2, sizeof(int));
+	if (n > 0)
+		memcpy(copy, list, (size_t)n * sizeof(int));
+	return copy;
+}
+
+int snapshot_apply(const struct snapshot *old, const struct snapshot_delta *d,
+		   struct snapshot **out, char *why, size_t whylen)
+{
+	*out = NULL;
+	struct plan plan;
+	if (make_plan(old, d, &plan, why, whylen) != SNAPSHOT_APPLIED) {
+		plan_free(&plan);
+		return SNAPSHOT_REBUILD;
+	}
+	const struct snapshot *r = d->rows;
+	struct snapshot *s = snapshot_derive(old, d->version);
+	bool touch_parts = r->n_parts > 0 || r->n_orgs > 0;
+	if (r->n_orgs > 0 || r->n_collabs > 0 || touch_parts) {
+		snapshot_own_orgs(s);
+		snapshot_own_collabs(s);
+	}
+	if (r->n_collabs > 0)
+		snapshot_own_domains(s);
+	/* a participation's active flag depends on its own dates and its
+	 * organisation, not on the collaboration: a change of collaborations
+	 * alone leaves the participations array shared */
+	if (touch_parts)
+		snapshot_own_parts(s, plan.n_new_parts);
+
+	/* the participations whose contribution may change: the changed ones
+	 * and those of every changed organisation and collaboration */
+	int n_all = s->n_parts + plan.n_new_parts;
+	char *mark = xcalloc((size_t)n_all + 1, 1);
+	int *touched = xcalloc((size_t)n_all + 1, sizeof(int));
+	bool *was_active = xcalloc((size_t)n_all + 1, sizeof(bool));
+	int n_touched = 0;
+#define TOUCH(pi)                                                                                  \
+	do {                                                                                       \
+		if (!mark[(pi)]) {                                                                 \
+			mark[(pi)] = 1;                                                            \
+			was_active[(pi)] = s->parts[(pi)].active;                                  \
+			touched[n_touched++] = (pi);                                               \
+		}                                                                                  \
+	} while (0)
+	for (int i = 0; i < r->n_parts; i++)
+		if (plan.part_at[i] >= 0)
+			TOUCH(plan.part_at[i]);
+	for (int i = 0; i < r->n_orgs; i++) {
+		const struct organisation *o = &s->orgs[plan.org_at[i]];
+		for (int k = 0; k < o->n_parts; k++)
+			TOUCH(o->parts[k]);
+	}
+	for (int i = 0; i < r->n_collabs; i++) {
+		const struct collaboration *c = &s->collabs[plan.collab_at[i]];
+		for (int k = 0; k < c->n_parts; k++)
+			TOUCH(c->parts[k]);
+	}
+
+	/* take out the old contributions */
+	for (int i = 0; i < r->n_collabs; i++)
+		collab_contrib(s, plan.collab_at[i], -1);
+	for (int k = 0; k < n_touched; k++)
+		part_contrib(s, touched[k], -1);
+	for (int i = 0; i < r->n_orgs; i++)
+		s->stats.n_orgs_by_kind[s->orgs[plan.org_at[i]].kind]--;
+
+	/* replace the records */
+	for (int i = 0; i < r->n_orgs; i++)
+		put_org(s, &s->orgs[plan.org_at[i]], &r->orgs[i]);
+	for (int i = 0; i < r->n_collabs; i++)
+		put_collab(s, &s->collabs[plan.collab_at[i]], &r->collabs[i]);
+	int n_first_new = s->n_parts;
+	for (int i = 0; i < r->n_parts; i++) {
+		const struct participation *x = &r->parts[i];
+		int pi = plan.part_at[i];
+		if (pi < 0) {
+			pi = s->n_parts++;
+			memset(&s->parts[pi], 0, sizeof s->parts[pi]);
+			s->parts[pi].collaboration = snapshot_collab_by_id(s, x->collaboration);
+			s->parts[pi].organisation = snapshot_org_by_id(s, x->organisation);
+			mark[pi] = 1;
+			touched[n_touched++] = pi;
+		}
+		put_part(s, &s->parts[pi], x);
+	}
+	for (int k = 0; k < n_touched && touch_parts; k++) {
+		struct participation *p = &s->parts[touched[k]];
+		p->active = snapshot_part_active_on(p, &s->orgs[p->organisation], s->today);
+	}
+
+	/* add the new contributions */
+	for (int i = 0; i < r->n_orgs; i++)
+		s->stats.n_orgs_by_kind[s->orgs[plan.org_at[i]].kind]++;
+	for (int i = 0; i < r->n_collabs; i++)
+		collab_contrib(s, plan.collab_at[i], +1);
+	for (int k = 0; k < n_touched; k++)
+		part_contrib(s, touched[k], +1);
+
+	/* participant lists: new participations join their lists; a list whose
+	 * order depends on a changed active flag is sorted again */
+	for (int pi = n_first_new; pi < s->n_parts; pi++) {
+		struct participation *p = &s->parts[pi];
+		struct collaboration *c = &s->collabs[p->collaboration];
+		struct organisation *o = &s->orgs[p->organisation];
+		c->parts = own_list(s, c->parts, c->n_parts);
+		c->parts[c->n_parts++] = pi;
+		o->parts = own_list(s, o->parts, o->n_parts);
+		o->parts[o->n_parts++] = pi;
+		snapshot_sort_org_parts(s, o->parts, o->n_parts);
+	}
+	char *resort = xcalloc((size_t)s->n_collabs + 1, 1);
+	for (int k = 0; k < n_touched; k++) {
+		int pi = touched[k];
+		if (pi >= n_first_new || s->parts[pi].active != was_active[pi])
+			resort[s->parts[pi].collaboration] = 1;
+	}
+	for (int ci = 0; ci < s->n_collabs; ci++) {
+		if (!resort[ci])
+			continue;
+		struct collaboration *c = &s->collabs[ci];
+		bool fresh = false; /* the list is already this snapshot's own copy */
+		for (int pi = n_first_new; pi < s->n_parts && !fresh; pi++)
+			fresh = s->parts[pi].collaboration == ci;
+		if (!fresh)
+			c->parts = own_list(s, c->parts, c->n_parts);
+		snapshot_sort_collab_parts(s, c->parts, c->n_parts);
+	}
+#undef TOUCH
+	snapshot_confirmed_range(s);
+	snapshot_seal(s);
+	free(resort);
+	free(mark);
+	free(touched);
+	free(was_active);
+	plan_free(&plan);
+	*out = s;
+	return SNAPSHOT_APPLIED;
+}
+
+/* ---- comparing -------------------------------------------------------------------- */
+
+static int differ(char *diff, size_t difflen, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static int differ(char *diff, size_t difflen, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(diff, difflen, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+#define SAME_INT(what, a, b)                                                                       \
+	do {                                                                                       \
+		if ((int64_t)(a) != (int64_t)(b))                                                  \
+			return differ(diff, difflen, "%s: %lld tegen %lld", what, (long long)(a),  \
+				      (long long)(b));                                             \
+	} while (0)
+#define SAME_STR(what, a, b)                                                                       \
+	do {                                                                                       \
+		if (strcmp((a) ? (a) : "", (b) ? (b) : "") != 0)                                   \
+			return differ(diff, difflen, "%s: '%.60s' tegen '%.60s'", what,            \
+				      (a) ? (a) : "", (b) ? (b) : "");                             \
+	} while (0)
+#define SAME_LIST(what, a, na, b, nb)                                                              \
+	do {                                                                                       \
+		SAME_INT(what, na, nb);                                                            \
+		for (int k_ = 0; k_ < (na); k_++)                                                  \
+			SAME_INT(what, (a)[k_], (b)[k_]);                                          \
+	} while (0)
+
+static int compare_org(const struct organisation *a, const struct organisation *b, char *diff,
+		       size_t difflen)
+{
+	SAME_INT("id", a->id, b->id);
+	SAME_STR("code", a->code, b->code);
+	SAME_INT("soort", a->kind, b->kind);
+	SAME_STR("naam", a->name, b->name);
+	SAME_STR("cbs", a->cbs_code, b->cbs_code);
+	SAME_STR("tooi", a->tooi, b->tooi);
+	SAME_INT("in provincie", a->in_province, b->in_province);
+	SAME_STR("geldig vanaf", a->valid_from, b->valid_from);
+	SAME_STR("geldig tot", a->valid_to, b->valid_to);
+	SAME_INT("opgeheven", a->ended, b->ended);
+	SAME_INT("opgeheven (opgeslagen)", a->recorded_ended, b->recorded_ended);
+	SAME_INT("opvolger", a->successor, b->successor);
+	SAME_INT("inwoners", a->population, b->population);
+	SAME_STR("peildatum inwoners", a->population_date, b->population_date);
+	if (a->area_km2 != b->area_km2)
+		return differ(diff, difflen, "oppervlakte: %g tegen %g", a->area_km2, b->area_km2);
+	SAME_INT("verband", a->collaboration, b->collaboration);
+	SAME_INT("bron", a->source, b->source);
+	SAME_STR("laatst bevestigd", a->last_confirmed, b->last_confirmed);
+	SAME_STR("bevestigd door", a->confirmed_by, b->confirmed_by);
+	SAME_INT("versie", a->version, b->version);
+	SAME_STR("opmerking", a->note, b->note);
+	SAME_LIST("deelnames", a->parts, a->n_parts, b->parts, b->n_parts);
+	SAME_INT("actieve verbanden", a->n_active_collabs, b->n_active_collabs);
+	SAME_LIST("voorgangers", a->predecessors, a->n_predecessors, b->predecessors,
+		  b->n_predecessors);
+	return 0;
+}
+
+static int compare_collab(const struct collaboration *a, const struct collaboration *b, char *diff,
+			  size_t difflen)
+{
+	SAME_INT("id", a->id, b->id);
+	SAME_STR("sleutel", a->key, b->key);
+	SAME_STR("naam", a->name, b->name);
+	SAME_STR("korte naam", a->short_name, b->short_name);
+	SAME_INT("soort", a->kind, b->kind);
+	SAME_INT("juridische vorm", a->legal_form, b->legal_form);
+	SAME_INT("bevoegdheden", a->powers, b->powers);
+	SAME_LIST("beleidsdomeinen", a->domains, a->n_domains, b->domains, b->n_domains);
+	SAME_INT("domeinmasker", a->domain_mask, b->domain_mask);
+	SAME_INT("fase", a->phase, b->phase);
+	SAME_STR("doel", a->purpose, b->purpose);
+	SAME_STR("vestiging", a->seat, b->seat);
+	SAME_STR("startdatum", a->start_date, b->start_date);
+	SAME_STR("einddatum", a->end_date, b->end_date);
+	SAME_STR("website", a->website, b->website);
+	SAME_INT("bron", a->source, b->source);
+	SAME_STR("laatst bevestigd", a->last_confirmed, b->last_confirmed);
+	SAME_STR("bevestigd door", a->confirmed_by, b->confirmed_by);
+	SAME_INT("versie", a->version, b->version);
+	SAME_STR("opmerking", a->note, b->note);
+	SAME_INT("actief", a->active, b->active);
+	SAME_LIST("deelnames", a->parts, a->n_parts, b->parts, b->n_parts);
+	SAME_INT("actieve deelnames", a->n_active_parts, b->n_active_parts);
+	return 0;
+}
+
+static int compare_part(const struct participation *a, const struct participation *b, char *diff,
+			size_t difflen)
+{
+	SAME_INT("id", a->id, b->id);
+	SAME_INT("verband", a->collaboration, b->collaboration);
+	SAME_INT("organisatie", a->organisation, b->organisation);
+	SAME_INT("orgaan", a->body, b->body);
+	SAME_INT("rol", a->role, b->role);
+	if (a->cost_share != b->cost_share)
+		return differ(diff, difflen, "kostenverdeelsleutel: %g tegen %g", a->cost_share,
+			      b->cost_share);
+	SAME_INT("bijdrage", a->contribution, b->contribution);
+	SAME_STR("toegetreden", a->joined, b->joined);
+	SAME_STR("uitgetreden", a->left, b->left);
+	SAME_INT("bron", a->source, b->source);
+	SAME_STR("laatst bevestigd", a->last_confirmed, b->last_confirmed);
+	SAME_STR("bevestigd door", a->confirmed_by, b->confirmed_by);
+	SAME_INT("versie", a->version, b->version);
+	SAME_STR("opmerking", a->note, b->note);
+	SAME_INT("actief", a->active, b->active);
+	return 0;
+}
+
+int snapshot_compare(const struct snapshot *a, const struct snapshot *b, char *diff, size_t difflen)
+{
+	char inner[300];
+	SAME_STR("datum", a->today, b->today);
+	SAME_INT("aantal bronnen", a->n_sources, b->n_sources);
+	SAME_INT("aantal beleidsdomeinen", a->n_domains, b->n_domains);
+	SAME_INT("aantal organisaties", a->n_orgs, b->n_orgs);
+	SAME_INT("aantal verbanden", a->n_collabs, b->n_collabs);
+	SAME_INT("aantal deelnames", a->n_parts, b->n_parts);
+	for (int i = 0; i < a->n_sources; i++) {
+		SAME_INT("bron id", a->sources[i].id, b->sources[i].id);
+		SAME_STR("bron", a->sources[i].key, b->sources[i].key);
+	}
+	for (int i = 0; i < a->n_domains; i++) {
+		SAME_INT("beleidsdomein id", a->domains[i].id, b->domains[i].id);
+		SAME_STR("beleidsdomein", a->domains[i].name, b->domains[i].name);
+		SAME_INT("actieve verbanden per beleidsdomein", a->domains[i].n_active,
+			 b->domains[i].n_active);
+	}
+	for (int i = 0; i < a->n_orgs; i++)
+		if (compare_org(&a->orgs[i], &b->orgs[i], inner, sizeof inner))
+			return differ(diff, difflen, "organisatie %s: %s", a->orgs[i].code, inner);
+	for (int i = 0; i < a->n_collabs; i++)
+		if (compare_collab(&a->collabs[i], &b->collabs[i], inner, sizeof inner))
+			return differ(diff, difflen, "verband %s: %s", a->collabs[i].key, inner);
+	for (int i = 0; i < a->n_parts; i++)
+		if (compare_part(&a->parts[i], &b->parts[i], inner, sizeof inner))
+			return differ(diff, difflen, "deelname %lld: %s", (long long)a->parts[i].id,
+				      inner);
+	const struct snapshot_stats *x = &a->stats, *y = &b->stats;
+	for (int k = 0; k < ORG_KIND_COUNT; k++)
+		SAME_INT("organisaties per soort", x->n_orgs_by_kind[k], y->n_orgs_by_kind[k]);
+	for (int k = 0; k < COLLAB_KIND_COUNT; k++)
+		SAME_INT("actief per soort", x->n_active_by_kind[k], y->n_active_by_kind[k]);
+	for (int k = 0; k < LF_COUNT; k++)
+		SAME_INT("actief per vorm", x->n_active_by_form[k], y->n_active_by_form[k]);
+	SAME_INT("actieve verbanden", x->n_active, y->n_active);
+	SAME_INT("beëindigde verbanden", x->n_ended, y->n_ended);
+	SAME_INT("deelnames in actieve verbanden", x->n_participations, y->n_participations);
+	SAME_STR("oudste bevestiging", x->oldest_confirmed, y->oldest_confirmed);
+	SAME_STR("nieuwste bevestiging", x->newest_confirmed, y->newest_confirmed);
+	for (int i = 0; i < a->n_orgs; i++)
+		SAME_INT("zoeken op code", snapshot_find_org(a, a->orgs[i].code),
+			 snapshot_find_org(b, a->orgs[i].code));
+	for (int i = 0; i < a->n_collabs; i++)
+		SAME_INT("zoeken op sleutel", snapshot_find_collab(a, a->collabs[i].key),
+			 snapshot_find_collab(b, a->collabs[i].key));
+	return 0;
+}
+
+/* ---- a delta of every record ------------------------------------------------------ */
+
+static int ref_back(int idx, int64_t id)
+{
+	return idx >= 0 ? (int)id : -1;
+}
+
+struct snapshot_delta *snapshot_delta_of_all(const struct snapshot *s, uint64_t version)
+{
+	struct snapshot_delta *d = snapshot_delta_new(version);
+	struct snapshot *r = d->rows;
+#define SRC_ID(i) ((i) >= 0 ? (int)s->sources[(i)].id : -1)
+	for (int i = 0; i < s->n_orgs; i++) {
+		const struct organisation *o = &s->orgs[i];
+		struct organisation *x = snapshot_add_org(r);
+		*x = *o;
+		x->ended = o->recorded_ended;
+		x->successor =
+		    ref_back(o->successor, o->successor >= 0 ? s->orgs[o->successor].id : 0);
+		x->collaboration = ref_back(
+		    o->collaboration, o->collaboration >= 0 ? s->collabs[o->collaboration].id : 0);
+		x->source = SRC_ID(o->source);
+		x->parts = NULL;
+		x->n_parts = 0;
+		x->predecessors = NULL;
+		x->n_predecessors = 0;
+	}
+	for (int i = 0; i < s->n_collabs; i++) {
+		const struct collaboration *c = &s->collabs[i];
+		struct collaboration *x = snapshot_add_collab(r);
+		*x = *c;
+		x->source = SRC_ID(c->source);
+		x->parts = NULL;
+		x->n_parts = 0;
+		int ids[64], n = 0;
+		for (int k = 0; k < c->n_domains && n < 64; k++)
+			ids[n++] = (int)s->domains[c->domains[k]].id;
+		snapshot_collab_set_domains(r, x, ids, n);
+	}
+	for (int i = 0; i < s->n_parts; i++) {
+		const struct participation *p = &s->parts[i];
+		struct participation *x = snapshot_add_part(r);
+		*x = *p;
+		x->collaboration = (int)s->collabs[p->collaboration].id;
+		x->organisation = (int)s->orgs[p->organisation].id;
+		x->source = SRC_ID(p->source);
+	}
+#undef SRC_ID
+	return d;
+}
