@@ -370,6 +370,9 @@ static int refresh_locked(void)
 		check_against_full(next);
 	install(next, today);
 	atomic_fetch_add_explicit(&n_incremental, 1, memory_order_relaxed);
+	log_info("snapshot v%llu bijgewerkt: %d organisatie(s), %d verband(en), %d deelname(s)",
+		 (unsigned long long)d->version, d->rows->n_orgs, d->rows->n_collabs,
+		 d->rows->n_parts);
 	rc = 0;
 	goto out;
 full:

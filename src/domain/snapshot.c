@@ -764,6 +764,11 @@ int snapshot_finish(struct snapshot *s, const char *today, char *err, size_t err
 	m->source_by_key = build_key_index(s, s->n_sources, key_source);
 	m->org_by_id = build_id_index(s, s->n_orgs, id_org);
 	m->collab_by_id = build_id_index(s, s->n_collabs, id_collab);
+	s->global_changed = s->version;
+	for (int i = 0; i < s->n_orgs; i++)
+		s->orgs[i].changed = s->version;
+	for (int i = 0; i < s->n_collabs; i++)
+		s->collabs[i].changed = s->version;
 	rc = 0;
 out:
 	free(msrc);

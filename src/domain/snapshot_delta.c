@@ -256,6 +256,35 @@ static void put_part(struct snapshot *s, struct participation *p, const struct p
 	p->note = snapshot_str(s, x->note);
 }
 
+/* The versions reply caches go by (snapshot_delta.h). */
+static void mark_changed(struct snapshot *s, const struct snapshot_delta *d,
+			 const struct plan *plan, bool flipped)
+{
+	const struct snapshot *r = d->rows;
+	uint64_t v = d->version;
+	if (flipped || d->outside || r->n_orgs + r->n_collabs + r->n_parts == 0) {
+		s->global_changed = v;
+		return;
+	}
+	for (int i = 0; i < r->n_orgs; i++) {
+		struct organisation *o = &s->orgs[plan->org_at[i]];
+		o->changed = v;
+		for (int k = 0; k < o->n_parts; k++)
+			s->collabs[s->parts[o->parts[k]].collaboration].changed = v;
+	}
+	for (int i = 0; i < r->n_collabs; i++) {
+		struct collaboration *c = &s->collabs[plan->collab_at[i]];
+		c->changed = v;
+		for (int k = 0; k < c->n_parts; k++)
+			s->orgs[s->parts[c->parts[k]].organisation].changed = v;
+	}
+	for (int i = 0; i < r->n_parts; i++) {
+		const struct participation *p = &s->parts[plan->part_at[i]];
+		s->collabs[p->collaboration].changed = v;
+		s->orgs[p->organisation].changed = v;
+	}
+}
+
 /* A copy of list (n entries) in s's generation with room for one more. */
 static int *own_list(struct snapshot *s, const int *list, int n)
 {
@@ -326,11 +355,20 @@ int snapshot_apply(const struct snapshot *old, const struct snapshot_delta *d,
 	for (int i = 0; i < r->n_orgs; i++)
 		s->stats.n_orgs_by_kind[s->orgs[plan.org_at[i]].kind]--;
 
-	/* replace the records */
-	for (int i = 0; i < r->n_orgs; i++)
-		put_org(s, &s->orgs[plan.org_at[i]], &r->orgs[i]);
-	for (int i = 0; i < r->n_collabs; i++)
-		put_collab(s, &s->collabs[plan.collab_at[i]], &r->collabs[i]);
+	/* replace the records; note whether an active flag changed */
+	bool flipped = false;
+	for (int i = 0; i < r->n_orgs; i++) {
+		struct organisation *o = &s->orgs[plan.org_at[i]];
+		bool was = o->ended;
+		put_org(s, o, &r->orgs[i]);
+		flipped |= was != o->ended;
+	}
+	for (int i = 0; i < r->n_collabs; i++) {
+		struct collaboration *c = &s->collabs[plan.collab_at[i]];
+		bool was = c->active;
+		put_collab(s, c, &r->collabs[i]);
+		flipped |= was != c->active;
+	}
 	int n_first_new = s->n_parts;
 	for (int i = 0; i < r->n_parts; i++) {
 		const struct participation *x = &r->parts[i];
@@ -387,6 +425,10 @@ int snapshot_apply(const struct snapshot *old, const struct snapshot_delta *d,
 			c->parts = own_list(s, c->parts, c->n_parts);
 		snapshot_sort_collab_parts(s, c->parts, c->n_parts);
 	}
+	for (int k = 0; k < n_touched; k++)
+		flipped |= touched[k] >= n_first_new ||
+			   s->parts[touched[k]].active != was_active[touched[k]];
+	mark_changed(s, d, &plan, flipped);
 #undef TOUCH
 	snapshot_confirmed_range(s);
 	snapshot_seal(s);

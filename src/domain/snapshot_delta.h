@@ -19,6 +19,12 @@
  * represented collaboration, a participation that moved or was removed or is
  * not the newest, and any change of sources or beleidsdomeinen.
  *
+ * It also keeps the versions reply caches go by (model.h): a change of
+ * attributes only — no active flag, participant list or count changes, and
+ * nothing outside the snapshot — sets `changed` on the touched records and
+ * on the collaborations and organisations they are shown with; anything
+ * else moves snapshot.global_changed, after which no earlier reply counts.
+ *
  * snapshot_compare checks two snapshots field by field (records, derived
  * fields, lists and counts): the incremental result against a full rebuild.
  * Pure functions; no I/O.
@@ -38,7 +44,9 @@ struct snapshot_delta {
 	int64_t *gone;	       /* ids of removed rows ... */
 	char *gone_kind;       /* ... and their kind: 'o', 'c' or 'p' */
 	int n_gone, cap_gone;
-	bool other; /* sources or beleidsdomeinen changed */
+	bool other;   /* sources or beleidsdomeinen changed */
+	bool outside; /* records outside the snapshot that record pages show
+		       * changed (people, roles, meetings, ...) */
 };
 
 /* An empty delta for `version`. Free with snapshot_delta_free. */

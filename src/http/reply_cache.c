@@ -20,6 +20,8 @@ struct centry {
 	const char *cache_control; /* literal */
 	bool gz;
 	bool api;
+	bool scoped;	  /* about one record: kept across versions */
+	uint64_t version; /* the snapshot version it was built from */
 	char *etag;
 };
 
@@ -36,16 +38,39 @@ static unsigned hash_str(const char *s)
 	return h;
 }
 
+static void entry_free(struct centry *e)
+{
+	free(e->key);
+	free(e->body);
+	free(e->etag);
+	free(e);
+}
+
+/* Drop the replies of older versions that are not about one record. */
+static void cache_drop_unscoped_locked(void)
+{
+	for (int i = 0; i < CACHE_BUCKETS; i++) {
+		struct centry **pp = &cache[i];
+		while (*pp) {
+			struct centry *e = *pp;
+			if (e->scoped) {
+				pp = &e->next;
+				continue;
+			}
+			*pp = e->next;
+			entry_free(e);
+			cache_n--;
+		}
+	}
+}
+
 static void cache_clear_locked(void)
 {
 	for (int i = 0; i < CACHE_BUCKETS; i++) {
 		struct centry *e = cache[i];
 		while (e) {
 			struct centry *n = e->next;
-			free(e->key);
-			free(e->body);
-			free(e->etag);
-			free(e);
+			entry_free(e);
 			e = n;
 		}
 		cache[i] = NULL;
@@ -53,23 +78,33 @@ static void cache_clear_locked(void)
 	cache_n = 0;
 }
 
-void reply_cache_put(uint64_t version, const char *key, const char *body, size_t len,
+void reply_cache_put(uint64_t version, bool scoped, const char *key, const char *body, size_t len,
 		     const char *type, const char *cache_control, bool gz, bool api,
 		     const char *etag)
 {
 	pthread_mutex_lock(&cache_mu);
-	if (cache_version != version) {
-		cache_clear_locked();
+	if (version > cache_version) {
+		cache_drop_unscoped_locked();
 		cache_version = version;
 	}
 	if (cache_n >= CACHE_MAX)
 		cache_clear_locked();
 	unsigned b = hash_str(key) % CACHE_BUCKETS;
-	for (struct centry *e = cache[b]; e; e = e->next)
-		if (strcmp(e->key, key) == 0)
-			goto out;
-	struct centry *e = xcalloc(1, sizeof *e);
-	e->key = xstrdup(key);
+	struct centry *e = cache[b];
+	while (e && strcmp(e->key, key) != 0)
+		e = e->next;
+	if (e && e->version >= version)
+		goto out;
+	if (e) { /* an older reply for this key: replace its contents */
+		free(e->body);
+		free(e->etag);
+	} else {
+		e = xcalloc(1, sizeof *e);
+		e->key = xstrdup(key);
+		e->next = cache[b];
+		cache[b] = e;
+		cache_n++;
+	}
 	e->body = xmalloc(len ? len : 1);
 	memcpy(e->body, body, len);
 	e->len = len;
@@ -77,29 +112,28 @@ void reply_cache_put(uint64_t version, const char *key, const char *body, size_t
 	e->cache_control = cache_control;
 	e->gz = gz;
 	e->api = api;
+	e->scoped = scoped;
+	e->version = version;
 	e->etag = etag ? xstrdup(etag) : NULL;
-	e->next = cache[b];
-	cache[b] = e;
-	cache_n++;
 out:
 	pthread_mutex_unlock(&cache_mu);
 }
 
-bool reply_cache_find(uint64_t version, const char *key,
+bool reply_cache_find(uint64_t valid_since, const char *key,
 		      void (*use)(void *arg, const struct reply_cached *e), void *arg)
 {
 	bool hit = false;
 	pthread_mutex_lock(&cache_mu);
-	if (cache_version == version) {
-		for (struct centry *e = cache[hash_str(key) % CACHE_BUCKETS]; e; e = e->next) {
-			if (strcmp(e->key, key) != 0)
-				continue;
+	for (struct centry *e = cache[hash_str(key) % CACHE_BUCKETS]; e; e = e->next) {
+		if (strcmp(e->key, key) != 0)
+			continue;
+		if (e->version >= valid_since) {
 			const struct reply_cached rc = {e->body, e->len, e->type, e->cache_control,
 							e->gz,	 e->api, e->etag};
 			use(arg, &rc);
 			hit = true;
-			break;
 		}
+		break;
 	}
 	pthread_mutex_unlock(&cache_mu);
 	return hit;

@@ -1,8 +1,12 @@
 /*
  * reply_cache — complete reply bodies of cacheable routes, keyed by raw URI
- * and encoding, valid for one snapshot version: the first put for a newer
- * version empties the cache. A hit is copied into a new response (a memcpy
- * of a few KiB, far cheaper than rendering again). Thread-safe (one mutex).
+ * and encoding, each with the snapshot version it was built from. A lookup
+ * says from which version on a reply still holds: the current version for
+ * most routes, an older one for a reply about one record that no write has
+ * touched since (server.c, ROUTE_SCOPE_*). The first put for a newer
+ * version drops the replies that are not about one record. A hit is copied
+ * into a new response (a memcpy of a few KiB, far cheaper than rendering
+ * again). Thread-safe (one mutex).
  *
  * It knows nothing of HTTP: server.c decides what may be cached (status 200,
  * ROUTE_CACHE, anonymous, no extra headers) and builds the response.
@@ -29,19 +33,21 @@ struct reply_cached {
 };
 
 /*
- * Store a copy of a reply for snapshot version `version`. type and
+ * Store a copy of a reply built from snapshot version `version`; scoped: it
+ * is about one record (kept across versions until replaced). type and
  * cache_control must be literals (they are kept, not copied); everything else
- * is copied. A key already present is kept as it is.
+ * is copied. A key already present is replaced only by a newer version.
  */
-void reply_cache_put(uint64_t version, const char *key, const char *body, size_t len,
+void reply_cache_put(uint64_t version, bool scoped, const char *key, const char *body, size_t len,
 		     const char *type, const char *cache_control, bool gz, bool api,
 		     const char *etag);
 
 /*
- * Look key up for version; on a hit call use(arg, entry) while the entry is
- * locked (copy what you need) and return true. False on a miss.
+ * Look key up for a reply built from version valid_since or later; on a hit
+ * call use(arg, entry) while the entry is locked (copy what you need) and
+ * return true. False on a miss.
  */
-bool reply_cache_find(uint64_t version, const char *key,
+bool reply_cache_find(uint64_t valid_since, const char *key,
 		      void (*use)(void *arg, const struct reply_cached *e), void *arg);
 
 /* Empty the cache (shutdown). */

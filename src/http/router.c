@@ -61,6 +61,24 @@ size_t router_body_limit(struct arena *a, const char *raw_uri, size_t dflt, bool
 	return dflt;
 }
 
+char router_reply_scope(struct arena *a, const char *raw_uri, const char **key)
+{
+	*key = NULL;
+	if (strchr(raw_uri, '?'))
+		return 0;
+	struct request scratch = {.arena = a};
+	for (int i = 0; i < n_routes; i++) {
+		unsigned f = routes[i].flags;
+		if (!(f & (ROUTE_SCOPE_COLLAB | ROUTE_SCOPE_ORG)) ||
+		    !(routes[i].methods & HTTP_GET) ||
+		    !match(routes[i].pattern, raw_uri, &scratch) || scratch.n_path_args != 1)
+			continue;
+		*key = scratch.path_args[0];
+		return f & ROUTE_SCOPE_COLLAB ? 'c' : 'o';
+	}
+	return 0;
+}
+
 static const char *method_list(unsigned m, struct arena *a)
 {
 	char buf[64] = "";

@@ -43,6 +43,13 @@ struct route {
 #define ROUTE_FORM 4u	 /* POST with a form body (the router decodes it) */
 #define ROUTE_TOKEN 8u	 /* API write: only with a personal API token, not a web session */
 #define ROUTE_UPLOAD 16u /* file upload: the body may be up to UPLOAD_BODY_LIMIT */
+/* A cached reply (ROUTE_CACHE) that shows one collaboration ({id}) or one
+ * organisation ({code}) with its participations: without a query string it
+ * stays valid across writes that leave that record alone (snapshot
+ * `changed`, model.h), instead of only for the snapshot version it was
+ * built from. */
+#define ROUTE_SCOPE_COLLAB 32u
+#define ROUTE_SCOPE_ORG 64u
 
 /* Uploads (the change-set import): at most UPLOAD_FILES_LIMIT bytes of
  * files; the body limit leaves room for the same files sent back
@@ -56,6 +63,10 @@ struct route {
 /* The body limit for a raw request URI: UPLOAD_BODY_LIMIT when a
  * ROUTE_UPLOAD route matches its path, else dflt. Sets *upload. */
 size_t router_body_limit(struct arena *a, const char *raw_uri, size_t dflt, bool *upload);
+
+/* For a GET of raw_uri without a query string that matches a ROUTE_SCOPE_*
+ * route: 'c' or 'o' with *key its path argument (allocated in a); else 0. */
+char router_reply_scope(struct arena *a, const char *raw_uri, const char **key);
 
 /*
  * The access rules the router applies before a handler runs. They live in

@@ -136,7 +136,8 @@ const struct route routes[] = {
      collab_filter_params},
     {GET, "/samenwerkingsverbanden.csv", page_collab_list_csv, ROUTE_PAGE, ROUTE_CACHE,
      collab_export_params},
-    {GET, "/samenwerkingsverbanden/{id}", page_collab_show, ROUTE_PAGE, ROUTE_CACHE, no_params},
+    {GET, "/samenwerkingsverbanden/{id}", page_collab_show, ROUTE_PAGE,
+     ROUTE_CACHE | ROUTE_SCOPE_COLLAB, no_params},
     {GET | HTTP_POST, "/samenwerkingsverbanden/{id}/bewerken", page_collab_edit, ROUTE_PAGE,
      EDIT_FORM},
     {HTTP_POST, "/samenwerkingsverbanden/{id}/beeindigen", page_collab_end, ROUTE_PAGE, EDIT_FORM},
@@ -171,7 +172,8 @@ const struct route routes[] = {
     /* Organisations: list, record, editing, calendar, history, and the
      * signed-in editor's own organisation. */
     {GET, "/organisaties", page_org_list, ROUTE_PAGE, ROUTE_CACHE, org_list_params},
-    {GET, "/organisaties/{code}", page_org_show, ROUTE_PAGE, ROUTE_CACHE, org_show_params},
+    {GET, "/organisaties/{code}", page_org_show, ROUTE_PAGE, ROUTE_CACHE | ROUTE_SCOPE_ORG,
+     org_show_params},
     {GET, "/organisaties/{code}/deelnames.csv", page_org_parts_csv, ROUTE_PAGE, ROUTE_CACHE,
      org_parts_params},
     {GET | HTTP_POST, "/organisaties/{code}/bewerken", page_org_edit, ROUTE_PAGE, EDIT_FORM},
@@ -290,7 +292,8 @@ const struct route routes[] = {
      collab_filter_params},
     {HTTP_POST, "/api/v1/samenwerkingsverbanden", api_collab_create, ROUTE_API, ROUTE_TOKEN,
      no_params, USER_ROLE_EDITOR},
-    {GET, "/api/v1/samenwerkingsverbanden/{id}", api_collab_get, ROUTE_API, ROUTE_CACHE, no_params},
+    {GET, "/api/v1/samenwerkingsverbanden/{id}", api_collab_get, ROUTE_API,
+     ROUTE_CACHE | ROUTE_SCOPE_COLLAB, no_params},
     {HTTP_PUT, "/api/v1/samenwerkingsverbanden/{id}", api_collab_put, ROUTE_API, ROUTE_TOKEN,
      no_params, USER_ROLE_EDITOR},
     {HTTP_PATCH, "/api/v1/samenwerkingsverbanden/{id}", api_collab_patch, ROUTE_API, ROUTE_TOKEN,
@@ -327,7 +330,8 @@ const struct route routes[] = {
 
     /* API, organisations, policy domains and people. */
     {GET, "/api/v1/organisaties", api_org_list, ROUTE_API, ROUTE_CACHE, org_list_params},
-    {GET, "/api/v1/organisaties/{code}", api_org_get, ROUTE_API, ROUTE_CACHE, no_params},
+    {GET, "/api/v1/organisaties/{code}", api_org_get, ROUTE_API, ROUTE_CACHE | ROUTE_SCOPE_ORG,
+     no_params},
     {GET, "/api/v1/organisaties/{code}/deelnames", api_org_participations, ROUTE_API, ROUTE_CACHE,
      org_parts_params},
     {GET, "/api/v1/organisaties/{code}/overzicht", api_org_overview, ROUTE_API, ROUTE_CACHE,

@@ -61,6 +61,8 @@ struct ctx {
 	const char *method;
 	struct rm_shared *held; /* the current snapshot, held for this request */
 	uint64_t version;	/* its version (the reply cache's key) */
+	uint64_t valid_since;	/* a cached reply from this version on holds */
+	bool cache_scoped;	/* the reply is about one record (ROUTE_SCOPE_*) */
 };
 
 static void *uri_log_cb(void *cls, const char *uri, struct MHD_Connection *con)
@@ -260,7 +262,7 @@ static enum MHD_Result finish(struct ctx *c, struct MHD_Connection *con, int sta
 	add_common_headers(resp, r, api);
 	if (cache_key && status == 200 && r->route && (r->route->flags & ROUTE_CACHE) &&
 	    !r->static_body && r->n_headers == 0)
-		reply_cache_put(c->version, cache_key, cached_body, c->bytes, type,
+		reply_cache_put(c->version, c->cache_scoped, cache_key, cached_body, c->bytes, type,
 				r->cache_control ? r->cache_control : "no-cache", gz, api, etag);
 	return queue(c, con, status, resp);
 }
@@ -298,12 +300,33 @@ static void use_cached(void *arg, const struct reply_cached *e)
 	h->resp = resp;
 }
 
+/* From which snapshot version a cached reply for this request holds: a
+ * reply about one record (router_reply_scope) holds while neither that
+ * record nor the registry as a whole changed (model.h); any other only for
+ * the current version. */
+static void reply_validity(struct ctx *c)
+{
+	const struct snapshot *s = c->req.snap;
+	c->valid_since = s->version;
+	c->cache_scoped = false;
+	const char *key;
+	char kind = router_reply_scope(c->req.arena, c->raw_uri, &key);
+	int i = kind == 'c'   ? snapshot_find_collab(s, key)
+		: kind == 'o' ? snapshot_find_org(s, key)
+			      : -1;
+	if (i < 0)
+		return;
+	uint64_t rec = kind == 'c' ? s->collabs[i].changed : s->orgs[i].changed;
+	c->valid_since = rec > s->global_changed ? rec : s->global_changed;
+	c->cache_scoped = true;
+}
+
 /* Answer from the reply cache; true when it did (result in *ret). */
 static bool cache_reply(struct ctx *c, struct MHD_Connection *con, const char *key,
 			enum MHD_Result *ret)
 {
 	struct cache_hit h = {.c = c};
-	if (!reply_cache_find(c->req.snap->version, key, use_cached, &h))
+	if (!reply_cache_find(c->valid_since, key, use_cached, &h))
 		return false;
 	if (h.not_modified) {
 		*ret = send_not_modified(c, con, h.etag, h.api);
@@ -509,6 +532,7 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *con, con
 	char *cache_key = NULL;
 	if ((r->method & (HTTP_GET | HTTP_HEAD)) && ulen < REPLY_CACHE_KEY_MAX && !r->user) {
 		cache_key = arena_printf(r->arena, "%s|%d", c->raw_uri, r->gzip_ok ? 1 : 0);
+		reply_validity(c);
 		enum MHD_Result ret;
 		if (cache_reply(c, con, cache_key, &ret))
 			return ret;

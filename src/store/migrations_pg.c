@@ -549,7 +549,30 @@ const char *const store_pg_migrations[] = {
     "collaboration_domain\n"
     "  FOR EACH ROW EXECUTE FUNCTION journal_collaboration_domain('collaboration');\n"
     "CREATE TRIGGER journal_participation AFTER INSERT OR UPDATE OR DELETE ON participation\n"
-    "  FOR EACH ROW EXECUTE FUNCTION journal_row('participation');\n",
+    "  FOR EACH ROW EXECUTE FUNCTION journal_row('participation');\n"
+    "CREATE FUNCTION journal_extern() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+    "BEGIN\n"
+    "  INSERT INTO change_journal (entity, row_id) VALUES ('extern', 0);\n"
+    "  RETURN NULL;\n"
+    "END $$;\n"
+    "CREATE TRIGGER journal_person AFTER INSERT OR UPDATE OR DELETE ON person\n"
+    "  FOR EACH ROW EXECUTE FUNCTION journal_extern();\n"
+    "CREATE TRIGGER journal_office AFTER INSERT OR UPDATE OR DELETE ON office\n"
+    "  FOR EACH ROW EXECUTE FUNCTION journal_extern();\n"
+    "CREATE TRIGGER journal_seat AFTER INSERT OR UPDATE OR DELETE ON seat\n"
+    "  FOR EACH ROW EXECUTE FUNCTION journal_extern();\n"
+    "CREATE TRIGGER journal_role_assessment AFTER INSERT OR UPDATE OR DELETE ON role_assessment\n"
+    "  FOR EACH ROW EXECUTE FUNCTION journal_extern();\n"
+    "CREATE TRIGGER journal_phase_event AFTER INSERT OR UPDATE OR DELETE ON phase_event\n"
+    "  FOR EACH ROW EXECUTE FUNCTION journal_extern();\n"
+    "CREATE TRIGGER journal_agreement AFTER INSERT OR UPDATE OR DELETE ON agreement\n"
+    "  FOR EACH ROW EXECUTE FUNCTION journal_extern();\n"
+    "CREATE TRIGGER journal_ab_meeting AFTER INSERT OR UPDATE OR DELETE ON ab_meeting\n"
+    "  FOR EACH ROW EXECUTE FUNCTION journal_extern();\n"
+    "CREATE TRIGGER journal_correction AFTER INSERT OR UPDATE OR DELETE ON correction\n"
+    "  FOR EACH ROW EXECUTE FUNCTION journal_extern();\n"
+    "CREATE TRIGGER journal_provenance AFTER INSERT OR UPDATE OR DELETE ON provenance\n"
+    "  FOR EACH ROW EXECUTE FUNCTION journal_extern();\n",
 };
 
 const int store_pg_migration_count =

@@ -285,8 +285,11 @@ static const char *const *migrations(const struct store *s)
 	return s->engine == DB_PG ? store_pg_migrations : store_migrations;
 }
 
-/* The migration that made the search index with the column `terms`. */
+/* The migrations after which the search index is refilled: 8 made it with
+ * the column `terms`; from 9 on SQLite's rows have rowids that follow from
+ * the record (store_search_rowid). */
 #define STORE_MIGRATION_SEARCH 8
+#define STORE_MIGRATION_SEARCH_ROWID 9
 
 int store_migrate(struct store *s, int *applied, char *err, size_t errlen)
 {
@@ -323,8 +326,9 @@ int store_migrate(struct store *s, int *applied, char *err, size_t errlen)
 		else
 			snprintf(setv, sizeof setv, "PRAGMA user_version = %d", v + 1);
 		if (exec(s, migrations(s)[v], what, err, errlen) ||
-		    /* 8 made the search index anew: refill it (store_search.c) */
-		    (v + 1 == STORE_MIGRATION_SEARCH && store_rebuild_search(s, err, errlen)) ||
+		    /* refill the search index (store_search.c) */
+		    ((v + 1 == STORE_MIGRATION_SEARCH || v + 1 == STORE_MIGRATION_SEARCH_ROWID) &&
+		     store_rebuild_search(s, err, errlen)) ||
 		    exec(s, setv, what, err, errlen) || store_tx_commit(s, what, err, errlen))
 			goto fail;
 		(*applied)++;

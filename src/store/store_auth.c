@@ -24,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* ---------------------------------------------------------------- roles */
 
@@ -810,7 +811,7 @@ out:
 
 int store_token_lookup(struct store *s, const char *token_hash, struct user *u)
 {
-	db_stmt *st = store_stmt(s, "SELECT t.id, t.user_id FROM api_token t "
+	db_stmt *st = store_stmt(s, "SELECT t.id, t.user_id, t.last_used_at FROM api_token t "
 				    "JOIN app_user u ON u.id = t.user_id "
 				    "WHERE t.token_hash = ? AND t.revoked = 0 AND u.disabled = 0");
 	if (!st)
@@ -818,21 +819,32 @@ int store_token_lookup(struct store *s, const char *token_hash, struct user *u)
 	db_bind_text(st, 1, token_hash ? token_hash : "", -1, DB_STATIC);
 	int rc = db_step(st);
 	int64_t tid = 0, uid = 0;
+	char last[32] = "";
 	if (rc == DB_ROW) {
 		tid = db_column_int64(st, 0);
 		uid = db_column_int64(st, 1);
+		snprintf(last, sizeof last, "%s", store_col_text(st, 2));
 	}
 	db_reset(st);
 	if (rc == DB_DONE)
 		return STORE_ERR_NOTFOUND;
 	if (rc != DB_ROW)
 		return store_db_fail(s, "sleutel opzoeken", NULL, 0);
-	st = store_stmt(s, "UPDATE api_token SET last_used_at = "
-			   "strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?");
-	if (!st)
-		return STORE_ERR;
-	db_bind_int64(st, 1, tid);
-	if (store_step_done(s, st, "sleutel bijwerken", NULL, 0))
-		return STORE_ERR;
+	/* "last used" to the minute: at most one write per token per minute,
+	 * not a committed (and, on SQLite, fsynced) write per API request */
+	char minute[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	gmtime_r(&now, &tm);
+	strftime(minute, sizeof minute, "%Y-%m-%dT%H:%M", &tm);
+	if (strncmp(last, minute, strlen(minute)) != 0) {
+		st = store_stmt(s, "UPDATE api_token SET last_used_at = "
+				   "strftime('%Y-%m-%dT%H:%M:%SZ', 'now') WHERE id = ?");
+		if (!st)
+			return STORE_ERR;
+		db_bind_int64(st, 1, tid);
+		if (store_step_done(s, st, "sleutel bijwerken", NULL, 0))
+			return STORE_ERR;
+	}
 	return store_user_get_by_id(s, uid, u);
 }

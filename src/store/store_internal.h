@@ -113,6 +113,9 @@ int store_rebuild_search(struct store *s, char *err, size_t errlen);
 /* Add the search index rows of one record (kind 'c' or 'o', id > 0) or of
  * every record (kind 0, id 0) to search_fts (store_search.c). */
 int store_search_index(struct store *s, char kind, int64_t id);
+/* SQLite: the search_fts rowid of a record (kind 'c' or 'o'), so its row is
+ * replaced by rowid instead of a scan of the unindexed key column. */
+int64_t store_search_rowid(char kind, int64_t id);
 /* Inside a write transaction: meta.data_version + 1. */
 int store_bump_data_version(struct store *s, char *err, size_t errlen);
 

@@ -13,6 +13,7 @@
 #include "../lib/xalloc.h"
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -248,11 +249,19 @@ int store_user_source(struct store *s, const char *today)
 int store_reindex(struct store *s, char kind, const char *old_key, int64_t id)
 {
 	char k[2] = {kind, '\0'};
-	db_stmt *st = store_stmt(s, "DELETE FROM search_fts WHERE kind = ? AND key = ?");
+	/* PostgreSQL has an index on (kind, key); SQLite's FTS5 table has none
+	 * but its rowid follows from the record */
+	bool pg = db_engine(s) == DB_PG;
+	db_stmt *st = store_stmt(s, pg ? "DELETE FROM search_fts WHERE kind = ? AND key = ?"
+				       : "DELETE FROM search_fts WHERE rowid = ?");
 	if (!st)
 		return STORE_ERR;
-	db_bind_text(st, 1, k, -1, DB_TRANSIENT);
-	db_bind_text(st, 2, old_key, -1, DB_STATIC);
+	if (pg) {
+		db_bind_text(st, 1, k, -1, DB_TRANSIENT);
+		db_bind_text(st, 2, old_key, -1, DB_STATIC);
+	} else {
+		db_bind_int64(st, 1, store_search_rowid(kind, id));
+	}
 	if (store_step_done(s, st, "zoekindex bijwerken", NULL, 0))
 		return STORE_ERR;
 	return store_search_index(s, kind, id);

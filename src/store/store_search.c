@@ -19,6 +19,7 @@
 #include "../lib/xalloc.h"
 #include "store_internal.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,7 @@
 /* One record as the index needs it. */
 struct index_row {
 	char kind;
+	int64_t id;
 	const char *key, *name, *short_name, *purpose, *code2, *kind_db, *legal_form, *former,
 	    *domains;
 };
@@ -46,6 +48,7 @@ static void read_collab_row(db_stmt *st, struct arena *a, void *out)
 	r->kind_db = arena_strdup(a, store_col_text(st, 5));
 	r->former = arena_strdup(a, store_col_text(st, 6));
 	r->domains = arena_strdup(a, store_col_text(st, 7));
+	r->id = db_column_int64(st, 8);
 	r->code2 = "";
 }
 
@@ -58,6 +61,7 @@ static void read_org_row(db_stmt *st, struct arena *a, void *out)
 	r->code2 = arena_strdup(a, store_col_text(st, 2));
 	r->kind_db = arena_strdup(a, store_col_text(st, 3));
 	r->former = arena_strdup(a, store_col_text(st, 4));
+	r->id = db_column_int64(st, 5);
 	r->short_name = r->purpose = r->legal_form = r->domains = "";
 }
 
@@ -123,8 +127,13 @@ static int insert_row(struct store *s, const struct index_row *r)
 		buf_puts(&terms, r->former);
 	}
 	int rc = STORE_ERR;
-	db_stmt *st = store_stmt(s, "INSERT INTO search_fts (kind, key, name, short_name, purpose, "
-				    "terms) VALUES (?, ?, ?, ?, ?, ?)");
+	/* SQLite: the rowid follows from the record (store_search_rowid), so one
+	 * row is replaced without scanning the index */
+	bool pg = db_engine(s) == DB_PG;
+	db_stmt *st = store_stmt(s, pg ? "INSERT INTO search_fts (kind, key, name, short_name, "
+					 "purpose, terms) VALUES (?, ?, ?, ?, ?, ?)"
+				       : "INSERT INTO search_fts (kind, key, name, short_name, "
+					 "purpose, terms, rowid) VALUES (?, ?, ?, ?, ?, ?, ?)");
 	if (st && !shortn.err && !terms.err) {
 		char k[2] = {r->kind, '\0'};
 		db_bind_text(st, 1, k, -1, DB_TRANSIENT);
@@ -133,6 +142,8 @@ static int insert_row(struct store *s, const struct index_row *r)
 		db_bind_text(st, 4, shortn.data ? shortn.data : "", -1, DB_STATIC);
 		db_bind_text(st, 5, r->purpose, -1, DB_STATIC);
 		db_bind_text(st, 6, terms.data ? terms.data : "", -1, DB_STATIC);
+		if (!pg)
+			db_bind_int64(st, 7, store_search_rowid(r->kind, r->id));
 		rc = store_step_done(s, st, "zoekindex bijwerken", NULL, 0);
 	}
 	buf_free(&shortn);
@@ -144,9 +155,14 @@ static int insert_row(struct store *s, const struct index_row *r)
 	"SELECT c.key, c.name, c.short_name, c.purpose, c.legal_form, c.kind, c.former_names, "    \
 	"COALESCE((SELECT group_concat(d.name || ' ' || d.key || ' ' || d.description, ' ') "      \
 	"FROM collaboration_domain cd JOIN domain d ON d.id = cd.domain_id "                       \
-	"WHERE cd.collaboration_id = c.id), '') FROM collaboration c"
+	"WHERE cd.collaboration_id = c.id), ''), c.id FROM collaboration c"
 #define INDEX_ORG_SELECT                                                                           \
-	"SELECT o.code, o.name, o.cbs_code, o.kind, o.former_names FROM organisation o"
+	"SELECT o.code, o.name, o.cbs_code, o.kind, o.former_names, o.id FROM organisation o"
+
+int64_t store_search_rowid(char kind, int64_t id)
+{
+	return id * 2 + (kind == 'o');
+}
 
 int store_search_index(struct store *s, char kind, int64_t id)
 {

@@ -412,14 +412,14 @@ int store_load_changes(struct store *s, uint64_t since, int max_rows, struct sna
 		goto out;
 	}
 	/* rows committed after a write's bump have no version yet: take them too */
-	st = store_stmt(s, "SELECT entity, row_id FROM change_journal "
+	st = store_stmt(s, "SELECT DISTINCT entity, row_id FROM change_journal "
 			   "WHERE version > ? OR version IS NULL");
 	if (!st) {
 		rc = store_db_fail(s, "wijzigingsjournaal lezen", err, errlen);
 		goto out;
 	}
 	db_bind_int64(st, 1, (int64_t)since);
-	bool other = false, too_many = false;
+	bool other = false, outside = false, too_many = false;
 	while ((rc = db_step(st)) == DB_ROW) {
 		const char *entity = store_col_text(st, 0);
 		char kind = strcmp(entity, "organisation") == 0	   ? 'o'
@@ -427,7 +427,10 @@ int store_load_changes(struct store *s, uint64_t since, int max_rows, struct sna
 			    : strcmp(entity, "participation") == 0 ? 'p'
 								   : 0;
 		if (!kind) {
-			other = true;
+			if (strcmp(entity, "extern") == 0)
+				outside = true;
+			else
+				other = true; /* sources, beleidsdomeinen */
 			continue;
 		}
 		if (n == max_rows) {
@@ -452,6 +455,7 @@ int store_load_changes(struct store *s, uint64_t since, int max_rows, struct sna
 	}
 	d = snapshot_delta_new(version);
 	d->other = other;
+	d->outside = outside;
 	if (n > 0)
 		qsort(rows, (size_t)n, sizeof *rows, cmp_changed);
 	for (int i = 0; i < n && !other; i++) {
