@@ -542,10 +542,13 @@ int readmodel_start(const struct readmodel_loader *l, const char *listen_url)
 		log_info("snapshot: elke bijgewerkte snapshot wordt vergeleken met een volledige "
 			 "herbouw (ATLAS_CHECK_INCREMENTAL)");
 #ifdef __GLIBC__
-	/* large arrays of a snapshot go straight back to the system when freed
-	 * (a fixed threshold; glibc would otherwise raise it after the first
-	 * free and keep them in the heap) */
-	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+	/* A fixed threshold (glibc would otherwise raise it after the first
+	 * free of a large block, up to 32 MiB, and keep such blocks in the
+	 * heap): the arrays a write copies (organisations, collaborations, up
+	 * to ~1 MiB at national scale) come from the heap and are reused by the
+	 * next write without page faults; larger ones (participations, a full
+	 * snapshot's) go straight back to the system when freed. */
+	mallopt(M_MMAP_THRESHOLD, 2 * 1024 * 1024);
 #endif
 	atomic_store(&last_version_check, (long long)time(NULL));
 	pthread_mutex_lock(&reload_mu);

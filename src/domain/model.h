@@ -136,8 +136,6 @@ struct organisation {
 	int n_active_collabs; /* active participations in active collaborations */
 	int *predecessors;    /* organisations whose successor this is */
 	int n_predecessors;
-	uint64_t changed; /* data version of the last change of this organisation,
-			   * its participations or their collaborations */
 };
 
 struct collaboration {
@@ -163,8 +161,6 @@ struct collaboration {
 	int *parts; /* indexes of participations, sorted by organisation name */
 	int n_parts;
 	int n_active_parts;
-	uint64_t changed; /* data version of the last change of this collaboration,
-			   * its participations or their organisations */
 };
 
 struct participation {
@@ -217,9 +213,12 @@ struct snapshot {
 	struct snapshot_stats stats;
 	/* Versions for reply caches: a reply built from version v for one
 	 * record (its page, its API detail) still holds when v is at least
-	 * global_changed and the record's `changed`; any other reply holds
-	 * for its own version only. A full build sets all three to version. */
+	 * global_changed and the record's entry in org_changed/collab_changed
+	 * (per index: the data version of the last change of the record, its
+	 * participations or the records they link it to); any other reply
+	 * holds for its own version only. A full build sets all to version. */
 	uint64_t global_changed;
+	uint64_t *org_changed, *collab_changed;
 	void *mem; /* private: the allocation list (see snapshot.c) */
 };
 

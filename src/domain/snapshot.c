@@ -125,6 +125,8 @@ void snapshot_free(struct snapshot *s)
 	blk_release(s->orgs);
 	blk_release(s->collabs);
 	blk_release(s->parts);
+	blk_release(s->org_changed);
+	blk_release(s->collab_changed);
 	free(s);
 }
 
@@ -151,6 +153,8 @@ struct snapshot *snapshot_derive(const struct snapshot *from, uint64_t version)
 	blk_hold(s->orgs);
 	blk_hold(s->collabs);
 	blk_hold(s->parts);
+	blk_hold(s->org_changed);
+	blk_hold(s->collab_changed);
 	s->mem = m;
 	s->version = version;
 	snprintf(s->etag, sizeof s->etag, "\"v%llu-%s\"", (unsigned long long)version, s->today);
@@ -196,6 +200,13 @@ void snapshot_own_parts(struct snapshot *s, int extra)
 {
 	struct snap_mem *m = s->mem;
 	own_array((void **)&s->parts, s->n_parts, extra, sizeof *s->parts, &m->cap_parts);
+}
+
+void snapshot_own_changed(struct snapshot *s)
+{
+	int cap_o = 0, cap_c = 0;
+	own_array((void **)&s->org_changed, s->n_orgs, 0, sizeof *s->org_changed, &cap_o);
+	own_array((void **)&s->collab_changed, s->n_collabs, 0, sizeof *s->collab_changed, &cap_c);
 }
 
 void *snapshot_alloc(struct snapshot *s, size_t count, size_t size)
@@ -765,10 +776,12 @@ int snapshot_finish(struct snapshot *s, const char *today, char *err, size_t err
 	m->org_by_id = build_id_index(s, s->n_orgs, id_org);
 	m->collab_by_id = build_id_index(s, s->n_collabs, id_collab);
 	s->global_changed = s->version;
+	s->org_changed = blk_realloc(NULL, (size_t)s->n_orgs + 1, sizeof(uint64_t));
+	s->collab_changed = blk_realloc(NULL, (size_t)s->n_collabs + 1, sizeof(uint64_t));
 	for (int i = 0; i < s->n_orgs; i++)
-		s->orgs[i].changed = s->version;
+		s->org_changed[i] = s->version;
 	for (int i = 0; i < s->n_collabs; i++)
-		s->collabs[i].changed = s->version;
+		s->collab_changed[i] = s->version;
 	rc = 0;
 out:
 	free(msrc);

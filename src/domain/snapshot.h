@@ -78,6 +78,7 @@ void snapshot_own_orgs(struct snapshot *s);
 void snapshot_own_collabs(struct snapshot *s);
 void snapshot_own_domains(struct snapshot *s);
 void snapshot_own_parts(struct snapshot *s, int extra);
+void snapshot_own_changed(struct snapshot *s); /* org_changed and collab_changed */
 /* count*size zeroed bytes in the snapshot's own generation. */
 void *snapshot_alloc(struct snapshot *s, size_t count, size_t size);
 void snapshot_seal(struct snapshot *s);

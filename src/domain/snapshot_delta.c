@@ -81,6 +81,7 @@ static int domain_index(const struct snapshot *s, int id)
 struct plan {
 	int *org_at, *collab_at, *part_at; /* per delta row: index in old, or -1 = new */
 	int n_new_parts;
+	bool flips; /* a collaboration's or participation's active flag changes */
 };
 
 static void plan_free(struct plan *p)
@@ -134,6 +135,7 @@ static int make_plan(const struct snapshot *old, const struct snapshot_delta *d,
 			if (domain_index(old, x->domains[j]) < 0)
 				return rebuild(why, whylen, "onbekend beleidsdomein");
 		p->collab_at[i] = k;
+		p->flips |= snapshot_collab_active_on(x, old->today) != c->active;
 	}
 	int64_t last_id = old->n_parts > 0 ? old->parts[old->n_parts - 1].id : 0;
 	for (int i = 0; i < r->n_parts; i++) {
@@ -148,6 +150,8 @@ static int make_plan(const struct snapshot *old, const struct snapshot_delta *d,
 		if (k >= 0) {
 			if (old->parts[k].collaboration != ci || old->parts[k].organisation != oi)
 				return rebuild(why, whylen, "deelname verplaatst");
+			p->flips |= snapshot_part_active_on(x, &old->orgs[oi], old->today) !=
+				    old->parts[k].active;
 		} else {
 			if (x->id <= last_id)
 				return rebuild(why, whylen, "deelname buiten volgorde");
@@ -256,6 +260,30 @@ static void put_part(struct snapshot *s, struct participation *p, const struct p
 	p->note = snapshot_str(s, x->note);
 }
 
+/* The home page's oldest and newest confirmation date, kept up to date:
+ * a new date outside the range widens it; replacing a date on its edge
+ * means a recount over every record. */
+struct confirmed_range {
+	char *lo, *hi; /* s->stats.oldest_confirmed, newest_confirmed */
+	bool recompute;
+};
+
+static void confirmed_note(struct confirmed_range *cr, const char *was, const char *now)
+{
+	if (strcmp(was, now) == 0 || cr->recompute)
+		return;
+	if (is_iso_date(was) && (strcmp(was, cr->lo) == 0 || strcmp(was, cr->hi) == 0)) {
+		cr->recompute = true;
+		return;
+	}
+	if (!is_iso_date(now))
+		return;
+	if (!cr->lo[0] || strcmp(now, cr->lo) < 0)
+		memcpy(cr->lo, now, 11);
+	if (!cr->hi[0] || strcmp(now, cr->hi) > 0)
+		memcpy(cr->hi, now, 11);
+}
+
 /* The versions reply caches go by (snapshot_delta.h). */
 static void mark_changed(struct snapshot *s, const struct snapshot_delta *d,
 			 const struct plan *plan, bool flipped)
@@ -267,21 +295,23 @@ static void mark_changed(struct snapshot *s, const struct snapshot_delta *d,
 		return;
 	}
 	for (int i = 0; i < r->n_orgs; i++) {
-		struct organisation *o = &s->orgs[plan->org_at[i]];
-		o->changed = v;
+		const struct organisation *o = &s->orgs[plan->org_at[i]];
+		s->org_changed[plan->org_at[i]] = v;
 		for (int k = 0; k < o->n_parts; k++)
-			s->collabs[s->parts[o->parts[k]].collaboration].changed = v;
+			s->collab_changed[s->parts[o->parts[k]].collaboration] = v;
 	}
 	for (int i = 0; i < r->n_collabs; i++) {
-		struct collaboration *c = &s->collabs[plan->collab_at[i]];
-		c->changed = v;
+		const struct collaboration *c = &s->collabs[plan->collab_at[i]];
+		s->collab_changed[plan->collab_at[i]] = v;
 		for (int k = 0; k < c->n_parts; k++)
-			s->orgs[s->parts[c->parts[k]].organisation].changed = v;
+			s->org_changed[s->parts[c->parts[k]].organisation] = v;
 	}
 	for (int i = 0; i < r->n_parts; i++) {
+		if (plan->part_at[i] < 0)
+			continue; /* new: not a local change (above) */
 		const struct participation *p = &s->parts[plan->part_at[i]];
-		s->collabs[p->collaboration].changed = v;
-		s->orgs[p->organisation].changed = v;
+		s->collab_changed[p->collaboration] = v;
+		s->org_changed[p->organisation] = v;
 	}
 }
 
@@ -305,18 +335,24 @@ int snapshot_apply(const struct snapshot *old, const struct snapshot_delta *d,
 	}
 	const struct snapshot *r = d->rows;
 	struct snapshot *s = snapshot_derive(old, d->version);
+	/* Arrays are copied only where something changes: the organisations'
+	 * counts only change with an organisation, a new participation or an
+	 * active flag; a participation's flag depends on its own dates and its
+	 * organisation, not on the collaboration, so a change of collaborations
+	 * alone leaves the participations shared. */
 	bool touch_parts = r->n_parts > 0 || r->n_orgs > 0;
-	if (r->n_orgs > 0 || r->n_collabs > 0 || touch_parts) {
-		snapshot_own_orgs(s);
+	bool counts = r->n_orgs > 0 || plan.n_new_parts > 0 || plan.flips;
+	bool any = r->n_orgs + r->n_collabs + r->n_parts > 0;
+	if (any)
 		snapshot_own_collabs(s);
-	}
+	if (counts)
+		snapshot_own_orgs(s);
 	if (r->n_collabs > 0)
 		snapshot_own_domains(s);
-	/* a participation's active flag depends on its own dates and its
-	 * organisation, not on the collaboration: a change of collaborations
-	 * alone leaves the participations array shared */
 	if (touch_parts)
 		snapshot_own_parts(s, plan.n_new_parts);
+	if (any)
+		snapshot_own_changed(s);
 
 	/* the participations whose contribution may change: the changed ones
 	 * and those of every changed organisation and collaboration */
@@ -350,24 +386,30 @@ int snapshot_apply(const struct snapshot *old, const struct snapshot_delta *d,
 	/* take out the old contributions */
 	for (int i = 0; i < r->n_collabs; i++)
 		collab_contrib(s, plan.collab_at[i], -1);
-	for (int k = 0; k < n_touched; k++)
+	for (int k = 0; k < n_touched && counts; k++)
 		part_contrib(s, touched[k], -1);
 	for (int i = 0; i < r->n_orgs; i++)
 		s->stats.n_orgs_by_kind[s->orgs[plan.org_at[i]].kind]--;
 
-	/* replace the records; note whether an active flag changed */
+	/* replace the records; note whether an active flag or a confirmation
+	 * date changed */
 	bool flipped = false;
+	struct confirmed_range cr = {s->stats.oldest_confirmed, s->stats.newest_confirmed, false};
 	for (int i = 0; i < r->n_orgs; i++) {
 		struct organisation *o = &s->orgs[plan.org_at[i]];
 		bool was = o->ended;
+		const char *was_confirmed = o->last_confirmed;
 		put_org(s, o, &r->orgs[i]);
 		flipped |= was != o->ended;
+		confirmed_note(&cr, was_confirmed, o->last_confirmed);
 	}
 	for (int i = 0; i < r->n_collabs; i++) {
 		struct collaboration *c = &s->collabs[plan.collab_at[i]];
 		bool was = c->active;
+		const char *was_confirmed = c->last_confirmed;
 		put_collab(s, c, &r->collabs[i]);
 		flipped |= was != c->active;
+		confirmed_note(&cr, was_confirmed, c->last_confirmed);
 	}
 	int n_first_new = s->n_parts;
 	for (int i = 0; i < r->n_parts; i++) {
@@ -393,7 +435,7 @@ int snapshot_apply(const struct snapshot *old, const struct snapshot_delta *d,
 		s->stats.n_orgs_by_kind[s->orgs[plan.org_at[i]].kind]++;
 	for (int i = 0; i < r->n_collabs; i++)
 		collab_contrib(s, plan.collab_at[i], +1);
-	for (int k = 0; k < n_touched; k++)
+	for (int k = 0; k < n_touched && counts; k++)
 		part_contrib(s, touched[k], +1);
 
 	/* participant lists: new participations join their lists; a list whose
@@ -430,7 +472,8 @@ int snapshot_apply(const struct snapshot *old, const struct snapshot_delta *d,
 			   s->parts[touched[k]].active != was_active[touched[k]];
 	mark_changed(s, d, &plan, flipped);
 #undef TOUCH
-	snapshot_confirmed_range(s);
+	if (cr.recompute)
+		snapshot_confirmed_range(s);
 	snapshot_seal(s);
 	free(resort);
 	free(mark);

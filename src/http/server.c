@@ -316,7 +316,7 @@ static void reply_validity(struct ctx *c)
 			      : -1;
 	if (i < 0)
 		return;
-	uint64_t rec = kind == 'c' ? s->collabs[i].changed : s->orgs[i].changed;
+	uint64_t rec = kind == 'c' ? s->collab_changed[i] : s->org_changed[i];
 	c->valid_since = rec > s->global_changed ? rec : s->global_changed;
 	c->cache_scoped = true;
 }

@@ -55,6 +55,7 @@ struct store {
 	int ncache;
 	int batch;	      /* inside store_batch_begin: transactions are savepoints */
 	int tx;		      /* a store_tx_begin* transaction (or savepoint) is open */
+	int writer;	      /* holds the process's SQLite writer turn (store_tx.c) */
 	int64_t import_batch; /* the open import batch (store_provenance.h), 0 = none */
 };
 

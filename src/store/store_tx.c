@@ -16,9 +16,40 @@
 #include "store_internal.h"
 
 #include "../lib/text.h"
+#include "db.h"
 #include "store_write.h"
 
+#include <pthread.h>
+#include <stdbool.h>
+#include <string.h>
+
 #define SAVEPOINT_NAME "atlas_write"
+
+/*
+ * SQLite has one writer per database. The writers of this process take
+ * turns on this mutex before BEGIN IMMEDIATE, so they queue in order and
+ * start as soon as the previous one committed, instead of waiting in
+ * SQLite's busy handler, which sleeps in steps of up to 100 ms. Other
+ * processes (the CLI) still meet the busy timeout. PostgreSQL queues its
+ * writers itself (store_pg.c).
+ */
+static pthread_mutex_t sqlite_writer = PTHREAD_MUTEX_INITIALIZER;
+
+static void writer_enter(struct store *s)
+{
+	if (db_engine(s) == DB_SQLITE && !s->writer) {
+		pthread_mutex_lock(&sqlite_writer);
+		s->writer = 1;
+	}
+}
+
+static void writer_leave(struct store *s)
+{
+	if (s->writer) {
+		s->writer = 0;
+		pthread_mutex_unlock(&sqlite_writer);
+	}
+}
 
 /* Open a transaction with verb, or the batch's savepoint. */
 static int open_tx(struct store *s, const char *verb, const char *what, char *err, size_t errlen)
@@ -27,8 +58,14 @@ static int open_tx(struct store *s, const char *verb, const char *what, char *er
 		store_set_err(err, errlen, "databasefout bij %s", what);
 		return STORE_ERR; /* no nesting: a caller bug */
 	}
-	if (store_exec(s, s->batch ? "SAVEPOINT " SAVEPOINT_NAME : verb, what, err, errlen))
+	bool write = !s->batch && strcmp(verb, "BEGIN IMMEDIATE") == 0;
+	if (write)
+		writer_enter(s);
+	if (store_exec(s, s->batch ? "SAVEPOINT " SAVEPOINT_NAME : verb, what, err, errlen)) {
+		if (write)
+			writer_leave(s);
 		return STORE_ERR;
+	}
 	s->tx = 1;
 	return STORE_OK;
 }
@@ -52,6 +89,8 @@ int store_tx_commit(struct store *s, const char *what, char *err, size_t errlen)
 	if (store_exec(s, s->batch ? "RELEASE " SAVEPOINT_NAME : "COMMIT", what, err, errlen))
 		return STORE_ERR; /* still open: the caller rolls back */
 	s->tx = 0;
+	if (!s->batch)
+		writer_leave(s);
 	return STORE_OK;
 }
 
@@ -69,6 +108,7 @@ void store_tx_rollback(struct store *s)
 	}
 	if (db_in_transaction(s))
 		db_exec(s, "ROLLBACK");
+	writer_leave(s);
 }
 
 /* ---------------------------------------------------------------- batches */
@@ -77,8 +117,11 @@ int store_batch_begin(struct store *s)
 {
 	if (s->batch || s->tx)
 		return STORE_ERR;
-	if (store_exec(s, "BEGIN IMMEDIATE", "import starten", NULL, 0))
+	writer_enter(s);
+	if (store_exec(s, "BEGIN IMMEDIATE", "import starten", NULL, 0)) {
+		writer_leave(s);
 		return STORE_ERR;
+	}
 	s->batch = 1;
 	return STORE_OK;
 }
@@ -90,8 +133,10 @@ int store_batch_end(struct store *s, bool do_commit)
 	s->batch = 0;
 	s->tx = 0;
 	s->import_batch = 0;
-	if (do_commit && store_exec(s, "COMMIT", "import vastleggen", NULL, 0) == STORE_OK)
+	if (do_commit && store_exec(s, "COMMIT", "import vastleggen", NULL, 0) == STORE_OK) {
+		writer_leave(s);
 		return STORE_OK;
+	}
 	store_tx_rollback(s);
 	return do_commit ? STORE_ERR : STORE_OK;
 }

@@ -340,6 +340,47 @@ static void test_confirmed_and_kind(void **state)
 	snapshot_free(old);
 }
 
+/* An edit of attributes only shares the organisations and marks the record
+ * and its members for the reply cache; an edit that ends something moves
+ * the global version. */
+static void test_cache_versions(void **state)
+{
+	(void)state;
+	struct fx f = base();
+	f.collabs[0].confirmed = "2026-04-04"; /* Proefregeling: attributes only */
+	struct snapshot *old;
+	struct snapshot *s = check(&f, (struct changes){NONE, {0, -1, -1, -1}, NONE}, &old);
+	assert_ptr_equal(s->orgs, old->orgs);
+	assert_ptr_equal(s->parts, old->parts);
+	assert_int_equal(s->global_changed, 1);
+	assert_int_equal(s->collab_changed[collab_at(s, "proefregeling")], 2);
+	assert_int_equal(s->collab_changed[collab_at(s, "testnetwerk")], 1);
+	assert_int_equal(s->org_changed[org_at(s, "gm9903")], 2); /* a member */
+	assert_int_equal(s->org_changed[org_at(s, "ws9904")], 1); /* not a member */
+	assert_int_equal(old->collab_changed[collab_at(old, "proefregeling")], 1);
+	snapshot_free(s);
+	snapshot_free(old);
+
+	f = base();
+	f.collabs[0].phase = PHASE_BEEINDIGD;
+	s = check(&f, (struct changes){NONE, {0, -1, -1, -1}, NONE}, &old);
+	assert_int_equal(s->global_changed, 2);
+	assert_ptr_not_equal(s->orgs, old->orgs);
+	snapshot_free(s);
+	snapshot_free(old);
+
+	/* nothing in the registry changed (people, meetings): every reply goes */
+	old = build(&f, 1);
+	struct snapshot_delta *d = snapshot_delta_new(3);
+	char why[160];
+	assert_int_equal(snapshot_apply(old, d, &s, why, sizeof why), SNAPSHOT_APPLIED);
+	assert_int_equal(s->global_changed, 3);
+	assert_ptr_equal(s->collabs, old->collabs);
+	snapshot_delta_free(d);
+	snapshot_free(s);
+	snapshot_free(old);
+}
+
 /* Changes the incremental rules leave to a full rebuild say so. */
 static void test_rebuild_cases(void **state)
 {
@@ -421,6 +462,7 @@ int main(void)
 	    cmocka_unit_test(test_org_ends),	    cmocka_unit_test(test_part_added),
 	    cmocka_unit_test(test_domains_changed), cmocka_unit_test(test_confirmed_and_kind),
 	    cmocka_unit_test(test_rebuild_cases),   cmocka_unit_test(test_all_and_chain),
+	    cmocka_unit_test(test_cache_versions),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
