@@ -5,16 +5,55 @@
 #include "../lib/xalloc.h"
 
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define CACHE_BUCKETS 1024
 #define CACHE_MAX 4096
 
+/* A cached body with a reference count: the entry holds one, every
+ * response being sent from it one more. */
+struct cbody {
+	atomic_int refs;
+	_Alignas(16) char data[];
+};
+
+static struct cbody *cbody_of(const void *data)
+{
+	return (struct cbody *)((char *)(uintptr_t)data - offsetof(struct cbody, data));
+}
+
+static void body_release(char *data)
+{
+	if (data && atomic_fetch_sub_explicit(&cbody_of(data)->refs, 1, memory_order_acq_rel) == 1)
+		free(cbody_of(data));
+}
+
+static char *body_new(const char *from, size_t len)
+{
+	struct cbody *b = xmalloc(sizeof *b + (len ? len : 1));
+	atomic_init(&b->refs, 1);
+	memcpy(b->data, from, len);
+	return b->data;
+}
+
+void reply_cache_body_hold(const struct reply_cached *e)
+{
+	atomic_fetch_add_explicit(&cbody_of(e->body)->refs, 1, memory_order_relaxed);
+}
+
+void reply_cache_body_release(void *body)
+{
+	body_release(body);
+}
+
 struct centry {
 	struct centry *next;
 	char *key;
-	char *body;
+	char *body; /* data of a struct cbody */
 	size_t len;
 	const char *type;	   /* static string or snapshot-independent literal */
 	const char *cache_control; /* literal */
@@ -41,7 +80,7 @@ static unsigned hash_str(const char *s)
 static void entry_free(struct centry *e)
 {
 	free(e->key);
-	free(e->body);
+	body_release(e->body);
 	free(e->etag);
 	free(e);
 }
@@ -96,7 +135,7 @@ void reply_cache_put(uint64_t version, bool scoped, const char *key, const char 
 	if (e && e->version >= version)
 		goto out;
 	if (e) { /* an older reply for this key: replace its contents */
-		free(e->body);
+		body_release(e->body);
 		free(e->etag);
 	} else {
 		e = xcalloc(1, sizeof *e);
@@ -105,8 +144,7 @@ void reply_cache_put(uint64_t version, bool scoped, const char *key, const char 
 		cache[b] = e;
 		cache_n++;
 	}
-	e->body = xmalloc(len ? len : 1);
-	memcpy(e->body, body, len);
+	e->body = body_new(body, len);
 	e->len = len;
 	e->type = type;
 	e->cache_control = cache_control;

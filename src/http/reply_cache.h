@@ -4,9 +4,10 @@
  * says from which version on a reply still holds: the current version for
  * most routes, an older one for a reply about one record that no write has
  * touched since (server.c, ROUTE_SCOPE_*). The first put for a newer
- * version drops the replies that are not about one record. A hit is copied
- * into a new response (a memcpy of a few KiB, far cheaper than rendering
- * again). Thread-safe (one mutex).
+ * version drops the replies that are not about one record. A hit hands out
+ * the cached body itself with a reference (reply_cache_body_release when
+ * the response is done), so replies being sent share one copy however many
+ * connections fetch a large one at once. Thread-safe (one mutex).
  *
  * It knows nothing of HTTP: server.c decides what may be cached (status 200,
  * ROUTE_CACHE, anonymous, no extra headers) and builds the response.
@@ -21,7 +22,9 @@
 /* Keys at least this long are not cached. */
 #define REPLY_CACHE_KEY_MAX 512
 
-/* One cached reply, valid only inside a reply_cache_find callback. */
+/* One cached reply, valid only inside a reply_cache_find callback; body
+ * stays valid after it when the callback took a reference with
+ * reply_cache_body_hold. */
 struct reply_cached {
 	const char *body;
 	size_t len;
@@ -49,6 +52,11 @@ void reply_cache_put(uint64_t version, bool scoped, const char *key, const char 
  */
 bool reply_cache_find(uint64_t valid_since, const char *key,
 		      void (*use)(void *arg, const struct reply_cached *e), void *arg);
+
+/* Take a reference to e->body (inside the reply_cache_find callback). */
+void reply_cache_body_hold(const struct reply_cached *e);
+/* Drop it: body is the e->body that was held. */
+void reply_cache_body_release(void *body);
 
 /* Empty the cache (shutdown). */
 void reply_cache_clear(void);

@@ -79,6 +79,17 @@ char router_reply_scope(struct arena *a, const char *raw_uri, const char **key)
 	return 0;
 }
 
+bool router_cacheable(struct arena *a, const char *raw_uri)
+{
+	const char *qm = strchr(raw_uri, '?');
+	char *path = arena_strndup(a, raw_uri, qm ? (size_t)(qm - raw_uri) : strlen(raw_uri));
+	struct request scratch = {.arena = a};
+	for (int i = 0; i < n_routes; i++)
+		if ((routes[i].methods & HTTP_GET) && match(routes[i].pattern, path, &scratch))
+			return (routes[i].flags & ROUTE_CACHE) != 0;
+	return false;
+}
+
 static const char *method_list(unsigned m, struct arena *a)
 {
 	char buf[64] = "";

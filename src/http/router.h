@@ -67,6 +67,8 @@ size_t router_body_limit(struct arena *a, const char *raw_uri, size_t dflt, bool
 /* For a GET of raw_uri without a query string that matches a ROUTE_SCOPE_*
  * route: 'c' or 'o' with *key its path argument (allocated in a); else 0. */
 char router_reply_scope(struct arena *a, const char *raw_uri, const char **key);
+/* Does the path of raw_uri match a GET route with ROUTE_CACHE? */
+bool router_cacheable(struct arena *a, const char *raw_uri);
 
 /*
  * The access rules the router applies before a handler runs. They live in

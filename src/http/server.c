@@ -10,7 +10,10 @@
  *      declared body size (MHD drops keep-alive if we answer here, so we only
  *      answer on this call for a body that is too large).
  *   3. further calls: count (and discard) the body; reject past the limit.
- *   4. last call: dispatch through the router and queue the reply.
+ *   4. last call: dispatch through the router and queue the reply; a
+ *      request that may write is suspended and dispatched on a writer
+ *      thread instead (see "Writers"), and the reply is queued on the call
+ *      after MHD resumes it.
  *   5. completed_cb: access log line, free the arena.
  */
 #include "server.h"
@@ -29,6 +32,7 @@
 
 #include <arpa/inet.h>
 #include <microhttpd.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -63,7 +67,90 @@ struct ctx {
 	uint64_t version;	/* its version (the reply cache's key) */
 	uint64_t valid_since;	/* a cached reply from this version on holds */
 	bool cache_scoped;	/* the reply is about one record (ROUTE_SCOPE_*) */
+	/* a write request handed to the writer threads (see writers_*) */
+	struct MHD_Connection *con;
+	struct ctx *next_queued;
+	bool handed_over, written;
+	int written_status;
 };
+
+/*
+ * Writers. A request that may write (POST, PUT, PATCH, DELETE) runs on one
+ * of a few writer threads, not on the event thread that read it: an event
+ * thread serves many connections, and a write waits for the database's
+ * one writer (SQLite) and its commit, which would stall every read on
+ * those connections meanwhile. The connection is suspended, the handler
+ * runs on a writer thread (with that thread's database connection), and
+ * the connection is resumed to send the reply from the event thread.
+ */
+#define WRITER_THREADS 4
+
+/* A request that took more memory than this trims the heap when done. */
+#define LARGE_REQUEST_BYTES ((size_t)4 << 20)
+
+static pthread_mutex_t writers_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t writers_cv = PTHREAD_COND_INITIALIZER;
+static struct ctx *writers_head, *writers_tail;
+static bool writers_stop;
+static pthread_t writers[WRITER_THREADS];
+static int n_writers;
+
+static void *writer_main(void *arg)
+{
+	(void)arg;
+	for (;;) {
+		pthread_mutex_lock(&writers_mu);
+		while (!writers_head && !writers_stop)
+			pthread_cond_wait(&writers_cv, &writers_mu);
+		struct ctx *c = writers_head;
+		if (c) {
+			writers_head = c->next_queued;
+			if (!writers_head)
+				writers_tail = NULL;
+		}
+		pthread_mutex_unlock(&writers_mu);
+		if (!c)
+			break; /* stopping and nothing left */
+		c->written_status = router_dispatch(&c->req);
+		c->written = true;
+		MHD_resume_connection(c->con);
+	}
+	store_thread_release();
+	return NULL;
+}
+
+static void writers_push(struct ctx *c)
+{
+	pthread_mutex_lock(&writers_mu);
+	c->next_queued = NULL;
+	if (writers_tail)
+		writers_tail->next_queued = c;
+	else
+		writers_head = c;
+	writers_tail = c;
+	pthread_cond_signal(&writers_cv);
+	pthread_mutex_unlock(&writers_mu);
+}
+
+static int writers_start(void)
+{
+	writers_stop = false;
+	for (n_writers = 0; n_writers < WRITER_THREADS; n_writers++)
+		if (pthread_create(&writers[n_writers], NULL, writer_main, NULL) != 0)
+			return -1;
+	return 0;
+}
+
+static void writers_join(void)
+{
+	pthread_mutex_lock(&writers_mu);
+	writers_stop = true;
+	pthread_cond_broadcast(&writers_cv);
+	pthread_mutex_unlock(&writers_mu);
+	for (int i = 0; i < n_writers; i++)
+		pthread_join(writers[i], NULL);
+	n_writers = 0;
+}
 
 static void *uri_log_cb(void *cls, const char *uri, struct MHD_Connection *con)
 {
@@ -96,10 +183,16 @@ static void completed_cb(void *cls, struct MHD_Connection *con, void **con_cls,
 			(unsigned long long)(now_usec() - c->start));
 	}
 	rm_shared_release(c->held);
+	/* a large reply (the map data, an export) leaves megabytes in the
+	 * freeing thread's malloc arena: hand them back so the memory line
+	 * stays flat */
+	bool large = arena_bytes(c->req.arena) + c->req.out.cap > LARGE_REQUEST_BYTES;
 	buf_free(&c->req.out);
 	buf_free(&c->body);
 	arena_free(c->req.arena);
 	free(c);
+	if (large)
+		readmodel_trim();
 	*con_cls = NULL;
 	atomic_fetch_sub(&inflight, 1);
 }
@@ -285,10 +378,14 @@ static void use_cached(void *arg, const struct reply_cached *e)
 		h->not_modified = true;
 		return;
 	}
-	struct MHD_Response *resp = MHD_create_response_from_buffer(
-	    e->len, (void *)(uintptr_t)e->body, MHD_RESPMEM_MUST_COPY);
-	if (!resp)
+	/* the cached body itself, held until MHD has sent it */
+	reply_cache_body_hold(e);
+	struct MHD_Response *resp = MHD_create_response_from_buffer_with_free_callback(
+	    e->len, (void *)(uintptr_t)e->body, reply_cache_body_release);
+	if (!resp) {
+		reply_cache_body_release((void *)(uintptr_t)e->body);
 		return;
+	}
 	h->c->bytes = e->len;
 	MHD_add_response_header(resp, "Content-Type", e->type);
 	if (e->gz)
@@ -319,6 +416,57 @@ static void reply_validity(struct ctx *c)
 	uint64_t rec = kind == 'c' ? s->collab_changed[i] : s->org_changed[i];
 	c->valid_since = rec > s->global_changed ? rec : s->global_changed;
 	c->cache_scoped = true;
+}
+
+/*
+ * One render per cacheable URL at a time: while a request renders a reply
+ * that will be cached, others for the same key wait for it and are then
+ * answered from the cache, instead of rendering the same (possibly large)
+ * reply side by side — a cold map request from 50 connections would
+ * otherwise take 50 times its memory.
+ */
+struct filling {
+	struct filling *next;
+	const char *key; /* in the rendering request's arena */
+};
+static pthread_mutex_t fill_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t fill_cv = PTHREAD_COND_INITIALIZER;
+static struct filling *fill_list;
+
+/* Claim key for rendering: true when claimed, false after waiting for
+ * another request that rendered it (look in the cache again). */
+static bool fill_claim(struct filling *mine, const char *key)
+{
+	pthread_mutex_lock(&fill_mu);
+	bool waited = false;
+	for (;;) {
+		struct filling *f = fill_list;
+		while (f && strcmp(f->key, key) != 0)
+			f = f->next;
+		if (!f)
+			break;
+		waited = true;
+		pthread_cond_wait(&fill_cv, &fill_mu);
+	}
+	if (!waited) {
+		mine->key = key;
+		mine->next = fill_list;
+		fill_list = mine;
+	}
+	pthread_mutex_unlock(&fill_mu);
+	return !waited;
+}
+
+static void fill_done(struct filling *mine)
+{
+	pthread_mutex_lock(&fill_mu);
+	for (struct filling **pp = &fill_list; *pp; pp = &(*pp)->next)
+		if (*pp == mine) {
+			*pp = mine->next;
+			break;
+		}
+	pthread_cond_broadcast(&fill_cv);
+	pthread_mutex_unlock(&fill_mu);
 }
 
 /* Answer from the reply cache; true when it did (result in *ret). */
@@ -383,6 +531,10 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *con, con
 	if (!c)
 		return MHD_NO;
 	struct request *r = &c->req;
+	if (c->written) /* resumed after a writer thread ran the handler */
+		return finish(c, con, c->written_status, NULL);
+	if (c->handed_over)
+		return MHD_YES;
 	if (!c->seen) {
 		c->seen = true;
 		c->method = arena_strdup(r->arena, method);
@@ -530,16 +682,32 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *con, con
 
 	/* whole cached reply? */
 	char *cache_key = NULL;
+	struct filling fill = {0};
 	if ((r->method & (HTTP_GET | HTTP_HEAD)) && ulen < REPLY_CACHE_KEY_MAX && !r->user) {
 		cache_key = arena_printf(r->arena, "%s|%d", c->raw_uri, r->gzip_ok ? 1 : 0);
 		reply_validity(c);
 		enum MHD_Result ret;
 		if (cache_reply(c, con, cache_key, &ret))
 			return ret;
+		if (router_cacheable(r->arena, c->raw_uri)) {
+			while (!fill_claim(&fill, cache_key))
+				if (cache_reply(c, con, cache_key, &ret))
+					return ret;
+		}
 	}
 
+	if (r->method & (HTTP_POST | HTTP_PUT | HTTP_PATCH | HTTP_DELETE)) {
+		c->con = con;
+		c->handed_over = true;
+		MHD_suspend_connection(con);
+		writers_push(c);
+		return MHD_YES;
+	}
 	int status = router_dispatch(r);
-	return finish(c, con, status, cache_key);
+	enum MHD_Result ret = finish(c, con, status, cache_key);
+	if (fill.key)
+		fill_done(&fill);
+	return ret;
 }
 
 static void mhd_log(void *cls, const char *fmt, va_list ap)
@@ -580,7 +748,8 @@ int server_run(const struct server_config *cfg)
 	signal(SIGPIPE, SIG_IGN);
 
 	struct sockaddr_storage ss = {0};
-	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC;
+	unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ERROR_LOG | MHD_USE_ITC |
+			 MHD_ALLOW_SUSPEND_RESUME;
 	struct sockaddr_in *sin = (struct sockaddr_in *)&ss;
 	struct sockaddr_in6 *sin6 = (struct sockaddr_in6 *)&ss;
 	if (inet_pton(AF_INET, cfg->listen, &sin->sin_addr) == 1) {
@@ -595,6 +764,13 @@ int server_run(const struct server_config *cfg)
 		return 1;
 	}
 
+	if (writers_start() != 0) {
+		log_error("kan de schrijfthreads niet starten");
+		writers_join();
+		readmodel_stop();
+		static_free();
+		return 1;
+	}
 	struct MHD_Daemon *d = MHD_start_daemon(
 	    flags, (uint16_t)cfg->port, NULL, NULL, access_handler, NULL,
 	    MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
@@ -604,6 +780,7 @@ int server_run(const struct server_config *cfg)
 	    (size_t)(32 * 1024), MHD_OPTION_CONNECTION_LIMIT, (unsigned)1000, MHD_OPTION_END);
 	if (!d) {
 		log_error("kan niet luisteren op %s:%d", cfg->listen, cfg->port);
+		writers_join();
 		return 1;
 	}
 	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
@@ -620,6 +797,7 @@ int server_run(const struct server_config *cfg)
 		close(lfd);
 	for (int i = 0; i < 100 && atomic_load(&inflight) > 0; i++)
 		usleep(100000);
+	writers_join(); /* finishes the writes still queued */
 	MHD_stop_daemon(d);
 	readmodel_stop();
 	reply_cache_clear();
