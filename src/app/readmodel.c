@@ -466,11 +466,11 @@ static void *listener_main(void *arg)
 			reload_if_changed(false, true);
 		} else if (w == STORE_LISTEN_RESUMED) {
 			/* notifications may have been lost while disconnected */
-			log_info("snapshot: LISTEN-verbinding hersteld; volledig herbouwd omdat "
-				 "meldingen gemist kunnen zijn");
 			pthread_mutex_lock(&reload_mu);
 			reload_locked();
 			pthread_mutex_unlock(&reload_mu);
+			log_info("snapshot: LISTEN-verbinding hersteld; volledig herbouwd omdat "
+				 "meldingen gemist kunnen zijn");
 		}
 	}
 	store_listen_close(l);

@@ -460,7 +460,6 @@ const char *const store_migrations[] = {
      * single record may be stale. meta.journal_floor: versions up to it have
      * been pruned. */
     "CREATE TABLE change_journal (\n"
-    "  id      INTEGER PRIMARY KEY,\n"
     "  version INTEGER,\n"
     "  entity  TEXT NOT NULL,\n"
     "  row_id  INTEGER NOT NULL\n"

@@ -509,9 +509,10 @@ const char *const store_pg_migrations[] = {
     "CREATE INDEX search_fts_words ON search_fts\n"
     "  USING gin (search_words(name, short_name, purpose, terms));\n",
 
-    /* 9: the change journal (see migrations.c 9). */
+    /* 9: the change journal (see migrations.c 9). No identity column:
+     * the triggers' inserts must not move lastval(), which the store reads
+     * as the id of the row a write inserted (db_last_insert_id). */
     "CREATE TABLE change_journal (\n"
-    "  id      bigserial PRIMARY KEY,\n"
     "  version bigint,\n"
     "  entity  text NOT NULL,\n"
     "  row_id  bigint NOT NULL\n"

@@ -189,15 +189,19 @@ static int reset_sequence(struct store *to, const char *table, char *err, size_t
 }
 
 /* Every table of the source must be in `tables` (a migration that adds a
- * table without adding it here would otherwise lose its rows silently). */
+ * table without adding it here would otherwise lose its rows silently).
+ * Not copied: the search index (rebuilt) and the change journal (the
+ * target's triggers journal the copied rows; a server on the copy starts
+ * from a full load). */
 static int check_complete(struct store *from, char *err, size_t errlen)
 {
 	const char *sql =
 	    db_engine(from) == DB_PG
 		? "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND "
-		  "tablename NOT IN ('search_fts', 'schema_version') ORDER BY 1"
+		  "tablename NOT IN ('search_fts', 'schema_version', 'change_journal') ORDER BY 1"
 		: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE "
-		  "'search_fts%' AND name NOT LIKE 'sqlite_%' ORDER BY 1";
+		  "'search_fts%' AND name NOT LIKE 'sqlite_%' AND name <> 'change_journal' "
+		  "ORDER BY 1";
 	db_stmt *q;
 	if (db_prepare(from, sql, &q) != DB_OK)
 		return store_db_fail(from, "tabellen opsommen", err, errlen);

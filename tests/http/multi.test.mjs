@@ -10,6 +10,8 @@
 //  - a stale If-Match (API) through A after B's write gives 412, a stale
 //    form version through A the 409 conflict page; an API write through A
 //    is visible through B within 1 second;
+//  - B derives its snapshot from A's edit through the change journal, and
+//    after its LISTEN connection was cut it rebuilds fully once and says so;
 //  - haproxy spreads requests over both and takes a stopped instance out.
 // Runs only with ATLAS_TEST_PG_URL (make test-pg). Test data is fictional.
 
@@ -19,7 +21,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { startServer, freshDb, freePort, atlas, dropPgDb, PG, formValues, setField, addUser, login } from './harness.mjs';
+import { startServer, freshDb, freePort, atlas, dropPgDb, PG, formValues, setField, addUser, login, psql } from './harness.mjs';
 
 const HAPROXY = '/usr/sbin/haproxy';
 const KEY = 'veiligheidsregio-utrecht';
@@ -250,6 +252,34 @@ describe('two instances on one PostgreSQL database behind haproxy', { skip }, ()
     await waitFor('the API write through B', async () => (await getRaw(B.base, API)).json?.opmerking === note2, VISIBLE_MS);
     const delay2 = Date.now() - t1;
     t.diagnostic(`visible after ${delay} ms (B→A) and ${delay2} ms (A→B)`);
+  });
+
+  test('B applies A\'s edit incrementally from the change journal; after losing its LISTEN connection it rebuilds once and says so', async () => {
+    const inc = (srv) => (srv.stderr().match(/bijgewerkt:/g) || []).length;
+    const full = (srv) => (srv.stderr().match(/snapshot v\d+ for /g) || []).length;
+    const patch = async (note) => {
+      const cur = await getRaw(A.base, API);
+      const r = await fetch(A.base + API, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/merge-patch+json', 'if-match': cur.headers.get('etag') },
+        body: JSON.stringify({ opmerking: note }),
+      });
+      assert.equal(r.status, 200, await r.text());
+      await waitFor(`B shows "${note}"`, async () => (await getRaw(B.base, API)).json?.opmerking === note, VISIBLE_MS);
+    };
+    const inc0 = inc(B), full0 = full(B);
+    await patch(`Fictieve opmerking journaal ${Date.now()}`);
+    assert.ok(inc(B) > inc0, 'B derived its snapshot from the journal');
+    assert.equal(full(B), full0, 'B did not rebuild fully for an attribute edit');
+    assert.equal(B.exited(), null);
+
+    // cut B's LISTEN connection (PostgreSQL ends the backend, as a failover would)
+    const killed = psql(db, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query = 'LISTEN atlas_data' AND datname = current_database()");
+    assert.ok(Number(killed.trim()) >= 2, `listener connections ended: ${killed}`);
+    await waitFor('B says it rebuilt after the LISTEN connection came back', async () => /LISTEN-verbinding hersteld; volledig herbouwd/.test(B.stderr()), 5000);
+    assert.ok(full(B) > full0, 'B rebuilt fully once');
+    // and it follows A's edits again
+    await patch(`Fictieve opmerking na herstel ${Date.now()}`);
   });
 
   test('a created collaboration is visible on the other instance within 1 s (list, page, search)', async () => {
