@@ -81,15 +81,13 @@ static void write_areas(struct request *r, struct jw *w, const struct map_view *
 		jw_end(w);
 		jw_key(w, "andereDeelnemers");
 		jw_arr(w);
-		for (int o = 0; o < s->n_orgs; o++)
-			if (ar->others[o])
-				jw_str(w, s->orgs[o].code);
+		for (int k = 0; k < ar->n_others; k++)
+			jw_str(w, s->orgs[ar->others[k]].code);
 		jw_end(w);
 		jw_key(w, "via");
 		jw_arr(w);
-		for (int k = 0; k < s->n_collabs; k++)
-			if (ar->via[k])
-				jw_str(w, s->collabs[k].key);
+		for (int k = 0; k < ar->n_via; k++)
+			jw_str(w, s->collabs[ar->via[k]].key);
 		jw_end(w);
 		jw_key(w, "deelnemers");
 		participant_codes(w, s, ar->collab);

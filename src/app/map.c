@@ -8,6 +8,7 @@
 #include "../lib/text.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const char *const map_filter_keys[MAP_N_FILTERS + 1] = {"beleidsdomein", "juridischeVorm", "fase",
@@ -138,31 +139,71 @@ const char *map_pattern_name(int p)
 	return pattern_names[(p < 0 ? 0 : p) % MAP_N_PATTERNS];
 }
 
+static bool in_sorted(const int *list, int n, int x)
+{
+	int lo = 0, hi = n - 1;
+	while (lo <= hi) {
+		int mid = (lo + hi) / 2;
+		if (list[mid] == x)
+			return true;
+		if (list[mid] < x)
+			lo = mid + 1;
+		else
+			hi = mid - 1;
+	}
+	return false;
+}
+
+bool map_area_has_other(const struct map_area *ar, int o)
+{
+	return in_sorted(ar->others, ar->n_others, o);
+}
+
+bool map_area_has_via(const struct map_area *ar, int c)
+{
+	return in_sorted(ar->via, ar->n_via, c);
+}
+
 void map_area_build(const struct snapshot *s, struct arena *a, const struct map_view *v, int c,
 		    struct map_area *out)
 {
 	memset(out, 0, sizeof *out);
 	out->collab = c;
 	out->in = arena_calloc(a, (size_t)v->n + 1, sizeof(bool));
-	out->others = arena_calloc(a, (size_t)s->n_orgs + 1, sizeof(bool));
-	out->via = arena_calloc(a, (size_t)s->n_collabs + 1, sizeof(bool));
-	if (!out->in || !out->others || !out->via)
+	/* resolved into flags per record, kept as lists */
+	bool *others = calloc((size_t)s->n_orgs + 1, sizeof(bool));
+	bool *via = calloc((size_t)s->n_collabs + 1, sizeof(bool));
+	if (!out->in || !others || !via) {
+		free(others);
+		free(via);
 		return;
-	regions_resolve(s, c, out->others, out->via);
+	}
+	regions_resolve(s, c, others, via);
+	int n_o = 0, n_v = 0;
 	for (int o = 0; o < s->n_orgs; o++) {
-		if (!out->others[o])
+		if (!others[o])
 			continue;
 		int j = map_view_pos(v, o);
 		if (j >= 0) {
-			out->others[o] = false;
+			others[o] = false;
 			out->in[j] = true;
 			out->n_in++;
 		} else {
-			out->n_others++;
+			n_o++;
 		}
 	}
 	for (int k = 0; k < s->n_collabs; k++)
-		out->n_via += out->via[k];
+		n_v += via[k];
+	out->others = arena_calloc(a, (size_t)n_o + 1, sizeof(int));
+	out->via = arena_calloc(a, (size_t)n_v + 1, sizeof(int));
+	for (int o = 0; o < s->n_orgs; o++)
+		if (others[o])
+			out->others[out->n_others++] = o;
+	for (int k = 0; k < s->n_collabs; k++)
+		if (via[k])
+			out->via[out->n_via++] = k;
+	free(others);
+	free(via);
 }
 
 /* "A".."Z", "AA".. for i = 0, 1, …; or "1", "2", … when numeric. */

@@ -38,13 +38,20 @@ struct map_area {
 	int collab; /* collaboration index */
 	bool *in;   /* per map position j (0..n-1): gemeente j lies in the area */
 	int n_in;
-	bool *others; /* per organisation: covered, but not a gemeente on the map */
+	/* organisations covered but not a gemeente on the map, and the
+	 * collaborations resolved as nested members: ascending indexes (a list,
+	 * not a flag per record: a national map has thousands of areas) */
+	int *others;
 	int n_others;
-	bool *via; /* per collaboration: resolved as a nested member */
+	int *via;
 	int n_via;
 	int style;	/* colour and pattern (map_area_colour / map_area_pattern) */
 	char label[12]; /* "A", "B", … (compared indeling: "1", "2", …) */
 };
+
+/* Is organisation o among ar->others / collaboration c among ar->via? */
+bool map_area_has_other(const struct map_area *ar, int o);
+bool map_area_has_via(const struct map_area *ar, int c);
 
 /* Everything a map reply shows, computed from the snapshot and the query.
  * Arrays live in the arena given to map_view_build. */

@@ -838,7 +838,7 @@ static void svg_regions(struct request *r, const struct map_view *v, int sel)
 	bool any_member = false;
 	for (int o = 0; wb_member && v->verband >= 0 && v->n_areas > 0 && o < s->n_orgs; o++) {
 		const struct organisation *org = &s->orgs[o];
-		if (!v->areas[0].others[o] || org->kind != ORG_WATER_BOARD)
+		if (!map_area_has_other(&v->areas[0], o) || org->kind != ORG_WATER_BOARD)
 			continue;
 		int w =
 		    geo_waterboard_find(str_empty(org->tooi) ? org->code : org->tooi, org->name);
@@ -963,7 +963,7 @@ static void area_via(struct buf *b, const struct snapshot *s, const struct map_a
 	int k = 0;
 	html_raw(b, " <span class=\"atlas-muted\">(via ");
 	for (int c = 0; c < s->n_collabs; c++)
-		if (ar->via[c]) {
+		if (map_area_has_via(ar, c)) {
 			if (k++)
 				html_raw(b, k == ar->n_via ? " en " : ", ");
 			html_text(b, s->collabs[c].name);
@@ -1047,10 +1047,11 @@ static void legend_regions(struct request *r, const struct map_view *v)
 	bool wb_member = false;
 	for (int o = 0; v->verband >= 0 && v->n_areas > 0 && o < s->n_orgs; o++)
 		wb_member =
-		    wb_member || (v->areas[0].others[o] && s->orgs[o].kind == ORG_WATER_BOARD &&
-				  geo_waterboard_find(str_empty(s->orgs[o].tooi) ? s->orgs[o].code
-										 : s->orgs[o].tooi,
-						      s->orgs[o].name) >= 0);
+		    wb_member ||
+		    (map_area_has_other(&v->areas[0], o) && s->orgs[o].kind == ORG_WATER_BOARD &&
+		     geo_waterboard_find(str_empty(s->orgs[o].tooi) ? s->orgs[o].code
+								    : s->orgs[o].tooi,
+					 s->orgs[o].name) >= 0);
 	if (wb_member)
 		html_raw(b, "<p class=\"atlas-map__legend-note\"><svg class=\"atlas-map__swatch\" "
 			    "width=\"28\" height=\"28\" viewBox=\"0 0 28 28\" aria-hidden=\"true\" "
@@ -1105,7 +1106,7 @@ static void table_areas(struct request *r, const struct map_view *v, const struc
 		comp_td_open(b, false);
 		int k = 0;
 		for (int o = 0; o < s->n_orgs; o++)
-			if (ar->others[o]) {
+			if (map_area_has_other(ar, o)) {
 				if (k++)
 					html_raw(b, ", ");
 				html_text(b, s->orgs[o].name);
@@ -1268,7 +1269,7 @@ static void national_inset(struct request *r, const struct map_view *v, const st
 	struct buf *b = &r->out;
 	int n_out = 0;
 	for (int o = 0; o < s->n_orgs; o++)
-		n_out += ar->others[o] && s->orgs[o].kind == ORG_MUNICIPALITY &&
+		n_out += map_area_has_other(ar, o) && s->orgs[o].kind == ORG_MUNICIPALITY &&
 			 !s->orgs[o].in_province && geo_nl_gemeente(s->orgs[o].cbs_code);
 	if (n_out == 0 || geo_nl_province_count() == 0)
 		return;
@@ -1294,10 +1295,11 @@ static void national_inset(struct request *r, const struct map_view *v, const st
 		html_raw(b, "\"/>");
 	}
 	for (int o = 0; o < s->n_orgs; o++) {
-		const struct geo_feature *g =
-		    ar->others[o] && s->orgs[o].kind == ORG_MUNICIPALITY && !s->orgs[o].in_province
-			? geo_nl_gemeente(s->orgs[o].cbs_code)
-			: NULL;
+		const struct geo_feature *g = map_area_has_other(ar, o) &&
+						      s->orgs[o].kind == ORG_MUNICIPALITY &&
+						      !s->orgs[o].in_province
+						  ? geo_nl_gemeente(s->orgs[o].cbs_code)
+						  : NULL;
 		if (!g)
 			continue;
 		html_raw(b, "<path class=\"atlas-map__inset-out\" data-code=\"");
@@ -1313,7 +1315,7 @@ static void national_inset(struct request *r, const struct map_view *v, const st
 	html_raw(b, " buiten de provincie donker: ");
 	int k = 0;
 	for (int o = 0; o < s->n_orgs; o++)
-		if (ar->others[o] && s->orgs[o].kind == ORG_MUNICIPALITY &&
+		if (map_area_has_other(ar, o) && s->orgs[o].kind == ORG_MUNICIPALITY &&
 		    !s->orgs[o].in_province && geo_nl_gemeente(s->orgs[o].cbs_code)) {
 			if (k++)
 				html_raw(b, k == n_out ? " en " : ", ");
@@ -1372,7 +1374,7 @@ static void panel_verband_regions(struct request *r, const struct map_view *v)
 		    b,
 		    "<ul class=\"utrecht-unordered-list atlas-map__list\" id=\"kaart-anderen\">");
 		for (int o = 0; o < s->n_orgs; o++)
-			if (ar->others[o])
+			if (map_area_has_other(ar, o))
 				org_item(b, &s->orgs[o], 0);
 		html_raw(b, "</ul>");
 		national_inset(r, v, ar);
