@@ -97,50 +97,32 @@ static int load_domains(struct store *s, struct snapshot *snap)
 static int org_row(db_stmt *st, struct snapshot *snap, char *err, size_t errlen)
 {
 	int kind;
-	{
-		int64_t id = db_column_int64(st, 0);
-		if (map_code(org_kind_labels, ORG_KIND_COUNT, store_col_text(st, 2),
-			     "organisation.kind", id, &kind, err, errlen))
-			return STORE_ERR_INVALID;
-		struct organisation *x = snapshot_add_org(snap);
-		x->id = id;
-		x->code = snapshot_str(snap, store_col_text(st, 1));
-		x->kind = (enum org_kind)kind;
-		x->name = snapshot_str(snap, store_col_text(st, 3));
-		x->cbs_code = snapshot_str(snap, store_col_text(st, 4));
-		x->tooi = snapshot_str(snap, store_col_text(st, 5));
-		x->in_province = db_column_int(st, 6) != 0;
-		x->valid_from = snapshot_str(snap, store_col_text(st, 7));
-		x->valid_to = snapshot_str(snap, store_col_text(st, 8));
-		x->ended = db_column_int(st, 9) != 0;
-		x->successor = ref_id(st, 10);
-		x->population = db_column_type(st, 11) == DB_NULL ? -1 : db_column_int64(st, 11);
-		x->population_date = snapshot_str(snap, store_col_text(st, 12));
-		x->area_km2 = db_column_type(st, 13) == DB_NULL ? -1.0 : db_column_double(st, 13);
-		x->collaboration = ref_id(st, 14);
-		x->source = ref_id(st, 15);
-		x->last_confirmed = snapshot_str(snap, store_col_text(st, 16));
-		x->note = snapshot_str(snap, store_col_text(st, 17));
-		x->confirmed_by = snapshot_str(snap, store_col_text(st, 18));
-		x->version = db_column_int64(st, 19);
-	}
+	int64_t id = db_column_int64(st, 0);
+	if (map_code(org_kind_labels, ORG_KIND_COUNT, store_col_text(st, 2), "organisation.kind",
+		     id, &kind, err, errlen))
+		return STORE_ERR_INVALID;
+	struct organisation *x = snapshot_add_org(snap);
+	x->id = id;
+	x->code = snapshot_str(snap, store_col_text(st, 1));
+	x->kind = (enum org_kind)kind;
+	x->name = snapshot_str(snap, store_col_text(st, 3));
+	x->cbs_code = snapshot_str(snap, store_col_text(st, 4));
+	x->tooi = snapshot_str(snap, store_col_text(st, 5));
+	x->in_province = db_column_int(st, 6) != 0;
+	x->valid_from = snapshot_str(snap, store_col_text(st, 7));
+	x->valid_to = snapshot_str(snap, store_col_text(st, 8));
+	x->ended = db_column_int(st, 9) != 0;
+	x->successor = ref_id(st, 10);
+	x->population = db_column_type(st, 11) == DB_NULL ? -1 : db_column_int64(st, 11);
+	x->population_date = snapshot_str(snap, store_col_text(st, 12));
+	x->area_km2 = db_column_type(st, 13) == DB_NULL ? -1.0 : db_column_double(st, 13);
+	x->collaboration = ref_id(st, 14);
+	x->source = ref_id(st, 15);
+	x->last_confirmed = snapshot_str(snap, store_col_text(st, 16));
+	x->note = snapshot_str(snap, store_col_text(st, 17));
+	x->confirmed_by = snapshot_str(snap, store_col_text(st, 18));
+	x->version = db_column_int64(st, 19);
 	return STORE_OK;
-}
-
-static int load_orgs(struct store *s, struct snapshot *snap, char *err, size_t errlen)
-{
-	db_stmt *st = store_stmt(s, ORG_COLUMNS "ORDER BY id");
-	if (!st)
-		return STORE_ERR;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		if (org_row(st, snap, err, errlen)) {
-			db_reset(st);
-			return STORE_ERR_INVALID;
-		}
-	}
-	db_reset(st);
-	return rc == DB_DONE ? STORE_OK : STORE_ERR;
 }
 
 #define COLLAB_COLUMNS                                                                             \
@@ -153,60 +135,67 @@ static int load_orgs(struct store *s, struct snapshot *snap, char *err, size_t e
 static int collab_row(db_stmt *st, struct snapshot *snap, char *err, size_t errlen)
 {
 	int kind, lf, pw, ph;
-	{
-		int64_t id = db_column_int64(st, 0);
-		if (map_code(collab_kind_labels, COLLAB_KIND_COUNT, store_col_text(st, 4),
-			     "collaboration.kind", id, &kind, err, errlen) ||
-		    map_code(legal_form_labels, LF_COUNT, store_col_text(st, 5),
-			     "collaboration.legal_form", id, &lf, err, errlen) ||
-		    map_code(powers_labels, POW_COUNT, store_col_text(st, 6),
-			     "collaboration.powers", id, &pw, err, errlen) ||
-		    map_code(phase_labels, PHASE_COUNT, store_col_text(st, 7),
-			     "collaboration.phase", id, &ph, err, errlen))
-			return STORE_ERR_INVALID;
-		struct collaboration *x = snapshot_add_collab(snap);
-		x->id = id;
-		x->key = snapshot_str(snap, store_col_text(st, 1));
-		x->name = snapshot_str(snap, store_col_text(st, 2));
-		x->short_name = snapshot_str(snap, store_col_text(st, 3));
-		x->kind = (enum collab_kind)kind;
-		x->legal_form = (enum legal_form)lf;
-		x->powers = (enum powers)pw;
-		x->phase = (enum phase)ph;
-		x->purpose = snapshot_str(snap, store_col_text(st, 8));
-		x->seat = snapshot_str(snap, store_col_text(st, 9));
-		x->start_date = snapshot_str(snap, store_col_text(st, 10));
-		x->end_date = snapshot_str(snap, store_col_text(st, 11));
-		x->website = snapshot_str(snap, store_col_text(st, 12));
-		x->source = ref_id(st, 13);
-		x->last_confirmed = snapshot_str(snap, store_col_text(st, 14));
-		x->note = snapshot_str(snap, store_col_text(st, 15));
-		x->confirmed_by = snapshot_str(snap, store_col_text(st, 16));
-		x->version = db_column_int64(st, 17);
-	}
+	int64_t id = db_column_int64(st, 0);
+	if (map_code(collab_kind_labels, COLLAB_KIND_COUNT, store_col_text(st, 4),
+		     "collaboration.kind", id, &kind, err, errlen) ||
+	    map_code(legal_form_labels, LF_COUNT, store_col_text(st, 5), "collaboration.legal_form",
+		     id, &lf, err, errlen) ||
+	    map_code(powers_labels, POW_COUNT, store_col_text(st, 6), "collaboration.powers", id,
+		     &pw, err, errlen) ||
+	    map_code(phase_labels, PHASE_COUNT, store_col_text(st, 7), "collaboration.phase", id,
+		     &ph, err, errlen))
+		return STORE_ERR_INVALID;
+	struct collaboration *x = snapshot_add_collab(snap);
+	x->id = id;
+	x->key = snapshot_str(snap, store_col_text(st, 1));
+	x->name = snapshot_str(snap, store_col_text(st, 2));
+	x->short_name = snapshot_str(snap, store_col_text(st, 3));
+	x->kind = (enum collab_kind)kind;
+	x->legal_form = (enum legal_form)lf;
+	x->powers = (enum powers)pw;
+	x->phase = (enum phase)ph;
+	x->purpose = snapshot_str(snap, store_col_text(st, 8));
+	x->seat = snapshot_str(snap, store_col_text(st, 9));
+	x->start_date = snapshot_str(snap, store_col_text(st, 10));
+	x->end_date = snapshot_str(snap, store_col_text(st, 11));
+	x->website = snapshot_str(snap, store_col_text(st, 12));
+	x->source = ref_id(st, 13);
+	x->last_confirmed = snapshot_str(snap, store_col_text(st, 14));
+	x->note = snapshot_str(snap, store_col_text(st, 15));
+	x->confirmed_by = snapshot_str(snap, store_col_text(st, 16));
+	x->version = db_column_int64(st, 17);
 	return STORE_OK;
 }
 
-static int load_collabs(struct store *s, struct snapshot *snap, char *err, size_t errlen)
+/* Add every row of sql (the columns a row function reads) with fn. */
+static int load_rows(struct store *s, struct snapshot *snap, const char *sql,
+		     int (*fn)(db_stmt *, struct snapshot *, char *, size_t), char *err,
+		     size_t errlen)
 {
-	db_stmt *st = store_stmt(s, COLLAB_COLUMNS "ORDER BY id");
+	db_stmt *st = store_stmt(s, sql);
 	if (!st)
 		return STORE_ERR;
 	int rc;
 	while ((rc = db_step(st)) == DB_ROW) {
-		if (collab_row(st, snap, err, errlen)) {
+		if (fn(st, snap, err, errlen)) {
 			db_reset(st);
 			return STORE_ERR_INVALID;
 		}
 	}
 	db_reset(st);
-	if (rc != DB_DONE)
-		return STORE_ERR;
+	return rc == DB_DONE ? STORE_OK : STORE_ERR;
+}
+
+static int load_collabs(struct store *s, struct snapshot *snap, char *err, size_t errlen)
+{
+	int rc = load_rows(s, snap, COLLAB_COLUMNS "ORDER BY id", collab_row, err, errlen);
+	if (rc)
+		return rc;
 
 	/* domains per collaboration; collabs are in id order, so the rows of
 	 * one collaboration come together and are matched by a merge walk */
-	st = store_stmt(s, "SELECT collaboration_id, domain_id FROM collaboration_domain "
-			   "ORDER BY collaboration_id, domain_id");
+	db_stmt *st = store_stmt(s, "SELECT collaboration_id, domain_id FROM collaboration_domain "
+				    "ORDER BY collaboration_id, domain_id");
 	if (!st)
 		return STORE_ERR;
 	int ids[VALIDATE_MAX_DOMAINS * 2];
@@ -241,46 +230,28 @@ static int load_collabs(struct store *s, struct snapshot *snap, char *err, size_
 static int part_row(db_stmt *st, struct snapshot *snap, char *err, size_t errlen)
 {
 	int body, role;
-	{
-		int64_t id = db_column_int64(st, 0);
-		if (map_code(body_labels, BODY_COUNT, store_col_text(st, 3), "participation.body",
-			     id, &body, err, errlen) ||
-		    map_code(role_labels, ROLE_COUNT, store_col_text(st, 4), "participation.role",
-			     id, &role, err, errlen))
-			return STORE_ERR_INVALID;
-		struct participation *x = snapshot_add_part(snap);
-		x->id = id;
-		x->collaboration = ref_id(st, 1);
-		x->organisation = ref_id(st, 2);
-		x->body = (enum body)body;
-		x->role = (enum role)role;
-		x->cost_share = db_column_type(st, 5) == DB_NULL ? -1.0 : db_column_double(st, 5);
-		x->contribution = db_column_type(st, 6) == DB_NULL ? -1 : db_column_int64(st, 6);
-		x->joined = snapshot_str(snap, store_col_text(st, 7));
-		x->left = snapshot_str(snap, store_col_text(st, 8));
-		x->source = ref_id(st, 9);
-		x->last_confirmed = snapshot_str(snap, store_col_text(st, 10));
-		x->note = snapshot_str(snap, store_col_text(st, 11));
-		x->confirmed_by = snapshot_str(snap, store_col_text(st, 12));
-		x->version = db_column_int64(st, 13);
-	}
+	int64_t id = db_column_int64(st, 0);
+	if (map_code(body_labels, BODY_COUNT, store_col_text(st, 3), "participation.body", id,
+		     &body, err, errlen) ||
+	    map_code(role_labels, ROLE_COUNT, store_col_text(st, 4), "participation.role", id,
+		     &role, err, errlen))
+		return STORE_ERR_INVALID;
+	struct participation *x = snapshot_add_part(snap);
+	x->id = id;
+	x->collaboration = ref_id(st, 1);
+	x->organisation = ref_id(st, 2);
+	x->body = (enum body)body;
+	x->role = (enum role)role;
+	x->cost_share = db_column_type(st, 5) == DB_NULL ? -1.0 : db_column_double(st, 5);
+	x->contribution = db_column_type(st, 6) == DB_NULL ? -1 : db_column_int64(st, 6);
+	x->joined = snapshot_str(snap, store_col_text(st, 7));
+	x->left = snapshot_str(snap, store_col_text(st, 8));
+	x->source = ref_id(st, 9);
+	x->last_confirmed = snapshot_str(snap, store_col_text(st, 10));
+	x->note = snapshot_str(snap, store_col_text(st, 11));
+	x->confirmed_by = snapshot_str(snap, store_col_text(st, 12));
+	x->version = db_column_int64(st, 13);
 	return STORE_OK;
-}
-
-static int load_parts(struct store *s, struct snapshot *snap, char *err, size_t errlen)
-{
-	db_stmt *st = store_stmt(s, PART_COLUMNS "ORDER BY id");
-	if (!st)
-		return STORE_ERR;
-	int rc;
-	while ((rc = db_step(st)) == DB_ROW) {
-		if (part_row(st, snap, err, errlen)) {
-			db_reset(st);
-			return STORE_ERR_INVALID;
-		}
-	}
-	db_reset(st);
-	return rc == DB_DONE ? STORE_OK : STORE_ERR;
 }
 
 int store_load_snapshot(struct store *s, const char *today, struct snapshot **out, char *err,
@@ -300,8 +271,9 @@ int store_load_snapshot(struct store *s, const char *today, struct snapshot **ou
 	}
 	snap = snapshot_new(version);
 	if ((rc = load_sources(s, snap)) || (rc = load_domains(s, snap)) ||
-	    (rc = load_collabs(s, snap, err, errlen)) || (rc = load_orgs(s, snap, err, errlen)) ||
-	    (rc = load_parts(s, snap, err, errlen))) {
+	    (rc = load_collabs(s, snap, err, errlen)) ||
+	    (rc = load_rows(s, snap, ORG_COLUMNS "ORDER BY id", org_row, err, errlen)) ||
+	    (rc = load_rows(s, snap, PART_COLUMNS "ORDER BY id", part_row, err, errlen))) {
 		if (rc == STORE_ERR_INVALID)
 			rc = STORE_ERR; /* bad stored code: message already in err */
 		else
