@@ -209,6 +209,50 @@ void snapshot_own_changed(struct snapshot *s)
 	own_array((void **)&s->collab_changed, s->n_collabs, 0, sizeof *s->collab_changed, &cap_c);
 }
 
+void *snapshot_array_new(size_t count, size_t size)
+{
+	return blk_realloc(NULL, count > 0 ? count : 1, size);
+}
+
+static int *build_key_index(const struct snapshot *s, int n,
+			    const char *(*fn)(const struct snapshot *, int));
+static int *build_id_index(const struct snapshot *s, int n,
+			   int64_t (*fn)(const struct snapshot *, int));
+static const char *key_org(const struct snapshot *s, int i);
+static const char *key_collab(const struct snapshot *s, int i);
+static int64_t id_org(const struct snapshot *s, int i);
+static int64_t id_collab(const struct snapshot *s, int i);
+
+void snapshot_set_orgs(struct snapshot *s, struct organisation *arr, int n, uint64_t *changed)
+{
+	struct snap_mem *m = s->mem;
+	blk_release(s->orgs);
+	blk_release(s->org_changed);
+	blk_release(m->org_by_code);
+	blk_release(m->org_by_id);
+	s->orgs = arr;
+	s->n_orgs = n;
+	m->cap_orgs = n;
+	s->org_changed = changed;
+	m->org_by_code = build_key_index(s, n, key_org);
+	m->org_by_id = build_id_index(s, n, id_org);
+}
+
+void snapshot_set_collabs(struct snapshot *s, struct collaboration *arr, int n, uint64_t *changed)
+{
+	struct snap_mem *m = s->mem;
+	blk_release(s->collabs);
+	blk_release(s->collab_changed);
+	blk_release(m->collab_by_key);
+	blk_release(m->collab_by_id);
+	s->collabs = arr;
+	s->n_collabs = n;
+	m->cap_collabs = n;
+	s->collab_changed = changed;
+	m->collab_by_key = build_key_index(s, n, key_collab);
+	m->collab_by_id = build_id_index(s, n, id_collab);
+}
+
 void *snapshot_alloc(struct snapshot *s, size_t count, size_t size)
 {
 	struct snap_mem *m = s->mem;
@@ -322,18 +366,26 @@ bool snapshot_part_active_on(const struct participation *p, const struct organis
  * passed through this thread-local pointer during the sort only. */
 static _Thread_local const struct snapshot *sort_snap;
 
-static int cmp_org(const void *a, const void *b)
+int snapshot_cmp_org(const struct organisation *x, const struct organisation *y)
 {
-	const struct organisation *x = a, *y = b;
 	int c = str_collate_nl(x->name, y->name);
 	return c ? c : strcmp(x->code, y->code);
 }
 
-static int cmp_collab(const void *a, const void *b)
+int snapshot_cmp_collab(const struct collaboration *x, const struct collaboration *y)
 {
-	const struct collaboration *x = a, *y = b;
 	int c = str_collate_nl(x->name, y->name);
 	return c ? c : strcmp(x->key, y->key);
+}
+
+static int cmp_org(const void *a, const void *b)
+{
+	return snapshot_cmp_org(a, b);
+}
+
+static int cmp_collab(const void *a, const void *b)
+{
+	return snapshot_cmp_collab(a, b);
 }
 
 static int cmp_domain(const void *a, const void *b)

@@ -70,8 +70,9 @@ int snapshot_part_by_id(const struct snapshot *s, int64_t id);
  * snapshot_own_* (copies that array unless the snapshot is its only holder;
  * for participations with room for `extra` more). Strings and lists for
  * changed records come from snapshot_str / snapshot_alloc. snapshot_seal
- * ends the changes (it counts the generation's bytes). Records are never
- * added or removed except participations appended in id order.
+ * ends the changes (it counts the generation's bytes). Organisations and
+ * collaborations are added or moved (renamed) by installing a new array in
+ * order with snapshot_set_*; participations are only appended in id order.
  */
 struct snapshot *snapshot_derive(const struct snapshot *from, uint64_t version);
 void snapshot_own_orgs(struct snapshot *s);
@@ -79,6 +80,17 @@ void snapshot_own_collabs(struct snapshot *s);
 void snapshot_own_domains(struct snapshot *s);
 void snapshot_own_parts(struct snapshot *s, int extra);
 void snapshot_own_changed(struct snapshot *s); /* org_changed and collab_changed */
+/* The orders of the organisation and collaboration arrays (name, then
+ * code or key). */
+int snapshot_cmp_org(const struct organisation *a, const struct organisation *b);
+int snapshot_cmp_collab(const struct collaboration *a, const struct collaboration *b);
+/* A new array block for snapshot_set_*. */
+void *snapshot_array_new(size_t count, size_t size);
+/* Install a new organisation or collaboration array (n records in the
+ * array order, from snapshot_array_new) with its changed-versions, and
+ * rebuild the lookups by code, key and id. */
+void snapshot_set_orgs(struct snapshot *s, struct organisation *arr, int n, uint64_t *changed);
+void snapshot_set_collabs(struct snapshot *s, struct collaboration *arr, int n, uint64_t *changed);
 /* count*size zeroed bytes in the snapshot's own generation. */
 void *snapshot_alloc(struct snapshot *s, size_t count, size_t size);
 void snapshot_seal(struct snapshot *s);

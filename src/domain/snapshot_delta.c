@@ -79,8 +79,12 @@ static int domain_index(const struct snapshot *s, int id)
 /* Where each changed row goes in the old snapshot, checked before anything
  * is built. */
 struct plan {
-	int *org_at, *collab_at, *part_at; /* per delta row: index in old, or -1 = new */
-	int n_new_parts;
+	int *org_at, *collab_at, *part_at; /* per delta row: index (old order until
+					    * reordered), or -1 = new */
+	bool *org_moved, *collab_moved;	   /* per delta row: renamed, so it moves */
+	int n_new_parts, n_new_orgs, n_new_collabs;
+	bool reorder_orgs, reorder_collabs; /* a record is added or moves */
+	bool successors;		    /* a successor changes: predecessor lists */
 	bool flips; /* a collaboration's or participation's active flag changes */
 };
 
@@ -89,6 +93,29 @@ static void plan_free(struct plan *p)
 	free(p->org_at);
 	free(p->collab_at);
 	free(p->part_at);
+	free(p->org_moved);
+	free(p->collab_moved);
+}
+
+/* Does id name an organisation / collaboration of old or a new row of r? */
+static bool known_org(const struct snapshot *old, const struct snapshot *r, int id)
+{
+	if (id < 0 || snapshot_org_by_id(old, id) >= 0)
+		return true;
+	for (int i = 0; i < r->n_orgs; i++)
+		if (r->orgs[i].id == id)
+			return true;
+	return false;
+}
+
+static bool known_collab(const struct snapshot *old, const struct snapshot *r, int id)
+{
+	if (id < 0 || snapshot_collab_by_id(old, id) >= 0)
+		return true;
+	for (int i = 0; i < r->n_collabs; i++)
+		if (r->collabs[i].id == id)
+			return true;
+	return false;
 }
 
 static int make_plan(const struct snapshot *old, const struct snapshot_delta *d, struct plan *p,
@@ -104,54 +131,63 @@ static int make_plan(const struct snapshot *old, const struct snapshot_delta *d,
 	p->org_at = xcalloc((size_t)r->n_orgs + 1, sizeof(int));
 	p->collab_at = xcalloc((size_t)r->n_collabs + 1, sizeof(int));
 	p->part_at = xcalloc((size_t)r->n_parts + 1, sizeof(int));
+	p->org_moved = xcalloc((size_t)r->n_orgs + 1, sizeof(bool));
+	p->collab_moved = xcalloc((size_t)r->n_collabs + 1, sizeof(bool));
 	for (int i = 0; i < r->n_orgs; i++) {
 		const struct organisation *x = &r->orgs[i];
-		int k = snapshot_org_by_id(old, x->id);
-		if (k < 0)
-			return rebuild(why, whylen, "nieuwe organisatie");
-		const struct organisation *o = &old->orgs[k];
-		int succ = o->successor >= 0 ? (int)old->orgs[o->successor].id : -1;
-		int coll = o->collaboration >= 0 ? (int)old->collabs[o->collaboration].id : -1;
-		if (strcmp(x->name, o->name) != 0 || strcmp(x->code, o->code) != 0)
-			return rebuild(why, whylen, "naam of code van een organisatie gewijzigd");
-		if (x->successor != succ || x->collaboration != coll)
-			return rebuild(why, whylen,
-				       "opvolger of verband van een organisatie gewijzigd");
+		if (!known_org(old, r, x->successor) || !known_collab(old, r, x->collaboration))
+			return rebuild(why, whylen, "verwijzing naar een onbekend record");
 		if (source_index(old, x->source) < -1)
 			return rebuild(why, whylen, "onbekende bron");
+		int k = snapshot_org_by_id(old, x->id);
 		p->org_at[i] = k;
+		if (k < 0) {
+			p->n_new_orgs++;
+			p->reorder_orgs = true;
+			p->successors |= x->successor >= 0;
+			continue;
+		}
+		const struct organisation *o = &old->orgs[k];
+		int succ = o->successor >= 0 ? (int)old->orgs[o->successor].id : -1;
+		if (strcmp(x->name, o->name) != 0 || strcmp(x->code, o->code) != 0)
+			p->org_moved[i] = p->reorder_orgs = true;
+		p->successors |= x->successor != succ;
 	}
 	for (int i = 0; i < r->n_collabs; i++) {
 		const struct collaboration *x = &r->collabs[i];
-		int k = snapshot_collab_by_id(old, x->id);
-		if (k < 0)
-			return rebuild(why, whylen, "nieuw samenwerkingsverband");
-		const struct collaboration *c = &old->collabs[k];
-		if (strcmp(x->name, c->name) != 0 || strcmp(x->key, c->key) != 0)
-			return rebuild(why, whylen, "naam of sleutel van een verband gewijzigd");
 		if (source_index(old, x->source) < -1)
 			return rebuild(why, whylen, "onbekende bron");
 		for (int j = 0; j < x->n_domains; j++)
 			if (domain_index(old, x->domains[j]) < 0)
 				return rebuild(why, whylen, "onbekend beleidsdomein");
+		int k = snapshot_collab_by_id(old, x->id);
 		p->collab_at[i] = k;
+		if (k < 0) {
+			p->n_new_collabs++;
+			p->reorder_collabs = p->flips = true;
+			continue;
+		}
+		const struct collaboration *c = &old->collabs[k];
+		if (strcmp(x->name, c->name) != 0 || strcmp(x->key, c->key) != 0)
+			p->collab_moved[i] = p->reorder_collabs = true;
 		p->flips |= snapshot_collab_active_on(x, old->today) != c->active;
 	}
 	int64_t last_id = old->n_parts > 0 ? old->parts[old->n_parts - 1].id : 0;
 	for (int i = 0; i < r->n_parts; i++) {
 		const struct participation *x = &r->parts[i];
-		int ci = snapshot_collab_by_id(old, x->collaboration);
-		int oi = snapshot_org_by_id(old, x->organisation);
-		if (ci < 0 || oi < 0)
-			return rebuild(why, whylen, "deelname van een nieuw record");
+		if (x->collaboration < 0 || x->organisation < 0 ||
+		    !known_collab(old, r, x->collaboration) || !known_org(old, r, x->organisation))
+			return rebuild(why, whylen, "deelname van een onbekend record");
 		if (source_index(old, x->source) < -1)
 			return rebuild(why, whylen, "onbekende bron");
 		int k = snapshot_part_by_id(old, x->id);
 		if (k >= 0) {
-			if (old->parts[k].collaboration != ci || old->parts[k].organisation != oi)
+			const struct participation *o = &old->parts[k];
+			if (old->collabs[o->collaboration].id != x->collaboration ||
+			    old->orgs[o->organisation].id != x->organisation)
 				return rebuild(why, whylen, "deelname verplaatst");
-			p->flips |= snapshot_part_active_on(x, &old->orgs[oi], old->today) !=
-				    old->parts[k].active;
+			p->flips |= snapshot_part_active_on(x, &old->orgs[o->organisation],
+							    old->today) != o->active;
 		} else {
 			if (x->id <= last_id)
 				return rebuild(why, whylen, "deelname buiten volgorde");
@@ -208,6 +244,8 @@ static void put_org(struct snapshot *s, struct organisation *o, const struct org
 	o->population = x->population;
 	o->population_date = snapshot_str(s, x->population_date);
 	o->area_km2 = x->area_km2;
+	o->successor = x->successor >= 0 ? snapshot_org_by_id(s, x->successor) : -1;
+	o->collaboration = x->collaboration >= 0 ? snapshot_collab_by_id(s, x->collaboration) : -1;
 	o->source = source_index(s, x->source);
 	o->last_confirmed = snapshot_str(s, x->last_confirmed);
 	o->confirmed_by = snapshot_str(s, x->confirmed_by);
@@ -324,6 +362,170 @@ static int *own_list(struct snapshot *s, const int *list, int n)
 	return copy;
 }
 
+/* ---- adding and moving organisations and collaborations ------------------------ */
+
+/*
+ * The arrays are sorted by name. A new or renamed record is placed by a
+ * merge of the records that keep their place (already in order) with the
+ * few that are placed anew; every index that points into the array moves
+ * along (map: old index -> new index). New records start empty: their
+ * fields come from put_*, their counts from the contributions.
+ */
+static int *reorder_collabs(struct snapshot *s, const struct snapshot *r, struct plan *p,
+			    uint64_t v)
+{
+	int n_old = s->n_collabs, n_new = n_old + p->n_new_collabs, n_ins = 0;
+	int *ins = xcalloc((size_t)r->n_collabs + 1, sizeof(int)); /* delta rows to place */
+	struct collaboration *view = xcalloc((size_t)r->n_collabs + 1, sizeof *view);
+	char *leaving = xcalloc((size_t)n_old + 1, 1);
+	for (int i = 0; i < r->n_collabs; i++) {
+		int k = p->collab_at[i];
+		if (k >= 0 && !p->collab_moved[i])
+			continue;
+		view[i].name = r->collabs[i].name; /* the sort key it gets */
+		view[i].key = r->collabs[i].key;
+		if (k >= 0)
+			leaving[k] = 1;
+		int at = n_ins++;
+		while (at > 0 && snapshot_cmp_collab(&view[ins[at - 1]], &view[i]) > 0) {
+			ins[at] = ins[at - 1];
+			at--;
+		}
+		ins[at] = i;
+	}
+	struct collaboration *arr = snapshot_array_new((size_t)n_new, sizeof *arr);
+	uint64_t *chg = snapshot_array_new((size_t)n_new, sizeof *chg);
+	int *map = xcalloc((size_t)n_old + 1, sizeof(int));
+	int n = 0, a = 0, b = 0;
+	while (a < n_old || b < n_ins) {
+		if (a < n_old && leaving[a]) {
+			a++;
+			continue;
+		}
+		if (b >= n_ins ||
+		    (a < n_old && snapshot_cmp_collab(&s->collabs[a], &view[ins[b]]) < 0)) {
+			arr[n] = s->collabs[a];
+			chg[n] = s->collab_changed[a];
+			map[a++] = n++;
+			continue;
+		}
+		int i = ins[b++], k = p->collab_at[i];
+		if (k >= 0) {
+			arr[n] = s->collabs[k];
+			map[k] = n;
+		} else {
+			memset(&arr[n], 0, sizeof arr[n]);
+			arr[n].id = r->collabs[i].id;
+			arr[n].parts = snapshot_alloc(s, 2, sizeof(int));
+		}
+		arr[n].name = snapshot_str(s, view[i].name);
+		arr[n].key = snapshot_str(s, view[i].key);
+		chg[n] = v;
+		p->collab_at[i] = -2 - n; /* placed: decoded below */
+		n++;
+	}
+	for (int i = 0; i < r->n_collabs; i++)
+		p->collab_at[i] =
+		    p->collab_at[i] <= -2 ? -2 - p->collab_at[i] : map[p->collab_at[i]];
+	snapshot_set_collabs(s, arr, n_new, chg);
+	for (int pi = 0; pi < s->n_parts; pi++)
+		s->parts[pi].collaboration = map[s->parts[pi].collaboration];
+	for (int o = 0; o < s->n_orgs; o++)
+		if (s->orgs[o].collaboration >= 0)
+			s->orgs[o].collaboration = map[s->orgs[o].collaboration];
+	free(ins);
+	free(view);
+	free(leaving);
+	return map;
+}
+
+static int *reorder_orgs(struct snapshot *s, const struct snapshot *r, struct plan *p, uint64_t v)
+{
+	int n_old = s->n_orgs, n_new = n_old + p->n_new_orgs, n_ins = 0;
+	int *ins = xcalloc((size_t)r->n_orgs + 1, sizeof(int));
+	struct organisation *view = xcalloc((size_t)r->n_orgs + 1, sizeof *view);
+	char *leaving = xcalloc((size_t)n_old + 1, 1);
+	for (int i = 0; i < r->n_orgs; i++) {
+		int k = p->org_at[i];
+		if (k >= 0 && !p->org_moved[i])
+			continue;
+		view[i].name = r->orgs[i].name;
+		view[i].code = r->orgs[i].code;
+		if (k >= 0)
+			leaving[k] = 1;
+		int at = n_ins++;
+		while (at > 0 && snapshot_cmp_org(&view[ins[at - 1]], &view[i]) > 0) {
+			ins[at] = ins[at - 1];
+			at--;
+		}
+		ins[at] = i;
+	}
+	struct organisation *arr = snapshot_array_new((size_t)n_new, sizeof *arr);
+	uint64_t *chg = snapshot_array_new((size_t)n_new, sizeof *chg);
+	int *map = xcalloc((size_t)n_old + 1, sizeof(int));
+	int n = 0, a = 0, b = 0;
+	while (a < n_old || b < n_ins) {
+		if (a < n_old && leaving[a]) {
+			a++;
+			continue;
+		}
+		if (b >= n_ins || (a < n_old && snapshot_cmp_org(&s->orgs[a], &view[ins[b]]) < 0)) {
+			arr[n] = s->orgs[a];
+			chg[n] = s->org_changed[a];
+			map[a++] = n++;
+			continue;
+		}
+		int i = ins[b++], k = p->org_at[i];
+		if (k >= 0) {
+			arr[n] = s->orgs[k];
+			map[k] = n;
+		} else {
+			memset(&arr[n], 0, sizeof arr[n]);
+			arr[n].id = r->orgs[i].id;
+			arr[n].parts = snapshot_alloc(s, 2, sizeof(int));
+			arr[n].successor = arr[n].collaboration = -1;
+		}
+		arr[n].name = snapshot_str(s, view[i].name);
+		arr[n].code = snapshot_str(s, view[i].code);
+		chg[n] = v;
+		p->org_at[i] = -2 - n;
+		n++;
+	}
+	for (int i = 0; i < r->n_orgs; i++)
+		p->org_at[i] = p->org_at[i] <= -2 ? -2 - p->org_at[i] : map[p->org_at[i]];
+	snapshot_set_orgs(s, arr, n_new, chg);
+	for (int pi = 0; pi < s->n_parts; pi++)
+		s->parts[pi].organisation = map[s->parts[pi].organisation];
+	for (int o = 0; o < s->n_orgs; o++) /* new ones have none yet */
+		if (s->orgs[o].successor >= 0)
+			s->orgs[o].successor = map[s->orgs[o].successor];
+	free(ins);
+	free(view);
+	free(leaving);
+	return map;
+}
+
+/* Every organisation's predecessors (organisations whose successor it is),
+ * anew, in the order snapshot_finish gives them. */
+static void rebuild_predecessors(struct snapshot *s)
+{
+	for (int o = 0; o < s->n_orgs; o++)
+		s->orgs[o].n_predecessors = 0;
+	for (int o = 0; o < s->n_orgs; o++)
+		if (s->orgs[o].successor >= 0)
+			s->orgs[s->orgs[o].successor].n_predecessors++;
+	for (int o = 0; o < s->n_orgs; o++) {
+		struct organisation *x = &s->orgs[o];
+		x->predecessors = snapshot_alloc(s, (size_t)x->n_predecessors + 1, sizeof(int));
+		x->n_predecessors = 0;
+	}
+	for (int o = 0; o < s->n_orgs; o++) {
+		int succ = s->orgs[o].successor;
+		if (succ >= 0)
+			s->orgs[succ].predecessors[s->orgs[succ].n_predecessors++] = o;
+	}
+}
+
 int snapshot_apply(const struct snapshot *old, const struct snapshot_delta *d,
 		   struct snapshot **out, char *why, size_t whylen)
 {
@@ -340,8 +542,9 @@ int snapshot_apply(const struct snapshot *old, const struct snapshot_delta *d,
 	 * active flag; a participation's flag depends on its own dates and its
 	 * organisation, not on the collaboration, so a change of collaborations
 	 * alone leaves the participations shared. */
-	bool touch_parts = r->n_parts > 0 || r->n_orgs > 0;
-	bool counts = r->n_orgs > 0 || plan.n_new_parts > 0 || plan.flips;
+	bool reorder = plan.reorder_orgs || plan.reorder_collabs;
+	bool touch_parts = r->n_parts > 0 || r->n_orgs > 0 || reorder;
+	bool counts = r->n_orgs > 0 || plan.n_new_parts > 0 || plan.flips || reorder;
 	bool any = r->n_orgs + r->n_collabs + r->n_parts > 0;
 	if (any)
 		snapshot_own_collabs(s);
@@ -373,40 +576,80 @@ int snapshot_apply(const struct snapshot *old, const struct snapshot_delta *d,
 		if (plan.part_at[i] >= 0)
 			TOUCH(plan.part_at[i]);
 	for (int i = 0; i < r->n_orgs; i++) {
+		if (plan.org_at[i] < 0)
+			continue; /* new */
 		const struct organisation *o = &s->orgs[plan.org_at[i]];
 		for (int k = 0; k < o->n_parts; k++)
 			TOUCH(o->parts[k]);
 	}
 	for (int i = 0; i < r->n_collabs; i++) {
+		if (plan.collab_at[i] < 0)
+			continue;
 		const struct collaboration *c = &s->collabs[plan.collab_at[i]];
 		for (int k = 0; k < c->n_parts; k++)
 			TOUCH(c->parts[k]);
 	}
 
-	/* take out the old contributions */
+	/* take out the old contributions (in the old order: the counts move
+	 * with their records when the arrays are reordered) */
 	for (int i = 0; i < r->n_collabs; i++)
-		collab_contrib(s, plan.collab_at[i], -1);
+		if (plan.collab_at[i] >= 0)
+			collab_contrib(s, plan.collab_at[i], -1);
 	for (int k = 0; k < n_touched && counts; k++)
 		part_contrib(s, touched[k], -1);
 	for (int i = 0; i < r->n_orgs; i++)
-		s->stats.n_orgs_by_kind[s->orgs[plan.org_at[i]].kind]--;
+		if (plan.org_at[i] >= 0)
+			s->stats.n_orgs_by_kind[s->orgs[plan.org_at[i]].kind]--;
+
+	/* new and renamed records take their place in the name order; lists
+	 * ordered by the other array's index are sorted again where a record
+	 * moved */
+	char *resort_orgs = NULL, *resort_collabs = NULL;
+	if (plan.reorder_collabs)
+		free(reorder_collabs(s, r, &plan, d->version));
+	if (plan.reorder_orgs)
+		free(reorder_orgs(s, r, &plan, d->version));
+	if (reorder) {
+		/* an added record shifts the indexes after it, which keeps every
+		 * list in order; a renamed one changes the order of the lists of
+		 * the other kind it appears in */
+		resort_orgs = xcalloc((size_t)s->n_orgs + 1, 1);
+		resort_collabs = xcalloc((size_t)s->n_collabs + 1, 1);
+		for (int i = 0; i < r->n_collabs; i++) {
+			if (!plan.collab_moved[i])
+				continue;
+			const struct collaboration *c = &s->collabs[plan.collab_at[i]];
+			for (int k = 0; k < c->n_parts; k++)
+				resort_orgs[s->parts[c->parts[k]].organisation] = 1;
+		}
+		for (int i = 0; i < r->n_orgs; i++) {
+			if (!plan.org_moved[i])
+				continue;
+			const struct organisation *o = &s->orgs[plan.org_at[i]];
+			for (int k = 0; k < o->n_parts; k++)
+				resort_collabs[s->parts[o->parts[k]].collaboration] = 1;
+		}
+	}
 
 	/* replace the records; note whether an active flag or a confirmation
 	 * date changed */
 	bool flipped = false;
 	struct confirmed_range cr = {s->stats.oldest_confirmed, s->stats.newest_confirmed, false};
+	flipped |= reorder;
 	for (int i = 0; i < r->n_orgs; i++) {
 		struct organisation *o = &s->orgs[plan.org_at[i]];
 		bool was = o->ended;
-		const char *was_confirmed = o->last_confirmed;
+		const char *was_confirmed = o->last_confirmed ? o->last_confirmed : "";
 		put_org(s, o, &r->orgs[i]);
 		flipped |= was != o->ended;
 		confirmed_note(&cr, was_confirmed, o->last_confirmed);
 	}
+	if (plan.successors || plan.reorder_orgs)
+		rebuild_predecessors(s);
 	for (int i = 0; i < r->n_collabs; i++) {
 		struct collaboration *c = &s->collabs[plan.collab_at[i]];
 		bool was = c->active;
-		const char *was_confirmed = c->last_confirmed;
+		const char *was_confirmed = c->last_confirmed ? c->last_confirmed : "";
 		put_collab(s, c, &r->collabs[i]);
 		flipped |= was != c->active;
 		confirmed_note(&cr, was_confirmed, c->last_confirmed);
@@ -450,7 +693,14 @@ int snapshot_apply(const struct snapshot *old, const struct snapshot_delta *d,
 		o->parts[o->n_parts++] = pi;
 		snapshot_sort_org_parts(s, o->parts, o->n_parts);
 	}
-	char *resort = xcalloc((size_t)s->n_collabs + 1, 1);
+	for (int o = 0; resort_orgs && o < s->n_orgs; o++) {
+		if (!resort_orgs[o])
+			continue;
+		struct organisation *x = &s->orgs[o];
+		x->parts = own_list(s, x->parts, x->n_parts);
+		snapshot_sort_org_parts(s, x->parts, x->n_parts);
+	}
+	char *resort = resort_collabs ? resort_collabs : xcalloc((size_t)s->n_collabs + 1, 1);
 	for (int k = 0; k < n_touched; k++) {
 		int pi = touched[k];
 		if (pi >= n_first_new || s->parts[pi].active != was_active[pi])
@@ -476,6 +726,7 @@ int snapshot_apply(const struct snapshot *old, const struct snapshot_delta *d,
 		snapshot_confirmed_range(s);
 	snapshot_seal(s);
 	free(resort);
+	free(resort_orgs);
 	free(mark);
 	free(touched);
 	free(was_active);

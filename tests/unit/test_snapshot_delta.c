@@ -26,6 +26,7 @@ struct fx_org {
 	int64_t id;
 	const char *code, *name, *valid_to, *confirmed;
 	enum org_kind kind;
+	int64_t successor; /* id, 0 = none */
 };
 struct fx_collab {
 	int64_t id;
@@ -108,7 +109,8 @@ static void add_org(struct snapshot *s, const struct fx_org *x)
 	    snapshot_str(s, "");
 	o->valid_to = snapshot_str(s, x->valid_to);
 	o->last_confirmed = snapshot_str(s, x->confirmed);
-	o->successor = o->collaboration = o->source = -1;
+	o->successor = x->successor ? (int)x->successor : -1;
+	o->collaboration = o->source = -1;
 	o->population = -1;
 	o->area_km2 = -1;
 }
@@ -381,6 +383,48 @@ static void test_cache_versions(void **state)
 	snapshot_free(old);
 }
 
+/* New and renamed records take their place in the name order; the lists
+ * ordered by the other kind's index follow, and so do predecessors. */
+static void test_added_and_renamed(void **state)
+{
+	(void)state;
+	struct snapshot *old, *s;
+
+	struct fx f = base();
+	f.collabs[0].name = "Zuiderregeling"; /* Proefregeling moves to the end */
+	s = check(&f, (struct changes){NONE, {0, -1, -1, -1}, NONE}, &old);
+	assert_int_equal(collab_at(s, "proefregeling"), 2);
+	assert_int_equal(s->global_changed, 2);
+	snapshot_free(s);
+	snapshot_free(old);
+
+	f = base();
+	f.collabs[f.n_collabs++] = (struct fx_collab){
+	    13, "aanvullende-regeling", "Aanvullende regeling", "", "", PHASE_GROEI, LF_OL, {2}, 1};
+	f.parts[f.n_parts++] = (struct fx_part){107, 13, 4, "", ""};
+	f.parts[f.n_parts++] = (struct fx_part){108, 13, 1, "", ""};
+	s = check(&f, (struct changes){NONE, {3, -1, -1, -1}, {7, 8, -1, -1}}, &old);
+	assert_int_equal(collab_at(s, "aanvullende-regeling"), 0);
+	assert_int_equal(s->collabs[0].n_active_parts, 2);
+	assert_int_equal(s->n_collabs, old->n_collabs + 1);
+	snapshot_free(s);
+	snapshot_free(old);
+
+	f = base();
+	f.orgs[f.n_orgs++] =
+	    (struct fx_org){5, "gm9905", "Aaltjesdorp", "", "", ORG_MUNICIPALITY, 0};
+	f.parts[f.n_parts++] = (struct fx_part){107, 11, 5, "", ""};
+	f.orgs[0].name = "Zwaluwdorp"; /* Testdorp moves to the end */
+	f.orgs[2].successor = 2;       /* Oudveen merged into Nieuwstad */
+	s = check(&f, (struct changes){{4, 0, 2, -1}, NONE, {7, -1, -1, -1}}, &old);
+	assert_int_equal(org_at(s, "gm9905"), 0);
+	const struct organisation *nw = &s->orgs[org_at(s, "gm9902")];
+	assert_int_equal(nw->n_predecessors, 1);
+	assert_int_equal(nw->predecessors[0], org_at(s, "gm9903"));
+	snapshot_free(s);
+	snapshot_free(old);
+}
+
 /* Changes the incremental rules leave to a full rebuild say so. */
 static void test_rebuild_cases(void **state)
 {
@@ -390,30 +434,23 @@ static void test_rebuild_cases(void **state)
 	char why[160];
 	struct snapshot *next = NULL;
 
-	struct fx f = base();
-	f.collabs[0].name = "Proefregeling Nieuw"; /* the sort order may change */
-	struct snapshot_delta *d = delta_of(&f, &(struct changes){NONE, {0, -1, -1, -1}, NONE}, 2);
+	struct snapshot_delta *d = snapshot_delta_new(2);
+	snapshot_delta_gone(d, 'p', 103);
 	assert_int_equal(snapshot_apply(old, d, &next, why, sizeof why), SNAPSHOT_REBUILD);
 	assert_null(next);
-	assert_non_null(strstr(why, "naam"));
+	assert_non_null(strstr(why, "verwijderd"));
 	snapshot_delta_free(d);
 
-	f = base();
-	f.collabs[f.n_collabs++] = (struct fx_collab){
-	    13, "nieuwe-regeling", "Nieuwe regeling", "", "", PHASE_GROEI, LF_OL, {1}, 1};
-	d = delta_of(&f, &(struct changes){NONE, {3, -1, -1, -1}, NONE}, 2);
+	/* a participation of an organisation neither the snapshot nor the
+	 * delta knows */
+	struct fx f = base();
+	f.parts[f.n_parts++] = (struct fx_part){107, 12, 99, "", ""};
+	d = delta_of(&f, &(struct changes){NONE, NONE, {7, -1, -1, -1}}, 2);
 	assert_int_equal(snapshot_apply(old, d, &next, why, sizeof why), SNAPSHOT_REBUILD);
 	snapshot_delta_free(d);
 
 	d = snapshot_delta_new(2);
-	snapshot_delta_gone(d, 'p', 103);
-	assert_int_equal(snapshot_apply(old, d, &next, why, sizeof why), SNAPSHOT_REBUILD);
-	snapshot_delta_free(d);
-
-	/* a participation of an organisation the snapshot does not know */
-	f = base();
-	f.parts[f.n_parts++] = (struct fx_part){107, 12, 99, "", ""};
-	d = delta_of(&f, &(struct changes){NONE, NONE, {7, -1, -1, -1}}, 2);
+	d->other = true; /* a source or beleidsdomein changed */
 	assert_int_equal(snapshot_apply(old, d, &next, why, sizeof why), SNAPSHOT_REBUILD);
 	snapshot_delta_free(d);
 	snapshot_free(old);
@@ -462,7 +499,7 @@ int main(void)
 	    cmocka_unit_test(test_org_ends),	    cmocka_unit_test(test_part_added),
 	    cmocka_unit_test(test_domains_changed), cmocka_unit_test(test_confirmed_and_kind),
 	    cmocka_unit_test(test_rebuild_cases),   cmocka_unit_test(test_all_and_chain),
-	    cmocka_unit_test(test_cache_versions),
+	    cmocka_unit_test(test_cache_versions),  cmocka_unit_test(test_added_and_renamed),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
