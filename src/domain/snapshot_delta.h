@@ -13,11 +13,14 @@
  * collaboration and beleidsdomein, and the home page counts — by taking out
  * the old contribution of every touched record and adding its new one.
  *
- * What it leaves to a full rebuild (SNAPSHOT_REBUILD, with the reason): new
- * or removed organisations and collaborations, a changed name or key (the
- * arrays are sorted by name and looked up by key), a changed successor or
- * represented collaboration, a participation that moved or was removed or is
- * not the newest, and any change of sources or beleidsdomeinen.
+ * New and renamed organisations and collaborations are merged into the
+ * name order, every index into that array moving along; participations are
+ * appended in id order.
+ *
+ * What it leaves to a full rebuild (SNAPSHOT_REBUILD, with the reason): a
+ * removed record, a participation that moved to another organisation or
+ * collaboration or is older than the newest, a reference to a record
+ * neither side knows, and any change of sources or beleidsdomeinen.
  *
  * It also keeps the versions reply caches go by (model.h): a change of
  * attributes only — no active flag, participant list or count changes, and
