@@ -19,7 +19,7 @@
 # 412 → refetch and retry, with 4 reader connections alongside; write and
 # read p99), on PostgreSQL measures how soon an edit on this instance is
 # visible on a second `atlas serve` on the same database (bench/visibility.mjs,
-# 50 rounds; p50/p99), and runs wrk (-t1 -c50
+# 100 rounds; p50/p99), and runs wrk (-t1 -c50
 # --latency, 2 s warm-up, BENCH_DURATION per scenario) on: the JSON list
 # (paginaGrootte=50), one collaboration page, an organisation page, the map
 # data, the overlap analysis (first page), search, a mixed 95/5 read/write
@@ -42,7 +42,7 @@
 # BENCH_THREADS (1), BENCH_WARMUP (2s), ATLAS_BIN, BENCH_SERVER_ARGS,
 # BENCH_ENGINES ("sqlite postgresql"; e.g. "sqlite" for SQLite only),
 # BENCH_PATCHES (30), BENCH_BURST_KEYS (10), BURST_CLIENTS (20), BURST_WRITES
-# (10), BURST_READERS (4) (read by bench/burst.mjs), VIS_ROUNDS (50; read by
+# (10), BURST_READERS (4) (read by bench/burst.mjs), VIS_ROUNDS (100; read by
 # bench/visibility.mjs), BENCH_NO_DOC=1 (do not touch docs/benchmarks.md).
 set -euo pipefail
 
@@ -424,7 +424,8 @@ for eng in "${RUN_ENGINES[@]}"; do
 			SINGLES+="  Second instance (bench/visibility.mjs): a second \`atlas serve\` on the same database; $(kv rounds "$v") PATCHes on
   A one after the other, each followed by GETs of the JSON detail on B in a tight loop until B shows the new
   record version: seen $(kv seen "$v"), missed $(kv missed "$v") (5 s limit); delay from A's reply p50 $(kv p50 "$v") ms, p99 $(kv p99 "$v") ms,
-  max $(kv max "$v") ms ($(kv polls_p50 "$v") polls of B at the median).
+  max $(kv max "$v") ms ($(kv polls_p50 "$v") polls of B at the median; B often has the change before A's reply arrives,
+  then the delay is one poll); from sending the PATCH on A: p50 $(kv send_p50 "$v") ms, p99 $(kv send_p99 "$v") ms.
 "
 		else
 			SINGLES+="  Second instance: not measured (instance B did not start or bench/visibility.mjs failed).
