@@ -105,11 +105,13 @@ BASE=http://127.0.0.1:$PORT
 LOG=$TMP/server.log
 # access log on, as in production: stderr of the server (one line per
 # request, "METHOD path status bytes NNNus"), counted on the fly by awk
-# (written to $TMP/logstats when the server has exited); other lines are
-# kept in $LOG
+# (written to $TMP/logstats when the server has exited); other lines go to
+# $LOG, and with the seed data (a short run) the access log is kept too, in
+# $TMP/access.log
 mkfifo "$TMP/stderr.fifo"
-awk -v out="$TMP/logstats" -v logf="$LOG" '
+awk -v out="$TMP/logstats" -v logf="$LOG" -v accf="$([ "$NATIONAL" = 1 ] || echo "$TMP/access.log")" '
 	NF >= 5 && $(NF-2) ~ /^[0-9][0-9][0-9]$/ {
+		if (accf != "") print >accf
 		n++
 		if ($(NF-2) >= 500) e++
 		if ($1 == "PATCH" && $(NF-2) ~ /^2/) ok++
