@@ -16,7 +16,8 @@
 --   DMIXED_WRITE_KEYS  space-separated keys of the items to write
 --   DMIXED_READ_KEYS   space-separated keys of the items to read
 --   DMIXED_WRITE_PCT   share of writes in percent (default 5)
--- Prints one line "DMIXED ..." with the counters at the end.
+-- Prints one line "DMIXED ..." with the counters at the end (non2xx: every
+-- reply that is not 2xx; s503: those of them that are 503).
 
 local token = os.getenv("DMIXED_TOKEN") or ""
 local list_url = os.getenv("DMIXED_LIST_URL") or "/items/samenwerkingsverbanden?limit=50"
@@ -34,7 +35,7 @@ end
 
 -- per thread state (one Lua state per wrk thread)
 n_get, n_patch = 0, 0
-st_2xx, st_other = 0, 0
+st_2xx, st_503, st_other = 0, 0, 0
 local seq = 0
 local threads = {}
 
@@ -66,18 +67,22 @@ end
 function response(status, headers, body)
 	if status >= 200 and status < 300 then
 		st_2xx = st_2xx + 1
+	elseif status == 503 then
+		st_503 = st_503 + 1
 	else
 		st_other = st_other + 1
 	end
 end
 
 function done(summary, latency, requests)
-	local t = {get = 0, patch = 0, ok = 0, other = 0}
+	local t = {get = 0, patch = 0, ok = 0, s503 = 0, other = 0}
 	for _, th in ipairs(threads) do
 		t.get = t.get + th:get("n_get")
 		t.patch = t.patch + th:get("n_patch")
 		t.ok = t.ok + th:get("st_2xx")
+		t.s503 = t.s503 + th:get("st_503")
 		t.other = t.other + th:get("st_other")
 	end
-	io.write(string.format("DMIXED gets=%d patches=%d 2xx=%d non2xx=%d\n", t.get, t.patch, t.ok, t.other))
+	io.write(string.format("DMIXED gets=%d patches=%d 2xx=%d non2xx=%d s503=%d\n",
+		t.get, t.patch, t.ok, t.s503 + t.other, t.s503))
 end

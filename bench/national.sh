@@ -489,7 +489,7 @@ Run $(date -u +%Y-%m-%dT%H:%MZ), git $REV. Machine: $MACHINE; load average at th
 $LOAD_START, at the end $(load_avg) (the machine is shared with other jobs and wrk runs on the same
 2 cores: figures vary between runs). Engines: SQLite $(python3 -c 'import sqlite3; print(sqlite3.sqlite_version)' 2>/dev/null || echo '?') (WAL, the
 default) and $([ -n "$PG_URL" ] && echo "PostgreSQL $PG_VERSION (a throw-away cluster from scripts/pg-cluster on loopback, default
-settings plus shared_buffers 128MB; loaded with \`atlas copy\` from the SQLite database)" || echo "PostgreSQL: not measured ($PG_SKIP)").
+settings plus shared_buffers 128MB; loaded with \`atlas copy\` from the SQLite database)" || echo "PostgreSQL: not measured (${PG_SKIP:-BENCH_ENGINES=$ENGINES})").
 wrk -t$THREADS -c$CONNS -d$DURATION --latency after a $WARMUP warm-up per scenario; server \`atlas serve${BENCH_SERVER_ARGS:+ $BENCH_SERVER_ARGS}\`
 (default options: 4 worker threads; access log to /dev/null). "Server CPU" is the atlas process;
 "PostgreSQL CPU" is the postmaster and its backends (with SQLite the database work is in the server CPU).
