@@ -237,7 +237,7 @@ RSS_MAX=$(awk -v b="$BASELINE" -v e=$((DUR_S - 1)) 'NF == 2 && $1 >= b && $1 <= 
 SAMPLES=()
 # the baseline and nine more samples spread evenly up to the end of the run
 for t in $(awk -v b="$BASELINE" -v e=$((DUR_S - 1)) 'BEGIN { print b; for (i = 1; i <= 9; i++) { t = int(b + (e - b) * i / 9); if (t > b) print t } }' | uniq); do
-	v=$(awk -v t="$t" '$1 == t { print $2 }' "$TMP/rss.txt")
+	v=$(awk -v t="$t" 'NF == 2 && $1 <= t { r = $2 } END { print r }' "$TMP/rss.txt") # the last sample by then
 	[ -z "$v" ] || SAMPLES+=("${t}s:$(awk -v k="$v" 'BEGIN { printf "%.1f", k / 1024 }')")
 done
 RSS_IDLE_END=$(rss_kb)
