@@ -15,10 +15,14 @@
 --   MIXED_WRITE_KEYS  space-separated "key=id" pairs of the collaborations to write
 --   MIXED_READ_KEYS   space-separated keys whose detail (JSON and HTML) is read
 --   MIXED_WRITE_PCT   share of writes in percent (default 5)
+--   MIXED_JSON_ONLY   1: the reads of HTML collaboration pages become reads
+--                     of their JSON detail (50 % list, 45 % JSON detail), to
+--                     compare with a JSON-only server (bench/peer-directus.sh)
 -- Prints one line "MIXED ..." with the counters at the end.
 
 local token = os.getenv("MIXED_TOKEN") or ""
 local write_pct = tonumber(os.getenv("MIXED_WRITE_PCT") or "5")
+local json_only = os.getenv("MIXED_JSON_ONLY") == "1"
 local wkeys, wid, rkeys = {}, {}, {}
 for pair in string.gmatch(os.getenv("MIXED_WRITE_KEYS") or "", "%S+") do
 	local k, id = string.match(pair, "^([^=]+)=(%d+)$")
@@ -84,7 +88,7 @@ function request()
 	n_get = n_get + 1
 	if r <= 50 then
 		return wrk.format("GET", "/api/v1/samenwerkingsverbanden?paginaGrootte=50")
-	elseif r <= 75 then
+	elseif r <= 75 or json_only then
 		return wrk.format("GET", "/api/v1/samenwerkingsverbanden/" .. rkeys[math.random(#rkeys)])
 	end
 	return wrk.format("GET", "/samenwerkingsverbanden/" .. rkeys[math.random(#rkeys)])

@@ -11,9 +11,15 @@
 # local port, in its own temporary directory), creates a database and fills
 # it with `atlas copy --from sqlite:… --to postgresql://…` (same data, same
 # user and token). Then, per engine: starts `atlas serve` on 127.0.0.1 on a
-# free port, times a few single requests on the idle server (a PATCH with its
-# synchronous snapshot rebuild, the overlap analysis, a collaboration page and
-# the search page uncached, i.e. first after a write) and runs wrk (-t1 -c50
+# free port, times single requests on the idle server (BENCH_PATCHES (30)
+# PATCHes one after the other, each with a fresh If-Match ETag: p50 and p99;
+# the overlap analysis, a collaboration page and the search page uncached,
+# i.e. first after a write), runs a burst of writes (bench/burst.mjs: 200
+# writes from 20 concurrent clients on BENCH_BURST_KEYS (10) collaborations,
+# 412 → refetch and retry, with 4 reader connections alongside; write and
+# read p99), on PostgreSQL measures how soon an edit on this instance is
+# visible on a second `atlas serve` on the same database (bench/visibility.mjs,
+# 100 rounds; p50/p99), and runs wrk (-t1 -c50
 # --latency, 2 s warm-up, BENCH_DURATION per scenario) on: the JSON list
 # (paginaGrootte=50), one collaboration page, an organisation page, the map
 # data, the overlap analysis (first page), search, a mixed 95/5 read/write
@@ -21,7 +27,11 @@
 # ceiling. Per scenario: req/s, p50/p99/max, non-2xx, server RSS, server CPU
 # µs per request (utime+stime from /proc/PID/stat around the measured run)
 # and, for PostgreSQL, the CPU of the PostgreSQL processes per request.
-# Prints one table with both engines, checks the targets per engine and
+# Peak RSS is the atlas process' VmHWM through all of this (instance A only).
+# Prints one table with both engines, checks the targets of issues 7 and 16
+# per engine (PATCH p50 ≤ 3 / 5 ms; mixed ≥ 10,000 / 5,000 req/s, p99 ≤ 20 ms,
+# 0 errors; burst all acknowledged, write p99 ≤ 50 ms, read p99 ≤ 10 ms;
+# VmHWM ≤ 64 MB; visibility p99 ≤ 20 ms on PostgreSQL) and
 # replaces the section between the markers in docs/benchmarks.md ("## National
 # scale (issue 7)"; created once).
 #
@@ -31,7 +41,9 @@
 # builds first). Environment: BENCH_DURATION (10s), BENCH_CONNECTIONS (50),
 # BENCH_THREADS (1), BENCH_WARMUP (2s), ATLAS_BIN, BENCH_SERVER_ARGS,
 # BENCH_ENGINES ("sqlite postgresql"; e.g. "sqlite" for SQLite only),
-# BENCH_NO_DOC=1 (do not touch docs/benchmarks.md).
+# BENCH_PATCHES (30), BENCH_BURST_KEYS (10), BURST_CLIENTS (20), BURST_WRITES
+# (10), BURST_READERS (4) (read by bench/burst.mjs), VIS_ROUNDS (100; read by
+# bench/visibility.mjs), BENCH_NO_DOC=1 (do not touch docs/benchmarks.md).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -41,8 +53,10 @@ CONNS=${BENCH_CONNECTIONS:-50}
 THREADS=${BENCH_THREADS:-1}
 WARMUP=${BENCH_WARMUP:-2s}
 ENGINES=${BENCH_ENGINES:-sqlite postgresql}
+NPATCH=${BENCH_PATCHES:-30}
+BURST_KEYS=${BENCH_BURST_KEYS:-10}
 read -r -a SERVER_ARGS <<<"${BENCH_SERVER_ARGS:-}"
-for tool in wrk curl python3; do
+for tool in wrk curl python3 node; do
 	command -v "$tool" >/dev/null || { echo "national: $tool is not installed" >&2; exit 1; }
 done
 [ -x "$BIN" ] || { echo "national: $BIN missing; run 'make bench'" >&2; exit 1; }
@@ -51,11 +65,15 @@ BIN=$(realpath "$BIN")
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/atlas-national.XXXXXX")
 PGDIR=
 PID=
+PID_B=
 cleanup() {
-	if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then
-		kill -TERM "$PID" 2>/dev/null || true
-		wait "$PID" 2>/dev/null || true
-	fi
+	local p
+	for p in "$PID" "$PID_B"; do
+		if [ -n "$p" ] && kill -0 "$p" 2>/dev/null; then
+			kill -TERM "$p" 2>/dev/null || true
+			wait "$p" 2>/dev/null || true
+		fi
+	done
 	if [ -n "$PGDIR" ]; then
 		scripts/pg-cluster stop "$PGDIR" >/dev/null 2>&1 || true
 		rm -rf "$PGDIR"
@@ -127,10 +145,32 @@ stop_server() {
 	wait "$PID" 2>/dev/null || true
 	PID=
 }
+# a second instance (B) on the same database, for the visibility measurement
+PORT_B=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+BASE_B=http://127.0.0.1:$PORT_B
+start_server_b() {
+	"$BIN" serve --db "$SERVER_DB" --listen 127.0.0.1 --port "$PORT_B" ${SERVER_ARGS[@]+"${SERVER_ARGS[@]}"} \
+		>/dev/null 2>>"$TMP/server-b.log" &
+	PID_B=$!
+	for _ in $(seq 200); do
+		curl -fs -o /dev/null "$BASE_B/" && return 0
+		kill -0 "$PID_B" 2>/dev/null || { echo "national: instance B exited:" >&2; cat "$TMP/server-b.log" >&2; PID_B=; return 1; }
+		sleep 0.1
+	done
+	echo "national: instance B not ready after 20 s" >&2
+	return 1
+}
+stop_server_b() {
+	kill -TERM "$PID_B" 2>/dev/null || true
+	wait "$PID_B" 2>/dev/null || true
+	PID_B=
+}
 
 etag_of() { curl -fs -o /dev/null -D - "$BASE$1" | awk -F': ' 'tolower($1) == "etag" { gsub("\r", "", $2); print $2 }'; }
 ms() { awk -v s="$1" 'BEGIN { printf "%.1f", s * 1000 }'; }
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+# nearest-rank percentile $1 of the numbers on stdin
+percentile() { sort -g | awk -v p="$1" '{ a[NR] = $1 } END { i = int(p * NR / 100); if (i < p * NR / 100) i++; if (i < 1) i = 1; print a[i] }'; }
 patch_once() { # key etag → "status seconds"
 	curl -s -o /dev/null -w '%{http_code} %{time_total}' -X PATCH -H "Authorization: Bearer $TOKEN" \
 		-H "If-Match: $2" -H 'Content-Type: application/merge-patch+json' \
@@ -197,13 +237,14 @@ run_engine() {
 
 	# --- single requests on the idle server ---
 	local wt=() i k code secs
-	for i in 1 2 3 4 5; do # PATCH: write + audit + synchronous snapshot rebuild
-		k=testregeling-$(printf '%04d' $((100 + i)))
+	for i in $(seq 1 "$NPATCH"); do # PATCH: write + audit + read-model update, one after the other
+		k=testregeling-$(printf '%04d' $((101 + (i - 1) % 50)))
 		read -r code secs <<<"$(patch_once "$k" "$(etag_of "/api/v1/samenwerkingsverbanden/$k")")"
-		[ "$code" = 200 ] || echo "national: $eng: PATCH $k gave $code" >&2
+		[ "$code" = 200 ] || { echo "national: $eng: PATCH $k gave $code" >&2; MEAS[$eng|patch_err]=$((${MEAS[$eng|patch_err]:-0} + 1)); }
 		wt+=("$secs")
 	done
-	MEAS[$eng|patch]=$(ms "$(printf '%s\n' "${wt[@]}" | median)")
+	MEAS[$eng|patch]=$(ms "$(printf '%s\n' "${wt[@]}" | percentile 50)")
+	MEAS[$eng|patch_p99]=$(ms "$(printf '%s\n' "${wt[@]}" | percentile 99)")
 	MEAS[$eng|get]=$(ms "$(curl -s -o /dev/null -w '%{time_total}' "$BASE/api/v1/samenwerkingsverbanden/testregeling-0101")")
 	MEAS[$eng|ovl]=$(cold_get_ms 200 /api/v1/analyse/overlap)
 	MEAS[$eng|ovl_cached]=$(ms "$(curl -s -o /dev/null -w '%{time_total}' "$BASE/api/v1/analyse/overlap")")
@@ -212,7 +253,32 @@ run_engine() {
 	MEAS[$eng|ovl_page]=$(cold_get_ms 500 /analyse/overlap)
 	MEAS[$eng|ovl_page_bytes]=$(size_of /analyse/overlap)
 	MEAS[$eng|hwm_single]=$(awk '/^VmHWM:/ { printf "%.1f", $2 / 1024 }' "/proc/$PID/status")
-	echo "    (single requests done: RSS $(rss_mb) MB, VmHWM ${MEAS[$eng|hwm_single]} MB)"
+	echo "    (single requests done: PATCH p50 ${MEAS[$eng|patch]} ms, p99 ${MEAS[$eng|patch_p99]} ms over $NPATCH; RSS $(rss_mb) MB, VmHWM ${MEAS[$eng|hwm_single]} MB)"
+
+	# --- a burst of writes from concurrent clients, with reads alongside ---
+	local bkeys=() out
+	for i in $(seq 1 "$BURST_KEYS"); do bkeys+=("testregeling-$(printf '%04d' $((2000 + 11 * i)))"); done
+	if out=$(node bench/burst.mjs "$BASE" "$TOKEN" "${bkeys[@]}" 2>&1); then
+		grep -v '^BURST' <<<"$out" | sed 's/^/  /'
+		MEAS[$eng|burst]=$(grep '^BURST' <<<"$out" || true)
+	else
+		echo "national: $eng: bench/burst.mjs failed: $out" >&2
+	fi
+
+	# --- PostgreSQL: an edit on instance A seen on instance B ---
+	if [ "$eng" = PostgreSQL ]; then
+		if start_server_b; then
+			local vkeys=()
+			for i in 1 2 3 4 5; do vkeys+=("testregeling-$(printf '%04d' $((2500 + 17 * i)))"); done
+			if out=$(node bench/visibility.mjs "$BASE" "$BASE_B" "$TOKEN" "${vkeys[@]}" 2>&1); then
+				grep -v '^VISIBILITY' <<<"$out" | sed 's/^/  /'
+				MEAS[$eng|vis]=$(grep '^VISIBILITY' <<<"$out" || true)
+			else
+				echo "national: bench/visibility.mjs failed: $out" >&2
+			fi
+			stop_server_b
+		fi
+	fi
 
 	if [ -z "$STATIC_URL" ]; then # the static file closest in size to the JSON list
 		local json_size best= u s d
@@ -315,6 +381,7 @@ fi
 [ "${#RUN_ENGINES[@]}" -gt 0 ] || { echo "national: no engine measured (BENCH_ENGINES=$ENGINES; $PG_SKIP)" >&2; exit 1; }
 
 verdict() { [ "$1" = 1 ] && echo "gehaald" || echo "**NIET gehaald**"; }
+kv() { sed -nE "s/^.* $1=([^ ]+).*$/\1/p" <<<"$2"; } # value of key $1 in a "NAME k=v ..." line
 TABLE="| scenario | engine | bytes | req/s | p50 ms | p99 ms | max ms | non-2xx | RSS MB | server CPU µs/req | PostgreSQL CPU µs/req |
 |---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|"
 for name in "${SCENARIO_NAMES[@]}"; do
@@ -331,13 +398,40 @@ SINGLES=""
 TARGETS=""
 t_json_all=""
 for eng in "${RUN_ENGINES[@]}"; do
-	SINGLES+="- **$eng**: one PATCH on the idle server (write + audit + synchronous snapshot rebuild):
-  median ${MEAS[$eng|patch]} ms (a cached GET of the same record: ${MEAS[$eng|get]} ms). Uncached (first
+	b=${MEAS[$eng|burst]:-}
+	v=${MEAS[$eng|vis]:-}
+	SINGLES+="- **$eng**: one PATCH on the idle server (write + audit + read-model update), $NPATCH in a row,
+  each with a fresh If-Match ETag: p50 ${MEAS[$eng|patch]} ms, p99 ${MEAS[$eng|patch_p99]} ms$([ -n "${MEAS[$eng|patch_err]:-}" ] && echo ", ${MEAS[$eng|patch_err]} not 200" || true) (a cached GET of the same record: ${MEAS[$eng|get]} ms). Uncached (first
   request after a write, median of 3): overlap API ${MEAS[$eng|ovl]} ms (cached ${MEAS[$eng|ovl_cached]} ms),
   overlap page ${MEAS[$eng|ovl_page]} ms (${MEAS[$eng|ovl_page_bytes]} bytes), collaboration page
   ${MEAS[$eng|page]} ms, \`/zoeken?q=test\` ${MEAS[$eng|search]} ms. Mixed: ${MEAS[$eng|mixed]:-(no counters)}.
   RSS after the runs ${RSS_END[$eng]} MB, peak (VmHWM) ${HWM[$eng]} MB (${MEAS[$eng|hwm_single]} MB after the single requests). Load average before → after: ${LOADS[$eng]}.
 "
+	if [ -n "$b" ]; then
+		SINGLES+="  Burst (bench/burst.mjs, after the single requests): $(kv writes "$b") writes from ${BURST_CLIENTS:-20} concurrent clients on
+  $BURST_KEYS collaborations, each GET for the ETag + PATCH with If-Match, 412 → fetch again and retry; $(kv acknowledged "$b")
+  acknowledged in $(kv duration_ms "$b") ms, $(kv patches "$b") PATCH requests ($(kv conflicts_412 "$b") × 412, $(kv write_errors "$b") errors), PATCH p50
+  $(kv write_p50 "$b") ms, p99 $(kv write_p99 "$b") ms, max $(kv write_max "$b") ms (per acknowledged write incl. retries: p99 $(kv e2e_p99 "$b") ms);
+  ${BURST_READERS:-4} reader connections meanwhile: $(kv reads "$b") reads ($(kv read_errors "$b") not 200), p50 $(kv read_p50 "$b") ms,
+  p99 $(kv read_p99 "$b") ms, max $(kv read_max "$b") ms.
+"
+	else
+		SINGLES+="  Burst: not measured (bench/burst.mjs failed).
+"
+	fi
+	if [ "$eng" = PostgreSQL ]; then
+		if [ -n "$v" ]; then
+			SINGLES+="  Second instance (bench/visibility.mjs): a second \`atlas serve\` on the same database; $(kv rounds "$v") PATCHes on
+  A one after the other, each followed by GETs of the JSON detail on B in a tight loop until B shows the new
+  record version: seen $(kv seen "$v"), missed $(kv missed "$v") (5 s limit); delay from A's reply p50 $(kv p50 "$v") ms, p99 $(kv p99 "$v") ms,
+  max $(kv max "$v") ms ($(kv polls_p50 "$v") polls of B at the median; B often has the change before A's reply arrives,
+  then the delay is one poll); from sending the PATCH on A: p50 $(kv send_p50 "$v") ms, p99 $(kv send_p99 "$v") ms.
+"
+		else
+			SINGLES+="  Second instance: not measured (instance B did not start or bench/visibility.mjs failed).
+"
+		fi
+	fi
 	[ -n "${CRASHED[$eng]:-}" ] && SINGLES+="  **Server crash:** ${CRASHED[$eng]}
 "
 	ratio=$(awk -v j="${RPS[$eng|JSON-lijst (50)]}" -v s="${RPS[$eng|Statisch bestand]}" 'BEGIN { printf "%.0f", s ? 100 * j / s : 0 }')
@@ -350,15 +444,38 @@ for eng in "${RUN_ENGINES[@]}"; do
 		pages_p99+="${pages_p99:+, }$n ${P99[$eng|$n]} ms"
 	done
 	t_ovl=$(awk -v p="${MEAS[$eng|ovl]}" 'BEGIN { print (p <= 50) }')
-	t_mixed=$(awk -v p="${P99[$eng|Gemengd 95/5]}" -v e="${ERR[$eng|Gemengd 95/5]}" \
-		-v c="$(grep -c 'Gemengd' <<<"${CRASHED[$eng]:-}" || true)" 'BEGIN { print (p <= 20 && e == 0 && c == 0) }')
+	min_rps=$([ "$eng" = SQLite ] && echo 10000 || echo 5000)
+	min_rps_txt=$([ "$eng" = SQLite ] && echo 10,000 || echo 5,000)
+	t_mixed=$(awk -v p="${P99[$eng|Gemengd 95/5]}" -v e="${ERR[$eng|Gemengd 95/5]}" -v r="${RPS[$eng|Gemengd 95/5]}" -v m="$min_rps" \
+		-v c="$(grep -c 'Gemengd' <<<"${CRASHED[$eng]:-}" || true)" 'BEGIN { print (p <= 20 && e == 0 && c == 0 && r >= m) }')
+	max_patch=$([ "$eng" = SQLite ] && echo 3 || echo 5)
+	t_patch=$(awk -v p="${MEAS[$eng|patch]}" -v m="$max_patch" -v e="${MEAS[$eng|patch_err]:-0}" 'BEGIN { print (p <= m && e == 0) }')
+	if [ -n "$b" ]; then
+		t_burst=$(awk -v a="$(kv acknowledged "$b")" -v n="$(kv writes "$b")" -v w="$(kv write_p99 "$b")" \
+			-v r="$(kv read_p99 "$b")" -v re="$(kv read_errors "$b")" 'BEGIN { print (a == n && w <= 50 && r <= 10 && re == 0) }')
+		burst_txt="$(kv acknowledged "$b")/$(kv writes "$b") acknowledged, write p99 $(kv write_p99 "$b") ms, read p99 $(kv read_p99 "$b") ms ($(kv read_errors "$b") reads not 200) — $(verdict "$t_burst")"
+	else
+		burst_txt="not measured — $(verdict 0)"
+	fi
 	t_rss=$(awk -v h="${HWM[$eng]}" 'BEGIN { print (h <= 64) }')
 	TARGETS+="- $eng — JSON list ≥ 50 % of the static file: $ratio % — $(verdict "$t_json")
 - $eng — page p99 ≤ 10 ms ($pages_p99): $(verdict "$t_pages")
 - $eng — overlap analysis ≤ 50 ms (uncached API call, first page): ${MEAS[$eng|ovl]} ms — $(verdict "$t_ovl")
-- $eng — mixed scenario 0 errors, p99 ≤ 20 ms: ${ERR[$eng|Gemengd 95/5]} errors (non-2xx other than 412 + socket errors), p99 ${P99[$eng|Gemengd 95/5]} ms — $(verdict "$t_mixed")
-- $eng — server RSS ≤ 64 MB (peak VmHWM of the atlas process): ${HWM[$eng]} MB — $(verdict "$t_rss")
+- $eng — one PATCH on the idle server p50 ≤ $max_patch ms: p50 ${MEAS[$eng|patch]} ms (p99 ${MEAS[$eng|patch_p99]} ms, $NPATCH PATCHes) — $(verdict "$t_patch")
+- $eng — mixed 95/5 ≥ $min_rps_txt req/s, p99 ≤ 20 ms, 0 errors: ${RPS[$eng|Gemengd 95/5]} req/s, p99 ${P99[$eng|Gemengd 95/5]} ms, ${ERR[$eng|Gemengd 95/5]} errors (non-2xx other than 412 + socket errors) — $(verdict "$t_mixed")
+- $eng — burst of $(kv writes "$b" || true) writes from ${BURST_CLIENTS:-20} clients all acknowledged, write p99 ≤ 50 ms, reads during the burst p99 ≤ 10 ms: $burst_txt
+- $eng — server RSS ≤ 64 MB (peak VmHWM of the atlas process through the whole run): ${HWM[$eng]} MB — $(verdict "$t_rss")
 "
+	if [ "$eng" = PostgreSQL ]; then
+		if [ -n "$v" ]; then
+			t_vis=$(awk -v p="$(kv p99 "$v")" -v s="$(kv seen "$v")" -v n="$(kv rounds "$v")" 'BEGIN { print (p <= 20 && s == n) }')
+			TARGETS+="- $eng — an edit on instance A visible on instance B within 20 ms p99: p99 $(kv p99 "$v") ms ($(kv seen "$v")/$(kv rounds "$v") seen, p50 $(kv p50 "$v") ms) — $(verdict "$t_vis")
+"
+		else
+			TARGETS+="- $eng — an edit on instance A visible on instance B within 20 ms p99: not measured — $(verdict 0)
+"
+		fi
+	fi
 done
 [ -n "$PG_SKIP" ] && TARGETS+="- PostgreSQL — **niet gemeten**: $PG_SKIP
 "
@@ -372,7 +489,7 @@ Run $(date -u +%Y-%m-%dT%H:%MZ), git $REV. Machine: $MACHINE; load average at th
 $LOAD_START, at the end $(load_avg) (the machine is shared with other jobs and wrk runs on the same
 2 cores: figures vary between runs). Engines: SQLite $(python3 -c 'import sqlite3; print(sqlite3.sqlite_version)' 2>/dev/null || echo '?') (WAL, the
 default) and $([ -n "$PG_URL" ] && echo "PostgreSQL $PG_VERSION (a throw-away cluster from scripts/pg-cluster on loopback, default
-settings plus shared_buffers 128MB; loaded with \`atlas copy\` from the SQLite database)" || echo "PostgreSQL: not measured ($PG_SKIP)").
+settings plus shared_buffers 128MB; loaded with \`atlas copy\` from the SQLite database)" || echo "PostgreSQL: not measured (${PG_SKIP:-BENCH_ENGINES=$ENGINES})").
 wrk -t$THREADS -c$CONNS -d$DURATION --latency after a $WARMUP warm-up per scenario; server \`atlas serve${BENCH_SERVER_ARGS:+ $BENCH_SERVER_ARGS}\`
 (default options: 4 worker threads; access log to /dev/null). "Server CPU" is the atlas process;
 "PostgreSQL CPU" is the postmaster and its backends (with SQLite the database work is in the server CPU).
@@ -382,7 +499,7 @@ $TABLE
 
 Single requests on the idle server:
 $SINGLES
-Targets (issue 7, meant for a 2-core machine at 50 connections):
+Targets (issues 7 and 16, meant for a 2-core machine at 50 connections):
 $TARGETS
 EOF
 )

@@ -16,10 +16,11 @@
 #      token), starts it on 127.0.0.1 and creates two collections shaped like
 #      our summaries: `samenwerkingsverbanden` (id, naam, korteNaam, soort,
 #      juridischeVorm, fase, beleidsdomeinen, actief, aantalDeelnemers,
-#      laatstBevestigd; naam and actief indexed) and `organisaties`; read
+#      laatstBevestigd, opmerking; naam and actief indexed) and `organisaties`; read
 #      access for the public policy (anonymous, like our API);
 #   4. builds the national registry as bench/national.sh does
 #      (bench/gen_national.py, atlas import roo + seed), starts `atlas serve`,
+#      creates a programmateam user with an API token for the writes,
 #      reads all 3,000 collaborations and 2,178 organisations from our API
 #      and loads them into Directus through its REST API (POST /items, 100
 #      per request), then checks the counts;
@@ -29,9 +30,18 @@
 #      /items/samenwerkingsverbanden?filter[actief][_eq]=true&sort=naam&limit=50
 #      &meta=filter_count (the same page and the same count), with Directus'
 #      response cache off (its default) and on (CACHE_ENABLED, memory store);
-#   6. prints one table with the ratio (goal: ours ≥ 10× Directus) and
-#      replaces the section between the markers in docs/benchmarks.md
-#      (unless BENCH_NO_DOC=1).
+#   6. runs the mixed 95/5 read/write scenario on both (issue 16), with the
+#      same three set-ups: ours bench/mixed.lua with MIXED_JSON_ONLY=1 (50 %
+#      the list above, 45 % JSON detail of one of 40 collaborations, 5 %
+#      authenticated PATCH of the text field "opmerking" of one of 10, with
+#      If-Match after fetching the ETag; 412 counted apart), Directus
+#      bench/directus-mixed.lua (the same list, GET /items/…/<key> of the
+#      same keys, 5 % PATCH /items/…/<key> of the same field "opmerking" with
+#      the admin token; Directus has no If-Match);
+#   7. prints both tables with the ratios (goal on reads: ours ≥ 10×
+#      Directus; on mixed work the ratio is reported) and replaces the
+#      section between the markers in docs/benchmarks.md (unless
+#      BENCH_NO_DOC=1).
 #
 # Exits non-zero, saying exactly why, when Directus cannot be installed or
 # started here. Environment: BENCH_DURATION (10s), BENCH_CONNECTIONS (50),
@@ -108,6 +118,9 @@ directus_env=(
 	HOST=127.0.0.1 "PORT=$D_PORT" "PUBLIC_URL=$D_BASE" TELEMETRY=false LOG_LEVEL=warn
 	"EXTENSIONS_PATH=$TMP/drun/extensions" "STORAGE_LOCAL_ROOT=$TMP/drun/uploads"
 	RATE_LIMITER_ENABLED=false
+	# Directus answers 503 ("under pressure") when its event loop is busy
+	# (on by default); a throughput comparison needs every request served
+	PRESSURE_LIMITER_ENABLED=false
 )
 env "${directus_env[@]}" "$DIR/node_modules/.bin/directus" bootstrap >"$TMP/bootstrap.log" 2>&1 ||
 	{ tail -n 20 "$TMP/bootstrap.log" >&2; fail "directus bootstrap failed (log above)"; }
@@ -129,6 +142,10 @@ GEN_LINE=$(python3 bench/gen_national.py "$TMP/gen")
 "$BIN" migrate --db "$DB" >/dev/null
 "$BIN" import roo "$TMP/gen/people.xml" --db "$DB" >/dev/null
 "$BIN" import seed --seed-dir "$TMP/gen/seed" --db "$DB" >/dev/null
+echo "benchmark-wachtwoord-$$-$RANDOM" | "$BIN" user add bench --rol programmateam --naam "Benchmark" \
+	--wachtwoord-stdin --db "$DB" >/dev/null
+A_TOKEN=$("$BIN" user token bench --naam benchmark --db "$DB" 2>/dev/null | head -n1)
+[ -n "$A_TOKEN" ] || fail "no atlas API token"
 A_PORT=$(free_port)
 A_BASE=http://127.0.0.1:$A_PORT
 "$BIN" serve --db "$DB" --listen 127.0.0.1 --port "$A_PORT" >/dev/null 2>"$TMP/atlas.log" &
@@ -187,7 +204,8 @@ call("POST", f"{directus}/collections", {
                field("korteNaam", "string"), field("soort", "string"),
                field("juridischeVorm", "string"), field("fase", "string"),
                field("beleidsdomeinen", "json"), field("actief", "boolean", indexed=True),
-               field("aantalDeelnemers", "integer"), field("laatstBevestigd", "date")]})
+               field("aantalDeelnemers", "integer"), field("laatstBevestigd", "date"),
+               field("opmerking", "text")]})
 call("POST", f"{directus}/collections", {
     "collection": "organisaties", "meta": {}, "schema": {},
     "fields": [field("code", "string", pk=True), field("naam", "string", indexed=True),
@@ -238,8 +256,9 @@ to_ms() {
 		printf "%.2f", n }'
 }
 rss_of() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo '?'; }
-declare -A RPS
+declare -A RPS MRPS MERR
 ROWS=()
+MROWS=()
 measure() { # name url pid
 	local out rps p50 p99 errs bytes
 	bytes=$(curl -fs -o /dev/null -w '%{size_download}' "$2")
@@ -253,15 +272,73 @@ measure() { # name url pid
 	ROWS+=("| $1 | $bytes | $rps | $p50 | $p99 | $errs | $(rss_of "$3") |")
 	printf '  %-40s %8s req/s  p50 %7s ms  p99 %8s ms\n' "$1" "$rps" "$p50" "$p99"
 }
+# the mixed scenario: the same keys on both (bench/national.sh's choice)
+WKEYS=
+RKEYS=
+MIXED_WK=
+for i in $(seq 1 10); do
+	k=testregeling-$(printf '%04d' $((1000 + 7 * i)))
+	id=$(curl -fs -o /dev/null -D - "$A_BASE/api/v1/samenwerkingsverbanden/$k" |
+		awk -F': ' 'tolower($1) == "etag" { gsub("\r", "", $2); print $2 }' | sed -E 's/^W?\/?"c([0-9]+)-.*/\1/')
+	[ -n "$id" ] || fail "no ETag for $k"
+	WKEYS+="$k "
+	MIXED_WK+="$k=$id "
+done
+for i in $(seq 1 30); do RKEYS+="testregeling-$(printf '%04d' $((13 * i))) "; done
+for k in $WKEYS $RKEYS; do
+	curl -fs -o /dev/null "$D_BASE/items/samenwerkingsverbanden/$k" || fail "Directus has no item $k"
+done
+export MIXED_TOKEN=$A_TOKEN MIXED_WRITE_KEYS=$MIXED_WK MIXED_READ_KEYS=$RKEYS MIXED_JSON_ONLY=1
+export DMIXED_TOKEN=$D_TOKEN DMIXED_LIST_URL=$D_URL DMIXED_WRITE_KEYS=$WKEYS DMIXED_READ_KEYS=$RKEYS
+# Directus: updates of the collaborations recorded in its activity log (the
+# writes it acknowledged; directus-mixed.lua cannot tell which reply is a PATCH's)
+d_updates() {
+	curl -fs -H "Authorization: Bearer $D_TOKEN" \
+		"$D_BASE/activity?filter%5Baction%5D%5B_eq%5D=update&filter%5Bcollection%5D%5B_eq%5D=samenwerkingsverbanden&aggregate%5Bcount%5D=*" |
+		python3 -c 'import json, sys; c = json.load(sys.stdin)["data"][0]["count"]; print(int(c["*"] if isinstance(c, dict) else c))' 2>/dev/null ||
+		echo '?'
+}
+measure_mixed() { # name base-url script pid
+	local out rps p50 p99 ml writes conflicts errs sock u0 u1
+	wrk -t1 -c"$CONNS" -d"$WARMUP" -s "$3" "$2/" >/dev/null
+	[[ "$3" == *directus* ]] && u0=$(d_updates)
+	out=$(wrk -t1 -c"$CONNS" -d"$DURATION" --latency -s "$3" "$2/")
+	[[ "$3" == *directus* ]] && u1=$(d_updates)
+	rps=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")
+	p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
+	p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
+	sock=$(awk '/Socket errors:/ { gsub(",", ""); n += $4 + $6 + $8 + $10 } END { print n + 0 }' <<<"$out")
+	ml=$(grep -E '^(MIXED|DMIXED)' <<<"$out" || true)
+	writes=$(sed -nE 's/.* patches=([0-9]+).*/\1/p' <<<"$ml")
+	if [[ "$ml" == MIXED* ]]; then
+		conflicts=$(sed -nE 's/.*conflicts_412=([0-9]+).*/\1/p' <<<"$ml")
+		errs=$(sed -nE 's/.*other_non2xx=([0-9]+).*/\1/p' <<<"$ml")
+		writes="$((${writes:-0} - ${conflicts:-0})) (+${conflicts:-?} × 412)"
+	else
+		errs=$(sed -nE 's/.* non2xx=([0-9]+).*/\1/p' <<<"$ml")
+		if [ "$u0" != '?' ] && [ "$u1" != '?' ]; then
+			writes="$((u1 - u0)) of ${writes:-?}"
+		else
+			writes="? of ${writes:-?} (activity log not readable)"
+		fi
+	fi
+	MRPS[$1]=$rps
+	MERR[$1]=$((${errs:-0} + sock))
+	MROWS+=("| $1 | $rps | $p50 | $p99 | $writes | $((${errs:-0} + sock)) | $(rss_of "$4") |")
+	printf '  %-40s %8s req/s  p50 %7s ms  p99 %8s ms  (gemengd 95/5: %s)\n' "$1" "$rps" "$p50" "$p99" "$ml"
+}
 LOAD0=$(cut -d' ' -f1-3 /proc/loadavg)
 measure "Samenwerkingsatlas (SQLite)" "$A_BASE$OUR_URL" "$A_PID"
+measure_mixed "Samenwerkingsatlas (SQLite)" "$A_BASE" bench/mixed.lua "$A_PID"
 stop_pid "$A_PID"
 A_PID=
 # Directus runs one Node process (no cluster mode by default)
 measure "Directus $VERSION, cache uit (standaard)" "$D_BASE$D_URL" "$D_PID"
+measure_mixed "Directus $VERSION, cache uit (standaard)" "$D_BASE" bench/directus-mixed.lua "$D_PID"
 stop_pid "$D_PID"
 start_directus CACHE_ENABLED=true CACHE_STORE=memory CACHE_AUTO_PURGE=true
 measure "Directus $VERSION, cache aan (geheugen)" "$D_BASE$D_URL" "$D_PID"
+measure_mixed "Directus $VERSION, cache aan (geheugen)" "$D_BASE" bench/directus-mixed.lua "$D_PID"
 stop_pid "$D_PID"
 D_PID=
 
@@ -269,6 +346,9 @@ ours=${RPS["Samenwerkingsatlas (SQLite)"]}
 r_off=$(awk -v a="$ours" -v b="${RPS["Directus $VERSION, cache uit (standaard)"]}" 'BEGIN { printf "%.1f", b ? a / b : 0 }')
 r_on=$(awk -v a="$ours" -v b="${RPS["Directus $VERSION, cache aan (geheugen)"]}" 'BEGIN { printf "%.1f", b ? a / b : 0 }')
 goal() { awk -v r="$1" 'BEGIN { print (r >= 10 ? "gehaald" : "**NIET gehaald**") }'; }
+ours_m=${MRPS["Samenwerkingsatlas (SQLite)"]}
+m_off=$(awk -v a="$ours_m" -v b="${MRPS["Directus $VERSION, cache uit (standaard)"]}" 'BEGIN { printf "%.1f", b ? a / b : 0 }')
+m_on=$(awk -v a="$ours_m" -v b="${MRPS["Directus $VERSION, cache aan (geheugen)"]}" 'BEGIN { printf "%.1f", b ? a / b : 0 }')
 REV=$(git rev-parse --short HEAD 2>/dev/null || echo onbekend)
 [ -n "$(git status --porcelain 2>/dev/null | head -n1)" ] && REV+=" (+ uncommitted changes)"
 REPORT=$(
@@ -285,6 +365,24 @@ sorted by name with the total count (checked): ours \`$OUR_URL\`, Directus \`$D_
 $(printf '%s\n' "${ROWS[@]}")
 
 Ratio (goal ≥ 10×): $r_off× Directus with its cache off (default) — $(goal "$r_off"); $r_on× with its memory cache on — $(goal "$r_on").
+
+Mixed 95/5 (issue 16), same connections and duration: ours \`bench/mixed.lua\` with MIXED_JSON_ONLY=1 (50 % the list
+above, 45 % the JSON detail of one of 40 collaborations, 5 % PATCH of the text field \`opmerking\` of one of 10 of
+them with If-Match after fetching the ETag; 412 = a concurrent write got there first, not an error), Directus
+\`bench/directus-mixed.lua\` (the same list, \`GET /items/samenwerkingsverbanden/<key>\` of the same keys, 5 % \`PATCH\`
+of the same field with the admin token; Directus has no If-Match, so no conflicts; its cache, when on, is purged on
+every write, CACHE_AUTO_PURGE). Writes acknowledged: ours PATCHes sent minus 412s; Directus the updates its activity
+log recorded during the run, "of" the PATCHes sent. Directus' pressure limiter (503 when its event loop is busy) is
+off, so every request is served.
+
+| server | req/s | p50 ms | p99 ms | writes acknowledged | errors | RSS MB |
+|---|---:|---:|---:|---:|---:|---:|
+$(printf '%s\n' "${MROWS[@]}")
+
+Ratio on mixed work: $m_off× Directus with its cache off (default) ($r_off× on reads); $m_on× with its memory cache on ($r_on× on reads).$(
+	n=0
+	for k in "${!MERR[@]}"; do n=$((n + MERR[$k])); done
+	[ "$n" = 0 ] || echo " **$n mixed requests failed** (column errors): those ratios count failed requests as work.")
 EOF
 )
 echo
