@@ -95,6 +95,8 @@ static bool writers_stop;
 static pthread_t writers[WRITER_THREADS];
 static int n_writers;
 
+static int unreachable_reply(struct request *r, int status);
+
 static void *writer_main(void *arg)
 {
 	(void)arg;
@@ -111,7 +113,7 @@ static void *writer_main(void *arg)
 		pthread_mutex_unlock(&writers_mu);
 		if (!c)
 			break; /* stopping and nothing left */
-		c->written_status = router_dispatch(&c->req);
+		c->written_status = unreachable_reply(&c->req, router_dispatch(&c->req));
 		c->written = true;
 		MHD_resume_connection(c->con);
 	}
@@ -269,6 +271,20 @@ static enum MHD_Result send_not_modified(struct ctx *c, struct MHD_Connection *c
 	return queue(c, con, 304, resp);
 }
 
+/* A 500 because the database is down (PostgreSQL restarting) on this
+ * thread's connection: say so, and when to try again, instead of an
+ * internal error. Returns the status to send. */
+static int unreachable_reply(struct request *r, int status)
+{
+	if (status != 500 || !store_unreachable(store_thread()))
+		return status;
+	req_header(r, "Retry-After", "5");
+	return respond_error(r, 503, "Tijdelijk niet beschikbaar",
+			     "De database is even niet bereikbaar. Probeer het over enkele "
+			     "seconden opnieuw.",
+			     NULL);
+}
+
 /* Turn the filled request into an MHD response and queue it. */
 static enum MHD_Result finish(struct ctx *c, struct MHD_Connection *con, int status,
 			      const char *cache_key)
@@ -284,15 +300,8 @@ static enum MHD_Result finish(struct ctx *c, struct MHD_Connection *con, int sta
 				       "Er ging iets mis aan onze kant. Probeer het later opnieuw.",
 				       NULL);
 	}
-	if (status == 500 && store_unreachable(store_thread())) {
-		/* the database is down (PostgreSQL restarting): say so, and when
-		 * to try again, instead of an internal error */
-		status = respond_error(r, 503, "Tijdelijk niet beschikbaar",
-				       "De database is even niet bereikbaar. Probeer het over "
-				       "enkele seconden opnieuw.",
-				       NULL);
-		req_header(r, "Retry-After", "5");
-	}
+	if (!c->written) /* a writer thread did this with its own connection */
+		status = unreachable_reply(r, status);
 	if (status >= 500)
 		log_error("%s answered %d", r->path, status);
 

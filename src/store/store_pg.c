@@ -292,6 +292,20 @@ int pg_exec(struct store *s, const char *sql)
 	if (t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK) {
 		failed(s, r);
 		PQclear(r);
+		/* A connection that sat idle through a restart of PostgreSQL
+		 * only finds out at its next call. When that call opens a
+		 * transaction, nothing has run yet: reconnect and open it once
+		 * more, instead of failing the write or read. */
+		if (s->broken && strncmp(sql, "BEGIN", 5) == 0 && pg_ensure(s) == STORE_OK) {
+			r = PQexec(s->pg, map_verb(sql));
+			t = PQresultStatus(r);
+			if (t == PGRES_COMMAND_OK || t == PGRES_TUPLES_OK) {
+				PQclear(r);
+				return DB_OK;
+			}
+			failed(s, r);
+			PQclear(r);
+		}
 		return DB_ERROR;
 	}
 	PQclear(r);
