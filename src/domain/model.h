@@ -219,6 +219,11 @@ struct snapshot {
 	 * holds for its own version only. A full build sets all to version. */
 	uint64_t global_changed;
 	uint64_t *org_changed, *collab_changed;
+	/* The last version that changed what lists of collaborations show
+	 * (their summaries: names, kind, form, phase, domains, active, counts,
+	 * confirmation dates, participants): a list reply from version v holds
+	 * while v is at least this and global_changed. */
+	uint64_t list_changed;
 	void *mem; /* private: the allocation list (see snapshot.c) */
 };
 

@@ -827,7 +827,7 @@ int snapshot_finish(struct snapshot *s, const char *today, char *err, size_t err
 	m->source_by_key = build_key_index(s, s->n_sources, key_source);
 	m->org_by_id = build_id_index(s, s->n_orgs, id_org);
 	m->collab_by_id = build_id_index(s, s->n_collabs, id_collab);
-	s->global_changed = s->version;
+	s->global_changed = s->list_changed = s->version;
 	s->org_changed = blk_realloc(NULL, (size_t)s->n_orgs + 1, sizeof(uint64_t));
 	s->collab_changed = blk_realloc(NULL, (size_t)s->n_collabs + 1, sizeof(uint64_t));
 	for (int i = 0; i < s->n_orgs; i++)

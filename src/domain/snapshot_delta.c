@@ -323,14 +323,39 @@ static void confirmed_note(struct confirmed_range *cr, const char *was, const ch
 }
 
 /* The versions reply caches go by (snapshot_delta.h). */
-static void mark_changed(struct snapshot *s, const struct snapshot_delta *d,
-			 const struct plan *plan, bool flipped)
+/* Does a list of collaborations show c differently from before? */
+static bool summary_differs(const struct collaboration *before, const struct collaboration *c)
+{
+	if (strcmp(before->name, c->name) || strcmp(before->short_name, c->short_name) ||
+	    before->kind != c->kind || before->legal_form != c->legal_form ||
+	    before->phase != c->phase || before->active != c->active ||
+	    before->n_active_parts != c->n_active_parts ||
+	    strcmp(before->last_confirmed, c->last_confirmed) || before->n_domains != c->n_domains)
+		return true;
+	for (int k = 0; k < c->n_domains; k++)
+		if (before->domains[k] != c->domains[k])
+			return true;
+	return false;
+}
+
+static void mark_changed(struct snapshot *s, const struct snapshot *old,
+			 const struct snapshot_delta *d, const struct plan *plan, bool flipped)
 {
 	const struct snapshot *r = d->rows;
 	uint64_t v = d->version;
+	/* the footer of every page shows the newest confirmation date */
+	flipped |= strcmp(old->stats.newest_confirmed, s->stats.newest_confirmed) != 0 ||
+		   strcmp(old->stats.oldest_confirmed, s->stats.oldest_confirmed) != 0;
 	if (flipped || d->outside || r->n_orgs + r->n_collabs + r->n_parts == 0) {
-		s->global_changed = v;
+		s->global_changed = s->list_changed = v;
 		return;
+	}
+	if (r->n_orgs + r->n_parts > 0)
+		s->list_changed = v;
+	for (int i = 0; i < r->n_collabs && s->list_changed != v; i++) {
+		int k = snapshot_collab_by_id(old, r->collabs[i].id);
+		if (k < 0 || summary_differs(&old->collabs[k], &s->collabs[plan->collab_at[i]]))
+			s->list_changed = v;
 	}
 	for (int i = 0; i < r->n_orgs; i++) {
 		const struct organisation *o = &s->orgs[plan->org_at[i]];
@@ -720,10 +745,10 @@ int snapshot_apply(const struct snapshot *old, const struct snapshot_delta *d,
 	for (int k = 0; k < n_touched; k++)
 		flipped |= touched[k] >= n_first_new ||
 			   s->parts[touched[k]].active != was_active[touched[k]];
-	mark_changed(s, d, &plan, flipped);
 #undef TOUCH
 	if (cr.recompute)
 		snapshot_confirmed_range(s);
+	mark_changed(s, old, d, &plan, flipped);
 	snapshot_seal(s);
 	free(resort);
 	free(resort_orgs);

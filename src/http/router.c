@@ -64,15 +64,18 @@ size_t router_body_limit(struct arena *a, const char *raw_uri, size_t dflt, bool
 char router_reply_scope(struct arena *a, const char *raw_uri, const char **key)
 {
 	*key = NULL;
-	if (strchr(raw_uri, '?'))
-		return 0;
+	const char *qm = strchr(raw_uri, '?');
+	char *path = arena_strndup(a, raw_uri, qm ? (size_t)(qm - raw_uri) : strlen(raw_uri));
 	struct request scratch = {.arena = a};
 	for (int i = 0; i < n_routes; i++) {
 		unsigned f = routes[i].flags;
-		if (!(f & (ROUTE_SCOPE_COLLAB | ROUTE_SCOPE_ORG)) ||
-		    !(routes[i].methods & HTTP_GET) ||
-		    !match(routes[i].pattern, raw_uri, &scratch) || scratch.n_path_args != 1)
+		if (!(f & (ROUTE_SCOPE_COLLAB | ROUTE_SCOPE_ORG | ROUTE_SCOPE_LIST)) ||
+		    !(routes[i].methods & HTTP_GET) || !match(routes[i].pattern, path, &scratch))
 			continue;
+		if (f & ROUTE_SCOPE_LIST)
+			return 'l';
+		if (qm || scratch.n_path_args != 1)
+			return 0;
 		*key = scratch.path_args[0];
 		return f & ROUTE_SCOPE_COLLAB ? 'c' : 'o';
 	}

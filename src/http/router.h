@@ -50,6 +50,10 @@ struct route {
  * built from. */
 #define ROUTE_SCOPE_COLLAB 32u
 #define ROUTE_SCOPE_ORG 64u
+/* A cached list of collaborations (summaries only, any query string): it
+ * stays valid across writes that change no summary (snapshot
+ * list_changed). */
+#define ROUTE_SCOPE_LIST 128u
 
 /* Uploads (the change-set import): at most UPLOAD_FILES_LIMIT bytes of
  * files; the body limit leaves room for the same files sent back
@@ -64,8 +68,9 @@ struct route {
  * ROUTE_UPLOAD route matches its path, else dflt. Sets *upload. */
 size_t router_body_limit(struct arena *a, const char *raw_uri, size_t dflt, bool *upload);
 
-/* For a GET of raw_uri without a query string that matches a ROUTE_SCOPE_*
- * route: 'c' or 'o' with *key its path argument (allocated in a); else 0. */
+/* For a GET of raw_uri that matches a ROUTE_SCOPE_* route: 'l' for a list
+ * (any query string); 'c' or 'o' with *key its path argument (allocated in
+ * a) for a record without a query string; else 0. */
 char router_reply_scope(struct arena *a, const char *raw_uri, const char **key);
 /* Does the path of raw_uri match a GET route with ROUTE_CACHE? */
 bool router_cacheable(struct arena *a, const char *raw_uri);

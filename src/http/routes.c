@@ -132,7 +132,7 @@ const struct route routes[] = {
  * (meetings, phases, agreements, calendar, history). */
 #define EDIT_FORM ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR
     {GET | HTTP_POST, "/samenwerkingsverbanden/nieuw", page_collab_new, ROUTE_PAGE, EDIT_FORM},
-    {GET, "/samenwerkingsverbanden", page_collab_list, ROUTE_PAGE, ROUTE_CACHE,
+    {GET, "/samenwerkingsverbanden", page_collab_list, ROUTE_PAGE, ROUTE_CACHE | ROUTE_SCOPE_LIST,
      collab_filter_params},
     {GET, "/samenwerkingsverbanden.csv", page_collab_list_csv, ROUTE_PAGE, ROUTE_CACHE,
      collab_export_params},
@@ -288,8 +288,8 @@ const struct route routes[] = {
 
     /* API, collaborations and participations: reads, and writes that need
      * a personal API token (ROUTE_TOKEN; a web session does not count). */
-    {GET, "/api/v1/samenwerkingsverbanden", api_collab_list, ROUTE_API, ROUTE_CACHE,
-     collab_filter_params},
+    {GET, "/api/v1/samenwerkingsverbanden", api_collab_list, ROUTE_API,
+     ROUTE_CACHE | ROUTE_SCOPE_LIST, collab_filter_params},
     {HTTP_POST, "/api/v1/samenwerkingsverbanden", api_collab_create, ROUTE_API, ROUTE_TOKEN,
      no_params, USER_ROLE_EDITOR},
     {GET, "/api/v1/samenwerkingsverbanden/{id}", api_collab_get, ROUTE_API,

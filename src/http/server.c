@@ -407,9 +407,9 @@ static void use_cached(void *arg, const struct reply_cached *e)
 }
 
 /* From which snapshot version a cached reply for this request holds: a
- * reply about one record (router_reply_scope) holds while neither that
- * record nor the registry as a whole changed (model.h); any other only for
- * the current version. */
+ * reply about one record or a list of collaborations (router_reply_scope)
+ * holds while neither what it shows nor the registry as a whole changed
+ * (model.h); any other only for the current version. */
 static void reply_validity(struct ctx *c)
 {
 	const struct snapshot *s = c->req.snap;
@@ -420,9 +420,11 @@ static void reply_validity(struct ctx *c)
 	int i = kind == 'c'   ? snapshot_find_collab(s, key)
 		: kind == 'o' ? snapshot_find_org(s, key)
 			      : -1;
-	if (i < 0)
+	if (i < 0 && kind != 'l')
 		return;
-	uint64_t rec = kind == 'c' ? s->collab_changed[i] : s->org_changed[i];
+	uint64_t rec = kind == 'l'   ? s->list_changed
+		       : kind == 'c' ? s->collab_changed[i]
+				     : s->org_changed[i];
 	c->valid_since = rec > s->global_changed ? rec : s->global_changed;
 	c->cache_scoped = true;
 }

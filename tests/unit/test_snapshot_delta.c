@@ -34,6 +34,7 @@ struct fx_collab {
 	enum phase phase;
 	enum legal_form form;
 	int domains[2], n_domains; /* domain ids */
+	const char *note;
 };
 struct fx_part {
 	int64_t id, collab, org;
@@ -121,8 +122,9 @@ static void add_collab(struct snapshot *s, const struct fx_collab *x)
 	c->id = x->id;
 	c->key = snapshot_str(s, x->key);
 	c->name = snapshot_str(s, x->name);
-	c->short_name = c->purpose = c->seat = c->website = c->note = c->confirmed_by =
-	    c->start_date = snapshot_str(s, "");
+	c->short_name = c->purpose = c->seat = c->website = c->confirmed_by = c->start_date =
+	    snapshot_str(s, "");
+	c->note = snapshot_str(s, x->note);
 	c->end_date = snapshot_str(s, x->end);
 	c->last_confirmed = snapshot_str(s, x->confirmed);
 	c->phase = x->phase;
@@ -349,17 +351,35 @@ static void test_cache_versions(void **state)
 {
 	(void)state;
 	struct fx f = base();
-	f.collabs[0].confirmed = "2026-04-04"; /* Proefregeling: attributes only */
+	f.collabs[0].note = "Fictieve opmerking"; /* Proefregeling: not in any list */
 	struct snapshot *old;
 	struct snapshot *s = check(&f, (struct changes){NONE, {0, -1, -1, -1}, NONE}, &old);
 	assert_ptr_equal(s->orgs, old->orgs);
 	assert_ptr_equal(s->parts, old->parts);
 	assert_int_equal(s->global_changed, 1);
+	assert_int_equal(s->list_changed, 1);
 	assert_int_equal(s->collab_changed[collab_at(s, "proefregeling")], 2);
 	assert_int_equal(s->collab_changed[collab_at(s, "testnetwerk")], 1);
 	assert_int_equal(s->org_changed[org_at(s, "gm9903")], 2); /* a member */
 	assert_int_equal(s->org_changed[org_at(s, "ws9904")], 1); /* not a member */
 	assert_int_equal(old->collab_changed[collab_at(old, "proefregeling")], 1);
+	snapshot_free(s);
+	snapshot_free(old);
+
+	/* a confirmation inside the range: lists show it, the footer not */
+	f = base();
+	f.collabs[1].confirmed = "2024-06-06"; /* Testnetwerk */
+	s = check(&f, (struct changes){NONE, {1, -1, -1, -1}, NONE}, &old);
+	assert_int_equal(s->global_changed, 1);
+	assert_int_equal(s->list_changed, 2);
+	snapshot_free(s);
+	snapshot_free(old);
+
+	/* a newer confirmation changes the footer of every page */
+	f = base();
+	f.collabs[0].confirmed = "2026-04-04";
+	s = check(&f, (struct changes){NONE, {0, -1, -1, -1}, NONE}, &old);
+	assert_int_equal(s->global_changed, 2);
 	snapshot_free(s);
 	snapshot_free(old);
 
@@ -400,7 +420,8 @@ static void test_added_and_renamed(void **state)
 
 	f = base();
 	f.collabs[f.n_collabs++] = (struct fx_collab){
-	    13, "aanvullende-regeling", "Aanvullende regeling", "", "", PHASE_GROEI, LF_OL, {2}, 1};
+	    13, "aanvullende-regeling", "Aanvullende regeling", "", "", PHASE_GROEI, LF_OL, {2}, 1,
+	    ""};
 	f.parts[f.n_parts++] = (struct fx_part){107, 13, 4, "", ""};
 	f.parts[f.n_parts++] = (struct fx_part){108, 13, 1, "", ""};
 	s = check(&f, (struct changes){NONE, {3, -1, -1, -1}, {7, 8, -1, -1}}, &old);
