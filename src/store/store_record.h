@@ -11,6 +11,7 @@
 #include "store_internal.h"
 #include "store_write.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #define REC_MAX 20
@@ -27,8 +28,9 @@ struct fspec {
 
 struct rec {
 	int64_t id, version;
-	int64_t ref[2]; /* participation: collaboration id, organisation id */
-	char *key;	/* entity_key of the audit trail */
+	int64_t ref[2];	   /* participation: collaboration id, organisation id */
+	bool same_domains; /* collaboration update: beleidsdomeinen unchanged, not rewritten */
+	char *key;	   /* entity_key of the audit trail */
 	char *v[REC_MAX];
 	const struct fspec *spec;
 	int n;

@@ -178,6 +178,8 @@ static int collab_write(struct store *s, struct rec *r, const char *new_key)
 		return STORE_ERR;
 	if (insert)
 		r->id = db_last_insert_id(s);
+	if (!insert && r->same_domains)
+		return STORE_OK;
 
 	st = store_stmt(s, "DELETE FROM collaboration_domain WHERE collaboration_id = ?");
 	if (!st)
@@ -305,6 +307,12 @@ static int org_open(struct store *s, const char *code, int64_t expected, struct 
  * it (write_fn), store_reindex, audit and commit; otherwise just end the
  * transaction. *current_version follows.
  */
+/* Equal texts, NULL counting as "". */
+static bool same_text(const char *a, const char *b)
+{
+	return strcmp(a ? a : "", b ? b : "") == 0;
+}
+
 static int commit_change(struct store *s, const struct write_ctx *w, const char *action,
 			 const char *entity, struct rec *r, const char *before,
 			 int (*write_fn)(struct store *, struct rec *, const char *),
@@ -372,10 +380,17 @@ int store_collab_update(struct store *s, const struct write_ctx *w, const char *
 		goto out;
 	}
 	collab_apply(&nr, &m, domains.data ? domains.data : "");
+	/* what the search index and the domain links hold is rewritten only
+	 * when it changed (most edits touch a note, a date or a confirmation) */
+	static const int searched[] = {CF_NAME, CF_SHORT, CF_KIND, CF_LF, CF_DOMAINS, CF_PURPOSE};
+	bool search_same = true;
+	for (size_t i = 0; i < sizeof searched / sizeof searched[0]; i++)
+		search_same &= same_text(r.v[searched[i]], nr.v[searched[i]]);
+	nr.same_domains = same_text(r.v[CF_DOMAINS], nr.v[CF_DOMAINS]);
 	store_rec_free(&r);
 	r = nr;
-	rc = commit_change(s, w, "update", "collaboration", &r, before, collab_write, 'c',
-			   current_version);
+	rc = commit_change(s, w, "update", "collaboration", &r, before, collab_write,
+			   search_same ? 0 : 'c', current_version);
 out:
 	if (rc != STORE_OK)
 		store_tx_rollback(s);
