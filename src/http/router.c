@@ -72,8 +72,8 @@ char router_reply_scope(struct arena *a, const char *raw_uri, const char **key)
 		if (!(f & (ROUTE_SCOPE_COLLAB | ROUTE_SCOPE_ORG | ROUTE_SCOPE_LIST)) ||
 		    !(routes[i].methods & HTTP_GET) || !match(routes[i].pattern, path, &scratch))
 			continue;
-		if (f & ROUTE_SCOPE_LIST)
-			return 'l';
+		if (f & ROUTE_SCOPE_LIST) /* a dated list rests on history, not on summaries */
+			return qm && strstr(qm, "peildatum=") ? 0 : 'l';
 		if (qm || scratch.n_path_args != 1)
 			return 0;
 		*key = scratch.path_args[0];

@@ -50,7 +50,8 @@ struct route {
  * built from. */
 #define ROUTE_SCOPE_COLLAB 32u
 #define ROUTE_SCOPE_ORG 64u
-/* A cached list of collaborations (summaries only, any query string): it
+/* A cached list of collaborations (summaries only, any query string but a
+ * peildatum, which reads history): it
  * stays valid across writes that change no summary (snapshot
  * list_changed). */
 #define ROUTE_SCOPE_LIST 128u
