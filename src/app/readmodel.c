@@ -207,10 +207,15 @@ static struct rm_cache *caches;				      /* readmodel_cache list */
 static struct rm_cache *dated;				      /* time travel */
 
 /* Limits of a chain of derived snapshots (snapshot_derive): past them the
- * next change is applied by a full load, which frees the strings the chain
- * replaced. */
+ * merge thread replaces the chain by a full load, which frees the strings
+ * the chain replaced, while writes go on deriving; past the hard limits (the
+ * merge thread could not keep up or failed) the next change is applied by a
+ * full load on the writing thread. */
 #define CHAIN_MAX_DEPTH 1024
 #define CHAIN_MAX_BYTES ((size_t)4 << 20)
+static int chain_max_depth = CHAIN_MAX_DEPTH; /* ATLAS_SNAPSHOT_CHAIN (tests: small) */
+#define CHAIN_HARD_DEPTH (4 * chain_max_depth)
+#define CHAIN_HARD_BYTES (4 * CHAIN_MAX_BYTES)
 
 /* Versions of recent writes atlas check re-applies. */
 #define CHECK_RECENT 100
@@ -324,6 +329,8 @@ static void check_against_full(const struct snapshot *derived)
 	snapshot_free(full);
 }
 
+static void merge_request(void);
+
 /*
  * Bring the current snapshot up to the committed data: from the change
  * journal when it can (snapshot_apply), otherwise (another date, no journal,
@@ -359,8 +366,8 @@ static int refresh_locked(void)
 	struct snapshot *next = NULL;
 	if (snapshot_apply(cur, d, &next, why, sizeof why) != SNAPSHOT_APPLIED)
 		goto full;
-	if (snapshot_chain_depth(next) > CHAIN_MAX_DEPTH ||
-	    snapshot_chain_bytes(next) > CHAIN_MAX_BYTES) {
+	if (snapshot_chain_depth(next) > CHAIN_HARD_DEPTH ||
+	    snapshot_chain_bytes(next) > CHAIN_HARD_BYTES) {
 		snapshot_free(next);
 		snprintf(why, sizeof why, "samenvoegen na %d bijwerkingen",
 			 snapshot_chain_depth(cur));
@@ -368,6 +375,9 @@ static int refresh_locked(void)
 	}
 	if (check_incremental)
 		check_against_full(next);
+	if (snapshot_chain_depth(next) > chain_max_depth ||
+	    snapshot_chain_bytes(next) > CHAIN_MAX_BYTES)
+		merge_request();
 	install(next, today);
 	atomic_fetch_add_explicit(&n_incremental, 1, memory_order_relaxed);
 	log_info("snapshot v%llu bijgewerkt: %d organisatie(s), %d verband(en), %d deelname(s)",
@@ -440,9 +450,151 @@ void app_after_write(void)
 {
 	if (!loader.load) /* no read model in this process (the CLI): nothing to refresh */
 		return;
+	/* Writers that commit close together share one refresh: a snapshot
+	 * at this thread's committed version already holds its write. */
+	uint64_t mine = store_wrote_version(store_thread()), v;
+	char day[11];
+	current_state(&v, day);
+	if (mine && v >= mine)
+		return;
 	pthread_mutex_lock(&reload_mu);
-	refresh_locked();
+	current_state(&v, day);
+	if (!mine || v < mine)
+		refresh_locked();
 	pthread_mutex_unlock(&reload_mu);
+}
+
+/* ---- merging a chain of derived snapshots ---------------------------------------- */
+
+/*
+ * A chain of derived snapshots keeps the strings its changes replaced (each
+ * generation holds its parent). Past the soft limits the merge thread loads
+ * the registry fully — a read transaction, no lock the writers need — and
+ * then, under reload_mu, brings that snapshot up to the current version from
+ * the change journal and installs it. The per-record change versions are
+ * taken over from the snapshot it replaces (same data, same order), so the
+ * reply cache keeps its entries across a merge.
+ */
+static pthread_t merge_thread;
+static pthread_mutex_t merge_mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t merge_cv = PTHREAD_COND_INITIALIZER;
+static bool merge_wanted, merge_stop, merge_running;
+
+static void merge_request(void)
+{
+	pthread_mutex_lock(&merge_mu);
+	merge_wanted = true;
+	pthread_cond_signal(&merge_cv);
+	pthread_mutex_unlock(&merge_mu);
+}
+
+/* Give next the change versions of cur when both hold the same records in
+ * the same order. */
+static void keep_changed(struct snapshot *next, const struct snapshot *cur)
+{
+	if (next->n_orgs != cur->n_orgs || next->n_collabs != cur->n_collabs)
+		return;
+	for (int i = 0; i < cur->n_orgs; i++)
+		if (next->orgs[i].id != cur->orgs[i].id)
+			return;
+	for (int i = 0; i < cur->n_collabs; i++)
+		if (next->collabs[i].id != cur->collabs[i].id)
+			return;
+	snapshot_own_changed(next);
+	memcpy(next->org_changed, cur->org_changed, (size_t)cur->n_orgs * sizeof(uint64_t));
+	memcpy(next->collab_changed, cur->collab_changed,
+	       (size_t)cur->n_collabs * sizeof(uint64_t));
+	next->global_changed = cur->global_changed;
+	next->list_changed = cur->list_changed;
+}
+
+/* Replace the current chain by full (owned), brought up to the current
+ * version. Caller holds reload_mu. */
+static void merge_install(struct snapshot *full)
+{
+	char err[256] = "", why[160] = "";
+	int depth = 0;
+	for (int round = 0; round < 2; round++) {
+		pthread_mutex_lock(&cur_mu);
+		struct rm_shared *h = current;
+		rm_shared_hold(h);
+		pthread_mutex_unlock(&cur_mu);
+		const struct snapshot *cur = rm_shared_value(h);
+		depth = snapshot_chain_depth(cur);
+		if (strcmp(cur->today, full->today) != 0 || snapshot_chain_depth(cur) == 0) {
+			rm_shared_release(h); /* a new day or a full load came first */
+			snapshot_free(full);
+			return;
+		}
+		if (cur->version < full->version) { /* a write not yet applied here */
+			rm_shared_release(h);
+			refresh_locked();
+			continue;
+		}
+		struct snapshot *next = full;
+		if (cur->version > full->version) {
+			struct snapshot_delta *d = NULL;
+			if (!loader.changes ||
+			    loader.changes(full->version, &d, err, sizeof err) != 0 || !d ||
+			    snapshot_apply(full, d, &next, why, sizeof why) != SNAPSHOT_APPLIED) {
+				log_info("snapshot: samenvoegen overgeslagen (%s)",
+					 err[0]	  ? err
+					 : why[0] ? why
+						  : "journaal reikt niet terug");
+				snapshot_delta_free(d);
+				rm_shared_release(h);
+				snapshot_free(full);
+				return;
+			}
+			snapshot_delta_free(d);
+			snapshot_free(full); /* next holds what it shares */
+			full = NULL;
+		}
+		if (next->version != cur->version) {
+			/* a write committed meanwhile: the next refresh asks again */
+			rm_shared_release(h);
+			snapshot_free(next);
+			return;
+		}
+		keep_changed(next, cur);
+		rm_shared_release(h);
+		if (check_incremental)
+			check_against_full(next);
+		install(next, next->today);
+		atomic_fetch_add_explicit(&n_full, 1, memory_order_relaxed);
+		log_info("snapshot v%llu samengevoegd na %d bijwerkingen",
+			 (unsigned long long)next->version, depth);
+		return;
+	}
+	snapshot_free(full);
+}
+
+static void *merge_main(void *arg)
+{
+	(void)arg;
+	for (;;) {
+		pthread_mutex_lock(&merge_mu);
+		while (!merge_wanted && !merge_stop)
+			pthread_cond_wait(&merge_cv, &merge_mu);
+		bool stop = merge_stop;
+		merge_wanted = false;
+		pthread_mutex_unlock(&merge_mu);
+		if (stop)
+			break;
+		char today[11], err[256] = "";
+		today_of(today);
+		struct snapshot *full = NULL;
+		if (loader.load(today, &full, err, sizeof err) != 0) {
+			log_error("snapshot samenvoegen: %s", err);
+			continue;
+		}
+		pthread_mutex_lock(&reload_mu);
+		merge_install(full);
+		pthread_mutex_unlock(&reload_mu);
+		readmodel_trim(); /* the chain's memory went back */
+	}
+	store_thread_release();
+	return NULL;
 }
 
 /* ---- LISTEN/NOTIFY -------------------------------------------------------------- */
@@ -536,6 +688,10 @@ int readmodel_start(const struct readmodel_loader *l, const char *listen_url)
 		loader.changes = store_changes;
 		loader.today = NULL;
 	}
+	const char *chain = getenv("ATLAS_SNAPSHOT_CHAIN");
+	chain_max_depth = CHAIN_MAX_DEPTH;
+	if (chain && atoi(chain) > 0 && atoi(chain) <= CHAIN_MAX_DEPTH)
+		chain_max_depth = atoi(chain);
 	const char *chk = getenv("ATLAS_CHECK_INCREMENTAL");
 	check_incremental = chk && strcmp(chk, "1") == 0;
 	if (check_incremental)
@@ -557,6 +713,12 @@ int readmodel_start(const struct readmodel_loader *l, const char *listen_url)
 	if (rc != 0)
 		return -1;
 	readmodel_cache(&dated, DATED_SLOTS);
+	merge_stop = false;
+	if (pthread_create(&merge_thread, NULL, merge_main, NULL) != 0) {
+		log_error("kan de samenvoegthread niet starten");
+		return -1;
+	}
+	merge_running = true;
 	if (listen_url && store_path_is_pg(listen_url) && listener_start(listen_url) != 0)
 		return -1;
 	return 0;
@@ -564,6 +726,14 @@ int readmodel_start(const struct readmodel_loader *l, const char *listen_url)
 
 void readmodel_stop(void)
 {
+	if (merge_running) {
+		pthread_mutex_lock(&merge_mu);
+		merge_stop = true;
+		pthread_cond_signal(&merge_cv);
+		pthread_mutex_unlock(&merge_mu);
+		pthread_join(merge_thread, NULL);
+		merge_running = false;
+	}
 	if (listener_running) {
 		atomic_store(&listener_stop, 1);
 		pthread_join(listener_thread, NULL);

@@ -427,6 +427,7 @@ static int stamp_journal(struct store *s, char *err, size_t errlen)
 	uint64_t v = 0;
 	if (store_data_version(s, &v))
 		return db_fail(s, "dataversie lezen", err, errlen);
+	s->tx_version = v;
 	if (v % JOURNAL_PRUNE_EVERY != 0 || v <= JOURNAL_KEEP)
 		return STORE_OK;
 	int64_t floor = (int64_t)(v - JOURNAL_KEEP);
@@ -485,6 +486,11 @@ int store_exec(struct store *s, const char *sql, const char *what, char *err, si
 const char *store_col_text(db_stmt *st, int i)
 {
 	return col_text(st, i);
+}
+
+uint64_t store_wrote_version(const struct store *s)
+{
+	return s ? s->wrote_version : 0;
 }
 
 int store_bump_data_version(struct store *s, char *err, size_t errlen)

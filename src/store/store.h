@@ -78,6 +78,9 @@ int store_check_schema(struct store *s, char *err, size_t errlen);
 
 /* Monotonic data version, bumped by every committed write transaction. */
 int store_data_version(struct store *s, uint64_t *out);
+/* The data version the last write committed on this connection wrote (0 =
+ * none yet): a read model at this version or later holds that write. */
+uint64_t store_wrote_version(const struct store *s);
 
 /* Build a full snapshot (domain/snapshot.h) for the date `today`. */
 int store_load_snapshot(struct store *s, const char *today, struct snapshot **out, char *err,

@@ -53,10 +53,12 @@ struct store {
 	char errmsg[256]; /* PostgreSQL: the last error */
 	struct cached_stmt cache[STMT_CACHE_MAX];
 	int ncache;
-	int batch;	      /* inside store_batch_begin: transactions are savepoints */
-	int tx;		      /* a store_tx_begin* transaction (or savepoint) is open */
-	int writer;	      /* holds the process's SQLite writer turn (store_tx.c) */
-	int64_t import_batch; /* the open import batch (store_provenance.h), 0 = none */
+	int batch;		/* inside store_batch_begin: transactions are savepoints */
+	int tx;			/* a store_tx_begin* transaction (or savepoint) is open */
+	int writer;		/* holds the process's SQLite writer turn (store_tx.c) */
+	uint64_t tx_version;	/* data version the open transaction wrote, 0 = none */
+	uint64_t wrote_version; /* data version of the last committed write */
+	int64_t import_batch;	/* the open import batch (store_provenance.h), 0 = none */
 };
 
 /* printf into err (when err/errlen allow). */

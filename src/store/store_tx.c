@@ -89,8 +89,12 @@ int store_tx_commit(struct store *s, const char *what, char *err, size_t errlen)
 	if (store_exec(s, s->batch ? "RELEASE " SAVEPOINT_NAME : "COMMIT", what, err, errlen))
 		return STORE_ERR; /* still open: the caller rolls back */
 	s->tx = 0;
-	if (!s->batch)
+	if (!s->batch) {
 		writer_leave(s);
+		if (s->tx_version)
+			s->wrote_version = s->tx_version;
+		s->tx_version = 0;
+	}
 	return STORE_OK;
 }
 
@@ -109,6 +113,7 @@ void store_tx_rollback(struct store *s)
 	if (db_in_transaction(s))
 		db_exec(s, "ROLLBACK");
 	writer_leave(s);
+	s->tx_version = 0;
 }
 
 /* ---------------------------------------------------------------- batches */
@@ -133,6 +138,8 @@ int store_batch_end(struct store *s, bool do_commit)
 	s->batch = 0;
 	s->tx = 0;
 	s->import_batch = 0;
+	s->tx_version = 0;
+	s->wrote_version = 0; /* some savepoints may have been undone: unknown */
 	if (do_commit && store_exec(s, "COMMIT", "import vastleggen", NULL, 0) == STORE_OK) {
 		writer_leave(s);
 		return STORE_OK;

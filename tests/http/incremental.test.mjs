@@ -177,3 +177,38 @@ test('atlas check compares the incremental update with a full rebuild', () => {
   assert.match(r.stdout, /snapshot: bijgewerkte snapshot gelijk aan volledige herbouw/);
   assert.match(r.stdout, /records uit de laatste \d+ versies/);
 });
+
+test('a long chain of updates is merged in the background: writes go on, cached replies of untouched records stay', async () => {
+  // a chain limit of 3 derived snapshots (ATLAS_SNAPSHOT_CHAIN) instead of 1,024
+  const s = await startServer({ env: { ATLAS_SNAPSHOT_CHAIN: '3' } });
+  try {
+    const c = apiClient(s, addUser(s.db, 'inc-keten', 'programmateam', { token: 'keten' }));
+    const pageB = `/samenwerkingsverbanden/${B}`;
+    const b1 = await anonymous(s.base).get(pageB);
+    assert.equal(b1.status, 200);
+    for (let i = 0; i < 12; i++) {
+      const cur = await c.call('GET', `/api/v1/samenwerkingsverbanden/${A}`);
+      const r = await c.call('PATCH', `/api/v1/samenwerkingsverbanden/${A}`, {
+        body: { opmerking: `Fictieve opmerking ${i}` },
+        ifMatch: cur.headers.get('etag'),
+        type: 'application/merge-patch+json',
+      });
+      assert.equal(r.status, 200, r.text);
+      assert.equal(r.json.opmerking, `Fictieve opmerking ${i}`, 'the reply shows the write');
+    }
+    // the merge thread works on its own time: wait for its log line
+    let merged = 0;
+    for (let i = 0; i < 100 && !merged; i++) {
+      merged = (s.stderr().match(/snapshot v\d+ samengevoegd na \d+ bijwerkingen/g) || []).length;
+      if (!merged) await sleep(50);
+    }
+    assert.ok(merged >= 1, `merged in the background:\n${s.stderr().slice(-2000)}`);
+    assert.doesNotMatch(s.stderr(), /volledig herbouwd \(samenvoegen/, 'no write waited for a full load');
+    assert.equal((await s.get(`/api/v1/samenwerkingsverbanden/${A}`)).json.opmerking, 'Fictieve opmerking 11');
+    const b2 = await anonymous(s.base).get(pageB);
+    assert.equal(b2.headers.get('etag'), b1.headers.get('etag'), 'B was not written: its cached page outlived the merge');
+    assert.equal(s.exited(), null, 'every derived and merged snapshot matched a full rebuild');
+  } finally {
+    await s.stop();
+  }
+});
