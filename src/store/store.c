@@ -576,6 +576,13 @@ struct store *store_thread(void)
 		log_error("store: %s", err);
 		return NULL;
 	}
+	/* A server keeps a connection per thread (about ten) and reads the
+	 * registry from its snapshot, not from SQLite: a small page cache each
+	 * (SQLite's default is 2 MiB) keeps memory flat; the pages stay in the
+	 * operating system's cache. */
+	if (s->engine == DB_SQLITE &&
+	    exec(s, "PRAGMA cache_size = -256", "openen", err, sizeof err) != STORE_OK)
+		log_error("store: %s", err);
 	if (pthread_setspecific(thread_key, s) != 0) {
 		log_error("store: pthread_setspecific failed");
 		store_close(s);

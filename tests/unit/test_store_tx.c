@@ -111,11 +111,34 @@ static void test_batch_rollback(void **state)
 	assert_int_equal(store_batch_end(f->s, true), STORE_ERR); /* none open */
 }
 
+/* The version a connection's last committed write made (the read model
+ * skips a refresh that a snapshot at that version already holds): set by a
+ * commit, kept by a rejected write, unknown (0) after a batch. */
+static void test_wrote_version(void **state)
+{
+	struct fx *f = *state;
+	char k[96];
+	uint64_t v = 0;
+	assert_int_equal(create(f, "Els Versieschrijver", k, sizeof k), STORE_OK);
+	assert_int_equal(store_data_version(f->s, &v), STORE_OK);
+	assert_true(v > 0);
+	assert_int_equal(store_wrote_version(f->s), v);
+	assert_int_equal(create(f, "y", k, sizeof k), STORE_ERR_INVALID);
+	assert_int_equal(store_wrote_version(f->s), v);
+	assert_int_equal(create(f, "Frits Versieschrijver", k, sizeof k), STORE_OK);
+	assert_int_equal(store_wrote_version(f->s), v + 1);
+	assert_int_equal(store_batch_begin(f->s), STORE_OK);
+	assert_int_equal(create(f, "Gea Versieschrijver", k, sizeof k), STORE_OK);
+	assert_int_equal(store_batch_end(f->s, true), STORE_OK);
+	assert_int_equal(store_wrote_version(f->s), 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_person_writes_in_batch, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_batch_rollback, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_wrote_version, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
