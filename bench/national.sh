@@ -43,7 +43,8 @@
 # BENCH_ENGINES ("sqlite postgresql"; e.g. "sqlite" for SQLite only),
 # BENCH_PATCHES (30), BENCH_BURST_KEYS (10), BURST_CLIENTS (20), BURST_WRITES
 # (10), BURST_READERS (4) (read by bench/burst.mjs), VIS_ROUNDS (100; read by
-# bench/visibility.mjs), BENCH_NO_DOC=1 (do not touch docs/benchmarks.md).
+# bench/visibility.mjs), BENCH_NO_DOC=1 (do not touch docs/benchmarks.md), BENCH_KEEP=1 (keep the
+# temporary directory: database, generated data, server.log).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -78,7 +79,7 @@ cleanup() {
 		scripts/pg-cluster stop "$PGDIR" >/dev/null 2>&1 || true
 		rm -rf "$PGDIR"
 	fi
-	rm -rf "$TMP"
+	[ -n "${BENCH_KEEP:-}" ] || rm -rf "$TMP"
 }
 trap cleanup EXIT INT TERM
 

@@ -333,6 +333,13 @@ static void check_against_full(const struct snapshot *derived)
 
 static void merge_request(void);
 
+/* Within the soft limits of a chain of derived snapshots. */
+static bool chain_ok(const struct snapshot *s)
+{
+	return snapshot_chain_depth(s) <= chain_max_depth &&
+	       snapshot_chain_bytes(s) <= CHAIN_MAX_BYTES;
+}
+
 /*
  * Bring the current snapshot up to the committed data: from the change
  * journal when it can (snapshot_apply), otherwise (another date, no journal,
@@ -377,8 +384,7 @@ static int refresh_locked(void)
 	}
 	if (check_incremental)
 		check_against_full(next);
-	if (snapshot_chain_depth(next) > chain_max_depth ||
-	    snapshot_chain_bytes(next) > CHAIN_MAX_BYTES)
+	if (!chain_ok(next))
 		merge_request();
 	install(next, today);
 	atomic_fetch_add_explicit(&n_incremental, 1, memory_order_relaxed);
@@ -611,7 +617,17 @@ static void *merge_main(void *arg)
 		}
 		pthread_mutex_lock(&reload_mu);
 		merge_install(full);
+		/* the writes during the load asked again: done unless the new
+		 * chain is already past the limits */
+		pthread_mutex_lock(&cur_mu);
+		bool short_chain = current && chain_ok(rm_shared_value(current));
+		pthread_mutex_unlock(&cur_mu);
 		pthread_mutex_unlock(&reload_mu);
+		if (short_chain) {
+			pthread_mutex_lock(&merge_mu);
+			merge_wanted = false;
+			pthread_mutex_unlock(&merge_mu);
+		}
 		readmodel_trim(); /* the chain's memory went back */
 	}
 	store_thread_release();
