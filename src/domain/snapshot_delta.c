@@ -7,6 +7,7 @@
 #include "snapshot.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -396,137 +397,169 @@ static int *own_list(struct snapshot *s, const int *list, int n)
  * along (map: old index -> new index). New records start empty: their
  * fields come from put_*, their counts from the contributions.
  */
-static int *reorder_collabs(struct snapshot *s, const struct snapshot *r, struct plan *p,
-			    uint64_t v)
+/* Where the name and the URL key sit in a record (organisations: code);
+ * the order is snapshot_cmp_org/snapshot_cmp_collab's: name, then key. */
+struct name_layout {
+	size_t size, name, key;
+};
+
+static const char *field_at(const void *base, const struct name_layout *l, int i, size_t off)
 {
-	int n_old = s->n_collabs, n_new = n_old + p->n_new_collabs, n_ins = 0;
-	int *ins = xcalloc((size_t)r->n_collabs + 1, sizeof(int)); /* delta rows to place */
-	struct collaboration *view = xcalloc((size_t)r->n_collabs + 1, sizeof *view);
+	return *(const char *const *)((const char *)base + (size_t)i * l->size + off);
+}
+
+static int cmp_named(const void *xb, int x, const void *yb, int y, const struct name_layout *l)
+{
+	int c = str_collate_nl(field_at(xb, l, x, l->name), field_at(yb, l, y, l->name));
+	return c ? c : strcmp(field_at(xb, l, x, l->key), field_at(yb, l, y, l->key));
+}
+
+/*
+ * The merged name order of the n_old records of old (sorted) and the delta
+ * rows that take a place anew (at[i] < 0: new; moved[i]: renamed), by the
+ * names and keys the rows carry. order[n] is an old index, or -1 - i for
+ * delta row i; map[a] is old record a's new index. Returns the length.
+ */
+static int merge_order(const void *old, int n_old, const void *rows, int n_rows, const int *at,
+		       const bool *moved, const struct name_layout *l, int *order, int *map)
+{
+	int *ins = xcalloc((size_t)n_rows + 1, sizeof(int)); /* rows to place, sorted */
 	char *leaving = xcalloc((size_t)n_old + 1, 1);
-	for (int i = 0; i < r->n_collabs; i++) {
-		int k = p->collab_at[i];
-		if (k >= 0 && !p->collab_moved[i])
+	int n_ins = 0;
+	for (int i = 0; i < n_rows; i++) {
+		if (at[i] >= 0 && !moved[i])
 			continue;
-		view[i].name = r->collabs[i].name; /* the sort key it gets */
-		view[i].key = r->collabs[i].key;
-		if (k >= 0)
-			leaving[k] = 1;
-		int at = n_ins++;
-		while (at > 0 && snapshot_cmp_collab(&view[ins[at - 1]], &view[i]) > 0) {
-			ins[at] = ins[at - 1];
-			at--;
+		if (at[i] >= 0)
+			leaving[at[i]] = 1;
+		int k = n_ins++;
+		while (k > 0 && cmp_named(rows, ins[k - 1], rows, i, l) > 0) {
+			ins[k] = ins[k - 1];
+			k--;
 		}
-		ins[at] = i;
+		ins[k] = i;
 	}
-	struct collaboration *arr = snapshot_array_new((size_t)n_new, sizeof *arr);
-	uint64_t *chg = snapshot_array_new((size_t)n_new, sizeof *chg);
-	int *map = xcalloc((size_t)n_old + 1, sizeof(int));
 	int n = 0, a = 0, b = 0;
 	while (a < n_old || b < n_ins) {
 		if (a < n_old && leaving[a]) {
 			a++;
 			continue;
 		}
-		if (b >= n_ins ||
-		    (a < n_old && snapshot_cmp_collab(&s->collabs[a], &view[ins[b]]) < 0)) {
-			arr[n] = s->collabs[a];
-			chg[n] = s->collab_changed[a];
+		if (b >= n_ins || (a < n_old && cmp_named(old, a, rows, ins[b], l) < 0)) {
+			order[n] = a;
 			map[a++] = n++;
 			continue;
 		}
-		int i = ins[b++], k = p->collab_at[i];
-		if (k >= 0) {
-			arr[n] = s->collabs[k];
-			map[k] = n;
-		} else {
-			memset(&arr[n], 0, sizeof arr[n]);
-			arr[n].id = r->collabs[i].id;
-			arr[n].parts = snapshot_alloc(s, 2, sizeof(int));
-		}
-		arr[n].name = snapshot_str(s, view[i].name);
-		arr[n].key = snapshot_str(s, view[i].key);
-		chg[n] = v;
-		p->collab_at[i] = -2 - n; /* placed: decoded below */
-		n++;
+		int i = ins[b++];
+		if (at[i] >= 0)
+			map[at[i]] = n;
+		order[n++] = -1 - i;
 	}
-	for (int i = 0; i < r->n_collabs; i++)
-		p->collab_at[i] =
-		    p->collab_at[i] <= -2 ? -2 - p->collab_at[i] : map[p->collab_at[i]];
+	free(ins);
+	free(leaving);
+	return n;
+}
+
+/*
+ * The array of old (n_old records, sorted by name) with the delta rows
+ * (at, moved: see merge_order) in their new places, as a new array of n_new
+ * records, and its change versions: a placed row is its old record or, when
+ * new, a record from init; either way with the row's name and key and
+ * change version v. at[i] becomes each row's new index; returns map (old
+ * index -> new index), which the caller frees.
+ */
+static int *reordered(struct snapshot *s, const void *old, const uint64_t *old_chg, int n_old,
+		      const void *rows, int n_rows, int *at, const bool *moved,
+		      const struct name_layout *l, int n_new, uint64_t v,
+		      void (*init)(struct snapshot *s, void *rec, const void *row), void **arr_out,
+		      uint64_t **chg_out)
+{
+	int *order = xcalloc((size_t)n_new + 1, sizeof(int));
+	int *map = xcalloc((size_t)n_old + 1, sizeof(int));
+	merge_order(old, n_old, rows, n_rows, at, moved, l, order, map);
+	char *arr = snapshot_array_new((size_t)n_new, l->size);
+	uint64_t *chg = snapshot_array_new((size_t)n_new, sizeof *chg);
+	for (int n = 0; n < n_new; n++) {
+		char *rec = arr + (size_t)n * l->size;
+		int k = order[n] >= 0 ? order[n] : at[-1 - order[n]];
+		if (k >= 0)
+			memcpy(rec, (const char *)old + (size_t)k * l->size, l->size);
+		if (order[n] >= 0) {
+			chg[n] = old_chg[k];
+			continue;
+		}
+		const char *row = (const char *)rows + (size_t)(-1 - order[n]) * l->size;
+		if (k < 0)
+			init(s, rec, row);
+		*(char **)(rec + l->name) = snapshot_str(s, field_at(row, l, 0, l->name));
+		*(char **)(rec + l->key) = snapshot_str(s, field_at(row, l, 0, l->key));
+		chg[n] = v;
+	}
+	for (int i = 0; i < n_rows; i++)
+		if (at[i] >= 0 && !moved[i])
+			at[i] = map[at[i]];
+	for (int n = 0; n < n_new; n++)
+		if (order[n] < 0)
+			at[-1 - order[n]] = n;
+	free(order);
+	*arr_out = arr;
+	*chg_out = chg;
+	return map;
+}
+
+static void init_collab(struct snapshot *s, void *rec, const void *row)
+{
+	struct collaboration *c = rec;
+	memset(c, 0, sizeof *c);
+	c->id = ((const struct collaboration *)row)->id;
+	c->parts = snapshot_alloc(s, 2, sizeof(int));
+}
+
+static void init_org(struct snapshot *s, void *rec, const void *row)
+{
+	struct organisation *o = rec;
+	memset(o, 0, sizeof *o);
+	o->id = ((const struct organisation *)row)->id;
+	o->parts = snapshot_alloc(s, 2, sizeof(int));
+	o->successor = o->collaboration = -1;
+}
+
+static int *reorder_collabs(struct snapshot *s, const struct snapshot *r, struct plan *p,
+			    uint64_t v)
+{
+	static const struct name_layout l = {sizeof(struct collaboration),
+					     offsetof(struct collaboration, name),
+					     offsetof(struct collaboration, key)};
+	int n_new = s->n_collabs + p->n_new_collabs;
+	void *arr;
+	uint64_t *chg;
+	int *map =
+	    reordered(s, s->collabs, s->collab_changed, s->n_collabs, r->collabs, r->n_collabs,
+		      p->collab_at, p->collab_moved, &l, n_new, v, init_collab, &arr, &chg);
 	snapshot_set_collabs(s, arr, n_new, chg);
 	for (int pi = 0; pi < s->n_parts; pi++)
 		s->parts[pi].collaboration = map[s->parts[pi].collaboration];
 	for (int o = 0; o < s->n_orgs; o++)
 		if (s->orgs[o].collaboration >= 0)
 			s->orgs[o].collaboration = map[s->orgs[o].collaboration];
-	free(ins);
-	free(view);
-	free(leaving);
 	return map;
 }
 
 static int *reorder_orgs(struct snapshot *s, const struct snapshot *r, struct plan *p, uint64_t v)
 {
-	int n_old = s->n_orgs, n_new = n_old + p->n_new_orgs, n_ins = 0;
-	int *ins = xcalloc((size_t)r->n_orgs + 1, sizeof(int));
-	struct organisation *view = xcalloc((size_t)r->n_orgs + 1, sizeof *view);
-	char *leaving = xcalloc((size_t)n_old + 1, 1);
-	for (int i = 0; i < r->n_orgs; i++) {
-		int k = p->org_at[i];
-		if (k >= 0 && !p->org_moved[i])
-			continue;
-		view[i].name = r->orgs[i].name;
-		view[i].code = r->orgs[i].code;
-		if (k >= 0)
-			leaving[k] = 1;
-		int at = n_ins++;
-		while (at > 0 && snapshot_cmp_org(&view[ins[at - 1]], &view[i]) > 0) {
-			ins[at] = ins[at - 1];
-			at--;
-		}
-		ins[at] = i;
-	}
-	struct organisation *arr = snapshot_array_new((size_t)n_new, sizeof *arr);
-	uint64_t *chg = snapshot_array_new((size_t)n_new, sizeof *chg);
-	int *map = xcalloc((size_t)n_old + 1, sizeof(int));
-	int n = 0, a = 0, b = 0;
-	while (a < n_old || b < n_ins) {
-		if (a < n_old && leaving[a]) {
-			a++;
-			continue;
-		}
-		if (b >= n_ins || (a < n_old && snapshot_cmp_org(&s->orgs[a], &view[ins[b]]) < 0)) {
-			arr[n] = s->orgs[a];
-			chg[n] = s->org_changed[a];
-			map[a++] = n++;
-			continue;
-		}
-		int i = ins[b++], k = p->org_at[i];
-		if (k >= 0) {
-			arr[n] = s->orgs[k];
-			map[k] = n;
-		} else {
-			memset(&arr[n], 0, sizeof arr[n]);
-			arr[n].id = r->orgs[i].id;
-			arr[n].parts = snapshot_alloc(s, 2, sizeof(int));
-			arr[n].successor = arr[n].collaboration = -1;
-		}
-		arr[n].name = snapshot_str(s, view[i].name);
-		arr[n].code = snapshot_str(s, view[i].code);
-		chg[n] = v;
-		p->org_at[i] = -2 - n;
-		n++;
-	}
-	for (int i = 0; i < r->n_orgs; i++)
-		p->org_at[i] = p->org_at[i] <= -2 ? -2 - p->org_at[i] : map[p->org_at[i]];
+	static const struct name_layout l = {sizeof(struct organisation),
+					     offsetof(struct organisation, name),
+					     offsetof(struct organisation, code)};
+	int n_new = s->n_orgs + p->n_new_orgs;
+	void *arr;
+	uint64_t *chg;
+	int *map = reordered(s, s->orgs, s->org_changed, s->n_orgs, r->orgs, r->n_orgs, p->org_at,
+			     p->org_moved, &l, n_new, v, init_org, &arr, &chg);
 	snapshot_set_orgs(s, arr, n_new, chg);
 	for (int pi = 0; pi < s->n_parts; pi++)
 		s->parts[pi].organisation = map[s->parts[pi].organisation];
 	for (int o = 0; o < s->n_orgs; o++) /* new ones have none yet */
 		if (s->orgs[o].successor >= 0)
 			s->orgs[o].successor = map[s->orgs[o].successor];
-	free(ins);
-	free(view);
-	free(leaving);
 	return map;
 }
 
