@@ -31,6 +31,7 @@
 #include "../store/store.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <sys/resource.h>
 #include <microhttpd.h>
 #include <pthread.h>
@@ -534,13 +535,14 @@ static void forwarded_client(const char *xff, char *addr, size_t n)
 
 /*
  * Event threads run at a lower scheduling priority than the writer threads
- * (nice +5, set on each event thread's first request; lowering one's own
- * priority needs no privilege). A write holds the database's writer turn and
- * the read model's mutex for a few hundred microseconds of CPU in three steps;
- * on a busy machine each step otherwise waits behind the reads of every event
- * thread, and every other write waits with it. Reads are mostly cached and
- * short. National mixed scenario, three interleaved pairs: p99 19–26 ms →
- * 14.3–14.4 ms at the same throughput (docs/benchmarks.md).
+ * (nice +5 relative to the process, set on each event thread's first
+ * request; lowering one's own priority needs no privilege). A write holds
+ * the database's writer turn and the read model's mutex for a few hundred
+ * microseconds of CPU in three steps; on a busy machine each step otherwise
+ * waits behind the reads of every event thread, and every other write waits
+ * with it. Reads are mostly cached and short. National mixed scenario, three
+ * interleaved pairs: p99 19–26 ms → 14.3–14.4 ms at the same throughput
+ * (docs/benchmarks.md).
  */
 #define EVENT_THREAD_NICE 5
 
@@ -550,7 +552,10 @@ static void event_thread_first_request(void)
 	if (done)
 		return;
 	done = true;
-	if (setpriority(PRIO_PROCESS, (id_t)gettid(), EVENT_THREAD_NICE) != 0)
+	id_t tid = (id_t)gettid();
+	errno = 0;
+	int nice_now = getpriority(PRIO_PROCESS, tid);
+	if (errno != 0 || setpriority(PRIO_PROCESS, tid, nice_now + EVENT_THREAD_NICE) != 0)
 		log_info("event thread: priority unchanged (setpriority failed)");
 }
 
