@@ -529,7 +529,7 @@ static void merge_install(struct snapshot *full)
 		pthread_mutex_unlock(&cur_mu);
 		const struct snapshot *cur = rm_shared_value(h);
 		depth = snapshot_chain_depth(cur);
-		if (strcmp(cur->today, full->today) != 0 || snapshot_chain_depth(cur) == 0) {
+		if (strcmp(cur->today, full->today) != 0 || depth == 0) {
 			rm_shared_release(h); /* a new day or a full load came first */
 			snapshot_free(full);
 			return;
@@ -581,7 +581,7 @@ static void merge_install(struct snapshot *full)
  * to the system once a second: snapshots and replies are freed on other
  * threads than the ones that allocated them, and glibc keeps such memory
  * otherwise. */
-#define TRIM_EVERY_MS 1000
+#define TRIM_EVERY_S 1
 
 static void *merge_main(void *arg)
 {
@@ -592,7 +592,7 @@ static void *merge_main(void *arg)
 		while (!merge_wanted && !merge_stop) {
 			struct timespec until;
 			clock_gettime(CLOCK_REALTIME, &until);
-			until.tv_sec += TRIM_EVERY_MS / 1000;
+			until.tv_sec += TRIM_EVERY_S;
 			if (pthread_cond_timedwait(&merge_cv, &merge_mu, &until) == 0)
 				continue;
 			unsigned long long n = atomic_load(&n_installed);

@@ -393,10 +393,12 @@ static int *own_list(struct snapshot *s, const int *list, int n)
 /*
  * The arrays are sorted by name. A new or renamed record is placed by a
  * merge of the records that keep their place (already in order) with the
- * few that are placed anew; every index that points into the array moves
- * along (map: old index -> new index). New records start empty: their
- * fields come from put_*, their counts from the contributions.
+ * few that are placed anew (reordered, for either kind); every index that
+ * points into the array moves along (map: old index -> new index). New
+ * records start empty: their fields come from put_*, their counts from the
+ * contributions.
  */
+
 /* Where the name and the URL key sit in a record (organisations: code);
  * the order is snapshot_cmp_org/snapshot_cmp_collab's: name, then key. */
 struct name_layout {

@@ -32,7 +32,6 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
-#include <sys/resource.h>
 #include <microhttpd.h>
 #include <pthread.h>
 #include <signal.h>
@@ -40,6 +39,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
