@@ -90,8 +90,12 @@ run: all
 check: $(STAMP) $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; ATLAS_SEED_DIR=data/seed $$t; done
 
+# The HTTP and browser suites run TEST_JOBS test files side by side (each file
+# has its own server, port and database); TEST_JOBS=1 runs them one at a time.
+TEST_JOBS ?= 2
+
 test-http: all
-	ATLAS_BIN=$(BIN) node --test --test-concurrency=1 tests/http/
+	ATLAS_BIN=$(BIN) node --test --test-concurrency=$(TEST_JOBS) tests/http/
 
 # The whole HTTP suite once more on PostgreSQL (issue 7): a throw-away
 # PostgreSQL 15 cluster in a temporary directory (scripts/pg-cluster: a free
@@ -105,13 +109,13 @@ test-pg: all
 	url=$$(scripts/pg-cluster start "$$d") || exit 1; \
 	echo "test-pg: PostgreSQL $$url ($$d)"; \
 	ATLAS_BIN=$(BIN) ATLAS_TEST_PG_URL="$$url" ATLAS_TEST_PG_DIR="$$d" \
-		node --test --test-concurrency=1 tests/http/
+		node --test --test-concurrency=$(TEST_JOBS) tests/http/
 
 # Browser tests: playwright-core driving Debian's /usr/bin/chromium (axe-core,
 # keyboard-only flows, no-JavaScript and print checks); screenshots and PDFs
 # go to build/screenshots/.
 test-browser: all
-	ATLAS_BIN=$(BIN) node --test --test-concurrency=1 tests/browser/
+	ATLAS_BIN=$(BIN) node --test --test-concurrency=$(TEST_JOBS) tests/browser/
 
 test: lint check test-http test-pg test-browser
 
