@@ -8,6 +8,7 @@
 #include "../lib/arena.h"
 
 #include <string.h>
+#include <strings.h>
 
 void api_begin(struct request *r, struct jw *w)
 {
@@ -203,4 +204,79 @@ int api_at_date(struct request *r, bool *dated)
 	arena_on_free(r->arena, rm_shared_release_cb, held);
 	r->snap = at;
 	return 0;
+}
+
+/* ---- JSON request bodies ------------------------------------------------------ */
+
+int api_store_down(struct request *r)
+{
+	req_header(r, "Retry-After", "5");
+	return respond_error(r, 503, "Niet beschikbaar",
+			     "De database is even niet bereikbaar. Er is niets opgeslagen.", NULL);
+}
+
+int api_invalid(struct request *r, const struct field_errors *e, const char *detail)
+{
+	struct problem_param *p = arena_calloc(r->arena, (size_t)e->n + 1, sizeof *p);
+	for (int i = 0; i < e->n; i++)
+		p[i] = (struct problem_param){e->e[i].field, e->e[i].message};
+	return respond_problem(r, 400, "Ongeldige invoer", detail, p, e->n);
+}
+
+bool api_str_member(json_t *o, const char *key, const char **out, struct field_errors *e)
+{
+	json_t *v = json_object_get(o, key);
+	*out = NULL;
+	if (!v || json_is_null(v))
+		return true;
+	if (!json_is_string(v)) {
+		field_errors_add(e, key, "Dit veld moet tekst zijn.");
+		return false;
+	}
+	*out = json_string_value(v);
+	return true;
+}
+
+static void decref(void *p)
+{
+	json_decref(p);
+}
+
+int api_json_body_or_respond(struct request *r, json_t **root)
+{
+	const char *ct = r->body_type ? r->body_type : "";
+	size_t ctl = strcspn(ct, "; ");
+	if (!(ctl == 16 && strncasecmp(ct, "application/json", 16) == 0))
+		return respond_error(r, 415, "Onbekend formaat",
+				     "Stuur JSON (Content-Type: application/json).", NULL);
+	if (!r->body || !r->body_len)
+		return respond_error(r, 400, "Geen invoer", "Stuur een JSON-object.", NULL);
+	json_error_t err;
+	json_t *j = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &err);
+	if (!j)
+		return respond_error(r, 400, "Ongeldige JSON",
+				     arena_printf(r->arena,
+						  "Regel %d, kolom %d: de invoer is geen "
+						  "geldige JSON.",
+						  err.line, err.column),
+				     NULL);
+	arena_on_free(r->arena, decref, j);
+	if (!json_is_object(j))
+		return respond_error(r, 400, "Ongeldige invoer", "Stuur een JSON-object.", NULL);
+	*root = j;
+	return 0;
+}
+
+void api_unknown_members(json_t *o, const char *const *known, size_t n, struct field_errors *e)
+{
+	const char *k;
+	json_t *v;
+	json_object_foreach(o, k, v)
+	{
+		bool ok = false;
+		for (size_t i = 0; i < n && !ok; i++)
+			ok = strcmp(k, known[i]) == 0;
+		if (!ok)
+			field_errors_add(e, "body", "Onbekend veld in de invoer.");
+	}
 }

@@ -11,9 +11,11 @@
 #define ATLAS_API_COMMON_H
 
 #include "../domain/labels.h"
+#include "../domain/records.h"
 #include "../http/request.h"
 #include "../render/json.h"
 
+#include <jansson.h>
 #include <stdbool.h>
 
 /*
@@ -91,5 +93,25 @@ void api_geojson_begin(struct request *r, struct jw *w);
  * "geometry":geometry, where geometry is trusted compact JSON (io/geo.h)
  * or NULL for null. The caller writes "properties" and closes it. */
 void api_geojson_feature(struct jw *w, struct buf *out, const char *id, const char *geometry);
+
+/* ---- JSON request bodies and their errors (the module APIs share these) ---- */
+
+/* 503 "Niet beschikbaar" with Retry-After when the database is unreachable. */
+int api_store_down(struct request *r);
+
+/* 400 "Ongeldige invoer" with one invalidParams entry per error in e. */
+int api_invalid(struct request *r, const struct field_errors *e, const char *detail);
+
+/* A member of a JSON object that must be a string (or absent/null: *out
+ * NULL); false with an error for key in e when it is another type. */
+bool api_str_member(json_t *o, const char *key, const char **out, struct field_errors *e);
+
+/* Parse the body as a JSON object (Content-Type application/json): 0 with
+ * *root (freed with the request's arena), or the status of the problem
+ * reply already sent (415, 400). */
+int api_json_body_or_respond(struct request *r, json_t **root);
+
+/* Adds an error for "body" to e for every member of o not in known[0..n). */
+void api_unknown_members(json_t *o, const char *const *known, size_t n, struct field_errors *e);
 
 #endif

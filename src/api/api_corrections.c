@@ -19,21 +19,6 @@
 
 const struct param_spec api_corrections_list_params[] = {{"status", PT_TEXT, 20}, {NULL, 0, 0}};
 
-static int store_down(struct request *r)
-{
-	req_header(r, "Retry-After", "5");
-	return respond_error(r, 503, "Niet beschikbaar",
-			     "De database is even niet bereikbaar. Er is niets opgeslagen.", NULL);
-}
-
-static int invalid(struct request *r, const struct field_errors *e, const char *detail)
-{
-	struct problem_param *p = arena_calloc(r->arena, (size_t)e->n + 1, sizeof *p);
-	for (int i = 0; i < e->n; i++)
-		p[i] = (struct problem_param){e->e[i].field, e->e[i].message};
-	return respond_problem(r, 400, "Ongeldige invoer", detail, p, e->n);
-}
-
 /* The object words of the API. */
 static const char *object_word(const char *entity)
 {
@@ -73,69 +58,21 @@ static void write_row(struct jw *w, const struct correction_row *c)
 	jw_end(w);
 }
 
-/* A member of the body that must be a string (or absent/null); false with
- * an error when it is another type. */
-static bool str_member(json_t *o, const char *key, const char **out, struct field_errors *e)
-{
-	json_t *v = json_object_get(o, key);
-	*out = NULL;
-	if (!v || json_is_null(v))
-		return true;
-	if (!json_is_string(v)) {
-		field_errors_add(e, key, "Dit veld moet tekst zijn.");
-		return false;
-	}
-	*out = json_string_value(v);
-	return true;
-}
-
-/* Parse the JSON object body: 0 with *root (decref'd with the arena), or
- * the status of the problem reply sent. */
-static void decref(void *p)
-{
-	json_decref(p);
-}
-
-static int body_or_respond(struct request *r, json_t **root)
-{
-	const char *ct = r->body_type ? r->body_type : "";
-	size_t ctl = strcspn(ct, "; ");
-	if (!(ctl == 16 && strncasecmp(ct, "application/json", 16) == 0))
-		return respond_error(r, 415, "Onbekend formaat",
-				     "Stuur JSON (Content-Type: application/json).", NULL);
-	if (!r->body || !r->body_len)
-		return respond_error(r, 400, "Geen invoer", "Stuur een JSON-object.", NULL);
-	json_error_t err;
-	json_t *j = json_loadb(r->body, r->body_len, JSON_REJECT_DUPLICATES, &err);
-	if (!j)
-		return respond_error(r, 400, "Ongeldige JSON",
-				     arena_printf(r->arena,
-						  "Regel %d, kolom %d: de invoer is geen "
-						  "geldige JSON.",
-						  err.line, err.column),
-				     NULL);
-	arena_on_free(r->arena, decref, j);
-	if (!json_is_object(j))
-		return respond_error(r, 400, "Ongeldige invoer", "Stuur een JSON-object.", NULL);
-	*root = j;
-	return 0;
-}
-
 int api_corrections_create(struct request *r)
 {
 	json_t *o;
-	int st = body_or_respond(r, &o);
+	int st = api_json_body_or_respond(r, &o);
 	if (st)
 		return st;
 	struct field_errors e = {0};
 	const char *object, *key, *part, *field, *value, *source, *comment, *email;
-	str_member(o, "object", &object, &e);
-	str_member(o, "sleutel", &key, &e);
-	str_member(o, "veld", &field, &e);
-	str_member(o, "waarde", &value, &e);
-	str_member(o, "bron", &source, &e);
-	str_member(o, "toelichting", &comment, &e);
-	str_member(o, "email", &email, &e);
+	api_str_member(o, "object", &object, &e);
+	api_str_member(o, "sleutel", &key, &e);
+	api_str_member(o, "veld", &field, &e);
+	api_str_member(o, "waarde", &value, &e);
+	api_str_member(o, "bron", &source, &e);
+	api_str_member(o, "toelichting", &comment, &e);
+	api_str_member(o, "email", &email, &e);
 	part = NULL;
 	json_t *dv = json_object_get(o, "deelname");
 	if (dv && json_is_integer(dv))
@@ -144,18 +81,9 @@ int api_corrections_create(struct request *r)
 		field_errors_add(&e, "deelname", "Geef het nummer van de deelname (een getal).");
 	const char *known[] = {"object", "sleutel", "deelname",	   "veld",
 			       "waarde", "bron",    "toelichting", "email"};
-	const char *k;
-	json_t *v;
-	json_object_foreach(o, k, v)
-	{
-		bool ok = false;
-		for (size_t i = 0; i < sizeof known / sizeof known[0] && !ok; i++)
-			ok = strcmp(k, known[i]) == 0;
-		if (!ok)
-			field_errors_add(&e, "body", "Onbekend veld in de invoer.");
-	}
+	api_unknown_members(o, known, sizeof known / sizeof known[0], &e);
 	if (e.n)
-		return invalid(r, &e, "De invoer klopt niet. Er is niets opgeslagen.");
+		return api_invalid(r, &e, "De invoer klopt niet. Er is niets opgeslagen.");
 
 	struct corr_target t;
 	bool found = false;
@@ -169,16 +97,16 @@ int api_corrections_create(struct request *r)
 	else {
 		field_errors_add(&e, "object",
 				 "Kies samenwerkingsverband, organisatie of deelname.");
-		return invalid(r, &e, "De invoer klopt niet. Er is niets opgeslagen.");
+		return api_invalid(r, &e, "De invoer klopt niet. Er is niets opgeslagen.");
 	}
 	if (!found) {
 		field_errors_add(&e, "sleutel", "Dit gegeven bestaat niet in de atlas.");
-		return invalid(r, &e, "De invoer klopt niet. Er is niets opgeslagen.");
+		return api_invalid(r, &e, "De invoer klopt niet. Er is niets opgeslagen.");
 	}
 
 	struct store *s = store_thread();
 	if (!s)
-		return store_down(r);
+		return api_store_down(r);
 	/* a web session does not count here: only a personal API token */
 	const struct user *u = r->via_token ? r->user : NULL;
 	const struct correction_proposal p = {
@@ -192,7 +120,7 @@ int api_corrections_create(struct request *r)
 	case CORR_OK:
 		break;
 	case CORR_INVALID:
-		return invalid(r, &e, "De melding is ongeldig. Er is niets opgeslagen.");
+		return api_invalid(r, &e, "De melding is ongeldig. Er is niets opgeslagen.");
 	case CORR_LIMITED:
 		req_header(r, "Retry-After", "3600");
 		return respond_error(r, 429, "Te veel meldingen", msg, NULL);
@@ -255,11 +183,11 @@ int api_corrections_list(struct request *r)
 				     "status");
 	struct store *s = store_thread();
 	if (!s)
-		return store_down(r);
+		return api_store_down(r);
 	struct correction_row *rows = NULL;
 	int n = 0;
 	if (corrections_queue(s, r->arena, r->snap, r->user, open, 500, &rows, &n))
-		return store_down(r);
+		return api_store_down(r);
 	r->cache_control = "no-store";
 	struct jw w;
 	api_begin(r, &w);
@@ -289,14 +217,14 @@ static int handle(struct request *r, bool accept)
 	struct field_errors e = {0};
 	if (!accept) {
 		json_t *o;
-		if ((st = body_or_respond(r, &o)))
+		if ((st = api_json_body_or_respond(r, &o)))
 			return st;
-		if (!str_member(o, "reden", &reason, &e))
-			return invalid(r, &e, "De invoer klopt niet.");
+		if (!api_str_member(o, "reden", &reason, &e))
+			return api_invalid(r, &e, "De invoer klopt niet.");
 	}
 	struct store *s = store_thread();
 	if (!s)
-		return store_down(r);
+		return api_store_down(r);
 	const char *msg = "";
 	enum corr_outcome out =
 	    accept ? corrections_accept(s, r->arena, r->snap, r->user, "api", id, &e, &msg)
@@ -306,7 +234,7 @@ static int handle(struct request *r, bool accept)
 		break;
 	case CORR_INVALID:
 		if (e.n)
-			return invalid(r, &e, msg);
+			return api_invalid(r, &e, msg);
 		return respond_error(r, 400, "Ongeldige invoer", msg, NULL);
 	case CORR_NOTFOUND:
 		return respond_not_found(r);
@@ -321,7 +249,7 @@ static int handle(struct request *r, bool accept)
 	app_after_write();
 	struct correction_row c;
 	if (store_correction_get(s, r->arena, id, &c))
-		return store_down(r);
+		return api_store_down(r);
 	r->cache_control = "no-store";
 	struct jw w;
 	api_begin(r, &w);

@@ -219,3 +219,31 @@ bool policy_may_disable_user(const struct user *u, const struct user *target)
 {
 	return policy_has_role(u, USER_ROLE_ADMIN) && target->id != u->id;
 }
+
+/* ---- relations ------------------------------------------------------------------ */
+
+bool policy_is_province(const struct user *u)
+{
+	return policy_has_role(u, USER_ROLE_ACCOUNT_MGR);
+}
+
+bool policy_may_see_relations(const struct user *u, const char *org_code)
+{
+	if (policy_is_province(u))
+		return true;
+	return editor(u) && org_code && *u->org_code && strcmp(u->org_code, org_code) == 0;
+}
+
+bool policy_relation_visible(const struct user *u, const char *org_code,
+			     const char *confidentiality)
+{
+	if (policy_is_province(u))
+		return true;
+	return policy_may_see_relations(u, org_code) && confidentiality &&
+	       strcmp(confidentiality, "partner") == 0;
+}
+
+bool policy_may_assign_account_managers(const struct user *u)
+{
+	return policy_is_staff(u);
+}

@@ -132,6 +132,26 @@ bool policy_may_manage_org_people(const struct user *u, const char *org_code);
 bool policy_may_edit_person(struct store *st, struct arena *a, const struct user *u,
 			    const struct snapshot *s, const char *key);
 
+/* ---- relations (app/relaties.h) ----------------------------------------------- */
+
+/* Province staff for the relations module: an enabled user with the role
+ * accounthouder or higher. Sees every partner's relation records, writes
+ * contact moments, signals and follow-ups. */
+bool policy_is_province(const struct user *u);
+
+/* May u see the relation records of organisation org_code at all? Province
+ * staff; a partner editor only for their own organisation (and then only
+ * what is shared with the partner: policy_relation_visible). */
+bool policy_may_see_relations(const struct user *u, const char *org_code);
+
+/* May u see one relation record of org_code with confidentiality
+ * ("intern" or "partner")? */
+bool policy_relation_visible(const struct user *u, const char *org_code,
+			     const char *confidentiality);
+
+/* Assign or end accounthouders: the programme team and administrators. */
+bool policy_may_assign_account_managers(const struct user *u);
+
 /* ---- accounts and the API ------------------------------------------------------ */
 
 /* Create a personal API token: an enabled user signed in with a web session

@@ -33,6 +33,8 @@
 #include "../api/api_health.h"
 #include "../api/api_corrections.h"
 #include "../pages/corrections.h"
+#include "../api/api_relaties.h"
+#include "../pages/relaties.h"
 #include "../pages/admin_home.h"
 #include "../pages/analysis_index.h"
 
@@ -272,6 +274,27 @@ const struct route routes[] = {
 
     /* Administration: the overview (staff), users and roles
      * (administrators), imports (staff). */
+    /* Relations ("Relatie en ontmoeten", pages/relaties.c): province staff;
+     * a partner editor sees the shared records of their own organisation
+     * (checked per object in app/relaties.c). Never cached. */
+    {GET, "/relaties", page_relaties, ROUTE_PAGE, 0, relaties_overview_params,
+     USER_ROLE_ACCOUNT_MGR},
+    {GET, "/relaties/{code}", page_relaties_partner, ROUTE_PAGE, 0, no_params, USER_ROLE_EDITOR},
+    {HTTP_POST, "/relaties/{code}/contactmomenten", page_relaties_contact_add, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_ACCOUNT_MGR},
+    {HTTP_POST, "/relaties/{code}/signalen", page_relaties_signal_add, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_ACCOUNT_MGR},
+    {HTTP_POST, "/relaties/{code}/vervolgacties", page_relaties_follow_up_add, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_ACCOUNT_MGR},
+    {HTTP_POST, "/relaties/{code}/accounthouders", page_relaties_manager_add, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_STAFF},
+    {HTTP_POST, "/relaties/signalen/{id}/status", page_relaties_signal_status, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_ACCOUNT_MGR},
+    {HTTP_POST, "/relaties/vervolgacties/{id}/status", page_relaties_follow_up_status, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_ACCOUNT_MGR},
+    {HTTP_POST, "/relaties/accounthouders/{id}/beeindigen", page_relaties_manager_end, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_STAFF},
+
     {GET, "/beheer", page_admin_home, ROUTE_PAGE, 0, no_params, USER_ROLE_STAFF},
     {GET, "/beheer/gebruikers", page_users, ROUTE_PAGE, 0, auth_no_params, USER_ROLE_ADMIN},
     {HTTP_POST, "/beheer/gebruikers", page_users_add, ROUTE_PAGE, ROUTE_FORM | ROUTE_CSRF,
@@ -323,6 +346,21 @@ const struct route routes[] = {
      no_params, USER_ROLE_EDITOR},
     {HTTP_POST, "/api/v1/correcties/{id}/afwijzen", api_correction_reject, ROUTE_API, ROUTE_TOKEN,
      no_params, USER_ROLE_EDITOR},
+
+    /* API, relations: personal API tokens only (checked by the handler);
+     * what a token sees follows the same rules as the pages. */
+    {GET, "/api/v1/relaties", api_relaties_list, ROUTE_API, 0, no_params, USER_ROLE_ACCOUNT_MGR},
+    {GET, "/api/v1/relaties/{code}", api_relaties_show, ROUTE_API, 0, no_params, USER_ROLE_EDITOR},
+    {HTTP_POST, "/api/v1/relaties/{code}/contactmomenten", api_relaties_contact_add, ROUTE_API,
+     ROUTE_TOKEN, no_params, USER_ROLE_ACCOUNT_MGR},
+    {HTTP_POST, "/api/v1/relaties/{code}/signalen", api_relaties_signal_add, ROUTE_API, ROUTE_TOKEN,
+     no_params, USER_ROLE_ACCOUNT_MGR},
+    {HTTP_POST, "/api/v1/relaties/{code}/vervolgacties", api_relaties_follow_up_add, ROUTE_API,
+     ROUTE_TOKEN, no_params, USER_ROLE_ACCOUNT_MGR},
+    {HTTP_PATCH, "/api/v1/signalen/{id}", api_relaties_signal_patch, ROUTE_API, ROUTE_TOKEN,
+     no_params, USER_ROLE_ACCOUNT_MGR},
+    {HTTP_PATCH, "/api/v1/vervolgacties/{id}", api_relaties_follow_up_patch, ROUTE_API, ROUTE_TOKEN,
+     no_params, USER_ROLE_ACCOUNT_MGR},
 
     /* API, change-set import (staff tokens): plan, or apply with ?toepassen=true. */
     {HTTP_POST, "/api/v1/wijzigingen", api_changeset_import, ROUTE_API, ROUTE_TOKEN | ROUTE_UPLOAD,

@@ -15,12 +15,14 @@ const struct page_head *page_head_for(const struct request *r, const struct page
 	*c = *h;
 	c->account_known = true;
 	c->menu_mine = false;
+	c->menu_relations = false;
 	c->menu_admin = false;
 	if (r->user && !r->via_token) {
 		c->user_name =
 		    str_empty(r->user->display_name) ? r->user->username : r->user->display_name;
 		c->csrf = r->csrf;
 		c->menu_mine = policy_has_work_list(r->user);
+		c->menu_relations = policy_is_province(r->user);
 		c->menu_admin = policy_may_administer(r->user);
 		return c;
 	}

@@ -33,6 +33,7 @@ static const struct nav_item nav_items[] = {
 /* The items for signed-in roles, after the main ones. */
 static const struct nav_item nav_mine = {NAV_MINE, NAV_NONE, "/mijn-organisatie",
 					 "Mijn organisatie"};
+static const struct nav_item nav_relations = {NAV_RELATIONS, NAV_NONE, "/relaties", "Relaties"};
 static const struct nav_item nav_admin = {NAV_ADMIN, NAV_NONE, "/beheer", "Beheer"};
 
 static void stylesheet(struct buf *b, const char *logical)
@@ -76,6 +77,10 @@ static void nav_list(struct buf *b, const struct page_head *h, const char *modif
 	const char *group = "atlas-nav__item--role";
 	if (h->menu_mine) {
 		nav_link(b, &nav_mine, h->nav, h->nav_exact, group);
+		group = NULL;
+	}
+	if (h->menu_relations) {
+		nav_link(b, &nav_relations, h->nav, h->nav_exact, group);
 		group = NULL;
 	}
 	if (h->menu_admin)

@@ -27,10 +27,11 @@ enum nav_section {
 	NAV_MAP,
 	NAV_NETWORK,
 	NAV_ANALYSIS,
-	NAV_PEOPLE,   /* wie zit waar: /personen, /analyse/bestuurders */
-	NAV_CALENDAR, /* /kalender */
-	NAV_MINE,     /* Mijn organisatie (editors) */
-	NAV_ADMIN,    /* Beheer (programme team) */
+	NAV_PEOPLE,    /* wie zit waar: /personen, /analyse/bestuurders */
+	NAV_CALENDAR,  /* /kalender */
+	NAV_MINE,      /* Mijn organisatie (editors) */
+	NAV_RELATIONS, /* Relaties (province staff) */
+	NAV_ADMIN,     /* Beheer (programme team) */
 };
 
 /* One breadcrumb step; href NULL marks the current page (last step). */
@@ -60,6 +61,7 @@ struct page_head {
 	 * signed-in user's work list) and "Beheer" (the programme team's
 	 * /beheer overview). */
 	bool menu_mine;
+	bool menu_relations; /* "Relaties": province staff (accounthouder and up) */
 	bool menu_admin;
 };
 

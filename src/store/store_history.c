@@ -26,9 +26,12 @@ struct rows {
 	bool batch; /* the query has columns 10..12: batch id, title, changes */
 };
 
-/* The audit events the public history shows when no kind is asked for. */
+/* The audit events the public history shows when no kind is asked for:
+ * never accounts, people, nor the confidential records of the relations
+ * module (store_relaties.c). */
 #define PUBLIC_ENTITIES                                                                            \
-	"entity NOT IN ('user', 'api_token', 'person', 'office', 'seat', 'person_export')"
+	"entity NOT IN ('user', 'api_token', 'person', 'office', 'seat', 'person_export', "        \
+	"'account_manager', 'contact_moment', 'relation_signal', 'follow_up')"
 
 /* Append every row of the prepared audit query st; resets st. */
 static int collect(struct store *s, db_stmt *st, struct rows *out)

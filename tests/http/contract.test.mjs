@@ -300,8 +300,9 @@ test('every read (GET) answers as documented: examples, all query examples, anon
       if (op.params.some((x) => x.in === 'query' && x.name === 'paginaGrootte')) await check(op, base + '?paginaGrootte=2', { expect: 200 });
     } else {
       await check(op, base, { expect: 401 });
-      // the programme team reviews corrections; the other guarded reads are for administrators
-      await check(op, base, { token: TOK.staf, expect: op.id === 'GET /correcties' ? 200 : 403 });
+      // the programme team reviews corrections and sees relations; the other guarded reads are for administrators
+      const staffReads = ['GET /correcties', 'GET /relaties', 'GET /relaties/{code}'];
+      await check(op, base, { token: TOK.staf, expect: staffReads.includes(op.id) ? 200 : 403 });
       await check(op, base, { token: TOK.beheerder, expect: 200 });
     }
   });
@@ -435,6 +436,33 @@ test('the change-set import: a dry run answers the plan, a set with a problem 42
   await check(op, `${BASE}/wijzigingen?bestand=new_organisations.csv&toepassen=true`, { token: TOK.staf, raw: bad, headers: csv, expect: 422 });
   await check(op, `${BASE}/wijzigingen?bestand=sources.csv&toepassen=misschien`, { token: TOK.staf, raw: src, headers: csv, expect: 400 });
   await check(op, `${BASE}/wijzigingen`, { token: TOK.staf, raw: src, headers: { 'content-type': 'text/plain' }, expect: 415 });
+});
+
+test('relations: contact moments, signals and follow-ups with a staff token; status changes', async () => {
+  const code = exampleOf(deref('#/components/parameters/PartnerCode'));
+  const yesterday = new Date(Date.now() - 86400e3).toISOString().slice(0, 10);
+  const tomorrow = new Date(Date.now() + 86400e3).toISOString().slice(0, 10);
+  const contact = OP('POST /relaties/{code}/contactmomenten');
+  const cbody = { datum: yesterday, soort: 'ambtelijk', onderwerp: 'Contractoverleg (fictief)', vertrouwelijkheid: 'intern' };
+  await check(contact, `${BASE}/relaties/${code}/contactmomenten`, { body: cbody, expect: 401 });
+  await check(contact, `${BASE}/relaties/${code}/contactmomenten`, { token: TOK.staf, body: cbody, expect: 201 });
+  await check(contact, `${BASE}/relaties/${code}/contactmomenten`, { token: TOK.staf, body: { ...cbody, datum: tomorrow }, expect: 400 });
+  await check(contact, `${BASE}/relaties/gm9999/contactmomenten`, { token: TOK.staf, body: cbody, expect: 404 });
+  const signal = OP('POST /relaties/{code}/signalen');
+  const s = await check(signal, `${BASE}/relaties/${code}/signalen`, { token: TOK.staf, body: { titel: 'Contractknelpunt (fictief)', ernst: 'laag', vertrouwelijkheid: 'partner' }, expect: 201 });
+  const follow = OP('POST /relaties/{code}/vervolgacties');
+  const f = await check(follow, `${BASE}/relaties/${code}/vervolgacties`, { token: TOK.staf, body: { titel: 'Contractactie (fictief)', eigenaar: 'ct-staf', uiterlijk: tomorrow, vertrouwelijkheid: 'intern' }, expect: 201 });
+  await check(follow, `${BASE}/relaties/${code}/vervolgacties`, { token: TOK.staf, body: { titel: 'Zonder eigenaar', uiterlijk: tomorrow, vertrouwelijkheid: 'intern' }, expect: 400 });
+  const ps = OP('PATCH /signalen/{id}');
+  await check(ps, `${BASE}/signalen/${s.json.id}`, { token: TOK.staf, body: { status: 'in_behandeling' }, expect: 200 });
+  await check(ps, `${BASE}/signalen/${s.json.id}`, { token: TOK.staf, body: { status: 'in_behandeling' }, expect: 409 });
+  await check(ps, `${BASE}/signalen/999999`, { token: TOK.staf, body: { status: 'opgelost' }, expect: 404 });
+  const pf = OP('PATCH /vervolgacties/{id}');
+  await check(pf, `${BASE}/vervolgacties/${f.json.id}`, { token: TOK.staf, body: { status: 'afgerond' }, expect: 200 });
+  await check(pf, `${BASE}/vervolgacties/${f.json.id}`, { token: TOK.staf, body: { status: 'klaar' }, expect: 400 });
+  const one = await check(OP('GET /relaties/{code}'), `${BASE}/relaties/${code}`, { token: TOK.staf, expect: 200 });
+  assert.equal(one.json.contactmomenten.length, 1);
+  assert.equal(one.json.signalen[0].status, 'in_behandeling');
 });
 
 test('every operation in the document was exercised and validated', () => {

@@ -109,11 +109,11 @@ test('editor: "Mijn organisatie" in the menu, no Beheer; lands on the work list'
   await admin.arrayBuffer();
 });
 
-test('other signed-in partners (accounthouder) also get "Mijn organisatie"', async () => {
+test('other signed-in partners (accounthouder) also get "Mijn organisatie", and Relaties', async () => {
   const { location, cookie } = await signIn('accounthouder.nav');
   assert.equal(location, '/mijn-organisatie');
   const html = await (await fetch(srv.base + '/', { headers: { cookie } })).text();
-  assert.deepEqual(labels(html), [...MAIN, 'Mijn organisatie']);
+  assert.deepEqual(labels(html), [...MAIN, 'Mijn organisatie', 'Relaties']);
 });
 
 test('staff: Beheer in the menu and as landing page, without user management', async () => {
@@ -122,7 +122,7 @@ test('staff: Beheer in the menu and as landing page, without user management', a
   const r = await fetch(srv.base + '/beheer', { headers: { cookie } });
   assert.equal(r.status, 200);
   const html = await r.text();
-  assert.deepEqual(labels(html), [...MAIN, 'Beheer']);
+  assert.deepEqual(labels(html), [...MAIN, 'Relaties', 'Beheer']);
   assert.equal(items(html).find((i) => i.label === 'Beheer').current, 'page');
   for (const href of ['/beheer/import', '/beheer/correcties', '/samenwerkingsverbanden/nieuw', '/actualiteit', '/mijn-organisatie'])
     assert.match(html, new RegExp(`<a[^>]*href="${href}"`), `/beheer links ${href}`);
@@ -133,7 +133,7 @@ test('admin: Beheer with users and roles', async () => {
   const { location, cookie } = await signIn('beheer.nav');
   assert.equal(location, '/beheer');
   const html = await (await fetch(srv.base + '/beheer', { headers: { cookie } })).text();
-  assert.deepEqual(labels(html), [...MAIN, 'Beheer']);
+  assert.deepEqual(labels(html), [...MAIN, 'Relaties', 'Beheer']);
   assert.match(html, /<a[^>]*href="\/beheer\/gebruikers"[^>]*>Gebruikers en rollen</);
   const users = await (await fetch(srv.base + '/beheer/gebruikers', { headers: { cookie } })).text();
   assert.equal(items(users).find((i) => i.label === 'Beheer').current, 'true');

@@ -492,13 +492,61 @@ static void test_accounts(void **state)
 	assert_false(policy_may_disable_user(&self, &self));
 }
 
+/* ---- relations ---------------------------------------------------------------------- */
+
+static const char *rel_org, *rel_conf;
+static bool ask_province(enum who w)
+{
+	return policy_is_province(user(w));
+}
+static bool ask_see_relations(enum who w)
+{
+	return policy_may_see_relations(user(w), rel_org);
+}
+static bool ask_relation_visible(enum who w)
+{
+	return policy_relation_visible(user(w), rel_org, rel_conf);
+}
+static bool ask_assign(enum who w)
+{
+	return policy_may_assign_account_managers(user(w));
+}
+
+static void test_relations(void **state)
+{
+	(void)state;
+	/* the accounthouder in this fixture has an organisation scope: it does
+	 * not narrow what province staff see */
+	static const bool province[WHO_COUNT] = ROW(0, 0, 0, 0, 0, 1, 1, 1, 1, 0);
+	check_row("policy_is_province", province, ask_province);
+	static const bool assign[WHO_COUNT] = ROW(0, 0, 0, 0, 0, 0, 0, 1, 1, 0);
+	check_row("policy_may_assign_account_managers", assign, ask_assign);
+	rel_org = "gm9001";
+	static const bool see_own[WHO_COUNT] = ROW(0, 1, 0, 0, 0, 1, 1, 1, 1, 0);
+	check_row("policy_may_see_relations gm9001", see_own, ask_see_relations);
+	rel_conf = "partner";
+	check_row("shared record of gm9001", see_own, ask_relation_visible);
+	rel_conf = "intern";
+	check_row("intern record of gm9001", province, ask_relation_visible);
+	rel_org = "gm9002";
+	static const bool see_other[WHO_COUNT] = ROW(0, 0, 1, 0, 0, 1, 1, 1, 1, 0);
+	check_row("policy_may_see_relations gm9002", see_other, ask_see_relations);
+	rel_conf = "partner";
+	check_row("shared record of gm9002", see_other, ask_relation_visible);
+	rel_org = "";
+	static const bool see_none[WHO_COUNT] = ROW(0, 0, 0, 0, 0, 1, 1, 1, 1, 0);
+	check_row("no organisation: an editor without one sees nothing", see_none,
+		  ask_see_relations);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_roles),	   cmocka_unit_test(test_organisations),
 	    cmocka_unit_test(test_collaborations), cmocka_unit_test(test_participations),
 	    cmocka_unit_test(test_people),	   cmocka_unit_test(test_api_writes),
-	    cmocka_unit_test(test_accounts),	   cmocka_unit_test(test_menu_items),
+	    cmocka_unit_test(test_accounts),	   cmocka_unit_test(test_relations),
+	    cmocka_unit_test(test_menu_items),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
