@@ -54,6 +54,7 @@ static const struct copy_table {
     {"import_batch", NULL, 1},
     {"provenance", NULL, 1},
     {"correction", NULL, 1},
+    {"outbox", NULL, 1},
     {"audit_event", NULL, 1},
     {"meta", NULL, 0},
 };

@@ -28,7 +28,8 @@ struct rows {
 
 /* The audit events the public history shows when no kind is asked for. */
 #define PUBLIC_ENTITIES                                                                            \
-	"entity NOT IN ('user', 'api_token', 'person', 'office', 'seat', 'person_export')"
+	"entity NOT IN ('user', 'api_token', 'person', 'office', 'seat', 'person_export', "        \
+	"'outbox')"
 
 /* Append every row of the prepared audit query st; resets st. */
 static int collect(struct store *s, db_stmt *st, struct rows *out)
