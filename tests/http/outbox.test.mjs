@@ -16,12 +16,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
   ROOT, atlas, freshDb, freePort, startServer, addUser, login, anonymous, apiClient, sql, HAVE_SQL_CLI,
 } from './harness.mjs';
+import { vnuValidate } from './vnu.mjs';
 
 const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 const SINK = path.join(ROOT, 'tests', 'http', 'smtp_sink.py');
@@ -296,6 +297,12 @@ test('a failed message is queued again from the page (CSRF); page and API are fo
     assert.match(page.text, new RegExp(`action="/beheer/uitgaande-post/${id}/opnieuw"`));
     assert.match(page.text, /Opnieuw proberen/);
     assert.equal((await st.get('/beheer/uitgaande-post?status=onzin')).status, 400);
+    // valid HTML (Nu HTML Checker), one h1, no inline style
+    const file = path.join(tmp, 'uitgaande-post.html');
+    writeFileSync(file, page.text);
+    assert.deepEqual(vnuValidate([file]).map((m) => `${m.line}:${m.column}: ${m.message}`), []);
+    assert.equal((page.text.match(/<h1[\s>]/g) || []).length, 1);
+    assert.ok(!/\sstyle\s*=/.test(page.text));
     // the admin overview links to it
     assert.match((await st.get('/beheer')).text, /href="\/beheer\/uitgaande-post"/);
 
