@@ -1,6 +1,6 @@
 /*
  * atlas — the Samenwerkingsatlas command line: serve, migrate, import,
- * export, backup, restore, copy, check, user, help (the table `commands`
+ * export, backup, restore, copy, check, user, mail, help (the table `commands`
  * below, dispatched like the route table; usage_text lists them). Options
  * are read once into struct opts; each command checks the ones it needs.
  * Every command takes --db PATH-OR-URL: a SQLite file, or a PostgreSQL
@@ -24,6 +24,7 @@
 #include "lib/arena.h"
 #include "app/policy.h"
 #include "app/siteinfo.h"
+#include "app/outbox.h"
 #include "io/geo.h"
 #include "io/derived_seats.h"
 #include "io/wgr_rules.h"
@@ -92,6 +93,7 @@ static const char *usage_text =
     "  restore BESTAND  zet een reservekopie terug (server gestopt)\n"
     "  user           beheer gebruikers: add, list, disable, enable, set-role, password, token\n"
     "  copy           kopieer alle gegevens naar een andere (lege) database, bv. PostgreSQL\n"
+    "  mail test --to ADRES  zet een testbericht in de wachtrij van de uitgaande post\n"
     "\n"
     "Opties voor alle opdrachten:\n"
     "  --db PAD|URL   SQLite-bestand of PostgreSQL-URL (postgres://…); standaard\n"
@@ -117,6 +119,11 @@ static const char serve_help[] =
     "                  of webadres; standaard $ATLAS_CONTACT; zonder: 'nog niet ingesteld')\n"
     "  --fg-contact ADRES  contact van de functionaris gegevensbescherming op /privacy\n"
     "                  (standaard $ATLAS_FG_CONTACT)\n"
+    "Uitgaande post (docs/DEPLOYMENT.md): $ATLAS_SMTP_URL (smtp://host:587 of\n"
+    "smtps://host:465; zonder: berichten blijven in de wachtrij), $ATLAS_SMTP_USER,\n"
+    "$ATLAS_SMTP_PASSWORD, $ATLAS_SMTP_TLS (probeer|verplicht|nee), $ATLAS_MAIL_FROM,\n"
+    "$ATLAS_MAIL_FROM_NAME, $ATLAS_MAIL_RETRY_BASE_MS, $ATLAS_MAIL_RETRY_MAX_MS,\n"
+    "$ATLAS_MAIL_MAX_ATTEMPTS, $ATLAS_MAIL_RETENTION_DAYS, $ATLAS_MAIL_POLL_MS.\n"
     "Stopt netjes op SIGINT/SIGTERM: lopende verzoeken worden afgemaakt.\n";
 
 static const char migrate_help[] = "Gebruik: atlas migrate [--db PAD]\n"
@@ -854,6 +861,118 @@ static int cmd_backup(const struct opts *o, bool restore)
 	return 0;
 }
 
+/* ---- the outbox of e-mail (app/outbox.h) */
+
+/* The sender's configuration for `atlas serve`, from ATLAS_SMTP_* and
+ * ATLAS_MAIL_* (never from arguments: the password would show in the
+ * process list). */
+static struct outbox_config mail_cfg;
+
+/* getenv(name) as a number in [min, max] into *out (unchanged when unset);
+ * false with a message when set but invalid. */
+static bool env_number(const char *name, long min, long max, int64_t *out)
+{
+	const char *v = getenv(name);
+	long n;
+	if (!v || !*v)
+		return true;
+	if (!parse_long(v, min, max, &n)) {
+		fprintf(stderr, "atlas serve: %s moet een getal van %ld tot %ld zijn\n", name, min,
+			max);
+		return false;
+	}
+	*out = n;
+	return true;
+}
+
+static int mail_config_from_env(struct outbox_config *c)
+{
+	outbox_config_defaults(c);
+	c->smtp_url = getenv("ATLAS_SMTP_URL");
+	c->smtp_user = getenv("ATLAS_SMTP_USER");
+	c->smtp_password = getenv("ATLAS_SMTP_PASSWORD");
+	c->from = getenv("ATLAS_MAIL_FROM");
+	c->from_name = getenv("ATLAS_MAIL_FROM_NAME");
+	const char *tls = getenv("ATLAS_SMTP_TLS");
+	/* a password goes over TLS unless the operator says otherwise */
+	c->tls = c->smtp_user && *c->smtp_user ? SMTP_TLS_REQUIRED : SMTP_TLS_TRY;
+	if (tls && *tls) {
+		if (strcmp(tls, "probeer") == 0)
+			c->tls = SMTP_TLS_TRY;
+		else if (strcmp(tls, "verplicht") == 0)
+			c->tls = SMTP_TLS_REQUIRED;
+		else if (strcmp(tls, "nee") == 0)
+			c->tls = SMTP_TLS_NONE;
+		else {
+			fputs("atlas serve: ATLAS_SMTP_TLS is probeer, verplicht of nee\n", stderr);
+			return -1;
+		}
+	}
+	if (c->smtp_url && *c->smtp_url && strncmp(c->smtp_url, "smtp://", 7) != 0 &&
+	    strncmp(c->smtp_url, "smtps://", 8) != 0) {
+		fputs("atlas serve: ATLAS_SMTP_URL begint met smtp:// of smtps://\n", stderr);
+		return -1;
+	}
+	int64_t attempts = c->max_attempts, days = c->retention_days, poll = c->poll_ms;
+	if (!env_number("ATLAS_MAIL_RETRY_BASE_MS", 1, 86400000L, &c->retry_base_ms) ||
+	    !env_number("ATLAS_MAIL_RETRY_MAX_MS", 1, 7 * 86400000L, &c->retry_max_ms) ||
+	    !env_number("ATLAS_MAIL_MAX_ATTEMPTS", 1, 100, &attempts) ||
+	    !env_number("ATLAS_MAIL_RETENTION_DAYS", 0, 3650, &days) ||
+	    !env_number("ATLAS_MAIL_POLL_MS", 10, 3600000L, &poll))
+		return -1;
+	c->max_attempts = (int)attempts;
+	c->retention_days = (int)days;
+	c->poll_ms = (int)poll;
+	return 0;
+}
+
+static int mail_start(void)
+{
+	return outbox_sender_start(&mail_cfg);
+}
+
+static const char mail_help[] =
+    "Gebruik: atlas mail test --to ADRES [--naam NAAM] [--db PAD]\n"
+    "Zet één testbericht in de wachtrij van de uitgaande post (met een regel in het\n"
+    "auditlog). Een draaiende 'atlas serve' met ATLAS_SMTP_URL verstuurt het; de status\n"
+    "staat op /beheer/uitgaande-post. Zo controleert u de instellingen van de mailserver.\n";
+
+/* atlas mail test --to ADDRESS */
+static int cmd_mail(const struct opts *o)
+{
+	if (!o->sub || strcmp(o->sub, "test") != 0 || !o->to) {
+		fputs(mail_help, stderr);
+		return 2;
+	}
+	struct store *st;
+	if (open_store(o, &st))
+		return 1;
+	char err[256], today[11];
+	if (store_check_schema(st, err, sizeof err) != STORE_OK) {
+		fprintf(stderr, "atlas mail: %s\n", err);
+		store_close(st);
+		return 1;
+	}
+	today_iso(today);
+	struct write_ctx w = {.actor = "cli:mail-test", .via = "cli", .today = today};
+	struct field_errors e = {0};
+	int64_t id = 0;
+	int rc = outbox_queue_test(st, &w, o->to, o->naam, &id, &e);
+	store_close(st);
+	if (rc == STORE_ERR_INVALID) {
+		for (int i = 0; i < e.n; i++)
+			fprintf(stderr, "atlas mail test: %s: %s\n", e.e[i].field, e.e[i].message);
+		return 1;
+	}
+	if (rc != STORE_OK) {
+		fputs("atlas mail test: het bericht kon niet in de wachtrij worden gezet\n",
+		      stderr);
+		return 1;
+	}
+	printf("testbericht %lld staat in de wachtrij\n", (long long)id);
+	return 0;
+}
+
 static int cmd_serve(const struct opts *o)
 {
 	size_t len = 0;
@@ -874,6 +993,8 @@ static int cmd_serve(const struct opts *o)
 	static const struct router_access access = {policy_has_role, policy_may_write_api};
 	router_set_access(&access);
 	siteinfo_set(o->contact, o->fg_contact);
+	if (mail_config_from_env(&mail_cfg) != 0)
+		return 1;
 	struct server_config cfg = {
 	    .listen = o->listen,
 	    .port = o->port,
@@ -883,6 +1004,8 @@ static int cmd_serve(const struct opts *o)
 	    .body_limit = 1u << 20,
 	    .quiet = o->quiet != 0,
 	    .trust_proxy = o->trust_proxy != 0,
+	    .start_background = mail_start,
+	    .stop_background = outbox_sender_stop,
 	};
 	if (o->oidc_config) {
 		char err[256];
@@ -1068,6 +1191,7 @@ static const struct command commands[] = {
     {"copy", cmd_copy, copy_help, false},
     {"check", cmd_check, check_help, false},
     {"user", cmd_user, user_help, true},
+    {"mail", cmd_mail, mail_help, false},
     {"help", cmd_help, NULL, false},
 };
 

@@ -93,6 +93,13 @@ bool policy_may_review_correction(const struct user *u, const struct snapshot *s
  * organisation in s. */
 bool policy_may_review_corrections(const struct user *u, const struct snapshot *s);
 
+/* ---- the outbox of e-mail (app/outbox.h) ----------------------------------- */
+
+/* See the outbox (addresses, subjects, errors) and queue failed mail again:
+ * programme staff and administrators. Addresses are personal data: never
+ * anyone else. */
+bool policy_may_see_outbox(const struct user *u);
+
 /* ---- people and offices ------------------------------------------------------- */
 
 /*

@@ -35,6 +35,8 @@
 #include "../pages/corrections.h"
 #include "../api/api_relaties.h"
 #include "../pages/relaties.h"
+#include "../api/api_outbox.h"
+#include "../pages/outbox.h"
 #include "../pages/admin_home.h"
 #include "../pages/analysis_index.h"
 
@@ -308,6 +310,11 @@ const struct route routes[] = {
     {GET, "/beheer/import", page_import, ROUTE_PAGE, 0, no_params, USER_ROLE_STAFF},
     {HTTP_POST, "/beheer/import", page_import_submit, ROUTE_PAGE,
      ROUTE_CSRF | ROUTE_FORM | ROUTE_UPLOAD, no_params, USER_ROLE_STAFF},
+    /* the outbox of e-mail (pages/outbox.c): addresses are personal data */
+    {GET, "/beheer/uitgaande-post", page_outbox, ROUTE_PAGE, 0, outbox_page_params,
+     USER_ROLE_STAFF},
+    {HTTP_POST, "/beheer/uitgaande-post/{id}/opnieuw", page_outbox_retry, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_STAFF},
 
     /* API, collaborations and participations: reads, and writes that need
      * a personal API token (ROUTE_TOKEN; a web session does not count). */
@@ -365,6 +372,10 @@ const struct route routes[] = {
     /* API, change-set import (staff tokens): plan, or apply with ?toepassen=true. */
     {HTTP_POST, "/api/v1/wijzigingen", api_changeset_import, ROUTE_API, ROUTE_TOKEN | ROUTE_UPLOAD,
      api_changeset_params, USER_ROLE_STAFF},
+
+    /* API, the outbox of e-mail (staff tokens; addresses are personal data). */
+    {GET, "/api/v1/uitgaande-post", api_outbox_list, ROUTE_API, ROUTE_TOKEN, api_outbox_params,
+     USER_ROLE_STAFF},
 
     /* API, organisations, policy domains and people. */
     {GET, "/api/v1/organisaties", api_org_list, ROUTE_API, ROUTE_CACHE, org_list_params},

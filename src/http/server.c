@@ -811,6 +811,12 @@ int server_run(const struct server_config *cfg)
 		static_free();
 		return 1;
 	}
+	if (cfg->start_background && cfg->start_background() != 0) {
+		writers_join();
+		readmodel_stop();
+		static_free();
+		return 1;
+	}
 	struct MHD_Daemon *d = MHD_start_daemon(
 	    flags, (uint16_t)cfg->port, NULL, NULL, access_handler, NULL,
 	    MHD_OPTION_EXTERNAL_LOGGER, mhd_log, NULL, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
@@ -821,6 +827,8 @@ int server_run(const struct server_config *cfg)
 	if (!d) {
 		log_error("kan niet luisteren op %s:%d", cfg->listen, cfg->port);
 		writers_join();
+		if (cfg->stop_background)
+			cfg->stop_background();
 		return 1;
 	}
 	const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
@@ -839,6 +847,8 @@ int server_run(const struct server_config *cfg)
 		usleep(100000);
 	writers_join(); /* finishes the writes still queued */
 	MHD_stop_daemon(d);
+	if (cfg->stop_background)
+		cfg->stop_background();
 	readmodel_stop();
 	reply_cache_clear();
 	static_free();

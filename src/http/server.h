@@ -21,6 +21,12 @@ struct server_config {
 	size_t body_limit;   /* request body limit in bytes (default 1 MiB) */
 	bool quiet;	     /* no access log */
 	bool trust_proxy;    /* believe X-Forwarded-Proto (behind our own TLS proxy) */
+	/* Background work beside the requests (the outbox sender, app/outbox.h),
+	 * given by main.c so http/ does not depend on it: started after the
+	 * snapshot is loaded, with SIGINT/SIGTERM blocked; stopped after the
+	 * last request. NULL: none. start returns 0 or -1 (startup fails). */
+	int (*start_background)(void);
+	void (*stop_background)(void);
 };
 
 /*

@@ -677,6 +677,35 @@ const char *const store_migrations[] = {
     ");\n"
     "CREATE INDEX follow_up_org ON follow_up(org_code, status);\n"
     "CREATE INDEX follow_up_owner ON follow_up(owner_id, status, due_date);\n",
+    /* 11: the outbox of e-mail (store_outbox.h, app/outbox.h). A message is
+     * inserted in the same transaction as the change it reports and sent
+     * later by the sender thread of `atlas serve`: status queued → sending
+     * (claim token + lease_until) → sent, or failed after the last attempt.
+     * dedupe_key is UNIQUE (NULL: none), so one notification is queued
+     * once; token is the stable Message-ID local part of the row. No journal
+     * trigger: nothing the read model or a cached page shows. */
+    "CREATE TABLE outbox (\n"
+    "  id          INTEGER PRIMARY KEY,\n"
+    "  kind        TEXT NOT NULL,\n"
+    "  dedupe_key  TEXT UNIQUE,\n"
+    "  to_address  TEXT NOT NULL,\n"
+    "  to_name     TEXT NOT NULL DEFAULT '',\n"
+    "  subject     TEXT NOT NULL,\n"
+    "  body        TEXT NOT NULL,\n"
+    "  token       TEXT NOT NULL UNIQUE,\n"
+    "  status      TEXT NOT NULL DEFAULT 'queued'\n"
+    "              CHECK (status IN ('queued', 'sending', 'sent', 'failed')),\n"
+    "  attempts    INTEGER NOT NULL DEFAULT 0,\n"
+    "  not_before  TEXT NOT NULL,\n"
+    "  claim       TEXT NOT NULL DEFAULT '',\n"
+    "  lease_until TEXT NOT NULL DEFAULT '',\n"
+    "  last_error  TEXT NOT NULL DEFAULT '',\n"
+    "  created_at  TEXT NOT NULL,\n"
+    "  sent_at     TEXT NOT NULL DEFAULT '',\n"
+    "  pruned      INTEGER NOT NULL DEFAULT 0\n"
+    ");\n"
+    "CREATE INDEX outbox_due ON outbox(status, not_before);\n"
+    "CREATE INDEX outbox_sent ON outbox(status, sent_at);\n",
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

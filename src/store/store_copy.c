@@ -54,6 +54,12 @@ static const struct copy_table {
     {"import_batch", NULL, 1},
     {"provenance", NULL, 1},
     {"correction", NULL, 1},
+    {"account_manager", NULL, 1},
+    {"contact_moment", NULL, 1},
+    {"contact_link", NULL, 0},
+    {"relation_signal", NULL, 1},
+    {"follow_up", NULL, 1},
+    {"outbox", NULL, 1},
     {"audit_event", NULL, 1},
     {"meta", NULL, 0},
 };

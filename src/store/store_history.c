@@ -27,11 +27,11 @@ struct rows {
 };
 
 /* The audit events the public history shows when no kind is asked for:
- * never accounts, people, nor the confidential records of the relations
- * module (store_relaties.c). */
+ * never accounts, people, the confidential records of the relations module
+ * (store_relaties.c) nor the mail outbox. */
 #define PUBLIC_ENTITIES                                                                            \
 	"entity NOT IN ('user', 'api_token', 'person', 'office', 'seat', 'person_export', "        \
-	"'account_manager', 'contact_moment', 'relation_signal', 'follow_up')"
+	"'account_manager', 'contact_moment', 'relation_signal', 'follow_up', 'outbox')"
 
 /* Append every row of the prepared audit query st; resets st. */
 static int collect(struct store *s, db_stmt *st, struct rows *out)

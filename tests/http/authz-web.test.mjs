@@ -160,6 +160,8 @@ const MATRIX = [
     name: 'GET mijn organisatie', method: 'GET', path: () => '/mijn-organisatie',
     ok: new Set(ROLES.filter((r) => r !== 'anoniem')),
   },
+  // the outbox of e-mail: addresses are personal data, staff only
+  { name: 'GET uitgaande post', method: 'GET', path: () => '/beheer/uitgaande-post', ok: new Set(['programmateam', 'beheerder']) },
   {
     name: 'POST deelname beëindigen', method: 'POST',
     path: () => `/samenwerkingsverbanden/${F.E}/deelnemers/${F.P_E}/beeindigen`, ok: EDITORS_OK,

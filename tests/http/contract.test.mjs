@@ -21,7 +21,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, ROOT, addUser, login } from './harness.mjs';
+import { startServer, ROOT, addUser, login, atlas } from './harness.mjs';
 
 const DOC = JSON.parse(readFileSync(path.join(ROOT, 'docs', 'openapi.json'), 'utf8'));
 const BASE = DOC.servers[0].url; // "/api/v1"
@@ -300,8 +300,8 @@ test('every read (GET) answers as documented: examples, all query examples, anon
       if (op.params.some((x) => x.in === 'query' && x.name === 'paginaGrootte')) await check(op, base + '?paginaGrootte=2', { expect: 200 });
     } else {
       await check(op, base, { expect: 401 });
-      // the programme team reviews corrections and sees relations; the other guarded reads are for administrators
-      const staffReads = ['GET /correcties', 'GET /relaties', 'GET /relaties/{code}'];
+      // the programme team reviews corrections, sees relations and the outbox; the other guarded reads are for administrators
+      const staffReads = ['GET /correcties', 'GET /relaties', 'GET /relaties/{code}', 'GET /uitgaande-post'];
       await check(op, base, { token: TOK.staf, expect: staffReads.includes(op.id) ? 200 : 403 });
       await check(op, base, { token: TOK.beheerder, expect: 200 });
     }
@@ -423,6 +423,16 @@ test('corrections: propose anonymously, then accept and reject with a token', as
   await check(reject, `${BASE}/correcties/${b.json.id}/afwijzen`, { token: TOK.staf, body: {}, expect: 400 });
   await check(reject, `${BASE}/correcties/${b.json.id}/afwijzen`, { token: TOK.staf, body: { reden: 'Fictief.' }, expect: 200 });
   await check(reject, `${BASE}/correcties/999999/afwijzen`, { token: TOK.staf, body: { reden: 'Fictief.' }, expect: 404 });
+});
+
+test('the outbox: a queued test message as the programme team sees it', async () => {
+  const q = atlas(['mail', 'test', '--to', 'contract@example.org', '--naam', 'Contract (fictief)', '--db', srv.db]);
+  assert.equal(q.status, 0, q.stderr);
+  const op = OP('GET /uitgaande-post');
+  const r = await check(op, `${BASE}/uitgaande-post?status=wachtrij`, { token: TOK.staf, expect: 200 });
+  assert.equal(r.json.mailserverIngesteld, false);
+  assert.ok(r.json.berichten.some((b) => b.aan === 'contract@example.org' && b.naam === 'Contract (fictief)'));
+  await check(op, `${BASE}/uitgaande-post?status=onzin`, { token: TOK.staf, expect: 400 });
 });
 
 test('the change-set import: a dry run answers the plan, a set with a problem 422', async () => {
