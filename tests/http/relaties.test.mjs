@@ -28,7 +28,7 @@ before(async () => {
   srv = await startServer();
   anon = anonymous(srv.base);
   const orgs = await anon.getJson('/api/v1/organisaties?soort=gemeente&paginaGrootte=100');
-  const inProv = orgs.organisaties.filter((o) => o.inProvincie !== false);
+  const inProv = orgs.organisaties.filter((o) => o.inProvincie === true);
   F.P = inProv[0].code;
   F.Q = inProv[1].code;
   const parts = await anon.getJson(`/api/v1/organisaties/${F.P}/deelnames`);
