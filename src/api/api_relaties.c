@@ -205,32 +205,6 @@ static int created(struct request *r, const char *code, int64_t id)
 	return 201;
 }
 
-/* An array member of strings (absent/null: none), at most max. */
-static int str_array(json_t *o, const char *key, const char **out, int max, struct field_errors *e)
-{
-	json_t *v = json_object_get(o, key);
-	if (!v || json_is_null(v))
-		return 0;
-	if (!json_is_array(v)) {
-		field_errors_add(e, key, "Geef een lijst van sleutels.");
-		return 0;
-	}
-	int n = 0;
-	size_t i;
-	json_t *x;
-	json_array_foreach(v, i, x)
-	{
-		if (!json_is_string(x)) {
-			field_errors_add(e, key, "Geef een lijst van sleutels (tekst).");
-			return 0;
-		}
-		if (n < max)
-			out[n] = json_string_value(x);
-		n++;
-	}
-	return n;
-}
-
 int api_relaties_contact_add(struct request *r)
 {
 	json_t *o;
@@ -246,9 +220,10 @@ int api_relaties_contact_add(struct request *r)
 	api_str_member(o, "onderwerp", &f.subject, &e);
 	api_str_member(o, "samenvatting", &f.summary, &e);
 	api_str_member(o, "vertrouwelijkheid", &f.confidentiality, &e);
-	f.n_orgs = str_array(o, "organisaties", orgs, RELATIES_LINKS_MAX + 1, &e);
-	f.n_collabs = str_array(o, "samenwerkingsverbanden", collabs, RELATIES_LINKS_MAX + 1, &e);
-	f.n_domains = str_array(o, "beleidsdomeinen", domains, RELATIES_LINKS_MAX + 1, &e);
+	f.n_orgs = api_str_array(o, "organisaties", orgs, RELATIES_LINKS_MAX + 1, &e);
+	f.n_collabs =
+	    api_str_array(o, "samenwerkingsverbanden", collabs, RELATIES_LINKS_MAX + 1, &e);
+	f.n_domains = api_str_array(o, "beleidsdomeinen", domains, RELATIES_LINKS_MAX + 1, &e);
 	static const char *const known[] = {"datum",
 					    "soort",
 					    "onderwerp",

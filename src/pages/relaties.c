@@ -17,14 +17,6 @@
 
 const struct param_spec relaties_overview_params[] = {{"stil", PT_TEXT, 1}, {NULL, 0, 0}};
 
-static int store_down(struct request *r)
-{
-	return respond_error(r, 503, "Tijdelijk niet beschikbaar",
-			     "De database is even niet bereikbaar. Er is niets opgeslagen. "
-			     "Probeer het over enkele minuten opnieuw.",
-			     NULL);
-}
-
 static const char *partner_href(struct request *r, const char *code, const char *anchor)
 {
 	struct buf u = BUF_INIT;
@@ -58,7 +50,7 @@ int page_relaties(struct request *r)
 	r->etag = NULL;
 	struct store *st = store_thread();
 	if (!st)
-		return store_down(r);
+		return page_store_down(r);
 	const char *stil = req_param(r, "stil");
 	bool quiet_only = stil && strcmp(stil, "1") == 0;
 	struct relation_overview_row *rows;
@@ -70,7 +62,7 @@ int page_relaties(struct request *r)
 		    r, 403, "Geen toegang",
 		    "Het relatieoverzicht is alleen voor medewerkers van de provincie.", NULL);
 	if (o != REL_OK)
-		return store_down(r);
+		return page_store_down(r);
 	int months = relaties_quiet_months();
 	struct buf *b = &r->out;
 	const struct page_head h = {.title = "Relaties", .nav = NAV_RELATIONS, .nav_exact = true};
@@ -620,7 +612,7 @@ static int partner_page(struct request *r, const char *code, const struct failed
 	r->etag = NULL;
 	struct store *st = store_thread();
 	if (!st)
-		return store_down(r);
+		return page_store_down(r);
 	struct relation_partner p;
 	enum relaties_outcome o = relaties_partner(st, r->arena, r->snap, r->user, code, &p);
 	if (o == REL_NOTFOUND)
@@ -631,7 +623,7 @@ static int partner_page(struct request *r, const char *code, const struct failed
 				     "provincie.",
 				     NULL);
 	if (o != REL_OK)
-		return store_down(r);
+		return page_store_down(r);
 	const struct organisation *org = &r->snap->orgs[p.org];
 	struct buf *b = &r->out;
 	buf_reset(b);
@@ -732,7 +724,7 @@ static int after_write(struct request *r, enum relaties_outcome o, const char *c
 	}
 	default:
 		log_error("relaties: a write about %s failed", code ? code : "?");
-		return store_down(r);
+		return page_store_down(r);
 	}
 }
 
@@ -746,7 +738,7 @@ int page_relaties_contact_add(struct request *r)
 {
 	struct store *st = store_thread();
 	if (!st)
-		return store_down(r);
+		return page_store_down(r);
 	const char *code = r->path_args[0];
 	const char *collabs[RELATIES_LINKS_MAX + 1], *domains[RELATIES_LINKS_MAX + 1],
 	    *orgs[RELATIES_LINKS_MAX + 1];
@@ -774,7 +766,7 @@ int page_relaties_signal_add(struct request *r)
 {
 	struct store *st = store_thread();
 	if (!st)
-		return store_down(r);
+		return page_store_down(r);
 	const char *code = r->path_args[0];
 	struct relaties_signal_form f = {.collab_key = req_form(r, "samenwerkingsverband"),
 					 .title = req_form(r, "titel"),
@@ -792,7 +784,7 @@ int page_relaties_follow_up_add(struct request *r)
 {
 	struct store *st = store_thread();
 	if (!st)
-		return store_down(r);
+		return page_store_down(r);
 	const char *code = r->path_args[0];
 	struct relaties_follow_up_form f = {.title = req_form(r, "titel"),
 					    .owner = req_form(r, "eigenaar"),
@@ -809,7 +801,7 @@ int page_relaties_manager_add(struct request *r)
 {
 	struct store *st = store_thread();
 	if (!st)
-		return store_down(r);
+		return page_store_down(r);
 	const char *code = r->path_args[0];
 	struct field_errors e = {0};
 	enum relaties_outcome o =
@@ -836,7 +828,7 @@ int page_relaties_signal_status(struct request *r)
 		return respond_not_found(r);
 	struct store *st = store_thread();
 	if (!st)
-		return store_down(r);
+		return page_store_down(r);
 	struct field_errors e = {0};
 	const char *org;
 	enum relaties_outcome o = relaties_set_signal_status(st, r->arena, r->user, "web", id,
@@ -851,7 +843,7 @@ int page_relaties_follow_up_status(struct request *r)
 		return respond_not_found(r);
 	struct store *st = store_thread();
 	if (!st)
-		return store_down(r);
+		return page_store_down(r);
 	struct field_errors e = {0};
 	const char *org;
 	enum relaties_outcome o = relaties_set_follow_up_status(
@@ -866,7 +858,7 @@ int page_relaties_manager_end(struct request *r)
 		return respond_not_found(r);
 	struct store *st = store_thread();
 	if (!st)
-		return store_down(r);
+		return page_store_down(r);
 	const char *org;
 	enum relaties_outcome o = relaties_end_manager(st, r->arena, r->user, "web", id, &org);
 	return status_changed(r, o, org, NULL, "accounthouder-einde", "#accounthouders");

@@ -50,6 +50,10 @@ const UNLINKED = [
     why: '"Bevestig alles wat klopt" confirms a partner editor\'s own records; the others confirm record by record',
   },
   {
+    path: '/instrumenten/{id}',
+    why: 'the data has no instrument request yet; the links from /instrumenten are tested in tests/http/instrumenten.test.mjs',
+  },
+  {
     path: '/samenwerkingsverbanden/{id}/afspraken/{afspraak}/bewerken',
     why: 'the data has no shared agreement yet; the edit link is tested in tests/http/agreements.test.mjs',
   },
