@@ -246,6 +246,15 @@ static void contact_form(struct buf *b, struct request *r, int oi, const struct 
 	struct comp_option *vis = form_label_opts(r->arena, confidentiality_labels,
 						  LABEL_COUNT(confidentiality_labels), NULL, &nv);
 	struct comp_option *collabs = collab_opts(r, oi, NULL, &nc);
+	const char **pkeys, **pnames;
+	int npeople = 0;
+	struct store *st = store_thread();
+	if (!st ||
+	    relaties_people_of(st, r->arena, r->snap->orgs[oi].code, &pkeys, &pnames, &npeople))
+		npeople = 0;
+	struct comp_option *people = arena_calloc(r->arena, (size_t)npeople + 1, sizeof *people);
+	for (int i = 0; i < npeople; i++)
+		people[i] = (struct comp_option){pkeys[i], pnames[i]};
 	struct comp_option *domains =
 	    arena_calloc(r->arena, (size_t)r->snap->n_domains + 1, sizeof *domains);
 	for (int i = 0; i < r->snap->n_domains; i++)
@@ -262,27 +271,36 @@ static void contact_form(struct buf *b, struct request *r, int oi, const struct 
 	    with_opts(&(struct form_field){"beleidsdomeinen", "Onderwerpen (beleidsdomeinen)",
 					   FK_CHECKS, 0, false, NULL, NULL, 0},
 		      domains, nd),
+	    with_opts(&(struct form_field){"personen", "Wie waren er namens de partner", FK_CHECKS,
+					   0, false, NULL, NULL, 0},
+		      people, npeople),
 	    with_opts(&f_vertr, vis, nv),
 	};
-	int n = (int)(sizeof fields / sizeof fields[0]);
+	/* without office holders on record there is nothing to choose */
+	const struct form_field *fl = fields;
+	struct form_field shown[8];
+	int n = 0;
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		if (strcmp(fl[i].name, "personen") != 0 || npeople)
+			shown[n++] = fl[i];
 	char today[11];
 	today_iso(today);
-	const char *vals[7];
+	const char *vals[8];
 	for (int i = 0; i < n; i++)
-		vals[i] = again(r, ff, 'c', fields[i].name);
+		vals[i] = again(r, ff, 'c', shown[i].name);
 	if (ff->which == 'c') {
-		form_submitted(r, fields, n, vals);
+		form_submitted(r, shown, n, vals);
 	} else {
 		vals[0] = arena_strdup(r->arena, today);
-		vals[6] = "intern";
+		vals[n - 1] = "intern";
 	}
 	html_raw(b, "<section class=\"atlas-manage\" aria-labelledby=\"h-contact-nieuw\">"
 		    "<h3 class=\"utrecht-heading-3\" id=\"h-contact-nieuw\">Contactmoment "
 		    "vastleggen</h3>");
 	if (e)
-		form_error_summary(b, e, fields, n);
+		form_error_summary(b, e, shown, n);
 	form_open(b, r, partner_href(r, r->snap->orgs[oi].code, "/contactmomenten"));
-	form_fields(b, fields, n, vals, e);
+	form_fields(b, shown, n, vals, e);
 	form_submit(b, "Contactmoment vastleggen", true);
 	form_close(b);
 	html_raw(b, "</section>");
@@ -384,6 +402,11 @@ static void visibility_badge(struct buf *b, const char *confidentiality)
 static const char *link_name(struct request *r, const struct contact_link *l)
 {
 	int i;
+	if (strcmp(l->kind, "persoon") == 0) {
+		struct store *st = store_thread();
+		return st ? relaties_person_name(st, r->arena, r->user, l->ref)
+			  : "Onbekende persoon";
+	}
 	if (strcmp(l->kind, "samenwerkingsverband") == 0 &&
 	    (i = snapshot_find_collab(r->snap, l->ref)) >= 0)
 		return r->snap->collabs[i].name;
@@ -741,7 +764,7 @@ int page_relaties_contact_add(struct request *r)
 		return page_store_down(r);
 	const char *code = r->path_args[0];
 	const char *collabs[RELATIES_LINKS_MAX + 1], *domains[RELATIES_LINKS_MAX + 1],
-	    *orgs[RELATIES_LINKS_MAX + 1];
+	    *orgs[RELATIES_LINKS_MAX + 1], *people[RELATIES_LINKS_MAX + 1];
 	struct relaties_contact_form f = {
 	    .held_on = req_form(r, "datum"),
 	    .kind = req_form(r, "soort"),
@@ -751,14 +774,16 @@ int page_relaties_contact_add(struct request *r)
 	    .collabs = collabs,
 	    .domains = domains,
 	    .orgs = orgs,
+	    .people = people,
 	};
 	f.n_collabs = checked(r, "samenwerkingsverbanden", collabs, RELATIES_LINKS_MAX + 1);
 	f.n_domains = checked(r, "beleidsdomeinen", domains, RELATIES_LINKS_MAX + 1);
 	f.n_orgs = checked(r, "organisaties", orgs, RELATIES_LINKS_MAX + 1);
+	f.n_people = checked(r, "personen", people, RELATIES_LINKS_MAX + 1);
 	struct field_errors e = {0};
 	int64_t id;
 	enum relaties_outcome o =
-	    relaties_add_contact(st, r->snap, r->user, "web", code, &f, &e, &id);
+	    relaties_add_contact(st, r->arena, r->snap, r->user, "web", code, &f, &e, &id);
 	return after_write(r, o, code, 'c', &e, "contact", "#contactmomenten");
 }
 
