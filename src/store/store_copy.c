@@ -60,6 +60,8 @@ static const struct copy_table {
     {"relation_signal", NULL, 1},
     {"follow_up", NULL, 1},
     {"outbox", NULL, 1},
+    {"event", NULL, 1},
+    {"event_registration", NULL, 1},
     {"audit_event", NULL, 1},
     {"meta", NULL, 0},
 };
