@@ -360,9 +360,9 @@ static int patch_status(struct request *r, bool signal)
 		return api_store_down(r);
 	const char *org;
 	enum relaties_outcome out =
-	    signal
-		? relaties_set_signal_status(s, r->arena, r->user, "api", id, status, &e, &org)
-		: relaties_set_follow_up_status(s, r->arena, r->user, "api", id, status, &e, &org);
+	    signal ? relaties_set_signal_status(s, r->arena, r->user, "api", id, status, &e, &org)
+		   : relaties_set_follow_up_status(s, r->arena, r->snap, r->user, "api", id, status,
+						   &e, &org);
 	if ((st = outcome_or_respond(r, out, &e)))
 		return st;
 	struct jw w;

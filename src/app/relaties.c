@@ -4,14 +4,17 @@
 #include "relaties.h"
 #include "../lib/arena.h"
 #include "../lib/text.h"
+#include "../domain/diff.h"
 #include "../domain/validate.h"
 #include "../io/geo.h"
 #include "../store/store.h"
 #include "accounts.h"
+#include "outbox.h"
 #include "policy.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define LIST_LIMIT 500
 
@@ -213,6 +216,82 @@ static enum relaties_outcome writable_partner(const struct snapshot *s, const st
 	return policy_is_province(u) ? REL_OK : REL_FORBIDDEN;
 }
 
+/* ---- the reminder mail of a follow-up ---------------------------------------------- */
+
+/* The dedupe key of follow-up id's reminder: queued once, withdrawn when done. */
+static const char *reminder_key(struct arena *a, int64_t id)
+{
+	return arena_printf(a, "vervolgactie-%lld-herinnering", (long long)id);
+}
+
+/* The site's public address for links in mail (ATLAS_PUBLIC_URL, http(s),
+ * without a trailing slash), or NULL when not configured. */
+static const char *public_url(struct arena *a)
+{
+	const char *v = getenv("ATLAS_PUBLIC_URL");
+	if (!v || (strncmp(v, "https://", 8) != 0 && strncmp(v, "http://", 7) != 0))
+		return NULL;
+	size_t n = strlen(v);
+	while (n > 8 && v[n - 1] == '/')
+		n--;
+	return arena_printf(a, "%.*s", (int)n, v);
+}
+
+/*
+ * Queue the reminder of follow-up id (title, due date) of partner oi for
+ * its owner, due the day before at 07:00 UTC (at once when that has
+ * passed), inside the caller's batch. STORE_OK also when the owner has no
+ * e-mail address (nothing to send).
+ */
+static int queue_reminder(struct store *st, struct arena *a, const struct write_ctx *w,
+			  const struct snapshot *s, int oi, const struct user *owner,
+			  const char *title, const char *due, int64_t id)
+{
+	if (str_empty(owner->email) || owner->disabled)
+		return STORE_OK;
+	char at[21], now[21];
+	if (!relaties_reminder_at(due, at))
+		return STORE_ERR_INVALID;
+	time_t t = time(NULL);
+	struct tm n;
+	gmtime_r(&t, &n);
+	strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &n);
+	struct buf date = BUF_INIT;
+	diff_date_nl(&date, due);
+	const char *org = s->orgs[oi].name, *code = s->orgs[oi].code;
+	const char *base = public_url(a);
+	const char *where =
+	    base
+		? arena_printf(a, "%s/relaties/%s#vervolgacties", base, code)
+		: arena_printf(a, "de Samenwerkingsatlas, onder Relaties > %s (adres /relaties/%s)",
+			       org, code);
+	const char *name = str_empty(owner->display_name) ? owner->username : owner->display_name;
+	struct mail_message m = {
+	    .to = owner->email,
+	    .to_name = name,
+	    .subject = arena_printf(a, "Herinnering: vervolgactie %s uiterlijk %s", org,
+				    date.data ? date.data : due),
+	    .body =
+		arena_printf(a,
+			     "Beste %s,\n\n"
+			     "Deze vervolgactie voor %s moet uiterlijk %s klaar zijn:\n\n"
+			     "    %s\n\n"
+			     "Bekijk of wijzig haar in %s\n\n"
+			     "Is zij al klaar? Zet de status dan op Afgerond; dan krijgt u over "
+			     "deze vervolgactie geen herinnering meer.\n\n"
+			     "Dit bericht is automatisch verstuurd door de Samenwerkingsatlas.\n",
+			     name, org, date.data ? date.data : due, title, where),
+	    .kind = "vervolgactie-herinnering",
+	    .dedupe_key = reminder_key(a, id),
+	    .not_before = strcmp(at, now) > 0 ? at : NULL,
+	};
+	buf_free(&date);
+	struct field_errors e = {0};
+	int64_t mid;
+	bool dup;
+	return outbox_queue(st, w, &m, &mid, &dup, &e);
+}
+
 enum relaties_outcome relaties_add_contact(struct store *st, const struct snapshot *s,
 					   const struct user *u, const char *via,
 					   const char *org_code,
@@ -375,12 +454,22 @@ enum relaties_outcome relaties_add_follow_up(struct store *st, struct arena *a,
 				     .confidentiality = f->confidentiality,
 				     .owner_id = owner.id,
 				     .contact_id = f->contact_id};
-	return write_rc(store_follow_up_add(st, &w, &in, id));
+	/* the follow-up and its reminder mail commit together or not at all */
+	if (store_batch_begin(st))
+		return REL_FAILED;
+	int rc = store_follow_up_add(st, &w, &in, id);
+	if (rc == STORE_OK)
+		rc = queue_reminder(st, a, &w, s, oi, &owner, f->title, f->due_date, *id);
+	if (store_batch_end(st, rc == STORE_OK) != STORE_OK && rc == STORE_OK)
+		rc = STORE_ERR;
+	if (rc != STORE_OK)
+		*id = 0;
+	return write_rc(rc);
 }
 
 enum relaties_outcome relaties_set_follow_up_status(struct store *st, struct arena *a,
-						    const struct user *u, const char *via,
-						    int64_t id, const char *status,
+						    const struct snapshot *s, const struct user *u,
+						    const char *via, int64_t id, const char *status,
 						    struct field_errors *e, const char **org_out)
 {
 	*org_out = NULL;
@@ -401,7 +490,23 @@ enum relaties_outcome relaties_set_follow_up_status(struct store *st, struct are
 	struct write_ctx w;
 	char actor[80], today[11];
 	accounts_write_ctx(u, via, &w, actor, today);
-	return write_rc(store_follow_up_set_status(st, &w, id, status));
+	/* done: its reminder is withdrawn; open again: queued again (once) */
+	if (store_batch_begin(st))
+		return REL_FAILED;
+	rc = store_follow_up_set_status(st, &w, id, status);
+	bool withdrawn;
+	if (rc == STORE_OK && strcmp(status, "afgerond") == 0) {
+		rc = store_outbox_withdraw(st, reminder_key(a, id), &withdrawn);
+	} else if (rc == STORE_OK && s) {
+		struct user owner;
+		int oi = snapshot_find_org(s, f.org_code);
+		if (oi >= 0 && store_user_get_by_id(st, f.owner_id, &owner) == STORE_OK &&
+		    strcmp(f.due_date, today) >= 0)
+			rc = queue_reminder(st, a, &w, s, oi, &owner, f.title, f.due_date, id);
+	}
+	if (store_batch_end(st, rc == STORE_OK) != STORE_OK && rc == STORE_OK)
+		rc = STORE_ERR;
+	return write_rc(rc);
 }
 
 enum relaties_outcome relaties_assign_manager(struct store *st, struct arena *a,

@@ -136,6 +136,9 @@ enum relaties_outcome relaties_set_signal_status(struct store *st, struct arena 
 						 const char *status, struct field_errors *e,
 						 const char **org_out);
 
+/* A new follow-up queues a reminder mail to its owner (when the owner has
+ * an e-mail address) for 07:00 UTC the day before the due date, in the same
+ * transaction (app/outbox.h); links in it use ATLAS_PUBLIC_URL when set. */
 struct relaties_follow_up_form {
 	const char *title, *owner, *due_date, *confidentiality; /* owner: a username */
 	int64_t contact_id;					/* 0: none */
@@ -145,9 +148,12 @@ enum relaties_outcome relaties_add_follow_up(struct store *st, struct arena *a,
 					     const char *via, const char *org_code,
 					     const struct relaties_follow_up_form *f,
 					     struct field_errors *e, int64_t *id);
+/* New status of follow-up id: "afgerond" withdraws its reminder mail if
+ * it has not been sent; "open" queues it again (once) when the due date has
+ * not passed. */
 enum relaties_outcome relaties_set_follow_up_status(struct store *st, struct arena *a,
-						    const struct user *u, const char *via,
-						    int64_t id, const char *status,
+						    const struct snapshot *s, const struct user *u,
+						    const char *via, int64_t id, const char *status,
 						    struct field_errors *e, const char **org_out);
 
 /* Make user `username` accounthouder of org_code from start (YYYY-MM-DD;

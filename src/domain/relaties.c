@@ -8,6 +8,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 const struct label contact_kind_labels[6] = {
     {"bestuurlijk", "bestuurlijk", "Bestuurlijk overleg"},
@@ -127,4 +128,17 @@ bool relaties_is_quiet(const char *last_contact, const char *today, int months)
 	char limit[40];
 	snprintf(limit, sizeof limit, "%04d-%02d-%02d", y, m, d);
 	return strncmp(last_contact, limit, 10) < 0;
+}
+
+bool relaties_reminder_at(const char *due_date, char out[21])
+{
+	int y, m, d;
+	if (!due_date || strlen(due_date) != 10 || !validate_is_date_opt(due_date) ||
+	    sscanf(due_date, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return false;
+	struct tm t = {.tm_year = y - 1900, .tm_mon = m - 1, .tm_mday = d - 1, .tm_hour = 7};
+	time_t at = timegm(&t); /* normalises day 0 to the last of the month before */
+	struct tm n;
+	gmtime_r(&at, &n);
+	return strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &n) == 20;
 }

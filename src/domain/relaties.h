@@ -56,4 +56,11 @@ bool relaties_signal_transition(const char *from, const char *to);
  */
 bool relaties_is_quiet(const char *last_contact, const char *today, int months);
 
+/*
+ * When to remind the owner of a follow-up due on due_date (YYYY-MM-DD): at
+ * 07:00 UTC the day before, written to out as YYYY-MM-DDTHH:MM:SSZ. False
+ * when due_date is not a date.
+ */
+bool relaties_reminder_at(const char *due_date, char out[21]);
+
 #endif

@@ -854,8 +854,8 @@ int page_relaties_follow_up_status(struct request *r)
 		return store_down(r);
 	struct field_errors e = {0};
 	const char *org;
-	enum relaties_outcome o = relaties_set_follow_up_status(st, r->arena, r->user, "web", id,
-								req_form(r, "status"), &e, &org);
+	enum relaties_outcome o = relaties_set_follow_up_status(
+	    st, r->arena, r->snap, r->user, "web", id, req_form(r, "status"), &e, &org);
 	return status_changed(r, o, org, &e, "vervolgstatus", "#vervolgacties");
 }
 

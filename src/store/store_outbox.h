@@ -105,6 +105,15 @@ int store_outbox_release(struct store *s, int64_t id, const char *claim);
  */
 int store_outbox_retry(struct store *s, const struct write_ctx *w, int64_t id);
 
+/*
+ * Withdraw the message queued under dedupe_key that no sender has claimed
+ * yet (a reminder whose reason is gone), in a transaction of its own — a
+ * savepoint inside an import batch, so it commits with the change that
+ * made it moot. *withdrawn tells whether there was one. A message being
+ * sent or already sent stays.
+ */
+int store_outbox_withdraw(struct store *s, const char *dedupe_key, bool *withdrawn);
+
 /* Rows with status (NULL: every status), newest first, at most limit, in
  * arena a. */
 int store_outbox_list(struct store *s, struct arena *a, const char *status, int limit,

@@ -28,14 +28,14 @@ before(async () => {
   srv = await startServer();
   anon = anonymous(srv.base);
   const orgs = await anon.getJson('/api/v1/organisaties?soort=gemeente&paginaGrootte=100');
-  const inProv = orgs.organisaties.filter((o) => o.inProvincie !== false);
+  const inProv = orgs.organisaties.filter((o) => o.inProvincie === true);
   F.P = inProv[0].code;
   F.Q = inProv[1].code;
   const parts = await anon.getJson(`/api/v1/organisaties/${F.P}/deelnames`);
   const active = (parts.deelnames || parts).find((d) => d.actief);
   F.C = active.samenwerkingsverband.id;
   assert.ok(F.P && F.Q && F.C, 'two partner gemeenten and a collaboration');
-  addUser(srv.db, 'rel-staf', 'programmateam', { display: 'Stafmedewerker Testdorp' });
+  addUser(srv.db, 'rel-staf', 'programmateam', { display: 'Stafmedewerker Testdorp', extra: ['--email', 'staf.testdorp@example.org'] });
   addUser(srv.db, 'rel-ah', 'accounthouder', { display: 'Accounthouder Fictief' });
   addUser(srv.db, 'rel-red-p', 'redacteur', { org: F.P });
   addUser(srv.db, 'rel-red-q', 'redacteur', { org: F.Q });
@@ -216,6 +216,39 @@ test('follow-ups: an owner and a due date are required; the overview counts open
   // the partner sees the shared follow-up, not the intern one
   const own = await T.redP.call('GET', `/api/v1/relaties/${F.P}`);
   assert.deepEqual(own.json.vervolgacties.map((f) => f.titel), ['Terugbellen over het AB']);
+});
+
+test('a follow-up queues a reminder to its owner in the same transaction; done withdraws it, open again queues it again', async () => {
+  const mails = (extra = '') => sql(srv.db, `SELECT to_address || '|' || status || '|' || not_before || '|' || subject FROM outbox WHERE kind = 'vervolgactie-herinnering' ${extra} ORDER BY id`).trim();
+  const before = mails();
+  const due = new Date(Date.now() + 5 * 86400e3).toISOString().slice(0, 10);
+  const dayBefore = new Date(Date.now() + 4 * 86400e3).toISOString().slice(0, 10);
+  await S['rel-ah'].submit(`/relaties/${F.P}/vervolgacties`, { titel: 'Notitie Kwakkelbeek nasturen', eigenaar: 'rel-staf', uiterlijk: due, vertrouwelijkheid: 'intern' });
+  const id = Number(sql(srv.db, "SELECT id FROM follow_up WHERE title = 'Notitie Kwakkelbeek nasturen'"));
+  const row = sql(srv.db, `SELECT to_address || '|' || to_name || '|' || status || '|' || not_before || '|' || body FROM outbox WHERE dedupe_key = 'vervolgactie-${id}-herinnering'`);
+  const [to, name, status, notBefore, ...body] = row.split('|');
+  assert.equal(to, 'staf.testdorp@example.org');
+  assert.equal(name, 'Stafmedewerker Testdorp');
+  assert.equal(status, 'queued');
+  assert.ok(notBefore.startsWith(`${dayBefore}T07:00:00`), `reminder the day before: ${notBefore}`);
+  assert.match(body.join('|'), /Notitie Kwakkelbeek nasturen/);
+  assert.match(body.join('|'), new RegExp(`/relaties/${F.P}`));
+  // an owner without an e-mail address: the follow-up is stored, no mail
+  await S['rel-ah'].submit(`/relaties/${F.P}/vervolgacties`, { titel: 'Zonder adres', eigenaar: 'rel-ah', uiterlijk: due, vertrouwelijkheid: 'intern' });
+  const id2 = Number(sql(srv.db, "SELECT id FROM follow_up WHERE title = 'Zonder adres'"));
+  assert.equal(sql(srv.db, `SELECT count(*) FROM outbox WHERE dedupe_key = 'vervolgactie-${id2}-herinnering'`).trim(), '0');
+  // done: the queued reminder is withdrawn with the status change
+  await S['rel-ah'].submit(`/relaties/vervolgacties/${id}/status`, { status: 'afgerond' });
+  assert.equal(sql(srv.db, `SELECT count(*) FROM outbox WHERE dedupe_key = 'vervolgactie-${id}-herinnering'`).trim(), '0');
+  // open again: queued again, once
+  const api = await T.ah.call('PATCH', `/api/v1/vervolgacties/${id}`, { body: { status: 'open' } });
+  assert.equal(api.status, 200, api.text);
+  assert.equal(sql(srv.db, `SELECT count(*) FROM outbox WHERE dedupe_key = 'vervolgactie-${id}-herinnering' AND status = 'queued'`).trim(), '1');
+  assert.notEqual(mails(), before);
+  // the outbox is not public, and the audit trail of the mail names no address
+  const audit = sql(srv.db, "SELECT coalesce(\"after\", '') FROM audit_event WHERE entity = 'outbox'");
+  assert.ok(!audit.includes('staf.testdorp@example.org'));
+  for (const p of ['/wijzigingen', '/wijzigingen.atom']) assert.ok(!(await anon.get(p)).text.includes('staf.testdorp'), p);
 });
 
 test('the overview page: every partner, the quiet ones flagged and filterable', async () => {

@@ -100,12 +100,28 @@ static void test_quiet(void **state)
 	assert_string_equal(relaties_label(signal_status_labels, 3, "onbekend"), "onbekend");
 }
 
+static void test_reminder_at(void **state)
+{
+	(void)state;
+	char at[21];
+	assert_true(relaties_reminder_at("2026-12-08", at));
+	assert_string_equal(at, "2026-12-07T07:00:00Z");
+	assert_true(relaties_reminder_at("2027-01-01", at));
+	assert_string_equal(at, "2026-12-31T07:00:00Z");
+	assert_true(relaties_reminder_at("2028-03-01", at));
+	assert_string_equal(at, "2028-02-29T07:00:00Z"); /* a leap year */
+	assert_false(relaties_reminder_at("2026-02-30", at));
+	assert_false(relaties_reminder_at("morgen", at));
+	assert_false(relaties_reminder_at(NULL, at));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_contact),
 	    cmocka_unit_test(test_signal_and_follow_up),
 	    cmocka_unit_test(test_quiet),
+	    cmocka_unit_test(test_reminder_at),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
