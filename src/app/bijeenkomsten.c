@@ -154,15 +154,58 @@ static int queue(struct store *st, const struct write_ctx *w, const char *kind, 
 	return rc;
 }
 
-/* The mail after a registration took a place or joined the waiting list,
- * with the cancel link (token). promoted: it moved up from the list. */
+/* The dedupe key of registration id's reminder: queued once. */
+static const char *reminder_key(struct arena *a, int64_t id)
+{
+	return arena_printf(a, "bijeenkomst-herinnering-%lld", (long long)id);
+}
+
+/* Queue the reminder of registration id (a place at ev) for 07:00 UTC the
+ * day before, unless that moment has passed; with the cancel link. */
+static int queue_reminder(struct store *st, struct arena *a, const struct write_ctx *w,
+			  const struct event_row *ev, int64_t id, const char *to, const char *name,
+			  const char *cancel)
+{
+	char at[21], now[32];
+	iso_at(0, now);
+	if (str_empty(to) || !bijeenkomst_reminder_at(ev->starts_at, at) ||
+	    strncmp(at, now, 19) <= 0)
+		return STORE_OK;
+	const struct mail_message m = {
+	    .to = to,
+	    .to_name = name,
+	    .subject = arena_printf(a, "Herinnering: morgen %s", ev->title),
+	    .body = arena_printf(a,
+				 "Beste %s,\n\nMorgen is de bijeenkomst waarvoor u bent "
+				 "aangemeld.\n\n%s\nKunt u toch niet komen? Meld u af, dan "
+				 "krijgt iemand anders uw plaats: %s\n",
+				 name, event_facts(a, ev), cancel),
+	    .kind = "bijeenkomst-herinnering",
+	    .dedupe_key = reminder_key(a, id),
+	    .not_before = at,
+	};
+	int64_t mid;
+	bool dup;
+	struct field_errors e = {0};
+	int rc = outbox_queue(st, w, &m, &mid, &dup, &e);
+	if (rc != STORE_OK)
+		log_error("bijeenkomsten: queueing a reminder failed (%d)", rc);
+	return rc;
+}
+
+/* The mail after registration id took a place or joined the waiting list,
+ * with the cancel link (token), and for a place the reminder of the day
+ * before. promoted: it moved up from the list. */
 static int mail_status(struct store *st, struct arena *a, const struct write_ctx *w,
-		       const struct event_row *ev, const char *to, const char *name,
+		       const struct event_row *ev, int64_t id, const char *to, const char *name,
 		       const char *status, const char *token, bool promoted)
 {
 	const char *cancel =
 	    arena_printf(a, "%s/bijeenkomsten/afmelden/%s", bijeenkomsten_public_url(), token);
 	const char *facts = event_facts(a, ev);
+	if (strcmp(status, "bevestigd") == 0 &&
+	    queue_reminder(st, a, w, ev, id, to, name, cancel) != STORE_OK)
+		return STORE_ERR;
 	if (strcmp(status, "wachtlijst") == 0)
 		return queue(st, w, "bijeenkomst-wachtlijst", to, name,
 			     arena_printf(a, "U staat op de wachtlijst: %s", ev->title),
@@ -280,7 +323,8 @@ enum ev_outcome bijeenkomsten_register_user(struct store *st, const struct user 
 		o = from_store(rc);
 	}
 	if (o == EV_OK && has_mail &&
-	    mail_status(st, a, &w, &ev, email, name, status, tok, false) != STORE_OK)
+	    mail_status(st, a, &w, &ev, f == STORE_OK ? old.id : id, email, name, status, tok,
+			false) != STORE_OK)
 		o = EV_FAILED;
 	o = finish(st, o);
 	if (o == EV_OK)
@@ -427,7 +471,7 @@ enum ev_outcome bijeenkomsten_confirm(struct store *st, struct arena *a, const c
 							     dig, false));
 	}
 	if (o == EV_OK &&
-	    mail_status(st, a, &w, ev, reg.email, reg.name, status, tok, false) != STORE_OK)
+	    mail_status(st, a, &w, ev, reg.id, reg.email, reg.name, status, tok, false) != STORE_OK)
 		o = EV_FAILED;
 	o = finish(st, o);
 	if (o == EV_OK)
@@ -446,6 +490,9 @@ static enum ev_outcome cancel_in_batch(struct store *st, struct arena *a, const 
 	    store_registration_set_status(st, w, reg->id, reg->event_id, "geannuleerd", NULL, true);
 	if (rc != STORE_OK)
 		return from_store(rc);
+	bool withdrawn; /* a reminder not yet sent goes with the registration */
+	if (store_outbox_withdraw(st, reminder_key(a, reg->id), &withdrawn) != STORE_OK)
+		return EV_FAILED;
 	if (!held)
 		return EV_OK;
 	int taken = 0;
@@ -470,8 +517,8 @@ static enum ev_outcome cancel_in_batch(struct store *st, struct arena *a, const 
 					   false);
 	if (rc != STORE_OK)
 		return from_store(rc);
-	return mail_status(st, a, w, ev, all[next].email, all[next].name, "bevestigd", tok, true) ==
-		       STORE_OK
+	return mail_status(st, a, w, ev, all[next].id, all[next].email, all[next].name, "bevestigd",
+			   tok, true) == STORE_OK
 		   ? EV_OK
 		   : EV_FAILED;
 }

@@ -236,3 +236,22 @@ void bijeenkomst_local_time(int64_t t, char out[17])
 	memcpy(out, tmp, 16);
 	out[16] = '\0';
 }
+
+bool bijeenkomst_reminder_at(const char *starts_at, char out[21])
+{
+	if (!bijeenkomst_datetime_valid(starts_at))
+		return false;
+	struct tm tm = {.tm_year = num(starts_at, 4) - 1900,
+			.tm_mon = num(starts_at + 5, 2) - 1,
+			.tm_mday = num(starts_at + 8, 2) - 1,
+			.tm_hour = 7};
+	time_t t = timegm(&tm); /* normalises day 0 to the last of the month before */
+	struct tm d;
+	gmtime_r(&t, &d);
+	char tmp[64];
+	snprintf(tmp, sizeof tmp, "%04d-%02d-%02dT07:00:00Z", d.tm_year + 1900, d.tm_mon + 1,
+		 d.tm_mday);
+	memcpy(out, tmp, 20);
+	out[20] = '\0';
+	return true;
+}

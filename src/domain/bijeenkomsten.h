@@ -88,6 +88,11 @@ bool bijeenkomst_status_takes_place(const char *status);
 bool bijeenkomst_check_guest(const char *name, const char *organisation, const char *email,
 			     struct field_errors *e);
 
+/* When the reminder of an event starting at starts_at is due: 07:00 UTC
+ * the day before, as "YYYY-MM-DDT07:00:00Z" in out. False when starts_at
+ * is not a date-time. */
+bool bijeenkomst_reminder_at(const char *starts_at, char out[21]);
+
 /* The wall-clock time in the Netherlands (CET, CEST from the last Sunday
  * of March 01:00 UTC to the last Sunday of October 01:00 UTC) at Unix time
  * t, as "YYYY-MM-DDTHH:MM". */

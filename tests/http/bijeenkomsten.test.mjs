@@ -7,6 +7,7 @@
 //   - a guest's double opt-in: the confirmation link read out of the mail
 //   - a signed-in user's one-step registration; fellow attendees only with
 //     consent; the waiting list and its promotion mail; links used twice
+//   - the reminder of the day before (queued once, withdrawn on cancel)
 //   - capacity under 30 concurrent confirmations for 10 places
 //   - staff attendee list, attendance and CSV; iCal (RFC 5545)
 //   - privacy: no guest name or address on anonymous pages, the open API,
@@ -301,6 +302,11 @@ test('a guest registers with double opt-in through the real SMTP server; links u
   assert.equal((await anon.get('/bijeenkomsten/bevestigen/onzin')).status, 404);
 
   const [c] = await waitMail((x) => x.to === GUEST_MAIL && /Aanmelding bevestigd/.test(x.head + x.body), 'the confirmation');
+  // the reminder of the day before: due now (moved by hand), sent once with the cancel link
+  assert.equal(count("SELECT count(*) FROM outbox WHERE kind = 'bijeenkomst-herinnering' AND status = 'queued' AND to_address = '" + GUEST_MAIL + "'"), 1);
+  sql(srv.db, "UPDATE outbox SET not_before = '2020-01-01T00:00:00.000Z' WHERE kind = 'bijeenkomst-herinnering' AND to_address = '" + GUEST_MAIL + "'");
+  const [rem] = await waitMail((x) => x.to === GUEST_MAIL && /Morgen is de bijeenkomst/.test(x.body), 'the reminder');
+  assert.match(rem.body, /bijeenkomsten\/afmelden\//);
   const cancel = linkIn(c.body, 'afmelden');
   const off = await anon.post(cancel, {});
   assert.equal(off.status, 200);
@@ -374,6 +380,10 @@ test('signed-in users register in one step; attendees see each other only with c
   assert.match(loc, /melding=bevestigd/);
   assert.match((await S['ev-red'].get(loc)).text, /U bent aangemeld/);
   await waitMail((x) => x.to === 'redacteur.verzonnen@voorbeeld.nl' && /Aanmelding bevestigd/.test(x.head + x.body), 'the user mail');
+  // the reminder of the day before is queued in the same transaction, once
+  const regRed = count(`SELECT id FROM event_registration WHERE event_id = ${id} AND email = 'redacteur.verzonnen@voorbeeld.nl'`);
+  const reminder = () => String(sql(srv.db, `SELECT not_before FROM outbox WHERE dedupe_key = 'bijeenkomst-herinnering-${regRed}' AND status = 'queued'`)).trim();
+  assert.equal(reminder(), `${day(29)}T07:00:00.000Z`);
   const dup = await S['ev-red'].post(`/bijeenkomsten/${id}/aanmelden`, {});
   assert.equal(dup.status, 409);
   // the second editor (no address, no consent) registers too
@@ -419,6 +429,7 @@ test('signed-in users register in one step; attendees see each other only with c
   // the user cancels from the page
   const off = await S['ev-red'].submit(`/bijeenkomsten/${id}/afmelden`, {});
   assert.match(off, /melding=afgemeld/);
+  assert.equal(reminder(), '', 'the reminder is withdrawn with the registration');
   assert.equal((await T.anon.call('GET', `/api/v1/bijeenkomsten/${id}`)).json.plaatsenVrij, 8);
 });
 

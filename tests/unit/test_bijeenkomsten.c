@@ -2,7 +2,8 @@
  * test_bijeenkomsten — domain/bijeenkomsten.c: the checks of an event (a
  * Dutch message on the right field and nothing else; a start in the past
  * only refused for a new event), the date-time format, places left and the
- * registration deadline, which waiting-list entry moves up first, a
+ * registration deadline, which waiting-list entry moves up first, when the
+ * reminder of the day before is due, a
  * guest's name and address, and the Dutch wall-clock time around the
  * daylight-saving changes.
  */
@@ -184,6 +185,21 @@ static void test_guest(void **state)
 	assert_int_equal(e.n, 2);
 }
 
+static void test_reminder(void **state)
+{
+	(void)state;
+	char at[21];
+	assert_true(bijeenkomst_reminder_at("2027-03-15T10:00", at));
+	assert_string_equal(at, "2027-03-14T07:00:00Z");
+	assert_true(bijeenkomst_reminder_at("2027-03-01T09:00", at)); /* across a month */
+	assert_string_equal(at, "2027-02-28T07:00:00Z");
+	assert_true(bijeenkomst_reminder_at("2028-03-01T09:00", at)); /* a leap year */
+	assert_string_equal(at, "2028-02-29T07:00:00Z");
+	assert_true(bijeenkomst_reminder_at("2028-01-01T00:30", at)); /* across a year */
+	assert_string_equal(at, "2027-12-31T07:00:00Z");
+	assert_false(bijeenkomst_reminder_at("morgen", at));
+}
+
 static void test_local_time(void **state)
 {
 	(void)state;
@@ -213,6 +229,7 @@ int main(void)
 	    cmocka_unit_test(test_waiting_list),
 	    cmocka_unit_test(test_guest),
 	    cmocka_unit_test(test_local_time),
+	    cmocka_unit_test(test_reminder),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
