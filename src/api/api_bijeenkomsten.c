@@ -227,6 +227,13 @@ int api_bijeenkomst_patch(struct request *r)
 
 int api_bijeenkomst_registrations(struct request *r)
 {
+	if (!r->via_token || !r->user) { /* personal data: a personal API token, not a session */
+		req_header(r, "WWW-Authenticate", "Bearer realm=\"samenwerkingsatlas\"");
+		return respond_error(r, 401, "Niet aangemeld",
+				     "Aanmeldingen zijn alleen met een persoonlijke API-sleutel "
+				     "(Authorization: Bearer ...) te lezen.",
+				     NULL);
+	}
 	struct store *s = store_thread();
 	if (!s)
 		return api_store_down(r);

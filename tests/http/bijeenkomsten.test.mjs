@@ -236,6 +236,7 @@ test('the API: open list and event, staff create and PATCH', async () => {
   // registrations: staff tokens only
   assert.equal((await T.anon.call('GET', `/api/v1/bijeenkomsten/${id}/aanmeldingen`)).status, 401);
   assert.equal((await T.red.call('GET', `/api/v1/bijeenkomsten/${id}/aanmeldingen`)).status, 403);
+  assert.equal((await S['ev-staf'].get(`/api/v1/bijeenkomsten/${id}/aanmeldingen`)).status, 401, 'a web session is not a token');
   const regs = await T.staf.call('GET', `/api/v1/bijeenkomsten/${id}/aanmeldingen`);
   assert.equal(regs.status, 200);
   assert.deepEqual(regs.json.aanmeldingen, []);
