@@ -11,6 +11,7 @@
 #include "../lib/text.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,21 +27,22 @@ static int per_hour(void)
 	return 10;
 }
 
+static char public_url[512];
+static pthread_once_t public_url_once = PTHREAD_ONCE_INIT;
+
+static void read_public_url(void)
+{
+	const char *v = getenv("ATLAS_PUBLIC_URL");
+	snprintf(public_url, sizeof public_url, "%s", v && *v ? v : "http://localhost:8080");
+	size_t n = strlen(public_url);
+	while (n && public_url[n - 1] == '/')
+		public_url[--n] = '\0';
+}
+
 const char *bijeenkomsten_public_url(void)
 {
-	static char url[512];
-	static int done;
-	if (!__atomic_load_n(&done, __ATOMIC_ACQUIRE)) {
-		const char *v = getenv("ATLAS_PUBLIC_URL");
-		char tmp[512];
-		snprintf(tmp, sizeof tmp, "%s", v && *v ? v : "http://localhost:8080");
-		size_t n = strlen(tmp);
-		while (n && tmp[n - 1] == '/')
-			tmp[--n] = '\0';
-		memcpy(url, tmp, sizeof url);
-		__atomic_store_n(&done, 1, __ATOMIC_RELEASE);
-	}
-	return url;
+	pthread_once(&public_url_once, read_public_url);
+	return public_url;
 }
 
 void bijeenkomsten_now(char out[17])
