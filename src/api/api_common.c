@@ -280,3 +280,28 @@ void api_unknown_members(json_t *o, const char *const *known, size_t n, struct f
 			field_errors_add(e, "body", "Onbekend veld in de invoer.");
 	}
 }
+
+int api_str_array(json_t *o, const char *key, const char **out, int max, struct field_errors *e)
+{
+	json_t *v = json_object_get(o, key);
+	if (!v || json_is_null(v))
+		return 0;
+	if (!json_is_array(v)) {
+		field_errors_add(e, key, "Geef een lijst van sleutels of codes.");
+		return 0;
+	}
+	int n = 0;
+	size_t i;
+	json_t *x;
+	json_array_foreach(v, i, x)
+	{
+		if (!json_is_string(x)) {
+			field_errors_add(e, key, "Geef een lijst van sleutels of codes (tekst).");
+			return 0;
+		}
+		if (n < max)
+			out[n] = json_string_value(x);
+		n++;
+	}
+	return n;
+}

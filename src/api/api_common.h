@@ -111,6 +111,11 @@ bool api_str_member(json_t *o, const char *key, const char **out, struct field_e
  * reply already sent (415, 400). */
 int api_json_body_or_respond(struct request *r, json_t **root);
 
+/* An array member of strings (absent/null: none): up to max of them into
+ * out (borrowed from o); returns how many there are (may exceed max, so the
+ * caller can refuse too many). A wrong type adds an error for key to e. */
+int api_str_array(json_t *o, const char *key, const char **out, int max, struct field_errors *e);
+
 /* Adds an error for "body" to e for every member of o not in known[0..n). */
 void api_unknown_members(json_t *o, const char *const *known, size_t n, struct field_errors *e);
 

@@ -205,32 +205,6 @@ static int created(struct request *r, const char *code, int64_t id)
 	return 201;
 }
 
-/* An array member of strings (absent/null: none), at most max. */
-static int str_array(json_t *o, const char *key, const char **out, int max, struct field_errors *e)
-{
-	json_t *v = json_object_get(o, key);
-	if (!v || json_is_null(v))
-		return 0;
-	if (!json_is_array(v)) {
-		field_errors_add(e, key, "Geef een lijst van sleutels.");
-		return 0;
-	}
-	int n = 0;
-	size_t i;
-	json_t *x;
-	json_array_foreach(v, i, x)
-	{
-		if (!json_is_string(x)) {
-			field_errors_add(e, key, "Geef een lijst van sleutels (tekst).");
-			return 0;
-		}
-		if (n < max)
-			out[n] = json_string_value(x);
-		n++;
-	}
-	return n;
-}
-
 int api_relaties_contact_add(struct request *r)
 {
 	json_t *o;
@@ -239,16 +213,19 @@ int api_relaties_contact_add(struct request *r)
 		return st;
 	struct field_errors e = {0};
 	const char *orgs[RELATIES_LINKS_MAX + 1], *collabs[RELATIES_LINKS_MAX + 1],
-	    *domains[RELATIES_LINKS_MAX + 1];
-	struct relaties_contact_form f = {.orgs = orgs, .collabs = collabs, .domains = domains};
+	    *domains[RELATIES_LINKS_MAX + 1], *people[RELATIES_LINKS_MAX + 1];
+	struct relaties_contact_form f = {
+	    .orgs = orgs, .collabs = collabs, .domains = domains, .people = people};
 	api_str_member(o, "datum", &f.held_on, &e);
 	api_str_member(o, "soort", &f.kind, &e);
 	api_str_member(o, "onderwerp", &f.subject, &e);
 	api_str_member(o, "samenvatting", &f.summary, &e);
 	api_str_member(o, "vertrouwelijkheid", &f.confidentiality, &e);
-	f.n_orgs = str_array(o, "organisaties", orgs, RELATIES_LINKS_MAX + 1, &e);
-	f.n_collabs = str_array(o, "samenwerkingsverbanden", collabs, RELATIES_LINKS_MAX + 1, &e);
-	f.n_domains = str_array(o, "beleidsdomeinen", domains, RELATIES_LINKS_MAX + 1, &e);
+	f.n_orgs = api_str_array(o, "organisaties", orgs, RELATIES_LINKS_MAX + 1, &e);
+	f.n_collabs =
+	    api_str_array(o, "samenwerkingsverbanden", collabs, RELATIES_LINKS_MAX + 1, &e);
+	f.n_domains = api_str_array(o, "beleidsdomeinen", domains, RELATIES_LINKS_MAX + 1, &e);
+	f.n_people = api_str_array(o, "personen", people, RELATIES_LINKS_MAX + 1, &e);
 	static const char *const known[] = {"datum",
 					    "soort",
 					    "onderwerp",
@@ -256,9 +233,10 @@ int api_relaties_contact_add(struct request *r)
 					    "vertrouwelijkheid",
 					    "organisaties",
 					    "samenwerkingsverbanden",
-					    "beleidsdomeinen"};
+					    "beleidsdomeinen",
+					    "personen"};
 	api_unknown_members(o, known, sizeof known / sizeof known[0], &e);
-	if (f.n_orgs + f.n_collabs + f.n_domains > RELATIES_LINKS_MAX)
+	if (f.n_orgs + f.n_collabs + f.n_domains + f.n_people > RELATIES_LINKS_MAX)
 		field_errors_add(&e, "organisaties", "Geef ten hoogste %d koppelingen.",
 				 RELATIES_LINKS_MAX);
 	if (e.n)
@@ -267,8 +245,8 @@ int api_relaties_contact_add(struct request *r)
 	if (!s)
 		return api_store_down(r);
 	int64_t id;
-	enum relaties_outcome out =
-	    relaties_add_contact(s, r->snap, r->user, "api", r->path_args[0], &f, &e, &id);
+	enum relaties_outcome out = relaties_add_contact(s, r->arena, r->snap, r->user, "api",
+							 r->path_args[0], &f, &e, &id);
 	if ((st = outcome_or_respond(r, out, &e)))
 		return st;
 	return created(r, r->path_args[0], id);

@@ -252,3 +252,32 @@ bool policy_may_assign_account_managers(const struct user *u)
 {
 	return policy_is_staff(u);
 }
+
+/* ---- instrument requests ------------------------------------------------------------ */
+
+bool policy_may_request_instrument(const struct user *u, const char *org_code)
+{
+	if (policy_is_province(u))
+		return true;
+	return editor(u) && org_code && *u->org_code && strcmp(u->org_code, org_code) == 0;
+}
+
+bool policy_instrument_visible(const struct user *u, bool public_, const char *org_code,
+			       const char *const *parties, int n)
+{
+	if (public_ || policy_is_province(u))
+		return true;
+	if (!editor(u) || !*u->org_code)
+		return false;
+	if (org_code && strcmp(u->org_code, org_code) == 0)
+		return true;
+	for (int i = 0; i < n; i++)
+		if (strcmp(u->org_code, parties[i]) == 0)
+			return true;
+	return false;
+}
+
+bool policy_may_decide_instrument(const struct user *u)
+{
+	return policy_is_province(u);
+}

@@ -159,6 +159,23 @@ bool policy_relation_visible(const struct user *u, const char *org_code,
 /* Assign or end accounthouders: the programme team and administrators. */
 bool policy_may_assign_account_managers(const struct user *u);
 
+/* ---- instrument requests (app/instrumenten.h) ------------------------------------ */
+
+/* Ask for an instrument on behalf of organisation org_code: its own partner
+ * editor, or province staff for any organisation. */
+bool policy_may_request_instrument(const struct user *u, const char *org_code);
+
+/* May u see a request of org_code with parties[0..n)? public: granted
+ * stimulus contributions and lobby dossiers, seen by everyone; otherwise
+ * province staff and the editors of the requesting organisation or of a
+ * party. */
+bool policy_instrument_visible(const struct user *u, bool public_, const char *org_code,
+			       const char *const *parties, int n);
+
+/* Decide on requests (status, decision, linked collaboration): province
+ * staff. */
+bool policy_may_decide_instrument(const struct user *u);
+
 /* ---- accounts and the API ------------------------------------------------------ */
 
 /* Create a personal API token: an enabled user signed in with a web session

@@ -8,6 +8,7 @@
 #include "../domain/validate.h"
 #include "../io/geo.h"
 #include "../store/store.h"
+#include "../store/store_people.h"
 #include "accounts.h"
 #include "outbox.h"
 #include "policy.h"
@@ -292,9 +293,9 @@ static int queue_reminder(struct store *st, struct arena *a, const struct write_
 	return outbox_queue(st, w, &m, &mid, &dup, &e);
 }
 
-enum relaties_outcome relaties_add_contact(struct store *st, const struct snapshot *s,
-					   const struct user *u, const char *via,
-					   const char *org_code,
+enum relaties_outcome relaties_add_contact(struct store *st, struct arena *a,
+					   const struct snapshot *s, const struct user *u,
+					   const char *via, const char *org_code,
 					   const struct relaties_contact_form *f,
 					   struct field_errors *e, int64_t *id)
 {
@@ -308,7 +309,7 @@ enum relaties_outcome relaties_add_contact(struct store *st, const struct snapsh
 	accounts_write_ctx(u, via, &w, actor, today);
 	relaties_check_contact(e, f->held_on, f->kind, f->subject, f->summary, f->confidentiality,
 			       today);
-	int nl = f->n_orgs + f->n_collabs + f->n_domains;
+	int nl = f->n_orgs + f->n_collabs + f->n_domains + f->n_people;
 	if (nl > RELATIES_LINKS_MAX) {
 		field_errors_add(e, "organisaties", "Kies ten hoogste %d koppelingen.",
 				 RELATIES_LINKS_MAX);
@@ -341,6 +342,14 @@ enum relaties_outcome relaties_add_contact(struct store *st, const struct snapsh
 					 "Beleidsdomein „%.60s” bestaat niet.", f->domains[i]);
 		else
 			links[k++] = (struct contact_link){"beleidsdomein", s->domains[x].key};
+	}
+	for (int i = 0; i < f->n_people; i++) {
+		struct person p;
+		if (store_person_get(st, a, f->people[i], &p) != STORE_OK || p.erased)
+			field_errors_add(e, "personen", "Persoon „%.60s” staat niet in de atlas.",
+					 f->people[i]);
+		else
+			links[k++] = (struct contact_link){"persoon", p.key};
 	}
 	if (e->n)
 		return REL_INVALID;
@@ -550,4 +559,41 @@ enum relaties_outcome relaties_end_manager(struct store *st, struct arena *a, co
 	char actor[80], today[11];
 	accounts_write_ctx(u, via, &w, actor, today);
 	return write_rc(store_account_manager_end(st, a, &w, id, today, org_out));
+}
+
+int relaties_people_of(struct store *st, struct arena *a, const char *org_code, const char ***keys,
+		       const char ***names, int *n)
+{
+	*keys = *names = NULL;
+	*n = 0;
+	struct office *o;
+	int no;
+	if (store_offices_of_org(st, a, org_code, &o, &no))
+		return STORE_ERR;
+	char today[11];
+	today_iso(today);
+	*keys = arena_calloc(a, (size_t)no + 1, sizeof **keys);
+	*names = arena_calloc(a, (size_t)no + 1, sizeof **names);
+	for (int i = 0; i < no; i++) {
+		if (*o[i].to && strcmp(o[i].to, today) < 0)
+			continue;
+		bool seen = false;
+		for (int j = 0; j < *n && !seen; j++)
+			seen = strcmp((*keys)[j], o[i].person_key) == 0;
+		if (seen)
+			continue;
+		(*keys)[*n] = o[i].person_key;
+		(*names)[*n] = o[i].person_name;
+		(*n)++;
+	}
+	return STORE_OK;
+}
+
+const char *relaties_person_name(struct store *st, struct arena *a, const struct user *u,
+				 const char *key)
+{
+	struct person p;
+	if (store_person_get(st, a, key, &p) != STORE_OK || !policy_person_visible(u, &p))
+		return "Onbekende persoon";
+	return p.name;
 }

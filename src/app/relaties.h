@@ -109,17 +109,29 @@ int relaties_staff_users(struct store *st, struct arena *a, struct user **out, i
 /* ---- writes: each validates, checks u, writes one transaction with its audit event ---- */
 
 /* A contact moment as entered. Links: organisation codes, collaboration
- * keys, beleidsdomein keys (each must exist in s). */
+ * keys, beleidsdomein keys (each must exist in s) and the keys of the people
+ * who took part (each must be in the people registry). */
 struct relaties_contact_form {
 	const char *held_on, *kind, *subject, *summary, *confidentiality;
-	const char *const *orgs, *const *collabs, *const *domains;
-	int n_orgs, n_collabs, n_domains;
+	const char *const *orgs, *const *collabs, *const *domains, *const *people;
+	int n_orgs, n_collabs, n_domains, n_people;
 };
-enum relaties_outcome relaties_add_contact(struct store *st, const struct snapshot *s,
-					   const struct user *u, const char *via,
-					   const char *org_code,
+enum relaties_outcome relaties_add_contact(struct store *st, struct arena *a,
+					   const struct snapshot *s, const struct user *u,
+					   const char *via, const char *org_code,
 					   const struct relaties_contact_form *f,
 					   struct field_errors *e, int64_t *id);
+
+/* The people who hold an office at organisation org_code today (the
+ * choices for a contact moment's participants), by name; keys and names in
+ * arena a. */
+int relaties_people_of(struct store *st, struct arena *a, const char *org_code, const char ***keys,
+		       const char ***names, int *n);
+
+/* The name of person key as u may see it ("Onbekende persoon" when erased
+ * or not visible), in arena a. */
+const char *relaties_person_name(struct store *st, struct arena *a, const struct user *u,
+				 const char *key);
 
 struct relaties_signal_form {
 	const char *collab_key; /* "" or NULL: not about one collaboration */

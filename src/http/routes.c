@@ -37,6 +37,8 @@
 #include "../api/api_bijeenkomsten.h"
 #include "../pages/relaties.h"
 #include "../pages/bijeenkomsten.h"
+#include "../api/api_instrumenten.h"
+#include "../pages/instrumenten.h"
 #include "../api/api_outbox.h"
 #include "../pages/outbox.h"
 #include "../pages/admin_home.h"
@@ -329,6 +331,20 @@ const struct route routes[] = {
      ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_ACCOUNT_MGR},
     {GET, "/bijeenkomsten/{id}/aanmeldingen.csv", page_bijeenkomst_csv, ROUTE_PAGE, 0, no_params,
      USER_ROLE_ACCOUNT_MGR},
+    /* Instrument requests (pages/instrumenten.c): the overview is public
+     * (what it shows depends on the reader: never cached); requests are
+     * made by partner editors and province staff, decided by province
+     * staff (checked per object in app/instrumenten.c). */
+    {GET, "/instrumenten", page_instrumenten, ROUTE_PAGE, 0, no_params},
+    {GET | HTTP_POST, "/instrumenten/nieuw", page_instrument_new, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, instrumenten_new_params, USER_ROLE_EDITOR},
+    {GET, "/instrumenten/{id}", page_instrument_show, ROUTE_PAGE, 0, no_params},
+    {HTTP_POST, "/instrumenten/{id}/status", page_instrument_status, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_ACCOUNT_MGR},
+    {HTTP_POST, "/instrumenten/{id}/samenwerkingsverband", page_instrument_collab, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_ACCOUNT_MGR},
+    {HTTP_POST, "/instrumenten/{id}/steun", page_instrument_support, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
 
     {GET, "/beheer", page_admin_home, ROUTE_PAGE, 0, no_params, USER_ROLE_STAFF},
     {GET, "/beheer/gebruikers", page_users, ROUTE_PAGE, 0, auth_no_params, USER_ROLE_ADMIN},
@@ -412,6 +428,16 @@ const struct route routes[] = {
      no_params, USER_ROLE_ACCOUNT_MGR},
     {GET, "/api/v1/bijeenkomsten/{id}/aanmeldingen", api_bijeenkomst_registrations, ROUTE_API, 0,
      no_params, USER_ROLE_ACCOUNT_MGR},
+    /* API, instrument requests: the public ones open; the rest and every
+     * write with a personal API token (checked by the handler). */
+    {GET, "/api/v1/instrumenten", api_instrumenten_list, ROUTE_API, 0, no_params},
+    {GET, "/api/v1/instrumenten/{id}", api_instrument_show, ROUTE_API, 0, no_params},
+    {HTTP_POST, "/api/v1/instrumenten", api_instrument_create, ROUTE_API, ROUTE_TOKEN, no_params,
+     USER_ROLE_EDITOR},
+    {HTTP_PATCH, "/api/v1/instrumenten/{id}", api_instrument_patch, ROUTE_API, ROUTE_TOKEN,
+     no_params, USER_ROLE_ACCOUNT_MGR},
+    {HTTP_POST, "/api/v1/instrumenten/{id}/steun", api_instrument_support, ROUTE_API, ROUTE_TOKEN,
+     no_params, USER_ROLE_EDITOR},
 
     /* API, change-set import (staff tokens): plan, or apply with ?toepassen=true. */
     {HTTP_POST, "/api/v1/wijzigingen", api_changeset_import, ROUTE_API, ROUTE_TOKEN | ROUTE_UPLOAD,

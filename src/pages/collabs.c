@@ -10,6 +10,7 @@
 #include "pages.h"
 #include "edit.h"
 #include "forms.h"
+#include "instrumenten.h"
 #include "relaties.h"
 #include "../app/policy.h"
 #include "../domain/filter.h"
@@ -656,11 +657,12 @@ int page_collab_show(struct request *r)
 		parts_sources(b, r, c);
 	}
 	people_render_collab_bodies(b, r, ci);
-	roles_collab_section(b, r, ci);	       /* roles */
-	phases_collab_section(b, r, ci);       /* phase history */
-	agreements_collab_section(b, r, ci);   /* shared agreements */
-	relaties_collab_section(b, r, c->key); /* open signals, province staff only */
-	parts_claims(b, r, c, &pv);	       /* memberships claimed, not confirmed */
+	roles_collab_section(b, r, ci);		   /* roles */
+	phases_collab_section(b, r, ci);	   /* phase history */
+	agreements_collab_section(b, r, ci);	   /* shared agreements */
+	relaties_collab_section(b, r, c->key);	   /* open signals, province staff only */
+	instrumenten_collab_section(b, r, c->key); /* granted stimulus contributions */
+	parts_claims(b, r, c, &pv);		   /* memberships claimed, not confirmed */
 	provenance_sources_section(b, s, &pv);
 	corrections_section(b, edit_collab_href(r, c->key, NULL));
 

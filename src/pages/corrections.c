@@ -35,14 +35,6 @@ static struct store *store_or_null(void)
 	return store_thread();
 }
 
-static int store_down(struct request *r)
-{
-	return respond_error(r, 503, "Tijdelijk niet beschikbaar",
-			     "De database is even niet bereikbaar. Er is niets opgeslagen. "
-			     "Probeer het over enkele minuten opnieuw.",
-			     NULL);
-}
-
 /* The pre-session form token from the request's cookie, or NULL when
  * absent or not of the form we issue (43 URL-safe base64 characters). */
 static const char *form_cookie(const struct request *r)
@@ -448,7 +440,7 @@ static int form_handle(struct request *r, const struct corr_target *t)
 	};
 	struct store *s = store_or_null();
 	if (!s)
-		return store_down(r);
+		return page_store_down(r);
 	struct field_errors e = {0};
 	const char *msg = "";
 	char token[44];
@@ -581,7 +573,7 @@ int page_correction_status(struct request *r)
 	r->etag = NULL;
 	struct store *s = store_or_null();
 	if (!s)
-		return store_down(r);
+		return page_store_down(r);
 	struct correction_row c;
 	int rc = corrections_by_token(s, r->arena, r->path_args[0], &c);
 	if (rc == STORE_ERR_NOTFOUND)
@@ -590,7 +582,7 @@ int page_correction_status(struct request *r)
 				     "link hebt gekopieerd.",
 				     NULL);
 	if (rc)
-		return store_down(r);
+		return page_store_down(r);
 	struct buf *b = &r->out;
 	const struct page_head h = {.title = "Uw melding", .nav = NAV_NONE};
 	layout_begin(b, page_head_for(r, &h));
@@ -616,12 +608,12 @@ static int queue_page(struct request *r, const char *alert_kind, const char *ale
 				     NULL);
 	struct store *s = store_or_null();
 	if (!s)
-		return store_down(r);
+		return page_store_down(r);
 	struct correction_row *open = NULL, *done = NULL;
 	int n_open = 0, n_done = 0;
 	if (corrections_queue(s, r->arena, r->snap, r->user, true, QUEUE_LIMIT, &open, &n_open) ||
 	    corrections_queue(s, r->arena, r->snap, r->user, false, 50, &done, &n_done))
-		return store_down(r);
+		return page_store_down(r);
 	const struct page_head h = {
 	    .title = arena_printf(r->arena, "%sMeldingen", status >= 400 ? "Fout: " : ""),
 	    .nav = policy_may_administer(r->user) ? NAV_ADMIN : NAV_MINE};
@@ -746,7 +738,7 @@ int page_correction_accept(struct request *r)
 		return respond_not_found(r);
 	struct store *s = store_or_null();
 	if (!s)
-		return store_down(r);
+		return page_store_down(r);
 	struct field_errors e = {0};
 	const char *msg = "";
 	enum corr_outcome o =
@@ -761,7 +753,7 @@ int page_correction_reject(struct request *r)
 		return respond_not_found(r);
 	struct store *s = store_or_null();
 	if (!s)
-		return store_down(r);
+		return page_store_down(r);
 	struct field_errors e = {0};
 	const char *msg = "";
 	enum corr_outcome o = corrections_reject(s, r->arena, r->snap, r->user, "web", id,
@@ -777,11 +769,11 @@ int page_my_corrections(struct request *r)
 	r->etag = NULL;
 	struct store *s = store_or_null();
 	if (!s)
-		return store_down(r);
+		return page_store_down(r);
 	struct correction_row *rows = NULL;
 	int n = 0;
 	if (store_corrections_of_user(s, r->arena, r->user->id, 200, &rows, &n))
-		return store_down(r);
+		return page_store_down(r);
 	struct buf *b = &r->out;
 	const struct page_head h = {.title = "Mijn meldingen", .nav = NAV_MINE};
 	layout_begin(b, page_head_for(r, &h));

@@ -625,3 +625,11 @@ bool form_is_stale(const char *last_confirmed, const char *today)
 	snprintf(cutoff, sizeof cutoff, "%04d%.6s", y - 1, today + 4);
 	return strcmp(last_confirmed, cutoff) < 0;
 }
+
+int page_store_down(struct request *r)
+{
+	return respond_error(r, 503, "Tijdelijk niet beschikbaar",
+			     "De database is even niet bereikbaar. Er is niets opgeslagen. "
+			     "Probeer het over enkele minuten opnieuw.",
+			     NULL);
+}

@@ -157,4 +157,8 @@ static inline const char *form_str(const char *s)
 	return s ? s : "";
 }
 
+/* 503 "Tijdelijk niet beschikbaar" when the database cannot be reached:
+ * nothing was saved, try again in a few minutes. */
+int page_store_down(struct request *r);
+
 #endif

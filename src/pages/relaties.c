@@ -17,14 +17,6 @@
 
 const struct param_spec relaties_overview_params[] = {{"stil", PT_TEXT, 1}, {NULL, 0, 0}};
 
-static int store_down(struct request *r)
-{
-	return respond_error(r, 503, "Tijdelijk niet beschikbaar",
-			     "De database is even niet bereikbaar. Er is niets opgeslagen. "
-			     "Probeer het over enkele minuten opnieuw.",
-			     NULL);
-}
-
 static const char *partner_href(struct request *r, const char *code, const char *anchor)
 {
 	struct buf u = BUF_INIT;
@@ -58,7 +50,7 @@ int page_relaties(struct request *r)
 	r->etag = NULL;
 	struct store *st = store_thread();
 	if (!st)
-		return store_down(r);
+		return page_store_down(r);
 	const char *stil = req_param(r, "stil");
 	bool quiet_only = stil && strcmp(stil, "1") == 0;
 	struct relation_overview_row *rows;
@@ -70,7 +62,7 @@ int page_relaties(struct request *r)
 		    r, 403, "Geen toegang",
 		    "Het relatieoverzicht is alleen voor medewerkers van de provincie.", NULL);
 	if (o != REL_OK)
-		return store_down(r);
+		return page_store_down(r);
 	int months = relaties_quiet_months();
 	struct buf *b = &r->out;
 	const struct page_head h = {.title = "Relaties", .nav = NAV_RELATIONS, .nav_exact = true};
@@ -254,6 +246,15 @@ static void contact_form(struct buf *b, struct request *r, int oi, const struct 
 	struct comp_option *vis = form_label_opts(r->arena, confidentiality_labels,
 						  LABEL_COUNT(confidentiality_labels), NULL, &nv);
 	struct comp_option *collabs = collab_opts(r, oi, NULL, &nc);
+	const char **pkeys, **pnames;
+	int npeople = 0;
+	struct store *st = store_thread();
+	if (!st ||
+	    relaties_people_of(st, r->arena, r->snap->orgs[oi].code, &pkeys, &pnames, &npeople))
+		npeople = 0;
+	struct comp_option *people = arena_calloc(r->arena, (size_t)npeople + 1, sizeof *people);
+	for (int i = 0; i < npeople; i++)
+		people[i] = (struct comp_option){pkeys[i], pnames[i]};
 	struct comp_option *domains =
 	    arena_calloc(r->arena, (size_t)r->snap->n_domains + 1, sizeof *domains);
 	for (int i = 0; i < r->snap->n_domains; i++)
@@ -270,27 +271,36 @@ static void contact_form(struct buf *b, struct request *r, int oi, const struct 
 	    with_opts(&(struct form_field){"beleidsdomeinen", "Onderwerpen (beleidsdomeinen)",
 					   FK_CHECKS, 0, false, NULL, NULL, 0},
 		      domains, nd),
+	    with_opts(&(struct form_field){"personen", "Wie waren er namens de partner", FK_CHECKS,
+					   0, false, NULL, NULL, 0},
+		      people, npeople),
 	    with_opts(&f_vertr, vis, nv),
 	};
-	int n = (int)(sizeof fields / sizeof fields[0]);
+	/* without office holders on record there is nothing to choose */
+	const struct form_field *fl = fields;
+	struct form_field shown[8];
+	int n = 0;
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+		if (strcmp(fl[i].name, "personen") != 0 || npeople)
+			shown[n++] = fl[i];
 	char today[11];
 	today_iso(today);
-	const char *vals[7];
+	const char *vals[8];
 	for (int i = 0; i < n; i++)
-		vals[i] = again(r, ff, 'c', fields[i].name);
+		vals[i] = again(r, ff, 'c', shown[i].name);
 	if (ff->which == 'c') {
-		form_submitted(r, fields, n, vals);
+		form_submitted(r, shown, n, vals);
 	} else {
 		vals[0] = arena_strdup(r->arena, today);
-		vals[6] = "intern";
+		vals[n - 1] = "intern";
 	}
 	html_raw(b, "<section class=\"atlas-manage\" aria-labelledby=\"h-contact-nieuw\">"
 		    "<h3 class=\"utrecht-heading-3\" id=\"h-contact-nieuw\">Contactmoment "
 		    "vastleggen</h3>");
 	if (e)
-		form_error_summary(b, e, fields, n);
+		form_error_summary(b, e, shown, n);
 	form_open(b, r, partner_href(r, r->snap->orgs[oi].code, "/contactmomenten"));
-	form_fields(b, fields, n, vals, e);
+	form_fields(b, shown, n, vals, e);
 	form_submit(b, "Contactmoment vastleggen", true);
 	form_close(b);
 	html_raw(b, "</section>");
@@ -392,6 +402,11 @@ static void visibility_badge(struct buf *b, const char *confidentiality)
 static const char *link_name(struct request *r, const struct contact_link *l)
 {
 	int i;
+	if (strcmp(l->kind, "persoon") == 0) {
+		struct store *st = store_thread();
+		return st ? relaties_person_name(st, r->arena, r->user, l->ref)
+			  : "Onbekende persoon";
+	}
 	if (strcmp(l->kind, "samenwerkingsverband") == 0 &&
 	    (i = snapshot_find_collab(r->snap, l->ref)) >= 0)
 		return r->snap->collabs[i].name;
@@ -620,7 +635,7 @@ static int partner_page(struct request *r, const char *code, const struct failed
 	r->etag = NULL;
 	struct store *st = store_thread();
 	if (!st)
-		return store_down(r);
+		return page_store_down(r);
 	struct relation_partner p;
 	enum relaties_outcome o = relaties_partner(st, r->arena, r->snap, r->user, code, &p);
 	if (o == REL_NOTFOUND)
@@ -631,7 +646,7 @@ static int partner_page(struct request *r, const char *code, const struct failed
 				     "provincie.",
 				     NULL);
 	if (o != REL_OK)
-		return store_down(r);
+		return page_store_down(r);
 	const struct organisation *org = &r->snap->orgs[p.org];
 	struct buf *b = &r->out;
 	buf_reset(b);
@@ -732,7 +747,7 @@ static int after_write(struct request *r, enum relaties_outcome o, const char *c
 	}
 	default:
 		log_error("relaties: a write about %s failed", code ? code : "?");
-		return store_down(r);
+		return page_store_down(r);
 	}
 }
 
@@ -746,10 +761,10 @@ int page_relaties_contact_add(struct request *r)
 {
 	struct store *st = store_thread();
 	if (!st)
-		return store_down(r);
+		return page_store_down(r);
 	const char *code = r->path_args[0];
 	const char *collabs[RELATIES_LINKS_MAX + 1], *domains[RELATIES_LINKS_MAX + 1],
-	    *orgs[RELATIES_LINKS_MAX + 1];
+	    *orgs[RELATIES_LINKS_MAX + 1], *people[RELATIES_LINKS_MAX + 1];
 	struct relaties_contact_form f = {
 	    .held_on = req_form(r, "datum"),
 	    .kind = req_form(r, "soort"),
@@ -759,14 +774,16 @@ int page_relaties_contact_add(struct request *r)
 	    .collabs = collabs,
 	    .domains = domains,
 	    .orgs = orgs,
+	    .people = people,
 	};
 	f.n_collabs = checked(r, "samenwerkingsverbanden", collabs, RELATIES_LINKS_MAX + 1);
 	f.n_domains = checked(r, "beleidsdomeinen", domains, RELATIES_LINKS_MAX + 1);
 	f.n_orgs = checked(r, "organisaties", orgs, RELATIES_LINKS_MAX + 1);
+	f.n_people = checked(r, "personen", people, RELATIES_LINKS_MAX + 1);
 	struct field_errors e = {0};
 	int64_t id;
 	enum relaties_outcome o =
-	    relaties_add_contact(st, r->snap, r->user, "web", code, &f, &e, &id);
+	    relaties_add_contact(st, r->arena, r->snap, r->user, "web", code, &f, &e, &id);
 	return after_write(r, o, code, 'c', &e, "contact", "#contactmomenten");
 }
 
@@ -774,7 +791,7 @@ int page_relaties_signal_add(struct request *r)
 {
 	struct store *st = store_thread();
 	if (!st)
-		return store_down(r);
+		return page_store_down(r);
 	const char *code = r->path_args[0];
 	struct relaties_signal_form f = {.collab_key = req_form(r, "samenwerkingsverband"),
 					 .title = req_form(r, "titel"),
@@ -792,7 +809,7 @@ int page_relaties_follow_up_add(struct request *r)
 {
 	struct store *st = store_thread();
 	if (!st)
-		return store_down(r);
+		return page_store_down(r);
 	const char *code = r->path_args[0];
 	struct relaties_follow_up_form f = {.title = req_form(r, "titel"),
 					    .owner = req_form(r, "eigenaar"),
@@ -809,7 +826,7 @@ int page_relaties_manager_add(struct request *r)
 {
 	struct store *st = store_thread();
 	if (!st)
-		return store_down(r);
+		return page_store_down(r);
 	const char *code = r->path_args[0];
 	struct field_errors e = {0};
 	enum relaties_outcome o =
@@ -836,7 +853,7 @@ int page_relaties_signal_status(struct request *r)
 		return respond_not_found(r);
 	struct store *st = store_thread();
 	if (!st)
-		return store_down(r);
+		return page_store_down(r);
 	struct field_errors e = {0};
 	const char *org;
 	enum relaties_outcome o = relaties_set_signal_status(st, r->arena, r->user, "web", id,
@@ -851,7 +868,7 @@ int page_relaties_follow_up_status(struct request *r)
 		return respond_not_found(r);
 	struct store *st = store_thread();
 	if (!st)
-		return store_down(r);
+		return page_store_down(r);
 	struct field_errors e = {0};
 	const char *org;
 	enum relaties_outcome o = relaties_set_follow_up_status(
@@ -866,7 +883,7 @@ int page_relaties_manager_end(struct request *r)
 		return respond_not_found(r);
 	struct store *st = store_thread();
 	if (!st)
-		return store_down(r);
+		return page_store_down(r);
 	const char *org;
 	enum relaties_outcome o = relaties_end_manager(st, r->arena, r->user, "web", id, &org);
 	return status_changed(r, o, org, NULL, "accounthouder-einde", "#accounthouders");

@@ -706,7 +706,58 @@ const char *const store_migrations[] = {
     ");\n"
     "CREATE INDEX outbox_due ON outbox(status, not_before);\n"
     "CREATE INDEX outbox_sent ON outbox(status, sent_at);\n",
-    /* 12: events with registration (store_bijeenkomsten.h, app/bijeenkomsten.h).
+
+    /* 12: instrument requests ("Instrumentenkoffer", store_instrumenten.c):
+     * a partner asks for a financial scan, a stimulus contribution or
+     * support for a lobby dossier; staff decide. Amounts in cents. Parties
+     * are the organisations involved; support rows the organisations that
+     * back a lobby dossier. Outside the read model; a request journals
+     * ('extern', 0) because a granted stimulus shows on its collaboration's
+     * (cached) page. */
+    "CREATE TABLE instrument_request (\n"
+    "  id             INTEGER PRIMARY KEY,\n"
+    "  kind           TEXT NOT NULL CHECK (kind IN ('financiele_scan', 'stimulans', 'lobby')),\n"
+    "  org_code       TEXT NOT NULL,\n"
+    "  title          TEXT NOT NULL,\n"
+    "  purpose        TEXT NOT NULL DEFAULT '',\n"
+    "  amount_asked   INTEGER,\n"
+    "  period_start   TEXT NOT NULL DEFAULT '',\n"
+    "  period_end     TEXT NOT NULL DEFAULT '',\n"
+    "  status         TEXT NOT NULL CHECK (status IN ('ingediend', 'in_behandeling',\n"
+    "                 'toegekend', 'afgewezen', 'afgerond')),\n"
+    "  granted        INTEGER NOT NULL DEFAULT 0,\n"
+    "  decision_date  TEXT NOT NULL DEFAULT '',\n"
+    "  amount_granted INTEGER,\n"
+    "  reason         TEXT NOT NULL DEFAULT '',\n"
+    "  collab_key     TEXT NOT NULL DEFAULT '',\n"
+    "  requested_by   INTEGER NOT NULL REFERENCES app_user(id),\n"
+    "  created_at     TEXT NOT NULL,\n"
+    "  updated_at     TEXT NOT NULL\n"
+    ");\n"
+    "CREATE INDEX instrument_request_org ON instrument_request(org_code);\n"
+    "CREATE INDEX instrument_request_public ON instrument_request(granted, kind);\n"
+    "CREATE INDEX instrument_request_collab ON instrument_request(collab_key);\n"
+    "CREATE TABLE instrument_party (\n"
+    "  request_id INTEGER NOT NULL REFERENCES instrument_request(id) ON DELETE CASCADE,\n"
+    "  org_code   TEXT NOT NULL,\n"
+    "  PRIMARY KEY (request_id, org_code)\n"
+    ");\n"
+    "CREATE TABLE instrument_support (\n"
+    "  request_id INTEGER NOT NULL REFERENCES instrument_request(id) ON DELETE CASCADE,\n"
+    "  org_code   TEXT NOT NULL,\n"
+    "  created_at TEXT NOT NULL,\n"
+    "  PRIMARY KEY (request_id, org_code)\n"
+    ");\n"
+    "CREATE TRIGGER journal_instrument_request_insert AFTER INSERT ON instrument_request BEGIN\n"
+    "  INSERT INTO change_journal (entity, row_id) VALUES ('extern', 0);\n"
+    "END;\n"
+    "CREATE TRIGGER journal_instrument_request_update AFTER UPDATE ON instrument_request BEGIN\n"
+    "  INSERT INTO change_journal (entity, row_id) VALUES ('extern', 0);\n"
+    "END;\n"
+    "CREATE TRIGGER journal_instrument_request_delete AFTER DELETE ON instrument_request BEGIN\n"
+    "  INSERT INTO change_journal (entity, row_id) VALUES ('extern', 0);\n"
+    "END;\n",
+    /* 13: events with registration (store_bijeenkomsten.h, app/bijeenkomsten.h).
      * Module data read per request, outside the snapshot: no journal
      * trigger, no data-version bump. A registration is unique per event and
      * e-mail address and per event and account (NULL: none); only digests

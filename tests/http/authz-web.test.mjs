@@ -11,7 +11,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, addUser, login, anonymous, session } from './harness.mjs';
+import { startServer, addUser, login, anonymous, session, sql, allPages } from './harness.mjs';
 
 let srv;
 let anon; // the anonymous visitor
@@ -51,7 +51,7 @@ before(async () => {
   srv = await startServer();
   anon = anonymous(srv.base);
   const list = await anon.getJson('/api/v1/samenwerkingsverbanden?paginaGrootte=100');
-  const orgs = await anon.getJson('/api/v1/organisaties?soort=gemeente&paginaGrootte=100');
+  const orgs = { organisaties: (await allPages(srv, '/api/v1/organisaties?soort=gemeente', 'organisaties')).items };
   // C: a collaboration; E: another one; OWN: a gemeente in neither; OTHER: a gemeente not in C
   F.C = list.samenwerkingsverbanden[0].id;
   F.E = list.samenwerkingsverbanden[1].id;
@@ -60,6 +60,8 @@ before(async () => {
   const inC = new Set(c.deelnemers.map((d) => d.organisatie.code));
   const inE = new Set(e.deelnemers.map((d) => d.organisatie.code));
   const free = orgs.organisaties.map((o) => o.code).filter((k) => !inC.has(k) && !inE.has(k));
+  // a partner gemeente (in the province) for the relations routes, with its own editor
+  F.PARTNER = orgs.organisaties.find((o) => o.inProvincie === true && o.code !== free[1]).code;
   assert.ok(free.length >= 4, 'need four gemeenten outside the two fixtures');
   [F.OWN, F.OTHER, F.S1, F.S2] = free;
 
@@ -72,6 +74,8 @@ before(async () => {
     ['beheer1', 'beheerder'],
   ];
   for (const [n, rol, org] of users) addUser(srv.db, n, rol, { org });
+  addUser(srv.db, 'red-partner', 'redacteur', { org: F.PARTNER });
+  S['redacteur-partner'] = await login(srv.base, 'red-partner');
   S['anoniem'] = null;
   S['redacteur-eigen'] = await login(srv.base, 'red-eigen');
   S['redacteur-ander'] = await login(srv.base, 'red-ander');
@@ -238,3 +242,73 @@ test('another editor\'s session token does not work for this session', async () 
   assert.equal(r.status, 403);
   assert.equal(await state(), before);
 });
+
+// The relations and instrument modules: their records are outside the
+// registry, so refusals are checked against the module's own tables. Here
+// "redacteur-eigen" is the editor of a partner gemeente (F.PARTNER).
+const moduleState = () =>
+  sql(srv.db, "SELECT (SELECT count(*) FROM contact_moment) || '|' || (SELECT count(*) FROM relation_signal) || '|' || " +
+    "(SELECT count(*) FROM follow_up) || '|' || (SELECT count(*) FROM account_manager) || '|' || " +
+    "(SELECT count(*) FROM instrument_request) || '|' || (SELECT coalesce(group_concat(status, ','), '') FROM instrument_request)").trim();
+
+const PROVINCE_OK = new Set(['accounthouder', 'toezichthouder', 'programmateam', 'beheerder']);
+const SIGNED_IN = new Set(ROLES.filter((r) => r !== 'anoniem'));
+const MODULE_MATRIX = [
+  { name: 'GET relaties', method: 'GET', path: () => '/relaties', ok: PROVINCE_OK },
+  { name: 'GET relatie eigen partner', method: 'GET', path: () => `/relaties/${F.PARTNER}`, ok: new Set(['redacteur-eigen', ...PROVINCE_OK]) },
+  {
+    name: 'POST contactmoment', method: 'POST', path: () => `/relaties/${F.PARTNER}/contactmomenten`, ok: PROVINCE_OK,
+    fields: async () => [['datum', '2026-01-05'], ['soort', 'ambtelijk'], ['onderwerp', `Matrixoverleg ${++counter}`], ['vertrouwelijkheid', 'partner']],
+  },
+  {
+    name: 'POST signaal', method: 'POST', path: () => `/relaties/${F.PARTNER}/signalen`, ok: PROVINCE_OK,
+    fields: async () => [['titel', `Matrixsignaal ${++counter}`], ['ernst', 'laag'], ['vertrouwelijkheid', 'intern']],
+  },
+  {
+    name: 'POST vervolgactie', method: 'POST', path: () => `/relaties/${F.PARTNER}/vervolgacties`, ok: PROVINCE_OK,
+    fields: async () => [['titel', `Matrixactie ${++counter}`], ['eigenaar', 'programma1'], ['uiterlijk', '2099-01-01'], ['vertrouwelijkheid', 'intern']],
+  },
+  {
+    name: 'POST accounthouder', method: 'POST', path: () => `/relaties/${F.PARTNER}/accounthouders`, ok: new Set(['programmateam', 'beheerder']),
+    fields: async () => [['gebruiker', 'accounthouder1'], ['begindatum', '']],
+  },
+  { name: 'GET nieuwe aanvraag', method: 'GET', path: () => '/instrumenten/nieuw', ok: SIGNED_IN },
+  {
+    name: 'POST nieuwe aanvraag', method: 'POST', path: () => '/instrumenten/nieuw', ok: SIGNED_IN,
+    fields: async (role) => [['soort', 'financiele_scan'], ['titel', `Matrixscan ${++counter}`], ['doel', ''],
+      ...(PROVINCE_OK.has(role) ? [['organisatie', F.PARTNER]] : [])],
+  },
+  {
+    name: 'POST aanvraag behandelen', method: 'POST', path: (role) => `/instrumenten/${F.INS[role]}/status`, ok: PROVINCE_OK,
+    fields: async () => [['status', 'in_behandeling'], ['besluitdatum', ''], ['bedragToegekend', ''], ['reden', '']],
+  },
+];
+
+test('authorisation matrix of the relations and instrument routes × every role', async () => {
+  // one fresh request per role for the decision row (each move succeeds once)
+  F.INS = {};
+  for (const role of ROLES) {
+    const r = await req(S['programmateam'], 'POST', '/instrumenten/nieuw', [['soort', 'financiele_scan'], ['titel', `Matrix ${role}`], ['doel', ''], ['organisatie', F.PARTNER]]);
+    assert.equal(r.status, 303, `setup ${role}: ${r.status}`);
+    F.INS[role] = /\/instrumenten\/(\d+)/.exec(r.location)[1];
+  }
+  const failures = [];
+  for (const row of MODULE_MATRIX) {
+    for (const role of ROLES) {
+      const fields = row.fields ? await row.fields(role) : undefined;
+      const expect = role === 'anoniem' ? 'login' : row.ok.has(role) ? 'ok' : 403;
+      const before = moduleState();
+      const r = await req(S[role === 'redacteur-eigen' ? 'redacteur-partner' : role], row.method, row.path(role), fields);
+      const after = moduleState();
+      const good =
+        expect === 'login' ? (row.method === 'GET' ? r.status === 303 && /^\/inloggen\?terug=/.test(r.location || '') : r.status === 401)
+          : expect === 'ok' ? (row.method === 'GET' ? r.status === 200 : r.status === 303 && !/inloggen/.test(r.location || ''))
+            : r.status === 403;
+      if (!good) failures.push(`${row.name} as ${role}: expected ${expect}, got ${r.status} ${r.location || ''}`);
+      if ((expect !== 'ok' || row.method === 'GET') && before !== after) failures.push(`${row.name} as ${role}: refused/GET request changed the records`);
+      if (expect === 'ok' && row.method === 'POST' && good && before === after) failures.push(`${row.name} as ${role}: success but nothing changed`);
+    }
+  }
+  assert.deepEqual(failures, []);
+});
+

@@ -21,7 +21,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, ROOT, addUser, login, atlas } from './harness.mjs';
+import { startServer, ROOT, addUser, addToken, login, atlas } from './harness.mjs';
 
 const DOC = JSON.parse(readFileSync(path.join(ROOT, 'docs', 'openapi.json'), 'utf8'));
 const BASE = DOC.servers[0].url; // "/api/v1"
@@ -278,6 +278,12 @@ before(async () => {
   const deelname = c.deelnemers.find((d) => d.organisatie.code === ORG && d.actief).id;
   await staff.submit(`/samenwerkingsverbanden/${C}/deelnemers/${deelname}/rol`, [['datum', '2025-01-15'], ['rechtmatig', '2'], ['presterend', '3'], ['samenwerkend', '5'], ['responsief', '1'], ['toelichting', 'Fictieve beoordeling']]);
   await staff.submit(`/samenwerkingsverbanden/${C}/fasen/nieuw`, [['fase', 'groei'], ['procesfase', 'verkennen'], ['datum', '2010-01-01'], ['toelichting', 'Fictief']]);
+  // a public instrument request (a granted lobby dossier): the example id 1 of the document
+  const ins = await srv.get(`${BASE}/instrumenten`, { authorization: `Bearer ${TOK.staf}`, 'content-type': 'application/json' }, { method: 'POST', body: JSON.stringify({ organisatie: ORG, soort: 'lobby', titel: 'Testdossier contract', doel: 'Fictief.' }) });
+  assert.equal(ins.status, 201, ins.text);
+  assert.equal(ins.json.id, exampleOf(deref('#/components/parameters/InstrumentId')), 'the instrument example in the document');
+  const granted = await srv.get(`${BASE}/instrumenten/${ins.json.id}`, { authorization: `Bearer ${TOK.staf}`, 'content-type': 'application/json' }, { method: 'PATCH', body: JSON.stringify({ status: 'toegekend' }) });
+  assert.equal(granted.status, 200, granted.text);
   await staff.submit(`/samenwerkingsverbanden/${C}/afspraken/nieuw`, [['titel', 'Testafspraak contract'], ['omschrijving', 'Fictieve afspraak.'], ['partijen', ORG], ['sinds', '2024-02-01'], ['status', 'geldend'], ['document', 'https://example.org/testafspraak.pdf']]);
 });
 
@@ -496,6 +502,35 @@ test('events: create and change with a staff token; validation; registrations fo
   await check(patch, `${BASE}/bijeenkomsten/${r.json.id}`, { token: TOK.staf, body: { einde: `${day}T12:00` }, expect: 400 });
   await check(patch, `${BASE}/bijeenkomsten/999999`, { token: TOK.staf, body: { capaciteit: 4 }, expect: 404 });
   await check(OP('GET /bijeenkomsten/{id}/aanmeldingen'), `${BASE}/bijeenkomsten/${r.json.id}/aanmeldingen`, { token: TOK.staf, expect: 200 });
+});
+
+test('instrument requests: ask, decide, link, support; public and private reads', async () => {
+  const orgs = (await srv.get(`${BASE}/organisaties?soort=gemeente&paginaGrootte=100`)).json.organisaties.filter((o) => o.inProvincie === true);
+  addUser(srv.db, 'ct-red-a', 'redacteur', { org: orgs[0].code });
+  addUser(srv.db, 'ct-red-b', 'redacteur', { org: orgs[1].code });
+  const A = addToken(srv.db, 'ct-red-a', 'contract');
+  const B = addToken(srv.db, 'ct-red-b', 'contract');
+  const create = OP('POST /instrumenten');
+  await check(create, `${BASE}/instrumenten`, { body: { soort: 'lobby', titel: 'x' }, expect: 401 });
+  const lobby = await check(create, `${BASE}/instrumenten`, { token: A, body: { soort: 'lobby', titel: 'Contractdossier (fictief)', doel: 'Fictief.' }, expect: 201 });
+  await check(create, `${BASE}/instrumenten`, { token: A, body: { soort: 'stimulans', titel: 'Zonder bedrag' , doel: 'Fictief.' }, expect: 400 });
+  await check(create, `${BASE}/instrumenten`, { token: A, body: { soort: 'lobby', titel: 'Namens een ander', doel: 'x', organisatie: orgs[1].code }, expect: 403 });
+  const show = OP('GET /instrumenten/{id}');
+  await check(show, `${BASE}/instrumenten/${lobby.json.id}`, { expect: 404 });
+  await check(show, `${BASE}/instrumenten/${lobby.json.id}`, { token: A, expect: 200 });
+  const patch = OP('PATCH /instrumenten/{id}');
+  await check(patch, `${BASE}/instrumenten/${lobby.json.id}`, { token: A, body: { status: 'toegekend' }, expect: 403 });
+  await check(patch, `${BASE}/instrumenten/${lobby.json.id}`, { token: TOK.staf, body: { status: 'afgerond' }, expect: 409 });
+  await check(patch, `${BASE}/instrumenten/${lobby.json.id}`, { token: TOK.staf, body: { status: 'toegekend' }, expect: 200 });
+  await check(patch, `${BASE}/instrumenten/${lobby.json.id}`, { token: TOK.staf, body: { status: 'weg' }, expect: 400 });
+  await check(show, `${BASE}/instrumenten/${lobby.json.id}`, { expect: 200 });
+  const support = OP('POST /instrumenten/{id}/steun');
+  await check(support, `${BASE}/instrumenten/${lobby.json.id}/steun`, { token: B, expect: 200 });
+  await check(support, `${BASE}/instrumenten/${lobby.json.id}/steun`, { token: B, expect: 409 });
+  await check(support, `${BASE}/instrumenten/${lobby.json.id}/steun`, { token: A, expect: 403 });
+  await check(support, `${BASE}/instrumenten/999999/steun`, { token: B, expect: 404 });
+  const list = await check(OP('GET /instrumenten'), `${BASE}/instrumenten`, { token: A, expect: 200 });
+  assert.ok(list.json.aanvragen.some((x) => x.id === lobby.json.id));
 });
 
 test('every operation in the document was exercised and validated', () => {

@@ -56,6 +56,10 @@ const UNLINKED = [
     why: 'the data has no event; its links are tested in tests/http/bijeenkomsten.test.mjs',
   })),
   {
+    path: '/instrumenten/{id}',
+    why: 'the data has no instrument request yet; the links from /instrumenten are tested in tests/http/instrumenten.test.mjs',
+  },
+  {
     path: '/samenwerkingsverbanden/{id}/afspraken/{afspraak}/bewerken',
     why: 'the data has no shared agreement yet; the edit link is tested in tests/http/agreements.test.mjs',
   },

@@ -96,6 +96,22 @@ test('an accounthouder records a contact moment through the form; it is audited 
   assert.ok(!audit.includes(SECRET), 'the audit trail names the record, not its subject');
 });
 
+test('the people who took part: chosen from the partner\'s office holders, shown by name', async () => {
+  const loc = await S['rel-staf'].submit('/personen/nieuw', [['naam', 'Wethouder Zonnedauw (fictief)'], ['partij', ''], ['email', ''], ['telefoon', ''], ['opmerking', '']]);
+  const key = decodeURIComponent(/^\/personen\/([^/?]+)/.exec(loc)[1]);
+  await S['rel-staf'].submit(`/personen/${key}/functies/nieuw`, [['organisatie', F.P], ['functie', 'wethouder'], ['portefeuille', 'Samenwerking'], ['van', '2022-01-01'], ['tot', '']]);
+  const form = await S['rel-ah'].get(`/relaties/${F.P}`);
+  assert.match(form.text, new RegExp(`name="personen" value="${key}"`), 'the office holder is offered');
+  const before = count('contact_link');
+  await S['rel-ah'].submit(`/relaties/${F.P}/contactmomenten`, [...Object.entries(contact({ onderwerp: 'Overleg met de wethouder' })), ['personen', key]]);
+  assert.equal(count('contact_link'), before + 1);
+  const page = await S['rel-ah'].get(`/relaties/${F.P}`);
+  assert.ok(page.text.includes('Wethouder Zonnedauw (fictief)'));
+  const bad = await T.ah.call('POST', `/api/v1/relaties/${F.P}/contactmomenten`, { body: { ...contact(), personen: ['bestaat-niet-persoon'] } });
+  assert.equal(bad.status, 400);
+  assert.equal(bad.json.invalidParams[0].name, 'personen');
+});
+
 test('bad input: a Dutch message per field, nothing written', async () => {
   const n = count('contact_moment');
   const cases = [
