@@ -34,7 +34,9 @@
 #include "../api/api_corrections.h"
 #include "../pages/corrections.h"
 #include "../api/api_relaties.h"
+#include "../api/api_bijeenkomsten.h"
 #include "../pages/relaties.h"
+#include "../pages/bijeenkomsten.h"
 #include "../api/api_instrumenten.h"
 #include "../pages/instrumenten.h"
 #include "../api/api_outbox.h"
@@ -114,6 +116,9 @@ static const struct param_spec overlap_csv_params[] = {
 /* the API pages its lists (api_overlap.c) */
 static const struct param_spec overlap_api_params[] = {
     OVERLAP_PARAMS, {"pagina", PT_PAGE, 0}, {"paginaGrootte", PT_PAGE_SIZE, 0}, {NULL, 0, 0}};
+
+/* Events: the notice after a post/redirect/get. */
+static const struct param_spec bijeenkomst_params[] = {{"melding", PT_TEXT, 40}, {NULL, 0, 0}};
 
 const struct route routes[] = {
     /* Within a group, literal paths ("/personen/nieuw") come before the {id}
@@ -299,6 +304,33 @@ const struct route routes[] = {
     {HTTP_POST, "/relaties/accounthouders/{id}/beeindigen", page_relaties_manager_end, ROUTE_PAGE,
      ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_STAFF},
 
+    /* Events ("Bijeenkomsten", pages/bijeenkomsten.c): public list, page and
+     * iCal; the registration form is open to everyone (its CSRF check is the
+     * handler's), the mailed links carry their own token; staff (accounthouder
+     * or higher) make events and see registrations. Never cached. */
+    {GET, "/bijeenkomsten", page_bijeenkomsten, ROUTE_PAGE, 0, no_params},
+    {GET, "/bijeenkomsten.ics", page_bijeenkomsten_ics, ROUTE_PAGE, 0, no_params},
+    {HTTP_POST, "/bijeenkomsten", page_bijeenkomst_create, ROUTE_PAGE, ROUTE_CSRF | ROUTE_FORM,
+     no_params, USER_ROLE_ACCOUNT_MGR},
+    {GET, "/bijeenkomsten/nieuw", page_bijeenkomst_new, ROUTE_PAGE, 0, no_params,
+     USER_ROLE_ACCOUNT_MGR},
+    {GET | HTTP_POST, "/bijeenkomsten/bevestigen/{token}", page_bijeenkomst_confirm, ROUTE_PAGE,
+     ROUTE_FORM, no_params},
+    {GET | HTTP_POST, "/bijeenkomsten/afmelden/{token}", page_bijeenkomst_cancel, ROUTE_PAGE,
+     ROUTE_FORM, no_params},
+    {GET, "/bijeenkomsten/{id}", page_bijeenkomst, ROUTE_PAGE, 0, bijeenkomst_params},
+    {GET, "/bijeenkomsten/{id}/bewerken", page_bijeenkomst_edit, ROUTE_PAGE, 0, no_params,
+     USER_ROLE_ACCOUNT_MGR},
+    {HTTP_POST, "/bijeenkomsten/{id}/bewerken", page_bijeenkomst_update, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_ACCOUNT_MGR},
+    {HTTP_POST, "/bijeenkomsten/{id}/aanmelden", page_bijeenkomst_register, ROUTE_PAGE, ROUTE_FORM,
+     no_params},
+    {HTTP_POST, "/bijeenkomsten/{id}/afmelden", page_bijeenkomst_unregister, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
+    {HTTP_POST, "/bijeenkomsten/{id}/aanwezigheid", page_bijeenkomst_attendance, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_ACCOUNT_MGR},
+    {GET, "/bijeenkomsten/{id}/aanmeldingen.csv", page_bijeenkomst_csv, ROUTE_PAGE, 0, no_params,
+     USER_ROLE_ACCOUNT_MGR},
     /* Instrument requests (pages/instrumenten.c): the overview is public
      * (what it shows depends on the reader: never cached); requests are
      * made by partner editors and province staff, decided by province
@@ -386,6 +418,16 @@ const struct route routes[] = {
     {HTTP_PATCH, "/api/v1/vervolgacties/{id}", api_relaties_follow_up_patch, ROUTE_API, ROUTE_TOKEN,
      no_params, USER_ROLE_ACCOUNT_MGR},
 
+    /* API, events: open list and event (no personal data); writes with a
+     * staff token; registrations for staff tokens only. */
+    {GET, "/api/v1/bijeenkomsten", api_bijeenkomsten_list, ROUTE_API, 0, no_params},
+    {HTTP_POST, "/api/v1/bijeenkomsten", api_bijeenkomst_create, ROUTE_API, ROUTE_TOKEN, no_params,
+     USER_ROLE_ACCOUNT_MGR},
+    {GET, "/api/v1/bijeenkomsten/{id}", api_bijeenkomst_show, ROUTE_API, 0, no_params},
+    {HTTP_PATCH, "/api/v1/bijeenkomsten/{id}", api_bijeenkomst_patch, ROUTE_API, ROUTE_TOKEN,
+     no_params, USER_ROLE_ACCOUNT_MGR},
+    {GET, "/api/v1/bijeenkomsten/{id}/aanmeldingen", api_bijeenkomst_registrations, ROUTE_API, 0,
+     no_params, USER_ROLE_ACCOUNT_MGR},
     /* API, instrument requests: the public ones open; the rest and every
      * write with a personal API token (checked by the handler). */
     {GET, "/api/v1/instrumenten", api_instrumenten_list, ROUTE_API, 0, no_params},

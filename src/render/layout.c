@@ -233,6 +233,8 @@ void layout_end(struct buf *b, const char *data_date)
 		    "partner</a></li>"
 		    "<li><a class=\"atlas-footer__link\" href=\"/wijzigingen\">Recente "
 		    "wijzigingen</a></li>"
+		    "<li><a class=\"atlas-footer__link\" href=\"/bijeenkomsten\">Bijeenkomsten"
+		    "</a></li>"
 		    "<li><a class=\"atlas-footer__link\" href=\"/instrumenten\">Instrumenten "
 		    "voor samenwerking</a></li>"
 		    "<li><a class=\"atlas-footer__link\" href=\"/contact\">Contact</a></li>"

@@ -757,6 +757,53 @@ const char *const store_migrations[] = {
     "CREATE TRIGGER journal_instrument_request_delete AFTER DELETE ON instrument_request BEGIN\n"
     "  INSERT INTO change_journal (entity, row_id) VALUES ('extern', 0);\n"
     "END;\n",
+    /* 13: events with registration (store_bijeenkomsten.h, app/bijeenkomsten.h).
+     * Module data read per request, outside the snapshot: no journal
+     * trigger, no data-version bump. A registration is unique per event and
+     * e-mail address and per event and account (NULL: none); only digests
+     * of the confirm and cancel tokens are stored. email, name and
+     * organisation are personal data (never public, never audited). */
+    "CREATE TABLE event (\n"
+    "  id          INTEGER PRIMARY KEY,\n"
+    "  kind        TEXT NOT NULL,\n"
+    "  audience    TEXT NOT NULL DEFAULT '',\n"
+    "  title       TEXT NOT NULL,\n"
+    "  description TEXT NOT NULL DEFAULT '',\n"
+    "  starts_at   TEXT NOT NULL,\n"
+    "  ends_at     TEXT NOT NULL,\n"
+    "  location    TEXT NOT NULL DEFAULT '',\n"
+    "  online_url  TEXT NOT NULL DEFAULT '',\n"
+    "  topic       TEXT NOT NULL DEFAULT '',\n"
+    "  capacity    INTEGER NOT NULL CHECK (capacity >= 1),\n"
+    "  deadline    TEXT NOT NULL DEFAULT '',\n"
+    "  organiser   TEXT NOT NULL,\n"
+    "  created_by  TEXT NOT NULL,\n"
+    "  created_at  TEXT NOT NULL,\n"
+    "  updated_at  TEXT NOT NULL\n"
+    ");\n"
+    "CREATE INDEX event_starts ON event(starts_at);\n"
+    "CREATE TABLE event_registration (\n"
+    "  id             INTEGER PRIMARY KEY,\n"
+    "  event_id       INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,\n"
+    "  user_id        INTEGER REFERENCES app_user(id) ON DELETE SET NULL,\n"
+    "  email          TEXT,\n"
+    "  name           TEXT NOT NULL,\n"
+    "  organisation   TEXT NOT NULL DEFAULT '',\n"
+    "  show_name      INTEGER NOT NULL DEFAULT 0,\n"
+    "  status         TEXT NOT NULL CHECK (status IN ('onbevestigd', 'bevestigd', "
+    "'wachtlijst', 'geannuleerd', 'aanwezig')),\n"
+    "  confirm_digest TEXT UNIQUE,\n"
+    "  confirm_until  TEXT NOT NULL DEFAULT '',\n"
+    "  cancel_digest  TEXT UNIQUE,\n"
+    "  client_key     TEXT NOT NULL DEFAULT '',\n"
+    "  waiting_since  TEXT NOT NULL DEFAULT '',\n"
+    "  created_at     TEXT NOT NULL,\n"
+    "  updated_at     TEXT NOT NULL,\n"
+    "  UNIQUE (event_id, email),\n"
+    "  UNIQUE (event_id, user_id)\n"
+    ");\n"
+    "CREATE INDEX event_registration_status ON event_registration(event_id, status);\n"
+    "CREATE INDEX event_registration_client ON event_registration(client_key, created_at);\n",
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

@@ -63,6 +63,8 @@ static const struct copy_table {
     {"instrument_party", NULL, 0},
     {"instrument_support", NULL, 0},
     {"outbox", NULL, 1},
+    {"event", NULL, 1},
+    {"event_registration", NULL, 1},
     {"audit_event", NULL, 1},
     {"meta", NULL, 0},
 };

@@ -28,12 +28,13 @@ struct rows {
 
 /* The audit events the public history shows when no kind is asked for:
  * never accounts, people, the confidential records of the relations module
- * (store_relaties.c), the mail outbox, nor instrument requests (their public
- * side is /instrumenten). */
+ * (store_relaties.c), the mail outbox, instrument requests (their public
+ * side is /instrumenten), nor events and their registrations
+ * (store_bijeenkomsten.c: registrations are personal data). */
 #define PUBLIC_ENTITIES                                                                            \
 	"entity NOT IN ('user', 'api_token', 'person', 'office', 'seat', 'person_export', "        \
 	"'account_manager', 'contact_moment', 'relation_signal', 'follow_up', 'outbox', "          \
-	"'instrument_request')"
+	"'instrument_request', 'event', 'event_registration')"
 
 /* Append every row of the prepared audit query st; resets st. */
 static int collect(struct store *s, db_stmt *st, struct rows *out)

@@ -254,6 +254,12 @@ before(async () => {
   TOK.staf = addUser(srv.db, 'ct-staf', 'programmateam', { token: 'contract' });
   TOK.beheerder = addUser(srv.db, 'ct-beheer', 'beheerder', { token: 'contract' });
   const staff = await login(srv.base, 'ct-staf');
+  // an event for the example id of /bijeenkomsten/{id} (1 on a fresh database)
+  {
+    const ev = OP('POST /bijeenkomsten');
+    const r = await check(ev, `${BASE}/bijeenkomsten`, { token: TOK.staf, body: { ...ev.op.requestBody.content['application/json'].example, begin: `${new Date(Date.now() + 30 * 86400e3).toISOString().slice(0, 10)}T10:00`, einde: `${new Date(Date.now() + 30 * 86400e3).toISOString().slice(0, 10)}T16:00`, aanmeldenTot: '' }, expect: 201 });
+    assert.equal(r.json.id, exampleOf(deref('#/components/parameters/BijeenkomstId')));
+  }
   // Fictional people with a public office and a seat, so /personen and the
   // sub-resources answer with content (the person example is
   // "jan-de-testpersoon" in the document).
@@ -307,7 +313,7 @@ test('every read (GET) answers as documented: examples, all query examples, anon
     } else {
       await check(op, base, { expect: 401 });
       // the programme team reviews corrections, sees relations and the outbox; the other guarded reads are for administrators
-      const staffReads = ['GET /correcties', 'GET /relaties', 'GET /relaties/{code}', 'GET /uitgaande-post'];
+      const staffReads = ['GET /correcties', 'GET /relaties', 'GET /relaties/{code}', 'GET /uitgaande-post', 'GET /bijeenkomsten/{id}/aanmeldingen'];
       await check(op, base, { token: TOK.staf, expect: staffReads.includes(op.id) ? 200 : 403 });
       await check(op, base, { token: TOK.beheerder, expect: 200 });
     }
@@ -479,6 +485,23 @@ test('relations: contact moments, signals and follow-ups with a staff token; sta
   const one = await check(OP('GET /relaties/{code}'), `${BASE}/relaties/${code}`, { token: TOK.staf, expect: 200 });
   assert.equal(one.json.contactmomenten.length, 1);
   assert.equal(one.json.signalen[0].status, 'in_behandeling');
+});
+
+test('events: create and change with a staff token; validation; registrations for staff only', async () => {
+  const create = OP('POST /bijeenkomsten');
+  const day = new Date(Date.now() + 20 * 86400e3).toISOString().slice(0, 10);
+  const body = { soort: 'kennissessie', titel: 'Kennissessie contract (fictief)', begin: `${day}T13:00`, einde: `${day}T15:00`, locatie: 'Utrecht', capaciteit: 3, organisator: 'Provincie Utrecht' };
+  await check(create, `${BASE}/bijeenkomsten`, { body, expect: 401 });
+  await check(create, `${BASE}/bijeenkomsten`, { token: TOK.staf, body: { ...body, capaciteit: 0 }, expect: 400 });
+  await check(create, `${BASE}/bijeenkomsten`, { token: TOK.staf, raw: 'x', headers: { 'content-type': 'text/plain' }, expect: 415 });
+  const r = await check(create, `${BASE}/bijeenkomsten`, { token: TOK.staf, body, expect: 201 });
+  const patch = OP('PATCH /bijeenkomsten/{id}');
+  await check(patch, `${BASE}/bijeenkomsten/${r.json.id}`, { body: { capaciteit: 4 }, expect: 401 });
+  const p = await check(patch, `${BASE}/bijeenkomsten/${r.json.id}`, { token: TOK.staf, body: { capaciteit: 4 }, expect: 200 });
+  assert.equal(p.json.capaciteit, 4);
+  await check(patch, `${BASE}/bijeenkomsten/${r.json.id}`, { token: TOK.staf, body: { einde: `${day}T12:00` }, expect: 400 });
+  await check(patch, `${BASE}/bijeenkomsten/999999`, { token: TOK.staf, body: { capaciteit: 4 }, expect: 404 });
+  await check(OP('GET /bijeenkomsten/{id}/aanmeldingen'), `${BASE}/bijeenkomsten/${r.json.id}/aanmeldingen`, { token: TOK.staf, expect: 200 });
 });
 
 test('instrument requests: ask, decide, link, support; public and private reads', async () => {

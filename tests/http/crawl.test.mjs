@@ -49,6 +49,12 @@ const UNLINKED = [
     roles: ['ACCOUNT_MGR', 'SUPERVISOR', 'STAFF', 'ADMIN'],
     why: '"Bevestig alles wat klopt" confirms a partner editor\'s own records; the others confirm record by record',
   },
+  { path: '/bijeenkomsten/bevestigen/{token}', why: 'the confirmation link of a guest registration is only sent by e-mail (tests/http/bijeenkomsten.test.mjs)' },
+  { path: '/bijeenkomsten/afmelden/{token}', why: 'the cancel link of a registration is only sent by e-mail (tests/http/bijeenkomsten.test.mjs)' },
+  ...['/bijeenkomsten/{id}', '/bijeenkomsten/{id}/bewerken', '/bijeenkomsten/{id}/aanmeldingen.csv'].map((p) => ({
+    path: p,
+    why: 'the data has no event; its links are tested in tests/http/bijeenkomsten.test.mjs',
+  })),
   {
     path: '/instrumenten/{id}',
     why: 'the data has no instrument request yet; the links from /instrumenten are tested in tests/http/instrumenten.test.mjs',
