@@ -5,6 +5,7 @@
 #include "accounts.h"
 #include "outbox.h"
 #include "policy.h"
+#include "siteinfo.h"
 #include "../lib/arena.h"
 #include "../lib/log.h"
 #include "../lib/secret.h"
@@ -27,22 +28,9 @@ static int per_hour(void)
 	return 10;
 }
 
-static char public_url[512];
-static pthread_once_t public_url_once = PTHREAD_ONCE_INIT;
-
-static void read_public_url(void)
-{
-	const char *v = getenv("ATLAS_PUBLIC_URL");
-	snprintf(public_url, sizeof public_url, "%s", v && *v ? v : "http://localhost:8080");
-	size_t n = strlen(public_url);
-	while (n && public_url[n - 1] == '/')
-		public_url[--n] = '\0';
-}
-
 const char *bijeenkomsten_public_url(void)
 {
-	pthread_once(&public_url_once, read_public_url);
-	return public_url;
+	return siteinfo_public_url();
 }
 
 void bijeenkomsten_now(char out[17])

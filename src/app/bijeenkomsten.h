@@ -116,8 +116,7 @@ enum ev_outcome bijeenkomsten_fellow_attendees(struct store *st, struct arena *a
 enum ev_outcome bijeenkomsten_attendance(struct store *st, const struct user *u, const char *via,
 					 int64_t event_id, const int64_t *present, int n);
 
-/* The address pages and mails link to (ATLAS_PUBLIC_URL, without a
- * trailing slash; default http://localhost:8080). */
+/* The address pages and mails link to: siteinfo_public_url(). */
 const char *bijeenkomsten_public_url(void);
 
 #endif

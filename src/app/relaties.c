@@ -12,6 +12,7 @@
 #include "accounts.h"
 #include "outbox.h"
 #include "policy.h"
+#include "siteinfo.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -225,19 +226,6 @@ static const char *reminder_key(struct arena *a, int64_t id)
 	return arena_printf(a, "vervolgactie-%lld-herinnering", (long long)id);
 }
 
-/* The site's public address for links in mail (ATLAS_PUBLIC_URL, http(s),
- * without a trailing slash), or NULL when not configured. */
-static const char *public_url(struct arena *a)
-{
-	const char *v = getenv("ATLAS_PUBLIC_URL");
-	if (!v || (strncmp(v, "https://", 8) != 0 && strncmp(v, "http://", 7) != 0))
-		return NULL;
-	size_t n = strlen(v);
-	while (n > 8 && v[n - 1] == '/')
-		n--;
-	return arena_printf(a, "%.*s", (int)n, v);
-}
-
 /*
  * Queue the reminder of follow-up id (title, due date) of partner oi for
  * its owner, due the day before at 07:00 UTC (at once when that has
@@ -260,12 +248,8 @@ static int queue_reminder(struct store *st, struct arena *a, const struct write_
 	struct buf date = BUF_INIT;
 	diff_date_nl(&date, due);
 	const char *org = s->orgs[oi].name, *code = s->orgs[oi].code;
-	const char *base = public_url(a);
 	const char *where =
-	    base
-		? arena_printf(a, "%s/relaties/%s#vervolgacties", base, code)
-		: arena_printf(a, "de Samenwerkingsatlas, onder Relaties > %s (adres /relaties/%s)",
-			       org, code);
+	    arena_printf(a, "%s/relaties/%s#vervolgacties", siteinfo_public_url(), code);
 	const char *name = str_empty(owner->display_name) ? owner->username : owner->display_name;
 	struct mail_message m = {
 	    .to = owner->email,

@@ -150,7 +150,7 @@ enum relaties_outcome relaties_set_signal_status(struct store *st, struct arena 
 
 /* A new follow-up queues a reminder mail to its owner (when the owner has
  * an e-mail address) for 07:00 UTC the day before the due date, in the same
- * transaction (app/outbox.h); links in it use ATLAS_PUBLIC_URL when set. */
+ * transaction (app/outbox.h); its link starts with siteinfo_public_url(). */
 struct relaties_follow_up_form {
 	const char *title, *owner, *due_date, *confidentiality; /* owner: a username */
 	int64_t contact_id;					/* 0: none */

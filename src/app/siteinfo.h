@@ -18,4 +18,9 @@ const char *siteinfo_contact(void);
 /* The configured contact of the functionaris gegevensbescherming, or NULL. */
 const char *siteinfo_fg_contact(void);
 
+/* The address links in mail point to: ATLAS_PUBLIC_URL (http or https,
+ * without a trailing slash), read once; http://localhost:8080 (the address
+ * of `make run`) when it is not set or not a web address. */
+const char *siteinfo_public_url(void);
+
 #endif
