@@ -10,6 +10,7 @@
 #include "accounts.h"
 #include "outbox.h"
 #include "policy.h"
+#include "siteinfo.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -152,10 +153,9 @@ static int queue_status_mail(struct store *st, struct arena *a, const struct wri
 	if (reason && *reason)
 		buf_printf(&body, "\nToelichting van de provincie:\n%s\n", reason);
 	buf_printf(&body,
-		   "\nU vindt de aanvraag in de Samenwerkingsatlas onder Instrumenten "
-		   "(/instrumenten/%lld).\n\nDit bericht is automatisch verstuurd door de "
-		   "Samenwerkingsatlas.\n",
-		   (long long)r->id);
+		   "\nU vindt de aanvraag op %s/instrumenten/%lld\n\nDit bericht is automatisch "
+		   "verstuurd door de Samenwerkingsatlas.\n",
+		   siteinfo_public_url(), (long long)r->id);
 	struct mail_message m = {
 	    .to = req.email,
 	    .to_name = name,
