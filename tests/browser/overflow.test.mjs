@@ -18,7 +18,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startEnv, signedInPage, addUser, ROOT } from './harness.mjs';
-import { allPages } from '../http/harness.mjs';
+import { allPages, addToken } from '../http/harness.mjs';
 
 const T = { timeout: 600_000 };
 const WIDTHS = [1280, 390];
@@ -28,8 +28,10 @@ const DOWNLOAD = /\.(csv|ics|json|geojson|atom|xml)$/;
 // provider).
 const NOT_A_PAGE = new Set(['/inloggen/oidc', '/inloggen/oidc/terug']);
 // Routes with a parameter the seed has no instance of (an agreement, an
-// import batch, a correction's private status token): not measured here.
-const NO_SEED_INSTANCE = new Set(['/samenwerkingsverbanden/{id}/afspraken/{afspraak}/bewerken', '/wijzigingen/import/{id}', '/correcties/status/{token}']);
+// import batch, a correction's private status token, the private links of
+// an event registration that only a mail carries): not measured here.
+const NO_SEED_INSTANCE = new Set(['/samenwerkingsverbanden/{id}/afspraken/{afspraak}/bewerken', '/wijzigingen/import/{id}', '/correcties/status/{token}',
+  '/bijeenkomsten/bevestigen/{token}', '/bijeenkomsten/afmelden/{token}']);
 
 // The GET page routes of the route table: {path, role} with role true when
 // the route needs a signed-in user.
@@ -77,6 +79,20 @@ before(async () => {
   await admin.waitForLoadState('load');
   assert.match(admin.url(), /\/personen\/[^/]+$/, 'the test person was not saved');
   fill.person = new URL(admin.url()).pathname;
+  // a fictional event and a public instrument request, so their pages have an instance
+  const token = addToken(env.srv.db, ADMIN, 'overloop');
+  const api = (method, p, body) => fetch(env.base + p, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const day = new Date(Date.now() + 30 * 86400e3).toISOString().slice(0, 10);
+  const ev = await api('POST', '/api/v1/bijeenkomsten', { soort: 'netwerkdag', titel: 'Testnetwerkdag Overloop', omschrijving: 'Fictief.', begin: `${day}T10:00`, einde: `${day}T16:00`, locatie: 'Testhuis, Testdorp', capaciteit: 40, organisator: 'Provincie (test)' });
+  const evText = await ev.text();
+  assert.equal(ev.status, 201, evText);
+  fill.event = `/bijeenkomsten/${JSON.parse(evText).id}`;
+  const ins = await api('POST', '/api/v1/instrumenten', { organisatie: 'gm0321', soort: 'lobby', titel: 'Testdossier Overloop', doel: 'Fictief.' });
+  const insText = await ins.text();
+  assert.equal(ins.status, 201, insText);
+  const insId = JSON.parse(insText).id;
+  const granted = await api('PATCH', `/api/v1/instrumenten/${insId}`, { status: 'toegekend' });
+  assert.equal(granted.status, 200, await granted.text());
 }, T);
 
 after(async () => {
@@ -85,7 +101,7 @@ after(async () => {
 
 // Links on a few pages, to find an instance for the remaining parameters.
 async function knownLinks() {
-  const pages = ['/', `/samenwerkingsverbanden/${fill.collab}`, '/personen', fill.person, '/wijzigingen', '/beheer/gebruikers', '/organisaties/gm0321'];
+  const pages = ['/', `/samenwerkingsverbanden/${fill.collab}`, '/personen', fill.person, '/wijzigingen', '/beheer/gebruikers', '/organisaties/gm0321', '/bijeenkomsten', fill.event, '/instrumenten'];
   const hrefs = new Set();
   for (const p of pages) {
     await admin.goto(env.base + p, { waitUntil: 'load' });
