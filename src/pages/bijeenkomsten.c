@@ -8,7 +8,6 @@
 #include "../app/bijeenkomsten.h"
 #include "../app/policy.h"
 #include "../lib/log.h"
-#include "../lib/secret.h"
 #include "../lib/text.h"
 #include "../render/components.h"
 #include "../render/csv.h"
@@ -16,8 +15,6 @@
 #include "../render/ical.h"
 #include "../render/layout.h"
 
-#include <microhttpd.h>
-#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -81,56 +78,6 @@ static void when_range(struct buf *b, const struct event_row *e)
 static const char *kind_label(const char *v)
 {
 	return bijeenkomst_label(event_kind_labels, LABEL_COUNT(event_kind_labels), v);
-}
-
-/* ---- the double-submit token for guests (the form is open to anyone) ------------------ */
-
-static const char *form_cookie(const struct request *r)
-{
-	if (!r->conn)
-		return NULL;
-	const char *v = MHD_lookup_connection_value((struct MHD_Connection *)r->conn,
-						    MHD_COOKIE_KIND, FORM_COOKIE);
-	if (!v || strlen(v) != 43)
-		return NULL;
-	for (const char *p = v; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		      (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
-			return NULL;
-	return v;
-}
-
-static bool token_equal(const char *a, const char *b)
-{
-	if (!a || !b)
-		return false;
-	size_t n = strlen(a);
-	return n > 0 && n == strlen(b) && sodium_memcmp(a, b, n) == 0;
-}
-
-/* The CSRF token of the registration form: the session's, or (anonymous)
- * the double-submit cookie's — set here when it is new. */
-static const char *form_token(struct request *r)
-{
-	if (r->csrf)
-		return r->csrf;
-	const char *tok = form_cookie(r);
-	if (!tok) {
-		char fresh[44];
-		secret_random_token(fresh);
-		tok = arena_strdup(r->arena, fresh);
-	}
-	req_header(r, "Set-Cookie",
-		   arena_printf(r->arena,
-				"%s=%s; HttpOnly; SameSite=Strict; Path=/bijeenkomsten; "
-				"Max-Age=7200%s",
-				FORM_COOKIE, tok, r->secure ? "; Secure" : ""));
-	return tok;
-}
-
-static bool form_token_ok(struct request *r)
-{
-	return token_equal(req_form(r, "csrf"), r->csrf ? r->csrf : form_cookie(r));
 }
 
 /* Signed in with a web session (not an API token on a page). */
@@ -585,7 +532,7 @@ static void register_section(struct buf *b, struct request *r, struct store *st,
 	if (bijeenkomst_places_left(e->capacity, e->taken) == 0)
 		comp_para(b,
 			  "De bijeenkomst is vol. Meldt u zich aan, dan komt u op de wachtlijst.");
-	const char *tok = form_token(r);
+	const char *tok = form_open_token(r, FORM_COOKIE, "/bijeenkomsten");
 	html_raw(b, "<form method=\"post\" action=\"");
 	html_attr(b, event_href(r, e->id, "/aanmelden"));
 	html_raw(b, "\">");
@@ -795,7 +742,7 @@ int page_bijeenkomst_register(struct request *r)
 	int64_t id;
 	if (!path_id(r, &id))
 		return respond_not_found(r);
-	if (!form_token_ok(r))
+	if (!form_open_token_ok(r, FORM_COOKIE))
 		return expired_form(r);
 	struct store *st = store_thread();
 	if (!st)

@@ -3,9 +3,13 @@
  */
 #include "forms.h"
 #include "../domain/labels.h"
+#include "../lib/arena.h"
+#include "../lib/secret.h"
 #include "../lib/text.h"
 #include "../render/html.h"
 
+#include <microhttpd.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -632,4 +636,46 @@ int page_store_down(struct request *r)
 			     "De database is even niet bereikbaar. Er is niets opgeslagen. "
 			     "Probeer het over enkele minuten opnieuw.",
 			     NULL);
+}
+
+const char *form_token_cookie(const struct request *r, const char *cookie)
+{
+	if (!r->conn)
+		return NULL;
+	const char *v =
+	    MHD_lookup_connection_value((struct MHD_Connection *)r->conn, MHD_COOKIE_KIND, cookie);
+	if (!v || strlen(v) != 43)
+		return NULL;
+	for (const char *p = v; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
+			return NULL;
+	return v;
+}
+
+const char *form_open_token(struct request *r, const char *cookie, const char *path)
+{
+	if (r->csrf)
+		return r->csrf;
+	const char *tok = form_token_cookie(r, cookie);
+	if (!tok) {
+		char fresh[44];
+		secret_random_token(fresh);
+		tok = arena_strdup(r->arena, fresh);
+	}
+	req_header(r, "Set-Cookie",
+		   arena_printf(r->arena,
+				"%s=%s; HttpOnly; SameSite=Strict; Path=%s; Max-Age=7200%s", cookie,
+				tok, path, r->secure ? "; Secure" : ""));
+	return tok;
+}
+
+bool form_open_token_ok(struct request *r, const char *cookie)
+{
+	const char *sent = req_form(r, "csrf");
+	const char *want = r->csrf ? r->csrf : form_token_cookie(r, cookie);
+	if (!sent || !want)
+		return false;
+	size_t n = strlen(sent);
+	return n > 0 && n == strlen(want) && sodium_memcmp(sent, want, n) == 0;
 }

@@ -78,6 +78,18 @@ void form_csrf(struct buf *b, const struct request *r);
  * field; close with form_close. */
 void form_open(struct buf *b, const struct request *r, const char *action);
 void form_close(struct buf *b);
+
+/*
+ * The CSRF token of a form open to anonymous visitors: the session's when
+ * signed in, else a double-submit cookie (name `cookie`, scoped to `path`,
+ * HttpOnly, SameSite=Strict, two hours), set on the reply when it is new.
+ * form_open_token_ok: does the posted "csrf" field equal it?
+ */
+/* The token in cookie `cookie`, or NULL when absent or not of the form we
+ * issue (43 URL-safe base64 characters). */
+const char *form_token_cookie(const struct request *r, const char *cookie);
+const char *form_open_token(struct request *r, const char *cookie, const char *path);
+bool form_open_token_ok(struct request *r, const char *cookie);
 /* A submit button; primary selects the primary-action style. */
 void form_submit(struct buf *b, const char *text, bool primary);
 
