@@ -100,6 +100,13 @@ bool policy_may_review_corrections(const struct user *u, const struct snapshot *
  * anyone else. */
 bool policy_may_see_outbox(const struct user *u);
 
+/* ---- personal data requests (app/persoonsgegevens.h) ------------------------ */
+
+/* Look up, export and erase what the atlas holds under an e-mail address
+ * (a guest's event registrations, a proposer's address, mail): the
+ * administrators, who also erase people (/personen/{id}/wissen). */
+bool policy_may_handle_personal_data(const struct user *u);
+
 /* ---- people and offices ------------------------------------------------------- */
 
 /*

@@ -41,6 +41,7 @@
 #include "../pages/instrumenten.h"
 #include "../api/api_outbox.h"
 #include "../pages/outbox.h"
+#include "../pages/persoonsgegevens.h"
 #include "../pages/admin_home.h"
 #include "../pages/analysis_index.h"
 
@@ -364,6 +365,11 @@ const struct route routes[] = {
      USER_ROLE_STAFF},
     {HTTP_POST, "/beheer/uitgaande-post/{id}/opnieuw", page_outbox_retry, ROUTE_PAGE,
      ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_STAFF},
+    /* personal data requests by e-mail address (pages/persoonsgegevens.c) */
+    {GET, "/beheer/persoonsgegevens", page_persoonsgegevens, ROUTE_PAGE, 0, no_params,
+     USER_ROLE_ADMIN},
+    {HTTP_POST, "/beheer/persoonsgegevens", page_persoonsgegevens_post, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_ADMIN},
 
     /* API, collaborations and participations: reads, and writes that need
      * a personal API token (ROUTE_TOKEN; a web session does not count). */

@@ -6,6 +6,7 @@
 #include "auth_ui.h"
 #include "forms.h"
 #include "../app/bijeenkomsten.h"
+#include "../app/persoonsgegevens.h"
 #include "../app/policy.h"
 #include "../lib/log.h"
 #include "../lib/text.h"
@@ -590,8 +591,9 @@ static void attendees_section(struct buf *b, struct request *r, struct store *st
 	for (int i = 0; i < n; i++) {
 		const struct registration_row *x = &rows[i];
 		comp_row_open(b);
+		const char *who = persoonsgegevens_shown_name(x->name);
 		comp_th_open(b);
-		html_text(b, x->name);
+		html_text(b, who);
 		comp_th_close(b);
 		comp_td_text(b, x->organisation, "");
 		comp_td_text(b, x->email, "");
@@ -604,7 +606,7 @@ static void attendees_section(struct buf *b, struct request *r, struct store *st
 			checkbox(b, arena_printf(r->arena, "f-aanwezig-%lld", (long long)x->id),
 				 "aanwezig", arena_printf(r->arena, "%lld", (long long)x->id),
 				 strcmp(x->status, "aanwezig") == 0,
-				 arena_printf(r->arena, "%s aanwezig", x->name));
+				 arena_printf(r->arena, "%s aanwezig", who));
 		comp_td_close(b);
 		comp_row_close(b);
 	}
@@ -877,7 +879,7 @@ int page_bijeenkomst_csv(struct request *r)
 		csv_cell(&c, head[i]);
 	csv_end_row(&c);
 	for (int i = 0; i < n; i++) {
-		csv_cell(&c, rows[i].name);
+		csv_cell(&c, persoonsgegevens_shown_name(rows[i].name));
 		csv_cell(&c, rows[i].organisation);
 		csv_cell(&c, rows[i].email);
 		csv_cell(&c, rows[i].status);

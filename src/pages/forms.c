@@ -679,3 +679,17 @@ bool form_open_token_ok(struct request *r, const char *cookie)
 	size_t n = strlen(sent);
 	return n > 0 && n == strlen(want) && sodium_memcmp(sent, want, n) == 0;
 }
+
+void form_confirm_checkbox(struct buf *b, const char *label, bool invalid)
+{
+	html_raw(b,
+		 "<div class=\"utrecht-form-field utrecht-form-field--checkbox\">"
+		 "<input class=\"utrecht-checkbox utrecht-checkbox--html-input\" type=\"checkbox\" "
+		 "id=\"f-bevestigen\" name=\"bevestigen\" value=\"ja\"");
+	if (invalid)
+		html_raw(b, " aria-invalid=\"true\"");
+	html_raw(b, "> <label class=\"utrecht-form-label utrecht-form-label--checkbox\" "
+		    "for=\"f-bevestigen\">");
+	html_text(b, label);
+	html_raw(b, "</label></div>");
+}

@@ -90,6 +90,9 @@ void form_close(struct buf *b);
 const char *form_token_cookie(const struct request *r, const char *cookie);
 const char *form_open_token(struct request *r, const char *cookie, const char *path);
 bool form_open_token_ok(struct request *r, const char *cookie);
+/* The checkbox "bevestigen" = "ja" an irreversible action asks for, with
+ * its label; invalid marks it (aria-invalid) after a submit without it. */
+void form_confirm_checkbox(struct buf *b, const char *label, bool invalid);
 /* A submit button; primary selects the primary-action style. */
 void form_submit(struct buf *b, const char *text, bool primary);
 

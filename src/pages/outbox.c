@@ -67,7 +67,7 @@ static void row(struct buf *b, struct request *r, const struct outbox_row *m)
 		html_text(b, m->to_name);
 		html_raw(b, "<br>");
 	}
-	html_text(b, m->to_address);
+	html_text(b, *m->to_address ? m->to_address : "(gewist)");
 	comp_td_close(b);
 	comp_td_text(b, m->subject, NULL);
 	comp_td_open(b, false);
@@ -142,7 +142,8 @@ static int outbox_page(struct request *r, const char *alert, int status)
 	html_raw(b, "<p class=\"utrecht-paragraph\">E-mail die de atlas verstuurt, zoals "
 		    "bevestigingen en herinneringen. Een bericht dat niet lukt, wordt later "
 		    "opnieuw geprobeerd; na de laatste poging staat het op „mislukt”. De tekst "
-		    "van verzonden berichten wordt na de bewaartermijn verwijderd. Adressen zijn "
+		    "en het adres van verzonden berichten worden na de bewaartermijn "
+		    "verwijderd. Adressen zijn "
 		    "persoonsgegevens: deze pagina is alleen voor het programmateam.</p>");
 	html_rawf(b,
 		  "<ul class=\"utrecht-unordered-list\"><li>In de wachtrij: %d</li>"

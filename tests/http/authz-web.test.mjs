@@ -166,6 +166,13 @@ const MATRIX = [
   },
   // the outbox of e-mail: addresses are personal data, staff only
   { name: 'GET uitgaande post', method: 'GET', path: () => '/beheer/uitgaande-post', ok: new Set(['programmateam', 'beheerder']) },
+  // personal data requests by e-mail address: administrators only
+  { name: 'GET persoonsgegevens', method: 'GET', path: () => '/beheer/persoonsgegevens', ok: new Set(['beheerder']) },
+  {
+    name: 'POST persoonsgegevens zoeken', method: 'POST', path: () => '/beheer/persoonsgegevens', ok: new Set(['beheerder']),
+    okStatus: 200, // a lookup: answers with the result page and changes nothing
+    fields: async () => [['actie', 'zoeken'], ['email', 'niemand.bekend@voorbeeld.nl']],
+  },
   {
     name: 'POST deelname beëindigen', method: 'POST',
     path: () => `/samenwerkingsverbanden/${F.E}/deelnemers/${F.P_E}/beeindigen`, ok: EDITORS_OK,
@@ -198,12 +205,13 @@ test('authorisation matrix: every web write route × every role', async () => {
       if (expect === 'login') {
         good = row.method === 'GET' ? r.status === 303 && /^\/inloggen\?terug=/.test(r.location || '') : r.status === 401;
       } else if (expect === 'ok') {
-        good = row.method === 'GET' ? r.status === 200 : r.status === 303 && !/inloggen/.test(r.location || '');
+        good = row.okStatus ? r.status === row.okStatus
+          : row.method === 'GET' ? r.status === 200 : r.status === 303 && !/inloggen/.test(r.location || '');
       } else {
         good = r.status === 403;
       }
       if (!good) failures.push(`${row.name} as ${role}: expected ${expect}, got ${r.status} ${r.location || ''} ${(/<ul class="utrecht-unordered-list">(.*?)<\/ul>/.exec(r.text) || /<main[^>]*>(.*?)<\/main>/s.exec(r.text) || ['', ''])[1].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 300)}`);
-      if (expect !== 'ok' || row.method === 'GET') {
+      if (expect !== 'ok' || row.method === 'GET' || row.okStatus) {
         if (stBefore !== stAfter) failures.push(`${row.name} as ${role}: refused/GET request changed the registry`);
       } else if (good && row.method === 'POST' && stBefore === stAfter && !/bevestigen|beeindigen/.test(path)) {
         // a successful edit must be visible (confirm/end may be no-ops on the same day)
