@@ -5,8 +5,11 @@
 #include "persoonsgegevens.h"
 #include "auth_ui.h"
 #include "forms.h"
+#include "outbox.h"
 #include "../app/persoonsgegevens.h"
 #include "../app/policy.h"
+#include "../domain/bijeenkomsten.h"
+#include "../domain/labels.h"
 #include "../domain/mail_address.h"
 #include "../lib/text.h"
 #include "../render/components.h"
@@ -75,7 +78,7 @@ int page_persoonsgegevens(struct request *r)
 	return 200;
 }
 
-static void registrations_table(struct buf *b, const struct personal_data *d)
+static void registrations_table(struct buf *b, struct request *r, const struct personal_data *d)
 {
 	html_raw(b, "<h2 class=\"utrecht-heading-2\">Aanmeldingen voor bijeenkomsten</h2>");
 	if (!d->n_registrations) {
@@ -85,24 +88,28 @@ static void registrations_table(struct buf *b, const struct personal_data *d)
 	static const struct comp_col cols[] = {{"Bijeenkomst", false}, {"Begin", false},
 					       {"Naam", false},	       {"Organisatie", false},
 					       {"Status", false},      {"Aangemeld", false}};
-	comp_table_open(b, "Aanmeldingen onder dit e-mailadres", cols, 6);
+	comp_table_open_ex(b, "Aanmeldingen onder dit e-mailadres", cols, 6, true);
 	for (int i = 0; i < d->n_registrations; i++) {
 		const struct personal_registration *x = &d->registrations[i];
 		comp_row_open(b);
 		comp_th_open(b);
-		html_text(b, x->event_title);
+		comp_link(b, arena_printf(r->arena, "/bijeenkomsten/%lld", (long long)x->event_id),
+			  x->event_title);
 		comp_th_close(b);
-		comp_td_text(b, x->starts_at, NULL);
+		comp_td_text(b, outbox_when(r, x->starts_at), NULL);
 		comp_td_text(b, persoonsgegevens_shown_name(x->name), NULL);
 		comp_td_text(b, x->organisation, "");
-		comp_td_text(b, x->status, NULL);
-		comp_td_text(b, x->created_at, NULL);
+		comp_td_text(b,
+			     bijeenkomst_label(registration_status_labels,
+					       LABEL_COUNT(registration_status_labels), x->status),
+			     NULL);
+		comp_td_text(b, outbox_when(r, x->created_at), NULL);
 		comp_row_close(b);
 	}
 	comp_table_close(b);
 }
 
-static void other_tables(struct buf *b, const struct personal_data *d)
+static void other_tables(struct buf *b, struct request *r, const struct personal_data *d)
 {
 	html_raw(b, "<h2 class=\"utrecht-heading-2\">Meldingen „Meld wat niet klopt”</h2>");
 	if (!d->n_corrections)
@@ -110,7 +117,7 @@ static void other_tables(struct buf *b, const struct personal_data *d)
 	else {
 		static const struct comp_col cols[] = {
 		    {"Melding", false}, {"Over", false}, {"Status", false}, {"Gedaan", false}};
-		comp_table_open(b, "Meldingen met dit e-mailadres", cols, 4);
+		comp_table_open_ex(b, "Meldingen met dit e-mailadres", cols, 4, true);
 		for (int i = 0; i < d->n_corrections; i++) {
 			const struct personal_correction *x = &d->corrections[i];
 			comp_row_open(b);
@@ -123,8 +130,12 @@ static void other_tables(struct buf *b, const struct personal_data *d)
 			html_text(b, x->field);
 			html_raw(b, ")");
 			comp_td_close(b);
-			comp_td_text(b, x->status, NULL);
-			comp_td_text(b, x->created_at, NULL);
+			comp_td_text(b,
+				     strcmp(x->status, "accepted") == 0	  ? "Overgenomen"
+				     : strcmp(x->status, "rejected") == 0 ? "Afgewezen"
+									  : "Open",
+				     NULL);
+			comp_td_text(b, outbox_when(r, x->created_at), NULL);
 			comp_row_close(b);
 		}
 		comp_table_close(b);
@@ -136,7 +147,7 @@ static void other_tables(struct buf *b, const struct personal_data *d)
 	}
 	static const struct comp_col cols[] = {
 	    {"Bericht", false}, {"Soort", false}, {"Onderwerp", false}, {"Status", false}};
-	comp_table_open(b, "Berichten aan dit e-mailadres", cols, 4);
+	comp_table_open_ex(b, "Berichten aan dit e-mailadres", cols, 4, true);
 	for (int i = 0; i < d->n_mail; i++) {
 		const struct personal_mail *x = &d->mail[i];
 		comp_row_open(b);
@@ -145,7 +156,7 @@ static void other_tables(struct buf *b, const struct personal_data *d)
 		comp_th_close(b);
 		comp_td_text(b, x->kind, NULL);
 		comp_td_text(b, x->subject, NULL);
-		comp_td_text(b, x->status, NULL);
+		comp_td_text(b, outbox_status_text(x->status), NULL);
 		comp_row_close(b);
 	}
 	comp_table_close(b);
@@ -299,8 +310,8 @@ int page_persoonsgegevens_post(struct request *r)
 	html_text(b, email);
 	html_rawf(b, "</strong>: %d aanmelding(en), %d melding(en) en %d bericht(en).</p>",
 		  d.n_registrations, d.n_corrections, d.n_mail);
-	registrations_table(b, &d);
-	other_tables(b, &d);
+	registrations_table(b, r, &d);
+	other_tables(b, r, &d);
 	action_forms(b, r, email, missing_confirm);
 	layout_end(b, NULL);
 	return missing_confirm ? 400 : 200;
