@@ -170,7 +170,7 @@ int page_bijeenkomsten(struct request *r)
 
 /* ---- iCal --------------------------------------------------------------------------- */
 
-/* "20270315T140000" from "2027-03-15T14:00" (a floating local time). */
+/* "20270315T140000" from "2027-03-15T14:00" (local time, with ICAL_TZ_PARAM). */
 static const char *ical_time(struct request *r, const char *dt)
 {
 	return arena_printf(r->arena, "%.4s%.2s%.2sT%.2s%.2s00", dt, dt + 5, dt + 8, dt + 11,
@@ -186,8 +186,8 @@ static void ical_one(struct request *r, struct buf *b, const struct event_row *e
 	ical_line(b, "UID",
 		  arena_printf(r->arena, "bijeenkomst-%lld@samenwerkingsatlas", (long long)e->id));
 	ical_line(b, "DTSTAMP", dtstamp);
-	ical_line(b, "DTSTART", ical_time(r, e->starts_at));
-	ical_line(b, "DTEND", ical_time(r, e->ends_at));
+	ical_line(b, "DTSTART" ICAL_TZ_PARAM, ical_time(r, e->starts_at));
+	ical_line(b, "DTEND" ICAL_TZ_PARAM, ical_time(r, e->ends_at));
 	ical_text_line(b, "SUMMARY", e->title);
 	if (*e->description)
 		ical_text_line(b, "DESCRIPTION", e->description);
@@ -221,6 +221,7 @@ int page_bijeenkomsten_ics(struct request *r)
 	r->content_type = "text/calendar; charset=utf-8";
 	const char *stamp = dtstamp_now(r);
 	ical_begin(b, "Bijeenkomsten — Samenwerkingsatlas Provincie Utrecht");
+	ical_vtimezone(b);
 	for (int i = 0; i < n; i++)
 		ical_one(r, b, &rows[i], stamp);
 	ical_end(b);
@@ -242,6 +243,7 @@ static int event_ics(struct request *r, int64_t id)
 	struct buf *b = &r->out;
 	r->content_type = "text/calendar; charset=utf-8";
 	ical_begin(b, e.title);
+	ical_vtimezone(b);
 	ical_one(r, b, &e, dtstamp_now(r));
 	ical_end(b);
 	return 200;
@@ -254,9 +256,9 @@ static const struct form_field f_titel = {"titel", "Titel", FK_TEXT, EVENT_TITLE
 static const struct form_field f_omschrijving = {
     "omschrijving", "Omschrijving", FK_TEXTAREA, EVENT_TEXT_MAX, false, NULL, NULL, 0};
 static const struct form_field f_begin = {
-    "begin", "Begin", FK_TEXT, 16, true, "Datum en tijd, zoals 2027-03-15T14:00.", NULL, 0};
+    "begin", "Begin", FK_DATETIME, 16, true, "Datum en tijd, zoals 2027-03-15T14:00.", NULL, 0};
 static const struct form_field f_einde = {
-    "einde", "Einde", FK_TEXT, 16, true, "Datum en tijd, zoals 2027-03-15T17:00.", NULL, 0};
+    "einde", "Einde", FK_DATETIME, 16, true, "Datum en tijd, zoals 2027-03-15T17:00.", NULL, 0};
 static const struct form_field f_locatie = {"locatie", "Locatie",
 					    FK_TEXT,   EVENT_SHORT_MAX,
 					    false,     "Adres of zaal; of vul een onlinelink in.",
@@ -270,7 +272,7 @@ static const struct form_field f_capaciteit = {
     "capaciteit", "Aantal plaatsen", FK_NUMBER, 6, true, NULL, NULL, 0};
 static const struct form_field f_tot = {
     "aanmeldenTot", "Aanmelden kan tot",
-    FK_TEXT,	    16,
+    FK_DATETIME,    16,
     false,	    "Datum en tijd, zoals 2027-03-10T23:59. Leeg: tot het begin.",
     NULL,	    0};
 static const struct form_field f_organisator = {

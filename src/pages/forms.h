@@ -31,6 +31,7 @@ enum form_kind {
 	FK_TEXTAREA, /* <textarea> */
 	FK_SELECT,   /* <select> with opts */
 	FK_DATE,     /* <input type="date">, falls back to text; YYYY-MM-DD */
+	FK_DATETIME, /* <input type="datetime-local">, falls back to text; YYYY-MM-DDTHH:MM */
 	FK_CHECKS,   /* checkbox group in a fieldset; value is ";"-joined option values */
 };
 
