@@ -166,6 +166,24 @@ bool policy_relation_visible(const struct user *u, const char *org_code,
 /* Assign or end accounthouders: the programme team and administrators. */
 bool policy_may_assign_account_managers(const struct user *u);
 
+/* ---- events: agenda in samenspraak (app/bijeenkomsten_agenda.h) ------------------- */
+
+/* Propose agenda items for an event: an enabled partner editor (the
+ * editor of a gemeente or waterschap that is a partner: relaties_is_partner
+ * of their organisation, own_org_is_partner). */
+bool policy_may_propose_agenda(const struct user *u, bool own_org_is_partner);
+
+/* See the open and rejected proposals and their support: partner editors
+ * and province staff (everyone sees the accepted programme). */
+bool policy_may_see_agenda_proposals(const struct user *u, bool own_org_is_partner);
+
+/* Support an item proposed by organisation item_org: a partner editor of
+ * another organisation. */
+bool policy_may_support_agenda(const struct user *u, bool own_org_is_partner, const char *item_org);
+
+/* Accept or reject items, set their order and time: province staff. */
+bool policy_may_decide_agenda(const struct user *u);
+
 /* ---- instrument requests (app/instrumenten.h) ------------------------------------ */
 
 /* Ask for an instrument on behalf of organisation org_code: its own partner

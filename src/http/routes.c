@@ -35,8 +35,10 @@
 #include "../pages/corrections.h"
 #include "../api/api_relaties.h"
 #include "../api/api_bijeenkomsten.h"
+#include "../api/api_bijeenkomsten_agenda.h"
 #include "../pages/relaties.h"
 #include "../pages/bijeenkomsten.h"
+#include "../pages/bijeenkomsten_agenda.h"
 #include "../api/api_instrumenten.h"
 #include "../pages/instrumenten.h"
 #include "../api/api_outbox.h"
@@ -332,6 +334,15 @@ const struct route routes[] = {
      ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_ACCOUNT_MGR},
     {GET, "/bijeenkomsten/{id}/aanmeldingen.csv", page_bijeenkomst_csv, ROUTE_PAGE, 0, no_params,
      USER_ROLE_ACCOUNT_MGR},
+    /* Agenda in samenspraak (pages/bijeenkomsten_agenda.c): partner editors
+     * propose and support items, province staff decide (checked per object
+     * in app/bijeenkomsten_agenda.c). */
+    {HTTP_POST, "/bijeenkomsten/{id}/agendapunten", page_bijeenkomst_agenda_propose, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
+    {HTTP_POST, "/bijeenkomsten/{id}/agendapunten/{punt}/steun", page_bijeenkomst_agenda_support,
+     ROUTE_PAGE, ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
+    {HTTP_POST, "/bijeenkomsten/{id}/agendapunten/{punt}/besluit", page_bijeenkomst_agenda_decide,
+     ROUTE_PAGE, ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_ACCOUNT_MGR},
     /* Instrument requests (pages/instrumenten.c): the overview is public
      * (what it shows depends on the reader: never cached); requests are
      * made by partner editors and province staff, decided by province
@@ -434,6 +445,16 @@ const struct route routes[] = {
      no_params, USER_ROLE_ACCOUNT_MGR},
     {GET, "/api/v1/bijeenkomsten/{id}/aanmeldingen", api_bijeenkomst_registrations, ROUTE_API, 0,
      no_params, USER_ROLE_ACCOUNT_MGR},
+    /* API, agenda in samenspraak: the programme open, proposals for the
+     * tokens of partners and staff; writes with a personal API token. */
+    {GET, "/api/v1/bijeenkomsten/{id}/agenda", api_bijeenkomst_agenda, ROUTE_API, 0, no_params},
+    {HTTP_POST, "/api/v1/bijeenkomsten/{id}/agendapunten", api_bijeenkomst_agenda_propose,
+     ROUTE_API, ROUTE_TOKEN, no_params, USER_ROLE_EDITOR},
+    {GET, "/api/v1/agendapunten/{id}", api_agendapunt_show, ROUTE_API, 0, no_params},
+    {HTTP_PATCH, "/api/v1/agendapunten/{id}", api_agendapunt_patch, ROUTE_API, ROUTE_TOKEN,
+     no_params, USER_ROLE_ACCOUNT_MGR},
+    {HTTP_POST, "/api/v1/agendapunten/{id}/steun", api_agendapunt_support, ROUTE_API, ROUTE_TOKEN,
+     no_params, USER_ROLE_EDITOR},
     /* API, instrument requests: the public ones open; the rest and every
      * write with a personal API token (checked by the handler). */
     {GET, "/api/v1/instrumenten", api_instrumenten_list, ROUTE_API, 0, no_params},

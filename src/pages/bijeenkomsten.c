@@ -4,6 +4,7 @@
  */
 #include "bijeenkomsten.h"
 #include "auth_ui.h"
+#include "bijeenkomsten_agenda.h"
 #include "forms.h"
 #include "../app/bijeenkomsten.h"
 #include "../app/persoonsgegevens.h"
@@ -463,6 +464,9 @@ static const struct form_notice notices[] = {
 			 "met de link in die e-mail; pas daarna telt uw aanmelding."},
     {"afgemeld", "U bent afgemeld."},
     {"aanwezigheid", "De aanwezigheid is opgeslagen."},
+    {"agendapunt", "Uw agendapunt is voorgesteld. De provincie stelt het programma vast."},
+    {"gesteund", "U steunt dit agendapunt."},
+    {"agendabesluit", "Het agendapunt is bijgewerkt."},
 };
 
 static void flash(struct buf *b, const struct request *r)
@@ -642,8 +646,8 @@ static void fellows_section(struct buf *b, struct request *r, struct store *st,
 	html_raw(b, "</ul></section>");
 }
 
-static int event_page(struct request *r, int64_t id, const struct field_errors *err,
-		      const char *problem, int status)
+static int event_page_with(struct request *r, int64_t id, const struct field_errors *err,
+			   const char *problem, const struct agenda_form_state *fs, int status)
 {
 	no_cache(r);
 	struct store *st = store_thread();
@@ -703,11 +707,24 @@ static int event_page(struct request *r, int64_t id, const struct field_errors *
 		comp_h2(b, "over", "Over deze bijeenkomst");
 		comp_para(b, e.description);
 	}
+	bijeenkomsten_agenda_section(b, r, st, &e, fs);
 	register_section(b, r, st, &e, err, problem);
 	fellows_section(b, r, st, &e);
 	attendees_section(b, r, st, &e);
 	layout_end(b, NULL);
 	return status;
+}
+
+static int event_page(struct request *r, int64_t id, const struct field_errors *err,
+		      const char *problem, int status)
+{
+	return event_page_with(r, id, err, problem, NULL, status);
+}
+
+int bijeenkomsten_event_page_agenda(struct request *r, int64_t id,
+				    const struct agenda_form_state *fs, int status)
+{
+	return event_page_with(r, id, NULL, NULL, fs, status);
 }
 
 int page_bijeenkomst(struct request *r)
