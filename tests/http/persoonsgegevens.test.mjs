@@ -214,6 +214,12 @@ test('/beheer/persoonsgegevens: administrators look up, export and erase what is
   const audit = one("SELECT \"after\" FROM audit_event WHERE entity = 'persoonsgegevens' ORDER BY id DESC LIMIT 1");
   assert.match(audit, /"aanmeldingen":1,"correctiemeldingen":1,"berichten":1/);
   assert.doesNotMatch(one("SELECT group_concat(coalesce(\"after\", '') || coalesce(entity_key, ''), ' ') FROM audit_event"), /olga/i);
+  // the request is not public history (page and feed)
+  for (const p of ['/wijzigingen', '/wijzigingen.atom']) {
+    const h = await anon.get(p);
+    assert.equal(h.status, 200, p);
+    assert.doesNotMatch(h.text, /persoonsgegevens|"aanmeldingen":/i, p);
+  }
   // nothing left to find
   const after = await S['pd-beheer'].post('/beheer/persoonsgegevens', { actie: 'zoeken', email: OTHER });
   assert.match(decodeEntities(after.text), /0 aanmelding\(en\), 0 melding\(en\) en 0 bericht\(en\)/);
