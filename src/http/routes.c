@@ -34,6 +34,7 @@
 #include "../api/api_corrections.h"
 #include "../pages/corrections.h"
 #include "../api/api_relaties.h"
+#include "../api/api_deskundigen.h"
 #include "../api/api_bijeenkomsten.h"
 #include "../api/api_bijeenkomsten_agenda.h"
 #include "../pages/relaties.h"
@@ -44,6 +45,7 @@
 #include "../api/api_outbox.h"
 #include "../pages/outbox.h"
 #include "../pages/persoonsgegevens.h"
+#include "../pages/deskundigen.h"
 #include "../pages/admin_home.h"
 #include "../pages/analysis_index.h"
 
@@ -376,6 +378,13 @@ const struct route routes[] = {
      USER_ROLE_STAFF},
     {HTTP_POST, "/beheer/uitgaande-post/{id}/opnieuw", page_outbox_retry, ROUTE_PAGE,
      ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_STAFF},
+    /* "Wie weet wat": experts' listings, signed-in users only (pages/deskundigen.c) */
+    {GET, "/kennis/wie-weet-wat", page_deskundigen, ROUTE_PAGE, 0, deskundigen_params,
+     USER_ROLE_EDITOR},
+    {GET | HTTP_POST, "/kennis/wie-weet-wat/mijn-vermelding", page_deskundige_mine, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
+    {HTTP_POST, "/kennis/wie-weet-wat/mijn-vermelding/verwijderen", page_deskundige_remove,
+     ROUTE_PAGE, ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
     /* personal data requests by e-mail address (pages/persoonsgegevens.c) */
     {GET, "/beheer/persoonsgegevens", page_persoonsgegevens, ROUTE_PAGE, 0, no_params,
      USER_ROLE_ADMIN},
@@ -422,6 +431,8 @@ const struct route routes[] = {
 
     /* API, relations: personal API tokens only (checked by the handler);
      * what a token sees follows the same rules as the pages. */
+    {GET, "/api/v1/kennis/deskundigen", api_deskundigen_list, ROUTE_API, 0, api_deskundigen_params,
+     USER_ROLE_EDITOR},
     {GET, "/api/v1/relaties", api_relaties_list, ROUTE_API, 0, no_params, USER_ROLE_ACCOUNT_MGR},
     {GET, "/api/v1/relaties/{code}", api_relaties_show, ROUTE_API, 0, no_params, USER_ROLE_EDITOR},
     {HTTP_POST, "/api/v1/relaties/{code}/contactmomenten", api_relaties_contact_add, ROUTE_API,

@@ -832,6 +832,21 @@ const char *const store_migrations[] = {
     "  created_at TEXT NOT NULL,\n"
     "  PRIMARY KEY (item_id, user_id)\n"
     ");\n",
+    /* 15: experts' listings, "Wie weet wat" (store_deskundigen.h): one per
+     * user account, deleted with it; personal data, never public. themes
+     * holds ";"-joined beleidsdomein keys with a leading and trailing ";". */
+    "CREATE TABLE expert_listing (\n"
+    "  id          INTEGER PRIMARY KEY,\n"
+    "  user_id     INTEGER NOT NULL UNIQUE REFERENCES app_user(id) ON DELETE CASCADE,\n"
+    "  org_code    TEXT NOT NULL DEFAULT '',\n"
+    "  expertise   TEXT NOT NULL,\n"
+    "  keywords    TEXT NOT NULL DEFAULT '',\n"
+    "  contact     TEXT NOT NULL,\n"
+    "  themes      TEXT NOT NULL DEFAULT '',\n"
+    "  consent_at  TEXT NOT NULL,\n"
+    "  created_at  TEXT NOT NULL,\n"
+    "  updated_at  TEXT NOT NULL\n"
+    ");\n",
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

@@ -170,6 +170,17 @@ const MATRIX = [
   },
   // the outbox of e-mail: addresses are personal data, staff only
   { name: 'GET uitgaande post', method: 'GET', path: () => '/beheer/uitgaande-post', ok: new Set(['programmateam', 'beheerder']) },
+  // "Wie weet wat": every signed-in user sees it and lists (and removes) themself
+  { name: 'GET wie weet wat', method: 'GET', path: () => '/kennis/wie-weet-wat', ok: new Set(ROLES.filter((r) => r !== 'anoniem')) },
+  {
+    name: 'POST mijn vermelding', method: 'POST', path: () => '/kennis/wie-weet-wat/mijn-vermelding', ok: new Set(ROLES.filter((r) => r !== 'anoniem')),
+    okStatus: 303, // not a registry record: the listing itself is checked in tests/http/deskundigen.test.mjs
+    fields: async () => [['expertise', 'Fictieve kennis van de matrix.'], ['trefwoorden', ''], ['contact', 'via de matrix'], ['bevestigen', 'ja']],
+  },
+  {
+    name: 'POST vermelding verwijderen', method: 'POST', path: () => '/kennis/wie-weet-wat/mijn-vermelding/verwijderen', ok: new Set(ROLES.filter((r) => r !== 'anoniem')),
+    okStatus: 303,
+  },
   // personal data requests by e-mail address: administrators only
   { name: 'GET persoonsgegevens', method: 'GET', path: () => '/beheer/persoonsgegevens', ok: new Set(['beheerder']) },
   {

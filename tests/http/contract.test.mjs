@@ -327,7 +327,7 @@ test('every read (GET) answers as documented: examples, all query examples, anon
     } else {
       await check(op, base, { expect: 401 });
       // the programme team reviews corrections, sees relations and the outbox; the other guarded reads are for administrators
-      const staffReads = ['GET /correcties', 'GET /relaties', 'GET /relaties/{code}', 'GET /uitgaande-post', 'GET /bijeenkomsten/{id}/aanmeldingen'];
+      const staffReads = ['GET /correcties', 'GET /relaties', 'GET /relaties/{code}', 'GET /uitgaande-post', 'GET /bijeenkomsten/{id}/aanmeldingen', 'GET /kennis/deskundigen'];
       await check(op, base, { token: TOK.staf, expect: staffReads.includes(op.id) ? 200 : 403 });
       await check(op, base, { token: TOK.beheerder, expect: 200 });
     }

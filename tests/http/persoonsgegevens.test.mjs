@@ -187,7 +187,7 @@ test('/beheer/persoonsgegevens: administrators look up, export and erase what is
   assert.equal(found.status, 200);
   assert.match(found.text, /Kennissessie Onbekende Olga/);
   assert.match(found.text, /Olga Onbekend/);
-  assert.match(decodeEntities(found.text), /1 aanmelding\(en\), 1 melding\(en\) en 1 bericht\(en\)/);
+  assert.match(decodeEntities(found.text), /1 aanmelding\(en\), 1 melding\(en\) en 1 bericht\(en\), en 0 vermelding/);
   assertControlsLabelled('persoonsgegevens-gevonden', found.text);
 
   const exp = await S['pd-beheer'].post('/beheer/persoonsgegevens', { actie: 'export', email: OTHER });
@@ -206,7 +206,7 @@ test('/beheer/persoonsgegevens: administrators look up, export and erase what is
 
   const gone = await S['pd-beheer'].post('/beheer/persoonsgegevens', { actie: 'wissen', email: OTHER, bevestigen: 'ja' });
   assert.equal(gone.status, 200);
-  assert.match(decodeEntities(gone.text), /Gewist: 1 aanmelding\(en\), het e-mailadres in 1 melding\(en\) en 1 bericht\(en\)/);
+  assert.match(decodeEntities(gone.text), /Gewist: 1 aanmelding\(en\), het e-mailadres in 1 melding\(en\) en 1 bericht\(en\); 0 vermelding/);
   assert.equal(count(`SELECT count(*) FROM event_registration WHERE lower(COALESCE(email, '')) = '${OTHER}' OR name = 'Olga Onbekend'`), 0);
   assert.equal(one(`SELECT status || '|' || organisation FROM event_registration WHERE event_id = ${id}`), 'onbevestigd|');
   assert.equal(one("SELECT email FROM correction WHERE ticket = 'pd-ticket-1'"), '');
