@@ -4,6 +4,7 @@
  */
 #include "bijeenkomsten.h"
 #include "auth_ui.h"
+#include "bijeenkomsten_verslag.h"
 #include "forms.h"
 #include "../app/bijeenkomsten.h"
 #include "../app/policy.h"
@@ -513,6 +514,8 @@ static const struct form_notice notices[] = {
 			 "met de link in die e-mail; pas daarna telt uw aanmelding."},
     {"afgemeld", "U bent afgemeld."},
     {"aanwezigheid", "De aanwezigheid is opgeslagen."},
+    {"aanmelding-gewijzigd", "De aanmelding is gewijzigd."},
+    {"aanmelding-verwijderd", "De aanmelding is verwijderd."},
 };
 
 static void flash(struct buf *b, const struct request *r)
@@ -644,7 +647,11 @@ static void attendees_section(struct buf *b, struct request *r, struct store *st
 		const struct registration_row *x = &rows[i];
 		comp_row_open(b);
 		comp_th_open(b);
-		html_text(b, x->name);
+		comp_link(
+		    b,
+		    event_href(r, e->id,
+			       arena_printf(r->arena, "/aanmeldingen/%lld", (long long)x->id)),
+		    x->name);
 		comp_th_close(b);
 		comp_td_text(b, x->organisation, "");
 		comp_td_text(b, x->email, "");
@@ -752,6 +759,7 @@ static int event_page(struct request *r, int64_t id, const struct field_errors *
 		comp_h2(b, "over", "Over deze bijeenkomst");
 		comp_para(b, e.description);
 	}
+	bijeenkomsten_verslag_section(b, r, st, &e);
 	register_section(b, r, st, &e, err, problem);
 	fellows_section(b, r, st, &e);
 	attendees_section(b, r, st, &e);
