@@ -16,9 +16,13 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import {
   startServer, addUser, addToken, login, anonymous, apiClient, sql, decodeEntities, assertControlsLabelled,
 } from './harness.mjs';
+import { assertValidPages } from './vnu.mjs';
 
 const day = (n) => new Date(Date.now() + n * 86400e3).toISOString().slice(0, 10);
 const FUTURE = day(30);
@@ -28,6 +32,7 @@ let srv, anon;
 const S = {};
 const T = {};
 const F = {};
+const saved = []; // [name, html], validated with the Nu HTML Checker at the end
 
 const count = (q) => Number(String(sql(srv.db, q)).trim());
 const one = (q) => String(sql(srv.db, q)).trim();
@@ -111,6 +116,7 @@ test('report and documents: only from the start, https only, public on the page 
   const form = await S['vl-ah'].get(`/bijeenkomsten/${id}/verslag`);
   assert.equal(form.status, 200);
   assertControlsLabelled('verslag-en-vervolg', form.text);
+  saved.push(['verslag-en-vervolg', form.text]);
   const loc = await S['vl-ah'].submit(`/bijeenkomsten/${id}/verslag`, { verslag: 'Goede gesprekken over <samenwerking>.\n\nTweede alinea: afspraken.' });
   assert.match(loc, /\/verslag\?melding=verslag$/);
   assert.match((await S['vl-ah'].get(loc)).text, /Het verslag is opgeslagen/);
@@ -138,6 +144,7 @@ test('report and documents: only from the start, https only, public on the page 
   }
   const badPage = await S['vl-ah'].post(`/bijeenkomsten/${id}/documenten`, bad[0][0]);
   assert.match(decodeEntities(badPage.text), /begint met https:\/\//);
+  saved.push(['document-fout', badPage.text]);
   assert.equal(count(`SELECT count(*) FROM event_document WHERE event_id = ${id}`), 0, 'nothing written');
   const doc = await T.staf.call('POST', `/api/v1/bijeenkomsten/${id}/documenten`, { body: { titel: 'Presentatie Verbinding', url: 'https://voorbeeld.nl/presentatie.pdf' } });
   assert.equal(doc.status, 201, doc.text);
@@ -147,6 +154,8 @@ test('report and documents: only from the start, https only, public on the page 
   // public: the event page and the open API
   const page = await anon.get(`/bijeenkomsten/${id}`);
   assert.equal(page.status, 200);
+  saved.push(['openbaar-met-verslag', page.text]);
+  saved.push(['staf-met-verslag', (await S['vl-ah'].get(`/bijeenkomsten/${id}`)).text]);
   assert.match(page.text, /<h2[^>]*>Verslag<\/h2>/);
   assert.match(page.text, /Goede gesprekken over &lt;samenwerking&gt;\./);
   assert.match(page.text, /Tweede alinea: afspraken\./);
@@ -211,7 +220,7 @@ test('"Vastleggen in contactlog" and follow-ups go to the relations module, priv
   assert.equal(again.status, 200);
   assert.equal(again.json.aangemaakt, 0);
   // in the contact log for staff; private: not for the partner (intern), not for anonymous visitors
-  assert.match((await S['vl-ah'].get(`/relaties/${F.P}`)).text, /Netwerkdag Bedachte Buren/);
+  assert.match((await S['vl-ah'].get(`/relaties/${F.P}`)).text, new RegExp(`<a [^>]*href="/bijeenkomsten/${id}"[^>]*>Netwerkdag Bedachte Buren</a>`), 'the contact log links to the event');
   assert.doesNotMatch((await S['vl-red'].get(`/relaties/${F.P}`)).text, /Netwerkdag Bedachte Buren/);
   assert.notEqual((await anon.get(`/relaties/${F.P}`)).status, 200);
   assert.doesNotMatch((await anon.get(`/bijeenkomsten/${id}`)).text, /contactlog/i);
@@ -263,6 +272,7 @@ test('staff correct and remove registrations; removing a place moves the waiting
   const form = await S['vl-ah'].get(`/bijeenkomsten/${id}/aanmeldingen/${r1}`);
   assert.equal(form.status, 200);
   assertControlsLabelled('aanmelding-wijzigen', form.text);
+  saved.push(['aanmelding', form.text]);
   assert.match(form.text, /redacteur.verzonnen@voorbeeld.nl/);
   assert.equal((await S['vl-red'].get(`/bijeenkomsten/${id}/aanmeldingen/${r1}`)).status, 403);
   assert.equal((await S['vl-ah'].get(`/bijeenkomsten/${id}/aanmeldingen/999999`)).status, 404);
@@ -273,6 +283,7 @@ test('staff correct and remove registrations; removing a place moves the waiting
   const bad = await S['vl-ah'].post(`/bijeenkomsten/${id}/aanmeldingen/${r1}`, { naam: '', organisatie: 'Gemeente Fictief' });
   assert.equal(bad.status, 400);
   assert.match(decodeEntities(bad.text), /Vul de naam van de deelnemer in/);
+  saved.push(['aanmelding-fout', bad.text]);
   assert.equal(one(`SELECT name FROM event_registration WHERE id = ${r1}`), 'Redacteur Verzonnen');
   assert.equal((await T.staf.call('PATCH', `/api/v1/bijeenkomsten/${id}/aanmeldingen/${r1}`, { body: { zichtbaar: 'ja' } })).status, 400);
   assert.equal((await T.staf.call('PATCH', `/api/v1/bijeenkomsten/${id}/aanmeldingen/${r1}`, { body: { naam: 'a\nb' } })).status, 400);
@@ -348,4 +359,14 @@ test('queued reminders move with the start of the event, or are withdrawn when t
   assert.equal(near.status, 200, near.text);
   assert.equal(await reminder(), undefined);
   assert.equal(count(`SELECT count(*) FROM outbox WHERE dedupe_key = '${key}'`), 0);
+});
+
+test('the new pages are valid HTML (Nu HTML Checker)', () => {
+  assert.ok(saved.length >= 6, `pages saved: ${saved.length}`);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'atlas-verslag-vnu-'));
+  try {
+    assertValidPages(dir, saved);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
