@@ -177,6 +177,23 @@ int api_bijeenkomst_document_add(struct request *r)
 	return 201;
 }
 
+int api_bijeenkomst_document_delete(struct request *r)
+{
+	int st = forbidden_unless_staff(r);
+	if (st)
+		return st;
+	int64_t id, doc;
+	if (!path_id(r, 0, &id) || !path_id(r, 1, &doc))
+		return respond_not_found(r);
+	struct store *s = store_thread();
+	if (!s)
+		return api_store_down(r);
+	if ((st = outcome_or_respond(r, bijeenkomsten_remove_document(s, r->user, "api", id, doc),
+				     NULL)))
+		return st;
+	return reply_report(r, id, 200);
+}
+
 int api_bijeenkomst_contactlog(struct request *r)
 {
 	static const char *const known[] = {"organisaties"};

@@ -12,6 +12,7 @@
 int api_bijeenkomst_verslag(struct request *r);		    /* GET …/{id}/verslag */
 int api_bijeenkomst_verslag_put(struct request *r);	    /* PUT …/{id}/verslag */
 int api_bijeenkomst_document_add(struct request *r);	    /* POST …/{id}/documenten */
+int api_bijeenkomst_document_delete(struct request *r);	    /* DELETE …/{id}/documenten/{did} */
 int api_bijeenkomst_contactlog(struct request *r);	    /* POST …/{id}/contactmomenten */
 int api_bijeenkomst_follow_up(struct request *r);	    /* POST …/{id}/vervolgacties */
 int api_bijeenkomst_registration_patch(struct request *r);  /* PATCH …/aanmeldingen/{rid} */

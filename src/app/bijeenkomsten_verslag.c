@@ -115,6 +115,17 @@ enum ev_outcome bijeenkomsten_add_document(struct store *st, const struct user *
 	return o;
 }
 
+enum ev_outcome bijeenkomsten_remove_document(struct store *st, const struct user *u,
+					      const char *via, int64_t id, int64_t doc_id)
+{
+	if (!policy_is_province(u))
+		return EV_FORBIDDEN;
+	struct write_ctx w;
+	char actor[80], today[11];
+	accounts_write_ctx(u, via, &w, actor, today);
+	return from_store(store_event_document_remove(st, &w, id, doc_id));
+}
+
 /* The partner an attendee's organisation names: a code (accounts) or, for a
  * guest, a partner's name typed in full (any case). -1 when none. */
 static int attendee_partner(const struct snapshot *s, const char *org)

@@ -38,6 +38,11 @@ enum ev_outcome bijeenkomsten_add_document(struct store *st, const struct user *
 					   int64_t id, const char *title, const char *url,
 					   struct field_errors *e, int64_t *doc_id);
 
+/* Staff remove document link doc_id of event id (EV_NOTFOUND when it is not
+ * one of its links). */
+enum ev_outcome bijeenkomsten_remove_document(struct store *st, const struct user *u,
+					      const char *via, int64_t id, int64_t doc_id);
+
 /* A partner as the follow-up forms offer it. */
 struct event_partner {
 	const char *code, *name;

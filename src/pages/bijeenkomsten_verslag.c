@@ -141,6 +141,7 @@ static const struct field_errors *errs(const struct failed *f, char which)
 static const struct form_notice notices[] = {
     {"verslag", "Het verslag is opgeslagen."},
     {"document", "Het document is toegevoegd."},
+    {"document-weg", "Het document is verwijderd."},
     {"contactlog", "De bijeenkomst is vastgelegd in het contactlog."},
     {"contactlog-al", "Het contactlog van deze partners had de bijeenkomst al."},
     {"vervolgactie", "De vervolgactie is vastgelegd; de eigenaar krijgt een herinnering."},
@@ -187,13 +188,29 @@ static void documents_form(struct buf *b, struct request *r, int64_t id,
 		form_submitted(r, fd, 2, v);
 	section_open(b, "h-documenten-form", "Documenten");
 	if (n) {
-		html_raw(b, "<ul class=\"utrecht-unordered-list\">");
+		static const struct comp_col cols[] = {{"Document", false}, {"Verwijderen", false}};
+		comp_table_open(b, "Documenten bij deze bijeenkomst", cols, 2);
 		for (int i = 0; i < n; i++) {
-			html_raw(b, "<li>");
+			comp_row_open(b);
+			comp_th_open(b);
 			comp_ext_link(b, docs[i].url, docs[i].title);
-			html_raw(b, "</li>");
+			comp_th_close(b);
+			comp_td_open(b, false);
+			form_open(b, r,
+				  href(r, id,
+				       arena_printf(r->arena, "/documenten/%lld/verwijderen",
+						    (long long)docs[i].id)));
+			html_raw(
+			    b,
+			    "<button class=\"utrecht-button utrecht-button--secondary-action\" "
+			    "type=\"submit\">Verwijderen<span class=\"atlas-visually-hidden\">: ");
+			html_text(b, docs[i].title);
+			html_raw(b, "</span></button>");
+			form_close(b);
+			comp_td_close(b);
+			comp_row_close(b);
 		}
-		html_raw(b, "</ul>");
+		comp_table_close(b);
 	} else {
 		comp_para(b, "Nog geen documenten.");
 	}
@@ -416,6 +433,18 @@ int page_bijeenkomst_document_add(struct request *r)
 	enum ev_outcome o = bijeenkomsten_add_document(
 	    st, web_user(r), "web", id, req_form(r, "titel"), req_form(r, "url"), &e, &doc);
 	return after_post(r, id, o, 'd', &e, "document");
+}
+
+int page_bijeenkomst_document_remove(struct request *r)
+{
+	int64_t id, doc;
+	if (!path_id(r, 0, &id) || !path_id(r, 1, &doc))
+		return respond_not_found(r);
+	struct store *st = store_thread();
+	if (!st)
+		return store_down(r);
+	enum ev_outcome o = bijeenkomsten_remove_document(st, web_user(r), "web", id, doc);
+	return after_post(r, id, o, 'd', NULL, "document-weg");
 }
 
 int page_bijeenkomst_contactlog(struct request *r)

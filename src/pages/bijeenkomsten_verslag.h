@@ -23,6 +23,8 @@ int page_bijeenkomst_verslag(struct request *r);
 /* POST /bijeenkomsten/{id}/verslag, …/documenten, …/contactlog, …/vervolgacties */
 int page_bijeenkomst_verslag_save(struct request *r);
 int page_bijeenkomst_document_add(struct request *r);
+/* POST /bijeenkomsten/{id}/documenten/{did}/verwijderen */
+int page_bijeenkomst_document_remove(struct request *r);
 int page_bijeenkomst_contactlog(struct request *r);
 int page_bijeenkomst_follow_up(struct request *r);
 /* GET and POST /bijeenkomsten/{id}/aanmeldingen/{rid}; POST …/verwijderen */

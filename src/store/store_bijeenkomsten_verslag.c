@@ -163,3 +163,36 @@ int store_event_contact_for(struct store *s, int64_t event_id, const char *org_c
 	db_reset(st);
 	return step == DB_ROW || step == DB_DONE ? STORE_OK : STORE_ERR;
 }
+
+int store_event_document_remove(struct store *s, const struct write_ctx *w, int64_t event_id,
+				int64_t id)
+{
+	if (!s)
+		return STORE_ERR_INVALID;
+	if (store_tx_begin(s, "document verwijderen", NULL, 0))
+		return STORE_ERR;
+	int rc = STORE_ERR;
+	db_stmt *st = store_stmt(s, "DELETE FROM event_document WHERE id = ?1 AND event_id = ?2 "
+				    "RETURNING id");
+	if (!st)
+		goto out;
+	db_bind_int64(st, 1, id);
+	db_bind_int64(st, 2, event_id);
+	int step = db_step(st);
+	while (step == DB_ROW && db_step(st) == DB_ROW)
+		;
+	db_reset(st);
+	if (step != DB_ROW) {
+		rc = step == DB_DONE ? STORE_ERR_NOTFOUND : STORE_ERR;
+		goto out;
+	}
+	char doc[24];
+	snprintf(doc, sizeof doc, "%lld", (long long)id);
+	if (audit(s, w, "event", event_id, "documentVerwijderd", doc) ||
+	    store_tx_commit(s, "document verwijderen", NULL, 0))
+		goto out;
+	return STORE_OK;
+out:
+	store_tx_rollback(s);
+	return rc;
+}

@@ -34,6 +34,9 @@ int store_event_documents(struct store *s, struct arena *a, int64_t event_id,
 			  struct event_document_row **out, int *n);
 int store_event_document_add(struct store *s, const struct write_ctx *w, int64_t event_id,
 			     const char *title, const char *url, int64_t *id_out);
+/* Remove document link id of event_id; STORE_ERR_NOTFOUND when there is none. */
+int store_event_document_remove(struct store *s, const struct write_ctx *w, int64_t event_id,
+				int64_t id);
 
 /* The organisation codes whose contact log holds a contact moment of
  * event_id, in code order. */

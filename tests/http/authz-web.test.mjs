@@ -328,6 +328,7 @@ const EVENT_MATRIX = [
     name: 'POST document', method: 'POST', path: () => `/bijeenkomsten/${F.EV}/documenten`, ok: PROVINCE_OK,
     fields: async () => [['titel', `Matrixdocument ${++counter}`], ['url', 'https://example.org/matrix.pdf']],
   },
+  { name: 'POST document verwijderen', method: 'POST', path: (role) => `/bijeenkomsten/${F.EV}/documenten/${F.DOC[role]}/verwijderen`, ok: PROVINCE_OK },
   { name: 'POST contactlog', method: 'POST', path: () => `/bijeenkomsten/${F.EV}/contactlog`, ok: PROVINCE_OK, fields: async (role) => [['organisaties', F.EV_PARTNER[role]]] },
   {
     name: 'POST vervolgactie bijeenkomst', method: 'POST', path: () => `/bijeenkomsten/${F.EV}/vervolgacties`, ok: PROVINCE_OK,
@@ -352,8 +353,11 @@ test('authorisation matrix of the routes after an event × every role', async ()
   F.EV_PARTNER = {};
   F.REG = {};
   F.REG2 = {};
+  F.DOC = {};
   ROLES.forEach((role, i) => {
     F.EV_PARTNER[role] = gm[i];
+    sql(srv.db, `INSERT INTO event_document (event_id, title, url, created_by, created_at) VALUES (${F.EV}, 'Matrixlink ${i}', 'https://example.org/${i}.pdf', 'test', '2026-01-01T00:00:00.000Z')`);
+    F.DOC[role] = Number(sql(srv.db, `SELECT id FROM event_document WHERE title = 'Matrixlink ${i}'`).trim());
     for (const [map, n] of [[F.REG, 1], [F.REG2, 2]]) {
       sql(srv.db, `INSERT INTO event_registration (event_id, email, name, organisation, status, created_at, updated_at) VALUES ` +
         `(${F.EV}, 'matrix.${i}.${n}@example.org', 'Matrixgast ${i} ${n}', 'Gemeente Matrix', 'bevestigd', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`);

@@ -167,6 +167,19 @@ test('report and documents: only from the start, https only, public on the page 
   assert.equal(open.json.documenten.length, 2);
   assert.equal(open.json.documenten[0].url, 'https://voorbeeld.nl/presentatie.pdf');
   assert.equal((await T.anon.call('GET', '/api/v1/bijeenkomsten/999999/verslag')).status, 404);
+  // removing a document link: staff only, through the page or the API
+  const [d1, d2] = open.json.documenten.map((x) => x.id);
+  assert.equal((await T.red.call('DELETE', `/api/v1/bijeenkomsten/${id}/documenten/${d2}`)).status, 403);
+  assert.equal((await S['vl-red'].post(`/bijeenkomsten/${id}/documenten/${d2}/verwijderen`, {})).status, 403);
+  assert.equal((await S['vl-ah'].post(`/bijeenkomsten/${id}/documenten/999999/verwijderen`, {})).status, 404);
+  const other = await createApi({ titel: 'Een andere fictieve dag' });
+  assert.equal((await T.staf.call('DELETE', `/api/v1/bijeenkomsten/${other}/documenten/${d2}`)).status, 404, 'not of this event');
+  assert.match(await S['vl-ah'].submit(`/bijeenkomsten/${id}/documenten/${d2}/verwijderen`, {}), /melding=document-weg$/);
+  const after1 = await T.staf.call('DELETE', `/api/v1/bijeenkomsten/${id}/documenten/${d1}`);
+  assert.equal(after1.status, 200, after1.text);
+  assert.deepEqual(after1.json.documenten, []);
+  assert.equal((await T.staf.call('DELETE', `/api/v1/bijeenkomsten/${id}/documenten/${d1}`)).status, 404);
+  await T.staf.call('POST', `/api/v1/bijeenkomsten/${id}/documenten`, { body: { titel: 'Presentatie Verbinding', url: 'https://voorbeeld.nl/presentatie.pdf' } });
   // the audit names the event, never the report's text
   assert.equal(count("SELECT count(*) FROM audit_event WHERE after LIKE '%Goede gesprekken%'"), 0);
 });

@@ -539,6 +539,11 @@ test('events after the event: report, documents, contact log, follow-ups; staff 
   await check(doc, `${BASE}/bijeenkomsten/${id}/documenten`, { body: { titel: 'x', url: 'https://example.org/x.pdf' }, expect: 401 });
   await check(doc, `${BASE}/bijeenkomsten/${id}/documenten`, { token: TOK.staf, body: { titel: 'Presentatie', url: 'http://example.org/x.pdf' }, expect: 400 });
   await check(doc, `${BASE}/bijeenkomsten/${id}/documenten`, { token: TOK.staf, body: { titel: 'Presentatie', url: 'https://example.org/presentatie.pdf' }, expect: 201 });
+  const extra = await check(doc, `${BASE}/bijeenkomsten/${id}/documenten`, { token: TOK.staf, body: { titel: 'Weg ermee', url: 'https://example.org/weg.pdf' }, expect: 201 });
+  const rm = OP('DELETE /bijeenkomsten/{id}/documenten/{did}');
+  await check(rm, `${BASE}/bijeenkomsten/${id}/documenten/${extra.json.id}`, { expect: 401 });
+  await check(rm, `${BASE}/bijeenkomsten/${id}/documenten/${extra.json.id}`, { token: TOK.staf, expect: 200 });
+  await check(rm, `${BASE}/bijeenkomsten/${id}/documenten/${extra.json.id}`, { token: TOK.staf, expect: 404 });
   const got = await check(OP('GET /bijeenkomsten/{id}/verslag'), `${BASE}/bijeenkomsten/${id}/verslag`, { expect: 200 });
   assert.equal(got.json.documenten.length, 1);
   const log = OP('POST /bijeenkomsten/{id}/contactmomenten');
