@@ -25,6 +25,7 @@
 #include "app/policy.h"
 #include "app/siteinfo.h"
 #include "app/outbox.h"
+#include "app/persoonsgegevens.h"
 #include "io/geo.h"
 #include "io/derived_seats.h"
 #include "io/wgr_rules.h"
@@ -94,6 +95,7 @@ static const char *usage_text =
     "  user           beheer gebruikers: add, list, disable, enable, set-role, password, token\n"
     "  copy           kopieer alle gegevens naar een andere (lege) database, bv. PostgreSQL\n"
     "  mail test --to ADRES  zet een testbericht in de wachtrij van de uitgaande post\n"
+    "  bewaartermijn  past de bewaartermijn van aanmeldingen voor bijeenkomsten nu toe\n"
     "\n"
     "Opties voor alle opdrachten:\n"
     "  --db PAD|URL   SQLite-bestand of PostgreSQL-URL (postgres://…); standaard\n"
@@ -928,6 +930,7 @@ static int mail_config_from_env(struct outbox_config *c)
 
 static int mail_start(void)
 {
+	mail_cfg.housekeeping = persoonsgegevens_housekeeping;
 	return outbox_sender_start(&mail_cfg);
 }
 
@@ -970,6 +973,40 @@ static int cmd_mail(const struct opts *o)
 		return 1;
 	}
 	printf("testbericht %lld staat in de wachtrij\n", (long long)id);
+	return 0;
+}
+
+static const char retention_help[] =
+    "Gebruik: atlas bewaartermijn [--db PAD]\n"
+    "Past de bewaartermijn van aanmeldingen voor bijeenkomsten nu toe (een draaiende\n"
+    "'atlas serve' doet dit ook elke tien minuten): naam en e-mailadres van aanmeldingen\n"
+    "voor bijeenkomsten die langer dan $ATLAS_BIJEENKOMSTEN_BEWAARTERMIJN_DAGEN dagen\n"
+    "(standaard 90) voorbij zijn, worden gewist; onbevestigde aanmeldingen met een\n"
+    "verlopen link worden verwijderd. Met een regel in het auditlog.\n";
+
+/* atlas bewaartermijn: the retention sweep now */
+static int cmd_retention(const struct opts *o)
+{
+	struct store *st;
+	if (open_store(o, &st))
+		return 1;
+	char err[256];
+	if (store_check_schema(st, err, sizeof err) != STORE_OK) {
+		fprintf(stderr, "atlas bewaartermijn: %s\n", err);
+		store_close(st);
+		return 1;
+	}
+	int erased = 0, removed = 0;
+	int rc = persoonsgegevens_sweep(st, &erased, &removed);
+	store_close(st);
+	if (rc != STORE_OK) {
+		fputs("atlas bewaartermijn: het wissen is mislukt; er is niets gewijzigd\n",
+		      stderr);
+		return 1;
+	}
+	printf("%d aanmelding(en) gewist, %d onbevestigde aanmelding(en) verwijderd "
+	       "(bewaartermijn %d dagen)\n",
+	       erased, removed, persoonsgegevens_retention_days());
 	return 0;
 }
 
@@ -1192,6 +1229,7 @@ static const struct command commands[] = {
     {"check", cmd_check, check_help, false},
     {"user", cmd_user, user_help, true},
     {"mail", cmd_mail, mail_help, false},
+    {"bewaartermijn", cmd_retention, retention_help, false},
     {"help", cmd_help, NULL, false},
 };
 

@@ -262,7 +262,8 @@ int api_bijeenkomst_registrations(struct request *r)
 	for (int i = 0; i < n; i++) {
 		jw_obj(&w);
 		jw_kint(&w, "id", rows[i].id);
-		jw_kstr(&w, "naam", rows[i].name);
+		jw_kstr(&w, "naam", *rows[i].name ? rows[i].name : NULL);
+		jw_kbool(&w, "gewist", !*rows[i].name);
 		jw_kstr(&w, "organisatie", rows[i].organisation);
 		jw_kstr(&w, "email", *rows[i].email ? rows[i].email : NULL);
 		jw_kstr(&w, "status", rows[i].status);

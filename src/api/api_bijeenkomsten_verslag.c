@@ -275,7 +275,8 @@ static void registration_json(struct jw *w, const struct registration_row *x)
 {
 	jw_obj(w);
 	jw_kint(w, "id", x->id);
-	jw_kstr(w, "naam", x->name);
+	jw_kstr(w, "naam", *x->name ? x->name : NULL);
+	jw_kbool(w, "gewist", !*x->name);
 	jw_kstr(w, "organisatie", x->organisation);
 	jw_kstr(w, "email", *x->email ? x->email : NULL);
 	jw_kstr(w, "status", x->status);

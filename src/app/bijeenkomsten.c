@@ -11,6 +11,7 @@
 #include "../lib/log.h"
 #include "../lib/secret.h"
 #include "../lib/text.h"
+#include "../store/store_persoonsgegevens.h"
 
 #include <ctype.h>
 #include <pthread.h>
@@ -560,6 +561,9 @@ static enum ev_outcome cancel_in_batch(struct store *st, struct arena *a, const 
 		return from_store(rc);
 	bool withdrawn; /* a reminder not yet sent goes with the registration */
 	if (store_outbox_withdraw(st, reminder_key(a, reg->id), &withdrawn) != STORE_OK)
+		return EV_FAILED;
+	/* a guest's name and address go with the cancellation */
+	if (!reg->user_id && store_registration_erase(st, w, reg->id) != STORE_OK)
 		return EV_FAILED;
 	return held ? promote_next(st, a, w, ev) : EV_OK;
 }

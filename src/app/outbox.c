@@ -289,6 +289,8 @@ static void *sender_main(void *arg)
 		int r = s ? 0 : -1;
 		if (s && now - last_prune >= PRUNE_EVERY_MS) {
 			prune(s, now);
+			if (snd.c.housekeeping)
+				snd.c.housekeeping(s);
 			last_prune = now;
 		}
 		if (s && atomic_load(&smtp_on))

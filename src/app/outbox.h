@@ -22,7 +22,8 @@
  * marked sent sends it again after the lease; the Message-ID is the same
  * on every attempt, so receivers can drop the duplicate
  * (docs/ARCHITECTURE.md, "The outbox"). The thread also removes the bodies
- * of sent mail after the retention period. Without an SMTP URL it sends
+ * and addresses of sent mail after the retention period, and runs the
+ * housekeeping hook (the retention of event registrations). Without an SMTP URL it sends
  * nothing and the queue waits.
  *
  * Who may see the outbox is policy_may_see_outbox (app/policy.h).
@@ -47,9 +48,12 @@ struct outbox_config {
 	int64_t retry_base_ms;	   /* wait after the first failure (default 60 000) */
 	int64_t retry_max_ms;	   /* longest wait between attempts (default 3 600 000) */
 	int max_attempts;	   /* attempts before "mislukt" (default 8) */
-	int retention_days;	   /* bodies of sent mail kept this long (default 30) */
+	int retention_days;	   /* bodies and addresses of sent mail kept this long (30) */
 	int poll_ms;		   /* idle check for due mail (default 2 000) */
 	int lease_s;		   /* a claim's lease (default 300); one send must end in it */
+	/* Run by the sender thread at start and every ten minutes with the
+	 * pruning of old mail (the retention of other personal data), or NULL. */
+	void (*housekeeping)(struct store *s);
 };
 
 /* The defaults above into c (no SMTP). */

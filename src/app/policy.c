@@ -54,6 +54,11 @@ bool policy_may_manage_users(const struct user *u)
 	return policy_has_role(u, USER_ROLE_ADMIN);
 }
 
+bool policy_may_handle_personal_data(const struct user *u)
+{
+	return policy_has_role(u, USER_ROLE_ADMIN);
+}
+
 int policy_own_org(const struct user *u, const struct snapshot *s)
 {
 	if (!active(u) || !u->org_code[0] || !s)
@@ -251,6 +256,29 @@ bool policy_relation_visible(const struct user *u, const char *org_code,
 bool policy_may_assign_account_managers(const struct user *u)
 {
 	return policy_is_staff(u);
+}
+
+/* ---- events: agenda in samenspraak ------------------------------------------------ */
+
+bool policy_may_propose_agenda(const struct user *u, bool own_org_is_partner)
+{
+	return editor(u) && *u->org_code && own_org_is_partner;
+}
+
+bool policy_may_see_agenda_proposals(const struct user *u, bool own_org_is_partner)
+{
+	return policy_is_province(u) || policy_may_propose_agenda(u, own_org_is_partner);
+}
+
+bool policy_may_support_agenda(const struct user *u, bool own_org_is_partner, const char *item_org)
+{
+	return policy_may_propose_agenda(u, own_org_is_partner) && item_org &&
+	       strcmp(u->org_code, item_org) != 0;
+}
+
+bool policy_may_decide_agenda(const struct user *u)
+{
+	return policy_is_province(u);
 }
 
 /* ---- instrument requests ------------------------------------------------------------ */

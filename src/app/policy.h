@@ -100,6 +100,13 @@ bool policy_may_review_corrections(const struct user *u, const struct snapshot *
  * anyone else. */
 bool policy_may_see_outbox(const struct user *u);
 
+/* ---- personal data requests (app/persoonsgegevens.h) ------------------------ */
+
+/* Look up, export and erase what the atlas holds under an e-mail address
+ * (a guest's event registrations, a proposer's address, mail): the
+ * administrators, who also erase people (/personen/{id}/wissen). */
+bool policy_may_handle_personal_data(const struct user *u);
+
 /* ---- people and offices ------------------------------------------------------- */
 
 /*
@@ -158,6 +165,24 @@ bool policy_relation_visible(const struct user *u, const char *org_code,
 
 /* Assign or end accounthouders: the programme team and administrators. */
 bool policy_may_assign_account_managers(const struct user *u);
+
+/* ---- events: agenda in samenspraak (app/bijeenkomsten_agenda.h) ------------------- */
+
+/* Propose agenda items for an event: an enabled partner editor (the
+ * editor of a gemeente or waterschap that is a partner: relaties_is_partner
+ * of their organisation, own_org_is_partner). */
+bool policy_may_propose_agenda(const struct user *u, bool own_org_is_partner);
+
+/* See the open and rejected proposals and their support: partner editors
+ * and province staff (everyone sees the accepted programme). */
+bool policy_may_see_agenda_proposals(const struct user *u, bool own_org_is_partner);
+
+/* Support an item proposed by organisation item_org: a partner editor of
+ * another organisation. */
+bool policy_may_support_agenda(const struct user *u, bool own_org_is_partner, const char *item_org);
+
+/* Accept or reject items, set their order and time: province staff. */
+bool policy_may_decide_agenda(const struct user *u);
 
 /* ---- instrument requests (app/instrumenten.h) ------------------------------------ */
 

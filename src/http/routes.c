@@ -39,10 +39,13 @@
 #include "../pages/relaties.h"
 #include "../pages/bijeenkomsten.h"
 #include "../pages/bijeenkomsten_verslag.h"
+#include "../api/api_bijeenkomsten_agenda.h"
+#include "../pages/bijeenkomsten_agenda.h"
 #include "../api/api_instrumenten.h"
 #include "../pages/instrumenten.h"
 #include "../api/api_outbox.h"
 #include "../pages/outbox.h"
+#include "../pages/persoonsgegevens.h"
 #include "../pages/admin_home.h"
 #include "../pages/analysis_index.h"
 
@@ -355,6 +358,15 @@ const struct route routes[] = {
     {HTTP_POST, "/bijeenkomsten/{id}/aanmeldingen/{rid}/verwijderen",
      page_bijeenkomst_registration_remove, ROUTE_PAGE, ROUTE_CSRF | ROUTE_FORM, no_params,
      USER_ROLE_ACCOUNT_MGR},
+    /* Agenda in samenspraak (pages/bijeenkomsten_agenda.c): partner editors
+     * propose and support items, province staff decide (checked per object
+     * in app/bijeenkomsten_agenda.c). */
+    {HTTP_POST, "/bijeenkomsten/{id}/agendapunten", page_bijeenkomst_agenda_propose, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
+    {HTTP_POST, "/bijeenkomsten/{id}/agendapunten/{punt}/steun", page_bijeenkomst_agenda_support,
+     ROUTE_PAGE, ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
+    {HTTP_POST, "/bijeenkomsten/{id}/agendapunten/{punt}/besluit", page_bijeenkomst_agenda_decide,
+     ROUTE_PAGE, ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_ACCOUNT_MGR},
     /* Instrument requests (pages/instrumenten.c): the overview is public
      * (what it shows depends on the reader: never cached); requests are
      * made by partner editors and province staff, decided by province
@@ -388,6 +400,11 @@ const struct route routes[] = {
      USER_ROLE_STAFF},
     {HTTP_POST, "/beheer/uitgaande-post/{id}/opnieuw", page_outbox_retry, ROUTE_PAGE,
      ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_STAFF},
+    /* personal data requests by e-mail address (pages/persoonsgegevens.c) */
+    {GET, "/beheer/persoonsgegevens", page_persoonsgegevens, ROUTE_PAGE, 0, no_params,
+     USER_ROLE_ADMIN},
+    {HTTP_POST, "/beheer/persoonsgegevens", page_persoonsgegevens_post, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_ADMIN},
 
     /* API, collaborations and participations: reads, and writes that need
      * a personal API token (ROUTE_TOKEN; a web session does not count). */
@@ -467,6 +484,16 @@ const struct route routes[] = {
      ROUTE_TOKEN, no_params, USER_ROLE_ACCOUNT_MGR},
     {HTTP_POST, "/api/v1/bijeenkomsten/{id}/vervolgacties", api_bijeenkomst_follow_up, ROUTE_API,
      ROUTE_TOKEN, no_params, USER_ROLE_ACCOUNT_MGR},
+    /* API, agenda in samenspraak: the programme open, proposals for the
+     * tokens of partners and staff; writes with a personal API token. */
+    {GET, "/api/v1/bijeenkomsten/{id}/agenda", api_bijeenkomst_agenda, ROUTE_API, 0, no_params},
+    {HTTP_POST, "/api/v1/bijeenkomsten/{id}/agendapunten", api_bijeenkomst_agenda_propose,
+     ROUTE_API, ROUTE_TOKEN, no_params, USER_ROLE_EDITOR},
+    {GET, "/api/v1/agendapunten/{id}", api_agendapunt_show, ROUTE_API, 0, no_params},
+    {HTTP_PATCH, "/api/v1/agendapunten/{id}", api_agendapunt_patch, ROUTE_API, ROUTE_TOKEN,
+     no_params, USER_ROLE_ACCOUNT_MGR},
+    {HTTP_POST, "/api/v1/agendapunten/{id}/steun", api_agendapunt_support, ROUTE_API, ROUTE_TOKEN,
+     no_params, USER_ROLE_EDITOR},
     /* API, instrument requests: the public ones open; the rest and every
      * write with a personal API token (checked by the handler). */
     {GET, "/api/v1/instrumenten", api_instrumenten_list, ROUTE_API, 0, no_params},

@@ -54,6 +54,8 @@ int page_admin_home(struct request *r)
 			    "<ul class=\"atlas-link-cards\">");
 		task(b, "/beheer/gebruikers", "Gebruikers en rollen",
 		     "Accounts aanmaken, rollen en organisaties toekennen, accounts blokkeren.");
+		task(b, "/beheer/persoonsgegevens", "Persoonsgegevens op e-mailadres",
+		     "Een verzoek om inzage of wissen van een gast of melder behandelen.");
 		html_raw(b, "</ul>");
 	}
 	html_raw(b, "<h2 class=\"utrecht-heading-2\">Partners met de minst actuele gegevens</h2>"

@@ -5,11 +5,12 @@
 #include "bijeenkomsten.h"
 #include "auth_ui.h"
 #include "bijeenkomsten_verslag.h"
+#include "bijeenkomsten_agenda.h"
 #include "forms.h"
 #include "../app/bijeenkomsten.h"
+#include "../app/persoonsgegevens.h"
 #include "../app/policy.h"
 #include "../lib/log.h"
-#include "../lib/secret.h"
 #include "../lib/text.h"
 #include "../render/components.h"
 #include "../render/csv.h"
@@ -17,8 +18,6 @@
 #include "../render/ical.h"
 #include "../render/layout.h"
 
-#include <microhttpd.h>
-#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -82,56 +81,6 @@ static void when_range(struct buf *b, const struct event_row *e)
 static const char *kind_label(const char *v)
 {
 	return bijeenkomst_label(event_kind_labels, LABEL_COUNT(event_kind_labels), v);
-}
-
-/* ---- the double-submit token for guests (the form is open to anyone) ------------------ */
-
-static const char *form_cookie(const struct request *r)
-{
-	if (!r->conn)
-		return NULL;
-	const char *v = MHD_lookup_connection_value((struct MHD_Connection *)r->conn,
-						    MHD_COOKIE_KIND, FORM_COOKIE);
-	if (!v || strlen(v) != 43)
-		return NULL;
-	for (const char *p = v; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		      (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
-			return NULL;
-	return v;
-}
-
-static bool token_equal(const char *a, const char *b)
-{
-	if (!a || !b)
-		return false;
-	size_t n = strlen(a);
-	return n > 0 && n == strlen(b) && sodium_memcmp(a, b, n) == 0;
-}
-
-/* The CSRF token of the registration form: the session's, or (anonymous)
- * the double-submit cookie's — set here when it is new. */
-static const char *form_token(struct request *r)
-{
-	if (r->csrf)
-		return r->csrf;
-	const char *tok = form_cookie(r);
-	if (!tok) {
-		char fresh[44];
-		secret_random_token(fresh);
-		tok = arena_strdup(r->arena, fresh);
-	}
-	req_header(r, "Set-Cookie",
-		   arena_printf(r->arena,
-				"%s=%s; HttpOnly; SameSite=Strict; Path=/bijeenkomsten; "
-				"Max-Age=7200%s",
-				FORM_COOKIE, tok, r->secure ? "; Secure" : ""));
-	return tok;
-}
-
-static bool form_token_ok(struct request *r)
-{
-	return token_equal(req_form(r, "csrf"), r->csrf ? r->csrf : form_cookie(r));
 }
 
 /* Signed in with a web session (not an API token on a page). */
@@ -223,7 +172,7 @@ int page_bijeenkomsten(struct request *r)
 
 /* ---- iCal --------------------------------------------------------------------------- */
 
-/* "20270315T140000" from "2027-03-15T14:00" (a floating local time). */
+/* "20270315T140000" from "2027-03-15T14:00" (local time, with ICAL_TZ_PARAM). */
 static const char *ical_time(struct request *r, const char *dt)
 {
 	return arena_printf(r->arena, "%.4s%.2s%.2sT%.2s%.2s00", dt, dt + 5, dt + 8, dt + 11,
@@ -239,8 +188,8 @@ static void ical_one(struct request *r, struct buf *b, const struct event_row *e
 	ical_line(b, "UID",
 		  arena_printf(r->arena, "bijeenkomst-%lld@samenwerkingsatlas", (long long)e->id));
 	ical_line(b, "DTSTAMP", dtstamp);
-	ical_line(b, "DTSTART", ical_time(r, e->starts_at));
-	ical_line(b, "DTEND", ical_time(r, e->ends_at));
+	ical_line(b, "DTSTART" ICAL_TZ_PARAM, ical_time(r, e->starts_at));
+	ical_line(b, "DTEND" ICAL_TZ_PARAM, ical_time(r, e->ends_at));
 	ical_text_line(b, "SUMMARY", e->title);
 	if (*e->description)
 		ical_text_line(b, "DESCRIPTION", e->description);
@@ -274,6 +223,7 @@ int page_bijeenkomsten_ics(struct request *r)
 	r->content_type = "text/calendar; charset=utf-8";
 	const char *stamp = dtstamp_now(r);
 	ical_begin(b, "Bijeenkomsten — Samenwerkingsatlas Provincie Utrecht");
+	ical_vtimezone(b);
 	for (int i = 0; i < n; i++)
 		ical_one(r, b, &rows[i], stamp);
 	ical_end(b);
@@ -295,6 +245,7 @@ static int event_ics(struct request *r, int64_t id)
 	struct buf *b = &r->out;
 	r->content_type = "text/calendar; charset=utf-8";
 	ical_begin(b, e.title);
+	ical_vtimezone(b);
 	ical_one(r, b, &e, dtstamp_now(r));
 	ical_end(b);
 	return 200;
@@ -307,9 +258,9 @@ static const struct form_field f_titel = {"titel", "Titel", FK_TEXT, EVENT_TITLE
 static const struct form_field f_omschrijving = {
     "omschrijving", "Omschrijving", FK_TEXTAREA, EVENT_TEXT_MAX, false, NULL, NULL, 0};
 static const struct form_field f_begin = {
-    "begin", "Begin", FK_TEXT, 16, true, "Datum en tijd, zoals 2027-03-15T14:00.", NULL, 0};
+    "begin", "Begin", FK_DATETIME, 16, true, "Datum en tijd, zoals 2027-03-15T14:00.", NULL, 0};
 static const struct form_field f_einde = {
-    "einde", "Einde", FK_TEXT, 16, true, "Datum en tijd, zoals 2027-03-15T17:00.", NULL, 0};
+    "einde", "Einde", FK_DATETIME, 16, true, "Datum en tijd, zoals 2027-03-15T17:00.", NULL, 0};
 static const struct form_field f_locatie = {"locatie", "Locatie",
 					    FK_TEXT,   EVENT_SHORT_MAX,
 					    false,     "Adres of zaal; of vul een onlinelink in.",
@@ -323,7 +274,7 @@ static const struct form_field f_capaciteit = {
     "capaciteit", "Aantal plaatsen", FK_NUMBER, 6, true, NULL, NULL, 0};
 static const struct form_field f_tot = {
     "aanmeldenTot", "Aanmelden kan tot",
-    FK_TEXT,	    16,
+    FK_DATETIME,    16,
     false,	    "Datum en tijd, zoals 2027-03-10T23:59. Leeg: tot het begin.",
     NULL,	    0};
 static const struct form_field f_organisator = {
@@ -516,6 +467,9 @@ static const struct form_notice notices[] = {
     {"aanwezigheid", "De aanwezigheid is opgeslagen."},
     {"aanmelding-gewijzigd", "De aanmelding is gewijzigd."},
     {"aanmelding-verwijderd", "De aanmelding is verwijderd."},
+    {"agendapunt", "Uw agendapunt is voorgesteld. De provincie stelt het programma vast."},
+    {"gesteund", "U steunt dit agendapunt."},
+    {"agendabesluit", "Het agendapunt is bijgewerkt."},
 };
 
 static void flash(struct buf *b, const struct request *r)
@@ -588,7 +542,7 @@ static void register_section(struct buf *b, struct request *r, struct store *st,
 	if (bijeenkomst_places_left(e->capacity, e->taken) == 0)
 		comp_para(b,
 			  "De bijeenkomst is vol. Meldt u zich aan, dan komt u op de wachtlijst.");
-	const char *tok = form_token(r);
+	const char *tok = form_open_token(r, FORM_COOKIE, "/bijeenkomsten");
 	html_raw(b, "<form method=\"post\" action=\"");
 	html_attr(b, event_href(r, e->id, "/aanmelden"));
 	html_raw(b, "\">");
@@ -646,12 +600,13 @@ static void attendees_section(struct buf *b, struct request *r, struct store *st
 	for (int i = 0; i < n; i++) {
 		const struct registration_row *x = &rows[i];
 		comp_row_open(b);
+		const char *who = persoonsgegevens_shown_name(x->name);
 		comp_th_open(b);
 		comp_link(
 		    b,
 		    event_href(r, e->id,
 			       arena_printf(r->arena, "/aanmeldingen/%lld", (long long)x->id)),
-		    x->name);
+		    who);
 		comp_th_close(b);
 		comp_td_text(b, x->organisation, "");
 		comp_td_text(b, x->email, "");
@@ -664,7 +619,7 @@ static void attendees_section(struct buf *b, struct request *r, struct store *st
 			checkbox(b, arena_printf(r->arena, "f-aanwezig-%lld", (long long)x->id),
 				 "aanwezig", arena_printf(r->arena, "%lld", (long long)x->id),
 				 strcmp(x->status, "aanwezig") == 0,
-				 arena_printf(r->arena, "%s aanwezig", x->name));
+				 arena_printf(r->arena, "%s aanwezig", who));
 		comp_td_close(b);
 		comp_row_close(b);
 	}
@@ -698,8 +653,8 @@ static void fellows_section(struct buf *b, struct request *r, struct store *st,
 	html_raw(b, "</ul></section>");
 }
 
-static int event_page(struct request *r, int64_t id, const struct field_errors *err,
-		      const char *problem, int status)
+static int event_page_with(struct request *r, int64_t id, const struct field_errors *err,
+			   const char *problem, const struct agenda_form_state *fs, int status)
 {
 	no_cache(r);
 	struct store *st = store_thread();
@@ -759,12 +714,25 @@ static int event_page(struct request *r, int64_t id, const struct field_errors *
 		comp_h2(b, "over", "Over deze bijeenkomst");
 		comp_para(b, e.description);
 	}
+	bijeenkomsten_agenda_section(b, r, st, &e, fs);
 	bijeenkomsten_verslag_section(b, r, st, &e);
 	register_section(b, r, st, &e, err, problem);
 	fellows_section(b, r, st, &e);
 	attendees_section(b, r, st, &e);
 	layout_end(b, NULL);
 	return status;
+}
+
+static int event_page(struct request *r, int64_t id, const struct field_errors *err,
+		      const char *problem, int status)
+{
+	return event_page_with(r, id, err, problem, NULL, status);
+}
+
+int bijeenkomsten_event_page_agenda(struct request *r, int64_t id,
+				    const struct agenda_form_state *fs, int status)
+{
+	return event_page_with(r, id, NULL, NULL, fs, status);
 }
 
 int page_bijeenkomst(struct request *r)
@@ -803,7 +771,7 @@ int page_bijeenkomst_register(struct request *r)
 	int64_t id;
 	if (!path_id(r, &id))
 		return respond_not_found(r);
-	if (!form_token_ok(r))
+	if (!form_open_token_ok(r, FORM_COOKIE))
 		return expired_form(r);
 	struct store *st = store_thread();
 	if (!st)
@@ -938,7 +906,7 @@ int page_bijeenkomst_csv(struct request *r)
 		csv_cell(&c, head[i]);
 	csv_end_row(&c);
 	for (int i = 0; i < n; i++) {
-		csv_cell(&c, rows[i].name);
+		csv_cell(&c, persoonsgegevens_shown_name(rows[i].name));
 		csv_cell(&c, rows[i].organisation);
 		csv_cell(&c, rows[i].email);
 		csv_cell(&c, rows[i].status);

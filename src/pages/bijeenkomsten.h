@@ -11,6 +11,8 @@
 
 #include "../http/request.h"
 
+#include <stdint.h>
+
 int page_bijeenkomsten(struct request *r);
 int page_bijeenkomsten_ics(struct request *r);
 /* GET /bijeenkomsten/{id} and /bijeenkomsten/{id}.ics */
@@ -27,5 +29,10 @@ int page_bijeenkomst_csv(struct request *r);
 /* GET shows, POST uses the mailed links. */
 int page_bijeenkomst_confirm(struct request *r);
 int page_bijeenkomst_cancel(struct request *r);
+
+struct agenda_form_state;
+/* The event page of id with status, after a failed agenda form (fs). */
+int bijeenkomsten_event_page_agenda(struct request *r, int64_t id,
+				    const struct agenda_form_state *fs, int status);
 
 #endif

@@ -11,14 +11,11 @@
 #include "../app/policy.h"
 #include "../app/readmodel.h"
 #include "../lib/log.h"
-#include "../lib/secret.h"
 #include "../lib/text.h"
 #include "../render/components.h"
 #include "../render/html.h"
 #include "../render/layout.h"
 
-#include <microhttpd.h>
-#include <sodium.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -33,57 +30,6 @@ const struct param_spec corrections_form_params[] = {
 static struct store *store_or_null(void)
 {
 	return store_thread();
-}
-
-/* The pre-session form token from the request's cookie, or NULL when
- * absent or not of the form we issue (43 URL-safe base64 characters). */
-static const char *form_cookie(const struct request *r)
-{
-	if (!r->conn)
-		return NULL;
-	const char *v = MHD_lookup_connection_value((struct MHD_Connection *)r->conn,
-						    MHD_COOKIE_KIND, FORM_COOKIE);
-	if (!v || strlen(v) != 43)
-		return NULL;
-	for (const char *p = v; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		      (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
-			return NULL;
-	return v;
-}
-
-static bool token_equal(const char *a, const char *b)
-{
-	if (!a || !b)
-		return false;
-	size_t n = strlen(a);
-	return n > 0 && n == strlen(b) && sodium_memcmp(a, b, n) == 0;
-}
-
-/* The CSRF token the form carries: the session's, or (anonymous) the
- * double-submit cookie's — set here when it is new. */
-static const char *form_token(struct request *r)
-{
-	if (r->csrf)
-		return r->csrf;
-	const char *tok = form_cookie(r);
-	if (!tok) {
-		char fresh[44];
-		secret_random_token(fresh);
-		tok = arena_strdup(r->arena, fresh);
-	}
-	req_header(r, "Set-Cookie",
-		   arena_printf(r->arena,
-				"%s=%s; HttpOnly; SameSite=Strict; Path=/; Max-Age=7200%s",
-				FORM_COOKIE, tok, r->secure ? "; Secure" : ""));
-	return tok;
-}
-
-/* Does the posted form carry the right token? */
-static bool form_token_ok(struct request *r)
-{
-	const char *sent = req_form(r, "csrf");
-	return token_equal(sent, r->csrf ? r->csrf : form_cookie(r));
 }
 
 static int expired(struct request *r)
@@ -292,7 +238,7 @@ static int form_page(struct request *r, const struct form_state *st, int status)
 	    .n_crumbs = 3};
 	r->cache_control = "no-store";
 	r->etag = NULL;
-	const char *token = form_token(r);
+	const char *token = form_open_token(r, FORM_COOKIE, "/");
 	layout_begin(b, page_head_for(r, &h));
 	html_raw(b, "<h1 class=\"utrecht-heading-1\">Meld wat niet klopt</h1>"
 		    "<p class=\"utrecht-paragraph\">Over ");
@@ -428,7 +374,7 @@ static int form_handle(struct request *r, const struct corr_target *t)
 	if (r->form_bad)
 		return respond_error(r, 400, "Ongeldig formulier",
 				     "Het formulier kon niet worden gelezen.", NULL);
-	if (!form_token_ok(r))
+	if (!form_open_token_ok(r, FORM_COOKIE))
 		return expired(r);
 	struct correction_proposal p = {
 	    .field = req_form(r, "veld"),

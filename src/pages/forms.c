@@ -3,9 +3,13 @@
  */
 #include "forms.h"
 #include "../domain/labels.h"
+#include "../lib/arena.h"
+#include "../lib/secret.h"
 #include "../lib/text.h"
 #include "../render/html.h"
 
+#include <microhttpd.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -205,6 +209,40 @@ const char *form_date_hint(const char *hint, char *out, size_t n)
 	return *out ? out : NULL;
 }
 
+/* "jjjj-mm-ddTuu:mm", as a datetime-local control submits it. */
+static bool is_local_datetime(const char *v)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd";
+	for (int i = 0; i < 16; i++)
+		if (shape[i] == 'd' ? !(v[i] >= '0' && v[i] <= '9') : v[i] != shape[i])
+			return false;
+	return v[16] == '\0';
+}
+
+/* The hint of a date-time field shown as a date-time control: the example
+ * ", zoals 2027-03-15T14:00" (typed form) left out, the rest kept. */
+static const char *datetime_hint(const char *hint, char *out, size_t n)
+{
+	const char *ex = hint ? strstr(hint, ", zoals ") : NULL;
+	if (!ex)
+		return hint;
+	const char *rest = strchr(ex + 8, ' ');
+	snprintf(out, n, "%.*s.%s%s", (int)(ex - hint), hint, rest ? " " : "",
+		 rest ? rest + 1 : "");
+	return out;
+}
+
+/* Is f shown as a date or date-time control (not as text, which an invalid
+ * value being corrected needs)? */
+static bool as_control(const struct form_field *f, const char *value)
+{
+	if (f->kind == FK_DATE)
+		return !*value || is_iso_date(value);
+	if (f->kind == FK_DATETIME)
+		return !*value || is_local_datetime(value);
+	return false;
+}
+
 void form_field(struct buf *b, const struct form_field *f, const char *value,
 		const struct field_errors *e)
 {
@@ -212,9 +250,11 @@ void form_field(struct buf *b, const struct form_field *f, const char *value,
 	value = form_str(value);
 	struct form_field as_date;
 	char hint_buf[256];
-	if (f->kind == FK_DATE && (!*value || is_iso_date(value))) {
+	if (as_control(f, value)) {
 		as_date = *f;
-		as_date.hint = form_date_hint(f->hint, hint_buf, sizeof hint_buf);
+		as_date.hint = f->kind == FK_DATE
+				   ? form_date_hint(f->hint, hint_buf, sizeof hint_buf)
+				   : datetime_hint(f->hint, hint_buf, sizeof hint_buf);
 		f = &as_date;
 	}
 	if (f->kind == FK_CHECKS) {
@@ -289,9 +329,9 @@ void form_field(struct buf *b, const struct form_field *f, const char *value,
 	default: {
 		/* a date field that holds something that is not a date (the user's
 		 * invalid input) is shown as a text field, so it can be corrected */
-		const char *type = f->kind == FK_DATE && (!*value || is_iso_date(value)) ? "date"
-				   : f->kind == FK_URL					 ? "url"
-											 : "text";
+		const char *type = !as_control(f, value) ? f->kind == FK_URL ? "url" : "text"
+				   : f->kind == FK_DATE	 ? "date"
+							 : "datetime-local";
 		html_raw(b, "<input class=\"utrecht-textbox utrecht-textbox--html-input");
 		if (f->kind == FK_NUMBER)
 			html_raw(b, " utrecht-textbox--numeric");
@@ -308,7 +348,7 @@ void form_field(struct buf *b, const struct form_field *f, const char *value,
 		html_raw(b, "\" value=\"");
 		html_attr(b, value);
 		html_raw(b, "\"");
-		if (f->max_len > 0 && f->kind != FK_DATE)
+		if (f->max_len > 0 && f->kind != FK_DATE && f->kind != FK_DATETIME)
 			html_rawf(b, " maxlength=\"%d\"", f->max_len);
 		if (f->kind == FK_NUMBER)
 			html_raw(b, " inputmode=\"decimal\"");
@@ -632,4 +672,60 @@ int page_store_down(struct request *r)
 			     "De database is even niet bereikbaar. Er is niets opgeslagen. "
 			     "Probeer het over enkele minuten opnieuw.",
 			     NULL);
+}
+
+const char *form_token_cookie(const struct request *r, const char *cookie)
+{
+	if (!r->conn)
+		return NULL;
+	const char *v =
+	    MHD_lookup_connection_value((struct MHD_Connection *)r->conn, MHD_COOKIE_KIND, cookie);
+	if (!v || strlen(v) != 43)
+		return NULL;
+	for (const char *p = v; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
+			return NULL;
+	return v;
+}
+
+const char *form_open_token(struct request *r, const char *cookie, const char *path)
+{
+	if (r->csrf)
+		return r->csrf;
+	const char *tok = form_token_cookie(r, cookie);
+	if (!tok) {
+		char fresh[44];
+		secret_random_token(fresh);
+		tok = arena_strdup(r->arena, fresh);
+	}
+	req_header(r, "Set-Cookie",
+		   arena_printf(r->arena,
+				"%s=%s; HttpOnly; SameSite=Strict; Path=%s; Max-Age=7200%s", cookie,
+				tok, path, r->secure ? "; Secure" : ""));
+	return tok;
+}
+
+bool form_open_token_ok(struct request *r, const char *cookie)
+{
+	const char *sent = req_form(r, "csrf");
+	const char *want = r->csrf ? r->csrf : form_token_cookie(r, cookie);
+	if (!sent || !want)
+		return false;
+	size_t n = strlen(sent);
+	return n > 0 && n == strlen(want) && sodium_memcmp(sent, want, n) == 0;
+}
+
+void form_confirm_checkbox(struct buf *b, const char *label, bool invalid)
+{
+	html_raw(b,
+		 "<div class=\"utrecht-form-field utrecht-form-field--checkbox\">"
+		 "<input class=\"utrecht-checkbox utrecht-checkbox--html-input\" type=\"checkbox\" "
+		 "id=\"f-bevestigen\" name=\"bevestigen\" value=\"ja\"");
+	if (invalid)
+		html_raw(b, " aria-invalid=\"true\"");
+	html_raw(b, "> <label class=\"utrecht-form-label utrecht-form-label--checkbox\" "
+		    "for=\"f-bevestigen\">");
+	html_text(b, label);
+	html_raw(b, "</label></div>");
 }

@@ -31,6 +31,7 @@ enum form_kind {
 	FK_TEXTAREA, /* <textarea> */
 	FK_SELECT,   /* <select> with opts */
 	FK_DATE,     /* <input type="date">, falls back to text; YYYY-MM-DD */
+	FK_DATETIME, /* <input type="datetime-local">, falls back to text; YYYY-MM-DDTHH:MM */
 	FK_CHECKS,   /* checkbox group in a fieldset; value is ";"-joined option values */
 };
 
@@ -78,6 +79,21 @@ void form_csrf(struct buf *b, const struct request *r);
  * field; close with form_close. */
 void form_open(struct buf *b, const struct request *r, const char *action);
 void form_close(struct buf *b);
+
+/*
+ * The CSRF token of a form open to anonymous visitors: the session's when
+ * signed in, else a double-submit cookie (name `cookie`, scoped to `path`,
+ * HttpOnly, SameSite=Strict, two hours), set on the reply when it is new.
+ * form_open_token_ok: does the posted "csrf" field equal it?
+ */
+/* The token in cookie `cookie`, or NULL when absent or not of the form we
+ * issue (43 URL-safe base64 characters). */
+const char *form_token_cookie(const struct request *r, const char *cookie);
+const char *form_open_token(struct request *r, const char *cookie, const char *path);
+bool form_open_token_ok(struct request *r, const char *cookie);
+/* The checkbox "bevestigen" = "ja" an irreversible action asks for, with
+ * its label; invalid marks it (aria-invalid) after a submit without it. */
+void form_confirm_checkbox(struct buf *b, const char *label, bool invalid);
 /* A submit button; primary selects the primary-action style. */
 void form_submit(struct buf *b, const char *text, bool primary);
 

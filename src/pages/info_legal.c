@@ -213,6 +213,26 @@ int page_privacy(struct request *r)
 		  "voorstel zelf blijft als verantwoording bij het gegeven",
 		  "Het programmateam en de redacteuren van het betreffende gegeven; het "
 		  "e-mailadres wordt nooit gepubliceerd");
+	data_kind(b,
+		  "Aanmeldingen voor bijeenkomsten: naam, organisatie, e-mailadres, of u "
+		  "zichtbaar wilt zijn voor andere deelnemers, en uw aanwezigheid",
+		  "Iedereen die zich aanmeldt voor een bijeenkomst van het programma",
+		  "De bijeenkomst organiseren: bevestigen, herinneren, de wachtlijst en de "
+		  "aanwezigheid bijhouden",
+		  "Toestemming (art. 6 lid 1 a); u geeft die bij het aanmelden",
+		  "Naam en e-mailadres worden gewist als u afmeldt, en anders een "
+		  "bewaartermijn (standaard 90 dagen) na de bijeenkomst; een onbevestigde "
+		  "aanmelding verdwijnt als de link is verlopen",
+		  "Medewerkers van de provincie die bijeenkomsten organiseren; andere "
+		  "deelnemers zien alleen naam en organisatie, en alleen als u dat aanvinkt");
+	data_kind(b,
+		  "Verzonden e-mail: adres, onderwerp en tekst van berichten die de atlas stuurt",
+		  "Wie een bevestiging, herinnering of bericht over een aanvraag krijgt",
+		  "Het bericht bezorgen en zien of dat lukte",
+		  "Dezelfde grondslag als de gegevens waar het bericht over gaat",
+		  "Tekst, adres en naam worden na de bewaartermijn (standaard 30 dagen) na "
+		  "verzending gewist",
+		  "Het programmateam en de beheerders");
 	data_kind(b, "Serverlogboek: tijdstip, gevraagde pagina, antwoordcode, grootte en duur",
 		  "Elke bezoeker", "Storingen en misbruik opsporen",
 		  "Algemeen belang (art. 6 lid 1 e)",

@@ -8,6 +8,7 @@
  */
 #include "login.h"
 #include "auth_ui.h"
+#include "forms.h"
 #include "../http/auth.h"
 #include "../http/oidc.h"
 #include "../http/session.h"
@@ -16,28 +17,10 @@
 #include "../render/html.h"
 #include "../render/layout.h"
 
-#include <microhttpd.h>
 #include <sodium.h>
 #include <string.h>
 
 const struct param_spec login_params[] = {{"terug", PT_TEXT, 512}, {NULL, 0, 0}};
-
-/* The pre-login token from the request's cookie, or NULL when absent or
- * not of the form we issue (43 URL-safe base64 characters). */
-static const char *login_cookie(const struct request *r)
-{
-	if (!r->conn)
-		return NULL;
-	const char *v = MHD_lookup_connection_value((struct MHD_Connection *)r->conn,
-						    MHD_COOKIE_KIND, LOGIN_COOKIE);
-	if (!v || strlen(v) != 43)
-		return NULL;
-	for (const char *p = v; *p; p++)
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		      (*p >= '0' && *p <= '9') || *p == '-' || *p == '_'))
-			return NULL;
-	return v;
-}
 
 static void set_login_cookie(struct request *r, const char *token, bool clear)
 {
@@ -153,7 +136,7 @@ int page_login(struct request *r)
 	r->etag = NULL;
 	if (r->user && !r->via_token)
 		return respond_redirect(r, aui_return_or_landing(terug, r->user));
-	const char *tok = login_cookie(r);
+	const char *tok = form_token_cookie(r, LOGIN_COOKIE);
 	if (!tok) {
 		char fresh[44];
 		session_random_token(fresh);
@@ -182,7 +165,7 @@ int page_login_submit(struct request *r)
 	if (r->form_bad)
 		return respond_error(r, 400, "Ongeldig formulier",
 				     "Het formulier kon niet worden gelezen.", NULL);
-	const char *cookie = login_cookie(r);
+	const char *cookie = form_token_cookie(r, LOGIN_COOKIE);
 	if (!token_equal(cookie, req_form(r, "csrf")))
 		return respond_error(r, 403, "Formulier verlopen",
 				     "Het inlogformulier is verlopen of ongeldig. Laad de pagina "

@@ -33,15 +33,14 @@ static int forbidden(struct request *r)
 			     NULL);
 }
 
-/* "2026-12-07T16:36:00.787Z" → "2026-12-07 16:36 UTC" (as it is when shorter). */
-static const char *when(struct request *r, const char *iso)
+const char *outbox_when(struct request *r, const char *t)
 {
-	if (!iso || strlen(iso) < 16)
-		return iso;
-	return arena_printf(r->arena, "%.10s %.5s UTC", iso, iso + 11);
+	if (!t || strlen(t) < 16)
+		return t;
+	return arena_printf(r->arena, "%.10s %.5s%s", t, t + 11, strchr(t, 'Z') ? " UTC" : "");
 }
 
-static const char *status_text(const char *code)
+const char *outbox_status_text(const char *code)
 {
 	if (strcmp(code, "queued") == 0)
 		return "In de wachtrij";
@@ -60,24 +59,24 @@ static void row(struct buf *b, struct request *r, const struct outbox_row *m)
 	comp_th_open(b);
 	html_rawf(b, "%lld", (long long)m->id);
 	comp_th_close(b);
-	comp_td_text(b, when(r, m->created_at), NULL);
+	comp_td_text(b, outbox_when(r, m->created_at), NULL);
 	comp_td_text(b, m->kind, NULL);
 	comp_td_open(b, false);
 	if (*m->to_name) {
 		html_text(b, m->to_name);
 		html_raw(b, "<br>");
 	}
-	html_text(b, m->to_address);
+	html_text(b, *m->to_address ? m->to_address : "(gewist)");
 	comp_td_close(b);
 	comp_td_text(b, m->subject, NULL);
 	comp_td_open(b, false);
-	html_text(b, status_text(m->status));
+	html_text(b, outbox_status_text(m->status));
 	if (strcmp(m->status, "sent") == 0 && *m->sent_at) {
 		html_raw(b, "<br>op ");
-		html_text(b, when(r, m->sent_at));
+		html_text(b, outbox_when(r, m->sent_at));
 	} else if (strcmp(m->status, "queued") == 0 && m->attempts > 0) {
 		html_raw(b, "<br>volgende poging na ");
-		html_text(b, when(r, m->not_before));
+		html_text(b, outbox_when(r, m->not_before));
 	}
 	comp_td_close(b);
 	comp_td_int(b, m->attempts);
@@ -142,7 +141,8 @@ static int outbox_page(struct request *r, const char *alert, int status)
 	html_raw(b, "<p class=\"utrecht-paragraph\">E-mail die de atlas verstuurt, zoals "
 		    "bevestigingen en herinneringen. Een bericht dat niet lukt, wordt later "
 		    "opnieuw geprobeerd; na de laatste poging staat het op „mislukt”. De tekst "
-		    "van verzonden berichten wordt na de bewaartermijn verwijderd. Adressen zijn "
+		    "en het adres van verzonden berichten worden na de bewaartermijn "
+		    "verwijderd. Adressen zijn "
 		    "persoonsgegevens: deze pagina is alleen voor het programmateam.</p>");
 	html_rawf(b,
 		  "<ul class=\"utrecht-unordered-list\"><li>In de wachtrij: %d</li>"

@@ -17,6 +17,13 @@
 
 extern const struct param_spec outbox_page_params[];
 
+/* The Dutch word of an outbox status (queued → "In de wachtrij"). */
+const char *outbox_status_text(const char *code);
+/* A stored time for people: "2026-12-07T16:36:00.787Z" → "2026-12-07 16:36
+ * UTC", a local "2027-01-20T10:00" → "2027-01-20 10:00"; as it is when
+ * shorter. In r's arena. */
+const char *outbox_when(struct request *r, const char *t);
+
 int page_outbox(struct request *r);
 int page_outbox_retry(struct request *r);
 

@@ -67,7 +67,8 @@ static int erase_page(struct request *r, const struct person *p, bool missing_co
 	html_raw(
 	    b,
 	    "<p class=\"utrecht-paragraph\">Wissen (recht op vergetelheid, AVG artikel 17) "
-	    "verwijdert de naam, partij, contactgegevens en opmerking van deze persoon. De "
+	    "verwijdert de naam, partij, contactgegevens en opmerking van deze persoon, en naam en "
+	    "e-mailadres in de aanmeldingen voor bijeenkomsten onder dat e-mailadres. De "
 	    "functies en zetels blijven bestaan als „onbekende persoon”. In de "
 	    "wijzigingsgeschiedenis blijft alleen staan dát er gewist is, niet wat. Dit kan niet "
 	    "ongedaan worden gemaakt.</p><p class=\"utrecht-paragraph\">Exporteer de gegevens "
@@ -75,15 +76,9 @@ static int erase_page(struct request *r, const struct person *p, bool missing_co
 	comp_link(b, people_href(r, p->key, "/export"), "alle gegevens als JSON");
 	html_raw(b, ".</p>");
 	form_open(b, r, people_href(r, p->key, "/wissen"));
-	html_raw(b,
-		 "<div class=\"utrecht-form-field utrecht-form-field--checkbox\">"
-		 "<input class=\"utrecht-checkbox utrecht-checkbox--html-input\" type=\"checkbox\" "
-		 "id=\"f-bevestigen\" name=\"bevestigen\" value=\"ja\"");
-	if (missing_confirm)
-		html_raw(b, " aria-invalid=\"true\"");
-	html_raw(b, "> <label class=\"utrecht-form-label utrecht-form-label--checkbox\" "
-		    "for=\"f-bevestigen\">Ja, wis de gegevens van deze persoon definitief</label>"
-		    "</div><p class=\"utrecht-button-group\">");
+	form_confirm_checkbox(b, "Ja, wis de gegevens van deze persoon definitief",
+			      missing_confirm);
+	html_raw(b, "<p class=\"utrecht-button-group\">");
 	form_submit(b, "Gegevens wissen", true);
 	html_raw(b, " ");
 	comp_link(b, people_href(r, p->key, ""), "Annuleren");

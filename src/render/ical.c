@@ -100,6 +100,27 @@ void ical_begin(struct buf *b, const char *calname)
 	ical_line(b, "X-WR-TIMEZONE", "Europe/Amsterdam");
 }
 
+void ical_vtimezone(struct buf *b)
+{
+	ical_line(b, "BEGIN", "VTIMEZONE");
+	ical_line(b, "TZID", ICAL_TZID);
+	ical_line(b, "BEGIN", "DAYLIGHT");
+	ical_line(b, "TZOFFSETFROM", "+0100");
+	ical_line(b, "TZOFFSETTO", "+0200");
+	ical_line(b, "TZNAME", "CEST");
+	ical_line(b, "DTSTART", "19700329T020000");
+	ical_line(b, "RRULE", "FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU");
+	ical_line(b, "END", "DAYLIGHT");
+	ical_line(b, "BEGIN", "STANDARD");
+	ical_line(b, "TZOFFSETFROM", "+0200");
+	ical_line(b, "TZOFFSETTO", "+0100");
+	ical_line(b, "TZNAME", "CET");
+	ical_line(b, "DTSTART", "19701025T030000");
+	ical_line(b, "RRULE", "FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU");
+	ical_line(b, "END", "STANDARD");
+	ical_line(b, "END", "VTIMEZONE");
+}
+
 /* "2024-04-30" → "20240430"; next day into next (via simple calendar math). */
 static bool compact_date(const char *iso, char out[9])
 {

@@ -3,8 +3,9 @@
  * CRLF line ends, content lines folded at 75 octets (never inside a UTF-8
  * sequence), TEXT values escaped (backslash, semicolon, comma, newline),
  * all-day events as VALUE=DATE with an exclusive DTEND on the next day.
- * Times are dates only, so no VTIMEZONE is needed; the calendar states
- * Europe/Amsterdam through X-WR-TIMEZONE for clients that show it.
+ * The Wgr feeds hold dates only; events with a time of day use local
+ * times with TZID=Europe/Amsterdam and the calendar's VTIMEZONE
+ * (ical_vtimezone). The calendar also states X-WR-TIMEZONE.
  * Writes into a buf; knows nothing about the registry.
  */
 #ifndef ATLAS_ICAL_H
@@ -42,6 +43,15 @@ void ical_text_line(struct buf *b, const char *name, const char *value);
 /* BEGIN:VCALENDAR with VERSION, PRODID, CALSCALE, METHOD, X-WR-CALNAME
  * (calname, plain text) and X-WR-TIMEZONE:Europe/Amsterdam. */
 void ical_begin(struct buf *b, const char *calname);
+
+/* The TZID of the local times written with ICAL_TZ_PARAM. */
+#define ICAL_TZID "Europe/Amsterdam"
+/* A content line name with the time zone: ical_line(b, "DTSTART" ICAL_TZ_PARAM, …). */
+#define ICAL_TZ_PARAM ";TZID=" ICAL_TZID
+/* The VTIMEZONE of Europe/Amsterdam (CET/CEST, EU summer time rules), so
+ * local date-times with TZID=Europe/Amsterdam are exact in every client;
+ * write it once, after ical_begin, before the events that use it. */
+void ical_vtimezone(struct buf *b);
 
 /* One all-day VEVENT (skipped when e->date is not an ISO date). */
 void ical_event(struct buf *b, const struct ical_event *e);

@@ -804,6 +804,34 @@ const char *const store_migrations[] = {
     ");\n"
     "CREATE INDEX event_registration_status ON event_registration(event_id, status);\n"
     "CREATE INDEX event_registration_client ON event_registration(client_key, created_at);\n",
+    /* 14: agenda in samenspraak (store_bijeenkomsten_agenda.h): the agenda items
+     * partners propose for an event and who supports them. Module data read
+     * per request, outside the snapshot: no journal trigger, no data-version
+     * bump. proposed_by and user_id are personal data (never public); an
+     * item is shown with its organisation only. One support per user and
+     * item. */
+    "CREATE TABLE event_agenda_item (\n"
+    "  id          INTEGER PRIMARY KEY,\n"
+    "  event_id    INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,\n"
+    "  title       TEXT NOT NULL,\n"
+    "  description TEXT NOT NULL DEFAULT '',\n"
+    "  proposed_by INTEGER REFERENCES app_user(id) ON DELETE SET NULL,\n"
+    "  org_code    TEXT NOT NULL,\n"
+    "  status      TEXT NOT NULL DEFAULT 'voorgesteld' CHECK (status IN ('voorgesteld', "
+    "'geaccepteerd', 'afgewezen')),\n"
+    "  sort_order  INTEGER NOT NULL DEFAULT 0 CHECK (sort_order >= 0),\n"
+    "  start_time  TEXT NOT NULL DEFAULT '',\n"
+    "  created_at  TEXT NOT NULL,\n"
+    "  updated_at  TEXT NOT NULL\n"
+    ");\n"
+    "CREATE INDEX event_agenda_item_event ON event_agenda_item(event_id, status);\n"
+    "CREATE TABLE event_agenda_support (\n"
+    "  item_id    INTEGER NOT NULL REFERENCES event_agenda_item(id) ON DELETE CASCADE,\n"
+    "  user_id    INTEGER NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,\n"
+    "  org_code   TEXT NOT NULL,\n"
+    "  created_at TEXT NOT NULL,\n"
+    "  PRIMARY KEY (item_id, user_id)\n"
+    ");\n",
     /* 16: after the event (store_bijeenkomsten_verslag.h): the event's
      * report (public, like the event), its document links, and the event a
      * contact moment of the contact log came from (private, as the log). */

@@ -30,11 +30,14 @@ struct rows {
  * never accounts, people, the confidential records of the relations module
  * (store_relaties.c), the mail outbox, instrument requests (their public
  * side is /instrumenten), nor events and their registrations
- * (store_bijeenkomsten.c: registrations are personal data). */
+ * (store_bijeenkomsten.c: registrations are personal data) and their
+ * agenda items and support (store_bijeenkomsten_agenda.c: who proposed and
+ * supported is personal data). */
 #define PUBLIC_ENTITIES                                                                            \
 	"entity NOT IN ('user', 'api_token', 'person', 'office', 'seat', 'person_export', "        \
 	"'account_manager', 'contact_moment', 'relation_signal', 'follow_up', 'outbox', "          \
-	"'instrument_request', 'event', 'event_registration')"
+	"'instrument_request', 'event', 'event_registration', 'event_agenda_item', "               \
+	"'event_agenda_support')"
 
 /* Append every row of the prepared audit query st; resets st. */
 static int collect(struct store *s, db_stmt *st, struct rows *out)

@@ -366,8 +366,10 @@ int store_outbox_prune(struct store *s, const char *before, int *n)
 	*n = 0;
 	if (!s)
 		return STORE_ERR;
-	db_stmt *st = store_stmt(s, "UPDATE outbox SET body = '', pruned = 1 WHERE status = 'sent' "
-				    "AND pruned = 0 AND sent_at < ? RETURNING id");
+	db_stmt *st =
+	    store_stmt(s, "UPDATE outbox SET body = '', to_address = '', to_name = '', pruned = 1 "
+			  "WHERE status = 'sent' "
+			  "AND pruned = 0 AND sent_at < ? RETURNING id");
 	if (!st)
 		return STORE_ERR;
 	db_bind_text(st, 1, before, -1, DB_STATIC);

@@ -133,8 +133,8 @@ int store_outbox_get(struct store *s, struct arena *a, int64_t id, struct outbox
 /* Rows per status. */
 int store_outbox_count(struct store *s, struct outbox_counts *out);
 
-/* Remove the bodies of mail sent before `before` (the retention period);
- * *n gets the number of rows pruned. */
+/* Remove the bodies, addresses and names of mail sent before `before`
+ * (the retention period); *n gets the number of rows pruned. */
 int store_outbox_prune(struct store *s, const char *before, int *n);
 
 #endif

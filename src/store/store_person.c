@@ -27,6 +27,7 @@
 #include "../lib/text.h"
 #include "../lib/xalloc.h"
 #include "store_internal.h"
+#include "store_persoonsgegevens.h"
 #include "store_people_internal.h"
 
 #include <jansson.h>
@@ -398,6 +399,28 @@ int store_person_export_by(struct store *s, struct arena *out, const struct writ
 	}
 	json_object_set_new(doc, "zetels", ja);
 
+	/* event registrations under the person's address (a guest's, too) */
+	struct personal_registration *g = NULL;
+	int ng = 0;
+	if (store_personal_registrations(s, a, p.email, &g, &ng))
+		goto out;
+	ja = json_array();
+	for (int i = 0; i < ng; i++) {
+		json_t *o = json_object();
+		json_object_set_new(o, "id", json_integer(g[i].id));
+		json_object_set_new(o, "bijeenkomst", json_integer(g[i].event_id));
+		store_json_set(o, "bijeenkomstTitel", g[i].event_title);
+		store_json_set(o, "begin", g[i].starts_at);
+		store_json_set(o, "naam", g[i].name);
+		store_json_set(o, "email", g[i].email);
+		store_json_set(o, "organisatie", g[i].organisation);
+		store_json_set(o, "status", g[i].status);
+		json_object_set_new(o, "naamZichtbaar", json_boolean(g[i].show_name));
+		store_json_set(o, "aangemeld", g[i].created_at);
+		json_array_append_new(ja, o);
+	}
+	json_object_set_new(doc, "aanmeldingen", ja);
+
 	db_stmt *st = store_stmt(
 	    s, "SELECT id, at, actor, via, action, entity, entity_key, "
 	       "\"before\", \"after\" FROM audit_event WHERE " PERSON_AUDIT_WHERE " ORDER BY id");
@@ -471,6 +494,9 @@ static int person_erase_in(struct store *s, struct arena *a, const struct write_
 	db_bind_int64(st, 2, p.id);
 	db_bind_text(st, 3, nkey, -1, DB_STATIC);
 	if (store_step_done(s, st, "geschiedenis wissen", NULL, 0))
+		goto out;
+	int erased_regs = 0; /* the registrations under the address go too */
+	if (store_personal_registrations_erase_in(s, p.email, &erased_regs))
 		goto out;
 	st = store_stmt(s, "UPDATE person SET key = ?, name = '" ERASED_NAME "', party = '', "
 			   "email = '', phone = '', note = '', erased = 1, confirmed_by = '', "

@@ -227,6 +227,14 @@ test('axe-core: no WCAG A/AA violations on the issue-4 pages', T, async () => {
     await check(adm, name, found);
     await screenshot(adm, `edit-a11y-${name}`);
   }
+  // a personal data request by address: the form and its result page
+  await visit(env, adm, '/beheer/persoonsgegevens');
+  await check(adm, 'beheer-persoonsgegevens', found);
+  await adm.fill('#f-email', 'niemand.bekend@voorbeeld.nl');
+  assert.equal(await submitAndWait(adm, () => adm.click('main form[action="/beheer/persoonsgegevens"] button')), 200);
+  assert.match(await mainText(adm), /0 aanmelding\(en\), 0 melding\(en\) en 0 bericht\(en\)/);
+  await check(adm, 'beheer-persoonsgegevens-gevonden', found);
+  await screenshot(adm, 'edit-a11y-beheer-persoonsgegevens');
   // the participation edit form: the first "Bewerken: deelname van ..." link
   await visit(env, adm, `/samenwerkingsverbanden/${F.other}`);
   const partEdit = await adm.locator('main a[href$="/bewerken"][href*="/deelnemers/"]').first().getAttribute('href');

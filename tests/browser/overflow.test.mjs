@@ -87,6 +87,14 @@ before(async () => {
   const evText = await ev.text();
   assert.equal(ev.status, 201, evText);
   fill.event = `/bijeenkomsten/${JSON.parse(evText).id}`;
+  // with an agenda: an accepted item and an open proposal of a partner (long titles)
+  const partner = addUser(env.srv.db, 'overloop-red', 'redacteur', { org: 'gm0321', token: 'overloop' });
+  for (const titel of ['Woningbouwopgave en bereikbaarheid in de regio: een gezamenlijke aanpak voor de komende tien jaar', 'Klimaatadaptatie en wateroverlast']) {
+    const it = await fetch(`${env.base}/api/v1${fill.event}/agendapunten`, { method: 'POST', headers: { authorization: `Bearer ${partner}`, 'content-type': 'application/json' }, body: JSON.stringify({ titel, toelichting: 'Fictief.' }) });
+    const itText = await it.text();
+    assert.equal(it.status, 201, itText);
+    if (titel.startsWith('Woningbouw')) assert.equal((await api('PATCH', `/api/v1/agendapunten/${JSON.parse(itText).id}`, { status: 'geaccepteerd', volgorde: 1, tijd: '10:30' })).status, 200);
+  }
   // an event that took place, with a report, a document and a registration:
   // "Verslag en vervolg" with its forms and a registration's page
   const past = await api('POST', '/api/v1/bijeenkomsten', { soort: 'kennissessie', titel: 'Testkennissessie Achteraf', begin: `${day}T10:00`, einde: `${day}T12:00`, locatie: 'Testhuis, Testdorp', capaciteit: 10, organisator: 'Provincie (test)' });

@@ -64,6 +64,10 @@ before(async () => {
   F.PARTNER = orgs.organisaties.find((o) => o.inProvincie === true && o.code !== free[1]).code;
   assert.ok(free.length >= 4, 'need four gemeenten outside the two fixtures');
   [F.OWN, F.OTHER, F.S1, F.S2] = free;
+  // who may propose and support agenda items: partner editors (red-ander when OTHER is a partner gemeente)
+  const otherIsPartner = orgs.organisaties.find((o) => o.code === free[1]).inProvincie === true;
+  F.AGENDA_PARTNERS = new Set(['redacteur-eigen', ...(otherIsPartner ? ['redacteur-ander'] : [])]);
+  F.AGENDA_SUPPORT = new Set(otherIsPartner ? ['redacteur-ander'] : []);
 
   const users = [
     ['red-eigen', 'redacteur', F.OWN],
@@ -166,6 +170,13 @@ const MATRIX = [
   },
   // the outbox of e-mail: addresses are personal data, staff only
   { name: 'GET uitgaande post', method: 'GET', path: () => '/beheer/uitgaande-post', ok: new Set(['programmateam', 'beheerder']) },
+  // personal data requests by e-mail address: administrators only
+  { name: 'GET persoonsgegevens', method: 'GET', path: () => '/beheer/persoonsgegevens', ok: new Set(['beheerder']) },
+  {
+    name: 'POST persoonsgegevens zoeken', method: 'POST', path: () => '/beheer/persoonsgegevens', ok: new Set(['beheerder']),
+    okStatus: 200, // a lookup: answers with the result page and changes nothing
+    fields: async () => [['actie', 'zoeken'], ['email', 'niemand.bekend@voorbeeld.nl']],
+  },
   {
     name: 'POST deelname beëindigen', method: 'POST',
     path: () => `/samenwerkingsverbanden/${F.E}/deelnemers/${F.P_E}/beeindigen`, ok: EDITORS_OK,
@@ -198,12 +209,13 @@ test('authorisation matrix: every web write route × every role', async () => {
       if (expect === 'login') {
         good = row.method === 'GET' ? r.status === 303 && /^\/inloggen\?terug=/.test(r.location || '') : r.status === 401;
       } else if (expect === 'ok') {
-        good = row.method === 'GET' ? r.status === 200 : r.status === 303 && !/inloggen/.test(r.location || '');
+        good = row.okStatus ? r.status === row.okStatus
+          : row.method === 'GET' ? r.status === 200 : r.status === 303 && !/inloggen/.test(r.location || '');
       } else {
         good = r.status === 403;
       }
       if (!good) failures.push(`${row.name} as ${role}: expected ${expect}, got ${r.status} ${r.location || ''} ${(/<ul class="utrecht-unordered-list">(.*?)<\/ul>/.exec(r.text) || /<main[^>]*>(.*?)<\/main>/s.exec(r.text) || ['', ''])[1].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 300)}`);
-      if (expect !== 'ok' || row.method === 'GET') {
+      if (expect !== 'ok' || row.method === 'GET' || row.okStatus) {
         if (stBefore !== stAfter) failures.push(`${row.name} as ${role}: refused/GET request changed the registry`);
       } else if (good && row.method === 'POST' && stBefore === stAfter && !/bevestigen|beeindigen/.test(path)) {
         // a successful edit must be visible (confirm/end may be no-ops on the same day)
@@ -249,7 +261,9 @@ test('another editor\'s session token does not work for this session', async () 
 const moduleState = () =>
   sql(srv.db, "SELECT (SELECT count(*) FROM contact_moment) || '|' || (SELECT count(*) FROM relation_signal) || '|' || " +
     "(SELECT count(*) FROM follow_up) || '|' || (SELECT count(*) FROM account_manager) || '|' || " +
-    "(SELECT count(*) FROM instrument_request) || '|' || (SELECT coalesce(group_concat(status, ','), '') FROM instrument_request)").trim();
+    "(SELECT count(*) FROM instrument_request) || '|' || (SELECT coalesce(group_concat(status, ','), '') FROM instrument_request) || '|' || " +
+    "(SELECT count(*) FROM event_agenda_item) || '|' || (SELECT count(*) FROM event_agenda_support) || '|' || " +
+    "(SELECT coalesce(group_concat(status || sort_order, ','), '') FROM event_agenda_item)").trim();
 
 const PROVINCE_OK = new Set(['accounthouder', 'toezichthouder', 'programmateam', 'beheerder']);
 const SIGNED_IN = new Set(ROLES.filter((r) => r !== 'anoniem'));
@@ -278,13 +292,24 @@ const MODULE_MATRIX = [
     fields: async (role) => [['soort', 'financiele_scan'], ['titel', `Matrixscan ${++counter}`], ['doel', ''],
       ...(PROVINCE_OK.has(role) ? [['organisatie', F.PARTNER]] : [])],
   },
+  // agenda in samenspraak: partner editors propose and support (redacteur-ander
+  // too when their gemeente is a partner), province staff decide
+  {
+    name: 'POST agendapunt voorstellen', method: 'POST', path: () => `/bijeenkomsten/${F.EV}/agendapunten`, get ok() { return F.AGENDA_PARTNERS; },
+    fields: async () => [['titel', `Matrixpunt ${++counter}`], ['toelichting', '']],
+  },
+  { name: 'POST agendapunt steunen', method: 'POST', path: () => `/bijeenkomsten/${F.EV}/agendapunten/${F.AGI}/steun`, get ok() { return F.AGENDA_SUPPORT; } },
+  {
+    name: 'POST agendapunt besluit', method: 'POST', path: () => `/bijeenkomsten/${F.EV}/agendapunten/${F.AGI}/besluit`, ok: PROVINCE_OK,
+    fields: async () => [['status', 'voorgesteld'], ['volgorde', String(++counter)], ['tijd', '']],
+  },
   {
     name: 'POST aanvraag behandelen', method: 'POST', path: (role) => `/instrumenten/${F.INS[role]}/status`, ok: PROVINCE_OK,
     fields: async () => [['status', 'in_behandeling'], ['besluitdatum', ''], ['bedragToegekend', ''], ['reden', '']],
   },
 ];
 
-test('authorisation matrix of the relations and instrument routes × every role', async () => {
+test('authorisation matrix of the relations, instrument and agenda routes × every role', async () => {
   // one fresh request per role for the decision row (each move succeeds once)
   F.INS = {};
   for (const role of ROLES) {
@@ -292,6 +317,16 @@ test('authorisation matrix of the relations and instrument routes × every role'
     assert.equal(r.status, 303, `setup ${role}: ${r.status}`);
     F.INS[role] = /\/instrumenten\/(\d+)/.exec(r.location)[1];
   }
+  // an event, and an agenda item of the partner gemeente (F.PARTNER)
+  const day = new Date(Date.now() + 30 * 86400e3).toISOString().slice(0, 10);
+  const ev = await req(S['programmateam'], 'POST', '/bijeenkomsten', [['soort', 'netwerkdag'], ['doelgroep', ''], ['titel', 'Matrixnetwerkdag'],
+    ['omschrijving', ''], ['begin', `${day}T10:00`], ['einde', `${day}T12:00`], ['locatie', 'Testdorp'], ['onlineLink', ''], ['casus', ''],
+    ['capaciteit', '20'], ['aanmeldenTot', ''], ['organisator', 'Provincie (test)']]);
+  assert.equal(ev.status, 303, `setup event: ${ev.status} ${ev.text.slice(0, 300)}`);
+  F.EV = /\/bijeenkomsten\/(\d+)/.exec(ev.location)[1];
+  const it = await req(S['redacteur-partner'], 'POST', `/bijeenkomsten/${F.EV}/agendapunten`, [['titel', 'Matrixagendapunt'], ['toelichting', '']]);
+  assert.equal(it.status, 303, `setup agenda item: ${it.status}`);
+  F.AGI = sql(srv.db, "SELECT id FROM event_agenda_item WHERE title = 'Matrixagendapunt'").trim();
   const failures = [];
   for (const row of MODULE_MATRIX) {
     for (const role of ROLES) {

@@ -453,6 +453,13 @@ test('iCal: one event and the feed are valid RFC 5545', async () => {
     assert.equal(e.summary, 'Kennissessie RES, met komma; en puntkomma');
     assert.equal(e.startDate.toString(), `${FUTURE}T10:00:00`);
     assert.equal(e.endDate.toString(), `${FUTURE}T16:00:00`);
+    // local times in Europe/Amsterdam, with the zone's rules in the calendar
+    assert.equal(comp.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid'), 'Europe/Amsterdam');
+    assert.equal(e.startDate.zone?.tzid, 'Europe/Amsterdam');
+    const utc = e.startDate.convertToZone(ICAL.Timezone.utcTimezone).toString();
+    const month = Number(FUTURE.slice(5, 7));
+    const offset = month > 3 && month < 10 ? 2 : month < 3 || month > 10 ? 1 : null;
+    if (offset) assert.equal(utc, `${FUTURE}T${String(10 - offset).padStart(2, '0')}:00:00Z`, 'UTC follows CET/CEST');
     assert.doesNotMatch(r.text, /@voorbeeld\.nl/);
   }
   assert.equal((await anon.get('/bijeenkomsten/999999.ics')).status, 404);

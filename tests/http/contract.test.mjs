@@ -260,6 +260,20 @@ before(async () => {
     const r = await check(ev, `${BASE}/bijeenkomsten`, { token: TOK.staf, body: { ...ev.op.requestBody.content['application/json'].example, begin: `${new Date(Date.now() + 30 * 86400e3).toISOString().slice(0, 10)}T10:00`, einde: `${new Date(Date.now() + 30 * 86400e3).toISOString().slice(0, 10)}T16:00`, aanmeldenTot: '' }, expect: 201 });
     assert.equal(r.json.id, exampleOf(deref('#/components/parameters/BijeenkomstId')));
   }
+  // an accepted agenda item on that event: the example id 1 of /agendapunten/{id}
+  {
+    const orgs = (await srv.get(`${BASE}/organisaties?soort=gemeente&paginaGrootte=100`)).json.organisaties.filter((o) => o.inProvincie === true);
+    addUser(srv.db, 'ct-agenda-a', 'redacteur', { org: orgs[0].code });
+    addUser(srv.db, 'ct-agenda-b', 'redacteur', { org: orgs[1].code });
+    TOK.agendaA = addToken(srv.db, 'ct-agenda-a', 'contract');
+    TOK.agendaB = addToken(srv.db, 'ct-agenda-b', 'contract');
+    const ev = exampleOf(deref('#/components/parameters/BijeenkomstId'));
+    const propose = OP('POST /bijeenkomsten/{id}/agendapunten');
+    const it = await check(propose, `${BASE}/bijeenkomsten/${ev}/agendapunten`, { token: TOK.agendaA, body: propose.op.requestBody.content['application/json'].example, expect: 201 });
+    assert.equal(it.json.id, exampleOf(deref('#/components/parameters/AgendapuntId')), 'the agenda item example in the document');
+    const decide = OP('PATCH /agendapunten/{id}');
+    await check(decide, `${BASE}/agendapunten/${it.json.id}`, { token: TOK.staf, body: decide.op.requestBody.content['application/json'].example, expect: 200 });
+  }
   // Fictional people with a public office and a seat, so /personen and the
   // sub-resources answer with content (the person example is
   // "jan-de-testpersoon" in the document).
@@ -556,6 +570,39 @@ test('events after the event: report, documents, contact log, follow-ups; staff 
   await check(fu, `${BASE}/bijeenkomsten/${id}/vervolgacties`, { body: fuBody, expect: 401 });
   await check(fu, `${BASE}/bijeenkomsten/${id}/vervolgacties`, { token: TOK.staf, body: { ...fuBody, eigenaar: '' }, expect: 400 });
   await check(fu, `${BASE}/bijeenkomsten/${id}/vervolgacties`, { token: TOK.staf, body: fuBody, expect: 201 });
+});
+
+test('agenda in samenspraak: propose, support, decide; the programme open, proposals with a partner token', async () => {
+  const ev = exampleOf(deref('#/components/parameters/BijeenkomstId'));
+  const propose = OP('POST /bijeenkomsten/{id}/agendapunten');
+  await check(propose, `${BASE}/bijeenkomsten/${ev}/agendapunten`, { body: { titel: 'x' }, expect: 401 });
+  await check(propose, `${BASE}/bijeenkomsten/${ev}/agendapunten`, { token: TOK.agendaB, body: { titel: '' }, expect: 400 });
+  await check(propose, `${BASE}/bijeenkomsten/${ev}/agendapunten`, { token: TOK.agendaB, raw: 'x', headers: { 'content-type': 'text/plain' }, expect: 415 });
+  await check(propose, `${BASE}/bijeenkomsten/${ev}/agendapunten`, { token: TOK.staf, body: { titel: 'Van de provincie' }, expect: 403 });
+  await check(propose, `${BASE}/bijeenkomsten/999999/agendapunten`, { token: TOK.agendaB, body: { titel: 'Nergens' }, expect: 404 });
+  const it = await check(propose, `${BASE}/bijeenkomsten/${ev}/agendapunten`, { token: TOK.agendaA, body: { titel: 'Contractpunt (fictief)' }, expect: 201 });
+  const support = OP('POST /agendapunten/{id}/steun');
+  await check(support, `${BASE}/agendapunten/${it.json.id}/steun`, { expect: 401 });
+  await check(support, `${BASE}/agendapunten/${it.json.id}/steun`, { token: TOK.agendaA, expect: 403 });
+  await check(support, `${BASE}/agendapunten/${it.json.id}/steun`, { token: TOK.agendaB, expect: 200 });
+  await check(support, `${BASE}/agendapunten/${it.json.id}/steun`, { token: TOK.agendaB, expect: 409 });
+  await check(support, `${BASE}/agendapunten/999999/steun`, { token: TOK.agendaB, expect: 404 });
+  const show = OP('GET /agendapunten/{id}');
+  await check(show, `${BASE}/agendapunten/${it.json.id}`, { expect: 404 });
+  await check(show, `${BASE}/agendapunten/${it.json.id}`, { token: TOK.agendaB, expect: 200 });
+  const agenda = OP('GET /bijeenkomsten/{id}/agenda');
+  const pub = await check(agenda, `${BASE}/bijeenkomsten/${ev}/agenda`, { expect: 200 });
+  assert.equal(pub.json.voorstellen, undefined);
+  const mine = await check(agenda, `${BASE}/bijeenkomsten/${ev}/agenda`, { token: TOK.agendaB, expect: 200 });
+  assert.ok(mine.json.voorstellen.some((x) => x.id === it.json.id));
+  await check(agenda, `${BASE}/bijeenkomsten/999999/agenda`, { expect: 404 });
+  const decide = OP('PATCH /agendapunten/{id}');
+  await check(decide, `${BASE}/agendapunten/${it.json.id}`, { body: { status: 'afgewezen' }, expect: 401 });
+  await check(decide, `${BASE}/agendapunten/${it.json.id}`, { token: TOK.agendaA, body: { status: 'afgewezen' }, expect: 403 });
+  await check(decide, `${BASE}/agendapunten/${it.json.id}`, { token: TOK.staf, body: { status: 'weg' }, expect: 400 });
+  await check(decide, `${BASE}/agendapunten/999999`, { token: TOK.staf, body: { status: 'afgewezen' }, expect: 404 });
+  const r = await check(decide, `${BASE}/agendapunten/${it.json.id}`, { token: TOK.staf, body: { status: 'afgewezen' }, expect: 200 });
+  assert.equal(r.json.status, 'afgewezen');
 });
 
 test('instrument requests: ask, decide, link, support; public and private reads', async () => {

@@ -130,12 +130,36 @@ static void test_date_hints(void **state)
 	buf_free(&t);
 }
 
+/* A date-time field is a datetime-local control without the typed example,
+ * and text with the example when the value is not a local date-time. */
+static void test_datetime_field(void **state)
+{
+	(void)state;
+	const struct form_field f = {
+	    "begin", "Begin", FK_DATETIME,
+	    16,	     true,    "Datum en tijd, zoals 2027-03-15T14:00. Lokale tijd.",
+	    NULL,    0};
+	struct buf b = BUF_INIT;
+	form_field(&b, &f, "2027-03-15T14:00", NULL);
+	assert_non_null(strstr(b.data, "type=\"datetime-local\""));
+	assert_non_null(strstr(b.data, "value=\"2027-03-15T14:00\""));
+	assert_non_null(strstr(b.data, "Datum en tijd. Lokale tijd."));
+	assert_null(strstr(b.data, "zoals"));
+	assert_null(strstr(b.data, "maxlength"));
+	buf_free(&b);
+	struct buf t = BUF_INIT;
+	form_field(&t, &f, "15 maart 14 uur", NULL);
+	assert_non_null(strstr(t.data, "type=\"text\""));
+	assert_non_null(strstr(t.data, "zoals 2027-03-15T14:00"));
+	buf_free(&t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_record_href),		cmocka_unit_test(test_label_opts),
 	    cmocka_unit_test(test_buttons_and_version), cmocka_unit_test(test_flash),
-	    cmocka_unit_test(test_date_hints),
+	    cmocka_unit_test(test_date_hints),		cmocka_unit_test(test_datetime_field),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

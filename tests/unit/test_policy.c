@@ -539,6 +539,52 @@ static void test_relations(void **state)
 		  ask_see_relations);
 }
 
+/* ---- events: agenda in samenspraak ------------------------------------------------- */
+
+static bool agenda_partner; /* is the user's own organisation a partner? */
+static const char *agenda_item_org;
+static bool ask_propose_agenda(enum who w)
+{
+	return policy_may_propose_agenda(user(w), agenda_partner);
+}
+static bool ask_see_agenda(enum who w)
+{
+	return policy_may_see_agenda_proposals(user(w), agenda_partner);
+}
+static bool ask_support_agenda(enum who w)
+{
+	return policy_may_support_agenda(user(w), agenda_partner, agenda_item_org);
+}
+static bool ask_decide_agenda(enum who w)
+{
+	return policy_may_decide_agenda(user(w));
+}
+
+static void test_agenda(void **state)
+{
+	(void)state;
+	/* partner editors propose and support (not their own organisation's
+	 * items); province staff see the proposals and decide */
+	agenda_partner = true;
+	agenda_item_org = "gm9001";
+	static const bool propose[WHO_COUNT] = ROW(0, 1, 1, 0, 0, 0, 0, 0, 0, 0);
+	check_row("policy_may_propose_agenda (partner)", propose, ask_propose_agenda);
+	static const bool see[WHO_COUNT] = ROW(0, 1, 1, 0, 0, 1, 1, 1, 1, 0);
+	check_row("policy_may_see_agenda_proposals (partner)", see, ask_see_agenda);
+	static const bool support[WHO_COUNT] = ROW(0, 0, 1, 0, 0, 0, 0, 0, 0, 0);
+	check_row("policy_may_support_agenda of gm9001", support, ask_support_agenda);
+	static const bool decide[WHO_COUNT] = ROW(0, 0, 0, 0, 0, 1, 1, 1, 1, 0);
+	check_row("policy_may_decide_agenda", decide, ask_decide_agenda);
+	/* an editor of an organisation that is not a partner: nothing but the
+	 * programme */
+	agenda_partner = false;
+	static const bool none[WHO_COUNT] = ROW(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+	check_row("policy_may_propose_agenda (no partner)", none, ask_propose_agenda);
+	check_row("policy_may_support_agenda (no partner)", none, ask_support_agenda);
+	static const bool see_staff[WHO_COUNT] = ROW(0, 0, 0, 0, 0, 1, 1, 1, 1, 0);
+	check_row("policy_may_see_agenda_proposals (no partner)", see_staff, ask_see_agenda);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -546,7 +592,7 @@ int main(void)
 	    cmocka_unit_test(test_collaborations), cmocka_unit_test(test_participations),
 	    cmocka_unit_test(test_people),	   cmocka_unit_test(test_api_writes),
 	    cmocka_unit_test(test_accounts),	   cmocka_unit_test(test_relations),
-	    cmocka_unit_test(test_menu_items),
+	    cmocka_unit_test(test_menu_items),	   cmocka_unit_test(test_agenda),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -202,6 +202,8 @@ static void test_prune_and_list(void **state)
 	assert_int_equal(n, 1);
 	assert_int_equal(store_outbox_get(f->s, f->a, r.id, &r), STORE_OK);
 	assert_string_equal(r.body, "");
+	assert_string_equal(r.to_address, ""); /* the address is personal data too */
+	assert_string_equal(r.to_name, "");
 	assert_true(r.pruned);
 	/* only sent mail loses its body */
 	assert_int_equal(count(f, "SELECT count(*) FROM outbox WHERE body = 'Tekst'"), 1);
