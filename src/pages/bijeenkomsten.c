@@ -583,8 +583,10 @@ static void attendees_section(struct buf *b, struct request *r, struct store *st
 		  "<p class=\"utrecht-paragraph\">Alleen zichtbaar voor medewerkers van de "
 		  "provincie. <a class=\"utrecht-link\" href=\"/bijeenkomsten/%lld/"
 		  "aanmeldingen.csv\">Aanmeldingen als CSV</a> · <a class=\"utrecht-link\" "
-		  "href=\"/bijeenkomsten/%lld/bewerken\">Bijeenkomst bewerken</a></p>",
-		  (long long)e->id, (long long)e->id);
+		  "href=\"/bijeenkomsten/%lld/bewerken\">Bijeenkomst bewerken</a> · <a "
+		  "class=\"utrecht-link\" href=\"/bijeenkomsten/%lld/verslag\">Verslag en "
+		  "vervolg</a></p>",
+		  (long long)e->id, (long long)e->id, (long long)e->id);
 	if (!n) {
 		comp_para(b, "Nog geen aanmeldingen.");
 		html_raw(b, "</section>");

@@ -118,11 +118,6 @@ void bijeenkomsten_verslag_section(struct buf *b, struct request *r, struct stor
 		}
 		html_raw(b, "</ul>");
 	}
-	if (policy_is_province(web_user(r))) {
-		html_raw(b, "<p class=\"utrecht-paragraph\">");
-		comp_link(b, href(r, e->id, "/verslag"), "Verslag en vervolg vastleggen");
-		html_raw(b, "</p>");
-	}
 }
 
 /* ---- "Verslag en vervolg" ----------------------------------------------------------------- */

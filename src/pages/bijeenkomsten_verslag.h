@@ -13,8 +13,8 @@
 struct event_row;
 struct store;
 
-/* The event page's report and document links (public), and for staff the
- * link to "Verslag en vervolg". */
+/* The event page's report and document links (public; the staff list of
+ * registrations links to "Verslag en vervolg"). */
 void bijeenkomsten_verslag_section(struct buf *b, struct request *r, struct store *st,
 				   const struct event_row *e);
 
