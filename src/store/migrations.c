@@ -847,6 +847,23 @@ const char *const store_migrations[] = {
     "  created_at  TEXT NOT NULL,\n"
     "  updated_at  TEXT NOT NULL\n"
     ");\n",
+
+    /* 16: after the event (store_bijeenkomsten_verslag.h): the event's
+     * report (public, like the event), its document links, and the event a
+     * contact moment of the contact log came from (private, as the log). */
+    "ALTER TABLE event ADD COLUMN report TEXT NOT NULL DEFAULT '';\n"
+    "CREATE TABLE event_document (\n"
+    "  id         INTEGER PRIMARY KEY,\n"
+    "  event_id   INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,\n"
+    "  title      TEXT NOT NULL,\n"
+    "  url        TEXT NOT NULL,\n"
+    "  created_by TEXT NOT NULL,\n"
+    "  created_at TEXT NOT NULL\n"
+    ");\n"
+    "CREATE INDEX event_document_event ON event_document(event_id, id);\n"
+    "ALTER TABLE contact_moment ADD COLUMN event_id INTEGER REFERENCES event(id) ON DELETE SET "
+    "NULL;\n"
+    "CREATE INDEX contact_moment_event ON contact_moment(event_id);\n",
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);
