@@ -75,8 +75,8 @@ enum ev_outcome bijeenkomsten_get(struct store *st, struct arena *a, int64_t id,
 	return from_store(store_event_get(st, a, id, out));
 }
 
-static enum ev_outcome move_reminders(struct store *st, struct arena *a, int64_t event_id,
-				      const char *starts_at);
+static enum ev_outcome tell_moved(struct store *st, struct arena *a, const struct write_ctx *w,
+				  const struct event_row *ev);
 static enum ev_outcome finish(struct store *st, enum ev_outcome o);
 
 enum ev_outcome bijeenkomsten_save(struct store *st, const struct user *u, const char *via,
@@ -121,8 +121,10 @@ enum ev_outcome bijeenkomsten_save(struct store *st, const struct user *u, const
 	enum ev_outcome o = from_store(store_event_get(st, a, id, &old));
 	if (o == EV_OK)
 		o = from_store(store_event_update(st, &w, id, &v));
-	if (o == EV_OK && strcmp(old.starts_at, v.starts_at) != 0)
-		o = move_reminders(st, a, id, v.starts_at);
+	struct event_row moved;
+	if (o == EV_OK && strcmp(old.starts_at, v.starts_at) != 0 &&
+	    (o = from_store(store_event_get(st, a, id, &moved))) == EV_OK)
+		o = tell_moved(st, a, &w, &moved);
 	o = finish(st, o);
 	arena_free(a);
 	return o;
@@ -179,8 +181,7 @@ static int queue_reminder(struct store *st, struct arena *a, const struct write_
 {
 	char at[21], now[32];
 	iso_at(0, now);
-	if (str_empty(to) || !bijeenkomst_reminder_at(ev->starts_at, at) ||
-	    strncmp(at, now, 19) <= 0)
+	if (str_empty(to) || !bijeenkomst_reminder_move(ev->starts_at, now, at))
 		return STORE_OK;
 	const struct mail_message m = {
 	    .to = to,
@@ -204,26 +205,52 @@ static int queue_reminder(struct store *st, struct arena *a, const struct write_
 	return rc;
 }
 
-/* Inside the batch: the start of event_id moved to starts_at — every
- * reminder no sender has claimed yet moves to 07:00 UTC the day before, or
- * is withdrawn when that moment has passed (bijeenkomst_reminder_move). */
-static enum ev_outcome move_reminders(struct store *st, struct arena *a, int64_t event_id,
-				      const char *starts_at)
+/*
+ * Inside the batch: the start of ev moved. Everyone with a place or on the
+ * waiting list (and an address) gets a mail with the new time and a new
+ * cancel link (only digests are kept, so the old link stops working); a
+ * reminder no sender has claimed yet is withdrawn and, for a place, queued
+ * anew with the new link for 07:00 UTC the day before the new start — also
+ * for a registration that had none because the old start was too near —
+ * unless that moment has passed (bijeenkomst_reminder_move).
+ */
+static enum ev_outcome tell_moved(struct store *st, struct arena *a, const struct write_ctx *w,
+				  const struct event_row *ev)
 {
 	struct registration_row *all;
 	int n;
-	if (store_registrations(st, a, event_id, &all, &n) != STORE_OK)
+	if (store_registrations(st, a, ev->id, &all, &n) != STORE_OK)
 		return EV_FAILED;
-	char now[32], at[21], stored[32];
-	iso_at(0, now);
-	bool move = bijeenkomst_reminder_move(starts_at, now, at);
-	snprintf(stored, sizeof stored, "%.19s.000Z", at);
 	for (int i = 0; i < n; i++) {
-		bool done;
-		const char *key = reminder_key(a, all[i].id);
-		int rc = move ? store_outbox_reschedule(st, key, stored, &done)
-			      : store_outbox_withdraw(st, key, &done);
+		const struct registration_row *x = &all[i];
+		bool withdrawn;
+		if (store_outbox_withdraw(st, reminder_key(a, x->id), &withdrawn) != STORE_OK)
+			return EV_FAILED;
+		bool place = bijeenkomst_status_takes_place(x->status);
+		if ((!place && strcmp(x->status, "wachtlijst") != 0) || str_empty(x->email))
+			continue;
+		char tok[44], dig[65];
+		secret_random_token(tok);
+		secret_digest(tok, dig);
+		int rc =
+		    store_registration_set_status(st, w, x->id, x->event_id, x->status, dig, false);
 		if (rc != STORE_OK)
+			return from_store(rc);
+		const char *cancel = arena_printf(a, "%s/bijeenkomsten/afmelden/%s",
+						  bijeenkomsten_public_url(), tok);
+		if (place &&
+		    queue_reminder(st, a, w, ev, x->id, x->email, x->name, cancel) != STORE_OK)
+			return EV_FAILED;
+		if (queue(
+			st, w, "bijeenkomst-verplaatst", x->email, x->name,
+			arena_printf(a, "Nieuwe tijd: %s", ev->title),
+			arena_printf(a,
+				     "Beste %s,\n\nDe bijeenkomst waarvoor u %s, heeft een nieuwe "
+				     "tijd.\n\n%s\nKunt u nu niet komen? Meld u af, dan krijgt "
+				     "iemand anders uw plaats: %s\n(De afmeldlink uit een eerder "
+				     "bericht werkt niet meer.)\n",
+				     x->name, place ? "bent aangemeld" : "op de wachtlijst staat",
+				     event_facts(a, ev), cancel)) != STORE_OK)
 			return EV_FAILED;
 	}
 	return EV_OK;

@@ -380,32 +380,6 @@ int store_outbox_prune(struct store *s, const char *before, int *n)
 	return rc == DB_DONE ? STORE_OK : store_db_fail(s, "oude berichten opruimen", NULL, 0);
 }
 
-int store_outbox_reschedule(struct store *s, const char *dedupe_key, const char *not_before,
-			    bool *moved)
-{
-	*moved = false;
-	if (!s || str_empty(dedupe_key) || str_empty(not_before))
-		return STORE_ERR_INVALID;
-	if (store_tx_begin(s, "bericht verplaatsen", NULL, 0))
-		return STORE_ERR;
-	db_stmt *st = store_stmt(s, "UPDATE outbox SET not_before = ?2 WHERE dedupe_key = ?1 AND "
-				    "status = 'queued' RETURNING id");
-	if (!st)
-		goto fail;
-	db_bind_text(st, 1, dedupe_key, -1, DB_STATIC);
-	db_bind_text(st, 2, not_before, -1, DB_STATIC);
-	int rc = changed_one(s, st, "bericht verplaatsen");
-	if (rc != STORE_OK && rc != STORE_ERR_CONFLICT)
-		goto fail;
-	*moved = rc == STORE_OK;
-	if (store_tx_commit(s, "bericht verplaatsen", NULL, 0))
-		goto fail;
-	return STORE_OK;
-fail:
-	store_tx_rollback(s);
-	return STORE_ERR;
-}
-
 int store_outbox_withdraw(struct store *s, const char *dedupe_key, bool *withdrawn)
 {
 	*withdrawn = false;

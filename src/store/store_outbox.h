@@ -114,16 +114,6 @@ int store_outbox_retry(struct store *s, const struct write_ctx *w, int64_t id);
  */
 int store_outbox_withdraw(struct store *s, const char *dedupe_key, bool *withdrawn);
 
-/*
- * Move the message queued under dedupe_key that no sender has claimed yet
- * to not_before (ISO UTC with milliseconds, the stored form) — a reminder
- * whose moment changed — in a transaction of its own (a savepoint inside a
- * batch). *moved tells whether there was one. A message being sent or
- * already sent stays.
- */
-int store_outbox_reschedule(struct store *s, const char *dedupe_key, const char *not_before,
-			    bool *moved);
-
 /* Rows with status (NULL: every status), newest first, at most limit, in
  * arena a. */
 int store_outbox_list(struct store *s, struct arena *a, const char *status, int limit,

@@ -383,3 +383,31 @@ test('the new pages are valid HTML (Nu HTML Checker)', () => {
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a new start: everyone with a place gets the new time and a new cancel link, and a reminder also when there was none', async () => {
+  // the event starts early tomorrow: after 07:00 UTC today the moment of its
+  // reminder (07:00 UTC the day before) has passed, so it gets none
+  const id = await createApi({ titel: 'Kennissessie Verschoven Verwachting', soort: 'kennissessie', begin: `${day(1)}T06:00`, einde: `${day(1)}T08:00` });
+  await S['vl-red2'].submit(`/bijeenkomsten/${id}/aanmelden`, {});
+  const rid = regId(id, 'vl-red2');
+  const key = `bijeenkomst-herinnering-${rid}`;
+  if (new Date().getUTCHours() >= 7) assert.equal(count(`SELECT count(*) FROM outbox WHERE dedupe_key = '${key}'`), 0, 'too near for a reminder');
+  const first = one(`SELECT body FROM outbox WHERE to_address = 'redacteur.tweede@voorbeeld.nl' AND kind = 'bijeenkomst-aanmelding' ORDER BY id DESC LIMIT 1`);
+  const oldCancel = /\/bijeenkomsten\/afmelden\/[A-Za-z0-9_-]+/.exec(first)[0];
+
+  const r = await T.staf.call('PATCH', `/api/v1/bijeenkomsten/${id}`, { body: { begin: `${day(12)}T10:00`, einde: `${day(12)}T12:00` } });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(one(`SELECT not_before FROM outbox WHERE dedupe_key = '${key}' AND status = 'queued'`), `${day(11)}T07:00:00.000Z`, 'a reminder now');
+  const moved = one(`SELECT body FROM outbox WHERE to_address = 'redacteur.tweede@voorbeeld.nl' AND kind = 'bijeenkomst-verplaatst' ORDER BY id DESC LIMIT 1`);
+  assert.match(moved, /nieuwe tijd/);
+  const newCancel = /\/bijeenkomsten\/afmelden\/[A-Za-z0-9_-]+/.exec(moved)[0];
+  assert.notEqual(newCancel, oldCancel);
+  assert.match(one(`SELECT body FROM outbox WHERE dedupe_key = '${key}'`), new RegExp(newCancel), 'the reminder carries the new link');
+  // the old link no longer works; the new one does
+  assert.equal((await anon.get(oldCancel)).status, 404);
+  assert.equal((await anon.get(newCancel)).status, 200);
+  // a change that keeps the start sends nothing
+  const before = count("SELECT count(*) FROM outbox WHERE kind = 'bijeenkomst-verplaatst'");
+  await T.staf.call('PATCH', `/api/v1/bijeenkomsten/${id}`, { body: { capaciteit: 12 } });
+  assert.equal(count("SELECT count(*) FROM outbox WHERE kind = 'bijeenkomst-verplaatst'"), before);
+});

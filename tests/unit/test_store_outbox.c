@@ -215,56 +215,12 @@ static void test_prune_and_list(void **state)
 	assert_int_equal(n, 1);
 }
 
-/* A queued reminder moves by its dedupe key (inside a batch it commits or
- * rolls back with the change); a claimed one stays where it is. */
-static void test_reschedule(void **state)
-{
-	struct fx *f = *state;
-	struct mail_message m = MSG;
-	m.dedupe_key = "bijeenkomst-herinnering-7";
-	m.not_before = "2027-03-14T07:00:00.000Z";
-	int64_t id = 0;
-	bool dup, moved = true;
-	assert_int_equal(store_outbox_queue(f->s, &f->w, &m, "t1", &id, &dup), STORE_OK);
-	assert_int_equal(
-	    store_outbox_reschedule(f->s, "geen-sleutel", "2027-04-01T07:00:00.000Z", &moved),
-	    STORE_OK);
-	assert_false(moved);
-	assert_int_equal(store_batch_begin(f->s), STORE_OK);
-	assert_int_equal(
-	    store_outbox_reschedule(f->s, m.dedupe_key, "2027-04-01T07:00:00.000Z", &moved),
-	    STORE_OK);
-	assert_true(moved);
-	assert_int_equal(store_batch_end(f->s, false), STORE_OK);
-	assert_int_equal(count(f, "SELECT count(*) FROM outbox WHERE not_before = "
-				  "'2027-03-14T07:00:00.000Z'"),
-			 1);
-	assert_int_equal(
-	    store_outbox_reschedule(f->s, m.dedupe_key, "2027-04-01T07:00:00.000Z", &moved),
-	    STORE_OK);
-	assert_true(moved);
-	assert_int_equal(count(f, "SELECT count(*) FROM outbox WHERE not_before = "
-				  "'2027-04-01T07:00:00.000Z'"),
-			 1);
-	struct outbox_row r;
-	assert_int_equal(store_outbox_claim(f->s, f->a, "2027-04-01T07:00:00.000Z",
-					    "2027-04-01T07:05:00.000Z", "c1", &r),
-			 STORE_OK);
-	assert_int_equal(
-	    store_outbox_reschedule(f->s, m.dedupe_key, "2027-05-01T07:00:00.000Z", &moved),
-	    STORE_OK);
-	assert_false(moved);
-	assert_int_equal(store_outbox_reschedule(f->s, "", "2027-05-01T07:00:00.000Z", &moved),
-			 STORE_ERR_INVALID);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_transaction_and_dedupe, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_claim_lease_backoff, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_prune_and_list, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_reschedule, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
