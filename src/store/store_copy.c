@@ -54,6 +54,7 @@ static const struct copy_table {
     {"import_batch", NULL, 1},
     {"provenance", NULL, 1},
     {"correction", NULL, 1},
+    {"event", NULL, 1}, /* before contact_moment, which may name one */
     {"account_manager", NULL, 1},
     {"contact_moment", NULL, 1},
     {"contact_link", NULL, 0},
@@ -63,8 +64,11 @@ static const struct copy_table {
     {"instrument_party", NULL, 0},
     {"instrument_support", NULL, 0},
     {"outbox", NULL, 1},
-    {"event", NULL, 1},
     {"event_registration", NULL, 1},
+    {"event_agenda_item", NULL, 1},
+    {"event_agenda_support", NULL, 0},
+    {"event_document", NULL, 1},
+    {"expert_listing", NULL, 1},
     {"audit_event", NULL, 1},
     {"meta", NULL, 0},
 };
