@@ -66,6 +66,19 @@ struct relation_figures {
 	int open_signals, open_follow_ups, overdue_follow_ups;
 };
 
+/* The first upcoming event at which someone of one organisation holds a
+ * place (registration status bevestigd or aanwezig): either through the
+ * users of the organisation (by_name false, key its code) or through guest
+ * registrations without an account whose organisation text is key (by_name
+ * true). Read from the events module's tables (event, event_registration),
+ * never written here. */
+struct relation_next_event {
+	const char *key;
+	bool by_name;
+	int64_t event_id;
+	const char *starts_at, *title; /* starts_at: local wall-clock YYYY-MM-DDTHH:MM */
+};
+
 /* ---- accounthouders ------------------------------------------------------ */
 
 /* The assignments of org_code (NULL: of every organisation), open ones
@@ -133,5 +146,17 @@ int store_follow_ups(struct store *s, struct arena *a, const char *org_code, boo
  * org_code order; today (YYYY-MM-DD) decides which follow-ups are overdue. */
 int store_relation_figures(struct store *s, struct arena *a, const char *today,
 			   struct relation_figures **out, int *n);
+
+/* Per organisation (code) and per organisation text of guests, the first
+ * event starting at or after now (local wall-clock YYYY-MM-DDTHH:MM) that
+ * someone of it holds a place at; by start, then id; in that order. One
+ * query per call, read in index order (event_starts, then
+ * event_registration_status), keeping the first row per organisation.
+ * org_code NULL: every organisation; otherwise at most one row: the first
+ * event of the users of org_code or of the guests whose organisation text
+ * is org_name. */
+int store_relation_next_events(struct store *s, struct arena *a, const char *now,
+			       const char *org_code, const char *org_name,
+			       struct relation_next_event **out, int *n);
 
 #endif
