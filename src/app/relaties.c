@@ -58,6 +58,18 @@ static int cmp_named(const void *a, const void *b)
 	return strcmp(((const struct named *)a)->name, ((const struct named *)b)->name);
 }
 
+/* A partner's database id and snapshot index, to find users' organisations. */
+struct by_id {
+	int64_t id;
+	int org;
+};
+
+static int cmp_by_id(const void *a, const void *b)
+{
+	int64_t x = ((const struct by_id *)a)->id, y = ((const struct by_id *)b)->id;
+	return (x > y) - (x < y);
+}
+
 /* Is event a earlier than b (NULL: none yet)? By start, then id. */
 static bool earlier(const struct relation_next_event *a, const struct relation_next_event *b)
 {
@@ -91,26 +103,32 @@ enum relaties_outcome relaties_overview(struct store *st, struct arena *a, const
 	int ne;
 	if (store_relation_figures(st, a, today, &fig, &nf) ||
 	    store_account_managers(st, a, NULL, today, &mgr, &nm) ||
-	    store_relation_next_events(st, a, now, NULL, NULL, &ev, &ne))
+	    store_relation_next_events(st, a, now, 0, NULL, &ev, &ne))
 		return REL_FAILED;
 	int months = relaties_quiet_months();
 	/* the partners, in the snapshot's (name) order, and by name for the
 	 * guests' organisation texts */
 	int *partners = arena_calloc(a, (size_t)s->n_orgs + 1, sizeof *partners);
 	struct named *names = arena_calloc(a, (size_t)s->n_orgs + 1, sizeof *names);
+	struct by_id *ids = arena_calloc(a, (size_t)s->n_orgs + 1, sizeof *ids);
 	int np = 0;
 	for (int oi = 0; oi < s->n_orgs; oi++)
 		if (relaties_is_partner(s, oi)) {
 			names[np] = (struct named){s->orgs[oi].name, oi};
+			ids[np] = (struct by_id){s->orgs[oi].id, oi};
 			partners[np++] = oi;
 		}
 	qsort(names, (size_t)np, sizeof *names, cmp_named);
+	qsort(ids, (size_t)np, sizeof *ids, cmp_by_id);
 	const struct relation_next_event **next =
 	    arena_calloc(a, (size_t)s->n_orgs + 1, sizeof *next);
 	for (int i = 0; i < ne; i++) {
 		int oi = -1;
-		if (!ev[i].by_name) {
-			oi = snapshot_find_org(s, ev[i].key);
+		if (ev[i].org_id) {
+			struct by_id key = {ev[i].org_id, -1};
+			const struct by_id *hit =
+			    bsearch(&key, ids, (size_t)np, sizeof *ids, cmp_by_id);
+			oi = hit ? hit->org : -1;
 		} else {
 			struct named key = {ev[i].key, -1};
 			const struct named *hit =
@@ -199,11 +217,12 @@ enum relaties_outcome relaties_partner(struct store *st, struct arena *a, const 
 		local_now(now);
 		struct relation_next_event *ev;
 		int ne;
-		if (store_relation_next_events(st, a, now, code, s->orgs[oi].name, &ev, &ne))
+		if (store_relation_next_events(st, a, now, s->orgs[oi].id, s->orgs[oi].name, &ev,
+					       &ne))
 			return REL_FAILED;
 		for (int i = 0; i < ne; i++)
-			if ((ev[i].by_name ? strcmp(ev[i].key, s->orgs[oi].name)
-					   : strcmp(ev[i].key, code)) == 0 &&
+			if ((ev[i].org_id ? ev[i].org_id == s->orgs[oi].id
+					  : strcmp(ev[i].key, s->orgs[oi].name) == 0) &&
 			    earlier(&ev[i], out->next))
 				out->next = &ev[i];
 	}
