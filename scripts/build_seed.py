@@ -582,11 +582,17 @@ def main():
         add_org(dict(code=gr_name2key[gr], kind="joint_arrangement_body", name=gr,
                      collaboration_key=gr_name2key[gr], source_id="openstate-opengr-2015"))
 
-    # Network organisations used as participants of Metropoolregio Utrecht.
+    # Network organisations (u10 and regio-amersfoort are participants of Metropoolregio Utrecht).
     add_org(dict(code="u10", kind="other", name="U10", collaboration_key="u10",
                  source_id="utrecht10-over-u10"))
     add_org(dict(code="regio-amersfoort", kind="other", name="Regio Amersfoort",
                  collaboration_key="regio-amersfoort", source_id="utrecht10-over-u10"))
+    # The other regional networks the province works with, as organisations of their own
+    # (the relations module's partners: each has accounthouders like a gemeente).
+    add_org(dict(code="u16", kind="other", name="U16", collaboration_key="u16",
+                 source_id="beterzeist-u10-u16"))
+    add_org(dict(code="regio-foodvalley", kind="other", name="Regio Foodvalley",
+                 collaboration_key="regio-foodvalley", source_id="omroepgelderland-foodvalley"))
 
     # Every other OpenGR participant.
     for r in uniq_rows:

@@ -11,6 +11,7 @@
 #include "../render/json.h"
 
 #include <jansson.h>
+#include <stdio.h>
 #include <string.h>
 
 /* Only with a personal API token of a signed-in user; 0 or the reply's status. */
@@ -69,6 +70,25 @@ static void managers_json(struct jw *w, const struct account_manager_row *m, int
 	jw_end(w);
 }
 
+/* "volgendeBijeenkomst": the next event someone of the partner holds a
+ * place at, or null. */
+static void next_event_json(struct jw *w, const struct relation_next_event *e)
+{
+	jw_key(w, "volgendeBijeenkomst");
+	if (!e) {
+		jw_null(w);
+		return;
+	}
+	char id[24];
+	snprintf(id, sizeof id, "%lld", (long long)e->event_id);
+	jw_obj(w);
+	jw_kint(w, "id", e->event_id);
+	jw_kstr(w, "titel", e->title);
+	jw_kstr(w, "begin", e->starts_at);
+	api_khref(w, "href", API_BASE "/bijeenkomsten/", id, NULL);
+	jw_end(w);
+}
+
 int api_relaties_list(struct request *r)
 {
 	int st = token_or_respond(r);
@@ -96,6 +116,7 @@ int api_relaties_list(struct request *r)
 		jw_obj(&w);
 		jw_kstr(&w, "organisatie", org->code);
 		jw_kstr(&w, "naam", org->name);
+		jw_kbool(&w, "regionaalNetwerk", rows[i].network);
 		jw_key(&w, "accounthouders");
 		managers_json(&w, rows[i].managers, rows[i].n_managers);
 		jw_kstr(&w, "laatsteContact", *rows[i].last_contact ? rows[i].last_contact : NULL);
@@ -103,6 +124,7 @@ int api_relaties_list(struct request *r)
 		jw_kint(&w, "openSignalen", rows[i].open_signals);
 		jw_kint(&w, "openVervolgacties", rows[i].open_follow_ups);
 		jw_kint(&w, "teLateVervolgacties", rows[i].overdue_follow_ups);
+		next_event_json(&w, rows[i].next);
 		api_khref(&w, "href", API_BASE "/relaties/", org->code, NULL);
 		jw_end(&w);
 	}
@@ -131,7 +153,10 @@ int api_relaties_show(struct request *r)
 	api_links_self_seg(&w, API_BASE "/relaties/", org->code);
 	jw_kstr(&w, "organisatie", org->code);
 	jw_kstr(&w, "naam", org->name);
+	jw_kbool(&w, "regionaalNetwerk", p.network);
 	jw_kstr(&w, "laatsteContact", *p.last_contact ? p.last_contact : NULL);
+	if (!p.partner_view)
+		next_event_json(&w, p.next);
 	jw_key(&w, "accounthouders");
 	managers_json(&w, p.managers, p.n_managers);
 	jw_key(&w, "contactmomenten");

@@ -4,6 +4,7 @@
 #include "relaties.h"
 #include "../lib/arena.h"
 #include "../lib/text.h"
+#include "../domain/bijeenkomsten.h"
 #include "../domain/diff.h"
 #include "../domain/validate.h"
 #include "../io/geo.h"
@@ -38,10 +39,49 @@ bool relaties_is_partner(const struct snapshot *s, int oi)
 		return false;
 	if (o->kind == ORG_MUNICIPALITY)
 		return o->in_province;
+	if (o->kind == ORG_OTHER)
+		return relaties_is_network(s, oi);
 	/* a water board is a partner when its area reaches into the province:
 	 * it is in the province's water-board layer (data/geo) */
 	return o->kind == ORG_WATER_BOARD &&
 	       geo_waterboard_find(str_empty(o->tooi) ? o->code : o->tooi, o->name) >= 0;
+}
+
+/* A partner's name and snapshot index, to find guests' organisation texts. */
+struct named {
+	const char *name;
+	int org;
+};
+
+static int cmp_named(const void *a, const void *b)
+{
+	return strcmp(((const struct named *)a)->name, ((const struct named *)b)->name);
+}
+
+/* A partner's database id and snapshot index, to find users' organisations. */
+struct by_id {
+	int64_t id;
+	int org;
+};
+
+static int cmp_by_id(const void *a, const void *b)
+{
+	int64_t x = ((const struct by_id *)a)->id, y = ((const struct by_id *)b)->id;
+	return (x > y) - (x < y);
+}
+
+/* Is event a earlier than b (NULL: none yet)? By start, then id. */
+static bool earlier(const struct relation_next_event *a, const struct relation_next_event *b)
+{
+	if (!b)
+		return true;
+	int c = strcmp(a->starts_at, b->starts_at);
+	return c < 0 || (c == 0 && a->event_id < b->event_id);
+}
+
+static void local_now(char now[17])
+{
+	bijeenkomst_local_time((int64_t)time(NULL), now);
 }
 
 enum relaties_outcome relaties_overview(struct store *st, struct arena *a, const struct snapshot *s,
@@ -52,25 +92,62 @@ enum relaties_outcome relaties_overview(struct store *st, struct arena *a, const
 	*n = 0;
 	if (!policy_is_province(u))
 		return REL_FORBIDDEN;
-	char today[11];
+	char today[11], now[17];
 	today_iso(today);
+	local_now(now);
 	struct relation_figures *fig;
 	int nf;
 	struct account_manager_row *mgr;
 	int nm;
+	struct relation_next_event *ev;
+	int ne;
 	if (store_relation_figures(st, a, today, &fig, &nf) ||
-	    store_account_managers(st, a, NULL, today, &mgr, &nm))
+	    store_account_managers(st, a, NULL, today, &mgr, &nm) ||
+	    store_relation_next_events(st, a, now, 0, NULL, &ev, &ne))
 		return REL_FAILED;
 	int months = relaties_quiet_months();
-	/* the snapshot's organisations are in name order, so the rows are too */
-	struct relation_overview_row *rows = arena_calloc(a, (size_t)s->n_orgs + 1, sizeof *rows);
+	/* the partners, in the snapshot's (name) order, and by name for the
+	 * guests' organisation texts */
+	int *partners = arena_calloc(a, (size_t)s->n_orgs + 1, sizeof *partners);
+	struct named *names = arena_calloc(a, (size_t)s->n_orgs + 1, sizeof *names);
+	struct by_id *ids = arena_calloc(a, (size_t)s->n_orgs + 1, sizeof *ids);
+	int np = 0;
+	for (int oi = 0; oi < s->n_orgs; oi++)
+		if (relaties_is_partner(s, oi)) {
+			names[np] = (struct named){s->orgs[oi].name, oi};
+			ids[np] = (struct by_id){s->orgs[oi].id, oi};
+			partners[np++] = oi;
+		}
+	qsort(names, (size_t)np, sizeof *names, cmp_named);
+	qsort(ids, (size_t)np, sizeof *ids, cmp_by_id);
+	const struct relation_next_event **next =
+	    arena_calloc(a, (size_t)s->n_orgs + 1, sizeof *next);
+	for (int i = 0; i < ne; i++) {
+		int oi = -1;
+		if (ev[i].org_id) {
+			struct by_id key = {ev[i].org_id, -1};
+			const struct by_id *hit =
+			    bsearch(&key, ids, (size_t)np, sizeof *ids, cmp_by_id);
+			oi = hit ? hit->org : -1;
+		} else {
+			struct named key = {ev[i].key, -1};
+			const struct named *hit =
+			    bsearch(&key, names, (size_t)np, sizeof *names, cmp_named);
+			oi = hit ? hit->org : -1;
+		}
+		if (oi >= 0 && earlier(&ev[i], next[oi]))
+			next[oi] = &ev[i];
+	}
+	struct relation_overview_row *rows = arena_calloc(a, (size_t)np + 1, sizeof *rows);
 	int k = 0;
-	for (int oi = 0; oi < s->n_orgs; oi++) {
-		if (!relaties_is_partner(s, oi))
-			continue;
+	for (int pi = 0; pi < np; pi++) {
+		int oi = partners[pi];
 		const char *code = s->orgs[oi].code;
 		struct relation_overview_row *r = &rows[k];
-		*r = (struct relation_overview_row){.org = oi, .last_contact = ""};
+		*r = (struct relation_overview_row){.org = oi,
+						    .last_contact = "",
+						    .network = s->orgs[oi].kind == ORG_OTHER,
+						    .next = next[oi]};
 		/* both lists are in org_code order: a linear search is fine at
 		 * hundreds of partners, and keeps this free of a second index */
 		for (int i = 0; i < nf; i++)
@@ -134,6 +211,21 @@ enum relaties_outcome relaties_partner(struct store *st, struct arena *a, const 
 	    store_follow_ups(st, a, code, false, out->partner_view, LIST_LIMIT, &out->follow_ups,
 			     &out->n_follow_ups))
 		return REL_FAILED;
+	out->network = s->orgs[oi].kind == ORG_OTHER;
+	if (!out->partner_view) {
+		char now[17];
+		local_now(now);
+		struct relation_next_event *ev;
+		int ne;
+		if (store_relation_next_events(st, a, now, s->orgs[oi].id, s->orgs[oi].name, &ev,
+					       &ne))
+			return REL_FAILED;
+		for (int i = 0; i < ne; i++)
+			if ((ev[i].org_id ? ev[i].org_id == s->orgs[oi].id
+					  : strcmp(ev[i].key, s->orgs[oi].name) == 0) &&
+			    earlier(&ev[i], out->next))
+				out->next = &ev[i];
+	}
 	out->last_contact = out->n_contacts ? out->contacts[0].held_on : "";
 	out->quiet = relaties_is_quiet(out->last_contact, today, relaties_quiet_months());
 	return REL_OK;

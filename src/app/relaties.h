@@ -12,9 +12,16 @@
  * records is public: no anonymous page, export, search, feed or history
  * shows them (the audit events name only the record and its organisation).
  *
- * Partners are the gemeenten in the province and the waterschappen whose
- * area reaches into it (relaties_is_partner), not ended. The records live outside the read model:
- * every call is a few indexed queries.
+ * Partners are the gemeenten in the province, the waterschappen whose
+ * area reaches into it and the regional networks in which a gemeente of the
+ * province takes part (relaties_is_partner), not ended. The records live
+ * outside the read model: every call is a few indexed queries.
+ *
+ * The "next event" of a partner (province staff only) is the first event
+ * still to start at which someone of the partner holds a place (bevestigd
+ * or aanwezig): a signed-in user whose organisation is the partner, or a
+ * guest without an account whose organisation text equals the partner's
+ * name exactly. Waiting-list and unconfirmed registrations do not count.
  *
  * Takes plain values (store, snapshot, user, strings); renders nothing.
  */
@@ -39,9 +46,10 @@ struct store;
 /* The configured number of months without contact that flags a partner. */
 int relaties_quiet_months(void);
 
-/* Is organisation oi of s a partner: a gemeente in the province or a
+/* Is organisation oi of s a partner: a gemeente in the province, a
  * waterschap whose area reaches into it (the water-board layer of
- * data/geo), not ended? */
+ * data/geo) or a regional network (relaties_is_network in
+ * domain/relaties.h), not ended? */
 bool relaties_is_partner(const struct snapshot *s, int oi);
 
 /* One row of the overview. */
@@ -51,7 +59,9 @@ struct relation_overview_row {
 	int n_managers;
 	const char *last_contact; /* "" when none */
 	int open_signals, open_follow_ups, overdue_follow_ups;
-	bool quiet; /* no contact for more than relaties_quiet_months() */
+	bool quiet;   /* no contact for more than relaties_quiet_months() */
+	bool network; /* a regional network (shown in a group of its own) */
+	const struct relation_next_event *next; /* NULL: no upcoming event */
 };
 
 enum relaties_outcome {
@@ -82,9 +92,11 @@ struct relation_partner {
 	int n_follow_ups;
 	const char *last_contact;
 	bool quiet;
-	bool partner_view; /* u sees only what is shared with the partner */
-	bool may_write;	   /* u may add contacts, signals, follow-ups */
-	bool may_assign;   /* u may assign and end accounthouders */
+	bool network;				/* a regional network */
+	const struct relation_next_event *next; /* NULL: none, or u is not province staff */
+	bool partner_view;			/* u sees only what is shared with the partner */
+	bool may_write;				/* u may add contacts, signals, follow-ups */
+	bool may_assign;			/* u may assign and end accounthouders */
 };
 enum relaties_outcome relaties_partner(struct store *st, struct arena *a, const struct snapshot *s,
 				       const struct user *u, const char *org_code,

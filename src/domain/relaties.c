@@ -142,3 +142,25 @@ bool relaties_reminder_at(const char *due_date, char out[21])
 	gmtime_r(&at, &n);
 	return strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &n) == 20;
 }
+
+bool relaties_is_network(const struct snapshot *s, int oi)
+{
+	if (!s || oi < 0 || oi >= s->n_orgs)
+		return false;
+	const struct organisation *o = &s->orgs[oi];
+	if (o->kind != ORG_OTHER || o->ended || o->collaboration < 0 ||
+	    o->collaboration >= s->n_collabs)
+		return false;
+	const struct collaboration *c = &s->collabs[o->collaboration];
+	if (!c->active || (c->kind != COLLAB_NETWORK && c->kind != COLLAB_JOINT_ARRANGEMENT))
+		return false;
+	for (int i = 0; i < c->n_parts; i++) {
+		const struct participation *p = &s->parts[c->parts[i]];
+		if (!p->active || p->organisation < 0 || p->organisation >= s->n_orgs)
+			continue;
+		const struct organisation *m = &s->orgs[p->organisation];
+		if (m->kind == ORG_MUNICIPALITY && m->in_province && !m->ended)
+			return true;
+	}
+	return false;
+}

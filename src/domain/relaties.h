@@ -3,12 +3,14 @@
  * (kinds of contact, severities and statuses of signals, statuses of
  * follow-ups, confidentiality) and the validation of what a user enters.
  * API and form values are the Dutch words below; the database stores the
- * same words. No I/O.
+ * same words. Also which organisations of a snapshot are regional networks
+ * (relaties_is_network). No I/O.
  */
 #ifndef ATLAS_DOMAIN_RELATIES_H
 #define ATLAS_DOMAIN_RELATIES_H
 
 #include "labels.h"
+#include "model.h"
 #include "records.h"
 
 #include <stdbool.h>
@@ -62,5 +64,16 @@ bool relaties_is_quiet(const char *last_contact, const char *today, int months);
  * when due_date is not a date.
  */
 bool relaties_reminder_at(const char *due_date, char out[21]);
+
+/*
+ * Is organisation oi of s a regional network the province keeps relations
+ * with (U10, U16, Regio Amersfoort, Regio Foodvalley, ...)? An organisation
+ * of kind "other", not ended, that is the organisation of a collaboration
+ * (its `collaboration`) of kind network or joint arrangement, still active,
+ * in which at least one gemeente of the province that has not ended takes
+ * part today (an active participation). A rule, not a list of codes: a new
+ * network organisation in the registry is a partner as soon as it fits.
+ */
+bool relaties_is_network(const struct snapshot *s, int oi);
 
 #endif

@@ -44,6 +44,87 @@ static void manager_names(struct buf *b, const struct account_manager_row *m, in
 
 /* ---- the overview ---------------------------------------------------------------- */
 
+/* "15 maart 2027" (with ", 10:00" when with_time) for a local date-time
+ * YYYY-MM-DDTHH:MM, in a <time> element. */
+static void event_when(struct buf *b, const char *dt, bool with_time)
+{
+	if (!dt || strlen(dt) < 16 || dt[10] != 'T') {
+		html_text(b, dt ? dt : "");
+		return;
+	}
+	char d[11];
+	memcpy(d, dt, 10);
+	d[10] = '\0';
+	html_raw(b, "<time datetime=\"");
+	html_attr(b, dt);
+	html_raw(b, "\">");
+	html_date_nl(b, d);
+	if (with_time) {
+		html_raw(b, ", ");
+		html_text(b, dt + 11);
+	}
+	html_raw(b, "</time>");
+}
+
+/* The next event: its date and its title, linked to its page. */
+static void next_event(struct buf *b, struct request *r, const struct relation_next_event *e,
+		       bool with_time)
+{
+	if (!e) {
+		comp_missing(b, "Geen aanmelding");
+		return;
+	}
+	event_when(b, e->starts_at, with_time);
+	html_raw(b, ": ");
+	comp_link(b, arena_printf(r->arena, "/bijeenkomsten/%lld", (long long)e->event_id),
+		  e->title);
+}
+
+/* The rows of one group (networks or not) as a table. */
+static void overview_table(struct buf *b, struct request *r,
+			   const struct relation_overview_row *rows, int n, bool networks,
+			   const char *caption)
+{
+	static const struct comp_col cols[] = {
+	    {"Partner", false},		{"Accounthouder", false},
+	    {"Laatste contact", false}, {"Volgende bijeenkomst", false},
+	    {"Open signalen", true},	{"Open vervolgacties", true},
+	    {"Te laat", true},
+	};
+	comp_table_open(b, caption, cols, 7);
+	for (int i = 0; i < n; i++) {
+		const struct relation_overview_row *x = &rows[i];
+		if (x->network != networks)
+			continue;
+		const struct organisation *org = &r->snap->orgs[x->org];
+		comp_row_open(b);
+		comp_th_open(b);
+		comp_link(b, partner_href(r, org->code, NULL), org->name);
+		comp_th_close(b);
+		comp_td_open(b, false);
+		manager_names(b, x->managers, x->n_managers);
+		comp_td_close(b);
+		comp_td_open(b, false);
+		if (*x->last_contact)
+			html_date_nl(b, x->last_contact);
+		else
+			comp_missing(b, "Nog geen contact vastgelegd");
+		if (x->quiet) {
+			html_raw(b, " ");
+			comp_badge(b, BADGE_WARNING, "Lang geen contact");
+		}
+		comp_td_close(b);
+		comp_td_open(b, false);
+		next_event(b, r, x->next, false);
+		comp_td_close(b);
+		comp_td_int(b, x->open_signals);
+		comp_td_int(b, x->open_follow_ups);
+		comp_td_int(b, x->overdue_follow_ups);
+		comp_row_close(b);
+	}
+	comp_table_close(b);
+}
+
 int page_relaties(struct request *r)
 {
 	r->cache_control = "no-store";
@@ -67,9 +148,11 @@ int page_relaties(struct request *r)
 	struct buf *b = &r->out;
 	const struct page_head h = {.title = "Relaties", .nav = NAV_RELATIONS, .nav_exact = true};
 	layout_begin(b, page_head_for(r, &h));
-	html_raw(b, "<h1 class=\"utrecht-heading-1\">Relaties met gemeenten en waterschappen</h1>"
+	html_raw(b, "<h1 class=\"utrecht-heading-1\">Relaties met gemeenten, waterschappen en "
+		    "regionale netwerken</h1>"
 		    "<p class=\"utrecht-paragraph\">Per partner: wie accounthouder is, wanneer er "
-		    "voor het laatst contact was en wat er openstaat. Alleen zichtbaar voor "
+		    "voor het laatst contact was, voor welke bijeenkomst iemand van de partner "
+		    "als eerste is aangemeld en wat er openstaat. Alleen zichtbaar voor "
 		    "medewerkers van de provincie.</p>");
 	html_raw(b,
 		 "<form class=\"atlas-filter\" method=\"get\" action=\"/relaties\">"
@@ -84,44 +167,27 @@ int page_relaties(struct request *r)
 		  months);
 	form_submit(b, "Toon", false);
 	html_raw(b, "</form>");
-	int quiet = 0;
-	for (int i = 0; i < n; i++)
+	int quiet = 0, networks = 0;
+	for (int i = 0; i < n; i++) {
 		quiet += rows[i].quiet;
+		networks += rows[i].network;
+	}
 	html_rawf(b, "<p class=\"utrecht-paragraph\" role=\"status\">%d partners", n);
 	if (!quiet_only)
 		html_rawf(b, ", van wie %d zonder contact in de laatste %d maanden", quiet, months);
 	html_raw(b, ".</p>");
-	static const struct comp_col cols[] = {
-	    {"Partner", false},	     {"Accounthouder", false},	   {"Laatste contact", false},
-	    {"Open signalen", true}, {"Open vervolgacties", true}, {"Te laat", true},
-	};
-	comp_table_open(b, "Partners en hun relatie met de provincie", cols, 6);
-	for (int i = 0; i < n; i++) {
-		const struct relation_overview_row *x = &rows[i];
-		const struct organisation *org = &r->snap->orgs[x->org];
-		comp_row_open(b);
-		comp_th_open(b);
-		comp_link(b, partner_href(r, org->code, NULL), org->name);
-		comp_th_close(b);
-		comp_td_open(b, false);
-		manager_names(b, x->managers, x->n_managers);
-		comp_td_close(b);
-		comp_td_open(b, false);
-		if (*x->last_contact)
-			html_date_nl(b, x->last_contact);
-		else
-			comp_missing(b, "Nog geen contact vastgelegd");
-		if (x->quiet) {
-			html_raw(b, " ");
-			comp_badge(b, BADGE_WARNING, "Lang geen contact");
-		}
-		comp_td_close(b);
-		comp_td_int(b, x->open_signals);
-		comp_td_int(b, x->open_follow_ups);
-		comp_td_int(b, x->overdue_follow_ups);
-		comp_row_close(b);
-	}
-	comp_table_close(b);
+	html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"gemeenten-en-waterschappen\">Gemeenten "
+		    "en waterschappen</h2>");
+	overview_table(b, r, rows, n, false,
+		       "Gemeenten en waterschappen en hun relatie met de provincie");
+	html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"regionale-netwerken\">Regionale "
+		    "netwerken</h2>");
+	if (networks)
+		overview_table(b, r, rows, n, true,
+			       "Regionale netwerken en hun relatie met de provincie");
+	else
+		comp_para(b, quiet_only ? "Geen regionale netwerken zonder recent contact."
+					: "Er zijn geen regionale netwerken.");
 	layout_end(b, NULL);
 	return 200;
 }
@@ -693,6 +759,11 @@ static int partner_page(struct request *r, const char *code, const struct failed
 					relaties_quiet_months()));
 	}
 	comp_dl_item_close(b);
+	if (!p.partner_view) {
+		comp_dl_item_open(b, "Volgende bijeenkomst");
+		next_event(b, r, p.next, true);
+		comp_dl_item_close(b);
+	}
 	comp_dl_item_open(b, "Organisatie in de atlas");
 	comp_link_seg(b, "/organisaties", org->code, org->name);
 	comp_dl_item_close(b);

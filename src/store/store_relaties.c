@@ -605,3 +605,121 @@ int store_relation_figures(struct store *s, struct arena *a, const char *today,
 	db_bind_text(st, 1, today, -1, DB_STATIC);
 	return store_collect(s, a, st, sizeof **out, read_figures, (void **)out, n);
 }
+
+/* The rows of store_relation_next_events come in start order; the first
+ * row of each organisation (id, or guests' text) is its next event. A
+ * small open-addressing set of the organisations seen so far (indexes into
+ * the result, -1 free). */
+struct next_seen {
+	int *slot;
+	int cap; /* a power of two, at least twice the results */
+};
+
+static uint32_t key_hash(int64_t org_id, const char *k)
+{
+	uint32_t h = 2166136261u ^ (uint32_t)org_id ^ (uint32_t)((uint64_t)org_id >> 32);
+	h *= 16777619u;
+	for (; *k; k++)
+		h = (h ^ (unsigned char)*k) * 16777619u;
+	return h;
+}
+
+/* The slot for (org_id, k) in set t over the results r: the one that holds
+ * it, or the free one where it belongs. */
+static int *seen_slot(const struct next_seen *t, const struct relation_next_event *r,
+		      int64_t org_id, const char *k)
+{
+	uint32_t i = key_hash(org_id, k) & (uint32_t)(t->cap - 1);
+	for (;; i = (i + 1) & (uint32_t)(t->cap - 1)) {
+		int *x = &t->slot[i];
+		if (*x < 0 || (r[*x].org_id == org_id && strcmp(r[*x].key, k) == 0))
+			return x;
+	}
+}
+
+static void seen_grow(struct next_seen *t, struct arena *a, const struct relation_next_event *r,
+		      int n)
+{
+	t->cap = t->cap ? t->cap * 2 : 256;
+	t->slot = arena_alloc(a, (size_t)t->cap * sizeof *t->slot);
+	for (int i = 0; i < t->cap; i++)
+		t->slot[i] = -1;
+	for (int i = 0; i < n; i++)
+		*seen_slot(t, r, r[i].org_id, r[i].key) = i;
+}
+
+int store_relation_next_events(struct store *s, struct arena *a, const char *now, int64_t org_id,
+			       const char *org_name, struct relation_next_event **out, int *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (!s || !now)
+		return STORE_ERR;
+		/* The places held at events still to start, in start order straight
+		 * from the indexes (event_starts, then event_registration_status;
+		 * CROSS JOIN keeps SQLite on that order, PostgreSQL reads it as a plain
+		 * join), each with its organisation: the registering user's id, or for
+		 * a guest the organisation text. The first row per organisation is kept
+		 * below: SQLite's GROUP BY (a sort of every place) and a join with the
+		 * organisation per row cost about twice as much as this ordered
+		 * read (docs/benchmarks.md). For one partner, its first row is the
+		 * answer. */
+#define NEXT_EVENT_ROWS                                                                            \
+	"SELECT COALESCE(u.org_id, 0), CASE WHEN r.user_id IS NULL THEN r.organisation ELSE '' "   \
+	"END, "                                                                                    \
+	"e.id, e.starts_at, e.title FROM event e CROSS JOIN event_registration r "                 \
+	"LEFT JOIN app_user u ON u.id = r.user_id "                                                \
+	"WHERE r.event_id = e.id AND e.starts_at >= ?1 AND r.status IN ('bevestigd', 'aanwezig') "
+	db_stmt *st =
+	    org_id
+		? store_stmt(s, NEXT_EVENT_ROWS
+			     "AND (u.org_id = ?2 OR (r.user_id IS NULL AND r.organisation = ?3)) "
+			     "ORDER BY e.starts_at, e.id")
+		: store_stmt(
+		      s, NEXT_EVENT_ROWS
+		      "AND (u.org_id IS NOT NULL OR (r.user_id IS NULL AND r.organisation <> '')) "
+		      "ORDER BY e.starts_at, e.id");
+#undef NEXT_EVENT_ROWS
+	if (!st)
+		return STORE_ERR;
+	db_bind_text(st, 1, now, -1, DB_STATIC);
+	if (org_id) {
+		db_bind_int64(st, 2, org_id);
+		db_bind_text(st, 3, org_name ? org_name : "", -1, DB_STATIC);
+	}
+	struct relation_next_event *r = NULL;
+	int cnt = 0, cap = 0, rc;
+	struct next_seen seen = {NULL, 0};
+	while ((rc = db_step(st)) == DB_ROW) {
+		int64_t oid = db_column_int64(st, 0);
+		const char *k = oid ? "" : store_col_text(st, 1);
+		if (seen.cap && *seen_slot(&seen, r, oid, k) >= 0)
+			continue;
+		if (cnt == cap) {
+			int ncap = cap ? cap * 2 : 64;
+			struct relation_next_event *bigger =
+			    arena_calloc(a, (size_t)ncap, sizeof *r);
+			if (cnt)
+				memcpy(bigger, r, (size_t)cnt * sizeof *r);
+			r = bigger;
+			cap = ncap;
+		}
+		if (2 * (cnt + 1) > seen.cap)
+			seen_grow(&seen, a, r, cnt);
+		r[cnt] = (struct relation_next_event){.org_id = oid,
+						      .key = arena_strdup(a, k),
+						      .event_id = db_column_int64(st, 2),
+						      .starts_at = dup(a, st, 3),
+						      .title = dup(a, st, 4)};
+		*seen_slot(&seen, r, oid, r[cnt].key) = cnt;
+		cnt++;
+		if (org_id)
+			break; /* one partner: its first row is its next event */
+	}
+	db_reset(st);
+	if (rc != DB_DONE && rc != DB_ROW)
+		return store_db_fail(s, "volgende bijeenkomsten lezen", NULL, 0);
+	*out = r;
+	*n = cnt;
+	return STORE_OK;
+}

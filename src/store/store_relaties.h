@@ -67,6 +67,19 @@ struct relation_figures {
 	int open_signals, open_follow_ups, overdue_follow_ups;
 };
 
+/* The first upcoming event at which someone of one organisation holds a
+ * place (registration status bevestigd or aanwezig): either through the
+ * users of the organisation (org_id its id, key "") or through guest
+ * registrations without an account whose organisation text is key (org_id
+ * 0). Read from the events module's tables (event, event_registration),
+ * never written here. */
+struct relation_next_event {
+	int64_t org_id;
+	const char *key;
+	int64_t event_id;
+	const char *starts_at, *title; /* starts_at: local wall-clock YYYY-MM-DDTHH:MM */
+};
+
 /* ---- accounthouders ------------------------------------------------------ */
 
 /* The assignments of org_code (NULL: of every organisation), open ones
@@ -135,5 +148,16 @@ int store_follow_ups(struct store *s, struct arena *a, const char *org_code, boo
  * org_code order; today (YYYY-MM-DD) decides which follow-ups are overdue. */
 int store_relation_figures(struct store *s, struct arena *a, const char *today,
 			   struct relation_figures **out, int *n);
+
+/* Per organisation (id) and per organisation text of guests, the first
+ * event starting at or after now (local wall-clock YYYY-MM-DDTHH:MM) that
+ * someone of it holds a place at; by start, then id; in that order. One
+ * query per call, read in index order (event_starts, then
+ * event_registration_status), keeping the first row per organisation.
+ * org_id 0: every organisation; otherwise at most one row: the first event
+ * of the users of organisation org_id or of the guests whose organisation
+ * text is org_name. */
+int store_relation_next_events(struct store *s, struct arena *a, const char *now, int64_t org_id,
+			       const char *org_name, struct relation_next_event **out, int *n);
 
 #endif

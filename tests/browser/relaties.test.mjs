@@ -4,14 +4,18 @@
 //      moment — first without a subject (the error summary gets the focus
 //      and links to the field), then right — and finds it in the log;
 //   2. axe-core (WCAG 2.0/2.1 A and AA) reports no violations on the
-//      overview, the partner page (with errors, and filled) and the partner
-//      editor's view of their own organisation;
+//      overview (both groups: gemeenten and waterschappen, regional networks;
+//      a next event linked), the partner page (with errors, and filled) and
+//      the partner editor's view of their own organisation;
 //   3. screenshots at 1280 and 390 px wide in build/screenshots/relaties-*.png.
-// Users are made with the CLI; the organisations come from the seed.
+// Users are made with the CLI; the organisations come from the seed; the
+// event, its registration and the network's accounthouder are fictional
+// rows written into the database.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEnv, visit, focused, tabUntil, screenshot, axe, formatViolations, assertNoPageErrors, addUser, signedInPage } from './harness.mjs';
+import { sql } from '../http/harness.mjs';
 
 const T = { timeout: 120_000 };
 let env;
@@ -43,6 +47,11 @@ before(async () => {
   F.NAME = partner.naam;
   addUser(env.srv.db, 'br-ah', 'accounthouder', { display: 'Accounthouder Browsertest' });
   addUser(env.srv.db, 'br-red', 'redacteur', { org: F.ORG });
+  // a fictional event the partner's editor holds a place at, and an accounthouder for U10
+  const day = new Date(Date.now() + 30 * 86400e3).toISOString().slice(0, 10);
+  sql(env.srv.db, `INSERT INTO event (kind, title, starts_at, ends_at, capacity, organiser, created_by, created_at, updated_at) VALUES ('netwerkdag', 'Netwerkdag Browsertest (fictief)', '${day}T10:00', '${day}T16:00', 20, 'Provincie Utrecht', 'gebruiker:br-ah', '2026-12-01T09:00:00Z', '2026-12-01T09:00:00Z')`);
+  sql(env.srv.db, "INSERT INTO event_registration (event_id, user_id, name, status, created_at, updated_at) SELECT (SELECT max(id) FROM event), id, 'Redacteur Browsertest', 'bevestigd', '2026-12-01T09:00:00Z', '2026-12-01T09:00:00Z' FROM app_user WHERE username = 'br-red'");
+  sql(env.srv.db, "INSERT INTO account_manager (org_code, user_id, start_date, created_at) SELECT 'u10', id, '2026-01-01', '2026-12-01T09:00:00Z' FROM app_user WHERE username = 'br-ah'");
 });
 
 after(async () => env && (await env.stop()));
@@ -50,6 +59,9 @@ after(async () => env && (await env.stop()));
 test('keyboard only: from the overview to a partner, a contact moment recorded after a failed try', T, async () => {
   const page = await signedInPage(env, 'br-ah');
   await visit(env, page, '/relaties');
+  assert.ok(await page.getByRole('heading', { name: 'Regionale netwerken' }).count(), 'the networks have their own group');
+  assert.ok(await page.getByRole('link', { name: 'U10', exact: true }).count());
+  assert.ok(await page.getByRole('link', { name: 'Netwerkdag Browsertest (fictief)' }).count(), 'the next event is linked');
   await assertAxe(page, '/relaties');
   await shots(page, 'overzicht');
   await tabUntil(page, (f) => f.tag === 'a' && f.text === F.NAME, { max: 120, what: `the link to ${F.NAME}` });

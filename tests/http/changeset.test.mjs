@@ -5,7 +5,7 @@
 //     unknown vocabulary value reports file, line and reason for each and
 //     applies nothing (also with --toepassen);
 //   - data/wijzigingen/01-utrecht-2026 applied on the bare seed gives the
-//     checker's merged counts at medium (91 organisations, 40
+//     checker's merged counts at medium (93 organisations, 40
 //     collaborations, 408 participations, ended ones included: the checker
 //     counts every (collaboration, organisation) pair) in one import batch;
 //     applying it again changes nothing (no audit event, no batch);
@@ -105,7 +105,7 @@ test('apply utrecht-2026 on the seed: the checker\'s counts, one batch; twice ch
   const r = atlas(['import', 'wijzigingen', UTRECHT, '--db', db, '--toepassen']);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stdout, /^01-utrecht-2026: \d+ wijziging\(en\) vastgelegd \(waarvan 7 niet bevestigd\)/m);
-  assert.equal(sql(db, 'SELECT count(*) FROM organisation'), '91');
+  assert.equal(sql(db, 'SELECT count(*) FROM organisation'), '93');
   assert.equal(sql(db, 'SELECT count(*) FROM collaboration'), '40');
   assert.equal(sql(db, 'SELECT count(*) FROM participation'), '408');
   assert.equal(batches(), 1);
@@ -168,7 +168,7 @@ async function listed(q) {
 test('counts and time travel across the corrections', { skip: !HAVE_SQL_CLI }, async () => {
   srv ??= await startServer({ db, dir });
   const orgs = (await srv.get('/api/v1/organisaties?paginaGrootte=1')).json;
-  assert.equal(orgs.totaal, 91);
+  assert.equal(orgs.totaal, 93);
   const all = await listed('status=alle');
   assert.equal(Object.keys(all).length, 40);
 

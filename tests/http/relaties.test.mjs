@@ -4,8 +4,13 @@
 // everything, a partner editor only the shared records of their own
 // organisation, anonymous visitors nothing), bad input (a Dutch message per
 // field, nothing written), audit without the confidential text, and the
-// records never reaching public pages, search, history or feeds.
-// All people are fictional; organisations and collaborations from the seed.
+// records never reaching public pages, search, history or feeds; regional
+// networks (U10, U16, Regio Amersfoort, Regio Foodvalley) as partners by
+// rule, in a group of their own, with accounthouders; the next event
+// someone of a partner holds a place at (a user of the partner, or a guest
+// whose organisation text is the partner's name), for province staff.
+// All people and events are fictional; organisations and collaborations
+// from the seed.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -336,4 +341,107 @@ test('CSRF: a form post without the session token changes nothing', async () => 
   const r = await S['rel-ah'].post(`/relaties/${F.P}/contactmomenten`, contact(), { csrf: 'verkeerd' });
   assert.equal(r.status, 403);
   assert.equal(count('contact_moment'), n);
+});
+
+// The upcoming day n days from now, YYYY-MM-DD (UTC; far enough ahead that
+// the Dutch wall-clock time does not matter).
+const dayAhead = (n) => new Date(Date.now() + n * 86400e3).toISOString().slice(0, 10);
+const overview = async () => (await T.staf.call('GET', '/api/v1/relaties')).json.relaties;
+// The overview page's section from heading id `from` up to the next heading.
+const section = (html, id) => {
+  const start = html.indexOf(`id="${id}"`);
+  assert.ok(start >= 0, `no section ${id}`);
+  const end = html.indexOf('<h2', start + 1);
+  return html.slice(start, end < 0 ? undefined : end);
+};
+
+test('regional networks are partners by rule, in a group of their own, with an accounthouder; their editors see only their own', async () => {
+  const rows = await overview();
+  const networks = rows.filter((x) => x.regionaalNetwerk).map((x) => x.organisatie).sort();
+  assert.deepEqual(networks, ['regio-amersfoort', 'regio-foodvalley', 'u10', 'u16']);
+  assert.ok(rows.find((x) => x.organisatie === F.P).regionaalNetwerk === false);
+  const N = 'u16';
+  F.N = N;
+  await S['rel-staf'].submit(`/relaties/${N}/accounthouders`, { gebruiker: 'rel-ah', begindatum: '' });
+  const row = (await overview()).find((x) => x.organisatie === N);
+  assert.deepEqual(row.accounthouders.map((a) => a.gebruiker), ['rel-ah']);
+  const page = await S['rel-ah'].get('/relaties');
+  assert.equal(page.status, 200);
+  const nets = section(page.text, 'regionale-netwerken');
+  assert.match(nets, /Regionale netwerken/);
+  assert.ok(nets.includes(`href="/relaties/${N}"`), 'the network is in its own group');
+  assert.ok(nets.includes('Accounthouder Fictief'), 'with its accounthouder');
+  assert.ok(!nets.includes(`href="/relaties/${F.P}"`), 'no gemeente among the networks');
+  const gws = section(page.text, 'gemeenten-en-waterschappen');
+  assert.ok(gws.includes(`href="/relaties/${F.P}"`));
+  assert.ok(!gws.includes(`href="/relaties/${N}"`));
+  // the network's own editor: "Uw accounthouder" on its organisation page, its relation page, nobody else's
+  addUser(srv.db, 'rel-red-n', 'redacteur', { org: N });
+  S['rel-red-n'] = await login(srv.base, 'rel-red-n');
+  const orgPage = await S['rel-red-n'].get(`/organisaties/${N}`);
+  assert.match(orgPage.text, /Uw accounthouder bij de provincie/);
+  assert.ok(orgPage.text.includes('Accounthouder Fictief'));
+  assert.equal((await S['rel-red-n'].get(`/relaties/${N}`)).status, 200);
+  assert.equal((await S['rel-red-n'].get(`/relaties/${F.P}`)).status, 403);
+  assert.equal((await S['rel-red-p'].get(`/relaties/${N}`)).status, 403);
+  assert.ok(!(await anon.get(`/organisaties/${N}`)).text.includes('Accounthouder Fictief'));
+  // staff record a contact moment with the network like with a gemeente
+  const c = await T.ah.call('POST', `/api/v1/relaties/${N}/contactmomenten`, { body: contact({ onderwerp: 'Overleg energieregio (fictief)' }) });
+  assert.equal(c.status, 201, c.text);
+  assert.equal((await overview()).find((x) => x.organisatie === N).laatsteContact, YESTERDAY);
+});
+
+test('next event: a place held by a partner\'s user or by a guest with the partner\'s exact name; otherwise empty', async () => {
+  assert.ok(F.N, 'runs after the network test');
+  const none = await overview();
+  assert.equal(none.find((x) => x.organisatie === F.Q).volgendeBijeenkomst, null, 'no event yet: empty');
+  const emptyPage = section((await S['rel-ah'].get('/relaties')).text, 'gemeenten-en-waterschappen');
+  assert.match(emptyPage, /Volgende bijeenkomst/);
+  assert.match(emptyPage, /Geen aanmelding/);
+  const ev = async (titel, date) => {
+    const r = await T.staf.call('POST', '/api/v1/bijeenkomsten', {
+      body: { soort: 'netwerkdag', doelgroep: '', titel, omschrijving: 'Fictief.', begin: `${date}T10:00`, einde: `${date}T16:00`,
+        locatie: 'Testzaal Kwakkelbeek', onlineLink: '', casus: '', capaciteit: 20, aanmeldenTot: '', organisator: 'Provincie Utrecht' },
+    });
+    assert.equal(r.status, 201, r.text);
+    return r.json.id;
+  };
+  const later = await ev('Netwerkdag Zonnedauw (fictief)', dayAhead(40));
+  const sooner = await ev('Werkatelier Kwakkelbeek (fictief)', dayAhead(20));
+  const waiting = await ev('Ontbijtsessie Wachtlijst (fictief)', dayAhead(10));
+  // Q's editor registers for the later one first, then for the sooner one: the sooner is next
+  await S['rel-red-q'].submit(`/bijeenkomsten/${later}/aanmelden`, {});
+  await S['rel-red-q'].submit(`/bijeenkomsten/${sooner}/aanmelden`, {});
+  // a waiting-list place and a past event do not count
+  sql(srv.db, `INSERT INTO event_registration (event_id, user_id, name, status, created_at, updated_at) SELECT ${waiting}, id, 'x', 'wachtlijst', 'x', 'x' FROM app_user WHERE username = 'rel-red-q'`);
+  sql(srv.db, "INSERT INTO event (kind, title, starts_at, ends_at, capacity, organiser, created_by, created_at, updated_at) VALUES ('netwerkdag', 'Terugblik (fictief)', '2001-01-01T10:00', '2001-01-01T12:00', 5, 'Provincie Utrecht', 'x', 'x', 'x')");
+  sql(srv.db, "INSERT INTO event_registration (event_id, user_id, name, status, created_at, updated_at) SELECT (SELECT max(id) FROM event), id, 'x', 'aanwezig', 'x', 'x' FROM app_user WHERE username = 'rel-red-q'");
+  // a guest without an account who typed the network's exact name; and one with a near miss
+  const netName = (await overview()).find((x) => x.organisatie === F.N).naam;
+  sql(srv.db, `INSERT INTO event_registration (event_id, name, organisation, email, status, created_at, updated_at) VALUES (${later}, 'Gast Fictief', '${netName}', 'gast.fictief@example.org', 'bevestigd', 'x', 'x')`);
+  sql(srv.db, `INSERT INTO event_registration (event_id, name, organisation, email, status, created_at, updated_at) VALUES (${sooner}, 'Gast Bijna', '${netName} regio', 'gast.bijna@example.org', 'bevestigd', 'x', 'x')`);
+  const rows = await overview();
+  const q = rows.find((x) => x.organisatie === F.Q);
+  assert.deepEqual(q.volgendeBijeenkomst, { id: sooner, titel: 'Werkatelier Kwakkelbeek (fictief)', begin: `${dayAhead(20)}T10:00`, href: `/api/v1/bijeenkomsten/${sooner}` });
+  assert.equal(rows.find((x) => x.organisatie === F.N).volgendeBijeenkomst?.id, later, 'the guest with the exact name');
+  assert.equal(rows.find((x) => x.organisatie === F.P).volgendeBijeenkomst, null, 'nobody of P registered');
+  // the page: date and title, linked to the event
+  const page = await S['rel-ah'].get('/relaties');
+  const gws = section(page.text, 'gemeenten-en-waterschappen');
+  assert.match(gws, new RegExp(`<a[^>]*href="/bijeenkomsten/${sooner}"[^>]*>Werkatelier Kwakkelbeek \\(fictief\\)</a>`));
+  assert.match(gws, new RegExp(`datetime="${dayAhead(20)}T10:00"`));
+  assert.ok(section(page.text, 'regionale-netwerken').includes(`href="/bijeenkomsten/${later}"`));
+  // the partner page and its API, for province staff
+  const one = await T.ah.call('GET', `/api/v1/relaties/${F.Q}`);
+  assert.equal(one.json.volgendeBijeenkomst.id, sooner);
+  assert.ok((await S['rel-ah'].get(`/relaties/${F.Q}`)).text.includes(`href="/bijeenkomsten/${sooner}"`));
+  assert.equal((await T.ah.call('GET', `/api/v1/relaties/${F.P}`)).json.volgendeBijeenkomst, null);
+  // not for the partner's own editor: it comes from other people's registrations
+  const own = await T.redQ.call('GET', `/api/v1/relaties/${F.Q}`);
+  assert.equal(own.status, 200);
+  assert.ok(!('volgendeBijeenkomst' in own.json));
+  assert.ok(!(await S['rel-red-q'].get(`/relaties/${F.Q}`)).text.includes('Volgende bijeenkomst'));
+  // a cancelled place no longer counts: the later event is next
+  sql(srv.db, `UPDATE event_registration SET status = 'geannuleerd' WHERE event_id = ${sooner} AND user_id IS NOT NULL`);
+  assert.equal((await overview()).find((x) => x.organisatie === F.Q).volgendeBijeenkomst.id, later);
 });

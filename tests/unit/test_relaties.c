@@ -1,8 +1,9 @@
 /*
  * test_relaties — domain/relaties.c: the input rules of contact moments,
  * signals and follow-ups (a Dutch message on the right field, nothing
- * else), the signal status transitions and the "no contact for N months"
- * flag at month and year boundaries.
+ * else), the signal status transitions, the "no contact for N months"
+ * flag at month and year boundaries, and which organisations are regional
+ * networks (relaties_is_network) on a small fictional snapshot.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -115,13 +116,128 @@ static void test_reminder_at(void **state)
 	assert_false(relaties_reminder_at(NULL, at));
 }
 
+/*
+ * A fictional snapshot: gemeenten Testdorp (in the province), Buitenstad
+ * (outside) and Oudweide (in the province, ended); network organisations
+ * for collaborations of each kind and state; a province.
+ */
+enum {
+	O_TESTDORP,
+	O_BUITENSTAD,
+	O_OUDWEIDE,
+	O_NET,
+	O_NET_OUT,
+	O_GR,
+	O_PRIV,
+	O_ENDED_NET,
+	O_STOPPED,
+	O_LEFT,
+	O_NET_ENDED_ORG,
+	O_PROV,
+	O_NO_COLLAB,
+	N_O
+};
+enum { C_NET, C_NET_OUT, C_GR, C_PRIV, C_ENDED, C_STOPPED, C_LEFT, N_C };
+
+struct fixture {
+	struct snapshot s;
+	struct organisation o[N_O];
+	struct collaboration c[N_C];
+	struct participation p[16];
+	int idx[16];
+};
+
+static void part(struct fixture *f, int ci, int oi, bool active)
+{
+	int pi = f->s.n_parts++;
+	f->p[pi] =
+	    (struct participation){.collaboration = ci, .organisation = oi, .active = active};
+	f->idx[pi] = pi;
+	if (!f->c[ci].parts)
+		f->c[ci].parts = &f->idx[pi];
+	f->c[ci].n_parts++;
+}
+
+static void fixture_build(struct fixture *f)
+{
+	memset(f, 0, sizeof *f);
+	for (int i = 0; i < N_O; i++)
+		f->o[i] = (struct organisation){.kind = ORG_OTHER, .collaboration = -1};
+	f->o[O_TESTDORP] = (struct organisation){
+	    .kind = ORG_MUNICIPALITY, .in_province = true, .collaboration = -1};
+	f->o[O_BUITENSTAD] = (struct organisation){.kind = ORG_MUNICIPALITY, .collaboration = -1};
+	f->o[O_OUDWEIDE] = (struct organisation){
+	    .kind = ORG_MUNICIPALITY, .in_province = true, .ended = true, .collaboration = -1};
+	f->o[O_PROV] = (struct organisation){.kind = ORG_PROVINCE, .collaboration = -1};
+	f->o[O_NET].collaboration = C_NET;
+	f->o[O_NET_OUT].collaboration = C_NET_OUT;
+	f->o[O_GR].collaboration = C_GR;
+	f->o[O_PRIV].collaboration = C_PRIV;
+	f->o[O_ENDED_NET].collaboration = C_ENDED;
+	f->o[O_STOPPED].collaboration = C_STOPPED;
+	f->o[O_LEFT].collaboration = C_LEFT;
+	f->o[O_NET_ENDED_ORG].collaboration = C_NET;
+	f->o[O_NET_ENDED_ORG].ended = true;
+	for (int i = 0; i < N_C; i++)
+		f->c[i] = (struct collaboration){.kind = COLLAB_NETWORK, .active = true};
+	f->c[C_GR].kind = COLLAB_JOINT_ARRANGEMENT;
+	f->c[C_PRIV].kind = COLLAB_PRIVATE_LAW;
+	f->c[C_ENDED].active = false;
+	f->s.orgs = f->o;
+	f->s.n_orgs = N_O;
+	f->s.collabs = f->c;
+	f->s.n_collabs = N_C;
+	f->s.parts = f->p;
+	/* participations are grouped per collaboration, in order */
+	part(f, C_NET, O_BUITENSTAD, true);
+	part(f, C_NET, O_TESTDORP, true);
+	part(f, C_NET_OUT, O_BUITENSTAD, true);
+	part(f, C_NET_OUT, O_PROV, true);
+	part(f, C_GR, O_TESTDORP, true);
+	part(f, C_PRIV, O_TESTDORP, true);
+	part(f, C_ENDED, O_TESTDORP, true);
+	part(f, C_STOPPED, O_OUDWEIDE, true);
+	part(f, C_LEFT, O_TESTDORP, false);
+}
+
+static void test_is_network(void **state)
+{
+	(void)state;
+	struct fixture f;
+	fixture_build(&f);
+	const struct snapshot *s = &f.s;
+	/* a network and a joint arrangement with a gemeente of the province */
+	assert_true(relaties_is_network(s, O_NET));
+	assert_true(relaties_is_network(s, O_GR));
+	/* only gemeenten outside the province, or the province itself */
+	assert_false(relaties_is_network(s, O_NET_OUT));
+	/* a private-law collaboration is not a regional network */
+	assert_false(relaties_is_network(s, O_PRIV));
+	/* an ended collaboration, an ended gemeente, a gemeente that left */
+	assert_false(relaties_is_network(s, O_ENDED_NET));
+	assert_false(relaties_is_network(s, O_STOPPED));
+	assert_false(relaties_is_network(s, O_LEFT));
+	/* the organisation itself ended */
+	assert_false(relaties_is_network(s, O_NET_ENDED_ORG));
+	/* not of kind other, or no collaboration of its own */
+	assert_false(relaties_is_network(s, O_TESTDORP));
+	assert_false(relaties_is_network(s, O_PROV));
+	assert_false(relaties_is_network(s, O_NO_COLLAB));
+	/* the same organisation as a joint-arrangement body is no network */
+	f.o[O_GR].kind = ORG_JOINT_BODY;
+	assert_false(relaties_is_network(s, O_GR));
+	/* out of range, no snapshot */
+	assert_false(relaties_is_network(s, -1));
+	assert_false(relaties_is_network(s, N_O));
+	assert_false(relaties_is_network(NULL, 0));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_contact),
-	    cmocka_unit_test(test_signal_and_follow_up),
-	    cmocka_unit_test(test_quiet),
-	    cmocka_unit_test(test_reminder_at),
+	    cmocka_unit_test(test_contact),    cmocka_unit_test(test_signal_and_follow_up),
+	    cmocka_unit_test(test_quiet),      cmocka_unit_test(test_reminder_at),
+	    cmocka_unit_test(test_is_network),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
