@@ -65,6 +65,8 @@ static const struct copy_table {
     {"outbox", NULL, 1},
     {"event", NULL, 1},
     {"event_registration", NULL, 1},
+    {"funding_call", NULL, 1},
+    {"funding_interest", NULL, 1},
     {"audit_event", NULL, 1},
     {"meta", NULL, 0},
 };
