@@ -67,6 +67,15 @@ bool funding_add_days(const char *iso, int n, char out[11])
 	return true;
 }
 
+/* Nothing but spaces (or NULL)? */
+static bool blank(const char *s)
+{
+	for (; s && *s; s++)
+		if (*s != ' ' && *s != '\t')
+			return false;
+	return true;
+}
+
 static void check_date(struct field_errors *e, const char *field, const char *v, bool required,
 		       const char *missing)
 {
@@ -86,7 +95,10 @@ void funding_check(struct field_errors *e, const struct funding_input *in, const
 	if (label_from_api(funding_programme_labels, LABEL_COUNT(funding_programme_labels),
 			   field_nz(in->programme)) < 0)
 		field_errors_add(e, "programma", "Kies het programma uit de lijst.");
-	field_check_text(e, "titel", in->title, 1, FUNDING_TITLE_MAX, false, "Een titel");
+	if (blank(in->title))
+		field_errors_add(e, "titel", "Vul de titel van de oproep in.");
+	else
+		field_check_text(e, "titel", in->title, 1, FUNDING_TITLE_MAX, false, "Een titel");
 	const char *url = field_nz(in->url);
 	if (!*url)
 		field_errors_add(e, "link", "Vul de link naar de oproep in.");

@@ -88,7 +88,7 @@ static void call_table(struct buf *b, struct request *r, const char *caption,
 					       {"Thema's", false},
 					       {"Budget", true},
 					       {"Interesse", true}};
-	comp_table_open(b, caption, cols, 5);
+	comp_table_open_ex(b, caption, cols, 5, true);
 	for (int i = 0; i < n; i++) {
 		const struct funding_call_row *c = &rows[i];
 		comp_row_open(b);

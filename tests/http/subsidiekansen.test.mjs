@@ -117,6 +117,7 @@ test('bad input gives Dutch field errors and writes nothing (form and API)', asy
   const before = calls();
   const bad = [
     [{ titel: '' }, 'titel', /titel/i],
+    [{ titel: '   ' }, 'titel', /titel/i],
     [{ opent: day(30), deadline: day(10) }, 'deadline', /voor de openingsdatum/],
     [{ link: 'ftp://voorbeeld.invalid/x' }, 'link', /https:\/\/ of http:\/\//],
     [{ link: 'javascript:alert(1)' }, 'link', /https:\/\/ of http:\/\//],
