@@ -17,8 +17,10 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import ICAL from 'ical.js';
 import { startServer, addUser, addToken, login, anonymous, apiClient, sql, decodeEntities, assertControlsLabelled } from './harness.mjs';
+import { assertValidPages } from './vnu.mjs';
 
 const day = (n) => new Date(Date.now() + n * 86400e3).toISOString().slice(0, 10);
 
@@ -343,4 +345,21 @@ test('unknown calls are 404 everywhere', async () => {
   }
   assert.equal((await S['sk-staf'].get('/kennis/subsidiekansen/999999/bewerken')).status, 404);
   assert.equal((await T.anon.call('GET', '/api/v1/kennis/subsidiekansen/999999')).status, 404);
+});
+
+test('every variant of the list, the call page and the form passes the Nu HTML Checker', async () => {
+  const pages = [
+    ['lijst', (await anon.get('/kennis/subsidiekansen')).text],
+    ['lijst-filter', (await anon.get(`/kennis/subsidiekansen?thema=${F.D1}&binnen=90`)).text],
+    ['lijst-staf', (await S['sk-ah'].get('/kennis/subsidiekansen')).text],
+    ['oproep-anoniem', (await anon.get(`/kennis/subsidiekansen/${F.A}`)).text],
+    ['oproep-partner', (await S['sk-red-p'].get(`/kennis/subsidiekansen/${F.A}`)).text],
+    ['oproep-partner-nieuw', (await S['sk-red-p'].get(`/kennis/subsidiekansen/${F.UP}`)).text],
+    ['oproep-partner-fout', (await S['sk-red-p'].post(`/kennis/subsidiekansen/${F.UP}/interesse`, { toelichting: 'x'.repeat(1001) })).text],
+    ['oproep-staf', (await S['sk-ah'].get(`/kennis/subsidiekansen/${F.A}`)).text],
+    ['formulier', (await S['sk-ah'].get('/kennis/subsidiekansen/nieuw')).text],
+    ['formulier-fout', (await S['sk-ah'].post('/kennis/subsidiekansen', formOf(call({ titel: '', cofinanciering: 300 })))).text],
+    ['bewerken', (await S['sk-ah'].get(`/kennis/subsidiekansen/${F.A}/bewerken`)).text],
+  ];
+  assertValidPages(path.join(srv.dir, 'vnu-subsidiekansen'), pages);
 });
