@@ -65,6 +65,8 @@ static const struct copy_table {
     {"outbox", NULL, 1},
     {"event", NULL, 1},
     {"event_registration", NULL, 1},
+    {"event_agenda_item", NULL, 1},
+    {"event_agenda_support", NULL, 0},
     {"funding_call", NULL, 1},
     {"funding_interest", NULL, 1},
     {"audit_event", NULL, 1},
