@@ -81,7 +81,7 @@ static void status_badge(struct buf *b, enum funding_status s)
 /* ---- the list ------------------------------------------------------------------------ */
 
 static void call_table(struct buf *b, struct request *r, const char *caption,
-		       const struct funding_call_row *rows, int n)
+		       const struct funding_call_row *rows, int n, bool upcoming)
 {
 	static const struct comp_col cols[] = {{"Subsidiekans", false},
 					       {"Deadline", false},
@@ -96,6 +96,10 @@ static void call_table(struct buf *b, struct request *r, const char *caption,
 		comp_link(b, call_href(r, c->id, NULL), c->title);
 		html_raw(b, "<br>");
 		html_text(b, programme_label(c->programme));
+		if (upcoming && *c->opens_on) {
+			html_raw(b, "<br>Opent op ");
+			html_date_nl(b, c->opens_on);
+		}
 		comp_th_close(b);
 		comp_td_date(b, c->deadline, "Onbekend");
 		comp_td_text(b, subsidiekansen_theme_names(r->arena, r->snap, c->themes), "Geen");
@@ -201,7 +205,7 @@ int page_subsidiekansen(struct request *r)
 	for (int k = 0; k < 3; k++) {
 		comp_h2(b, heads[k][0], heads[k][1]);
 		if (ns[k])
-			call_table(b, r, heads[k][1], sec[k], ns[k]);
+			call_table(b, r, heads[k][1], sec[k], ns[k], k == 1);
 		else
 			comp_para(b, heads[k][2]);
 	}
