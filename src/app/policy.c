@@ -286,6 +286,23 @@ bool policy_may_decide_agenda(const struct user *u)
 	return policy_is_province(u);
 }
 
+/* ---- funding calls -------------------------------------------------------------- */
+
+bool policy_may_manage_funding_calls(const struct user *u)
+{
+	return policy_is_province(u);
+}
+
+bool policy_may_mark_funding_interest(const struct user *u, bool own_org_is_partner)
+{
+	return editor(u) && *u->org_code && own_org_is_partner;
+}
+
+bool policy_may_see_funding_interests(const struct user *u)
+{
+	return policy_is_province(u);
+}
+
 /* ---- instrument requests ------------------------------------------------------------ */
 
 bool policy_may_request_instrument(const struct user *u, const char *org_code)

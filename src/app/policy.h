@@ -207,6 +207,20 @@ bool policy_instrument_visible(const struct user *u, bool public_, const char *o
  * staff. */
 bool policy_may_decide_instrument(const struct user *u);
 
+/* ---- funding calls (app/subsidiekansen.h) ---------------------------------------- */
+
+/* Record and change funding calls: province staff (accounthouder and up). */
+bool policy_may_manage_funding_calls(const struct user *u);
+
+/* Mark (and withdraw) interest in a call for their own organisation: an
+ * enabled partner editor (own_org_is_partner: relaties_is_partner of their
+ * organisation). */
+bool policy_may_mark_funding_interest(const struct user *u, bool own_org_is_partner);
+
+/* See which organisations marked interest, by whom and with what note:
+ * province staff (everyone else sees the count). */
+bool policy_may_see_funding_interests(const struct user *u);
+
 /* ---- accounts and the API ------------------------------------------------------ */
 
 /* Create a personal API token: an enabled user signed in with a web session

@@ -44,6 +44,8 @@
 #include "../pages/bijeenkomsten_agenda.h"
 #include "../api/api_instrumenten.h"
 #include "../pages/instrumenten.h"
+#include "../api/api_subsidiekansen.h"
+#include "../pages/subsidiekansen.h"
 #include "../api/api_outbox.h"
 #include "../pages/outbox.h"
 #include "../pages/persoonsgegevens.h"
@@ -123,6 +125,13 @@ static const struct param_spec overlap_csv_params[] = {
 /* the API pages its lists (api_overlap.c) */
 static const struct param_spec overlap_api_params[] = {
     OVERLAP_PARAMS, {"pagina", PT_PAGE, 0}, {"paginaGrootte", PT_PAGE_SIZE, 0}, {NULL, 0, 0}};
+
+/* Funding calls: the list's filters; the notice after a post/redirect/get. */
+static const struct param_spec subsidiekansen_params[] = {
+    {"thema", PT_TEXT, 80}, {"binnen", PT_TEXT, 6}, {"melding", PT_TEXT, 40}, {NULL, 0, 0}};
+static const struct param_spec subsidiekans_params[] = {{"melding", PT_TEXT, 40}, {NULL, 0, 0}};
+static const struct param_spec api_subsidiekansen_params[] = {
+    {"thema", PT_TEXT, 80}, {"binnenDagen", PT_TEXT, 6}, {"status", PT_TEXT, 12}, {NULL, 0, 0}};
 
 /* Events: the notice after a post/redirect/get. */
 static const struct param_spec bijeenkomst_params[] = {{"melding", PT_TEXT, 40}, {NULL, 0, 0}};
@@ -415,6 +424,24 @@ const struct route routes[] = {
     {HTTP_POST, "/beheer/persoonsgegevens", page_persoonsgegevens_post, ROUTE_PAGE,
      ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_ADMIN},
 
+    /* Funding calls ("Subsidiekansen", pages/subsidiekansen.c): the list,
+     * a call and the iCal feed of deadlines are public; province staff
+     * record and change calls, partner editors mark interest (checked per
+     * object in app/subsidiekansen.c). Never cached. */
+    {GET, "/kennis/subsidiekansen", page_subsidiekansen, ROUTE_PAGE, 0, subsidiekansen_params},
+    {HTTP_POST, "/kennis/subsidiekansen", page_subsidiekans_create, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_ACCOUNT_MGR},
+    {GET, "/kennis/subsidiekansen.ics", page_subsidiekansen_ics, ROUTE_PAGE, 0, no_params},
+    {GET, "/kennis/subsidiekansen/nieuw", page_subsidiekans_new, ROUTE_PAGE, 0, no_params,
+     USER_ROLE_ACCOUNT_MGR},
+    {GET, "/kennis/subsidiekansen/{id}", page_subsidiekans, ROUTE_PAGE, 0, subsidiekans_params},
+    {GET, "/kennis/subsidiekansen/{id}/bewerken", page_subsidiekans_edit, ROUTE_PAGE, 0, no_params,
+     USER_ROLE_ACCOUNT_MGR},
+    {HTTP_POST, "/kennis/subsidiekansen/{id}/bewerken", page_subsidiekans_update, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_ACCOUNT_MGR},
+    {HTTP_POST, "/kennis/subsidiekansen/{id}/interesse", page_subsidiekans_interest, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
+
     /* API, collaborations and participations: reads, and writes that need
      * a personal API token (ROUTE_TOKEN; a web session does not count). */
     {GET, "/api/v1/samenwerkingsverbanden", api_collab_list, ROUTE_API,
@@ -515,6 +542,19 @@ const struct route routes[] = {
      no_params, USER_ROLE_ACCOUNT_MGR},
     {HTTP_POST, "/api/v1/instrumenten/{id}/steun", api_instrument_support, ROUTE_API, ROUTE_TOKEN,
      no_params, USER_ROLE_EDITOR},
+    /* API, funding calls: the list and a call open (the interested
+     * organisations for staff tokens only); writes with a personal token. */
+    {GET, "/api/v1/kennis/subsidiekansen", api_subsidiekansen_list, ROUTE_API, 0,
+     api_subsidiekansen_params},
+    {HTTP_POST, "/api/v1/kennis/subsidiekansen", api_subsidiekans_create, ROUTE_API, ROUTE_TOKEN,
+     no_params, USER_ROLE_ACCOUNT_MGR},
+    {GET, "/api/v1/kennis/subsidiekansen/{id}", api_subsidiekans_show, ROUTE_API, 0, no_params},
+    {HTTP_PATCH, "/api/v1/kennis/subsidiekansen/{id}", api_subsidiekans_patch, ROUTE_API,
+     ROUTE_TOKEN, no_params, USER_ROLE_ACCOUNT_MGR},
+    {HTTP_POST, "/api/v1/kennis/subsidiekansen/{id}/interesse", api_subsidiekans_interest,
+     ROUTE_API, ROUTE_TOKEN, no_params, USER_ROLE_EDITOR},
+    {HTTP_DELETE, "/api/v1/kennis/subsidiekansen/{id}/interesse", api_subsidiekans_withdraw,
+     ROUTE_API, ROUTE_TOKEN, no_params, USER_ROLE_EDITOR},
 
     /* API, change-set import (staff tokens): plan, or apply with ?toepassen=true. */
     {HTTP_POST, "/api/v1/wijzigingen", api_changeset_import, ROUTE_API, ROUTE_TOKEN | ROUTE_UPLOAD,

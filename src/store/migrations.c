@@ -864,6 +864,43 @@ const char *const store_migrations[] = {
     "ALTER TABLE contact_moment ADD COLUMN event_id INTEGER REFERENCES event(id) ON DELETE SET "
     "NULL;\n"
     "CREATE INDEX contact_moment_event ON contact_moment(event_id);\n",
+    /* 17: funding calls ("Subsidiekansen", store_subsidiekansen.h): EU and
+     * Rijk calls recorded by province staff, and the partners' "interesse"
+     * marks. Module data read per request, outside the snapshot: no journal
+     * trigger, no data-version bump. themes: ';'-joined policy-domain keys;
+     * budget in cents (NULL: unknown); cofinancing a percentage (NULL:
+     * unknown); status_note explains a call recorded after its deadline.
+     * funding_interest.user_id and note are for province staff only; one
+     * mark per call and organisation. */
+    "CREATE TABLE funding_call (\n"
+    "  id          INTEGER PRIMARY KEY,\n"
+    "  programme   TEXT NOT NULL,\n"
+    "  title       TEXT NOT NULL,\n"
+    "  url         TEXT NOT NULL,\n"
+    "  opens_on    TEXT NOT NULL DEFAULT '',\n"
+    "  deadline    TEXT NOT NULL,\n"
+    "  themes      TEXT NOT NULL DEFAULT '',\n"
+    "  eligible    TEXT NOT NULL DEFAULT '',\n"
+    "  budget      INTEGER CHECK (budget IS NULL OR budget >= 0),\n"
+    "  cofinancing INTEGER CHECK (cofinancing IS NULL OR (cofinancing >= 0 AND cofinancing "
+    "<= 100)),\n"
+    "  description TEXT NOT NULL DEFAULT '',\n"
+    "  status_note TEXT NOT NULL DEFAULT '',\n"
+    "  version     INTEGER NOT NULL DEFAULT 1,\n"
+    "  created_by  TEXT NOT NULL,\n"
+    "  created_at  TEXT NOT NULL,\n"
+    "  updated_at  TEXT NOT NULL\n"
+    ");\n"
+    "CREATE INDEX funding_call_deadline ON funding_call(deadline);\n"
+    "CREATE TABLE funding_interest (\n"
+    "  id         INTEGER PRIMARY KEY,\n"
+    "  call_id    INTEGER NOT NULL REFERENCES funding_call(id) ON DELETE CASCADE,\n"
+    "  org_code   TEXT NOT NULL,\n"
+    "  user_id    INTEGER REFERENCES app_user(id) ON DELETE SET NULL,\n"
+    "  note       TEXT NOT NULL DEFAULT '',\n"
+    "  created_at TEXT NOT NULL,\n"
+    "  UNIQUE (call_id, org_code)\n"
+    ");\n",
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

@@ -69,6 +69,8 @@ static const struct copy_table {
     {"event_agenda_support", NULL, 0},
     {"event_document", NULL, 1},
     {"expert_listing", NULL, 1},
+    {"funding_call", NULL, 1},
+    {"funding_interest", NULL, 1},
     {"audit_event", NULL, 1},
     {"meta", NULL, 0},
 };

@@ -33,12 +33,15 @@ struct rows {
  * (store_bijeenkomsten.c: registrations are personal data) and their
  * agenda items and support (store_bijeenkomsten_agenda.c: who proposed and
  * supported is personal data), requests about personal data
- * (store_persoonsgegevens.c) and the experts' listings (store_deskundigen.c). */
+ * (store_persoonsgegevens.c), the experts' listings (store_deskundigen.c),
+ * nor funding calls and the partners' interest in them
+ * (store_subsidiekansen.c: who marked interest is for province staff). */
 #define PUBLIC_ENTITIES                                                                            \
 	"entity NOT IN ('user', 'api_token', 'person', 'office', 'seat', 'person_export', "        \
 	"'account_manager', 'contact_moment', 'relation_signal', 'follow_up', 'outbox', "          \
 	"'instrument_request', 'event', 'event_registration', 'event_agenda_item', "               \
-	"'event_agenda_support', 'persoonsgegevens', 'expert_listing')"
+	"'event_agenda_support', 'persoonsgegevens', 'expert_listing', 'funding_call', "	\
+	"'funding_interest')"
 
 /* Append every row of the prepared audit query st; resets st. */
 static int collect(struct store *s, db_stmt *st, struct rows *out)

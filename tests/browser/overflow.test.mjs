@@ -111,6 +111,11 @@ before(async () => {
   const insId = JSON.parse(insText).id;
   const granted = await api('PATCH', `/api/v1/instrumenten/${insId}`, { status: 'toegekend' });
   assert.equal(granted.status, 200, await granted.text());
+  // a fictional funding call with a long title, so its pages have an instance
+  const sk = await api('POST', '/api/v1/kennis/subsidiekansen', { programma: 'horizon-europe', titel: 'Fictieve oproep Overloop: klimaatbestendige en natuurinclusieve herinrichting van het landelijk gebied', link: 'https://voorbeeld.invalid/oproep/overloop-met-een-heel-lang-adres-zonder-spaties', deadline: day, themas: [], budgetCenten: 123456789000, cofinanciering: 50 });
+  const skText = await sk.text();
+  assert.equal(sk.status, 201, skText);
+  fill.call = `/kennis/subsidiekansen/${JSON.parse(skText).id}`;
 }, T);
 
 after(async () => {
@@ -119,7 +124,7 @@ after(async () => {
 
 // Links on a few pages, to find an instance for the remaining parameters.
 async function knownLinks() {
-  const pages = ['/', `/samenwerkingsverbanden/${fill.collab}`, '/personen', fill.person, '/wijzigingen', '/beheer/gebruikers', '/organisaties/gm0321', '/bijeenkomsten', fill.pastEvent, fill.event, '/instrumenten'];
+  const pages = ['/', `/samenwerkingsverbanden/${fill.collab}`, '/personen', fill.person, '/wijzigingen', '/beheer/gebruikers', '/organisaties/gm0321', '/bijeenkomsten', fill.pastEvent, fill.event, '/instrumenten', '/kennis/subsidiekansen', fill.call];
   const hrefs = new Set();
   for (const p of pages) {
     await admin.goto(env.base + p, { waitUntil: 'load' });

@@ -274,7 +274,14 @@ const moduleState = () =>
     "(SELECT count(*) FROM follow_up) || '|' || (SELECT count(*) FROM account_manager) || '|' || " +
     "(SELECT count(*) FROM instrument_request) || '|' || (SELECT coalesce(group_concat(status, ','), '') FROM instrument_request) || '|' || " +
     "(SELECT count(*) FROM event_agenda_item) || '|' || (SELECT count(*) FROM event_agenda_support) || '|' || " +
-    "(SELECT coalesce(group_concat(status || sort_order, ','), '') FROM event_agenda_item)").trim();
+    "(SELECT coalesce(group_concat(status || sort_order, ','), '') FROM event_agenda_item) || '|' || " +
+    "(SELECT count(*) FROM funding_call) || '|' || (SELECT coalesce(sum(version), 0) FROM funding_call) || '|' || " +
+    "(SELECT count(*) FROM funding_interest)").trim();
+
+// a funding call as form fields (fictional)
+const skDay = new Date(Date.now() + 60 * 86400e3).toISOString().slice(0, 10);
+const fundingFields = (title) => [['programma', 'life'], ['titel', title], ['link', 'https://voorbeeld.invalid/matrix'], ['opent', ''],
+  ['deadline', skDay], ['wieKanAanvragen', ''], ['budget', '1.000'], ['cofinanciering', '10'], ['omschrijving', ''], ['statusNotitie', '']];
 
 const PROVINCE_OK = new Set(['accounthouder', 'toezichthouder', 'programmateam', 'beheerder']);
 const SIGNED_IN = new Set(ROLES.filter((r) => r !== 'anoniem'));
@@ -314,13 +321,33 @@ const MODULE_MATRIX = [
     name: 'POST agendapunt besluit', method: 'POST', path: () => `/bijeenkomsten/${F.EV}/agendapunten/${F.AGI}/besluit`, ok: PROVINCE_OK,
     fields: async () => [['status', 'voorgesteld'], ['volgorde', String(++counter)], ['tijd', '']],
   },
+  // funding calls: province staff record and change them; partner editors
+  // mark interest for their own organisation and withdraw it
+  { name: 'GET nieuwe subsidiekans', method: 'GET', path: () => '/kennis/subsidiekansen/nieuw', ok: PROVINCE_OK },
+  {
+    name: 'POST nieuwe subsidiekans', method: 'POST', path: () => '/kennis/subsidiekansen', ok: PROVINCE_OK,
+    fields: async () => fundingFields(`Matrixoproep ${++counter}`),
+  },
+  { name: 'GET bewerken subsidiekans', method: 'GET', path: () => `/kennis/subsidiekansen/${F.SK}/bewerken`, ok: PROVINCE_OK },
+  {
+    name: 'POST bewerken subsidiekans', method: 'POST', path: () => `/kennis/subsidiekansen/${F.SK}/bewerken`, ok: PROVINCE_OK,
+    fields: async () => [['versie', sql(srv.db, `SELECT version FROM funding_call WHERE id = ${F.SK}`).trim()], ...fundingFields(`Matrixoproep ${++counter}`)],
+  },
+  {
+    name: 'POST interesse subsidiekans', method: 'POST', path: () => `/kennis/subsidiekansen/${F.SK}/interesse`, get ok() { return F.AGENDA_PARTNERS; },
+    fields: async () => [['toelichting', '']],
+  },
+  {
+    name: 'POST interesse intrekken', method: 'POST', path: () => `/kennis/subsidiekansen/${F.SK}/interesse`, get ok() { return F.AGENDA_PARTNERS; },
+    fields: async () => [['actie', 'intrekken']],
+  },
   {
     name: 'POST aanvraag behandelen', method: 'POST', path: (role) => `/instrumenten/${F.INS[role]}/status`, ok: PROVINCE_OK,
     fields: async () => [['status', 'in_behandeling'], ['besluitdatum', ''], ['bedragToegekend', ''], ['reden', '']],
   },
 ];
 
-test('authorisation matrix of the relations, instrument and agenda routes × every role', async () => {
+test('authorisation matrix of the relations, instrument, agenda and funding-call routes × every role', async () => {
   // one fresh request per role for the decision row (each move succeeds once)
   F.INS = {};
   for (const role of ROLES) {
@@ -338,6 +365,9 @@ test('authorisation matrix of the relations, instrument and agenda routes × eve
   const it = await req(S['redacteur-partner'], 'POST', `/bijeenkomsten/${F.EV}/agendapunten`, [['titel', 'Matrixagendapunt'], ['toelichting', '']]);
   assert.equal(it.status, 303, `setup agenda item: ${it.status}`);
   F.AGI = sql(srv.db, "SELECT id FROM event_agenda_item WHERE title = 'Matrixagendapunt'").trim();
+  const sk = await req(S['programmateam'], 'POST', '/kennis/subsidiekansen', fundingFields('Matrixsubsidiekans'));
+  assert.equal(sk.status, 303, `setup funding call: ${sk.status} ${sk.text.slice(0, 300)}`);
+  F.SK = /\/kennis\/subsidiekansen\/(\d+)/.exec(sk.location)[1];
   const failures = [];
   for (const row of MODULE_MATRIX) {
     for (const role of ROLES) {

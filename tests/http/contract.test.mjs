@@ -274,6 +274,12 @@ before(async () => {
     const decide = OP('PATCH /agendapunten/{id}');
     await check(decide, `${BASE}/agendapunten/${it.json.id}`, { token: TOK.staf, body: decide.op.requestBody.content['application/json'].example, expect: 200 });
   }
+  // a funding call: the example id 1 of /kennis/subsidiekansen/{id}
+  {
+    const mk = OP('POST /kennis/subsidiekansen');
+    const r = await check(mk, `${BASE}/kennis/subsidiekansen`, { token: TOK.staf, body: mk.op.requestBody.content['application/json'].example, expect: 201 });
+    assert.equal(r.json.id, exampleOf(deref('#/components/parameters/SubsidiekansId')), 'the funding call example in the document');
+  }
   // Fictional people with a public office and a seat, so /personen and the
   // sub-resources answer with content (the person example is
   // "jan-de-testpersoon" in the document).
@@ -632,6 +638,50 @@ test('instrument requests: ask, decide, link, support; public and private reads'
   await check(support, `${BASE}/instrumenten/999999/steun`, { token: B, expect: 404 });
   const list = await check(OP('GET /instrumenten'), `${BASE}/instrumenten`, { token: A, expect: 200 });
   assert.ok(list.json.aanvragen.some((x) => x.id === lobby.json.id));
+});
+
+test('funding calls: record, change with If-Match, mark and withdraw interest', async () => {
+  const orgs = (await srv.get(`${BASE}/organisaties?soort=gemeente&paginaGrootte=100`)).json.organisaties.filter((o) => o.inProvincie === true);
+  addUser(srv.db, 'ct-sk-red', 'redacteur', { org: orgs[2].code });
+  const P = addToken(srv.db, 'ct-sk-red', 'contract');
+  const create = OP('POST /kennis/subsidiekansen');
+  const body = { ...create.op.requestBody.content['application/json'].example, titel: 'Contractoproep (fictief)' };
+  await check(create, `${BASE}/kennis/subsidiekansen`, { body, expect: 401 });
+  await check(create, `${BASE}/kennis/subsidiekansen`, { token: P, body, expect: 403 });
+  await check(create, `${BASE}/kennis/subsidiekansen`, { token: TOK.staf, body: { ...body, cofinanciering: 101 }, expect: 400 });
+  await check(create, `${BASE}/kennis/subsidiekansen`, { token: TOK.staf, raw: 'x', headers: { 'content-type': 'text/plain' }, expect: 415 });
+  const r = await check(create, `${BASE}/kennis/subsidiekansen`, { token: TOK.staf, body, expect: 201 });
+  const url = `${BASE}/kennis/subsidiekansen/${r.json.id}`;
+  const show = OP('GET /kennis/subsidiekansen/{id}');
+  await check(show, `${BASE}/kennis/subsidiekansen/999999`, { expect: 404 });
+  const got = await check(show, url, { token: TOK.staf, expect: 200 });
+  const patch = OP('PATCH /kennis/subsidiekansen/{id}');
+  await check(patch, url, { body: { cofinanciering: 50 }, ifMatch: '*', expect: 401 });
+  await check(patch, url, { token: P, body: { cofinanciering: 50 }, ifMatch: '*', expect: 403 });
+  await check(patch, url, { token: TOK.staf, body: { cofinanciering: 50 }, expect: 428 });
+  await check(patch, url, { token: TOK.staf, body: { cofinanciering: 50 }, ifMatch: `"sk${r.json.id}-v0"`, expect: 412 });
+  await check(patch, url, { token: TOK.staf, body: { cofinanciering: 500 }, ifMatch: got.headers.get('etag'), expect: 400 });
+  await check(patch, `${BASE}/kennis/subsidiekansen/999999`, { token: TOK.staf, body: { cofinanciering: 5 }, ifMatch: '*', expect: 404 });
+  await check(patch, url, { token: TOK.staf, raw: 'x', headers: { 'content-type': 'text/plain' }, ifMatch: got.headers.get('etag'), expect: 415 });
+  await check(patch, url, { token: TOK.staf, body: { cofinanciering: 50 }, ifMatch: got.headers.get('etag'), expect: 200 });
+  const mark = OP('POST /kennis/subsidiekansen/{id}/interesse');
+  await check(mark, `${url}/interesse`, { expect: 401 });
+  await check(mark, `${url}/interesse`, { token: TOK.staf, expect: 403 });
+  await check(mark, `${BASE}/kennis/subsidiekansen/999999/interesse`, { token: P, expect: 404 });
+  await check(mark, `${url}/interesse`, { token: P, body: { toelichting: 'x'.repeat(1001) }, expect: 400 });
+  await check(mark, `${url}/interesse`, { token: P, raw: 'x', headers: { 'content-type': 'text/plain' }, expect: 415 });
+  await check(mark, `${url}/interesse`, { token: P, body: mark.op.requestBody.content['application/json'].example, expect: 201 });
+  await check(mark, `${url}/interesse`, { token: P, expect: 409 });
+  const staffView = await check(show, url, { token: TOK.staf, expect: 200 });
+  assert.equal(staffView.json.interesse.length, 1);
+  const withdraw = OP('DELETE /kennis/subsidiekansen/{id}/interesse');
+  await check(withdraw, `${url}/interesse`, { expect: 401 });
+  await check(withdraw, `${url}/interesse`, { token: TOK.staf, expect: 403 });
+  await check(withdraw, `${BASE}/kennis/subsidiekansen/999999/interesse`, { token: P, expect: 404 });
+  await check(withdraw, `${url}/interesse`, { token: P, expect: 204 });
+  await check(withdraw, `${url}/interesse`, { token: P, expect: 409 });
+  const list = OP('GET /kennis/subsidiekansen');
+  await check(list, `${BASE}/kennis/subsidiekansen?status=dicht`, { expect: 400 });
 });
 
 test('every operation in the document was exercised and validated', () => {

@@ -60,6 +60,10 @@ const UNLINKED = [
     path: '/instrumenten/{id}',
     why: 'the data has no instrument request yet; the links from /instrumenten are tested in tests/http/instrumenten.test.mjs',
   },
+  ...['/kennis/subsidiekansen/{id}', '/kennis/subsidiekansen/{id}/bewerken'].map((p) => ({
+    path: p,
+    why: 'the data has no funding call (staff enter them); the links from /kennis/subsidiekansen are tested in tests/http/subsidiekansen.test.mjs',
+  })),
   {
     path: '/samenwerkingsverbanden/{id}/afspraken/{afspraak}/bewerken',
     why: 'the data has no shared agreement yet; the edit link is tested in tests/http/agreements.test.mjs',

@@ -585,6 +585,38 @@ static void test_agenda(void **state)
 	check_row("policy_may_see_agenda_proposals (no partner)", see_staff, ask_see_agenda);
 }
 
+/* ---- funding calls --------------------------------------------------------------- */
+
+static bool funding_partner; /* is the user's own organisation a partner? */
+static bool ask_manage_funding(enum who w)
+{
+	return policy_may_manage_funding_calls(user(w));
+}
+static bool ask_mark_funding(enum who w)
+{
+	return policy_may_mark_funding_interest(user(w), funding_partner);
+}
+static bool ask_see_funding(enum who w)
+{
+	return policy_may_see_funding_interests(user(w));
+}
+
+static void test_funding_calls(void **state)
+{
+	(void)state;
+	/* province staff record calls and see who is interested; partner
+	 * editors mark interest for their own organisation */
+	static const bool staff[WHO_COUNT] = ROW(0, 0, 0, 0, 0, 1, 1, 1, 1, 0);
+	check_row("policy_may_manage_funding_calls", staff, ask_manage_funding);
+	check_row("policy_may_see_funding_interests", staff, ask_see_funding);
+	funding_partner = true;
+	static const bool mark[WHO_COUNT] = ROW(0, 1, 1, 0, 0, 0, 0, 0, 0, 0);
+	check_row("policy_may_mark_funding_interest (partner)", mark, ask_mark_funding);
+	funding_partner = false;
+	static const bool none[WHO_COUNT] = ROW(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+	check_row("policy_may_mark_funding_interest (no partner)", none, ask_mark_funding);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -593,6 +625,7 @@ int main(void)
 	    cmocka_unit_test(test_people),	   cmocka_unit_test(test_api_writes),
 	    cmocka_unit_test(test_accounts),	   cmocka_unit_test(test_relations),
 	    cmocka_unit_test(test_menu_items),	   cmocka_unit_test(test_agenda),
+	    cmocka_unit_test(test_funding_calls),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
