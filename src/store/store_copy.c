@@ -65,6 +65,10 @@ static const struct copy_table {
     {"outbox", NULL, 1},
     {"event", NULL, 1},
     {"event_registration", NULL, 1},
+    {"indicator_area", NULL, 0},
+    {"indicator", NULL, 1},
+    {"indicator_value", NULL, 1},
+    {"indicator_value_history", NULL, 1},
     {"audit_event", NULL, 1},
     {"meta", NULL, 0},
 };
