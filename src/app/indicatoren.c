@@ -476,7 +476,7 @@ static void read_cbs(struct ctx *c, const struct maprow *map, int nmap, struct v
 		int filled = 0;
 		for (int col = 0; col < sh->ncols; col++)
 			filled += *sh->cells[r][col] != 0;
-		if (!filled || (!*code && filled <= 1))
+		if (!filled || (filled <= 1 && !indicator_area_code_valid(code)))
 			continue; /* a blank, title or footer line ("Bron: CBS") */
 		if (indicator_area_is_country(code))
 			continue;

@@ -357,7 +357,9 @@ int store_indicator_import(struct store *s, const struct write_ctx *w, const cha
 		rc = import_defs(s, a, defs, ndefs, out);
 	if (rc == STORE_OK)
 		rc = import_values(s, a, vals, nvals, out, err, errlen);
-	if (rc == STORE_OK) {
+	if (rc == STORE_OK && !out->added && !out->changed)
+		dry_run = true; /* nothing changed: no audit event, nothing to commit */
+	if (rc == STORE_OK && !dry_run) {
 		json_t *o = json_object();
 		store_json_set(o, "bestand", file);
 		json_object_set_new(o, "gebieden", json_integer(nareas));

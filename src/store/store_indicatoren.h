@@ -44,7 +44,7 @@ struct indicator_import_counts {
  * history and its version goes up), equal rows are left alone. Every key
  * and area a value names must exist (after the areas and definitions of
  * this call): STORE_ERR_INVALID otherwise, err says which. dry_run rolls
- * back.
+ * back; so does an import that changes nothing (no audit event then).
  */
 int store_indicator_import(struct store *s, const struct write_ctx *w, const char *file,
 			   const struct indicator_def *defs, int ndefs,
