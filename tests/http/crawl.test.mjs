@@ -60,6 +60,10 @@ const UNLINKED = [
     why: 'the data has no instrument request yet; the links from /instrumenten are tested in tests/http/instrumenten.test.mjs',
   },
   {
+    path: '/kennis/indicatoren/{key}',
+    why: 'the test data loads no indicators (make run does: data/indicatoren); the links from /kennis/indicatoren are tested in tests/http/indicatoren.test.mjs',
+  },
+  {
     path: '/samenwerkingsverbanden/{id}/afspraken/{afspraak}/bewerken',
     why: 'the data has no shared agreement yet; the edit link is tested in tests/http/agreements.test.mjs',
   },
