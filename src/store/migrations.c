@@ -836,7 +836,10 @@ const char *const store_migrations[] = {
      * values refer to (every gemeente of the divisions the data covers, with
      * its province), indicator definitions with source and licence, values
      * per indicator, area and period (value NULL = missing, never zero) and
-     * the values a correction replaced. Module data read per request,
+     * the values a correction replaced; indicator_period summarises the
+     * periods of each indicator (rows and rows with a value), rewritten by
+     * every import, so the list needs no scan of the values. Module data read
+     * per request,
      * outside the snapshot: no journal trigger, no data-version bump. */
     "CREATE TABLE indicator_area (\n"
     "  code     TEXT PRIMARY KEY,\n"
@@ -876,7 +879,14 @@ const char *const store_migrations[] = {
     "  UNIQUE (indicator_id, area_code, period)\n"
     ");\n"
     "CREATE INDEX indicator_value_area ON indicator_value(area_code, period);\n"
-    "CREATE INDEX indicator_value_period ON indicator_value(indicator_id, period, value);\n"
+
+    "CREATE TABLE indicator_period (\n"
+    "  indicator_id INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,\n"
+    "  period       TEXT NOT NULL,\n"
+    "  n_values     INTEGER NOT NULL,\n"
+    "  n_present    INTEGER NOT NULL,\n"
+    "  PRIMARY KEY (indicator_id, period)\n"
+    ");\n"
     "CREATE TABLE indicator_value_history (\n"
     "  id          INTEGER PRIMARY KEY,\n"
     "  value_id    INTEGER NOT NULL REFERENCES indicator_value(id) ON DELETE CASCADE,\n"

@@ -68,6 +68,7 @@ static const struct copy_table {
     {"indicator_area", NULL, 0},
     {"indicator", NULL, 1},
     {"indicator_value", NULL, 1},
+    {"indicator_period", NULL, 0},
     {"indicator_value_history", NULL, 1},
     {"audit_event", NULL, 1},
     {"meta", NULL, 0},

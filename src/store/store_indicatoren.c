@@ -264,6 +264,7 @@ static int import_values(struct store *s, struct arena *a, const struct indicato
 	snprintf(now, sizeof now, "%s", store_col_text(st, 0));
 	db_reset(st);
 	db_stmt *ins = NULL;
+	bool *touched = arena_calloc(a, (size_t)nk + 1, sizeof *touched);
 	for (int i = 0; i < n; i++) {
 		const struct indicator_value_in *v = &vals[i];
 		struct idkey probe = {v->key, 0};
@@ -284,6 +285,7 @@ static int import_values(struct store *s, struct arena *a, const struct indicato
 			c->unchanged++;
 			continue;
 		}
+		touched[k - keys] = true;
 		if (!e) {
 			/* prepared once per import: the cache lookup per row costs more
 			 * than the insert */
@@ -335,6 +337,26 @@ static int import_values(struct store *s, struct arena *a, const struct indicato
 		e->version++;
 		c->changed++;
 	}
+	/* the period summary of every indicator this import changed */
+	for (int i = 0; i < nk; i++) {
+		if (!touched[i])
+			continue;
+		st = store_stmt(s, "DELETE FROM indicator_period WHERE indicator_id = ?1");
+		if (!st)
+			return STORE_ERR;
+		db_bind_int64(st, 1, keys[i].id);
+		if (store_step_done(s, st, WHAT, err, errlen))
+			return STORE_ERR;
+		st = store_stmt(
+		    s, "INSERT INTO indicator_period (indicator_id, period, n_values, "
+		       "n_present) SELECT indicator_id, period, count(*), count(value) FROM "
+		       "indicator_value WHERE indicator_id = ?1 GROUP BY indicator_id, period");
+		if (!st)
+			return STORE_ERR;
+		db_bind_int64(st, 1, keys[i].id);
+		if (store_step_done(s, st, WHAT, err, errlen))
+			return STORE_ERR;
+	}
 	return STORE_OK;
 }
 
@@ -348,6 +370,18 @@ int store_indicator_import(struct store *s, const struct write_ctx *w, const cha
 	if (!s)
 		return STORE_ERR;
 	struct arena *a = arena_new();
+	/* SQLite: a page cache that holds the value table's indexes while a
+	 * large file is written (64 MiB), the connection's own afterwards */
+	bool big = s->engine == DB_SQLITE && nvals > 10000;
+	int64_t cache = -2000;
+	if (big) {
+		db_stmt *q = store_stmt(s, "PRAGMA cache_size");
+		if (q && db_step(q) == DB_ROW)
+			cache = db_column_int64(q, 0);
+		if (q)
+			db_reset(q);
+		store_exec(s, "PRAGMA cache_size = -65536", WHAT, NULL, 0);
+	}
 	if (store_tx_begin(s, WHAT, err, errlen)) {
 		arena_free(a);
 		return STORE_ERR;
@@ -375,6 +409,11 @@ int store_indicator_import(struct store *s, const struct write_ctx *w, const cha
 		free(after);
 	}
 	arena_free(a);
+	if (big) {
+		char sql[48];
+		snprintf(sql, sizeof sql, "PRAGMA cache_size = %lld", (long long)cache);
+		store_exec(s, sql, WHAT, NULL, 0);
+	}
 	if (rc != STORE_OK || dry_run) {
 		store_tx_rollback(s);
 		if (rc == STORE_ERR && err && !*err)
@@ -392,8 +431,8 @@ int store_indicator_import(struct store *s, const struct write_ctx *w, const cha
 
 static int periods_of(struct store *s, struct arena *a, int64_t id, struct indicator_row *r)
 {
-	db_stmt *st = store_stmt(s, "SELECT period, count(*), count(value) FROM indicator_value "
-				    "WHERE indicator_id = ?1 GROUP BY period ORDER BY period");
+	db_stmt *st = store_stmt(s, "SELECT period, n_values, n_present FROM indicator_period "
+				    "WHERE indicator_id = ?1 ORDER BY period");
 	if (!st)
 		return STORE_ERR;
 	db_bind_int64(st, 1, id);
@@ -447,8 +486,8 @@ int store_indicators(struct store *s, struct arena *a, struct indicator_row **ou
 	int *cap = arena_calloc(a, (size_t)*n, sizeof *cap);
 	for (int i = 0; i < *n; i++)
 		pos[(*out)[i].id] = i + 1;
-	db_stmt *st = store_stmt(s, "SELECT indicator_id, period, count(*), count(value) FROM "
-				    "indicator_value GROUP BY indicator_id, period");
+	db_stmt *st = store_stmt(s, "SELECT indicator_id, period, n_values, n_present FROM "
+				    "indicator_period");
 	if (!st)
 		return STORE_ERR;
 	int rc;
