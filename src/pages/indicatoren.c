@@ -236,10 +236,11 @@ int page_indicator_show(struct request *r)
 		comp_row_close(b);
 	}
 	comp_table_close(b);
-	html_raw(b, "<p class=\"utrecht-paragraph\">Alle waarden, ook van de andere gemeenten, "
-		    "staan in de API: <code>");
-	html_text(b, arena_printf(r->arena, "/api/v1/kennis/indicatoren/%s/waarden", x.d.key));
-	html_raw(b, "</code>.</p>");
+	html_raw(b, "<p class=\"utrecht-paragraph\">Alle waarden, ook van de andere gemeenten en "
+		    "perioden, staan in de ");
+	comp_link(b, arena_printf(r->arena, "/api/v1/kennis/indicatoren/%s/waarden", x.d.key),
+		  "API (JSON)");
+	html_raw(b, ".</p>");
 	layout_end(b, NULL);
 	return 200;
 }

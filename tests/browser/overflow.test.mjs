@@ -18,7 +18,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startEnv, signedInPage, addUser, ROOT } from './harness.mjs';
-import { allPages, addToken } from '../http/harness.mjs';
+import { allPages, addToken, atlas } from '../http/harness.mjs';
 
 const T = { timeout: 600_000 };
 const WIDTHS = [1280, 390];
@@ -101,6 +101,11 @@ before(async () => {
   const insId = JSON.parse(insText).id;
   const granted = await api('PATCH', `/api/v1/instrumenten/${insId}`, { status: 'toegekend' });
   assert.equal(granted.status, 200, await granted.text());
+  // fictional indicators (tests/fixtures/indicatoren), so the indicator page has an instance
+  for (const f of ['gebieden.csv', 'indicatoren.csv', 'waarden.csv']) {
+    const r = atlas(['import', 'indicatoren', path.join(ROOT, 'tests', 'fixtures', 'indicatoren', f), '--db', env.srv.db]);
+    assert.equal(r.status, 0, r.stderr);
+  }
 }, T);
 
 after(async () => {
@@ -109,7 +114,7 @@ after(async () => {
 
 // Links on a few pages, to find an instance for the remaining parameters.
 async function knownLinks() {
-  const pages = ['/', `/samenwerkingsverbanden/${fill.collab}`, '/personen', fill.person, '/wijzigingen', '/beheer/gebruikers', '/organisaties/gm0321', '/bijeenkomsten', fill.event, '/instrumenten'];
+  const pages = ['/', `/samenwerkingsverbanden/${fill.collab}`, '/personen', fill.person, '/wijzigingen', '/beheer/gebruikers', '/organisaties/gm0321', '/bijeenkomsten', fill.event, '/instrumenten', '/kennis/indicatoren'];
   const hrefs = new Set();
   for (const p of pages) {
     await admin.goto(env.base + p, { waitUntil: 'load' });
