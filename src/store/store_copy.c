@@ -65,6 +65,8 @@ static const struct copy_table {
     {"outbox", NULL, 1},
     {"event", NULL, 1},
     {"event_registration", NULL, 1},
+    {"event_agenda_item", NULL, 1},
+    {"event_agenda_support", NULL, 0},
     {"indicator_area", NULL, 0},
     {"indicator", NULL, 1},
     {"indicator_value", NULL, 1},
