@@ -1,6 +1,6 @@
 # Samenwerkingsatlas — GNU Make build.
-#   make run     install what is missing, build, migrate, load the seed, apply the change
-#                sets of data/wijzigingen, serve on :8080
+#   make run     install what is missing, build, migrate, load the seed and the indicators
+#                (data/indicatoren), apply the change sets of data/wijzigingen, serve on :8080
 #   make test    install what is missing, build, run every test (unit + HTTP + browser)
 #   make check   unit tests only          make test-http   black-box HTTP tests only
 #   make test-pg the HTTP tests on a throw-away PostgreSQL cluster (+ haproxy)
@@ -8,6 +8,7 @@
 #   make bench   performance figures      make format      clang-format the sources
 #   make format-check  fail when a C source is not clang-formatted
 #   make seed    rebuild data/seed from ../shared/data (developers only)
+#   make indicatoren  rebuild data/indicatoren from ../shared/data (developers only)
 #   make data    copy the change sets into data/wijzigingen (developers only)
 #   make screenshots  PNGs of every public page at 1280 and 390 px (build/screenshots/pages/)
 #   make lighthouse   Lighthouse accessibility + performance of /, /kaart, /organisaties/gm0321
@@ -79,6 +80,10 @@ run: all
 	@mkdir -p $(dir $(DB))
 	$(BIN) migrate --db $(DB)
 	$(BIN) import seed --db $(DB)
+	@# the indicator store (data/indicatoren; idempotent): areas, definitions, values
+	@for f in gebieden indicatoren waarden; do \
+		$(BIN) import indicatoren data/indicatoren/$$f.csv --db $(DB) || exit 1; \
+	done
 	@# the change sets of data/wijzigingen/, in name order (idempotent; docs/import.md)
 	@for d in data/wijzigingen/*/; do \
 		[ -d "$$d" ] || continue; \
@@ -237,6 +242,10 @@ format-check: $(STAMP)
 
 seed:
 	python3 scripts/build_seed.py
+
+.PHONY: indicatoren
+indicatoren:
+	python3 scripts/build_indicatoren.py
 
 # Copy the sourced change sets into data/wijzigingen/ (developers only;
 # scripts/copy-data says from where).

@@ -26,6 +26,8 @@
 #include "app/siteinfo.h"
 #include "app/outbox.h"
 #include "app/persoonsgegevens.h"
+#include "app/indicatoren.h"
+#include "io/indicatoren_csv.h"
 #include "io/geo.h"
 #include "io/derived_seats.h"
 #include "io/wgr_rules.h"
@@ -68,6 +70,7 @@ struct opts {
 	const char *email;
 	int pw_stdin;	       /* --wachtwoord-stdin */
 	const char *out;       /* atlas export --out */
+	const char *mapping;   /* atlas import indicatoren --mapping */
 	int dry_run;	       /* atlas import csv|roo --dry-run */
 	int overwrite;	       /* atlas backup|restore --overschrijven */
 	int apply;	       /* atlas import wijzigingen --toepassen */
@@ -89,6 +92,8 @@ static const char *usage_text =
     "  import roo BESTAND  een export van het Register van Overheidsorganisaties inlezen\n"
     "  import wijzigingen MAP  een wijzigingenset (docs/import.md); proefrun tenzij "
     "--toepassen\n"
+    "  import indicatoren BESTAND  gebieden, indicatoren of waarden (data/indicatoren) of\n"
+    "                 een CBS-tabel met --mapping KOPPELBESTAND\n"
     "  export roo     het register als ROO-export (XML, oo-export 2.6.x)\n"
     "  backup BESTAND   reservekopie van de database terwijl de server draait\n"
     "  restore BESTAND  zet een reservekopie terug (server gestopt)\n"
@@ -168,6 +173,8 @@ static int parse_opts(int argc, char **argv, struct opts *o)
 			o->min_conf = argv[++i];
 		} else if (strcmp(a, "--dry-run") == 0) {
 			o->dry_run = 1;
+		} else if (strcmp(a, "--mapping") == 0 && next) {
+			o->mapping = argv[++i];
 		} else if (strcmp(a, "--out") == 0 && next) {
 			o->out = argv[++i];
 		} else if (strcmp(a, "--wachtwoord-stdin") == 0) {
@@ -1170,6 +1177,108 @@ static int cmd_import_changes(const struct opts *o)
 	return code;
 }
 
+static const char import_indicatoren_help[] =
+    "Gebruik: atlas import indicatoren BESTAND [--mapping KOPPELBESTAND] [--dry-run] [--db "
+    "PAD]\n"
+    "Leest één bestand van de indicatorenopslag (docs/ARCHITECTURE.md, \"Indicators\n"
+    "(Kennis)\"), herkend aan de kopregel:\n"
+    "  code,naam,niveau,provincie                  gebieden (data/indicatoren/gebieden.csv)\n"
+    "  key,naam,definitie,eenheid,thema,bron,...   indicatoren (indicatoren.csv)\n"
+    "  indicator,gebied,periode,waarde[,bron]      waarden (waarden.csv)\n"
+    "of een CBS-tabel (';' of ',', decimale komma of punt, BOM, '.' = ontbrekend) met een\n"
+    "koppelbestand (bron,kolom,indicator,periode,factor; data/indicatoren/mapping.csv).\n"
+    "Alles of niets: bij een fout noemt de import bestand, regel en kolom en verandert er\n"
+    "niets. Twee keer hetzelfde bestand verandert niets; een gewijzigde waarde krijgt een\n"
+    "nieuwe versie en de oude blijft in de geschiedenis.\n";
+
+static bool read_whole(const char *path, size_t max, struct buf *out)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return false;
+	char chunk[65536];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0 && out->len <= max)
+		buf_add(out, chunk, n);
+	bool ok = !ferror(fp) && !out->err;
+	fclose(fp);
+	return ok;
+}
+
+/* atlas import indicatoren FILE [--mapping FILE] [--dry-run] */
+static int cmd_import_indicatoren(const struct opts *o)
+{
+	if (o->help)
+		return fputs(import_indicatoren_help, stdout), 0;
+	if (!o->arg) {
+		fputs(import_indicatoren_help, stderr);
+		return 2;
+	}
+	struct buf data = BUF_INIT, map = BUF_INIT;
+	if (!read_whole(o->arg, INDICATOREN_CSV_MAX_BYTES, &data)) {
+		fprintf(stderr, "atlas import indicatoren: kan %s niet lezen\n", o->arg);
+		buf_free(&data);
+		return 1;
+	}
+	if (o->mapping && !read_whole(o->mapping, INDICATOREN_CSV_MAX_BYTES, &map)) {
+		fprintf(stderr, "atlas import indicatoren: kan %s niet lezen\n", o->mapping);
+		buf_free(&data);
+		buf_free(&map);
+		return 1;
+	}
+	struct store *st;
+	if (open_store(o, &st)) {
+		buf_free(&data);
+		buf_free(&map);
+		return 1;
+	}
+	char err[256], today[11];
+	today_iso(today);
+	struct write_ctx w = {.actor = "cli:import-indicatoren", .via = "cli", .today = today};
+	int rc = store_check_schema(st, err, sizeof err);
+	if (rc != STORE_OK) {
+		fprintf(stderr, "atlas import indicatoren: %s\n", err);
+		store_close(st);
+		buf_free(&data);
+		buf_free(&map);
+		return 1;
+	}
+	struct arena *a = arena_new();
+	struct ind_import_report *rep = arena_calloc(a, 1, sizeof *rep);
+	rc = indicatoren_import(st, a, &w, o->arg, data.data ? data.data : "", data.len, o->mapping,
+				o->mapping ? (map.data ? map.data : "") : NULL, map.len,
+				o->dry_run != 0, rep);
+	store_close(st);
+	buf_free(&data);
+	buf_free(&map);
+	int kept = rep->n_errors < INDICATOREN_MAX_ERRORS ? rep->n_errors : INDICATOREN_MAX_ERRORS;
+	for (int i = 0; i < kept; i++) {
+		const struct ind_error *e = &rep->errors[i];
+		if (e->line > 0 && e->col > 0)
+			fprintf(stderr, "%s, regel %d, kolom %d: %s\n", e->file, e->line, e->col,
+				e->message);
+		else if (e->line > 0)
+			fprintf(stderr, "%s, regel %d: %s\n", e->file, e->line, e->message);
+		else
+			fprintf(stderr, "%s: %s\n", e->file, e->message);
+	}
+	if (rep->n_errors > kept)
+		fprintf(stderr, "... en nog %d fout(en)\n", rep->n_errors - kept);
+	if (rc) {
+		if (*rep->fatal)
+			fprintf(stderr, "atlas import indicatoren: %s\n", rep->fatal);
+		fprintf(stderr, "atlas import indicatoren: niets gewijzigd (%d fout(en))\n",
+			rep->n_errors ? rep->n_errors : 1);
+		arena_free(a);
+		return 1;
+	}
+	printf("%s%s: %d regels; %d toegevoegd, %d gewijzigd, %d ongewijzigd\n",
+	       o->dry_run ? "proefrun, niets opgeslagen — " : "", indicatoren_kind_name(rep->kind),
+	       rep->rows, rep->counts.added, rep->counts.changed, rep->counts.unchanged);
+	arena_free(a);
+	return 0;
+}
+
 /* atlas import seed | csv FILE | roo FILE: the subcommand decides (and
  * answers --help itself, as "import roo" has its own help). */
 static int cmd_import(const struct opts *o)
@@ -1178,13 +1287,16 @@ static int cmd_import(const struct opts *o)
 		return o->help ? (fputs(import_roo_help, stdout), 0) : cmd_import_roo(o);
 	if (o->sub && strcmp(o->sub, "wijzigingen") == 0)
 		return cmd_import_changes(o);
+	if (o->sub && strcmp(o->sub, "indicatoren") == 0)
+		return cmd_import_indicatoren(o);
 	if (o->help)
 		return fputs(import_help, stdout), 0;
 	if (o->sub && strcmp(o->sub, "csv") == 0)
 		return cmd_import_csv(o);
 	if (!o->sub || strcmp(o->sub, "seed") != 0) {
 		fprintf(stderr,
-			"atlas import: kies seed, csv, roo of wijzigingen (zie atlas import "
+			"atlas import: kies seed, csv, roo, wijzigingen of indicatoren (zie atlas "
+			"import "
 			"--help)\n");
 		return 2;
 	}

@@ -43,9 +43,12 @@
 #include "../api/api_bijeenkomsten_agenda.h"
 #include "../pages/bijeenkomsten_agenda.h"
 #include "../api/api_instrumenten.h"
+#include "../api/api_indicatoren.h"
 #include "../pages/instrumenten.h"
 #include "../api/api_subsidiekansen.h"
 #include "../pages/subsidiekansen.h"
+
+#include "../pages/indicatoren.h"
 #include "../api/api_outbox.h"
 #include "../pages/outbox.h"
 #include "../pages/persoonsgegevens.h"
@@ -392,6 +395,10 @@ const struct route routes[] = {
      ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_ACCOUNT_MGR},
     {HTTP_POST, "/instrumenten/{id}/steun", page_instrument_support, ROUTE_PAGE,
      ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
+    /* The indicator store (pages/indicatoren.c): public open data, read per
+     * request (module data outside the snapshot: not cached). */
+    {GET, "/kennis/indicatoren", page_indicatoren, ROUTE_PAGE, 0, no_params},
+    {GET, "/kennis/indicatoren/{key}", page_indicator_show, ROUTE_PAGE, 0, indicatoren_show_params},
 
     {GET, "/beheer", page_admin_home, ROUTE_PAGE, 0, no_params, USER_ROLE_STAFF},
     {GET, "/beheer/gebruikers", page_users, ROUTE_PAGE, 0, auth_no_params, USER_ROLE_ADMIN},
@@ -555,6 +562,12 @@ const struct route routes[] = {
      ROUTE_API, ROUTE_TOKEN, no_params, USER_ROLE_EDITOR},
     {HTTP_DELETE, "/api/v1/kennis/subsidiekansen/{id}/interesse", api_subsidiekans_withdraw,
      ROUTE_API, ROUTE_TOKEN, no_params, USER_ROLE_EDITOR},
+
+    /* API, the indicator store: public, read only. */
+    {GET, "/api/v1/kennis/indicatoren", api_indicatoren_list, ROUTE_API, 0, no_params},
+    {GET, "/api/v1/kennis/indicatoren/{key}", api_indicator_show, ROUTE_API, 0, no_params},
+    {GET, "/api/v1/kennis/indicatoren/{key}/waarden", api_indicator_values, ROUTE_API, 0,
+     api_indicator_values_params},
 
     /* API, change-set import (staff tokens): plan, or apply with ?toepassen=true. */
     {HTTP_POST, "/api/v1/wijzigingen", api_changeset_import, ROUTE_API, ROUTE_TOKEN | ROUTE_UPLOAD,

@@ -239,6 +239,8 @@ void layout_end(struct buf *b, const char *data_date)
 		    "voor samenwerking</a></li>"
 		    "<li><a class=\"atlas-footer__link\" href=\"/kennis/subsidiekansen\">"
 		    "Subsidiekansen</a></li>"
+		    "<li><a class=\"atlas-footer__link\" href=\"/kennis/indicatoren\">"
+		    "Indicatoren per gemeente</a></li>"
 		    "<li><a class=\"atlas-footer__link\" href=\"/contact\">Contact</a></li>"
 		    "<li><a class=\"atlas-footer__link\" href=\"/privacy\">Privacyverklaring"
 		    "</a></li>"

@@ -900,6 +900,69 @@ const char *const store_migrations[] = {
     "  note       TEXT NOT NULL DEFAULT '',\n"
     "  created_at TEXT NOT NULL,\n"
     "  UNIQUE (call_id, org_code)\n"
+    /* 18: the indicator store (store_indicatoren.h, app/indicatoren.h): areas
+     * values refer to (every gemeente of the divisions the data covers, with
+     * its province), indicator definitions with source and licence, values
+     * per indicator, area and period (value NULL = missing, never zero) and
+     * the values a correction replaced; indicator_period summarises the
+     * periods of each indicator (rows and rows with a value), rewritten by
+     * every import, so the list needs no scan of the values. Module data read
+     * per request,
+     * outside the snapshot: no journal trigger, no data-version bump. */
+    "CREATE TABLE indicator_area (\n"
+    "  code     TEXT PRIMARY KEY,\n"
+    "  name     TEXT NOT NULL,\n"
+    "  level    TEXT NOT NULL CHECK (level IN ('gemeente', 'waterschap', 'provincie', "
+    "'samenwerkingsverband')),\n"
+    "  province TEXT NOT NULL DEFAULT ''\n"
+    ");\n"
+    "CREATE INDEX indicator_area_province ON indicator_area(province);\n"
+    "CREATE TABLE indicator (\n"
+    "  id         INTEGER PRIMARY KEY,\n"
+    "  key        TEXT NOT NULL UNIQUE,\n"
+    "  name       TEXT NOT NULL,\n"
+    "  definition TEXT NOT NULL DEFAULT '',\n"
+    "  unit       TEXT NOT NULL DEFAULT '',\n"
+    "  theme      TEXT NOT NULL,\n"
+    "  source     TEXT NOT NULL,\n"
+    "  source_url TEXT NOT NULL DEFAULT '',\n"
+    "  licence    TEXT NOT NULL DEFAULT '',\n"
+    "  direction  TEXT NOT NULL DEFAULT 'neutraal' CHECK (direction IN ('hoger_beter', "
+    "'lager_beter', 'neutraal')),\n"
+    "  area_level TEXT NOT NULL DEFAULT 'gemeente' CHECK (area_level IN ('gemeente', "
+    "'waterschap', 'provincie', 'samenwerkingsverband')),\n"
+    "  warning    TEXT NOT NULL DEFAULT '',\n"
+    "  updated_at TEXT NOT NULL\n"
+    ");\n"
+    "CREATE INDEX indicator_theme ON indicator(theme, name);\n"
+    "CREATE TABLE indicator_value (\n"
+    "  id           INTEGER PRIMARY KEY,\n"
+    "  indicator_id INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,\n"
+    "  area_code    TEXT NOT NULL REFERENCES indicator_area(code),\n"
+    "  period       TEXT NOT NULL,\n"
+    "  value        REAL,\n"
+    "  version      INTEGER NOT NULL DEFAULT 1 CHECK (version >= 1),\n"
+    "  source_note  TEXT NOT NULL DEFAULT '',\n"
+    "  updated_at   TEXT NOT NULL,\n"
+    "  UNIQUE (indicator_id, area_code, period)\n"
+    ");\n"
+    "CREATE INDEX indicator_value_area ON indicator_value(area_code, period);\n"
+
+    "CREATE TABLE indicator_period (\n"
+    "  indicator_id INTEGER NOT NULL REFERENCES indicator(id) ON DELETE CASCADE,\n"
+    "  period       TEXT NOT NULL,\n"
+    "  n_values     INTEGER NOT NULL,\n"
+    "  n_present    INTEGER NOT NULL,\n"
+    "  PRIMARY KEY (indicator_id, period)\n"
+    ");\n"
+    "CREATE TABLE indicator_value_history (\n"
+    "  id          INTEGER PRIMARY KEY,\n"
+    "  value_id    INTEGER NOT NULL REFERENCES indicator_value(id) ON DELETE CASCADE,\n"
+    "  version     INTEGER NOT NULL,\n"
+    "  value       REAL,\n"
+    "  source_note TEXT NOT NULL DEFAULT '',\n"
+    "  replaced_at TEXT NOT NULL,\n"
+    "  UNIQUE (value_id, version)\n"
     ");\n",
 };
 

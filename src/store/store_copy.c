@@ -71,6 +71,11 @@ static const struct copy_table {
     {"expert_listing", NULL, 1},
     {"funding_call", NULL, 1},
     {"funding_interest", NULL, 1},
+    {"indicator_area", NULL, 0},
+    {"indicator", NULL, 1},
+    {"indicator_value", NULL, 1},
+    {"indicator_period", NULL, 0},
+    {"indicator_value_history", NULL, 1},
     {"audit_event", NULL, 1},
     {"meta", NULL, 0},
 };

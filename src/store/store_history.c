@@ -40,7 +40,7 @@ struct rows {
 	"entity NOT IN ('user', 'api_token', 'person', 'office', 'seat', 'person_export', "        \
 	"'account_manager', 'contact_moment', 'relation_signal', 'follow_up', 'outbox', "          \
 	"'instrument_request', 'event', 'event_registration', 'event_agenda_item', "               \
-	"'event_agenda_support', 'persoonsgegevens', 'expert_listing', 'funding_call', "	\
+	"'event_agenda_support', 'persoonsgegevens', 'expert_listing', 'funding_call', "           \
 	"'funding_interest')"
 
 /* Append every row of the prepared audit query st; resets st. */

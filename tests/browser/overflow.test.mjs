@@ -18,7 +18,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startEnv, signedInPage, addUser, ROOT } from './harness.mjs';
-import { allPages, addToken, sql } from '../http/harness.mjs';
+import { allPages, addToken, sql, atlas } from '../http/harness.mjs';
 
 const T = { timeout: 600_000 };
 const WIDTHS = [1280, 390];
@@ -116,6 +116,11 @@ before(async () => {
   const skText = await sk.text();
   assert.equal(sk.status, 201, skText);
   fill.call = `/kennis/subsidiekansen/${JSON.parse(skText).id}`;
+  // fictional indicators (tests/fixtures/indicatoren), so the indicator page has an instance
+  for (const f of ['gebieden.csv', 'indicatoren.csv', 'waarden.csv']) {
+    const r = atlas(['import', 'indicatoren', path.join(ROOT, 'tests', 'fixtures', 'indicatoren', f), '--db', env.srv.db]);
+    assert.equal(r.status, 0, r.stderr);
+  }
 }, T);
 
 after(async () => {
@@ -124,7 +129,7 @@ after(async () => {
 
 // Links on a few pages, to find an instance for the remaining parameters.
 async function knownLinks() {
-  const pages = ['/', `/samenwerkingsverbanden/${fill.collab}`, '/personen', fill.person, '/wijzigingen', '/beheer/gebruikers', '/organisaties/gm0321', '/bijeenkomsten', fill.pastEvent, fill.event, '/instrumenten', '/kennis/subsidiekansen', fill.call];
+  const pages = ['/', `/samenwerkingsverbanden/${fill.collab}`, '/personen', fill.person, '/wijzigingen', '/beheer/gebruikers', '/organisaties/gm0321', '/bijeenkomsten', fill.pastEvent, fill.event, '/instrumenten', '/kennis/subsidiekansen', fill.call, '/kennis/indicatoren'];
   const hrefs = new Set();
   for (const p of pages) {
     await admin.goto(env.base + p, { waitUntil: 'load' });

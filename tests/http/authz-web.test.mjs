@@ -456,6 +456,19 @@ test('authorisation matrix of the routes after an event × every role', async ()
       if ((expect !== 'ok' || row.method === 'GET') && before !== after) failures.push(`${row.name} as ${role}: refused/GET request changed the records`);
       if (expect === 'ok' && row.method === 'POST' && good && before === after) failures.push(`${row.name} as ${role}: success but nothing changed`);
     }
+
+// The indicator store (/kennis/indicatoren, app/indicatoren.h) is public
+// open data, read only: every role, anonymous included, reads it; a POST is
+// not a route (the import is the command line's).
+test('authorisation of the indicator pages × every role: public, read only', async () => {
+  const failures = [];
+  for (const role of ROLES) {
+    for (const p of ['/kennis/indicatoren', '/api/v1/kennis/indicatoren']) {
+      const r = await req(S[role], 'GET', p);
+      if (r.status !== 200) failures.push(`GET ${p} as ${role}: ${r.status}`);
+    }
+    const w = await req(S[role], 'POST', '/kennis/indicatoren', []);
+    if (![403, 404, 405].includes(w.status)) failures.push(`POST /kennis/indicatoren as ${role}: ${w.status}`);
   }
   assert.deepEqual(failures, []);
 });

@@ -19,7 +19,8 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startServer, ROOT, addUser, addToken, login, atlas } from './harness.mjs';
 
@@ -298,6 +299,19 @@ before(async () => {
   const deelname = c.deelnemers.find((d) => d.organisatie.code === ORG && d.actief).id;
   await staff.submit(`/samenwerkingsverbanden/${C}/deelnemers/${deelname}/rol`, [['datum', '2025-01-15'], ['rechtmatig', '2'], ['presterend', '3'], ['samenwerkend', '5'], ['responsief', '1'], ['toelichting', 'Fictieve beoordeling']]);
   await staff.submit(`/samenwerkingsverbanden/${C}/fasen/nieuw`, [['fase', 'groei'], ['procesfase', 'verkennen'], ['datum', '2010-01-01'], ['toelichting', 'Fictief']]);
+  // the indicator store: the bundled areas and definitions, and the values of
+  // the example indicator (data/indicatoren; the rest is not needed here)
+  {
+    const key = exampleOf(deref('#/components/parameters/IndicatorSleutel'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'atlas-contract-ind-'));
+    const lines = readFileSync(path.join(ROOT, 'data', 'indicatoren', 'waarden.csv'), 'utf8').split('\n');
+    writeFileSync(path.join(dir, 'waarden.csv'), [lines[0], ...lines.filter((l) => l.startsWith(`${key},`))].join('\n') + '\n');
+    for (const f of [path.join(ROOT, 'data', 'indicatoren', 'gebieden.csv'), path.join(ROOT, 'data', 'indicatoren', 'indicatoren.csv'), path.join(dir, 'waarden.csv')]) {
+      const r = atlas(['import', 'indicatoren', f, '--db', srv.db]);
+      assert.equal(r.status, 0, r.stderr);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  }
   // a public instrument request (a granted lobby dossier): the example id 1 of the document
   const ins = await srv.get(`${BASE}/instrumenten`, { authorization: `Bearer ${TOK.staf}`, 'content-type': 'application/json' }, { method: 'POST', body: JSON.stringify({ organisatie: ORG, soort: 'lobby', titel: 'Testdossier contract', doel: 'Fictief.' }) });
   assert.equal(ins.status, 201, ins.text);

@@ -65,6 +65,10 @@ const UNLINKED = [
     why: 'the data has no funding call (staff enter them); the links from /kennis/subsidiekansen are tested in tests/http/subsidiekansen.test.mjs',
   })),
   {
+    path: '/kennis/indicatoren/{key}',
+    why: 'the test data loads no indicators (make run does: data/indicatoren); the links from /kennis/indicatoren are tested in tests/http/indicatoren.test.mjs',
+  },
+  {
     path: '/samenwerkingsverbanden/{id}/afspraken/{afspraak}/bewerken',
     why: 'the data has no shared agreement yet; the edit link is tested in tests/http/agreements.test.mjs',
   },
