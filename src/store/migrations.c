@@ -900,6 +900,7 @@ const char *const store_migrations[] = {
     "  note       TEXT NOT NULL DEFAULT '',\n"
     "  created_at TEXT NOT NULL,\n"
     "  UNIQUE (call_id, org_code)\n"
+    ");\n",
     /* 18: the indicator store (store_indicatoren.h, app/indicatoren.h): areas
      * values refer to (every gemeente of the divisions the data covers, with
      * its province), indicator definitions with source and licence, values

@@ -834,6 +834,7 @@ const char *const store_pg_migrations[] = {
     "  note       text NOT NULL DEFAULT '',\n"
     "  created_at text NOT NULL,\n"
     "  UNIQUE (call_id, org_code)\n"
+    ");\n",
     /* 18: the indicator store (see migrations.c 18). */
     "CREATE TABLE indicator_area (\n"
     "  code     text PRIMARY KEY,\n"
