@@ -237,6 +237,8 @@ void layout_end(struct buf *b, const char *data_date)
 		    "</a></li>"
 		    "<li><a class=\"atlas-footer__link\" href=\"/instrumenten\">Instrumenten "
 		    "voor samenwerking</a></li>"
+		    "<li><a class=\"atlas-footer__link\" href=\"/kennis/bibliotheek\">Bibliotheek"
+		    "</a></li>"
 		    "<li><a class=\"atlas-footer__link\" href=\"/contact\">Contact</a></li>"
 		    "<li><a class=\"atlas-footer__link\" href=\"/privacy\">Privacyverklaring"
 		    "</a></li>"

@@ -65,6 +65,10 @@ static const struct copy_table {
     {"outbox", NULL, 1},
     {"event", NULL, 1},
     {"event_registration", NULL, 1},
+    {"publication", NULL, 1},
+    {"publication_theme", NULL, 0},
+    {"publication_collab", NULL, 0},
+    {"publication_org", NULL, 0},
     {"audit_event", NULL, 1},
     {"meta", NULL, 0},
 };
