@@ -105,7 +105,7 @@ int bibliotheek_query_words(const char *query, char words[][64], int max)
 		size_t len = end ? (size_t)(end - p) : strlen(p);
 		if (len > 60)
 			len = 60;
-		if (len) {
+		if (len >= 2) {
 			memcpy(words[k], p, len);
 			words[k][len] = '\0';
 			k++;

@@ -60,7 +60,8 @@ char *bibliotheek_fold(const char *text, char *out, size_t n);
 /*
  * Split query into at most max folded words (each without dashes, at most
  * 60 bytes, in words[i]); returns how many. Words are separated by anything
- * that is not a letter or digit.
+ * that is not a letter or digit; words of one character are left out
+ * (they would match nearly everything).
  */
 int bibliotheek_query_words(const char *query, char words[][64], int max);
 

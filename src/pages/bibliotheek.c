@@ -545,6 +545,16 @@ int page_bibliotheek_delete(struct request *r)
 	}
 }
 
+/* The host of an http(s) address ("www.example.org"), for the link's
+ * note: the full address may be longer than a phone's screen. */
+static const char *url_host(struct request *r, const char *url)
+{
+	const char *p = strstr(url, "://");
+	p = p ? p + 3 : url;
+	size_t n = strcspn(p, "/?#");
+	return arena_printf(r->arena, "%.*s", (int)n, p);
+}
+
 /* The summary as paragraphs: one per run of lines, a blank line between. */
 static void summary_paras(struct buf *b, const char *text)
 {
@@ -614,7 +624,7 @@ int page_bibliotheek_show(struct request *r)
 		html_raw(b, "\">Naar het stuk<span class=\"atlas-visually-hidden\">: ");
 		html_text(b, x.title);
 		html_raw(b, "</span></a> <span class=\"atlas-muted\">(");
-		html_text(b, x.url);
+		html_text(b, url_host(r, x.url));
 		html_raw(b, ")</span></p>");
 	}
 	comp_dl_open(b);

@@ -101,6 +101,11 @@ before(async () => {
   const insId = JSON.parse(insText).id;
   const granted = await api('PATCH', `/api/v1/instrumenten/${insId}`, { status: 'toegekend' });
   assert.equal(granted.status, 200, await granted.text());
+  // a fictional knowledge-base item with a long title and link
+  const bib = await api('POST', '/api/v1/kennis/publicaties', { organisatie: 'gm0321', soort: 'analyse', titel: 'Testanalyse Overloop: samenwerking tussen gemeenten en waterschappen in de regio, een verkenning', url: 'https://www.example.org/fictief/een-heel-lang-pad/naar-een-testanalyse-over-samenwerking-zonder-spaties-in-het-adres', samenvatting: 'Fictief.', datum: '2026-01-15', gemeenten: ['gm0321'] });
+  const bibText = await bib.text();
+  assert.equal(bib.status, 201, bibText);
+  fill.bib = `/kennis/bibliotheek/${JSON.parse(bibText).id}`;
 }, T);
 
 after(async () => {
@@ -109,7 +114,7 @@ after(async () => {
 
 // Links on a few pages, to find an instance for the remaining parameters.
 async function knownLinks() {
-  const pages = ['/', `/samenwerkingsverbanden/${fill.collab}`, '/personen', fill.person, '/wijzigingen', '/beheer/gebruikers', '/organisaties/gm0321', '/bijeenkomsten', fill.event, '/instrumenten'];
+  const pages = ['/', `/samenwerkingsverbanden/${fill.collab}`, '/personen', fill.person, '/wijzigingen', '/beheer/gebruikers', '/organisaties/gm0321', '/bijeenkomsten', fill.event, '/instrumenten', fill.bib];
   const hrefs = new Set();
   for (const p of pages) {
     await admin.goto(env.base + p, { waitUntil: 'load' });

@@ -59,6 +59,10 @@ const UNLINKED = [
     path: '/instrumenten/{id}',
     why: 'the data has no instrument request yet; the links from /instrumenten are tested in tests/http/instrumenten.test.mjs',
   },
+  ...['/kennis/bibliotheek/{id}', '/kennis/bibliotheek/{id}/bewerken'].map((p) => ({
+    path: p,
+    why: 'the data has no knowledge-base item (none are invented); the links from the list are tested in tests/http/bibliotheek.test.mjs',
+  })),
   {
     path: '/samenwerkingsverbanden/{id}/afspraken/{afspraak}/bewerken',
     why: 'the data has no shared agreement yet; the edit link is tested in tests/http/agreements.test.mjs',
