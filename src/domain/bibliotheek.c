@@ -47,8 +47,9 @@ void bibliotheek_check(struct field_errors *e, const struct bibliotheek_input *i
 				 BIBLIOTHEEK_URL_MAX);
 	} else if (!validate_is_url_opt(url)) {
 		field_errors_add(e, "url",
-				 "Vul een webadres in dat begint met https:// of "
-				 "http://, bijvoorbeeld https://www.example.org/rapport.");
+				 "Vul een geldig webadres in dat begint met https:// of http://, "
+				 "zonder spaties of aanhalingstekens, bijvoorbeeld "
+				 "https://www.example.org/rapport.");
 	}
 	field_check_text(e, "samenvatting", in->summary, 1, BIBLIOTHEEK_SUMMARY_MAX, true,
 			 "Een samenvatting");

@@ -419,7 +419,7 @@ static void read_form(struct request *r, struct bibliotheek_form *f, bool staff)
 	f->n_collabs =
 	    req_form_all(r, "samenwerkingsverband", collabs, BIBLIOTHEEK_COLLABS_MAX + 1);
 	f->n_orgs = req_form_all(r, "gemeente", orgs, BIBLIOTHEEK_ORGS_MAX + 1);
-	/* an empty select submits "": the form's owner is then u's own */
+	/* no choice of visibility counts as public (the form preselects it) */
 	if (!f->in.visibility || !*f->in.visibility)
 		f->in.visibility = "openbaar";
 }

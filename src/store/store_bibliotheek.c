@@ -167,7 +167,7 @@ int store_publication_update(struct store *s, const struct write_ctx *w, int64_t
 		store_db_fail(s, "bibliotheek opslaan", NULL, 0);
 		goto out;
 	}
-	if (expected_version > 0 && expected_version != version) {
+	if (expected_version != 0 && expected_version != version) {
 		rc = STORE_ERR_CONFLICT;
 		goto out;
 	}

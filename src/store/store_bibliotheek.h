@@ -67,7 +67,8 @@ int store_publication_add(struct store *s, const struct write_ctx *w,
 
 /* Replace item id's fields and links (in->created_by is ignored).
  * expected_version 0: any; else STORE_ERR_CONFLICT when the item has
- * another version. STORE_ERR_NOTFOUND when it is gone. */
+ * another version (a negative one always conflicts: a form without one). STORE_ERR_NOTFOUND when it
+ * is gone. */
 int store_publication_update(struct store *s, const struct write_ctx *w, int64_t id,
 			     int64_t expected_version, const struct publication_new *in);
 

@@ -65,6 +65,8 @@ static const struct copy_table {
     {"outbox", NULL, 1},
     {"event", NULL, 1},
     {"event_registration", NULL, 1},
+    {"event_agenda_item", NULL, 1},
+    {"event_agenda_support", NULL, 0},
     {"publication", NULL, 1},
     {"publication_theme", NULL, 0},
     {"publication_collab", NULL, 0},

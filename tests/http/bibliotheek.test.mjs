@@ -184,6 +184,8 @@ test('edit and remove: the owner editor and staff may, another editor may not', 
   // the old form again: a conflict, nothing written
   const stale = await S['bib-red-p'].post(`/kennis/bibliotheek/${id}/bewerken`, setField(vals, 'titel', 'Oud formulier'));
   assert.equal(stale.status, 409);
+  const noVersion = await S['bib-red-p'].post(`/kennis/bibliotheek/${id}/bewerken`, setField(vals, 'titel', 'Zonder versie').filter(([k]) => k !== 'versie'));
+  assert.equal(noVersion.status, 409, 'a form without a version does not overwrite blindly');
   const patched = await T.staf.call('PATCH', `/api/v1/kennis/publicaties/${id}`, { body: { licentie: 'CC0 1.0', beleidsdomeinen: [] } });
   assert.equal(patched.status, 200, patched.text);
   assert.equal(patched.json.licentie, 'CC0 1.0');
