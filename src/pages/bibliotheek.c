@@ -262,7 +262,18 @@ struct form_setup {
 	bool staff;
 };
 
-static void setup(struct request *r, struct form_setup *fs)
+/* Is organisation code one of item's related organisations? */
+static bool related(const struct publication_row *item, const char *code)
+{
+	for (int i = 0; item && i < item->n_orgs; i++)
+		if (strcmp(item->orgs[i], code) == 0)
+			return true;
+	return false;
+}
+
+/* The form's fields; item (NULL: a new one) keeps its related
+ * organisations among the choices even when they are not partners. */
+static void setup(struct request *r, const struct publication_row *item, struct form_setup *fs)
 {
 	const struct snapshot *s = r->snap;
 	int nk, nv;
@@ -288,11 +299,12 @@ static void setup(struct request *r, struct form_setup *fs)
 	owners[no++] = (struct comp_option){"", "Kies een organisatie"};
 	for (int i = 0; i < s->n_orgs; i++) {
 		const struct organisation *x = &s->orgs[i];
-		if (x->ended)
-			continue;
-		owners[no++] = (struct comp_option){x->code, x->name};
-		if (x->in_province && (x->kind == ORG_MUNICIPALITY || x->kind == ORG_WATER_BOARD))
+		bool partner = !x->ended && x->in_province &&
+			       (x->kind == ORG_MUNICIPALITY || x->kind == ORG_WATER_BOARD);
+		if (partner || related(item, x->code))
 			partners[np++] = (struct comp_option){x->code, x->name};
+		if (!x->ended)
+			owners[no++] = (struct comp_option){x->code, x->name};
 	}
 	fs->staff = policy_is_staff(r->user);
 	int k = 0;
@@ -336,7 +348,7 @@ static int form_page(struct request *r, const struct publication_row *x, const c
 	struct buf *b = &r->out;
 	buf_reset(b);
 	struct form_setup fs;
-	setup(r, &fs);
+	setup(r, x, &fs);
 	const char *v[N_FIELDS];
 	if (vals) {
 		memcpy(v, vals, sizeof v);
@@ -452,7 +464,7 @@ static int after_save(struct request *r, const struct publication_row *x, int64_
 							x ? "opgeslagen" : "toegevoegd"));
 	case BIB_INVALID: {
 		struct form_setup fs;
-		setup(r, &fs);
+		setup(r, x, &fs);
 		const char *v[N_FIELDS];
 		form_submitted(r, fs.fields, N_FIELDS, v);
 		return form_page(r, x, v, e, 400);

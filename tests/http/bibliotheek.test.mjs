@@ -155,7 +155,7 @@ test('the organisation and collaboration pages show new public items, also after
   await anon.get(`/organisaties/${F.R}`); // cached now
   const c1 = await anon.get(`/samenwerkingsverbanden/${F.C}`);
   assert.ok(c1.text.includes('Fictieve analyse'));
-  const made = await T.staf.call('POST', '/api/v1/kennis/publicaties', { body: { organisatie: F.R, soort: 'link', titel: 'Fictieve link Testrade', url: 'https://www.example.org/fictief/link', samenvatting: 'Verzonnen link.', datum: '2026-03-01' } });
+  const made = await T.staf.call('POST', '/api/v1/kennis/publicaties', { body: { organisatie: F.R, soort: 'link', titel: 'Fictieve link Testrade', url: 'https://www.example.org/fictief/link', samenvatting: 'Verzonnen link.', datum: '2026-03-01', gemeenten: ['pv26'] } });
   assert.equal(made.status, 201, made.text);
   F.STAFF = made.json.id;
   const after1 = await anon.get(`/organisaties/${F.R}`);
@@ -227,6 +227,9 @@ test('every route by who asks', async () => {
   assert.equal(count('publication'), before1);
   assert.equal((await S['bib-red-p'].post(`/kennis/bibliotheek/${id}/verwijderen`, [])).status, 403);
   assert.equal((await T.none.call('POST', '/api/v1/kennis/publicaties', { body: { titel: 'x' } })).status, 401);
+  // the edit form keeps a related organisation that is not a partner gemeente among its choices
+  const staffForm = await S['bib-staf'].get(`/kennis/bibliotheek/${id}/bewerken`);
+  assert.match(staffForm.text, /name="gemeente" value="pv26" checked/);
   await S['bib-staf'].submit(`/kennis/bibliotheek/${id}/verwijderen`, []);
   assert.equal(count('publication'), before1 - 1);
 });
