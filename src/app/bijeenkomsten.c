@@ -2,6 +2,7 @@
  * bijeenkomsten — events with registration; see bijeenkomsten.h.
  */
 #include "bijeenkomsten.h"
+#include "../domain/bijeenkomsten_verslag.h"
 #include "accounts.h"
 #include "outbox.h"
 #include "policy.h"
@@ -74,6 +75,10 @@ enum ev_outcome bijeenkomsten_get(struct store *st, struct arena *a, int64_t id,
 	return from_store(store_event_get(st, a, id, out));
 }
 
+static enum ev_outcome tell_moved(struct store *st, struct arena *a, const struct write_ctx *w,
+				  const struct event_row *ev);
+static enum ev_outcome finish(struct store *st, enum ev_outcome o);
+
 enum ev_outcome bijeenkomsten_save(struct store *st, const struct user *u, const char *via,
 				   int64_t id, const struct event_input *in, struct field_errors *e,
 				   int64_t *id_out)
@@ -104,8 +109,25 @@ enum ev_outcome bijeenkomsten_save(struct store *st, const struct user *u, const
 	struct write_ctx w;
 	char actor[80], today[11];
 	accounts_write_ctx(u, via, &w, actor, today);
-	int rc = id ? store_event_update(st, &w, id, &v) : store_event_add(st, &w, &v, id_out);
-	return from_store(rc);
+	if (!id)
+		return from_store(store_event_add(st, &w, &v, id_out));
+	/* the change and its reminders move in one transaction */
+	struct arena *a = arena_new();
+	if (store_batch_begin(st) != STORE_OK) {
+		arena_free(a);
+		return EV_FAILED;
+	}
+	struct event_row old;
+	enum ev_outcome o = from_store(store_event_get(st, a, id, &old));
+	if (o == EV_OK)
+		o = from_store(store_event_update(st, &w, id, &v));
+	struct event_row moved;
+	if (o == EV_OK && strcmp(old.starts_at, v.starts_at) != 0 &&
+	    (o = from_store(store_event_get(st, a, id, &moved))) == EV_OK)
+		o = tell_moved(st, a, &w, &moved);
+	o = finish(st, o);
+	arena_free(a);
+	return o;
 }
 
 /* ---- mail ------------------------------------------------------------------------ */
@@ -159,8 +181,7 @@ static int queue_reminder(struct store *st, struct arena *a, const struct write_
 {
 	char at[21], now[32];
 	iso_at(0, now);
-	if (str_empty(to) || !bijeenkomst_reminder_at(ev->starts_at, at) ||
-	    strncmp(at, now, 19) <= 0)
+	if (str_empty(to) || !bijeenkomst_reminder_move(ev->starts_at, now, at))
 		return STORE_OK;
 	const struct mail_message m = {
 	    .to = to,
@@ -182,6 +203,57 @@ static int queue_reminder(struct store *st, struct arena *a, const struct write_
 	if (rc != STORE_OK)
 		log_error("bijeenkomsten: queueing a reminder failed (%d)", rc);
 	return rc;
+}
+
+/*
+ * Inside the batch: the start of ev moved. Everyone with a place or on the
+ * waiting list (and an address) gets a mail with the new time and a new
+ * cancel link (only digests are kept, so the old link stops working); a
+ * reminder no sender has claimed yet is withdrawn and, for a place, queued
+ * anew with the new link for 07:00 UTC the day before the new start — also
+ * for a registration that had none because the old start was too near —
+ * unless that moment has passed (bijeenkomst_reminder_move).
+ */
+static enum ev_outcome tell_moved(struct store *st, struct arena *a, const struct write_ctx *w,
+				  const struct event_row *ev)
+{
+	struct registration_row *all;
+	int n;
+	if (store_registrations(st, a, ev->id, &all, &n) != STORE_OK)
+		return EV_FAILED;
+	for (int i = 0; i < n; i++) {
+		const struct registration_row *x = &all[i];
+		bool withdrawn;
+		if (store_outbox_withdraw(st, reminder_key(a, x->id), &withdrawn) != STORE_OK)
+			return EV_FAILED;
+		bool place = bijeenkomst_status_takes_place(x->status);
+		if ((!place && strcmp(x->status, "wachtlijst") != 0) || str_empty(x->email))
+			continue;
+		char tok[44], dig[65];
+		secret_random_token(tok);
+		secret_digest(tok, dig);
+		int rc =
+		    store_registration_set_status(st, w, x->id, x->event_id, x->status, dig, false);
+		if (rc != STORE_OK)
+			return from_store(rc);
+		const char *cancel = arena_printf(a, "%s/bijeenkomsten/afmelden/%s",
+						  bijeenkomsten_public_url(), tok);
+		if (place &&
+		    queue_reminder(st, a, w, ev, x->id, x->email, x->name, cancel) != STORE_OK)
+			return EV_FAILED;
+		if (queue(
+			st, w, "bijeenkomst-verplaatst", x->email, x->name,
+			arena_printf(a, "Nieuwe tijd: %s", ev->title),
+			arena_printf(a,
+				     "Beste %s,\n\nDe bijeenkomst waarvoor u %s, heeft een nieuwe "
+				     "tijd.\n\n%s\nKunt u nu niet komen? Meld u af, dan krijgt "
+				     "iemand anders uw plaats: %s\n(De afmeldlink uit een eerder "
+				     "bericht werkt niet meer.)\n",
+				     x->name, place ? "bent aangemeld" : "op de wachtlijst staat",
+				     event_facts(a, ev), cancel)) != STORE_OK)
+			return EV_FAILED;
+	}
+	return EV_OK;
 }
 
 /* The mail after registration id took a place or joined the waiting list,
@@ -470,6 +542,39 @@ enum ev_outcome bijeenkomsten_confirm(struct store *st, struct arena *a, const c
 	return o;
 }
 
+/* Inside the batch: a place of ev came free — the first on the waiting
+ * list (bijeenkomst_next_waiting) moves up and gets its mail. */
+static enum ev_outcome promote_next(struct store *st, struct arena *a, const struct write_ctx *w,
+				    const struct event_row *ev)
+{
+	int taken = 0;
+	if (store_registration_taken(st, ev->id, &taken) != STORE_OK)
+		return EV_FAILED;
+	if (bijeenkomst_places_left(ev->capacity, taken) == 0)
+		return EV_OK;
+	struct registration_row *all;
+	int n;
+	if (store_registrations(st, a, ev->id, &all, &n) != STORE_OK)
+		return EV_FAILED;
+	struct waiting_entry *wl = arena_calloc(a, (size_t)n + 1, sizeof *wl);
+	for (int i = 0; i < n; i++)
+		wl[i] = (struct waiting_entry){all[i].id, all[i].status, all[i].waiting_since};
+	int next = bijeenkomst_next_waiting(wl, n);
+	if (next < 0)
+		return EV_OK;
+	char tok[44], dig[65];
+	secret_random_token(tok);
+	secret_digest(tok, dig);
+	int rc =
+	    store_registration_set_status(st, w, all[next].id, ev->id, "bevestigd", dig, false);
+	if (rc != STORE_OK)
+		return from_store(rc);
+	return mail_status(st, a, w, ev, all[next].id, all[next].email, all[next].name, "bevestigd",
+			   tok, true) == STORE_OK
+		   ? EV_OK
+		   : EV_FAILED;
+}
+
 /* Inside the batch: cancel reg (of ev); when it held a place, the first on
  * the waiting list moves up with its mail. */
 static enum ev_outcome cancel_in_batch(struct store *st, struct arena *a, const struct write_ctx *w,
@@ -487,34 +592,7 @@ static enum ev_outcome cancel_in_batch(struct store *st, struct arena *a, const 
 	/* a guest's name and address go with the cancellation */
 	if (!reg->user_id && store_registration_erase(st, w, reg->id) != STORE_OK)
 		return EV_FAILED;
-	if (!held)
-		return EV_OK;
-	int taken = 0;
-	if (store_registration_taken(st, reg->event_id, &taken) != STORE_OK)
-		return EV_FAILED;
-	if (bijeenkomst_places_left(ev->capacity, taken) == 0)
-		return EV_OK;
-	struct registration_row *all;
-	int n;
-	if (store_registrations(st, a, reg->event_id, &all, &n) != STORE_OK)
-		return EV_FAILED;
-	struct waiting_entry *wl = arena_calloc(a, (size_t)n + 1, sizeof *wl);
-	for (int i = 0; i < n; i++)
-		wl[i] = (struct waiting_entry){all[i].id, all[i].status, all[i].waiting_since};
-	int next = bijeenkomst_next_waiting(wl, n);
-	if (next < 0)
-		return EV_OK;
-	char tok[44], dig[65];
-	secret_random_token(tok);
-	secret_digest(tok, dig);
-	rc = store_registration_set_status(st, w, all[next].id, reg->event_id, "bevestigd", dig,
-					   false);
-	if (rc != STORE_OK)
-		return from_store(rc);
-	return mail_status(st, a, w, ev, all[next].id, all[next].email, all[next].name, "bevestigd",
-			   tok, true) == STORE_OK
-		   ? EV_OK
-		   : EV_FAILED;
+	return held ? promote_next(st, a, w, ev) : EV_OK;
 }
 
 enum ev_outcome bijeenkomsten_cancel(struct store *st, struct arena *a, const char *token,
@@ -635,6 +713,62 @@ enum ev_outcome bijeenkomsten_attendance(struct store *st, const struct user *u,
 			o = from_store(store_registration_set_status(st, &w, all[i].id, event_id,
 								     want, NULL, false));
 	}
+	o = finish(st, o);
+	arena_free(a);
+	return o;
+}
+
+enum ev_outcome bijeenkomsten_registration(struct store *st, struct arena *a, const struct user *u,
+					   int64_t event_id, int64_t id,
+					   struct registration_row *out)
+{
+	memset(out, 0, sizeof *out);
+	if (!policy_is_province(u))
+		return EV_FORBIDDEN;
+	return from_store(store_registration_get(st, a, event_id, id, out));
+}
+
+enum ev_outcome bijeenkomsten_registration_edit(struct store *st, const struct user *u,
+						const char *via, int64_t event_id, int64_t id,
+						const char *name, const char *organisation,
+						bool show_name, struct field_errors *e)
+{
+	if (!policy_is_province(u))
+		return EV_FORBIDDEN;
+	if (!bijeenkomst_check_attendee(name, organisation, e))
+		return EV_INVALID;
+	struct write_ctx w;
+	char actor[80], today[11];
+	accounts_write_ctx(u, via, &w, actor, today);
+	return from_store(
+	    store_registration_edit(st, &w, event_id, id, name, organisation, show_name));
+}
+
+enum ev_outcome bijeenkomsten_registration_remove(struct store *st, const struct user *u,
+						  const char *via, int64_t event_id, int64_t id)
+{
+	if (!policy_is_province(u))
+		return EV_FORBIDDEN;
+	struct arena *a = arena_new();
+	struct write_ctx w;
+	char actor[80], today[11];
+	accounts_write_ctx(u, via, &w, actor, today);
+	if (store_batch_begin(st) != STORE_OK) {
+		arena_free(a);
+		return EV_FAILED;
+	}
+	struct event_row ev;
+	struct registration_row reg;
+	enum ev_outcome o = from_store(store_event_get(st, a, event_id, &ev));
+	if (o == EV_OK)
+		o = from_store(store_registration_get(st, a, event_id, id, &reg));
+	if (o == EV_OK)
+		o = from_store(store_registration_delete(st, &w, event_id, id));
+	bool withdrawn; /* a reminder not yet sent goes with the registration */
+	if (o == EV_OK && store_outbox_withdraw(st, reminder_key(a, id), &withdrawn) != STORE_OK)
+		o = EV_FAILED;
+	if (o == EV_OK && bijeenkomst_status_takes_place(reg.status))
+		o = promote_next(st, a, &w, &ev);
 	o = finish(st, o);
 	arena_free(a);
 	return o;

@@ -116,6 +116,26 @@ enum ev_outcome bijeenkomsten_fellow_attendees(struct store *st, struct arena *a
 enum ev_outcome bijeenkomsten_attendance(struct store *st, const struct user *u, const char *via,
 					 int64_t event_id, const int64_t *present, int n);
 
+/* Registration id of event_id with its personal data: province staff only
+ * (EV_FORBIDDEN); EV_NOTFOUND when it is not one of event_id's. */
+enum ev_outcome bijeenkomsten_registration(struct store *st, struct arena *a, const struct user *u,
+					   int64_t event_id, int64_t id,
+					   struct registration_row *out);
+
+/* Staff correct registration id of event_id: name (naam), organisation
+ * (organisatie) and whether other attendees may see them. EV_INVALID with
+ * e. */
+enum ev_outcome bijeenkomsten_registration_edit(struct store *st, const struct user *u,
+						const char *via, int64_t event_id, int64_t id,
+						const char *name, const char *organisation,
+						bool show_name, struct field_errors *e);
+
+/* Staff remove registration id of event_id. When it held a place the first
+ * on the waiting list moves up and is mailed, exactly as after a
+ * cancellation, and its queued reminder is withdrawn — one transaction. */
+enum ev_outcome bijeenkomsten_registration_remove(struct store *st, const struct user *u,
+						  const char *via, int64_t event_id, int64_t id);
+
 /* The address pages and mails link to: siteinfo_public_url(). */
 const char *bijeenkomsten_public_url(void);
 

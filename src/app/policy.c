@@ -55,6 +55,11 @@ bool policy_may_manage_users(const struct user *u)
 	return policy_has_role(u, USER_ROLE_ADMIN);
 }
 
+bool policy_may_see_experts(const struct user *u)
+{
+	return policy_has_role(u, USER_ROLE_EDITOR);
+}
+
 bool policy_may_handle_personal_data(const struct user *u)
 {
 	return policy_has_role(u, USER_ROLE_ADMIN);

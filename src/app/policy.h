@@ -100,6 +100,12 @@ bool policy_may_review_corrections(const struct user *u, const struct snapshot *
  * anyone else. */
 bool policy_may_see_outbox(const struct user *u);
 
+/* ---- experts' listings, "Wie weet wat" (app/deskundigen.h) ------------------ */
+
+/* See the experts and list oneself: every signed-in, enabled user (the
+ * listing holds personal data: never anonymous, never in open data). */
+bool policy_may_see_experts(const struct user *u);
+
 /* ---- personal data requests (app/persoonsgegevens.h) ------------------------ */
 
 /* Look up, export and erase what the atlas holds under an e-mail address

@@ -344,7 +344,8 @@ enum relaties_outcome relaties_add_contact(struct store *st, struct arena *a,
 				   .summary = f->summary,
 				   .confidentiality = f->confidentiality,
 				   .links = links,
-				   .n_links = k};
+				   .n_links = k,
+				   .event_id = f->event_id};
 	return write_rc(store_contact_add(st, &w, &in, id));
 }
 

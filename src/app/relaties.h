@@ -115,6 +115,7 @@ struct relaties_contact_form {
 	const char *held_on, *kind, *subject, *summary, *confidentiality;
 	const char *const *orgs, *const *collabs, *const *domains, *const *people;
 	int n_orgs, n_collabs, n_domains, n_people;
+	int64_t event_id; /* 0: none; else the event it came from (app/bijeenkomsten_verslag.h) */
 };
 enum relaties_outcome relaties_add_contact(struct store *st, struct arena *a,
 					   const struct snapshot *s, const struct user *u,

@@ -34,10 +34,13 @@
 #include "../api/api_corrections.h"
 #include "../pages/corrections.h"
 #include "../api/api_relaties.h"
+#include "../api/api_deskundigen.h"
 #include "../api/api_bijeenkomsten.h"
-#include "../api/api_bijeenkomsten_agenda.h"
+#include "../api/api_bijeenkomsten_verslag.h"
 #include "../pages/relaties.h"
 #include "../pages/bijeenkomsten.h"
+#include "../pages/bijeenkomsten_verslag.h"
+#include "../api/api_bijeenkomsten_agenda.h"
 #include "../pages/bijeenkomsten_agenda.h"
 #include "../api/api_instrumenten.h"
 #include "../pages/instrumenten.h"
@@ -46,6 +49,7 @@
 #include "../api/api_outbox.h"
 #include "../pages/outbox.h"
 #include "../pages/persoonsgegevens.h"
+#include "../pages/deskundigen.h"
 #include "../pages/admin_home.h"
 #include "../pages/analysis_index.h"
 
@@ -336,6 +340,28 @@ const struct route routes[] = {
      ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_ACCOUNT_MGR},
     {GET, "/bijeenkomsten/{id}/aanmeldingen.csv", page_bijeenkomst_csv, ROUTE_PAGE, 0, no_params,
      USER_ROLE_ACCOUNT_MGR},
+    /* After the event (pages/bijeenkomsten_verslag.c): report, documents,
+     * contact log and follow-ups; one registration corrected or removed. */
+    {GET, "/bijeenkomsten/{id}/verslag", page_bijeenkomst_verslag, ROUTE_PAGE, 0,
+     bijeenkomst_params, USER_ROLE_ACCOUNT_MGR},
+    {HTTP_POST, "/bijeenkomsten/{id}/verslag", page_bijeenkomst_verslag_save, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_ACCOUNT_MGR},
+    {HTTP_POST, "/bijeenkomsten/{id}/documenten", page_bijeenkomst_document_add, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_ACCOUNT_MGR},
+    {HTTP_POST, "/bijeenkomsten/{id}/documenten/{did}/verwijderen",
+     page_bijeenkomst_document_remove, ROUTE_PAGE, ROUTE_CSRF | ROUTE_FORM, no_params,
+     USER_ROLE_ACCOUNT_MGR},
+    {HTTP_POST, "/bijeenkomsten/{id}/contactlog", page_bijeenkomst_contactlog, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_ACCOUNT_MGR},
+    {HTTP_POST, "/bijeenkomsten/{id}/vervolgacties", page_bijeenkomst_follow_up, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_ACCOUNT_MGR},
+    {GET, "/bijeenkomsten/{id}/aanmeldingen/{rid}", page_bijeenkomst_registration, ROUTE_PAGE, 0,
+     no_params, USER_ROLE_ACCOUNT_MGR},
+    {HTTP_POST, "/bijeenkomsten/{id}/aanmeldingen/{rid}", page_bijeenkomst_registration_save,
+     ROUTE_PAGE, ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_ACCOUNT_MGR},
+    {HTTP_POST, "/bijeenkomsten/{id}/aanmeldingen/{rid}/verwijderen",
+     page_bijeenkomst_registration_remove, ROUTE_PAGE, ROUTE_CSRF | ROUTE_FORM, no_params,
+     USER_ROLE_ACCOUNT_MGR},
     /* Agenda in samenspraak (pages/bijeenkomsten_agenda.c): partner editors
      * propose and support items, province staff decide (checked per object
      * in app/bijeenkomsten_agenda.c). */
@@ -390,6 +416,13 @@ const struct route routes[] = {
      USER_ROLE_STAFF},
     {HTTP_POST, "/beheer/uitgaande-post/{id}/opnieuw", page_outbox_retry, ROUTE_PAGE,
      ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_STAFF},
+    /* "Wie weet wat": experts' listings, signed-in users only (pages/deskundigen.c) */
+    {GET, "/kennis/wie-weet-wat", page_deskundigen, ROUTE_PAGE, 0, deskundigen_params,
+     USER_ROLE_EDITOR},
+    {GET | HTTP_POST, "/kennis/wie-weet-wat/mijn-vermelding", page_deskundige_mine, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
+    {HTTP_POST, "/kennis/wie-weet-wat/mijn-vermelding/verwijderen", page_deskundige_remove,
+     ROUTE_PAGE, ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
     /* personal data requests by e-mail address (pages/persoonsgegevens.c) */
     {GET, "/beheer/persoonsgegevens", page_persoonsgegevens, ROUTE_PAGE, 0, no_params,
      USER_ROLE_ADMIN},
@@ -436,6 +469,8 @@ const struct route routes[] = {
 
     /* API, relations: personal API tokens only (checked by the handler);
      * what a token sees follows the same rules as the pages. */
+    {GET, "/api/v1/kennis/deskundigen", api_deskundigen_list, ROUTE_API, 0, api_deskundigen_params,
+     USER_ROLE_EDITOR},
     {GET, "/api/v1/relaties", api_relaties_list, ROUTE_API, 0, no_params, USER_ROLE_ACCOUNT_MGR},
     {GET, "/api/v1/relaties/{code}", api_relaties_show, ROUTE_API, 0, no_params, USER_ROLE_EDITOR},
     {HTTP_POST, "/api/v1/relaties/{code}/contactmomenten", api_relaties_contact_add, ROUTE_API,
@@ -459,6 +494,21 @@ const struct route routes[] = {
      no_params, USER_ROLE_ACCOUNT_MGR},
     {GET, "/api/v1/bijeenkomsten/{id}/aanmeldingen", api_bijeenkomst_registrations, ROUTE_API, 0,
      no_params, USER_ROLE_ACCOUNT_MGR},
+    {HTTP_PATCH, "/api/v1/bijeenkomsten/{id}/aanmeldingen/{rid}",
+     api_bijeenkomst_registration_patch, ROUTE_API, ROUTE_TOKEN, no_params, USER_ROLE_ACCOUNT_MGR},
+    {HTTP_DELETE, "/api/v1/bijeenkomsten/{id}/aanmeldingen/{rid}",
+     api_bijeenkomst_registration_delete, ROUTE_API, ROUTE_TOKEN, no_params, USER_ROLE_ACCOUNT_MGR},
+    {GET, "/api/v1/bijeenkomsten/{id}/verslag", api_bijeenkomst_verslag, ROUTE_API, 0, no_params},
+    {HTTP_PUT, "/api/v1/bijeenkomsten/{id}/verslag", api_bijeenkomst_verslag_put, ROUTE_API,
+     ROUTE_TOKEN, no_params, USER_ROLE_ACCOUNT_MGR},
+    {HTTP_POST, "/api/v1/bijeenkomsten/{id}/documenten", api_bijeenkomst_document_add, ROUTE_API,
+     ROUTE_TOKEN, no_params, USER_ROLE_ACCOUNT_MGR},
+    {HTTP_DELETE, "/api/v1/bijeenkomsten/{id}/documenten/{did}", api_bijeenkomst_document_delete,
+     ROUTE_API, ROUTE_TOKEN, no_params, USER_ROLE_ACCOUNT_MGR},
+    {HTTP_POST, "/api/v1/bijeenkomsten/{id}/contactmomenten", api_bijeenkomst_contactlog, ROUTE_API,
+     ROUTE_TOKEN, no_params, USER_ROLE_ACCOUNT_MGR},
+    {HTTP_POST, "/api/v1/bijeenkomsten/{id}/vervolgacties", api_bijeenkomst_follow_up, ROUTE_API,
+     ROUTE_TOKEN, no_params, USER_ROLE_ACCOUNT_MGR},
     /* API, agenda in samenspraak: the programme open, proposals for the
      * tokens of partners and staff; writes with a personal API token. */
     {GET, "/api/v1/bijeenkomsten/{id}/agenda", api_bijeenkomst_agenda, ROUTE_API, 0, no_params},

@@ -89,6 +89,11 @@ static void render_account(struct request *r, const char *name_value, const char
 		html_raw(b, "<span class=\"atlas-unknown\">Geen (de hele atlas)</span>");
 	comp_dl_item_close(b);
 	comp_dl_close(b);
+	html_raw(b, "<p class=\"utrecht-paragraph\">");
+	comp_link(b, "/kennis/wie-weet-wat", "Wie weet wat: collega's met kennis vinden");
+	html_raw(b, " · ");
+	comp_link(b, "/kennis/wie-weet-wat/mijn-vermelding", "zelf vermeld worden");
+	html_raw(b, "</p>");
 
 	/* API tokens */
 	html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"api-sleutels\">Persoonlijke "

@@ -4,6 +4,7 @@
  */
 #include "bijeenkomsten.h"
 #include "auth_ui.h"
+#include "bijeenkomsten_verslag.h"
 #include "bijeenkomsten_agenda.h"
 #include "forms.h"
 #include "../app/bijeenkomsten.h"
@@ -464,6 +465,8 @@ static const struct form_notice notices[] = {
 			 "met de link in die e-mail; pas daarna telt uw aanmelding."},
     {"afgemeld", "U bent afgemeld."},
     {"aanwezigheid", "De aanwezigheid is opgeslagen."},
+    {"aanmelding-gewijzigd", "De aanmelding is gewijzigd."},
+    {"aanmelding-verwijderd", "De aanmelding is verwijderd."},
     {"agendapunt", "Uw agendapunt is voorgesteld. De provincie stelt het programma vast."},
     {"gesteund", "U steunt dit agendapunt."},
     {"agendabesluit", "Het agendapunt is bijgewerkt."},
@@ -580,8 +583,10 @@ static void attendees_section(struct buf *b, struct request *r, struct store *st
 		  "<p class=\"utrecht-paragraph\">Alleen zichtbaar voor medewerkers van de "
 		  "provincie. <a class=\"utrecht-link\" href=\"/bijeenkomsten/%lld/"
 		  "aanmeldingen.csv\">Aanmeldingen als CSV</a> · <a class=\"utrecht-link\" "
-		  "href=\"/bijeenkomsten/%lld/bewerken\">Bijeenkomst bewerken</a></p>",
-		  (long long)e->id, (long long)e->id);
+		  "href=\"/bijeenkomsten/%lld/bewerken\">Bijeenkomst bewerken</a> · <a "
+		  "class=\"utrecht-link\" href=\"/bijeenkomsten/%lld/verslag\">Verslag en "
+		  "vervolg</a></p>",
+		  (long long)e->id, (long long)e->id, (long long)e->id);
 	if (!n) {
 		comp_para(b, "Nog geen aanmeldingen.");
 		html_raw(b, "</section>");
@@ -599,7 +604,11 @@ static void attendees_section(struct buf *b, struct request *r, struct store *st
 		comp_row_open(b);
 		const char *who = persoonsgegevens_shown_name(x->name);
 		comp_th_open(b);
-		html_text(b, who);
+		comp_link(
+		    b,
+		    event_href(r, e->id,
+			       arena_printf(r->arena, "/aanmeldingen/%lld", (long long)x->id)),
+		    who);
 		comp_th_close(b);
 		comp_td_text(b, x->organisation, "");
 		comp_td_text(b, x->email, "");
@@ -708,6 +717,7 @@ static int event_page_with(struct request *r, int64_t id, const struct field_err
 		comp_para(b, e.description);
 	}
 	bijeenkomsten_agenda_section(b, r, st, &e, fs);
+	bijeenkomsten_verslag_section(b, r, st, &e);
 	register_section(b, r, st, &e, err, problem);
 	fellows_section(b, r, st, &e);
 	attendees_section(b, r, st, &e);

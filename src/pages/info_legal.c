@@ -233,6 +233,15 @@ int page_privacy(struct request *r)
 		  "Tekst, adres en naam worden na de bewaartermijn (standaard 30 dagen) na "
 		  "verzending gewist",
 		  "Het programmateam en de beheerders");
+	data_kind(b,
+		  "Wie weet wat: uw naam en organisatie uit uw account, uw kennis en ervaring, "
+		  "trefwoorden, thema's en hoe collega's u kunnen bereiken",
+		  "Ingelogde gebruikers die zichzelf vermelden",
+		  "Collega's bij andere overheden laten vinden wie ergens verstand van heeft",
+		  "Toestemming (art. 6 lid 1 a); het moment waarop u die gaf wordt bewaard",
+		  "Tot u de vermelding verwijdert (dat gaat meteen) of uw account wordt "
+		  "verwijderd; bij een geblokkeerd account wordt ze niet getoond",
+		  "Alleen ingelogde gebruikers van de atlas");
 	data_kind(b, "Serverlogboek: tijdstip, gevraagde pagina, antwoordcode, grootte en duur",
 		  "Elke bezoeker", "Storingen en misbruik opsporen",
 		  "Algemeen belang (art. 6 lid 1 e)",

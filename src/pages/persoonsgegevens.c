@@ -173,12 +173,13 @@ static void action_forms(struct buf *b, const struct request *r, const char *ema
 	form_submit(b, "Alle gegevens als JSON downloaden", false);
 	form_close(b);
 	html_raw(b, "<h2 class=\"utrecht-heading-2\" id=\"wissen\">Wissen</h2>");
-	comp_para(b,
-		  "Wissen verwijdert naam, e-mailadres en organisatie uit de aanmeldingen (de "
-		  "plaats en de aanwezigheid blijven tellen), het e-mailadres uit de meldingen, "
-		  "en adres en tekst uit de e-mail; e-mail die nog in de wachtrij staat, wordt "
-		  "ingetrokken. In het auditlog komt alleen te staan dát er gewist is en hoeveel. "
-		  "Dit kan niet ongedaan worden gemaakt.");
+	comp_para(b, "Wissen verwijdert naam, e-mailadres en organisatie uit de aanmeldingen (de "
+		     "plaats en de aanwezigheid blijven tellen), het e-mailadres uit de meldingen, "
+		     "en adres en tekst uit de e-mail; e-mail die nog in de wachtrij staat, wordt "
+		     "ingetrokken; een vermelding in Wie weet wat van een account met dit adres "
+		     "wordt verwijderd. In het auditlog komt alleen te staan dát er gewist is en "
+		     "hoeveel. "
+		     "Dit kan niet ongedaan worden gemaakt.");
 	form_open(b, r, PATH);
 	form_hidden(b, "actie", "wissen");
 	form_hidden(b, "email", email);
@@ -231,6 +232,7 @@ static int export_json(struct request *r, const char *email, const struct person
 		jw_end(&w);
 	}
 	jw_end(&w);
+	jw_kint(&w, "vermeldingenWieWeetWat", d->n_listings);
 	jw_key(&w, "berichten");
 	jw_arr(&w);
 	for (int i = 0; i < d->n_mail; i++) {
@@ -299,8 +301,8 @@ int page_persoonsgegevens_post(struct request *r)
 		    b, "ok", NULL,
 		    arena_printf(r->arena,
 				 "Gewist: %d aanmelding(en), het e-mailadres in %d melding(en) "
-				 "en %d bericht(en).",
-				 gone.registrations, gone.corrections, gone.mail));
+				 "en %d bericht(en); %d vermelding(en) in Wie weet wat verwijderd.",
+				 gone.registrations, gone.corrections, gone.mail, gone.listings));
 		address_form(b, r, NULL, NULL);
 		layout_end(b, NULL);
 		return 200;
@@ -308,8 +310,10 @@ int page_persoonsgegevens_post(struct request *r)
 	begin(r, "Persoonsgegevens op e-mailadres", missing_confirm);
 	html_raw(b, "<p class=\"utrecht-paragraph\">Gevonden onder <strong>");
 	html_text(b, email);
-	html_rawf(b, "</strong>: %d aanmelding(en), %d melding(en) en %d bericht(en).</p>",
-		  d.n_registrations, d.n_corrections, d.n_mail);
+	html_rawf(b,
+		  "</strong>: %d aanmelding(en), %d melding(en) en %d bericht(en), en %d "
+		  "vermelding(en) in Wie weet wat van een account met dit adres.</p>",
+		  d.n_registrations, d.n_corrections, d.n_mail, d.n_listings);
 	registrations_table(b, r, &d);
 	other_tables(b, r, &d);
 	action_forms(b, r, email, missing_confirm);

@@ -438,7 +438,13 @@ static void contacts_table(struct buf *b, struct request *r, const struct relati
 		    relaties_label(contact_kind_labels, LABEL_COUNT(contact_kind_labels), c->kind),
 		    "");
 		comp_th_open(b);
-		html_text(b, c->subject);
+		if (c->event_id > 0) /* logged from an event ("Vastleggen in contactlog") */
+			comp_link(
+			    b,
+			    arena_printf(r->arena, "/bijeenkomsten/%lld", (long long)c->event_id),
+			    c->subject);
+		else
+			html_text(b, c->subject);
 		comp_th_close(b);
 		comp_td_text(b, c->summary, "—");
 		comp_td_open(b, false);

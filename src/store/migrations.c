@@ -832,7 +832,39 @@ const char *const store_migrations[] = {
     "  created_at TEXT NOT NULL,\n"
     "  PRIMARY KEY (item_id, user_id)\n"
     ");\n",
-    /* 15: the knowledge base ("Bibliotheek", store_bibliotheek.c):
+    /* 15: experts' listings, "Wie weet wat" (store_deskundigen.h): one per
+     * user account, deleted with it; personal data, never public. themes
+     * holds ";"-joined beleidsdomein keys with a leading and trailing ";". */
+    "CREATE TABLE expert_listing (\n"
+    "  id          INTEGER PRIMARY KEY,\n"
+    "  user_id     INTEGER NOT NULL UNIQUE REFERENCES app_user(id) ON DELETE CASCADE,\n"
+    "  org_code    TEXT NOT NULL DEFAULT '',\n"
+    "  expertise   TEXT NOT NULL,\n"
+    "  keywords    TEXT NOT NULL DEFAULT '',\n"
+    "  contact     TEXT NOT NULL,\n"
+    "  themes      TEXT NOT NULL DEFAULT '',\n"
+    "  consent_at  TEXT NOT NULL,\n"
+    "  created_at  TEXT NOT NULL,\n"
+    "  updated_at  TEXT NOT NULL\n"
+    ");\n",
+
+    /* 16: after the event (store_bijeenkomsten_verslag.h): the event's
+     * report (public, like the event), its document links, and the event a
+     * contact moment of the contact log came from (private, as the log). */
+    "ALTER TABLE event ADD COLUMN report TEXT NOT NULL DEFAULT '';\n"
+    "CREATE TABLE event_document (\n"
+    "  id         INTEGER PRIMARY KEY,\n"
+    "  event_id   INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,\n"
+    "  title      TEXT NOT NULL,\n"
+    "  url        TEXT NOT NULL,\n"
+    "  created_by TEXT NOT NULL,\n"
+    "  created_at TEXT NOT NULL\n"
+    ");\n"
+    "CREATE INDEX event_document_event ON event_document(event_id, id);\n"
+    "ALTER TABLE contact_moment ADD COLUMN event_id INTEGER REFERENCES event(id) ON DELETE SET "
+    "NULL;\n"
+    "CREATE INDEX contact_moment_event ON contact_moment(event_id);\n",
+    /* 17: the knowledge base ("Bibliotheek", store_bibliotheek.c):
      * publications, analyses, specials, reports and links, owned by an
      * organisation, with their themes (beleidsdomein keys), related
      * collaborations and organisations (gemeenten). search_text is the

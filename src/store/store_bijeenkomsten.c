@@ -450,3 +450,82 @@ fail:
 	store_tx_rollback(s);
 	return STORE_ERR;
 }
+
+int store_registration_get(struct store *s, struct arena *a, int64_t event_id, int64_t id,
+			   struct registration_row *out)
+{
+	db_stmt *st = s ? store_stmt(s, REG_SELECT "WHERE id = ?1 AND event_id = ?2") : NULL;
+	if (!st) {
+		memset(out, 0, sizeof *out);
+		return STORE_ERR;
+	}
+	db_bind_int64(st, 1, id);
+	db_bind_int64(st, 2, event_id);
+	return get_one(s, a, st, sizeof *out, read_reg, out);
+}
+
+int store_registration_edit(struct store *s, const struct write_ctx *w, int64_t event_id,
+			    int64_t id, const char *name, const char *organisation, bool show_name)
+{
+	if (!s || !name || !organisation)
+		return STORE_ERR_INVALID;
+	if (store_tx_begin(s, "aanmelding wijzigen", NULL, 0))
+		return STORE_ERR;
+	db_stmt *st = store_stmt(s, "UPDATE event_registration SET name = ?3, organisation = ?4, "
+				    "show_name = ?5, updated_at = " NOW
+				    " WHERE id = ?1 AND event_id = ?2 RETURNING id");
+	if (!st)
+		goto fail;
+	db_bind_int64(st, 1, id);
+	db_bind_int64(st, 2, event_id);
+	db_bind_text(st, 3, name, -1, DB_STATIC);
+	db_bind_text(st, 4, organisation, -1, DB_STATIC);
+	db_bind_int(st, 5, show_name ? 1 : 0);
+	int ch = step_changed(st);
+	if (ch < 0)
+		goto fail;
+	if (ch == 0) {
+		store_tx_rollback(s);
+		return STORE_ERR_NOTFOUND;
+	}
+	char ek[24];
+	if (audit(s, w, "update", "event_registration", id, "bijeenkomst", event_key(ek, event_id),
+		  "gegevens", "gewijzigd") ||
+	    store_tx_commit(s, "aanmelding wijzigen", NULL, 0))
+		goto fail;
+	return STORE_OK;
+fail:
+	store_tx_rollback(s);
+	return STORE_ERR;
+}
+
+int store_registration_delete(struct store *s, const struct write_ctx *w, int64_t event_id,
+			      int64_t id)
+{
+	if (!s)
+		return STORE_ERR_INVALID;
+	if (store_tx_begin(s, "aanmelding verwijderen", NULL, 0))
+		return STORE_ERR;
+	db_stmt *st = store_stmt(s, "DELETE FROM event_registration WHERE id = ?1 AND "
+				    "event_id = ?2 RETURNING id");
+	if (!st)
+		goto fail;
+	db_bind_int64(st, 1, id);
+	db_bind_int64(st, 2, event_id);
+	int ch = step_changed(st);
+	if (ch < 0)
+		goto fail;
+	if (ch == 0) {
+		store_tx_rollback(s);
+		return STORE_ERR_NOTFOUND;
+	}
+	char ek[24];
+	if (audit(s, w, "delete", "event_registration", id, "bijeenkomst", event_key(ek, event_id),
+		  NULL, NULL) ||
+	    store_tx_commit(s, "aanmelding verwijderen", NULL, 0))
+		goto fail;
+	return STORE_OK;
+fail:
+	store_tx_rollback(s);
+	return STORE_ERR;
+}

@@ -105,4 +105,16 @@ int store_registration_set_status(struct store *s, const struct write_ctx *w, in
 				  int64_t event_id, const char *status, const char *cancel_digest,
 				  bool clear_confirm);
 
+/* Registration id of event_id; STORE_ERR_NOTFOUND when there is none. */
+int store_registration_get(struct store *s, struct arena *a, int64_t event_id, int64_t id,
+			   struct registration_row *out);
+/* Staff correct registration id of event_id: name, organisation and
+ * whether other attendees may see them. STORE_ERR_NOTFOUND when absent. */
+int store_registration_edit(struct store *s, const struct write_ctx *w, int64_t event_id,
+			    int64_t id, const char *name, const char *organisation, bool show_name);
+/* Staff remove registration id of event_id (the row and its personal data
+ * go). STORE_ERR_NOTFOUND when absent. */
+int store_registration_delete(struct store *s, const struct write_ctx *w, int64_t event_id,
+			      int64_t id);
+
 #endif

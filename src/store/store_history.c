@@ -32,14 +32,15 @@ struct rows {
  * side is /instrumenten), nor events and their registrations
  * (store_bijeenkomsten.c: registrations are personal data) and their
  * agenda items and support (store_bijeenkomsten_agenda.c: who proposed and
- * supported is personal data), nor knowledge-base items
- * (store_bibliotheek.c: some are for partners only; their public side is
- * /kennis/bibliotheek). */
+ * supported is personal data), requests about personal data
+ * (store_persoonsgegevens.c), the experts' listings (store_deskundigen.c),
+ * nor knowledge-base items (store_bibliotheek.c: some are for partners
+ * only; their public side is /kennis/bibliotheek). */
 #define PUBLIC_ENTITIES                                                                            \
 	"entity NOT IN ('user', 'api_token', 'person', 'office', 'seat', 'person_export', "        \
 	"'account_manager', 'contact_moment', 'relation_signal', 'follow_up', 'outbox', "          \
 	"'instrument_request', 'event', 'event_registration', 'event_agenda_item', "               \
-	"'event_agenda_support', 'publication')"
+	"'event_agenda_support', 'persoonsgegevens', 'expert_listing', 'publication')"
 
 /* Append every row of the prepared audit query st; resets st. */
 static int collect(struct store *s, db_stmt *st, struct rows *out)

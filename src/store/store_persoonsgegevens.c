@@ -144,10 +144,44 @@ int store_personal_data_find(struct store *s, struct arena *a, const char *email
 		       "WHERE lower(to_address) = ?1 ORDER BY id", l, sizeof *out->mail, read_pmail,
 		       (void **)&out->mail, &out->n_mail))
 		return STORE_ERR;
-	return STORE_OK;
+	db_stmt *st =
+	    store_stmt(s, "SELECT count(*) FROM expert_listing WHERE user_id IN "
+			  "(SELECT id FROM app_user WHERE email <> '' AND lower(email) = ?1)");
+	if (!st)
+		return STORE_ERR;
+	db_bind_text(st, 1, l, -1, DB_STATIC);
+	int rc = db_step(st);
+	if (rc == DB_ROW)
+		out->n_listings = db_column_int(st, 0);
+	db_reset(st);
+	return rc == DB_ROW ? STORE_OK : store_db_fail(s, "vermeldingen tellen", NULL, 0);
 }
 
 /* ---- erasing ---------------------------------------------------------------------- */
+
+/* Delete the experts' listings of accounts with address l; *n deleted. */
+static int listings_erase_in(struct store *s, const char *l, int *n)
+{
+	db_stmt *st =
+	    store_stmt(s, "DELETE FROM expert_listing WHERE user_id IN (SELECT id FROM "
+			  "app_user WHERE email <> '' AND lower(email) = ?1) RETURNING id");
+	if (!st)
+		return STORE_ERR;
+	db_bind_text(st, 1, l, -1, DB_STATIC);
+	return count_rows(s, st, "vermeldingen verwijderen", n);
+}
+
+/* Erase the registrations under l (lower case); *n erased. */
+static int registrations_erase_in(struct store *s, const char *l, int *n)
+{
+	db_stmt *st = store_stmt(s, "UPDATE event_registration SET " REG_ERASE
+				    ", organisation = '', confirm_digest = NULL, client_key = '' "
+				    "WHERE lower(email) = ?1 RETURNING id");
+	if (!st)
+		return STORE_ERR;
+	db_bind_text(st, 1, l, -1, DB_STATIC);
+	return count_rows(s, st, "aanmeldingen wissen", n);
+}
 
 int store_personal_registrations_erase_in(struct store *s, const char *email, int *n)
 {
@@ -155,14 +189,11 @@ int store_personal_registrations_erase_in(struct store *s, const char *email, in
 	if (str_empty(email))
 		return STORE_OK;
 	struct arena *a = arena_new();
-	db_stmt *st = store_stmt(s, "UPDATE event_registration SET " REG_ERASE
-				    ", organisation = '', confirm_digest = NULL, client_key = '' "
-				    "WHERE lower(email) = ?1 RETURNING id");
-	int rc = STORE_ERR;
-	if (st) {
-		db_bind_text(st, 1, lowered(a, email), -1, DB_STATIC);
-		rc = count_rows(s, st, "aanmeldingen wissen", n);
-	}
+	const char *l = lowered(a, email);
+	int listings = 0;
+	int rc = registrations_erase_in(s, l, n);
+	if (rc == STORE_OK)
+		rc = listings_erase_in(s, l, &listings);
 	arena_free(a);
 	return rc;
 }
@@ -178,7 +209,8 @@ int store_personal_data_erase(struct store *s, const struct write_ctx *w, const 
 	int withdrawn = 0, scrubbed = 0;
 	if (store_tx_begin(s, "persoonsgegevens wissen", NULL, 0))
 		goto fail;
-	if (store_personal_registrations_erase_in(s, l, &out->registrations))
+	if (registrations_erase_in(s, l, &out->registrations) ||
+	    listings_erase_in(s, l, &out->listings))
 		goto fail;
 	db_stmt *st = store_stmt(s, "UPDATE correction SET email = '' WHERE email <> '' AND "
 				    "lower(email) = ?1 RETURNING id");
@@ -204,6 +236,8 @@ int store_personal_data_erase(struct store *s, const struct write_ctx *w, const 
 	out->mail = withdrawn + scrubbed;
 	if (audit_counts(s, w, "persoonsgegevens", "verzoek", "aanmeldingen", out->registrations,
 			 "correctiemeldingen", out->corrections, "berichten", out->mail) ||
+	    (out->listings && audit_counts(s, w, "expert_listing", "verzoek", "verwijderd",
+					   out->listings, NULL, 0, NULL, 0)) ||
 	    store_tx_commit(s, "persoonsgegevens wissen", NULL, 0))
 		goto fail;
 	arena_free(a);

@@ -51,11 +51,12 @@ struct personal_data {
 	int n_corrections;
 	struct personal_mail *mail;
 	int n_mail;
+	int n_listings; /* "Wie weet wat" listings of accounts with the address */
 };
 
 /* What an erasure changed. */
 struct personal_erased {
-	int registrations, corrections, mail;
+	int registrations, corrections, mail, listings;
 };
 
 /* Everything held under address email (rows in arena a). */
@@ -65,7 +66,8 @@ int store_personal_data_find(struct store *s, struct arena *a, const char *email
  * Erase everything held under email in one transaction: registrations lose
  * name, address, organisation and tokens (status and event stay, so places
  * and attendance still count); the correction forgets the address; queued
- * mail to it is withdrawn, sent or failed mail loses address, name and text.
+ * mail to it is withdrawn, sent or failed mail loses address, name and text;
+ * the experts' listings of accounts with the address are deleted.
  * One audit event with the counts, as actor w.
  */
 int store_personal_data_erase(struct store *s, const struct write_ctx *w, const char *email,
@@ -78,7 +80,8 @@ int store_personal_data_erase(struct store *s, const struct write_ctx *w, const 
 int store_personal_registrations(struct store *s, struct arena *a, const char *email,
 				 struct personal_registration **out, int *n);
 /* Inside the person erasure's transaction: erase the registrations under
- * email (no audit event of its own); *n the number erased. */
+ * email and delete the experts' listings of accounts with it (no audit
+ * event of its own); *n the number of registrations erased. */
 int store_personal_registrations_erase_in(struct store *s, const char *email, int *n);
 
 /*

@@ -195,8 +195,8 @@ int store_contact_add(struct store *s, const struct write_ctx *w, const struct c
 	int64_t id = 0;
 	db_stmt *st = store_stmt(
 	    s, "INSERT INTO contact_moment (org_code, held_on, kind, subject, summary, "
-	       "confidentiality, created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " NOW
-	       ")");
+	       "confidentiality, created_by, created_at, event_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+	       "?7, " NOW ", ?8)");
 	if (!st)
 		goto fail;
 	db_bind_text(st, 1, in->org_code, -1, DB_STATIC);
@@ -206,6 +206,10 @@ int store_contact_add(struct store *s, const struct write_ctx *w, const struct c
 	db_bind_text(st, 5, nz(in->summary), -1, DB_STATIC);
 	db_bind_text(st, 6, in->confidentiality, -1, DB_STATIC);
 	db_bind_text(st, 7, store_ctx_actor(w), -1, DB_STATIC);
+	if (in->event_id > 0)
+		db_bind_int64(st, 8, in->event_id);
+	else
+		db_bind_null(st, 8);
 	if (insert_id(s, st, "contactmoment vastleggen", &id))
 		goto fail;
 	for (int i = 0; i < in->n_links; i++) {
@@ -232,7 +236,7 @@ fail:
 
 #define CONTACT_SELECT                                                                             \
 	"SELECT id, org_code, held_on, kind, subject, summary, confidentiality, created_by, "      \
-	"created_at FROM contact_moment "
+	"created_at, event_id FROM contact_moment "
 
 static void read_contact(db_stmt *st, struct arena *a, void *out)
 {
@@ -246,6 +250,7 @@ static void read_contact(db_stmt *st, struct arena *a, void *out)
 	r->confidentiality = dup(a, st, 6);
 	r->created_by = dup(a, st, 7);
 	r->created_at = dup(a, st, 8);
+	r->event_id = db_column_int64(st, 9);
 }
 
 struct link_row {

@@ -38,6 +38,7 @@ struct contact_row {
 	int64_t id;
 	const char *org_code, *held_on, *kind, *subject, *summary, *confidentiality;
 	const char *created_by, *created_at;
+	int64_t event_id; /* 0: none; else the event it came from */
 	struct contact_link *links;
 	int n_links;
 };
@@ -87,6 +88,7 @@ struct contact_input {
 	const char *org_code, *held_on, *kind, *subject, *summary, *confidentiality;
 	const struct contact_link *links;
 	int n_links;
+	int64_t event_id; /* 0: none; else the event it came from (bijeenkomsten) */
 };
 int store_contact_add(struct store *s, const struct write_ctx *w, const struct contact_input *in,
 		      int64_t *id_out);

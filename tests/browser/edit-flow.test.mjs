@@ -221,6 +221,8 @@ test('axe-core: no WCAG A/AA violations on the issue-4 pages', T, async () => {
     ['samenwerkingsverband-geschiedenis', `/samenwerkingsverbanden/${F.collab}/geschiedenis`],
     ['organisatie-geschiedenis', `/organisaties/${LOPIK}/geschiedenis`],
     ['wijzigingen', '/wijzigingen'],
+    ['wie-weet-wat', '/kennis/wie-weet-wat'],
+    ['wie-weet-wat-mijn-vermelding', '/kennis/wie-weet-wat/mijn-vermelding'],
   ];
   for (const [name, p] of simple) {
     await visit(env, adm, p);

@@ -18,7 +18,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startEnv, signedInPage, addUser, ROOT } from './harness.mjs';
-import { allPages, addToken } from '../http/harness.mjs';
+import { allPages, addToken, sql } from '../http/harness.mjs';
 
 const T = { timeout: 600_000 };
 const WIDTHS = [1280, 390];
@@ -95,6 +95,16 @@ before(async () => {
     assert.equal(it.status, 201, itText);
     if (titel.startsWith('Woningbouw')) assert.equal((await api('PATCH', `/api/v1/agendapunten/${JSON.parse(itText).id}`, { status: 'geaccepteerd', volgorde: 1, tijd: '10:30' })).status, 200);
   }
+  // an event that took place, with a report, a document and a registration:
+  // "Verslag en vervolg" with its forms and a registration's page
+  const past = await api('POST', '/api/v1/bijeenkomsten', { soort: 'kennissessie', titel: 'Testkennissessie Achteraf', begin: `${day}T10:00`, einde: `${day}T12:00`, locatie: 'Testhuis, Testdorp', capaciteit: 10, organisator: 'Provincie (test)' });
+  const pastId = JSON.parse(await past.text()).id;
+  const ago = new Date(Date.now() - 3 * 86400e3).toISOString().slice(0, 10);
+  assert.equal((await api('PATCH', `/api/v1/bijeenkomsten/${pastId}`, { begin: `${ago}T10:00`, einde: `${ago}T12:00` })).status, 200);
+  assert.equal((await api('PUT', `/api/v1/bijeenkomsten/${pastId}/verslag`, { verslag: 'Een fictief verslag met een heel lang woord: Samenwerkingsovereenkomstonderhandelingsverslaglegging.\n\nTweede alinea.' })).status, 200);
+  assert.equal((await api('POST', `/api/v1/bijeenkomsten/${pastId}/documenten`, { titel: 'Presentatie (fictief)', url: 'https://example.org/een/heel/lang/pad/naar/een/presentatie-van-de-testkennissessie-achteraf.pdf' })).status, 201);
+  sql(env.srv.db, `INSERT INTO event_registration (event_id, email, name, organisation, status, created_at, updated_at) VALUES (${pastId}, 'overloop@example.org', 'Testdeelnemer Overloop', 'Gemeente Testdorp', 'aanwezig', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`);
+  fill.pastEvent = `/bijeenkomsten/${pastId}`;
   const ins = await api('POST', '/api/v1/instrumenten', { organisatie: 'gm0321', soort: 'lobby', titel: 'Testdossier Overloop', doel: 'Fictief.' });
   const insText = await ins.text();
   assert.equal(ins.status, 201, insText);
@@ -114,7 +124,7 @@ after(async () => {
 
 // Links on a few pages, to find an instance for the remaining parameters.
 async function knownLinks() {
-  const pages = ['/', `/samenwerkingsverbanden/${fill.collab}`, '/personen', fill.person, '/wijzigingen', '/beheer/gebruikers', '/organisaties/gm0321', '/bijeenkomsten', fill.event, '/instrumenten', fill.bib];
+  const pages = ['/', `/samenwerkingsverbanden/${fill.collab}`, '/personen', fill.person, '/wijzigingen', '/beheer/gebruikers', '/organisaties/gm0321', '/bijeenkomsten', fill.pastEvent, fill.event, '/instrumenten', fill.bib];
   const hrefs = new Set();
   for (const p of pages) {
     await admin.goto(env.base + p, { waitUntil: 'load' });

@@ -170,6 +170,17 @@ const MATRIX = [
   },
   // the outbox of e-mail: addresses are personal data, staff only
   { name: 'GET uitgaande post', method: 'GET', path: () => '/beheer/uitgaande-post', ok: new Set(['programmateam', 'beheerder']) },
+  // "Wie weet wat": every signed-in user sees it and lists (and removes) themself
+  { name: 'GET wie weet wat', method: 'GET', path: () => '/kennis/wie-weet-wat', ok: new Set(ROLES.filter((r) => r !== 'anoniem')) },
+  {
+    name: 'POST mijn vermelding', method: 'POST', path: () => '/kennis/wie-weet-wat/mijn-vermelding', ok: new Set(ROLES.filter((r) => r !== 'anoniem')),
+    okStatus: 303, // not a registry record: the listing itself is checked in tests/http/deskundigen.test.mjs
+    fields: async () => [['expertise', 'Fictieve kennis van de matrix.'], ['trefwoorden', ''], ['contact', 'via de matrix'], ['bevestigen', 'ja']],
+  },
+  {
+    name: 'POST vermelding verwijderen', method: 'POST', path: () => '/kennis/wie-weet-wat/mijn-vermelding/verwijderen', ok: new Set(ROLES.filter((r) => r !== 'anoniem')),
+    okStatus: 303,
+  },
   // personal data requests by e-mail address: administrators only
   { name: 'GET persoonsgegevens', method: 'GET', path: () => '/beheer/persoonsgegevens', ok: new Set(['beheerder']) },
   {
@@ -373,3 +384,74 @@ test('authorisation matrix of the relations, instrument, agenda and knowledge-ba
   assert.deepEqual(failures, []);
 });
 
+
+// Events after the event (pages/bijeenkomsten_verslag.c): the report,
+// documents, contact log, follow-ups and one registration, province staff
+// only; every refused attempt changes nothing.
+const eventState = () =>
+  sql(srv.db, `SELECT (SELECT report FROM event WHERE id = ${F.EV}) || '|' || (SELECT count(*) FROM event_document) || '|' || ` +
+    `(SELECT count(*) FROM contact_moment) || '|' || (SELECT count(*) FROM follow_up) || '|' || ` +
+    `(SELECT count(*) FROM event_registration) || '|' || (SELECT coalesce(group_concat(name, ','), '') FROM event_registration)`).trim();
+
+const EVENT_MATRIX = [
+  { name: 'GET verslag en vervolg', method: 'GET', path: () => `/bijeenkomsten/${F.EV}/verslag`, ok: PROVINCE_OK },
+  { name: 'POST verslag', method: 'POST', path: () => `/bijeenkomsten/${F.EV}/verslag`, ok: PROVINCE_OK, fields: async () => [['verslag', `Matrixverslag ${++counter}`]] },
+  {
+    name: 'POST document', method: 'POST', path: () => `/bijeenkomsten/${F.EV}/documenten`, ok: PROVINCE_OK,
+    fields: async () => [['titel', `Matrixdocument ${++counter}`], ['url', 'https://example.org/matrix.pdf']],
+  },
+  { name: 'POST document verwijderen', method: 'POST', path: (role) => `/bijeenkomsten/${F.EV}/documenten/${F.DOC[role]}/verwijderen`, ok: PROVINCE_OK },
+  { name: 'POST contactlog', method: 'POST', path: () => `/bijeenkomsten/${F.EV}/contactlog`, ok: PROVINCE_OK, fields: async (role) => [['organisaties', F.EV_PARTNER[role]]] },
+  {
+    name: 'POST vervolgactie bijeenkomst', method: 'POST', path: () => `/bijeenkomsten/${F.EV}/vervolgacties`, ok: PROVINCE_OK,
+    fields: async () => [['organisatie', F.PARTNER], ['actie', `Matrixvervolg ${++counter}`], ['eigenaar', 'programma1'], ['uiterlijk', '2099-01-01'], ['vertrouwelijkheid', 'intern']],
+  },
+  { name: 'GET aanmelding', method: 'GET', path: (role) => `/bijeenkomsten/${F.EV}/aanmeldingen/${F.REG[role]}`, ok: PROVINCE_OK },
+  {
+    name: 'POST aanmelding wijzigen', method: 'POST', path: (role) => `/bijeenkomsten/${F.EV}/aanmeldingen/${F.REG[role]}`, ok: PROVINCE_OK,
+    fields: async () => [['naam', `Matrixdeelnemer ${++counter}`], ['organisatie', 'Gemeente Matrix']],
+  },
+  { name: 'POST aanmelding verwijderen', method: 'POST', path: (role) => `/bijeenkomsten/${F.EV}/aanmeldingen/${F.REG2[role]}/verwijderen`, ok: PROVINCE_OK },
+];
+
+test('authorisation matrix of the routes after an event × every role', async () => {
+  const day = new Date(Date.now() + 20 * 86400e3).toISOString().slice(0, 10);
+  const loc = await S['programmateam'].submit('/bijeenkomsten', [['soort', 'netwerkdag'], ['doelgroep', ''], ['titel', 'Matrixnetwerkdag (fictief)'],
+    ['omschrijving', ''], ['begin', `${day}T10:00`], ['einde', `${day}T12:00`], ['locatie', 'Utrecht'], ['onlineLink', ''], ['casus', ''],
+    ['capaciteit', '100'], ['aanmeldenTot', ''], ['organisator', 'Provincie Utrecht']]);
+  F.EV = Number(/\/bijeenkomsten\/(\d+)/.exec(loc)[1]);
+  sql(srv.db, `UPDATE event SET starts_at = '2026-01-05T10:00', ends_at = '2026-01-05T12:00' WHERE id = ${F.EV}`);
+  const gm = (await allPages(srv, '/api/v1/organisaties?soort=gemeente', 'organisaties')).items.filter((o) => o.inProvincie === true).map((o) => o.code);
+  F.EV_PARTNER = {};
+  F.REG = {};
+  F.REG2 = {};
+  F.DOC = {};
+  ROLES.forEach((role, i) => {
+    F.EV_PARTNER[role] = gm[i];
+    sql(srv.db, `INSERT INTO event_document (event_id, title, url, created_by, created_at) VALUES (${F.EV}, 'Matrixlink ${i}', 'https://example.org/${i}.pdf', 'test', '2026-01-01T00:00:00.000Z')`);
+    F.DOC[role] = Number(sql(srv.db, `SELECT id FROM event_document WHERE title = 'Matrixlink ${i}'`).trim());
+    for (const [map, n] of [[F.REG, 1], [F.REG2, 2]]) {
+      sql(srv.db, `INSERT INTO event_registration (event_id, email, name, organisation, status, created_at, updated_at) VALUES ` +
+        `(${F.EV}, 'matrix.${i}.${n}@example.org', 'Matrixgast ${i} ${n}', 'Gemeente Matrix', 'bevestigd', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`);
+      map[role] = Number(sql(srv.db, `SELECT id FROM event_registration WHERE email = 'matrix.${i}.${n}@example.org'`).trim());
+    }
+  });
+  const failures = [];
+  for (const row of EVENT_MATRIX) {
+    for (const role of ROLES) {
+      const fields = row.fields ? await row.fields(role) : undefined;
+      const expect = role === 'anoniem' ? 'login' : row.ok.has(role) ? 'ok' : 403;
+      const before = eventState();
+      const r = await req(S[role === 'redacteur-eigen' ? 'redacteur-partner' : role], row.method, row.path(role), fields);
+      const after = eventState();
+      const good =
+        expect === 'login' ? (row.method === 'GET' ? r.status === 303 && /^\/inloggen\?terug=/.test(r.location || '') : r.status === 401)
+          : expect === 'ok' ? (row.method === 'GET' ? r.status === 200 : r.status === 303 && !/inloggen/.test(r.location || ''))
+            : r.status === 403;
+      if (!good) failures.push(`${row.name} as ${role}: expected ${expect}, got ${r.status} ${r.location || ''}`);
+      if ((expect !== 'ok' || row.method === 'GET') && before !== after) failures.push(`${row.name} as ${role}: refused/GET request changed the records`);
+      if (expect === 'ok' && row.method === 'POST' && good && before === after) failures.push(`${row.name} as ${role}: success but nothing changed`);
+    }
+  }
+  assert.deepEqual(failures, []);
+});

@@ -333,7 +333,7 @@ test('every read (GET) answers as documented: examples, all query examples, anon
     } else {
       await check(op, base, { expect: 401 });
       // the programme team reviews corrections, sees relations and the outbox; the other guarded reads are for administrators
-      const staffReads = ['GET /correcties', 'GET /relaties', 'GET /relaties/{code}', 'GET /uitgaande-post', 'GET /bijeenkomsten/{id}/aanmeldingen'];
+      const staffReads = ['GET /correcties', 'GET /relaties', 'GET /relaties/{code}', 'GET /uitgaande-post', 'GET /bijeenkomsten/{id}/aanmeldingen', 'GET /kennis/deskundigen'];
       await check(op, base, { token: TOK.staf, expect: staffReads.includes(op.id) ? 200 : 403 });
       await check(op, base, { token: TOK.beheerder, expect: 200 });
     }
@@ -522,6 +522,60 @@ test('events: create and change with a staff token; validation; registrations fo
   await check(patch, `${BASE}/bijeenkomsten/${r.json.id}`, { token: TOK.staf, body: { einde: `${day}T12:00` }, expect: 400 });
   await check(patch, `${BASE}/bijeenkomsten/999999`, { token: TOK.staf, body: { capaciteit: 4 }, expect: 404 });
   await check(OP('GET /bijeenkomsten/{id}/aanmeldingen'), `${BASE}/bijeenkomsten/${r.json.id}/aanmeldingen`, { token: TOK.staf, expect: 200 });
+});
+
+test('events after the event: report, documents, contact log, follow-ups; staff correct and remove registrations', async () => {
+  const day = (n) => new Date(Date.now() + n * 86400e3).toISOString().slice(0, 10);
+  const ORG = exampleOf(deref('#/components/parameters/OrganisatieCode'));
+  const ev = await check(OP('POST /bijeenkomsten'), `${BASE}/bijeenkomsten`, {
+    token: TOK.staf, expect: 201,
+    body: { soort: 'netwerkdag', titel: 'Netwerkdag contract (fictief)', begin: `${day(10)}T10:00`, einde: `${day(10)}T16:00`, locatie: 'Utrecht', capaciteit: 1, organisator: 'Provincie Utrecht' },
+  });
+  const id = ev.json.id;
+  for (const n of ['ct-deeln-a', 'ct-deeln-b']) {
+    addUser(srv.db, n, 'redacteur', { org: ORG, extra: ['--email', `${n}@testdorp.example.org`] });
+    await (await login(srv.base, n)).submit(`/bijeenkomsten/${id}/aanmelden`, {});
+  }
+  const regs = await check(OP('GET /bijeenkomsten/{id}/aanmeldingen'), `${BASE}/bijeenkomsten/${id}/aanmeldingen`, { token: TOK.staf, expect: 200 });
+  const [first, second] = regs.json.aanmeldingen.map((x) => x.id);
+  const pr = OP('PATCH /bijeenkomsten/{id}/aanmeldingen/{rid}');
+  await check(pr, `${BASE}/bijeenkomsten/${id}/aanmeldingen/${first}`, { body: { zichtbaar: true }, expect: 401 });
+  await check(pr, `${BASE}/bijeenkomsten/${id}/aanmeldingen/${first}`, { token: TOK.staf, body: { naam: '' }, expect: 400 });
+  await check(pr, `${BASE}/bijeenkomsten/${id}/aanmeldingen/${first}`, { token: TOK.staf, body: { organisatie: 'Gemeente Contract', zichtbaar: true }, expect: 200 });
+  await check(pr, `${BASE}/bijeenkomsten/${id}/aanmeldingen/999999`, { token: TOK.staf, body: { zichtbaar: true }, expect: 404 });
+  const del = OP('DELETE /bijeenkomsten/{id}/aanmeldingen/{rid}');
+  await check(del, `${BASE}/bijeenkomsten/${id}/aanmeldingen/${second}`, { expect: 401 });
+  const gone = await check(del, `${BASE}/bijeenkomsten/${id}/aanmeldingen/${second}`, { token: TOK.staf, expect: 200 });
+  assert.equal(gone.json.verwijderd, true);
+  await check(del, `${BASE}/bijeenkomsten/${id}/aanmeldingen/${second}`, { token: TOK.staf, expect: 404 });
+
+  const put = OP('PUT /bijeenkomsten/{id}/verslag');
+  await check(put, `${BASE}/bijeenkomsten/${id}/verslag`, { body: { verslag: 'x' }, expect: 401 });
+  await check(put, `${BASE}/bijeenkomsten/${id}/verslag`, { token: TOK.staf, body: { verslag: 'Te vroeg.' }, expect: 400 });
+  await check(OP('PATCH /bijeenkomsten/{id}'), `${BASE}/bijeenkomsten/${id}`, { token: TOK.staf, body: { begin: `${day(-3)}T10:00`, einde: `${day(-3)}T16:00` }, expect: 200 });
+  await check(put, `${BASE}/bijeenkomsten/${id}/verslag`, { token: TOK.staf, body: { verslag: 'Een fictief verslag.' }, expect: 200 });
+  await check(put, `${BASE}/bijeenkomsten/999999/verslag`, { token: TOK.staf, body: { verslag: 'x' }, expect: 404 });
+  const doc = OP('POST /bijeenkomsten/{id}/documenten');
+  await check(doc, `${BASE}/bijeenkomsten/${id}/documenten`, { body: { titel: 'x', url: 'https://example.org/x.pdf' }, expect: 401 });
+  await check(doc, `${BASE}/bijeenkomsten/${id}/documenten`, { token: TOK.staf, body: { titel: 'Presentatie', url: 'http://example.org/x.pdf' }, expect: 400 });
+  await check(doc, `${BASE}/bijeenkomsten/${id}/documenten`, { token: TOK.staf, body: { titel: 'Presentatie', url: 'https://example.org/presentatie.pdf' }, expect: 201 });
+  const extra = await check(doc, `${BASE}/bijeenkomsten/${id}/documenten`, { token: TOK.staf, body: { titel: 'Weg ermee', url: 'https://example.org/weg.pdf' }, expect: 201 });
+  const rm = OP('DELETE /bijeenkomsten/{id}/documenten/{did}');
+  await check(rm, `${BASE}/bijeenkomsten/${id}/documenten/${extra.json.id}`, { expect: 401 });
+  await check(rm, `${BASE}/bijeenkomsten/${id}/documenten/${extra.json.id}`, { token: TOK.staf, expect: 200 });
+  await check(rm, `${BASE}/bijeenkomsten/${id}/documenten/${extra.json.id}`, { token: TOK.staf, expect: 404 });
+  const got = await check(OP('GET /bijeenkomsten/{id}/verslag'), `${BASE}/bijeenkomsten/${id}/verslag`, { expect: 200 });
+  assert.equal(got.json.documenten.length, 1);
+  const log = OP('POST /bijeenkomsten/{id}/contactmomenten');
+  await check(log, `${BASE}/bijeenkomsten/${id}/contactmomenten`, { body: { organisaties: [ORG] }, expect: 401 });
+  await check(log, `${BASE}/bijeenkomsten/${id}/contactmomenten`, { token: TOK.staf, body: { organisaties: ['bestaat-niet-contract'] }, expect: 400 });
+  await check(log, `${BASE}/bijeenkomsten/${id}/contactmomenten`, { token: TOK.staf, body: { organisaties: [ORG] }, expect: 201 });
+  await check(log, `${BASE}/bijeenkomsten/${id}/contactmomenten`, { token: TOK.staf, body: { organisaties: [ORG] }, expect: 200 });
+  const fu = OP('POST /bijeenkomsten/{id}/vervolgacties');
+  const fuBody = { organisatie: ORG, titel: 'Fictieve actie', eigenaar: 'ct-staf', uiterlijk: day(7), vertrouwelijkheid: 'intern' };
+  await check(fu, `${BASE}/bijeenkomsten/${id}/vervolgacties`, { body: fuBody, expect: 401 });
+  await check(fu, `${BASE}/bijeenkomsten/${id}/vervolgacties`, { token: TOK.staf, body: { ...fuBody, eigenaar: '' }, expect: 400 });
+  await check(fu, `${BASE}/bijeenkomsten/${id}/vervolgacties`, { token: TOK.staf, body: fuBody, expect: 201 });
 });
 
 test('agenda in samenspraak: propose, support, decide; the programme open, proposals with a partner token', async () => {

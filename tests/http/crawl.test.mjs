@@ -51,7 +51,8 @@ const UNLINKED = [
   },
   { path: '/bijeenkomsten/bevestigen/{token}', why: 'the confirmation link of a guest registration is only sent by e-mail (tests/http/bijeenkomsten.test.mjs)' },
   { path: '/bijeenkomsten/afmelden/{token}', why: 'the cancel link of a registration is only sent by e-mail (tests/http/bijeenkomsten.test.mjs)' },
-  ...['/bijeenkomsten/{id}', '/bijeenkomsten/{id}/bewerken', '/bijeenkomsten/{id}/aanmeldingen.csv'].map((p) => ({
+  ...['/bijeenkomsten/{id}', '/bijeenkomsten/{id}/bewerken', '/bijeenkomsten/{id}/aanmeldingen.csv', '/bijeenkomsten/{id}/verslag',
+    '/bijeenkomsten/{id}/aanmeldingen/{rid}'].map((p) => ({
     path: p,
     why: 'the data has no event; its links are tested in tests/http/bijeenkomsten.test.mjs',
   })),

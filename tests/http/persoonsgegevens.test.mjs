@@ -187,7 +187,7 @@ test('/beheer/persoonsgegevens: administrators look up, export and erase what is
   assert.equal(found.status, 200);
   assert.match(found.text, /Kennissessie Onbekende Olga/);
   assert.match(found.text, /Olga Onbekend/);
-  assert.match(decodeEntities(found.text), /1 aanmelding\(en\), 1 melding\(en\) en 1 bericht\(en\)/);
+  assert.match(decodeEntities(found.text), /1 aanmelding\(en\), 1 melding\(en\) en 1 bericht\(en\), en 0 vermelding/);
   assertControlsLabelled('persoonsgegevens-gevonden', found.text);
 
   const exp = await S['pd-beheer'].post('/beheer/persoonsgegevens', { actie: 'export', email: OTHER });
@@ -206,7 +206,7 @@ test('/beheer/persoonsgegevens: administrators look up, export and erase what is
 
   const gone = await S['pd-beheer'].post('/beheer/persoonsgegevens', { actie: 'wissen', email: OTHER, bevestigen: 'ja' });
   assert.equal(gone.status, 200);
-  assert.match(decodeEntities(gone.text), /Gewist: 1 aanmelding\(en\), het e-mailadres in 1 melding\(en\) en 1 bericht\(en\)/);
+  assert.match(decodeEntities(gone.text), /Gewist: 1 aanmelding\(en\), het e-mailadres in 1 melding\(en\) en 1 bericht\(en\); 0 vermelding/);
   assert.equal(count(`SELECT count(*) FROM event_registration WHERE lower(COALESCE(email, '')) = '${OTHER}' OR name = 'Olga Onbekend'`), 0);
   assert.equal(one(`SELECT status || '|' || organisation FROM event_registration WHERE event_id = ${id}`), 'onbevestigd|');
   assert.equal(one("SELECT email FROM correction WHERE ticket = 'pd-ticket-1'"), '');
@@ -214,6 +214,12 @@ test('/beheer/persoonsgegevens: administrators look up, export and erase what is
   const audit = one("SELECT \"after\" FROM audit_event WHERE entity = 'persoonsgegevens' ORDER BY id DESC LIMIT 1");
   assert.match(audit, /"aanmeldingen":1,"correctiemeldingen":1,"berichten":1/);
   assert.doesNotMatch(one("SELECT group_concat(coalesce(\"after\", '') || coalesce(entity_key, ''), ' ') FROM audit_event"), /olga/i);
+  // the request is not public history (page and feed)
+  for (const p of ['/wijzigingen', '/wijzigingen.atom']) {
+    const h = await anon.get(p);
+    assert.equal(h.status, 200, p);
+    assert.doesNotMatch(h.text, /persoonsgegevens|"aanmeldingen":/i, p);
+  }
   // nothing left to find
   const after = await S['pd-beheer'].post('/beheer/persoonsgegevens', { actie: 'zoeken', email: OTHER });
   assert.match(decodeEntities(after.text), /0 aanmelding\(en\), 0 melding\(en\) en 0 bericht\(en\)/);

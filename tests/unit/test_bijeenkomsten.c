@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "../../src/domain/bijeenkomsten.h"
+#include "../../src/domain/bijeenkomsten_verslag.h"
 
 static struct event_input good(void)
 {
@@ -220,6 +221,63 @@ static void test_local_time(void **state)
 	assert_string_equal(out, "2027-10-31T02:00");
 }
 
+/* Where a queued reminder goes when the start moves: the day before at
+ * 07:00 UTC while that is still ahead, else withdrawn. */
+static void test_reminder_move(void **state)
+{
+	(void)state;
+	char at[21];
+	assert_true(bijeenkomst_reminder_move("2027-03-15T10:00", "2027-03-01T12:00:00.000Z", at));
+	assert_string_equal(at, "2027-03-14T07:00:00Z");
+	/* a minute before the reminder's moment: still moved */
+	assert_true(bijeenkomst_reminder_move("2027-03-15T10:00", "2027-03-14T06:59:59.999Z", at));
+	/* at or after that moment: withdrawn */
+	assert_false(bijeenkomst_reminder_move("2027-03-15T10:00", "2027-03-14T07:00:00.000Z", at));
+	assert_false(bijeenkomst_reminder_move("2027-03-15T10:00", "2027-03-15T09:00:00.000Z", at));
+	/* moved to an earlier start across a month */
+	assert_true(bijeenkomst_reminder_move("2027-03-01T09:00", "2027-02-01T00:00:00.000Z", at));
+	assert_string_equal(at, "2027-02-28T07:00:00Z");
+	assert_false(bijeenkomst_reminder_move("geen datum", "2027-02-01T00:00:00.000Z", at));
+	assert_string_equal(at, "");
+}
+
+static void test_after_the_event(void **state)
+{
+	(void)state;
+	struct field_errors e = {0};
+	assert_true(bijeenkomst_has_started("2027-03-15T10:00", "2027-03-15T10:00"));
+	assert_false(bijeenkomst_has_started("2027-03-15T10:00", "2027-03-15T09:59"));
+	assert_false(
+	    bijeenkomst_check_report("Verslag", "2027-03-15T10:00", "2027-03-15T09:59", &e));
+	assert_string_equal(e.e[0].field, "verslag");
+	memset(&e, 0, sizeof e);
+	assert_true(bijeenkomst_check_report("Regel een\n\nRegel twee", "2027-03-15T10:00",
+					     "2027-03-16T09:00", &e));
+	assert_true(bijeenkomst_check_report("", "2027-03-15T10:00", "2027-03-16T09:00", &e));
+	assert_true(bijeenkomst_url_valid("https://voorbeeld.nl/a.pdf"));
+	assert_true(bijeenkomst_url_valid("https://voorbeeld.nl"));
+	assert_false(bijeenkomst_url_valid("http://voorbeeld.nl/a.pdf"));
+	assert_false(bijeenkomst_url_valid("https://"));
+	assert_false(bijeenkomst_url_valid("https:///pad"));
+	assert_false(bijeenkomst_url_valid("javascript:alert(1)"));
+	assert_false(bijeenkomst_url_valid("https://voorbeeld.nl/met spatie"));
+	assert_false(bijeenkomst_url_valid("https://voorbeeld.nl/\"<script>"));
+	assert_false(
+	    bijeenkomst_check_document("", "ftp://x", "2027-03-15T10:00", "2027-03-16T09:00", &e));
+	assert_int_equal(e.n, 2);
+	memset(&e, 0, sizeof e);
+	assert_false(bijeenkomst_check_document("Presentatie", "https://voorbeeld.nl/a.pdf",
+						"2027-03-15T10:00", "2027-03-14T09:00", &e));
+	assert_string_equal(e.e[0].field, "titel");
+	assert_string_equal(bijeenkomst_contact_kind("netwerkdag"), "netwerkdag");
+	assert_string_equal(bijeenkomst_contact_kind("kennissessie"), "anders");
+	memset(&e, 0, sizeof e);
+	assert_true(bijeenkomst_check_attendee("Fenna Kwakkelstaart", "", &e));
+	assert_false(bijeenkomst_check_attendee("", "Gemeente Fictief", &e));
+	memset(&e, 0, sizeof e);
+	assert_false(bijeenkomst_check_attendee("Evil\r\nBcc: x@voorbeeld.nl", "", &e));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -230,6 +288,8 @@ int main(void)
 	    cmocka_unit_test(test_guest),
 	    cmocka_unit_test(test_local_time),
 	    cmocka_unit_test(test_reminder),
+	    cmocka_unit_test(test_reminder_move),
+	    cmocka_unit_test(test_after_the_event),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
