@@ -2,6 +2,7 @@
  * policy — who may see or change what; see policy.h.
  */
 #include "policy.h"
+#include "../domain/bibliotheek.h"
 #include "../domain/snapshot.h"
 #include "../store/store.h"
 #include "../store/store_write.h"
@@ -301,6 +302,26 @@ bool policy_may_mark_funding_interest(const struct user *u, bool own_org_is_part
 bool policy_may_see_funding_interests(const struct user *u)
 {
 	return policy_is_province(u);
+}
+
+/* ---- the knowledge base ------------------------------------------------------------ */
+
+bool policy_publication_visible(const struct user *u, const char *visibility)
+{
+	return bibliotheek_readable(visibility, active(u));
+}
+
+bool policy_may_add_publications(const struct user *u)
+{
+	return policy_is_staff(u) || (policy_has_role(u, USER_ROLE_EDITOR) && *u->org_code);
+}
+
+bool policy_may_manage_publication(const struct user *u, const char *org_code)
+{
+	if (policy_is_staff(u))
+		return true;
+	return policy_has_role(u, USER_ROLE_EDITOR) && *u->org_code && org_code &&
+	       strcmp(u->org_code, org_code) == 0;
 }
 
 /* ---- instrument requests ------------------------------------------------------------ */

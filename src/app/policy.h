@@ -221,6 +221,21 @@ bool policy_may_mark_funding_interest(const struct user *u, bool own_org_is_part
  * province staff (everyone else sees the count). */
 bool policy_may_see_funding_interests(const struct user *u);
 
+/* ---- the knowledge base (app/bibliotheek.h) --------------------------------------- */
+
+/* May u read an item of visibility ("openbaar": everyone; "partners":
+ * enabled signed-in users)? */
+bool policy_publication_visible(const struct user *u, const char *visibility);
+
+/* Add items at all: programme staff, or an enabled signed-in user scoped to
+ * an organisation (a partner editor, for their own organisation). */
+bool policy_may_add_publications(const struct user *u);
+
+/* Add, edit or remove an item owned by organisation org_code: programme
+ * staff for every organisation; an enabled user scoped to org_code (its
+ * editor) for that organisation only. */
+bool policy_may_manage_publication(const struct user *u, const char *org_code);
+
 /* ---- accounts and the API ------------------------------------------------------ */
 
 /* Create a personal API token: an enabled user signed in with a web session

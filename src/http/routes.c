@@ -49,6 +49,9 @@
 #include "../pages/subsidiekansen.h"
 
 #include "../pages/indicatoren.h"
+
+#include "../api/api_bibliotheek.h"
+#include "../pages/bibliotheek.h"
 #include "../api/api_outbox.h"
 #include "../pages/outbox.h"
 #include "../pages/persoonsgegevens.h"
@@ -400,6 +403,19 @@ const struct route routes[] = {
     {GET, "/kennis/indicatoren", page_indicatoren, ROUTE_PAGE, 0, no_params},
     {GET, "/kennis/indicatoren/{key}", page_indicator_show, ROUTE_PAGE, 0, indicatoren_show_params},
 
+    /* The knowledge base (pages/bibliotheek.c): lists and items are public
+     * as far as the reader may see them (never cached); signed-in editors
+     * add items of their own organisation, staff manage all (checked per
+     * object in app/bibliotheek.c). */
+    {GET, "/kennis/bibliotheek", page_bibliotheek, ROUTE_PAGE, 0, bibliotheek_list_params},
+    {GET | HTTP_POST, "/kennis/bibliotheek/nieuw", page_bibliotheek_new, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
+    {GET, "/kennis/bibliotheek/{id}", page_bibliotheek_show, ROUTE_PAGE, 0, no_params},
+    {GET | HTTP_POST, "/kennis/bibliotheek/{id}/bewerken", page_bibliotheek_edit, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
+    {HTTP_POST, "/kennis/bibliotheek/{id}/verwijderen", page_bibliotheek_delete, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_EDITOR},
+
     {GET, "/beheer", page_admin_home, ROUTE_PAGE, 0, no_params, USER_ROLE_STAFF},
     {GET, "/beheer/gebruikers", page_users, ROUTE_PAGE, 0, auth_no_params, USER_ROLE_ADMIN},
     {HTTP_POST, "/beheer/gebruikers", page_users_add, ROUTE_PAGE, ROUTE_FORM | ROUTE_CSRF,
@@ -568,6 +584,18 @@ const struct route routes[] = {
     {GET, "/api/v1/kennis/indicatoren/{key}", api_indicator_show, ROUTE_API, 0, no_params},
     {GET, "/api/v1/kennis/indicatoren/{key}/waarden", api_indicator_values, ROUTE_API, 0,
      api_indicator_values_params},
+
+    /* API, the knowledge base: public items open; items for partners and
+     * every write with a personal API token (checked by the handler). */
+    {GET, "/api/v1/kennis/publicaties", api_bibliotheek_list, ROUTE_API, 0,
+     api_bibliotheek_list_params},
+    {GET, "/api/v1/kennis/publicaties/{id}", api_bibliotheek_show, ROUTE_API, 0, no_params},
+    {HTTP_POST, "/api/v1/kennis/publicaties", api_bibliotheek_create, ROUTE_API, ROUTE_TOKEN,
+     no_params, USER_ROLE_EDITOR},
+    {HTTP_PATCH, "/api/v1/kennis/publicaties/{id}", api_bibliotheek_patch, ROUTE_API, ROUTE_TOKEN,
+     no_params, USER_ROLE_EDITOR},
+    {HTTP_DELETE, "/api/v1/kennis/publicaties/{id}", api_bibliotheek_delete, ROUTE_API, ROUTE_TOKEN,
+     no_params, USER_ROLE_EDITOR},
 
     /* API, change-set import (staff tokens): plan, or apply with ?toepassen=true. */
     {HTTP_POST, "/api/v1/wijzigingen", api_changeset_import, ROUTE_API, ROUTE_TOKEN | ROUTE_UPLOAD,

@@ -10,6 +10,7 @@
 #include "pages.h"
 #include "edit.h"
 #include "forms.h"
+#include "bibliotheek.h"
 #include "instrumenten.h"
 #include "relaties.h"
 #include "../app/policy.h"
@@ -662,6 +663,7 @@ int page_collab_show(struct request *r)
 	agreements_collab_section(b, r, ci);	   /* shared agreements */
 	relaties_collab_section(b, r, c->key);	   /* open signals, province staff only */
 	instrumenten_collab_section(b, r, c->key); /* granted stimulus contributions */
+	bibliotheek_collab_section(b, r, c->key);  /* public items about it */
 	parts_claims(b, r, c, &pv);		   /* memberships claimed, not confirmed */
 	provenance_sources_section(b, s, &pv);
 	corrections_section(b, edit_collab_href(r, c->key, NULL));

@@ -14,6 +14,7 @@
 #include "pages.h"
 #include "edit.h"
 #include "forms.h"
+#include "bibliotheek.h"
 #include "relaties.h"
 #include "../app/policy.h"
 #include "../domain/labels.h"
@@ -1138,7 +1139,8 @@ static int org_show(struct request *r, const void *tt)
 		    "utrecht-link--html-a\" href=\"/organisaties/");
 	url_seg(b, o->code);
 	html_raw(b, "/deelnames.csv\">deelnames als CSV (spreadsheet)</a>.</p>");
-	relaties_org_section(b, r, o->code); /* "Uw accounthouder", signed-in only */
+	relaties_org_section(b, r, o->code);	/* "Uw accounthouder", signed-in only */
+	bibliotheek_org_section(b, r, o->code); /* public items of or about it */
 	corrections_section(b, form_record_href(r, "/organisaties/", o->code, NULL));
 	html_raw(b, "</div>");
 	layout_end(b, s->stats.newest_confirmed);

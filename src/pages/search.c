@@ -4,6 +4,7 @@
  * text and are escaped here. Depends on the store, so it sets no ETag.
  */
 #include "auth_ui.h"
+#include "bibliotheek.h"
 #include "pages.h"
 #include "../domain/search.h"
 #include "../lib/log.h"
@@ -26,7 +27,8 @@ static void search_form(struct buf *b, const char *q)
 		 "for=\"q\">Zoekterm</label></div>"
 		 "<div class=\"utrecht-form-field__description atlas-muted\" id=\"q-uitleg\">"
 		 "Zoekt in namen, korte en vroegere namen, afkortingen, doelen, beleidsdomeinen en "
-		 "juridische vormen van samenwerkingsverbanden en organisaties. Hoofdletters en "
+		 "juridische vormen van samenwerkingsverbanden en organisaties, en in de "
+		 "bibliotheek. Hoofdletters en "
 		 "accenten maken niet uit.</div>"
 		 "<div class=\"utrecht-form-field__input atlas-search__row\">"
 		 "<input class=\"utrecht-textbox utrecht-textbox--html-input atlas-search__input\" "
@@ -165,6 +167,9 @@ int page_search(struct request *r)
 		url_arg(&base, q);
 		buf_putc(&base, '&');
 		comp_pagination(b, base.data, page, n_pages);
+		/* the knowledge base, per request as the reader may see it */
+		if (page == 1)
+			bibliotheek_search_section(b, r, q);
 	} else {
 		html_raw(
 		    b, "<p class=\"utrecht-paragraph\">Of blader door alle <a class=\"utrecht-link "

@@ -241,6 +241,9 @@ void layout_end(struct buf *b, const char *data_date)
 		    "Subsidiekansen</a></li>"
 		    "<li><a class=\"atlas-footer__link\" href=\"/kennis/indicatoren\">"
 		    "Indicatoren per gemeente</a></li>"
+
+		    "<li><a class=\"atlas-footer__link\" href=\"/kennis/bibliotheek\">Bibliotheek"
+		    "</a></li>"
 		    "<li><a class=\"atlas-footer__link\" href=\"/contact\">Contact</a></li>"
 		    "<li><a class=\"atlas-footer__link\" href=\"/privacy\">Privacyverklaring"
 		    "</a></li>"

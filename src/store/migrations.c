@@ -965,6 +965,59 @@ const char *const store_migrations[] = {
     "  replaced_at TEXT NOT NULL,\n"
     "  UNIQUE (value_id, version)\n"
     ");\n",
+
+    /* 19: the knowledge base ("Bibliotheek", store_bibliotheek.c):
+     * publications, analyses, specials, reports and links, owned by an
+     * organisation, with their themes (beleidsdomein keys), related
+     * collaborations and organisations (gemeenten). search_text is the
+     * folded text search matches (domain/bibliotheek.h). Outside the read
+     * model; an item journals ('extern', 0) because public items show on
+     * the (cached) organisation and collaboration pages. */
+    "CREATE TABLE publication (\n"
+    "  id           INTEGER PRIMARY KEY,\n"
+    "  kind         TEXT NOT NULL CHECK (kind IN ('publicatie', 'analyse', 'special', "
+    "'rapport', 'link')),\n"
+    "  title        TEXT NOT NULL,\n"
+    "  url          TEXT NOT NULL DEFAULT '',\n"
+    "  summary      TEXT NOT NULL DEFAULT '',\n"
+    "  published_on TEXT NOT NULL,\n"
+    "  licence      TEXT NOT NULL DEFAULT '',\n"
+    "  org_code     TEXT NOT NULL,\n"
+    "  visibility   TEXT NOT NULL CHECK (visibility IN ('openbaar', 'partners')),\n"
+    "  search_text  TEXT NOT NULL DEFAULT '',\n"
+    "  created_by   INTEGER REFERENCES app_user(id) ON DELETE SET NULL,\n"
+    "  version      INTEGER NOT NULL DEFAULT 1,\n"
+    "  created_at   TEXT NOT NULL,\n"
+    "  updated_at   TEXT NOT NULL\n"
+    ");\n"
+    "CREATE INDEX publication_date ON publication(published_on, id);\n"
+    "CREATE INDEX publication_owner ON publication(org_code);\n"
+    "CREATE TABLE publication_theme (\n"
+    "  publication_id INTEGER NOT NULL REFERENCES publication(id) ON DELETE CASCADE,\n"
+    "  domain_key     TEXT NOT NULL,\n"
+    "  PRIMARY KEY (publication_id, domain_key)\n"
+    ");\n"
+    "CREATE TABLE publication_collab (\n"
+    "  publication_id INTEGER NOT NULL REFERENCES publication(id) ON DELETE CASCADE,\n"
+    "  collab_key     TEXT NOT NULL,\n"
+    "  PRIMARY KEY (publication_id, collab_key)\n"
+    ");\n"
+    "CREATE INDEX publication_collab_key ON publication_collab(collab_key);\n"
+    "CREATE TABLE publication_org (\n"
+    "  publication_id INTEGER NOT NULL REFERENCES publication(id) ON DELETE CASCADE,\n"
+    "  org_code       TEXT NOT NULL,\n"
+    "  PRIMARY KEY (publication_id, org_code)\n"
+    ");\n"
+    "CREATE INDEX publication_org_code ON publication_org(org_code);\n"
+    "CREATE TRIGGER journal_publication_insert AFTER INSERT ON publication BEGIN\n"
+    "  INSERT INTO change_journal (entity, row_id) VALUES ('extern', 0);\n"
+    "END;\n"
+    "CREATE TRIGGER journal_publication_update AFTER UPDATE ON publication BEGIN\n"
+    "  INSERT INTO change_journal (entity, row_id) VALUES ('extern', 0);\n"
+    "END;\n"
+    "CREATE TRIGGER journal_publication_delete AFTER DELETE ON publication BEGIN\n"
+    "  INSERT INTO change_journal (entity, row_id) VALUES ('extern', 0);\n"
+    "END;\n",
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

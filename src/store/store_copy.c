@@ -76,6 +76,10 @@ static const struct copy_table {
     {"indicator_value", NULL, 1},
     {"indicator_period", NULL, 0},
     {"indicator_value_history", NULL, 1},
+    {"publication", NULL, 1},
+    {"publication_theme", NULL, 0},
+    {"publication_collab", NULL, 0},
+    {"publication_org", NULL, 0},
     {"audit_event", NULL, 1},
     {"meta", NULL, 0},
 };

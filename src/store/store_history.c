@@ -35,13 +35,15 @@ struct rows {
  * supported is personal data), requests about personal data
  * (store_persoonsgegevens.c), the experts' listings (store_deskundigen.c),
  * nor funding calls and the partners' interest in them
- * (store_subsidiekansen.c: who marked interest is for province staff). */
+ * (store_subsidiekansen.c: who marked interest is for province staff),
+ * nor knowledge-base items (store_bibliotheek.c: some are for partners
+ * only; their public side is /kennis/bibliotheek). */
 #define PUBLIC_ENTITIES                                                                            \
 	"entity NOT IN ('user', 'api_token', 'person', 'office', 'seat', 'person_export', "        \
 	"'account_manager', 'contact_moment', 'relation_signal', 'follow_up', 'outbox', "          \
 	"'instrument_request', 'event', 'event_registration', 'event_agenda_item', "               \
 	"'event_agenda_support', 'persoonsgegevens', 'expert_listing', 'funding_call', "           \
-	"'funding_interest')"
+	"'funding_interest', 'publication')"
 
 /* Append every row of the prepared audit query st; resets st. */
 static int collect(struct store *s, db_stmt *st, struct rows *out)

@@ -121,6 +121,12 @@ before(async () => {
     const r = atlas(['import', 'indicatoren', path.join(ROOT, 'tests', 'fixtures', 'indicatoren', f), '--db', env.srv.db]);
     assert.equal(r.status, 0, r.stderr);
   }
+
+  // a fictional knowledge-base item with a long title and link
+  const bib = await api('POST', '/api/v1/kennis/publicaties', { organisatie: 'gm0321', soort: 'analyse', titel: 'Testanalyse Overloop: samenwerking tussen gemeenten en waterschappen in de regio, een verkenning', url: 'https://www.example.org/fictief/een-heel-lang-pad/naar-een-testanalyse-over-samenwerking-zonder-spaties-in-het-adres', samenvatting: 'Fictief.', datum: '2026-01-15', gemeenten: ['gm0321'] });
+  const bibText = await bib.text();
+  assert.equal(bib.status, 201, bibText);
+  fill.bib = `/kennis/bibliotheek/${JSON.parse(bibText).id}`;
 }, T);
 
 after(async () => {
@@ -129,7 +135,7 @@ after(async () => {
 
 // Links on a few pages, to find an instance for the remaining parameters.
 async function knownLinks() {
-  const pages = ['/', `/samenwerkingsverbanden/${fill.collab}`, '/personen', fill.person, '/wijzigingen', '/beheer/gebruikers', '/organisaties/gm0321', '/bijeenkomsten', fill.pastEvent, fill.event, '/instrumenten', '/kennis/subsidiekansen', fill.call, '/kennis/indicatoren'];
+  const pages = ['/', `/samenwerkingsverbanden/${fill.collab}`, '/personen', fill.person, '/wijzigingen', '/beheer/gebruikers', '/organisaties/gm0321', '/bijeenkomsten', fill.pastEvent, fill.event, '/instrumenten', '/kennis/subsidiekansen', fill.call, '/kennis/indicatoren', fill.bib];
   const hrefs = new Set();
   for (const p of pages) {
     await admin.goto(env.base + p, { waitUntil: 'load' });

@@ -276,7 +276,8 @@ const moduleState = () =>
     "(SELECT count(*) FROM event_agenda_item) || '|' || (SELECT count(*) FROM event_agenda_support) || '|' || " +
     "(SELECT coalesce(group_concat(status || sort_order, ','), '') FROM event_agenda_item) || '|' || " +
     "(SELECT count(*) FROM funding_call) || '|' || (SELECT coalesce(sum(version), 0) FROM funding_call) || '|' || " +
-    "(SELECT count(*) FROM funding_interest)").trim();
+    "(SELECT count(*) FROM funding_interest) || '|' || " +
+    "(SELECT count(*) FROM publication) || '|' || (SELECT coalesce(sum(version), 0) FROM publication)").trim();
 
 // a funding call as form fields (fictional)
 const skDay = new Date(Date.now() + 60 * 86400e3).toISOString().slice(0, 10);
@@ -285,6 +286,11 @@ const fundingFields = (title) => [['programma', 'life'], ['titel', title], ['lin
 
 const PROVINCE_OK = new Set(['accounthouder', 'toezichthouder', 'programmateam', 'beheerder']);
 const SIGNED_IN = new Set(ROLES.filter((r) => r !== 'anoniem'));
+// the knowledge base: editors add for their own organisation, staff for any
+const BIB_ADD = new Set(['redacteur-eigen', 'redacteur-ander', 'programmateam', 'beheerder']);
+const BIB_OWNER = new Set(['redacteur-eigen', 'programmateam', 'beheerder']);
+const bibItem = [['soort', 'publicatie'], ['url', ''], ['samenvatting', 'Fictief stuk voor de matrix.'], ['datum', '2026-01-01'],
+  ['licentie', ''], ['zichtbaarheid', 'openbaar']];
 const MODULE_MATRIX = [
   { name: 'GET relaties', method: 'GET', path: () => '/relaties', ok: PROVINCE_OK },
   { name: 'GET relatie eigen partner', method: 'GET', path: () => `/relaties/${F.PARTNER}`, ok: new Set(['redacteur-eigen', ...PROVINCE_OK]) },
@@ -341,19 +347,40 @@ const MODULE_MATRIX = [
     name: 'POST interesse intrekken', method: 'POST', path: () => `/kennis/subsidiekansen/${F.SK}/interesse`, get ok() { return F.AGENDA_PARTNERS; },
     fields: async () => [['actie', 'intrekken']],
   },
+
+  { name: 'GET nieuw stuk bibliotheek', method: 'GET', path: () => '/kennis/bibliotheek/nieuw', ok: BIB_ADD },
+  {
+    name: 'POST nieuw stuk bibliotheek', method: 'POST', path: () => '/kennis/bibliotheek/nieuw', ok: BIB_ADD,
+    fields: async (role) => [['titel', `Matrixstuk ${++counter}`], ...bibItem, ...(PROVINCE_OK.has(role) ? [['organisatie', F.PARTNER]] : [])],
+  },
+  { name: 'GET stuk bewerken', method: 'GET', path: () => `/kennis/bibliotheek/${F.BIB.shared}/bewerken`, ok: BIB_OWNER },
+  {
+    name: 'POST stuk bewerken', method: 'POST', path: () => `/kennis/bibliotheek/${F.BIB.shared}/bewerken`, ok: BIB_OWNER,
+    fields: async (role) => [['titel', `Matrixstuk bewerkt ${++counter}`], ...bibItem,
+      ['versie', sql(srv.db, `SELECT version FROM publication WHERE id = ${F.BIB.shared}`).trim()],
+      ...(PROVINCE_OK.has(role) ? [['organisatie', F.PARTNER]] : [])],
+  },
+  { name: 'POST stuk verwijderen', method: 'POST', path: (role) => `/kennis/bibliotheek/${F.BIB[role]}/verwijderen`, ok: BIB_OWNER },
   {
     name: 'POST aanvraag behandelen', method: 'POST', path: (role) => `/instrumenten/${F.INS[role]}/status`, ok: PROVINCE_OK,
     fields: async () => [['status', 'in_behandeling'], ['besluitdatum', ''], ['bedragToegekend', ''], ['reden', '']],
   },
 ];
 
-test('authorisation matrix of the relations, instrument, agenda and funding-call routes × every role', async () => {
+test('authorisation matrix of the relations, instrument, agenda, funding-call and knowledge-base routes × every role', async () => {
   // one fresh request per role for the decision row (each move succeeds once)
   F.INS = {};
   for (const role of ROLES) {
     const r = await req(S['programmateam'], 'POST', '/instrumenten/nieuw', [['soort', 'financiele_scan'], ['titel', `Matrix ${role}`], ['doel', ''], ['organisatie', F.PARTNER]]);
     assert.equal(r.status, 303, `setup ${role}: ${r.status}`);
     F.INS[role] = /\/instrumenten\/(\d+)/.exec(r.location)[1];
+  }
+  // knowledge-base items of the partner gemeente: one shared, one to remove per role
+  F.BIB = {};
+  for (const key of ['shared', ...ROLES]) {
+    const r = await req(S['programmateam'], 'POST', '/kennis/bibliotheek/nieuw', [['titel', `Matrixbron ${key}`], ...bibItem, ['organisatie', F.PARTNER]]);
+    assert.equal(r.status, 303, `setup bibliotheek ${key}: ${r.status} ${r.text.slice(0, 300)}`);
+    F.BIB[key] = /\/kennis\/bibliotheek\/(\d+)/.exec(r.location)[1];
   }
   // an event, and an agenda item of the partner gemeente (F.PARTNER)
   const day = new Date(Date.now() + 30 * 86400e3).toISOString().slice(0, 10);

@@ -318,6 +318,12 @@ before(async () => {
   assert.equal(ins.json.id, exampleOf(deref('#/components/parameters/InstrumentId')), 'the instrument example in the document');
   const granted = await srv.get(`${BASE}/instrumenten/${ins.json.id}`, { authorization: `Bearer ${TOK.staf}`, 'content-type': 'application/json' }, { method: 'PATCH', body: JSON.stringify({ status: 'toegekend' }) });
   assert.equal(granted.status, 200, granted.text);
+  // a public knowledge-base item of the example organisation: the example id 1 of /kennis/publicaties/{id}
+  {
+    const add = OP('POST /kennis/publicaties');
+    const r = await check(add, `${BASE}/kennis/publicaties`, { token: TOK.staf, body: { ...add.op.requestBody.content['application/json'].example, organisatie: ORG }, expect: 201 });
+    assert.equal(r.json.id, exampleOf(deref('#/components/parameters/PublicatieId')), 'the publication example in the document');
+  }
   await staff.submit(`/samenwerkingsverbanden/${C}/afspraken/nieuw`, [['titel', 'Testafspraak contract'], ['omschrijving', 'Fictieve afspraak.'], ['partijen', ORG], ['sinds', '2024-02-01'], ['status', 'geldend'], ['document', 'https://example.org/testafspraak.pdf']]);
 });
 
@@ -696,6 +702,44 @@ test('funding calls: record, change with If-Match, mark and withdraw interest', 
   await check(withdraw, `${url}/interesse`, { token: P, expect: 409 });
   const list = OP('GET /kennis/subsidiekansen');
   await check(list, `${BASE}/kennis/subsidiekansen?status=dicht`, { expect: 400 });
+});
+
+test('the knowledge base: add, read, change, remove; items for partners need a token', async () => {
+  const orgs = (await srv.get(`${BASE}/organisaties?soort=gemeente&paginaGrootte=100`)).json.organisaties.filter((o) => o.inProvincie === true);
+  addUser(srv.db, 'ct-bib-a', 'redacteur', { org: orgs[0].code });
+  addUser(srv.db, 'ct-bib-b', 'redacteur', { org: orgs[1].code });
+  const A = addToken(srv.db, 'ct-bib-a', 'contract');
+  const B = addToken(srv.db, 'ct-bib-b', 'contract');
+  const add = OP('POST /kennis/publicaties');
+  const item = { soort: 'rapport', titel: 'Contractrapport (fictief)', samenvatting: 'Fictief.', datum: '2026-01-10', zichtbaarheid: 'partners' };
+  await check(add, `${BASE}/kennis/publicaties`, { body: item, expect: 401 });
+  const made = await check(add, `${BASE}/kennis/publicaties`, { token: A, body: item, expect: 201 });
+  assert.equal(made.headers.get('location'), `${BASE}/kennis/publicaties/${made.json.id}`);
+  await check(add, `${BASE}/kennis/publicaties`, { token: A, body: { ...item, url: 'ftp://example.org', datum: 'morgen' }, expect: 400 });
+  await check(add, `${BASE}/kennis/publicaties`, { token: A, body: { ...item, organisatie: orgs[1].code }, expect: 403 });
+  const show = OP('GET /kennis/publicaties/{id}');
+  await check(show, `${BASE}/kennis/publicaties/${made.json.id}`, { expect: 404 });
+  await check(show, `${BASE}/kennis/publicaties/${made.json.id}`, { token: B, expect: 200 });
+  await check(show, `${BASE}/kennis/publicaties/abc`, { expect: 404 });
+  const list = OP('GET /kennis/publicaties');
+  const mine = await check(list, `${BASE}/kennis/publicaties?soort=rapport`, { token: B, expect: 200 });
+  assert.ok(mine.json.publicaties.some((x) => x.id === made.json.id));
+  const pub = await check(list, `${BASE}/kennis/publicaties?soort=rapport`, { expect: 200 });
+  assert.ok(!pub.json.publicaties.some((x) => x.id === made.json.id));
+  await check(list, `${BASE}/kennis/publicaties?pagina=0`, { expect: 400 });
+  const patch = OP('PATCH /kennis/publicaties/{id}');
+  await check(patch, `${BASE}/kennis/publicaties/${made.json.id}`, { body: { licentie: 'x' }, expect: 401 });
+  await check(patch, `${BASE}/kennis/publicaties/${made.json.id}`, { token: B, body: { licentie: 'x' }, expect: 403 });
+  await check(patch, `${BASE}/kennis/publicaties/${made.json.id}`, { token: A, body: { titel: '' }, expect: 400 });
+  await check(patch, `${BASE}/kennis/publicaties/${made.json.id}`, { token: A, body: { licentie: 'x', versie: 7 }, expect: 409 });
+  await check(patch, `${BASE}/kennis/publicaties/999999`, { token: A, body: { licentie: 'x' }, expect: 404 });
+  const changed = await check(patch, `${BASE}/kennis/publicaties/${made.json.id}`, { token: A, body: patch.op.requestBody.content['application/json'].example, expect: 200 });
+  assert.equal(changed.json.versie, 2);
+  const del = OP('DELETE /kennis/publicaties/{id}');
+  await check(del, `${BASE}/kennis/publicaties/${made.json.id}`, { expect: 401 });
+  await check(del, `${BASE}/kennis/publicaties/${made.json.id}`, { token: B, expect: 403 });
+  await check(del, `${BASE}/kennis/publicaties/${made.json.id}`, { token: A, expect: 204 });
+  await check(del, `${BASE}/kennis/publicaties/${made.json.id}`, { token: A, expect: 404 });
 });
 
 test('every operation in the document was exercised and validated', () => {

@@ -68,6 +68,11 @@ const UNLINKED = [
     path: '/kennis/indicatoren/{key}',
     why: 'the test data loads no indicators (make run does: data/indicatoren); the links from /kennis/indicatoren are tested in tests/http/indicatoren.test.mjs',
   },
+
+  ...['/kennis/bibliotheek/{id}', '/kennis/bibliotheek/{id}/bewerken'].map((p) => ({
+    path: p,
+    why: 'the data has no knowledge-base item (none are invented); the links from the list are tested in tests/http/bibliotheek.test.mjs',
+  })),
   {
     path: '/samenwerkingsverbanden/{id}/afspraken/{afspraak}/bewerken',
     why: 'the data has no shared agreement yet; the edit link is tested in tests/http/agreements.test.mjs',

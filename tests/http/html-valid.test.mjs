@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer, allPages } from './harness.mjs';
+import { startServer, allPages, addUser, apiClient } from './harness.mjs';
 import { vnuValidate } from './vnu.mjs';
 
 let srv;
@@ -49,6 +49,11 @@ async function pageList() {
     ['/samenwerkingsverbanden?beleidsdomein=' + encodeURIComponent(HOSTILE), 400],
     ['/zoeken?q=%FF', 400],
   ];
+  // the knowledge base with a fictional item whose text is hostile
+  const staff = apiClient(srv, addUser(srv.db, 'hv-staf', 'programmateam', { token: 'hv' }));
+  const bib = await staff.call('POST', '/api/v1/kennis/publicaties', { body: { organisatie: 'gm0344', soort: 'link', titel: HOSTILE, url: "https://www.example.org/?a=1&b='2'", samenvatting: `${HOSTILE}\n\n${HOSTILE}`, datum: '2026-01-15', licentie: HOSTILE, gemeenten: ['gm0344'] } });
+  assert.equal(bib.status, 201, bib.text);
+  pages.push([`/kennis/bibliotheek/${bib.json.id}`, 200], ['/kennis/bibliotheek?q=' + encodeURIComponent(HOSTILE), 200], ['/kennis/bibliotheek/999999', 404]);
   // every page the navigation and footer of / link to (later issues add pages there)
   const home = await srv.get('/');
   for (const m of home.text.matchAll(/<a\b[^>]*\shref="(\/[^"?#]*)"/g)) {
