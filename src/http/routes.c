@@ -56,6 +56,7 @@
 #include "../pages/outbox.h"
 #include "../pages/persoonsgegevens.h"
 #include "../pages/deskundigen.h"
+#include "../pages/kennis.h"
 #include "../pages/admin_home.h"
 #include "../pages/analysis_index.h"
 
@@ -434,6 +435,8 @@ const struct route routes[] = {
      USER_ROLE_STAFF},
     {HTTP_POST, "/beheer/uitgaande-post/{id}/opnieuw", page_outbox_retry, ROUTE_PAGE,
      ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_STAFF},
+    /* the knowledge line's landing page (pages/kennis.c) */
+    {GET, "/kennis", page_kennis, ROUTE_PAGE, 0, no_params},
     /* "Wie weet wat": experts' listings, signed-in users only (pages/deskundigen.c) */
     {GET, "/kennis/wie-weet-wat", page_deskundigen, ROUTE_PAGE, 0, deskundigen_params,
      USER_ROLE_EDITOR},

@@ -5,20 +5,13 @@
 #include "auth_ui.h"
 #include "currency.h"
 #include "../app/policy.h"
+#include "../render/components.h"
 #include "../render/html.h"
 #include "../render/layout.h"
 
 static void task(struct buf *b, const char *href, const char *name, const char *what)
 {
-	html_raw(b,
-		 "<li class=\"atlas-link-card\"><h3 class=\"utrecht-heading-3 "
-		 "atlas-link-card__title\"><a class=\"utrecht-link utrecht-link--html-a\" href=\"");
-	html_attr(b, href);
-	html_raw(b, "\">");
-	html_text(b, name);
-	html_raw(b, "</a></h3><p class=\"utrecht-paragraph atlas-link-card__text\">");
-	html_text(b, what);
-	html_raw(b, "</p></li>");
+	comp_link_card(b, 3, href, name, what);
 }
 
 int page_admin_home(struct request *r)

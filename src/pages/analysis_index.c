@@ -3,6 +3,7 @@
  */
 #include "analysis_index.h"
 #include "auth_ui.h"
+#include "../render/components.h"
 #include "../render/html.h"
 #include "../render/layout.h"
 
@@ -46,16 +47,7 @@ int page_analysis_index(struct request *r)
 		    "<ul class=\"atlas-link-cards\">");
 	for (size_t i = 0; i < sizeof analyses / sizeof analyses[0]; i++) {
 		const struct analysis *a = &analyses[i];
-		html_raw(b,
-			 "<li class=\"atlas-link-card\"><h2 class=\"utrecht-heading-3 "
-			 "atlas-link-card__title\"><a class=\"utrecht-link utrecht-link--html-a\" "
-			 "href=\"");
-		html_attr(b, a->href);
-		html_raw(b, "\">");
-		html_text(b, a->name);
-		html_raw(b, "</a></h2><p class=\"utrecht-paragraph atlas-link-card__text\">");
-		html_text(b, a->question);
-		html_raw(b, "</p></li>");
+		comp_link_card(b, 2, a->href, a->name, a->question);
 	}
 	html_raw(b, "</ul>");
 	layout_end(b, r->snap->stats.newest_confirmed);

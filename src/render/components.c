@@ -545,3 +545,18 @@ void comp_para(struct buf *b, const char *text)
 	html_text(b, text);
 	html_raw(b, "</p>");
 }
+
+void comp_link_card(struct buf *b, int level, const char *href, const char *name, const char *what)
+{
+	level = level == 2 ? 2 : 3;
+	html_rawf(b,
+		  "<li class=\"atlas-link-card\"><h%d class=\"utrecht-heading-3 "
+		  "atlas-link-card__title\"><a class=\"utrecht-link utrecht-link--html-a\" href=\"",
+		  level);
+	html_attr(b, href);
+	html_raw(b, "\">");
+	html_text(b, name);
+	html_rawf(b, "</a></h%d><p class=\"utrecht-paragraph atlas-link-card__text\">", level);
+	html_text(b, what);
+	html_raw(b, "</p></li>");
+}

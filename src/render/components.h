@@ -65,6 +65,9 @@ void comp_td_date(struct buf *b, const char *iso, const char *empty);
 /* A link: <a class="utrecht-link" href="href">text</a>. href is a URL
  * built with url_seg/url_arg (it is attribute-escaped here). */
 void comp_link(struct buf *b, const char *href, const char *text);
+/* One card of a <ul class="atlas-link-cards">: a heading of level (2 or 3)
+ * with the link to href, and a sentence what (both plain text). */
+void comp_link_card(struct buf *b, int level, const char *href, const char *name, const char *what);
 /* A link to an external URL from data: only http(s) URLs become links
  * (anything else, e.g. "javascript:", is shown as plain text). */
 void comp_ext_link(struct buf *b, const char *url, const char *text);

@@ -55,6 +55,12 @@ test('only signed-in users see who knows what; the account page links to it', as
   assertControlsLabelled('wie-weet-wat', page.text);
   assert.equal(page.headers.get('cache-control'), 'no-store');
   assert.match((await S['ww-bart'].get('/account')).text, /href="\/kennis\/wie-weet-wat"/);
+  // the knowledge page links to it for signed-in users only
+  const pub = await anon.get('/kennis');
+  assert.equal(pub.status, 200);
+  for (const p of ['/kennis/indicatoren', '/kennis/bibliotheek', '/kennis/subsidiekansen']) assert.match(pub.text, new RegExp(`href="${p}"`));
+  assert.doesNotMatch(pub.text, /href="\/kennis\/wie-weet-wat"/);
+  assert.match((await S['ww-bart'].get('/kennis')).text, /href="\/kennis\/wie-weet-wat"/);
 });
 
 test('a listing needs consent and valid fields; bad input writes nothing', async () => {

@@ -158,9 +158,10 @@ test('the list page shows every indicator by theme with unit, source, periods an
   assert.match(t, /2023, 2024, 2025/);
   assert.match(t, /hoger is beter/);
   assert.match(t, /lager is beter/);
-  // linked from the footer of every page
+  // linked from the knowledge page, which the footer of every page links to
   const home = await anon.get('/');
-  assert.match(home.text, /href="\/kennis\/indicatoren"/);
+  assert.match(home.text, /href="\/kennis"/);
+  assert.match((await anon.get('/kennis')).text, /href="\/kennis\/indicatoren"/);
 });
 
 test('an indicator page: definition, source and licence, periods, the Utrecht gemeenten ranked, missing shown as missing', async () => {
