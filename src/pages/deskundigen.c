@@ -52,12 +52,13 @@ static void begin(struct request *r, const char *title, const char *crumb, bool 
 	r->cache_control = "no-store";
 	r->etag = NULL;
 	buf_reset(&r->out);
-	const struct crumb crumbs[] = {{"Wie weet wat", crumb ? PATH : NULL}, {crumb, NULL}};
+	const struct crumb crumbs[] = {
+	    {"Kennis", "/kennis"}, {"Wie weet wat", crumb ? PATH : NULL}, {crumb, NULL}};
 	const struct page_head h = {
 	    .title = arena_printf(r->arena, "%s%s", error ? "Fout: " : "", title),
 	    .nav = NAV_NONE,
 	    .crumbs = crumbs,
-	    .n_crumbs = crumb ? 2 : 1};
+	    .n_crumbs = crumb ? 3 : 2};
 	layout_begin(&r->out, page_head_for(r, &h));
 }
 
