@@ -157,17 +157,26 @@ enum dash_status indicatoren_dashboard(struct store *st, struct arena *a, const 
 		d->class_period ? d->class_period : "", d->class_value, &cmp, &nc))
 		return DASH_FAULT;
 
-	/* the class peers by name, from the values (sorted by id, code) */
+	/* the class peers by name, from the values: kept sorted by code, so a
+	 * row's code is found by binary search */
 	if (d->cls) {
 		int cap = 16;
 		d->peers = arena_calloc(a, (size_t)cap, sizeof *d->peers);
 		for (int i = 0; i < nc; i++) {
 			if (!cmp[i].peer || strcmp(cmp[i].area, d->area) == 0)
 				continue;
-			bool seen = false;
-			for (int j = 0; j < d->n_peers && !seen; j++)
-				seen = strcmp(d->peers[j].code, cmp[i].area) == 0;
-			if (seen)
+			int lo = 0, hi = d->n_peers;
+			while (lo < hi) {
+				int mid = (lo + hi) / 2;
+				int c = strcmp(d->peers[mid].code, cmp[i].area);
+				if (c == 0)
+					lo = hi = -1;
+				else if (c < 0)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			if (lo < 0)
 				continue;
 			if (d->n_peers == cap) {
 				struct dash_peer *p = arena_calloc(a, (size_t)cap * 2, sizeof *p);
@@ -175,7 +184,10 @@ enum dash_status indicatoren_dashboard(struct store *st, struct arena *a, const 
 				d->peers = p;
 				cap *= 2;
 			}
-			d->peers[d->n_peers++] = (struct dash_peer){cmp[i].area, cmp[i].area_name};
+			memmove(&d->peers[lo + 1], &d->peers[lo],
+				(size_t)(d->n_peers - lo) * sizeof *d->peers);
+			d->peers[lo] = (struct dash_peer){cmp[i].area, cmp[i].area_name};
+			d->n_peers++;
 		}
 	}
 
