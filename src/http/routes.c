@@ -44,11 +44,13 @@
 #include "../pages/bijeenkomsten_agenda.h"
 #include "../api/api_instrumenten.h"
 #include "../api/api_indicatoren.h"
+#include "../api/api_indicatoren_dashboard.h"
 #include "../pages/instrumenten.h"
 #include "../api/api_subsidiekansen.h"
 #include "../pages/subsidiekansen.h"
 
 #include "../pages/indicatoren.h"
+#include "../pages/indicatoren_dashboard.h"
 
 #include "../api/api_bibliotheek.h"
 #include "../pages/bibliotheek.h"
@@ -212,6 +214,9 @@ const struct route routes[] = {
      org_parts_params},
     {GET | HTTP_POST, "/organisaties/{code}/bewerken", page_org_edit, ROUTE_PAGE, EDIT_FORM},
     {HTTP_POST, "/organisaties/{code}/bevestigen", page_org_confirm, ROUTE_PAGE, EDIT_FORM},
+    /* The gemeente dashboard (pages/indicatoren_dashboard.c): public, per request. */
+    {GET, "/organisaties/{code}/kennis", page_indicatoren_dashboard, ROUTE_PAGE, 0,
+     indicatoren_dashboard_params},
     {GET, "/organisaties/{code}/kalender", page_org_calendar, ROUTE_PAGE, ROUTE_CACHE, no_params},
     {GET, "/organisaties/{code}/kalender.ics", page_org_calendar_ics, ROUTE_PAGE, ROUTE_CACHE,
      no_params},
@@ -587,6 +592,8 @@ const struct route routes[] = {
     {GET, "/api/v1/kennis/indicatoren/{key}", api_indicator_show, ROUTE_API, 0, no_params},
     {GET, "/api/v1/kennis/indicatoren/{key}/waarden", api_indicator_values, ROUTE_API, 0,
      api_indicator_values_params},
+    {GET, "/api/v1/kennis/gemeenten/{code}/dashboard", api_indicatoren_dashboard, ROUTE_API, 0,
+     api_indicatoren_dashboard_params},
 
     /* API, the knowledge base: public items open; items for partners and
      * every write with a personal API token (checked by the handler). */

@@ -875,6 +875,10 @@ static void org_glance_section(struct buf *b, struct request *r, int oi, bool st
 	html_raw(b, " · ");
 	comp_link(b, org_href(r, o->code, "/kalender"), "Wgr-kalender");
 	html_raw(b, " · ");
+	if (o->kind == ORG_MUNICIPALITY && !str_empty(o->cbs_code)) {
+		comp_link(b, org_href(r, o->code, "/kennis"), "Cijfers en vergelijking");
+		html_raw(b, " · ");
+	}
 	comp_link(b, org_href(r, o->code, "/geschiedenis"), "Geschiedenis van de wijzigingen");
 	html_raw(b, " · ");
 	comp_link(b, arena_printf(r->arena, "/api/v1%s", org_href(r, o->code, "/overzicht")),

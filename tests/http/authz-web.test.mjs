@@ -493,12 +493,15 @@ test('authorisation matrix of the routes after an event × every role', async ()
 test('authorisation of the indicator pages × every role: public, read only', async () => {
   const failures = [];
   for (const role of ROLES) {
-    for (const p of ['/kennis/indicatoren', '/api/v1/kennis/indicatoren']) {
+    for (const p of ['/kennis/indicatoren', '/api/v1/kennis/indicatoren', '/organisaties/gm0321/kennis']) {
       const r = await req(S[role], 'GET', p);
       if (r.status !== 200) failures.push(`GET ${p} as ${role}: ${r.status}`);
     }
     const w = await req(S[role], 'POST', '/kennis/indicatoren', []);
     if (![403, 404, 405].includes(w.status)) failures.push(`POST /kennis/indicatoren as ${role}: ${w.status}`);
+    // the gemeente dashboard's API: no values in the test data, so 404 for everyone alike
+    const d = await req(S[role], 'GET', '/api/v1/kennis/gemeenten/gm0321/dashboard');
+    if (d.status !== 404) failures.push(`GET the dashboard API as ${role}: ${d.status}`);
   }
   assert.deepEqual(failures, []);
 });
