@@ -184,7 +184,8 @@ enum ev_outcome bijeenkomsten_partners(struct store *st, struct arena *a, const 
 			done = strcmp(logged[j], s->orgs[i].code) == 0;
 		p[k++] = (struct event_partner){s->orgs[i].code, s->orgs[i].name, came[i], done};
 	}
-	qsort(p, (size_t)k, sizeof *p, by_attended_then_name);
+	if (k > 1) /* qsort(NULL, 0, …) is undefined */
+		qsort(p, (size_t)k, sizeof *p, by_attended_then_name);
 	*out = p;
 	*n = k;
 	return EV_OK;

@@ -116,7 +116,8 @@ static void read_areas(struct ctx *c, struct indicator_area **out, int *n)
 	c->rep->rows = *n;
 	struct indicator_area *copy = arena_calloc(c->a, (size_t)*n + 1, sizeof *copy);
 	memcpy(copy, *out, (size_t)*n * sizeof *copy);
-	qsort(copy, (size_t)*n, sizeof *copy, cmp_str);
+	if (*n > 1) /* qsort(NULL, 0, …) is undefined */
+		qsort(copy, (size_t)*n, sizeof *copy, cmp_str);
 	for (int i = 1; i < *n; i++)
 		if (strcmp(copy[i].code, copy[i - 1].code) == 0)
 			add_err(c, c->file, 0, 1,
@@ -190,7 +191,8 @@ static void read_defs(struct ctx *c, struct indicator_def **out, int *n)
 	c->rep->rows = *n;
 	struct indicator_def *copy = arena_calloc(c->a, (size_t)*n + 1, sizeof *copy);
 	memcpy(copy, *out, (size_t)*n * sizeof *copy);
-	qsort(copy, (size_t)*n, sizeof *copy, cmp_str);
+	if (*n > 1) /* qsort(NULL, 0, …) is undefined */
+		qsort(copy, (size_t)*n, sizeof *copy, cmp_str);
 	for (int i = 1; i < *n; i++)
 		if (strcmp(copy[i].key, copy[i - 1].key) == 0)
 			add_err(c, c->file, 0, 1,
@@ -530,7 +532,8 @@ static void check_duplicates(struct ctx *c, struct vlist *l)
 		return;
 	struct vrow *s = arena_alloc(c->a, (size_t)l->n * sizeof *s);
 	memcpy(s, l->rows, (size_t)l->n * sizeof *s);
-	qsort(s, (size_t)l->n, sizeof *s, cmp_vrow);
+	if (l->n > 1) /* qsort(NULL, 0, …) is undefined */
+		qsort(s, (size_t)l->n, sizeof *s, cmp_vrow);
 	for (int i = 1; i < l->n; i++)
 		if (strcmp(s[i].v.key, s[i - 1].v.key) == 0 &&
 		    strcmp(s[i].v.area, s[i - 1].v.area) == 0 &&
@@ -606,7 +609,8 @@ int indicatoren_import(struct store *st, struct arena *a, const struct write_ctx
 	if (rep->n_errors) {
 		int kept =
 		    rep->n_errors < INDICATOREN_MAX_ERRORS ? rep->n_errors : INDICATOREN_MAX_ERRORS;
-		qsort(rep->errors, (size_t)kept, sizeof *rep->errors, cmp_err);
+		if (kept > 1) /* qsort(NULL, 0, …) is undefined */
+			qsort(rep->errors, (size_t)kept, sizeof *rep->errors, cmp_err);
 		return -1;
 	}
 	struct indicator_value_in *in = arena_alloc(a, (size_t)(vals.n ? vals.n : 1) * sizeof *in);
@@ -683,7 +687,8 @@ int indicatoren_province_ranked(struct store *st, struct arena *a, const struct 
 	*out = arena_calloc(a, (size_t)nv + 1, sizeof **out);
 	for (int i = 0; i < nv; i++)
 		(*out)[i] = (struct indicator_ranked){v[i], rank[i]};
-	qsort(*out, (size_t)nv, sizeof **out, cmp_ranked);
+	if (nv > 1) /* qsort(NULL, 0, …) is undefined */
+		qsort(*out, (size_t)nv, sizeof **out, cmp_ranked);
 	*n = nv;
 	return STORE_OK;
 }

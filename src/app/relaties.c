@@ -118,8 +118,10 @@ enum relaties_outcome relaties_overview(struct store *st, struct arena *a, const
 			ids[np] = (struct by_id){s->orgs[oi].id, oi};
 			partners[np++] = oi;
 		}
-	qsort(names, (size_t)np, sizeof *names, cmp_named);
-	qsort(ids, (size_t)np, sizeof *ids, cmp_by_id);
+	if (np > 1) /* qsort(NULL, 0, …) is undefined */
+		qsort(names, (size_t)np, sizeof *names, cmp_named);
+	if (np > 1) /* qsort(NULL, 0, …) is undefined */
+		qsort(ids, (size_t)np, sizeof *ids, cmp_by_id);
 	const struct relation_next_event **next =
 	    arena_calloc(a, (size_t)s->n_orgs + 1, sizeof *next);
 	for (int i = 0; i < ne; i++) {

@@ -78,7 +78,8 @@ static int import_areas(struct store *s, struct arena *a, const struct indicator
 	db_reset(st);
 	if (rc != DB_DONE)
 		return store_db_fail(s, WHAT, NULL, 0);
-	qsort(have, (size_t)m, sizeof *have, cmp_str);
+	if (m > 1) /* qsort(NULL, 0, …) is undefined */
+		qsort(have, (size_t)m, sizeof *have, cmp_str);
 	for (int i = 0; i < n; i++) {
 		const struct indicator_area *x = &areas[i];
 		const struct indicator_area *h =
@@ -158,7 +159,8 @@ static int import_defs(struct store *s, struct arena *a, const struct indicator_
 	db_reset(st);
 	if (rc != DB_DONE)
 		return store_db_fail(s, WHAT, NULL, 0);
-	qsort(have, (size_t)m, sizeof *have, cmp_str);
+	if (m > 1) /* qsort(NULL, 0, …) is undefined */
+		qsort(have, (size_t)m, sizeof *have, cmp_str);
 	for (int i = 0; i < n; i++) {
 		const struct indicator_def *x = &defs[i];
 		const struct indicator_def *h =
@@ -226,7 +228,8 @@ static int import_values(struct store *s, struct arena *a, const struct indicato
 	db_reset(st);
 	if (rc != DB_DONE)
 		return store_db_fail(s, WHAT, err, errlen);
-	qsort(keys, (size_t)nk, sizeof *keys, cmp_idkey);
+	if (nk > 1) /* qsort(NULL, 0, …) is undefined */
+		qsort(keys, (size_t)nk, sizeof *keys, cmp_idkey);
 	const char **codes;
 	int ncodes;
 	if (store_indicator_area_codes(s, a, &codes, &ncodes))
@@ -253,7 +256,8 @@ static int import_values(struct store *s, struct arena *a, const struct indicato
 	db_reset(st);
 	if (rc != DB_DONE)
 		return store_db_fail(s, WHAT, err, errlen);
-	qsort(ex, (size_t)ne, sizeof *ex, cmp_existing);
+	if (ne > 1) /* qsort(NULL, 0, …) is undefined */
+		qsort(ex, (size_t)ne, sizeof *ex, cmp_existing);
 	char now[32];
 	st = store_stmt(s, "SELECT " NOW);
 	if (!st || db_step(st) != DB_ROW) {
@@ -532,7 +536,8 @@ int store_indicator_keys(struct store *s, struct arena *a, const char ***out, in
 	if (store_list(s, a, "SELECT key FROM indicator", "", NULL, sizeof **out, read_text0,
 		       (void **)out, n))
 		return STORE_ERR;
-	qsort(*out, (size_t)*n, sizeof **out, cmp_str);
+	if (*n > 1) /* qsort(NULL, 0, …) is undefined */
+		qsort(*out, (size_t)*n, sizeof **out, cmp_str);
 	return STORE_OK;
 }
 
@@ -541,7 +546,8 @@ int store_indicator_area_codes(struct store *s, struct arena *a, const char ***o
 	if (store_list(s, a, "SELECT code FROM indicator_area", "", NULL, sizeof **out, read_text0,
 		       (void **)out, n))
 		return STORE_ERR;
-	qsort(*out, (size_t)*n, sizeof **out, cmp_str);
+	if (*n > 1) /* qsort(NULL, 0, …) is undefined */
+		qsort(*out, (size_t)*n, sizeof **out, cmp_str);
 	return STORE_OK;
 }
 
