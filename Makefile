@@ -107,6 +107,11 @@ test-http: all
 # loopback port, run as `nobody` when we are root), every test database made
 # in it (tests/http/harness.mjs), plus the multi-instance test with haproxy
 # and the fault test. The cluster is always stopped and removed.
+# The fault test stops and starts the one cluster every file shares, so it
+# runs alone, after the others (a file starting meanwhile would find no
+# database).
+PG_FAULT_TESTS  := tests/http/pg-faults.test.mjs
+PG_SHARED_TESTS := $(filter-out $(PG_FAULT_TESTS),$(wildcard tests/http/*.test.mjs))
 .PHONY: test-pg
 test-pg: all
 	@d=$$(mktemp -d "$${TMPDIR:-/tmp}/atlas-pg.XXXXXX") || exit 1; \
@@ -114,7 +119,9 @@ test-pg: all
 	url=$$(scripts/pg-cluster start "$$d") || exit 1; \
 	echo "test-pg: PostgreSQL $$url ($$d)"; \
 	ATLAS_BIN=$(BIN) ATLAS_TEST_PG_URL="$$url" ATLAS_TEST_PG_DIR="$$d" \
-		node --test --test-concurrency=$(TEST_JOBS) tests/http/
+		node --test --test-concurrency=$(TEST_JOBS) $(PG_SHARED_TESTS) && \
+	ATLAS_BIN=$(BIN) ATLAS_TEST_PG_URL="$$url" ATLAS_TEST_PG_DIR="$$d" \
+		node --test $(PG_FAULT_TESTS)
 
 # Browser tests: playwright-core driving Debian's /usr/bin/chromium (axe-core,
 # keyboard-only flows, no-JavaScript and print checks); screenshots and PDFs
