@@ -1,6 +1,6 @@
 /*
  * api_indicatoren_dashboard — GET /api/v1/kennis/gemeenten/{code}/dashboard
- * (issue 18): the numbers of the gemeente dashboard as JSON — per indicator
+ *: the numbers of the gemeente dashboard as JSON — per indicator
  * the newest value, the series, the rank in the province and the peer
  * mean, median and position. ?klasse= or ?vergelijk= choose the peers.
  * Public; see app/indicatoren_dashboard.h.

@@ -1,5 +1,5 @@
 /*
- * indicatoren — the indicator store (issue 18), shared by the command line
+ * indicatoren — the indicator store, shared by the command line
  * (`atlas import indicatoren`), the pages (pages/indicatoren.c) and the API
  * (api/api_indicatoren.c).
  *

@@ -1,5 +1,5 @@
 /*
- * indicatoren_dashboard — the gemeente dashboard (issue 18), shared by the
+ * indicatoren_dashboard — the gemeente dashboard, shared by the
  * page /organisaties/{code}/kennis and the API
  * /api/v1/kennis/gemeenten/{code}/dashboard: per indicator the gemeente's
  * newest value, its trend over the periods, its rank among the gemeenten of

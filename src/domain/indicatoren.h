@@ -1,5 +1,5 @@
 /*
- * indicatoren — the pure rules of the indicator store (issue 18): numbers
+ * indicatoren — the pure rules of the indicator store: numbers
  * as CBS-style files write them, the keys, periods, area codes, directions
  * and area levels the store accepts, and ranking. No I/O.
  */

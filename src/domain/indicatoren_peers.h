@@ -1,5 +1,5 @@
 /*
- * indicatoren_peers — the pure rules of the gemeente dashboard (issue 18):
+ * indicatoren_peers — the pure rules of the gemeente dashboard:
  * which gemeenten are peers, the peer mean and median, the trend of one
  * indicator over its periods, and the sentence that places a value against
  * its peers. Ranking itself is indicator_rank (domain/indicatoren.h). No I/O.
