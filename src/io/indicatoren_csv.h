@@ -1,5 +1,5 @@
 /*
- * indicatoren_csv — the reader of indicator files (issue 18): the
+ * indicatoren_csv — the reader of indicator files: the
  * repository's own files (the CSV files of data/indicatoren) and CBS-style exports.
  * UTF-8 with or without BOM; the separator is ';' or ',' (whichever of the
  * two the first non-empty line holds more of, outside quotes; ',' on a

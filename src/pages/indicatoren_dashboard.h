@@ -1,6 +1,6 @@
 /*
  * indicatoren_dashboard — the gemeente dashboard page
- * /organisaties/{code}/kennis (issue 18): the gemeente's figures by theme
+ * /organisaties/{code}/kennis: the gemeente's figures by theme
  * with value, trend (an inline SVG sparkline beside the numbers), rank in
  * the province and position against peers chosen by a GET form. Public,
  * not cached, works without JavaScript. See app/indicatoren_dashboard.h.

@@ -1,5 +1,5 @@
 /*
- * store_indicatoren — the indicator store (issue 18) on either engine:
+ * store_indicatoren — the indicator store on either engine:
  * areas, indicator definitions, values per indicator, area and period
  * (missing = NULL, never zero) and the history of corrected values.
  * Outside the read model: indexed queries per request. An import is one

@@ -1,6 +1,6 @@
 /*
  * store_indicatoren_dashboard — the two queries of the gemeente dashboard
- * (issue 18): every value of one area (all indicators and periods, index
+ *: every value of one area (all indicators and periods, index
  * indicator_value_area), and the values of the comparison set — the
  * gemeenten of a province plus the peers — for each indicator in the period
  * of the area's newest value. See app/indicatoren_dashboard.h.
