@@ -130,3 +130,72 @@ int api_financien_gemeente(struct request *r)
 	jw_end(&w);
 	return 200;
 }
+
+const struct param_spec api_financien_national_params[] = {
+    {"soort", PT_TEXT, 20}, {"maat", PT_TEXT, 10}, {"sorteer", PT_TEXT, 10}, {NULL, 0, 0}};
+
+int api_financien_taakveld(struct request *r)
+{
+	struct store *s = store_thread();
+	if (!s)
+		return api_store_down(r);
+	enum iv3_doc doc = IV3_REKENING;
+	enum fin_measure_kind measure = FIN_LASTEN;
+	enum fin_order order = FIN_ORDER_HIGH;
+	const char *v;
+	if ((v = req_param(r, "soort")) && !iv3_doc_parse(v, &doc))
+		return respond_error(r, 400, "Ongeldige parameter",
+				     "Soort: kies jaarrekening of begroting.", "soort");
+	if ((v = req_param(r, "maat")) && !fin_measure_parse(v, &measure))
+		return respond_error(r, 400, "Ongeldige parameter",
+				     "Maat: kies lasten, baten of saldo.", "maat");
+	if ((v = req_param(r, "sorteer")) && !fin_order_parse(v, &order))
+		return respond_error(r, 400, "Ongeldige parameter",
+				     "Sorteer: kies hoog, laag of naam.", "sorteer");
+	struct fin_national n;
+	enum fin_status fs =
+	    financien_national(s, r->arena, doc, r->path_args[0], measure, order, &n);
+	if (fs == FIN_FAULT)
+		return api_store_down(r);
+	if (fs == FIN_NOTFOUND)
+		return respond_not_found(r);
+	struct jw w;
+	api_begin(r, &w);
+	jw_obj(&w);
+	api_links_self(&w, arena_printf(r->arena, API_BASE "/financien/taakvelden/%s", n.taakveld));
+	jw_kstr(&w, "taakveld", n.taakveld);
+	jw_kstr(&w, "naam", n.name);
+	jw_kstr(&w, "soort", iv3_doc_label(n.doc));
+	jw_kstr(&w, "periode", *n.period ? n.period : NULL);
+	jw_kstr(&w, "maat", fin_measure_key(n.measure));
+	jw_kstr(&w, "eenheid", "euro per inwoner");
+	jw_kbool(&w, "boekingsvoorschriftenGewijzigd2023", n.changed_2023);
+	jw_kstr(&w, "bron", n.source);
+	jw_kstr(&w, "licentie", n.licence);
+	jw_key(&w, "landelijk");
+	jw_obj(&w);
+	jw_kint(&w, "aantalMetWaarde", n.quartiles.n);
+	jw_knum_or_null(&w, "p25", n.quartiles.n > 0, n.quartiles.p25);
+	jw_knum_or_null(&w, "mediaan", n.quartiles.n > 0, n.quartiles.median);
+	jw_knum_or_null(&w, "p75", n.quartiles.n > 0, n.quartiles.p75);
+	jw_end(&w);
+	jw_kint(&w, "totaal", n.n_rows);
+	jw_key(&w, "gemeenten");
+	jw_arr(&w);
+	for (int i = 0; i < n.n_rows; i++) {
+		jw_obj(&w);
+		jw_kstr(&w, "code", n.rows[i].code);
+		jw_kstr(&w, "naam", n.rows[i].name);
+		jw_kstr(&w, "provincie", n.rows[i].province);
+		jw_knum_or_null(&w, "perInwoner", n.rows[i].has, n.rows[i].value);
+		jw_key(&w, "rang");
+		if (n.rows[i].rank)
+			jw_int(&w, n.rows[i].rank);
+		else
+			jw_null(&w);
+		jw_end(&w);
+	}
+	jw_end(&w);
+	jw_end(&w);
+	return 200;
+}

@@ -12,5 +12,10 @@
 
 extern const struct param_spec api_financien_params[];
 int api_financien_gemeente(struct request *r);
+/* GET /api/v1/financien/taakvelden/{code}: one taakveld (6.1) across every
+ * gemeente, per inhabitant, ranked (?soort=, ?maat=lasten|baten|saldo,
+ * ?sorteer=hoog|laag|naam). */
+extern const struct param_spec api_financien_national_params[];
+int api_financien_taakveld(struct request *r);
 
 #endif

@@ -363,3 +363,166 @@ int financien_gemeenten(struct store *st, struct arena *a, const char *province,
 	}
 	return STORE_OK;
 }
+
+bool fin_measure_parse(const char *s, enum fin_measure_kind *out)
+{
+	static const char *const keys[] = {"lasten", "baten", "saldo"};
+	for (int i = 0; s && i < 3; i++)
+		if (strcmp(s, keys[i]) == 0) {
+			*out = (enum fin_measure_kind)i;
+			return true;
+		}
+	return false;
+}
+
+const char *fin_measure_key(enum fin_measure_kind k)
+{
+	return k == FIN_BATEN ? "baten" : k == FIN_SALDO ? "saldo" : "lasten";
+}
+
+bool fin_order_parse(const char *s, enum fin_order *out)
+{
+	static const char *const keys[] = {"hoog", "laag", "naam"};
+	for (int i = 0; s && i < 3; i++)
+		if (strcmp(s, keys[i]) == 0) {
+			*out = (enum fin_order)i;
+			return true;
+		}
+	return false;
+}
+
+static int cmp_taakveld(const void *x, const void *y)
+{
+	return iv3_taakveld_cmp(((const struct fin_taakveld *)x)->code,
+				((const struct fin_taakveld *)y)->code);
+}
+
+int financien_taakvelden(struct store *st, struct arena *a, enum iv3_doc doc,
+			 struct fin_taakveld **out, int *n)
+{
+	*out = NULL;
+	*n = 0;
+	const struct indicator_model *m = indicatoren_model(st, a);
+	if (!m)
+		return STORE_ERR;
+	*out = arena_calloc(a, (size_t)m->n_inds + 1, sizeof **out);
+	for (int i = 0; i < m->n_inds; i++) {
+		struct iv3_key k;
+		if (!iv3_parse_key(m->inds[i].d.key, &k) || k.doc != doc || !k.lasten)
+			continue;
+		struct fin_taakveld *t = &(*out)[(*n)++];
+		snprintf(t->code, sizeof t->code, "%s", k.taakveld);
+		t->name = taakveld_name(a, m->inds[i].d.name, k.taakveld);
+	}
+	if (*n > 1)
+		qsort(*out, (size_t)*n, sizeof **out, cmp_taakveld);
+	return STORE_OK;
+}
+
+static int cmp_high(const void *x, const void *y)
+{
+	const struct fin_national_row *p = x, *q = y;
+	if (p->has != q->has)
+		return p->has ? -1 : 1;
+	if (p->has && p->value != q->value)
+		return p->value > q->value ? -1 : 1;
+	return strcmp(p->name, q->name);
+}
+
+static int cmp_low(const void *x, const void *y)
+{
+	const struct fin_national_row *p = x, *q = y;
+	if (p->has != q->has)
+		return p->has ? -1 : 1;
+	if (p->has && p->value != q->value)
+		return p->value < q->value ? -1 : 1;
+	return strcmp(p->name, q->name);
+}
+
+static int cmp_name(const void *x, const void *y)
+{
+	const struct fin_national_row *p = x, *q = y;
+	int c = strcmp(p->name, q->name);
+	return c ? c : strcmp(p->code, q->code);
+}
+
+enum fin_status financien_national(struct store *st, struct arena *a, enum iv3_doc doc,
+				   const char *taakveld, enum fin_measure_kind measure,
+				   enum fin_order order, struct fin_national *v)
+{
+	memset(v, 0, sizeof *v);
+	v->doc = doc;
+	v->measure = measure;
+	v->period = "";
+	const struct indicator_model *m = indicatoren_model(st, a);
+	if (!m)
+		return FIN_FAULT;
+	int li = -1, bi = -1;
+	for (int i = 0; i < m->n_inds; i++) {
+		struct iv3_key k;
+		if (!taakveld || !iv3_parse_key(m->inds[i].d.key, &k) || k.doc != doc ||
+		    strcmp(k.taakveld, taakveld) != 0)
+			continue;
+		if (k.lasten)
+			li = i;
+		else
+			bi = i;
+		snprintf(v->taakveld, sizeof v->taakveld, "%s", k.taakveld);
+		v->name = taakveld_name(a, m->inds[i].d.name, k.taakveld);
+		v->changed_2023 = iv3_changed_2023(k.taakveld);
+		v->source = m->inds[i].d.source;
+		v->source_url = m->inds[i].d.source_url;
+		v->licence = m->inds[i].d.licence;
+		v->warning = m->inds[i].d.warning;
+		if (newest(m, i))
+			v->period = newest(m, i)->period;
+	}
+	if (li < 0 && bi < 0)
+		return FIN_NOTFOUND;
+	size_t na = (size_t)m->n_areas + 1;
+	double *lv = arena_calloc(a, na, sizeof *lv), *bv = arena_calloc(a, na, sizeof *bv);
+	bool *lh = arena_calloc(a, na, sizeof *lh), *bh = arena_calloc(a, na, sizeof *bh);
+	if (li >= 0)
+		spread(m, li, lv, lh);
+	if (bi >= 0)
+		spread(m, bi, bv, bh);
+	/* the gemeenten of the document's division: a row, even an empty one
+	 * (gemeenten merged away before the period have none) */
+	bool *listed = arena_calloc(a, na, sizeof *listed);
+	for (int x = 0; x < 2; x++) {
+		const struct im_period *p = newest(m, x ? bi : li);
+		for (int k = 0; p && k < p->n; k++)
+			listed[p->cells[k].area] = true;
+	}
+	v->rows = arena_calloc(a, (size_t)m->n_gemeenten + 1, sizeof *v->rows);
+	double *present = arena_calloc(a, (size_t)m->n_gemeenten + 1, sizeof *present);
+	for (int g = 0; g < m->n_gemeenten; g++) {
+		int i = m->by_name[g];
+		if (!listed[i])
+			continue;
+		struct fin_national_row *r = &v->rows[v->n_rows++];
+		r->code = m->areas[i].code;
+		r->name = m->areas[i].name;
+		r->province = m->areas[i].province;
+		r->has = measure == FIN_LASTEN	? lh[i]
+			 : measure == FIN_BATEN ? bh[i]
+						: lh[i] && bh[i];
+		r->value = !r->has		   ? 0
+			   : measure == FIN_LASTEN ? lv[i]
+			   : measure == FIN_BATEN  ? bv[i]
+						   : bv[i] - lv[i];
+		if (r->has)
+			present[v->n_present++] = r->value;
+	}
+	fin_quartiles(present, v->n_present, &v->quartiles);
+	/* ranks, highest first, shared by equal values */
+	if (v->n_rows > 1)
+		qsort(v->rows, (size_t)v->n_rows, sizeof *v->rows, cmp_high);
+	for (int i = 0; i < v->n_rows && v->rows[i].has; i++)
+		v->rows[i].rank =
+		    i && v->rows[i].value == v->rows[i - 1].value ? v->rows[i - 1].rank : i + 1;
+	if (order != FIN_ORDER_HIGH && v->n_rows > 1)
+		qsort(v->rows, (size_t)v->n_rows, sizeof *v->rows,
+		      order == FIN_ORDER_LOW ? cmp_low : cmp_name);
+	return FIN_OK;
+}

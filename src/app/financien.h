@@ -81,6 +81,52 @@ enum fin_status financien_compare(struct store *st, struct arena *a, const char 
 				  enum iv3_doc doc, const char *group, const char *list,
 				  struct fin_view *out, const char **err);
 
+/* One taakveld of a document: code and name (the national view's choice). */
+struct fin_taakveld {
+	char code[IV3_TAAKVELD_LEN];
+	const char *name;
+};
+/* The taakvelden of document doc, by code. */
+int financien_taakvelden(struct store *st, struct arena *a, enum iv3_doc doc,
+			 struct fin_taakveld **out, int *n);
+
+/* Which figure the national view shows. */
+enum fin_measure_kind { FIN_LASTEN, FIN_BATEN, FIN_SALDO };
+/* "lasten", "baten", "saldo" (URL values); false for anything else. */
+bool fin_measure_parse(const char *s, enum fin_measure_kind *out);
+const char *fin_measure_key(enum fin_measure_kind k);
+
+enum fin_order { FIN_ORDER_HIGH, FIN_ORDER_LOW, FIN_ORDER_NAME };
+/* "hoog" (default), "laag", "naam"; false for anything else. */
+bool fin_order_parse(const char *s, enum fin_order *out);
+
+struct fin_national_row {
+	const char *code, *name, *province;
+	bool has; /* false: missing, listed last */
+	double value;
+	int rank; /* among the gemeenten with a value, highest first; 0: none */
+};
+
+struct fin_national {
+	enum iv3_doc doc;
+	enum fin_measure_kind measure;
+	char taakveld[IV3_TAAKVELD_LEN];
+	const char *name, *period, *source, *source_url, *licence, *warning;
+	bool changed_2023;
+	struct fin_national_row *rows; /* every gemeente, in the order asked */
+	int n_rows, n_present;
+	struct fin_quartiles quartiles; /* over the gemeenten with a value */
+};
+
+/*
+ * One taakveld (code as "6.1") of document doc across every gemeente of
+ * the country, per inhabitant. FIN_NOTFOUND for a taakveld the document
+ * does not have.
+ */
+enum fin_status financien_national(struct store *st, struct arena *a, enum iv3_doc doc,
+				   const char *taakveld, enum fin_measure_kind measure,
+				   enum fin_order order, struct fin_national *out);
+
 /* The gemeenten of a province (code, name) by name: the scan's index. */
 int financien_gemeenten(struct store *st, struct arena *a, const char *province,
 			struct fin_peer **out, int *n);

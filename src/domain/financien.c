@@ -71,6 +71,23 @@ bool iv3_parse_key(const char *key, struct iv3_key *out)
 	return true;
 }
 
+const char *cbs_province_name(const char *code)
+{
+	static const char *const names[] = {
+	    "Groningen",     "Fryslân",	     "Drenthe", "Overijssel",	 "Gelderland", "Utrecht",
+	    "Noord-Holland", "Zuid-Holland", "Zeeland", "Noord-Brabant", "Limburg",    "Flevoland",
+	};
+	/* PV20 … PV31, with Flevoland PV24 */
+	static const int numbers[] = {20, 21, 22, 23, 25, 26, 27, 28, 29, 30, 31, 24};
+	if (code && strncmp(code, "PV", 2) == 0) {
+		int n = atoi(code + 2);
+		for (int i = 0; i < 12; i++)
+			if (numbers[i] == n)
+				return names[i];
+	}
+	return code ? code : "";
+}
+
 const char *iv3_hoofdstuk_name(int h)
 {
 	static const char *const names[] = {

@@ -36,6 +36,10 @@ bool iv3_parse_key(const char *key, struct iv3_key *out);
  * computed with: iv3_rekening_inwonertal, iv3_begroting_inwonertal. */
 const char *iv3_inhabitants_key(enum iv3_doc d);
 
+/* The name of a CBS province code ("PV26" -> "Utrecht"); the code itself
+ * when unknown. */
+const char *cbs_province_name(const char *code);
+
 /* The BBV hoofdstuk name ("Sociaal domein"), "" for an unknown number. */
 const char *iv3_hoofdstuk_name(int h);
 

@@ -218,7 +218,8 @@ const struct route routes[] = {
     {HTTP_POST, "/organisaties/{code}/bevestigen", page_org_confirm, ROUTE_PAGE, EDIT_FORM},
     /* The financial scan's comparison of lasten and baten (pages/financien.c):
      * public, per request from the indicator read model. */
-    {GET, "/financien", page_financien, ROUTE_PAGE, 0, no_params},
+    {GET, "/financien", page_financien, ROUTE_PAGE, 0, financien_national_params},
+    {GET, "/financien.csv", page_financien_csv, ROUTE_PAGE, 0, financien_national_params},
     {GET, "/financien/{code}", page_financien_gemeente, ROUTE_PAGE, 0, financien_params},
     /* The gemeente dashboard (pages/indicatoren_dashboard.c): public, per request. */
     {GET, "/organisaties/{code}/kennis", page_indicatoren_dashboard, ROUTE_PAGE, 0,
@@ -600,6 +601,8 @@ const struct route routes[] = {
      api_indicator_values_params},
     {GET, "/api/v1/financien/gemeenten/{code}", api_financien_gemeente, ROUTE_API, 0,
      api_financien_params},
+    {GET, "/api/v1/financien/taakvelden/{code}", api_financien_taakveld, ROUTE_API, 0,
+     api_financien_national_params},
     {GET, "/api/v1/kennis/gemeenten/{code}/dashboard", api_indicatoren_dashboard, ROUTE_API, 0,
      api_indicatoren_dashboard_params},
 

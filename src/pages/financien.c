@@ -10,6 +10,7 @@
 #include "../lib/arena.h"
 #include "../lib/text.h"
 #include "../render/components.h"
+#include "../render/csv.h"
 #include "../render/html.h"
 #include "../render/layout.h"
 
@@ -21,6 +22,12 @@ const struct param_spec financien_params[] = {{"soort", PT_TEXT, 20},
 					      {"vergelijking", PT_TEXT, 40},
 					      {"vergelijk", PT_TEXT, 400},
 					      {NULL, 0, 0}};
+
+const struct param_spec financien_national_params[] = {{"taakveld", PT_TEXT, 10},
+						       {"soort", PT_TEXT, 20},
+						       {"maat", PT_TEXT, 10},
+						       {"sorteer", PT_TEXT, 10},
+						       {NULL, 0, 0}};
 
 /* The province whose gemeenten the index lists. */
 #define FIN_PROVINCE "PV26"
@@ -390,6 +397,203 @@ int page_financien_gemeente(struct request *r)
 	return 200;
 }
 
+/* The national view's choices from the request; NULL or a Dutch message. */
+static const char *national_args(struct request *r, enum iv3_doc *doc,
+				 enum fin_measure_kind *measure, enum fin_order *order)
+{
+	*doc = IV3_REKENING;
+	*measure = FIN_LASTEN;
+	*order = FIN_ORDER_HIGH;
+	const char *v;
+	if ((v = req_param(r, "soort")) && !iv3_doc_parse(v, doc))
+		return "Stuk: kies jaarrekening of begroting.";
+	if ((v = req_param(r, "maat")) && !fin_measure_parse(v, measure))
+		return "Bedrag: kies lasten, baten of saldo.";
+	if ((v = req_param(r, "sorteer")) && !fin_order_parse(v, order))
+		return "Volgorde: kies hoog, laag of naam.";
+	return NULL;
+}
+
+static void national_form(struct buf *b, struct request *r, const struct fin_taakveld *tv, int ntv)
+{
+	html_raw(b, "<form class=\"utrecht-form atlas-filter\" method=\"get\" "
+		    "action=\"/financien#landelijk\" aria-labelledby=\"landelijk\">"
+		    "<div class=\"atlas-filter__grid\">");
+	struct comp_option *opts = arena_calloc(r->arena, (size_t)ntv + 1, sizeof *opts);
+	for (int i = 0; i < ntv; i++)
+		opts[i] = (struct comp_option){
+		    tv[i].code, arena_printf(r->arena, "%s %s", tv[i].code, tv[i].name)};
+	const char *sel = req_param(r, "taakveld");
+	comp_select(b, "taakveld", "Taakveld", opts, ntv, sel ? sel : (ntv ? tv[0].code : ""));
+	static const struct comp_option docs[] = {{"jaarrekening", "Jaarrekening"},
+						  {"begroting", "Begroting"}};
+	sel = req_param(r, "soort");
+	comp_select(b, "soort", "Stuk", docs, 2, sel ? sel : "jaarrekening");
+	static const struct comp_option measures[] = {
+	    {"lasten", "Lasten per inwoner"},
+	    {"baten", "Baten per inwoner"},
+	    {"saldo", "Saldo (baten − lasten) per inwoner"}};
+	sel = req_param(r, "maat");
+	comp_select(b, "maat", "Bedrag", measures, 3, sel ? sel : "lasten");
+	static const struct comp_option orders[] = {
+	    {"hoog", "Hoogste eerst"}, {"laag", "Laagste eerst"}, {"naam", "Op naam"}};
+	sel = req_param(r, "sorteer");
+	comp_select(b, "sorteer", "Volgorde", orders, 3, sel ? sel : "hoog");
+	html_raw(b, "</div><div class=\"atlas-filter__actions\"><button class=\"utrecht-button "
+		    "utrecht-button--primary-action\" type=\"submit\">Tonen</button></div></form>");
+}
+
+/* "taakveld=6.1&soort=…&maat=…" of the request for the export links. */
+static const char *national_query(struct request *r, const struct fin_national *v)
+{
+	struct buf q = BUF_INIT;
+	buf_puts(&q, "taakveld=");
+	url_arg(&q, v->taakveld);
+	buf_puts(&q, "&soort=");
+	buf_puts(&q, iv3_doc_label(v->doc));
+	buf_puts(&q, "&maat=");
+	buf_puts(&q, fin_measure_key(v->measure));
+	const char *out = arena_strdup(r->arena, q.data);
+	buf_free(&q);
+	return out;
+}
+
+static void national_table(struct buf *b, struct request *r, const struct fin_national *v)
+{
+	const char *what = arena_printf(r->arena, "%s per inwoner, taakveld %s %s (%s %s)",
+					v->measure == FIN_LASTEN  ? "Lasten"
+					: v->measure == FIN_BATEN ? "Baten"
+								  : "Saldo (baten − lasten)",
+					v->taakveld, v->name, iv3_doc_label(v->doc), v->period);
+	html_raw(b, "<p class=\"utrecht-paragraph\">");
+	html_text(b, arena_printf(r->arena, "%s. %d van de %d gemeenten hebben een waarde", what,
+				  v->n_present, v->n_rows));
+	if (v->quartiles.n) {
+		html_raw(b, "; de mediaan is ");
+		euro(b, v->quartiles.median);
+		html_raw(b, ", de middelste helft ligt tussen ");
+		euro(b, v->quartiles.p25);
+		html_raw(b, " en ");
+		euro(b, v->quartiles.p75);
+	}
+	html_raw(b, ". Gemeenten in de provincie Utrecht staan vet, met \"(provincie Utrecht)\" "
+		    "achter de naam.</p>");
+	if (v->changed_2023)
+		comp_notice(b, "Let op.",
+			    "Sinds begrotingsjaar 2023 gelden voor dit taakveld andere "
+			    "boekingsvoorschriften; vergelijk met eerdere jaren voorzichtig.");
+	const char *q = national_query(r, v);
+	html_raw(b, "<p class=\"utrecht-paragraph\">Downloaden: ");
+	comp_link(b, arena_printf(r->arena, "/financien.csv?%s", q), "CSV");
+	html_raw(b, " · ");
+	comp_link(b,
+		  arena_printf(r->arena, "/api/v1/financien/taakvelden/%s?soort=%s&maat=%s",
+			       v->taakveld, iv3_doc_label(v->doc), fin_measure_key(v->measure)),
+		  "JSON (API)");
+	html_raw(b, "</p>");
+	static const struct comp_col cols[] = {
+	    {"Rang", true}, {"Gemeente", false}, {"Per inwoner", true}, {"Provincie", false}};
+	comp_table_open_ex(b, what, cols, 4, true);
+	for (int i = 0; i < v->n_rows; i++) {
+		const struct fin_national_row *row = &v->rows[i];
+		bool own = strcmp(row->province, FIN_PROVINCE) == 0;
+		comp_row_open(b);
+		comp_td_open(b, true);
+		if (row->rank)
+			html_rawf(b, "%d", row->rank);
+		else
+			html_raw(b, "—");
+		comp_td_close(b);
+		comp_th_open(b);
+		if (own)
+			html_raw(b, "<strong>");
+		comp_link(b,
+			  arena_printf(r->arena, "/financien/%s?soort=%s",
+				       ascii_lower_dup(r->arena, row->code), iv3_doc_label(v->doc)),
+			  row->name);
+		if (own)
+			html_raw(b,
+				 "</strong> <span class=\"atlas-meta\">(provincie Utrecht)</span>");
+		comp_th_close(b);
+		comp_td_open(b, true);
+		if (row->has)
+			euro(b, row->value);
+		else
+			missing(b);
+		comp_td_close(b);
+		comp_td_open(b, false);
+		html_text(b, cbs_province_name(row->province));
+		comp_td_close(b);
+		comp_row_close(b);
+	}
+	comp_table_close(b);
+	html_raw(b, "<p class=\"utrecht-paragraph atlas-meta\">Bron: ");
+	html_text(b, v->source);
+	html_raw(b, ". Licentie: ");
+	html_text(b, v->licence);
+	html_raw(b, ".</p>");
+}
+
+int page_financien_csv(struct request *r)
+{
+	r->cache_control = "no-store";
+	r->etag = NULL;
+	struct store *st = store_thread();
+	if (!st)
+		return page_store_down(r);
+	enum iv3_doc doc;
+	enum fin_measure_kind measure;
+	enum fin_order order;
+	const char *err = national_args(r, &doc, &measure, &order);
+	if (err)
+		return respond_error(r, 400, "Ongeldige parameter", err, NULL);
+	if (!req_param(r, "taakveld"))
+		return respond_error(r, 400, "Ongeldige parameter",
+				     "Taakveld: kies een taakveld, bijvoorbeeld 6.1.", "taakveld");
+	struct fin_national v;
+	enum fin_status fs =
+	    financien_national(st, r->arena, doc, req_param(r, "taakveld"), measure, order, &v);
+	if (fs == FIN_FAULT)
+		return page_store_down(r);
+	if (fs == FIN_NOTFOUND)
+		return respond_error(r, 404, "Niet gevonden",
+				     "Dit stuk heeft geen taakveld met deze code.", "taakveld");
+	r->content_type = "text/csv; charset=utf-8";
+	req_header(r, "Content-Disposition",
+		   arena_printf(r->arena, "attachment; filename=\"financien-%s-%s-%s.csv\"",
+				v.taakveld, iv3_doc_label(v.doc), fin_measure_key(v.measure)));
+	struct csv c;
+	csv_begin(&c, &r->out);
+	static const char *const head[] = {
+	    "Rang",    "Gemeentecode", "Gemeente",	   "Provincie", "Taakveld", "Stuk",
+	    "Periode", "Bedrag",       "Euro per inwoner", "Bron",	"Licentie"};
+	for (size_t i = 0; i < sizeof head / sizeof *head; i++)
+		csv_cell(&c, head[i]);
+	csv_end_row(&c);
+	for (int i = 0; i < v.n_rows; i++) {
+		const struct fin_national_row *row = &v.rows[i];
+		if (row->rank)
+			csv_int(&c, row->rank);
+		else
+			csv_cell(&c, "");
+		csv_cell(&c, row->code);
+		csv_cell(&c, row->name);
+		csv_cell(&c, row->province);
+		csv_cell(&c, arena_printf(r->arena, "%s %s", v.taakveld, v.name));
+		csv_cell(&c, iv3_doc_label(v.doc));
+		csv_cell(&c, v.period);
+		csv_cell(&c, fin_measure_key(v.measure));
+		if (row->has)
+			csv_num(&c, row->value);
+		else
+			csv_cell(&c, ""); /* missing, never 0 */
+		csv_cell(&c, v.source);
+		csv_cell(&c, v.licence);
+		csv_end_row(&c);
+	}
+	return 200;
+}
+
 int page_financien(struct request *r)
 {
 	r->cache_control = "no-store";
@@ -427,7 +631,44 @@ int page_financien(struct request *r)
 		html_raw(b, "</ul>");
 	}
 	comp_para(b, "Elke andere gemeente van Nederland: /financien/ gevolgd door de "
-		     "gemeentecode, bijvoorbeeld /financien/gm0363 voor Amsterdam.");
+		     "gemeentecode, bijvoorbeeld /financien/gm0363 voor Amsterdam, of via het "
+		     "landelijk overzicht hieronder.");
+
+	comp_h2(b, "landelijk", "Landelijk overzicht per taakveld");
+	enum iv3_doc doc;
+	enum fin_measure_kind measure;
+	enum fin_order order;
+	const char *err = national_args(r, &doc, &measure, &order);
+	struct fin_taakveld *tv;
+	int ntv;
+	if (financien_taakvelden(st, r->arena, err ? IV3_REKENING : doc, &tv, &ntv))
+		return page_store_down(r);
+	if (!ntv) {
+		comp_para(b, "Er zijn nog geen Iv3-cijfers geladen.");
+		layout_end(b, NULL);
+		return 200;
+	}
+	comp_para(b, "Eén taakveld voor alle gemeenten van Nederland, met de rang (hoogste bedrag "
+		     "eerst) en de mediaan. Een hoog of laag bedrag is een vraag, geen oordeel.");
+	national_form(b, r, tv, ntv);
+	int status = 200;
+	if (err) {
+		comp_notice(b, "Overzicht niet mogelijk.", err);
+		status = 400;
+	} else if (req_param(r, "taakveld")) {
+		struct fin_national v;
+		enum fin_status fs = financien_national(st, r->arena, doc, req_param(r, "taakveld"),
+							measure, order, &v);
+		if (fs == FIN_FAULT)
+			return page_store_down(r);
+		if (fs == FIN_NOTFOUND) {
+			comp_notice(b, "Overzicht niet mogelijk.",
+				    "Taakveld: dit stuk heeft geen taakveld met deze code.");
+			status = 400;
+		} else {
+			national_table(b, r, &v);
+		}
+	}
 	layout_end(b, NULL);
-	return 200;
+	return status;
 }

@@ -11,7 +11,11 @@
 #include "../http/router.h"
 
 extern const struct param_spec financien_params[];
+extern const struct param_spec financien_national_params[];
+/* /financien, with ?taakveld= the national table of one taakveld; and its
+ * CSV (/financien.csv). */
 int page_financien(struct request *r);
+int page_financien_csv(struct request *r);
 int page_financien_gemeente(struct request *r);
 
 #endif

@@ -34,7 +34,7 @@ after(async () => {
 
 test('the financial comparison: axe clean at 1280 and 390 px, no sideways scrolling', T, async () => {
   const page = await env.newPage();
-  for (const p of ['/financien', '/financien/gm9901']) {
+  for (const p of ['/financien', '/financien?taakveld=6.1&maat=saldo', '/financien/gm9901']) {
     await page.setViewportSize({ width: 1280, height: 900 });
     await visit(env, page, p);
     await assertAxe(page, p);

@@ -148,3 +148,53 @@ test('the organisation page of a gemeente links to its financial comparison', as
   assert.equal(f.status, 200);
   assert.match(text(f.text), /Voor deze gemeente zijn nog geen Iv3-cijfers geladen\./);
 });
+
+test('national view: one taakveld across every gemeente, ranked highest first, missing last; page, CSV and API agree', async () => {
+  const d = await anon.getJson('/api/v1/financien/taakvelden/0.1');
+  assert.equal(d.taakveld, '0.1');
+  assert.equal(d.naam, 'Bestuur (fictief)');
+  assert.equal(d.maat, 'lasten');
+  assert.equal(d.periode, '2023');
+  assert.equal(d.totaal, 6);
+  assert.deepEqual(d.gemeenten.map((g) => [g.code, g.perInwoner, g.rang]), [
+    ['GM9906', 200, 1], ['GM9903', 120, 2], ['GM9901', 100, 3], ['GM9905', 90, 4], ['GM9902', 80, 5], ['GM9904', 60, 6],
+  ]);
+  // six values 60..200: median between 90 and 100
+  assert.deepEqual(d.landelijk, { aantalMetWaarde: 6, p25: 82.5, mediaan: 95, p75: 115 });
+  // baten: Verweg has no value: listed last, without a rank, never as 0
+  const b = await anon.getJson('/api/v1/financien/taakvelden/0.1?maat=baten&sorteer=laag');
+  assert.deepEqual(b.gemeenten.at(-1), { code: 'GM9906', naam: 'Verweg', provincie: 'PV99', perInwoner: null, rang: null });
+  assert.equal(b.gemeenten[0].code, 'GM9904');
+  const byName = await anon.getJson('/api/v1/financien/taakvelden/0.1?sorteer=naam');
+  assert.equal(byName.gemeenten[0].naam, 'Elders aan Zee');
+  const saldo = await anon.getJson('/api/v1/financien/taakvelden/0.1?maat=saldo');
+  assert.equal(saldo.gemeenten.find((g) => g.code === 'GM9901').perInwoner, -70);
+  let r = await anon.get('/api/v1/financien/taakvelden/9.9');
+  assert.equal(r.status, 404);
+  r = await anon.get('/api/v1/financien/taakvelden/0.1?maat=winst');
+  assert.equal(r.status, 400);
+
+  r = await anon.get('/financien?taakveld=0.1&soort=jaarrekening&maat=lasten&sorteer=hoog');
+  assert.equal(r.status, 200);
+  const t = text(r.text);
+  assert.match(t, /6 van de 6 gemeenten hebben een waarde; de mediaan is € 95/);
+  const table = t.slice(t.indexOf('Rang Gemeente Per inwoner'));
+  assert.ok(table.indexOf('Verweg') < table.indexOf('Voorbeeldstad'), 'highest first');
+  assert.match(table, /Testwaard \(provincie Utrecht\) € 100 Utrecht/);
+  assert.match(table, /Verweg € 200 PV99/);
+  assert.match(r.text, /href="\/financien\.csv\?taakveld=0\.1&amp;soort=jaarrekening&amp;maat=lasten"/);
+  r = await anon.get('/financien?taakveld=9.9');
+  assert.equal(r.status, 400);
+  assert.match(text(r.text), /dit stuk heeft geen taakveld met deze code/);
+
+  r = await anon.get('/financien.csv?taakveld=0.1&maat=baten');
+  assert.equal(r.status, 200);
+  assert.match(r.headers.get('content-type'), /text\/csv/);
+  const lines = r.text.replace(/^\uFEFF/, '').trim().split('\n');
+  assert.equal(lines.length, 7);
+  assert.match(lines[0], /^Rang,Gemeentecode,Gemeente,Provincie,Taakveld,Stuk,Periode,Bedrag,Euro per inwoner,Bron,Licentie/);
+  // the missing value is an empty cell, not 0
+  assert.match(lines.at(-1), /^,GM9906,Verweg,PV99,0\.1 Bestuur \(fictief\),jaarrekening,2023,baten,,/);
+  r = await anon.get('/financien.csv');
+  assert.equal(r.status, 400);
+});

@@ -58,6 +58,10 @@ static void test_order_and_changes(void **state)
 	assert_false(iv3_changed_2023("0.1"));
 	assert_string_equal(iv3_hoofdstuk_name(6), "Sociaal domein");
 	assert_string_equal(iv3_hoofdstuk_name(9), "");
+	assert_string_equal(cbs_province_name("PV26"), "Utrecht");
+	assert_string_equal(cbs_province_name("PV24"), "Flevoland");
+	assert_string_equal(cbs_province_name("PV31"), "Limburg");
+	assert_string_equal(cbs_province_name("PV99"), "PV99");
 }
 
 static void test_quartiles(void **state)
