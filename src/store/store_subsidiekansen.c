@@ -296,8 +296,8 @@ int store_funding_interest_add(struct store *s, const struct write_ctx *w, int64
 	}
 	char call[24];
 	snprintf(call, sizeof call, "%lld", (long long)call_id);
-	if (audit(s, w, "insert", "funding_interest", id, "subsidiekans", call, "herinnering",
-		  remind ? "ja" : "nee") ||
+	if (audit(s, w, "insert", "funding_interest", id, "subsidiekans", call, "organisatie",
+		  org_code) ||
 	    store_tx_commit(s, "interesse vastleggen", NULL, 0))
 		goto out;
 	rc = STORE_OK;
