@@ -370,14 +370,15 @@ int store_funding_reminder_candidates(struct store *s, struct arena *a, const ch
 	*out = NULL;
 	*n = 0;
 	db_stmt *st =
-	    s ? store_stmt(s, "SELECT c.id, i.org_code, c.title, c.programme, c.url, c.deadline, "
-			      "i.note, u.email, COALESCE(NULLIF(u.display_name, ''), u.username), "
-			      "COALESCE(o.name, i.org_code) FROM funding_interest i JOIN "
-			      "funding_call c ON c.id = i.call_id JOIN app_user u ON u.id = "
-			      "i.user_id LEFT JOIN organisation o ON o.code = i.org_code WHERE "
-			      "i.remind = 1 AND "
-			      "u.disabled = 0 AND u.email <> '' AND c.deadline >= ?1 AND "
-			      "c.deadline <= ?2 ORDER BY c.id, i.org_code")
+	    s ? store_stmt(s,
+			   "SELECT c.id, i.org_code, c.title, c.programme, c.url, c.deadline, "
+			   "i.note, u.email, COALESCE(NULLIF(u.display_name, ''), u.username), "
+			   "o.name FROM funding_interest i JOIN funding_call c ON c.id = "
+			   "i.call_id JOIN app_user u ON u.id = i.user_id JOIN organisation o ON "
+			   "o.code = i.org_code AND o.id = u.org_id WHERE "
+			   "i.remind = 1 AND "
+			   "u.disabled = 0 AND u.email <> '' AND c.deadline >= ?1 AND "
+			   "c.deadline <= ?2 ORDER BY c.id, i.org_code")
 	      : NULL;
 	if (!st)
 		return STORE_ERR;

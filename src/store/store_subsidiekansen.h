@@ -90,13 +90,15 @@ int store_funding_interest_remove(struct store *s, const struct write_ctx *w, in
 /* ---- deadline reminders */
 
 /* A mark that may get a reminder: it asked for one, the account that made
- * it is enabled and has an address, the call's deadline lies in the
- * window. email and name are the account's (for the outbox only). */
+ * it is enabled, has an address and still belongs to the organisation (so
+ * the organisation's note never goes to someone who moved on), the call's
+ * deadline lies in the window. email and name are the account's (for the
+ * outbox only). */
 struct funding_reminder_candidate {
 	int64_t call_id;
 	const char *org_code, *title, *programme, *url, *deadline, *note;
 	const char *email, *name;
-	const char *org_name; /* the organisation's name, or its code */
+	const char *org_name; /* the organisation's name */
 };
 
 /* The marks whose call has a deadline from `from` up to `to` (YYYY-MM-DD,

@@ -2,7 +2,8 @@
  * test_store_subsidiekansen — the deadline reminders of funding calls in
  * store/store_subsidiekansen.c (SQLite; the HTTP suite runs the same on
  * PostgreSQL): which marks are candidates (asked for reminders, an enabled
- * account with an address, the deadline in the window); queueing is one
+ * account with an address that still belongs to the organisation, the
+ * deadline in the window); queueing is one
  * transaction with one audit event and queues a dedupe key once;
  * withdrawing a mark, or moving the deadline, withdraws a reminder no
  * sender has claimed yet and keeps the fact ("ingetrokken"); a sent one
@@ -54,16 +55,25 @@ static int setup(void **state)
 		return -1;
 	f->a = arena_new();
 	f->w = (struct write_ctx){"cli:test", "cli", "2027-03-17"};
-	/* three fictional editors: with an address, without one, disabled */
-	if (fx_exec_raw(
-		f->db, "INSERT INTO app_user (id, username, display_name, email, role, disabled, "
-		       "created_at) VALUES "
-		       "(1, 'red-a', 'Redacteur Aafje', 'aafje@voorbeeld.invalid', 'redacteur', 0, "
-		       "'2027-01-01T00:00:00.000Z'), "
-		       "(2, 'red-b', 'Redacteur Bertus', '', 'redacteur', 0, "
-		       "'2027-01-01T00:00:00.000Z'), "
-		       "(3, 'red-c', 'Redacteur Cor', 'cor@voorbeeld.invalid', 'redacteur', 1, "
-		       "'2027-01-01T00:00:00.000Z')"))
+	/* fictional organisations and editors: with an address, without one,
+	 * disabled, moved on to another organisation */
+	if (fx_exec_raw(f->db, "INSERT INTO organisation (id, code, kind, name) VALUES "
+			       "(1, 'GM9901', 'gemeente', 'Aafjesdorp'), "
+			       "(2, 'GM9902', 'gemeente', 'Bertusveen'), "
+			       "(3, 'GM9903', 'gemeente', 'Corwoude'), "
+			       "(4, 'GM9904', 'gemeente', 'Dirkshoven'), "
+			       "(5, 'GM9905', 'gemeente', 'Elderswijk')") ||
+	    fx_exec_raw(f->db,
+			"INSERT INTO app_user (id, username, display_name, email, role, "
+			"org_id, disabled, created_at) VALUES "
+			"(1, 'red-a', 'Redacteur Aafje', 'aafje@voorbeeld.invalid', "
+			"'redacteur', 1, 0, '2027-01-01T00:00:00.000Z'), "
+			"(2, 'red-b', 'Redacteur Bertus', '', 'redacteur', 2, 0, "
+			"'2027-01-01T00:00:00.000Z'), "
+			"(3, 'red-c', 'Redacteur Cor', 'cor@voorbeeld.invalid', 'redacteur', "
+			"3, 1, '2027-01-01T00:00:00.000Z'), "
+			"(4, 'red-d', 'Redacteur Dirk', 'dirk@voorbeeld.invalid', "
+			"'redacteur', 5, 0, '2027-01-01T00:00:00.000Z')"))
 		return -1;
 	if (store_funding_call_add(f->s, &f->w, &CALL, &f->call) != STORE_OK)
 		return -1;
@@ -110,23 +120,30 @@ static struct funding_reminder_new reminder(struct fx *f, const char *org, int l
 static void test_candidates(void **state)
 {
 	struct fx *f = *state;
-	assert_int_equal(
-	    store_funding_interest_add(f->s, &f->w, f->call, "GM9901", 1, "Plan A", true),
-	    STORE_OK);
-	assert_int_equal(store_funding_interest_add(f->s, &f->w, f->call, "GM9902", 1, "", false),
-			 STORE_OK);
-	assert_int_equal(store_funding_interest_add(f->s, &f->w, f->call, "GM9903", 2, "", true),
-			 STORE_OK);
-	assert_int_equal(store_funding_interest_add(f->s, &f->w, f->call, "GM9904", 3, "", true),
-			 STORE_OK);
+	const struct {
+		const char *org;
+		int64_t user;
+		bool remind;
+	} marks[] = {
+	    {"GM9901", 1, true},  /* asked, an address: the one candidate */
+	    {"GM9902", 2, true},  /* no address */
+	    {"GM9903", 3, true},  /* a disabled account */
+	    {"GM9904", 4, true},  /* Dirk moved on to GM9905 since */
+	    {"GM9905", 4, false}, /* did not ask */
+	};
+	for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		assert_int_equal(store_funding_interest_add(f->s, &f->w, f->call, marks[i].org,
+							    marks[i].user, i ? "" : "Plan A",
+							    marks[i].remind),
+				 STORE_OK);
 	struct funding_reminder_candidate *c;
 	int n;
 	assert_int_equal(
 	    store_funding_reminder_candidates(f->s, f->a, "2027-03-17", "2027-03-31", &c, &n),
 	    STORE_OK);
-	/* only the mark that asked, by an enabled account with an address */
 	assert_int_equal(n, 1);
 	assert_string_equal(c[0].org_code, "GM9901");
+	assert_string_equal(c[0].org_name, "Aafjesdorp");
 	assert_string_equal(c[0].email, "aafje@voorbeeld.invalid");
 	assert_string_equal(c[0].note, "Plan A");
 	assert_string_equal(c[0].deadline, "2027-03-31");
