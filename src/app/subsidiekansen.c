@@ -371,8 +371,8 @@ static void reminder_message(struct arena *a, const struct funding_reminder_cand
 	*m = (struct mail_message){
 	    .to = c->email,
 	    .to_name = c->name,
-	    .subject = arena_printf(a, "Herinnering: deadline %s %s (%.150s)", when,
-				    date.data ? date.data : c->deadline, c->title),
+	    .subject = arena_printf(a, "Herinnering: deadline %s (%s): %.150s",
+				    date.data ? date.data : c->deadline, when, c->title),
 	    .body = arena_strdup(a, b.data),
 	    .kind = "subsidiekans-herinnering",
 	    .dedupe_key = arena_printf(a, "subsidiekans-%lld-%s-%d-%s", (long long)c->call_id,

@@ -507,6 +507,8 @@ test('deadline reminders: once per mark that asked for one, by mail, never for a
   assert.equal(got.length, 1);
   assert.equal(got[0].to, MAIL.p);
   assert.match(got[0].body, /De deadline is over 10 dagen/);
+  assert.match(got[0].head, /^Subject: /m);
+  assert.match(got[0].head, /^Message-ID: /im);
   assert.match(got[0].body, /Programma: EFRO/i);
   assert.match(got[0].body, /Fictief plan Herinneringswadi/);
   assert.match(got[0].body, new RegExp(`https://atlas\\.example\\.org/kennis/subsidiekansen/${id}`));
