@@ -210,8 +210,9 @@ static void bind_value(db_stmt *st, int i, const struct indicator_value_in *v)
 		db_bind_null(st, i);
 }
 
-static int import_values(struct store *s, struct arena *a, const struct indicator_value_in *vals,
-			 int n, struct indicator_import_counts *c, char *err, size_t errlen)
+static int import_values(struct store *s, struct arena *a, struct arena *ra,
+			 const struct indicator_value_in *vals, int n,
+			 struct indicator_import_counts *c, char *err, size_t errlen)
 {
 	if (!n)
 		return STORE_OK;
@@ -342,9 +343,11 @@ static int import_values(struct store *s, struct arena *a, const struct indicato
 		c->changed++;
 	}
 	/* the period summary of every indicator this import changed */
+	c->touched = arena_calloc(ra, (size_t)nk + 1, sizeof *c->touched);
 	for (int i = 0; i < nk; i++) {
 		if (!touched[i])
 			continue;
+		c->touched[c->n_touched++] = arena_strdup(ra, keys[i].key);
 		st = store_stmt(s, "DELETE FROM indicator_period WHERE indicator_id = ?1");
 		if (!st)
 			return STORE_ERR;
@@ -364,8 +367,8 @@ static int import_values(struct store *s, struct arena *a, const struct indicato
 	return STORE_OK;
 }
 
-int store_indicator_import(struct store *s, const struct write_ctx *w, const char *file,
-			   const struct indicator_def *defs, int ndefs,
+int store_indicator_import(struct store *s, struct arena *out_arena, const struct write_ctx *w,
+			   const char *file, const struct indicator_def *defs, int ndefs,
 			   const struct indicator_area *areas, int nareas,
 			   const struct indicator_value_in *vals, int nvals, bool dry_run,
 			   struct indicator_import_counts *out, char *err, size_t errlen)
@@ -394,7 +397,7 @@ int store_indicator_import(struct store *s, const struct write_ctx *w, const cha
 	if (rc == STORE_OK)
 		rc = import_defs(s, a, defs, ndefs, out);
 	if (rc == STORE_OK)
-		rc = import_values(s, a, vals, nvals, out, err, errlen);
+		rc = import_values(s, a, out_arena, vals, nvals, out, err, errlen);
 	if (rc == STORE_OK && !out->added && !out->changed)
 		dry_run = true; /* nothing changed: no audit event, nothing to commit */
 	if (rc == STORE_OK && !dry_run) {
