@@ -49,6 +49,9 @@ measure() { # label url target-ms
 		}'
 }
 echo "Gemeentedashboard (bench/indicatoren_dashboard.sh): Houten tegen de gebundelde cijfers"
+# the first request builds the in-memory indicator model (app/indicatoren_model.c)
+first=$(curl -s -o /dev/null -w '%{time_total}' "$BASE/organisaties/gm0321/kennis")
+awk -v t="$first" 'BEGIN { printf "  %-58s %.1f ms\n", "eerste aanvraag na de start (model opbouwen)", t * 1000 }'
 measure "GET /organisaties/gm0321/kennis (grootteklasse)" "$BASE/organisaties/gm0321/kennis" 20
 measure "GET /organisaties/gm0321/kennis?klasse=stedelijkheid" "$BASE/organisaties/gm0321/kennis?klasse=stedelijkheid" 20
 measure "GET /organisaties/gm0321/kennis?vergelijk=… (3)" "$BASE/organisaties/gm0321/kennis?vergelijk=gm0344,gm0355,gm0356" 20
