@@ -3,7 +3,9 @@
 # synthetic, fictional set of 342 gemeenten × 200 indicators × 5 periods
 # (342,000 values, made here with Python's standard library) imported with
 # `atlas import indicatoren` into a fresh SQLite database (target ≤ 5 s),
-# the same file a second time (idempotent: nothing written), and then 200
+# the same file a second time (idempotent: nothing written), the same two
+# imports into a throw-away PostgreSQL cluster (scripts/pg-cluster; when
+# PostgreSQL 15 is installed, BENCH_PG=0 skips it), and then 200
 # sequential requests each of /kennis/indicatoren, one indicator page and
 # one page of its values through the API (read per request, never cached).
 # Prints the import times and p50/p95/p99/max per URL. A benchmark, not a
@@ -13,6 +15,9 @@ cd "$(dirname "$0")/.."
 N=${BENCH_INDICATOREN_N:-200}
 # shellcheck source=bench/lib_serve.sh
 . bench/lib_serve.sh
+# the PostgreSQL cluster of the import measurement, stopped on any exit
+PGDIR=
+trap '[ -n "$PGDIR" ] && scripts/pg-cluster stop "$PGDIR" >/dev/null 2>&1; cleanup' EXIT INT TERM
 
 /usr/bin/env python3 - "$TMP" <<'PY'
 import random, sys
@@ -52,6 +57,19 @@ timed() { # label command...
 echo "Indicatoren (bench/indicatoren.sh): 342 gemeenten × 200 indicatoren × 5 perioden"
 timed "import 342.000 waarden (nieuw)" "$BIN" import indicatoren "$TMP/waarden.csv" --db "$DB"
 timed "dezelfde import nogmaals (niets gewijzigd)" "$BIN" import indicatoren "$TMP/waarden.csv" --db "$DB"
+
+if [ "${BENCH_PG:-1}" != 0 ] && [ -x "${PGBIN:-/usr/lib/postgresql/15/bin}/pg_ctl" ]; then
+	# the cluster's directory outside $TMP: as root it belongs to the server's own user
+	PGDIR=$(mktemp -d "${TMPDIR:-/tmp}/atlas-pg.XXXXXX")
+	PGURL=$(scripts/pg-cluster start "$PGDIR")
+	"$BIN" migrate --db "$PGURL" >/dev/null
+	"$BIN" import indicatoren "$TMP/gebieden.csv" --db "$PGURL" >/dev/null
+	"$BIN" import indicatoren "$TMP/indicatoren.csv" --db "$PGURL" >/dev/null
+	timed "PostgreSQL: import 342.000 waarden (nieuw)" "$BIN" import indicatoren "$TMP/waarden.csv" --db "$PGURL"
+	timed "PostgreSQL: dezelfde import nogmaals" "$BIN" import indicatoren "$TMP/waarden.csv" --db "$PGURL"
+	scripts/pg-cluster stop "$PGDIR" >/dev/null
+	PGDIR=
+fi
 
 bench_serve "$DB"
 measure "GET /kennis/indicatoren" "$BASE/kennis/indicatoren" 50

@@ -1246,10 +1246,13 @@ static const char import_indicatoren_help[] =
     "  key,naam,definitie,eenheid,thema,bron,...   indicatoren (indicatoren.csv)\n"
     "  indicator,gebied,periode,waarde[,bron]      waarden (waarden.csv)\n"
     "of een CBS-tabel (';' of ',', decimale komma of punt, BOM, '.' = ontbrekend) met een\n"
-    "koppelbestand (bron,kolom,indicator,periode,factor; data/indicatoren/mapping.csv).\n"
-    "Alles of niets: bij een fout noemt de import bestand, regel en kolom en verandert er\n"
-    "niets. Twee keer hetzelfde bestand verandert niets; een gewijzigde waarde krijgt een\n"
-    "nieuwe versie en de oude blijft in de geschiedenis.\n";
+    "koppelbestand (bron,kolom,indicator,periode,factor; data/indicatoren/mapping.csv),\n"
+    "of JSON zoals de OData-API (v4) van het CBS het geeft ({\"value\":[...]}, lang met\n"
+    "Measure en Value of breed met een object per gebied; herkend aan '{' of .json), ook\n"
+    "met een koppelbestand.\n"
+    "Alles of niets: bij een fout noemt de import bestand, regel en kolom (JSON: waarde en\n"
+    "veld) en verandert er niets. Twee keer hetzelfde bestand verandert niets; een\n"
+    "gewijzigde waarde krijgt een nieuwe versie en de oude blijft in de geschiedenis.\n";
 
 static bool read_whole(const char *path, size_t max, struct buf *out)
 {
@@ -1314,13 +1317,7 @@ static int cmd_import_indicatoren(const struct opts *o)
 	int kept = rep->n_errors < INDICATOREN_MAX_ERRORS ? rep->n_errors : INDICATOREN_MAX_ERRORS;
 	for (int i = 0; i < kept; i++) {
 		const struct ind_error *e = &rep->errors[i];
-		if (e->line > 0 && e->col > 0)
-			fprintf(stderr, "%s, regel %d, kolom %d: %s\n", e->file, e->line, e->col,
-				e->message);
-		else if (e->line > 0)
-			fprintf(stderr, "%s, regel %d: %s\n", e->file, e->line, e->message);
-		else
-			fprintf(stderr, "%s: %s\n", e->file, e->message);
+		fprintf(stderr, "%s: %s\n", indicatoren_error_where(a, e), e->message);
 	}
 	if (rep->n_errors > kept)
 		fprintf(stderr, "... en nog %d fout(en)\n", rep->n_errors - kept);

@@ -4,6 +4,7 @@
  */
 #include "indicatoren.h"
 #include "../io/indicatoren_csv.h"
+#include "../io/indicatoren_json.h"
 #include "../lib/arena.h"
 #include "../lib/text.h"
 
@@ -32,18 +33,40 @@ struct ctx {
 	const struct sheet *sh;
 	const char **keys, **codes; /* sorted, from the store */
 	int nkeys, ncodes;
+	bool json; /* c->sh is a JSON document: line = element, col = field */
 };
+
+/* The field name of 1-based column col of a JSON document's element on
+ * line (> 0); NULL for CSV, the whole document or the header. */
+static const char *field_of(const struct ctx *c, int line, int col)
+{
+	if (!c->json || line <= 0 || col <= 0 || col > c->sh->ncols)
+		return NULL;
+	return c->sh->cells[0][col - 1];
+}
 
 static void add_err(struct ctx *c, const char *file, int line, int col, const char *msg)
 {
 	struct ind_import_report *r = c->rep;
 	if (r->n_errors < INDICATOREN_MAX_ERRORS)
-		r->errors[r->n_errors] = (struct ind_error){file, line, col, msg};
+		r->errors[r->n_errors] =
+		    (struct ind_error){file, line, col, field_of(c, line, col), msg};
 	r->n_errors++;
 }
 
 #define ERR(c, row, col, ...)                                                                      \
 	add_err((c), (c)->file, (c)->sh->line[(row)], (col) + 1, arena_printf((c)->a, __VA_ARGS__))
+
+const char *indicatoren_error_where(struct arena *a, const struct ind_error *e)
+{
+	if (e->line > 0 && e->field)
+		return arena_printf(a, "%s, waarde %d, veld '%s'", e->file, e->line, e->field);
+	if (e->line > 0 && e->col > 0)
+		return arena_printf(a, "%s, regel %d, kolom %d", e->file, e->line, e->col);
+	if (e->line > 0)
+		return arena_printf(a, "%s, regel %d", e->file, e->line);
+	return e->file;
+}
 
 static int cmp_str(const void *x, const void *y)
 {
@@ -365,6 +388,8 @@ static int read_mapping(struct ctx *c, const char *mfile, const char *data, size
 	c->sh = &ms;
 	const char *keep_file = c->file;
 	c->file = mfile;
+	bool keep_json = c->json;
+	c->json = false;
 	int cb = sheet_col(&ms, "bron"), ck = sheet_col(&ms, "kolom"),
 	    ci = sheet_col(&ms, "indicator"), cp = sheet_col(&ms, "periode"),
 	    cf = sheet_col(&ms, "factor");
@@ -411,6 +436,7 @@ static int read_mapping(struct ctx *c, const char *mfile, const char *data, size
 	}
 	c->sh = keep;
 	c->file = keep_file;
+	c->json = keep_json;
 	if (!rc && !*n) {
 		add_err(c, mfile, 0, 0,
 			arena_printf(c->a, "het koppelbestand noemt geen kolom van %s", fname));
@@ -434,9 +460,11 @@ static void read_cbs(struct ctx *c, const struct maprow *map, int nmap, struct v
 				}
 	if (hr < 0) {
 		add_err(c, c->file, 0, 0,
-			"geen kopregel gevonden met een kolom uit het koppelbestand");
+			c->json ? "geen veld uit het koppelbestand gevonden in de objecten"
+				: "geen kopregel gevonden met een kolom uit het koppelbestand");
 		return;
 	}
+	const char *header = c->json ? "de veldnamen" : "de kopregel";
 	int acol = -1, pcol = -1;
 	for (int col = 0; col < sh->ncols; col++) {
 		if (acol < 0 && label_in(sh->cells[hr][col], area_headers))
@@ -453,16 +481,15 @@ static void read_cbs(struct ctx *c, const struct maprow *map, int nmap, struct v
 		for (int col = 0; col < sh->ncols; col++)
 			if (label_matches(sh->cells[hr][col], map[k].kolom)) {
 				if (mcol[k] >= 0) {
-					ERR(c, hr, col,
-					    "kolom '%s' staat meer dan eens in de kopregel",
-					    map[k].kolom);
+					ERR(c, hr, col, "kolom '%s' staat meer dan eens in %s",
+					    map[k].kolom, header);
 					break;
 				}
 				mcol[k] = col;
 			}
 		if (mcol[k] < 0)
-			ERR(c, hr, 0, "kolom '%s' uit het koppelbestand ontbreekt in de kopregel",
-			    map[k].kolom);
+			ERR(c, hr, 0, "kolom '%s' uit het koppelbestand ontbreekt in %s",
+			    map[k].kolom, header);
 		else if (!*map[k].periode && pcol < 0)
 			ERR(c, hr, mcol[k],
 			    "geen periode voor kolom '%s': het bestand heeft geen kolom Perioden "
@@ -513,6 +540,96 @@ static void read_cbs(struct ctx *c, const struct maprow *map, int nmap, struct v
 	}
 }
 
+/* A JSON document in OData's long shape: one element per observation.
+ * The mapping's kolom names a Measure code; elements of measures the
+ * mapping does not name are skipped. A ValueAttribute other than "None"
+ * (CBS: confidential, not available, …) or a null Value is missing. */
+static void read_odata_long(struct ctx *c, const struct maprow *map, int nmap, struct vlist *l)
+{
+	const struct sheet *sh = c->sh;
+	int mcol = sheet_col(sh, "Measure"), vcol = sheet_col(sh, "Value"),
+	    xcol = sheet_col(sh, "ValueAttribute");
+	int acol = -1, pcol = -1;
+	for (int col = 0; col < sh->ncols; col++) {
+		if (acol < 0 && label_in(sh->cells[0][col], area_headers))
+			acol = col;
+		if (pcol < 0 && label_in(sh->cells[0][col], period_headers))
+			pcol = col;
+	}
+	if (acol < 0)
+		add_err(c, c->file, 0, 0,
+			"geen veld met gebiedscodes (verwacht bijvoorbeeld RegioS of "
+			"WijkenEnBuurten)");
+	for (int k = 0; k < nmap; k++)
+		if (!*map[k].periode && pcol < 0) {
+			add_err(
+			    c, c->file, 0, 0,
+			    arena_printf(c->a,
+					 "geen periode voor Measure '%s': de objecten hebben geen "
+					 "veld Perioden en het koppelbestand geen periode",
+					 map[k].kolom));
+			break;
+		}
+	if (c->rep->n_errors)
+		return;
+	bool *used = arena_calloc(c->a, (size_t)nmap, sizeof *used);
+	int *hit = arena_calloc(c->a, (size_t)nmap, sizeof *hit);
+	const char *fname = base_name(c->file);
+	for (int r = 1; r < sh->nrows; r++) {
+		const char *measure = sh->cells[r][mcol];
+		int nhit = 0;
+		for (int k = 0; k < nmap; k++)
+			if (label_matches(measure, map[k].kolom))
+				hit[nhit++] = k;
+		if (!nhit)
+			continue;
+		for (int h = 0; h < nhit; h++)
+			used[hit[h]] = true;
+		const char *code = sh->cells[r][acol];
+		if (indicator_area_is_country(code) || !area_ok(c, r, acol, code))
+			continue;
+		char period[INDICATOR_PERIOD_MAX + 1] = "";
+		bool prov = false,
+		     pok = pcol < 0 || indicator_period_normalise(sh->cells[r][pcol], period,
+								  sizeof period, &prov);
+		const char *attr = xcol >= 0 ? sh->cells[r][xcol] : "";
+		for (int h = 0; h < nhit; h++) {
+			const struct maprow *m = &map[hit[h]];
+			struct vrow x = {.line = sh->line[r], .col = vcol + 1};
+			x.v.key = m->indicator;
+			x.v.area = code;
+			if (*m->periode) {
+				x.v.period = m->periode;
+			} else if (!pok) {
+				ERR(c, r, pcol,
+				    "'%s' is geen periode (bijvoorbeeld 2023JJ00, 2023KW01 of "
+				    "2023MM01)",
+				    sh->cells[r][pcol]);
+				break;
+			} else {
+				x.v.period = arena_strdup(c->a, period);
+			}
+			if (*attr && strcmp(attr, "None") != 0) {
+				x.v.has = false;
+				x.v.value = 0;
+			} else if (!number_ok(c, r, vcol, sh->cells[r][vcol], &x.v)) {
+				break;
+			}
+			if (x.v.has)
+				x.v.value *= m->factor;
+			x.v.note = arena_printf(c->a, "%s%s", fname, prov ? " (voorlopig)" : "");
+			vpush(c, l, x);
+		}
+	}
+	for (int k = 0; k < nmap; k++)
+		if (!used[k])
+			add_err(c, c->file, 0, 0,
+				arena_printf(c->a,
+					     "Measure '%s' uit het koppelbestand komt in geen "
+					     "enkele waarde voor",
+					     map[k].kolom));
+}
+
 static int cmp_vrow(const void *x, const void *y)
 {
 	const struct vrow *a = x, *b = y;
@@ -541,9 +658,9 @@ static void check_duplicates(struct ctx *c, struct vlist *l)
 			add_err(c, c->file, s[i].line, s[i].col,
 				arena_printf(c->a,
 					     "dubbele waarde voor indicator %s, gebied %s, periode "
-					     "%s (ook op regel %d)",
+					     "%s (ook %s %d)",
 					     s[i].v.key, s[i].v.area, s[i].v.period,
-					     s[i - 1].line));
+					     c->json ? "in waarde" : "op regel", s[i - 1].line));
 }
 
 static int cmp_err(const void *x, const void *y)
@@ -561,8 +678,16 @@ int indicatoren_import(struct store *st, struct arena *a, const struct write_ctx
 	struct sheet sh;
 	char delim, err[512];
 	struct ctx c = {.a = a, .rep = rep, .file = file, .sh = &sh};
-	if (indicatoren_csv_read(a, data, len, file, &sh, &delim, err, sizeof err)) {
-		add_err(&c, file, 0, 0, arena_strdup(a, err));
+	enum ind_json_shape shape = IND_JSON_WIDE;
+	c.json = indicatoren_json_detect(data, len, file);
+	if (c.json ? indicatoren_json_read(a, data, len, file, &sh, &shape, err, sizeof err)
+		   : indicatoren_csv_read(a, data, len, file, &sh, &delim, err, sizeof err)) {
+		/* the reader's message starts with the file name, which the error names */
+		size_t fl = strlen(file);
+		const char *msg = err;
+		if (strncmp(err, file, fl) == 0 && (err[fl] == ':' || err[fl] == ','))
+			msg = err + fl + 2;
+		add_err(&c, file, 0, 0, arena_strdup(a, msg));
 		return -1;
 	}
 	if (sh.nrows < 1) {
@@ -580,7 +705,23 @@ int indicatoren_import(struct store *st, struct arena *a, const struct write_ctx
 		snprintf(rep->fatal, sizeof rep->fatal, "de database is niet bereikbaar");
 		return -1;
 	}
-	if (header_is(&sh, areas_h, 4)) {
+	if (c.json) {
+		/* OData: always a table to map, long or wide */
+		rep->kind = IND_FILE_CBS;
+		struct maprow *map;
+		int nmap;
+		if (!mapping)
+			add_err(&c, file, 0, 0,
+				"voor een JSON-bestand (OData) is een koppelbestand nodig "
+				"(bron,kolom,indicator,periode,factor)");
+		else if (!read_mapping(&c, mapping_file ? mapping_file : "koppelbestand", mapping,
+				       mapping_len, &map, &nmap)) {
+			if (shape == IND_JSON_LONG)
+				read_odata_long(&c, map, nmap, &vals);
+			else
+				read_cbs(&c, map, nmap, &vals);
+		}
+	} else if (header_is(&sh, areas_h, 4)) {
 		rep->kind = IND_FILE_AREAS;
 		read_areas(&c, &areas, &nareas);
 	} else if (header_is(&sh, def_header, 11)) {
@@ -617,8 +758,8 @@ int indicatoren_import(struct store *st, struct arena *a, const struct write_ctx
 	for (int i = 0; i < vals.n; i++)
 		in[i] = vals.rows[i].v;
 	int rc =
-	    store_indicator_import(st, w, base_name(file), defs, ndefs, areas, nareas, in, vals.n,
-				   dry_run, &rep->counts, rep->fatal, sizeof rep->fatal);
+	    store_indicator_import(st, a, w, base_name(file), defs, ndefs, areas, nareas, in,
+				   vals.n, dry_run, &rep->counts, rep->fatal, sizeof rep->fatal);
 	return rc == STORE_OK ? 0 : -1;
 }
 

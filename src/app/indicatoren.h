@@ -11,6 +11,10 @@
  *   anything else, with a mapping file         a CBS-style table: one row per area,
  *                                              one column per indicator (mapping:
  *                                              bron,kolom,indicator,periode,factor)
+ * or a JSON document as CBS's OData v4 API returns it (io/indicatoren_json.h:
+ * first non-space byte '{' or a name ending in .json), with a mapping file:
+ * the wide shape is mapped like a CBS-style table, the long shape by Measure
+ * code (kolom) per element.
  * Errors name file, line and column in Dutch; with any error nothing is
  * written. Importing the same file twice changes nothing; a changed value
  * gets a new version and keeps the old one in the history.
@@ -31,14 +35,24 @@ struct arena;
 struct store;
 
 #define INDICATOREN_MAX_ERRORS 50
+/* Most bytes of file and mapping one upload (page or API) may hold: the
+ * server's limit of uploaded files (http/router.h, UPLOAD_FILES_LIMIT). The
+ * command line reads files up to INDICATOREN_CSV_MAX_BYTES. */
+#define INDICATOREN_UPLOAD_MAX_BYTES (8u << 20)
 
 enum ind_file_kind { IND_FILE_AREAS, IND_FILE_DEFS, IND_FILE_VALUES, IND_FILE_CBS };
 
 struct ind_error {
 	const char *file;
-	int line, col; /* col 0: the whole line */
+	int line, col;	   /* col 0: the whole line; line 0: the whole file. In a JSON
+			      document line is the element's position in "value" */
+	const char *field; /* JSON: the element's field (line > 0), else NULL */
 	const char *message;
 };
+
+/* Where e is, in Dutch: "f.csv, regel 3, kolom 2", "f.json, waarde 17, veld
+ * 'Value'", "f.csv, regel 3" or "f.csv". */
+const char *indicatoren_error_where(struct arena *a, const struct ind_error *e);
 
 struct ind_import_report {
 	enum ind_file_kind kind;

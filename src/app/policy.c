@@ -40,6 +40,11 @@ bool policy_may_see_outbox(const struct user *u)
 	return policy_is_staff(u);
 }
 
+bool policy_may_import_indicators(const struct user *u)
+{
+	return policy_is_staff(u);
+}
+
 bool policy_has_work_list(const struct user *u)
 {
 	return policy_has_role(u, USER_ROLE_EDITOR) && !policy_is_staff(u);

@@ -100,6 +100,10 @@ bool policy_may_review_corrections(const struct user *u, const struct snapshot *
  * anyone else. */
 bool policy_may_see_outbox(const struct user *u);
 
+/* Import indicator values (the upload page and the API): the roles that
+ * import registry data, programme staff and administrators. */
+bool policy_may_import_indicators(const struct user *u);
+
 /* ---- experts' listings, "Wie weet wat" (app/deskundigen.h) ------------------ */
 
 /* See the experts and list oneself: every signed-in, enabled user (the

@@ -115,6 +115,24 @@ bool indicator_period_normalise(const char *s, char *out, size_t outlen, bool *p
 	}
 	if (n == 8 && memcmp(s + 4, "JJ00", 4) == 0)
 		n = 4;
+	/* CBS's OData codes of quarters (2023KW01) and months (2023MM03): the
+	 * store's own spellings 2023KW1 and 2023-03 */
+	char tmp[8];
+	if (n == 8 && memcmp(s + 4, "KW0", 3) == 0 && s[7] >= '1' && s[7] <= '4') {
+		memcpy(tmp, s, 6);
+		tmp[6] = s[7];
+		s = tmp;
+		n = 7;
+	} else if (n == 8 && memcmp(s + 4, "MM", 2) == 0 && is_digit(s[6]) && is_digit(s[7]) &&
+		   (s[6] - '0') * 10 + (s[7] - '0') >= 1 &&
+		   (s[6] - '0') * 10 + (s[7] - '0') <= 12) {
+		memcpy(tmp, s, 4);
+		tmp[4] = '-';
+		tmp[5] = s[6];
+		tmp[6] = s[7];
+		s = tmp;
+		n = 7;
+	}
 	if (n < 4 || n > 16)
 		return false;
 	for (int i = 0; i < 4; i++)

@@ -43,7 +43,9 @@ bool indicator_area_is_country(const char *code);
 /*
  * The period of a source cell, normalised into out (size >= 17): spaces
  * trimmed, CBS's provisional mark ("2024*") and OData suffix ("2020JJ00")
- * dropped. Accepted: YYYY, YYYY-MM, YYYYKWn. false when not a period.
+ * dropped, OData's quarter and month codes rewritten ("2023KW01" → 2023KW1,
+ * "2023MM03" → 2023-03). Accepted: YYYY, YYYY-MM, YYYYKWn. false when not a
+ * period.
  * *provisional is set when the cell carried '*'.
  */
 bool indicator_period_normalise(const char *s, char *out, size_t outlen, bool *provisional);

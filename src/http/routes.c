@@ -45,6 +45,7 @@
 #include "../api/api_instrumenten.h"
 #include "../api/api_indicatoren.h"
 #include "../api/api_financien.h"
+#include "../api/api_indicatoren_import.h"
 #include "../api/api_indicatoren_dashboard.h"
 #include "../pages/instrumenten.h"
 #include "../api/api_subsidiekansen.h"
@@ -52,6 +53,7 @@
 
 #include "../pages/indicatoren.h"
 #include "../pages/financien.h"
+#include "../pages/indicatoren_import.h"
 #include "../pages/indicatoren_dashboard.h"
 
 #include "../api/api_bibliotheek.h"
@@ -414,6 +416,12 @@ const struct route routes[] = {
     /* The indicator store (pages/indicatoren.c): public open data, read per
      * request (module data outside the snapshot: not cached). */
     {GET, "/kennis/indicatoren", page_indicatoren, ROUTE_PAGE, 0, no_params},
+    /* The upload (pages/indicatoren_import.c): the roles that import registry
+     * data; before {key}, which would otherwise take "importeren". */
+    {GET, "/kennis/indicatoren/importeren", page_indicatoren_import, ROUTE_PAGE, 0, no_params,
+     USER_ROLE_STAFF},
+    {HTTP_POST, "/kennis/indicatoren/importeren", page_indicatoren_import_submit, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM | ROUTE_UPLOAD, no_params, USER_ROLE_STAFF},
     {GET, "/kennis/indicatoren/{key}", page_indicator_show, ROUTE_PAGE, 0, indicatoren_show_params},
 
     /* The knowledge base (pages/bibliotheek.c): lists and items are public
@@ -596,6 +604,9 @@ const struct route routes[] = {
 
     /* API, the indicator store: public, read only. */
     {GET, "/api/v1/kennis/indicatoren", api_indicatoren_list, ROUTE_API, 0, no_params},
+    /* API, the indicator import (staff tokens); before {key}. */
+    {HTTP_POST, "/api/v1/kennis/indicatoren/importen", api_indicatoren_import, ROUTE_API,
+     ROUTE_TOKEN | ROUTE_UPLOAD, api_indicatoren_import_params, USER_ROLE_STAFF},
     {GET, "/api/v1/kennis/indicatoren/{key}", api_indicator_show, ROUTE_API, 0, no_params},
     {GET, "/api/v1/kennis/indicatoren/{key}/waarden", api_indicator_values, ROUTE_API, 0,
      api_indicator_values_params},

@@ -5,6 +5,7 @@
 #include "auth_ui.h"
 #include "forms.h"
 #include "../app/indicatoren.h"
+#include "../app/policy.h"
 #include "../lib/arena.h"
 #include "../lib/text.h"
 #include "../render/components.h"
@@ -70,6 +71,11 @@ int page_indicatoren(struct request *r)
 	comp_para(b, "Cijfers per gemeente uit open bronnen, elk met definitie, eenheid, bron, "
 		     "licentie en periode. Ontbrekende waarden tonen we als ontbrekend, nooit als "
 		     "nul.");
+	if (policy_may_import_indicators(r->user)) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">");
+		comp_link(b, "/kennis/indicatoren/importeren", "Indicatoren importeren");
+		html_raw(b, " (CSV of JSON uit de OData-API van het CBS).</p>");
+	}
 	if (!n) {
 		comp_para(b, "Er zijn nog geen indicatoren geladen.");
 		layout_end(b, NULL);

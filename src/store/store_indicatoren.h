@@ -35,6 +35,10 @@ struct indicator_value_in {
 
 struct indicator_import_counts {
 	int added, changed, unchanged;
+	/* the keys of the indicators whose values were added or changed (sorted;
+	 * in the caller's arena) */
+	const char **touched;
+	int n_touched;
 };
 
 /*
@@ -45,9 +49,10 @@ struct indicator_import_counts {
  * and area a value names must exist (after the areas and definitions of
  * this call): STORE_ERR_INVALID otherwise, err says which. dry_run rolls
  * back; so does an import that changes nothing (no audit event then).
+ * out->touched lives in out_arena.
  */
-int store_indicator_import(struct store *s, const struct write_ctx *w, const char *file,
-			   const struct indicator_def *defs, int ndefs,
+int store_indicator_import(struct store *s, struct arena *out_arena, const struct write_ctx *w,
+			   const char *file, const struct indicator_def *defs, int ndefs,
 			   const struct indicator_area *areas, int nareas,
 			   const struct indicator_value_in *vals, int nvals, bool dry_run,
 			   struct indicator_import_counts *out, char *err, size_t errlen);

@@ -488,8 +488,9 @@ test('authorisation matrix of the routes after an event × every role', async ()
 });
 
 // The indicator store (/kennis/indicatoren, app/indicatoren.h) is public
-// open data, read only: every role, anonymous included, reads it; a POST is
-// not a route (the import is the command line's).
+// open data: every role, anonymous included, reads it; a POST to the list
+// is not a route. The upload (/kennis/indicatoren/importeren) is for the
+// roles that import registry data: programme staff and administrators.
 test('authorisation of the indicator pages × every role: public, read only', async () => {
   const failures = [];
   for (const role of ROLES) {
@@ -499,6 +500,22 @@ test('authorisation of the indicator pages × every role: public, read only', as
     }
     const w = await req(S[role], 'POST', '/kennis/indicatoren', []);
     if (![403, 404, 405].includes(w.status)) failures.push(`POST /kennis/indicatoren as ${role}: ${w.status}`);
+    // the upload: a values file for an indicator that does not exist, so an
+    // allowed role gets the error list (400) and nothing is ever written
+    const staffish = role === 'programmateam' || role === 'beheerder';
+    const before = sql(srv.db, "SELECT count(*) FROM audit_event WHERE entity = 'indicator'");
+    const g = await req(S[role], 'GET', '/kennis/indicatoren/importeren');
+    const gOk = role === 'anoniem' ? g.status === 303 && /^\/inloggen\?terug=/.test(g.location || '') : staffish ? g.status === 200 : g.status === 403;
+    if (!gOk) failures.push(`GET /kennis/indicatoren/importeren as ${role}: ${g.status}`);
+    const sess = S[role];
+    const fd = new FormData();
+    if (sess?.csrf) fd.append('csrf', sess.csrf);
+    fd.append('bestand', new Blob(['indicator,gebied,periode,waarde\nbestaat_niet,GM0344,2024,1\n']), 'waarden.csv');
+    const p = await fetch(srv.base + '/kennis/indicatoren/importeren', { method: 'POST', body: fd, redirect: 'manual', headers: sess?.cookie ? { cookie: sess.cookie } : {} });
+    const pText = await p.text();
+    const pOk = role === 'anoniem' ? [401, 403].includes(p.status) : staffish ? p.status === 400 && /onbekende indicator/.test(pText) : p.status === 403;
+    if (!pOk) failures.push(`POST /kennis/indicatoren/importeren as ${role}: ${p.status}`);
+    if (sql(srv.db, "SELECT count(*) FROM audit_event WHERE entity = 'indicator'") !== before) failures.push(`POST /kennis/indicatoren/importeren as ${role} wrote`);
     // the gemeente dashboard's API: no values in the test data, so 404 for everyone alike
     const d = await req(S[role], 'GET', '/api/v1/kennis/gemeenten/gm0321/dashboard');
     if (d.status !== 404) failures.push(`GET the dashboard API as ${role}: ${d.status}`);

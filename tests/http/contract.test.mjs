@@ -500,6 +500,23 @@ test('the change-set import: a dry run answers the plan, a set with a problem 42
   await check(op, `${BASE}/wijzigingen`, { token: TOK.staf, raw: src, headers: { 'content-type': 'text/plain' }, expect: 415 });
 });
 
+test('the indicator import: a dry run answers the counts, a file with an error 422 with line and column', async () => {
+  const op = OP('POST /kennis/indicatoren/importen');
+  const csv = { 'content-type': 'text/csv' };
+  const key = exampleOf(deref('#/components/parameters/IndicatorSleutel'));
+  const one = `indicator,gebied,periode,waarde,bron\n${key},GM0344,2099,1.5,Contracttest (fictief)\n`;
+  await check(op, `${BASE}/kennis/indicatoren/importen?proef=true`, { raw: one, headers: csv, expect: 401 });
+  const r = await check(op, `${BASE}/kennis/indicatoren/importen?proef=true&bestand=waarden.csv`, { token: TOK.staf, raw: one, headers: csv, expect: 200 });
+  assert.equal(r.json.aantalNieuw, 1);
+  assert.equal(r.json.opgeslagen, false);
+  const bad = `indicator,gebied,periode,waarde\n${key},GM0000,2099,1\n`;
+  const e = await check(op, `${BASE}/kennis/indicatoren/importen`, { token: TOK.staf, raw: bad, headers: csv, expect: 422 });
+  assert.equal(e.json.fouten[0].regel, 2);
+  assert.equal(e.json.fouten[0].kolom, 2);
+  await check(op, `${BASE}/kennis/indicatoren/importen?proef=misschien`, { token: TOK.staf, raw: one, headers: csv, expect: 400 });
+  await check(op, `${BASE}/kennis/indicatoren/importen`, { token: TOK.staf, raw: one, headers: { 'content-type': 'text/plain' }, expect: 415 });
+});
+
 test('relations: contact moments, signals and follow-ups with a staff token; status changes', async () => {
   const code = exampleOf(deref('#/components/parameters/PartnerCode'));
   const yesterday = new Date(Date.now() - 86400e3).toISOString().slice(0, 10);

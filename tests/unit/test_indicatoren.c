@@ -58,6 +58,18 @@ static void test_periods_keys_codes(void **state)
 	assert_string_equal(p, "2020");
 	assert_true(indicator_period_normalise("2024-06", p, sizeof p, &prov));
 	assert_true(indicator_period_normalise("2024KW3", p, sizeof p, &prov));
+	/* CBS's OData codes of quarters and months become the store's spellings */
+	assert_true(indicator_period_normalise("2023KW01", p, sizeof p, &prov));
+	assert_string_equal(p, "2023KW1");
+	assert_true(indicator_period_normalise("2023MM03", p, sizeof p, &prov));
+	assert_string_equal(p, "2023-03");
+	assert_true(indicator_period_normalise("2023MM12*", p, sizeof p, &prov));
+	assert_string_equal(p, "2023-12");
+	assert_true(prov);
+	assert_false(indicator_period_normalise("2023KW05", p, sizeof p, &prov));
+	assert_false(indicator_period_normalise("2023MM13", p, sizeof p, &prov));
+	assert_false(indicator_period_normalise("2023MM00", p, sizeof p, &prov));
+	assert_false(indicator_period_normalise("2023G100", p, sizeof p, &prov));
 	assert_false(indicator_period_normalise("twintig", p, sizeof p, &prov));
 	assert_false(indicator_period_normalise("24", p, sizeof p, &prov));
 	assert_false(indicator_period_normalise("2024-6", p, sizeof p, &prov));
