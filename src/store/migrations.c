@@ -1018,6 +1018,24 @@ const char *const store_migrations[] = {
     "CREATE TRIGGER journal_publication_delete AFTER DELETE ON publication BEGIN\n"
     "  INSERT INTO change_journal (entity, row_id) VALUES ('extern', 0);\n"
     "END;\n",
+    /* 20: collaboration figures (store_samenwerking_cijfers.h): which
+     * indicators (Iv3 taakvelden) belong to a registry policy domain, loaded
+     * from data/indicatoren/beleidsdomein_taakvelden.csv by `atlas import
+     * indicatoren`. indicatoren is the ';'-joined list of indicator keys ("":
+     * no Iv3 taakveld fits the domain). Collaboration pages show figures from
+     * it, so a change journals ('extern', 0) (written by the store function,
+     * which replaces the whole table: delete and insert). */
+    "CREATE TABLE samenwerking_cijfers_domein (\n"
+    "  beleidsdomein TEXT PRIMARY KEY,\n"
+    "  indicatoren   TEXT NOT NULL,\n"
+    "  toelichting   TEXT NOT NULL\n"
+    ");\n"
+    "CREATE TRIGGER journal_sc_domein_insert AFTER INSERT ON samenwerking_cijfers_domein BEGIN\n"
+    "  INSERT INTO change_journal (entity, row_id) VALUES ('extern', 0);\n"
+    "END;\n"
+    "CREATE TRIGGER journal_sc_domein_delete AFTER DELETE ON samenwerking_cijfers_domein BEGIN\n"
+    "  INSERT INTO change_journal (entity, row_id) VALUES ('extern', 0);\n"
+    "END;\n",
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

@@ -931,6 +931,14 @@ const char *const store_pg_migrations[] = {
     "CREATE INDEX publication_org_code ON publication_org(org_code);\n"
     "CREATE TRIGGER journal_publication AFTER INSERT OR UPDATE OR DELETE ON\n"
     "  publication FOR EACH ROW EXECUTE FUNCTION journal_extern();\n",
+    /* 20: collaboration figures (see migrations.c 20). */
+    "CREATE TABLE samenwerking_cijfers_domein (\n"
+    "  beleidsdomein TEXT PRIMARY KEY,\n"
+    "  indicatoren   TEXT NOT NULL,\n"
+    "  toelichting   TEXT NOT NULL\n"
+    ");\n"
+    "CREATE TRIGGER journal_sc_domein AFTER INSERT OR DELETE ON\n"
+    "  samenwerking_cijfers_domein FOR EACH ROW EXECUTE FUNCTION journal_extern();\n",
 };
 
 const int store_pg_migration_count =
