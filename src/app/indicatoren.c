@@ -613,7 +613,8 @@ int indicatoren_import(struct store *st, struct arena *a, const struct write_ctx
 		add_err(&c, file, sh.line[0], 0,
 			"onbekende kopregel: verwacht code,naam,niveau,provincie (gebieden), "
 			"key,naam,definitie,… (indicatoren), indicator,gebied,periode,waarde "
-			"(waarden) of beleidsdomein,indicatoren,toelichting (beleidsdomeinen); voor een CBS-tabel is een koppelbestand nodig (--mapping)");
+			"(waarden) of beleidsdomein,indicatoren,toelichting (beleidsdomeinen); "
+			"voor een CBS-tabel is een koppelbestand nodig (--mapping)");
 	}
 	if (rep->kind == IND_FILE_VALUES || rep->kind == IND_FILE_CBS) {
 		check_duplicates(&c, &vals);

@@ -35,7 +35,13 @@ struct store;
 
 #define INDICATOREN_MAX_ERRORS 50
 
-enum ind_file_kind { IND_FILE_AREAS, IND_FILE_DEFS, IND_FILE_VALUES, IND_FILE_CBS, IND_FILE_DOMAINS };
+enum ind_file_kind {
+	IND_FILE_AREAS,
+	IND_FILE_DEFS,
+	IND_FILE_VALUES,
+	IND_FILE_CBS,
+	IND_FILE_DOMAINS
+};
 
 struct ind_error {
 	const char *file;

@@ -65,7 +65,8 @@ static const struct sc_def *def_of(const struct sc_def *defs, int n, const char 
 	return NULL;
 }
 
-static void add_warning(struct sc_figures *f, const struct sc_def *d)
+/* d's warning, once per text, named by label (the figure it concerns). */
+static void add_warning(struct sc_figures *f, const struct sc_def *d, const char *label)
 {
 	if (!d || !*d->warning)
 		return;
@@ -73,7 +74,7 @@ static void add_warning(struct sc_figures *f, const struct sc_def *d)
 		if (strcmp(f->warnings[i], d->warning) == 0)
 			return;
 	f->warnings[f->n_warnings] = d->warning;
-	f->warning_names[f->n_warnings++] = d->name;
+	f->warning_names[f->n_warnings++] = label;
 }
 
 static int cmp_member(const void *x, const void *y)
@@ -84,8 +85,8 @@ static int cmp_member(const void *x, const void *y)
 
 /* The domain's part cells of one member in period, summed (missing when any
  * part is missing). */
-static struct sc_cell domain_cell(struct slice sl, const char **keys, int nkeys,
-				  const char *period, struct sc_cell *tmp)
+static struct sc_cell domain_cell(struct slice sl, const char **keys, int nkeys, const char *period,
+				  struct sc_cell *tmp)
 {
 	for (int k = 0; k < nkeys; k++)
 		tmp[k] = cell_of(sl, keys[k], period);
@@ -209,7 +210,7 @@ int samenwerking_cijfers_build(struct store *st, struct arena *a, const struct s
 		}
 		base[b]->total = sc_sum(cells, nm);
 		if (base[b]->period)
-			add_warning(out, base[b]->def);
+			add_warning(out, base[b]->def, b == 0 ? "Inwoners" : "Oppervlakte");
 	}
 
 	/* per domain: the newest period in which a member has every taakveld,
@@ -244,7 +245,7 @@ int samenwerking_cijfers_build(struct store *st, struct arena *a, const struct s
 		f->total = sc_weighted(cells, weights, nm);
 		if (f->period)
 			for (int k = 0; k < f->n_defs; k++)
-				add_warning(out, f->defs[k]);
+				add_warning(out, f->defs[k], "Lasten per inwoner (Iv3)");
 	}
 	return STORE_OK;
 }
@@ -289,15 +290,17 @@ int samenwerking_cijfers_import_domains(struct store *st, struct arena *a,
 			continue;
 		bool ok = true;
 		if (!in_sorted(domains, ndomains, dom)) {
-			add_err(rep, file, line, 1,
-				arena_printf(a, "'%s' is geen beleidsdomein van het register", dom));
+			add_err(
+			    rep, file, line, 1,
+			    arena_printf(a, "'%s' is geen beleidsdomein van het register", dom));
 			ok = false;
 		}
 		for (int i = 0; i < n && ok; i++)
 			if (strcmp(rows[i].domain, dom) == 0) {
 				add_err(rep, file, line, 1,
-					arena_printf(a, "beleidsdomein %s staat meer dan eens in het "
-							"bestand",
+					arena_printf(a,
+						     "beleidsdomein %s staat meer dan eens in het "
+						     "bestand",
 						     dom));
 				ok = false;
 			}
@@ -305,11 +308,12 @@ int samenwerking_cijfers_import_domains(struct store *st, struct arena *a,
 		char *kb = arena_alloc(a, strlen(list) + 1);
 		int nk = sc_split_keys(list, kb, split, SC_MAX_KEYS);
 		if (nk < 0) {
-			add_err(rep, file, line, 2,
-				arena_printf(a,
-					     "de lijst indicatoren is ongeldig (sleutels gescheiden "
-					     "door ';', elk één keer, hoogstens %d)",
-					     SC_MAX_KEYS));
+			add_err(
+			    rep, file, line, 2,
+			    arena_printf(a,
+					 "de lijst indicatoren is ongeldig (sleutels gescheiden "
+					 "door ';', elk één keer, hoogstens %d)",
+					 SC_MAX_KEYS));
 			ok = false;
 		}
 		struct buf joined = BUF_INIT;
@@ -330,8 +334,8 @@ int samenwerking_cijfers_import_domains(struct store *st, struct arena *a,
 			ok = false;
 		}
 		if (ok)
-			rows[n++] = (struct sc_domain_row){dom, arena_strdup(a, joined.len ? joined.data : ""),
-							   note};
+			rows[n++] = (struct sc_domain_row){
+			    dom, arena_strdup(a, joined.len ? joined.data : ""), note};
 		buf_free(&joined);
 	}
 	rep->rows = n;

@@ -43,12 +43,12 @@ struct sc_figure {
 };
 
 struct sc_domain_figure {
-	const char *key, *name; /* the registry's policy domain */
-	bool mapped;		/* the mapping names this domain */
-	const char *note;	/* the mapping's toelichting ("" none) */
+	const char *key, *name;	    /* the registry's policy domain */
+	bool mapped;		    /* the mapping names this domain */
+	const char *note;	    /* the mapping's toelichting ("" none) */
 	const struct sc_def **defs; /* the taakvelden (indicators) of the domain */
 	int n_defs;
-	const char *period; /* newest period with a value, NULL none */
+	const char *period;    /* newest period with a value, NULL none */
 	struct sc_total total; /* weighted: euro per inhabitant */
 };
 
@@ -59,8 +59,8 @@ struct sc_figures {
 	struct sc_figure inhabitants, area;
 	struct sc_domain_figure *domains; /* the collaboration's domains, in its order */
 	int n_domains;
-	const char **warnings; /* distinct warnings of the indicators shown */
-	const char **warning_names; /* the name of an indicator carrying each */
+	const char **warnings;	    /* distinct warnings of the indicators shown */
+	const char **warning_names; /* the figure each concerns ("Inwoners", …) */
 	int n_warnings;
 };
 

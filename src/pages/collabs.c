@@ -13,6 +13,7 @@
 #include "bibliotheek.h"
 #include "instrumenten.h"
 #include "relaties.h"
+#include "samenwerking_cijfers.h"
 #include "../app/policy.h"
 #include "../domain/filter.h"
 #include "../domain/labels.h"
@@ -657,6 +658,7 @@ int page_collab_show(struct request *r)
 		html_raw(b, "<h3 class=\"utrecht-heading-3\">Bron van de deelnemers</h3>");
 		parts_sources(b, r, c);
 	}
+	samenwerking_cijfers_collab_section(b, r, ci); /* figures of the participants */
 	people_render_collab_bodies(b, r, ci);
 	roles_collab_section(b, r, ci);		   /* roles */
 	phases_collab_section(b, r, ci);	   /* phase history */

@@ -91,8 +91,9 @@ int store_sc_domains_replace(struct store *s, const struct write_ctx *w, const c
 	if (rc == STORE_OK)
 		rc = store_exec(s, "DELETE FROM samenwerking_cijfers_domein", WHAT, err, errlen);
 	for (int i = 0; rc == STORE_OK && i < n; i++) {
-		db_stmt *st = store_stmt(s, "INSERT INTO samenwerking_cijfers_domein (beleidsdomein, "
-					    "indicatoren, toelichting) VALUES (?1, ?2, ?3)");
+		db_stmt *st =
+		    store_stmt(s, "INSERT INTO samenwerking_cijfers_domein (beleidsdomein, "
+				  "indicatoren, toelichting) VALUES (?1, ?2, ?3)");
 		if (!st) {
 			rc = STORE_ERR;
 			break;
@@ -145,16 +146,15 @@ static void read_def(db_stmt *st, struct arena *a, void *out)
 	d->warning = dup(a, st, 6);
 }
 
-int store_sc_defs(struct store *s, struct arena *a, const char *keys, struct sc_def **out,
-		  int *n)
+int store_sc_defs(struct store *s, struct arena *a, const char *keys, struct sc_def **out, int *n)
 {
 	*out = NULL;
 	*n = 0;
 	if (!s)
 		return STORE_ERR;
-	db_stmt *st = store_stmt(s, "SELECT i.key, i.name, i.unit, i.source, i.source_url, "
-				    "i.licence, i.warning FROM indicator i WHERE " KEY_IN(1)
-				    " ORDER BY i.key");
+	db_stmt *st = store_stmt(
+	    s, "SELECT i.key, i.name, i.unit, i.source, i.source_url, "
+	       "i.licence, i.warning FROM indicator i WHERE " KEY_IN(1) " ORDER BY i.key");
 	if (!st)
 		return STORE_ERR;
 	db_bind_text(st, 1, keys, -1, DB_STATIC);
@@ -185,9 +185,9 @@ int store_sc_values(struct store *s, struct arena *a, const char *areas, const c
 	db_stmt *st = store_stmt(
 	    s, "SELECT i.key, g.code, v.period, v.value, v.source_note FROM indicator_area g "
 	       "CROSS JOIN indicator i CROSS JOIN indicator_value v WHERE (',' || CAST(?1 AS "
-	       "TEXT) || ',') LIKE ('%,' || g.code || ',%') AND " KEY_IN(2)
-	       " AND v.indicator_id = i.id AND v.area_code = g.code ORDER BY g.code, i.key, "
-	       "v.period");
+	       "TEXT) || ',') LIKE ('%,' || g.code || ',%') AND " KEY_IN(
+		   2) " AND v.indicator_id = i.id AND v.area_code = g.code ORDER BY g.code, i.key, "
+		      "v.period");
 	if (!st)
 		return STORE_ERR;
 	db_bind_text(st, 1, areas, -1, DB_STATIC);

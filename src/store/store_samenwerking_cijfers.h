@@ -18,9 +18,9 @@
 struct arena;
 
 struct sc_domain_row {
-	const char *domain;   /* beleidsdomein key */
-	const char *keys;     /* ';'-joined indicator keys, "" none */
-	const char *note;     /* toelichting */
+	const char *domain; /* beleidsdomein key */
+	const char *keys;   /* ';'-joined indicator keys, "" none */
+	const char *note;   /* toelichting */
 };
 
 /* The whole mapping, by domain key. */
@@ -45,8 +45,7 @@ struct sc_def {
 
 /* The definitions of the indicators named in keys (comma-joined valid
  * keys), by key. */
-int store_sc_defs(struct store *s, struct arena *a, const char *keys, struct sc_def **out,
-		  int *n);
+int store_sc_defs(struct store *s, struct arena *a, const char *keys, struct sc_def **out, int *n);
 
 struct sc_value {
 	const char *key, *area, *period, *note;
