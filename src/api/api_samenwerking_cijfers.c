@@ -77,6 +77,7 @@ int api_samenwerking_cijfers(struct request *r)
 	jw_kstr(&w, "naam", c->name);
 	jw_kint(&w, "deelnemers", f.n_members);
 	jw_kint(&w, "gemeenten", f.n_gemeenten);
+	jw_kbool(&w, "koppelingGeladen", f.mapping_loaded);
 	base_json(&w, r, "inwoners", &f.inhabitants);
 	base_json(&w, r, "oppervlakte", &f.area);
 	jw_key(&w, "lastenPerInwoner");
@@ -86,7 +87,11 @@ int api_samenwerking_cijfers(struct request *r)
 		jw_obj(&w);
 		jw_kstr(&w, "beleidsdomein", df->key);
 		jw_kstr(&w, "naam", df->name);
-		jw_kbool(&w, "iv3Taakvelden", df->mapped && df->n_defs > 0);
+		jw_key(&w, "iv3Taakvelden");
+		if (f.mapping_loaded)
+			jw_bool(&w, df->mapped && df->n_defs > 0);
+		else
+			jw_null(&w);
 		jw_kstr(&w, "toelichting", *df->note ? df->note : NULL);
 		total_json(&w, df->period, &df->total);
 		jw_kstr(&w, "eenheid", "euro per inwoner");

@@ -128,6 +128,7 @@ int samenwerking_cijfers_build(struct store *st, struct arena *a, const struct s
 	int nmap;
 	if (store_sc_domains(st, a, &map, &nmap))
 		return STORE_ERR;
+	out->mapping_loaded = nmap > 0;
 	out->n_domains = c->n_domains;
 	out->domains = arena_calloc(a, (size_t)c->n_domains + 1, sizeof *out->domains);
 	const char ***dkeys = arena_calloc(a, (size_t)c->n_domains + 1, sizeof *dkeys);

@@ -55,7 +55,9 @@ struct sc_domain_figure {
 struct sc_figures {
 	struct sc_member *members; /* active participants, each organisation once, by name */
 	int n_members;
-	int n_gemeenten; /* members with a CBS gemeente code */
+	int n_gemeenten;     /* members with a CBS gemeente code */
+	bool mapping_loaded; /* the policy-domain mapping has rows (else no domain
+			      * is known to have no Iv3 taakveld) */
 	struct sc_figure inhabitants, area;
 	struct sc_domain_figure *domains; /* the collaboration's domains, in its order */
 	int n_domains;

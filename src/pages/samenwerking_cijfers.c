@@ -82,10 +82,14 @@ static void base_item(struct buf *b, struct request *r, const char *label,
 	comp_dl_item_close(b);
 }
 
-static void domain_item(struct buf *b, struct request *r, const struct sc_domain_figure *f)
+static void domain_item(struct buf *b, struct request *r, const struct sc_domain_figure *f,
+			bool loaded)
 {
 	comp_dl_item_open(b, arena_printf(r->arena, "Lasten per inwoner: %s", f->name));
-	if (!f->mapped || !f->n_defs) {
+	if (!loaded) {
+		comp_missing(b, "geen gegevens: welke Iv3-taakvelden bij de beleidsdomeinen horen, "
+				"is niet geladen");
+	} else if (!f->mapped || !f->n_defs) {
 		html_raw(b, "geen Iv3-taakveld bij dit beleidsdomein");
 		if (*f->note) {
 			html_raw(b, "<br><span class=\"atlas-meta\">");
@@ -241,6 +245,11 @@ void samenwerking_cijfers_collab_section(struct buf *b, struct request *r, int c
 		html_raw(b, "</section>");
 		return;
 	}
+	if (!f.inhabitants.def && !f.area.def && !f.mapping_loaded) {
+		comp_para(b, "Er zijn nog geen cijfers over gemeenten geladen.");
+		html_raw(b, "</section>");
+		return;
+	}
 	html_raw(b, "<p class=\"utrecht-paragraph\">Wat de huidige deelnemende gemeenten samen "
 		    "omvatten, uit open bronnen, telkens voor het nieuwste jaar met gegevens.");
 	if (f.n_gemeenten < f.n_members) {
@@ -259,7 +268,7 @@ void samenwerking_cijfers_collab_section(struct buf *b, struct request *r, int c
 	base_item(b, r, "Inwoners", &f.inhabitants, "", 0);
 	base_item(b, r, "Oppervlakte", &f.area, "km²", 2);
 	for (int d = 0; d < f.n_domains; d++)
-		domain_item(b, r, &f.domains[d]);
+		domain_item(b, r, &f.domains[d], f.mapping_loaded);
 	comp_dl_close(b);
 	if (f.n_warnings) {
 		/* the warnings the sources carry, one box (as comp_notice) with a list */
