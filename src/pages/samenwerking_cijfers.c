@@ -250,8 +250,14 @@ void samenwerking_cijfers_collab_section(struct buf *b, struct request *r, int c
 		html_raw(b, "</section>");
 		return;
 	}
-	html_raw(b, "<p class=\"utrecht-paragraph\">Wat de huidige deelnemende gemeenten samen "
-		    "omvatten, uit open bronnen, telkens voor het nieuwste jaar met gegevens.");
+	if (f.n_gemeenten == 1)
+		html_raw(b, "<p class=\"utrecht-paragraph\">Wat de ene deelnemende gemeente omvat");
+	else {
+		html_raw(b, "<p class=\"utrecht-paragraph\">Wat de ");
+		html_int_nl(b, f.n_gemeenten);
+		html_raw(b, " deelnemende gemeenten samen omvatten");
+	}
+	html_raw(b, ", uit open bronnen, telkens voor het nieuwste jaar met gegevens.");
 	if (f.n_gemeenten < f.n_members) {
 		html_raw(b, " ");
 		html_int_nl(b, f.n_members - f.n_gemeenten);

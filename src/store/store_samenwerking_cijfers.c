@@ -128,11 +128,39 @@ int store_sc_domains_replace(struct store *s, const struct write_ctx *w, const c
 	return STORE_OK;
 }
 
-/* "i.key is one of the comma-joined keys in ?N": '_' is a LIKE wildcard, so
- * it is escaped; the keys are validated ([a-z0-9_]), so nothing else is. */
-#define KEY_IN(n)                                                                                  \
-	"(',' || CAST(?" #n " AS TEXT) || ',') LIKE ('%,' || replace(i.key, '_', '!_') || ',%') "  \
-	"ESCAPE '!'"
+/*
+ * A comma-joined list bound as one parameter, as rows of one column `item`
+ * that the planner joins through an index: json_each on SQLite (the list
+ * is turned into a JSON array; its items are validated keys and codes,
+ * [A-Za-z0-9_] only, so no quoting is needed), unnest on PostgreSQL.
+ */
+#define LIST_SQLITE(n) "(SELECT value AS item FROM json_each(?" #n "))"
+#define LIST_PG(n) "(SELECT unnest(string_to_array(CAST(?" #n " AS TEXT), ',')) AS item)"
+
+/* list as bound for engine e, in arena a: a JSON array on SQLite. */
+static const char *list_param(struct store *s, struct arena *a, const char *list)
+{
+	if (db_engine(s) != DB_SQLITE)
+		return list;
+	size_t n = strlen(list);
+	char *out = arena_alloc(a, 3 * n + 8), *p = out;
+	*p++ = '[';
+	if (n) {
+		*p++ = '"';
+		for (const char *c = list; *c; c++) {
+			if (*c == ',') {
+				memcpy(p, "\",\"", 3);
+				p += 3;
+			} else {
+				*p++ = *c;
+			}
+		}
+		*p++ = '"';
+	}
+	*p++ = ']';
+	*p = '\0';
+	return out;
+}
 
 static void read_def(db_stmt *st, struct arena *a, void *out)
 {
@@ -152,12 +180,15 @@ int store_sc_defs(struct store *s, struct arena *a, const char *keys, struct sc_
 	*n = 0;
 	if (!s)
 		return STORE_ERR;
-	db_stmt *st = store_stmt(
-	    s, "SELECT i.key, i.name, i.unit, i.source, i.source_url, "
-	       "i.licence, i.warning FROM indicator i WHERE " KEY_IN(1) " ORDER BY i.key");
+#define DEFS(list)                                                                                 \
+	"SELECT i.key, i.name, i.unit, i.source, i.source_url, i.licence, i.warning FROM " list    \
+	" k CROSS JOIN indicator i WHERE i.key = k.item ORDER BY i.key"
+	db_stmt *st =
+	    store_stmt(s, db_engine(s) == DB_SQLITE ? DEFS(LIST_SQLITE(1)) : DEFS(LIST_PG(1)));
+#undef DEFS
 	if (!st)
 		return STORE_ERR;
-	db_bind_text(st, 1, keys, -1, DB_STATIC);
+	db_bind_text(st, 1, list_param(s, a, keys), -1, DB_STATIC);
 	return store_collect(s, a, st, sizeof **out, read_def, (void **)out, n);
 }
 
@@ -179,18 +210,21 @@ int store_sc_values(struct store *s, struct arena *a, const char *areas, const c
 	*n = 0;
 	if (!s)
 		return STORE_ERR;
-	/* the area codes are validated gemeente codes (GM + 4 digits): no
-	 * wildcards. CROSS JOIN keeps the order areas → indicators → the
-	 * unique index on SQLite. */
-	db_stmt *st = store_stmt(
-	    s, "SELECT i.key, g.code, v.period, v.value, v.source_note FROM indicator_area g "
-	       "CROSS JOIN indicator i CROSS JOIN indicator_value v WHERE (',' || CAST(?1 AS "
-	       "TEXT) || ',') LIKE ('%,' || g.code || ',%') AND " KEY_IN(
-		   2) " AND v.indicator_id = i.id AND v.area_code = g.code ORDER BY g.code, i.key, "
-		      "v.period");
+		/* the keys (unique index on indicator.key), the areas, then the unique
+		 * (indicator, area, period) index: exact lookups, no scan. CROSS JOIN
+		 * keeps that order on SQLite. */
+#define VALUES(keys, areas)                                                                        \
+	"SELECT i.key, v.area_code, v.period, v.value, v.source_note FROM " keys                   \
+	" k CROSS JOIN indicator i CROSS JOIN " areas " g CROSS JOIN indicator_value v WHERE "     \
+	"i.key = k.item AND v.indicator_id = i.id AND v.area_code = g.item ORDER BY v.area_code, " \
+	"i.key, v.period"
+	db_stmt *st =
+	    store_stmt(s, db_engine(s) == DB_SQLITE ? VALUES(LIST_SQLITE(2), LIST_SQLITE(1))
+						    : VALUES(LIST_PG(2), LIST_PG(1)));
+#undef VALUES
 	if (!st)
 		return STORE_ERR;
-	db_bind_text(st, 1, areas, -1, DB_STATIC);
-	db_bind_text(st, 2, keys, -1, DB_STATIC);
+	db_bind_text(st, 1, list_param(s, a, areas), -1, DB_STATIC);
+	db_bind_text(st, 2, list_param(s, a, keys), -1, DB_STATIC);
 	return store_collect(s, a, st, sizeof **out, read_value, (void **)out, n);
 }

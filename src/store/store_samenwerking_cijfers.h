@@ -55,9 +55,10 @@ struct sc_value {
 
 /*
  * Every value of the indicators in keys (comma-joined valid keys) for the
- * areas in areas (comma-joined gemeente codes, upper case), all periods:
- * areas first (primary key), then the unique (indicator, area, period)
- * index.
+ * areas in areas (comma-joined gemeente codes, upper case), all periods, by
+ * area, key and period: the keys through indicator's unique key, then per
+ * area the unique (indicator, area, period) index — exact lookups. Each
+ * list is bound as one parameter (json_each / unnest).
  */
 int store_sc_values(struct store *s, struct arena *a, const char *areas, const char *keys,
 		    struct sc_value **out, int *n);

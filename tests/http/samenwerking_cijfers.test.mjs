@@ -70,6 +70,7 @@ test('the collaboration page sums the active gemeenten, weighs spending by inhab
   // (100 × 900 + 200 × 2,900) / (900 + 2,900) = 176.3; Midden lacks one taakveld
   assert.match(s, /Lasten per inwoner: Sociaal domein € 176 per inwoner 2023 · gegevens voor 2 van 4 deelnemers/);
   assert.match(s, /Lasten per inwoner: Energie en klimaat geen Iv3-taakveld bij dit beleidsdomein Geen taakveld \(fictieve toelichting\)\./);
+  assert.match(s, /Wat de 3 deelnemende gemeenten samen omvatten, uit open bronnen/);
   assert.match(s, /1 deelnemer is geen gemeente/);
   // source, licence, indicator pages and the warning the indicators carry
   assert.match(s, /Bron: Testbureau \(fictief\); licentie CC BY 4\.0 \(fictief\)/);
