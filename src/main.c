@@ -1186,11 +1186,14 @@ static const char import_indicatoren_help[] =
     "  code,naam,niveau,provincie                  gebieden (data/indicatoren/gebieden.csv)\n"
     "  key,naam,definitie,eenheid,thema,bron,...   indicatoren (indicatoren.csv)\n"
     "  indicator,gebied,periode,waarde[,bron]      waarden (waarden.csv)\n"
+    "  beleidsdomein,indicatoren,toelichting       welke taakvelden bij een beleidsdomein\n"
+    "                                              horen (beleidsdomein_taakvelden.csv)\n"
     "of een CBS-tabel (';' of ',', decimale komma of punt, BOM, '.' = ontbrekend) met een\n"
     "koppelbestand (bron,kolom,indicator,periode,factor; data/indicatoren/mapping.csv).\n"
     "Alles of niets: bij een fout noemt de import bestand, regel en kolom en verandert er\n"
     "niets. Twee keer hetzelfde bestand verandert niets; een gewijzigde waarde krijgt een\n"
-    "nieuwe versie en de oude blijft in de geschiedenis.\n";
+    "nieuwe versie en de oude blijft in de geschiedenis. Een import die iets wijzigt,\n"
+    "verhoogt de dataversie: pagina's van samenwerkingsverbanden tonen de nieuwe cijfers.\n";
 
 static bool read_whole(const char *path, size_t max, struct buf *out)
 {

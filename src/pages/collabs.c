@@ -1,8 +1,11 @@
 /*
  * collabs — the collaboration pages: the filterable list
  * /samenwerkingsverbanden and one collaboration /samenwerkingsverbanden/{id}.
- * Reads only the snapshot; filtering and sorting are domain/filter.c, the
- * same code the API uses. Does not write anything.
+ * The list reads only the snapshot; filtering and sorting are
+ * domain/filter.c, the same code the API uses. The page of one
+ * collaboration adds sections of other modules (people, roles, instruments,
+ * the participants' figures, …) that read their own store per request.
+ * Does not write anything.
  */
 #include "auth_ui.h"
 #include "corrections.h"
