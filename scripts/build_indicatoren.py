@@ -373,6 +373,14 @@ def main():
         rows = read_rows(path, ";")
         hdr = rows[0]
         ti, ii, gi = hdr.index("Taakveld"), hdr.index("Inwonertal"), hdr.index("Gemeenten")
+        # A gemeente whose every lasten and baten amount is 0 did not report (the
+        # tool wrote 0 for "no data": Vijfheerenlanden in both files): its amounts
+        # are missing, not zero.
+        amount_cols = [hdr.index("Lasten"), hdr.index("Baten")]
+        reported = set()
+        for r in rows[1:]:
+            if any((number(r[c], False) or 0) != 0 for c in amount_cols):
+                reported.add(r[gi])
         classes_done = set()
         for r in rows[1:]:
             if r[gi] == "Nederland":
@@ -408,12 +416,16 @@ def main():
                         "inwonertal in het bronbestand." % (what.capitalize(), tv_code, label,
                                                           kind, m["periode"]),
                         IV3_SOURCE, IV3_URL, IV3_LICENCE, W_IV3)
+                note = "Iv3 %s %s" % (kind, m["periode"])
                 v = number(r[col], False)
+                if r[gi] not in reported:
+                    v = None
+                    note += "; geen bedragen in de bron (alle taakvelden 0)"
                 if v is not None:
                     if not inw:
                         die("%s: geen inwonertal voor %s" % (path, r[gi]))
                     v = v * 1000.0 / inw
-                put(key, code, m["periode"], v, "Iv3 %s %s" % (kind, m["periode"]))
+                put(key, code, m["periode"], v, note)
 
     # Invariants.
     for (key, area, period) in values:
