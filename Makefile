@@ -80,8 +80,9 @@ run: all
 	@mkdir -p $(dir $(DB))
 	$(BIN) migrate --db $(DB)
 	$(BIN) import seed --db $(DB)
-	@# the indicator store (data/indicatoren; idempotent): areas, definitions, values
-	@for f in gebieden indicatoren waarden; do \
+	@# the indicator store (data/indicatoren; idempotent): areas, definitions, values,
+	@# and which indicators belong to a policy domain (the collaboration figures)
+	@for f in gebieden indicatoren waarden beleidsdomein_taakvelden; do \
 		$(BIN) import indicatoren data/indicatoren/$$f.csv --db $(DB) || exit 1; \
 	done
 	@# the change sets of data/wijzigingen/, in name order (idempotent; docs/import.md)

@@ -11,7 +11,10 @@ data/indicatoren/:
                    divisions 2020-2025) with name and province code
   waarden.csv      indicator, area, period, value (empty = missing), source note
 
-Which source column becomes which indicator is data/indicatoren/mapping.csv
+beleidsdomein_taakvelden.csv (which Iv3 taakvelden belong to a registry
+policy domain; maintained by hand) is validated against data/seed/domains.csv
+and the indicators written here. Which source column becomes which indicator
+is data/indicatoren/mapping.csv
 (matched by the column label; CBS's per-table numeric suffixes such as
 `_4` are ignored; a number is a column position for files without a usable
 header). The definitions below are the product's own text. Python 3
@@ -240,6 +243,44 @@ def column(header, kolom, path):
     return hits[0]
 
 
+def check_domains(keys):
+    """Validate and normalise beleidsdomein_taakvelden.csv (maintained by hand):
+    every policy domain of data/seed/domains.csv exactly once, every listed
+    indicator key generated here, each key once; an empty list means "no Iv3
+    taakveld fits this domain" and needs a toelichting. Rewritten sorted by
+    domain, keys in the order given, so the file is stable."""
+    path = os.path.join(OUT, "beleidsdomein_taakvelden.csv")
+    with open(os.path.join("data", "seed", "domains.csv"), encoding="utf-8", newline="") as f:
+        domains = {r["key"] for r in csv.DictReader(f)}
+    with open(path, encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    seen, out = set(), []
+    for r in rows:
+        d = r["beleidsdomein"].strip()
+        if d not in domains:
+            die("%s: onbekend beleidsdomein %s" % (path, d))
+        if d in seen:
+            die("%s: beleidsdomein %s staat er meer dan eens in" % (path, d))
+        seen.add(d)
+        ks = [k.strip() for k in r["indicatoren"].split(";") if k.strip()]
+        for k in ks:
+            if k not in keys:
+                die("%s: %s: onbekende indicator %s" % (path, d, k))
+        if len(set(ks)) != len(ks):
+            die("%s: %s: een indicator staat er meer dan eens in" % (path, d))
+        if not r["toelichting"].strip():
+            die("%s: %s: toelichting ontbreekt" % (path, d))
+        out.append([d, ";".join(ks), r["toelichting"].strip()])
+    if seen != domains:
+        die("%s: beleidsdomeinen ontbreken: %s" % (path, sorted(domains - seen)))
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(["beleidsdomein", "indicatoren", "toelichting"])
+    w.writerows(sorted(out))
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(buf.getvalue())
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default="../shared/data")
@@ -340,6 +381,14 @@ def main():
         rows = read_rows(path, ";")
         hdr = rows[0]
         ti, ii, gi = hdr.index("Taakveld"), hdr.index("Inwonertal"), hdr.index("Gemeenten")
+        # A gemeente whose every lasten and baten amount is 0 did not report (the
+        # tool wrote 0 for "no data": Vijfheerenlanden in both files): its amounts
+        # are missing, not zero.
+        amount_cols = [hdr.index("Lasten"), hdr.index("Baten")]
+        reported = set()
+        for r in rows[1:]:
+            if any((number(r[c], False) or 0) != 0 for c in amount_cols):
+                reported.add(r[gi])
         classes_done = set()
         for r in rows[1:]:
             if r[gi] == "Nederland":
@@ -379,12 +428,16 @@ def main():
                         "inwonertal in het bronbestand." % (what.capitalize(), tv_code, label,
                                                           kind, m["periode"]),
                         IV3_SOURCE, IV3_URL, IV3_LICENCE, W_IV3)
+                note = "Iv3 %s %s" % (kind, m["periode"])
                 v = number(r[col], False)
+                if r[gi] not in reported:
+                    v = None
+                    note += "; geen bedragen in de bron (alle taakvelden 0)"
                 if v is not None:
                     if not inw:
                         die("%s: geen inwonertal voor %s" % (path, r[gi]))
                     v = v * 1000.0 / inw
-                put(key, code, m["periode"], v, "Iv3 %s %s" % (kind, m["periode"]))
+                put(key, code, m["periode"], v, note)
 
     # Invariants.
     for (key, area, period) in values:
@@ -414,6 +467,7 @@ def main():
           [[c, n, "gemeente", p] for c, (n, p) in sorted(areas.items())])
     write("waarden.csv", ["indicator", "gebied", "periode", "waarde", "bron"],
           [[k, a, p, fmt(v), note] for (k, a, p), (v, note) in sorted(values.items())])
+    check_domains(set(defs))
     print("build_indicatoren: %d indicatoren, %d gebieden, %d waarden (%d ontbrekend)" % (
         len(defs), len(areas), len(values), sum(1 for v, _ in values.values() if v is None)))
 

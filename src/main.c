@@ -93,7 +93,8 @@ static const char *usage_text =
     "  import roo BESTAND  een export van het Register van Overheidsorganisaties inlezen\n"
     "  import wijzigingen MAP  een wijzigingenset (docs/import.md); proefrun tenzij "
     "--toepassen\n"
-    "  import indicatoren BESTAND  gebieden, indicatoren of waarden (data/indicatoren) of\n"
+    "  import indicatoren BESTAND  gebieden, indicatoren, waarden of beleidsdomeinen\n"
+    "                 (data/indicatoren) of\n"
     "                 een CBS-tabel met --mapping KOPPELBESTAND\n"
     "  export roo     het register als ROO-export (XML, oo-export 2.6.x)\n"
     "  backup BESTAND   reservekopie van de database terwijl de server draait\n"
@@ -1245,6 +1246,8 @@ static const char import_indicatoren_help[] =
     "  code,naam,niveau,provincie                  gebieden (data/indicatoren/gebieden.csv)\n"
     "  key,naam,definitie,eenheid,thema,bron,...   indicatoren (indicatoren.csv)\n"
     "  indicator,gebied,periode,waarde[,bron]      waarden (waarden.csv)\n"
+    "  beleidsdomein,indicatoren,toelichting       welke taakvelden bij een beleidsdomein\n"
+    "                                              horen (beleidsdomein_taakvelden.csv)\n"
     "of een CBS-tabel (';' of ',', decimale komma of punt, BOM, '.' = ontbrekend) met een\n"
     "koppelbestand (bron,kolom,indicator,periode,factor; data/indicatoren/mapping.csv),\n"
     "of JSON zoals de OData-API (v4) van het CBS het geeft ({\"value\":[...]}, lang met\n"
@@ -1252,7 +1255,9 @@ static const char import_indicatoren_help[] =
     "met een koppelbestand.\n"
     "Alles of niets: bij een fout noemt de import bestand, regel en kolom (JSON: waarde en\n"
     "veld) en verandert er niets. Twee keer hetzelfde bestand verandert niets; een\n"
-    "gewijzigde waarde krijgt een nieuwe versie en de oude blijft in de geschiedenis.\n";
+    "gewijzigde waarde krijgt een nieuwe versie en de oude blijft in de geschiedenis. Een\n"
+    "import die iets wijzigt, verhoogt de dataversie: pagina's van samenwerkingsverbanden\n"
+    "tonen de nieuwe cijfers.\n";
 
 static bool read_whole(const char *path, size_t max, struct buf *out)
 {

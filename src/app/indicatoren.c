@@ -3,6 +3,7 @@
  * indicatoren.h.
  */
 #include "indicatoren.h"
+#include "samenwerking_cijfers.h"
 #include "../io/indicatoren_csv.h"
 #include "../io/indicatoren_json.h"
 #include "../lib/arena.h"
@@ -21,6 +22,8 @@ const char *indicatoren_kind_name(enum ind_file_kind k)
 		return "indicatordefinities";
 	case IND_FILE_VALUES:
 		return "waarden";
+	case IND_FILE_DOMAINS:
+		return "beleidsdomeinen";
 	default:
 		return "CBS-tabel";
 	}
@@ -730,6 +733,16 @@ int indicatoren_import(struct store *st, struct arena *a, const struct write_ctx
 	} else if (header_is(&sh, values_h, 4)) {
 		rep->kind = IND_FILE_VALUES;
 		read_long(&c, &vals);
+	} else if (header_is(&sh, sc_mapping_header, 3)) {
+		rep->kind = IND_FILE_DOMAINS;
+		int rc = samenwerking_cijfers_import_domains(st, a, w, base_name(file), &sh, c.keys,
+							     c.nkeys, dry_run, rep);
+		if (rep->n_errors > 1) {
+			int kept = rep->n_errors < INDICATOREN_MAX_ERRORS ? rep->n_errors
+									  : INDICATOREN_MAX_ERRORS;
+			qsort(rep->errors, (size_t)kept, sizeof *rep->errors, cmp_err);
+		}
+		return rc;
 	} else if (mapping) {
 		rep->kind = IND_FILE_CBS;
 		struct maprow *map;
@@ -740,8 +753,9 @@ int indicatoren_import(struct store *st, struct arena *a, const struct write_ctx
 	} else {
 		add_err(&c, file, sh.line[0], 0,
 			"onbekende kopregel: verwacht code,naam,niveau,provincie (gebieden), "
-			"key,naam,definitie,… (indicatoren) of indicator,gebied,periode,waarde "
-			"(waarden); voor een CBS-tabel is een koppelbestand nodig (--mapping)");
+			"key,naam,definitie,… (indicatoren), indicator,gebied,periode,waarde "
+			"(waarden) of beleidsdomein,indicatoren,toelichting (beleidsdomeinen); "
+			"voor een CBS-tabel is een koppelbestand nodig (--mapping)");
 	}
 	if (rep->kind == IND_FILE_VALUES || rep->kind == IND_FILE_CBS) {
 		check_duplicates(&c, &vals);

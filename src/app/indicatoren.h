@@ -8,6 +8,9 @@
  *   code,naam,niveau,provincie                 areas (data/indicatoren/gebieden.csv)
  *   key,naam,definitie,eenheid,thema,bron,…   definitions (indicatoren.csv)
  *   indicator,gebied,periode,waarde[,bron]     values (waarden.csv)
+ *   beleidsdomein,indicatoren,toelichting      which indicators belong to a policy
+ *                                              domain (beleidsdomein_taakvelden.csv;
+ *                                              app/samenwerking_cijfers.h)
  *   anything else, with a mapping file         a CBS-style table: one row per area,
  *                                              one column per indicator (mapping:
  *                                              bron,kolom,indicator,periode,factor)
@@ -40,7 +43,13 @@ struct store;
  * command line reads files up to INDICATOREN_CSV_MAX_BYTES. */
 #define INDICATOREN_UPLOAD_MAX_BYTES (8u << 20)
 
-enum ind_file_kind { IND_FILE_AREAS, IND_FILE_DEFS, IND_FILE_VALUES, IND_FILE_CBS };
+enum ind_file_kind {
+	IND_FILE_AREAS,
+	IND_FILE_DEFS,
+	IND_FILE_VALUES,
+	IND_FILE_CBS,
+	IND_FILE_DOMAINS
+};
 
 struct ind_error {
 	const char *file;
@@ -63,7 +72,7 @@ struct ind_import_report {
 	char fatal[512]; /* a fault that is not the file's (database) */
 };
 
-/* "gebieden", "indicatordefinities", "waarden", "CBS-tabel". */
+/* "gebieden", "indicatordefinities", "waarden", "CBS-tabel", "beleidsdomeinen". */
 const char *indicatoren_kind_name(enum ind_file_kind k);
 
 /*

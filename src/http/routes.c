@@ -47,6 +47,7 @@
 #include "../api/api_financien.h"
 #include "../api/api_indicatoren_import.h"
 #include "../api/api_indicatoren_dashboard.h"
+#include "../api/api_samenwerking_cijfers.h"
 #include "../pages/instrumenten.h"
 #include "../api/api_subsidiekansen.h"
 #include "../pages/subsidiekansen.h"
@@ -511,6 +512,10 @@ const struct route routes[] = {
     {HTTP_DELETE, "/api/v1/samenwerkingsverbanden/{id}/deelnemers/{deelname}", api_part_delete,
      ROUTE_API, ROUTE_TOKEN, api_part_delete_params, USER_ROLE_EDITOR},
     {GET, "/api/v1/samenwerkingsverbanden/{id}/zetels", api_collab_seats, ROUTE_API, 0, no_params},
+    /* the figures of the active participants (api/api_samenwerking_cijfers.c):
+     * public open data, read per request from the indicator store */
+    {GET, "/api/v1/samenwerkingsverbanden/{id}/cijfers", api_samenwerking_cijfers, ROUTE_API, 0,
+     no_params},
     {GET, "/api/v1/samenwerkingsverbanden/{id}/rollen", api_collab_roles, ROUTE_API, 0, no_params},
     {GET, "/api/v1/samenwerkingsverbanden/{id}/fasen", api_collab_phases, ROUTE_API, 0, no_params},
     {GET, "/api/v1/samenwerkingsverbanden/{id}/afspraken", api_collab_agreements, ROUTE_API, 0,

@@ -1,8 +1,11 @@
 /*
  * collabs — the collaboration pages: the filterable list
  * /samenwerkingsverbanden and one collaboration /samenwerkingsverbanden/{id}.
- * Reads only the snapshot; filtering and sorting are domain/filter.c, the
- * same code the API uses. Does not write anything.
+ * The list reads only the snapshot; filtering and sorting are
+ * domain/filter.c, the same code the API uses. The page of one
+ * collaboration adds sections of other modules (people, roles, instruments,
+ * the participants' figures, …) that read their own store per request.
+ * Does not write anything.
  */
 #include "auth_ui.h"
 #include "corrections.h"
@@ -13,6 +16,7 @@
 #include "bibliotheek.h"
 #include "instrumenten.h"
 #include "relaties.h"
+#include "samenwerking_cijfers.h"
 #include "../app/policy.h"
 #include "../domain/filter.h"
 #include "../domain/labels.h"
@@ -657,6 +661,7 @@ int page_collab_show(struct request *r)
 		html_raw(b, "<h3 class=\"utrecht-heading-3\">Bron van de deelnemers</h3>");
 		parts_sources(b, r, c);
 	}
+	samenwerking_cijfers_collab_section(b, r, ci); /* figures of the participants */
 	people_render_collab_bodies(b, r, ci);
 	roles_collab_section(b, r, ci);		   /* roles */
 	phases_collab_section(b, r, ci);	   /* phase history */

@@ -1018,14 +1018,26 @@ const char *const store_migrations[] = {
     "CREATE TRIGGER journal_publication_delete AFTER DELETE ON publication BEGIN\n"
     "  INSERT INTO change_journal (entity, row_id) VALUES ('extern', 0);\n"
     "END;\n",
+    /* 20: collaboration figures (store_samenwerking_cijfers.h): which
+     * indicators (Iv3 taakvelden) belong to a registry policy domain, loaded
+     * from data/indicatoren/beleidsdomein_taakvelden.csv by `atlas import
+     * indicatoren`. indicatoren is the ';'-joined list of indicator keys ("":
+     * no Iv3 taakveld fits the domain). Collaboration pages show figures from
+     * it, so a change journals ('extern', 0) (written by the store function,
+     * which replaces the whole table: delete and insert). */
+    "CREATE TABLE samenwerking_cijfers_domein (\n"
+    "  beleidsdomein TEXT PRIMARY KEY,\n"
+    "  indicatoren   TEXT NOT NULL,\n"
+    "  toelichting   TEXT NOT NULL\n"
+    ");\n"
+    "CREATE TRIGGER journal_sc_domein_insert AFTER INSERT ON samenwerking_cijfers_domein BEGIN\n"
+    "  INSERT INTO change_journal (entity, row_id) VALUES ('extern', 0);\n"
+    "END;\n"
+    "CREATE TRIGGER journal_sc_domein_delete AFTER DELETE ON samenwerking_cijfers_domein BEGIN\n"
+    "  INSERT INTO change_journal (entity, row_id) VALUES ('extern', 0);\n"
+    "END;\n",
 
-    /* 20, 21: reserved for the migrations of branches developed alongside
-     * this one; the runner applies versions in order without gaps, so they
-     * hold a no-op until those branches are merged (and renumbered). */
-    "SELECT 1;\n",
-    "SELECT 1;\n",
-
-    /* 22: deadline reminders of funding calls (store_subsidiekansen.c).
+    /* 21: deadline reminders of funding calls (store_subsidiekansen.c).
      * funding_interest.remind: the mark asked for reminders (1, the
      * default) or not (0). funding_reminder: one row per reminder queued
      * for an organisation's mark — lead time and the deadline it was for,

@@ -931,10 +931,16 @@ const char *const store_pg_migrations[] = {
     "CREATE INDEX publication_org_code ON publication_org(org_code);\n"
     "CREATE TRIGGER journal_publication AFTER INSERT OR UPDATE OR DELETE ON\n"
     "  publication FOR EACH ROW EXECUTE FUNCTION journal_extern();\n",
-    /* 20, 21: reserved (see migrations.c 20, 21). */
-    "SELECT 1;\n",
-    "SELECT 1;\n",
-    /* 22: deadline reminders of funding calls (see migrations.c 22). */
+    /* 20: collaboration figures (see migrations.c 20). */
+    "CREATE TABLE samenwerking_cijfers_domein (\n"
+    "  beleidsdomein TEXT PRIMARY KEY,\n"
+    "  indicatoren   TEXT NOT NULL,\n"
+    "  toelichting   TEXT NOT NULL\n"
+    ");\n"
+    "CREATE TRIGGER journal_sc_domein AFTER INSERT OR DELETE ON\n"
+    "  samenwerking_cijfers_domein FOR EACH ROW EXECUTE FUNCTION journal_extern();\n",
+
+    /* 21: deadline reminders of funding calls (see migrations.c 21). */
     "ALTER TABLE funding_interest ADD COLUMN remind bigint NOT NULL DEFAULT 1 CONSTRAINT "
     "funding_interest_remind_check CHECK (remind IN (0, 1));\n"
     "CREATE TABLE funding_reminder (\n"

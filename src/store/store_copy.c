@@ -81,6 +81,7 @@ static const struct copy_table {
     {"publication_theme", NULL, 0},
     {"publication_collab", NULL, 0},
     {"publication_org", NULL, 0},
+    {"samenwerking_cijfers_domein", NULL, 0},
     {"audit_event", NULL, 1},
     {"meta", NULL, 0},
 };

@@ -479,6 +479,17 @@ int store_indicator_import(struct store *s, struct arena *out_arena, const struc
 				       out->added ? "insert" : "update", "indicator", file, NULL,
 				       after);
 		free(after);
+		/* collaboration pages show indicator figures and are cached by
+		 * data version: an import that changed anything journals
+		 * ('extern', 0) and bumps the version, so those replies are
+		 * dropped (one journal row per import, not per value) */
+		if (rc == STORE_OK)
+			rc = store_exec(s,
+					"INSERT INTO change_journal (entity, row_id) VALUES "
+					"('extern', 0)",
+					WHAT, err, errlen);
+		if (rc == STORE_OK)
+			rc = store_bump_data_version(s, err, errlen);
 	}
 	arena_free(a);
 	if (big) {

@@ -3,8 +3,8 @@
  * areas, indicator definitions, values per indicator, area and period
  * (missing = NULL, never zero) and the history of corrected values.
  * Outside the read model: indexed queries per request. An import is one
- * transaction with one audit event (the file and the counts); a dry run
- * rolls it back. Which file becomes what is app/indicatoren.h's business.
+ * transaction with one audit event (the file and the counts) and one data
+ * version bump; a dry run rolls it back. Which file becomes what is app/indicatoren.h's business.
  */
 #ifndef ATLAS_STORE_INDICATOREN_H
 #define ATLAS_STORE_INDICATOREN_H
@@ -50,6 +50,8 @@ struct indicator_import_counts {
  * this call): STORE_ERR_INVALID otherwise, err says which. dry_run rolls
  * back; so does an import that changes nothing (no audit event then).
  * out->touched lives in out_arena.
+ * An import that changes something journals ('extern', 0) and bumps the
+ * data version: collaboration pages, cached by version, show its figures.
  */
 int store_indicator_import(struct store *s, struct arena *out_arena, const struct write_ctx *w,
 			   const char *file, const struct indicator_def *defs, int ndefs,

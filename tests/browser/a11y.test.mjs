@@ -7,7 +7,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startEnv, visit, axe, formatViolations, screenshot, screenshotElement, assertNoPageErrors, svgTextContrast } from './harness.mjs';
-import { allPages } from '../http/harness.mjs';
+import { allPages, atlas, ROOT } from '../http/harness.mjs';
+import path from 'node:path';
 
 // time limits: a hanging browser call fails the test instead of the suite
 const T = { timeout: 60_000 };
@@ -30,6 +31,16 @@ before(async () => {
   assert.ok(collabs.length > 0, 'no collaborations');
   ids.collab = (collabs.find((c) => c.id === 'veiligheidsregio-utrecht') || collabs[0]).id;
   ids.u10 = (collabs.find((c) => c.id === 'u10') || collabs[0]).id;
+  // a fictional collaboration with figures of its participants (tests/fixtures/samenwerking_cijfers)
+  const fix = path.join(ROOT, 'tests', 'fixtures', 'samenwerking_cijfers');
+  let r = atlas(['import', 'wijzigingen', path.join(fix, 'wijzigingen'), '--toepassen', '--db', env.srv.db]);
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  for (const f of ['gebieden.csv', 'indicatoren.csv', 'waarden.csv', 'beleidsdomein_taakvelden.csv']) {
+    r = atlas(['import', 'indicatoren', path.join(fix, f), '--db', env.srv.db]);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+  }
+  for (let i = 0; i < 50 && (await env.srv.get('/samenwerkingsverbanden/testregio-cijfers')).status !== 200; i++)
+    await new Promise((ok) => setTimeout(ok, 100));
 }, T);
 
 after(async () => {
@@ -67,6 +78,7 @@ const VIEWS = [
   },
   { name: 'samenwerkingsverbanden-leeg', path: '/samenwerkingsverbanden?beleidsdomein=water&juridischeVorm=bv' },
   { name: 'samenwerkingsverband', path: () => `/samenwerkingsverbanden/${ids.collab}` },
+  { name: 'samenwerkingsverband-cijfers', path: '/samenwerkingsverbanden/testregio-cijfers' },
   { name: 'organisaties', path: '/organisaties' },
   { name: 'organisatie-utrecht', path: '/organisaties/gm0344' },
   { name: 'organisatie-opgeheven-vianen', path: () => `/organisaties/${ids.vianen}` },

@@ -89,6 +89,11 @@ test('atlas copy moves a SQLite database to PostgreSQL without loss, and back', 
     // a change set: an import batch, its audit events and provenance per field
     let r = atlas(['import', 'wijzigingen', 'data/wijzigingen/01-utrecht-2026', '--toepassen', '--db', lite]);
     assert.equal(r.status, 0, r.stderr);
+    // fictional indicators and the policy-domain mapping of the collaboration figures
+    for (const f of ['gebieden.csv', 'indicatoren.csv', 'waarden.csv', 'beleidsdomein_taakvelden.csv']) {
+      r = atlas(['import', 'indicatoren', `tests/fixtures/samenwerking_cijfers/${f}`, '--db', lite]);
+      assert.equal(r.status, 0, r.stderr);
+    }
     srv = await startServer({ db: lite, dir });
     r = await call(srv, 'POST', '/api/v1/samenwerkingsverbanden', token, {
       naam: 'Testregio Kopieerland',
@@ -116,7 +121,7 @@ test('atlas copy moves a SQLite database to PostgreSQL without loss, and back', 
     assert.equal(r.status, 200, r.text);
     const before = await snapshotOf(srv);
     await srv.stop();
-    const MODULE_TABLES = ['import_batch', 'provenance', 'correction'];
+    const MODULE_TABLES = ['import_batch', 'provenance', 'correction', 'indicator_value', 'samenwerking_cijfers_domein'];
     const liteModule = MODULE_TABLES.map((t) => sql(lite, `SELECT count(*) FROM ${t}`));
     const batched = sql(lite, 'SELECT count(*) FROM audit_event WHERE batch_id IS NOT NULL');
     const liteAudit = Number(sql(lite, 'SELECT count(*) FROM audit_event'));
