@@ -17,7 +17,7 @@
 #include <string.h>
 
 const struct param_spec indicatoren_dashboard_params[] = {
-    {"klasse", PT_TEXT, 40}, {"vergelijk", PT_TEXT, 400}, {NULL, 0, 0}};
+    {"klasse", PT_TEXT, 40}, {"vergelijk", PT_LIST, PEERS_MAX_CODES}, {NULL, 0, 0}};
 
 static const char *num(struct arena *a, double v)
 {
