@@ -51,6 +51,8 @@
 
 #include "../pages/indicatoren.h"
 #include "../pages/indicatoren_dashboard.h"
+#include "../pages/indicatoren_vergelijk.h"
+#include "../api/api_indicatoren_vergelijk.h"
 
 #include "../api/api_bibliotheek.h"
 #include "../pages/bibliotheek.h"
@@ -408,6 +410,11 @@ const struct route routes[] = {
      * request (module data outside the snapshot: not cached). */
     {GET, "/kennis/indicatoren", page_indicatoren, ROUTE_PAGE, 0, no_params},
     {GET, "/kennis/indicatoren/{key}", page_indicator_show, ROUTE_PAGE, 0, indicatoren_show_params},
+    /* one indicator across chosen gemeenten (pages/indicatoren_vergelijk.c) */
+    {GET, "/kennis/vergelijk", page_indicatoren_vergelijk, ROUTE_PAGE, 0,
+     indicatoren_vergelijk_params},
+    {GET, "/kennis/vergelijk.csv", page_indicatoren_vergelijk_csv, ROUTE_PAGE, 0,
+     indicatoren_vergelijk_csv_params},
 
     /* The knowledge base (pages/bibliotheek.c): lists and items are public
      * as far as the reader may see them (never cached); signed-in editors
@@ -594,6 +601,8 @@ const struct route routes[] = {
      api_indicator_values_params},
     {GET, "/api/v1/kennis/gemeenten/{code}/dashboard", api_indicatoren_dashboard, ROUTE_API, 0,
      api_indicatoren_dashboard_params},
+    {GET, "/api/v1/kennis/vergelijk", api_indicatoren_vergelijk, ROUTE_API, 0,
+     api_indicatoren_vergelijk_params},
 
     /* API, the knowledge base: public items open; items for partners and
      * every write with a personal API token (checked by the handler). */
