@@ -258,8 +258,12 @@ enum vergelijk_status indicatoren_vergelijk(struct store *st, struct arena *a, c
 	/* the province's gemeenten, by name (gem is by name) */
 	out->province = arena_calloc(a, (size_t)n_gem + 1, sizeof *out->province);
 	for (int k = 0; k < n_gem; k++)
-		if (strcmp(gem[k].province, INDICATOREN_PROVINCE) == 0)
-			out->province[out->n_province++] = row_of(out, &gem[k]);
+		if (strcmp(gem[k].province, INDICATOREN_PROVINCE) == 0) {
+			struct vergelijk_row *p = &out->province[out->n_province++];
+			*p = row_of(out, &gem[k]);
+			for (int i = 0; i < n_list && !p->chosen; i++)
+				p->chosen = strcmp(list[i], p->code) == 0;
+		}
 	return VG_OK;
 }
 

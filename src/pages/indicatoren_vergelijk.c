@@ -290,8 +290,9 @@ static void choropleth(struct request *r, const struct vergelijk *v)
 			  "focusable=\"false\"><rect class=\"atlas-map__t%d\" x=\"1\" y=\"1\" "
 			  "width=\"18\" height=\"18\" stroke=\"#333\"/></svg><span>",
 			  c);
-		html_text(b, arena_printf(a, "%d: %s (%d gemeenten in Nederland)", c + 1,
-					  class_name(a, v, c), v->class_count[c]));
+		html_text(b, arena_printf(a, "%d: %s (%d %s in Nederland)", c + 1,
+					  class_name(a, v, c), v->class_count[c],
+					  v->class_count[c] == 1 ? "gemeente" : "gemeenten"));
 		html_raw(b, "</span></li>");
 	}
 	html_raw(b, "<li class=\"atlas-map__legend-item\"><svg class=\"atlas-map__swatch\" "
