@@ -68,6 +68,10 @@ const UNLINKED = [
     path: '/kennis/indicatoren/{key}',
     why: 'the test data loads no indicators (make run does: data/indicatoren); the links from /kennis/indicatoren are tested in tests/http/indicatoren.test.mjs',
   },
+  {
+    path: '/kennis/vergelijk.csv',
+    why: 'linked from a comparison, which needs indicators; the test data loads none (tests/http/indicatoren_vergelijk.test.mjs checks the links, tests/browser/indicatoren_vergelijk.test.mjs downloads one)',
+  },
 
   ...['/kennis/bibliotheek/{id}', '/kennis/bibliotheek/{id}/bewerken'].map((p) => ({
     path: p,
