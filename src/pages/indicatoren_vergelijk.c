@@ -211,8 +211,9 @@ static void choropleth(struct request *r, const struct vergelijk *v)
 	comp_para(b, "De kleur en het cijfer op elke gemeente zeggen in welk vijfde van alle "
 		     "gemeenten van Nederland de waarde valt: 1 is het laagste vijfde, 5 het "
 		     "hoogste. De gekozen gemeenten hebben een dikke rand.");
-	html_raw(b, "<div class=\"atlas-map atlas-vergelijk__map\"><figure "
-		    "class=\"atlas-map__figure\">");
+	html_raw(b,
+		 "<div class=\"atlas-map atlas-vergelijk__map\" data-weergave=\"aantal\"><figure "
+		 "class=\"atlas-map__figure\">");
 	if (geo_count() > 0) {
 		html_rawf(b,
 			  "<svg class=\"atlas-map__svg\" viewBox=\"0 0 %.0f %.0f\" role=\"img\" "
@@ -389,7 +390,14 @@ static void distribution(struct request *r, const struct vergelijk *v)
 	struct buf *b = &r->out;
 	struct arena *a = r->arena;
 	html_raw(b, "<section class=\"atlas-vergelijk__verdeling\" aria-labelledby=\"verdeling\">");
+	const char *unit = v->ind.d.unit;
 	comp_h2(b, "verdeling", "Alle gemeenten van Nederland");
+	comp_para(
+	    b, arena_printf(a,
+			    "Hoe de %d gemeenten met een waarde verdeeld zijn%s%s%s: elk staafje "
+			    "telt de gemeenten in één interval, de streepjeslijn is de mediaan, "
+			    "een zwarte lijn met stip een gekozen gemeente.",
+			    v->n_present, *unit ? " (in " : "", unit, *unit ? ")" : ""));
 	int maxc = 1;
 	for (int k = 0; k < VERGELIJK_BINS; k++)
 		if (v->hist[k] > maxc)
