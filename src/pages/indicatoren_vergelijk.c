@@ -648,6 +648,7 @@ int page_indicatoren_vergelijk(struct request *r)
 		return page_store_down(r);
 	const char *key = req_param(r, "indicator");
 	struct vergelijk v;
+	memset(&v, 0, sizeof v);
 	const char *err = NULL, *param = NULL;
 	enum vergelijk_status vs = VG_OK;
 	if (!str_empty(key)) {
@@ -718,24 +719,35 @@ int page_indicatoren_vergelijk(struct request *r)
 	about(r, &v);
 	html_raw(b, "<section aria-labelledby=\"gekozen\">");
 	comp_h2(b, "gekozen", "De gekozen gemeenten");
-	html_raw(b, "<p class=\"utrecht-paragraph\">");
-	html_text(b,
-		  arena_printf(r->arena,
-			       "De mediaan van de %d gemeenten van Nederland met een waarde is %s. "
-			       "Rang 1 is %s; gelijke waarden delen een rang.",
-			       v.n_present, num(r->arena, v.median),
-			       strcmp(v.ind.d.direction, "lager_beter") == 0
-				   ? "de laagste waarde (lager is beter)"
-				   : "de hoogste waarde"));
-	html_raw(b, "</p>");
+	if (v.n_present) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">");
+		html_text(b,
+			  arena_printf(
+			      r->arena,
+			      "De mediaan van de %d gemeenten van Nederland met een waarde is %s. "
+			      "Rang 1 is %s; gelijke waarden delen een rang.",
+			      v.n_present, num(r->arena, v.median),
+			      strcmp(v.ind.d.direction, "lager_beter") == 0
+				  ? "de laagste waarde (lager is beter)"
+				  : "de hoogste waarde"));
+		html_raw(b, "</p>");
+	} else {
+		comp_para(b,
+			  arena_printf(r->arena,
+				       "Voor %s heeft geen enkele gemeente een waarde: er is niets "
+				       "om te rangschikken, in te kleuren of te verdelen.",
+				       v.period));
+	}
 	if (v.n_chosen)
 		chosen_table(r, &v);
 	else
 		comp_para(b, "U hebt nog geen gemeenten gekozen; kies ze hieronder.");
 	html_raw(b, "</section>");
 	exports(r);
-	choropleth(r, &v);
-	distribution(r, &v);
+	if (v.n_present) { /* without any value there are no classes and no distribution */
+		choropleth(r, &v);
+		distribution(r, &v);
+	}
 	form(r, inds, n_inds, gem, n_gem, v.ind.d.key, v.codes);
 	html_raw(b, "</div>");
 	layout_end(b, NULL);

@@ -58,6 +58,7 @@ before(async () => {
       'indicator,gebied,periode,waarde,bron\n' +
         'test_fietspaden,GM0321,2024,20,Testbureau 2024\n' +
         'test_fietspaden,GM0344,2024,20,Testbureau 2024\n' +
+        'test_wachttijd,GM0321,2022,,Testbureau 2022\n' +
         'klasse_gemeentegrootte,GM9901,2024,3,Testbureau\n' +
         'klasse_gemeentegrootte,GM9902,2024,3,Testbureau\n' +
         'klasse_gemeentegrootte,GM9903,2024,2,Testbureau\n' +
@@ -250,4 +251,22 @@ test('CSV: the chosen gemeenten or all, with source and licence; missing is empt
   const all = await anon.get('/kennis/vergelijk.csv?indicator=test_fietspaden&gebieden=gm0321&alle=ja');
   assert.equal(all.text.trim().split('\r\n').length, 7);
   assert.match(all.headers.get('content-disposition'), /vergelijk-test_fietspaden-alle\.csv/);
+});
+
+test('a period in which no gemeente has a value: missing everywhere, no median, no zero', async () => {
+  const d = await cmp('?indicator=test_wachttijd&gebieden=gm0321&periode=2022');
+  assert.equal(d.periode, '2022');
+  assert.equal(d.nederland.aantalMetWaarde, 0);
+  assert.equal(d.nederland.mediaan, null);
+  assert.deepEqual(d.nederland.klassen, []);
+  assert.equal(d.gemeenten[0].waarde, null);
+  assert.equal(d.gemeenten[0].percentageLager, null);
+  const r = await anon.get('/kennis/vergelijk?indicator=test_wachttijd&gebieden=gm0321&periode=2022');
+  assert.equal(r.status, 200);
+  const t = text(r.text);
+  assert.match(t, /Voor 2022 heeft geen enkele gemeente een waarde/);
+  assert.match(t, /Houten \(GM0321\) geen gegevens/);
+  assert.doesNotMatch(t, /mediaan (van de )?\d/);
+  assert.doesNotMatch(t, / 0 /);
+  assert.doesNotMatch(r.text, /atlas-vergelijk__svg|atlas-map__svg/);
 });
