@@ -349,6 +349,10 @@ static void choropleth(struct request *r, const struct vergelijk *v)
 
 /* ---- the national distribution ------------------------------------------ */
 
+/* The rows of gemeente names above the national distribution: one per
+ * labelled gemeente at most, so labels never have to overlap. */
+#define LABEL_ROWS 8
+
 static double xpos(const struct vergelijk *v, double x)
 {
 	const double left = 20, width = 600;
@@ -402,9 +406,41 @@ static void distribution(struct request *r, const struct vergelijk *v)
 	for (int k = 0; k < VERGELIJK_BINS; k++)
 		if (v->hist[k] > maxc)
 			maxc = v->hist[k];
+	/* label rows: each label takes the first row where it does not run into
+	 * the previous one (widths estimated for the larger narrow-screen font) */
 	int labelled = v->n_chosen <= 8 ? v->n_chosen : 0;
-	int rows = labelled < 3 ? labelled : 3;
-	double top = 10 + rows * 18, base = top + 130, h = base + 40;
+	int *row = arena_calloc(a, (size_t)v->n_chosen + 1, sizeof *row);
+	double row_end[LABEL_ROWS];
+	for (int k = 0; k < LABEL_ROWS; k++)
+		row_end[k] = -1e9;
+	int rows = 0;
+	for (int done = 0; done < labelled; done++) {
+		int next = -1; /* the leftmost chosen one not placed yet */
+		for (int i = 0; i < labelled; i++)
+			if (v->chosen[i].has && !row[i] &&
+			    (next < 0 || v->chosen[i].value < v->chosen[next].value))
+				next = i;
+		if (next < 0)
+			break;
+		double x = xpos(v, v->chosen[next].value);
+		double w = 15.0 * (double)strlen(v->chosen[next].name) + 10;
+		double x0 = x < 320 ? x : x - w, x1 = x < 320 ? x + w : x;
+		int best = -1; /* the first free row, else the one that ends first */
+		for (int k = 0; k < LABEL_ROWS && best < 0; k++)
+			if (row_end[k] < x0)
+				best = k;
+		if (best < 0) {
+			best = 0;
+			for (int k = 1; k < LABEL_ROWS; k++)
+				if (row_end[k] < row_end[best])
+					best = k;
+		}
+		row_end[best] = x1;
+		row[next] = best + 1;
+		if (best + 1 > rows)
+			rows = best + 1;
+	}
+	double top = 10 + rows * 26, base = top + 130, h = base + 50;
 	html_rawf(b,
 		  "<figure class=\"atlas-vergelijk__figure\"><svg class=\"atlas-vergelijk__svg\" "
 		  "viewBox=\"0 0 640 %.0f\" role=\"img\" aria-labelledby=\"verdeling-titel "
@@ -434,17 +470,17 @@ static void distribution(struct request *r, const struct vergelijk *v)
 		  "<line class=\"atlas-vergelijk__median\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
 		  "y2=\"%.1f\"/>",
 		  mx, top, mx, base + 6);
-	html_rawf(b, "<text class=\"atlas-vergelijk__tick\" x=\"20\" y=\"%.1f\">", base + 20);
+	html_rawf(b, "<text class=\"atlas-vergelijk__tick\" x=\"20\" y=\"%.1f\">", base + 22);
 	html_text(b, num(a, v->min));
 	html_rawf(b,
 		  "</text><text class=\"atlas-vergelijk__tick\" x=\"620\" y=\"%.1f\" "
 		  "text-anchor=\"end\">",
-		  base + 20);
+		  base + 22);
 	html_text(b, num(a, v->max));
 	html_rawf(b,
 		  "</text><text class=\"atlas-vergelijk__tick\" x=\"%.1f\" y=\"%.1f\" "
 		  "text-anchor=\"middle\">",
-		  mx, base + 36);
+		  mx, base + 44);
 	html_text(b, arena_printf(a, "mediaan %s", num(a, v->median)));
 	html_raw(b, "</text>");
 	for (int i = 0; i < v->n_chosen; i++) {
@@ -457,12 +493,12 @@ static void distribution(struct request *r, const struct vergelijk *v)
 		html_rawf(b,
 			  "</title><line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
 			  "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>",
-			  x, i < labelled ? 14.0 + (i % 3) * 18 : top, x, base, x, base);
-		if (i < labelled) {
+			  x, row[i] ? 8.0 + (row[i] - 1) * 26 : top, x, base, x, base);
+		if (row[i]) {
 			html_rawf(b,
 				  "<text class=\"atlas-vergelijk__label\" x=\"%.1f\" y=\"%.1f\" "
 				  "text-anchor=\"%s\">",
-				  x + (x < 320 ? 4 : -4), 14.0 + (i % 3) * 18 + 10,
+				  x + (x < 320 ? 4 : -4), 8.0 + (row[i] - 1) * 26 + 14,
 				  x < 320 ? "start" : "end");
 			html_text(b, c->name);
 			html_raw(b, "</text>");
