@@ -10,15 +10,9 @@
 # test: exits 0 whatever the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN=${ATLAS_BIN:-build/atlas}
 N=${BENCH_INDICATOREN_N:-200}
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/atlas-indicatoren.XXXXXX")
-PID=
-cleanup() {
-	[ -n "$PID" ] && kill -TERM "$PID" 2>/dev/null && wait "$PID" 2>/dev/null
-	rm -rf "$TMP"
-}
-trap cleanup EXIT INT TERM
+# shellcheck source=bench/lib_serve.sh
+. bench/lib_serve.sh
 
 /usr/bin/env python3 - "$TMP" <<'PY'
 import random, sys
@@ -59,28 +53,7 @@ echo "Indicatoren (bench/indicatoren.sh): 342 gemeenten × 200 indicatoren × 5 
 timed "import 342.000 waarden (nieuw)" "$BIN" import indicatoren "$TMP/waarden.csv" --db "$DB"
 timed "dezelfde import nogmaals (niets gewijzigd)" "$BIN" import indicatoren "$TMP/waarden.csv" --db "$DB"
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$BIN" serve --db "$DB" --port "$PORT" --quiet >"$TMP/serve.out" 2>"$TMP/serve.log" &
-PID=$!
-BASE=http://127.0.0.1:$PORT
-for _ in $(seq 50); do curl -fs -o /dev/null "$BASE/api/v1/health" && break; sleep 0.1; done
-
-measure() { # label url target-ms
-	local label=$1 url=$2 target=$3
-	curl -s -o /dev/null "$url" # warm-up
-	for _ in $(seq "$N"); do
-		curl -s -o /dev/null -w '%{http_code} %{time_total}\n' "$url"
-	done >"$TMP/t.txt"
-	local bad
-	bad=$(awk '$1 != 200' "$TMP/t.txt" | wc -l)
-	awk '{ print $2 * 1000 }' "$TMP/t.txt" | sort -n | awk -v label="$label" -v bad="$bad" -v target="$target" '
-		{ t[NR] = $1 }
-		END {
-			n = NR
-			printf "  %-46s n=%d p50 %.1f ms  p95 %.1f ms  p99 %.1f ms  max %.1f ms  (niet-200: %d) — doel ≤ %d ms\n",
-				label, n, t[int(n * 0.50)], t[int(n * 0.95)], t[int(n * 0.99)], t[n], bad, target
-		}'
-}
+bench_serve "$DB"
 measure "GET /kennis/indicatoren" "$BASE/kennis/indicatoren" 50
 measure "GET /kennis/indicatoren/bench_000" "$BASE/kennis/indicatoren/bench_000" 20
 measure "GET /api/v1/kennis/indicatoren/bench_000/waarden" "$BASE/api/v1/kennis/indicatoren/bench_000/waarden?periode=2024" 20

@@ -144,6 +144,14 @@ DEFS = {
                          "Landoppervlakte van de gemeente.", CBS, AREA_URL, CBS_LICENCE, W_AREA),
     "oppervlakte_water": ("Oppervlakte water", "Ruimte", "km²", "neutraal",
                           "Wateroppervlakte van de gemeente.", CBS, AREA_URL, CBS_LICENCE, W_AREA),
+    "iv3_rekening_inwonertal": ("Inwonertal in de Iv3-jaarrekening 2023", "Financiën", "inwoners",
+                                "neutraal", "Het inwonertal waarmee de Iv3-jaarrekening 2023 in "
+                                "het bronbestand per inwoner is omgerekend.", IV3_SOURCE, IV3_URL,
+                                IV3_LICENCE, W_IV3),
+    "iv3_begroting_inwonertal": ("Inwonertal in de Iv3-begroting 2024", "Financiën", "inwoners",
+                                 "neutraal", "Het inwonertal waarmee de Iv3-begroting 2024 in het "
+                                 "bronbestand per inwoner is omgerekend.", IV3_SOURCE, IV3_URL,
+                                 IV3_LICENCE, W_IV3),
     "klasse_gemeentegrootte": ("Gemeentegrootteklasse", "Vergelijkingsklassen", "klasse 1-8",
                                "neutraal", "CBS-grootteklasse naar inwonertal: 1 minder dan 5.000, "
                                "2 5.000-10.000, 3 10.000-20.000, 4 20.000-50.000, 5 50.000-100.000, "
@@ -344,16 +352,20 @@ def main():
             for m in maps(bron):
                 ind = m["indicator"]
                 col = column(hdr, m["kolom"], path)
-                if ind.startswith("klasse_"):
+                if "{taakveld}" not in ind:
+                    # once per gemeente: a peer class or the file's own inwonertal
                     if (code, ind) in classes_done:
                         continue
                     classes_done.add((code, ind))
                     cell = r[col].strip()
                     v = None
-                    if cell:
-                        v = CLASS_CODES[ind].get(cell)
-                        if v is None:
-                            die("%s: onbekende klasse %r" % (path, cell))
+                    if ind.startswith("klasse_"):
+                        if cell:
+                            v = CLASS_CODES[ind].get(cell)
+                            if v is None:
+                                die("%s: onbekende klasse %r" % (path, cell))
+                    else:
+                        v = number(cell, False)
                     put(ind, code, m["periode"], v, "Iv3 %s %s" % (kind, m["periode"]))
                     continue
                 key = ind.replace("{taakveld}", tv_code.replace(".", "_"))

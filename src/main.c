@@ -26,6 +26,7 @@
 #include "app/siteinfo.h"
 #include "app/outbox.h"
 #include "app/persoonsgegevens.h"
+#include "app/subsidiekansen.h"
 #include "app/indicatoren.h"
 #include "io/indicatoren_csv.h"
 #include "io/geo.h"
@@ -101,6 +102,8 @@ static const char *usage_text =
     "  copy           kopieer alle gegevens naar een andere (lege) database, bv. PostgreSQL\n"
     "  mail test --to ADRES  zet een testbericht in de wachtrij van de uitgaande post\n"
     "  bewaartermijn  past de bewaartermijn van aanmeldingen voor bijeenkomsten nu toe\n"
+    "  herinneringen  zet de herinneringen voor deadlines van subsidiekansen nu in de "
+    "wachtrij\n"
     "\n"
     "Opties voor alle opdrachten:\n"
     "  --db PAD|URL   SQLite-bestand of PostgreSQL-URL (postgres://…); standaard\n"
@@ -935,9 +938,17 @@ static int mail_config_from_env(struct outbox_config *c)
 	return 0;
 }
 
+/* The sender thread's periodic sweeps: the retention of registrations and
+ * the deadline reminders of funding calls. */
+static void housekeeping(struct store *st)
+{
+	persoonsgegevens_housekeeping(st);
+	subsidiekansen_housekeeping(st);
+}
+
 static int mail_start(void)
 {
-	mail_cfg.housekeeping = persoonsgegevens_housekeeping;
+	mail_cfg.housekeeping = housekeeping;
 	return outbox_sender_start(&mail_cfg);
 }
 
@@ -1017,6 +1028,55 @@ static int cmd_retention(const struct opts *o)
 	return 0;
 }
 
+/* The lead times of the funding-call reminders from the environment;
+ * false with a message on stderr when the setting is malformed. */
+static bool reminders_from_env(const char *cmd)
+{
+	char err[256];
+	if (subsidiekansen_reminders_configure(getenv(SUBSIDIEKANSEN_LEADS_ENV), err, sizeof err))
+		return true;
+	fprintf(stderr, "atlas %s: %s\n", cmd, err);
+	return false;
+}
+
+static const char reminders_help[] =
+    "Gebruik: atlas herinneringen [--db PAD]\n"
+    "Zet de herinneringen voor de deadlines van subsidiekansen die vandaag aan de beurt\n"
+    "zijn nu in de wachtrij van de uitgaande post (een draaiende 'atlas serve' doet dit\n"
+    "ook elke tien minuten). Een herinnering gaat naar wie namens een organisatie\n"
+    "interesse meldde met 'Herinnering sturen voor de deadline', zoveel dagen voor de\n"
+    "deadline als $ATLAS_SUBSIDIEKANSEN_HERINNERING_DAGEN zegt (standaard \"14,3\").\n"
+    "Elke herinnering gaat één keer, hoe vaak dit ook draait. Met een regel in het\n"
+    "auditlog.\n";
+
+/* atlas herinneringen: the funding-call reminder sweep now */
+static int cmd_reminders(const struct opts *o)
+{
+	if (!reminders_from_env("herinneringen"))
+		return 1;
+	struct store *st;
+	if (open_store(o, &st))
+		return 1;
+	char err[256], today[11];
+	if (store_check_schema(st, err, sizeof err) != STORE_OK) {
+		fprintf(stderr, "atlas herinneringen: %s\n", err);
+		store_close(st);
+		return 1;
+	}
+	today_iso(today);
+	int queued = 0;
+	int rc = subsidiekansen_remind(st, today, &queued);
+	store_close(st);
+	if (rc != STORE_OK) {
+		fputs("atlas herinneringen: in de wachtrij zetten mislukt; er is niets gewijzigd\n",
+		      stderr);
+		return 1;
+	}
+	printf("%d herinnering(en) in de wachtrij gezet (%s dagen voor de deadline)\n", queued,
+	       subsidiekansen_reminder_days());
+	return 0;
+}
+
 static int cmd_serve(const struct opts *o)
 {
 	size_t len = 0;
@@ -1037,7 +1097,7 @@ static int cmd_serve(const struct opts *o)
 	static const struct router_access access = {policy_has_role, policy_may_write_api};
 	router_set_access(&access);
 	siteinfo_set(o->contact, o->fg_contact);
-	if (mail_config_from_env(&mail_cfg) != 0)
+	if (mail_config_from_env(&mail_cfg) != 0 || !reminders_from_env("serve"))
 		return 1;
 	struct server_config cfg = {
 	    .listen = o->listen,
@@ -1342,6 +1402,7 @@ static const struct command commands[] = {
     {"user", cmd_user, user_help, true},
     {"mail", cmd_mail, mail_help, false},
     {"bewaartermijn", cmd_retention, retention_help, false},
+    {"herinneringen", cmd_reminders, reminders_help, false},
     {"help", cmd_help, NULL, false},
 };
 

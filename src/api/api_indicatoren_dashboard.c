@@ -13,15 +13,6 @@
 const struct param_spec api_indicatoren_dashboard_params[] = {
     {"klasse", PT_TEXT, 40}, {"vergelijk", PT_LIST, PEERS_MAX_CODES}, {NULL, 0, 0}};
 
-static void num_or_null(struct jw *w, const char *key, bool has, double v)
-{
-	jw_key(w, key);
-	if (has)
-		jw_num(w, v);
-	else
-		jw_null(w);
-}
-
 static void item_json(struct jw *w, const struct dash_item *it)
 {
 	jw_obj(w);
@@ -33,18 +24,18 @@ static void item_json(struct jw *w, const struct dash_item *it)
 	jw_kstr(w, "bron", it->ind->d.source);
 	jw_kstr(w, "waarschuwing", *it->ind->d.warning ? it->ind->d.warning : NULL);
 	jw_kstr(w, "periode", it->period);
-	num_or_null(w, "waarde", it->value_has, it->value);
+	jw_knum_or_null(w, "waarde", it->value_has, it->value);
 	jw_kstr(w, "bronNotitie", it->note && *it->note ? it->note : NULL);
 	jw_key(w, "reeks");
 	jw_arr(w);
 	for (int i = 0; i < it->n_series; i++) {
 		jw_obj(w);
 		jw_kstr(w, "periode", it->periods[i]);
-		num_or_null(w, "waarde", it->has[i], it->values[i]);
+		jw_knum_or_null(w, "waarde", it->has[i], it->values[i]);
 		jw_end(w);
 	}
 	jw_end(w);
-	num_or_null(w, "verandering", it->trend.n_present >= 2, it->trend.change);
+	jw_knum_or_null(w, "verandering", it->trend.n_present >= 2, it->trend.change);
 	jw_key(w, "rang");
 	if (it->rank)
 		jw_int(w, it->rank);
@@ -54,8 +45,8 @@ static void item_json(struct jw *w, const struct dash_item *it)
 	jw_key(w, "vergelijkbaar");
 	jw_obj(w);
 	jw_kint(w, "aantalMetWaarde", it->peers.n);
-	num_or_null(w, "gemiddelde", it->peers.n > 0, it->peers.mean);
-	num_or_null(w, "mediaan", it->peers.n > 0, it->peers.median);
+	jw_knum_or_null(w, "gemiddelde", it->peers.n > 0, it->peers.mean);
+	jw_knum_or_null(w, "mediaan", it->peers.n > 0, it->peers.median);
 	jw_kstr(w, "positie", peers_position_key(it->position));
 	jw_end(w);
 	jw_end(w);
@@ -89,7 +80,7 @@ int api_indicatoren_dashboard(struct request *r)
 	jw_key(&w, "vergelijking");
 	jw_obj(&w);
 	jw_kstr(&w, "klasse", d.cls ? d.cls->param : NULL);
-	num_or_null(&w, "klasseWaarde", d.class_has, d.class_value);
+	jw_knum_or_null(&w, "klasseWaarde", d.class_has, d.class_value);
 	jw_kstr(&w, "klassePeriode", d.class_period);
 	jw_key(&w, "gemeenten");
 	jw_arr(&w);

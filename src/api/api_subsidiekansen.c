@@ -4,6 +4,7 @@
  */
 #include "api_subsidiekansen.h"
 #include "api_common.h"
+#include "../app/outbox.h"
 #include "../app/subsidiekansen.h"
 #include "../domain/snapshot.h"
 #include "../domain/validate.h"
@@ -107,8 +108,10 @@ static void call_json(struct request *r, struct jw *w, const struct funding_call
 	jw_kstr(w, "statusNotitie", *c->status_note ? c->status_note : NULL);
 	jw_kint(w, "versie", c->version);
 	jw_kint(w, "interesseAantal", c->interests);
-	if (v && v->may_mark)
+	if (v && v->may_mark) {
 		jw_kbool(w, "interesseEigenOrganisatie", v->marked);
+		jw_kbool(w, "herinneringEigenOrganisatie", v->marked && v->marked_remind);
+	}
 	if (v && v->see_interests) {
 		jw_key(w, "interesse");
 		jw_arr(w);
@@ -121,7 +124,23 @@ static void call_json(struct request *r, struct jw *w, const struct funding_call
 				oi >= 0 ? r->snap->orgs[oi].name : x->org_code);
 			jw_kstr(w, "gemeldDoor", *x->user ? x->user : NULL);
 			jw_kstr(w, "toelichting", *x->note ? x->note : NULL);
+			jw_kbool(w, "herinnering", x->remind);
 			jw_kstr(w, "gemeldOp", x->created_at);
+			jw_end(w);
+		}
+		jw_end(w);
+		jw_key(w, "herinneringen");
+		jw_arr(w);
+		for (int i = 0; i < v->n_reminders; i++) {
+			const struct funding_reminder_row *x = &v->reminders[i];
+			jw_obj(w);
+			jw_kstr(w, "organisatie", x->org_code);
+			jw_kint(w, "dagenVoorDeadline", x->lead_days);
+			jw_kstr(w, "deadline", x->deadline);
+			jw_kstr(w, "inWachtrijOp", x->queued_at);
+			jw_kstr(w, "status",
+				*x->status ? outbox_status_word(x->status) : "ingetrokken");
+			jw_kstr(w, "verzondenOp", *x->sent_at ? x->sent_at : NULL);
 			jw_end(w);
 		}
 		jw_end(w);
@@ -401,14 +420,20 @@ int api_subsidiekans_interest(struct request *r)
 		return respond_not_found(r);
 	struct field_errors e = {0};
 	const char *note = NULL;
+	bool remind = true;
 	if (r->body_len > 0) {
 		json_t *o;
 		int st = api_json_body_or_respond(r, &o);
 		if (st)
 			return st;
 		api_str_member(o, "toelichting", &note, &e);
-		static const char *const known[] = {"toelichting"};
-		api_unknown_members(o, known, 1, &e);
+		json_t *h = json_object_get(o, "herinnering");
+		if (h && json_is_boolean(h))
+			remind = json_is_true(h);
+		else if (h)
+			field_errors_add(&e, "herinnering", "Geef true of false.");
+		static const char *const known[] = {"toelichting", "herinnering"};
+		api_unknown_members(o, known, 2, &e);
 		if (e.n)
 			return api_invalid(r, &e, INVALID);
 	}
@@ -416,7 +441,7 @@ int api_subsidiekans_interest(struct request *r)
 	if (!s)
 		return api_store_down(r);
 	int st = outcome_or_respond(
-	    r, subsidiekansen_mark(s, r->arena, r->snap, r->user, "api", id, note, &e), &e);
+	    r, subsidiekansen_mark(s, r->arena, r->snap, r->user, "api", id, note, remind, &e), &e);
 	if (st)
 		return st;
 	return reply_call(r, s, id, 201);

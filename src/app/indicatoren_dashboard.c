@@ -4,7 +4,7 @@
 #include "indicatoren_dashboard.h"
 #include "../domain/indicatoren.h"
 #include "../lib/arena.h"
-#include "../store/store_indicatoren_dashboard.h"
+#include "indicatoren_model.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -25,51 +25,150 @@ static bool is_class_key(const char *key)
 int indicatoren_dashboard_gemeenten(struct store *st, struct arena *a, struct dash_peer **out,
 				    int *n)
 {
-	struct indicator_cell *g;
 	*out = NULL;
 	*n = 0;
-	if (store_indicator_gemeenten(st, a, &g, n))
+	const struct indicator_model *m = indicatoren_model(st, a);
+	if (!m)
 		return STORE_ERR;
-	*out = arena_calloc(a, (size_t)*n + 1, sizeof **out);
-	for (int i = 0; i < *n; i++)
-		(*out)[i] = (struct dash_peer){g[i].area, g[i].area_name};
+	*out = arena_calloc(a, (size_t)m->n_gemeenten + 1, sizeof **out);
+	for (int i = 0; i < m->n_gemeenten; i++) {
+		const struct indicator_area *g = &m->areas[m->by_name[i]];
+		(*out)[i] = (struct dash_peer){g->code, g->name};
+	}
+	*n = m->n_gemeenten;
 	return STORE_OK;
 }
 
-/* The explicit list: parsed, and every code a gemeente in the store. */
-static enum dash_status parse_list(struct store *st, struct arena *a, const char *vergelijk,
-				   struct dashboard *d, const char **err)
+static bool is_gemeente(const struct indicator_model *m, int area)
+{
+	return area >= 0 && strcmp(m->areas[area].level, "gemeente") == 0;
+}
+
+/* The explicit list: parsed, and every code a gemeente of the model. */
+static enum dash_status parse_list(const struct indicator_model *m, struct arena *a,
+				   const char *vergelijk, struct dashboard *d, bool *peer,
+				   const char **err)
 {
 	char codes[PEERS_MAX_CODES][PEERS_CODE_LEN];
 	int n = peers_parse_list(vergelijk, codes, PEERS_MAX_CODES, err);
 	if (n < 0)
 		return DASH_BAD;
-	struct dash_peer *g;
-	int ng;
-	if (indicatoren_dashboard_gemeenten(st, a, &g, &ng))
-		return DASH_FAULT;
 	d->peers = arena_calloc(a, (size_t)n, sizeof *d->peers);
 	size_t len = 0;
 	char *list = arena_alloc(a, (size_t)n * PEERS_CODE_LEN + 1);
 	for (int i = 0; i < n; i++) {
-		const struct dash_peer *hit = NULL;
-		for (int j = 0; j < ng && !hit; j++)
-			if (strcmp(g[j].code, codes[i]) == 0)
-				hit = &g[j];
-		if (!hit) {
+		int g = im_area(m, codes[i]);
+		if (!is_gemeente(m, g)) {
 			*err = arena_printf(a, "Vergelijk met: %s is geen bekende gemeentecode.",
 					    codes[i]);
 			return DASH_BAD;
 		}
-		if (strcmp(hit->code, d->area) == 0)
+		if (strcmp(m->areas[g].code, d->area) == 0)
 			continue; /* the gemeente itself is no peer */
-		d->peers[d->n_peers++] = *hit;
+		peer[g] = true;
+		d->peers[d->n_peers++] = (struct dash_peer){m->areas[g].code, m->areas[g].name};
 		len += (size_t)snprintf(list + len, PEERS_CODE_LEN + 1, "%s%s", len ? "," : "",
 					codes[i]);
 	}
 	list[len] = '\0';
 	d->list = list;
 	return DASH_OK;
+}
+
+/* Peers by class: the gemeenten with the gemeente's newest class value in
+ * that period, listed by code. */
+static void class_peers(const struct indicator_model *m, struct arena *a, int self,
+			struct dashboard *d, bool *peer)
+{
+	int ci = im_indicator(m, d->cls->key);
+	if (ci < 0)
+		return;
+	const struct im_period *ps = m->series[ci];
+	const struct im_period *at = NULL;
+	for (int k = 0; k < m->n_series[ci]; k++) {
+		const struct im_cell *c = im_cell(&ps[k], self);
+		if (c && c->has) {
+			at = &ps[k];
+			d->class_has = true;
+			d->class_value = c->value;
+			d->class_period = ps[k].period;
+		}
+	}
+	if (!at)
+		return;
+	d->peers = arena_calloc(a, (size_t)at->n + 1, sizeof *d->peers);
+	for (int k = 0; k < at->n; k++) {
+		const struct im_cell *c = &at->cells[k];
+		if (c->area == self || !c->has || c->value != d->class_value ||
+		    !is_gemeente(m, c->area))
+			continue;
+		peer[c->area] = true;
+		d->peers[d->n_peers++] =
+		    (struct dash_peer){m->areas[c->area].code, m->areas[c->area].name};
+	}
+}
+
+/* One indicator row: the gemeente's series, its rank in the province and
+ * the peers' statistics in the period of its newest value. */
+static void fill_item(const struct indicator_model *m, struct arena *a, int ind, int self,
+		      const bool *peer, struct dashboard *d, struct dash_item *it, double *vals,
+		      bool *has, bool *member, int *rank)
+{
+	const struct indicator_row *x = &m->inds[ind];
+	const struct im_period *ps = m->series[ind];
+	int nps = m->n_series[ind];
+	it->ind = x;
+	it->periods = arena_calloc(a, (size_t)nps + 1, sizeof *it->periods);
+	it->values = arena_calloc(a, (size_t)nps + 1, sizeof *it->values);
+	it->has = arena_calloc(a, (size_t)nps + 1, sizeof *it->has);
+	it->notes = arena_calloc(a, (size_t)nps + 1, sizeof *it->notes);
+	int *at = arena_calloc(a, (size_t)nps + 1, sizeof *at);
+	for (int k = 0; k < nps; k++) {
+		const struct im_cell *c = im_cell(&ps[k], self);
+		if (!c)
+			continue;
+		at[it->n_series] = k;
+		it->periods[it->n_series] = ps[k].period;
+		it->values[it->n_series] = c->value;
+		it->has[it->n_series] = c->has;
+		it->notes[it->n_series] = c->note;
+		it->n_series++;
+	}
+	it->trend = peers_trend(it->values, it->has, it->n_series);
+	if (it->trend.last < 0)
+		return;
+	it->period = it->periods[it->trend.last];
+	it->value_has = true;
+	it->value = it->values[it->trend.last];
+	it->note = it->notes[it->trend.last];
+	const struct im_period *p = &ps[at[it->trend.last]];
+	/* rank among the province's gemeenten (by code, as the cells are) */
+	int np = 0, pos = -1;
+	for (int k = 0; k < p->n; k++) {
+		const struct im_cell *c = &p->cells[k];
+		if (!is_gemeente(m, c->area) ||
+		    strcmp(m->areas[c->area].province, d->province) != 0)
+			continue;
+		if (c->area == self)
+			pos = np;
+		vals[np] = c->value;
+		has[np++] = c->has;
+	}
+	indicator_rank(vals, has, np, x->d.direction, rank);
+	it->rank = pos >= 0 ? rank[pos] : 0;
+	it->n_ranked = peers_ranked_count(rank, np);
+	/* the peers */
+	int nm = 0;
+	for (int k = 0; k < p->n; k++) {
+		const struct im_cell *c = &p->cells[k];
+		if (!peer[c->area])
+			continue;
+		vals[nm] = c->value;
+		has[nm] = c->has;
+		member[nm++] = true;
+	}
+	peers_stats(vals, has, member, nm, &it->peers);
+	it->position = peers_position(it->value_has, it->value, &it->peers);
 }
 
 enum dash_status indicatoren_dashboard(struct store *st, struct arena *a, const char *area,
@@ -83,21 +182,20 @@ enum dash_status indicatoren_dashboard(struct store *st, struct arena *a, const 
 	const char *perr;
 	if (!area || peers_parse_list(area, &code, 1, &perr) != 1 || strchr(area, ','))
 		return DASH_NOTFOUND;
-	struct indicator_cell ar;
-	int rc = store_indicator_area_get(st, a, code, &ar);
-	if (rc == STORE_ERR_NOTFOUND)
-		return DASH_NOTFOUND;
-	if (rc)
+	const struct indicator_model *m = indicatoren_model(st, a);
+	if (!m)
 		return DASH_FAULT;
-	if (strcmp(ar.period, "gemeente") != 0)
+	int self = im_area(m, code);
+	if (!is_gemeente(m, self))
 		return DASH_NOTFOUND;
-	d->area = ar.area;
-	d->area_name = ar.area_name;
-	d->province = ar.province;
+	d->area = m->areas[self].code;
+	d->area_name = m->areas[self].name;
+	d->province = m->areas[self].province;
 
 	/* the peer choice */
+	bool *peer = arena_calloc(a, (size_t)m->n_areas + 1, sizeof *peer);
 	if (vergelijk) {
-		enum dash_status s = parse_list(st, a, vergelijk, d, err);
+		enum dash_status s = parse_list(m, a, vergelijk, d, peer, err);
 		if (s)
 			return s;
 	} else {
@@ -111,150 +209,19 @@ enum dash_status indicatoren_dashboard(struct store *st, struct arena *a, const 
 			    "sociale_structuur.";
 			return DASH_BAD;
 		}
+		class_peers(m, a, self, d, peer);
 	}
 
-	struct indicator_row *inds;
-	int ni;
-	if (store_indicators(st, a, &inds, &ni))
-		return DASH_FAULT;
-	struct indicator_cell *own;
-	int no;
-	if (store_indicator_area_values(st, a, d->area, &own, &no))
-		return DASH_FAULT;
-	int64_t maxid = 0;
-	for (int i = 0; i < ni; i++)
-		if (inds[i].id > maxid)
-			maxid = inds[i].id;
-	/* first own cell per indicator id (own is sorted by id, period) */
-	int *first = arena_calloc(a, (size_t)maxid + 1, sizeof *first);
-	int *count = arena_calloc(a, (size_t)maxid + 1, sizeof *count);
-	for (int i = no - 1; i >= 0; i--) {
-		int64_t id = own[i].indicator_id;
-		if (id < 1 || id > maxid)
-			continue;
-		first[id] = i + 1;
-		count[id]++;
-	}
-
-	/* the class value: the newest period the gemeente has one */
-	int64_t class_id = 0;
-	if (d->cls)
-		for (int i = 0; i < ni; i++)
-			if (strcmp(inds[i].d.key, d->cls->key) == 0)
-				class_id = inds[i].id;
-	if (class_id && first[class_id])
-		for (int i = first[class_id] - 1; i < first[class_id] - 1 + count[class_id]; i++)
-			if (own[i].has) {
-				d->class_has = true;
-				d->class_value = own[i].value;
-				d->class_period = own[i].period;
-			}
-
-	struct indicator_cell *cmp;
-	int nc;
-	if (store_indicator_compare_values(
-		st, a, d->area, d->province, d->list ? d->list : "", d->class_has ? class_id : 0,
-		d->class_period ? d->class_period : "", d->class_value, &cmp, &nc))
-		return DASH_FAULT;
-
-	/* the class peers by name, from the values: kept sorted by code, so a
-	 * row's code is found by binary search */
-	if (d->cls) {
-		int cap = 16;
-		d->peers = arena_calloc(a, (size_t)cap, sizeof *d->peers);
-		for (int i = 0; i < nc; i++) {
-			if (!cmp[i].peer || strcmp(cmp[i].area, d->area) == 0)
-				continue;
-			int lo = 0, hi = d->n_peers;
-			while (lo < hi) {
-				int mid = (lo + hi) / 2;
-				int c = strcmp(d->peers[mid].code, cmp[i].area);
-				if (c == 0)
-					lo = hi = -1;
-				else if (c < 0)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			if (lo < 0)
-				continue;
-			if (d->n_peers == cap) {
-				struct dash_peer *p = arena_calloc(a, (size_t)cap * 2, sizeof *p);
-				memcpy(p, d->peers, (size_t)cap * sizeof *p);
-				d->peers = p;
-				cap *= 2;
-			}
-			memmove(&d->peers[lo + 1], &d->peers[lo],
-				(size_t)(d->n_peers - lo) * sizeof *d->peers);
-			d->peers[lo] = (struct dash_peer){cmp[i].area, cmp[i].area_name};
-			d->n_peers++;
-		}
-	}
-
-	int *cfirst = arena_calloc(a, (size_t)maxid + 1, sizeof *cfirst);
-	int *ccount = arena_calloc(a, (size_t)maxid + 1, sizeof *ccount);
-	for (int i = nc - 1; i >= 0; i--) {
-		int64_t id = cmp[i].indicator_id;
-		if (id < 1 || id > maxid)
-			continue;
-		cfirst[id] = i + 1;
-		ccount[id]++;
-	}
-	double *vals = arena_calloc(a, (size_t)nc + 1, sizeof *vals);
-	bool *has = arena_calloc(a, (size_t)nc + 1, sizeof *has);
-	bool *member = arena_calloc(a, (size_t)nc + 1, sizeof *member);
-	int *rank = arena_calloc(a, (size_t)nc + 1, sizeof *rank);
-
-	d->items = arena_calloc(a, (size_t)ni + 1, sizeof *d->items);
-	for (int i = 0; i < ni; i++) {
-		const struct indicator_row *x = &inds[i];
+	double *vals = arena_calloc(a, (size_t)m->n_areas + 1, sizeof *vals);
+	bool *has = arena_calloc(a, (size_t)m->n_areas + 1, sizeof *has);
+	bool *member = arena_calloc(a, (size_t)m->n_areas + 1, sizeof *member);
+	int *rank = arena_calloc(a, (size_t)m->n_areas + 1, sizeof *rank);
+	d->items = arena_calloc(a, (size_t)m->n_inds + 1, sizeof *d->items);
+	for (int i = 0; i < m->n_inds; i++) {
+		const struct indicator_row *x = &m->inds[i];
 		if (is_class_key(x->d.key) || strcmp(x->d.area_level, "gemeente") != 0)
 			continue;
-		struct dash_item *it = &d->items[d->n_items++];
-		it->ind = x;
-		int f = first[x->id] - 1, c = count[x->id];
-		it->n_series = f >= 0 ? c : 0;
-		it->periods = arena_calloc(a, (size_t)it->n_series + 1, sizeof *it->periods);
-		it->values = arena_calloc(a, (size_t)it->n_series + 1, sizeof *it->values);
-		it->has = arena_calloc(a, (size_t)it->n_series + 1, sizeof *it->has);
-		it->notes = arena_calloc(a, (size_t)it->n_series + 1, sizeof *it->notes);
-		for (int k = 0; k < it->n_series; k++) {
-			it->periods[k] = own[f + k].period;
-			it->values[k] = own[f + k].value;
-			it->has[k] = own[f + k].has;
-			it->notes[k] = own[f + k].note;
-		}
-		it->trend = peers_trend(it->values, it->has, it->n_series);
-		if (it->trend.last < 0)
-			continue;
-		it->period = it->periods[it->trend.last];
-		it->value_has = true;
-		it->value = it->values[it->trend.last];
-		it->note = it->notes[it->trend.last];
-		/* rank among the province's gemeenten */
-		int cf = cfirst[x->id] - 1, cc = ccount[x->id], np = 0, self = -1;
-		for (int k = 0; cf >= 0 && k < cc; k++) {
-			const struct indicator_cell *v = &cmp[cf + k];
-			if (strcmp(v->province, d->province) != 0)
-				continue;
-			if (strcmp(v->area, d->area) == 0)
-				self = np;
-			vals[np] = v->value;
-			has[np++] = v->has;
-		}
-		indicator_rank(vals, has, np, x->d.direction, rank);
-		it->rank = self >= 0 ? rank[self] : 0;
-		it->n_ranked = peers_ranked_count(rank, np);
-		/* the peers */
-		int nm = 0;
-		for (int k = 0; cf >= 0 && k < cc; k++) {
-			const struct indicator_cell *v = &cmp[cf + k];
-			vals[nm] = v->value;
-			has[nm] = v->has;
-			member[nm++] = v->peer && strcmp(v->area, d->area) != 0;
-		}
-		peers_stats(vals, has, member, nm, &it->peers);
-		it->position = peers_position(it->value_has, it->value, &it->peers);
+		fill_item(m, a, i, self, peer, d, &d->items[d->n_items++], vals, has, member, rank);
 	}
 	return DASH_OK;
 }

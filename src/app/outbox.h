@@ -23,8 +23,9 @@
  * on every attempt, so receivers can drop the duplicate
  * (docs/ARCHITECTURE.md, "The outbox"). The thread also removes the bodies
  * and addresses of sent mail after the retention period, and runs the
- * housekeeping hook (the retention of event registrations). Without an SMTP URL it sends
- * nothing and the queue waits.
+ * housekeeping hook (the retention of event registrations, the deadline
+ * reminders of funding calls). Without an SMTP URL it sends nothing and the
+ * queue waits.
  *
  * Who may see the outbox is policy_may_see_outbox (app/policy.h).
  */
@@ -52,7 +53,8 @@ struct outbox_config {
 	int poll_ms;		   /* idle check for due mail (default 2 000) */
 	int lease_s;		   /* a claim's lease (default 300); one send must end in it */
 	/* Run by the sender thread at start and every ten minutes with the
-	 * pruning of old mail (the retention of other personal data), or NULL. */
+	 * pruning of old mail (the retention of other personal data, periodic
+	 * reminders), or NULL. */
 	void (*housekeeping)(struct store *s);
 };
 

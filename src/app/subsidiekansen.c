@@ -2,16 +2,21 @@
  * subsidiekansen — funding calls' feature logic; see subsidiekansen.h.
  */
 #include "subsidiekansen.h"
+#include "../domain/diff.h"
 #include "../domain/fields.h"
 #include "../domain/snapshot.h"
 #include "../domain/validate.h"
 #include "../lib/arena.h"
 #include "../lib/buf.h"
+#include "../lib/log.h"
+#include "../lib/secret.h"
 #include "../lib/text.h"
 #include "../store/store.h"
 #include "accounts.h"
+#include "outbox.h"
 #include "policy.h"
 #include "relaties.h"
+#include "siteinfo.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -116,12 +121,17 @@ enum fc_outcome subsidiekansen_view(struct store *st, struct arena *a, const str
 	if (v->may_mark) {
 		v->own_org = u->org_code;
 		for (int i = 0; i < n; i++)
-			if (strcmp(rows[i].org_code, u->org_code) == 0)
+			if (strcmp(rows[i].org_code, u->org_code) == 0) {
 				v->marked = true;
+				v->marked_remind = rows[i].remind;
+			}
 	}
 	if (v->see_interests) {
 		v->interests = rows;
 		v->n_interests = n;
+		if (store_funding_reminders(st, a, c->id, &v->reminders, &v->n_reminders) !=
+		    STORE_OK)
+			return FC_FAILED;
 	}
 	return FC_OK;
 }
@@ -240,7 +250,7 @@ enum fc_outcome subsidiekansen_update(struct store *st, struct arena *a, const s
 
 enum fc_outcome subsidiekansen_mark(struct store *st, struct arena *a, const struct snapshot *s,
 				    const struct user *u, const char *via, int64_t id,
-				    const char *note, struct field_errors *e)
+				    const char *note, bool remind, struct field_errors *e)
 {
 	struct funding_call_row c;
 	enum fc_outcome o = subsidiekansen_get(st, a, id, &c);
@@ -257,7 +267,7 @@ enum fc_outcome subsidiekansen_mark(struct store *st, struct arena *a, const str
 	struct write_ctx w;
 	char actor[80], today[11];
 	accounts_write_ctx(u, via, &w, actor, today);
-	int rc = store_funding_interest_add(st, &w, id, s->orgs[oi].code, u->id, note);
+	int rc = store_funding_interest_add(st, &w, id, s->orgs[oi].code, u->id, note, remind);
 	return rc == STORE_ERR_CONFLICT ? FC_TWICE : outcome(rc);
 }
 
@@ -278,4 +288,157 @@ enum fc_outcome subsidiekansen_withdraw(struct store *st, struct arena *a, const
 	accounts_write_ctx(u, via, &w, actor, today);
 	int rc = store_funding_interest_remove(st, &w, id, s->orgs[oi].code);
 	return rc == STORE_ERR_NOTFOUND ? FC_NONE : outcome(rc);
+}
+
+/* ---- deadline reminders */
+
+static int lead_days[FUNDING_LEADS_MAX] = {14, 3};
+static int n_lead_days = 2;
+static char lead_text[FUNDING_LEADS_MAX * 8] = "14 en 3";
+
+bool subsidiekansen_reminders_configure(const char *spec, char *err, size_t errlen)
+{
+	int l[FUNDING_LEADS_MAX], n;
+	if (!spec || !*spec)
+		spec = FUNDING_LEADS_DEFAULT;
+	if (!funding_parse_lead_days(spec, l, &n)) {
+		snprintf(err, errlen,
+			 "%s moet een lijst van ten hoogste %d aantallen dagen voor de deadline "
+			 "zijn, gescheiden door komma's, elk van 0 tot en met %d (bijvoorbeeld "
+			 "\"14,3\"); nu: \"%.40s\"",
+			 SUBSIDIEKANSEN_LEADS_ENV, FUNDING_LEADS_MAX, FUNDING_LEAD_DAYS_MAX, spec);
+		return false;
+	}
+	memcpy(lead_days, l, sizeof l);
+	n_lead_days = n;
+	size_t k = 0;
+	lead_text[0] = '\0';
+	for (int i = 0; i < n; i++)
+		k += (size_t)snprintf(lead_text + k, sizeof lead_text - k, "%s%d",
+				      i == 0	   ? ""
+				      : i == n - 1 ? " en "
+						   : ", ",
+				      l[i]);
+	return true;
+}
+
+const char *subsidiekansen_reminder_days(void)
+{
+	return lead_text;
+}
+
+/* "vandaag", "morgen", "over 3 dagen" */
+static const char *days_left_text(struct arena *a, int left)
+{
+	return left == 0   ? "vandaag"
+	       : left == 1 ? "morgen"
+			   : arena_printf(a, "over %d dagen", left);
+}
+
+/* The reminder for candidate c with `left` days to go, into m (strings in
+ * a). */
+static void reminder_message(struct arena *a, const struct funding_reminder_candidate *c, int lead,
+			     int left, struct mail_message *m)
+{
+	struct buf date = BUF_INIT;
+	diff_date_nl(&date, c->deadline);
+	const char *when = days_left_text(a, left);
+	struct buf b = BUF_INIT;
+	buf_printf(&b, "Beste %s,\n\n", c->name);
+	buf_printf(&b,
+		   "U meldde namens %s interesse voor een subsidiekans. De deadline is %s, op "
+		   "%s.\n\n",
+		   c->org_name, when, date.data ? date.data : c->deadline);
+	buf_printf(&b, "Subsidiekans: %s\n", c->title);
+	buf_printf(&b, "Programma: %s\n",
+		   funding_label(funding_programme_labels, LABEL_COUNT(funding_programme_labels),
+				 c->programme));
+	buf_printf(&b, "Deadline: %s\n", date.data ? date.data : c->deadline);
+	if (*c->url)
+		buf_printf(&b, "Oproep: %s\n", c->url);
+	buf_printf(&b, "In de Samenwerkingsatlas: %s/kennis/subsidiekansen/%lld\n\n",
+		   siteinfo_public_url(), (long long)c->call_id);
+	if (*c->note)
+		buf_printf(&b, "Toelichting van uw organisatie:\n%s\n\n", c->note);
+	else
+		buf_printf(&b, "Uw organisatie gaf geen toelichting.\n\n");
+	buf_printf(&b,
+		   "U krijgt deze herinnering omdat bij de interesse \"Herinnering sturen voor de "
+		   "deadline\" was aangevinkt. Wilt u geen herinneringen meer, trek de interesse "
+		   "dan in en meld haar opnieuw zonder herinnering.\n\n"
+		   "Met vriendelijke groet,\n"
+		   "Provincie Utrecht, Samenwerkingsatlas\n");
+	*m = (struct mail_message){
+	    .to = c->email,
+	    .to_name = c->name,
+	    .subject = arena_printf(a, "Herinnering: deadline %s (%s): %.150s",
+				    date.data ? date.data : c->deadline, when, c->title),
+	    .body = arena_strdup(a, b.data),
+	    .kind = "subsidiekans-herinnering",
+	    .dedupe_key = arena_printf(a, "subsidiekans-%lld-%s-%d-%s", (long long)c->call_id,
+				       c->org_code, lead, c->deadline),
+	};
+	buf_free(&b);
+	buf_free(&date);
+}
+
+int subsidiekansen_remind(struct store *st, const char *today, int *queued)
+{
+	*queued = 0;
+	char last[11];
+	int longest = n_lead_days ? lead_days[0] : 0;
+	if (!n_lead_days || !funding_add_days(today, longest, last))
+		return STORE_OK;
+	struct arena *a = arena_new();
+	struct funding_reminder_candidate *c;
+	int n;
+	int rc = store_funding_reminder_candidates(st, a, today, last, &c, &n);
+	if (rc != STORE_OK) {
+		arena_free(a);
+		return rc;
+	}
+	struct funding_reminder_new *due = arena_calloc(a, (size_t)n + 1, sizeof *due);
+	int k = 0;
+	for (int i = 0; i < n; i++) {
+		int lead = funding_reminder_due(c[i].deadline, today, lead_days, n_lead_days);
+		int left;
+		if (lead < 0 || !funding_days_until(today, c[i].deadline, &left))
+			continue;
+		struct funding_reminder_new *r = &due[k];
+		reminder_message(a, &c[i], lead, left, &r->msg);
+		struct field_errors e = {0};
+		if (!mail_message_check(&r->msg, &e)) {
+			/* an address the outbox refuses: logged without it */
+			log_error("herinneringen subsidiekansen: bericht voor subsidiekans %lld, "
+				  "organisatie %s overgeslagen (%s)",
+				  (long long)c[i].call_id, c[i].org_code, e.n ? e.e[0].field : "?");
+			continue;
+		}
+		char *token = arena_alloc(a, 44);
+		secret_random_token(token);
+		r->token = token;
+		r->call_id = c[i].call_id;
+		r->org_code = c[i].org_code;
+		r->deadline = c[i].deadline;
+		r->lead_days = lead;
+		k++;
+	}
+	struct write_ctx w = {.actor = "herinneringen", .via = "systeem", .today = today};
+	rc = store_funding_reminders_queue(st, &w, due, k, queued);
+	arena_free(a);
+	if (rc == STORE_OK && *queued) {
+		log_info("herinneringen subsidiekansen: %d herinnering(en) in de wachtrij",
+			 *queued);
+		outbox_wake();
+	}
+	return rc;
+}
+
+void subsidiekansen_housekeeping(struct store *st)
+{
+	char today[11];
+	today_iso(today);
+	int queued;
+	if (subsidiekansen_remind(st, today, &queued) != STORE_OK)
+		log_error("herinneringen subsidiekansen: in de wachtrij zetten mislukt");
 }

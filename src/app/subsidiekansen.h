@@ -12,6 +12,15 @@
  * applications; everyone else sees the count only. A call recorded after
  * its deadline needs a status note (domain/subsidiekansen.h).
  *
+ * Deadline reminders: a mark asks for them (the default) or not. The sweep
+ * (subsidiekansen_remind: the outbox's housekeeping tick every ten minutes,
+ * and `atlas herinneringen`) queues for each mark that asked the one
+ * reminder due today (domain funding_reminder_due; lead times from
+ * ATLAS_SUBSIDIEKANSEN_HERINNERING_DAGEN, default "14,3") to the address
+ * of the account that made the mark, under the dedupe key
+ * subsidiekans-<call>-<organisation>-<lead>-<deadline>, so however often it
+ * runs, on however many instances, each is queued once.
+ *
  * Takes plain values; renders nothing.
  */
 #ifndef ATLAS_APP_SUBSIDIEKANSEN_H
@@ -58,8 +67,11 @@ struct funding_view {
 	bool marked;	    /* own_org has marked interest */
 	bool see_interests; /* interests[] is filled (province staff) */
 	const char *own_org;
+	bool marked_remind; /* own_org's mark asked for reminders */
 	struct funding_interest_row *interests;
 	int n_interests;
+	struct funding_reminder_row *reminders; /* with interests: queued reminders */
+	int n_reminders;
 };
 enum fc_outcome subsidiekansen_view(struct store *st, struct arena *a, const struct snapshot *s,
 				    const struct user *u, const struct funding_call_row *c,
@@ -83,10 +95,11 @@ enum fc_outcome subsidiekansen_update(struct store *st, struct arena *a, const s
 				      struct field_errors *e);
 
 /* u's organisation marks interest in call id, with an optional note
- * (toelichting) for province staff. */
+ * (toelichting) for province staff, and reminders before the deadline or
+ * not (remind). */
 enum fc_outcome subsidiekansen_mark(struct store *st, struct arena *a, const struct snapshot *s,
 				    const struct user *u, const char *via, int64_t id,
-				    const char *note, struct field_errors *e);
+				    const char *note, bool remind, struct field_errors *e);
 
 /* u's organisation withdraws its interest in call id. */
 enum fc_outcome subsidiekansen_withdraw(struct store *st, struct arena *a, const struct snapshot *s,
@@ -95,5 +108,26 @@ enum fc_outcome subsidiekansen_withdraw(struct store *st, struct arena *a, const
 /* The Dutch names of a call's themes, ", "-joined (unknown keys as such). */
 const char *subsidiekansen_theme_names(struct arena *a, const struct snapshot *s,
 				       const char *themes);
+
+/* ---- deadline reminders */
+
+/* The environment variable with the lead times. */
+#define SUBSIDIEKANSEN_LEADS_ENV "ATLAS_SUBSIDIEKANSEN_HERINNERING_DAGEN"
+
+/* Set the lead times from spec ("14,3"; NULL or "" the default). False,
+ * with a Dutch message in err, when spec is malformed; the lead times are
+ * then unchanged. Call before any thread starts. */
+bool subsidiekansen_reminders_configure(const char *spec, char *err, size_t errlen);
+
+/* The lead times as set, largest first, in Dutch ("30, 14 en 3"). */
+const char *subsidiekansen_reminder_days(void);
+
+/* Queue the reminders due on today (YYYY-MM-DD) in one transaction with
+ * one audit event; *queued the number of new mails. STORE_OK or
+ * STORE_ERR. */
+int subsidiekansen_remind(struct store *st, const char *today, int *queued);
+
+/* The sweep for the outbox's housekeeping tick (errors logged). */
+void subsidiekansen_housekeeping(struct store *st);
 
 #endif

@@ -214,3 +214,80 @@ int funding_compare(const char *opens_a, const char *deadline_a, int64_t id_a, c
 		return c;
 	return id_a < id_b ? -1 : id_a > id_b ? 1 : 0;
 }
+
+bool funding_parse_lead_days(const char *spec, int out[FUNDING_LEADS_MAX], int *n)
+{
+	*n = 0;
+	if (!spec)
+		return false;
+	const char *p = spec;
+	for (;;) {
+		while (*p == ' ')
+			p++;
+		if (*p < '0' || *p > '9')
+			return false;
+		long v = 0;
+		while (*p >= '0' && *p <= '9') {
+			v = v * 10 + (*p++ - '0');
+			if (v > FUNDING_LEAD_DAYS_MAX)
+				return false;
+		}
+		while (*p == ' ')
+			p++;
+		bool seen = false;
+		for (int i = 0; i < *n; i++)
+			seen = seen || out[i] == (int)v;
+		if (!seen) {
+			if (*n == FUNDING_LEADS_MAX)
+				return false;
+			/* insert keeping the largest first */
+			int i = *n;
+			while (i > 0 && out[i - 1] < (int)v) {
+				out[i] = out[i - 1];
+				i--;
+			}
+			out[i] = (int)v;
+			(*n)++;
+		}
+		if (!*p)
+			return true;
+		if (*p++ != ',')
+			return false;
+	}
+}
+
+/* Days since 1970-01-01 of a YYYY-MM-DD date into *day; false when it is
+ * not one. */
+static bool day_number(const char *iso, int64_t *day)
+{
+	if (!iso || strlen(iso) != 10 || !validate_is_date_opt(iso))
+		return false;
+	struct tm tm = {0};
+	tm.tm_year = atoi(iso) - 1900;
+	tm.tm_mon = atoi(iso + 5) - 1;
+	tm.tm_mday = atoi(iso + 8);
+	tm.tm_hour = 12;
+	*day = (int64_t)timegm(&tm) / 86400;
+	return true;
+}
+
+bool funding_days_until(const char *today, const char *deadline, int *days)
+{
+	int64_t t, d;
+	if (!day_number(today, &t) || !day_number(deadline, &d))
+		return false;
+	*days = (int)(d - t);
+	return true;
+}
+
+int funding_reminder_due(const char *deadline, const char *today, const int *leads, int n)
+{
+	int left;
+	if (!funding_days_until(today, deadline, &left) || left < 0)
+		return -1;
+	int due = -1;
+	for (int i = 0; i < n; i++)
+		if (leads[i] >= left && (due < 0 || leads[i] < due))
+			due = leads[i];
+	return due;
+}

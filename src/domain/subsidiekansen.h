@@ -91,6 +91,37 @@ int funding_compare(const char *opens_a, const char *deadline_a, int64_t id_a, c
  * a date. */
 bool funding_add_days(const char *iso, int n, char out[11]);
 
+/* ---- deadline reminders to the organisations that marked interest */
+
+#define FUNDING_LEADS_MAX 8	  /* lead times in the setting */
+#define FUNDING_LEAD_DAYS_MAX 365 /* the longest lead time */
+#define FUNDING_LEADS_DEFAULT "14,3"
+
+/*
+ * Parse the lead times of the reminders ("14,3": days before the deadline;
+ * each 0..FUNDING_LEAD_DAYS_MAX, at most FUNDING_LEADS_MAX, comma
+ * separated, spaces allowed around a number) into out, largest first,
+ * without repeats; *n their number. False on anything else (an empty
+ * setting, a stray comma, a letter, a number out of range).
+ */
+bool funding_parse_lead_days(const char *spec, int out[FUNDING_LEADS_MAX], int *n);
+
+/*
+ * The reminder due on day today (YYYY-MM-DD) for a call with deadline: the
+ * lead time L (one of leads[0..n-1]) whose reminder day, deadline - L, is
+ * today or has passed, and the nearest such one (the smallest L) — so a
+ * mark made after a reminder day, or a sweep that did not run for a while,
+ * gets one reminder, never a burst of all the missed ones. -1 when none is
+ * due: before the first reminder day, after the deadline (the call is
+ * closed), or on a date that does not parse. Each (call, organisation, L,
+ * deadline) is sent once; the caller keeps track of that.
+ */
+int funding_reminder_due(const char *deadline, const char *today, const int *leads, int n);
+
+/* Whole days from today to deadline (both YYYY-MM-DD; negative when the
+ * deadline has passed); false when either does not parse. */
+bool funding_days_until(const char *today, const char *deadline, int *days);
+
 /* The Dutch label of api value v in table t (n entries), or v itself. */
 const char *funding_label(const struct label *t, int n, const char *v);
 

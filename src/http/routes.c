@@ -44,12 +44,14 @@
 #include "../pages/bijeenkomsten_agenda.h"
 #include "../api/api_instrumenten.h"
 #include "../api/api_indicatoren.h"
+#include "../api/api_financien.h"
 #include "../api/api_indicatoren_dashboard.h"
 #include "../pages/instrumenten.h"
 #include "../api/api_subsidiekansen.h"
 #include "../pages/subsidiekansen.h"
 
 #include "../pages/indicatoren.h"
+#include "../pages/financien.h"
 #include "../pages/indicatoren_dashboard.h"
 #include "../pages/indicatoren_vergelijk.h"
 #include "../api/api_indicatoren_vergelijk.h"
@@ -216,6 +218,11 @@ const struct route routes[] = {
      org_parts_params},
     {GET | HTTP_POST, "/organisaties/{code}/bewerken", page_org_edit, ROUTE_PAGE, EDIT_FORM},
     {HTTP_POST, "/organisaties/{code}/bevestigen", page_org_confirm, ROUTE_PAGE, EDIT_FORM},
+    /* The financial scan's comparison of lasten and baten (pages/financien.c):
+     * public, per request from the indicator read model. */
+    {GET, "/financien", page_financien, ROUTE_PAGE, 0, financien_national_params},
+    {GET, "/financien.csv", page_financien_csv, ROUTE_PAGE, 0, financien_national_params},
+    {GET, "/financien/{code}", page_financien_gemeente, ROUTE_PAGE, 0, financien_params},
     /* The gemeente dashboard (pages/indicatoren_dashboard.c): public, per request. */
     {GET, "/organisaties/{code}/kennis", page_indicatoren_dashboard, ROUTE_PAGE, 0,
      indicatoren_dashboard_params},
@@ -599,6 +606,10 @@ const struct route routes[] = {
     {GET, "/api/v1/kennis/indicatoren/{key}", api_indicator_show, ROUTE_API, 0, no_params},
     {GET, "/api/v1/kennis/indicatoren/{key}/waarden", api_indicator_values, ROUTE_API, 0,
      api_indicator_values_params},
+    {GET, "/api/v1/financien/gemeenten/{code}", api_financien_gemeente, ROUTE_API, 0,
+     api_financien_params},
+    {GET, "/api/v1/financien/taakvelden/{code}", api_financien_taakveld, ROUTE_API, 0,
+     api_financien_national_params},
     {GET, "/api/v1/kennis/gemeenten/{code}/dashboard", api_indicatoren_dashboard, ROUTE_API, 0,
      api_indicatoren_dashboard_params},
     {GET, "/api/v1/kennis/vergelijk", api_indicatoren_vergelijk, ROUTE_API, 0,

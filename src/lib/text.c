@@ -3,6 +3,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "text.h"
+#include "arena.h"
 
 #include <ctype.h>
 #include <string.h>
@@ -196,4 +197,13 @@ int str_collate_nl(const char *a, const char *b)
 		if (ca != cb || !ca)
 			return ca - cb;
 	}
+}
+
+char *ascii_lower_dup(struct arena *a, const char *s)
+{
+	char *out = arena_strdup(a, s);
+	for (char *p = out; p && *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p + ('a' - 'A'));
+	return out;
 }

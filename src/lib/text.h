@@ -35,6 +35,10 @@ static inline bool str_empty(const char *s)
 	return !s || !*s;
 }
 
+/* A copy of s in the arena with ASCII letters lower-cased (codes in URLs:
+ * GM0321 -> gm0321). */
+struct arena;
+char *ascii_lower_dup(struct arena *a, const char *s);
 /* ASCII-only lower-case compare of NUL-terminated strings. */
 int str_casecmp_ascii(const char *a, const char *b);
 

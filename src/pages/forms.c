@@ -729,3 +729,18 @@ void form_confirm_checkbox(struct buf *b, const char *label, bool invalid)
 	html_text(b, label);
 	html_raw(b, "</label></div>");
 }
+
+void form_code_list_field(struct buf *b, const char *value)
+{
+	html_raw(
+	    b, "<div class=\"utrecht-form-field\"><div class=\"utrecht-form-field__label\">"
+	       "<label class=\"utrecht-form-label\" for=\"vergelijk\">Eigen selectie</label></div>"
+	       "<div class=\"utrecht-form-field__description\" id=\"vergelijk-uitleg\">"
+	       "Gemeentecodes gescheiden door komma's, bijvoorbeeld gm0344,gm0355 (alleen bij "
+	       "eigen selectie).</div><div class=\"utrecht-form-field__input\"><input "
+	       "class=\"utrecht-textbox utrecht-textbox--html-input\" type=\"text\" "
+	       "id=\"vergelijk\" name=\"vergelijk\" aria-describedby=\"vergelijk-uitleg\" "
+	       "value=\"");
+	html_attr(b, value ? value : "");
+	html_raw(b, "\"></div></div>");
+}

@@ -96,6 +96,10 @@ bool form_open_token_ok(struct request *r, const char *cookie);
 void form_confirm_checkbox(struct buf *b, const char *label, bool invalid);
 /* A submit button; primary selects the primary-action style. */
 void form_submit(struct buf *b, const char *text, bool primary);
+/* The "Eigen selectie" text field of a comparison form (name vergelijk):
+ * gemeente codes separated by commas, with its explanation, value escaped
+ * (NULL: empty). */
+void form_code_list_field(struct buf *b, const char *value);
 
 /*
  * The one-button form "Bevestig dat dit klopt" posting to action with the

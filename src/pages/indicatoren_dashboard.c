@@ -108,17 +108,8 @@ static void peer_form(struct buf *b, const char *org_code, const struct dashboar
 		    "atlas-filter__title\" id=\"peers-titel\">Vergelijken met</h2>"
 		    "<div class=\"atlas-filter__grid\">");
 	comp_select(b, "klasse", "Vergelijkbare gemeenten", opts, n, sel);
-	html_raw(
-	    b, "<div class=\"utrecht-form-field\"><div class=\"utrecht-form-field__label\">"
-	       "<label class=\"utrecht-form-label\" for=\"vergelijk\">Eigen selectie</label></div>"
-	       "<div class=\"utrecht-form-field__description\" id=\"vergelijk-uitleg\">"
-	       "Gemeentecodes gescheiden door komma's, bijvoorbeeld gm0344,gm0355 (alleen bij "
-	       "eigen selectie).</div><div class=\"utrecht-form-field__input\"><input "
-	       "class=\"utrecht-textbox utrecht-textbox--html-input\" type=\"text\" "
-	       "id=\"vergelijk\" name=\"vergelijk\" aria-describedby=\"vergelijk-uitleg\" "
-	       "value=\"");
-	html_attr(b, vergelijk ? vergelijk : (d && d->list ? d->list : ""));
-	html_raw(b, "\"></div></div></div><div class=\"atlas-filter__actions\"><button "
+	form_code_list_field(b, vergelijk ? vergelijk : (d && d->list ? d->list : ""));
+	html_raw(b, "</div><div class=\"atlas-filter__actions\"><button "
 		    "class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">"
 		    "Vergelijken</button></div></form>");
 }

@@ -878,6 +878,11 @@ static void org_glance_section(struct buf *b, struct request *r, int oi, bool st
 	if (o->kind == ORG_MUNICIPALITY && !str_empty(o->cbs_code)) {
 		comp_link(b, org_href(r, o->code, "/kennis"), "Cijfers en vergelijking");
 		html_raw(b, " · ");
+		comp_link(
+		    b,
+		    arena_printf(r->arena, "/financien/%s", ascii_lower_dup(r->arena, o->cbs_code)),
+		    "Lasten en baten vergeleken");
+		html_raw(b, " · ");
 	}
 	comp_link(b, org_href(r, o->code, "/geschiedenis"), "Geschiedenis van de wijzigingen");
 	html_raw(b, " · ");

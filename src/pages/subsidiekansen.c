@@ -5,6 +5,7 @@
 #include "auth_ui.h"
 #include "forms.h"
 #include "../app/policy.h"
+#include "../app/outbox.h"
 #include "../app/siteinfo.h"
 #include "../app/subsidiekansen.h"
 #include "../domain/amount.h"
@@ -527,6 +528,45 @@ static const char *org_name(const struct request *r, const char *code)
 	return oi >= 0 ? r->snap->orgs[oi].name : code;
 }
 
+/* Province staff: the deadline reminders queued for the marks — when, for
+ * which organisation, and whether they went; never an address. */
+static void reminders_table(struct buf *b, struct request *r, const struct funding_view *v)
+{
+	if (!v->n_reminders) {
+		comp_para(b, "Er zijn nog geen herinneringen voor de deadline verstuurd.");
+		return;
+	}
+	static const struct comp_col cols[] = {{"Organisatie", false},
+					       {"Termijn", false},
+					       {"Deadline", false},
+					       {"In de wachtrij gezet", false},
+					       {"Status", false}};
+	comp_table_open(b, "Herinneringen voor de deadline (alleen zichtbaar voor de provincie)",
+			cols, 5);
+	for (int i = 0; i < v->n_reminders; i++) {
+		const struct funding_reminder_row *x = &v->reminders[i];
+		comp_row_open(b);
+		comp_th_open(b);
+		html_text(b, org_name(r, x->org_code));
+		comp_th_close(b);
+		comp_td_text(b,
+			     x->lead_days == 1
+				 ? "1 dag ervoor"
+				 : arena_printf(r->arena, "%d dagen ervoor", x->lead_days),
+			     "");
+		comp_td_date(b, x->deadline, "Onbekend");
+		char day[11];
+		snprintf(day, sizeof day, "%.10s", x->queued_at);
+		comp_td_date(b, day, "Onbekend");
+		const char *st = !*x->status ? "ingetrokken" : outbox_status_word(x->status);
+		if (*x->sent_at)
+			st = arena_printf(r->arena, "%s op %.10s", st, x->sent_at);
+		comp_td_text(b, st, "");
+		comp_row_close(b);
+	}
+	comp_table_close(b);
+}
+
 static void interest_section(struct buf *b, struct request *r, const struct funding_call_row *c,
 			     const struct funding_view *v, const struct field_errors *err,
 			     const char *problem)
@@ -543,7 +583,12 @@ static void interest_section(struct buf *b, struct request *r, const struct fund
 			  c->interests == 1 ? "organisatie heeft" : "organisaties hebben");
 	if (v->may_mark) {
 		if (v->marked) {
-			comp_para(b, "Uw organisatie heeft interesse gemeld.");
+			comp_para(b,
+				  v->marked_remind
+				      ? "Uw organisatie heeft interesse gemeld. U krijgt een "
+					"herinnering per e-mail voor de deadline."
+				      : "Uw organisatie heeft interesse gemeld, zonder herinnering "
+					"voor de deadline.");
 			form_open(b, r, call_href(r, c->id, "/interesse"));
 			form_hidden(b, "actie", "intrekken");
 			form_submit(b, "Interesse intrekken", false);
@@ -565,6 +610,22 @@ static void interest_section(struct buf *b, struct request *r, const struct fund
 				form_error_summary(b, err, &note, 1);
 			form_open(b, r, call_href(r, c->id, "/interesse"));
 			form_field(b, &note, err ? form_str(req_form(r, "toelichting")) : "", err);
+			html_raw(b,
+				 "<div class=\"utrecht-form-field utrecht-form-field--checkbox\">"
+				 "<input class=\"utrecht-checkbox\" type=\"checkbox\" "
+				 "id=\"f-herinnering\" name=\"herinnering\" value=\"ja\" "
+				 "aria-describedby=\"f-herinnering-uitleg\"");
+			html_raw(b, !err || req_form(r, "herinnering") ? " checked>" : ">");
+			html_raw(b, "<label class=\"utrecht-form-label\" for=\"f-herinnering\">"
+				    "Herinnering sturen voor de deadline</label>"
+				    "<div class=\"utrecht-form-field-description\" "
+				    "id=\"f-herinnering-uitleg\">");
+			html_text(b,
+				  arena_printf(r->arena,
+					       "Per e-mail aan u, %s dagen voor de deadline, met "
+					       "uw toelichting.",
+					       subsidiekansen_reminder_days()));
+			html_raw(b, "</div></div>");
 			form_submit(b, "Interesse melden voor mijn organisatie", true);
 			form_close(b);
 			html_raw(b, "</div>");
@@ -577,9 +638,10 @@ static void interest_section(struct buf *b, struct request *r, const struct fund
 		static const struct comp_col cols[] = {{"Organisatie", false},
 						       {"Gemeld door", false},
 						       {"Toelichting", false},
+						       {"Herinnering", false},
 						       {"Gemeld op", false}};
 		comp_table_open(
-		    b, "Organisaties met interesse (alleen zichtbaar voor de provincie)", cols, 4);
+		    b, "Organisaties met interesse (alleen zichtbaar voor de provincie)", cols, 5);
 		for (int i = 0; i < v->n_interests; i++) {
 			const struct funding_interest_row *x = &v->interests[i];
 			comp_row_open(b);
@@ -588,12 +650,14 @@ static void interest_section(struct buf *b, struct request *r, const struct fund
 			comp_th_close(b);
 			comp_td_text(b, x->user, "Onbekend");
 			comp_td_text(b, x->note, "Geen");
+			comp_td_text(b, x->remind ? "Ja" : "Nee", "");
 			char day[11];
 			snprintf(day, sizeof day, "%.10s", x->created_at);
 			comp_td_date(b, day, "Onbekend");
 			comp_row_close(b);
 		}
 		comp_table_close(b);
+		reminders_table(b, r, v);
 	}
 	html_raw(b, "</section>");
 }
@@ -680,7 +744,8 @@ int page_subsidiekans_interest(struct request *r)
 	enum fc_outcome o =
 	    withdraw ? subsidiekansen_withdraw(st, r->arena, r->snap, web_user(r), "web", id)
 		     : subsidiekansen_mark(st, r->arena, r->snap, web_user(r), "web", id,
-					   req_form(r, "toelichting"), &e);
+					   req_form(r, "toelichting"),
+					   req_form(r, "herinnering") != NULL, &e);
 	switch (o) {
 	case FC_OK:
 		return respond_redirect(r, arena_printf(r->arena, BASE "/%lld?melding=%s",

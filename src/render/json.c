@@ -148,6 +148,15 @@ void jw_kint(struct jw *w, const char *key, int64_t v)
 	jw_int(w, v);
 }
 
+void jw_knum_or_null(struct jw *w, const char *key, bool has, double v)
+{
+	jw_key(w, key);
+	if (has)
+		jw_num(w, v);
+	else
+		jw_null(w);
+}
+
 void jw_kbool(struct jw *w, const char *key, bool v)
 {
 	jw_key(w, key);

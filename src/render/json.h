@@ -39,6 +39,8 @@ void jw_null(struct jw *w);
 void jw_kstr(struct jw *w, const char *key, const char *s);
 void jw_kint(struct jw *w, const char *key, int64_t v);
 void jw_kbool(struct jw *w, const char *key, bool v);
+/* key + the number v, or null when !has (a missing figure is never 0). */
+void jw_knum_or_null(struct jw *w, const char *key, bool has, double v);
 /* Escape s as a JSON string literal (with quotes) into b. */
 void json_escape(struct buf *b, const char *s);
 

@@ -1018,6 +1018,32 @@ const char *const store_migrations[] = {
     "CREATE TRIGGER journal_publication_delete AFTER DELETE ON publication BEGIN\n"
     "  INSERT INTO change_journal (entity, row_id) VALUES ('extern', 0);\n"
     "END;\n",
+
+    /* 20, 21: reserved for the migrations of branches developed alongside
+     * this one; the runner applies versions in order without gaps, so they
+     * hold a no-op until those branches are merged (and renumbered). */
+    "SELECT 1;\n",
+    "SELECT 1;\n",
+
+    /* 22: deadline reminders of funding calls (store_subsidiekansen.c).
+     * funding_interest.remind: the mark asked for reminders (1, the
+     * default) or not (0). funding_reminder: one row per reminder queued
+     * for an organisation's mark — lead time and the deadline it was for,
+     * the outbox row that carries it (NULL once withdrawn) — so staff see
+     * what was sent; UNIQUE so one (call, organisation, lead time,
+     * deadline) is queued once (the outbox's dedupe key says the same). */
+    "ALTER TABLE funding_interest ADD COLUMN remind INTEGER NOT NULL DEFAULT 1 CHECK (remind "
+    "IN (0, 1));\n"
+    "CREATE TABLE funding_reminder (\n"
+    "  id         INTEGER PRIMARY KEY,\n"
+    "  call_id    INTEGER NOT NULL REFERENCES funding_call(id) ON DELETE CASCADE,\n"
+    "  org_code   TEXT NOT NULL,\n"
+    "  lead_days  INTEGER NOT NULL CHECK (lead_days >= 0),\n"
+    "  deadline   TEXT NOT NULL,\n"
+    "  outbox_id  INTEGER REFERENCES outbox(id) ON DELETE SET NULL,\n"
+    "  queued_at  TEXT NOT NULL,\n"
+    "  UNIQUE (call_id, org_code, lead_days, deadline)\n"
+    ");\n",
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

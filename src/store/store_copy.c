@@ -71,6 +71,7 @@ static const struct copy_table {
     {"expert_listing", NULL, 1},
     {"funding_call", NULL, 1},
     {"funding_interest", NULL, 1},
+    {"funding_reminder", NULL, 1},
     {"indicator_area", NULL, 0},
     {"indicator", NULL, 1},
     {"indicator_value", NULL, 1},

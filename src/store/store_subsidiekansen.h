@@ -5,10 +5,18 @@
  * transaction with its audit event (naming the call, its programme and
  * deadline, or the organisation of a mark; never a note or a user). Who
  * may see or do what is app/subsidiekansen.h's business.
+ *
+ * Deadline reminders (migration 22): a mark asks for them or not
+ * (funding_interest.remind); each reminder queued is a row of
+ * funding_reminder pointing at its outbox row. Withdrawing a mark, or
+ * moving a call's deadline, withdraws the reminders no sender has claimed
+ * yet in the same transaction (the outbox row goes, funding_reminder keeps
+ * the fact with outbox_id NULL).
  */
 #ifndef ATLAS_STORE_SUBSIDIEKANSEN_H
 #define ATLAS_STORE_SUBSIDIEKANSEN_H
 
+#include "../domain/mail_address.h"
 #include "store.h"
 #include "store_write.h"
 
@@ -44,6 +52,7 @@ struct funding_interest_row {
 	const char *org_code;
 	const char *user; /* display name or username; "" when the account is gone */
 	const char *note, *created_at;
+	bool remind; /* the organisation asked for deadline reminders */
 };
 
 int store_funding_call_add(struct store *s, const struct write_ctx *w,
@@ -66,13 +75,71 @@ int store_funding_calls(struct store *s, struct arena *a, int limit, struct fund
 int store_funding_interests(struct store *s, struct arena *a, int64_t call_id,
 			    struct funding_interest_row **out, int *n);
 
-/* Organisation org_code marks interest in call id (user_id the editor);
- * STORE_ERR_CONFLICT when it already has. */
+/* Organisation org_code marks interest in call id (user_id the editor),
+ * with reminders before the deadline or not (remind); STORE_ERR_CONFLICT
+ * when it already has. */
 int store_funding_interest_add(struct store *s, const struct write_ctx *w, int64_t call_id,
-			       const char *org_code, int64_t user_id, const char *note);
+			       const char *org_code, int64_t user_id, const char *note,
+			       bool remind);
 
-/* Withdraw org_code's mark on call id; STORE_ERR_NOTFOUND when none. */
+/* Withdraw org_code's mark on call id, and its reminders no sender has
+ * claimed yet; STORE_ERR_NOTFOUND when none. */
 int store_funding_interest_remove(struct store *s, const struct write_ctx *w, int64_t call_id,
 				  const char *org_code);
+
+/* ---- deadline reminders */
+
+/* A mark that may get a reminder: it asked for one, the account that made
+ * it is enabled, has an address and still belongs to the organisation (so
+ * the organisation's note never goes to someone who moved on), the call's
+ * deadline lies in the window. email and name are the account's (for the
+ * outbox only). */
+struct funding_reminder_candidate {
+	int64_t call_id;
+	const char *org_code, *title, *programme, *url, *deadline, *note;
+	const char *email, *name;
+	const char *org_name; /* the organisation's name */
+};
+
+/* The marks whose call has a deadline from `from` up to `to` (YYYY-MM-DD,
+ * both included), by call and organisation. */
+int store_funding_reminder_candidates(struct store *s, struct arena *a, const char *from,
+				      const char *to, struct funding_reminder_candidate **out,
+				      int *n);
+
+/* One reminder to queue: msg (validated by the caller, with its dedupe
+ * key) and the outbox token; the call, organisation, lead time and
+ * deadline it is for. */
+struct funding_reminder_new {
+	int64_t call_id;
+	const char *org_code, *deadline;
+	int lead_days;
+	struct mail_message msg;
+	const char *token;
+};
+
+/*
+ * Queue reminders in[0..n-1] in one transaction: each goes into the outbox
+ * (store_outbox_insert; one whose dedupe key is there already — sent, or
+ * queued by another run or instance — is skipped) and into
+ * funding_reminder; then one audit event (action insert, entity
+ * funding_reminder, key "herinneringen", the number queued) when any was.
+ * *queued the number of new mails. STORE_ERR rolls everything back.
+ */
+int store_funding_reminders_queue(struct store *s, const struct write_ctx *w,
+				  const struct funding_reminder_new *in, int n, int *queued);
+
+/* A reminder of a call, for province staff: organisation, lead time, the
+ * deadline it was for, when it was queued, and its outbox status ("" when
+ * withdrawn) and time sent. No address. */
+struct funding_reminder_row {
+	int64_t id;
+	const char *org_code, *deadline, *queued_at, *status, *sent_at;
+	int lead_days;
+};
+
+/* The reminders of call id, newest first. */
+int store_funding_reminders(struct store *s, struct arena *a, int64_t call_id,
+			    struct funding_reminder_row **out, int *n);
 
 #endif

@@ -90,14 +90,19 @@ test('a partner editor marks interest with the keyboard; staff see it; axe clean
   await assertAxe(page, 'call page (partner)');
   await tabUntil(page, (f) => f.id === 'f-toelichting', { max: 120, what: 'the note' });
   await page.keyboard.type('Fictief project Groene Wadi (browsertest)');
+  // the reminder checkbox comes next, on by default
+  await tabUntil(page, (f) => f.id === 'f-herinnering', { what: 'Herinnering sturen voor de deadline' });
+  assert.equal(await page.isChecked('#f-herinnering'), true);
   await tabUntil(page, (f) => f.tag === 'button' && /Interesse melden/.test(f.text), { what: 'Interesse melden' });
   await pressAndWait(page, 'Enter');
   assert.match(page.url(), /melding=interesse/);
+  assert.match(await page.textContent('main'), /U krijgt een herinnering per e-mail/);
   assert.equal((await focused(page)).tag !== undefined, true);
   await assertAxe(page, 'call page after marking interest');
   const staff = await signedInPage(env, 'bs-staf');
   await visit(env, staff, `/kennis/subsidiekansen/${F.A}`);
   assert.ok((await staff.textContent('main')).includes('Fictief project Groene Wadi (browsertest)'));
+  assert.match(await staff.textContent('main'), /nog geen herinneringen voor de deadline/);
   await assertAxe(staff, 'call page (staff, with the interested organisations)');
   await shots(staff, 'oproep-staf');
   await visit(env, staff, '/kennis/subsidiekansen/nieuw');

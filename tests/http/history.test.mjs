@@ -8,10 +8,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, addUser, apiClient } from './harness.mjs';
+import { startServer, addUser, apiClient, atlas, ROOT } from './harness.mjs';
 import { vnuValidate } from './vnu.mjs';
 
 const C = 'veiligheidsregio-utrecht';
@@ -190,4 +190,33 @@ test('the history and change pages are valid HTML (Nu HTML Checker)', async () =
   const msgs = vnuValidate(files);
   rmSync(dir, { recursive: true, force: true });
   assert.deepEqual(msgs.map((m) => `${pages[files.indexOf(m.file)]}:${m.line}: ${m.message}`), []);
+});
+
+// The change list counts only what it may show: a module's audit events
+// (here an indicator import, whose event names the imported file) are
+// neither listed nor counted, so the count and the pages match the list.
+test('/wijzigingen counts only the public registry events: an indicator import changes nothing there', async () => {
+  const count = (html) => Number(text(html).match(/([\d.]+) wijziging(en)?\b/)[1].replace(/\./g, ''));
+  // URLs not asked before: the reply cache (keyed by the raw URI) cannot answer
+  const before1 = await srv.get('/wijzigingen?pagina=1&voor=1');
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'atlas-hist-'));
+  try {
+    // the fictional fixtures; the values file under a name to look for
+    const fix = path.join(ROOT, 'tests', 'fixtures', 'indicatoren');
+    for (const f of ['gebieden.csv', 'indicatoren.csv']) {
+      const r = atlas(['import', 'indicatoren', path.join(fix, f), '--db', srv.db]);
+      assert.equal(r.status, 0, r.stderr);
+    }
+    const f = path.join(dir, 'geheim-pad-indicatoren.csv');
+    writeFileSync(f, readFileSync(path.join(fix, 'waarden.csv')));
+    const r = atlas(['import', 'indicatoren', f, '--db', srv.db]);
+    assert.equal(r.status, 0, r.stderr);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const after1 = await srv.get('/wijzigingen?pagina=1&na=1');
+  assert.equal(count(after1.text), count(before1.text));
+  assert.ok(!after1.text.includes('geheim-pad-indicatoren'));
+  const feed = await srv.get('/wijzigingen.atom?na=1');
+  assert.ok(!feed.text.includes('geheim-pad-indicatoren'));
 });

@@ -164,3 +164,29 @@ test('page: a gemeente of the atlas with figures, the peer form, themes, sparkli
   assert.equal(none.status, 200);
   assert.match(decodeEntities(none.text), /geen cijfers geladen/);
 });
+
+// The dashboard reads an in-memory model of the indicator data, keyed by
+// the newest import event: a correction imported by another process while
+// the server runs shows on the next request, and a file that changes
+// nothing keeps the model.
+test('a correction imported while the server runs shows at once, in the value and the peer mean', async () => {
+  const before = item(await dash('gm9901'), 'test_fietspaden');
+  assert.equal(before.waarde, 13.5);
+  const fix = write(
+    'correctie.csv',
+    'indicator,gebied,periode,waarde,bron\n' +
+      'test_fietspaden,GM9901,2024,14.5,Testbureau 2024 (gecorrigeerd)\n' +
+      'test_fietspaden,GM9904,2024,101,Testbureau 2024 (gecorrigeerd)\n',
+  );
+  imp(fix);
+  const after = item(await dash('gm9901'), 'test_fietspaden');
+  assert.equal(after.waarde, 14.5);
+  assert.equal(after.bronNotitie, 'Testbureau 2024 (gecorrigeerd)');
+  assert.deepEqual(after.reeks.map((x) => x.waarde), [12.5, 14.5]);
+  assert.equal(after.verandering, 2);
+  // peers of class 3: GM9902 (missing), GM9904 (now 101) and Houten (20, the page test)
+  assert.equal(before.vergelijkbaar.gemiddelde, 59.5);
+  assert.equal(after.vergelijkbaar.gemiddelde, 60.5);
+  imp(fix); // the same file again changes nothing
+  assert.equal(item(await dash('gm9901'), 'test_fietspaden').waarde, 14.5);
+});

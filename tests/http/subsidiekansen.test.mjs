@@ -12,19 +12,38 @@
 //     organisation; other editors, anonymous visitors and staff may not
 //   - staff see which organisations are interested, by whom and why; the
 //     public sees only the count (pages, API, iCal, history)
-//   - the iCal feed of deadlines parses with ical.js.
+//   - the iCal feed of deadlines parses with ical.js
+//   - deadline reminders through a real SMTP server (tests/http/smtp_sink.py):
+//     `atlas herinneringen` queues the one due reminder of a mark that asked
+//     for it; it arrives once, however often the sweep runs; none for an
+//     opted-out or withdrawn mark; a moved deadline gets its own reminder;
+//     staff see the reminders on the call page, nobody sees an address.
 // Every call and person is fictional.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import ICAL from 'ical.js';
-import { startServer, addUser, addToken, login, anonymous, apiClient, sql, decodeEntities, assertControlsLabelled } from './harness.mjs';
+import {
+  ROOT, atlas, freePort, startServer, addUser, addToken, login, anonymous, apiClient, sql, decodeEntities, assertControlsLabelled,
+} from './harness.mjs';
 import { assertValidPages } from './vnu.mjs';
 
 const day = (n) => new Date(Date.now() + n * 86400e3).toISOString().slice(0, 10);
 
-let srv, anon;
+const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+const SINK = path.join(ROOT, 'tests', 'http', 'smtp_sink.py');
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const MAIL = {
+  p: 'redacteur.subsidieveld@voorbeeld.nl',
+  q: 'redacteur.tweede.kansdorp@voorbeeld.nl',
+  r: 'redacteur.derde.kansdorp@voorbeeld.nl',
+};
+
+let srv, anon, sink, maildir, tmp;
 const S = {};
 const T = {};
 const F = {};
@@ -61,16 +80,92 @@ const formOf = (c) => {
   return f;
 };
 
+async function startSink(port, dir) {
+  const proc = spawn(PYTHON, [SINK, String(port), dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  proc.stdout.on('data', (d) => (out += d));
+  const exited = new Promise((r) => proc.on('exit', r));
+  const until = Date.now() + 20_000;
+  while (!out.includes('ready')) {
+    if (proc.exitCode !== null || Date.now() > until) throw new Error('smtp sink did not start');
+    await sleep(50);
+  }
+  return { async stop() { proc.kill('SIGTERM'); await Promise.race([exited, sleep(5000)]); } };
+}
+
+function qpDecode(s) {
+  const soft = s.replace(/=\r\n/g, '');
+  const out = [];
+  for (let i = 0; i < soft.length; i++) {
+    if (soft[i] === '=' && /^[0-9A-F]{2}$/.test(soft.slice(i + 1, i + 3))) {
+      out.push(parseInt(soft.slice(i + 1, i + 3), 16));
+      i += 2;
+    } else out.push(soft.charCodeAt(i));
+  }
+  return Buffer.from(out).toString('utf8');
+}
+
+// Every received message: {to (envelope), head, body (decoded)}.
+function mails() {
+  if (!existsSync(maildir)) return [];
+  return readdirSync(maildir).filter((f) => f.endsWith('.eml')).sort().map((f) => {
+    const all = readFileSync(path.join(maildir, f), 'latin1');
+    const nl = all.indexOf('\r\n');
+    const raw = all.slice(nl + 2);
+    const split = raw.indexOf('\r\n\r\n');
+    return { to: all.slice(0, nl).split(' -> ')[1], head: raw.slice(0, split), body: qpDecode(raw.slice(split + 4)) };
+  });
+}
+
+async function waitMail(pred, what) {
+  const until = Date.now() + 45_000;
+  for (;;) {
+    const m = mails().filter(pred);
+    if (m.length) return m;
+    if (Date.now() > until) assert.fail(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+// The outbox is empty of reminders: nothing queued or being sent.
+async function outboxSettled() {
+  const until = Date.now() + 45_000;
+  while (count("SELECT count(*) FROM outbox WHERE kind = 'subsidiekans-herinnering' AND status IN ('queued', 'sending')") > 0) {
+    if (Date.now() > until) assert.fail('reminders stayed in the queue');
+    await sleep(100);
+  }
+}
+
+// `atlas herinneringen`: the sweep now (with the server's public address for
+// the links); returns its output line.
+function sweep() {
+  const r = atlas(['herinneringen', '--db', srv.db], { env: { ATLAS_PUBLIC_URL: 'https://atlas.example.org/' } });
+  assert.equal(r.status, 0, r.stderr);
+  return r.stdout;
+}
+
 before(async () => {
-  srv = await startServer();
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'atlas-subsidiekansen-'));
+  maildir = path.join(tmp, 'mail');
+  const smtpPort = await freePort();
+  sink = await startSink(smtpPort, maildir);
+  srv = await startServer({
+    env: {
+      ATLAS_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      ATLAS_SMTP_TLS: 'nee',
+      ATLAS_MAIL_FROM: 'atlas@example.org',
+      ATLAS_MAIL_POLL_MS: '100',
+      ATLAS_PUBLIC_URL: 'https://atlas.example.org/',
+    },
+  });
   anon = anonymous(srv.base);
   const orgs = await anon.getJson('/api/v1/organisaties?soort=gemeente&paginaGrootte=100');
   const inProv = orgs.organisaties.filter((o) => o.inProvincie === true);
   const outside = orgs.organisaties.find((o) => o.inProvincie === false) ||
     (await anon.getJson('/api/v1/organisaties?soort=provincie&paginaGrootte=100')).organisaties.find((o) => o.code);
-  [F.P, F.Q] = [inProv[0], inProv[1]];
+  [F.P, F.Q, F.R] = [inProv[0], inProv[1], inProv[2]];
   F.X = outside;
-  assert.ok(F.P && F.Q && F.X);
+  assert.ok(F.P && F.Q && F.R && F.X);
   const doms = await anon.getJson('/api/v1/beleidsdomeinen');
   const list = doms.beleidsdomeinen || doms.items || doms;
   F.D1 = list[0].key || list[0].sleutel || list[0].code;
@@ -78,10 +173,11 @@ before(async () => {
   assert.ok(F.D1 && F.D2, JSON.stringify(list[0]));
   addUser(srv.db, 'sk-staf', 'programmateam', { display: 'Stafmedewerker Subsidiedorp' });
   addUser(srv.db, 'sk-ah', 'accounthouder', { display: 'Accounthouder Subsidiedorp' });
-  addUser(srv.db, 'sk-red-p', 'redacteur', { org: F.P.code, display: NAMES[0] });
-  addUser(srv.db, 'sk-red-q', 'redacteur', { org: F.Q.code, display: NAMES[1] });
+  addUser(srv.db, 'sk-red-p', 'redacteur', { org: F.P.code, display: NAMES[0], extra: ['--email', MAIL.p] });
+  addUser(srv.db, 'sk-red-q', 'redacteur', { org: F.Q.code, display: NAMES[1], extra: ['--email', MAIL.q] });
   addUser(srv.db, 'sk-red-x', 'redacteur', { org: F.X.code, display: NAMES[2] });
-  for (const n of ['sk-staf', 'sk-ah', 'sk-red-p', 'sk-red-q', 'sk-red-x']) {
+  addUser(srv.db, 'sk-red-r', 'redacteur', { org: F.R.code, display: 'Redacteur Derde Kansdorp', extra: ['--email', MAIL.r] });
+  for (const n of ['sk-staf', 'sk-ah', 'sk-red-p', 'sk-red-q', 'sk-red-x', 'sk-red-r']) {
     S[n] = await login(srv.base, n);
     T[n] = apiClient(srv, addToken(srv.db, n, 'test'));
   }
@@ -90,6 +186,8 @@ before(async () => {
 
 after(async () => {
   await srv?.stop();
+  await sink?.stop();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
 test('staff record a call through the form; the list and page show it to everyone', async () => {
@@ -317,7 +415,7 @@ test('staff see who is interested; the public sees only the count', async () => 
   publicTexts.forEach((t, i) => {
     // pages 5 and 6 are the second partner's own: its header names the reader
     const names = i === 5 || i === 6 ? [NAMES[0], NAMES[2]] : NAMES;
-    for (const s of [...names, NOTE, 'Fictieve bundel Tweede Kansdorp']) assert.ok(!t.includes(s), `${i} leaked ${s}`);
+    for (const s of [...names, NOTE, 'Fictieve bundel Tweede Kansdorp', ...Object.values(MAIL)]) assert.ok(!t.includes(s), `${i} leaked ${s}`);
   });
   assert.match(publicTexts[0], /2 organisaties hebben interesse gemeld/);
   assert.equal(JSON.parse(publicTexts[3]).interesseAantal, 2);
@@ -362,4 +460,128 @@ test('every variant of the list, the call page and the form passes the Nu HTML C
     ['bewerken', (await S['sk-ah'].get(`/kennis/subsidiekansen/${F.A}/bewerken`)).text],
   ];
   assertValidPages(path.join(srv.dir, 'vnu-subsidiekansen'), pages);
+});
+
+test('a malformed ATLAS_SUBSIDIEKANSEN_HERINNERING_DAGEN stops the sweep and the server with a Dutch message', async () => {
+  for (const bad of ['14;3', 'veertien', '14,', '400']) {
+    const r = atlas(['herinneringen', '--db', srv.db], { env: { ATLAS_SUBSIDIEKANSEN_HERINNERING_DAGEN: bad } });
+    assert.equal(r.status, 1, bad);
+    assert.match(r.stderr, /ATLAS_SUBSIDIEKANSEN_HERINNERING_DAGEN moet een lijst van/, bad);
+  }
+  const s = atlas(['serve', '--db', srv.db, '--port', '0'], { env: { ATLAS_SUBSIDIEKANSEN_HERINNERING_DAGEN: '3,x' } });
+  assert.equal(s.status, 1);
+  assert.match(s.stderr, /atlas serve: ATLAS_SUBSIDIEKANSEN_HERINNERING_DAGEN/);
+});
+
+test('deadline reminders: once per mark that asked for one, by mail, never for an opted-out or withdrawn mark', async () => {
+  const c = await T['sk-staf'].call('POST', '/api/v1/kennis/subsidiekansen', {
+    body: call({ titel: 'Fictieve oproep Herinnering Kansdorp', programma: 'efro', deadline: day(10) }),
+  });
+  assert.equal(c.status, 201, c.text);
+  const id = c.json.id;
+  // P through the form: the checkbox is on by default
+  const page = await S['sk-red-p'].get(`/kennis/subsidiekansen/${id}`);
+  assert.match(page.text, /<input[^>]*type="checkbox"[^>]*name="herinnering"[^>]*checked>/);
+  assert.match(decodeEntities(page.text), /Herinnering sturen voor de deadline/);
+  assertControlsLabelled('interesse-form', page.text);
+  await S['sk-red-p'].submit(`/kennis/subsidiekansen/${id}/interesse`, { toelichting: 'Fictief plan Herinneringswadi', herinnering: 'ja' });
+  assert.match(decodeEntities((await S['sk-red-p'].get(`/kennis/subsidiekansen/${id}`)).text), /U krijgt een herinnering per e-mail/);
+  // Q through the API: no reminder; a wrong type is a Dutch 400
+  const wrong = await T['sk-red-q'].call('POST', `/api/v1/kennis/subsidiekansen/${id}/interesse`, { body: { herinnering: 'ja' } });
+  assert.equal(wrong.status, 400);
+  assert.ok(wrong.json.invalidParams.some((p) => p.name === 'herinnering'));
+  const q = await T['sk-red-q'].call('POST', `/api/v1/kennis/subsidiekansen/${id}/interesse`, { body: { herinnering: false } });
+  assert.equal(q.status, 201, q.text);
+  assert.equal(q.json.herinneringEigenOrganisatie, false);
+  // R through the API with the default (on), then withdrawn
+  const r = await T['sk-red-r'].call('POST', `/api/v1/kennis/subsidiekansen/${id}/interesse`, { body: {} });
+  assert.equal(r.status, 201, r.text);
+  assert.equal(r.json.herinneringEigenOrganisatie, true);
+  assert.equal((await T['sk-red-r'].call('DELETE', `/api/v1/kennis/subsidiekansen/${id}/interesse`)).status, 204);
+  const staffApi = await T['sk-staf'].call('GET', `/api/v1/kennis/subsidiekansen/${id}`);
+  assert.deepEqual(staffApi.json.interesse.map((x) => x.herinnering).sort(), [false, true]);
+
+  // the sweep: one mail, to P, for the 14-day lead time (ten days to go: the nearest due)
+  assert.match(sweep(), /^1 herinnering\(en\) in de wachtrij gezet \(14 en 3 dagen/);
+  const got = await waitMail((m) => m.head.includes('Fictieve oproep Herinnering Kansdorp') || m.body.includes('Fictieve oproep Herinnering Kansdorp'), 'the reminder');
+  assert.equal(got.length, 1);
+  assert.equal(got[0].to, MAIL.p);
+  assert.match(got[0].body, /De deadline is over 10 dagen/);
+  assert.match(got[0].head, /^Subject: /m);
+  assert.match(got[0].head, /^Message-ID: /im);
+  assert.match(got[0].body, /Programma: EFRO/i);
+  assert.match(got[0].body, /Fictief plan Herinneringswadi/);
+  assert.match(got[0].body, new RegExp(`https://atlas\\.example\\.org/kennis/subsidiekansen/${id}`));
+  assert.match(got[0].body, /https:\/\/voorbeeld\.invalid\/oproep\/grensloos-groen/);
+
+  // twice more (and a restart of the sweep is just another run): nothing new
+  assert.match(sweep(), /^0 herinnering/);
+  assert.match(sweep(), /^0 herinnering/);
+  await outboxSettled();
+  await sleep(500);
+  const mine = () => mails().filter((m) => m.body.includes(`/kennis/subsidiekansen/${id}`));
+  assert.equal(mine().length, 1, 'sent once');
+  assert.ok(!mails().some((m) => m.to === MAIL.q || m.to === MAIL.r), 'none for the opted-out or withdrawn mark');
+  assert.equal(count(`SELECT count(*) FROM funding_reminder WHERE call_id = ${id}`), 1);
+  // one audit event with a count, out of the public history
+  assert.equal(count("SELECT count(*) FROM audit_event WHERE entity = 'funding_reminder'"), 1);
+
+  // staff see it on the call page (organisation, date, status), no address anywhere public
+  const staff = decodeEntities((await S['sk-ah'].get(`/kennis/subsidiekansen/${id}`)).text);
+  assert.match(staff, /Herinneringen voor de deadline/);
+  assert.match(staff, /14 dagen ervoor/);
+  assert.match(staff, /verzonden op/);
+  assert.ok(staff.includes(F.P.naam || F.P.name || F.P.code));
+  assert.ok(!staff.includes(MAIL.p), 'no address, not even for staff');
+  const rem = (await T['sk-staf'].call('GET', `/api/v1/kennis/subsidiekansen/${id}`)).json.herinneringen;
+  assert.equal(rem.length, 1);
+  assert.equal(rem[0].organisatie, F.P.code);
+  assert.equal(rem[0].dagenVoorDeadline, 14);
+  assert.equal(rem[0].status, 'verzonden');
+  for (const t of [
+    (await anon.get(`/kennis/subsidiekansen/${id}`)).text,
+    (await S['sk-red-q'].get(`/kennis/subsidiekansen/${id}`)).text,
+    (await T.anon.call('GET', `/api/v1/kennis/subsidiekansen/${id}`)).text,
+    (await T['sk-red-p'].call('GET', `/api/v1/kennis/subsidiekansen/${id}`)).text,
+    (await anon.get('/wijzigingen')).text,
+  ].map(decodeEntities)) {
+    assert.doesNotMatch(t, /Herinneringen voor de deadline|"herinneringen"/);
+    for (const a of Object.values(MAIL)) assert.ok(!t.includes(a));
+  }
+
+  // the deadline moves closer: the reminder follows it (the 3-day one, for the new date), once
+  const cur = await T['sk-staf'].call('GET', `/api/v1/kennis/subsidiekansen/${id}`);
+  const moved = await T['sk-staf'].call('PATCH', `/api/v1/kennis/subsidiekansen/${id}`, { body: { deadline: day(2) }, ifMatch: cur.headers.get('etag') });
+  assert.equal(moved.status, 200, moved.text);
+  assert.match(sweep(), /^1 herinnering/);
+  assert.match(sweep(), /^0 herinnering/);
+  const second = await waitMail((m) => m.body.includes(`/kennis/subsidiekansen/${id}`) && /over 2 dagen/.test(m.body), 'the reminder for the new deadline');
+  assert.equal(second.length, 1);
+  assert.equal(second[0].to, MAIL.p);
+  await outboxSettled();
+  assert.equal(mine().length, 2);
+  assert.deepEqual(
+    String(sql(srv.db, `SELECT lead_days || ':' || deadline FROM funding_reminder WHERE call_id = ${id} ORDER BY lead_days`)).trim().split(/\s+/),
+    [`3:${day(2)}`, `14:${day(10)}`],
+  );
+});
+
+test('a withdrawn mark gets no reminder, and a closed call gets none', async () => {
+  // deadline today: the 3-day reminder would be due
+  const c = await T['sk-staf'].call('POST', '/api/v1/kennis/subsidiekansen', {
+    body: call({ titel: 'Fictieve oproep Vandaag Kansdorp', deadline: day(0) }),
+  });
+  assert.equal(c.status, 201, c.text);
+  const id = c.json.id;
+  assert.equal((await T['sk-red-p'].call('POST', `/api/v1/kennis/subsidiekansen/${id}/interesse`, { body: {} })).status, 201);
+  assert.equal((await T['sk-red-p'].call('DELETE', `/api/v1/kennis/subsidiekansen/${id}/interesse`)).status, 204);
+  assert.match(sweep(), /^0 herinnering/);
+  // closed: the deadline passed yesterday (recorded as a past call), marked: nothing
+  const past = await T['sk-staf'].call('POST', '/api/v1/kennis/subsidiekansen', {
+    body: call({ titel: 'Fictieve oproep Gisteren Kansdorp', deadline: day(-1), statusNotitie: 'Gesloten; voor het overzicht.' }),
+  });
+  assert.equal(past.status, 201, past.text);
+  assert.equal((await T['sk-red-p'].call('POST', `/api/v1/kennis/subsidiekansen/${past.json.id}/interesse`, { body: {} })).status, 201);
+  assert.match(sweep(), /^0 herinnering/);
+  assert.equal(count(`SELECT count(*) FROM funding_reminder WHERE call_id IN (${id}, ${past.json.id})`), 0);
 });

@@ -4,7 +4,8 @@
  * (programme, title, http(s) link, dates with the deadline not before the
  * opening, a past deadline only with a status note, budget not negative,
  * co-financing 0..100), the deadline window, the theme and status filters,
- * the list order and adding days across months and years.
+ * the list order and adding days across months and years; the lead times
+ * of deadline reminders and which reminder is due on a day.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -192,12 +193,68 @@ static void test_add_days(void **state)
 	assert_false(funding_add_days("", 1, out));
 }
 
+static void test_lead_days(void **state)
+{
+	(void)state;
+	int l[FUNDING_LEADS_MAX], n;
+	assert_true(funding_parse_lead_days("14,3", l, &n));
+	assert_int_equal(n, 2);
+	assert_int_equal(l[0], 14);
+	assert_int_equal(l[1], 3);
+	assert_true(funding_parse_lead_days(" 3 , 30,14,3", l, &n)); /* sorted, no repeats */
+	assert_int_equal(n, 3);
+	assert_int_equal(l[0], 30);
+	assert_int_equal(l[1], 14);
+	assert_int_equal(l[2], 3);
+	assert_true(funding_parse_lead_days("0", l, &n)); /* on the deadline day */
+	assert_int_equal(n, 1);
+	assert_int_equal(l[0], 0);
+	assert_true(funding_parse_lead_days("365", l, &n));
+	assert_false(funding_parse_lead_days("366", l, &n));
+	assert_false(funding_parse_lead_days("", l, &n));
+	assert_false(funding_parse_lead_days("14,", l, &n));
+	assert_false(funding_parse_lead_days(",3", l, &n));
+	assert_false(funding_parse_lead_days("14;3", l, &n));
+	assert_false(funding_parse_lead_days("veertien", l, &n));
+	assert_false(funding_parse_lead_days("-3", l, &n));
+	assert_false(funding_parse_lead_days("1,2,3,4,5,6,7,8,9", l, &n));
+	assert_false(funding_parse_lead_days(NULL, l, &n));
+}
+
+static void test_reminder_due(void **state)
+{
+	(void)state;
+	const int l[] = {14, 3};
+	/* deadline 2027-03-31: reminder days 03-17 (14) and 03-28 (3) */
+	assert_int_equal(funding_reminder_due("2027-03-31", "2027-03-16", l, 2), -1);
+	assert_int_equal(funding_reminder_due("2027-03-31", "2027-03-17", l, 2), 14);
+	assert_int_equal(funding_reminder_due("2027-03-31", "2027-03-27", l, 2), 14);
+	assert_int_equal(funding_reminder_due("2027-03-31", "2027-03-28", l, 2), 3);
+	/* a mark made (or a sweep run) after both days: the nearest only */
+	assert_int_equal(funding_reminder_due("2027-03-31", "2027-03-30", l, 2), 3);
+	assert_int_equal(funding_reminder_due("2027-03-31", "2027-03-31", l, 2), 3);
+	/* closed: nothing */
+	assert_int_equal(funding_reminder_due("2027-03-31", "2027-04-01", l, 2), -1);
+	/* across a year end, and an unsorted list */
+	const int m[] = {3, 14};
+	assert_int_equal(funding_reminder_due("2028-01-05", "2027-12-22", m, 2), 14);
+	assert_int_equal(funding_reminder_due("2028-01-05", "2027-12-21", m, 2), -1);
+	assert_int_equal(funding_reminder_due("2028-01-05", "2028-01-02", m, 2), 3);
+	assert_int_equal(funding_reminder_due("morgen", "2028-01-02", m, 2), -1);
+	int d;
+	assert_true(funding_days_until("2028-02-27", "2028-03-01", &d));
+	assert_int_equal(d, 3);
+	assert_true(funding_days_until("2027-03-02", "2027-03-01", &d));
+	assert_int_equal(d, -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_status),	  cmocka_unit_test(test_check),
 	    cmocka_unit_test(test_past_deadline), cmocka_unit_test(test_window_and_filters),
 	    cmocka_unit_test(test_order),	  cmocka_unit_test(test_add_days),
+	    cmocka_unit_test(test_lead_days),	  cmocka_unit_test(test_reminder_due),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
