@@ -11,7 +11,7 @@
 #include <string.h>
 
 const struct param_spec api_indicatoren_dashboard_params[] = {
-    {"klasse", PT_TEXT, 40}, {"vergelijk", PT_TEXT, 400}, {NULL, 0, 0}};
+    {"klasse", PT_TEXT, 40}, {"vergelijk", PT_LIST, PEERS_MAX_CODES}, {NULL, 0, 0}};
 
 static void item_json(struct jw *w, const struct dash_item *it)
 {

@@ -167,6 +167,25 @@ static int check_param_or_respond(struct request *r, const struct param_spec *ps
 		}
 		return 0;
 	}
+	case PT_LIST: {
+		int items = 0;
+		for (const char *c = value; *c;) {
+			size_t len = strcspn(c, ",");
+			bool blank = true;
+			for (size_t i = 0; i < len; i++)
+				blank &= c[i] == ' ';
+			items += !blank;
+			c += len + (c[len] == ',');
+		}
+		if (items > ps->max_len) {
+			snprintf(
+			    msg, sizeof msg,
+			    "De parameter '%s' mag hoogstens %d waarden bevatten; u gaf er %d.",
+			    ps->name, ps->max_len, items);
+			return respond_error(r, 400, "Ongeldige parameter", msg, ps->name);
+		}
+		return 0;
+	}
 	}
 	snprintf(msg, sizeof msg, "De waarde '%.80s' is niet geldig voor de parameter '%s'.", value,
 		 ps->name);
@@ -210,10 +229,29 @@ int router_parse_query_or_respond(struct request *r, const struct route *rt)
 		}
 		if (!*val)
 			continue; /* an empty form field means "no filter" */
-		bool dup = false;
+		int dup = -1;
 		for (int i = 0; i < r->n_params; i++)
-			dup |= strcmp(r->params[i].name, ps->name) == 0;
-		if (dup) {
+			if (strcmp(r->params[i].name, ps->name) == 0)
+				dup = i;
+		if (dup >= 0 && ps->type == PT_LIST) {
+			/* a repeated list parameter: append, then check the whole */
+			const char *old = r->params[dup].value;
+			if (strlen(old) + 1 + strlen(val) > LIST_MAX_BYTES) {
+				char msg[200];
+				snprintf(msg, sizeof msg,
+					 "De parameter '%s' is te lang: hoogstens %d tekens "
+					 "samen.",
+					 ps->name, LIST_MAX_BYTES);
+				return respond_error(r, 400, "Ongeldige parameter", msg, ps->name);
+			}
+			char *joined = arena_printf(r->arena, "%s,%s", old, val);
+			int st = check_param_or_respond(r, ps, joined);
+			if (st)
+				return st;
+			r->params[dup].value = joined;
+			continue;
+		}
+		if (dup >= 0) {
 			char msg[160];
 			snprintf(msg, sizeof msg, "De parameter '%s' mag maar één keer voorkomen.",
 				 ps->name);

@@ -20,12 +20,18 @@ enum param_type {
 	PT_PAGE,      /* 1..10000 */
 	PT_PAGE_SIZE, /* 1..100 */
 	PT_DECIMAL01, /* a decimal number 0..1, '.' or ',' (overlap_threshold_parse) */
+	PT_LIST,      /* a list: may repeat (checkboxes of a GET form); the values are
+		       * joined with commas into one, at most max_len items and
+		       * LIST_MAX_BYTES in all (each value may itself hold commas) */
 };
+
+/* The joined value of a PT_LIST parameter is at most this long. */
+#define LIST_MAX_BYTES 1024
 
 struct param_spec {
 	const char *name;
 	enum param_type type;
-	int max_len; /* PT_TEXT only */
+	int max_len; /* PT_TEXT: code points; PT_LIST: items */
 };
 
 struct route {

@@ -56,6 +56,8 @@
 #include "../pages/financien.h"
 #include "../pages/indicatoren_import.h"
 #include "../pages/indicatoren_dashboard.h"
+#include "../pages/indicatoren_vergelijk.h"
+#include "../api/api_indicatoren_vergelijk.h"
 
 #include "../api/api_bibliotheek.h"
 #include "../pages/bibliotheek.h"
@@ -424,6 +426,11 @@ const struct route routes[] = {
     {HTTP_POST, "/kennis/indicatoren/importeren", page_indicatoren_import_submit, ROUTE_PAGE,
      ROUTE_CSRF | ROUTE_FORM | ROUTE_UPLOAD, no_params, USER_ROLE_STAFF},
     {GET, "/kennis/indicatoren/{key}", page_indicator_show, ROUTE_PAGE, 0, indicatoren_show_params},
+    /* one indicator across chosen gemeenten (pages/indicatoren_vergelijk.c) */
+    {GET, "/kennis/vergelijk", page_indicatoren_vergelijk, ROUTE_PAGE, 0,
+     indicatoren_vergelijk_params},
+    {GET, "/kennis/vergelijk.csv", page_indicatoren_vergelijk_csv, ROUTE_PAGE, 0,
+     indicatoren_vergelijk_csv_params},
 
     /* The knowledge base (pages/bibliotheek.c): lists and items are public
      * as far as the reader may see them (never cached); signed-in editors
@@ -621,6 +628,8 @@ const struct route routes[] = {
      api_financien_national_params},
     {GET, "/api/v1/kennis/gemeenten/{code}/dashboard", api_indicatoren_dashboard, ROUTE_API, 0,
      api_indicatoren_dashboard_params},
+    {GET, "/api/v1/kennis/vergelijk", api_indicatoren_vergelijk, ROUTE_API, 0,
+     api_indicatoren_vergelijk_params},
 
     /* API, the knowledge base: public items open; items for partners and
      * every write with a personal API token (checked by the handler). */

@@ -198,6 +198,20 @@ int page_indicator_show(struct request *r)
 	comp_dl_item_close(b);
 	comp_dl_close(b);
 
+	if (strcmp(x.d.area_level, "gemeente") == 0) {
+		html_raw(b, "<p class=\"utrecht-paragraph\">");
+		struct buf u = BUF_INIT;
+		buf_puts(&u, "/kennis/vergelijk?indicator=");
+		url_arg(&u, x.d.key);
+		if (period) {
+			buf_puts(&u, "&periode=");
+			url_arg(&u, period);
+		}
+		comp_link(b, u.data, "Vergelijk gemeenten");
+		buf_free(&u);
+		html_raw(b, ": kies gemeenten en zie ze op de kaart en tussen alle gemeenten van "
+			    "Nederland.</p>");
+	}
 	comp_h2(b, "utrecht", "Gemeenten in de provincie Utrecht");
 	if (!period || !nv) {
 		comp_para(b, "Er zijn geen waarden voor de gemeenten in de provincie Utrecht.");

@@ -17,7 +17,7 @@
 #include <string.h>
 
 const struct param_spec indicatoren_dashboard_params[] = {
-    {"klasse", PT_TEXT, 40}, {"vergelijk", PT_TEXT, 400}, {NULL, 0, 0}};
+    {"klasse", PT_TEXT, 40}, {"vergelijk", PT_LIST, PEERS_MAX_CODES}, {NULL, 0, 0}};
 
 static const char *num(struct arena *a, double v)
 {
@@ -159,6 +159,27 @@ static void item_row(struct buf *b, struct request *r, const struct dashboard *d
 		html_text(b, it->ind->d.unit);
 		html_raw(b, ")</span>");
 	}
+	/* the compare page with this gemeente and its peers chosen */
+	struct buf cmp = BUF_INIT;
+	buf_puts(&cmp, "/kennis/vergelijk?indicator=");
+	url_arg(&cmp, it->ind->d.key);
+	if (d->list) {
+		buf_puts(&cmp, "&gebieden=");
+		url_arg(&cmp, arena_printf(a, "%s,%s", d->area, d->list));
+	} else {
+		buf_puts(&cmp, "&van=");
+		url_arg(&cmp, d->area);
+		if (d->cls) {
+			buf_puts(&cmp, "&klasse=");
+			url_arg(&cmp, d->cls->param);
+		}
+	}
+	html_raw(b, "<br><a class=\"utrecht-link utrecht-link--html-a\" href=\"");
+	html_attr(b, cmp.data);
+	html_raw(b, "\">Vergelijk<span class=\"atlas-visually-hidden\"> ");
+	html_text(b, it->ind->d.name);
+	html_raw(b, "</span> met andere gemeenten</a>");
+	buf_free(&cmp);
 	if (*it->ind->d.warning) {
 		html_raw(b, "<br><span class=\"atlas-warning\"><strong>Let op:</strong> ");
 		html_text(b, it->ind->d.warning);

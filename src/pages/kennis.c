@@ -25,6 +25,9 @@ int page_kennis(struct request *r)
 	    b, 2, "/kennis/indicatoren", "Indicatoren per gemeente",
 	    "Cijfers van CBS en uit de begrotingen (Iv3), met bron en periode, en hoe de "
 	    "gemeenten in de provincie zich tot elkaar verhouden.");
+	comp_link_card(b, 2, "/kennis/vergelijk", "Gemeenten vergelijken",
+		       "Eén cijfer naast elkaar voor de gemeenten die u kiest: op de kaart van "
+		       "de provincie en tussen alle gemeenten van Nederland, om te downloaden.");
 	comp_link_card(b, 2, "/kennis/bibliotheek", "Bibliotheek",
 		       "Publicaties, analyses en rapporten van de partners, op thema en "
 		       "samenwerkingsverband.");

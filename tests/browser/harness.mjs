@@ -193,9 +193,15 @@ export const CONTRAST_FALSE_POSITIVES = [
   },
   {
     html: /^<text class="atlas-map__num/,
-    page: /\/kaart(\?|$)/,
+    page: /\/(kaart|kennis\/vergelijk)(\?|$)/,
     reason:
       'count map numbers over the Blues shades: each has a halo in the opposite colour (paint-order stroke, 0.25em): #1a1a1a on white 17.4:1, white on #08306b 12.8:1, dimmed #545454 on white 7.6:1',
+  },
+  {
+    html: /^<text class="atlas-vergelijk__(tick|label)"/,
+    page: /\/kennis\/vergelijk(\?|$)/,
+    reason:
+      'national distribution (src/pages/indicatoren_vergelijk.c): axis values #333 (12.6:1) below the axis and gemeente names #000 (21:1) in their own rows above the bars, both on the white page, never over a bar',
   },
   {
     html: /^<text class="net-(label|group__name|group__count)"/,

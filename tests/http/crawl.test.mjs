@@ -68,6 +68,14 @@ const UNLINKED = [
     path: '/kennis/indicatoren/{key}',
     why: 'the test data loads no indicators (make run does: data/indicatoren); the links from /kennis/indicatoren are tested in tests/http/indicatoren.test.mjs',
   },
+  {
+    path: '/financien.csv',
+    why: 'linked from the national view of a taakveld, which needs Iv3 indicators; the test data loads none (tests/http/financien.test.mjs checks the link and downloads it)',
+  },
+  {
+    path: '/kennis/vergelijk.csv',
+    why: 'linked from a comparison, which needs indicators; the test data loads none (tests/http/indicatoren_vergelijk.test.mjs checks the links, tests/browser/indicatoren_vergelijk.test.mjs downloads one)',
+  },
 
   ...['/kennis/bibliotheek/{id}', '/kennis/bibliotheek/{id}/bewerken'].map((p) => ({
     path: p,
