@@ -5,6 +5,7 @@
 #include "api_financien.h"
 #include "api_common.h"
 #include "../app/financien.h"
+#include "../domain/indicatoren_peers.h"
 #include "../lib/arena.h"
 #include "../render/json.h"
 
@@ -12,7 +13,7 @@
 
 const struct param_spec api_financien_params[] = {{"soort", PT_TEXT, 20},
 						  {"vergelijking", PT_TEXT, 40},
-						  {"vergelijk", PT_TEXT, 400},
+						  {"vergelijk", PT_LIST, PEERS_MAX_CODES},
 						  {NULL, 0, 0}};
 
 static const char *band_key(enum fin_band b)

@@ -297,8 +297,9 @@ enum fin_status financien_compare(struct store *st, struct arena *a, const char 
 	v->peers = arena_calloc(a, (size_t)m->n_gemeenten + 1, sizeof *v->peers);
 	for (int i = 0; i < m->n_gemeenten; i++)
 		if (peer[m->by_name[i]])
-			v->peers[v->n_peers++] = (struct fin_peer){m->areas[m->by_name[i]].code,
-								   m->areas[m->by_name[i]].name};
+			v->peers[v->n_peers++] = (struct fin_peer){
+			    m->areas[m->by_name[i]].code, m->areas[m->by_name[i]].name,
+			    m->areas[m->by_name[i]].province};
 
 	struct work w;
 	size_t na = (size_t)m->n_areas + 1;
@@ -359,7 +360,7 @@ int financien_gemeenten(struct store *st, struct arena *a, const char *province,
 	for (int i = 0; i < m->n_gemeenten; i++) {
 		const struct indicator_area *g = &m->areas[m->by_name[i]];
 		if (!province || strcmp(g->province, province) == 0)
-			(*out)[(*n)++] = (struct fin_peer){g->code, g->name};
+			(*out)[(*n)++] = (struct fin_peer){g->code, g->name, g->province};
 	}
 	return STORE_OK;
 }

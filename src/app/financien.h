@@ -48,7 +48,7 @@ struct fin_row {
 };
 
 struct fin_peer {
-	const char *code, *name;
+	const char *code, *name, *province;
 };
 
 struct fin_view {

@@ -39,6 +39,23 @@ int indicatoren_dashboard_gemeenten(struct store *st, struct arena *a, struct da
 	return STORE_OK;
 }
 
+int indicatoren_dashboard_all_gemeenten(struct store *st, struct arena *a,
+					struct dash_gemeente **out, int *n)
+{
+	*out = NULL;
+	*n = 0;
+	const struct indicator_model *m = indicatoren_model(st, a);
+	if (!m)
+		return STORE_ERR;
+	*out = arena_calloc(a, (size_t)m->n_gemeenten + 1, sizeof **out);
+	for (int i = 0; i < m->n_gemeenten; i++) {
+		const struct indicator_area *g = &m->areas[m->by_name[i]];
+		(*out)[i] = (struct dash_gemeente){g->code, g->name, g->province};
+	}
+	*n = m->n_gemeenten;
+	return STORE_OK;
+}
+
 static bool is_gemeente(const struct indicator_model *m, int area)
 {
 	return area >= 0 && strcmp(m->areas[area].level, "gemeente") == 0;

@@ -78,6 +78,14 @@ enum dash_status indicatoren_dashboard(struct store *st, struct arena *a, const 
 				       const char *klasse, const char *vergelijk,
 				       struct dashboard *out, const char **err);
 
+/* Every gemeente (code, name, province) by name: the own selection's
+ * choices (the province's as checkboxes). */
+struct dash_gemeente {
+	const char *code, *name, *province;
+};
+int indicatoren_dashboard_all_gemeenten(struct store *st, struct arena *a,
+					struct dash_gemeente **out, int *n);
+
 /* The gemeenten (code, name) a peer list may name, by name. */
 int indicatoren_dashboard_gemeenten(struct store *st, struct arena *a, struct dash_peer **out,
 				    int *n);

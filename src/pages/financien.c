@@ -6,6 +6,7 @@
 #include "forms.h"
 #include "../app/financien.h"
 #include "../domain/indicatoren.h"
+#include "../domain/indicatoren_peers.h"
 #include "../domain/snapshot.h"
 #include "../lib/arena.h"
 #include "../lib/text.h"
@@ -20,7 +21,7 @@
 
 const struct param_spec financien_params[] = {{"soort", PT_TEXT, 20},
 					      {"vergelijking", PT_TEXT, 40},
-					      {"vergelijk", PT_TEXT, 400},
+					      {"vergelijk", PT_LIST, PEERS_MAX_CODES},
 					      {NULL, 0, 0}};
 
 const struct param_spec financien_national_params[] = {{"taakveld", PT_TEXT, 10},
@@ -148,9 +149,10 @@ static const struct comp_col fin_cols[] = {
 };
 #define FIN_NCOLS ((int)(sizeof fin_cols / sizeof *fin_cols))
 
-static void compare_form(struct buf *b, const char *code, const struct fin_view *v,
+static void compare_form(struct request *r, const char *code, const struct fin_view *v,
 			 const char *soort, const char *group, const char *list)
 {
+	struct buf *b = &r->out;
 	html_raw(b,
 		 "<form class=\"utrecht-form atlas-filter\" method=\"get\" action=\"/financien/");
 	html_attr(b, code);
@@ -164,12 +166,24 @@ static void compare_form(struct buf *b, const char *code, const struct fin_view 
 	int n = 0;
 	for (int i = 0; i < fin_n_groups; i++)
 		opts[n++] = (struct comp_option){fin_groups[i].param, fin_groups[i].label};
-	opts[n++] = (struct comp_option){"eigen", "eigen selectie (gemeentecodes hieronder)"};
+	opts[n++] = (struct comp_option){"eigen", "eigen selectie (hieronder aangevinkt)"};
 	const char *sel = list && *list && (!group || !*group) ? "eigen"
 			  : group && *group		       ? group
 							       : FIN_DEFAULT_GROUP;
 	comp_select(b, "vergelijking", "Vergelijken met", opts, n, sel);
-	form_code_list_field(b, list ? list : (v && v->list ? v->list : ""));
+	html_raw(b, "</div>");
+	struct fin_peer *g = NULL;
+	int ng = 0;
+	if (financien_gemeenten(store_thread(), r->arena, NULL, &g, &ng))
+		ng = 0;
+	struct form_gemeente *pick = arena_calloc(r->arena, (size_t)ng + 1, sizeof *pick);
+	int np = 0;
+	for (int i = 0; i < ng; i++)
+		if (!v || strcmp(g[i].code, v->area) != 0) /* never the gemeente itself */
+			pick[np++] = (struct form_gemeente){
+			    g[i].code, g[i].name, v && strcmp(g[i].province, v->province) == 0};
+	form_gemeente_picker(b, "vergelijk", "Eigen selectie: gemeenten in de provincie", pick, np,
+			     v && v->list ? v->list : (list ? list : ""));
 	html_raw(b, "</div><div class=\"atlas-filter__actions\"><button "
 		    "class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">"
 		    "Vergelijken</button></div></form>");
@@ -307,7 +321,7 @@ int page_financien_gemeente(struct request *r)
 	html_raw(b, ": lasten en baten tegen vergelijkbare gemeenten</h1>");
 	if (fs == FIN_BAD) {
 		comp_notice(b, "Vergelijking niet mogelijk.", err);
-		compare_form(b, code, NULL, soort, group, list);
+		compare_form(r, code, NULL, soort, group, list);
 		layout_end(b, NULL);
 		return 400;
 	}
@@ -326,7 +340,7 @@ int page_financien_gemeente(struct request *r)
 	    "Beleidskeuzes, een centrumfunctie, samenwerking in een gemeenschappelijke "
 	    "regeling of een andere manier van boeken verklaren veel verschillen. Gebruik de "
 	    "grootste afwijkingen als begin van het gesprek, niet als conclusie.");
-	compare_form(b, code, &v, soort, group, list);
+	compare_form(r, code, &v, soort, group, list);
 	peer_list(b, r, &v);
 	if (snapshot_find_org(r->snap, code) >= 0) {
 		html_raw(b, "<p class=\"utrecht-paragraph\">");

@@ -730,17 +730,66 @@ void form_confirm_checkbox(struct buf *b, const char *label, bool invalid)
 	html_raw(b, "</label></div>");
 }
 
-void form_code_list_field(struct buf *b, const char *value)
+bool form_code_in_list(const char *codes, const char *code)
 {
-	html_raw(
-	    b, "<div class=\"utrecht-form-field\"><div class=\"utrecht-form-field__label\">"
-	       "<label class=\"utrecht-form-label\" for=\"vergelijk\">Eigen selectie</label></div>"
-	       "<div class=\"utrecht-form-field__description\" id=\"vergelijk-uitleg\">"
-	       "Gemeentecodes gescheiden door komma's, bijvoorbeeld gm0344,gm0355 (alleen bij "
-	       "eigen selectie).</div><div class=\"utrecht-form-field__input\"><input "
-	       "class=\"utrecht-textbox utrecht-textbox--html-input\" type=\"text\" "
-	       "id=\"vergelijk\" name=\"vergelijk\" aria-describedby=\"vergelijk-uitleg\" "
-	       "value=\"");
-	html_attr(b, value ? value : "");
+	size_t n = strlen(code);
+	for (const char *p = codes; p && *p;) {
+		size_t len = strcspn(p, ",");
+		if (len == n && strncmp(p, code, n) == 0)
+			return true;
+		p += len + (p[len] == ',');
+	}
+	return false;
+}
+
+void form_gemeente_picker(struct buf *b, const char *name, const char *legend,
+			  const struct form_gemeente *g, int n, const char *chosen)
+{
+	html_raw(b, "<fieldset class=\"utrecht-form-fieldset atlas-vergelijk__fieldset\">"
+		    "<legend class=\"utrecht-form-fieldset__legend\">");
+	html_text(b, legend);
+	html_raw(b, "</legend><div class=\"atlas-vergelijk__checks\">");
+	struct buf other = BUF_INIT;
+	for (int i = 0; i < n; i++) {
+		bool on = form_code_in_list(chosen, g[i].code);
+		if (!g[i].checkbox) {
+			if (on)
+				buf_printf(&other, "%s%s", other.len ? "," : "", g[i].code);
+			continue;
+		}
+		html_raw(b, "<div class=\"utrecht-form-field utrecht-form-field--checkbox\">"
+			    "<input class=\"utrecht-checkbox\" type=\"checkbox\" name=\"");
+		html_attr(b, name);
+		html_raw(b, "\" id=\"g-");
+		html_attr(b, g[i].code);
+		html_raw(b, "\" value=\"");
+		html_attr(b, g[i].code);
+		html_raw(b, on ? "\" checked>" : "\">");
+		html_raw(b, "<label class=\"utrecht-form-label\" for=\"g-");
+		html_attr(b, g[i].code);
+		html_raw(b, "\">");
+		html_text(b, g[i].name);
+		html_raw(b, "</label></div>");
+	}
+	html_raw(b, "</div></fieldset>");
+	html_raw(b, "<div class=\"atlas-filter__grid\">");
+	html_raw(b, "<div class=\"utrecht-form-field\"><div class=\"utrecht-form-field__label\">"
+		    "<label class=\"utrecht-form-label\" for=\"");
+	html_attr(b, name);
+	html_raw(b, "-elders\">Gemeenten elders in het land</label></div><div "
+		    "class=\"utrecht-form-field__description\" id=\"");
+	html_attr(b, name);
+	html_raw(b, "-elders-uitleg\">Gemeentecodes gescheiden door komma's, bijvoorbeeld "
+		    "gm0363,gm0599.</div><div class=\"utrecht-form-field__input\">"
+		    "<input class=\"utrecht-textbox utrecht-textbox--html-input\" type=\"text\" "
+		    "id=\"");
+	html_attr(b, name);
+	html_raw(b, "-elders\" name=\"");
+	html_attr(b, name);
+	html_raw(b, "\" aria-describedby=\"");
+	html_attr(b, name);
+	html_raw(b, "-elders-uitleg\" value=\"");
+	html_attr(b, other.data ? other.data : "");
+	buf_free(&other);
 	html_raw(b, "\"></div></div>");
 }

@@ -96,10 +96,24 @@ bool form_open_token_ok(struct request *r, const char *cookie);
 void form_confirm_checkbox(struct buf *b, const char *label, bool invalid);
 /* A submit button; primary selects the primary-action style. */
 void form_submit(struct buf *b, const char *text, bool primary);
-/* The "Eigen selectie" text field of a comparison form (name vergelijk):
- * gemeente codes separated by commas, with its explanation, value escaped
- * (NULL: empty). */
-void form_code_list_field(struct buf *b, const char *value);
+
+/* A gemeente a picker offers: its code (GM0321) and name, and whether it
+ * gets a checkbox (the province's own) or is typed in the text field. */
+struct form_gemeente {
+	const char *code, *name;
+	bool checkbox;
+};
+/*
+ * Pick gemeenten in a GET form: a fieldset (legend) of checkboxes for the
+ * gemeenten with checkbox set, then a text field "Gemeenten elders in het
+ * land" for codes of the others — all named `name` (a repeatable list
+ * parameter, so the router joins them). chosen is the comma-separated
+ * upper-case codes chosen now: their boxes are ticked, the others typed.
+ */
+void form_gemeente_picker(struct buf *b, const char *name, const char *legend,
+			  const struct form_gemeente *g, int n, const char *chosen);
+/* Is code one of the comma-separated codes? */
+bool form_code_in_list(const char *codes, const char *code);
 
 /*
  * The one-button form "Bevestig dat dit klopt" posting to action with the

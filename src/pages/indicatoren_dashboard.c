@@ -90,14 +90,31 @@ static void trend_text(struct buf *b, struct arena *a, const struct dash_item *i
 	html_raw(b, ")</span>");
 }
 
-static void peer_form(struct buf *b, const char *org_code, const struct dashboard *d,
+/* The gemeenten of the own selection: the province's as checkboxes. */
+static struct form_gemeente *pickable(struct request *r, const struct dashboard *d, int *n)
+{
+	struct dash_gemeente *g;
+	int ng = 0;
+	*n = 0;
+	if (indicatoren_dashboard_all_gemeenten(store_thread(), r->arena, &g, &ng))
+		return NULL;
+	struct form_gemeente *out = arena_calloc(r->arena, (size_t)ng + 1, sizeof *out);
+	for (int i = 0; i < ng; i++)
+		if (!d || strcmp(g[i].code, d->area) != 0) /* never the gemeente itself */
+			out[(*n)++] = (struct form_gemeente){
+			    g[i].code, g[i].name, d && strcmp(g[i].province, d->province) == 0};
+	return out;
+}
+
+static void peer_form(struct request *r, const char *org_code, const struct dashboard *d,
 		      const char *klasse, const char *vergelijk)
 {
+	struct buf *b = &r->out;
 	struct comp_option opts[8];
 	int n = 0;
 	for (int i = 0; i < dash_n_classes; i++)
 		opts[n++] = (struct comp_option){dash_classes[i].param, dash_classes[i].label};
-	opts[n++] = (struct comp_option){"eigen", "eigen selectie (gemeentecodes hieronder)"};
+	opts[n++] = (struct comp_option){"eigen", "eigen selectie (hieronder aangevinkt)"};
 	const char *sel = vergelijk && *vergelijk && (!klasse || !*klasse) ? "eigen"
 			  : klasse && *klasse				   ? klasse
 									   : DASH_DEFAULT_CLASS;
@@ -108,7 +125,11 @@ static void peer_form(struct buf *b, const char *org_code, const struct dashboar
 		    "atlas-filter__title\" id=\"peers-titel\">Vergelijken met</h2>"
 		    "<div class=\"atlas-filter__grid\">");
 	comp_select(b, "klasse", "Vergelijkbare gemeenten", opts, n, sel);
-	form_code_list_field(b, vergelijk ? vergelijk : (d && d->list ? d->list : ""));
+	html_raw(b, "</div>");
+	int ng;
+	struct form_gemeente *g = pickable(r, d, &ng);
+	form_gemeente_picker(b, "vergelijk", "Eigen selectie: gemeenten in de provincie", g, ng,
+			     d && d->list ? d->list : (vergelijk ? vergelijk : ""));
 	html_raw(b, "</div><div class=\"atlas-filter__actions\"><button "
 		    "class=\"utrecht-button utrecht-button--primary-action\" type=\"submit\">"
 		    "Vergelijken</button></div></form>");
@@ -277,7 +298,7 @@ int page_indicatoren_dashboard(struct request *r)
 		     "we als \"geen gegevens\", nooit als nul.");
 	if (ds == DASH_BAD) {
 		comp_notice(b, "Vergelijking niet mogelijk.", err);
-		peer_form(b, o->code, NULL, klasse, vergelijk);
+		peer_form(r, o->code, NULL, klasse, vergelijk);
 		layout_end(b, NULL);
 		return 400;
 	}
@@ -286,7 +307,7 @@ int page_indicatoren_dashboard(struct request *r)
 		layout_end(b, NULL);
 		return 200;
 	}
-	peer_form(b, o->code, &d, klasse, vergelijk);
+	peer_form(r, o->code, &d, klasse, vergelijk);
 	peer_list(b, r, &d);
 	if (!d.n_items) {
 		comp_para(b, "Er zijn nog geen indicatoren geladen.");

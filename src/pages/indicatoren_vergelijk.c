@@ -64,18 +64,6 @@ static const char *query_of(struct request *r, const char *extra)
 	return s;
 }
 
-static bool in_list(const char *codes, const char *code)
-{
-	size_t n = strlen(code);
-	for (const char *p = codes; p && *p;) {
-		size_t len = strcspn(p, ",");
-		if (len == n && strncmp(p, code, n) == 0)
-			return true;
-		p += len + (p[len] == ',');
-	}
-	return false;
-}
-
 /* ---- the form ---------------------------------------------------------- */
 
 static void form(struct request *r, const struct indicator_row *inds, int n_inds,
@@ -121,44 +109,13 @@ static void form(struct request *r, const struct indicator_row *inds, int n_inds
 		html_raw(b, "</optgroup>");
 	html_raw(b, "</select></div></div>");
 
-	/* the province's gemeenten as checkboxes */
-	html_raw(b, "<fieldset class=\"utrecht-form-fieldset atlas-vergelijk__fieldset\">"
-		    "<legend class=\"utrecht-form-fieldset__legend\">Gemeenten in de provincie "
-		    "Utrecht</legend><div class=\"atlas-vergelijk__checks\">");
-	struct buf other = BUF_INIT;
-	for (int i = 0; i < n_gem; i++) {
-		bool on = in_list(chosen, gem[i].area);
-		if (strcmp(gem[i].province, INDICATOREN_PROVINCE) != 0) {
-			if (on)
-				buf_printf(&other, "%s%s", other.len ? "," : "", gem[i].area);
-			continue;
-		}
-		html_raw(b, "<div class=\"utrecht-form-field utrecht-form-field--checkbox\">"
-			    "<input class=\"utrecht-checkbox\" type=\"checkbox\" name=\"gebieden\" "
-			    "id=\"g-");
-		html_attr(b, gem[i].area);
-		html_raw(b, "\" value=\"");
-		html_attr(b, gem[i].area);
-		html_raw(b, on ? "\" checked>" : "\">");
-		html_raw(b, "<label class=\"utrecht-form-label\" for=\"g-");
-		html_attr(b, gem[i].area);
-		html_raw(b, "\">");
-		html_text(b, gem[i].name);
-		html_raw(b, "</label></div>");
-	}
-	html_raw(b, "</div></fieldset>");
-	html_raw(b, "<div class=\"atlas-filter__grid\">");
-	html_raw(b, "<div class=\"utrecht-form-field\"><div class=\"utrecht-form-field__label\">"
-		    "<label class=\"utrecht-form-label\" for=\"gebieden-elders\">Gemeenten elders "
-		    "in het land</label></div><div class=\"utrecht-form-field__description\" "
-		    "id=\"gebieden-elders-uitleg\">Gemeentecodes gescheiden door komma's, "
-		    "bijvoorbeeld gm0363,gm0599.</div><div class=\"utrecht-form-field__input\">"
-		    "<input class=\"utrecht-textbox utrecht-textbox--html-input\" type=\"text\" "
-		    "id=\"gebieden-elders\" name=\"gebieden\" "
-		    "aria-describedby=\"gebieden-elders-uitleg\" value=\"");
-	html_attr(b, other.data ? other.data : "");
-	buf_free(&other);
-	html_raw(b, "\"></div></div>");
+	/* the province's gemeenten as checkboxes, the others typed */
+	struct form_gemeente *pick = arena_calloc(r->arena, (size_t)n_gem + 1, sizeof *pick);
+	for (int i = 0; i < n_gem; i++)
+		pick[i] = (struct form_gemeente){
+		    gem[i].area, gem[i].name, strcmp(gem[i].province, INDICATOREN_PROVINCE) == 0};
+	form_gemeente_picker(b, "gebieden", "Gemeenten in de provincie Utrecht", pick, n_gem,
+			     chosen);
 	/* the peers of one gemeente */
 	html_raw(b, "<div class=\"utrecht-form-field\"><div class=\"utrecht-form-field__label\">"
 		    "<label class=\"utrecht-form-label\" for=\"van\">Ook vergelijkbare gemeenten "

@@ -198,3 +198,16 @@ test('national view: one taakveld across every gemeente, ranked highest first, m
   r = await anon.get('/financien.csv');
   assert.equal(r.status, 400);
 });
+
+test('the own selection may be ticked: repeated vergelijk= values are one list (page and API)', async () => {
+  const d = await fin('gm9901', '?vergelijk=gm9902&vergelijk=GM9904');
+  assert.equal(tv(d, '0.1').lasten.vergelijkbaar.mediaan, 70);
+  const r = await anon.get('/financien/gm9901?vergelijking=eigen&vergelijk=GM9902&vergelijk=gm9904');
+  assert.equal(r.status, 200);
+  assert.match(text(r.text), /Vergeleken met uw eigen selectie: 2 gemeenten\./);
+  // the province's gemeenten are checkboxes, ticked when chosen; others typed
+  assert.match(r.text, /<input class="utrecht-checkbox" type="checkbox" name="vergelijk" id="g-GM9902" value="GM9902" checked>/);
+  assert.match(r.text, /<input class="utrecht-checkbox" type="checkbox" name="vergelijk" id="g-GM9903" value="GM9903">/);
+  assert.ok(!r.text.includes('id="g-GM9904"'), 'another province is typed, not ticked');
+  assert.match(r.text, /id="vergelijk-elders" name="vergelijk" aria-describedby="vergelijk-elders-uitleg" value="GM9904"/);
+});

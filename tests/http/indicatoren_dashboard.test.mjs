@@ -153,7 +153,9 @@ test('page: a gemeente of the atlas with figures, the peer form, themes, sparkli
   const own = decodeEntities((await anon.get('/organisaties/gm0321/kennis?klasse=eigen&vergelijk=gm9903')).text);
   assert.match(own, /uw eigen selectie/);
   assert.match(own, /Voorbeeldstad/);
-  assert.match(own, /value="gm9903"/);
+  // the choice comes back ticked; the gemeente itself is not offered
+  assert.match(own, /id="g-GM9903" value="GM9903" checked>/);
+  assert.doesNotMatch(own, /id="g-GM0321"/);
   const bad = await anon.get('/organisaties/gm0321/kennis?klasse=eigen&vergelijk=gm12');
   assert.equal(bad.status, 400);
   assert.match(decodeEntities(bad.text), /gemeentecodes zoals gm0344/);
@@ -189,4 +191,14 @@ test('a correction imported while the server runs shows at once, in the value an
   assert.equal(after.vergelijkbaar.gemiddelde, 60.5);
   imp(fix); // the same file again changes nothing
   assert.equal(item(await dash('gm9901'), 'test_fietspaden').waarde, 14.5);
+});
+
+test('the own selection on the page: the province\'s gemeenten as checkboxes, ticked when chosen', async () => {
+  const r = await anon.get('/organisaties/gm0321/kennis?klasse=eigen&vergelijk=GM9901&vergelijk=gm9904');
+  assert.equal(r.status, 200);
+  assert.match(r.text, /type="checkbox" name="vergelijk" id="g-GM9901" value="GM9901" checked>/);
+  assert.match(r.text, /type="checkbox" name="vergelijk" id="g-GM9902" value="GM9902">/);
+  // Elders aan Zee is in another province: typed in the text field
+  assert.match(r.text, /id="vergelijk-elders" name="vergelijk" aria-describedby="vergelijk-elders-uitleg" value="GM9904"/);
+  assert.match(decodeEntities(r.text), /Vergelijkbaar: uw eigen selectie\. 2 gemeenten\./);
 });
