@@ -239,6 +239,8 @@ void layout_end(struct buf *b, const char *data_date)
 		    "voor samenwerking</a></li>"
 		    "<li><a class=\"atlas-footer__link\" href=\"/kennis\">Kennis: cijfers, "
 		    "publicaties en subsidiekansen</a></li>"
+		    "<li><a class=\"atlas-footer__link\" href=\"/toezicht\">Interbestuurlijk "
+		    "toezicht</a></li>"
 		    "<li><a class=\"atlas-footer__link\" href=\"/contact\">Contact</a></li>"
 		    "<li><a class=\"atlas-footer__link\" href=\"/privacy\">Privacyverklaring"
 		    "</a></li>"
