@@ -180,8 +180,8 @@ static void assessment_json(struct request *r, struct jw *w, const struct ibt_as
 		}
 		jw_end(w);
 	}
-	api_khref(w, "href", PATH "/beoordelingen/", arena_printf(r->arena, "%lld", (long long)a->id),
-		  NULL);
+	api_khref(w, "href", PATH "/beoordelingen/",
+		  arena_printf(r->arena, "%lld", (long long)a->id), NULL);
 	jw_end(w);
 }
 
@@ -268,7 +268,7 @@ static const char *text_member(struct request *r, json_t *o, const char *key,
 	return "";
 }
 
-static const char *const KNOWN[] = {"organisatie", "domein",	 "jaar",    "niveau",
+static const char *const KNOWN[] = {"organisatie",  "domein",	  "jaar",    "niveau",
 				    "eigenOordeel", "motivering", "bronnen", "beoordeeldOp"};
 
 int api_toezicht_create(struct request *r)
@@ -308,7 +308,8 @@ int api_toezicht_create(struct request *r)
 	if (!s)
 		return api_store_down(r);
 	int64_t id = 0;
-	enum ibt_outcome out = toezicht_create(s, r->arena, r->snap, reader(r), "api", &in, &e, &id);
+	enum ibt_outcome out =
+	    toezicht_create(s, r->arena, r->snap, reader(r), "api", &in, &e, &id);
 	if (out != IBT_OK)
 		return refuse(r, out, &e);
 	return reply_one(r, s, id, 201);
@@ -394,7 +395,8 @@ int api_toezicht_geojson(struct request *r)
 	for (int j = 0; j < v.n_gm; j++) {
 		const struct organisation *o = &r->snap->orgs[v.gm[j]];
 		int f = geo_find(o->cbs_code);
-		api_geojson_feature(&w, &r->out, o->code, f >= 0 ? geo_feature_at(f)->geometry : NULL);
+		api_geojson_feature(&w, &r->out, o->code,
+				    f >= 0 ? geo_feature_at(f)->geometry : NULL);
 		const struct ibt_assessment_row *a = v.gm_row[j];
 		const struct ibt_label *l = a ? toezicht_label(v.domain, a->level) : NULL;
 		jw_key(&w, "properties");

@@ -111,8 +111,9 @@ enum ibt_outcome toezicht_view(struct store *st, struct arena *a, const struct s
 	int this_year = toezicht_this_year();
 	v->domain = toezicht_domain_find(v->domains, v->n_domains, domain);
 	if (!v->domain && !str_empty(domain))
-		snprintf(msg, msglen, "Dit toezichtdomein bestaat niet; het eerste domein wordt "
-				      "getoond.");
+		snprintf(msg, msglen,
+			 "Dit toezichtdomein bestaat niet; het eerste domein wordt "
+			 "getoond.");
 	if (!v->domain && v->n_domains)
 		v->domain = &v->domains[0];
 	v->first_year = v->domain ? v->domain->valid_from : this_year;
@@ -128,7 +129,8 @@ enum ibt_outcome toezicht_view(struct store *st, struct arena *a, const struct s
 		if (parse_year(year, &y) && y >= v->first_year && y <= v->last_year)
 			v->year = y;
 		else if (!msg[0])
-			snprintf(msg, msglen, "Kies een jaar van %d tot en met %d; %d wordt getoond.",
+			snprintf(msg, msglen,
+				 "Kies een jaar van %d tot en met %d; %d wordt getoond.",
 				 v->first_year, v->last_year, v->year);
 	}
 	v->gm = arena_calloc(a, (size_t)s->n_orgs + 1, sizeof *v->gm);
@@ -136,9 +138,8 @@ enum ibt_outcome toezicht_view(struct store *st, struct arena *a, const struct s
 	v->gm_row = arena_calloc(a, (size_t)v->n_gm + 1, sizeof *v->gm_row);
 	if (!v->domain)
 		return IBT_OK;
-	struct ibt_filter f = {.domain_id = v->domain->id,
-			       .year = v->year,
-			       .statuses = IBT_ONLY(IBT_ESTABLISHED)};
+	struct ibt_filter f = {
+	    .domain_id = v->domain->id, .year = v->year, .statuses = IBT_ONLY(IBT_ESTABLISHED)};
 	o = outcome(store_ibt_assessments(st, a, &f, &v->rows, &v->n_rows));
 	if (o != IBT_OK)
 		return o;
@@ -338,8 +339,8 @@ enum ibt_outcome toezicht_move(struct store *st, struct arena *a, const struct u
 		return IBT_INVALID;
 	}
 	if (!ibt_may_move(r.status, (enum ibt_status)to)) {
-		field_errors_add(e, "status", "Van %s naar %s kan niet.",
-				 ibt_status_name(r.status), ibt_status_name((enum ibt_status)to));
+		field_errors_add(e, "status", "Van %s naar %s kan niet.", ibt_status_name(r.status),
+				 ibt_status_name((enum ibt_status)to));
 		return IBT_INVALID;
 	}
 	struct write_ctx w;
@@ -424,9 +425,10 @@ enum ibt_outcome toezicht_labels_save(struct store *st, struct arena *a, const s
 	accounts_write_ctx(u, via, &w, actor, today);
 	int rc = store_ibt_labels_set(st, &w, dom->id, dom->key, l, n);
 	if (rc == STORE_ERR_CONFLICT) {
-		field_errors_add(e, "labels",
-				 "Beoordelingen gebruiken een label dat in de nieuwe set ontbreekt; "
-				 "houd minstens zoveel labels.");
+		field_errors_add(
+		    e, "labels",
+		    "Beoordelingen gebruiken een label dat in de nieuwe set ontbreekt; "
+		    "houd minstens zoveel labels.");
 		return IBT_INVALID;
 	}
 	return outcome(rc);

@@ -12,8 +12,7 @@
 #include <string.h>
 
 static const char *const status_api[IBT_STATUS_COUNT] = {"concept", "dialoog", "vastgesteld"};
-static const char *const status_name[IBT_STATUS_COUNT] = {"Concept", "In dialoog",
-							  "Vastgesteld"};
+static const char *const status_name[IBT_STATUS_COUNT] = {"Concept", "In dialoog", "Vastgesteld"};
 
 int ibt_status_from(const char *api)
 {
@@ -41,9 +40,9 @@ bool ibt_may_move(enum ibt_status from, enum ibt_status to)
 
 const char *const ibt_pattern_keys[IBT_N_PATTERNS] = {"vol",	 "schuin",	"kruis",
 						      "stippen", "horizontaal", "verticaal"};
-static const char *const pattern_names[IBT_N_PATTERNS] = {
-    "effen vlak", "schuine arcering", "kruisarcering", "stippen", "liggende strepen",
-    "staande strepen"};
+static const char *const pattern_names[IBT_N_PATTERNS] = {"effen vlak",	      "schuine arcering",
+							  "kruisarcering",    "stippen",
+							  "liggende strepen", "staande strepen"};
 
 int ibt_pattern_from(const char *key)
 {
@@ -97,8 +96,7 @@ static size_t chars(const char *s)
 
 static const char *const kind_keys[] = {"gemeente", "waterschap", "samenwerkingsorgaan"};
 
-void ibt_check_domain(struct field_errors *e, const struct ibt_domain_input *in, int *from,
-		      int *to)
+void ibt_check_domain(struct field_errors *e, const struct ibt_domain_input *in, int *from, int *to)
 {
 	*from = *to = 0;
 	if (!validate_is_key(in->key) || strlen(in->key) > 60)
@@ -158,13 +156,14 @@ void ibt_check_labels(struct field_errors *e, const struct ibt_label *l, int n)
 	for (int i = 0; i < n; i++) {
 		size_t len = chars(l[i].name);
 		if (len < 2 || len > 60) {
-			field_errors_add(e, "labels", "Label %d: geef een naam van 2 tot 60 tekens.",
-					 i + 1);
+			field_errors_add(e, "labels",
+					 "Label %d: geef een naam van 2 tot 60 tekens.", i + 1);
 			return;
 		}
 		if (!is_colour(l[i].colour)) {
 			field_errors_add(e, "labels",
-					 "Label %d: geef een kleur als #rrggbb, zoals #2e7d32.", i + 1);
+					 "Label %d: geef een kleur als #rrggbb, zoals #2e7d32.",
+					 i + 1);
 			return;
 		}
 		if (ibt_pattern_from(l[i].pattern) < 0) {
@@ -175,16 +174,17 @@ void ibt_check_labels(struct field_errors *e, const struct ibt_label *l, int n)
 		for (int j = 0; j < i; j++) {
 			if (!strcmp(l[i].name, l[j].name)) {
 				field_errors_add(e, "labels",
-						 "Label %d heeft dezelfde naam als label %d.", i + 1,
-						 j + 1);
+						 "Label %d heeft dezelfde naam als label %d.",
+						 i + 1, j + 1);
 				return;
 			}
 			if (!strcmp(l[i].pattern, l[j].pattern)) {
-				field_errors_add(e, "labels",
-						 "Label %d heeft hetzelfde patroon als label %d; elk "
-						 "label krijgt een eigen patroon, zodat het niet "
-						 "alleen aan de kleur te herkennen is.",
-						 i + 1, j + 1);
+				field_errors_add(
+				    e, "labels",
+				    "Label %d heeft hetzelfde patroon als label %d; elk "
+				    "label krijgt een eigen patroon, zodat het niet "
+				    "alleen aan de kleur te herkennen is.",
+				    i + 1, j + 1);
 				return;
 			}
 		}
@@ -263,8 +263,8 @@ void ibt_check_assessment(struct field_errors *e, const struct ibt_assessment_in
 			*own_level = (int)v;
 	}
 	if (chars(in->motivation) > IBT_TEXT_MAX)
-		field_errors_add(e, "motivering", "De motivering is te lang (ten hoogste %d tekens).",
-				 IBT_TEXT_MAX);
+		field_errors_add(e, "motivering",
+				 "De motivering is te lang (ten hoogste %d tekens).", IBT_TEXT_MAX);
 	check_links(e, in->links);
 	if (!is_iso_date(in->assessed_on ? in->assessed_on : "") ||
 	    !validate_is_date_opt(in->assessed_on))

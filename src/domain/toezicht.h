@@ -90,13 +90,13 @@ struct ibt_context {
 
 /* An assessment as entered (text). */
 struct ibt_assessment_input {
-	const char *org;	/* organisatie: code */
-	const char *domain;	/* domein: key */
-	const char *year;	/* jaar */
-	const char *level;	/* niveau: 1..n */
-	const char *own_level;	/* eigenOordeel: 1..n or "" */
-	const char *motivation; /* motivering: 0..IBT_TEXT_MAX */
-	const char *links;	/* bronnen: http(s) links, one per line, 0..IBT_LINKS_MAX */
+	const char *org;	 /* organisatie: code */
+	const char *domain;	 /* domein: key */
+	const char *year;	 /* jaar */
+	const char *level;	 /* niveau: 1..n */
+	const char *own_level;	 /* eigenOordeel: 1..n or "" */
+	const char *motivation;	 /* motivering: 0..IBT_TEXT_MAX */
+	const char *links;	 /* bronnen: http(s) links, one per line, 0..IBT_LINKS_MAX */
 	const char *assessed_on; /* beoordeeldOp: a date, not in the future */
 	const char *today;
 };

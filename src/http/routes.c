@@ -475,8 +475,8 @@ const struct route routes[] = {
     {GET, "/toezicht", page_toezicht, ROUTE_PAGE, 0, toezicht_params},
     {GET, "/toezicht.csv", page_toezicht_csv, ROUTE_PAGE, 0, toezicht_params},
     {GET, "/toezicht.geojson", api_toezicht_geojson, ROUTE_PAGE, 0, toezicht_params},
-    {GET, "/toezicht/beoordelingen/nieuw", page_toezicht_new, ROUTE_PAGE, 0,
-     toezicht_notice_params, USER_ROLE_SUPERVISOR},
+    {GET, "/toezicht/beoordelingen/nieuw", page_toezicht_new, ROUTE_PAGE, 0, toezicht_notice_params,
+     USER_ROLE_SUPERVISOR},
     {HTTP_POST, "/toezicht/beoordelingen", page_toezicht_create, ROUTE_PAGE,
      ROUTE_FORM | ROUTE_CSRF, no_params, USER_ROLE_SUPERVISOR},
     {GET, "/toezicht/beoordelingen/{id}", page_toezicht_assessment, ROUTE_PAGE, 0,
@@ -494,8 +494,8 @@ const struct route routes[] = {
      toezicht_notice_params, USER_ROLE_ADMIN},
     {HTTP_POST, "/beheer/toezicht/domeinen/{key}", page_toezicht_domain_update, ROUTE_PAGE,
      ROUTE_FORM | ROUTE_CSRF, no_params, USER_ROLE_ADMIN},
-    {HTTP_POST, "/beheer/toezicht/domeinen/{key}/labels", page_toezicht_labels_update,
-     ROUTE_PAGE, ROUTE_FORM | ROUTE_CSRF, no_params, USER_ROLE_ADMIN},
+    {HTTP_POST, "/beheer/toezicht/domeinen/{key}/labels", page_toezicht_labels_update, ROUTE_PAGE,
+     ROUTE_FORM | ROUTE_CSRF, no_params, USER_ROLE_ADMIN},
 
     /* Funding calls ("Subsidiekansen", pages/subsidiekansen.c): the list,
      * a call and the iCal feed of deadlines are public; province staff
@@ -633,15 +633,14 @@ const struct route routes[] = {
      * for everyone; concept and in-dialogue ones only as app/toezicht.c
      * allows the token's user; writes with a personal token. */
     {GET, "/api/v1/toezicht/domeinen", api_toezicht_domains, ROUTE_API, 0, no_params},
-    {GET, "/api/v1/toezicht/beoordelingen", api_toezicht_list, ROUTE_API, 0,
-     api_toezicht_params},
+    {GET, "/api/v1/toezicht/beoordelingen", api_toezicht_list, ROUTE_API, 0, api_toezicht_params},
     {HTTP_POST, "/api/v1/toezicht/beoordelingen", api_toezicht_create, ROUTE_API, ROUTE_TOKEN,
      no_params, USER_ROLE_SUPERVISOR},
     {GET, "/api/v1/toezicht/beoordelingen/{id}", api_toezicht_show, ROUTE_API, 0, no_params},
     {HTTP_POST, "/api/v1/toezicht/beoordelingen/{id}/status", api_toezicht_move, ROUTE_API,
      ROUTE_TOKEN, no_params, USER_ROLE_SUPERVISOR},
-    {HTTP_POST, "/api/v1/toezicht/beoordelingen/{id}/reacties", api_toezicht_respond,
-     ROUTE_API, ROUTE_TOKEN, no_params, USER_ROLE_EDITOR},
+    {HTTP_POST, "/api/v1/toezicht/beoordelingen/{id}/reacties", api_toezicht_respond, ROUTE_API,
+     ROUTE_TOKEN, no_params, USER_ROLE_EDITOR},
 
     /* API, the indicator store: public, read only. */
     {GET, "/api/v1/kennis/indicatoren", api_indicatoren_list, ROUTE_API, 0, no_params},

@@ -879,7 +879,8 @@ static void org_glance_section(struct buf *b, struct request *r, int oi, bool st
 		comp_link(b, org_href(r, o->code, "/kennis"), "Cijfers en vergelijking");
 		html_raw(b, " · ");
 	}
-	if (o->kind == ORG_MUNICIPALITY || o->kind == ORG_WATER_BOARD || o->kind == ORG_JOINT_BODY) {
+	if (o->kind == ORG_MUNICIPALITY || o->kind == ORG_WATER_BOARD ||
+	    o->kind == ORG_JOINT_BODY) {
 		comp_link(b, org_href(r, o->code, "/toezicht"), "Interbestuurlijk toezicht");
 		html_raw(b, " · ");
 	}

@@ -185,10 +185,8 @@ int page_toezicht(struct request *r)
 		return page_store_down(r);
 	struct buf *b = &r->out;
 	const struct crumb crumbs[] = {{"Interbestuurlijk toezicht", NULL}};
-	const struct page_head h = {.title = "Interbestuurlijk toezicht",
-				    .nav = NAV_NONE,
-				    .crumbs = crumbs,
-				    .n_crumbs = 1};
+	const struct page_head h = {
+	    .title = "Interbestuurlijk toezicht", .nav = NAV_NONE, .crumbs = crumbs, .n_crumbs = 1};
 	layout_begin(b, page_head_for(r, &h));
 	html_raw(b,
 		 "<h1 class=\"utrecht-heading-1\">Interbestuurlijk toezicht</h1>"
@@ -216,8 +214,9 @@ int page_toezicht(struct request *r)
 	for (int j = 0; j < v.n_gm; j++)
 		established += v.gm_row[j] != NULL;
 	if (gemeenten) {
-		html_rawf(b, "<p class=\"utrecht-paragraph\" role=\"status\">%d van de %d gemeenten "
-			     "hebben een vastgesteld oordeel.</p>",
+		html_rawf(b,
+			  "<p class=\"utrecht-paragraph\" role=\"status\">%d van de %d gemeenten "
+			  "hebben een vastgesteld oordeel.</p>",
 			  established, v.n_gm);
 		tz_map(r, &v);
 		view_table(r, d, arena_printf(r->arena, "Oordelen per gemeente: %s", title),
@@ -389,12 +388,9 @@ int page_toezicht_org(struct request *r)
 			comp_para(b, "Nog geen vastgestelde oordelen.");
 			continue;
 		}
-		static const struct comp_col cols[] = {{"Jaar", false},
-						       {"Oordeel provincie", false},
-						       {"Eigen oordeel", false},
-						       {"Motivering", false},
-						       {"Bronnen", false},
-						       {"Status", false}};
+		static const struct comp_col cols[] = {
+		    {"Jaar", false},	   {"Oordeel provincie", false}, {"Eigen oordeel", false},
+		    {"Motivering", false}, {"Bronnen", false},		 {"Status", false}};
 		comp_table_open_ex(b, arena_printf(r->arena, "%s: oordelen per jaar", d[k].name),
 				   cols, 6, true);
 		for (int i = 0; i < n; i++) {
@@ -467,8 +463,8 @@ static int show_assessment(struct request *r, int64_t id, const struct field_err
 	struct buf *b = &r->out;
 	buf_reset(b);
 	const char *name = org_name(r, a.org_code);
-	const char *title = arena_printf(r->arena, "%s: %s %d", name, dom ? dom->name : a.domain_key,
-					 a.year);
+	const char *title =
+	    arena_printf(r->arena, "%s: %s %d", name, dom ? dom->name : a.domain_key, a.year);
 	const struct crumb crumbs[] = {{"Interbestuurlijk toezicht", BASE},
 				       {name, org_toezicht_href(r, a.org_code)},
 				       {arena_printf(r->arena, "%d", a.year), NULL}};
@@ -523,8 +519,14 @@ static int show_assessment(struct request *r, int64_t id, const struct field_err
 	}
 	if (policy_may_respond_ibt(u, a.org_code, (int)a.status)) {
 		static const struct form_field f = {
-		    "tekst", "Uw reactie", FK_TEXTAREA, IBT_TEXT_MAX, true,
-		    "De toezichthouder en de redacteuren van de organisatie lezen dit.", NULL, 0};
+		    "tekst",
+		    "Uw reactie",
+		    FK_TEXTAREA,
+		    IBT_TEXT_MAX,
+		    true,
+		    "De toezichthouder en de redacteuren van de organisatie lezen dit.",
+		    NULL,
+		    0};
 		form_open(b, r, assessment_href(r, a.id, "/reactie"));
 		form_field(b, &f, err ? form_str(req_form(r, "tekst")) : "", err);
 		form_submit(b, "Reactie versturen", true);
@@ -605,10 +607,11 @@ int page_toezicht_respond(struct request *r)
 	case IBT_INVALID:
 		return show_assessment(r, id, &e, NULL, 400);
 	case IBT_STALE:
-		return show_assessment(r, id, NULL,
-				       "Reageren kan alleen zolang de beoordeling in dialoog is. Er "
-				       "is niets opgeslagen.",
-				       409);
+		return show_assessment(
+		    r, id, NULL,
+		    "Reageren kan alleen zolang de beoordeling in dialoog is. Er "
+		    "is niets opgeslagen.",
+		    409);
 	default:
 		return page_store_down(r);
 	}
@@ -658,28 +661,36 @@ static void fields_of(struct request *r, const struct ibt_domain_row *d, int nd,
 		}
 		const char *txt = arena_strdup(r->arena, t.data);
 		buf_free(&t);
-		lv[l] = own[l] =
-		    (struct comp_option){arena_printf(r->arena, "%d", l), txt};
+		lv[l] = own[l] = (struct comp_option){arena_printf(r->arena, "%d", l), txt};
 	}
-	f[F_ORG] = (struct form_field){"organisatie", "Organisatie", FK_SELECT, 0, true, NULL,
-				       orgs,	      no};
-	f[F_DOMEIN] = (struct form_field){"domein", "Toezichtdomein", FK_SELECT, 0, true, NULL,
-					  doms,	    nd + 1};
-	f[F_JAAR] = (struct form_field){"jaar", "Jaar", FK_NUMBER, 4, true,
-					"Het jaar waarover u oordeelt, niet in de toekomst.",
-					NULL,	0};
-	f[F_NIVEAU] = (struct form_field){"niveau", "Oordeel provincie", FK_SELECT, 0, true,
-					  "Label 1 is het beste oordeel.", lv, max + 1};
-	f[F_EIGEN] = (struct form_field){"eigenOordeel", "Eigen oordeel van de organisatie",
-					 FK_SELECT, 0, false, NULL, own, max + 1};
-	f[F_MOTIVERING] = (struct form_field){"motivering", "Motivering", FK_TEXTAREA,
-					      IBT_TEXT_MAX, false, NULL, NULL, 0};
-	f[F_BRONNEN] = (struct form_field){"bronnen", "Bronnen", FK_TEXTAREA, 8000, false,
-					   "Links (https://…) naar de stukken of indicatoren waarop "
-					   "het oordeel rust, één per regel.",
-					   NULL, 0};
-	f[F_DATUM] = (struct form_field){"beoordeeldOp", "Beoordeeld op", FK_DATE, 10, false,
-					 "Leeg: vandaag.", NULL, 0};
+	f[F_ORG] =
+	    (struct form_field){"organisatie", "Organisatie", FK_SELECT, 0, true, NULL, orgs, no};
+	f[F_DOMEIN] =
+	    (struct form_field){"domein", "Toezichtdomein", FK_SELECT, 0, true, NULL, doms, nd + 1};
+	f[F_JAAR] = (struct form_field){
+	    "jaar", "Jaar", FK_NUMBER,
+	    4,	    true,   "Het jaar waarover u oordeelt, niet in de toekomst.",
+	    NULL,   0};
+	f[F_NIVEAU] = (struct form_field){
+	    "niveau", "Oordeel provincie", FK_SELECT, 0, true, "Label 1 is het beste oordeel.", lv,
+	    max + 1};
+	f[F_EIGEN] = (struct form_field){
+	    "eigenOordeel", "Eigen oordeel van de organisatie", FK_SELECT, 0, false, NULL, own,
+	    max + 1};
+	f[F_MOTIVERING] = (struct form_field){"motivering", "Motivering", FK_TEXTAREA, IBT_TEXT_MAX,
+					      false,	    NULL,	  NULL,	       0};
+	f[F_BRONNEN] =
+	    (struct form_field){"bronnen",
+				"Bronnen",
+				FK_TEXTAREA,
+				8000,
+				false,
+				"Links (https://…) naar de stukken of indicatoren waarop "
+				"het oordeel rust, één per regel.",
+				NULL,
+				0};
+	f[F_DATUM] = (struct form_field){"beoordeeldOp", "Beoordeeld op",  FK_DATE, 10,
+					 false,		 "Leeg: vandaag.", NULL,    0};
 }
 
 static int assessment_form(struct request *r, const struct field_errors *err, int status)
@@ -750,7 +761,8 @@ int page_toezicht_create(struct request *r)
 	};
 	struct field_errors e = {0};
 	int64_t id = 0;
-	enum ibt_outcome o = toezicht_create(st, r->arena, r->snap, web_user(r), "web", &in, &e, &id);
+	enum ibt_outcome o =
+	    toezicht_create(st, r->arena, r->snap, web_user(r), "web", &in, &e, &id);
 	if (o == IBT_OK)
 		return respond_redirect(r, assessment_href(r, id, "?melding=opgeslagen"));
 	if (o == IBT_INVALID)

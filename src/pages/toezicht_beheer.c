@@ -41,37 +41,48 @@ static const char *domain_href(struct request *r, const char *key, const char *s
 	return out;
 }
 
-static const struct comp_option kinds[] = {{"gemeente", "Gemeenten"},
-					   {"waterschap", "Waterschappen"},
-					   {"samenwerkingsorgaan",
-					    "Gemeenschappelijke regelingen (samenwerkingsorganen)"}};
+static const struct comp_option kinds[] = {
+    {"gemeente", "Gemeenten"},
+    {"waterschap", "Waterschappen"},
+    {"samenwerkingsorgaan", "Gemeenschappelijke regelingen (samenwerkingsorganen)"}};
 
 enum { D_SLEUTEL, D_NAAM, D_VAN, D_TOT, D_SOORTEN, D_BRON, N_D };
 
 static void domain_fields(struct form_field *f)
 {
-	f[D_SLEUTEL] = (struct form_field){"sleutel", "Sleutel", FK_TEXT, 60, true,
+	f[D_SLEUTEL] = (struct form_field){"sleutel",
+					   "Sleutel",
+					   FK_TEXT,
+					   60,
+					   true,
 					   "Kleine letters, cijfers en streepjes; in links en de "
 					   "API. Niet meer te wijzigen.",
-					   NULL, 0};
+					   NULL,
+					   0};
 	f[D_NAAM] = (struct form_field){"naam", "Naam", FK_TEXT, IBT_NAME_MAX, true, NULL, NULL, 0};
-	f[D_VAN] = (struct form_field){"geldigVanaf", "Geldig vanaf (jaar)", FK_NUMBER, 4, true,
-				       NULL, NULL, 0};
-	f[D_TOT] = (struct form_field){"geldigTot", "Geldig tot en met (jaar)", FK_NUMBER, 4, false,
+	f[D_VAN] = (struct form_field){
+	    "geldigVanaf", "Geldig vanaf (jaar)", FK_NUMBER, 4, true, NULL, NULL, 0};
+	f[D_TOT] = (struct form_field){"geldigTot",
+				       "Geldig tot en met (jaar)",
+				       FK_NUMBER,
+				       4,
+				       false,
 				       "Vul het laatste jaar in om het domein te beëindigen; leeg: "
 				       "geldt nog.",
-				       NULL, 0};
-	f[D_SOORTEN] = (struct form_field){"soorten", "Geldt voor", FK_CHECKS, 0, true, NULL,
-					   kinds, 3};
-	f[D_BRON] = (struct form_field){"bron", "Bron (link)", FK_URL, 2000, false,
-					"De pagina of regeling waarop het domein rust.", NULL, 0};
+				       NULL,
+				       0};
+	f[D_SOORTEN] =
+	    (struct form_field){"soorten", "Geldt voor", FK_CHECKS, 0, true, NULL, kinds, 3};
+	f[D_BRON] = (struct form_field){"bron", "Bron (link)",
+					FK_URL, 2000,
+					false,	"De pagina of regeling waarop het domein rust.",
+					NULL,	0};
 }
 
 static void page_top(struct request *r, const char *title, bool sub)
 {
-	const struct crumb crumbs[] = {{"Beheer", "/beheer"},
-				       {"Toezicht instellen", sub ? ADMIN : NULL},
-				       {title, NULL}};
+	const struct crumb crumbs[] = {
+	    {"Beheer", "/beheer"}, {"Toezicht instellen", sub ? ADMIN : NULL}, {title, NULL}};
 	const struct page_head h = {
 	    .title = title, .nav = NAV_NONE, .crumbs = crumbs, .n_crumbs = sub ? 3 : 2};
 	layout_begin(&r->out, page_head_for(r, &h));
@@ -188,7 +199,7 @@ int page_toezicht_domain_add(struct request *r)
 
 /* ---- one domain: its settings and its labels ------------------------------------------ */
 
-#define LF(i, k) ((i) * 3 + (k))
+#define LF(i, k) ((i)*3 + (k))
 
 static const struct comp_option *pattern_opts(struct request *r)
 {
@@ -204,11 +215,15 @@ static void label_fields(struct request *r, struct form_field *f)
 	for (int i = 0; i < IBT_LABELS_MAX; i++) {
 		f[LF(i, 0)] = (struct form_field){
 		    arena_printf(r->arena, "label%dNaam", i + 1),
-		    arena_printf(r->arena, "Label %d: naam", i + 1), FK_TEXT, 60, i < 2,
+		    arena_printf(r->arena, "Label %d: naam", i + 1),
+		    FK_TEXT,
+		    60,
+		    i < 2,
 		    i == 0 ? "Label 1 is het beste oordeel. Laat de naam leeg om een label weg "
 			     "te laten."
 			   : NULL,
-		    NULL, 0};
+		    NULL,
+		    0};
 		f[LF(i, 1)] = (struct form_field){arena_printf(r->arena, "label%dKleur", i + 1),
 						  arena_printf(r->arena, "Label %d: kleur", i + 1),
 						  FK_TEXT,
@@ -217,14 +232,15 @@ static void label_fields(struct request *r, struct form_field *f)
 						  "Als #rrggbb, zoals #2e7d32.",
 						  NULL,
 						  0};
-		f[LF(i, 2)] = (struct form_field){arena_printf(r->arena, "label%dPatroon", i + 1),
-						  arena_printf(r->arena, "Label %d: patroon", i + 1),
-						  FK_SELECT,
-						  0,
-						  false,
-						  NULL,
-						  p,
-						  IBT_N_PATTERNS};
+		f[LF(i, 2)] =
+		    (struct form_field){arena_printf(r->arena, "label%dPatroon", i + 1),
+					arena_printf(r->arena, "Label %d: patroon", i + 1),
+					FK_SELECT,
+					0,
+					false,
+					NULL,
+					p,
+					IBT_N_PATTERNS};
 	}
 }
 

@@ -56,7 +56,8 @@ void tz_swatch(struct buf *b, const struct ibt_label *l)
 		marks(b, p, l->colour, 16);
 		html_raw(b, "<rect width=\"16\" height=\"16\" fill=\"none\" stroke=\"#1a1a1a\"/>");
 	} else {
-		html_raw(b, "<rect width=\"16\" height=\"16\" fill=\"#ffffff\" stroke=\"#1a1a1a\"/>");
+		html_raw(b,
+			 "<rect width=\"16\" height=\"16\" fill=\"#ffffff\" stroke=\"#1a1a1a\"/>");
 	}
 	html_raw(b, "</svg>");
 }
@@ -90,8 +91,9 @@ void tz_map(struct request *r, const struct ibt_view *v)
 		  GEO_VIEW_W, geo_view_height());
 	html_raw(b, "<title id=\"tz-svg-titel\">Kaart van de gemeenten in de provincie: ");
 	html_text(b, d->name);
-	html_rawf(b, " in %d, met per gemeente het vastgestelde oordeel als kleur en patroon. "
-		     "De tabel hieronder geeft hetzelfde weer.</title><defs>",
+	html_rawf(b,
+		  " in %d, met per gemeente het vastgestelde oordeel als kleur en patroon. "
+		  "De tabel hieronder geeft hetzelfde weer.</title><defs>",
 		  v->year);
 	for (int l = 0; l < d->n_labels; l++) {
 		int p = ibt_pattern_from(d->labels[l].pattern);
@@ -112,8 +114,8 @@ void tz_map(struct request *r, const struct ibt_view *v)
 			continue;
 		const struct ibt_assessment_row *a = v->gm_row[j];
 		const struct ibt_label *l = a ? toezicht_label(d, a->level) : NULL;
-		const char *label =
-		    arena_printf(r->arena, "%s: %s", o->name, l ? l->name : "geen vastgesteld oordeel");
+		const char *label = arena_printf(r->arena, "%s: %s", o->name,
+						 l ? l->name : "geen vastgesteld oordeel");
 		html_raw(b, "<a class=\"atlas-map__link\" href=\"/organisaties/");
 		struct buf seg = BUF_INIT;
 		url_seg(&seg, o->code);
@@ -121,7 +123,8 @@ void tz_map(struct request *r, const struct ibt_view *v)
 		buf_free(&seg);
 		html_raw(b, "/toezicht\" aria-label=\"");
 		html_attr(b, label);
-		html_raw(b, "\"><path class=\"atlas-tz__area\" stroke=\"#1a1a1a\" stroke-width=\"1\" ");
+		html_raw(
+		    b, "\"><path class=\"atlas-tz__area\" stroke=\"#1a1a1a\" stroke-width=\"1\" ");
 		if (l)
 			html_rawf(b, "fill=\"url(#tz-l%d)\"", a->level);
 		else
@@ -145,7 +148,8 @@ void tz_map(struct request *r, const struct ibt_view *v)
 		html_text(b, x ? x->name : "Geen vastgesteld oordeel");
 		html_raw(b, " (");
 		html_text(b, x ? ibt_pattern_name(ibt_pattern_from(x->pattern)) : "wit");
-		html_rawf(b, "): %d %s</span></li>", count[k], count[k] == 1 ? "gemeente" : "gemeenten");
+		html_rawf(b, "): %d %s</span></li>", count[k],
+			  count[k] == 1 ? "gemeente" : "gemeenten");
 	}
 	html_raw(b, "</ul></figcaption></figure>");
 }

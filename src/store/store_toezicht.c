@@ -102,8 +102,9 @@ int store_ibt_domains(struct store *s, struct arena *a, struct ibt_domain_row **
 static int insert_labels(struct store *s, int64_t domain_id, const struct ibt_label *l, int n)
 {
 	for (int i = 0; i < n; i++) {
-		db_stmt *st = store_stmt(s, "INSERT INTO ibt_label (domain_id, level, name, colour, "
-					    "pattern) VALUES (?1, ?2, ?3, ?4, ?5)");
+		db_stmt *st =
+		    store_stmt(s, "INSERT INTO ibt_label (domain_id, level, name, colour, "
+				  "pattern) VALUES (?1, ?2, ?3, ?4, ?5)");
 		if (!st)
 			return STORE_ERR;
 		db_bind_int64(st, 1, domain_id);
@@ -130,17 +131,17 @@ static void bind_domain(db_stmt *st, const struct ibt_domain_row *d)
 	db_bind_text(st, 6, nz(d->source_url), -1, DB_STATIC);
 }
 
-static int domain_audit(struct store *s, const struct write_ctx *w, const char *action,
-			int64_t id, const struct ibt_domain_row *d)
+static int domain_audit(struct store *s, const struct write_ctx *w, const char *action, int64_t id,
+			const struct ibt_domain_row *d)
 {
 	char f[24], t[24];
-	const char *kv[] = {"domein",	   d->key,	   "geldigVanaf", num(f, d->valid_from),
-			    "geldigTot", num(t, d->valid_to)};
+	const char *kv[] = {"domein",	   d->key,
+			    "geldigVanaf", num(f, d->valid_from),
+			    "geldigTot",   num(t, d->valid_to)};
 	return audit(s, w, action, "ibt_domain", id, kv, 6);
 }
 
-int store_ibt_domain_add(struct store *s, const struct write_ctx *w,
-			 const struct ibt_domain_row *d)
+int store_ibt_domain_add(struct store *s, const struct write_ctx *w, const struct ibt_domain_row *d)
 {
 	if (!s || !d || str_empty(d->key) || str_empty(d->name))
 		return STORE_ERR_INVALID;
@@ -183,8 +184,9 @@ int store_ibt_domain_update(struct store *s, const struct write_ctx *w,
 	if (store_tx_begin(s, "toezichtdomein wijzigen", NULL, 0))
 		return STORE_ERR;
 	int rc = STORE_ERR;
-	db_stmt *st = store_stmt(s, "UPDATE ibt_domain SET name = ?2, valid_from = ?3, valid_to = "
-				    "?4, org_kinds = ?5, source_url = ?6 WHERE key = ?1 RETURNING id");
+	db_stmt *st =
+	    store_stmt(s, "UPDATE ibt_domain SET name = ?2, valid_from = ?3, valid_to = "
+			  "?4, org_kinds = ?5, source_url = ?6 WHERE key = ?1 RETURNING id");
 	if (!st)
 		goto out;
 	bind_domain(st, d);
@@ -283,8 +285,8 @@ static int assessment_audit(struct store *s, const struct write_ctx *w, const ch
 			    enum ibt_status status)
 {
 	char y[24];
-	const char *kv[] = {"organisatie", org,		    "domein", domain, "jaar", num(y, year),
-			    "status",	   ibt_status_api(status)};
+	const char *kv[] = {"organisatie", org,		 "domein", domain,
+			    "jaar",	   num(y, year), "status", ibt_status_api(status)};
 	return audit(s, w, action, "ibt_assessment", id, kv, 8);
 }
 
@@ -392,10 +394,11 @@ int store_ibt_assessment_move(struct store *s, const struct write_ctx *w, int64_
 	if (store_tx_begin(s, "beoordeling status wijzigen", NULL, 0))
 		return STORE_ERR;
 	int rc = STORE_ERR;
-	db_stmt *st = store_stmt(
-	    s, "UPDATE ibt_assessment SET status = ?2, established_on = CASE WHEN ?2 = "
-	       "'vastgesteld' THEN substr(" NOW ", 1, 10) ELSE established_on END, updated_at = " NOW
-	       " WHERE id = ?1 AND status = ?3 RETURNING org_code, domain_id, year");
+	db_stmt *st =
+	    store_stmt(s, "UPDATE ibt_assessment SET status = ?2, established_on = CASE WHEN ?2 = "
+			  "'vastgesteld' THEN substr(" NOW
+			  ", 1, 10) ELSE established_on END, updated_at = " NOW
+			  " WHERE id = ?1 AND status = ?3 RETURNING org_code, domain_id, year");
 	if (!st)
 		goto out;
 	db_bind_int64(st, 1, id);
