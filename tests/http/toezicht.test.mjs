@@ -17,7 +17,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { startServer, addUser, addToken, login, anonymous, apiClient, sql, decodeEntities, assertControlsLabelled } from './harness.mjs';
+import { assertValidPages } from './vnu.mjs';
 
 let srv, anon;
 const S = {};
@@ -320,4 +322,35 @@ test('administrators add and end a domain and edit its labels; bad input writes 
   const drop = await S['tz-beheer'].post('/beheer/toezicht/domeinen/fictief-archief/labels', labels([['Alleen dit', '#2e7d32', 'vol']]));
   assert.equal(drop.status, 400);
   assert.equal(count("SELECT count(*) FROM audit_event WHERE entity = 'ibt_domain'"), 3);
+});
+
+test('unknown assessments and domains are 404 everywhere', async () => {
+  for (const p of ['/toezicht/beoordelingen/999999', '/toezicht/beoordelingen/abc', '/toezicht/beoordelingen/0', '/organisaties/bestaat-niet/toezicht']) {
+    assert.equal((await anon.get(p)).status, 404, p);
+  }
+  assert.equal((await S['tz-beheer'].get('/beheer/toezicht/domeinen/bestaat-niet')).status, 404);
+  assert.equal((await T.anon.call('GET', '/api/v1/toezicht/beoordelingen/999999')).status, 404);
+});
+
+test('every page of the module passes the Nu HTML Checker', async () => {
+  const y = YEAR - 1;
+  const pages = [
+    ['kaart', (await anon.get(`/toezicht?domein=financieel-toezicht&jaar=${y}`)).text],
+    ['kaart-leeg', (await anon.get('/toezicht?domein=huisvesting-vergunninghouders')).text],
+    ['kaart-toezichthouder', (await S['tz-toezicht'].get(`/toezicht?domein=financieel-toezicht&jaar=${y}`)).text],
+    ['organisatie', (await anon.get(`/organisaties/${F.Q.code}/toezicht`)).text],
+    ['organisatie-redacteur', (await S['tz-red-p'].get(`/organisaties/${F.P.code}/toezicht`)).text],
+    ['organisatie-gr', (await anon.get(`/organisaties/${F.G.code}/toezicht`)).text],
+    ['beoordeling', (await anon.get(`/toezicht/beoordelingen/${F.E1}`)).text],
+    ['beoordeling-dialoog', (await S['tz-red-p'].get(`/toezicht/beoordelingen/${F.DIALOGUE}`)).text],
+    ['beoordeling-concept', (await S['tz-toezicht'].get(`/toezicht/beoordelingen/${F.CONCEPT}`)).text],
+    ['beoordeling-fout', (await S['tz-red-p'].post(`/toezicht/beoordelingen/${F.DIALOGUE}/reactie`, [['tekst', '']])).text],
+    ['formulier', (await S['tz-toezicht'].get('/toezicht/beoordelingen/nieuw')).text],
+    ['formulier-fout', (await S['tz-toezicht'].post('/toezicht/beoordelingen', formOf(body({ jaar: YEAR + 1, niveau: 7 })))).text],
+    ['beheer', (await S['tz-beheer'].get('/beheer/toezicht')).text],
+    ['beheer-fout', (await S['tz-beheer'].post('/beheer/toezicht/domeinen', [['sleutel', 'X'], ['naam', '']])).text],
+    ['beheer-domein', (await S['tz-beheer'].get('/beheer/toezicht/domeinen/financieel-toezicht')).text],
+    ['beheer-labels-fout', (await S['tz-beheer'].post('/beheer/toezicht/domeinen/financieel-toezicht/labels', [['label1Naam', 'Alleen']])).text],
+  ];
+  assertValidPages(path.join(srv.dir, 'vnu-toezicht'), pages);
 });
