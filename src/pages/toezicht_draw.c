@@ -18,11 +18,22 @@ static void marks(struct buf *b, int p, const char *colour, int s)
 	if (p <= 0)
 		return;
 	html_rawf(b, "<path fill=\"none\" stroke=\"%s\" stroke-width=\"2.5\" d=\"", colour);
-	for (int k = -s; k <= s; k += 8) {
-		if (p == 1 || p == 2)
-			html_rawf(b, "M%d %dL%d 0", k, s, k + s);
-		if (p == 2)
-			html_rawf(b, "M%d 0L%d %d", k, k + s, s);
+	/* diagonals every 8 units, clipped to the square (they join across
+	 * pattern tiles), so nothing is drawn outside it */
+	for (int c = 8; c < 2 * s; c += 8) {
+		if (p == 1 || p == 2) { /* x + y = c */
+			if (c <= s)
+				html_rawf(b, "M0 %dL%d 0", c, c);
+			else
+				html_rawf(b, "M%d %dL%d %d", c - s, s, s, c - s);
+		}
+		if (p == 2) { /* y = x - (c - s) */
+			int k = c - s;
+			if (k >= 0)
+				html_rawf(b, "M%d 0L%d %d", k, s, s - k);
+			else
+				html_rawf(b, "M0 %dL%d %d", -k, s + k, s);
+		}
 	}
 	for (int k = 4; k < s; k += 8) {
 		if (p == 4)
