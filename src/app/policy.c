@@ -309,6 +309,32 @@ bool policy_may_see_funding_interests(const struct user *u)
 	return policy_is_province(u);
 }
 
+/* ---- interbestuurlijk toezicht ----------------------------------------------------- */
+
+bool policy_is_supervisor(const struct user *u)
+{
+	return policy_has_role(u, USER_ROLE_SUPERVISOR);
+}
+
+bool policy_may_configure_ibt(const struct user *u)
+{
+	return policy_has_role(u, USER_ROLE_ADMIN);
+}
+
+/* Statuses as in domain/toezicht.h: 1 in dialogue, 2 established. */
+bool policy_ibt_visible(const struct user *u, const char *org_code, int status)
+{
+	if (status == 2 || policy_is_supervisor(u))
+		return true;
+	return status == 1 && editor(u) && org_code && *u->org_code &&
+	       !strcmp(u->org_code, org_code);
+}
+
+bool policy_may_respond_ibt(const struct user *u, const char *org_code, int status)
+{
+	return status == 1 && policy_ibt_visible(u, org_code, status);
+}
+
 /* ---- the knowledge base ------------------------------------------------------------ */
 
 bool policy_publication_visible(const struct user *u, const char *visibility)

@@ -225,6 +225,25 @@ bool policy_may_mark_funding_interest(const struct user *u, bool own_org_is_part
  * province staff (everyone else sees the count). */
 bool policy_may_see_funding_interests(const struct user *u);
 
+/* ---- interbestuurlijk toezicht (app/toezicht.h) ---------------------------------- */
+
+/* Create assessments and move them through their statuses: supervisors, the
+ * toezichthouder role and up. */
+bool policy_is_supervisor(const struct user *u);
+
+/* Change the IBT configuration (domains and label sets): administrators. */
+bool policy_may_configure_ibt(const struct user *u);
+
+/* May u see an assessment of organisation org_code in status (enum
+ * ibt_status: 0 concept, 1 dialoog, 2 vastgesteld)? Established ones:
+ * everyone; concept: supervisors; in dialogue: supervisors and the enabled
+ * editors of org_code. */
+bool policy_ibt_visible(const struct user *u, const char *org_code, int status);
+
+/* May u respond in writing to an assessment of org_code in status? Only in
+ * dialogue, by a supervisor or an editor of org_code. */
+bool policy_may_respond_ibt(const struct user *u, const char *org_code, int status);
+
 /* ---- the knowledge base (app/bibliotheek.h) --------------------------------------- */
 
 /* May u read an item of visibility ("openbaar": everyone; "partners":

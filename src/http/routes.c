@@ -50,7 +50,9 @@
 #include "../api/api_samenwerking_cijfers.h"
 #include "../pages/instrumenten.h"
 #include "../api/api_subsidiekansen.h"
+#include "../api/api_toezicht.h"
 #include "../pages/subsidiekansen.h"
+#include "../pages/toezicht.h"
 
 #include "../pages/indicatoren.h"
 #include "../pages/financien.h"
@@ -151,6 +153,17 @@ static const struct param_spec api_subsidiekansen_params[] = {
 
 /* Events: the notice after a post/redirect/get. */
 static const struct param_spec bijeenkomst_params[] = {{"melding", PT_TEXT, 40}, {NULL, 0, 0}};
+
+/* Interbestuurlijk toezicht: the view's domain and year; the API's filters. */
+static const struct param_spec toezicht_params[] = {
+    {"domein", PT_TEXT, 80}, {"jaar", PT_TEXT, 6}, {NULL, 0, 0}};
+static const struct param_spec toezicht_notice_params[] = {
+    {"melding", PT_TEXT, 40}, {"organisatie", PT_TEXT, 80}, {NULL, 0, 0}};
+static const struct param_spec api_toezicht_params[] = {{"domein", PT_TEXT, 80},
+							{"jaar", PT_TEXT, 6},
+							{"organisatie", PT_TEXT, 80},
+							{"status", PT_TEXT, 16},
+							{NULL, 0, 0}};
 
 const struct route routes[] = {
     /* Within a group, literal paths ("/personen/nieuw") come before the {id}
@@ -478,6 +491,35 @@ const struct route routes[] = {
     {HTTP_POST, "/beheer/persoonsgegevens", page_persoonsgegevens_post, ROUTE_PAGE,
      ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_ADMIN},
 
+    /* Interbestuurlijk toezicht (pages/toezicht*.c): the public view and
+     * its exports, an organisation's history, one assessment (visible per
+     * reader: app/toezicht.c), the supervisors' form and moves, the
+     * editors' responses, the administrators' configuration. Never cached. */
+    {GET, "/toezicht", page_toezicht, ROUTE_PAGE, 0, toezicht_params},
+    {GET, "/toezicht.csv", page_toezicht_csv, ROUTE_PAGE, 0, toezicht_params},
+    {GET, "/toezicht.geojson", api_toezicht_geojson, ROUTE_PAGE, 0, toezicht_params},
+    {GET, "/toezicht/beoordelingen/nieuw", page_toezicht_new, ROUTE_PAGE, 0, toezicht_notice_params,
+     USER_ROLE_SUPERVISOR},
+    {HTTP_POST, "/toezicht/beoordelingen", page_toezicht_create, ROUTE_PAGE,
+     ROUTE_FORM | ROUTE_CSRF, no_params, USER_ROLE_SUPERVISOR},
+    {GET, "/toezicht/beoordelingen/{id}", page_toezicht_assessment, ROUTE_PAGE, 0,
+     toezicht_notice_params},
+    {HTTP_POST, "/toezicht/beoordelingen/{id}/status", page_toezicht_move, ROUTE_PAGE,
+     ROUTE_FORM | ROUTE_CSRF, no_params, USER_ROLE_SUPERVISOR},
+    {HTTP_POST, "/toezicht/beoordelingen/{id}/reactie", page_toezicht_respond, ROUTE_PAGE,
+     ROUTE_FORM | ROUTE_CSRF, no_params, USER_ROLE_EDITOR},
+    {GET, "/organisaties/{code}/toezicht", page_toezicht_org, ROUTE_PAGE, 0, no_params},
+    {GET, "/beheer/toezicht", page_toezicht_admin, ROUTE_PAGE, 0, toezicht_notice_params,
+     USER_ROLE_ADMIN},
+    {HTTP_POST, "/beheer/toezicht/domeinen", page_toezicht_domain_add, ROUTE_PAGE,
+     ROUTE_FORM | ROUTE_CSRF, no_params, USER_ROLE_ADMIN},
+    {GET, "/beheer/toezicht/domeinen/{key}", page_toezicht_domain, ROUTE_PAGE, 0,
+     toezicht_notice_params, USER_ROLE_ADMIN},
+    {HTTP_POST, "/beheer/toezicht/domeinen/{key}", page_toezicht_domain_update, ROUTE_PAGE,
+     ROUTE_FORM | ROUTE_CSRF, no_params, USER_ROLE_ADMIN},
+    {HTTP_POST, "/beheer/toezicht/domeinen/{key}/labels", page_toezicht_labels_update, ROUTE_PAGE,
+     ROUTE_FORM | ROUTE_CSRF, no_params, USER_ROLE_ADMIN},
+
     /* Funding calls ("Subsidiekansen", pages/subsidiekansen.c): the list,
      * a call and the iCal feed of deadlines are public; province staff
      * record and change calls, partner editors mark interest (checked per
@@ -613,6 +655,19 @@ const struct route routes[] = {
      ROUTE_API, ROUTE_TOKEN, no_params, USER_ROLE_EDITOR},
     {HTTP_DELETE, "/api/v1/kennis/subsidiekansen/{id}/interesse", api_subsidiekans_withdraw,
      ROUTE_API, ROUTE_TOKEN, no_params, USER_ROLE_EDITOR},
+
+    /* API, interbestuurlijk toezicht: domains and established assessments
+     * for everyone; concept and in-dialogue ones only as app/toezicht.c
+     * allows the token's user; writes with a personal token. */
+    {GET, "/api/v1/toezicht/domeinen", api_toezicht_domains, ROUTE_API, 0, no_params},
+    {GET, "/api/v1/toezicht/beoordelingen", api_toezicht_list, ROUTE_API, 0, api_toezicht_params},
+    {HTTP_POST, "/api/v1/toezicht/beoordelingen", api_toezicht_create, ROUTE_API, ROUTE_TOKEN,
+     no_params, USER_ROLE_SUPERVISOR},
+    {GET, "/api/v1/toezicht/beoordelingen/{id}", api_toezicht_show, ROUTE_API, 0, no_params},
+    {HTTP_POST, "/api/v1/toezicht/beoordelingen/{id}/status", api_toezicht_move, ROUTE_API,
+     ROUTE_TOKEN, no_params, USER_ROLE_SUPERVISOR},
+    {HTTP_POST, "/api/v1/toezicht/beoordelingen/{id}/reacties", api_toezicht_respond, ROUTE_API,
+     ROUTE_TOKEN, no_params, USER_ROLE_EDITOR},
 
     /* API, the indicator store: public, read only. */
     {GET, "/api/v1/kennis/indicatoren", api_indicatoren_list, ROUTE_API, 0, no_params},

@@ -49,6 +49,8 @@ int page_admin_home(struct request *r)
 		     "Accounts aanmaken, rollen en organisaties toekennen, accounts blokkeren.");
 		task(b, "/beheer/persoonsgegevens", "Persoonsgegevens op e-mailadres",
 		     "Een verzoek om inzage of wissen van een gast of melder behandelen.");
+		task(b, "/beheer/toezicht", "Toezicht instellen",
+		     "Domeinen van het interbestuurlijk toezicht en hun labels.");
 		html_raw(b, "</ul>");
 	}
 	html_raw(b, "<h2 class=\"utrecht-heading-2\">Partners met de minst actuele gegevens</h2>"

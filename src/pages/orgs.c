@@ -884,6 +884,11 @@ static void org_glance_section(struct buf *b, struct request *r, int oi, bool st
 		    "Lasten en baten vergeleken");
 		html_raw(b, " · ");
 	}
+	if (o->kind == ORG_MUNICIPALITY || o->kind == ORG_WATER_BOARD ||
+	    o->kind == ORG_JOINT_BODY) {
+		comp_link(b, org_href(r, o->code, "/toezicht"), "Interbestuurlijk toezicht");
+		html_raw(b, " · ");
+	}
 	comp_link(b, org_href(r, o->code, "/geschiedenis"), "Geschiedenis van de wijzigingen");
 	html_raw(b, " · ");
 	comp_link(b, arena_printf(r->arena, "/api/v1%s", org_href(r, o->code, "/overzicht")),

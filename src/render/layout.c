@@ -241,6 +241,8 @@ void layout_end(struct buf *b, const char *data_date)
 		    "publicaties en subsidiekansen</a></li>"
 		    "<li><a class=\"atlas-footer__link\" href=\"/financien\">Financiën van "
 		    "gemeenten</a></li>"
+		    "<li><a class=\"atlas-footer__link\" href=\"/toezicht\">Interbestuurlijk "
+		    "toezicht</a></li>"
 		    "<li><a class=\"atlas-footer__link\" href=\"/contact\">Contact</a></li>"
 		    "<li><a class=\"atlas-footer__link\" href=\"/privacy\">Privacyverklaring"
 		    "</a></li>"

@@ -1056,6 +1056,84 @@ const char *const store_migrations[] = {
     "  queued_at  TEXT NOT NULL,\n"
     "  UNIQUE (call_id, org_code, lead_days, deadline)\n"
     ");\n",
+    /* 22: interbestuurlijk toezicht ("Toezicht", store_toezicht.h): the
+     * supervision domains as data (validity in years, valid_to NULL: open;
+     * org_kinds the ';'-joined organisation kinds a domain applies to), a
+     * label set per domain (level 1 = best; each with a colour and a
+     * pattern), the assessments per organisation x domain x year (level and
+     * own_level are label levels; links one http(s) link per line; status
+     * concept | dialoog | vastgesteld) and the written responses in the
+     * dialogue. Module data read per request, outside the snapshot: no
+     * journal trigger, no data-version bump. The bundled defaults are
+     * Utrecht's four gemeente domains, financial supervision also for
+     * waterschappen and gemeenschappelijke regelingen, under the
+     * Verordening systematische toezichtinformatie (PS 3 februari 2014). */
+    "CREATE TABLE ibt_domain (\n"
+    "  id         INTEGER PRIMARY KEY,\n"
+    "  key        TEXT NOT NULL UNIQUE,\n"
+    "  name       TEXT NOT NULL,\n"
+    "  valid_from INTEGER NOT NULL,\n"
+    "  valid_to   INTEGER,\n"
+    "  org_kinds  TEXT NOT NULL,\n"
+    "  source_url TEXT NOT NULL DEFAULT '',\n"
+    "  position   INTEGER NOT NULL DEFAULT 0\n"
+    ");\n"
+    "CREATE TABLE ibt_label (\n"
+    "  domain_id INTEGER NOT NULL REFERENCES ibt_domain(id) ON DELETE CASCADE,\n"
+    "  level     INTEGER NOT NULL CHECK (level >= 1),\n"
+    "  name      TEXT NOT NULL,\n"
+    "  colour    TEXT NOT NULL,\n"
+    "  pattern   TEXT NOT NULL,\n"
+    "  PRIMARY KEY (domain_id, level)\n"
+    ");\n"
+    "CREATE TABLE ibt_assessment (\n"
+    "  id          INTEGER PRIMARY KEY,\n"
+    "  org_code    TEXT NOT NULL,\n"
+    "  domain_id   INTEGER NOT NULL REFERENCES ibt_domain(id),\n"
+    "  year        INTEGER NOT NULL,\n"
+    "  level       INTEGER NOT NULL,\n"
+    "  own_level   INTEGER,\n"
+    "  motivation  TEXT NOT NULL DEFAULT '',\n"
+    "  links       TEXT NOT NULL DEFAULT '',\n"
+    "  assessor    TEXT NOT NULL,\n"
+    "  assessed_on TEXT NOT NULL,\n"
+    "  status      TEXT NOT NULL CHECK (status IN ('concept', 'dialoog', 'vastgesteld')),\n"
+    "  established_on TEXT NOT NULL DEFAULT '',\n"
+    "  created_at  TEXT NOT NULL,\n"
+    "  updated_at  TEXT NOT NULL,\n"
+    "  UNIQUE (org_code, domain_id, year)\n"
+    ");\n"
+    "CREATE INDEX ibt_assessment_view ON ibt_assessment(domain_id, year, status);\n"
+    "CREATE TABLE ibt_response (\n"
+    "  id            INTEGER PRIMARY KEY,\n"
+    "  assessment_id INTEGER NOT NULL REFERENCES ibt_assessment(id) ON DELETE CASCADE,\n"
+    "  user_id       INTEGER REFERENCES app_user(id) ON DELETE SET NULL,\n"
+    "  author        TEXT NOT NULL,\n"
+    "  body          TEXT NOT NULL,\n"
+    "  created_at    TEXT NOT NULL\n"
+    ");\n"
+    "CREATE INDEX ibt_response_assessment ON ibt_response(assessment_id, id);\n"
+    "INSERT INTO ibt_domain (key, name, valid_from, valid_to, org_kinds, source_url, position) "
+    "VALUES\n"
+    "  ('financieel-toezicht', 'Financieel toezicht', 2014, NULL, "
+    "'gemeente;waterschap;samenwerkingsorgaan', "
+    "'https://www.provincie-utrecht.nl/onderwerpen/bestuurlijke-zaken/interbestuurlijk-toezicht', "
+    "1),\n"
+    "  ('informatiebeheer', 'Informatiebeheer', 2014, NULL, 'gemeente', "
+    "'https://www.provincie-utrecht.nl/onderwerpen/bestuurlijke-zaken/interbestuurlijk-toezicht', "
+    "2),\n"
+    "  ('huisvesting-vergunninghouders', 'Huisvesting vergunninghouders', 2014, NULL, "
+    "'gemeente', "
+    "'https://www.provincie-utrecht.nl/onderwerpen/bestuurlijke-zaken/interbestuurlijk-toezicht', "
+    "3),\n"
+    "  ('omgevingsrecht', 'Omgevingsrecht', 2014, NULL, 'gemeente', "
+    "'https://www.provincie-utrecht.nl/onderwerpen/bestuurlijke-zaken/interbestuurlijk-toezicht', "
+    "4);\n"
+    "INSERT INTO ibt_label (domain_id, level, name, colour, pattern) "
+    "SELECT d.id, l.level, l.name, l.colour, l.pattern FROM ibt_domain d CROSS JOIN "
+    "(SELECT 1 AS level, 'Adequaat' AS name, '#2e7d32' AS colour, 'vol' AS pattern "
+    "UNION ALL SELECT 2, 'Redelijk adequaat', '#b35900', 'schuin' "
+    "UNION ALL SELECT 3, 'Niet adequaat', '#c62828', 'kruis') l;\n",
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

@@ -82,6 +82,10 @@ static const struct copy_table {
     {"publication_collab", NULL, 0},
     {"publication_org", NULL, 0},
     {"samenwerking_cijfers_domein", NULL, 0},
+    {"ibt_domain", NULL, 1},
+    {"ibt_label", NULL, 0},
+    {"ibt_assessment", NULL, 1},
+    {"ibt_response", NULL, 1},
     {"audit_event", NULL, 1},
     {"meta", NULL, 0},
 };
@@ -252,12 +256,25 @@ static int check_complete(struct store *from, char *err, size_t errlen)
 	return rc;
 }
 
+/* Tables a migration fills with bundled defaults (children first): a
+ * fresh target has those rows, which the copy replaces with the source's. */
+static const char *const seeded[] = {"ibt_label", "ibt_domain"};
+#define NSEEDED ((int)(sizeof seeded / sizeof *seeded))
+
+static bool is_seeded(const char *table)
+{
+	for (int i = 0; i < NSEEDED; i++)
+		if (strcmp(seeded[i], table) == 0)
+			return true;
+	return false;
+}
+
 static int is_empty(struct store *to, bool *empty)
 {
 	*empty = true;
 	for (int i = 0; i < NTABLES; i++) {
 		int64_t n;
-		if (strcmp(tables[i].name, "meta") == 0)
+		if (strcmp(tables[i].name, "meta") == 0 || is_seeded(tables[i].name))
 			continue;
 		if (count_rows(to, tables[i].name, &n))
 			return STORE_ERR;
@@ -300,6 +317,14 @@ int store_copy(struct store *from, struct store *to, const char *actor,
 	if (store_exec(to, "DELETE FROM meta", "kopie starten", err, errlen)) {
 		rc = STORE_ERR;
 		goto fail;
+	}
+	for (int i = 0; i < NSEEDED; i++) {
+		char sql[64];
+		snprintf(sql, sizeof sql, "DELETE FROM %s", seeded[i]);
+		if (store_exec(to, sql, "kopie starten", err, errlen)) {
+			rc = STORE_ERR;
+			goto fail;
+		}
 	}
 	json_t *counts = json_object();
 	for (int i = 0; i < NTABLES; i++) {

@@ -127,6 +127,15 @@ before(async () => {
   const bibText = await bib.text();
   assert.equal(bib.status, 201, bibText);
   fill.bib = `/kennis/bibliotheek/${JSON.parse(bibText).id}`;
+
+  // a fictional established IBT assessment with a long link
+  const tz = await api('POST', '/api/v1/toezicht/beoordelingen', { organisatie: 'gm0321', domein: 'omgevingsrecht', jaar: new Date().getUTCFullYear() - 1, niveau: 2, eigenOordeel: 1,
+    motivering: 'Fictieve motivering Overloop: de vergunningverlening, het toezicht en de handhaving zijn grotendeels op orde; enkele dossiers waren niet tijdig.',
+    bronnen: ['https://www.example.org/fictief/een-heel-lang-pad/naar-een-toezichtrapport-over-omgevingsrecht-zonder-spaties-in-het-adres'] });
+  const tzText = await tz.text();
+  assert.equal(tz.status, 201, tzText);
+  const tzId = JSON.parse(tzText).id;
+  for (const status of ['dialoog', 'vastgesteld']) assert.equal((await api('POST', `/api/v1/toezicht/beoordelingen/${tzId}/status`, { status })).status, 200);
 }, T);
 
 after(async () => {
@@ -135,7 +144,7 @@ after(async () => {
 
 // Links on a few pages, to find an instance for the remaining parameters.
 async function knownLinks() {
-  const pages = ['/', `/samenwerkingsverbanden/${fill.collab}`, '/personen', fill.person, '/wijzigingen', '/beheer/gebruikers', '/organisaties/gm0321', '/bijeenkomsten', fill.pastEvent, fill.event, '/instrumenten', '/kennis/subsidiekansen', fill.call, '/kennis/indicatoren', fill.bib];
+  const pages = ['/', `/samenwerkingsverbanden/${fill.collab}`, '/personen', fill.person, '/wijzigingen', '/beheer/gebruikers', '/organisaties/gm0321', '/bijeenkomsten', fill.pastEvent, fill.event, '/instrumenten', '/kennis/subsidiekansen', fill.call, '/kennis/indicatoren', fill.bib, '/organisaties/gm0321/toezicht', '/beheer/toezicht'];
   const hrefs = new Set();
   for (const p of pages) {
     await admin.goto(env.base + p, { waitUntil: 'load' });

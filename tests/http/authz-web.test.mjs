@@ -522,3 +522,96 @@ test('authorisation of the indicator pages × every role: public, read only', as
   }
   assert.deepEqual(failures, []);
 });
+
+// Interbestuurlijk toezicht (pages/toezicht*.c): supervisors (toezichthouder
+// and up) record assessments and move them; the organisation's own editors
+// see and answer an assessment in dialogue (others get 404, as if it did not
+// exist); administrators configure domains and labels. Every refused
+// attempt changes nothing.
+const tzState = () =>
+  sql(srv.db, "SELECT (SELECT count(*) FROM ibt_assessment) || '|' || (SELECT coalesce(group_concat(status, ','), '') FROM ibt_assessment) || '|' || " +
+    "(SELECT count(*) FROM ibt_response) || '|' || (SELECT count(*) FROM ibt_domain) || '|' || " +
+    "(SELECT coalesce(group_concat(coalesce(valid_to, 0) || name, ','), '') FROM ibt_domain) || '|' || (SELECT coalesce(group_concat(name || colour || pattern, ','), '') FROM ibt_label)").trim();
+
+const TZ_YEAR = new Date().getUTCFullYear();
+const SUPERVISORS = new Set(['toezichthouder', 'programmateam', 'beheerder']);
+const SUPERVISORS_AND_OWN = new Set([...SUPERVISORS, 'redacteur-eigen']);
+const ADMINS = new Set(['beheerder']);
+const tzAssessment = (domain, year, level = '2') => [['organisatie', F.OWN], ['domein', domain], ['jaar', String(year)], ['niveau', level],
+  ['eigenOordeel', ''], ['motivering', 'Fictieve matrixbeoordeling'], ['bronnen', ''], ['beoordeeldOp', '']];
+// who: 'login' = anonymous is sent to log in (GET) or refused 401 (POST);
+// 404 = the assessment does not exist for that reader
+const TZ_MATRIX = [
+  { name: 'GET nieuwe beoordeling', method: 'GET', path: () => '/toezicht/beoordelingen/nieuw', ok: SUPERVISORS, other: 403, anon: 'login' },
+  {
+    name: 'POST nieuwe beoordeling', method: 'POST', path: () => '/toezicht/beoordelingen', ok: SUPERVISORS, other: 403, anon: 401,
+    fields: async (role) => tzAssessment('huisvesting-vergunninghouders', TZ_YEAR - 1 - ROLES.indexOf(role)),
+  },
+  { name: 'GET concept', method: 'GET', path: () => `/toezicht/beoordelingen/${F.TZ_CONCEPT}`, ok: SUPERVISORS, other: 404, anon: 404 },
+  { name: 'GET in dialoog', method: 'GET', path: () => `/toezicht/beoordelingen/${F.TZ_DIALOGUE}`, ok: SUPERVISORS_AND_OWN, other: 404, anon: 404 },
+  {
+    name: 'POST status', method: 'POST', path: (role) => `/toezicht/beoordelingen/${F.TZ_MOVE[role]}/status`, ok: SUPERVISORS, other: 403, anon: 401,
+    fields: async () => [['status', 'dialoog']],
+  },
+  {
+    name: 'POST reactie', method: 'POST', path: () => `/toezicht/beoordelingen/${F.TZ_DIALOGUE}/reactie`, ok: SUPERVISORS_AND_OWN, other: 404, anon: 401,
+    fields: async (role) => [['tekst', `Fictieve matrixreactie ${role}`]],
+  },
+  { name: 'GET beheer toezicht', method: 'GET', path: () => '/beheer/toezicht', ok: ADMINS, other: 403, anon: 'login' },
+  {
+    name: 'POST nieuw domein', method: 'POST', path: () => '/beheer/toezicht/domeinen', ok: ADMINS, other: 403, anon: 401,
+    fields: async (role) => [['sleutel', `matrix-${role}`], ['naam', `Matrixdomein ${role}`], ['geldigVanaf', '2020'], ['geldigTot', ''], ['soorten', 'gemeente'], ['bron', '']],
+  },
+  { name: 'GET domein', method: 'GET', path: () => '/beheer/toezicht/domeinen/omgevingsrecht', ok: ADMINS, other: 403, anon: 'login' },
+  {
+    name: 'POST domein wijzigen', method: 'POST', path: () => '/beheer/toezicht/domeinen/omgevingsrecht', ok: ADMINS, other: 403, anon: 401,
+    fields: async () => [['naam', `Omgevingsrecht ${++counter}`], ['geldigVanaf', '2014'], ['geldigTot', ''], ['soorten', 'gemeente'], ['bron', '']],
+  },
+  {
+    name: 'POST labels wijzigen', method: 'POST', path: () => '/beheer/toezicht/domeinen/omgevingsrecht/labels', ok: ADMINS, other: 403, anon: 401,
+    fields: async () => [['label1Naam', `Adequaat ${++counter}`], ['label1Kleur', '#2e7d32'], ['label1Patroon', 'vol'],
+      ['label2Naam', 'Redelijk adequaat'], ['label2Kleur', '#b35900'], ['label2Patroon', 'schuin'],
+      ['label3Naam', 'Niet adequaat'], ['label3Kleur', '#c62828'], ['label3Patroon', 'kruis']],
+  },
+];
+
+test('authorisation matrix of the toezicht routes × every role (supervisor and partner-editor views)', async () => {
+  const sup = S['toezichthouder'];
+  const made = async (fields) => {
+    const loc = await sup.submit('/toezicht/beoordelingen', fields);
+    return /\/toezicht\/beoordelingen\/(\d+)/.exec(loc)[1];
+  };
+  F.TZ_CONCEPT = await made(tzAssessment('informatiebeheer', TZ_YEAR - 1));
+  F.TZ_DIALOGUE = await made(tzAssessment('omgevingsrecht', TZ_YEAR - 1));
+  await sup.submit(`/toezicht/beoordelingen/${F.TZ_DIALOGUE}/status`, [['status', 'dialoog']]);
+  F.TZ_MOVE = {};
+  for (const [i, role] of ROLES.entries()) F.TZ_MOVE[role] = await made(tzAssessment('financieel-toezicht', TZ_YEAR - 1 - i));
+  const failures = [];
+  for (const row of TZ_MATRIX) {
+    for (const role of ROLES) {
+      const fields = row.fields ? await row.fields(role) : undefined;
+      const expect = role === 'anoniem' ? row.anon : row.ok.has(role) ? 'ok' : row.other;
+      const before = tzState();
+      const r = await req(S[role], row.method, row.path(role), fields);
+      const after = tzState();
+      const good =
+        expect === 'login' ? r.status === 303 && /^\/inloggen\?terug=/.test(r.location || '')
+          : expect === 'ok' ? (row.method === 'GET' ? r.status === 200 : r.status === 303 && !/inloggen/.test(r.location || ''))
+            : r.status === expect;
+      if (!good) failures.push(`${row.name} as ${role}: expected ${expect}, got ${r.status} ${r.location || ''}`);
+      if ((expect !== 'ok' || row.method === 'GET') && before !== after) failures.push(`${row.name} as ${role}: refused/GET request changed the records`);
+      if (expect === 'ok' && row.method === 'POST' && good && before === after) failures.push(`${row.name} as ${role}: success but nothing changed`);
+    }
+  }
+  // the public view and the organisation's page: open to all, the dialogue only for supervisors and the own editors
+  for (const role of ROLES) {
+    for (const p of ['/toezicht', `/organisaties/${F.OWN}/toezicht`]) {
+      const r = await req(S[role], 'GET', p);
+      if (r.status !== 200) failures.push(`GET ${p} as ${role}: ${r.status}`);
+      const seen = r.text.includes(`/toezicht/beoordelingen/${F.TZ_DIALOGUE}"`);
+      if (p !== '/toezicht' && seen !== SUPERVISORS_AND_OWN.has(role)) failures.push(`GET ${p} as ${role}: the dialogue ${seen ? 'shown' : 'hidden'}`);
+      if (r.text.includes(`/toezicht/beoordelingen/${F.TZ_CONCEPT}"`) !== SUPERVISORS.has(role)) failures.push(`GET ${p} as ${role}: the concept wrongly shown or hidden`);
+    }
+  }
+  assert.deepEqual(failures, []);
+});

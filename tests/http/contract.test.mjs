@@ -281,6 +281,16 @@ before(async () => {
     const r = await check(mk, `${BASE}/kennis/subsidiekansen`, { token: TOK.staf, body: mk.op.requestBody.content['application/json'].example, expect: 201 });
     assert.equal(r.json.id, exampleOf(deref('#/components/parameters/SubsidiekansId')), 'the funding call example in the document');
   }
+  // an established (fictional) IBT assessment: the example id 1 of /toezicht/beoordelingen/{id}
+  {
+    TOK.toezicht = addUser(srv.db, 'ct-toezicht', 'toezichthouder', { token: 'contract' });
+    const mk = OP('POST /toezicht/beoordelingen');
+    const r = await check(mk, `${BASE}/toezicht/beoordelingen`, { token: TOK.toezicht, body: mk.op.requestBody.content['application/json'].example, expect: 201 });
+    assert.equal(r.json.id, exampleOf(deref('#/components/parameters/BeoordelingId')), 'the assessment example in the document');
+    const mv = OP('POST /toezicht/beoordelingen/{id}/status');
+    await check(mv, `${BASE}/toezicht/beoordelingen/${r.json.id}/status`, { token: TOK.toezicht, body: mv.op.requestBody.content['application/json'].example, expect: 200 });
+    await check(mv, `${BASE}/toezicht/beoordelingen/${r.json.id}/status`, { token: TOK.toezicht, body: { status: 'vastgesteld' }, expect: 200 });
+  }
   // Fictional people with a public office and a seat, so /personen and the
   // sub-resources answer with content (the person example is
   // "jan-de-testpersoon" in the document).
@@ -720,6 +730,44 @@ test('funding calls: record, change with If-Match, mark and withdraw interest', 
   await check(withdraw, `${url}/interesse`, { token: P, expect: 409 });
   const list = OP('GET /kennis/subsidiekansen');
   await check(list, `${BASE}/kennis/subsidiekansen?status=dicht`, { expect: 400 });
+});
+
+test('toezicht: record a concept, move it, respond in the dialogue; refusals are problems', async () => {
+  const orgs = (await srv.get(`${BASE}/organisaties?soort=gemeente&paginaGrootte=100`)).json.organisaties.filter((o) => o.inProvincie === true);
+  const own = orgs.find((o) => o.code !== 'gm0344');
+  addUser(srv.db, 'ct-tz-red', 'redacteur', { org: own.code });
+  const P = addToken(srv.db, 'ct-tz-red', 'contract');
+  const create = OP('POST /toezicht/beoordelingen');
+  const body = { ...create.op.requestBody.content['application/json'].example, organisatie: own.code, domein: 'omgevingsrecht' };
+  await check(create, `${BASE}/toezicht/beoordelingen`, { body, expect: 401 });
+  await check(create, `${BASE}/toezicht/beoordelingen`, { token: P, body, expect: 403 });
+  await check(create, `${BASE}/toezicht/beoordelingen`, { token: TOK.toezicht, body: { ...body, jaar: 2999 }, expect: 400 });
+  await check(create, `${BASE}/toezicht/beoordelingen`, { token: TOK.toezicht, raw: 'x', headers: { 'content-type': 'text/plain' }, expect: 415 });
+  const r = await check(create, `${BASE}/toezicht/beoordelingen`, { token: TOK.toezicht, body, expect: 201 });
+  const url = `${BASE}/toezicht/beoordelingen/${r.json.id}`;
+  const show = OP('GET /toezicht/beoordelingen/{id}');
+  await check(show, url, { expect: 404 });
+  await check(show, url, { token: P, expect: 404 });
+  const move = OP('POST /toezicht/beoordelingen/{id}/status');
+  await check(move, `${url}/status`, { body: { status: 'dialoog' }, expect: 401 });
+  await check(move, `${url}/status`, { token: P, body: { status: 'dialoog' }, expect: 403 });
+  await check(move, `${url}/status`, { token: TOK.toezicht, body: { status: 'vastgesteld' }, expect: 400 });
+  await check(move, `${BASE}/toezicht/beoordelingen/999999/status`, { token: TOK.toezicht, body: { status: 'dialoog' }, expect: 404 });
+  await check(move, `${url}/status`, { token: TOK.toezicht, raw: 'x', headers: { 'content-type': 'text/plain' }, expect: 415 });
+  await check(move, `${url}/status`, { token: TOK.toezicht, body: { status: 'dialoog' }, expect: 200 });
+  await check(show, url, { token: P, expect: 200 });
+  const respond = OP('POST /toezicht/beoordelingen/{id}/reacties');
+  await check(respond, `${url}/reacties`, { body: { tekst: 'x' }, expect: 401 });
+  await check(respond, `${url}/reacties`, { token: P, body: { tekst: ' ' }, expect: 400 });
+  await check(respond, `${url}/reacties`, { token: P, raw: 'x', headers: { 'content-type': 'text/plain' }, expect: 415 });
+  await check(respond, `${BASE}/toezicht/beoordelingen/999999/reacties`, { token: P, body: { tekst: 'x' }, expect: 404 });
+  await check(respond, `${url}/reacties`, { token: P, body: respond.op.requestBody.content['application/json'].example, expect: 201 });
+  await check(respond, `${BASE}/toezicht/beoordelingen/1/reacties`, { token: TOK.toezicht, body: { tekst: 'x' }, expect: 409 });
+  const list = OP('GET /toezicht/beoordelingen');
+  await check(list, `${BASE}/toezicht/beoordelingen?status=concept`, { expect: 403 });
+  await check(list, `${BASE}/toezicht/beoordelingen?jaar=vorig`, { expect: 400 });
+  const mine = await check(list, `${BASE}/toezicht/beoordelingen?status=dialoog`, { token: P, expect: 200 });
+  assert.deepEqual(mine.json.beoordelingen.map((a) => a.id), [r.json.id]);
 });
 
 test('the knowledge base: add, read, change, remove; items for partners need a token', async () => {

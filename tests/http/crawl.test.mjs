@@ -82,6 +82,10 @@ const UNLINKED = [
     why: 'the data has no knowledge-base item (none are invented); the links from the list are tested in tests/http/bibliotheek.test.mjs',
   })),
   {
+    path: '/toezicht/beoordelingen/{id}',
+    why: 'the data has no assessment (the atlas ships none); the links from /toezicht and /organisaties/{code}/toezicht are tested in tests/http/toezicht.test.mjs',
+  },
+  {
     path: '/samenwerkingsverbanden/{id}/afspraken/{afspraak}/bewerken',
     why: 'the data has no shared agreement yet; the edit link is tested in tests/http/agreements.test.mjs',
   },
