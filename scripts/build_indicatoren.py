@@ -49,6 +49,19 @@ W_AREA = ("Oppervlakte uit een afgeleid bestand (gdf.csv, Lars-Janssen); zwakker
           "een CBS-tabel.")
 W_IV3 = ("Afgeleid door een analyse-repository uit de ruwe Iv3-data van CBS, geen officiële "
          "publicatie; steekproefsgewijs controleren.")
+# The booking rules of the sociaal domein and volksgezondheid changed from
+# begrotingsjaar 2023 (data.overheid.nl, "Iv3 gemeenten", dataset
+# 0cacf773-110a-4237-a596-dbbb0b3c4ddb; docs/facts finance part A).
+W_IV3_2023 = (" Sinds begrotingsjaar 2023 gelden voor dit taakveld andere boekingsvoorschriften "
+              "(sociaal domein en volksgezondheid, bron: data.overheid.nl, Iv3 gemeenten); "
+              "vergelijken met eerdere jaren is onbetrouwbaar.")
+
+
+def iv3_warning(tv_code):
+    """The warning of an Iv3 taakveld indicator."""
+    if tv_code.startswith("6.") or tv_code == "7.1":
+        return W_IV3 + W_IV3_2023
+    return W_IV3
 
 # key: (name, theme, unit, direction, definition, source, url, licence, warning)
 DEFS = {
@@ -427,7 +440,7 @@ def main():
                         "%s op Iv3-taakveld %s (%s) volgens de %s %s, gedeeld door het "
                         "inwonertal in het bronbestand." % (what.capitalize(), tv_code, label,
                                                           kind, m["periode"]),
-                        IV3_SOURCE, IV3_URL, IV3_LICENCE, W_IV3)
+                        IV3_SOURCE, IV3_URL, IV3_LICENCE, iv3_warning(tv_code))
                 note = "Iv3 %s %s" % (kind, m["periode"])
                 v = number(r[col], False)
                 if r[gi] not in reported:
