@@ -34,6 +34,9 @@ import {
 
 // time limits: a hanging browser call fails the test instead of the suite
 const T = { timeout: 90_000 };
+// the axe walk visits some 25 pages with a screenshot each: over 90 s on the
+// 2-core CI machine with two browser test files running side by side
+const T_AXE = { timeout: 240_000 };
 
 const LOPIK = 'gm0331';
 const EDITOR = { name: 'red-lopik', display: 'Testredacteur Lopik' };
@@ -187,7 +190,7 @@ test('keyboard only: sign in, edit the participation of Lopik, read its history,
   env.assertNoExternalRequests();
 });
 
-test('axe-core: no WCAG A/AA violations on the issue-4 pages', T, async () => {
+test('axe-core: no WCAG A/AA violations on the issue-4 pages', T_AXE, async () => {
   const found = [];
   const anon = await env.newPage();
   // /inloggen, empty and after a failed sign-in
