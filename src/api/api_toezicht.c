@@ -330,35 +330,21 @@ static int one_member(struct request *r, const char *key, const char **out, stru
 	return 0;
 }
 
-int api_toezicht_move(struct request *r)
-{
-	int64_t id;
-	if (!path_id(r, &id))
-		return respond_not_found(r);
-	struct field_errors e = {0};
-	const char *status;
-	int st = one_member(r, "status", &status, &e);
-	if (st)
-		return st;
-	if (e.n)
-		return api_invalid(r, &e, INVALID);
-	struct store *s = store_thread();
-	if (!s)
-		return api_store_down(r);
-	enum ibt_outcome o = toezicht_move(s, r->arena, reader(r), "api", id, status, &e);
-	if (o != IBT_OK)
-		return refuse(r, o, &e);
-	return reply_one(r, s, id, 200);
-}
+/* A write on one assessment whose body is one text member: the status move
+ * and the written response share everything but the member, the app
+ * function and the status of the reply. */
+typedef enum ibt_outcome (*one_text_write)(struct store *, struct arena *, const struct user *,
+					   const char *, int64_t, const char *,
+					   struct field_errors *);
 
-int api_toezicht_respond(struct request *r)
+static int write_one_text(struct request *r, const char *key, one_text_write write, int ok)
 {
 	int64_t id;
 	if (!path_id(r, &id))
 		return respond_not_found(r);
 	struct field_errors e = {0};
 	const char *text;
-	int st = one_member(r, "tekst", &text, &e);
+	int st = one_member(r, key, &text, &e);
 	if (st)
 		return st;
 	if (e.n)
@@ -366,10 +352,20 @@ int api_toezicht_respond(struct request *r)
 	struct store *s = store_thread();
 	if (!s)
 		return api_store_down(r);
-	enum ibt_outcome o = toezicht_respond(s, r->arena, reader(r), "api", id, text, &e);
+	enum ibt_outcome o = write(s, r->arena, reader(r), "api", id, text, &e);
 	if (o != IBT_OK)
 		return refuse(r, o, &e);
-	return reply_one(r, s, id, 201);
+	return reply_one(r, s, id, ok);
+}
+
+int api_toezicht_move(struct request *r)
+{
+	return write_one_text(r, "status", toezicht_move, 200);
+}
+
+int api_toezicht_respond(struct request *r)
+{
+	return write_one_text(r, "tekst", toezicht_respond, 201);
 }
 
 int api_toezicht_geojson(struct request *r)
