@@ -141,6 +141,20 @@ static int domain_audit(struct store *s, const struct write_ctx *w, const char *
 	return audit(s, w, action, "ibt_domain", id, kv, 6);
 }
 
+/* Step a statement that returns the id of the row it wrote: STORE_OK with
+ * *id, none_rc when it wrote no row, STORE_ERR (logged) on a fault. */
+static int returned_id(struct store *s, db_stmt *st, int none_rc, const char *what, int64_t *id)
+{
+	int step = db_step(st);
+	*id = step == DB_ROW ? db_column_int64(st, 0) : 0;
+	db_reset(st);
+	if (step == DB_DONE)
+		return none_rc;
+	if (step != DB_ROW)
+		return store_db_fail(s, what, NULL, 0);
+	return STORE_OK;
+}
+
 int store_ibt_domain_add(struct store *s, const struct write_ctx *w, const struct ibt_domain_row *d)
 {
 	if (!s || !d || str_empty(d->key) || str_empty(d->name))
@@ -155,17 +169,10 @@ int store_ibt_domain_add(struct store *s, const struct write_ctx *w, const struc
 	if (!st)
 		goto out;
 	bind_domain(st, d);
-	int step = db_step(st);
-	int64_t id = step == DB_ROW ? db_column_int64(st, 0) : 0;
-	db_reset(st);
-	if (step == DB_DONE) {
-		rc = STORE_ERR_CONFLICT;
+	int64_t id;
+	if ((rc = returned_id(s, st, STORE_ERR_CONFLICT, "toezichtdomein vastleggen", &id)))
 		goto out;
-	}
-	if (step != DB_ROW) {
-		store_db_fail(s, "toezichtdomein vastleggen", NULL, 0);
-		goto out;
-	}
+	rc = STORE_ERR;
 	if (insert_labels(s, id, d->labels, d->n_labels) || domain_audit(s, w, "insert", id, d) ||
 	    store_tx_commit(s, "toezichtdomein vastleggen", NULL, 0))
 		goto out;
@@ -190,17 +197,10 @@ int store_ibt_domain_update(struct store *s, const struct write_ctx *w,
 	if (!st)
 		goto out;
 	bind_domain(st, d);
-	int step = db_step(st);
-	int64_t id = step == DB_ROW ? db_column_int64(st, 0) : 0;
-	db_reset(st);
-	if (step == DB_DONE) {
-		rc = STORE_ERR_NOTFOUND;
+	int64_t id;
+	if ((rc = returned_id(s, st, STORE_ERR_NOTFOUND, "toezichtdomein wijzigen", &id)))
 		goto out;
-	}
-	if (step != DB_ROW) {
-		store_db_fail(s, "toezichtdomein wijzigen", NULL, 0);
-		goto out;
-	}
+	rc = STORE_ERR;
 	if (domain_audit(s, w, "update", id, d) ||
 	    store_tx_commit(s, "toezichtdomein wijzigen", NULL, 0))
 		goto out;
