@@ -87,6 +87,13 @@ int store_tx_commit(struct store *s, const char *what, char *err, size_t errlen)
 /* Roll back the open transaction (or the batch's current savepoint), if
  * any; a no-op when nothing is open. */
 void store_tx_rollback(struct store *s);
+/* How many WAL fsyncs the SQLite group commit of store_tx_commit has made
+ * in this process (store_tx.c): fewer than the commits when writers commit
+ * together. For tests. */
+unsigned long store_wal_fsyncs(void);
+/* Tests: sync the WAL with fn instead of fdatasync (NULL: fdatasync again);
+ * fn returns 0 when the file is on disk, -1 when not. */
+void store_set_wal_sync_hook(int (*fn)(const char *wal_path));
 
 /* Step st once and reset it: STORE_OK when the statement ran (done or a
  * row), otherwise store_db_fail with what/err. */
