@@ -3,6 +3,7 @@
  */
 #include "financien.h"
 #include "../domain/indicatoren_peers.h"
+#include "../domain/indicatoren_vergelijk.h"
 #include "../lib/arena.h"
 #include "../store/store.h"
 #include "indicatoren_model.h"
@@ -515,7 +516,13 @@ enum fin_status financien_national(struct store *st, struct arena *a, enum iv3_d
 		if (r->has)
 			present[v->n_present++] = r->value;
 	}
-	fin_quartiles(present, v->n_present, &v->quartiles);
+	fin_quartiles(present, v->n_present, &v->quartiles); /* sorts present */
+	if (v->n_present) {
+		v->min = present[0];
+		v->max = present[v->n_present - 1];
+		vergelijk_histogram(present, v->n_present, VERGELIJK_BINS, v->hist, &v->hist_lo,
+				    &v->hist_hi);
+	}
 	/* ranks, highest first, shared by equal values */
 	if (v->n_rows > 1)
 		qsort(v->rows, (size_t)v->n_rows, sizeof *v->rows, cmp_high);

@@ -12,6 +12,7 @@
 #define ATLAS_APP_FINANCIEN_H
 
 #include "../domain/financien.h"
+#include "../domain/indicatoren_vergelijk.h"
 
 #include <stdbool.h>
 
@@ -116,6 +117,9 @@ struct fin_national {
 	struct fin_national_row *rows; /* every gemeente, in the order asked */
 	int n_rows, n_present;
 	struct fin_quartiles quartiles; /* over the gemeenten with a value */
+	double min, max;		/* over the gemeenten with a value */
+	int hist[VERGELIJK_BINS];	/* the national distribution (vergelijk_histogram) */
+	double hist_lo, hist_hi;
 };
 
 /*

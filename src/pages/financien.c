@@ -3,6 +3,7 @@
  */
 #include "financien.h"
 #include "auth_ui.h"
+#include "chart_verdeling.h"
 #include "forms.h"
 #include "../app/financien.h"
 #include "../domain/indicatoren.h"
@@ -34,6 +35,14 @@ const struct param_spec financien_national_params[] = {{"taakveld", PT_TEXT, 10}
 #define FIN_PROVINCE "PV26"
 
 /* "€ 1.234" per inhabitant, whole euros. */
+/* "€ 1.234" / "−€ 56" as text (escaped when written) */
+static const char *euro_str(struct arena *a, double v)
+{
+	char out[64];
+	return arena_printf(a, "%s%s", v < 0 ? "−€ " : "€ ",
+			    indicator_format_nl(fabs(v), 0, out, sizeof out));
+}
+
 static void euro(struct buf *b, double v)
 {
 	char out[64];
@@ -472,6 +481,45 @@ static const char *national_query(struct request *r, const struct fin_national *
 	return out;
 }
 
+/* The national distribution with the province's gemeenten marked. */
+static void national_distribution(struct request *r, const struct fin_national *v, const char *what)
+{
+	struct arena *a = r->arena;
+	struct verdeling_mark *marks = arena_calloc(a, (size_t)v->n_rows + 1, sizeof *marks);
+	int n_marks = 0;
+	for (int i = 0; i < v->n_rows; i++)
+		if (v->rows[i].has && strcmp(v->rows[i].province, FIN_PROVINCE) == 0)
+			marks[n_marks++] =
+			    (struct verdeling_mark){v->rows[i].name, v->rows[i].value};
+	html_raw(&r->out, "<h3 class=\"utrecht-heading-3\">Verdeling over de gemeenten</h3>");
+	comp_para(
+	    &r->out,
+	    arena_printf(a,
+			 "Elk staafje telt de gemeenten met een bedrag in één interval; de "
+			 "streepjeslijn is de mediaan, %s een gemeente in de provincie "
+			 "Utrecht (%d met een waarde). De tabel onder de grafiek noemt ze per "
+			 "interval.",
+			 n_marks <= VERDELING_LABELS_MAX ? "een zwarte lijn met stip"
+							 : "een streepje onder de as",
+			 n_marks));
+	chart_verdeling(
+	    r, &(struct verdeling){
+		   .title = arena_printf(a, "Verdeling: %s, %d gemeenten", what, v->n_present),
+		   .hist = v->hist,
+		   .nbins = VERGELIJK_BINS,
+		   .lo = v->hist_lo,
+		   .hi = v->hist_hi,
+		   .min = v->min,
+		   .max = v->max,
+		   .median = v->quartiles.median,
+		   .marks = marks,
+		   .n_marks = n_marks,
+		   .marks_label = "Gemeenten in de provincie Utrecht",
+		   .marks_what = "de gemeenten in de provincie Utrecht",
+		   .fmt = euro_str,
+	       });
+}
+
 static void national_table(struct buf *b, struct request *r, const struct fin_national *v)
 {
 	const char *what = arena_printf(r->arena, "%s per inwoner, taakveld %s %s (%s %s)",
@@ -505,6 +553,8 @@ static void national_table(struct buf *b, struct request *r, const struct fin_na
 			       v->taakveld, iv3_doc_label(v->doc), fin_measure_key(v->measure)),
 		  "JSON (API)");
 	html_raw(b, "</p>");
+	if (v->n_present)
+		national_distribution(r, v, what);
 	static const struct comp_col cols[] = {
 	    {"Rang", true}, {"Gemeente", false}, {"Per inwoner", true}, {"Provincie", false}};
 	comp_table_open_ex(b, what, cols, 4, true);

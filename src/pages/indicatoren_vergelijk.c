@@ -4,6 +4,7 @@
  */
 #include "indicatoren_vergelijk.h"
 #include "auth_ui.h"
+#include "chart_verdeling.h"
 #include "forms.h"
 #include "../app/indicatoren.h"
 #include "../app/indicatoren_vergelijk.h"
@@ -306,18 +307,6 @@ static void choropleth(struct request *r, const struct vergelijk *v)
 
 /* ---- the national distribution ------------------------------------------ */
 
-/* The rows of gemeente names above the national distribution: one per
- * labelled gemeente at most, so labels never have to overlap. */
-#define LABEL_ROWS 8
-
-static double xpos(const struct vergelijk *v, double x)
-{
-	const double left = 20, width = 600;
-	if (!(v->hist_hi > v->hist_lo))
-		return left + width / 2;
-	return left + width * (x - v->hist_lo) / (v->hist_hi - v->hist_lo);
-}
-
 /* One sentence per chosen gemeente: value, share below, national rank. */
 static void summary(struct request *r, const struct vergelijk *v)
 {
@@ -359,140 +348,29 @@ static void distribution(struct request *r, const struct vergelijk *v)
 			    "telt de gemeenten in één interval, de streepjeslijn is de mediaan, "
 			    "een zwarte lijn met stip een gekozen gemeente.",
 			    v->n_present, *unit ? " (in " : "", unit, *unit ? ")" : ""));
-	int maxc = 1;
-	for (int k = 0; k < VERGELIJK_BINS; k++)
-		if (v->hist[k] > maxc)
-			maxc = v->hist[k];
-	/* label rows: each label takes the first row where it does not run into
-	 * the previous one (widths estimated for the larger narrow-screen font) */
-	int labelled = v->n_chosen <= 8 ? v->n_chosen : 0;
-	int *row = arena_calloc(a, (size_t)v->n_chosen + 1, sizeof *row);
-	double row_end[LABEL_ROWS];
-	for (int k = 0; k < LABEL_ROWS; k++)
-		row_end[k] = -1e9;
-	int rows = 0;
-	for (int done = 0; done < labelled; done++) {
-		int next = -1; /* the leftmost chosen one not placed yet */
-		for (int i = 0; i < labelled; i++)
-			if (v->chosen[i].has && !row[i] &&
-			    (next < 0 || v->chosen[i].value < v->chosen[next].value))
-				next = i;
-		if (next < 0)
-			break;
-		double x = xpos(v, v->chosen[next].value);
-		double w = 15.0 * (double)strlen(v->chosen[next].name) + 10;
-		double x0 = x < 320 ? x : x - w, x1 = x < 320 ? x + w : x;
-		int best = -1; /* the first free row, else the one that ends first */
-		for (int k = 0; k < LABEL_ROWS && best < 0; k++)
-			if (row_end[k] < x0)
-				best = k;
-		if (best < 0) {
-			best = 0;
-			for (int k = 1; k < LABEL_ROWS; k++)
-				if (row_end[k] < row_end[best])
-					best = k;
-		}
-		row_end[best] = x1;
-		row[next] = best + 1;
-		if (best + 1 > rows)
-			rows = best + 1;
-	}
-	double top = 10 + rows * 26, base = top + 130, h = base + 50;
-	html_rawf(b,
-		  "<figure class=\"atlas-vergelijk__figure\"><svg class=\"atlas-vergelijk__svg\" "
-		  "viewBox=\"0 0 640 %.0f\" role=\"img\" aria-labelledby=\"verdeling-titel "
-		  "verdeling-beschrijving\"><title id=\"verdeling-titel\">",
-		  h);
-	html_text(b, arena_printf(a, "Verdeling van %s over %d gemeenten, %s", v->ind.d.name,
-				  v->n_present, v->period));
-	html_raw(b, "</title><desc id=\"verdeling-beschrijving\">");
-	html_text(
-	    b, arena_printf(a,
-			    "Staafjes: hoeveel gemeenten een waarde in elk interval hebben, van %s "
-			    "tot %s. Streepjeslijn: de mediaan, %s. Zwarte lijnen: de gekozen "
-			    "gemeenten.",
-			    num(a, v->min), num(a, v->max), num(a, v->median)));
-	html_raw(b, "</desc><g class=\"atlas-vergelijk__bars\">");
-	for (int k = 0; k < VERGELIJK_BINS; k++) {
-		double bw = 600.0 / VERGELIJK_BINS, bh = 120.0 * v->hist[k] / maxc;
-		html_rawf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\"/>",
-			  20 + k * bw + 1, base - bh, bw - 2, bh);
-	}
-	html_rawf(b,
-		  "</g><line class=\"atlas-vergelijk__axis\" x1=\"20\" y1=\"%.1f\" x2=\"620\" "
-		  "y2=\"%.1f\"/>",
-		  base, base);
-	double mx = xpos(v, v->median);
-	html_rawf(b,
-		  "<line class=\"atlas-vergelijk__median\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
-		  "y2=\"%.1f\"/>",
-		  mx, top, mx, base + 6);
-	html_rawf(b, "<text class=\"atlas-vergelijk__tick\" x=\"20\" y=\"%.1f\">", base + 22);
-	html_text(b, num(a, v->min));
-	html_rawf(b,
-		  "</text><text class=\"atlas-vergelijk__tick\" x=\"620\" y=\"%.1f\" "
-		  "text-anchor=\"end\">",
-		  base + 22);
-	html_text(b, num(a, v->max));
-	html_rawf(b,
-		  "</text><text class=\"atlas-vergelijk__tick\" x=\"%.1f\" y=\"%.1f\" "
-		  "text-anchor=\"middle\">",
-		  mx, base + 44);
-	html_text(b, arena_printf(a, "mediaan %s", num(a, v->median)));
-	html_raw(b, "</text>");
-	for (int i = 0; i < v->n_chosen; i++) {
-		const struct vergelijk_row *c = &v->chosen[i];
-		if (!c->has)
-			continue;
-		double x = xpos(v, c->value);
-		html_raw(b, "<g class=\"atlas-vergelijk__mark\"><title>");
-		html_text(b, arena_printf(a, "%s: %s", c->name, num(a, c->value)));
-		html_rawf(b,
-			  "</title><line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
-			  "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\"/>",
-			  x, row[i] ? 8.0 + (row[i] - 1) * 26 : top, x, base, x, base);
-		if (row[i]) {
-			html_rawf(b,
-				  "<text class=\"atlas-vergelijk__label\" x=\"%.1f\" y=\"%.1f\" "
-				  "text-anchor=\"%s\">",
-				  x + (x < 320 ? 4 : -4), 8.0 + (row[i] - 1) * 26 + 14,
-				  x < 320 ? "start" : "end");
-			html_text(b, c->name);
-			html_raw(b, "</text>");
-		}
-		html_raw(b, "</g>");
-	}
-	html_raw(b, "</svg></figure>");
-	/* the table of the bins */
-	html_raw(b, "<details class=\"atlas-vergelijk__details\"><summary>Toon de verdeling als "
-		    "tabel</summary>");
-	static const struct comp_col cols[] = {
-	    {"Interval", false}, {"Aantal gemeenten", true}, {"Gekozen gemeenten", false}};
-	comp_table_open(b, arena_printf(a, "Verdeling van %s, %s", v->ind.d.name, v->period), cols,
-			3);
-	for (int k = 0; k < VERGELIJK_BINS; k++) {
-		double lo = v->hist_lo + (v->hist_hi - v->hist_lo) * k / VERGELIJK_BINS;
-		double hi = v->hist_lo + (v->hist_hi - v->hist_lo) * (k + 1) / VERGELIJK_BINS;
-		comp_row_open(b);
-		comp_th_open(b);
-		html_text(b, arena_printf(a, "%s tot %s%s", num(a, lo), num(a, hi),
-					  k == VERGELIJK_BINS - 1 ? " (met)" : ""));
-		comp_th_close(b);
-		comp_td_int(b, v->hist[k]);
-		comp_td_open(b, false);
-		bool first = true;
-		for (int i = 0; i < v->n_chosen; i++)
-			if (v->chosen[i].has && vergelijk_bin_of(v->chosen[i].value, v->hist_lo,
-								 v->hist_hi, VERGELIJK_BINS) == k) {
-				html_raw(b, first ? "" : ", ");
-				html_text(b, v->chosen[i].name);
-				first = false;
-			}
-		comp_td_close(b);
-		comp_row_close(b);
-	}
-	comp_table_close(b);
-	html_raw(b, "</details></section>");
+	struct verdeling_mark *marks = arena_calloc(a, (size_t)v->n_chosen + 1, sizeof *marks);
+	int n_marks = 0;
+	for (int i = 0; i < v->n_chosen; i++)
+		if (v->chosen[i].has)
+			marks[n_marks++] =
+			    (struct verdeling_mark){v->chosen[i].name, v->chosen[i].value};
+	chart_verdeling(r, &(struct verdeling){
+			       .title = arena_printf(a, "Verdeling van %s over %d gemeenten, %s",
+						     v->ind.d.name, v->n_present, v->period),
+			       .hist = v->hist,
+			       .nbins = VERGELIJK_BINS,
+			       .lo = v->hist_lo,
+			       .hi = v->hist_hi,
+			       .min = v->min,
+			       .max = v->max,
+			       .median = v->median,
+			       .marks = marks,
+			       .n_marks = n_marks,
+			       .marks_label = "Gekozen gemeenten",
+			       .marks_what = "de gekozen gemeenten",
+			       .fmt = num,
+			   });
+	html_raw(b, "</section>");
 }
 
 /* ---- the chosen gemeenten ---------------------------------------------- */

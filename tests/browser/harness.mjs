@@ -199,9 +199,9 @@ export const CONTRAST_FALSE_POSITIVES = [
   },
   {
     html: /^<text class="atlas-vergelijk__(tick|label)"/,
-    page: /\/kennis\/vergelijk(\?|$)/,
+    page: /\/(kennis\/vergelijk|financien)(\?|$)/,
     reason:
-      'national distribution (src/pages/indicatoren_vergelijk.c): axis values #333 (12.6:1) below the axis and gemeente names #000 (21:1) in their own rows above the bars, both on the white page, never over a bar',
+      'national distribution (src/pages/chart_verdeling.c, on the compare page and the financial national view): axis values #333 (12.6:1) below the axis and gemeente names #000 (21:1) in their own rows above the bars, both on the white page, never over a bar',
   },
   {
     html: /^<text class="net-(label|group__name|group__count)"/,

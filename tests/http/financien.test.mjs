@@ -3,7 +3,7 @@
 // gemeenten/{code} (quartiles of the peer group by type-7 interpolation,
 // deviation per inhabitant and in euros, missing never zero, the ranking,
 // hoofdstuk totals, the peer groups and an explicit list, the document) and
-// the pages /financien and /financien/{code}. Fictional gemeenten, Iv3
+// the pages /financien (with the national distribution) and /financien/{code}. Fictional gemeenten, Iv3
 // indicators and values (tests/fixtures/financien).
 
 import { test, before, after } from 'node:test';
@@ -183,8 +183,20 @@ test('national view: one taakveld across every gemeente, ranked highest first, m
   assert.match(table, /Testwaard \(provincie Utrecht\) € 100 Utrecht/);
   assert.match(table, /Verweg € 200 PV99/);
   assert.match(r.text, /href="\/financien\.csv\?taakveld=0\.1&amp;soort=jaarrekening&amp;maat=lasten"/);
+  // the national distribution beside the table: 20 bins from € 60 to € 200 holding all six,
+  // the province's gemeenten marked in the SVG and named in the bin of their value
+  assert.match(r.text, /<svg class="atlas-vergelijk__svg"[^>]*role="img"[^>]*><title id="verdeling-titel">Verdeling: Lasten per inwoner, taakveld 0\.1 Bestuur \(fictief\) \(jaarrekening 2023\), 6 gemeenten<\/title>/);
+  const marks = [...r.text.matchAll(/<g class="atlas-vergelijk__mark"><title>([^<]+)<\/title>/g)].map((m) => m[1]);
+  assert.deepEqual(marks.sort(), ['Nergenshuizen: € 90', 'Proefdorp: € 80', 'Testwaard: € 100', 'Voorbeeldstad: € 120']);
+  const bins = [...r.text.matchAll(/<th scope="row"[^>]*>(€ [\d.]+ tot € [\d.]+(?: \(met\))?)<\/th><td[^>]*>(\d+)<\/td><td[^>]*>([^<]*)<\/td>/g)];
+  assert.equal(bins.length, 20);
+  assert.equal(bins.reduce((n, m) => n + Number(m[2]), 0), 6);
+  assert.deepEqual(bins.find((m) => m[3] === 'Testwaard').slice(1, 3), ['€ 95 tot € 102', '1']);
+  assert.deepEqual(bins.at(-1).slice(1, 3), ['€ 193 tot € 200 (met)', '1']); // Verweg's € 200, not marked
+  assert.equal(bins.at(-1)[3], '');
   r = await anon.get('/financien?taakveld=9.9');
   assert.equal(r.status, 400);
+  assert.doesNotMatch(r.text, /atlas-vergelijk__svg/);
   assert.match(text(r.text), /dit stuk heeft geen taakveld met deze code/);
 
   r = await anon.get('/financien.csv?taakveld=0.1&maat=baten');
