@@ -8,6 +8,7 @@
  * 1/0, as SQLite stores them), reals with strtod.
  */
 #include "db.h"
+#include "../lib/buf.h"
 #include "../lib/log.h"
 #include "../lib/xalloc.h"
 #include "store_internal.h"
@@ -287,4 +288,59 @@ int db_in_transaction(struct store *s)
 	if (s->engine == DB_PG)
 		return pg_in_transaction(s);
 	return !sqlite3_get_autocommit(s->db);
+}
+
+/* ------------------------------------------------------------ bulk load */
+
+int db_copy_begin(struct store *s, const char *sql)
+{
+	if (s->engine != DB_PG) {
+		snprintf(s->errmsg, sizeof s->errmsg, "COPY alleen op PostgreSQL");
+		return DB_ERROR;
+	}
+	return pg_copy_begin(s, sql);
+}
+
+int db_copy_put(struct store *s, const char *data, size_t n)
+{
+	return s->engine == DB_PG ? pg_copy_put(s, data, n) : DB_ERROR;
+}
+
+int db_copy_end(struct store *s, const char *abort_reason)
+{
+	return s->engine == DB_PG ? pg_copy_end(s, abort_reason) : DB_ERROR;
+}
+
+void db_copy_field(struct buf *b, const char *v)
+{
+	if (!v) {
+		buf_add(b, "\\N", 2);
+		return;
+	}
+	const char *run = v; /* the bytes since the last escape, sent at once */
+	for (const char *p = v;; p++) {
+		const char *esc;
+		switch (*p) {
+		case '\\':
+			esc = "\\\\";
+			break;
+		case '\t':
+			esc = "\\t";
+			break;
+		case '\n':
+			esc = "\\n";
+			break;
+		case '\r':
+			esc = "\\r";
+			break;
+		case '\0':
+			buf_add(b, run, (size_t)(p - run));
+			return;
+		default:
+			continue;
+		}
+		buf_add(b, run, (size_t)(p - run));
+		buf_add(b, esc, 2);
+		run = p + 1;
+	}
 }

@@ -22,8 +22,10 @@
 #ifndef ATLAS_DB_H
 #define ATLAS_DB_H
 
+#include <stddef.h>
 #include <stdint.h>
 
+struct buf;
 struct store;
 typedef struct db_stmt db_stmt;
 
@@ -79,5 +81,30 @@ int db_in_transaction(struct store *s);
 
 /* Does url name a PostgreSQL database ("postgres://", "postgresql://")? */
 int db_is_pg_url(const char *url);
+
+/*
+ * Bulk load, PostgreSQL only: `COPY table (columns) FROM STDIN` in text
+ * format. db_copy_begin runs the COPY statement (it has no parameters: the
+ * values travel as row data); db_copy_put sends rows, whole lines built
+ * with db_copy_field, a tab between fields and a newline after each row;
+ * db_copy_end finishes it. Nothing else may run on the connection in
+ * between. db_copy_end returns DB_OK when the server accepted every row,
+ * otherwise DB_ERROR with db_errmsg set to its reason (a constraint, a
+ * malformed value) and the transaction aborted, as after any failed
+ * statement. abort_reason non-NULL ends the copy as failed on purpose (the
+ * caller could not send every row); db_copy_end then returns DB_ERROR.
+ * db_copy_begin and db_copy_put return DB_OK or DB_ERROR; after a
+ * db_copy_begin that succeeded, always call db_copy_end.
+ */
+int db_copy_begin(struct store *s, const char *sql);
+int db_copy_put(struct store *s, const char *data, size_t n);
+int db_copy_end(struct store *s, const char *abort_reason);
+/*
+ * Append v to b as one field of COPY's text format: NULL as \N; a
+ * backslash, tab, newline and carriage return as \\, \t, \n and \r;
+ * everything else as it is (so the text "\N" arrives as that text, not
+ * as NULL). Engine-independent, so it can be tested alone.
+ */
+void db_copy_field(struct buf *b, const char *v);
 
 #endif

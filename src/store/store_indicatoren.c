@@ -211,53 +211,133 @@ static void bind_value(db_stmt *st, int i, const struct indicator_value_in *v)
 		db_bind_null(st, i);
 }
 
-/* PostgreSQL writes new values VALUES_BATCH rows per INSERT: one round trip
- * per batch instead of one per row (5 parameters a row plus the time stay
- * far below PostgreSQL's 65,535). SQLite, in process, writes row by row. */
-#define VALUES_BATCH 1000
-
+/* A new value, written after the walk over the file (PostgreSQL). */
 struct pending {
 	int64_t ind;
 	const struct indicator_value_in *v;
 };
 
-/* INSERT the n new values of p, all stamped now, in one statement. */
-static int insert_batch(struct store *s, const struct pending *p, int n, const char *now, char *err,
-			size_t errlen)
+/* COPY sends its rows in messages of about this size. */
+#define COPY_CHUNK (1 << 20)
+
+/*
+ * PostgreSQL: the n new values of p, all stamped now, in one COPY … FROM
+ * STDIN (text format): no statement, parameters or round trip per row. A
+ * row the server refuses (a constraint) fails the COPY and with it the
+ * import's transaction, exactly as a refused INSERT did.
+ */
+static int copy_values(struct store *s, const struct pending *p, int n, const char *now, char *err,
+		       size_t errlen)
 {
 	if (!n)
 		return STORE_OK;
-	struct buf b = BUF_INIT;
-	buf_puts(&b,
-		 "INSERT INTO indicator_value (indicator_id, area_code, period, value, version, "
-		 "source_note, updated_at) VALUES ");
-	for (int i = 0; i < n; i++) {
-		int k = 2 + 5 * i;
-		buf_printf(&b, "%s(?%d, ?%d, ?%d, ?%d, 1, ?%d, ?1)", i ? ", " : "", k, k + 1, k + 2,
-			   k + 3, k + 4);
-	}
-	if (b.err) {
-		buf_free(&b);
-		return STORE_ERR;
-	}
-	db_stmt *st = NULL;
-	int prc = db_prepare(s, b.data, &st);
-	buf_free(&b);
-	if (prc != DB_OK)
+	if (db_copy_begin(s, "COPY indicator_value (indicator_id, area_code, period, value, "
+			     "version, source_note, updated_at) FROM STDIN") != DB_OK)
 		return store_db_fail(s, WHAT, err, errlen);
-	db_bind_text(st, 1, now, -1, DB_STATIC);
-	for (int i = 0; i < n; i++) {
-		int k = 2 + 5 * i;
-		db_bind_int64(st, k, p[i].ind);
-		db_bind_text(st, k + 1, p[i].v->area, -1, DB_STATIC);
-		db_bind_text(st, k + 2, p[i].v->period, -1, DB_STATIC);
-		bind_value(st, k + 3, p[i].v);
-		db_bind_text(st, k + 4, nz(p[i].v->note), -1, DB_STATIC);
+	struct buf b = BUF_INIT;
+	bool sent = true;
+	for (int i = 0; i < n && sent; i++) {
+		const struct indicator_value_in *v = p[i].v;
+		char num[40] = "";
+		if (v->has)
+			snprintf(num, sizeof num, "%.17g", v->value); /* as db_bind_double */
+		buf_printf(&b, "%lld\t", (long long)p[i].ind);
+		db_copy_field(&b, v->area);
+		buf_putc(&b, '\t');
+		db_copy_field(&b, v->period);
+		buf_putc(&b, '\t');
+		db_copy_field(&b, v->has ? num : NULL);
+		buf_puts(&b, "\t1\t");
+		db_copy_field(&b, nz(v->note));
+		buf_putc(&b, '\t');
+		db_copy_field(&b, now);
+		buf_putc(&b, '\n');
+		if (b.err)
+			sent = false;
+		else if (b.len >= COPY_CHUNK || i == n - 1) {
+			sent = db_copy_put(s, b.data, b.len) == DB_OK;
+			buf_reset(&b);
+		}
 	}
-	int r = db_step(st);
-	int rc = r == DB_DONE ? STORE_OK : store_db_fail(s, WHAT, err, errlen);
-	db_finalize(st);
-	return rc;
+	buf_free(&b);
+	if (db_copy_end(s, sent ? NULL : "import afgebroken") != DB_OK)
+		return store_db_fail(s, WHAT, err, errlen);
+	return STORE_OK;
+}
+
+/*
+ * PostgreSQL, a large COPY: the foreign keys of indicator_value checked
+ * once instead of per row. Each row's two RI triggers (a key lookup and a
+ * FOR KEY SHARE lock in indicator and indicator_area) cost three times the
+ * COPY itself (docs/benchmarks.md, "Indicators"). So, inside the import's
+ * transaction, the keys are dropped before the COPY and added again after
+ * it with the definitions the catalog gave (fk_restore): PostgreSQL then
+ * validates every row of the table in one join, the same guarantee at
+ * commit, and a violation fails the import exactly as a row's trigger
+ * would. The store has already resolved every key and area code in this
+ * transaction; atlas writers are serialised by the write lock.
+ * The price: dropping a constraint locks indicator_value against readers
+ * until the commit (a few seconds), so only imports of FK_ONCE_MIN new
+ * values or more do this. When the role may not alter the table, the
+ * keys stay and are checked per row. The SQL is built by format(%I) from
+ * the catalog, never from input.
+ */
+#define FK_ONCE_MIN 10000
+
+struct fk_sql {
+	const char *add;  /* ALTER TABLE … ADD CONSTRAINT, in the catalog's words */
+	const char *drop; /* ALTER TABLE … DROP CONSTRAINT */
+};
+
+struct fk_saved {
+	int n; /* keys dropped, to add again */
+	const struct fk_sql *k;
+};
+
+static int fk_drop(struct store *s, struct arena *a, struct fk_saved *out, char *err, size_t errlen)
+{
+	out->n = 0;
+	db_stmt *st = store_stmt(
+	    s, "SELECT format('ALTER TABLE indicator_value ADD CONSTRAINT %I %s', conname, "
+	       "pg_get_constraintdef(oid)), format('ALTER TABLE indicator_value DROP CONSTRAINT "
+	       "%I', conname) FROM pg_constraint WHERE conrelid = 'indicator_value'::regclass "
+	       "AND contype = 'f' ORDER BY conname");
+	if (!st)
+		return STORE_ERR;
+	int cap = 4, n = 0, rc;
+	struct fk_sql *k = arena_alloc(a, (size_t)cap * sizeof *k);
+	while ((rc = db_step(st)) == DB_ROW) {
+		k = store_grow(a, k, n, &cap, sizeof *k);
+		k[n++] = (struct fk_sql){dup(a, st, 0), dup(a, st, 1)};
+	}
+	db_reset(st);
+	if (rc != DB_DONE)
+		return store_db_fail(s, WHAT, err, errlen);
+	if (!n)
+		return STORE_OK;
+	if (store_exec(s, "SAVEPOINT indicator_fk", WHAT, err, errlen))
+		return STORE_ERR;
+	for (int i = 0; i < n; i++) {
+		if (db_exec(s, k[i].drop) != DB_OK) {
+			log_info("store: %s: sleutels blijven per rij gecontroleerd: %s", WHAT,
+				 db_errmsg(s));
+			return store_exec(s, "ROLLBACK TO SAVEPOINT indicator_fk", WHAT, err,
+					  errlen);
+		}
+	}
+	if (store_exec(s, "RELEASE SAVEPOINT indicator_fk", WHAT, err, errlen))
+		return STORE_ERR;
+	out->n = n;
+	out->k = k;
+	return STORE_OK;
+}
+
+static int fk_restore(struct store *s, const struct fk_saved *fk, char *err, size_t errlen)
+{
+	for (int i = 0; i < fk->n; i++)
+		if (store_exec(s, fk->k[i].add, WHAT, err, errlen))
+			return STORE_ERR;
+	return STORE_OK;
 }
 
 static int import_values(struct store *s, struct arena *a, struct arena *ra,
@@ -319,8 +399,11 @@ static int import_values(struct store *s, struct arena *a, struct arena *ra,
 	snprintf(now, sizeof now, "%s", store_col_text(st, 0));
 	db_reset(st);
 	db_stmt *ins = NULL;
-	bool batched = s->engine == DB_PG;
-	struct pending *pend = batched ? arena_alloc(a, VALUES_BATCH * sizeof *pend) : NULL;
+	/* PostgreSQL: new values wait for one COPY after the walk (nothing
+	 * else may run on the connection during a COPY); SQLite, in process,
+	 * inserts them as it goes */
+	bool copy = s->engine == DB_PG;
+	struct pending *pend = copy ? arena_alloc(a, (size_t)n * sizeof *pend) : NULL;
 	int npend = 0;
 	bool *touched = arena_calloc(a, (size_t)nk + 1, sizeof *touched);
 	for (int i = 0; i < n; i++) {
@@ -344,14 +427,9 @@ static int import_values(struct store *s, struct arena *a, struct arena *ra,
 			continue;
 		}
 		touched[k - keys] = true;
-		if (!e && batched) {
+		if (!e && copy) {
 			pend[npend++] = (struct pending){k->id, v};
 			c->added++;
-			if (npend == VALUES_BATCH) {
-				if (insert_batch(s, pend, npend, now, err, errlen))
-					return STORE_ERR;
-				npend = 0;
-			}
 			continue;
 		}
 		if (!e) {
@@ -405,7 +483,10 @@ static int import_values(struct store *s, struct arena *a, struct arena *ra,
 		e->version++;
 		c->changed++;
 	}
-	if (insert_batch(s, pend, npend, now, err, errlen))
+	struct fk_saved fk = {0};
+	if (npend >= FK_ONCE_MIN && fk_drop(s, a, &fk, err, errlen))
+		return STORE_ERR;
+	if (copy_values(s, pend, npend, now, err, errlen) || fk_restore(s, &fk, err, errlen))
 		return STORE_ERR;
 	/* the period summary of every indicator this import changed */
 	c->touched = arena_calloc(ra, (size_t)nk + 1, sizeof *c->touched);

@@ -183,5 +183,8 @@ int pg_step(db_stmt *st);
 int pg_exec(struct store *s, const char *sql);
 int64_t pg_last_insert_id(struct store *s);
 int pg_in_transaction(struct store *s);
+int pg_copy_begin(struct store *s, const char *sql);
+int pg_copy_put(struct store *s, const char *data, size_t n);
+int pg_copy_end(struct store *s, const char *abort_reason);
 
 #endif

@@ -22,6 +22,11 @@
  *   it read (optimistic versions, uniqueness checks) cannot interleave with
  *   another; "BEGIN" (multi-statement reads: the snapshot, history) becomes
  *   REPEATABLE READ, one consistent view like SQLite's read transaction.
+ * - Bulk load. db_copy_* (COPY … FROM STDIN, text format) for the few
+ *   writes of hundreds of thousands of rows (the indicator import): the
+ *   rows stream in a few large messages, the server parses them without
+ *   a statement or parameters per row, and any refused row fails the whole
+ *   COPY, so the transaction stays all or nothing.
  * - Change notification. A write bumps meta.data_version and sends NOTIFY
  *   atlas_data inside its transaction; store_listen_* lets the server wait
  *   on LISTEN atlas_data to refresh its snapshot at once.
@@ -330,6 +335,57 @@ int pg_in_transaction(struct store *s)
 		return 0;
 	PGTransactionStatusType t = PQtransactionStatus(s->pg);
 	return t == PQTRANS_INTRANS || t == PQTRANS_INERROR || t == PQTRANS_ACTIVE;
+}
+
+/* ------------------------------------------------------------ bulk load */
+
+int pg_copy_begin(struct store *s, const char *sql)
+{
+	if (pg_ensure(s))
+		return DB_ERROR;
+	PGresult *r = PQexec(s->pg, sql);
+	if (PQresultStatus(r) != PGRES_COPY_IN) {
+		failed(s, r);
+		PQclear(r);
+		return DB_ERROR;
+	}
+	PQclear(r);
+	return DB_OK;
+}
+
+int pg_copy_put(struct store *s, const char *data, size_t n)
+{
+	/* PQputCopyData takes an int: hand over large buffers in parts */
+	while (n) {
+		int part = n > (1u << 30) ? 1 << 30 : (int)n;
+		if (PQputCopyData(s->pg, data, part) != 1) {
+			failed(s, NULL);
+			return DB_ERROR;
+		}
+		data += part;
+		n -= (size_t)part;
+	}
+	return DB_OK;
+}
+
+int pg_copy_end(struct store *s, const char *abort_reason)
+{
+	int rc = DB_OK;
+	if (PQputCopyEnd(s->pg, abort_reason) != 1) {
+		failed(s, NULL);
+		rc = DB_ERROR;
+	}
+	/* the COPY's own result, then NULL: read until the connection is
+	 * free again, keeping the first error */
+	PGresult *r;
+	while ((r = PQgetResult(s->pg))) {
+		if (PQresultStatus(r) != PGRES_COMMAND_OK && rc == DB_OK) {
+			failed(s, r);
+			rc = DB_ERROR;
+		}
+		PQclear(r);
+	}
+	return abort_reason ? DB_ERROR : rc;
 }
 
 /* ------------------------------------------------------ LISTEN / NOTIFY */

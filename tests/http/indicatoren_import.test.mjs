@@ -6,14 +6,20 @@
 // nothing and lists every error with line and column (JSON: element and
 // field); the same file twice writes nothing the second time; a corrected
 // value keeps the old one in history; anonymous visitors and partner
-// editors are refused. Fictional areas, indicators and values
+// editors are refused; source notes with tabs, backslashes and line breaks
+// are stored exactly (on PostgreSQL new values travel by COPY in its text
+// format); a row the database itself refuses leaves nothing written, also
+// in an import large enough to check the foreign keys once (PostgreSQL: the
+// keys are back afterwards). Fictional areas, indicators and values
 // (tests/fixtures/indicatoren).
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { startServer, anonymous, atlas, sql, addUser, login, apiClient, decodeEntities, csrfOf, ROOT } from './harness.mjs';
+import { startServer, anonymous, atlas, sql, addUser, login, apiClient, decodeEntities, csrfOf, ROOT, isPgUrl } from './harness.mjs';
 
 const FIX = path.join(ROOT, 'tests', 'fixtures', 'indicatoren');
 const PAGE = '/kennis/indicatoren/importeren';
@@ -263,4 +269,114 @@ test('API: errors are 422 problem+json with line and column or element and field
   assert.equal((await staffApi.call('POST', API, { body: bad, type: 'text/plain' })).status, 415);
   assert.equal((await staffApi.call('POST', API, { body: '', type: 'text/csv' })).status, 400);
   assert.equal(state(), before);
+});
+
+// A CSV field, quoted.
+const q = (v) => '"' + String(v).replaceAll('"', '""') + '"';
+
+test('source notes with tabs, backslashes, line breaks and the text \\N are stored exactly; the same file again changes nothing', async () => {
+  const notes = ['tab\there', 'C:\\data\\bron.csv', 'regel 1\nregel 2', 'cr\r\nlf', '\\N', '\\.'];
+  const csv = 'indicator,gebied,periode,waarde,bron\n' +
+    notes.map((n, i) => `test_fietspaden,GM990${1 + (i % 3)},${2040 + Math.floor(i / 3)},${i}.5,${q(n)}`).join('\n') + '\n';
+  let r = await staffApi.call('POST', API + '?bestand=bronnen.csv', { body: csv, type: 'text/csv' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.aantalNieuw, 6);
+  const got = [];
+  for (const p of ['2040', '2041']) {
+    const v = await staffApi.call('GET', `/api/v1/kennis/indicatoren/test_fietspaden/waarden?periode=${p}`);
+    assert.equal(v.status, 200, v.text);
+    for (const w of v.json.waarden) got.push([`${w.periode} ${w.gebied}`, w.bronNotitie, w.waarde]);
+  }
+  got.sort((x, y) => (x[0] < y[0] ? -1 : 1));
+  assert.deepEqual(got.map((g) => g[1]), notes);
+  assert.deepEqual(got.map((g) => g[2]), [0.5, 1.5, 2.5, 3.5, 4.5, 5.5]);
+  const mid = state();
+  r = await staffApi.call('POST', API + '?bestand=bronnen.csv', { body: csv, type: 'text/csv' });
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.aantalNieuw, 0);
+  assert.equal(r.json.aantalOngewijzigd, 6);
+  assert.equal(state(), mid);
+});
+
+// A trigger that refuses one value, in either engine's dialect: the store
+// checks keys and areas itself, so only the database can refuse this row.
+function refuse(db, period, area) {
+  if (isPgUrl(db)) {
+    sql(db, `CREATE FUNCTION test_weiger() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.period = '${period}' AND NEW.area_code = '${area}' THEN RAISE EXCEPTION 'geweigerd door de testtrigger'; END IF; RETURN NEW; END $$; ` +
+      'CREATE TRIGGER test_weiger BEFORE INSERT ON indicator_value FOR EACH ROW EXECUTE FUNCTION test_weiger()');
+    return () => sql(db, 'DROP TRIGGER test_weiger ON indicator_value; DROP FUNCTION test_weiger()');
+  }
+  sql(db, `CREATE TRIGGER test_weiger BEFORE INSERT ON indicator_value WHEN NEW.period = '${period}' AND NEW.area_code = '${area}' BEGIN SELECT RAISE(ABORT, 'geweigerd door de testtrigger'); END`);
+  return () => sql(db, 'DROP TRIGGER test_weiger');
+}
+// psql's error text for a statement that must fail.
+const psqlError = (db, query) => spawnSync('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', db, '-c', query], { encoding: 'utf8' }).stderr;
+const fkeys = () => isPgUrl(srv.db)
+  ? sql(srv.db, "SELECT string_agg(conname || ' ' || pg_get_constraintdef(oid), '; ' ORDER BY conname) FROM pg_constraint WHERE conrelid = 'indicator_value'::regclass AND contype = 'f'")
+  : '';
+
+test('a value the database refuses: nothing written, not the new values nor a correction, and the reason reported', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'atlas-ind-'));
+  try {
+    const file = path.join(dir, 'geweigerd.csv');
+    const rows = ['indicator,gebied,periode,waarde,bron', 'test_fietspaden,GM9901,2023,99,correctie'];
+    for (const k of ['test_fietspaden', 'test_wachttijd']) for (const g of ['GM9901', 'GM9902', 'GM9903']) rows.push(`${k},${g},2042,1,x`);
+    writeFileSync(file, rows.join('\n') + '\n');
+    const before = state(), old = value('test_fietspaden', 'GM9901', '2023'), keys = fkeys();
+    const undo = refuse(srv.db, '2042', 'GM9903');
+    try {
+      const r = atlas(['import', 'indicatoren', file, '--db', srv.db]);
+      assert.notEqual(r.status, 0, r.stdout);
+      assert.match(r.stderr, /databasefout bij indicatoren importeren: .*geweigerd door de testtrigger/);
+    } finally {
+      undo();
+    }
+    assert.equal(state(), before);
+    assert.equal(value('test_fietspaden', 'GM9901', '2023'), old);
+    assert.equal(fkeys(), keys);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a large import (10,000 values: the foreign keys checked once on PostgreSQL) writes everything or, refused, nothing; the keys stay as they were', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'atlas-ind-'));
+  try {
+    // 2,500 fictional gemeenten × 2 indicators × 2 periods
+    const areas = Array.from({ length: 2500 }, (_, i) => `GM${5000 + i}`);
+    writeFileSync(path.join(dir, 'gebieden.csv'), 'code,naam,niveau,provincie\n' + areas.map((a, i) => `${a},Testgemeente ${i},gemeente,PV99`).join('\n') + '\n');
+    let r = atlas(['import', 'indicatoren', path.join(dir, 'gebieden.csv'), '--db', srv.db]);
+    assert.equal(r.status, 0, r.stderr);
+    const rows = ['indicator,gebied,periode,waarde,bron'];
+    for (const k of ['test_fietspaden', 'test_wachttijd']) for (const a of areas) for (const p of ['2050', '2051']) rows.push(`${k},${a},${p},${rows.length % 97}.25,groot`);
+    const file = path.join(dir, 'groot.csv');
+    writeFileSync(file, rows.join('\n') + '\n');
+    const keys = fkeys();
+    if (isPgUrl(srv.db)) assert.match(keys, /indicator_value_area_code_fkey FOREIGN KEY \(area_code\) REFERENCES indicator_area\(code\)/);
+    const before = state();
+    const undo = refuse(srv.db, '2051', 'GM7499');
+    try {
+      r = atlas(['import', 'indicatoren', file, '--db', srv.db]);
+      assert.notEqual(r.status, 0, r.stdout);
+      assert.match(r.stderr, /databasefout bij indicatoren importeren: .*geweigerd door de testtrigger/);
+    } finally {
+      undo();
+    }
+    assert.equal(state(), before);
+    assert.equal(fkeys(), keys);
+    r = atlas(['import', 'indicatoren', file, '--db', srv.db]);
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /10000 toegevoegd/);
+    assert.equal(count('indicator_value') - Number(before.split('|')[0]), 10000);
+    assert.equal(Number(sql(srv.db, "SELECT count(*) FROM indicator_value WHERE source_note = 'groot' AND value IS NOT NULL")), 10000);
+    assert.equal(Number(sql(srv.db, "SELECT sum(n_values) FROM indicator_period WHERE period IN ('2050', '2051')")), 10000);
+    assert.equal(fkeys(), keys);
+    // the keys still hold: an unknown area is refused by the database itself
+    if (isPgUrl(srv.db)) {
+      const bad = psqlError(srv.db, "INSERT INTO indicator_value (indicator_id, area_code, period, updated_at) SELECT min(id), 'GM0000', '2050', 'x' FROM indicator");
+      assert.match(bad, /violates foreign key constraint "indicator_value_area_code_fkey"/);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
