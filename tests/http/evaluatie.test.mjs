@@ -295,3 +295,42 @@ test('answers never reach search, history, feeds or open data', async () => {
     }
   }
 });
+
+test('collaboration blocks: one per collaboration of the respondent organisation, each stored as a response of its own', async () => {
+  const mine = sql(srv.db, `SELECT c.key FROM participation p JOIN collaboration c ON c.id = p.collaboration_id JOIN organisation o ON o.id = p.organisation_id WHERE o.code = '${F.P}' AND p.left_on = '' AND c.end_date = '' ORDER BY c.key LIMIT 2`).split('\n').filter(Boolean);
+  assert.equal(mine.length, 2, 'the seed has two collaborations of the organisation');
+  const other = sql(srv.db, `SELECT key FROM collaboration WHERE end_date = '' AND id NOT IN (SELECT p.collaboration_id FROM participation p JOIN organisation o ON o.id = p.organisation_id WHERE o.code = '${F.P}') ORDER BY key LIMIT 1`).trim();
+  const role = Number(sql(srv.db, "SELECT id FROM survey_item WHERE item_key = 'start-rolperspectief-1'"));
+  const loc = await staff.submit('/evaluatie/rondes', [['naam', 'Fictieve meting per verband'], ['begin', '2026-01-01'], ['einde', '2026-12-31'], ['doelgroep', 'bestuurders'],
+    ['organisatie', F.P], ...mine.map((k) => ['samenwerkingsverband', k]), ['samenwerkingsverband', other],
+    ['vraag', String(F.likert)], ['vraag', String(role)], ['vraag', String(F.open)]]);
+  const round = Number(/\/evaluatie\/(\d+)\/beheer/.exec(loc)[1]);
+  await staff.submit(`/evaluatie/${round}/status`, [['status', 'open']]);
+  const r = await staff.post(`/evaluatie/${round}/links`, [['doelgroep', 'bestuurders'], ['organisatie', F.P], ['aantal', '1'], ['adressen', '']]);
+  const tok = /\/enquete\/([A-Za-z0-9_-]{43})/.exec(r.text)[1];
+  const page = await anon.get(tokenUrl(tok));
+  assert.equal(page.status, 200);
+  const names = mine.map((k) => sql(srv.db, `SELECT name FROM collaboration WHERE key = '${k}'`).trim());
+  const otherName = sql(srv.db, `SELECT name FROM collaboration WHERE key = '${other}'`).trim();
+  const t = decodeEntities(page.text);
+  for (const n of names) assert.ok(t.includes(`Over ${n}`), n);
+  assert.ok(!t.includes(`Over ${otherName}`), 'not a collaboration of the organisation');
+  assert.ok(page.text.includes(`name="b1-i${F.likert}"`) && page.text.includes(`name="b2-i${F.likert}"`));
+  assert.ok(!page.text.includes(`name="b0-i${F.likert}"`), 'a per-collaboration item is not asked in general');
+  assert.ok(page.text.includes(`name="b1-i${role}-p2-q4"`), 'a score per party and perspective');
+  const bad = await anon.post(tokenUrl(tok), [[`b1-i${F.likert}`, '4'], [`b1-i${role}-p1-q2`, '9'], ['actie', 'versturen']]);
+  assert.equal(bad.status, 400);
+  assert.match(bad.text, new RegExp(`href="#f-b1-i${role}-p1-q2"`));
+  const ok = await anon.post(tokenUrl(tok), [[`b1-i${F.likert}`, '4'], [`b2-i${F.likert}`, '2'], [`b1-i${role}-p1-q2`, '5'], [`b0-i${F.open}`, 'Fictief per verband.'], ['actie', 'versturen']]);
+  assert.equal(ok.status, 200);
+  const rows = sql(srv.db, `SELECT id, collab_key FROM survey_response WHERE round_id = ${round} ORDER BY collab_key`).split('\n').map((l) => l.split('|'));
+  assert.deepEqual(rows.map((x) => x[1]), ['', ...mine].sort());
+  assert.equal(new Set(rows.map((x) => x[0])).size, 3, 'three separate responses');
+  const b1 = rows.find((x) => x[1] === mine[0])[0];
+  assert.equal(sql(srv.db, `SELECT num FROM survey_answer WHERE response_id = '${b1}' AND item_id = ${role} AND sub = '1.2'`), '5');
+  assert.equal(sql(srv.db, `SELECT count(*) FROM survey_answer WHERE response_id = '${rows.find((x) => x[1] === '')[0]}' AND item_id = ${F.likert}`), '0');
+  // the results break the per-collaboration item down by collaboration (hidden: one respondent each)
+  const res = await staff.get(`/evaluatie/${round}`);
+  assert.equal(res.status, 200);
+  assert.match(decodeEntities(res.text), /Te weinig respondenten/);
+});
