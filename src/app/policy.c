@@ -383,3 +383,13 @@ bool policy_may_decide_instrument(const struct user *u)
 {
 	return policy_is_province(u);
 }
+
+bool policy_may_manage_evaluations(const struct user *u)
+{
+	return policy_is_staff(u);
+}
+
+bool policy_may_see_evaluation(const struct user *u, bool released)
+{
+	return released || policy_is_staff(u);
+}

@@ -259,6 +259,17 @@ bool policy_may_add_publications(const struct user *u);
  * editor) for that organisation only. */
 bool policy_may_manage_publication(const struct user *u, const char *org_code);
 
+/* ---- measuring the programme (app/evaluatie.h) ------------------------------------ */
+
+/* Keep the item bank, set up and move rounds, make response links, see
+ * every round's results and the open answers: programme staff and
+ * administrators. */
+bool policy_may_manage_evaluations(const struct user *u);
+
+/* See the aggregated results of a round: staff always; everyone once the
+ * round is released (the aggregates only, never the open answers). */
+bool policy_may_see_evaluation(const struct user *u, bool released);
+
 /* ---- accounts and the API ------------------------------------------------------ */
 
 /* Create a personal API token: an enabled user signed in with a web session

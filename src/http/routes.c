@@ -53,6 +53,8 @@
 #include "../api/api_toezicht.h"
 #include "../pages/subsidiekansen.h"
 #include "../pages/toezicht.h"
+#include "../api/api_evaluatie.h"
+#include "../pages/evaluatie.h"
 
 #include "../pages/indicatoren.h"
 #include "../pages/financien.h"
@@ -509,6 +511,39 @@ const struct route routes[] = {
     {HTTP_POST, "/toezicht/beoordelingen/{id}/reactie", page_toezicht_respond, ROUTE_PAGE,
      ROUTE_FORM | ROUTE_CSRF, no_params, USER_ROLE_EDITOR},
     {GET, "/organisaties/{code}/toezicht", page_toezicht_org, ROUTE_PAGE, 0, no_params},
+    /* Measuring the programme (pages/evaluatie*.c): the overview and the
+     * results of released rounds for everyone; the item bank, rounds,
+     * their status, release and response links for programme staff (per
+     * round in app/evaluatie.c); the questionnaire behind a response link
+     * for anyone holding it (the token is the form's secret). */
+    {GET, "/evaluatie", page_evaluatie, ROUTE_PAGE, 0, evaluatie_notice_params},
+    {GET, "/evaluatie/vragen", page_evaluatie_items, ROUTE_PAGE, 0, evaluatie_notice_params,
+     USER_ROLE_STAFF},
+    {HTTP_POST, "/evaluatie/vragen", page_evaluatie_item_create, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_STAFF},
+    {GET, "/evaluatie/vragen/nieuw", page_evaluatie_item_new, ROUTE_PAGE, 0, no_params,
+     USER_ROLE_STAFF},
+    {GET, "/evaluatie/vragen/{id}", page_evaluatie_item, ROUTE_PAGE, 0, evaluatie_notice_params,
+     USER_ROLE_STAFF},
+    {HTTP_POST, "/evaluatie/vragen/{id}", page_evaluatie_item_save, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_STAFF},
+    {GET, "/evaluatie/rondes/nieuw", page_evaluatie_round_new, ROUTE_PAGE, 0, no_params,
+     USER_ROLE_STAFF},
+    {HTTP_POST, "/evaluatie/rondes", page_evaluatie_round_create, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_STAFF},
+    {GET, "/evaluatie/{ronde}", page_evaluatie_results, ROUTE_PAGE, 0, no_params},
+    {GET, "/evaluatie/{ronde}/resultaten.csv", page_evaluatie_results_csv, ROUTE_PAGE, 0,
+     no_params},
+    {GET, "/evaluatie/{ronde}/beheer", page_evaluatie_round_admin, ROUTE_PAGE, 0,
+     evaluatie_notice_params, USER_ROLE_STAFF},
+    {HTTP_POST, "/evaluatie/{ronde}/status", page_evaluatie_round_status, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_STAFF},
+    {HTTP_POST, "/evaluatie/{ronde}/vrijgeven", page_evaluatie_round_release, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_STAFF},
+    {HTTP_POST, "/evaluatie/{ronde}/links", page_evaluatie_links, ROUTE_PAGE,
+     ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_STAFF},
+    {GET | HTTP_POST, "/enquete/{token}", page_evaluatie_respond, ROUTE_PAGE, ROUTE_FORM,
+     no_params},
     {GET, "/beheer/toezicht", page_toezicht_admin, ROUTE_PAGE, 0, toezicht_notice_params,
      USER_ROLE_ADMIN},
     {HTTP_POST, "/beheer/toezicht/domeinen", page_toezicht_domain_add, ROUTE_PAGE,
@@ -659,6 +694,10 @@ const struct route routes[] = {
     /* API, interbestuurlijk toezicht: domains and established assessments
      * for everyone; concept and in-dialogue ones only as app/toezicht.c
      * allows the token's user; writes with a personal token. */
+    /* API, measuring the programme: released aggregates only. */
+    {GET, "/api/v1/evaluatie/rondes", api_evaluatie_rounds, ROUTE_API, 0, no_params},
+    {GET, "/api/v1/evaluatie/rondes/{id}/resultaten", api_evaluatie_results, ROUTE_API, 0,
+     no_params},
     {GET, "/api/v1/toezicht/domeinen", api_toezicht_domains, ROUTE_API, 0, no_params},
     {GET, "/api/v1/toezicht/beoordelingen", api_toezicht_list, ROUTE_API, 0, api_toezicht_params},
     {HTTP_POST, "/api/v1/toezicht/beoordelingen", api_toezicht_create, ROUTE_API, ROUTE_TOKEN,

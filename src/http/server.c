@@ -182,6 +182,10 @@ static void completed_cb(void *cls, struct MHD_Connection *con, void **con_cls,
 		int n = (int)strlen(c->raw_uri);
 		if (strncmp(c->raw_uri, "/inloggen", 9) == 0 && strchr(c->raw_uri, '?'))
 			n = (int)(strchr(c->raw_uri, '?') - c->raw_uri);
+		/* a response link's token would tie the request's time to the
+		 * link: log the prefix only */
+		if (strncmp(c->raw_uri, "/enquete/", 9) == 0)
+			n = 9;
 		fprintf(stderr, "%s %.*s %d %zu %lluus\n", c->method ? c->method : "-",
 			n > 200 ? 200 : n, c->raw_uri, c->status, c->bytes,
 			(unsigned long long)(now_usec() - c->start));

@@ -41,6 +41,8 @@ int page_admin_home(struct request *r)
 	     "Wat er is veranderd, door wie en wanneer, ook als Atom-feed.");
 	task(b, "/beheer/uitgaande-post", "Uitgaande post",
 	     "E-mail die de atlas verstuurt: in de wachtrij, verzonden of mislukt.");
+	task(b, "/evaluatie/vragen", "Evaluatie: vragenbank en rondes",
+	     "Vragen, rondes, links om te antwoorden en resultaten van de metingen.");
 	html_raw(b, "</ul>");
 	if (policy_may_manage_users(r->user)) {
 		html_raw(b, "<h2 class=\"utrecht-heading-2\">Toegang</h2>"

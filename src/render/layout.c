@@ -243,6 +243,8 @@ void layout_end(struct buf *b, const char *data_date)
 		    "gemeenten</a></li>"
 		    "<li><a class=\"atlas-footer__link\" href=\"/toezicht\">Interbestuurlijk "
 		    "toezicht</a></li>"
+		    "<li><a class=\"atlas-footer__link\" href=\"/evaluatie\">Evaluatie van het "
+		    "programma</a></li>"
 		    "<li><a class=\"atlas-footer__link\" href=\"/contact\">Contact</a></li>"
 		    "<li><a class=\"atlas-footer__link\" href=\"/privacy\">Privacyverklaring"
 		    "</a></li>"

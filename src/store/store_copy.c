@@ -86,6 +86,15 @@ static const struct copy_table {
     {"ibt_label", NULL, 0},
     {"ibt_assessment", NULL, 1},
     {"ibt_response", NULL, 1},
+    {"survey_item", "superseded_by", 1},
+    {"survey_round", NULL, 1},
+    {"survey_round_org", NULL, 0},
+    {"survey_round_collab", NULL, 0},
+    {"survey_round_item", NULL, 0},
+    {"survey_link", NULL, 1},
+    {"survey_draft", NULL, 0},
+    {"survey_response", NULL, 0},
+    {"survey_answer", NULL, 0},
     {"audit_event", NULL, 1},
     {"meta", NULL, 0},
 };
@@ -258,7 +267,7 @@ static int check_complete(struct store *from, char *err, size_t errlen)
 
 /* Tables a migration fills with bundled defaults (children first): a
  * fresh target has those rows, which the copy replaces with the source's. */
-static const char *const seeded[] = {"ibt_label", "ibt_domain"};
+static const char *const seeded[] = {"ibt_label", "ibt_domain", "survey_item"};
 #define NSEEDED ((int)(sizeof seeded / sizeof *seeded))
 
 static bool is_seeded(const char *table)

@@ -615,3 +615,66 @@ test('authorisation matrix of the toezicht routes × every role (supervisor and 
   }
   assert.deepEqual(failures, []);
 });
+
+// Measuring the programme (pages/evaluatie*.c): the programme team and
+// administrators keep the item bank, set up and move rounds, release their
+// results and make response links; nobody else, and a refused attempt
+// changes nothing. An unreleased round's results are hidden (404) from
+// everyone but staff.
+const evState = () =>
+  sql(srv.db, "SELECT (SELECT count(*) FROM survey_item) || '|' || (SELECT coalesce(group_concat(text, ','), '') FROM survey_item) || '|' || " +
+    "(SELECT count(*) FROM survey_round) || '|' || (SELECT coalesce(group_concat(status || released, ','), '') FROM survey_round) || '|' || " +
+    "(SELECT count(*) FROM survey_link) || '|' || (SELECT count(*) FROM outbox)").trim();
+const EV_STAFF = new Set(['programmateam', 'beheerder']);
+const evItem = (text) => [['blok', 'relatie'], ['soort', 'likert'], ['bereik', 'algemeen'], ['tekst', text], ['keuzes', ''], ['bron', 'Fictief'], ['verplicht', 'nee']];
+const evRound = (name) => [['naam', name], ['begin', '2026-01-01'], ['einde', '2026-12-31'], ['doelgroep', 'ambtenaren'], ['organisatie', F.OWN], ['vraag', F.EV_ITEM]];
+const EV_MATRIX = [
+  { name: 'GET vragenbank', method: 'GET', path: () => '/evaluatie/vragen', ok: EV_STAFF, other: 403, anon: 'login' },
+  { name: 'GET nieuwe vraag', method: 'GET', path: () => '/evaluatie/vragen/nieuw', ok: EV_STAFF, other: 403, anon: 'login' },
+  { name: 'POST nieuwe vraag', method: 'POST', path: () => '/evaluatie/vragen', ok: EV_STAFF, other: 403, anon: 401, fields: async (role) => evItem(`Fictieve matrixvraag ${role}`) },
+  { name: 'GET vraag', method: 'GET', path: () => `/evaluatie/vragen/${F.EV_ITEM}`, ok: EV_STAFF, other: 403, anon: 'login' },
+  { name: 'POST vraag wijzigen', method: 'POST', path: () => `/evaluatie/vragen/${F.EV_FREE}`, ok: EV_STAFF, other: 403, anon: 401, fields: async () => evItem(`Fictieve vrije vraag ${++counter}`) },
+  { name: 'GET nieuwe ronde', method: 'GET', path: () => '/evaluatie/rondes/nieuw', ok: EV_STAFF, other: 403, anon: 'login' },
+  { name: 'POST nieuwe ronde', method: 'POST', path: () => '/evaluatie/rondes', ok: EV_STAFF, other: 403, anon: 401, fields: async (role) => evRound(`Fictieve matrixronde ${role}`) },
+  { name: 'GET beheer ronde', method: 'GET', path: () => `/evaluatie/${F.EV_ROUND}/beheer`, ok: EV_STAFF, other: 403, anon: 'login' },
+  { name: 'GET resultaten niet vrijgegeven', method: 'GET', path: () => `/evaluatie/${F.EV_ROUND}`, ok: EV_STAFF, other: 404, anon: 404 },
+  { name: 'POST status', method: 'POST', path: (role) => `/evaluatie/${F.EV_MOVE[role]}/status`, ok: EV_STAFF, other: 403, anon: 401, fields: async () => [['status', 'open']] },
+  { name: 'POST vrijgeven', method: 'POST', path: () => `/evaluatie/${F.EV_CLOSED}/vrijgeven`, ok: EV_STAFF, other: 403, anon: 401, fields: async () => [['vrijgeven', ++counter % 2 ? 'ja' : 'nee']] },
+  { name: 'POST links per e-mail', method: 'POST', path: () => `/evaluatie/${F.EV_ROUND}/links`, ok: EV_STAFF, other: 403, anon: 401, fields: async (role) => [['doelgroep', 'ambtenaren'], ['organisatie', F.OWN], ['aantal', ''], ['adressen', `fictief-${role}@example.org`]] },
+];
+
+test('authorisation matrix of the evaluation routes × every role', async () => {
+  const staff = S['programmateam'];
+  F.EV_ITEM = sql(srv.db, "SELECT id FROM survey_item WHERE item_key = 'start-relatie-1'").trim();
+  const free = await staff.submit('/evaluatie/vragen', evItem('Fictieve vrije vraag'));
+  F.EV_FREE = /\/evaluatie\/vragen\/(\d+)/.exec(free)[1];
+  const made = async (name) => /\/evaluatie\/(\d+)\/beheer/.exec(await staff.submit('/evaluatie/rondes', evRound(name)))[1];
+  F.EV_ROUND = await made('Fictieve matrixronde');
+  F.EV_CLOSED = await made('Fictieve gesloten ronde');
+  await staff.submit(`/evaluatie/${F.EV_CLOSED}/status`, [['status', 'open']]);
+  await staff.submit(`/evaluatie/${F.EV_CLOSED}/status`, [['status', 'gesloten']]);
+  F.EV_MOVE = {};
+  for (const role of ROLES) F.EV_MOVE[role] = await made(`Fictieve ronde om te openen ${role}`);
+  const failures = [];
+  for (const row of EV_MATRIX) {
+    for (const role of ROLES) {
+      const fields = row.fields ? await row.fields(role) : undefined;
+      const expect = role === 'anoniem' ? row.anon : row.ok.has(role) ? 'ok' : row.other;
+      const before = evState();
+      const r = await req(S[role], row.method, row.path(role), fields);
+      const after = evState();
+      const good =
+        expect === 'login' ? r.status === 303 && /^\/inloggen\?terug=/.test(r.location || '')
+          : expect === 'ok' ? (row.method === 'GET' ? r.status === 200 : r.status === 303 && !/inloggen/.test(r.location || ''))
+            : r.status === expect;
+      if (!good) failures.push(`${row.name} as ${role}: expected ${expect}, got ${r.status} ${r.location || ''}`);
+      if ((expect !== 'ok' || row.method === 'GET') && before !== after) failures.push(`${row.name} as ${role}: refused/GET request changed the records`);
+      if (expect === 'ok' && row.method === 'POST' && good && before === after) failures.push(`${row.name} as ${role}: success but nothing changed`);
+    }
+  }
+  for (const role of ROLES) {
+    const r = await req(S[role], 'GET', '/evaluatie');
+    if (r.status !== 200) failures.push(`GET /evaluatie as ${role}: ${r.status}`);
+  }
+  assert.deepEqual(failures, []);
+});

@@ -22,7 +22,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startServer, ROOT, addUser, addToken, login, atlas } from './harness.mjs';
+import { startServer, ROOT, addUser, addToken, login, atlas, sql } from './harness.mjs';
 
 const DOC = JSON.parse(readFileSync(path.join(ROOT, 'docs', 'openapi.json'), 'utf8'));
 const BASE = DOC.servers[0].url; // "/api/v1"
@@ -333,6 +333,16 @@ before(async () => {
     const add = OP('POST /kennis/publicaties');
     const r = await check(add, `${BASE}/kennis/publicaties`, { token: TOK.staf, body: { ...add.op.requestBody.content['application/json'].example, organisatie: ORG }, expect: 201 });
     assert.equal(r.json.id, exampleOf(deref('#/components/parameters/PublicatieId')), 'the publication example in the document');
+  }
+  // a released (fictional, empty) evaluation round: the example id 1 of /evaluatie/rondes/{id}/resultaten
+  {
+    const item = sql(srv.db, "SELECT id FROM survey_item WHERE item_key = 'start-relatie-1'");
+    const loc = await staff.submit('/evaluatie/rondes', [['naam', 'Nulmeting (fictief)'], ['begin', '2026-01-01'], ['einde', '2026-12-31'], ['doelgroep', 'bestuurders'], ['organisatie', ORG], ['vraag', item]]);
+    const id = Number(/\/evaluatie\/(\d+)\/beheer/.exec(loc)[1]);
+    assert.equal(id, exampleOf(deref('#/components/parameters/RondeId')), 'the round example in the document');
+    await staff.submit(`/evaluatie/${id}/status`, [['status', 'open']]);
+    await staff.submit(`/evaluatie/${id}/status`, [['status', 'gesloten']]);
+    await staff.submit(`/evaluatie/${id}/vrijgeven`, [['vrijgeven', 'ja']]);
   }
   await staff.submit(`/samenwerkingsverbanden/${C}/afspraken/nieuw`, [['titel', 'Testafspraak contract'], ['omschrijving', 'Fictieve afspraak.'], ['partijen', ORG], ['sinds', '2024-02-01'], ['status', 'geldend'], ['document', 'https://example.org/testafspraak.pdf']]);
 });

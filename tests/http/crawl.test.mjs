@@ -85,6 +85,11 @@ const UNLINKED = [
     path: '/toezicht/beoordelingen/{id}',
     why: 'the data has no assessment (the atlas ships none); the links from /toezicht and /organisaties/{code}/toezicht are tested in tests/http/toezicht.test.mjs',
   },
+  { path: '/enquete/{token}', why: 'a response link of the evaluation is only handed out in a CSV download or by e-mail (tests/http/evaluatie.test.mjs)' },
+  ...['/evaluatie/{ronde}', '/evaluatie/{ronde}/beheer', '/evaluatie/{ronde}/resultaten.csv'].map((p) => ({
+    path: p,
+    why: 'the data has no evaluation round (none are invented); the links from /evaluatie are tested in tests/http/evaluatie.test.mjs',
+  })),
   {
     path: '/samenwerkingsverbanden/{id}/afspraken/{afspraak}/bewerken',
     why: 'the data has no shared agreement yet; the edit link is tested in tests/http/agreements.test.mjs',

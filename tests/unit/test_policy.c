@@ -617,6 +617,32 @@ static void test_funding_calls(void **state)
 	check_row("policy_may_mark_funding_interest (no partner)", none, ask_mark_funding);
 }
 
+/* ---- measuring the programme ------------------------------------------------------ */
+
+static bool evaluation_released;
+static bool ask_manage_evaluations(enum who w)
+{
+	return policy_may_manage_evaluations(user(w));
+}
+static bool ask_see_evaluation(enum who w)
+{
+	return policy_may_see_evaluation(user(w), evaluation_released);
+}
+
+static void test_evaluations(void **state)
+{
+	(void)state;
+	/* the programme team and administrators keep the item bank and rounds
+	 * and see every round's results; released aggregates are for everyone */
+	static const bool staff[WHO_COUNT] = ROW(0, 0, 0, 0, 0, 0, 0, 1, 1, 0);
+	check_row("policy_may_manage_evaluations", staff, ask_manage_evaluations);
+	evaluation_released = false;
+	check_row("policy_may_see_evaluation (not released)", staff, ask_see_evaluation);
+	evaluation_released = true;
+	static const bool all[WHO_COUNT] = ROW(1, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+	check_row("policy_may_see_evaluation (released)", all, ask_see_evaluation);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -625,7 +651,7 @@ int main(void)
 	    cmocka_unit_test(test_people),	   cmocka_unit_test(test_api_writes),
 	    cmocka_unit_test(test_accounts),	   cmocka_unit_test(test_relations),
 	    cmocka_unit_test(test_menu_items),	   cmocka_unit_test(test_agenda),
-	    cmocka_unit_test(test_funding_calls),
+	    cmocka_unit_test(test_funding_calls),  cmocka_unit_test(test_evaluations),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
