@@ -86,6 +86,9 @@ static const struct copy_table {
     {"ibt_label", NULL, 0},
     {"ibt_assessment", NULL, 1},
     {"ibt_response", NULL, 1},
+    {"ibt_ladder", NULL, 1},
+    {"ibt_agreement", NULL, 1},
+    {"ibt_dialogue", NULL, 1},
     {"audit_event", NULL, 1},
     {"meta", NULL, 0},
 };
