@@ -315,7 +315,9 @@ static int ladder_form(struct request *r, const struct organisation *o,
 	    {"sinds", "Sinds", FK_DATE, 10, false, "Leeg: vandaag.", NULL, 0},
 	    {"onderwerp", "Onderwerp", FK_TEXT, IBT_SUBJECT_MAX, false,
 	     "Bij schorsing of vernietiging verplicht: het besluit waarom het gaat.", NULL, 0},
-	    {"reden", "Reden", FK_TEXTAREA, IBT_TEXT_MAX, false, toezicht_ladder_proportionality,
+	    {"reden", "Reden", FK_TEXTAREA, IBT_TEXT_MAX, false,
+	     "Verplicht bij opschalen voorbij trede 2 of het overslaan van een trede: waarom "
+	     "volstaat een lichter middel niet? Zie Proportionaliteit hierboven.",
 	     NULL, 0},
 	};
 	const char *v[N_L];
