@@ -335,6 +335,27 @@ bool policy_may_respond_ibt(const struct user *u, const char *org_code, int stat
 	return status == 1 && policy_ibt_visible(u, org_code, status);
 }
 
+/* An enabled editor of org_code. */
+static bool own_editor(const struct user *u, const char *org_code)
+{
+	return editor(u) && org_code && *u->org_code && !strcmp(u->org_code, org_code);
+}
+
+bool policy_ibt_ladder_visible(const struct user *u, const char *org_code, bool is_public)
+{
+	return is_public || policy_is_supervisor(u) || own_editor(u, org_code);
+}
+
+bool policy_ibt_agreements_visible(const struct user *u, const char *org_code)
+{
+	return policy_is_supervisor(u) || own_editor(u, org_code);
+}
+
+bool policy_ibt_dialogue_visible(const struct user *u, const char *org_code, bool shared)
+{
+	return policy_is_supervisor(u) || (shared && own_editor(u, org_code));
+}
+
 /* ---- the knowledge base ------------------------------------------------------------ */
 
 bool policy_publication_visible(const struct user *u, const char *visibility)

@@ -244,6 +244,22 @@ bool policy_ibt_visible(const struct user *u, const char *org_code, int status);
  * dialogue, by a supervisor or an editor of org_code. */
 bool policy_may_respond_ibt(const struct user *u, const char *org_code, int status);
 
+/* The intervention ladder and the dialogue log (app/toezicht_ladder.h).
+ * May u see a step record of org_code? Public records (is_public: steps 4
+ * and 5 and the crown track, domain/toezicht_ladder.h ibt_record_public):
+ * everyone; the others (steps 1 to 3, the dialogue): supervisors and the
+ * enabled editors of org_code. */
+bool policy_ibt_ladder_visible(const struct user *u, const char *org_code, bool is_public);
+
+/* May u see the agreements of a step record of org_code? Never public:
+ * supervisors and the enabled editors of org_code. */
+bool policy_ibt_agreements_visible(const struct user *u, const char *org_code);
+
+/* May u see a dialogue record of org_code? Intern: supervisors only;
+ * gedeeld (shared): also the enabled editors of org_code. Never anonymous
+ * readers. */
+bool policy_ibt_dialogue_visible(const struct user *u, const char *org_code, bool shared);
+
 /* ---- the knowledge base (app/bibliotheek.h) --------------------------------------- */
 
 /* May u read an item of visibility ("openbaar": everyone; "partners":

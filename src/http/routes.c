@@ -51,10 +51,12 @@
 #include "../pages/instrumenten.h"
 #include "../api/api_subsidiekansen.h"
 #include "../api/api_toezicht.h"
+#include "../api/api_toezicht_ladder.h"
 #include "../pages/subsidiekansen.h"
 #include "../pages/toezicht.h"
 #include "../api/api_evaluatie.h"
 #include "../pages/evaluatie.h"
+#include "../pages/toezicht_ladder.h"
 
 #include "../pages/indicatoren.h"
 #include "../pages/financien.h"
@@ -166,6 +168,8 @@ static const struct param_spec api_toezicht_params[] = {{"domein", PT_TEXT, 80},
 							{"organisatie", PT_TEXT, 80},
 							{"status", PT_TEXT, 16},
 							{NULL, 0, 0}};
+static const struct param_spec api_toezicht_ladder_params[] = {
+    {"domein", PT_TEXT, 80}, {"organisatie", PT_TEXT, 80}, {NULL, 0, 0}};
 
 const struct route routes[] = {
     /* Within a group, literal paths ("/personen/nieuw") come before the {id}
@@ -544,6 +548,27 @@ const struct route routes[] = {
      ROUTE_CSRF | ROUTE_FORM, no_params, USER_ROLE_STAFF},
     {GET | HTTP_POST, "/enquete/{token}", page_evaluatie_respond, ROUTE_PAGE, ROUTE_FORM,
      no_params},
+    /* The intervention ladder, its agreements and the dialogue log
+     * (pages/toezicht_ladder.c): a step record is visible per reader
+     * (app/toezicht_ladder.c); supervisors write. */
+    {GET, "/organisaties/{code}/toezicht/ladder", page_toezicht_ladder_form, ROUTE_PAGE, 0,
+     no_params, USER_ROLE_SUPERVISOR},
+    {HTTP_POST, "/organisaties/{code}/toezicht/ladder", page_toezicht_ladder_create, ROUTE_PAGE,
+     ROUTE_FORM | ROUTE_CSRF, no_params, USER_ROLE_SUPERVISOR},
+    {GET, "/organisaties/{code}/toezicht/dialoog", page_toezicht_dialogue_form, ROUTE_PAGE, 0,
+     no_params, USER_ROLE_SUPERVISOR},
+    {HTTP_POST, "/organisaties/{code}/toezicht/dialoog", page_toezicht_dialogue_create, ROUTE_PAGE,
+     ROUTE_FORM | ROUTE_CSRF, no_params, USER_ROLE_SUPERVISOR},
+    {GET, "/toezicht/ladder/{id}", page_toezicht_ladder_show, ROUTE_PAGE, 0,
+     toezicht_notice_params},
+    {HTTP_POST, "/toezicht/ladder/{id}/einde", page_toezicht_ladder_end, ROUTE_PAGE,
+     ROUTE_FORM | ROUTE_CSRF, no_params, USER_ROLE_SUPERVISOR},
+    {HTTP_POST, "/toezicht/ladder/{id}/afspraken", page_toezicht_agreement_add, ROUTE_PAGE,
+     ROUTE_FORM | ROUTE_CSRF, no_params, USER_ROLE_SUPERVISOR},
+    {GET, "/toezicht/afspraken/{id}", page_toezicht_agreement, ROUTE_PAGE, 0, no_params,
+     USER_ROLE_SUPERVISOR},
+    {HTTP_POST, "/toezicht/afspraken/{id}", page_toezicht_agreement_save, ROUTE_PAGE,
+     ROUTE_FORM | ROUTE_CSRF, no_params, USER_ROLE_SUPERVISOR},
     {GET, "/beheer/toezicht", page_toezicht_admin, ROUTE_PAGE, 0, toezicht_notice_params,
      USER_ROLE_ADMIN},
     {HTTP_POST, "/beheer/toezicht/domeinen", page_toezicht_domain_add, ROUTE_PAGE,
@@ -707,6 +732,25 @@ const struct route routes[] = {
      ROUTE_TOKEN, no_params, USER_ROLE_SUPERVISOR},
     {HTTP_POST, "/api/v1/toezicht/beoordelingen/{id}/reacties", api_toezicht_respond, ROUTE_API,
      ROUTE_TOKEN, no_params, USER_ROLE_EDITOR},
+    /* API, the intervention ladder and the dialogue log: public step
+     * records for everyone, the rest as app/toezicht_ladder.c allows the
+     * token's user; the dialogue log only with a token; writes by
+     * supervisors with a personal token. */
+    {GET, "/api/v1/toezicht/ladder", api_toezicht_ladder_list, ROUTE_API, 0,
+     api_toezicht_ladder_params},
+    {HTTP_POST, "/api/v1/toezicht/ladder", api_toezicht_ladder_create, ROUTE_API, ROUTE_TOKEN,
+     no_params, USER_ROLE_SUPERVISOR},
+    {GET, "/api/v1/toezicht/ladder/{id}", api_toezicht_ladder_show, ROUTE_API, 0, no_params},
+    {HTTP_POST, "/api/v1/toezicht/ladder/{id}/einde", api_toezicht_ladder_end, ROUTE_API,
+     ROUTE_TOKEN, no_params, USER_ROLE_SUPERVISOR},
+    {HTTP_POST, "/api/v1/toezicht/ladder/{id}/afspraken", api_toezicht_agreement_add, ROUTE_API,
+     ROUTE_TOKEN, no_params, USER_ROLE_SUPERVISOR},
+    {HTTP_POST, "/api/v1/toezicht/afspraken/{id}", api_toezicht_agreement_save, ROUTE_API,
+     ROUTE_TOKEN, no_params, USER_ROLE_SUPERVISOR},
+    {GET, "/api/v1/toezicht/dialoog", api_toezicht_dialogue_list, ROUTE_API, 0,
+     api_toezicht_ladder_params, USER_ROLE_EDITOR},
+    {HTTP_POST, "/api/v1/toezicht/dialoog", api_toezicht_dialogue_create, ROUTE_API, ROUTE_TOKEN,
+     no_params, USER_ROLE_SUPERVISOR},
 
     /* API, the indicator store: public, read only. */
     {GET, "/api/v1/kennis/indicatoren", api_indicatoren_list, ROUTE_API, 0, no_params},

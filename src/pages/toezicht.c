@@ -8,6 +8,7 @@
 #include "auth_ui.h"
 #include "forms.h"
 #include "toezicht_draw.h"
+#include "toezicht_ladder.h"
 #include "../app/policy.h"
 #include "../app/toezicht.h"
 #include "../domain/snapshot.h"
@@ -196,8 +197,10 @@ int page_toezicht(struct request *r)
 		 "organisatie. Hier staan alleen de vastgestelde oordelen.</p>");
 	if (msg[0])
 		aui_alert(b, "warning", "", msg);
-	if (policy_is_supervisor(web_user(r)))
+	if (policy_is_supervisor(web_user(r))) {
 		worklist(r);
+		toezicht_ladder_worklist(r);
+	}
 	if (!v.domain) {
 		comp_para(b, "Er zijn nog geen toezichtdomeinen ingesteld.");
 		layout_end(b, NULL);
@@ -425,6 +428,7 @@ int page_toezicht_org(struct request *r)
 			  "beoordelingen in concept of in dialoog ziet u omdat u toezichthouder "
 			  "bent of redacteur van deze organisatie. Bezoekers zien alleen de "
 			  "vastgestelde oordelen.");
+	toezicht_ladder_org_sections(r, o);
 	html_raw(b, "<p class=\"utrecht-paragraph\"><a class=\"utrecht-link\" href=\"" BASE
 		    "\">Alle gemeenten op de kaart</a></p>");
 	layout_end(b, NULL);

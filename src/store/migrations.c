@@ -1134,7 +1134,7 @@ const char *const store_migrations[] = {
     "(SELECT 1 AS level, 'Adequaat' AS name, '#2e7d32' AS colour, 'vol' AS pattern "
     "UNION ALL SELECT 2, 'Redelijk adequaat', '#b35900', 'schuin' "
     "UNION ALL SELECT 3, 'Niet adequaat', '#c62828', 'kruis') l;\n",
-    /* 23 (logically 25): measuring the programme (app/evaluatie.h): the
+    /* 23: measuring the programme (app/evaluatie.h): the
      * versioned item bank (an item used in a round is never changed; a new
      * version supersedes it), rounds with their target groups,
      * organisations, collaborations and ordered items, single-use response
@@ -1288,6 +1288,59 @@ const char *const store_migrations[] = {
     "overheden in de provincie Utrecht het meest verbeteren?', '', 'Eén open vraag per blok "
     "(feitenverzameling deel E, ontwerpsuggestie 1); eigen voorstel', 1, 12, "
     "strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));\n",
+    /* 24: the intervention ladder, its agreements and the dialogue log of
+     * interbestuurlijk toezicht (store_toezicht_ladder.h): per
+     * organisation x domain the step records of the interventieladder
+     * (track 'ladder', step 1..5) and of the parallel track of schorsing en
+     * vernietiging (track 'kroon', step 0), each with a start date and an
+     * end date (NULL: current); agreements per step record (status open |
+     * uitgevoerd | vervallen); dialogue records (toezichtgesprek, reality
+     * check, thematische studie, peer review with the reviewing gemeenten
+     * as ';'-joined codes), intern or gedeeld. Module data read per
+     * request: no journal trigger, no data-version bump. */
+    "CREATE TABLE ibt_ladder (\n"
+    "  id          INTEGER PRIMARY KEY,\n"
+    "  org_code    TEXT NOT NULL,\n"
+    "  domain_id   INTEGER NOT NULL REFERENCES ibt_domain(id),\n"
+    "  track       TEXT NOT NULL CHECK (track IN ('ladder', 'kroon')),\n"
+    "  step        INTEGER NOT NULL CHECK (step BETWEEN 0 AND 5),\n"
+    "  subject     TEXT NOT NULL DEFAULT '',\n"
+    "  reason      TEXT NOT NULL DEFAULT '',\n"
+    "  started_on  TEXT NOT NULL,\n"
+    "  ended_on    TEXT,\n"
+    "  recorded_by TEXT NOT NULL,\n"
+    "  created_at  TEXT NOT NULL,\n"
+    "  updated_at  TEXT NOT NULL\n"
+    ");\n"
+    "CREATE INDEX ibt_ladder_org ON ibt_ladder(org_code, domain_id, track, ended_on);\n"
+    "CREATE TABLE ibt_agreement (\n"
+    "  id         INTEGER PRIMARY KEY,\n"
+    "  ladder_id  INTEGER NOT NULL REFERENCES ibt_ladder(id) ON DELETE CASCADE,\n"
+    "  action     TEXT NOT NULL,\n"
+    "  owner      TEXT NOT NULL,\n"
+    "  due_on     TEXT NOT NULL,\n"
+    "  status     TEXT NOT NULL CHECK (status IN ('open', 'uitgevoerd', 'vervallen')),\n"
+    "  created_at TEXT NOT NULL,\n"
+    "  updated_at TEXT NOT NULL\n"
+    ");\n"
+    "CREATE INDEX ibt_agreement_ladder ON ibt_agreement(ladder_id);\n"
+    "CREATE TABLE ibt_dialogue (\n"
+    "  id           INTEGER PRIMARY KEY,\n"
+    "  org_code     TEXT NOT NULL,\n"
+    "  domain_id    INTEGER REFERENCES ibt_domain(id),\n"
+    "  kind         TEXT NOT NULL CHECK (kind IN ('toezichtgesprek', 'reality-check', "
+    "'thematische-studie', 'peer-review')),\n"
+    "  held_on      TEXT NOT NULL,\n"
+    "  subject      TEXT NOT NULL,\n"
+    "  participants TEXT NOT NULL DEFAULT '',\n"
+    "  reviewers    TEXT NOT NULL DEFAULT '',\n"
+    "  report_url   TEXT NOT NULL DEFAULT '',\n"
+    "  notes        TEXT NOT NULL DEFAULT '',\n"
+    "  visibility   TEXT NOT NULL CHECK (visibility IN ('intern', 'gedeeld')),\n"
+    "  recorded_by  TEXT NOT NULL,\n"
+    "  created_at   TEXT NOT NULL\n"
+    ");\n"
+    "CREATE INDEX ibt_dialogue_org ON ibt_dialogue(org_code, held_on);\n",
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

@@ -95,6 +95,9 @@ static const struct copy_table {
     {"survey_draft", NULL, 0},
     {"survey_response", NULL, 0},
     {"survey_answer", NULL, 0},
+    {"ibt_ladder", NULL, 1},
+    {"ibt_agreement", NULL, 1},
+    {"ibt_dialogue", NULL, 1},
     {"audit_event", NULL, 1},
     {"meta", NULL, 0},
 };

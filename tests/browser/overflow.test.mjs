@@ -136,6 +136,17 @@ before(async () => {
   assert.equal(tz.status, 201, tzText);
   const tzId = JSON.parse(tzText).id;
   for (const status of ['dialoog', 'vastgesteld']) assert.equal((await api('POST', `/api/v1/toezicht/beoordelingen/${tzId}/status`, { status })).status, 200);
+
+  // a fictional intervention-ladder step with an agreement and a dialogue record, long texts
+  const step = await api('POST', '/api/v1/toezicht/ladder', { organisatie: 'gm0321', domein: 'omgevingsrecht', trede: 3, sinds: '2025-03-01',
+    reden: 'Fictieve reden Overloop: de achterstand in de vergunningverlening is na twee toezichtgesprekken niet ingelopen; afspraken zijn nodig.' });
+  const stepText = await step.text();
+  assert.equal(step.status, 201, stepText);
+  fill.ladder = `/toezicht/ladder/${JSON.parse(stepText).id}`;
+  assert.equal((await api('POST', `/api/v1/toezicht/ladder/${JSON.parse(stepText).id}/afspraken`, { actie: 'Fictieve actie Overloop: een plan van aanpak voor de achterstallige dossiers, met mijlpalen per kwartaal en een rapportage aan de raad.',
+    eigenaar: 'College van burgemeester en wethouders (fictief)', termijn: '2025-09-01' })).status, 201);
+  assert.equal((await api('POST', '/api/v1/toezicht/dialoog', { organisatie: 'gm0321', soort: 'toezichtgesprek', datum: '2025-04-01', onderwerp: 'Fictief toezichtgesprek Overloop over de achterstand in de vergunningverlening',
+    deelnemers: 'Wethouder (fictief), afdelingshoofd (fictief), toezichthouder (fictief)', rapport: 'https://www.example.org/fictief/een-heel-lang-pad/naar-een-verslag-van-een-toezichtgesprek-zonder-spaties', zichtbaarheid: 'gedeeld' })).status, 201);
 }, T);
 
 after(async () => {
@@ -144,7 +155,7 @@ after(async () => {
 
 // Links on a few pages, to find an instance for the remaining parameters.
 async function knownLinks() {
-  const pages = ['/', `/samenwerkingsverbanden/${fill.collab}`, '/personen', fill.person, '/wijzigingen', '/beheer/gebruikers', '/organisaties/gm0321', '/bijeenkomsten', fill.pastEvent, fill.event, '/instrumenten', '/kennis/subsidiekansen', fill.call, '/kennis/indicatoren', fill.bib, '/organisaties/gm0321/toezicht', '/beheer/toezicht'];
+  const pages = ['/', `/samenwerkingsverbanden/${fill.collab}`, '/personen', fill.person, '/wijzigingen', '/beheer/gebruikers', '/organisaties/gm0321', '/bijeenkomsten', fill.pastEvent, fill.event, '/instrumenten', '/kennis/subsidiekansen', fill.call, '/kennis/indicatoren', fill.bib, '/organisaties/gm0321/toezicht', fill.ladder, '/beheer/toezicht'];
   const hrefs = new Set();
   for (const p of pages) {
     await admin.goto(env.base + p, { waitUntil: 'load' });

@@ -678,3 +678,79 @@ test('authorisation matrix of the evaluation routes × every role', async () => 
   }
   assert.deepEqual(failures, []);
 });
+
+// The intervention ladder and the dialogue log (pages/toezicht_ladder.c):
+// supervisors set steps, end them, add and change agreements and record
+// dialogue; a step of 1–3 is seen by supervisors and the organisation's own
+// editors only (others: 404). Every refused attempt changes nothing.
+const tzlState = () =>
+  sql(srv.db, "SELECT (SELECT count(*) FROM ibt_ladder) || '|' || (SELECT coalesce(group_concat(coalesce(ended_on, '-'), ','), '') FROM ibt_ladder) || '|' || " +
+    "(SELECT count(*) FROM ibt_agreement) || '|' || (SELECT coalesce(group_concat(status || due_on || action, ','), '') FROM ibt_agreement) || '|' || " +
+    "(SELECT count(*) FROM ibt_dialogue)").trim();
+const TZL_MATRIX = [
+  { name: 'GET trede vastleggen', method: 'GET', path: () => `/organisaties/${F.OWN}/toezicht/ladder`, ok: SUPERVISORS, other: 403, anon: 'login' },
+  {
+    name: 'POST trede vastleggen', method: 'POST', path: () => `/organisaties/${F.OWN}/toezicht/ladder`, ok: SUPERVISORS, other: 403, anon: 401,
+    fields: async (role) => [['spoor', 'kroon'], ['domein', 'financieel-toezicht'], ['trede', ''], ['sinds', ''], ['onderwerp', `Fictieve matrixvoordracht ${role}`], ['reden', '']],
+  },
+  { name: 'GET trede 3', method: 'GET', path: () => `/toezicht/ladder/${F.TZL_STEP}`, ok: SUPERVISORS_AND_OWN, other: 404, anon: 404 },
+  {
+    name: 'POST trede beëindigen', method: 'POST', path: (role) => `/toezicht/ladder/${F.TZL_END[role]}/einde`, ok: SUPERVISORS, other: 403, anon: 401,
+    fields: async () => [['tot', '']],
+  },
+  {
+    name: 'POST afspraak toevoegen', method: 'POST', path: () => `/toezicht/ladder/${F.TZL_STEP}/afspraken`, ok: SUPERVISORS, other: 403, anon: 401,
+    fields: async (role) => [['actie', `Fictieve matrixactie ${role}`], ['eigenaar', 'Fictief college'], ['termijn', '2026-01-01'], ['status', 'open']],
+  },
+  { name: 'GET afspraak', method: 'GET', path: () => `/toezicht/afspraken/${F.TZL_AGR}`, ok: SUPERVISORS, other: 403, anon: 'login' },
+  {
+    name: 'POST afspraak wijzigen', method: 'POST', path: () => `/toezicht/afspraken/${F.TZL_AGR}`, ok: SUPERVISORS, other: 403, anon: 401,
+    fields: async (role) => [['actie', `Fictieve gewijzigde actie ${role}`], ['eigenaar', 'Fictief college'], ['termijn', '2026-02-01'], ['status', 'uitgevoerd']],
+  },
+  { name: 'GET dialoog vastleggen', method: 'GET', path: () => `/organisaties/${F.OWN}/toezicht/dialoog`, ok: SUPERVISORS, other: 403, anon: 'login' },
+  {
+    name: 'POST dialoog vastleggen', method: 'POST', path: () => `/organisaties/${F.OWN}/toezicht/dialoog`, ok: SUPERVISORS, other: 403, anon: 401,
+    fields: async (role) => [['soort', 'toezichtgesprek'], ['domein', ''], ['datum', '2025-01-15'], ['onderwerp', `Fictief matrixgesprek ${role}`], ['deelnemers', ''],
+      ['rapport', ''], ['aantekeningen', ''], ['zichtbaarheid', 'gedeeld']],
+  },
+];
+
+test('authorisation matrix of the intervention ladder and dialogue routes × every role', async () => {
+  const sup = S['toezichthouder'];
+  const step = async (fields) => Number(/\/toezicht\/ladder\/(\d+)/.exec(await sup.submit(`/organisaties/${F.OWN}/toezicht/ladder`, fields))[1]);
+  const base = [['spoor', 'ladder'], ['domein', 'informatiebeheer'], ['sinds', ''], ['onderwerp', '']];
+  await step([...base, ['trede', '1'], ['reden', '']]);
+  await step([...base, ['trede', '2'], ['reden', '']]);
+  F.TZL_STEP = await step([...base, ['trede', '3'], ['reden', 'Fictieve matrixreden']]);
+  await sup.submit(`/toezicht/ladder/${F.TZL_STEP}/afspraken`, [['actie', 'Fictieve matrixafspraak'], ['eigenaar', 'Fictief college'], ['termijn', '2026-01-01'], ['status', 'open']]);
+  F.TZL_AGR = Number(String(sql(srv.db, 'SELECT max(id) FROM ibt_agreement')).trim());
+  F.TZL_END = {};
+  for (const role of ROLES) {
+    F.TZL_END[role] = await step([['spoor', 'kroon'], ['domein', 'omgevingsrecht'], ['trede', ''], ['sinds', ''], ['onderwerp', `Fictief besluit ${role}`], ['reden', '']]);
+  }
+  const failures = [];
+  for (const row of TZL_MATRIX) {
+    for (const role of ROLES) {
+      const fields = row.fields ? await row.fields(role) : undefined;
+      const expect = role === 'anoniem' ? row.anon : row.ok.has(role) ? 'ok' : row.other;
+      const before = tzlState();
+      const r = await req(S[role], row.method, row.path(role), fields);
+      const after = tzlState();
+      const good =
+        expect === 'login' ? r.status === 303 && /^\/inloggen\?terug=/.test(r.location || '')
+          : expect === 'ok' ? (row.method === 'GET' ? r.status === 200 : r.status === 303 && !/inloggen/.test(r.location || ''))
+            : r.status === expect;
+      if (!good) failures.push(`${row.name} as ${role}: expected ${expect}, got ${r.status} ${r.location || ''}`);
+      if ((expect !== 'ok' || row.method === 'GET') && before !== after) failures.push(`${row.name} as ${role}: refused/GET request changed the records`);
+      if (expect === 'ok' && row.method === 'POST' && good && before === after) failures.push(`${row.name} as ${role}: success but nothing changed`);
+    }
+  }
+  // the organisation's page: step 3 and the shared dialogue only for supervisors and the own editors
+  for (const role of ROLES) {
+    const r = await req(S[role], 'GET', `/organisaties/${F.OWN}/toezicht`);
+    if (r.status !== 200) failures.push(`GET toezicht page as ${role}: ${r.status}`);
+    if (r.text.includes(`/toezicht/ladder/${F.TZL_STEP}"`) !== SUPERVISORS_AND_OWN.has(role)) failures.push(`toezicht page as ${role}: step 3 wrongly shown or hidden`);
+    if (r.text.includes('Fictief matrixgesprek') !== SUPERVISORS_AND_OWN.has(role)) failures.push(`toezicht page as ${role}: the shared dialogue wrongly shown or hidden`);
+  }
+  assert.deepEqual(failures, []);
+});

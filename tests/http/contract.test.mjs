@@ -291,6 +291,15 @@ before(async () => {
     await check(mv, `${BASE}/toezicht/beoordelingen/${r.json.id}/status`, { token: TOK.toezicht, body: mv.op.requestBody.content['application/json'].example, expect: 200 });
     await check(mv, `${BASE}/toezicht/beoordelingen/${r.json.id}/status`, { token: TOK.toezicht, body: { status: 'vastgesteld' }, expect: 200 });
   }
+  // a public (fictional) ladder step with an agreement: the example ids 1 of /toezicht/ladder/{id} and /toezicht/afspraken/{id}
+  {
+    const mk = OP('POST /toezicht/ladder');
+    const r = await check(mk, `${BASE}/toezicht/ladder`, { token: TOK.toezicht, body: mk.op.requestBody.content['application/json'].example, expect: 201 });
+    assert.equal(r.json.id, exampleOf(deref('#/components/parameters/TredeId')), 'the ladder example in the document');
+    const ag = OP('POST /toezicht/ladder/{id}/afspraken');
+    const a = await check(ag, `${BASE}/toezicht/ladder/${r.json.id}/afspraken`, { token: TOK.toezicht, body: ag.op.requestBody.content['application/json'].example, expect: 201 });
+    assert.equal(a.json.id, exampleOf(deref('#/components/parameters/AfspraakId')), 'the agreement example in the document');
+  }
   // Fictional people with a public office and a seat, so /personen and the
   // sub-resources answer with content (the person example is
   // "jan-de-testpersoon" in the document).
@@ -374,7 +383,7 @@ test('every read (GET) answers as documented: examples, all query examples, anon
     } else {
       await check(op, base, { expect: 401 });
       // the programme team reviews corrections, sees relations and the outbox; the other guarded reads are for administrators
-      const staffReads = ['GET /correcties', 'GET /relaties', 'GET /relaties/{code}', 'GET /uitgaande-post', 'GET /bijeenkomsten/{id}/aanmeldingen', 'GET /kennis/deskundigen'];
+      const staffReads = ['GET /correcties', 'GET /relaties', 'GET /relaties/{code}', 'GET /uitgaande-post', 'GET /bijeenkomsten/{id}/aanmeldingen', 'GET /kennis/deskundigen', 'GET /toezicht/dialoog'];
       await check(op, base, { token: TOK.staf, expect: staffReads.includes(op.id) ? 200 : 403 });
       await check(op, base, { token: TOK.beheerder, expect: 200 });
     }
@@ -778,6 +787,60 @@ test('toezicht: record a concept, move it, respond in the dialogue; refusals are
   await check(list, `${BASE}/toezicht/beoordelingen?jaar=vorig`, { expect: 400 });
   const mine = await check(list, `${BASE}/toezicht/beoordelingen?status=dialoog`, { token: P, expect: 200 });
   assert.deepEqual(mine.json.beoordelingen.map((a) => a.id), [r.json.id]);
+});
+
+test('toezicht ladder and dialogue: set, end, agreements, dialogue records; refusals are problems', async () => {
+  const orgs = (await srv.get(`${BASE}/organisaties?soort=gemeente&paginaGrootte=100`)).json.organisaties.filter((o) => o.inProvincie === true);
+  const own = orgs.find((o) => o.code !== 'gm0344');
+  const peer = orgs.find((o) => o.code !== 'gm0344' && o.code !== own.code);
+  addUser(srv.db, 'ct-tl-red', 'redacteur', { org: own.code });
+  const P = addToken(srv.db, 'ct-tl-red', 'contract');
+  const set = OP('POST /toezicht/ladder');
+  const body = { organisatie: own.code, domein: 'omgevingsrecht', trede: 1, sinds: '2025-01-10' };
+  await check(set, `${BASE}/toezicht/ladder`, { body, expect: 401 });
+  await check(set, `${BASE}/toezicht/ladder`, { token: P, body, expect: 403 });
+  await check(set, `${BASE}/toezicht/ladder`, { token: TOK.toezicht, body: { ...body, trede: 3 }, expect: 400 });
+  await check(set, `${BASE}/toezicht/ladder`, { token: TOK.toezicht, raw: 'x', headers: { 'content-type': 'text/plain' }, expect: 415 });
+  const s1 = await check(set, `${BASE}/toezicht/ladder`, { token: TOK.toezicht, body, expect: 201 });
+  const show = OP('GET /toezicht/ladder/{id}');
+  await check(show, `${BASE}/toezicht/ladder/${s1.json.id}`, { expect: 404 });
+  const mine = await check(show, `${BASE}/toezicht/ladder/${s1.json.id}`, { token: P, expect: 200 });
+  assert.deepEqual(mine.json.afspraken, []);
+  const end = OP('POST /toezicht/ladder/{id}/einde');
+  await check(end, `${BASE}/toezicht/ladder/${s1.json.id}/einde`, { body: {}, expect: 401 });
+  await check(end, `${BASE}/toezicht/ladder/${s1.json.id}/einde`, { token: TOK.toezicht, body: { tot: '2024-01-01' }, expect: 400 });
+  await check(end, `${BASE}/toezicht/ladder/999999/einde`, { token: TOK.toezicht, body: {}, expect: 404 });
+  await check(end, `${BASE}/toezicht/ladder/${s1.json.id}/einde`, { token: TOK.toezicht, raw: 'x', headers: { 'content-type': 'text/plain' }, expect: 415 });
+  await check(end, `${BASE}/toezicht/ladder/${s1.json.id}/einde`, { token: TOK.toezicht, body: end.op.requestBody.content['application/json'].example, expect: 200 });
+  await check(end, `${BASE}/toezicht/ladder/${s1.json.id}/einde`, { token: TOK.toezicht, body: {}, expect: 409 });
+  await check(set, `${BASE}/toezicht/ladder`, { token: TOK.toezicht, body: { organisatie: 'gm0344', domein: 'informatiebeheer', trede: 4, reden: 'x' }, expect: 400 });
+  const add = OP('POST /toezicht/ladder/{id}/afspraken');
+  await check(add, `${BASE}/toezicht/ladder/${s1.json.id}/afspraken`, { body: {}, expect: 401 });
+  await check(add, `${BASE}/toezicht/ladder/${s1.json.id}/afspraken`, { token: TOK.toezicht, body: { actie: '' }, expect: 400 });
+  await check(add, `${BASE}/toezicht/ladder/999999/afspraken`, { token: TOK.toezicht, body: add.op.requestBody.content['application/json'].example, expect: 404 });
+  await check(add, `${BASE}/toezicht/ladder/${s1.json.id}/afspraken`, { token: TOK.toezicht, raw: 'x', headers: { 'content-type': 'text/plain' }, expect: 415 });
+  const a = await check(add, `${BASE}/toezicht/ladder/${s1.json.id}/afspraken`, { token: TOK.toezicht, body: add.op.requestBody.content['application/json'].example, expect: 201 });
+  const save = OP('POST /toezicht/afspraken/{id}');
+  await check(save, `${BASE}/toezicht/afspraken/${a.json.id}`, { body: {}, expect: 401 });
+  await check(save, `${BASE}/toezicht/afspraken/${a.json.id}`, { token: P, body: save.op.requestBody.content['application/json'].example, expect: 403 });
+  await check(save, `${BASE}/toezicht/afspraken/${a.json.id}`, { token: TOK.toezicht, body: { status: 'klaar' }, expect: 400 });
+  await check(save, `${BASE}/toezicht/afspraken/999999`, { token: TOK.toezicht, body: save.op.requestBody.content['application/json'].example, expect: 404 });
+  await check(save, `${BASE}/toezicht/afspraken/${a.json.id}`, { token: TOK.toezicht, raw: 'x', headers: { 'content-type': 'text/plain' }, expect: 415 });
+  await check(save, `${BASE}/toezicht/afspraken/${a.json.id}`, { token: TOK.toezicht, body: save.op.requestBody.content['application/json'].example, expect: 200 });
+  const dlg = OP('POST /toezicht/dialoog');
+  const dbody = { ...dlg.op.requestBody.content['application/json'].example, organisatie: own.code, beoordelaars: [peer.code] };
+  await check(dlg, `${BASE}/toezicht/dialoog`, { body: dbody, expect: 401 });
+  await check(dlg, `${BASE}/toezicht/dialoog`, { token: P, body: dbody, expect: 403 });
+  await check(dlg, `${BASE}/toezicht/dialoog`, { token: TOK.toezicht, body: { ...dbody, beoordelaars: [] }, expect: 400 });
+  await check(dlg, `${BASE}/toezicht/dialoog`, { token: TOK.toezicht, raw: 'x', headers: { 'content-type': 'text/plain' }, expect: 415 });
+  await check(dlg, `${BASE}/toezicht/dialoog`, { token: TOK.toezicht, body: dbody, expect: 201 });
+  await check(dlg, `${BASE}/toezicht/dialoog`, { token: TOK.toezicht, body: { ...dbody, soort: 'toezichtgesprek', beoordelaars: [], zichtbaarheid: 'intern', onderwerp: 'Intern contractgesprek (fictief)' }, expect: 201 });
+  const list = OP('GET /toezicht/dialoog');
+  const seen = await check(list, `${BASE}/toezicht/dialoog`, { token: P, expect: 200 });
+  assert.equal(seen.json.totaal, 1, 'the own editor sees only the shared record');
+  await check(list, `${BASE}/toezicht/dialoog?organisatie=bestaat-niet`, { token: TOK.toezicht, expect: 400 });
+  const ladder = OP('GET /toezicht/ladder');
+  await check(ladder, `${BASE}/toezicht/ladder?organisatie=bestaat-niet`, { expect: 400 });
 });
 
 test('the knowledge base: add, read, change, remove; items for partners need a token', async () => {

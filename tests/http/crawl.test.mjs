@@ -91,6 +91,14 @@ const UNLINKED = [
     why: 'the data has no evaluation round (none are invented); the links from /evaluatie are tested in tests/http/evaluatie.test.mjs',
   })),
   {
+    path: '/toezicht/ladder/{id}',
+    why: 'the data has no intervention-ladder step (the atlas ships none); the links from /toezicht and /organisaties/{code}/toezicht are tested in tests/http/toezicht_ladder.test.mjs',
+  },
+  {
+    path: '/toezicht/afspraken/{id}',
+    why: 'the data has no agreement (the atlas ships none); the link from a ladder step is tested in tests/http/toezicht_ladder.test.mjs',
+  },
+  {
     path: '/samenwerkingsverbanden/{id}/afspraken/{afspraak}/bewerken',
     why: 'the data has no shared agreement yet; the edit link is tested in tests/http/agreements.test.mjs',
   },

@@ -643,6 +643,43 @@ static void test_evaluations(void **state)
 	check_row("policy_may_see_evaluation (released)", all, ask_see_evaluation);
 }
 
+/* ---- the intervention ladder and the dialogue log ------------------------------------ */
+
+static bool public_asked, shared_asked;
+static bool ask_ladder(enum who w)
+{
+	return policy_ibt_ladder_visible(user(w), "gm9001", public_asked);
+}
+static bool ask_agreements(enum who w)
+{
+	return policy_ibt_agreements_visible(user(w), "gm9001");
+}
+static bool ask_dialogue(enum who w)
+{
+	return policy_ibt_dialogue_visible(user(w), "gm9001", shared_asked);
+}
+
+static void test_ibt_ladder(void **state)
+{
+	(void)state;
+	/* steps 4-5 and the crown track: everyone; steps 1-3 and agreements:
+	 * supervisors and the enabled editors of gm9001 */
+	public_asked = true;
+	static const bool all[WHO_COUNT] = ROW(1, 1, 1, 1, 1, 1, 1, 1, 1, 1);
+	check_row("policy_ibt_ladder_visible (public)", all, ask_ladder);
+	public_asked = false;
+	static const bool own[WHO_COUNT] = ROW(0, 1, 0, 0, 0, 0, 1, 1, 1, 0);
+	check_row("policy_ibt_ladder_visible (steps 1-3)", own, ask_ladder);
+	check_row("policy_ibt_agreements_visible", own, ask_agreements);
+	/* the dialogue log: intern for supervisors, gedeeld also the own
+	 * editors, never anonymous */
+	shared_asked = true;
+	check_row("policy_ibt_dialogue_visible (gedeeld)", own, ask_dialogue);
+	shared_asked = false;
+	static const bool sup[WHO_COUNT] = ROW(0, 0, 0, 0, 0, 0, 1, 1, 1, 0);
+	check_row("policy_ibt_dialogue_visible (intern)", sup, ask_dialogue);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -652,6 +689,7 @@ int main(void)
 	    cmocka_unit_test(test_accounts),	   cmocka_unit_test(test_relations),
 	    cmocka_unit_test(test_menu_items),	   cmocka_unit_test(test_agenda),
 	    cmocka_unit_test(test_funding_calls),  cmocka_unit_test(test_evaluations),
+	    cmocka_unit_test(test_ibt_ladder),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
