@@ -541,8 +541,8 @@ static void import_intro(struct request *r)
 	html_raw(b,
 		 ": elk onderdeel op een eigen regel met zijn BBV-artikel als toelichting. De "
 		 "eenheid is euro of duizend_euro (woonlasten altijd euro). Hetzelfde kan via de "
-		 "API met <code>POST /api/v1/financien/gemeenten/{code}/kengetallen/importen"
-		 "</code>.</p>");
+		 "open API, met een POST van het bestand naar <code>…/kengetallen/importen</code> "
+		 "van deze gemeente.</p>");
 }
 
 static int import_page(struct request *r, const struct kg_gemeente *g, const char *err, int status)

@@ -14,7 +14,9 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { startServer, addUser, login, anonymous, apiClient, sql } from './harness.mjs';
+import { assertValidPages } from './vnu.mjs';
 
 let srv, anon, staff, ownEd, otherEd, staffApi, ownApi, otherApi;
 const F = {};
@@ -292,4 +294,21 @@ test('signal bands as data: staff change one and the category follows; bad bound
   assert.equal(nsq.signaleringswaarden.bron, 'Fictieve nota van de provincie');
   assert.equal(nsq.signaleringswaarden.categorieen.B, '60,0 % tot en met 75,5 %');
   assert.equal(count("SELECT count(*) FROM audit_event WHERE entity = 'fin_kengetal_band'"), 1);
+});
+
+test('every kengetallen page is valid HTML (Nu HTML Checker)', async () => {
+  const bad = formOf(2025, 'begroting', 'euro', { vaste_schulden: '12,500' });
+  const pages = [
+    ['kengetallen', (await anon.get(`/financien/${F.P.code}/kengetallen?jaar=2024`)).text],
+    ['kengetallen-staf', (await staff.get(`/financien/${F.P.code}/kengetallen?jaar=2024&melding=opgeslagen`)).text],
+    ['kengetallen-fout', (await anon.get(`/financien/${F.P.code}/kengetallen?jaar=1800`)).text],
+    ['invoer', (await staff.get(`/financien/${F.P.code}/kengetallen/invoer?jaar=2024&soort=begroting`)).text],
+    ['invoer-fout', (await staff.post(`/financien/${F.P.code}/kengetallen/invoer`, bad)).text],
+    ['importeren', (await staff.get(`/financien/${F.P.code}/kengetallen/importeren`)).text],
+    ['importeren-fout', (await upload(staff, F.P.code, 'fout.csv', 'jaar,soort\n2024,begroting\n')).text],
+    ['banden', (await staff.get('/beheer/financien/signaleringswaarden')).text],
+    ['band', (await staff.get('/beheer/financien/signaleringswaarden/solvabiliteitsratio')).text],
+    ['band-fout', (await staff.post('/beheer/financien/signaleringswaarden/solvabiliteitsratio', [['ondergrens', 'x']])).text],
+  ];
+  assertValidPages(path.join(srv.dir, 'vnu-kengetallen'), pages);
 });
