@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* An enabled, signed-in user. */
 static bool active(const struct user *u)
@@ -354,6 +355,20 @@ bool policy_ibt_agreements_visible(const struct user *u, const char *org_code)
 bool policy_ibt_dialogue_visible(const struct user *u, const char *org_code, bool shared)
 {
 	return policy_is_supervisor(u) || (shared && own_editor(u, org_code));
+}
+
+/* ---- the kengetallen of the financial scan ------------------------------------------ */
+
+bool policy_may_enter_kengetallen(const struct user *u, const char *code)
+{
+	if (policy_is_staff(u))
+		return true;
+	return editor(u) && code && *u->org_code && strcasecmp(u->org_code, code) == 0;
+}
+
+bool policy_may_edit_kengetal_bands(const struct user *u)
+{
+	return policy_is_staff(u);
 }
 
 /* ---- the knowledge base ------------------------------------------------------------ */

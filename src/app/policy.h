@@ -260,6 +260,18 @@ bool policy_ibt_agreements_visible(const struct user *u, const char *org_code);
  * readers. */
 bool policy_ibt_dialogue_visible(const struct user *u, const char *org_code, bool shared);
 
+/* ---- the kengetallen of the financial scan (app/financien_kengetallen.h) ---------- */
+
+/* May u enter or import the kengetal inputs of gemeente code (CBS code, any
+ * case)? Programme staff and administrators for every gemeente; an enabled
+ * partner editor for the own gemeente (the registry code of a gemeente is
+ * its lower-case CBS code). The computed kengetallen are public. */
+bool policy_may_enter_kengetallen(const struct user *u, const char *code);
+
+/* May u change the signal bands of the kengetallen? Programme staff and
+ * administrators. */
+bool policy_may_edit_kengetal_bands(const struct user *u);
+
 /* ---- the knowledge base (app/bibliotheek.h) --------------------------------------- */
 
 /* May u read an item of visibility ("openbaar": everyone; "partners":

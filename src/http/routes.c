@@ -45,6 +45,7 @@
 #include "../api/api_instrumenten.h"
 #include "../api/api_indicatoren.h"
 #include "../api/api_financien.h"
+#include "../api/api_financien_kengetallen.h"
 #include "../api/api_indicatoren_import.h"
 #include "../api/api_indicatoren_dashboard.h"
 #include "../api/api_samenwerking_cijfers.h"
@@ -60,6 +61,7 @@
 
 #include "../pages/indicatoren.h"
 #include "../pages/financien.h"
+#include "../pages/financien_kengetallen.h"
 #include "../pages/indicatoren_import.h"
 #include "../pages/indicatoren_dashboard.h"
 #include "../pages/indicatoren_vergelijk.h"
@@ -83,6 +85,10 @@
 #define GET (HTTP_GET | HTTP_HEAD)
 
 static const struct param_spec no_params[] = {{NULL, 0, 0}};
+/* The kengetallen: year, document and the notice after a write. */
+static const struct param_spec kengetallen_params[] = {
+    {"jaar", PT_TEXT, 4}, {"soort", PT_TEXT, 20}, {"melding", PT_TEXT, 40}, {NULL, 0, 0}};
+static const struct param_spec melding_params[] = {{"melding", PT_TEXT, 40}, {NULL, 0, 0}};
 
 static const struct param_spec collab_filter_params[] = {
     {"beleidsdomein", PT_FILTER, 0},
@@ -245,6 +251,26 @@ const struct route routes[] = {
     {GET, "/financien", page_financien, ROUTE_PAGE, 0, financien_national_params},
     {GET, "/financien.csv", page_financien_csv, ROUTE_PAGE, 0, financien_national_params},
     {GET, "/financien/{code}", page_financien_gemeente, ROUTE_PAGE, 0, financien_params},
+    /* The kengetallen (pages/financien_kengetallen.c): public view; input
+     * form and CSV import for staff and the gemeente's own editors (checked
+     * per gemeente in app/financien_kengetallen.c); the bands for staff. */
+    {GET, "/financien/kengetallen/sjabloon.csv", page_kengetallen_template, ROUTE_PAGE, 0,
+     no_params},
+    {GET, "/financien/{code}/kengetallen", page_kengetallen, ROUTE_PAGE, 0, kengetallen_params},
+    {GET, "/financien/{code}/kengetallen/invoer", page_kengetallen_invoer, ROUTE_PAGE, 0,
+     kengetallen_params, USER_ROLE_EDITOR},
+    {HTTP_POST, "/financien/{code}/kengetallen/invoer", page_kengetallen_invoer_save, ROUTE_PAGE,
+     ROUTE_FORM | ROUTE_CSRF, no_params, USER_ROLE_EDITOR},
+    {GET, "/financien/{code}/kengetallen/importeren", page_kengetallen_import, ROUTE_PAGE, 0,
+     no_params, USER_ROLE_EDITOR},
+    {HTTP_POST, "/financien/{code}/kengetallen/importeren", page_kengetallen_import_submit,
+     ROUTE_PAGE, ROUTE_CSRF | ROUTE_FORM | ROUTE_UPLOAD, no_params, USER_ROLE_EDITOR},
+    {GET, "/beheer/financien/signaleringswaarden", page_kengetallen_bands, ROUTE_PAGE, 0,
+     melding_params, USER_ROLE_STAFF},
+    {GET, "/beheer/financien/signaleringswaarden/{key}", page_kengetallen_band, ROUTE_PAGE, 0,
+     no_params, USER_ROLE_STAFF},
+    {HTTP_POST, "/beheer/financien/signaleringswaarden/{key}", page_kengetallen_band_save,
+     ROUTE_PAGE, ROUTE_FORM | ROUTE_CSRF, no_params, USER_ROLE_STAFF},
     /* The gemeente dashboard (pages/indicatoren_dashboard.c): public, per request. */
     {GET, "/organisaties/{code}/kennis", page_indicatoren_dashboard, ROUTE_PAGE, 0,
      indicatoren_dashboard_params},
@@ -764,6 +790,16 @@ const struct route routes[] = {
      api_financien_params},
     {GET, "/api/v1/financien/taakvelden/{code}", api_financien_taakveld, ROUTE_API, 0,
      api_financien_national_params},
+    /* API, the kengetallen: the computed ratios public; the inputs for
+     * staff and the gemeente's own editors (app/financien_kengetallen.c). */
+    {GET, "/api/v1/financien/gemeenten/{code}/kengetallen", api_kengetallen, ROUTE_API, 0,
+     api_kengetallen_params},
+    {GET, "/api/v1/financien/gemeenten/{code}/kengetallen/invoer", api_kengetallen_invoer,
+     ROUTE_API, 0, api_kengetallen_params, USER_ROLE_EDITOR},
+    {HTTP_POST, "/api/v1/financien/gemeenten/{code}/kengetallen/invoer",
+     api_kengetallen_invoer_save, ROUTE_API, ROUTE_TOKEN, no_params, USER_ROLE_EDITOR},
+    {HTTP_POST, "/api/v1/financien/gemeenten/{code}/kengetallen/importen", api_kengetallen_import,
+     ROUTE_API, ROUTE_TOKEN | ROUTE_UPLOAD, api_kengetallen_import_params, USER_ROLE_EDITOR},
     {GET, "/api/v1/kennis/gemeenten/{code}/dashboard", api_indicatoren_dashboard, ROUTE_API, 0,
      api_indicatoren_dashboard_params},
     {GET, "/api/v1/kennis/vergelijk", api_indicatoren_vergelijk, ROUTE_API, 0,

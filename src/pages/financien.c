@@ -262,6 +262,15 @@ static void largest(struct buf *b, const struct fin_view *v)
 	html_raw(b, "</ol>");
 }
 
+/* The link to the gemeente's six BBV kengetallen (pages/financien_kengetallen.c). */
+static void kengetallen_link(struct request *r, const char *code)
+{
+	html_raw(&r->out, "<p class=\"utrecht-paragraph\">");
+	comp_link(&r->out, arena_printf(r->arena, "/financien/%s/kengetallen", code),
+		  "De zes financiële kengetallen (BBV) met hun signaleringswaarden");
+	html_raw(&r->out, "</p>");
+}
+
 /* A gemeente of the registry without Iv3 figures: said so (200), since
  * its organisation page links here; any other code is unknown (404). */
 static int no_figures(struct request *r)
@@ -281,6 +290,7 @@ static int no_figures(struct request *r)
 	html_text(b, title);
 	html_raw(b, "</h1>");
 	comp_para(b, "Voor deze gemeente zijn nog geen Iv3-cijfers geladen.");
+	kengetallen_link(r, code);
 	layout_end(b, NULL);
 	return 200;
 }
@@ -360,6 +370,7 @@ int page_financien_gemeente(struct request *r)
 			  "andere cijfers van de gemeente");
 		html_raw(b, "</p>");
 	}
+	kengetallen_link(r, code);
 	if (!v.n_rows) {
 		comp_para(b, "Er zijn nog geen Iv3-cijfers geladen.");
 		layout_end(b, NULL);

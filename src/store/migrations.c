@@ -7,6 +7,15 @@
  */
 #include "migrations.h"
 
+/* The source of the seeded signal bands (migration 23). */
+#define KG_BAND_SOURCE                                                                             \
+	"'Signaleringswaarden van de provinciale toezichthouders (o.a. uit de stresstest voor "    \
+	"gemeenten met meer dan 100.000 inwoners), zoals Etten-Leur ze weergeeft in de begroting " \
+	"2017, Kengetallen en de signaleringswaarde; dezelfde normen in Medemblik, begroting "     \
+	"2020'"
+#define KG_BAND_URL                                                                                \
+	"'http://etten-leur.begroting-2017.nl/p21502/kengetallen-en-de-signaleringswaarde'"
+
 const char *const store_migrations[] = {
     /* 1: the spine, the audit log and the search index */
     "CREATE TABLE meta (\n"
@@ -1341,6 +1350,44 @@ const char *const store_migrations[] = {
     "  created_at   TEXT NOT NULL\n"
     ");\n"
     "CREATE INDEX ibt_dialogue_org ON ibt_dialogue(org_code, held_on);\n",
+    /* 25: the kengetallen of the financial scan (store_financien_kengetallen.h):
+     * the inputs per gemeente (CBS code) x year x document x component, in
+     * euro cents with their source text, and the signal bands per kengetal
+     * (bounds in hundredths of a percent, the direction, the source),
+     * seeded from the facts file (docs/facts: finance-ibt-roles.md A3). Module
+     * data read per request: no journal trigger, no data-version bump. */
+    "CREATE TABLE fin_kengetal_band (\n"
+    "  ratio         TEXT PRIMARY KEY,\n"
+    "  low           INTEGER NOT NULL,\n"
+    "  high          INTEGER NOT NULL,\n"
+    "  higher_better INTEGER NOT NULL CHECK (higher_better IN (0, 1)),\n"
+    "  source        TEXT NOT NULL,\n"
+    "  source_url    TEXT NOT NULL DEFAULT '',\n"
+    "  position      INTEGER NOT NULL DEFAULT 0,\n"
+    "  updated_at    TEXT NOT NULL DEFAULT '',\n"
+    "  updated_by    TEXT NOT NULL DEFAULT '',\n"
+    "  CHECK (low <= high)\n"
+    ");\n"
+    "CREATE TABLE fin_kengetal_input (\n"
+    "  gemeente   TEXT NOT NULL,\n"
+    "  year       INTEGER NOT NULL,\n"
+    "  kind       TEXT NOT NULL CHECK (kind IN ('begroting', 'jaarverslag')),\n"
+    "  component  TEXT NOT NULL,\n"
+    "  cents      INTEGER NOT NULL,\n"
+    "  source     TEXT NOT NULL,\n"
+    "  updated_at TEXT NOT NULL,\n"
+    "  updated_by TEXT NOT NULL,\n"
+    "  PRIMARY KEY (gemeente, year, kind, component)\n"
+    ");\n"
+    "INSERT INTO fin_kengetal_band (ratio, low, high, higher_better, position, source, "
+    "source_url) VALUES\n"
+    "  ('netto_schuldquote', 9000, 13000, 0, 1, " KG_BAND_SOURCE ", " KG_BAND_URL "),\n"
+    "  ('netto_schuldquote_gecorrigeerd', 9000, 13000, 0, 2, " KG_BAND_SOURCE ", " KG_BAND_URL
+    "),\n"
+    "  ('solvabiliteitsratio', 2000, 5000, 1, 3, " KG_BAND_SOURCE ", " KG_BAND_URL "),\n"
+    "  ('structurele_exploitatieruimte', 0, 0, 1, 4, " KG_BAND_SOURCE ", " KG_BAND_URL "),\n"
+    "  ('grondexploitatie', 2000, 3500, 0, 5, " KG_BAND_SOURCE ", " KG_BAND_URL "),\n"
+    "  ('belastingcapaciteit', 9500, 10500, 0, 6, " KG_BAND_SOURCE ", " KG_BAND_URL ");\n",
 };
 
 const int store_migration_count = (int)(sizeof store_migrations / sizeof store_migrations[0]);

@@ -29,6 +29,15 @@
  */
 #include "migrations.h"
 
+/* The source of the seeded signal bands (migration 23). */
+#define KG_BAND_SOURCE                                                                             \
+	"'Signaleringswaarden van de provinciale toezichthouders (o.a. uit de stresstest voor "    \
+	"gemeenten met meer dan 100.000 inwoners), zoals Etten-Leur ze weergeeft in de begroting " \
+	"2017, Kengetallen en de signaleringswaarde; dezelfde normen in Medemblik, begroting "     \
+	"2020'"
+#define KG_BAND_URL                                                                                \
+	"'http://etten-leur.begroting-2017.nl/p21502/kengetallen-en-de-signaleringswaarde'"
+
 const char *const store_pg_migrations[] = {
     /* 1: the spine, the audit log, the search index and the SQLite
      * compatibility functions */
@@ -1219,6 +1228,39 @@ const char *const store_pg_migrations[] = {
     "  created_at   text NOT NULL\n"
     ");\n"
     "CREATE INDEX ibt_dialogue_org ON ibt_dialogue(org_code, held_on);\n",
+    /* 25: the kengetallen (see migrations.c 25). */
+    "CREATE TABLE fin_kengetal_band (\n"
+    "  ratio         text PRIMARY KEY,\n"
+    "  low           bigint NOT NULL,\n"
+    "  high          bigint NOT NULL,\n"
+    "  higher_better bigint NOT NULL CHECK (higher_better IN (0, 1)),\n"
+    "  source        text NOT NULL,\n"
+    "  source_url    text NOT NULL DEFAULT '',\n"
+    "  position      bigint NOT NULL DEFAULT 0,\n"
+    "  updated_at    text NOT NULL DEFAULT '',\n"
+    "  updated_by    text NOT NULL DEFAULT '',\n"
+    "  CHECK (low <= high)\n"
+    ");\n"
+    "CREATE TABLE fin_kengetal_input (\n"
+    "  gemeente   text NOT NULL,\n"
+    "  year       bigint NOT NULL,\n"
+    "  kind       text NOT NULL CHECK (kind IN ('begroting', 'jaarverslag')),\n"
+    "  component  text NOT NULL,\n"
+    "  cents      bigint NOT NULL,\n"
+    "  source     text NOT NULL,\n"
+    "  updated_at text NOT NULL,\n"
+    "  updated_by text NOT NULL,\n"
+    "  PRIMARY KEY (gemeente, year, kind, component)\n"
+    ");\n"
+    "INSERT INTO fin_kengetal_band (ratio, low, high, higher_better, position, source, "
+    "source_url) VALUES\n"
+    "  ('netto_schuldquote', 9000, 13000, 0, 1, " KG_BAND_SOURCE ", " KG_BAND_URL "),\n"
+    "  ('netto_schuldquote_gecorrigeerd', 9000, 13000, 0, 2, " KG_BAND_SOURCE ", " KG_BAND_URL
+    "),\n"
+    "  ('solvabiliteitsratio', 2000, 5000, 1, 3, " KG_BAND_SOURCE ", " KG_BAND_URL "),\n"
+    "  ('structurele_exploitatieruimte', 0, 0, 1, 4, " KG_BAND_SOURCE ", " KG_BAND_URL "),\n"
+    "  ('grondexploitatie', 2000, 3500, 0, 5, " KG_BAND_SOURCE ", " KG_BAND_URL "),\n"
+    "  ('belastingcapaciteit', 9500, 10500, 0, 6, " KG_BAND_SOURCE ", " KG_BAND_URL ");\n",
 };
 
 const int store_pg_migration_count =

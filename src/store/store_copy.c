@@ -98,6 +98,8 @@ static const struct copy_table {
     {"ibt_ladder", NULL, 1},
     {"ibt_agreement", NULL, 1},
     {"ibt_dialogue", NULL, 1},
+    {"fin_kengetal_band", NULL, 0},
+    {"fin_kengetal_input", NULL, 0},
     {"audit_event", NULL, 1},
     {"meta", NULL, 0},
 };
@@ -270,7 +272,7 @@ static int check_complete(struct store *from, char *err, size_t errlen)
 
 /* Tables a migration fills with bundled defaults (children first): a
  * fresh target has those rows, which the copy replaces with the source's. */
-static const char *const seeded[] = {"ibt_label", "ibt_domain", "survey_item"};
+static const char *const seeded[] = {"ibt_label", "ibt_domain", "survey_item", "fin_kengetal_band"};
 #define NSEEDED ((int)(sizeof seeded / sizeof *seeded))
 
 static bool is_seeded(const char *table)

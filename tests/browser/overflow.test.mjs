@@ -155,7 +155,7 @@ after(async () => {
 
 // Links on a few pages, to find an instance for the remaining parameters.
 async function knownLinks() {
-  const pages = ['/', `/samenwerkingsverbanden/${fill.collab}`, '/personen', fill.person, '/wijzigingen', '/beheer/gebruikers', '/organisaties/gm0321', '/bijeenkomsten', fill.pastEvent, fill.event, '/instrumenten', '/kennis/subsidiekansen', fill.call, '/kennis/indicatoren', fill.bib, '/organisaties/gm0321/toezicht', fill.ladder, '/beheer/toezicht'];
+  const pages = ['/', `/samenwerkingsverbanden/${fill.collab}`, '/personen', fill.person, '/wijzigingen', '/beheer/gebruikers', '/organisaties/gm0321', '/bijeenkomsten', fill.pastEvent, fill.event, '/instrumenten', '/kennis/subsidiekansen', fill.call, '/kennis/indicatoren', fill.bib, '/organisaties/gm0321/toezicht', fill.ladder, '/beheer/toezicht', '/beheer/financien/signaleringswaarden'];
   const hrefs = new Set();
   for (const p of pages) {
     await admin.goto(env.base + p, { waitUntil: 'load' });

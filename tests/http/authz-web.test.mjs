@@ -754,3 +754,55 @@ test('authorisation matrix of the intervention ladder and dialogue routes × eve
   }
   assert.deepEqual(failures, []);
 });
+
+// The kengetallen (pages/financien_kengetallen.c): the input form and the
+// import page for staff and the gemeente's own editors (others 403, as the
+// gemeente's figures are public anyway); the signal bands for the programme
+// team and administrators. Every refused attempt changes nothing.
+const kgState = () =>
+  sql(srv.db, "SELECT (SELECT count(*) FROM fin_kengetal_input) || '|' || (SELECT coalesce(group_concat(low || '/' || high || source, ','), '') FROM fin_kengetal_band) || '|' || " +
+    "(SELECT count(*) FROM audit_event WHERE entity LIKE 'fin_kengetal%')").trim();
+const KG_STAFF = new Set(['programmateam', 'beheerder']);
+const KG_MATRIX = [
+  { name: 'GET kengetallen invoer', method: 'GET', path: () => `/financien/${F.OWN}/kengetallen/invoer`, ok: EDITORS_OK, other: 403, anon: 'login' },
+  {
+    name: 'POST kengetallen invoer', method: 'POST', path: () => `/financien/${F.OWN}/kengetallen/invoer`, ok: EDITORS_OK, other: 403, anon: 401,
+    fields: async (role) => [['jaar', String(2010 + ROLES.indexOf(role))], ['soort', 'begroting'], ['eenheid', 'euro'],
+      ['totale_baten', '1.000'], ['totale_baten_bron', `Fictieve matrixbegroting ${role}`]],
+  },
+  { name: 'GET kengetallen importeren', method: 'GET', path: () => `/financien/${F.OWN}/kengetallen/importeren`, ok: EDITORS_OK, other: 403, anon: 'login' },
+  { name: 'GET signaleringswaarden', method: 'GET', path: () => '/beheer/financien/signaleringswaarden', ok: KG_STAFF, other: 403, anon: 'login' },
+  { name: 'GET signaleringswaarde', method: 'GET', path: () => '/beheer/financien/signaleringswaarden/grondexploitatie', ok: KG_STAFF, other: 403, anon: 'login' },
+  {
+    name: 'POST signaleringswaarde', method: 'POST', path: () => '/beheer/financien/signaleringswaarden/grondexploitatie', ok: KG_STAFF, other: 403, anon: 401,
+    fields: async (role) => [['ondergrens', '20'], ['bovengrens', '35'], ['richting', 'lager_is_beter'], ['bron', `Fictieve matrixbron ${role}`], ['bronUrl', '']],
+  },
+];
+
+test('authorisation matrix of the kengetallen routes × every role', async () => {
+  assert.match(F.OWN, /^gm\d{4}$/, 'the own gemeente needs a CBS code');
+  const failures = [];
+  for (const row of KG_MATRIX) {
+    for (const role of ROLES) {
+      const fields = row.fields ? await row.fields(role) : undefined;
+      const expect = role === 'anoniem' ? row.anon : row.ok.has(role) ? 'ok' : row.other;
+      const before = kgState();
+      const r = await req(S[role], row.method, row.path(role), fields);
+      const after = kgState();
+      const good =
+        expect === 'login' ? r.status === 303 && /^\/inloggen\?terug=/.test(r.location || '')
+          : expect === 'ok' ? (row.method === 'GET' ? r.status === 200 : r.status === 303 && !/inloggen/.test(r.location || ''))
+            : r.status === expect;
+      if (!good) failures.push(`${row.name} as ${role}: expected ${expect}, got ${r.status} ${r.location || ''}`);
+      if ((expect !== 'ok' || row.method === 'GET') && before !== after) failures.push(`${row.name} as ${role}: refused/GET request changed the records`);
+      if (expect === 'ok' && row.method === 'POST' && good && before === after) failures.push(`${row.name} as ${role}: success but nothing changed`);
+    }
+  }
+  // the kengetallen themselves are public; the input links only for who may enter
+  for (const role of ROLES) {
+    const r = await req(S[role], 'GET', `/financien/${F.OWN}/kengetallen`);
+    if (r.status !== 200) failures.push(`GET kengetallen as ${role}: ${r.status}`);
+    if (r.text.includes('/kengetallen/invoer') !== EDITORS_OK.has(role)) failures.push(`GET kengetallen as ${role}: the input link wrongly shown or hidden`);
+  }
+  assert.deepEqual(failures, []);
+});

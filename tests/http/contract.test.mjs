@@ -383,7 +383,8 @@ test('every read (GET) answers as documented: examples, all query examples, anon
     } else {
       await check(op, base, { expect: 401 });
       // the programme team reviews corrections, sees relations and the outbox; the other guarded reads are for administrators
-      const staffReads = ['GET /correcties', 'GET /relaties', 'GET /relaties/{code}', 'GET /uitgaande-post', 'GET /bijeenkomsten/{id}/aanmeldingen', 'GET /kennis/deskundigen', 'GET /toezicht/dialoog'];
+      const staffReads = ['GET /correcties', 'GET /relaties', 'GET /relaties/{code}', 'GET /uitgaande-post', 'GET /bijeenkomsten/{id}/aanmeldingen', 'GET /kennis/deskundigen', 'GET /toezicht/dialoog',
+        'GET /financien/gemeenten/{code}/kengetallen/invoer'];
       await check(op, base, { token: TOK.staf, expect: staffReads.includes(op.id) ? 200 : 403 });
       await check(op, base, { token: TOK.beheerder, expect: 200 });
     }
@@ -545,6 +546,29 @@ test('the indicator import: a dry run answers the counts, a file with an error 4
   assert.equal(e.json.fouten[0].kolom, 2);
   await check(op, `${BASE}/kennis/indicatoren/importen?proef=misschien`, { token: TOK.staf, raw: one, headers: csv, expect: 400 });
   await check(op, `${BASE}/kennis/indicatoren/importen`, { token: TOK.staf, raw: one, headers: { 'content-type': 'text/plain' }, expect: 415 });
+});
+
+test('kengetallen: inputs replaced and imported with a staff token; errors are problems', async () => {
+  const code = 'gm0344';
+  const save = OP('POST /financien/gemeenten/{code}/kengetallen/invoer');
+  const body = save.op.requestBody.content['application/json'].example;
+  await check(save, `${BASE}/financien/gemeenten/${code}/kengetallen/invoer`, { body, expect: 401 });
+  const r = await check(save, `${BASE}/financien/gemeenten/${code}/kengetallen/invoer`, { token: TOK.staf, body, expect: 200 });
+  assert.equal(r.json.onderdelen.balanstotaal.bedrag, 200000000);
+  await check(save, `${BASE}/financien/gemeenten/${code}/kengetallen/invoer`, { token: TOK.staf, body: { ...body, soort: 'rekening' }, expect: 400 });
+  await check(save, `${BASE}/financien/gemeenten/gm0000/kengetallen/invoer`, { token: TOK.staf, body, expect: 404 });
+  const shown = await check(OP('GET /financien/gemeenten/{code}/kengetallen'), `${BASE}/financien/gemeenten/${code}/kengetallen?jaar=2024`, { expect: 200 });
+  assert.equal(shown.json.kengetallen.find((k) => k.sleutel === 'solvabiliteitsratio').kolommen[2].waarde, 15);
+  const imp = OP('POST /financien/gemeenten/{code}/kengetallen/importen');
+  const csv = { 'content-type': 'text/csv' };
+  const one = 'jaar,soort,onderdeel,bedrag,eenheid,bron\n2023,jaarverslag,liquide_middelen,1.000,euro,Contracttest (fictief)\n';
+  await check(imp, `${BASE}/financien/gemeenten/${code}/kengetallen/importen`, { raw: one, headers: csv, expect: 401 });
+  const ok = await check(imp, `${BASE}/financien/gemeenten/${code}/kengetallen/importen?bestand=kengetallen.csv`, { token: TOK.staf, raw: one, headers: csv, expect: 200 });
+  assert.equal(ok.json.aantalOpgeslagen, 1);
+  const bad = 'jaar,soort,onderdeel,bedrag,eenheid,bron\n2023,jaarverslag,onbekend,1,euro,Contracttest (fictief)\n';
+  const e = await check(imp, `${BASE}/financien/gemeenten/${code}/kengetallen/importen`, { token: TOK.staf, raw: bad, headers: csv, expect: 422 });
+  assert.deepEqual([e.json.fouten[0].regel, e.json.fouten[0].kolom], [2, 3]);
+  await check(imp, `${BASE}/financien/gemeenten/${code}/kengetallen/importen`, { token: TOK.staf, raw: one, headers: { 'content-type': 'text/plain' }, expect: 415 });
 });
 
 test('relations: contact moments, signals and follow-ups with a staff token; status changes', async () => {

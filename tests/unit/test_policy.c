@@ -680,6 +680,36 @@ static void test_ibt_ladder(void **state)
 	check_row("policy_ibt_dialogue_visible (intern)", sup, ask_dialogue);
 }
 
+/* ---- the kengetallen of the financial scan ------------------------------------------------ */
+
+static const char *kg_code;
+static bool ask_enter_kengetallen(enum who w)
+{
+	return policy_may_enter_kengetallen(user(w), kg_code);
+}
+static bool ask_edit_bands(enum who w)
+{
+	return policy_may_edit_kengetal_bands(user(w));
+}
+
+static void test_kengetallen(void **state)
+{
+	(void)state;
+	/* staff for every gemeente; a partner editor for the own gemeente, its
+	 * CBS code in any case; nobody else */
+	kg_code = "GM9001";
+	static const bool own[WHO_COUNT] = ROW(0, 1, 0, 0, 0, 0, 0, 1, 1, 0);
+	check_row("policy_may_enter_kengetallen (GM9001)", own, ask_enter_kengetallen);
+	kg_code = "gm9002";
+	static const bool other[WHO_COUNT] = ROW(0, 0, 1, 0, 0, 0, 0, 1, 1, 0);
+	check_row("policy_may_enter_kengetallen (gm9002)", other, ask_enter_kengetallen);
+	kg_code = NULL;
+	static const bool none[WHO_COUNT] = ROW(0, 0, 0, 0, 0, 0, 0, 1, 1, 0);
+	check_row("policy_may_enter_kengetallen (no code)", none, ask_enter_kengetallen);
+	static const bool staff[WHO_COUNT] = ROW(0, 0, 0, 0, 0, 0, 0, 1, 1, 0);
+	check_row("policy_may_edit_kengetal_bands", staff, ask_edit_bands);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -689,7 +719,7 @@ int main(void)
 	    cmocka_unit_test(test_accounts),	   cmocka_unit_test(test_relations),
 	    cmocka_unit_test(test_menu_items),	   cmocka_unit_test(test_agenda),
 	    cmocka_unit_test(test_funding_calls),  cmocka_unit_test(test_evaluations),
-	    cmocka_unit_test(test_ibt_ladder),
+	    cmocka_unit_test(test_ibt_ladder),	   cmocka_unit_test(test_kengetallen),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
