@@ -100,8 +100,15 @@ check: $(STAMP) $(UNIT_BIN)
 # has its own server, port and database); TEST_JOBS=1 runs them one at a time.
 TEST_JOBS ?= 2
 
+# Every run gets a new empty ATLAS_TEST_TEMPLATE_DIR: the first test that
+# needs a database runs migrate + import seed into a template there, and
+# every test database of the run is a copy of it (tests/http/harness.mjs,
+# "Template databases"). The directory is removed afterwards.
+TEMPLATE_RUN = t=$$(mktemp -d "$${TMPDIR:-/tmp}/atlas-template.XXXXXX") || exit 1; \
+	trap 'rm -rf "$$t"' EXIT; ATLAS_TEST_TEMPLATE_DIR="$$t"
+
 test-http: all
-	ATLAS_BIN=$(BIN) node --test --test-concurrency=$(TEST_JOBS) tests/http/
+	$(TEMPLATE_RUN) ATLAS_BIN=$(BIN) node --test --test-concurrency=$(TEST_JOBS) tests/http/
 
 # The whole HTTP suite once more on PostgreSQL (issue 7): a throw-away
 # PostgreSQL 15 cluster in a temporary directory (scripts/pg-cluster: a free
@@ -119,16 +126,18 @@ test-pg: all
 	trap 'scripts/pg-cluster stop "$$d"' EXIT; trap 'exit 130' INT TERM; \
 	url=$$(scripts/pg-cluster start "$$d") || exit 1; \
 	echo "test-pg: PostgreSQL $$url ($$d)"; \
-	ATLAS_BIN=$(BIN) ATLAS_TEST_PG_URL="$$url" ATLAS_TEST_PG_DIR="$$d" \
+	t=$$(mktemp -d "$${TMPDIR:-/tmp}/atlas-template.XXXXXX") || exit 1; \
+	trap 'scripts/pg-cluster stop "$$d"; rm -rf "$$t"' EXIT; \
+	ATLAS_BIN=$(BIN) ATLAS_TEST_PG_URL="$$url" ATLAS_TEST_PG_DIR="$$d" ATLAS_TEST_TEMPLATE_DIR="$$t" \
 		node --test --test-concurrency=$(TEST_JOBS) $(PG_SHARED_TESTS) && \
-	ATLAS_BIN=$(BIN) ATLAS_TEST_PG_URL="$$url" ATLAS_TEST_PG_DIR="$$d" \
+	ATLAS_BIN=$(BIN) ATLAS_TEST_PG_URL="$$url" ATLAS_TEST_PG_DIR="$$d" ATLAS_TEST_TEMPLATE_DIR="$$t" \
 		node --test $(PG_FAULT_TESTS)
 
 # Browser tests: playwright-core driving Debian's /usr/bin/chromium (axe-core,
 # keyboard-only flows, no-JavaScript and print checks); screenshots and PDFs
 # go to build/screenshots/.
 test-browser: all
-	ATLAS_BIN=$(BIN) node --test --test-concurrency=$(TEST_JOBS) tests/browser/
+	$(TEMPLATE_RUN) ATLAS_BIN=$(BIN) node --test --test-concurrency=$(TEST_JOBS) tests/browser/
 
 test: lint check test-http test-pg test-browser
 

@@ -16,7 +16,8 @@
 // PostgreSQL: with ATLAS_TEST_PG_URL set to a cluster's URL
 // (postgresql://atlas@127.0.0.1:PORT/postgres, from scripts/pg-cluster;
 // `make test-pg` does this), freshDb() creates a new database
-// atlas_t_<random> in that cluster for every call and returns its URL as
+// atlas_t_<random> in that cluster for every call (a copy of a migrated
+// and seeded template database, see "Template databases") and returns its URL as
 // `db`; everything else passes `db` to `--db` unchanged. The databases are
 // dropped when the server that made them stops and, for the rest, when the
 // test process exits. ATLAS_TEST_PG_DIR is the cluster's directory, for
@@ -25,7 +26,7 @@
 import { after } from 'node:test';
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, renameSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -159,18 +160,83 @@ process.on('exit', () => {
   for (const name of [...pgCreated]) dropPgDb(pgDbUrl(name));
 });
 
-// A fresh temp dir with a migrated database. With seed=true, the seed is loaded.
-// With ATLAS_TEST_PG_URL set, `db` is the URL of a new PostgreSQL database
-// and `dir` an empty temp dir for the test's own files.
-export function freshDb({ seed = true } = {}) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'atlas-http-'));
-  const db = PG ? createPgDb() : path.join(dir, 'atlas.db');
+// Migrate (and with seed=true load the seed into) database db with the CLI.
+function migrateAndSeed(db, seed) {
   let r = atlas(['migrate', '--db', db]);
   assert.equal(r.status, 0, `atlas migrate failed: ${r.stdout}\n${r.stderr}`);
   if (seed) {
     r = atlas(['import', 'seed', '--db', db]);
     assert.equal(r.status, 0, `atlas import seed failed: ${r.stdout}\n${r.stderr}`);
   }
+}
+
+/*
+ * Template databases: `atlas migrate` (and `atlas import seed`) run once,
+ * into a template, and every freshDb() gets a copy of it: a file copy on
+ * SQLite, CREATE DATABASE ... TEMPLATE on PostgreSQL. Each copy is a
+ * database of its own, so no test sees another's writes. The templates live
+ * in ATLAS_TEST_TEMPLATE_DIR when it is set (`make test-http`, `make
+ * test-pg` and `make sanitize` give every run a new empty directory, so all
+ * test files of a run share them and they are built by that run's binary);
+ * otherwise in a directory of this process, removed at exit. Whoever needs
+ * a template first builds it under a name of its own and renames it into
+ * place; two files doing so at once both finish (the second copy is
+ * dropped). cli.test.mjs and the other tests of migrate and import run the
+ * commands themselves, on databases of their own.
+ */
+const TEMPLATE_DIR = process.env.ATLAS_TEST_TEMPLATE_DIR || '';
+let ownTemplateDir = '';
+function templateDir() {
+  if (TEMPLATE_DIR) return TEMPLATE_DIR;
+  if (!ownTemplateDir) ownTemplateDir = mkdtempSync(path.join(os.tmpdir(), 'atlas-template-'));
+  return ownTemplateDir;
+}
+process.on('exit', () => {
+  if (ownTemplateDir) rmSync(ownTemplateDir, { recursive: true, force: true });
+});
+
+// The path of the SQLite template (seeded or only migrated), built if missing.
+function sqliteTemplate(seed) {
+  const file = path.join(templateDir(), seed ? 'seeded.db' : 'migrated.db');
+  if (existsSync(file)) return file;
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  migrateAndSeed(tmp, seed);
+  assert.ok(!existsSync(tmp + '-wal'), `template ${tmp}: a -wal file was left behind`);
+  renameSync(tmp, file);
+  return file;
+}
+
+// The name of the PostgreSQL template database (seeded or only migrated),
+// built if missing. Its name is kept in a file in the template directory.
+function pgTemplate(seed) {
+  const marker = path.join(templateDir(), seed ? 'pg-seeded.name' : 'pg-migrated.name');
+  if (existsSync(marker)) return readFileSync(marker, 'utf8').trim();
+  const url = createPgDb();
+  migrateAndSeed(url, seed);
+  const name = pgDbName(url);
+  // a shared template outlives this process (the cluster goes with the run)
+  if (TEMPLATE_DIR) pgCreated.delete(name);
+  const tmp = `${marker}.${process.pid}`;
+  writeFileSync(tmp, name + '\n');
+  renameSync(tmp, marker);
+  return readFileSync(marker, 'utf8').trim();
+}
+
+// A fresh temp dir with a migrated database. With seed=true, the seed is loaded.
+// With ATLAS_TEST_PG_URL set, `db` is the URL of a new PostgreSQL database
+// and `dir` an empty temp dir for the test's own files. Both are copies of
+// a template (see above): the same content as migrate + import seed.
+export function freshDb({ seed = true } = {}) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'atlas-http-'));
+  if (PG) {
+    const template = pgTemplate(seed);
+    const name = 'atlas_t_' + randomBytes(6).toString('hex');
+    psql(PG_URL, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+    pgCreated.add(name);
+    return { dir, db: pgDbUrl(name) };
+  }
+  const db = path.join(dir, 'atlas.db');
+  copyFileSync(sqliteTemplate(seed), db);
   return { dir, db };
 }
 
