@@ -148,6 +148,6 @@ test('edit with the version; a stale version → 409 and nothing changed; all st
 });
 
 test('every agreement page passes the Nu HTML Checker', async () => {
-  assertValidPages(path.join(srv.dir, 'vnu-afspraken'), pages);
+  await assertValidPages(path.join(srv.dir, 'vnu-afspraken'), pages);
   for (const [name, html] of pages) assert.equal((html.match(/<h1[ >]/g) || []).length, 1, `${name}: one h1`);
 });

@@ -457,7 +457,7 @@ test('CLI: passwords only on stdin and checked; roles validated', () => {
   assert.equal(r.status, 1);
 });
 
-test('every new page passes the Nu HTML Checker', () => {
+test('every new page passes the Nu HTML Checker', async () => {
   assert.ok(saved.length >= 8, `pages saved: ${saved.length}`);
   const dir = path.join(srv.dir, 'vnu-auth');
   mkdirSync(dir, { recursive: true });
@@ -469,6 +469,6 @@ test('every new page passes the Nu HTML Checker', () => {
     assert.doesNotMatch(html, /\sstyle=|<script>|\son[a-z]+=/i, `${name}: CSP house rules`);
     return f;
   });
-  const msgs = vnuValidate(files);
+  const msgs = await vnuValidate(files);
   assert.deepEqual(msgs, [], JSON.stringify(msgs, null, 1));
 });

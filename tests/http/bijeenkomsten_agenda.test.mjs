@@ -305,5 +305,5 @@ test('the event page with its agenda passes the Nu HTML Checker for every reader
     ['staf', (await S['ag-ah'].get(`/bijeenkomsten/${F.E}`)).text],
     ['staf-fout', (await S['ag-ah'].post(`/bijeenkomsten/${F.E}/agendapunten/${F.I1}/besluit`, { status: 'x', volgorde: '', tijd: '' })).text],
   ];
-  assertValidPages(path.join(srv.dir, 'vnu-agenda'), pages);
+  await assertValidPages(path.join(srv.dir, 'vnu-agenda'), pages);
 });

@@ -374,11 +374,11 @@ test('queued reminders move with the start of the event, or are withdrawn when t
   assert.equal(count(`SELECT count(*) FROM outbox WHERE dedupe_key = '${key}'`), 0);
 });
 
-test('the new pages are valid HTML (Nu HTML Checker)', () => {
+test('the new pages are valid HTML (Nu HTML Checker)', async () => {
   assert.ok(saved.length >= 6, `pages saved: ${saved.length}`);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'atlas-verslag-vnu-'));
   try {
-    assertValidPages(dir, saved);
+    await assertValidPages(dir, saved);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

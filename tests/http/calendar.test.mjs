@@ -69,7 +69,7 @@ test('pages answer 200 and are valid HTML', async () => {
       writeFileSync(f, r.body);
       files.push(f);
     }
-    const msgs = vnuValidate(files);
+    const msgs = await vnuValidate(files);
     assert.deepEqual(msgs.map((m) => `${m.file}:${m.line}: ${m.message}`), []);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -574,7 +574,7 @@ test('every page of the module passes the Nu HTML Checker and labels every contr
   await keep('mijn-meldingen', '/mijn/correcties', S.redQ);
   await keep('mijn-organisatie', '/mijn-organisatie', S.redQ);
   await keep('bevestigen', '/mijn-organisatie/bevestigen', S.redQ);
-  assertValidPages(path.join(srv.dir, 'vnu-corrections'), pages);
+  await assertValidPages(path.join(srv.dir, 'vnu-corrections'), pages);
   for (const [name, html] of pages) {
     assertControlsLabelled(name, html);
     for (const m of html.matchAll(/aria-describedby="([^"]+)"/g)) {

@@ -115,6 +115,6 @@ test('atlas import csv: bad file → line numbers on stderr, exit 1', () => {
   assert.equal(atlas(['import', 'csv', '--db', srv.db]).status, 2);
 });
 
-test('vnu: the import pages are valid HTML', () => {
-  assertValidPages(path.join(srv.dir, 'vnu'), pages);
+test('vnu: the import pages are valid HTML', async () => {
+  await assertValidPages(path.join(srv.dir, 'vnu'), pages);
 });

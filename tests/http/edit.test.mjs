@@ -351,7 +351,7 @@ test('home page: freshness per organisation table', async () => {
 });
 
 test('every new page passes the Nu HTML Checker and labels every control', async () => {
-  assertValidPages(path.join(srv.dir, 'vnu-edit'), pages);
+  await assertValidPages(path.join(srv.dir, 'vnu-edit'), pages);
   for (const [name, html] of pages) {
     assertControlsLabelled(name, html);
     // every aria-describedby target exists

@@ -187,7 +187,7 @@ test('the history and change pages are valid HTML (Nu HTML Checker)', async () =
     writeFileSync(f, r.body);
     files.push(f);
   }
-  const msgs = vnuValidate(files);
+  const msgs = await vnuValidate(files);
   rmSync(dir, { recursive: true, force: true });
   assert.deepEqual(msgs.map((m) => `${pages[files.indexOf(m.file)]}:${m.line}: ${m.message}`), []);
 });

@@ -94,7 +94,7 @@ test('fetch every page with the expected status', async () => {
 test('Nu HTML Checker: no errors on any page', async (t) => {
   t.diagnostic(`${saved.length} pages checked`);
   assert.ok(saved.length > 20, 'pages were not fetched');
-  const msgs = vnuValidate(saved.map((s) => s.file));
+  const msgs = await vnuValidate(saved.map((s) => s.file));
   const byFile = new Map(saved.map((s) => [s.file, s.url]));
   const errors = msgs.map((m) => `${byFile.get(m.file) ?? m.file}:${m.line}:${m.column}: ${m.type}: ${m.message} [${(m.extract || '').replace(/\s+/g, ' ').trim()}]`);
   assert.deepEqual(errors, [], `${errors.length} vnu errors`);

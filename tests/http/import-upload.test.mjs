@@ -373,6 +373,6 @@ test('POST /api/v1/wijzigingen: plan by default, apply with ?toepassen=true; sta
   pages.push(['upload-superseded', pre.text]);
 });
 
-test('vnu: the upload pages are valid HTML', () => {
-  assertValidPages(path.join(srv.dir, 'vnu'), pages);
+test('vnu: the upload pages are valid HTML', async () => {
+  await assertValidPages(path.join(srv.dir, 'vnu'), pages);
 });

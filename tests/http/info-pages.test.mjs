@@ -196,5 +196,5 @@ test('the API keeps amounts as JSON numbers', async () => {
 });
 
 test('the new pages are valid HTML', async () => {
-  assertValidPages(path.join(srv.dir, 'vnu-info'), pages.map(([n, h]) => [n.replace(/[^a-z0-9-]+/gi, '_'), h]));
+  await assertValidPages(path.join(srv.dir, 'vnu-info'), pages.map(([n, h]) => [n.replace(/[^a-z0-9-]+/gi, '_'), h]));
 });

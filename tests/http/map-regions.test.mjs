@@ -273,6 +273,6 @@ test('Nu HTML Checker: the regio-indeling pages have no errors and no style attr
     files.push(f);
     assert.ok(!/\sstyle\s*=/.test(r.text), `${u}: no style attributes`);
   }
-  const msgs = vnuValidate(files);
+  const msgs = await vnuValidate(files);
   assert.deepEqual(msgs.map((m) => `${urls[files.indexOf(m.file)] ?? m.file}:${m.line}:${m.column}: ${m.message}`), []);
 });

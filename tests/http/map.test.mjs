@@ -249,7 +249,7 @@ test('Nu HTML Checker: /kaart variants have no errors', async () => {
     files.push(f);
     assert.ok(!/\sstyle\s*=/.test(r.text), `${u}: no style attributes`);
   }
-  const msgs = vnuValidate(files);
+  const msgs = await vnuValidate(files);
   assert.deepEqual(msgs.map((m) => `${urls[files.indexOf(m.file)] ?? m.file}:${m.line}:${m.column}: ${m.message}`), []);
 });
 

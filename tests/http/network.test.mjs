@@ -269,7 +269,7 @@ test('vnu: /netwerk, /, an organisation page and the network variants are valid 
       writeFileSync(f, r.text);
       files.push(f);
     }
-    const errors = vnuValidate(files);
+    const errors = await vnuValidate(files);
     assert.deepEqual(errors.map((e) => `${pages[files.indexOf(e.file)] ?? e.file}:${e.line}: ${e.message}`), []);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -101,10 +101,10 @@ test('GET /api/v1/geo/organisaties: 26 gemeenten with geometry, counts equal the
   assert.match(bad.headers.get('content-type'), /problem\+json/);
 });
 
-test('vnu: /open-data is valid HTML', () => {
+test('vnu: /open-data is valid HTML', async () => {
   const dir = path.join(srv.dir, 'vnu-od');
   mkdirSync(dir, { recursive: true });
   const f = path.join(dir, 'open-data.html');
   writeFileSync(f, page);
-  assert.deepEqual(vnuValidate([f]), []);
+  assert.deepEqual(await vnuValidate([f]), []);
 });

@@ -249,6 +249,6 @@ test('the printable overview and the provincie and waterschap wording', async ()
   assert.equal((await srv.get('/organisaties/gm9999/overzicht')).status, 404);
 });
 
-test('the pages are valid HTML', () => {
-  assertValidPages(path.join(ROOT, 'build', 'vnu', 'org-glance'), pages);
+test('the pages are valid HTML', async () => {
+  await assertValidPages(path.join(ROOT, 'build', 'vnu', 'org-glance'), pages);
 });

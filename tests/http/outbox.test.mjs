@@ -300,7 +300,7 @@ test('a failed message is queued again from the page (CSRF); page and API are fo
     // valid HTML (Nu HTML Checker), one h1, no inline style
     const file = path.join(tmp, 'uitgaande-post.html');
     writeFileSync(file, page.text);
-    assert.deepEqual(vnuValidate([file]).map((m) => `${m.line}:${m.column}: ${m.message}`), []);
+    assert.deepEqual((await vnuValidate([file])).map((m) => `${m.line}:${m.column}: ${m.message}`), []);
     assert.equal((page.text.match(/<h1[\s>]/g) || []).length, 1);
     assert.ok(!/\sstyle\s*=/.test(page.text));
     // the admin overview links to it

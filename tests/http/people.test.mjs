@@ -291,7 +291,7 @@ test('the list shows people with their current seats', async () => {
 });
 
 test('every new page passes the Nu HTML Checker and labels every control', async () => {
-  assertValidPages(path.join(srv.dir, 'vnu-people'), pages);
+  await assertValidPages(path.join(srv.dir, 'vnu-people'), pages);
   for (const [name, html] of pages) {
     assertControlsLabelled(name, html);
     const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);

@@ -169,5 +169,5 @@ test('erasure: confirmation step, CSRF, then "onbekende persoon" everywhere and 
 });
 
 test('every new page passes the Nu HTML Checker', async () => {
-  assertValidPages(path.join(srv.dir, 'vnu-privacy'), pages);
+  await assertValidPages(path.join(srv.dir, 'vnu-privacy'), pages);
 });

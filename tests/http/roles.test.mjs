@@ -293,7 +293,7 @@ test('network: the personen toggle adds person nodes (public office holders only
 });
 
 test('every new page passes the Nu HTML Checker and labels every control', async () => {
-  assertValidPages(path.join(srv.dir, 'vnu-roles'), pages);
+  await assertValidPages(path.join(srv.dir, 'vnu-roles'), pages);
   for (const [name, html] of pages) {
     assertControlsLabelled(name, html);
     for (const m of html.matchAll(/aria-describedby="([^"]+)"/g)) {

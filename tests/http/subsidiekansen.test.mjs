@@ -459,7 +459,7 @@ test('every variant of the list, the call page and the form passes the Nu HTML C
     ['formulier-fout', (await S['sk-ah'].post('/kennis/subsidiekansen', formOf(call({ titel: '', cofinanciering: 300 })))).text],
     ['bewerken', (await S['sk-ah'].get(`/kennis/subsidiekansen/${F.A}/bewerken`)).text],
   ];
-  assertValidPages(path.join(srv.dir, 'vnu-subsidiekansen'), pages);
+  await assertValidPages(path.join(srv.dir, 'vnu-subsidiekansen'), pages);
 });
 
 test('a malformed ATLAS_SUBSIDIEKANSEN_HERINNERING_DAGEN stops the sweep and the server with a Dutch message', async () => {

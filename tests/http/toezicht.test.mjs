@@ -352,5 +352,5 @@ test('every page of the module passes the Nu HTML Checker', async () => {
     ['beheer-domein', (await S['tz-beheer'].get('/beheer/toezicht/domeinen/financieel-toezicht')).text],
     ['beheer-labels-fout', (await S['tz-beheer'].post('/beheer/toezicht/domeinen/financieel-toezicht/labels', [['label1Naam', 'Alleen']])).text],
   ];
-  assertValidPages(path.join(srv.dir, 'vnu-toezicht'), pages);
+  await assertValidPages(path.join(srv.dir, 'vnu-toezicht'), pages);
 });
