@@ -280,7 +280,7 @@ test('Nu HTML Checker: no errors on the overlap pages', async () => {
     writeFileSync(file, r.body);
     files.push(file);
   }
-  const errors = await vnuValidate(files).map((m) => `${path.basename(m.file)}:${m.line}:${m.column}: ${m.message}`);
+  const errors = (await vnuValidate(files)).map((m) => `${path.basename(m.file)}:${m.line}:${m.column}: ${m.message}`);
   assert.deepEqual(errors, []);
 });
 
