@@ -307,5 +307,5 @@ test('unknown records are 404; every new page passes the Nu HTML Checker', async
     ['dialoogformulier-fout', (await S['tl-toezicht'].post(`${F.ORG}/dialoog`, [['soort', 'peer-review']])).text],
     ['werkvoorraad', (await S['tl-toezicht'].get('/toezicht')).text],
   ];
-  assertValidPages(path.join(srv.dir, 'vnu-toezicht-ladder'), pages);
+  await assertValidPages(path.join(srv.dir, 'vnu-toezicht-ladder'), pages);
 });
