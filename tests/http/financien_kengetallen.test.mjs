@@ -310,5 +310,5 @@ test('every kengetallen page is valid HTML (Nu HTML Checker)', async () => {
     ['band', (await staff.get('/beheer/financien/signaleringswaarden/solvabiliteitsratio')).text],
     ['band-fout', (await staff.post('/beheer/financien/signaleringswaarden/solvabiliteitsratio', [['ondergrens', 'x']])).text],
   ];
-  assertValidPages(path.join(srv.dir, 'vnu-kengetallen'), pages);
+  await assertValidPages(path.join(srv.dir, 'vnu-kengetallen'), pages);
 });
