@@ -31,7 +31,10 @@ const NOT_A_PAGE = new Set(['/inloggen/oidc', '/inloggen/oidc/terug']);
 // import batch, a correction's private status token, the private links of
 // an event registration that only a mail carries): not measured here.
 const NO_SEED_INSTANCE = new Set(['/samenwerkingsverbanden/{id}/afspraken/{afspraak}/bewerken', '/wijzigingen/import/{id}', '/correcties/status/{token}',
-  '/bijeenkomsten/bevestigen/{token}', '/bijeenkomsten/afmelden/{token}']);
+  '/bijeenkomsten/bevestigen/{token}', '/bijeenkomsten/afmelden/{token}',
+  // a survey round and its response link: tests/browser/evaluatie.test.mjs makes them and
+  // measures the questionnaire and the results at 390 px
+  '/evaluatie/{ronde}', '/evaluatie/{ronde}/beheer', '/enquete/{token}']);
 
 // The GET page routes of the route table: {path, role} with role true when
 // the route needs a signed-in user.
@@ -155,7 +158,7 @@ after(async () => {
 
 // Links on a few pages, to find an instance for the remaining parameters.
 async function knownLinks() {
-  const pages = ['/', `/samenwerkingsverbanden/${fill.collab}`, '/personen', fill.person, '/wijzigingen', '/beheer/gebruikers', '/organisaties/gm0321', '/bijeenkomsten', fill.pastEvent, fill.event, '/instrumenten', '/kennis/subsidiekansen', fill.call, '/kennis/indicatoren', fill.bib, '/organisaties/gm0321/toezicht', fill.ladder, '/beheer/toezicht', '/beheer/financien/signaleringswaarden'];
+  const pages = ['/', `/samenwerkingsverbanden/${fill.collab}`, '/personen', fill.person, '/wijzigingen', '/beheer/gebruikers', '/organisaties/gm0321', '/bijeenkomsten', fill.pastEvent, fill.event, '/instrumenten', '/kennis/subsidiekansen', fill.call, '/kennis/indicatoren', fill.bib, '/organisaties/gm0321/toezicht', fill.ladder, '/beheer/toezicht', '/beheer/financien/signaleringswaarden', '/evaluatie/vragen'];
   const hrefs = new Set();
   for (const p of pages) {
     await admin.goto(env.base + p, { waitUntil: 'load' });
