@@ -27,12 +27,6 @@ const struct param_spec api_bibliotheek_list_params[] = {{"soort", PT_TEXT, 20},
 static const char *const list_keys[] = {
     "soort", "thema", "organisatie", "samenwerkingsverband", "q", "paginaGrootte", NULL};
 
-/* The reader: a token's user, never a web session's (API rule). */
-static const struct user *reader(const struct request *r)
-{
-	return r->via_token ? r->user : NULL;
-}
-
 /* The form's field names are the API's member names. */
 static void api_field_names(struct field_errors *e)
 {
@@ -121,7 +115,7 @@ int api_bibliotheek_list(struct request *r)
 				      .page_size = (int)size};
 	struct publication_row *rows;
 	int n, total;
-	if (bibliotheek_list(s, r->arena, reader(r), &q, &rows, &n, &total))
+	if (bibliotheek_list(s, r->arena, api_token_user(r), &q, &rows, &n, &total))
 		return api_store_down(r);
 	r->cache_control = "no-store";
 	struct jw w;
@@ -138,19 +132,11 @@ int api_bibliotheek_list(struct request *r)
 	return 200;
 }
 
-static bool path_id(const struct request *r, int64_t *id)
-{
-	long v;
-	if (!parse_long(r->path_args[0], 1, 0x7fffffffL, &v))
-		return false;
-	*id = v;
-	return true;
-}
-
 static int reply_row(struct request *r, struct store *s, int64_t id, int status)
 {
 	struct publication_row x;
-	int st = outcome_or_respond(r, bibliotheek_get(s, r->arena, reader(r), id, &x), NULL);
+	int st =
+	    outcome_or_respond(r, bibliotheek_get(s, r->arena, api_token_user(r), id, &x), NULL);
 	if (st)
 		return st;
 	r->cache_control = "no-store";
@@ -164,7 +150,7 @@ static int reply_row(struct request *r, struct store *s, int64_t id, int status)
 int api_bibliotheek_show(struct request *r)
 {
 	int64_t id;
-	if (!path_id(r, &id))
+	if (!api_path_id(r, 0, &id))
 		return respond_not_found(r);
 	struct store *s = store_thread();
 	if (!s)
@@ -244,7 +230,7 @@ int api_bibliotheek_create(struct request *r)
 int api_bibliotheek_patch(struct request *r)
 {
 	int64_t id;
-	if (!path_id(r, &id))
+	if (!api_path_id(r, 0, &id))
 		return respond_not_found(r);
 	json_t *o;
 	int st = api_json_body_or_respond(r, &o);
@@ -255,7 +241,8 @@ int api_bibliotheek_patch(struct request *r)
 		return api_store_down(r);
 	struct publication_row x;
 	struct field_errors e = {0};
-	if ((st = outcome_or_respond(r, bibliotheek_get(s, r->arena, reader(r), id, &x), &e)))
+	if ((st = outcome_or_respond(r, bibliotheek_get(s, r->arena, api_token_user(r), id, &x),
+				     &e)))
 		return st;
 	struct bibliotheek_form f;
 	bibliotheek_form_of(&x, &f);
@@ -274,7 +261,7 @@ int api_bibliotheek_patch(struct request *r)
 int api_bibliotheek_delete(struct request *r)
 {
 	int64_t id;
-	if (!path_id(r, &id))
+	if (!api_path_id(r, 0, &id))
 		return respond_not_found(r);
 	struct store *s = store_thread();
 	if (!s)

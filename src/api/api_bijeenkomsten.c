@@ -11,22 +11,6 @@
 #include <jansson.h>
 #include <string.h>
 
-static void begin(struct request *r, struct jw *w)
-{
-	r->cache_control = "no-store";
-	api_begin(r, w);
-	r->etag = NULL;
-}
-
-static bool path_id(const struct request *r, int64_t *id)
-{
-	long v;
-	if (!parse_long(r->path_args[0], 1, 0x7fffffffL, &v))
-		return false;
-	*id = v;
-	return true;
-}
-
 static void event_json(struct request *r, struct jw *w, const struct event_row *e)
 {
 	char now[17];
@@ -64,7 +48,7 @@ int api_bijeenkomsten_list(struct request *r)
 	if (bijeenkomsten_list(s, r->arena, &rows, &n) != EV_OK)
 		return api_store_down(r);
 	struct jw w;
-	begin(r, &w);
+	api_begin_private(r, &w);
 	jw_obj(&w);
 	api_links_self(&w, API_BASE "/bijeenkomsten");
 	jw_kint(&w, "totaal", n);
@@ -79,7 +63,7 @@ int api_bijeenkomsten_list(struct request *r)
 
 static int get_or_respond(struct request *r, struct store *s, int64_t *id, struct event_row *e)
 {
-	if (!path_id(r, id))
+	if (!api_path_id(r, 0, id))
 		return respond_not_found(r);
 	enum ev_outcome o = bijeenkomsten_get(s, r->arena, *id, e);
 	if (o == EV_NOTFOUND)
@@ -98,7 +82,7 @@ int api_bijeenkomst_show(struct request *r)
 	if (st)
 		return st;
 	struct jw w;
-	begin(r, &w);
+	api_begin_private(r, &w);
 	event_json(r, &w, &e);
 	return 200;
 }
@@ -158,7 +142,7 @@ static int reply_event(struct request *r, struct store *s, int64_t id, int statu
 		req_header(r, "Location",
 			   arena_printf(r->arena, API_BASE "/bijeenkomsten/%lld", (long long)id));
 	struct jw w;
-	begin(r, &w);
+	api_begin_private(r, &w);
 	event_json(r, &w, &e);
 	return status;
 }
@@ -252,7 +236,7 @@ int api_bijeenkomst_registrations(struct request *r)
 	if (o != EV_OK)
 		return api_store_down(r);
 	struct jw w;
-	begin(r, &w);
+	api_begin_private(r, &w);
 	jw_obj(&w);
 	api_links_self(
 	    &w, arena_printf(r->arena, API_BASE "/bijeenkomsten/%lld/aanmeldingen", (long long)id));

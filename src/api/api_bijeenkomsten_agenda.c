@@ -12,28 +12,6 @@
 #include <jansson.h>
 #include <string.h>
 
-/* The reader: a token's user, never a web session's (API rule). */
-static const struct user *reader(const struct request *r)
-{
-	return r->via_token ? r->user : NULL;
-}
-
-static void begin(struct request *r, struct jw *w)
-{
-	r->cache_control = "no-store";
-	api_begin(r, w);
-	r->etag = NULL;
-}
-
-static bool path_id(const struct request *r, int64_t *id)
-{
-	long v;
-	if (!parse_long(r->path_args[0], 1, 0x7fffffffL, &v))
-		return false;
-	*id = v;
-	return true;
-}
-
 static int outcome_or_respond(struct request *r, enum ag_outcome o, const struct field_errors *e,
 			      bool decide)
 {
@@ -88,7 +66,7 @@ static void item_json(struct request *r, struct jw *w, const struct agenda_item 
 int api_bijeenkomst_agenda(struct request *r)
 {
 	int64_t id;
-	if (!path_id(r, &id))
+	if (!api_path_id(r, 0, &id))
 		return respond_not_found(r);
 	struct store *s = store_thread();
 	if (!s)
@@ -100,10 +78,10 @@ int api_bijeenkomst_agenda(struct request *r)
 	if (eo != EV_OK)
 		return api_store_down(r);
 	struct agenda_view v;
-	if (bijeenkomsten_agenda(s, r->arena, r->snap, reader(r), &ev, &v) != AG_OK)
+	if (bijeenkomsten_agenda(s, r->arena, r->snap, api_token_user(r), &ev, &v) != AG_OK)
 		return api_store_down(r);
 	struct jw w;
-	begin(r, &w);
+	api_begin_private(r, &w);
 	jw_obj(&w);
 	api_links_self(
 	    &w, arena_printf(r->arena, API_BASE "/bijeenkomsten/%lld/agenda", (long long)id));
@@ -131,14 +109,15 @@ static int reply_item(struct request *r, struct store *s, int64_t id, int status
 {
 	struct agenda_item it;
 	int st = outcome_or_respond(
-	    r, bijeenkomsten_agenda_item(s, r->arena, r->snap, reader(r), id, &it), NULL, false);
+	    r, bijeenkomsten_agenda_item(s, r->arena, r->snap, api_token_user(r), id, &it), NULL,
+	    false);
 	if (st)
 		return st;
 	if (status == 201)
 		req_header(r, "Location",
 			   arena_printf(r->arena, API_BASE "/agendapunten/%lld", (long long)id));
 	struct jw w;
-	begin(r, &w);
+	api_begin_private(r, &w);
 	item_json(r, &w, &it);
 	return status;
 }
@@ -146,7 +125,7 @@ static int reply_item(struct request *r, struct store *s, int64_t id, int status
 int api_bijeenkomst_agenda_propose(struct request *r)
 {
 	int64_t event_id;
-	if (!path_id(r, &event_id))
+	if (!api_path_id(r, 0, &event_id))
 		return respond_not_found(r);
 	json_t *o;
 	int st = api_json_body_or_respond(r, &o);
@@ -174,7 +153,7 @@ int api_bijeenkomst_agenda_propose(struct request *r)
 int api_agendapunt_show(struct request *r)
 {
 	int64_t id;
-	if (!path_id(r, &id))
+	if (!api_path_id(r, 0, &id))
 		return respond_not_found(r);
 	struct store *s = store_thread();
 	if (!s)
@@ -185,7 +164,7 @@ int api_agendapunt_show(struct request *r)
 int api_agendapunt_patch(struct request *r)
 {
 	int64_t id;
-	if (!path_id(r, &id))
+	if (!api_path_id(r, 0, &id))
 		return respond_not_found(r);
 	json_t *o;
 	int st = api_json_body_or_respond(r, &o);
@@ -224,7 +203,7 @@ int api_agendapunt_patch(struct request *r)
 int api_agendapunt_support(struct request *r)
 {
 	int64_t id;
-	if (!path_id(r, &id))
+	if (!api_path_id(r, 0, &id))
 		return respond_not_found(r);
 	struct store *s = store_thread();
 	if (!s)

@@ -15,22 +15,6 @@
 #define CODES_MAX 400
 #define INVALID "De invoer klopt niet. Er is niets opgeslagen."
 
-static void begin(struct request *r, struct jw *w)
-{
-	r->cache_control = "no-store";
-	api_begin(r, w);
-	r->etag = NULL;
-}
-
-static bool path_id(const struct request *r, int i, int64_t *id)
-{
-	long v;
-	if (r->n_path_args <= i || !parse_long(r->path_args[i], 1, 0x7fffffffL, &v))
-		return false;
-	*id = v;
-	return true;
-}
-
 static int outcome_or_respond(struct request *r, enum ev_outcome o, const struct field_errors *e)
 {
 	switch (o) {
@@ -69,7 +53,7 @@ static int reply_report(struct request *r, int64_t id, int status)
 	if (st)
 		return st;
 	struct jw w;
-	begin(r, &w);
+	api_begin_private(r, &w);
 	jw_obj(&w);
 	api_links_self(
 	    &w, arena_printf(r->arena, API_BASE "/bijeenkomsten/%lld/verslag", (long long)id));
@@ -92,7 +76,7 @@ static int reply_report(struct request *r, int64_t id, int status)
 int api_bijeenkomst_verslag(struct request *r)
 {
 	int64_t id;
-	if (!path_id(r, 0, &id))
+	if (!api_path_id(r, 0, &id))
 		return respond_not_found(r);
 	return reply_report(r, id, 200);
 }
@@ -105,7 +89,7 @@ static int write_begin(struct request *r, int64_t *id, json_t **o, const char *c
 	int st = forbidden_unless_staff(r);
 	if (st)
 		return st;
-	if (!path_id(r, 0, id))
+	if (!api_path_id(r, 0, id))
 		return respond_not_found(r);
 	if ((st = api_json_body_or_respond(r, o)))
 		return st;
@@ -161,7 +145,7 @@ int api_bijeenkomst_document_add(struct request *r)
 	    arena_printf(r->arena, API_BASE "/bijeenkomsten/%lld/verslag", (long long)id);
 	req_header(r, "Location", where);
 	struct jw w;
-	begin(r, &w);
+	api_begin_private(r, &w);
 	jw_obj(&w);
 	jw_kint(&w, "id", doc);
 	jw_kstr(&w, "titel", title);
@@ -183,7 +167,7 @@ int api_bijeenkomst_document_delete(struct request *r)
 	if (st)
 		return st;
 	int64_t id, doc;
-	if (!path_id(r, 0, &id) || !path_id(r, 1, &doc))
+	if (!api_path_id(r, 0, &id) || !api_path_id(r, 1, &doc))
 		return respond_not_found(r);
 	struct store *s = store_thread();
 	if (!s)
@@ -219,7 +203,7 @@ int api_bijeenkomst_contactlog(struct request *r)
 				     &e)))
 		return st;
 	struct jw w;
-	begin(r, &w);
+	api_begin_private(r, &w);
 	jw_obj(&w);
 	jw_kint(&w, "aangemaakt", written);
 	jw_key(&w, "organisaties");
@@ -263,7 +247,7 @@ int api_bijeenkomst_follow_up(struct request *r)
 		return st;
 	req_header(r, "Location", arena_printf(r->arena, API_BASE "/relaties/%s", org));
 	struct jw w;
-	begin(r, &w);
+	api_begin_private(r, &w);
 	jw_obj(&w);
 	jw_kint(&w, "id", fid);
 	api_khref(&w, "relatie", API_BASE "/relaties/", org, NULL);
@@ -294,7 +278,7 @@ int api_bijeenkomst_registration_patch(struct request *r)
 	int st = write_begin(r, &id, &o, known, 3, &e);
 	if (st)
 		return st;
-	if (!path_id(r, 1, &rid))
+	if (!api_path_id(r, 1, &rid))
 		return respond_not_found(r);
 	struct store *s = store_thread();
 	if (!s)
@@ -327,7 +311,7 @@ int api_bijeenkomst_registration_patch(struct request *r)
 		 r, bijeenkomsten_registration(s, r->arena, r->user, id, rid, &now), NULL)))
 		return st;
 	struct jw w;
-	begin(r, &w);
+	api_begin_private(r, &w);
 	registration_json(&w, &now);
 	return 200;
 }
@@ -338,7 +322,7 @@ int api_bijeenkomst_registration_delete(struct request *r)
 	if (st)
 		return st;
 	int64_t id, rid;
-	if (!path_id(r, 0, &id) || !path_id(r, 1, &rid))
+	if (!api_path_id(r, 0, &id) || !api_path_id(r, 1, &rid))
 		return respond_not_found(r);
 	struct store *s = store_thread();
 	if (!s)
@@ -350,7 +334,7 @@ int api_bijeenkomst_registration_delete(struct request *r)
 	if ((st = outcome_or_respond(r, bijeenkomsten_get(s, r->arena, id, &ev), NULL)))
 		return st;
 	struct jw w;
-	begin(r, &w);
+	api_begin_private(r, &w);
 	jw_obj(&w);
 	jw_kint(&w, "id", rid);
 	jw_kbool(&w, "verwijderd", true);

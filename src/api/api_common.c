@@ -17,6 +17,27 @@ void api_begin(struct request *r, struct jw *w)
 	r->etag = r->snap->etag;
 }
 
+void api_begin_private(struct request *r, struct jw *w)
+{
+	r->cache_control = "no-store";
+	api_begin(r, w);
+	r->etag = NULL;
+}
+
+const struct user *api_token_user(const struct request *r)
+{
+	return r->via_token ? r->user : NULL;
+}
+
+bool api_path_id(const struct request *r, int i, int64_t *id)
+{
+	long v;
+	if (r->n_path_args <= i || !parse_long(r->path_args[i], 1, 0x7fffffffL, &v))
+		return false;
+	*id = v;
+	return true;
+}
+
 const char *api_value(const struct label *t, int n, int idx)
 {
 	if (idx < 0 || idx >= n || t[idx].db[0] == '\0')

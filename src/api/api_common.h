@@ -34,6 +34,18 @@ int api_at_date(struct request *r, bool *dated);
  */
 void api_begin(struct request *r, struct jw *w);
 
+/* api_begin for module data read per request: no ETag, never stored
+ * (Cache-Control: no-store). */
+void api_begin_private(struct request *r, struct jw *w);
+
+/* The user of an API token, never a web session's (API rule): NULL when
+ * the request came without a token. */
+const struct user *api_token_user(const struct request *r);
+
+/* Path argument i as a record id (1 .. 2^31-1); false when absent or not
+ * such a number. */
+bool api_path_id(const struct request *r, int i, int64_t *id);
+
 /* The api value of entry idx of a label table, or NULL (JSON null) when idx
  * is the table's "unknown" entry (an empty db code) or out of range. */
 const char *api_value(const struct label *t, int n, int idx);

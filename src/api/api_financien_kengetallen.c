@@ -20,11 +20,6 @@ const struct param_spec api_kengetallen_params[] = {
     {"jaar", PT_TEXT, 4}, {"soort", PT_TEXT, 20}, {NULL, 0, 0}};
 const struct param_spec api_kengetallen_import_params[] = {{"bestand", PT_TEXT, 120}, {NULL, 0, 0}};
 
-static const struct user *reader(const struct request *r)
-{
-	return r->via_token ? r->user : NULL;
-}
-
 static int refuse(struct request *r, enum kg_outcome o, const struct field_errors *e)
 {
 	switch (o) {
@@ -37,13 +32,6 @@ static int refuse(struct request *r, enum kg_outcome o, const struct field_error
 	default:
 		return api_store_down(r);
 	}
-}
-
-static void begin(struct request *r, struct jw *w)
-{
-	api_begin(r, w);
-	r->etag = NULL;
-	r->cache_control = "no-store";
 }
 
 static const char *self_href(struct request *r, const char *code, const char *suffix)
@@ -85,7 +73,7 @@ int api_kengetallen(struct request *r)
 	if (o != KG_OK)
 		return refuse(r, o, &e);
 	struct jw w;
-	begin(r, &w);
+	api_begin_private(r, &w);
 	jw_obj(&w);
 	jw_key(&w, "_links");
 	jw_obj(&w);
@@ -169,7 +157,7 @@ int api_kengetallen(struct request *r)
 static enum kg_outcome writer(struct request *r, struct store *st, struct kg_gemeente *g)
 {
 	enum kg_outcome o = kg_gemeente_find(st, r->arena, r->snap, r->path_args[0], g);
-	if (o == KG_OK && !policy_may_enter_kengetallen(reader(r), g->code))
+	if (o == KG_OK && !policy_may_enter_kengetallen(api_token_user(r), g->code))
 		o = KG_FORBIDDEN;
 	return o;
 }
@@ -186,7 +174,7 @@ static int put_inputs(struct request *r, struct store *st, const struct kg_gemee
 	/* the last presentation column is the asked year and document */
 	const struct kg_view_col *vc = &v.cols[2];
 	struct jw w;
-	begin(r, &w);
+	api_begin_private(r, &w);
 	jw_obj(&w);
 	jw_key(&w, "_links");
 	jw_obj(&w);
@@ -298,8 +286,8 @@ int api_kengetallen_invoer_save(struct request *r)
 	struct store *st = store_thread();
 	if (!st)
 		return api_store_down(r);
-	enum kg_outcome out =
-	    kg_inputs_save(st, r->arena, r->snap, reader(r), "api", r->path_args[0], &in, &e);
+	enum kg_outcome out = kg_inputs_save(st, r->arena, r->snap, api_token_user(r), "api",
+					     r->path_args[0], &in, &e);
 	if (out != KG_OK)
 		return refuse(r, out, &e);
 	struct kg_gemeente g;
@@ -360,13 +348,13 @@ int api_kengetallen_import(struct request *r)
 	if (!st)
 		return api_store_down(r);
 	struct kg_import_report *rep = arena_calloc(r->arena, 1, sizeof *rep);
-	enum kg_outcome o = kg_import(st, r->arena, r->snap, reader(r), "api", r->path_args[0],
-				      file, data, len, rep);
+	enum kg_outcome o = kg_import(st, r->arena, r->snap, api_token_user(r), "api",
+				      r->path_args[0], file, data, len, rep);
 	struct field_errors none = {0};
 	if (o != KG_OK && o != KG_INVALID)
 		return refuse(r, o, &none);
 	struct jw w;
-	begin(r, &w);
+	api_begin_private(r, &w);
 	jw_obj(&w);
 	if (o == KG_INVALID) {
 		r->content_type = "application/problem+json";

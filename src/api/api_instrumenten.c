@@ -35,12 +35,6 @@ static int outcome_or_respond(struct request *r, enum instr_outcome o, const str
 	}
 }
 
-/* The reader: a token's user, never a web session's (API rule). */
-static const struct user *reader(const struct request *r)
-{
-	return r->via_token ? r->user : NULL;
-}
-
 static void orgs_json(struct jw *w, const char *const *codes, int n)
 {
 	jw_arr(w);
@@ -106,7 +100,7 @@ int api_instrumenten_list(struct request *r)
 		return api_store_down(r);
 	struct instrument_row *pub, *mine = NULL;
 	int np, nm = 0;
-	const struct user *u = reader(r);
+	const struct user *u = api_token_user(r);
 	if (instrumenten_public_list(s, r->arena, &pub, &np) ||
 	    (u && instrumenten_mine(s, r->arena, u, &mine, &nm)))
 		return api_store_down(r);
@@ -133,20 +127,12 @@ int api_instrumenten_list(struct request *r)
 	return 200;
 }
 
-static bool path_id(const struct request *r, int64_t *id)
-{
-	long v;
-	if (!parse_long(r->path_args[0], 1, 0x7fffffffL, &v))
-		return false;
-	*id = v;
-	return true;
-}
-
 /* 200 with request id as the reader sees it. */
 static int reply_row(struct request *r, struct store *s, int64_t id, int status)
 {
 	struct instrument_row x;
-	int st = outcome_or_respond(r, instrumenten_get(s, r->arena, reader(r), id, &x), NULL);
+	int st =
+	    outcome_or_respond(r, instrumenten_get(s, r->arena, api_token_user(r), id, &x), NULL);
 	if (st)
 		return st;
 	r->cache_control = "no-store";
@@ -160,7 +146,7 @@ static int reply_row(struct request *r, struct store *s, int64_t id, int status)
 int api_instrument_show(struct request *r)
 {
 	int64_t id;
-	if (!path_id(r, &id))
+	if (!api_path_id(r, 0, &id))
 		return respond_not_found(r);
 	struct store *s = store_thread();
 	if (!s)
@@ -216,7 +202,7 @@ int api_instrument_create(struct request *r)
 int api_instrument_patch(struct request *r)
 {
 	int64_t id;
-	if (!path_id(r, &id))
+	if (!api_path_id(r, 0, &id))
 		return respond_not_found(r);
 	json_t *o;
 	int st = api_json_body_or_respond(r, &o);
@@ -264,7 +250,7 @@ int api_instrument_patch(struct request *r)
 int api_instrument_support(struct request *r)
 {
 	int64_t id;
-	if (!path_id(r, &id))
+	if (!api_path_id(r, 0, &id))
 		return respond_not_found(r);
 	struct store *s = store_thread();
 	if (!s)

@@ -47,13 +47,6 @@ static int outcome_or_respond(struct request *r, enum relaties_outcome o,
 	}
 }
 
-static void begin(struct request *r, struct jw *w)
-{
-	r->cache_control = "no-store";
-	api_begin(r, w);
-	r->etag = NULL;
-}
-
 static void managers_json(struct jw *w, const struct account_manager_row *m, int n)
 {
 	jw_arr(w);
@@ -104,7 +97,7 @@ int api_relaties_list(struct request *r)
 	if ((st = outcome_or_respond(r, o, NULL)))
 		return st;
 	struct jw w;
-	begin(r, &w);
+	api_begin_private(r, &w);
 	jw_obj(&w);
 	api_links_self(&w, API_BASE "/relaties");
 	jw_kint(&w, "totaal", n);
@@ -148,7 +141,7 @@ int api_relaties_show(struct request *r)
 		return st;
 	const struct organisation *org = &r->snap->orgs[p.org];
 	struct jw w;
-	begin(r, &w);
+	api_begin_private(r, &w);
 	jw_obj(&w);
 	api_links_self_seg(&w, API_BASE "/relaties/", org->code);
 	jw_kstr(&w, "organisatie", org->code);
@@ -220,7 +213,7 @@ int api_relaties_show(struct request *r)
 static int created(struct request *r, const char *code, int64_t id)
 {
 	struct jw w;
-	begin(r, &w);
+	api_begin_private(r, &w);
 	const char *href = arena_printf(r->arena, API_BASE "/relaties/%s", code);
 	req_header(r, "Location", href);
 	jw_obj(&w);
@@ -369,7 +362,7 @@ static int patch_status(struct request *r, bool signal)
 	if ((st = outcome_or_respond(r, out, &e)))
 		return st;
 	struct jw w;
-	begin(r, &w);
+	api_begin_private(r, &w);
 	jw_obj(&w);
 	jw_kint(&w, "id", id);
 	jw_kstr(&w, "status", status);

@@ -18,28 +18,6 @@
 #define PATH API_BASE "/kennis/subsidiekansen"
 #define INVALID "De invoer klopt niet. Er is niets opgeslagen."
 
-/* The reader: a token's user, never a web session's (API rule). */
-static const struct user *reader(const struct request *r)
-{
-	return r->via_token ? r->user : NULL;
-}
-
-static void begin(struct request *r, struct jw *w)
-{
-	r->cache_control = "no-store";
-	api_begin(r, w);
-	r->etag = NULL;
-}
-
-static bool path_id(const struct request *r, int64_t *id)
-{
-	long v;
-	if (!parse_long(r->path_args[0], 1, 0x7fffffffL, &v))
-		return false;
-	*id = v;
-	return true;
-}
-
 static const char *etag_of(struct request *r, const struct funding_call_row *c)
 {
 	return arena_printf(r->arena, "\"sk%lld-v%lld\"", (long long)c->id, (long long)c->version);
@@ -184,7 +162,7 @@ int api_subsidiekansen_list(struct request *r)
 	if (subsidiekansen_list(s, r->arena, &f, today, &rows, &n) != FC_OK)
 		return api_store_down(r);
 	struct jw w;
-	begin(r, &w);
+	api_begin_private(r, &w);
 	jw_obj(&w);
 	api_links_self(&w, PATH);
 	jw_kint(&w, "totaal", n);
@@ -205,7 +183,7 @@ static int reply_call(struct request *r, struct store *s, int64_t id, int status
 	if (st)
 		return st;
 	struct funding_view v;
-	if (subsidiekansen_view(s, r->arena, r->snap, reader(r), &c, &v) != FC_OK)
+	if (subsidiekansen_view(s, r->arena, r->snap, api_token_user(r), &c, &v) != FC_OK)
 		return api_store_down(r);
 	char today[11];
 	today_iso(today);
@@ -213,7 +191,7 @@ static int reply_call(struct request *r, struct store *s, int64_t id, int status
 		req_header(r, "Location", arena_printf(r->arena, PATH "/%lld", (long long)id));
 	req_header(r, "ETag", etag_of(r, &c));
 	struct jw w;
-	begin(r, &w);
+	api_begin_private(r, &w);
 	call_json(r, &w, &c, &v, today);
 	return status;
 }
@@ -221,7 +199,7 @@ static int reply_call(struct request *r, struct store *s, int64_t id, int status
 int api_subsidiekans_show(struct request *r)
 {
 	int64_t id;
-	if (!path_id(r, &id))
+	if (!api_path_id(r, 0, &id))
 		return respond_not_found(r);
 	struct store *s = store_thread();
 	if (!s)
@@ -360,7 +338,7 @@ static int if_match(const struct request *r, int64_t id, int64_t current, int64_
 int api_subsidiekans_patch(struct request *r)
 {
 	int64_t id;
-	if (!path_id(r, &id))
+	if (!api_path_id(r, 0, &id))
 		return respond_not_found(r);
 	struct store *s = store_thread();
 	if (!s)
@@ -416,7 +394,7 @@ int api_subsidiekans_patch(struct request *r)
 int api_subsidiekans_interest(struct request *r)
 {
 	int64_t id;
-	if (!path_id(r, &id))
+	if (!api_path_id(r, 0, &id))
 		return respond_not_found(r);
 	struct field_errors e = {0};
 	const char *note = NULL;
@@ -450,7 +428,7 @@ int api_subsidiekans_interest(struct request *r)
 int api_subsidiekans_withdraw(struct request *r)
 {
 	int64_t id;
-	if (!path_id(r, &id))
+	if (!api_path_id(r, 0, &id))
 		return respond_not_found(r);
 	struct store *s = store_thread();
 	if (!s)

@@ -16,28 +16,6 @@
 #define PATH API_BASE "/toezicht"
 #define INVALID "De invoer klopt niet. Er is niets opgeslagen."
 
-/* The reader: a token's user, never a web session's (API rule). */
-static const struct user *reader(const struct request *r)
-{
-	return r->via_token ? r->user : NULL;
-}
-
-static void begin(struct request *r, struct jw *w)
-{
-	r->cache_control = "no-store";
-	api_begin(r, w);
-	r->etag = NULL;
-}
-
-static bool path_id(const struct request *r, int64_t *id)
-{
-	long v;
-	if (!parse_long(r->path_args[0], 1, 0x7fffffffL, &v))
-		return false;
-	*id = v;
-	return true;
-}
-
 static int refuse(struct request *r, enum ibt_outcome o, const struct field_errors *e)
 {
 	switch (o) {
@@ -107,7 +85,7 @@ int api_toezicht_domains(struct request *r)
 	if (toezicht_domains(s, r->arena, &d, &n) != IBT_OK)
 		return api_store_down(r);
 	struct jw w;
-	begin(r, &w);
+	api_begin_private(r, &w);
 	jw_obj(&w);
 	api_links_self(&w, PATH "/domeinen");
 	jw_kint(&w, "totaal", n);
@@ -197,7 +175,8 @@ int api_toezicht_list(struct request *r)
 	struct field_errors e = {0};
 	struct ibt_assessment_row *rows;
 	int n;
-	enum ibt_outcome o = toezicht_list(s, r->arena, r->snap, reader(r), &q, &rows, &n, &e);
+	enum ibt_outcome o =
+	    toezicht_list(s, r->arena, r->snap, api_token_user(r), &q, &rows, &n, &e);
 	if (o == IBT_INVALID)
 		return api_invalid(r, &e, "De filters kloppen niet.");
 	if (o != IBT_OK)
@@ -207,7 +186,7 @@ int api_toezicht_list(struct request *r)
 	if (toezicht_domains(s, r->arena, &d, &nd) != IBT_OK)
 		return api_store_down(r);
 	struct jw w;
-	begin(r, &w);
+	api_begin_private(r, &w);
 	jw_obj(&w);
 	api_links_self(&w, PATH "/beoordelingen");
 	jw_kint(&w, "totaal", n);
@@ -226,7 +205,7 @@ static int reply_one(struct request *r, struct store *s, int64_t id, int status)
 	struct ibt_assessment_row a;
 	struct ibt_response_row *resp;
 	int nr;
-	enum ibt_outcome o = toezicht_get(s, r->arena, reader(r), id, &a, &resp, &nr);
+	enum ibt_outcome o = toezicht_get(s, r->arena, api_token_user(r), id, &a, &resp, &nr);
 	if (o != IBT_OK)
 		return refuse(r, o, NULL);
 	struct ibt_domain_row *d;
@@ -237,7 +216,7 @@ static int reply_one(struct request *r, struct store *s, int64_t id, int status)
 		req_header(r, "Location",
 			   arena_printf(r->arena, PATH "/beoordelingen/%lld", (long long)id));
 	struct jw w;
-	begin(r, &w);
+	api_begin_private(r, &w);
 	assessment_json(r, &w, &a, toezicht_domain_by_id(d, nd, a.domain_id), resp, nr);
 	return status;
 }
@@ -245,7 +224,7 @@ static int reply_one(struct request *r, struct store *s, int64_t id, int status)
 int api_toezicht_show(struct request *r)
 {
 	int64_t id;
-	if (!path_id(r, &id))
+	if (!api_path_id(r, 0, &id))
 		return respond_not_found(r);
 	struct store *s = store_thread();
 	if (!s)
@@ -309,7 +288,7 @@ int api_toezicht_create(struct request *r)
 		return api_store_down(r);
 	int64_t id = 0;
 	enum ibt_outcome out =
-	    toezicht_create(s, r->arena, r->snap, reader(r), "api", &in, &e, &id);
+	    toezicht_create(s, r->arena, r->snap, api_token_user(r), "api", &in, &e, &id);
 	if (out != IBT_OK)
 		return refuse(r, out, &e);
 	return reply_one(r, s, id, 201);
@@ -340,7 +319,7 @@ typedef enum ibt_outcome (*one_text_write)(struct store *, struct arena *, const
 static int write_one_text(struct request *r, const char *key, one_text_write write, int ok)
 {
 	int64_t id;
-	if (!path_id(r, &id))
+	if (!api_path_id(r, 0, &id))
 		return respond_not_found(r);
 	struct field_errors e = {0};
 	const char *text;
@@ -352,7 +331,7 @@ static int write_one_text(struct request *r, const char *key, one_text_write wri
 	struct store *s = store_thread();
 	if (!s)
 		return api_store_down(r);
-	enum ibt_outcome o = write(s, r->arena, reader(r), "api", id, text, &e);
+	enum ibt_outcome o = write(s, r->arena, api_token_user(r), "api", id, text, &e);
 	if (o != IBT_OK)
 		return refuse(r, o, &e);
 	return reply_one(r, s, id, ok);

@@ -16,28 +16,6 @@
 #define PATH API_BASE "/toezicht"
 #define INVALID "De invoer klopt niet. Er is niets opgeslagen."
 
-/* The reader: a token's user, never a web session's (API rule). */
-static const struct user *reader(const struct request *r)
-{
-	return r->via_token ? r->user : NULL;
-}
-
-static void begin(struct request *r, struct jw *w)
-{
-	r->cache_control = "no-store";
-	api_begin(r, w);
-	r->etag = NULL;
-}
-
-static bool path_id(const struct request *r, int64_t *id)
-{
-	long v;
-	if (!parse_long(r->path_args[0], 1, 0x7fffffffL, &v))
-		return false;
-	*id = v;
-	return true;
-}
-
 static int refuse(struct request *r, enum ibt_outcome o, const struct field_errors *e)
 {
 	switch (o) {
@@ -128,13 +106,13 @@ int api_toezicht_ladder_list(struct request *r)
 	struct ibt_ladder_row *rows;
 	int n;
 	enum ibt_outcome o =
-	    toezicht_ladder_list(s, r->arena, r->snap, reader(r), &q, &rows, &n, &e);
+	    toezicht_ladder_list(s, r->arena, r->snap, api_token_user(r), &q, &rows, &n, &e);
 	if (o == IBT_INVALID)
 		return api_invalid(r, &e, "De filters kloppen niet.");
 	if (o != IBT_OK)
 		return refuse(r, o, &e);
 	struct jw w;
-	begin(r, &w);
+	api_begin_private(r, &w);
 	jw_obj(&w);
 	api_links_self(&w, PATH "/ladder");
 	jw_kint(&w, "totaal", n);
@@ -152,14 +130,14 @@ static int reply_ladder(struct request *r, struct store *s, int64_t id, int stat
 	struct ibt_ladder_row x;
 	struct ibt_agreement_row *agr;
 	int na;
-	enum ibt_outcome o = toezicht_ladder_get(s, r->arena, reader(r), id, &x, &agr, &na);
+	enum ibt_outcome o = toezicht_ladder_get(s, r->arena, api_token_user(r), id, &x, &agr, &na);
 	if (o != IBT_OK)
 		return refuse(r, o, NULL);
 	if (status == 201)
 		req_header(r, "Location",
 			   arena_printf(r->arena, PATH "/ladder/%lld", (long long)id));
 	struct jw w;
-	begin(r, &w);
+	api_begin_private(r, &w);
 	ladder_json(r, &w, &x, agr, na);
 	return status;
 }
@@ -167,7 +145,7 @@ static int reply_ladder(struct request *r, struct store *s, int64_t id, int stat
 int api_toezicht_ladder_show(struct request *r)
 {
 	int64_t id;
-	if (!path_id(r, &id))
+	if (!api_path_id(r, 0, &id))
 		return respond_not_found(r);
 	struct store *s = store_thread();
 	if (!s)
@@ -217,7 +195,7 @@ int api_toezicht_ladder_create(struct request *r)
 		return api_store_down(r);
 	int64_t id = 0;
 	enum ibt_outcome out =
-	    toezicht_ladder_set(s, r->arena, r->snap, reader(r), "api", &in, &e, &id);
+	    toezicht_ladder_set(s, r->arena, r->snap, api_token_user(r), "api", &in, &e, &id);
 	if (out != IBT_OK)
 		return refuse(r, out, &e);
 	return reply_ladder(r, s, id, 201);
@@ -226,7 +204,7 @@ int api_toezicht_ladder_create(struct request *r)
 int api_toezicht_ladder_end(struct request *r)
 {
 	int64_t id;
-	if (!path_id(r, &id))
+	if (!api_path_id(r, 0, &id))
 		return respond_not_found(r);
 	json_t *o;
 	int st = api_json_body_or_respond(r, &o);
@@ -241,7 +219,8 @@ int api_toezicht_ladder_end(struct request *r)
 	struct store *s = store_thread();
 	if (!s)
 		return api_store_down(r);
-	enum ibt_outcome out = toezicht_ladder_end(s, r->arena, reader(r), "api", id, ended, &e);
+	enum ibt_outcome out =
+	    toezicht_ladder_end(s, r->arena, api_token_user(r), "api", id, ended, &e);
 	if (out != IBT_OK)
 		return refuse(r, out, &e);
 	return reply_ladder(r, s, id, 200);
@@ -267,14 +246,14 @@ static int reply_agreement(struct request *r, struct store *s, int64_t id, int s
 {
 	struct ibt_agreement_row g;
 	struct ibt_ladder_row x;
-	enum ibt_outcome o = toezicht_agreement_get(s, r->arena, reader(r), id, &g, &x);
+	enum ibt_outcome o = toezicht_agreement_get(s, r->arena, api_token_user(r), id, &g, &x);
 	if (o != IBT_OK)
 		return refuse(r, o, NULL);
 	if (status == 201)
 		req_header(r, "Location",
 			   arena_printf(r->arena, PATH "/afspraken/%lld", (long long)id));
 	struct jw w;
-	begin(r, &w);
+	api_begin_private(r, &w);
 	agreement_json(r, &w, &g);
 	return status;
 }
@@ -282,7 +261,7 @@ static int reply_agreement(struct request *r, struct store *s, int64_t id, int s
 int api_toezicht_agreement_add(struct request *r)
 {
 	int64_t ladder_id;
-	if (!path_id(r, &ladder_id))
+	if (!api_path_id(r, 0, &ladder_id))
 		return respond_not_found(r);
 	struct field_errors e = {0};
 	struct ibt_agreement_input in;
@@ -294,7 +273,7 @@ int api_toezicht_agreement_add(struct request *r)
 		return api_store_down(r);
 	int64_t id = 0;
 	enum ibt_outcome out =
-	    toezicht_agreement_add(s, r->arena, reader(r), "api", ladder_id, &in, &e, &id);
+	    toezicht_agreement_add(s, r->arena, api_token_user(r), "api", ladder_id, &in, &e, &id);
 	if (out != IBT_OK)
 		return refuse(r, out, &e);
 	return reply_agreement(r, s, id, 201);
@@ -303,7 +282,7 @@ int api_toezicht_agreement_add(struct request *r)
 int api_toezicht_agreement_save(struct request *r)
 {
 	int64_t id;
-	if (!path_id(r, &id))
+	if (!api_path_id(r, 0, &id))
 		return respond_not_found(r);
 	struct field_errors e = {0};
 	struct ibt_agreement_input in;
@@ -313,7 +292,8 @@ int api_toezicht_agreement_save(struct request *r)
 	struct store *s = store_thread();
 	if (!s)
 		return api_store_down(r);
-	enum ibt_outcome out = toezicht_agreement_save(s, r->arena, reader(r), "api", id, &in, &e);
+	enum ibt_outcome out =
+	    toezicht_agreement_save(s, r->arena, api_token_user(r), "api", id, &in, &e);
 	if (out != IBT_OK)
 		return refuse(r, out, &e);
 	return reply_agreement(r, s, id, 200);
@@ -361,13 +341,13 @@ int api_toezicht_dialogue_list(struct request *r)
 	struct ibt_dialogue_row *rows;
 	int n;
 	enum ibt_outcome o =
-	    toezicht_dialogue_list(s, r->arena, r->snap, reader(r), &q, &rows, &n, &e);
+	    toezicht_dialogue_list(s, r->arena, r->snap, api_token_user(r), &q, &rows, &n, &e);
 	if (o == IBT_INVALID)
 		return api_invalid(r, &e, "De filters kloppen niet.");
 	if (o != IBT_OK)
 		return refuse(r, o, &e);
 	struct jw w;
-	begin(r, &w);
+	api_begin_private(r, &w);
 	jw_obj(&w);
 	api_links_self(&w, PATH "/dialoog");
 	jw_kint(&w, "totaal", n);
@@ -425,19 +405,20 @@ int api_toezicht_dialogue_create(struct request *r)
 		return api_store_down(r);
 	int64_t id = 0;
 	enum ibt_outcome out =
-	    toezicht_dialogue_add(s, r->arena, r->snap, reader(r), "api", &in, &e, &id);
+	    toezicht_dialogue_add(s, r->arena, r->snap, api_token_user(r), "api", &in, &e, &id);
 	if (out != IBT_OK)
 		return refuse(r, out, &e);
 	struct ibt_ladder_query q = {.org = in.org};
 	struct ibt_dialogue_row *rows;
 	int n;
 	struct field_errors qe = {0};
-	if (toezicht_dialogue_list(s, r->arena, r->snap, reader(r), &q, &rows, &n, &qe) != IBT_OK)
+	if (toezicht_dialogue_list(s, r->arena, r->snap, api_token_user(r), &q, &rows, &n, &qe) !=
+	    IBT_OK)
 		return api_store_down(r);
 	for (int i = 0; i < n; i++)
 		if (rows[i].id == id) {
 			struct jw w;
-			begin(r, &w);
+			api_begin_private(r, &w);
 			dialogue_json(r, &w, &rows[i]);
 			return 201;
 		}

@@ -1,5 +1,5 @@
 /*
- * evaluatie — measuring the programme ("Evaluatie", issue 21): what the
+ * evaluatie — measuring the programme ("Evaluatie"): what the
  * pages (pages/evaluatie*.c) and the API (api/api_evaluatie.c) share.
  *
  * Programme staff (policy_may_manage_evaluations) keep the versioned item

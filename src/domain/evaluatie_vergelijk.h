@@ -1,6 +1,6 @@
 /*
- * evaluatie_vergelijk — the statistics of comparing two survey rounds
- * (issue 21, "Comparison"): the Mann–Whitney U test of the answers to one
+ * evaluatie_vergelijk — the statistics of comparing two survey rounds:
+ * the Mann–Whitney U test of the answers to one
  * item in round a ("van") against round b ("naar"), with the ties
  * correction of the variance, a two-sided p-value, the effect size r, and an
  * honest verdict: a significant difference, no significant difference, or
